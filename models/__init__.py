@@ -1,0 +1,1 @@
+"""ChiBo domain layer: database, tables, rules and operations. Never imports Qt."""

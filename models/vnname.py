@@ -1,0 +1,89 @@
+"""Vietnamese name keys: A-B-C order by given name, and diacritic-free folding for search.
+
+Qt-free fallback of QCollator(vi_VN): base letters follow the Vietnamese alphabet
+(a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y), tone marks are a secondary
+difference (order as ICU's Vietnamese tailoring: none, huyền, hỏi, ngã, sắc, nặng), case tertiary.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_LETTER_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
+# Combining marks that make a distinct letter (ă, â/ê/ô, ơ/ư) rather than a tone.
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}
+# Tone marks in ICU's Vietnamese secondary order.
+_TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+_OTHER_BASE = len(_ALPHABET) + 1
+
+
+def nfc(text: str) -> str:
+    """Composed Unicode with runs of white space collapsed."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def fold(text: str) -> str:
+    """Lower-case text without any diacritic, for search and duplicate checks ("Đỗ Thị Ánh" -> "do thi anh")."""
+    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.casefold().split())
+
+
+def _char_keys(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    primary: list[int] = []
+    secondary: list[int] = []
+    tertiary: list[int] = []
+    for cluster in _clusters(unicodedata.normalize("NFD", text)):
+        base, marks = cluster[0], cluster[1:]
+        letter_marks = "".join(m for m in marks if m in _LETTER_MARKS)
+        tone = max((_TONE_RANK.get(m, 0) for m in marks), default=0)
+        letter = unicodedata.normalize("NFC", base.lower() + letter_marks)
+        rank = _LETTER_RANK.get(letter)
+        if rank is None:
+            rank = _LETTER_RANK.get(base.lower(), _OTHER_BASE + ord(base.lower()))
+        primary.append(rank)
+        secondary.append(tone)
+        tertiary.append(0 if base.islower() else 1)
+    return tuple(primary), tuple(secondary), tuple(tertiary)
+
+
+def _clusters(decomposed: str) -> list[str]:
+    out: list[str] = []
+    for ch in decomposed:
+        if out and unicodedata.combining(ch):
+            out[-1] += ch
+        else:
+            out.append(ch)
+    return out
+
+
+def text_key(text: str) -> tuple:
+    """Sort key for a single Vietnamese word or phrase."""
+    p, s, t = _char_keys(nfc(text))
+    return (p, s, t)
+
+
+def split_name(full_name: str) -> tuple[str, str, str]:
+    """(family, middle, given) of a Vietnamese full name; a one-word name is all given name."""
+    words = nfc(full_name).split(" ")
+    if len(words) == 1:
+        return "", "", words[0]
+    return words[0], " ".join(words[1:-1]), words[-1]
+
+
+def name_key(full_name: str, birth_date: date | None = None) -> tuple:
+    """Key ordering lists A-B-C: given name, family name, middle name (tones secondary), then earlier birth."""
+    family, middle, given = split_name(full_name)
+    parts = [_char_keys(given), _char_keys(family), _char_keys(middle)]
+    primary = tuple(p[0] for p in parts)
+    secondary = tuple(p[1] for p in parts)
+    tertiary = tuple(p[2] for p in parts)
+    born = birth_date.toordinal() if birth_date else 10**7
+    return (primary, secondary, tertiary, born)
+
+
+def sort_names(names: list[str]) -> list[str]:
+    """Names in Vietnamese A-B-C order."""
+    return sorted(names, key=name_key)
