@@ -54,3 +54,11 @@ MEMBER_FIELDS: tuple[FieldSpec, ...] = (
 
 FIELD_BY_KEY = {f.key: f for f in MEMBER_FIELDS}
 DATE_FIELDS = tuple(f.key for f in MEMBER_FIELDS if f.kind == "date")
+
+# Yearly quality rating levels (Quy định 366-QĐ/TW), stored by code.
+RATING_LEVELS: dict[str, str] = {
+    "excellent": "Hoàn thành xuất sắc nhiệm vụ",
+    "good": "Hoàn thành tốt nhiệm vụ",
+    "done": "Hoàn thành nhiệm vụ",
+    "not_done": "Không hoàn thành nhiệm vụ",
+}

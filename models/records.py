@@ -62,4 +62,4 @@ class MemberRecord:
 class RatingRecord:
     member_id: int
     year: int
-    level: str  # one of models.ratings levels (see RATING_LEVELS)
+    level: str  # a key of models.fields.RATING_LEVELS
