@@ -1,0 +1,194 @@
+"""The main window: three tabs over the open data file, Vietnamese menus, remembered geometry and tab."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
+
+from gui import dialogs
+from gui.members_tab import MembersTab
+from gui.upcoming_tab import UpcomingTab
+from models.branch import get_branch
+from models.database import close_database, open_database
+from models.errors import DatabaseFileError
+from models.tables import db
+
+MAX_RECENT = 8
+
+
+class MainWindow(QMainWindow):
+    """Composition of the tabs; tabs never import each other, the window wires their signals."""
+
+    data_file_changed = Signal(str)
+
+    def __init__(self, data_path: Path, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self.data_path = Path(data_path)
+        self.setWindowTitle("ChiBo")
+        self.tabs = QTabWidget()
+        self.members_tab = MembersTab(settings)
+        self.congress_tab = UpcomingTab(
+            "Đại hội chi bộ",
+            [
+                "Thông tin đại hội: lần thứ, nhiệm kỳ, thời gian, địa điểm",
+                "Triệu tập đảng viên, điểm danh, tính số đảng viên được triệu tập và tỷ lệ có mặt",
+                "Đoàn chủ tịch, thư ký, ban kiểm phiếu; biểu quyết giơ tay các nội dung thủ tục",
+                "Các cuộc bầu cử của đại hội và văn bản của đại hội",
+            ],
+        )
+        self.ballots_tab = UpcomingTab(
+            "Bầu cử và kiểm phiếu",
+            [
+                "Nhập từng phiếu bầu bằng bàn phím, xác định phiếu hợp lệ theo Quy chế bầu cử trong Đảng",
+                "Kết quả trực tiếp, người trúng cử, bầu vòng hai; màn hình kết quả toàn màn hình",
+                "Biên bản kiểm phiếu và hồ sơ bầu cử để kiểm tra lại",
+            ],
+        )
+        self.tabs.addTab(self.members_tab, "Đảng &viên")
+        self.tabs.addTab(self.congress_tab, "Đại &hội")
+        self.tabs.addTab(self.ballots_tab, "&Bầu cử")
+        self.setCentralWidget(self.tabs)
+        self.file_label = QLabel()
+        self.statusBar().addPermanentWidget(self.file_label)
+        self._build_menus()
+        self._restore_state()
+        self._show_data_file()
+        self.members_tab.refresh()
+
+    # menus ---------------------------------------------------------------------------------
+    def _action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&Tệp")
+        self.new_action = self._action(file_menu, "Tạo tệp dữ liệu &mới…", self.create_data_file)
+        self.open_action = self._action(
+            file_menu, "&Mở tệp dữ liệu…", self.choose_data_file, QKeySequence.StandardKey.Open
+        )
+        self.recent_menu = file_menu.addMenu("Tệp &gần đây")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        self.branch_action = self._action(file_menu, "Thông tin &chi bộ…", self.edit_branch)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Thoát", self.close, QKeySequence("Ctrl+Q"))
+
+        members_menu = bar.addMenu("Đảng &viên")
+        tab = self.members_tab
+        self._action(members_menu, "&Thêm đảng viên…", tab.add_member, QKeySequence("Ctrl+N"))
+        self._action(members_menu, "&Sửa hồ sơ…", tab.edit_selected, QKeySequence("Ctrl+E"))
+        self._action(members_menu, "Ghi s&ự kiện…", tab.record_event_for_selected, QKeySequence("Ctrl+K"))
+        self._action(members_menu, "&Xếp loại chất lượng năm…", tab.rate_year)
+        members_menu.addSeparator()
+        self._action(members_menu, "Tì&m kiếm", self._find, QKeySequence.StandardKey.Find)
+
+        help_menu = bar.addMenu("Trợ &giúp")
+        self._action(help_menu, "&Giới thiệu ChiBo", self._about)
+
+    def _find(self) -> None:
+        self.tabs.setCurrentWidget(self.members_tab)
+        self.members_tab.focus_search()
+
+    def _about(self) -> None:
+        dialogs.show_info(
+            self,
+            "ChiBo — phần mềm giúp bí thư chi bộ quản lý đảng viên, tổ chức đại hội và kiểm phiếu bầu cử.",
+            "Chạy hoàn toàn trên máy, không cần Internet. Dữ liệu nằm trong tệp: " + str(self.data_path),
+            title="Giới thiệu ChiBo",
+        )
+
+    # data file -----------------------------------------------------------------------------
+    def _show_data_file(self) -> None:
+        branch = get_branch()
+        name = branch.name if branch else "Chưa thiết lập chi bộ"
+        self.setWindowTitle(f"ChiBo — {name}")
+        self.file_label.setText(f"Tệp dữ liệu: {self.data_path}")
+        self._remember_recent(self.data_path)
+        self.data_file_changed.emit(str(self.data_path))
+
+    def recent_files(self) -> list[str]:
+        value = self._settings.value("files/recent", [], type=list)
+        return [str(v) for v in value if v]
+
+    def _remember_recent(self, path: Path) -> None:
+        text = str(path)
+        recent = [p for p in self.recent_files() if p != text]
+        self._settings.setValue("files/recent", [text, *recent][:MAX_RECENT])
+        self._settings.setValue("files/last", text)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self.recent_files():
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.switch_data_file(Path(p)))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("(chưa có)").setEnabled(False)
+
+    def choose_data_file(self) -> None:
+        path = dialogs.ask_open_path(self, "Mở tệp dữ liệu ChiBo", dialogs.DATA_FILTER, str(self.data_path.parent))
+        if path:
+            self.switch_data_file(Path(path))
+
+    def create_data_file(self) -> None:
+        path = dialogs.ask_save_path(self, "Tạo tệp dữ liệu mới", dialogs.DATA_FILTER, str(self.data_path.parent))
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix == "":
+            target = target.with_suffix(".sqlite3")
+        if target.exists():
+            dialogs.show_error(self, f"Tệp «{target.name}» đã có. Hãy chọn tên khác hoặc dùng «Mở tệp dữ liệu».")
+            return
+        self.switch_data_file(target)
+
+    def switch_data_file(self, path: Path) -> bool:
+        """Open another data file; if it cannot be opened, the current one stays open."""
+        if path.resolve() == self.data_path.resolve():
+            return True
+        previous = self.data_path
+        try:
+            open_database(path)
+        except DatabaseFileError as exc:
+            dialogs.show_error(self, exc.message)
+            if db.obj is None or db.obj.is_closed():
+                open_database(previous)
+            return False
+        self.data_path = path
+        if get_branch() is None:
+            self.edit_branch(first_run=True)
+        self._show_data_file()
+        self.members_tab.refresh()
+        return True
+
+    def edit_branch(self, first_run: bool = False) -> None:
+        from gui.branch_dialog import BranchDialog
+
+        dialog = BranchDialog(first_run=bool(first_run), parent=self)
+        dialog.branch_saved.connect(self._show_data_file)
+        dialog.open()
+        self.branch_dialog = dialog
+
+    # state ---------------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self._settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+        self.tabs.setCurrentIndex(int(self._settings.value("window/tab", 0)))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/tab", self.tabs.currentIndex())
+        self._settings.sync()
+        close_database()
+        super().closeEvent(event)

@@ -1,0 +1,277 @@
+"""The "Đảng viên" tab: the roster table with search, filters, column choice, and the member actions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.member_table_model import COLUMN_INDEX, COLUMNS, ID_ROLE, MemberFilterProxyModel, MemberTableModel
+from models.members import all_members
+from models.roster import RosterFilter, roster_rows
+
+_SCOPES = (("Đảng viên đang sinh hoạt", True), ("Tất cả (kể cả đã chuyển đi, từ trần…)", False))
+_KINDS = (("Chính thức và dự bị", "all"), ("Chính thức", "official"), ("Dự bị", "probationary"))
+_GENDERS = (("Nam và nữ", ""), ("Nam", "Nam"), ("Nữ", "Nữ"))
+
+
+class MembersTab(QWidget):
+    """Roster of the branch. Emits `members_changed` after any write made from here."""
+
+    members_changed = Signal()
+
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self.model = MemberTableModel(self)
+        self.proxy = MemberFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self._build()
+        self._restore_columns()
+        self.proxy.modelReset.connect(self._update_count)
+
+    # building ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        filters = QHBoxLayout()
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText("Tìm theo họ tên, số thẻ, chức vụ, quê quán… (không cần gõ dấu)")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self._on_filters_changed)
+        search_label = QLabel("&Tìm:")
+        search_label.setBuddy(self.search_edit)
+        filters.addWidget(search_label)
+        filters.addWidget(self.search_edit, 3)
+        self.scope_combo = self._combo(_SCOPES)
+        self.kind_combo = self._combo(_KINDS)
+        self.gender_combo = self._combo(_GENDERS)
+        self.status_combo = QComboBox()
+        self.status_combo.addItem("Mọi tình trạng", "")
+        self.status_combo.currentIndexChanged.connect(self._on_filters_changed)
+        for combo in (self.scope_combo, self.kind_combo, self.gender_combo, self.status_combo):
+            filters.addWidget(combo, 1)
+        layout.addLayout(filters)
+
+        actions = QHBoxLayout()
+        self.add_button = QPushButton("&Thêm đảng viên…")
+        self.edit_button = QPushButton("&Sửa hồ sơ…")
+        self.event_button = QPushButton("Ghi &sự kiện…")
+        self.ratings_button = QPushButton("&Xếp loại năm…")
+        self.add_button.clicked.connect(self.add_member)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.event_button.clicked.connect(self.record_event_for_selected)
+        self.ratings_button.clicked.connect(self.rate_year)
+        for button in (self.add_button, self.edit_button, self.event_button, self.ratings_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.count_label = QLabel()
+        actions.addWidget(self.count_label)
+        layout.addLayout(actions)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._on_header_menu_requested)
+        header.setToolTip("Nhấp để sắp xếp; nhấp chuột phải để chọn cột hiển thị.")
+        self.table.sortByColumn(COLUMN_INDEX["full_name"], Qt.SortOrder.AscendingOrder)
+        self.table.doubleClicked.connect(self.edit_selected)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        layout.addWidget(self.table, 1)
+
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_selected)
+        QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, self.edit_selected)
+        QShortcut(QKeySequence(Qt.Key.Key_Down), self.search_edit, self._focus_table)
+        self._update_buttons()
+
+    def _combo(self, items: tuple[tuple[str, object], ...]) -> QComboBox:
+        combo = QComboBox()
+        for text, value in items:
+            combo.addItem(text, value)
+        combo.currentIndexChanged.connect(self._on_filters_changed)
+        return combo
+
+    # data ----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload every member from the data file, keeping the selection."""
+        selected = self.selected_member_id()
+        rows = roster_rows(all_members(), date.today())
+        self.model.set_rows(rows)
+        self._fill_status_combo(rows)
+        if selected is not None:
+            self.select_member(selected)
+        self._update_buttons()
+
+    def _fill_status_combo(self, rows) -> None:
+        current = self.status_combo.currentData()
+        labels = sorted({(r.status_label, r.status_code) for r in rows})
+        self.status_combo.blockSignals(True)
+        self.status_combo.clear()
+        self.status_combo.addItem("Mọi tình trạng", "")
+        for label, code in labels:
+            self.status_combo.addItem(label, code)
+        index = self.status_combo.findData(current)
+        self.status_combo.setCurrentIndex(max(index, 0))
+        self.status_combo.blockSignals(False)
+
+    def criteria(self) -> RosterFilter:
+        return RosterFilter(
+            text=self.search_edit.text(),
+            current_only=bool(self.scope_combo.currentData()),
+            kind=str(self.kind_combo.currentData()),
+            gender=str(self.gender_combo.currentData()),
+            status_code=str(self.status_combo.currentData() or ""),
+        )
+
+    def _on_filters_changed(self, *_args) -> None:
+        selected = self.selected_member_id()
+        self.proxy.set_criteria(self.criteria())
+        if selected is not None:
+            self.select_member(selected)
+        self._update_buttons()
+
+    def _update_count(self) -> None:
+        shown = self.proxy.rowCount()
+        total = sum(1 for r in self.model.rows if r.is_current)
+        self.count_label.setText(f"Đang hiển thị {shown} — chi bộ có {total} đảng viên đang sinh hoạt")
+
+    # selection -----------------------------------------------------------------------------
+    def selected_member_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.proxy.data(rows[0], ID_ROLE)
+
+    def select_member(self, member_id: int) -> bool:
+        for proxy_row in range(self.proxy.rowCount()):
+            if self.proxy.source_row(proxy_row).id == member_id:
+                index = self.proxy.index(proxy_row, COLUMN_INDEX["full_name"])
+                self.table.setCurrentIndex(index)
+                self.table.selectRow(proxy_row)
+                self.table.scrollTo(index)
+                return True
+        return False
+
+    def _update_buttons(self, *_args) -> None:
+        has = self.selected_member_id() is not None
+        self.edit_button.setEnabled(has)
+        self.event_button.setEnabled(has)
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def _focus_table(self) -> None:
+        self.table.setFocus()
+        if self.selected_member_id() is None and self.proxy.rowCount():
+            self.table.selectRow(0)
+
+    # actions -------------------------------------------------------------------------------
+    def add_member(self) -> None:
+        self._open_member_dialog(None)
+
+    def edit_selected(self, *_args) -> None:
+        member_id = self.selected_member_id()
+        if member_id is not None:
+            self._open_member_dialog(member_id)
+
+    def _open_member_dialog(self, member_id: int | None) -> None:
+        from gui.member_dialog import MemberDialog
+
+        dialog = MemberDialog(member_id=member_id, parent=self)
+        dialog.member_saved.connect(self._on_member_dialog_saved)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.member_dialog = dialog
+
+    def _on_member_dialog_saved(self, member_id: int) -> None:
+        self.refresh()
+        self.select_member(member_id)
+        self.members_changed.emit()
+
+    def record_event_for_selected(self) -> None:
+        member_id = self.selected_member_id()
+        if member_id is None:
+            return
+        from gui.event_dialog import EventDialog
+
+        dialog = EventDialog(member_id=member_id, parent=self)
+        dialog.event_saved.connect(lambda *_: self._on_member_dialog_saved(member_id))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.event_dialog = dialog
+
+    def rate_year(self) -> None:
+        from gui.ratings_dialog import RatingsDialog
+
+        dialog = RatingsDialog(parent=self)
+        dialog.ratings_saved.connect(lambda *_: self.members_changed.emit())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.ratings_dialog = dialog
+
+    # columns -------------------------------------------------------------------------------
+    def _on_header_menu_requested(self, pos) -> None:
+        menu = QMenu(self)
+        for index, column in enumerate(COLUMNS):
+            action = QAction(column.title, menu)
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(index))
+            action.setEnabled(column.key not in ("no", "full_name"))
+            action.toggled.connect(lambda checked, i=index: self.set_column_visible(i, checked))
+            menu.addAction(action)
+        menu.popup(self.table.horizontalHeader().mapToGlobal(pos))
+        self.header_menu = menu
+
+    def set_column_visible(self, index: int, visible: bool) -> None:
+        self.table.setColumnHidden(index, not visible)
+        hidden = [c.key for i, c in enumerate(COLUMNS) if self.table.isColumnHidden(i)]
+        self._settings.setValue("members/hidden_columns", ",".join(hidden) or "-")
+
+    def visible_columns(self) -> list[str]:
+        return [c.key for i, c in enumerate(COLUMNS) if not self.table.isColumnHidden(i)]
+
+    def _restore_columns(self) -> None:
+        saved = self._settings.value("members/hidden_columns", "", type=str)
+        hidden = {c.key for c in COLUMNS if not c.visible_by_default} if not saved else set(saved.split(","))
+        for index, column in enumerate(COLUMNS):
+            self.table.setColumnHidden(index, column.key in hidden)
+        widths = {
+            "no": 50,
+            "full_name": 220,
+            "gender": 80,
+            "birth_date": 100,
+            "admission_date": 120,
+            "kind": 130,
+            "status": 190,
+            "card_number": 100,
+        }
+        for key, width in widths.items():
+            self.table.setColumnWidth(COLUMN_INDEX[key], width)

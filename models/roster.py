@@ -1,0 +1,122 @@
+"""Rows of the roster table: what a secretary reads first, with precomputed sort and search keys."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from models.member_status import member_status
+from models.records import MemberRecord
+from models.vnname import fold, name_key
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    id: int
+    full_name: str
+    gender: str
+    birth_date: date | None
+    admission_date: date | None
+    official_date: date | None
+    is_official: bool
+    status_code: str
+    status_label: str
+    is_current: bool
+    card_number: str
+    job: str
+    hometown: str
+    ethnicity: str
+    workplace: str
+    phone: str
+    name_key: tuple
+    search_text: str  # folded name, card number, job, hometown: what search-as-you-type matches
+
+
+def roster_row(member: MemberRecord, on: date) -> RosterRow:
+    status = member_status(member, on)
+    job = ", ".join(part for part in (member.job_title, member.occupation) if part)
+    searchable = " ".join((member.full_name, member.card_number, job, member.hometown, member.workplace))
+    return RosterRow(
+        id=member.id or 0,
+        full_name=member.full_name,
+        gender=member.gender,
+        birth_date=member.birth_date,
+        admission_date=member.admission_date,
+        official_date=member.official_date,
+        is_official=status.is_official,
+        status_code=status.code,
+        status_label=status.label,
+        is_current=status.is_current_member,
+        card_number=member.card_number,
+        job=job,
+        hometown=member.hometown,
+        ethnicity=member.ethnicity,
+        workplace=member.workplace,
+        phone=member.phone,
+        name_key=name_key(member.full_name, member.birth_date),
+        search_text=fold(searchable),
+    )
+
+
+def roster_rows(members: list[MemberRecord], on: date | None = None) -> list[RosterRow]:
+    on = on or date.today()
+    return [roster_row(m, on) for m in members]
+
+
+@dataclass(frozen=True)
+class RosterFilter:
+    """What the roster tab shows: search words (diacritics and case ignored) and the filter choices."""
+
+    text: str = ""
+    current_only: bool = True
+    kind: str = "all"  # all | official | probationary
+    gender: str = ""  # "" = both
+    status_code: str = ""  # "" = any status
+
+
+def filter_rows(rows: list[RosterRow], criteria: RosterFilter) -> list[int]:
+    """Indices of the rows that pass, in their original order."""
+    words = fold(criteria.text).split()
+    kind = criteria.kind
+    out = []
+    for index, row in enumerate(rows):
+        if criteria.current_only and not row.is_current:
+            continue
+        if kind == "official" and not row.is_official:
+            continue
+        if kind == "probationary" and row.is_official:
+            continue
+        if criteria.gender and row.gender != criteria.gender:
+            continue
+        if criteria.status_code and row.status_code != criteria.status_code:
+            continue
+        if words and not all(word in row.search_text for word in words):
+            continue
+        out.append(index)
+    return out
+
+
+def _date_key(value: date | None) -> int:
+    return value.toordinal() if value else 10**7
+
+
+_SORT_KEYS = {
+    "full_name": lambda r: r.name_key,
+    "gender": lambda r: (r.gender, r.name_key),
+    "birth_date": lambda r: (_date_key(r.birth_date), r.name_key),
+    "admission_date": lambda r: (_date_key(r.admission_date), r.name_key),
+    "official_date": lambda r: (_date_key(r.official_date), r.name_key),
+    "kind": lambda r: (not r.is_official, r.name_key),
+    "status": lambda r: (r.status_label, r.name_key),
+    "card_number": lambda r: (r.card_number or "\uffff", r.name_key),
+}
+
+
+def sort_indices(rows: list[RosterRow], indices: list[int], column: str, descending: bool = False) -> list[int]:
+    """Indices ordered by a column; names in Vietnamese A-B-C order, other texts by their folded form."""
+    key = _SORT_KEYS.get(column)
+    if key is None:
+        return sorted(
+            indices, key=lambda i: (fold(str(getattr(rows[i], column, ""))), rows[i].name_key), reverse=descending
+        )
+    return sorted(indices, key=lambda i: key(rows[i]), reverse=descending)
