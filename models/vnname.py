@@ -74,14 +74,14 @@ def split_name(full_name: str) -> tuple[str, str, str]:
 
 
 def name_key(full_name: str, birth_date: date | None = None) -> tuple:
-    """Key ordering lists A-B-C: given name, family name, middle name (tones secondary), then earlier birth."""
+    """Key ordering lists A-B-C: given name, then family name, then middle name, then earlier birth.
+
+    Each part is compared whole (letters, then tones, then case) before the next part is looked at, so every
+    "Dung" comes before every "Dũng" whatever their family names.
+    """
     family, middle, given = split_name(full_name)
-    parts = [_char_keys(given), _char_keys(family), _char_keys(middle)]
-    primary = tuple(p[0] for p in parts)
-    secondary = tuple(p[1] for p in parts)
-    tertiary = tuple(p[2] for p in parts)
     born = birth_date.toordinal() if birth_date else 10**7
-    return (primary, secondary, tertiary, born)
+    return (_char_keys(given), _char_keys(family), _char_keys(middle), born)
 
 
 def sort_names(names: list[str]) -> list[str]:
