@@ -1,0 +1,95 @@
+"""Roster speed: opening the tab and each search keystroke with 50,000 members; start-up with 5,000 members.
+
+Goals (issue 2): a keystroke ≤ 50 ms; start-up ≤ 1.5 × a bare PySide6 window measured in the same run.
+Run with: .venv/bin/python -m pytest tests/bench --bench -q
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from gui.members_tab import MembersTab
+from models.branch import BranchInfo, save_branch
+from models.database import close_database
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def tab(qtbot, big_file, tmp_path):
+    widget = MembersTab(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def test_open_tab_50k(benchmark, tab):
+    benchmark.pedantic(tab.refresh, rounds=3, iterations=1)
+    assert tab.proxy.rowCount() == 50_000
+
+
+def test_search_keystroke_50k(benchmark, tab, qtbot):
+    tab.refresh()
+    queries = ["n", "ng", "ngu", "nguy", "nguye", "nguyen", "nguyen v", "nguyen va", "nguyen van", "nguyen van a"]
+    state = {"i": 0}
+
+    def keystroke():
+        tab.search_edit.setText(queries[state["i"] % len(queries)])
+        state["i"] += 1
+        qtbot.wait(0)
+
+    benchmark.pedantic(keystroke, rounds=30, iterations=1)
+    assert tab.proxy.rowCount() < 50_000
+
+
+_BARE = """
+import sys, time
+from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QLabel
+app = QApplication(sys.argv)
+w = QMainWindow(); tabs = QTabWidget(); tabs.addTab(QLabel("x"), "x"); w.setCentralWidget(tabs); w.show()
+app.processEvents()
+print("ready")
+"""
+
+_CHIBO = """
+import sys
+from pathlib import Path
+from gui.app import create_application
+from PySide6.QtCore import QSettings
+app = create_application(sys.argv[:1])
+from models.database import open_database
+from gui.main_window import MainWindow
+open_database(Path(sys.argv[1]))
+w = MainWindow(Path(sys.argv[1]), QSettings(sys.argv[2], QSettings.Format.IniFormat)); w.show()
+app.processEvents()
+print("ready")
+"""
+
+
+def _time_script(script: str, *args: str) -> float:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    start = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", script, *args], cwd=ROOT, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    assert out.stdout.strip().endswith("ready"), out.stderr[-2000:]
+    return elapsed
+
+
+@pytest.mark.parametrize("big_file", [5_000], indirect=True)
+def test_startup_5k_vs_bare_window(benchmark, big_file, tmp_path):
+    save_branch(BranchInfo("Chi bộ Đo đạc", "ĐẢNG BỘ ĐO ĐẠC", "Hà Nội", "CB"))
+    close_database()
+    settings = str(tmp_path / "s.ini")
+    bare = min(_time_script(_BARE) for _ in range(3))
+    chibo = benchmark.pedantic(lambda: _time_script(_CHIBO, str(big_file), settings), rounds=3, iterations=1)
+    best = benchmark.stats.stats.min
+    benchmark.extra_info.update(bare_window_s=round(bare, 3), chibo_s=round(best, 3), ratio=round(best / bare, 2))
+    print(f"\nstart-up: bare window {bare:.3f} s, ChiBo with 5,000 members {best:.3f} s, ratio {best / bare:.2f}")
+    assert chibo > 0
