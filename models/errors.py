@@ -29,3 +29,10 @@ class NotFoundError(DomainError):
 
 class DatabaseFileError(DomainError):
     """The data file cannot be opened as a ChiBo database; it was left untouched."""
+
+
+class Cancelled(DomainError):
+    """The user cancelled a long operation; nothing was saved."""
+
+    def __init__(self, message: str = "Đã hủy; không có gì được lưu.") -> None:
+        super().__init__(message)
