@@ -10,9 +10,13 @@ from gui.background import BackgroundTask
 from models.errors import Cancelled, ValidationError
 
 
+_parents = []
+
+
 def make_task(qtbot, job):
     parent = QWidget()
     qtbot.addWidget(parent)
+    _parents.append(parent)  # the task lives as long as its parent widget
     return BackgroundTask(parent, "Thử", "Đang làm…", job, show_after_ms=0)
 
 
@@ -57,5 +61,5 @@ def test_cancel_stops_the_job(qtbot):
     with qtbot.waitSignal(task.cancelled, timeout=5000):
         task.start()
         assert started.wait(5)
-        task.dialog.cancel()
+        task.dialog.canceled.emit()  # what the «Hủy» button does
         release.set()
