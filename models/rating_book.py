@@ -13,6 +13,12 @@ def ratings_for_year(year: int) -> list[RatingRecord]:
     return [RatingRecord(r.member_id, r.year, r.level) for r in query]
 
 
+def member_ratings(member_id: int) -> list[RatingRecord]:
+    """One member's ratings, latest year first."""
+    query = Rating.select().where(Rating.member == member_id).order_by(Rating.year.desc())
+    return [RatingRecord(r.member_id, r.year, r.level) for r in query]
+
+
 def all_ratings() -> list[RatingRecord]:
     return [RatingRecord(r["member"], r["year"], r["level"]) for r in Rating.select().dicts()]
 
