@@ -157,9 +157,15 @@ def test_every_invalid_ballot_keeps_its_reason_and_reasons_are_totalled():
     res = tally.result()
     assert (res.collected, res.valid, res.invalid) == (8, 1, 7)
     assert dict(res.invalid_reasons) == {
-        "too_many": 1, "all_struck": 1, "blank": 0, "single_not_one_box": 0,
-        "not_issued": 1, "added_name": 1, "marked": 1, "other": 2,
-    }  # fmt: skip
+        "too_many": 1,
+        "all_struck": 1,
+        "blank": 0,
+        "single_not_one_box": 0,
+        "not_issued": 1,
+        "added_name": 1,
+        "marked": 1,
+        "other": 2,
+    }
     assert [c.votes for c in res.candidates] == [1, 1, 0, 0]
 
 

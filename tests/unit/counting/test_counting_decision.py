@@ -35,8 +35,12 @@ def test_worked_example_1_committee_strike_form():
     res = count_ballots(election, ballots)
     assert (res.D, res.threshold, res.collected, res.valid, res.invalid) == (15, 8, 15, 15, 0)
     assert [c.votes for c in res.candidates] == [14, 13, 11, 7]
-    assert [c.percent for c in res.candidates] == [Decimal("93.33"), Decimal("86.67"), Decimal("73.33"),
-                                                   Decimal("46.67")]  # fmt: skip
+    assert [c.percent for c in res.candidates] == [
+        Decimal("93.33"),
+        Decimal("86.67"),
+        Decimal("73.33"),
+        Decimal("46.67"),
+    ]
     assert [c.passed for c in res.candidates] == [True, True, True, False]
     assert [c.elected for c in res.candidates] == [True, True, True, False]
     assert [c.rank for c in res.candidates] == [1, 2, 3, 4]
@@ -91,8 +95,15 @@ def test_threshold_uses_d_not_collected_or_valid():
 
 
 def test_worked_example_4_five_of_ten_is_not_elected():
-    election = make_election("a", seats=1, form=Form.AGREE, post=Post.SECRETARY, summoned=11,
-                             excluded=Exclusions(absent_approved=1), present=10)  # fmt: skip
+    election = make_election(
+        "a",
+        seats=1,
+        form=Form.AGREE,
+        post=Post.SECRETARY,
+        summoned=11,
+        excluded=Exclusions(absent_approved=1),
+        present=10,
+    )
     res = count_ballots(election, agree_ballots("a", [("A", 5), ("D", 5)]))
     assert res.D == 10 and res.threshold == 6
     assert res.candidates[0].votes == 5
