@@ -8,7 +8,7 @@ merged ranges, print titles, margins and the footer are written when the workboo
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import zip_longest
@@ -266,21 +266,31 @@ class DocumentSheet:
     def table_rows(self, rows: Iterable[Sequence[object]]) -> int:
         """Body rows (bordered; dates as real dates shown dd/mm/yyyy). Rows with wrapped text get an estimated
         height. Returns the number of rows written."""
+        from openpyxl.worksheet.dimensions import RowDimension
+
         templates = self._body_templates()
         size = self.table_size
         per_line = [styles.chars_per_line(c.width, size) if c.kind == "text" else 0.0 for c in self.columns]
-        count = 0
-        for values in rows:
-            lines = 1
-            for value, limit in zip(values, per_line, strict=False):
-                if limit and isinstance(value, str) and (len(value) > limit or "\n" in value):
-                    lines = max(lines, styles.lines_at(value, limit))
-            height = styles.row_height(lines, size) if lines > 1 else None
+        heights: dict[int, Any] = {}  # one shared RowDimension per line count: its fields carry no row number
+        ws, count, width = self.ws, 0, len(templates)
+        if self._streaming:
+            ws._values_to_row = _template_row_writer(templates)
+        try:
+            for values in rows:
+                lines = 1
+                for value, limit in zip(values, per_line, strict=False):
+                    if limit and isinstance(value, str) and (len(value) > limit or "\n" in value):
+                        lines = max(lines, styles.lines_at(value, limit))
+                self.row += 1
+                if lines > 1:
+                    if lines not in heights:
+                        heights[lines] = RowDimension(ws, ht=styles.row_height(lines, size), customHeight=True)
+                    ws.row_dimensions[self.row] = heights[lines]
+                ws.append(values[:width] if self._streaming else _copied(templates, values))
+                count += 1
+        finally:
             if self._streaming:
-                self.append(_reused(templates, values), height)
-            else:
-                self.append(_copied(templates, values), height)
-            count += 1
+                del ws._values_to_row
         return count
 
     def signature(self, signature: Signature, recipients: Sequence[str] = DEFAULT_RECIPIENTS) -> None:
@@ -297,12 +307,22 @@ class DocumentSheet:
             self._spans_row([(1, right - 1, lcell), (right, n, rcell)])
 
 
-def _reused(templates: list[Any], values: Sequence[object]) -> Iterator[Any]:
-    # Write-only worksheets serialise each yielded cell before asking for the next one (openpyxl reuses its own
-    # cell the same way), so one styled template per column is enough: no cell or style lookup per value.
-    for template, value in zip_longest(templates, values[: len(templates)]):
-        template.value = value
-        yield template
+def _template_row_writer(templates: list[Any]) -> Callable[[Sequence[object], int], Iterator[Any]]:
+    """Replaces WriteOnlyWorksheet._values_to_row while body rows are written.
+
+    A write-only worksheet serialises each cell this generator yields before asking for the next one (openpyxl
+    reuses its own unstyled cell the same way), so one styled template cell per column serves every row: no cell is
+    created and no style is looked up per value, which keeps large lists close to plain write-only speed.
+    """
+
+    def values_to_row(values: Sequence[object], row_index: int) -> Iterator[Any]:
+        for column, (template, value) in enumerate(zip_longest(templates, values), start=1):
+            template.value = value
+            template.column = column
+            template.row = row_index
+            yield template
+
+    return values_to_row
 
 
 def _copied(templates: list[Any], values: Sequence[object]) -> list[Any]:
