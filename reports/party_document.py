@@ -49,6 +49,7 @@ class Column:
     width: float
     kind: str = "text"
     group: str = ""  # adjacent columns with the same group share a merged upper header cell
+    number_format: str = ""  # overrides the kind's format (e.g. '0.0"%"')
 
 
 DEFAULT_RECIPIENTS: tuple[str, ...] = ("Đảng ủy cấp trên (để báo cáo),", "Lưu chi bộ.")
@@ -251,30 +252,39 @@ class DocumentSheet:
                     yield col + 1, col + 1, ""
             index = end + 1
 
-    def _body_templates(self) -> list[Any]:
+    def _body_templates(self, bold: bool = False) -> list[Any]:
         templates = []
         for column in self.columns:
             horizontal = {"text": "left", "number": "right"}.get(column.kind, "center")
-            number_format = DATE_FORMAT if column.kind == "date" else None
+            number_format = column.number_format or (DATE_FORMAT if column.kind == "date" else None)
             templates.append(
                 styles.styled_cell(
-                    self.ws, size=self.table_size, horizontal=horizontal, border=True, number_format=number_format
+                    self.ws,
+                    size=self.table_size,
+                    bold=bold,
+                    horizontal=horizontal,
+                    border=True,
+                    number_format=number_format,
                 )
             )
         return templates
 
-    def table_rows(self, rows: Iterable[Sequence[object]]) -> int:
-        """Body rows (bordered; dates as real dates shown dd/mm/yyyy). Rows with wrapped text get an estimated
-        height. Returns the number of rows written."""
+    def table_rows(
+        self, rows: Iterable[Sequence[object]], bold: Callable[[Sequence[object]], bool] | None = None
+    ) -> int:
+        """Body rows (bordered; dates as real dates shown dd/mm/yyyy; rows for which `bold(row)` is true in bold).
+        Rows with wrapped text get an estimated height. Returns the number of rows written."""
         from openpyxl.worksheet.dimensions import RowDimension
 
-        templates = self._body_templates()
+        plain_templates = self._body_templates()
+        bold_templates = self._body_templates(bold=True) if bold else plain_templates
+        current = [plain_templates]
         size = self.table_size
         per_line = [styles.chars_per_line(c.width, size) if c.kind == "text" else 0.0 for c in self.columns]
         heights: dict[int, Any] = {}  # one shared RowDimension per line count: its fields carry no row number
-        ws, count, width = self.ws, 0, len(templates)
+        ws, count, width = self.ws, 0, len(plain_templates)
         if self._streaming:
-            ws._values_to_row = _template_row_writer(templates)
+            ws._values_to_row = _template_row_writer(current)
         try:
             for values in rows:
                 lines = 1
@@ -286,6 +296,7 @@ class DocumentSheet:
                     if lines not in heights:
                         heights[lines] = RowDimension(ws, ht=styles.row_height(lines, size), customHeight=True)
                     ws.row_dimensions[self.row] = heights[lines]
+                templates = current[0] = bold_templates if bold and bold(values) else plain_templates
                 ws.append(values[:width] if self._streaming else _copied(templates, values))
                 count += 1
         finally:
@@ -307,16 +318,17 @@ class DocumentSheet:
             self._spans_row([(1, right - 1, lcell), (right, n, rcell)])
 
 
-def _template_row_writer(templates: list[Any]) -> Callable[[Sequence[object], int], Iterator[Any]]:
+def _template_row_writer(current: list[list[Any]]) -> Callable[[Sequence[object], int], Iterator[Any]]:
     """Replaces WriteOnlyWorksheet._values_to_row while body rows are written.
 
     A write-only worksheet serialises each cell this generator yields before asking for the next one (openpyxl
     reuses its own unstyled cell the same way), so one styled template cell per column serves every row: no cell is
     created and no style is looked up per value, which keeps large lists close to plain write-only speed.
+    `current[0]` holds the template row in use (plain or bold).
     """
 
     def values_to_row(values: Sequence[object], row_index: int) -> Iterator[Any]:
-        for column, (template, value) in enumerate(zip_longest(templates, values), start=1):
+        for column, (template, value) in enumerate(zip_longest(current[0], values), start=1):
             template.value = value
             template.column = column
             template.row = row_index
