@@ -19,7 +19,7 @@ BADGE_MILESTONES: tuple[int, ...] = (30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85,
 # (month, day): 3/2 founding of the Party, 19/5, 2/9, 7/11.
 AWARD_DAYS: tuple[tuple[int, int], ...] = ((2, 3), (5, 19), (9, 2), (11, 7))
 
-_YEARS_BEFORE_NAM = re.compile(r"(\d{2})\s*năm", re.IGNORECASE)
+_YEARS_BEFORE_NAM = re.compile(r"(?<!\d)(\d{2})\s*năm", re.IGNORECASE)
 _INTEGER = re.compile(r"\d+")
 
 
