@@ -234,7 +234,8 @@ def validate_event(
     """Every problem with adding `new_event` to `events` (the member's history; corrected events are ignored).
 
     `events` is passed apart from the member so a correction can be checked against the history without the event
-    it replaces.
+    it replaces. A member whose history has no roster event yet (admitted, transferred in or out...) may always be
+    transferred in: the record alone cannot tell whether the member was admitted here or elsewhere.
     """
     today = today or date.today()
     check = EventCheck()
