@@ -1,0 +1,101 @@
+"""Counting engine benchmarks (run with --bench): a whole count, and one ballot added to a running tally.
+
+Goals (issue 3): tally and decide 2,000 ballots × 100 candidates in ≤ 100 ms; add one ballot to a running count of
+1,000 ballots × 60 candidates and recompute the result in ≤ 1 ms, so the ballots tab can recount on every keystroke.
+The asserts allow 3× the goal so a busy machine does not fail the run; the figures are in the benchmark table.
+"""
+
+from __future__ import annotations
+
+import random
+
+from models.counting import (
+    Ballot,
+    Candidate,
+    Election,
+    Electorate,
+    Exclusions,
+    Form,
+    Post,
+    Tally,
+    count_ballots,
+)
+
+MARKS = ("agree", "agree", "agree", "disagree", "both", "none")
+
+
+def election(form: Form, candidates: int, seats: int, voters: int) -> Election:
+    return Election(
+        post=Post.DELEGATE,
+        round=1,
+        seats=seats,
+        form=form,
+        candidates=tuple(Candidate(f"c{i}", f"Ứng viên {i:03d}") for i in range(candidates)),
+        electorate=Electorate(voters + 3, Exclusions(temporary_elsewhere=1, absent_approved=2), voters),
+        ballots_issued=voters,
+    )
+
+
+def strike_ballots(e: Election, count: int, rng: random.Random) -> list[Ballot]:
+    ids = e.candidate_ids
+    out = []
+    for no in range(1, count + 1):
+        keep = rng.sample(ids, rng.randint(e.seats * 3 // 4, e.seats + (1 if no % 50 == 0 else 0)))
+        out.append(Ballot.strike(no, keep, "marked" if no % 97 == 0 else None))
+    return out
+
+
+def agree_ballots(e: Election, count: int, rng: random.Random) -> list[Ballot]:
+    ids = e.candidate_ids
+    return [Ballot.agree(no, {cid: rng.choice(MARKS) for cid in ids}) for no in range(1, count + 1)]
+
+
+def test_count_2000_strike_ballots_100_candidates(benchmark):
+    e = election(Form.STRIKE, 100, 77, 2000)
+    ballots = strike_ballots(e, 2000, random.Random(1))
+    res = benchmark(count_ballots, e, ballots)
+    assert res.collected == 2000 and res.invalid > 0 and res.problems == ()
+    assert benchmark.stats.stats.median < 0.300
+
+
+def test_count_2000_agree_ballots_100_candidates(benchmark):
+    e = election(Form.AGREE, 100, 100, 2000)
+    ballots = agree_ballots(e, 2000, random.Random(2))
+    res = benchmark(count_ballots, e, ballots)
+    assert res.collected == 2000 and res.problems == ()
+    assert benchmark.stats.stats.median < 0.300
+
+
+def test_add_one_ballot_to_1000_x_60_and_decide(benchmark):
+    e = election(Form.STRIKE, 60, 45, 1001)
+    rng = random.Random(3)
+    tally = Tally(e, strike_ballots(e, 1000, rng))
+    extra = Ballot.strike(1001, rng.sample(e.candidate_ids, 45))
+
+    def add_and_decide():
+        tally.add(extra)
+        res = tally.result()
+        tally.remove(extra.no)
+        return res
+
+    res = benchmark(add_and_decide)
+    assert res.collected == 1001
+    assert benchmark.stats.stats.median < 0.003
+
+
+def test_replace_one_ballot_in_1000_x_60_and_decide(benchmark):
+    # What the ballots tab does on a keystroke: the ballot being typed changes, the result is recomputed.
+    e = election(Form.AGREE, 60, 60, 1000)
+    rng = random.Random(4)
+    tally = Tally(e, agree_ballots(e, 1000, rng))
+    versions = [Ballot.agree(500, {cid: rng.choice(MARKS) for cid in e.candidate_ids}) for _ in range(2)]
+    state = {"i": 0}
+
+    def replace_and_decide():
+        state["i"] ^= 1
+        tally.replace(versions[state["i"]])
+        return tally.result()
+
+    res = benchmark(replace_and_decide)
+    assert res.collected == 1000
+    assert benchmark.stats.stats.median < 0.003
