@@ -35,13 +35,12 @@ from models.counting.record import (
     ElectionRecord,
     chain_digest,
     dumps_record,
-    parse_record,
-    read_record,
     record_from_tally,
     record_to_dict,
     recount,
     write_record,
 )
+from models.counting.record_reader import parse_record, read_record, record_from_dict
 from models.counting.tally import Tally, Totals, count_ballots, count_totals
 
 __all__ = [
@@ -88,6 +87,7 @@ __all__ = [
     "percent",
     "read_record",
     "recount",
+    "record_from_dict",
     "record_from_tally",
     "record_to_dict",
     "threshold",

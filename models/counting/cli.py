@@ -8,7 +8,8 @@ import sys
 from typing import TextIO
 
 from models.counting.errors import MalformedError
-from models.counting.record import read_record, recount
+from models.counting.record import recount
+from models.counting.record_reader import read_record
 
 
 def run_count(path: str, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:

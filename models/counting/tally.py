@@ -106,6 +106,9 @@ class Tally:
                 disagree[cid] += sign
 
     # --- figures ----------------------------------------------------------------------------------------------
+    def __contains__(self, no: object) -> bool:
+        return no in self._verdicts
+
     @property
     def collected(self) -> int:
         return len(self._verdicts)

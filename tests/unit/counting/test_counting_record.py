@@ -313,6 +313,16 @@ def test_malformed_agree_ballots(tmp_path):
     assert code == 2 and err == 'Phiếu số 4: mã ứng cử viên "c5" không có trong danh sách (trường marks).\n'
 
 
+def test_declared_ballot_may_omit_its_marks(tmp_path):
+    raw = malformed(ballots=[{"no": 1, "keep": ["c1"]}, {"no": 2, "void": "not_issued"}])
+    code, out, err = run(raw, tmp_path)
+    assert (code, err) == (0, "")
+    res = json.loads(out)
+    assert res["invalid_reasons"]["not_issued"] == 1 and res["valid"] == 1
+    code, _, err = run(malformed(ballots=[{"no": 2}]), tmp_path)
+    assert code == 2 and "Phiếu số 2" in err and "keep" in err
+
+
 def test_malformed_error_carries_field_and_ballot_number():
     with pytest.raises(MalformedError) as err:
         parse_record(json.dumps(malformed(ballots=[{"no": 1, "keep": []}, {"no": 1, "keep": ["c1"]}])))

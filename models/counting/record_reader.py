@@ -1,0 +1,275 @@
+"""Reading and validating a `chibo.election/1` record file: the first problem raises one Vietnamese line."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from models.counting.ballots import DECLARED_REASONS, RULE_KEYS, Ballot, Form, InvalidReason, Mark, Rules
+from models.counting.election import Candidate, Election, Post
+from models.counting.electorate import EXCLUSION_KEYS, Electorate, Exclusions
+from models.counting.errors import MalformedError
+from models.counting.record import RECORD_FORMAT, ElectionRecord, chain_digest
+from models.counting.tally import Tally, Totals, check_election, check_totals
+
+_MARKS = frozenset(str(m) for m in Mark)
+_DECLARED = frozenset(str(r) for r in DECLARED_REASONS)
+
+
+def read_record(path: str | os.PathLike[str]) -> ElectionRecord:
+    """Read and validate a record file; MalformedError (one Vietnamese line) when it cannot be counted."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise MalformedError(f"Không đọc được tệp {os.fspath(path)}: {exc.strerror or exc}.", "") from exc
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise MalformedError(f"Tệp không phải văn bản UTF-8 (byte thứ {exc.start}).", "") from exc
+    return parse_record(text)
+
+
+def parse_record(text: str) -> ElectionRecord:
+    try:
+        raw = json.loads(text)
+    except RecursionError as exc:
+        raise MalformedError("Tệp JSON lồng nhau quá sâu, không phải hồ sơ bầu cử.", "") from exc
+    except json.JSONDecodeError as exc:
+        raise MalformedError(
+            f"Tệp không phải JSON hợp lệ (dòng {exc.lineno}, cột {exc.colno}): {exc.msg}.", ""
+        ) from exc
+    return record_from_dict(raw)
+
+
+def _fail(message: str, fld: str, ballot_no: int | None = None) -> MalformedError:
+    return MalformedError(message, fld, ballot_no)
+
+
+def _int(value: Any, fld: str, *, positive: bool = False, where: str = "", ballot_no: int | None = None) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < (1 if positive else 0):
+        kind = "số nguyên dương" if positive else "số nguyên không âm"
+        got = "không có" if value is None else json.dumps(value, ensure_ascii=False)
+        text = f"trường {fld} phải là {kind}, nhận được {got}."
+        raise _fail(f"{where}{text}" if where else text[0].upper() + text[1:], fld, ballot_no)
+    return value
+
+
+def _str(value: Any, fld: str, *, required: bool = True) -> str:
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise _fail(f"Trường {fld} phải là một chuỗi văn bản không rỗng.", fld)
+    return value
+
+
+def _dict(value: Any, fld: str, where: str = "", ballot_no: int | None = None) -> dict:
+    if not isinstance(value, dict):
+        raise _fail(
+            f"{where}trường {fld} phải là một đối tượng JSON {{...}}."
+            if where
+            else f"Trường {fld} phải là một đối tượng JSON {{...}}.",
+            fld,
+            ballot_no,
+        )
+    return value
+
+
+def _choice(value: Any, fld: str, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        got = "không có" if value is None else json.dumps(value, ensure_ascii=False)
+        raise _fail(f"Trường {fld} phải là một trong {', '.join(allowed)}; nhận được {got}.", fld)
+    return value
+
+
+def record_from_dict(raw: Any) -> ElectionRecord:
+    """Validate a parsed record object and build the record; the first problem raises MalformedError."""
+    raw = _dict(raw, "(gốc)")
+    if raw.get("format") != RECORD_FORMAT:
+        got = json.dumps(raw.get("format"), ensure_ascii=False)
+        raise _fail(f'Trường format phải là "{RECORD_FORMAT}", nhận được {got}.', "format")
+    post = Post(_choice(raw.get("post"), "post", tuple(str(p) for p in Post)))
+    form = Form(_choice(raw.get("form"), "form", tuple(str(f) for f in Form)))
+    rnd = _int(raw.get("round"), "round", positive=True)
+    seats = _int(raw.get("seats"), "seats", positive=True)
+    rules = _rules(raw.get("rules"))
+    electorate = _electorate(raw.get("electorate"))
+    issued = _int(raw.get("ballots_issued"), "ballots_issued")
+    candidates = _candidates(raw.get("candidates"))
+    election = Election(post, rnd, seats, form, candidates, electorate, issued, rules)
+    check_election(election)
+
+    ballots_raw, totals_raw = raw.get("ballots"), raw.get("totals")
+    if (ballots_raw is None) == (totals_raw is None):
+        raise _fail(
+            "Hồ sơ phải có đúng một trong hai trường ballots (từng phiếu) hoặc totals (tổng hợp), "
+            "trường còn lại là null.",
+            "ballots",
+        )
+    ballots = totals = None
+    if ballots_raw is not None:
+        ballots = _ballots(ballots_raw, election)
+    else:
+        totals = _totals(totals_raw, election)
+
+    digest = raw.get("digest")
+    if digest is not None and not isinstance(digest, str):
+        raise _fail("Trường digest phải là chuỗi mã SHA-256 (64 ký tự hệ 16).", "digest")
+    digest_ok = None if digest is None else chain_digest(raw) == digest.strip().lower()
+    return ElectionRecord(
+        election,
+        ballots=ballots,
+        totals=totals,
+        branch=_str(raw.get("branch"), "branch", required=False),
+        congress=_str(raw.get("congress"), "congress", required=False),
+        title=_str(raw.get("title"), "title", required=False),
+        digest=digest,
+        digest_ok=digest_ok,
+    )
+
+
+def _rules(value: Any) -> Rules:
+    if value is None:
+        return Rules()
+    value = _dict(value, "rules")
+    for key, flag in value.items():
+        if key not in RULE_KEYS:
+            raise _fail(f'Trường rules có khóa "{key}" không được biết; chỉ nhận {", ".join(RULE_KEYS)}.', "rules")
+        if not isinstance(flag, bool):
+            raise _fail(f"Trường rules.{key} phải là true hoặc false.", f"rules.{key}")
+    return Rules(**value)
+
+
+def _electorate(value: Any) -> Electorate:
+    value = _dict(value, "electorate")
+    excluded_raw = value.get("excluded")
+    excluded_raw = {} if excluded_raw is None else _dict(excluded_raw, "electorate.excluded")
+    for key in excluded_raw:
+        if key not in EXCLUSION_KEYS:
+            raise _fail(
+                f'Trường electorate.excluded có khóa "{key}" không được biết; chỉ nhận {", ".join(EXCLUSION_KEYS)}.',
+                "electorate.excluded",
+            )
+    excluded = Exclusions(**{k: _int(excluded_raw.get(k, 0), f"electorate.excluded.{k}") for k in EXCLUSION_KEYS})
+    return Electorate(
+        _int(value.get("official_summoned"), "electorate.official_summoned"),
+        excluded,
+        _int(value.get("official_present"), "electorate.official_present"),
+    )
+
+
+def _candidates(value: Any) -> tuple[Candidate, ...]:
+    if not isinstance(value, list) or not value:
+        raise _fail("Trường candidates phải là danh sách ứng cử viên không rỗng.", "candidates")
+    out: list[Candidate] = []
+    seen: set[str] = set()
+    for pos, item in enumerate(value, start=1):
+        where = f"candidates[{pos - 1}]"
+        item = _dict(item, where)
+        cid = item.get("id")
+        if not isinstance(cid, str) or not cid:
+            raise _fail(f"Ứng cử viên thứ {pos}: mã phải là chuỗi không rỗng (trường {where}.id).", f"{where}.id")
+        if cid in seen:
+            raise _fail(f'Ứng cử viên thứ {pos}: mã "{cid}" bị trùng (trường {where}.id).', f"{where}.id")
+        seen.add(cid)
+        name = item.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise _fail(
+                f"Ứng cử viên thứ {pos}: họ tên phải là chuỗi không rỗng (trường {where}.name).", f"{where}.name"
+            )
+        out.append(Candidate(cid, name))
+    return tuple(out)
+
+
+def _ballots(value: Any, election: Election) -> tuple[Ballot, ...]:
+    if not isinstance(value, list):
+        raise _fail("Trường ballots phải là danh sách phiếu.", "ballots")
+    tally = Tally(election)
+    out: list[Ballot] = []
+    for pos, item in enumerate(value, start=1):
+        if not isinstance(item, dict):
+            raise _fail(
+                f"Phiếu thứ {pos} trong danh sách: phải là một đối tượng JSON {{...}} (trường ballots).", "ballots"
+            )
+        no = item.get("no")
+        if isinstance(no, bool) or not isinstance(no, int) or no < 1:
+            got = "không có" if no is None else json.dumps(no, ensure_ascii=False)
+            raise _fail(
+                f"Phiếu thứ {pos} trong danh sách: số phiếu phải là số nguyên dương, nhận được {got} (trường no).", "no"
+            )
+        where = f"Phiếu số {no}: "
+        if no in tally:
+            raise _fail(f"{where}số phiếu bị trùng với một phiếu trước (trường no).", "no", no)
+        for key in item:
+            if key not in ("no", "keep", "marks", "void"):
+                raise _fail(f'{where}trường "{key}" không được biết; phiếu chỉ có no, keep, marks, void.', key, no)
+        void = item.get("void")
+        if void is not None and void not in _DECLARED:
+            got = json.dumps(void, ensure_ascii=False)
+            raise _fail(
+                f"{where}lý do không hợp lệ {got} không được biết; chỉ nhận "
+                f"{', '.join(sorted(_DECLARED))} (trường void).",
+                "void",
+                no,
+            )
+        reason = InvalidReason(void) if void is not None else None
+        if election.form == Form.STRIKE:
+            if "marks" in item:
+                raise _fail(
+                    f'{where}hồ sơ bầu theo hình thức gạch tên (form "strike") nhưng phiếu ghi dấu '
+                    "đồng ý/không đồng ý (trường marks).",
+                    "marks",
+                    no,
+                )
+            keep = item.get("keep", [] if reason is not None else None)  # a declared ballot may omit its marks
+            if not isinstance(keep, list) or not all(isinstance(c, str) for c in keep):
+                raise _fail(f"{where}trường keep phải là danh sách mã ứng cử viên được giữ lại.", "keep", no)
+            ballot = Ballot(no, keep=tuple(keep), void=reason)
+        else:
+            if "keep" in item:
+                raise _fail(
+                    f'{where}hồ sơ bầu theo hình thức đồng ý/không đồng ý (form "agree") nhưng phiếu ghi '
+                    "danh sách tên giữ lại (trường keep).",
+                    "keep",
+                    no,
+                )
+            marks = item.get("marks", {} if reason is not None else None)
+            if not isinstance(marks, dict):
+                raise _fail(f"{where}trường marks phải là đối tượng {{mã ứng cử viên: dấu}}.", "marks", no)
+            for cid, mark in marks.items():
+                if mark not in _MARKS:
+                    got = json.dumps(mark, ensure_ascii=False)
+                    raise _fail(
+                        f'{where}dấu {got} của ứng cử viên "{cid}" không hợp lệ; chỉ nhận agree, disagree, '
+                        "both, none (trường marks).",
+                        "marks",
+                        no,
+                    )
+            ballot = Ballot(no, marks={cid: Mark(m) for cid, m in marks.items()}, void=reason)
+        tally.add(ballot)  # raises MalformedError for an unknown candidate id or a name kept twice
+        out.append(ballot)
+    return tuple(out)
+
+
+def _totals(value: Any, election: Election) -> Totals:
+    value = _dict(value, "totals")
+    for key in value:
+        if key not in ("collected", "invalid", "votes", "disagree", "valid"):
+            raise _fail(
+                f'Trường totals có khóa "{key}" không được biết; chỉ nhận collected, invalid, votes, disagree, valid.',
+                f"totals.{key}",
+            )
+    invalid = value.get("invalid")
+    votes = value.get("votes")
+    disagree = value.get("disagree")
+    totals = Totals(
+        collected=value.get("collected"),  # type: ignore[arg-type]  # checked below
+        invalid={} if invalid is None else _dict(invalid, "totals.invalid"),
+        votes={} if votes is None else _dict(votes, "totals.votes"),
+        disagree={} if disagree is None else _dict(disagree, "totals.disagree"),
+        valid=value.get("valid"),
+    )
+    check_totals(election, totals)
+    return replace(totals, invalid={InvalidReason(k): v for k, v in totals.invalid.items()})
