@@ -343,21 +343,17 @@ def test_non_utf8_file_exits_2(tmp_path):
     assert "UTF-8" in err.getvalue()
 
 
-def test_count_in_a_subprocess(tmp_path):
+def test_main_py_count_in_a_subprocess(tmp_path):
     path = tmp_path / "hoso.json"
     write_record(example_1_record(), path)
-    code = "import sys; from models.counting.cli import run_count; sys.exit(run_count(sys.argv[1]))"
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(path)], cwd=ROOT, capture_output=True, timeout=60, check=False
-    )
+    command = [sys.executable, str(ROOT / "main.py"), "count", str(path)]
+    done = subprocess.run(command, cwd=tmp_path, capture_output=True, timeout=60, check=False)
     assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
     res = json.loads(done.stdout.decode("utf-8"))
     assert res["elected"] == ["a", "b", "c"] and res["digest_ok"] is True
     assert "PySide6" not in done.stderr.decode("utf-8")
     path.write_text("{", encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(path)], cwd=ROOT, capture_output=True, timeout=60, check=False
-    )
+    done = subprocess.run(command, cwd=tmp_path, capture_output=True, timeout=60, check=False)
     assert done.returncode == 2 and done.stdout == b""
     assert done.stderr.decode("utf-8").count("\n") == 1
 
