@@ -42,11 +42,22 @@ def _char_keys(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, 
         letter = unicodedata.normalize("NFC", base.lower() + letter_marks)
         rank = _LETTER_RANK.get(letter)
         if rank is None:
-            rank = _LETTER_RANK.get(base.lower(), _OTHER_BASE + ord(base.lower()))
+            rank = _LETTER_RANK.get(base.lower(), _other_rank(base.lower()))
         primary.append(rank)
         secondary.append(tone)
         tertiary.append(0 if base.islower() else 1)
     return tuple(primary), tuple(secondary), tuple(tertiary)
+
+
+def _other_rank(ch: str) -> int:
+    """As ICU: white space, then punctuation and symbols, then digits, all before letters; other letters after."""
+    if ch.isspace():
+        return -(2 * 10**7)
+    if ch.isdecimal():
+        return -100 + unicodedata.decimal(ch)
+    if ch.isalpha():
+        return _OTHER_BASE + ord(ch)
+    return -(10**7) + ord(ch)
 
 
 def _clusters(decomposed: str) -> list[str]:
