@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -106,10 +106,21 @@ class MembersTab(QWidget):
         layout.addWidget(self.table, 1)
 
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_selected)
-        QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, self.edit_selected)
-        QShortcut(QKeySequence(Qt.Key.Key_Down), self.search_edit, self._focus_table)
+        self.search_edit.installEventFilter(self)
+        self.table.installEventFilter(self)
         self._update_buttons()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Keyboard flow: Down or Enter in the search box goes to the table; Enter in the table edits."""
+        if event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            if watched is self.search_edit and key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._focus_table()
+                return True
+            if watched is self.table and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.edit_selected()
+                return True
+        return super().eventFilter(watched, event)
 
     def _combo(self, items: tuple[tuple[str, object], ...]) -> QComboBox:
         combo = QComboBox()
