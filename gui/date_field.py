@@ -52,7 +52,9 @@ class DateField(QWidget):
     `is_blank()` and `has_valid_text()` tell those two cases apart for shape checks.
     """
 
-    date_changed = Signal(object)  # date | None, on every edit
+    # On every edit, with the text (read date()). Forwarded in C++: with PySide6 6.12 on Python 3.11 every
+    # Python-side Signal.emit() drops a reference to True, so nothing emitted per keystroke goes through Python.
+    text_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,7 +63,7 @@ class DateField(QWidget):
         self.line_edit.setValidator(_DateValidator(self.line_edit))
         self.line_edit.setToolTip("Gõ ngày dạng ngày/tháng/năm, ví dụ 05/03/1990; để trống nếu không có.")
         self.line_edit.setMaximumWidth(self.line_edit.fontMetrics().horizontalAdvance("00/00/00000") + 24)
-        self.line_edit.textChanged.connect(self._on_line_edit_text_changed)
+        self.line_edit.textChanged.connect(self.text_changed)
         self.line_edit.editingFinished.connect(self._on_line_edit_editing_finished)
         self.calendar_button = QToolButton()
         self.calendar_button.setText("Lịch…")
@@ -129,9 +131,6 @@ class DateField(QWidget):
         self.line_edit.setFocus()
 
     # slots -------------------------------------------------------------------------------------
-    def _on_line_edit_text_changed(self, _text: str) -> None:
-        self.date_changed.emit(self.date())
-
     def _on_line_edit_editing_finished(self) -> None:
         # Show what was understood in the standard form: "5/3/1990" becomes "05/03/1990".
         value = self.date()

@@ -128,8 +128,8 @@ class EventDialog(QDialog):
             self._fill(self.old_event)
         self.kind_combo.currentIndexChanged.connect(self._on_kind_combo_current_index_changed)
         for signal in (
-            self.date_field.date_changed,
-            self.end_date_field.date_changed,
+            self.date_field.text_changed,
+            self.end_date_field.text_changed,
             self.reason_edit.textChanged,
             self.kind_combo.currentIndexChanged,
         ):

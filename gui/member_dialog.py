@@ -46,7 +46,7 @@ class MemberDialog(QDialog):
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.form = MemberForm(self)
-        self.form.field_edited.connect(self._on_form_field_edited)
+        self.form.connect_edits(self._on_form_field_edited)
         self.tabs = QTabWidget()
         self.tabs.setUsesScrollButtons(False)
         for title, page in self.form.pages:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from collections.abc import Callable
+from functools import partial
+
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -84,10 +86,12 @@ WARNING_COLOR = "#8a5a00"  # amber dark enough to read on a light background
 BAD_DATE = "Ngày chưa đúng: hãy gõ ngày/tháng/năm, ví dụ 05/03/1990 (hoặc để trống)."
 
 
+def _call_with_key(slot: Callable[[str], None], key: str, *_args) -> None:
+    slot(key)
+
+
 class MemberForm(QWidget):
     """Owns one editor and one message label per field; `pages` are the widgets to put in tabs."""
-
-    field_edited = Signal(str)  # key
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,13 +129,11 @@ class MemberForm(QWidget):
         spec = FIELD_BY_KEY[key]
         if spec.kind == "date":
             editor = DateField()
-            editor.date_changed.connect(lambda *_: self.field_edited.emit(key))
         elif key == "gender":
             editor = QComboBox()
             editor.addItems(list(spec.choices))
             editor.setPlaceholderText("Chọn…")
             editor.setCurrentIndex(-1)
-            editor.currentIndexChanged.connect(lambda *_: self.field_edited.emit(key))
         elif spec.kind == "choice":
             editor = QComboBox()
             editor.setEditable(True)
@@ -139,19 +141,27 @@ class MemberForm(QWidget):
             editor.addItems(list(spec.choices))
             editor.setCurrentIndex(-1)
             editor.lineEdit().setPlaceholderText(PLACEHOLDERS.get(key, "Chọn hoặc gõ"))
-            editor.currentTextChanged.connect(lambda *_: self.field_edited.emit(key))
         elif key == "notes":
             editor = QPlainTextEdit()
             editor.setTabChangesFocus(True)  # Tab leaves the notes; Enter adds a line and never saves
             editor.setFixedHeight(editor.fontMetrics().lineSpacing() * 6 + 12)
-            editor.textChanged.connect(lambda: self.field_edited.emit(key))
         else:
             editor = QLineEdit()
             editor.setPlaceholderText(PLACEHOLDERS.get(key, ""))
-            editor.textEdited.connect(lambda *_: self.field_edited.emit(key))
         editor.setObjectName(key)
         self._tips[key] = (editor.line_edit if isinstance(editor, DateField) else editor).toolTip()
         return editor
+
+    def connect_edits(self, slot: Callable[[str], None]) -> None:
+        """Call `slot(key)` on every change of a field (Qt's own signals; see DateField about Python emits)."""
+        for key, editor in self.editors.items():
+            if isinstance(editor, DateField):
+                signal = editor.text_changed
+            elif isinstance(editor, QComboBox):
+                signal = editor.currentTextChanged
+            else:
+                signal = editor.textChanged
+            signal.connect(partial(_call_with_key, slot, key))
 
     # values ------------------------------------------------------------------------------------
     def value(self, key: str):
