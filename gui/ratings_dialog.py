@@ -79,6 +79,7 @@ class RatingsDialog(QDialog):
         self.year_spin.setRange(1930, self.today.year + 1)
         self.year_spin.setValue(year or default_year)
         self.year_spin.setGroupSeparatorShown(False)
+        self.year_spin.setKeyboardTracking(False)  # load the year once it is typed in full
         year_label = QLabel("&Năm xếp loại:")
         year_label.setBuddy(self.year_spin)
         self.reference_label = QLabel()
