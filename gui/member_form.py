@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -103,7 +104,10 @@ class MemberForm(QWidget):
         self._tips: dict[str, str] = {}
         for index, (title, keys) in enumerate(PAGES):
             page = QWidget()
-            form = QFormLayout(page)
+            form = QFormLayout()
+            page_layout = QVBoxLayout(page)
+            page_layout.addLayout(form)
+            page_layout.addStretch(1)  # short pages keep their rows together at the top
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
             for key in keys:
                 spec = FIELD_BY_KEY[key]
@@ -141,6 +145,7 @@ class MemberForm(QWidget):
             editor.addItems(list(spec.choices))
             editor.setCurrentIndex(-1)
             editor.lineEdit().setPlaceholderText(PLACEHOLDERS.get(key, "Chọn hoặc gõ"))
+            editor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)  # room for "other" text
         elif key == "notes":
             editor = QPlainTextEdit()
             editor.setTabChangesFocus(True)  # Tab leaves the notes; Enter adds a line and never saves
