@@ -126,8 +126,8 @@ def read_roster(
         total = ws.max_row or 0
         if total > max_rows + HEADER_SCAN_ROWS:
             raise ImportFileError(
-                f"Trang tính «{ws.title}» có khoảng {total:,} dòng, vượt giới hạn {max_rows:,} dòng dữ liệu của "
-                "một lần nhập. Hãy tách danh sách thành nhiều tệp nhỏ hơn.".replace(",", ".")
+                f"Trang tính «{ws.title}» có khoảng {_thousands(total)} dòng, vượt giới hạn {_thousands(max_rows)} "
+                "dòng dữ liệu của một lần nhập. Hãy tách danh sách thành nhiều tệp nhỏ hơn."
             )
         ws.reset_dimensions()  # declared dimensions can be wrong: read what is there
         if sheet_has_formulas(workbook, ws):
@@ -173,7 +173,7 @@ class _SheetReader:
                 break
         if not any(_value(c) not in (None, "") for cells in head for c in cells):
             raise ImportFileError(f"Trang tính «{self.title}» không có dữ liệu.")
-        head_values = [[_value(c) for c in cells] for cells in head]
+        head_values = [[_header_text(_value(c)) for c in cells] for cells in head]
         first, count, headers, detected = self._header(head_values, header_row)
         if mapping is not None:
             detected = {int(col): key for col, key in mapping.items() if key}
@@ -221,12 +221,15 @@ class _SheetReader:
             if lower and not is_numbering_row(lower):
                 options.append((2, *_double_mapping(upper, lower)))
             for count, headers, keys in options:
-                score = len({k for k in keys.values() if k != IGNORED}) + ("full_name" in keys.values()) * 3
+                score = _score(keys)
+                # A two-row header must add to what its lower row names alone (not a title row over the header).
+                if count == 2 and score <= max(_score(options[0][2]), _score(_single_mapping(lower)[1])):
+                    continue
                 if best is None or score > best[0]:
                     best = (score, index + 1, count, headers, keys)
         if best is None or best[0] < 4:
             return (forced or 1), 1, {}, {}
-        _score, first, count, headers, keys = best
+        _best_score, first, count, headers, keys = best
         return first, count, headers, {col: key for col, key in keys.items() if key != IGNORED}
 
     def _row(self, number: int, cells: tuple, formula_values: tuple, result: RosterReadResult) -> ImportedRow | None:
@@ -264,6 +267,7 @@ class _SheetReader:
 
     def _parse(self, row: ImportedRow, raw_values: dict[str, object], result: RosterReadResult) -> None:
         labels = {key: result.headers.get(col, "") for col, key in result.mapping.items()}
+        row.values = {key: None for key in result.mapping.values() if key not in (MALE_COLUMN, FEMALE_COLUMN)}
 
         def problem(key: str, parsed: rv.Parsed) -> None:
             row.problems.append(Problem(row.row, labels.get(key, ""), parsed.message, parsed.severity))
@@ -318,6 +322,17 @@ _FOOTER_RE = re.compile(r"^(t ?/ ?m\b|tm |nguoi lap|noi nhan|tong so|tong cong|x
 _FOOTER = ImportedRow(0, {})
 
 
+def _header_text(value: object) -> object:
+    """Header cells of legacy files are legacy-encoded too."""
+    if isinstance(value, str) and needs_check(value):
+        return to_unicode(value)[0]
+    return value
+
+
+def _thousands(number: int) -> str:
+    return f"{number:,}".replace(",", ".")  # Vietnamese digit grouping: 20.000
+
+
 def _value(cell: Any) -> object:
     return None if cell is None else cell.value
 
@@ -340,6 +355,10 @@ def _chain(head: list[tuple], rest: Iterator[tuple]) -> Iterator[tuple]:
 
 def _text(value: object) -> str:
     return " ".join(str(value).split()) if value not in (None, "") else ""
+
+
+def _score(keys: Mapping[int, str]) -> int:
+    return len({k for k in keys.values() if k != IGNORED}) + ("full_name" in keys.values()) * 3
 
 
 def _single_mapping(upper: Sequence[object]) -> tuple[dict[int, str], dict[int, str]]:
