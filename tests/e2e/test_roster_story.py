@@ -38,6 +38,17 @@ def _add_member(window, qtbot, name, gender_index, born, admitted, card):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
 
+def _record_event(tab, qtbot, kind, when, decision="", place=""):
+    tab.record_event_for_selected()
+    dialog = tab.event_dialog
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(str(kind)))
+    qtbot.keyClicks(dialog.date_field.line_edit, when)
+    type_text(dialog.decision_edit, decision)
+    type_text(dialog.place_edit, place)
+    with qtbot.waitSignal(dialog.event_saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+
 def test_first_day_story(qtbot, tmp_path, answers):
     path = tmp_path / "Chi bộ Văn phòng.sqlite3"
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
@@ -74,20 +85,10 @@ def test_first_day_story(qtbot, tmp_path, answers):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
     # Record that Bình was recognised official, then that she moved away.
-    tab.record_event_for_selected()
-    event_dialog = tab.event_dialog
-    event_dialog.kind_combo.setCurrentIndex(event_dialog.kind_combo.findData(str(EventKind.RECOGNISED)))
-    qtbot.keyClicks(event_dialog.date_field.line_edit, "03/03/2009")
-    type_text(event_dialog.decision_edit, "Quyết định số 12-QĐ/ĐU")
-    with qtbot.waitSignal(event_dialog.event_saved):
-        qtbot.mouseClick(event_dialog.save_button, Qt.MouseButton.LeftButton)
-    tab.record_event_for_selected()
-    event_dialog = tab.event_dialog
-    event_dialog.kind_combo.setCurrentIndex(event_dialog.kind_combo.findData(str(EventKind.TRANSFERRED_OUT)))
-    qtbot.keyClicks(event_dialog.date_field.line_edit, "01/10/2026")
-    type_text(event_dialog.place_edit, "Chi bộ Phòng Kế hoạch, Đảng bộ Sở Tài chính")
-    with qtbot.waitSignal(event_dialog.event_saved):
-        qtbot.mouseClick(event_dialog.save_button, Qt.MouseButton.LeftButton)
+    _record_event(tab, qtbot, EventKind.RECOGNISED, "03/03/2009", decision="Quyết định số 12-QĐ/ĐU")
+    _record_event(
+        tab, qtbot, EventKind.TRANSFERRED_OUT, "01/10/2026", place="Chi bộ Phòng Kế hoạch, Đảng bộ Sở Tài chính"
+    )
 
     tab.search_edit.clear()
     assert _names(window) == ["Nguyễn Văn An"]  # Bình has left the branch
