@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from models.fields import FIELD_BY_KEY
+from models.fields import FIELD_BY_KEY, MEMBER_FIELDS
 from models.vnname import fold
 
 # Pseudo keys of the classic "Nam" / "Nữ" columns: a tick, or the birth date written under the member's gender.
@@ -51,8 +51,10 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "phone": ("dien thoai", "so dien thoai", "sdt", "dt", "di dong", "dien thoai di dong"),
     "notes": ("ghi chu",),
 }  # fmt: skip
-_BY_ALIAS = {alias: key for key, aliases in _ALIASES.items() for alias in aliases}
 _PUNCT = re.compile(r"[^0-9a-z]+")
+_BY_ALIAS = {alias: key for key, aliases in _ALIASES.items() for alias in aliases}
+# ChiBo's own labels (the import template) with their parentheses: "Ngày kết nạp (lễ kết nạp)" is the ceremony.
+_BY_LABEL = {" ".join(_PUNCT.sub(" ", fold(spec.label)).split()): spec.key for spec in MEMBER_FIELDS}
 _NUMBERING = re.compile(r"^\(?\d{1,2}\)?$")
 
 
@@ -66,6 +68,9 @@ def header_key(text: object) -> str | None:
     """The field key a header names, IGNORED for STT, or None when it is not recognised."""
     if text is None:
         return None
+    full = " ".join(_PUNCT.sub(" ", fold(str(text))).split())
+    if full in _BY_LABEL:
+        return _BY_LABEL[full]
     normal = normalise_header(text)
     if normal in _BY_ALIAS:
         return _BY_ALIAS[normal]
