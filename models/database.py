@@ -14,7 +14,7 @@ from pathlib import Path
 
 import peewee as pw
 
-from models.errors import DatabaseFileError
+from models.errors import Cancelled, DatabaseFileError
 from models.tables import ALL_TABLES, Meta, db
 
 log = logging.getLogger(__name__)
@@ -85,15 +85,40 @@ def schema_version(database: pw.Database) -> int:
     return int(row.value) if row else 0
 
 
-def backup_sqlite(database: pw.SqliteDatabase, destination: Path) -> Path:
-    """Consistent copy of an open SQLite database (the online backup API)."""
+def backup_sqlite(
+    database: pw.SqliteDatabase, destination: Path, progress: Callable[[int, int], bool] | None = None
+) -> Path:
+    """Consistent copy of an open SQLite database (the online backup API), written atomically.
+
+    `progress(done_pages, total_pages)` returning False cancels: Cancelled is raised and no file is left.
+    """
     destination.parent.mkdir(parents=True, exist_ok=True)
-    target = sqlite3.connect(str(destination))
+    partial = destination.with_name(destination.name + ".part")
+    target = sqlite3.connect(str(partial))
+
+    def _step(_status: int, remaining: int, total: int) -> None:
+        if progress is not None and not progress(total - remaining, total):
+            raise Cancelled()
+
     try:
-        database.connection().backup(target)
-    finally:
+        database.connection().backup(target, pages=256, progress=_step)
+    except BaseException:
         target.close()
+        partial.unlink(missing_ok=True)
+        raise
+    target.close()
+    partial.replace(destination)
     return destination
+
+
+def backup_open_database(destination: Path, progress: Callable[[int, int], bool] | None = None) -> Path:
+    """Back up the open data file to `destination` (SQLite files only)."""
+    current = db.obj
+    if not isinstance(current, pw.SqliteDatabase):
+        raise DatabaseFileError("Chỉ sao lưu được tệp dữ liệu trên máy (SQLite).")
+    if destination.exists() and destination.resolve() == Path(current.database).resolve():
+        raise DatabaseFileError("Không thể sao lưu đè lên chính tệp dữ liệu đang mở; hãy chọn tên tệp khác.")
+    return backup_sqlite(current, destination, progress)
 
 
 def _check_sqlite_file(path: Path) -> None:

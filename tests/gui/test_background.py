@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QWidget
 from gui.background import BackgroundTask
 from models.errors import Cancelled, ValidationError
 
-
 _parents = []
 
 

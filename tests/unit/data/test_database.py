@@ -119,3 +119,29 @@ def test_failed_migration_leaves_version_unchanged(tmp_path, monkeypatch):
         assert "motto" not in [c.name for c in handle.get_columns("branch")]
     finally:
         close_database()
+
+
+def test_backup_copies_the_open_file_and_can_be_cancelled(tmp_path):
+    from models.database import backup_open_database
+    from models.errors import Cancelled
+    from models.members import save_member
+    from tests.support.people import all_people
+
+    open_database(tmp_path / "live.sqlite3")
+    try:
+        for record in all_people():
+            save_member(record)
+        seen = []
+        copy = backup_open_database(tmp_path / "copy.sqlite3", lambda done, total: seen.append((done, total)) or True)
+        assert seen and seen[-1][0] == seen[-1][1]
+        with pytest.raises(Cancelled):
+            backup_open_database(tmp_path / "cancelled.sqlite3", lambda done, total: False)
+        assert not (tmp_path / "cancelled.sqlite3").exists()
+        assert not (tmp_path / "cancelled.sqlite3.part").exists()
+        with pytest.raises(DatabaseFileError):
+            backup_open_database(tmp_path / "live.sqlite3")
+    finally:
+        close_database()
+    con = sqlite3.connect(copy)
+    assert con.execute("SELECT count(*) FROM member").fetchone()[0] == len(all_people())
+    con.close()
