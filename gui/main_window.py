@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         )
         self.recent_menu = file_menu.addMenu("Tệp &gần đây")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.backup_action = self._action(file_menu, "&Sao lưu dữ liệu…", self.backup_data_file)
         file_menu.addSeparator()
         self.branch_action = self._action(file_menu, "Thông tin &chi bộ…", self.edit_branch)
         file_menu.addSeparator()
@@ -168,6 +169,30 @@ class MainWindow(QMainWindow):
         self._show_data_file()
         self.members_tab.refresh()
         return True
+
+    def backup_data_file(self) -> None:
+        """Copy the open data file to a chosen place, off the GUI thread, cancellable."""
+        from datetime import datetime
+
+        from gui.background import BackgroundTask
+        from models.database import backup_open_database
+
+        suggested = self.data_path.with_name(f"{self.data_path.stem} - sao lưu {datetime.now():%d-%m-%Y %H%M}.sqlite3")
+        path = dialogs.ask_save_path(self, "Sao lưu dữ liệu", dialogs.DATA_FILTER, str(suggested))
+        if not path:
+            return
+        target = Path(path)
+        task = BackgroundTask(
+            self,
+            "Sao lưu dữ liệu",
+            "Đang sao lưu tệp dữ liệu…",
+            lambda progress: backup_open_database(target, progress),
+        )
+        task.finished.connect(lambda done: dialogs.show_info(self, f"Đã sao lưu dữ liệu vào tệp:\n{done}"))
+        task.failed.connect(lambda error: dialogs.show_error(self, getattr(error, "message", str(error))))
+        task.cancelled.connect(lambda: dialogs.show_info(self, "Đã hủy sao lưu; không có tệp nào được tạo."))
+        task.start()
+        self.backup_task = task
 
     def edit_branch(self, first_run: bool = False) -> None:
         from gui.branch_dialog import BranchDialog
