@@ -90,7 +90,7 @@ def _work(row: Row) -> str | None:
 ROSTER_BOOK_COLUMNS: tuple[ListColumn, ...] = (
     ListColumn("Số TT", 5.5, (ROW_NUMBER,), kind="center"),
     ListColumn("Họ và tên\nHọ và tên khai sinh", 21, render=_names),
-    ListColumn("Nam, nữ, ngày sinh, dân tộc, tôn giáo", 14, render=_gender_birth_lines),
+    ListColumn("Nam, nữ, ngày sinh, dân tộc, tôn giáo", 16, render=_gender_birth_lines),
     ListColumn("Quê quán", 18, ("hometown",)),
     ListColumn(
         "Văn hóa, lý luận, CMNV, ngoại ngữ",

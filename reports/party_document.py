@@ -90,6 +90,10 @@ class DocumentSheet:
         total = sum(c.width for c in self.columns)
         self._split = self._split_at(total * 0.5)  # left block: columns 1.._split
         self._sign_from = self._split_at(total * 0.5) + 1  # signature block: columns _sign_from..n
+        self._landscape = landscape
+        self._heights: list[float] = []  # height in points of every row written, for the page estimate
+        self._default_height = styles.row_height(1, table_size)
+        self._title_rows = (0, 0)
 
     # -- page -------------------------------------------------------------------------------------------------------
     def _page_setup(self, landscape: bool) -> None:
@@ -136,6 +140,7 @@ class DocumentSheet:
     def append(self, cells: Sequence[object], height: float | None = None) -> int:
         """Append one row (values or cells); returns its row number."""
         self.row += 1
+        self._heights.append(height or self._default_height)
         if height is not None:
             self.ws.row_dimensions[self.row].height = height
         self.ws.append(list(cells))
@@ -233,6 +238,7 @@ class DocumentSheet:
             ]
             self.append(numbers)
         self.ws.print_title_rows = f"{first}:{self.row}"
+        self._title_rows = (first, self.row)
         return first, self.row
 
     def _group_width(self, group: str) -> float:
@@ -292,6 +298,7 @@ class DocumentSheet:
                     if limit and isinstance(value, str) and (len(value) > limit or "\n" in value):
                         lines = max(lines, styles.lines_at(value, limit))
                 self.row += 1
+                self._heights.append(styles.row_height(lines, size) if lines > 1 else self._default_height)
                 if lines > 1:
                     if lines not in heights:
                         heights[lines] = RowDimension(ws, ht=styles.row_height(lines, size), customHeight=True)
@@ -304,12 +311,44 @@ class DocumentSheet:
                 del ws._values_to_row
         return count
 
+    def _page_height(self) -> float:
+        """Printable height of a page in sheet points, after the fit-to-width scaling."""
+        margins = self.ws.page_margins
+        paper_w, paper_h = (842.0, 595.0) if self._landscape else (595.0, 842.0)
+        printable_w = paper_w - (margins.left + margins.right) * 72
+        # Excel width units -> points as LibreOffice lays Times New Roman sheets out (measured: ~7.8 px a unit).
+        sheet_w = sum(c.width * 7.8 + 5 for c in self.columns) * 0.75
+        scale = min(1.0, printable_w / sheet_w)
+        return (paper_h - (margins.top + margins.bottom) * 72) / scale
+
+    def _keep_with_table(self, block_height: float) -> None:
+        """Break the page before the last two table rows when the signature block may not fit after them, so that
+        the signature never stands alone on a page (the estimate uses the heights set on every row and LibreOffice's
+        column widths; Excel's differ by a few per cent, which the safety margin absorbs)."""
+        from openpyxl.worksheet.pagebreak import Break
+
+        first, last = self._title_rows
+        if not first:
+            return
+        page, repeat = self._page_height(), sum(self._heights[first - 1 : last])
+        used, body_rows = 0.0, 0
+        for index, height in enumerate(self._heights, start=1):
+            if used + height > page:
+                used, body_rows = repeat, 0
+            used += height
+            body_rows += index > last
+        # Near a page boundary the estimate may be a row off either way: then also keep the last rows together.
+        if (used + block_height > page or body_rows < 3) and self.row - last > 2:
+            self.ws.row_breaks.append(Break(id=self.row - 2))
+
     def signature(self, signature: Signature, recipients: Sequence[str] = DEFAULT_RECIPIENTS) -> None:
         """The "Nơi nhận:" list bottom left and the signature block bottom right, side by side."""
         ws, n, right = self.ws, len(self.columns), self._sign_from
         left_cells = [styles.styled_cell(ws, "Nơi nhận:", size=12, bold=True, italic=True)]
         left_cells += [styles.styled_cell(ws, f"- {item}", size=11) for item in recipients]
         right_texts = [signature.on_behalf.upper(), signature.role.upper(), "", "", "", signature.name]
+        block = 1 + max(len(left_cells), len(right_texts))
+        self._keep_with_table((block + 3) * self._default_height)
         self.blank()
         for index in range(max(len(left_cells), len(right_texts))):
             lcell = left_cells[index] if index < len(left_cells) else None

@@ -19,7 +19,7 @@ from reports.party_document import (
 from reports.styles import roman
 
 STATISTICS_TITLE = "BÁO CÁO THỐNG KÊ ĐẢNG VIÊN"
-PERCENT_FORMAT = '0.0"%"'  # the number is already a percentage (12.5 means 12,5 %)
+PERCENT_FORMAT = "0.0"  # the number is already a percentage and the header says (%)
 
 COLUMNS = (
     Column("STT", 7, "center"),

@@ -82,7 +82,7 @@ def lines_at(text: str, per_line: float) -> int:
 
 def row_height(lines: int, size: float) -> float:
     """Row height in points for `lines` lines of text at `size`."""
-    return round(lines * size * 1.3 + 3, 1)
+    return round(lines * size * 1.25 + 3, 1)
 
 
 def format_date(value: date | datetime | None) -> str:

@@ -29,7 +29,7 @@ def test_statistics_report(tmp_path, header, signature):
     assert [ws.cell(section, c).value for c in (1, 2)] == ["II", "Giới tính"]
     assert ws.cell(section, 2).font.b and not ws.cell(section + 1, 2).font.b
     assert [ws.cell(section + 2, c).value for c in (1, 2, 3, 4)] == [2, "Nữ", 10, 40.0]
-    assert ws.cell(section + 2, 4).number_format == '0.0"%"'
+    assert ws.cell(section + 2, 4).number_format == "0.0"
     assert ws.cell(top + 2, 4).value is None  # a total has no percentage
     assert ws.page_setup.orientation == "portrait"
 
