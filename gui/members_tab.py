@@ -1,10 +1,14 @@
-"""The "Đảng viên" tab: the roster table with search, filters, column choice, and the member actions."""
+"""The "Đảng viên" tab: filters over three views (roster table, statistics, reminders), member actions, exports.
+
+The statistics and reminders views are built when first shown (QtCharts loads then) and recomputed only while
+visible: after a filter change the statistics wait for typing to pause (debounce).
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,17 +20,24 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QTableView,
+    QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from gui.exports import MemberExports
 from gui.member_table_model import COLUMN_INDEX, COLUMNS, ID_ROLE, MemberFilterProxyModel, MemberTableModel
 from models.members import all_members
+from models.records import MemberRecord
 from models.roster import RosterFilter, roster_rows
+from models.statistics import DEFAULT_AGE_BOUNDS
 
 _SCOPES = (("Đảng viên đang sinh hoạt", True), ("Tất cả (kể cả đã chuyển đi, từ trần…)", False))
 _KINDS = (("Chính thức và dự bị", "all"), ("Chính thức", "official"), ("Dự bị", "probationary"))
 _GENDERS = (("Nam và nữ", ""), ("Nam", "Nam"), ("Nữ", "Nữ"))
+LIST_PAGE, STATISTICS_PAGE, REMINDERS_PAGE = range(3)
+STATISTICS_DEBOUNCE_MS = 300
 
 
 class MembersTab(QWidget):
@@ -37,6 +48,17 @@ class MembersTab(QWidget):
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
+        self.records: list[MemberRecord] = []
+        self._by_id: dict[int, MemberRecord] = {}
+        self.statistics_view = None  # gui.statistics_view.StatisticsView, built when first shown
+        self.reminders_panel = None  # gui.reminders_panel.RemindersPanel, built when first shown
+        self._stale = {STATISTICS_PAGE: True, REMINDERS_PAGE: True}
+        self._statistics_timer = QTimer(self)
+        self._statistics_timer.setSingleShot(True)
+        self._statistics_timer.setInterval(STATISTICS_DEBOUNCE_MS)
+        self._statistics_timer.timeout.connect(self._on_statistics_timer_timeout)
+        self.exports = MemberExports(self, self.shown_records, lambda: self.records, self.screen_columns,
+                                     self._age_bounds)  # fmt: skip
         self.model = MemberTableModel(self)
         self.proxy = MemberFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -77,10 +99,24 @@ class MembersTab(QWidget):
         self.ratings_button.clicked.connect(self.rate_year)
         for button in (self.add_button, self.edit_button, self.event_button, self.ratings_button):
             actions.addWidget(button)
+        self.export_button = QToolButton()
+        self.export_button.setText("Xuất &Excel")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_menu = QMenu(self.export_button)
+        for action in self.exports.actions():
+            if action is None:
+                self.export_menu.addSeparator()
+            else:
+                self.export_menu.addAction(action)
+        self.export_button.setMenu(self.export_menu)
+        actions.addWidget(self.export_button)
         actions.addStretch(1)
         self.count_label = QLabel()
         actions.addWidget(self.count_label)
         layout.addLayout(actions)
+
+        self.views = QTabWidget()
+        self.views.setDocumentMode(True)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -103,7 +139,13 @@ class MembersTab(QWidget):
         self.table.sortByColumn(COLUMN_INDEX["full_name"], Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(self.edit_selected)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        layout.addWidget(self.table, 1)
+        self.views.addTab(self.table, "Danh sách")
+        self.views.addTab(QWidget(), "Thống kê")
+        self.views.addTab(QWidget(), "Nhắc việc")
+        self.views.setTabToolTip(STATISTICS_PAGE, "Số liệu và biểu đồ của các đảng viên đang lọc ở danh sách")
+        self.views.setTabToolTip(REMINDERS_PAGE, "Xét công nhận chính thức, Huy hiệu Đảng, xếp loại còn thiếu")
+        self.views.currentChanged.connect(self._on_views_current_changed)
+        layout.addWidget(self.views, 1)
 
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         self.search_edit.installEventFilter(self)
@@ -133,12 +175,16 @@ class MembersTab(QWidget):
     def refresh(self) -> None:
         """Reload every member from the data file, keeping the selection."""
         selected = self.selected_member_id()
-        rows = roster_rows(all_members(), date.today())
+        self.records = all_members()
+        self._by_id = {m.id: m for m in self.records}
+        rows = roster_rows(self.records, date.today())
         self.model.set_rows(rows)
         self._fill_status_combo(rows)
         if selected is not None:
             self.select_member(selected)
         self._update_buttons()
+        self._stale = {STATISTICS_PAGE: True, REMINDERS_PAGE: True}
+        self._update_current_view()
 
     def _fill_status_combo(self, rows) -> None:
         current = self.status_combo.currentData()
@@ -167,11 +213,91 @@ class MembersTab(QWidget):
         if selected is not None:
             self.select_member(selected)
         self._update_buttons()
+        self._stale[STATISTICS_PAGE] = True
+        if self.views.currentIndex() == STATISTICS_PAGE:
+            self._statistics_timer.start()
 
     def _update_count(self) -> None:
         shown = self.proxy.rowCount()
         total = sum(1 for r in self.model.rows if r.is_current)
         self.count_label.setText(f"Đang hiển thị {shown} — chi bộ có {total} đảng viên đang sinh hoạt")
+
+    # views ---------------------------------------------------------------------------------
+    def shown_records(self) -> list[MemberRecord]:
+        """The members the table shows, in its order (filter and sort)."""
+        return [self._by_id[self.proxy.source_row(r).id] for r in range(self.proxy.rowCount())]
+
+    def screen_columns(self) -> list[tuple[str, str]]:
+        """(title, key) of the visible columns in their on-screen order, STT left out (exports number rows)."""
+        header = self.table.horizontalHeader()
+        order = sorted(self.visible_columns(), key=lambda key: header.visualIndex(COLUMN_INDEX[key]))
+        return [(COLUMNS[COLUMN_INDEX[key]].title, key) for key in order if key != "no"]
+
+    def show_view(self, page: int) -> None:
+        self.views.setCurrentIndex(page)
+
+    def _age_bounds(self) -> tuple[int, ...]:
+        return self.statistics_view.age_bounds if self.statistics_view is not None else DEFAULT_AGE_BOUNDS
+
+    def _on_views_current_changed(self, _index: int) -> None:
+        self._update_current_view()
+
+    def _update_current_view(self) -> None:
+        page = self.views.currentIndex()
+        if page == STATISTICS_PAGE and self._stale[STATISTICS_PAGE]:
+            self._update_statistics()
+        elif page == REMINDERS_PAGE and self._stale[REMINDERS_PAGE]:
+            self._update_reminders()
+
+    def _replace_page(self, page: int, widget: QWidget, title: str) -> None:
+        self.views.blockSignals(True)
+        old = self.views.widget(page)
+        self.views.removeTab(page)
+        self.views.insertTab(page, widget, title)
+        self.views.setCurrentIndex(page)
+        self.views.blockSignals(False)
+        old.deleteLater()
+
+    def _on_statistics_timer_timeout(self) -> None:
+        if self.views.currentIndex() == STATISTICS_PAGE:
+            self._update_statistics()
+
+    def _update_statistics(self) -> None:
+        self._statistics_timer.stop()
+        if self.statistics_view is None:
+            from gui.statistics_view import StatisticsView  # loads QtCharts: only when first shown
+
+            self.statistics_view = StatisticsView()
+            self._replace_page(STATISTICS_PAGE, self.statistics_view, "Thống kê")
+        shown = self.shown_records()
+        scope = f"Tính trên {len(shown)} đảng viên đang hiển thị ở danh sách (theo bộ lọc ở trên)."
+        self.statistics_view.set_members(shown, scope)
+        self._stale[STATISTICS_PAGE] = False
+
+    def _update_reminders(self) -> None:
+        from models.badges import next_award_date
+        from models.rating_book import ratings_for_year
+        from models.reminders import badge_reminders, missing_ratings, recognition_reminders
+
+        if self.reminders_panel is None:
+            from gui.reminders_panel import RemindersPanel
+
+            self.reminders_panel = RemindersPanel()
+            self.reminders_panel.member_activated.connect(self._on_reminders_panel_member_activated)
+            self._replace_page(REMINDERS_PAGE, self.reminders_panel, "Nhắc việc")
+        today = date.today()
+        year = today.year - 1
+        self.reminders_panel.set_reminders(
+            recognition_reminders(self.records, today),
+            badge_reminders(self.records, today),
+            next_award_date(today),
+            missing_ratings(self.records, ratings_for_year(year), year),
+            year,
+        )
+        self._stale[REMINDERS_PAGE] = False
+
+    def _on_reminders_panel_member_activated(self, member_id: int) -> None:
+        self._open_member_dialog(member_id)
 
     # selection -----------------------------------------------------------------------------
     def selected_member_id(self) -> int | None:
@@ -243,10 +369,15 @@ class MembersTab(QWidget):
         from gui.ratings_dialog import RatingsDialog
 
         dialog = RatingsDialog(parent=self)
-        dialog.ratings_saved.connect(lambda *_: self.members_changed.emit())
+        dialog.ratings_saved.connect(self._on_ratings_dialog_saved)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.ratings_dialog = dialog
+
+    def _on_ratings_dialog_saved(self, *_args) -> None:
+        self._stale[REMINDERS_PAGE] = True
+        self._update_current_view()
+        self.members_changed.emit()
 
     # columns -------------------------------------------------------------------------------
     def _on_header_menu_requested(self, pos) -> None:
