@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from models.errors import ValidationError
 from models.fields import FIELD_BY_KEY, GENDERS, MEMBER_FIELDS
+from models.member_rules import age_at, official_date_warning
 from models.records import MemberRecord
 
 _CARD_RE = re.compile(r"^\d{8}$")
@@ -46,18 +48,6 @@ class CheckReport:
         return [i for i in self.errors + self.warnings if i.field == key]
 
 
-def _months_later(d: date, months: int) -> date:
-    year, month = divmod(d.month - 1 + months, 12)
-    year += d.year
-    month += 1
-    day = d.day
-    while True:
-        try:
-            return date(year, month, day)
-        except ValueError:
-            day -= 1
-
-
 def check_record(record: MemberRecord, today: date | None = None) -> CheckReport:
     """Every problem of the record at once, each naming its field (duplicates are checked by models.members)."""
     today = today or date.today()
@@ -82,20 +72,18 @@ def check_record(record: MemberRecord, today: date | None = None) -> CheckReport
     if born and admitted:
         if admitted <= born:
             report.error("admission_date", "Ngày vào Đảng phải sau ngày sinh.")
-        elif _months_later(born, 12 * ADMISSION_MIN_AGE) > admitted:
+        elif age_at(born, admitted) < ADMISSION_MIN_AGE:
             report.warn("admission_date", f"Khi vào Đảng đảng viên chưa đủ {ADMISSION_MIN_AGE} tuổi; hãy kiểm tra lại.")
     if ceremony and admitted and ceremony < admitted:
         report.error("ceremony_date", "Ngày lễ kết nạp không được trước ngày quyết định kết nạp (ngày vào Đảng).")
     if official:
-        start = ceremony or admitted
-        if admitted and official < admitted:
-            report.error("official_date", "Ngày chính thức không được trước ngày vào Đảng.")
-        elif start and official < _months_later(start, 12):
-            report.warn(
-                "official_date",
-                f"Ngày chính thức sớm hơn 12 tháng dự bị (tính từ {start:%d/%m/%Y}, đủ 12 tháng vào "
-                f"{_months_later(start, 12):%d/%m/%Y}).",
-            )
+        try:
+            warning = official_date_warning(ceremony, official, admitted)
+        except ValidationError as exc:
+            report.error("official_date", exc.message)
+        else:
+            if warning:
+                report.warn("official_date", warning)
 
     card = record.card_number.strip()
     if card and not _CARD_RE.match(card):

@@ -40,7 +40,7 @@ def test_official_before_twelve_months_is_only_a_warning():
     report = check_record(record, TODAY)
     assert report.ok
     assert fields_of(report.warnings) == ["official_date"]
-    assert "01/03/2021" in report.warnings[0].message
+    assert "01/03/2021" in report.warnings[0].message and "12 tháng" in report.warnings[0].message
     exact = check_record(member(0, ceremony_date=date(2020, 3, 1), official_date=date(2021, 3, 1)), TODAY)
     assert "official_date" not in fields_of(exact.warnings)
 
