@@ -256,7 +256,8 @@ class _SheetReader:
         if not raw_values and not row.problems:
             return None
         name = raw_values.get("full_name")
-        if isinstance(name, str) and _FOOTER_RE.match(fold(name)):
+        texts = [name] if name is not None else list(raw_values.values())
+        if any(isinstance(text, str) and _FOOTER_RE.match(fold(text)) for text in texts):
             return _FOOTER  # "T/M CHI BỘ", "Người lập biểu", "Tổng số: 25": the table has ended
         if name is None and len(raw_values) == 1 and not row.problems:
             key, only = next(iter(raw_values.items()))

@@ -283,3 +283,23 @@ def test_row_cap_without_declared_dimension(tmp_path):
     with pytest.raises(ImportFileError, match="quá nhiều dòng"):
         read_roster(path, max_rows=100)
     assert len(read_roster(path, max_rows=1000).rows) == 300
+
+
+def test_chibo_export_reads_back_and_stops_at_the_signature(tmp_path):
+    from datetime import date
+
+    from models.records import MemberRecord
+    from reports.member_list import columns_for, export_member_list
+    from reports.party_document import DocumentHeader
+
+    pairs = [("Họ và tên", "full_name"), ("Ngày sinh", "birth_date"), ("Số thẻ", "card_number")]
+    members = [
+        MemberRecord("Nguyễn Văn An", "Nam", date(1980, 1, 2), date(2005, 3, 4), card_number="12345678"),
+        MemberRecord("Trần Thị Bình", "Nữ", date(1981, 1, 2), date(2006, 3, 4)),
+    ]
+    header = DocumentHeader("ĐẢNG BỘ SỞ", "CHI BỘ VĂN PHÒNG", place="Hà Nội")
+    path = export_member_list(tmp_path / "ds.xlsx", members, header, columns=columns_for(pairs))
+    result = read_roster(path)
+    assert [row.values["full_name"] for row in result.rows] == ["Nguyễn Văn An", "Trần Thị Bình"]
+    assert result.rows[0].values["birth_date"] == date(1980, 1, 2)
+    assert result.problems == []
