@@ -90,6 +90,13 @@ class MainWindow(QMainWindow):
         self._action(members_menu, "Ghi s&ự kiện…", tab.record_event_for_selected, QKeySequence("Ctrl+K"))
         self._action(members_menu, "&Xếp loại chất lượng năm…", tab.rate_year)
         members_menu.addSeparator()
+        self.export_menu = members_menu.addMenu("Xuất &Excel")
+        for action in tab.exports.actions():
+            if action is None:
+                self.export_menu.addSeparator()
+            else:
+                self.export_menu.addAction(action)
+        members_menu.addSeparator()
         self._action(members_menu, "Tì&m kiếm", self._find, QKeySequence.StandardKey.Find)
 
         help_menu = bar.addMenu("Trợ &giúp")

@@ -69,7 +69,11 @@ class RemindersPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        self.intro = QLabel("Việc cần làm của cả chi bộ (không phụ thuộc bộ lọc ở trên).")
+        self.intro = QLabel(
+            "Việc cần làm của cả chi bộ (không phụ thuộc bộ lọc ở trên). "
+            "Nhấp đúp vào một dòng (hoặc chọn rồi nhấn Enter) để mở hồ sơ đảng viên."
+        )
+        self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
         self.recognitions = _Group(
             "Đảng viên dự bị đến hạn xét công nhận chính thức",

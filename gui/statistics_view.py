@@ -194,7 +194,7 @@ class StatisticsView(QWidget):
         self._pie("gender", "Giới tính", self.sections["gender"])
         self._pie("kind", "Chính thức, dự bị", self.sections["kind"])
         self._bars("age", f"Độ tuổi (đến {on})", self.sections["age"], total)
-        self._bars("education", "Giáo dục phổ thông", self.sections["education"], total)
+        self._bars("education", "Giáo dục phổ thông", self.sections["education"], total, skip_empty=True)
 
     def _chart(self, title: str) -> QChart:
         chart = QChart()
@@ -214,16 +214,18 @@ class StatisticsView(QWidget):
             piece = series.append(f"{row.label}: {row.count} ({_percent_text(row.percent)}%)", row.count)
             piece.setColor(QColor(_PALETTE[index % len(_PALETTE)]))
         chart.addSeries(series)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         if not series.count():
             chart.setTitle(f"{title}: không có đảng viên")
         self._set_chart(key, chart)
 
-    def _bars(self, key: str, title: str, section: StatSection, total: int) -> None:
+    def _bars(self, key: str, title: str, section: StatSection, total: int, skip_empty: bool = False) -> None:
+        """Horizontal bars, first row on top; `skip_empty` leaves out "Khác" and "Chưa có" when nobody is in them."""
         chart = self._chart(title)
-        rows = [r for r in section.rows if r.count or not r.key.startswith(("other", "unknown"))]
+        rows = [r for r in section.rows if r.count or not (skip_empty and r.key in ("other", "unknown"))]
         bars = QBarSet("Số đảng viên")
         bars.setColor(QColor(_PALETTE[2]))
+        bars.setLabelColor(QColor("black"))
         for row in reversed(rows):  # horizontal bars are drawn bottom-up
             bars.append(row.count)
         series = QHorizontalBarSeries()
@@ -254,11 +256,12 @@ class StatisticsView(QWidget):
             old.deleteLater()
 
     def chart_labels(self, key: str) -> list[str]:
-        """What a chart shows: slice labels of a pie, "label=count" of a bar chart (tests)."""
+        """What a chart shows: slice labels of a pie, "label=count" of a bar chart top to bottom (tests)."""
         chart = self.chart_views[key].chart()
         series = chart.series()[0]
         if isinstance(series, QPieSeries):
             return [piece.label() for piece in series.slices()]
         axis = chart.axes(Qt.Orientation.Vertical)[0]
         bars = series.barSets()[0]
-        return [f"{label}={int(bars.at(i))}" for i, label in enumerate(axis.categories())]
+        shown = [f"{label}={int(bars.at(i))}" for i, label in enumerate(axis.categories())]
+        return shown[::-1]  # top to bottom, as read
