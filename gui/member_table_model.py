@@ -103,18 +103,19 @@ class MemberFilterProxyModel(QAbstractProxyModel):
         self._sort_column = "full_name"
         self._descending = False
         self._map: list[int] = []
+        self._order: list[int] | None = None  # every source row in the current sort order
         self._inverse: dict[int, int] | None = None
 
     # configuration -------------------------------------------------------------------------
     def setSourceModel(self, model: MemberTableModel) -> None:
         old = self.sourceModel()
         if old is not None:
-            old.modelReset.disconnect(self._rebuild)
+            old.modelReset.disconnect(self._on_source_model_reset)
             old.dataChanged.disconnect(self._on_source_data_changed)
         super().setSourceModel(model)
-        model.modelReset.connect(self._rebuild)
+        model.modelReset.connect(self._on_source_model_reset)
         model.dataChanged.connect(self._on_source_data_changed)
-        self._rebuild()
+        self._on_source_model_reset()
 
     @property
     def criteria(self) -> RosterFilter:
@@ -137,22 +138,29 @@ class MemberFilterProxyModel(QAbstractProxyModel):
         key = COLUMNS[column].key if 0 <= column < len(COLUMNS) else "full_name"
         self._sort_column = "full_name" if key == "no" else key
         self._descending = order == Qt.SortOrder.DescendingOrder
+        self._order = None
         self._rebuild()
 
     def source_row(self, proxy_row: int) -> RosterRow:
         return self.sourceModel().rows[self._map[proxy_row]]
 
     def _rebuild(self) -> None:
+        """Filter in the cached sort order: a search keystroke is one linear pass, never a sort."""
         source = self.sourceModel()
         rows = source.rows if source is not None else []
+        if self._order is None:
+            self._order = sort_indices(rows, list(range(len(rows))), self._sort_column, self._descending)
         self.beginResetModel()
-        indices = filter_rows(rows, self._criteria)
-        self._map = sort_indices(rows, indices, self._sort_column, self._descending)
+        self._map = filter_rows(rows, self._criteria, self._order)
         self._inverse = None
         self.endResetModel()
 
-    def _on_source_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
+    def _on_source_model_reset(self) -> None:
+        self._order = None
         self._rebuild()
+
+    def _on_source_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
+        self._on_source_model_reset()
 
     # QAbstractProxyModel -------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008

@@ -8,13 +8,14 @@ from datetime import date, datetime
 
 from models.errors import ConflictError, NotFoundError, ValidationError
 from models.event_kinds import EventKind
-from models.fields import MEMBER_FIELDS
+from models.fields import DATE_FIELDS, MEMBER_FIELDS
 from models.member_validation import CheckReport, Issue, check_record
 from models.records import EventRecord, MemberRecord
 from models.tables import Member, MemberEvent, db
 from models.vnname import fold, nfc
 
 _RECORD_KEYS = tuple(f.key for f in MEMBER_FIELDS)
+_EVENT_DATE_KEYS = ("date", "end_date")
 _EVENT_KEYS = tuple(f.name for f in fields(EventRecord) if f.name not in ("id", "member_id", "replaced_by", "kind"))
 
 
@@ -87,11 +88,31 @@ def get_member(member_id: int) -> MemberRecord:
 
 
 def all_members() -> list[MemberRecord]:
-    """Every member ever in the file, with events, in two queries (fast for 50,000 rows)."""
+    """Every member ever in the file, with events, in two plain queries (50,000 rows in well under a second)."""
     events: dict[int, list[EventRecord]] = defaultdict(list)
-    for row in MemberEvent.select().dicts():
+    for row in _raw_dicts(MemberEvent.select(), _EVENT_DATE_KEYS):
         events[row["member"]].append(_event_from_dict(row))
-    return [_member_record(row, _ordered(events.get(row["id"], []))) for row in Member.select().dicts()]
+    return [
+        _member_record(row, _ordered(events.get(row["id"], []))) for row in _raw_dicts(Member.select(), DATE_FIELDS)
+    ]
+
+
+def _raw_dicts(query, date_keys: tuple[str, ...]):
+    """Rows of a select as dicts keyed by column, converting only dates: peewee's per-value conversion is the
+    slowest part of loading a big roster. Dates arrive as ISO text from SQLite and as dates from PostgreSQL."""
+    sql, params = query.sql()
+    cursor = db.execute_sql(sql, params)
+    fields = query.model._meta.columns  # column name -> field ("member_id" -> member)
+    names = [fields[column[0]].name if column[0] in fields else column[0] for column in cursor.description]
+    dated = [i for i, name in enumerate(names) if name in date_keys]
+    parse = date.fromisoformat
+    for values in cursor:
+        row = dict(zip(names, values, strict=True))
+        for i in dated:
+            value = values[i]
+            if isinstance(value, str):
+                row[names[i]] = parse(value[:10])
+        yield row
 
 
 def record_event(member_id: int, event: EventRecord, today: date | None = None) -> list[str]:
