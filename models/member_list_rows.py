@@ -59,15 +59,17 @@ def member_list_row(member: MemberRecord, on: date) -> dict[str, object]:
     """A member's fields (keys of models.fields.MEMBER_FIELDS, events left out) plus:
 
     - `service_status`, `transferred_out`, `transferred_in`, `died`, `left_party`: roster-book columns 9-13;
-    - `status_label` / `status`: the status on `on` ("Chính thức", "Dự bị", "Đã chuyển sinh hoạt đi"...);
+    - `status`: the status on `on` as the roster table shows it ("Đảng viên chính thức", "Đã chuyển đi"...);
+    - `status_label`: the same for the notes column, shortened to "Chính thức" / "Dự bị" for active members;
     - `kind`: "Chính thức" or "Dự bị" on `on`; `job`: job title and occupation, as the roster table shows them.
     """
     row: dict[str, object] = {f.name: getattr(member, f.name) for f in fields(member) if f.name != "events"}
     status = member_status(member, on)
     row.update(event_texts(member))
     row["service_status"] = service_status(member)
-    row["status_label"] = row["status"] = status.label
     row["kind"] = "Chính thức" if status.is_official else "Dự bị"
+    row["status"] = status.label  # as the roster table shows it
+    row["status_label"] = row["kind"] if status.code in ("official", "probationary") else status.label
     row["job"] = ", ".join(part for part in (member.job_title, member.occupation) if part)
     return row
 

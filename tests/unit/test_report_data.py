@@ -100,6 +100,8 @@ def test_member_list_row_event_columns():
     assert row["status_label"] == "Đã chuyển đi"
     assert row["full_name"] == "Lê Văn Cường" and "events" not in row
     assert row["job"] == "Chuyên viên, Quân nhân chuyên nghiệp"
+    active = member_list_row(member(5), date(2026, 11, 22))  # Hoàng Thị Ánh, probationary
+    assert (active["status_label"], active["status"], active["kind"]) == ("Dự bị", "Đảng viên dự bị", "Dự bị")
 
 
 def test_member_list_row_death_and_leaving_the_party():
