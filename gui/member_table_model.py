@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import QAbstractProxyModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from models.roster import RosterFilter, RosterRow, filter_rows, sort_indices
+from models.roster import RosterFilter, RosterRow, RosterSearch, sort_indices
 
 _Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -57,6 +57,7 @@ class MemberTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[RosterRow] = []
+        self.current_count = 0  # members belonging to the branch now
 
     @property
     def rows(self) -> list[RosterRow]:
@@ -65,6 +66,7 @@ class MemberTableModel(QAbstractTableModel):
     def set_rows(self, rows: list[RosterRow]) -> None:
         self.beginResetModel()
         self._rows = rows
+        self.current_count = sum(1 for row in rows if row.is_current)
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -103,7 +105,7 @@ class MemberFilterProxyModel(QAbstractProxyModel):
         self._sort_column = "full_name"
         self._descending = False
         self._map: list[int] = []
-        self._order: list[int] | None = None  # every source row in the current sort order
+        self._search: RosterSearch | None = None  # every source row in the current sort order
         self._inverse: dict[int, int] | None = None
 
     # configuration -------------------------------------------------------------------------
@@ -138,7 +140,7 @@ class MemberFilterProxyModel(QAbstractProxyModel):
         key = COLUMNS[column].key if 0 <= column < len(COLUMNS) else "full_name"
         self._sort_column = "full_name" if key == "no" else key
         self._descending = order == Qt.SortOrder.DescendingOrder
-        self._order = None
+        self._search = None
         self._rebuild()
 
     def source_row(self, proxy_row: int) -> RosterRow:
@@ -148,15 +150,16 @@ class MemberFilterProxyModel(QAbstractProxyModel):
         """Filter in the cached sort order: a search keystroke is one linear pass, never a sort."""
         source = self.sourceModel()
         rows = source.rows if source is not None else []
-        if self._order is None:
-            self._order = sort_indices(rows, list(range(len(rows))), self._sort_column, self._descending)
+        if self._search is None:
+            order = sort_indices(rows, list(range(len(rows))), self._sort_column, self._descending)
+            self._search = RosterSearch(rows, order)
         self.beginResetModel()
-        self._map = filter_rows(rows, self._criteria, self._order)
+        self._map = self._search.filter(self._criteria)
         self._inverse = None
         self.endResetModel()
 
     def _on_source_model_reset(self) -> None:
-        self._order = None
+        self._search = None
         self._rebuild()
 
     def _on_source_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:

@@ -219,7 +219,7 @@ class MembersTab(QWidget):
 
     def _update_count(self) -> None:
         shown = self.proxy.rowCount()
-        total = sum(1 for r in self.model.rows if r.is_current)
+        total = self.model.current_count
         self.count_label.setText(f"Đang hiển thị {shown} — chi bộ có {total} đảng viên đang sinh hoạt")
 
     # views ---------------------------------------------------------------------------------

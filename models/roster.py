@@ -75,29 +75,53 @@ class RosterFilter:
 
 
 def filter_rows(rows: list[RosterRow], criteria: RosterFilter, order: list[int] | None = None) -> list[int]:
-    """Indices of the rows that pass, in `order` (all indices in a precomputed sort order) or in row order.
+    """Indices of the rows that pass, in `order` (all indices in a precomputed sort order) or in row order."""
+    return RosterSearch(rows, list(range(len(rows))) if order is None else order).filter(criteria)
 
-    One pass with the cheap tests first: run on every search keystroke over up to 50,000 rows.
+
+class RosterSearch:
+    """Filtering over rows in a fixed sort order, run on every search keystroke over up to 50,000 rows.
+
+    The choice filters are applied once per change of choice; typing more letters narrows the previous result
+    instead of scanning everything again (a text containing "nguyen va" also contains "nguyen v").
     """
-    words = fold(criteria.text).split()
-    candidates = range(len(rows)) if order is None else order
-    kind, gender, status_code = criteria.kind, criteria.gender, criteria.status_code
-    out = []
-    append = out.append
-    for index in candidates:
-        row = rows[index]
-        if criteria.current_only and not row.is_current:
-            continue
-        if (kind == "official" and not row.is_official) or (kind == "probationary" and row.is_official):
-            continue
-        if (gender and row.gender != gender) or (status_code and row.status_code != status_code):
-            continue
-        if words:
-            text = row.search_text
-            if not all(word in text for word in words):
+
+    def __init__(self, rows: list[RosterRow], order: list[int]) -> None:
+        self._rows = rows
+        self._order = order
+        self._texts = [row.search_text for row in rows]
+        self._base_key: tuple | None = None
+        self._base: list[int] = []
+        self._last_query = ""
+        self._last: list[int] = []
+
+    def filter(self, criteria: RosterFilter) -> list[int]:
+        key = (criteria.current_only, criteria.kind, criteria.gender, criteria.status_code)
+        if key != self._base_key:
+            self._base_key = key
+            self._base = self._choices(criteria)
+            self._last_query, self._last = "", self._base
+        query = " ".join(fold(criteria.text).split())
+        candidates = self._last if query.startswith(self._last_query) else self._base
+        texts = self._texts
+        for word in query.split():
+            candidates = [i for i in candidates if word in texts[i]]
+        self._last_query, self._last = query, candidates
+        return list(candidates)
+
+    def _choices(self, criteria: RosterFilter) -> list[int]:
+        rows, kind, gender, status_code = self._rows, criteria.kind, criteria.gender, criteria.status_code
+        out = []
+        for index in self._order:
+            row = rows[index]
+            if criteria.current_only and not row.is_current:
                 continue
-        append(index)
-    return out
+            if (kind == "official" and not row.is_official) or (kind == "probationary" and row.is_official):
+                continue
+            if (gender and row.gender != gender) or (status_code and row.status_code != status_code):
+                continue
+            out.append(index)
+        return out
 
 
 def _date_key(value: date | None) -> int:
