@@ -54,7 +54,7 @@ PROBATION_COLUMNS = (
     Column("Ngày lễ kết nạp", 12, "date"),
     Column("Ngày hết 12 tháng dự bị", 13, "date"),
     Column("Hạn xét công nhận chính thức", 13, "date"),
-    Column("Thời hạn còn lại", 14, "center"),
+    Column("Thời hạn còn lại", 17, "center"),
     Column("Ghi chú", 14),
 )
 
