@@ -74,7 +74,7 @@ class ImportDialog(QDialog):
         self.today = today
         self.path: Path | None = None
         self.sheet: str | None = None
-        self.result = None  # reports.roster_reader.RosterReadResult of the preview shown
+        self.read_result = None  # reports.roster_reader.RosterReadResult of the preview shown
         self.plan: ImportPlan | None = None
         self.task: BackgroundTask | None = None
         self.setWindowTitle("Nhập danh sách đảng viên từ Excel")
@@ -230,14 +230,14 @@ class ImportDialog(QDialog):
 
     def reread(self) -> None:
         """Read again with the columns as corrected in the mapping table."""
-        if self.path is None or self.result is None:
+        if self.path is None or self.read_result is None:
             return
         try:
             mapping = self.mapping_table.mapping()
         except ValueError as exc:
             dialogs.show_warning(self, str(exc))
             return
-        self._read(self.path, self.sheet, mapping=mapping, header_row=self.result.header_row, list_sheets=False)
+        self._read(self.path, self.sheet, mapping=mapping, header_row=self.read_result.header_row, list_sheets=False)
 
     def _on_sheet_combo_activated(self, index: int) -> None:
         name = self.sheet_combo.itemData(index)
@@ -265,7 +265,7 @@ class ImportDialog(QDialog):
 
     def _on_read_finished(self, outcome) -> None:
         path, sheets, result, plan = outcome
-        self.path, self.sheet, self.result, self.plan = path, result.sheet, result, plan
+        self.path, self.sheet, self.read_result, self.plan = path, result.sheet, result, plan
         self.path_edit.setText(str(path))
         self.setWindowTitle(f"Nhập danh sách đảng viên từ Excel — {path.name}")
         if sheets is not None:

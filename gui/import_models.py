@@ -147,8 +147,9 @@ class ProblemRowsProxy(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_problems_only(self, on: bool) -> None:
+        self.beginFilterChange()
         self._problems_only = on
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         if not self._problems_only:
