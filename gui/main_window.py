@@ -96,6 +96,8 @@ class MainWindow(QMainWindow):
                 self.export_menu.addSeparator()
             else:
                 self.export_menu.addAction(action)
+        self._action(members_menu, "&Nhập từ Excel…", self.import_members)
+        self._action(members_menu, "Tải mẫ&u nhập Excel…", self.save_import_template)
         members_menu.addSeparator()
         self._action(members_menu, "Tì&m kiếm", self._find, QKeySequence.StandardKey.Find)
 
@@ -200,6 +202,22 @@ class MainWindow(QMainWindow):
         task.cancelled.connect(lambda: dialogs.show_info(self, "Đã hủy sao lưu; không có tệp nào được tạo."))
         task.start()
         self.backup_task = task
+
+    def import_members(self) -> None:
+        """«Nhập từ Excel»: the import dialog asks for the workbook; the roster refreshes after an import."""
+        from gui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(parent=self)
+        dialog.members_imported.connect(lambda _count: self.members_tab.refresh())
+        dialog.members_imported.connect(lambda _count: self.members_tab.members_changed.emit())
+        dialog.open()
+        self.import_dialog = dialog
+        dialog.choose_file()
+
+    def save_import_template(self) -> None:
+        from gui.import_dialog import save_import_template
+
+        save_import_template(self)
 
     def edit_branch(self, first_run: bool = False) -> None:
         from gui.branch_dialog import BranchDialog
