@@ -59,7 +59,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
         if BranchDialog(first_run=True).exec() != BranchDialog.DialogCode.Accepted:
             return 0
-    window = MainWindow(path, settings)
+    window = MainWindow(path, settings, defer_load=True)
     window.show()
     return app.exec()
 

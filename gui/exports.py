@@ -17,17 +17,29 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from gui import dialogs, report_data
+from gui import dialogs
 from gui.background import BackgroundTask
 from models.branch import get_branch
 from models.errors import Cancelled, DomainError
-from models.member_list_rows import member_list_row
 from models.member_rules import fmt
 from models.records import MemberRecord
 
 Progress = Callable[[int, int], bool]
 Writer = Callable[[Path, Progress], object]
 PROGRESS_STEP = 250
+
+
+def _report_data():
+    """gui.report_data pulls in reports/ and the reminder rules: imported on first export, not at start-up."""
+    from gui import report_data
+
+    return report_data
+
+
+def _member_list_row(member: MemberRecord, today: date) -> dict:
+    from models.member_list_rows import member_list_row
+
+    return member_list_row(member, today)
 
 
 class MemberExports(QObject):
@@ -80,11 +92,11 @@ class MemberExports(QObject):
             dialogs.show_info(self._parent, "Danh sách đang hiển thị không có đảng viên nào để xuất.")
             return
         today, branch = date.today(), get_branch()
-        path = self._ask_path("Xuất danh sách đảng viên", report_data.suggested_file_name(
+        path = self._ask_path("Xuất danh sách đảng viên", _report_data().suggested_file_name(
             "Danh sách đảng viên", branch, today))  # fmt: skip
         if not path:
             return
-        header, signature = report_data.document_header(branch, today, "DS"), report_data.signature(branch)
+        header, signature = _report_data().document_header(branch, today, "DS"), _report_data().signature(branch)
         pairs = self._screen_columns() if screen else None
 
         def write(target: Path, progress: Progress) -> None:
@@ -94,7 +106,7 @@ class MemberExports(QObject):
             for index, member in enumerate(members):
                 if index % PROGRESS_STEP == 0 and not progress(index, len(members)):
                     raise Cancelled()
-                rows.append(member_list_row(member, today))
+                rows.append(_member_list_row(member, today))
             columns = columns_for(pairs) if pairs is not None else ROSTER_BOOK_COLUMNS
             summary = f"(Tính đến ngày {fmt(today)}: {len(rows)} đảng viên)"
             export_member_list(target, rows, header, columns=columns, summary=summary, signature=signature)
@@ -116,12 +128,12 @@ class MemberExports(QObject):
         from models.statistics import branch_statistics
 
         today, branch = date.today(), get_branch()
-        path = self._ask_path("Xuất báo cáo thống kê", report_data.suggested_file_name(
+        path = self._ask_path("Xuất báo cáo thống kê", _report_data().suggested_file_name(
             "Báo cáo thống kê đảng viên", branch, options.on))  # fmt: skip
         if not path:
             return
         members, ratings = self._everyone(), ratings_for_year(options.year)  # read here: one connection per thread
-        header, signature = report_data.document_header(branch, today, "BC"), report_data.signature(branch)
+        header, signature = _report_data().document_header(branch, today, "BC"), _report_data().signature(branch)
 
         def write(target: Path, progress: Progress) -> None:
             from reports.statistics_report import export_statistics
@@ -133,7 +145,7 @@ class MemberExports(QObject):
             if not progress(1, 2):
                 raise Cancelled()
             period = f"(Tính đến ngày {fmt(options.on)})"
-            export_statistics(target, report_data.statistics_sections(sections), header, period=period,
+            export_statistics(target, _report_data().statistics_sections(sections), header, period=period,
                               signature=signature)  # fmt: skip
 
         self._run(path, "Đang lập báo cáo thống kê…", write, "Đã xuất báo cáo thống kê đảng viên ra tệp Excel.")
@@ -147,12 +159,12 @@ class MemberExports(QObject):
         if not reminders:
             dialogs.show_info(self._parent, "Không có đảng viên nào đến hạn xét công nhận chính thức.")
             return
-        path = self._ask_path("Xuất danh sách đảng viên dự bị đến hạn", report_data.suggested_file_name(
+        path = self._ask_path("Xuất danh sách đảng viên dự bị đến hạn", _report_data().suggested_file_name(
             "Đảng viên dự bị đến hạn xét chính thức", branch, today))  # fmt: skip
         if not path:
             return
-        rows = report_data.probation_rows(reminders)
-        header, signature = report_data.document_header(branch, today, "DS"), report_data.signature(branch)
+        rows = _report_data().probation_rows(reminders)
+        header, signature = _report_data().document_header(branch, today, "DS"), _report_data().signature(branch)
 
         def write(target: Path, progress: Progress) -> None:
             from reports.reminder_lists import export_probation_list
@@ -173,12 +185,12 @@ class MemberExports(QObject):
         if not candidates:
             dialogs.show_info(self._parent, f"Không có đảng viên nào đến mốc tặng Huy hiệu Đảng đợt {fmt(award)}.")
             return
-        path = self._ask_path("Xuất danh sách đề nghị tặng Huy hiệu Đảng", report_data.suggested_file_name(
+        path = self._ask_path("Xuất danh sách đề nghị tặng Huy hiệu Đảng", _report_data().suggested_file_name(
             f"Huy hiệu Đảng đợt {fmt(award)}", branch, today))  # fmt: skip
         if not path:
             return
-        rows = report_data.badge_rows(candidates)
-        header, signature = report_data.document_header(branch, today, "DS"), report_data.signature(branch)
+        rows = _report_data().badge_rows(candidates)
+        header, signature = _report_data().document_header(branch, today, "DS"), _report_data().signature(branch)
 
         def write(target: Path, progress: Progress) -> None:
             from reports.reminder_lists import export_badge_list

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
@@ -24,7 +24,10 @@ class MainWindow(QMainWindow):
 
     data_file_changed = Signal(str)
 
-    def __init__(self, data_path: Path, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, data_path: Path, settings: QSettings, parent: QWidget | None = None, defer_load: bool = False
+    ) -> None:
+        """`defer_load`: show the window first and load the roster right after the first paint (start-up)."""
         super().__init__(parent)
         self._settings = settings
         self.data_path = Path(data_path)
@@ -57,7 +60,11 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._restore_state()
         self._show_data_file()
-        self.members_tab.refresh()
+        if defer_load:
+            self.members_tab.show_loading()
+            self.members_tab.installEventFilter(self)  # load once the tab has been painted
+        else:
+            self.members_tab.refresh()
 
     # menus ---------------------------------------------------------------------------------
     def _action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
@@ -226,6 +233,12 @@ class MainWindow(QMainWindow):
         dialog.branch_saved.connect(self._show_data_file)
         dialog.open()
         self.branch_dialog = dialog
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.members_tab and event.type() == QEvent.Type.Paint:
+            self.members_tab.removeEventFilter(self)
+            QTimer.singleShot(0, self.members_tab.refresh)
+        return super().eventFilter(watched, event)
 
     # state ---------------------------------------------------------------------------------
     def _restore_state(self) -> None:

@@ -217,6 +217,9 @@ class MembersTab(QWidget):
         if self.views.currentIndex() == STATISTICS_PAGE:
             self._statistics_timer.start()
 
+    def show_loading(self) -> None:
+        self.count_label.setText("Đang tải danh sách đảng viên…")
+
     def _update_count(self) -> None:
         shown = self.proxy.rowCount()
         total = self.model.current_count

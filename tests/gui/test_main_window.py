@@ -83,3 +83,14 @@ def test_geometry_and_tab_are_remembered(window, settings, qtbot, data_file):
     assert again.tabs.currentIndex() == 2
     assert settings.value("window/geometry") is not None
     assert again.size().height() == 500
+
+
+def test_deferred_load_shows_the_window_first(qtbot, data_file, settings):
+    for record in all_people():
+        save_member(record)
+    win = MainWindow(data_file, settings, defer_load=True)
+    qtbot.addWidget(win)
+    assert win.members_tab.proxy.rowCount() == 0
+    assert "Đang tải" in win.members_tab.count_label.text()
+    win.show()
+    qtbot.waitUntil(lambda: win.members_tab.proxy.rowCount() == len(all_people()), timeout=3000)
