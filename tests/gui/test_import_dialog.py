@@ -186,3 +186,27 @@ def test_template_button_writes_the_template(qtbot, data_file, tmp_path, answers
     qtbot.mouseClick(dialog.template_button, Qt.MouseButton.LeftButton)
     assert (tmp_path / "mau.xlsx").stat().st_size > 0
     assert answers["info"][0][0].startswith("Đã lưu mẫu nhập vào tệp:")
+
+
+def test_main_window_menu_imports_and_refreshes_the_roster(qtbot, data_file, roster, roster_file, answers, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from gui.main_window import MainWindow
+
+    window = MainWindow(data_file, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    actions = {a.text().replace("&", ""): a for a in window.menuBar().actions()[1].menu().actions()}
+    answers["paths"].append(str(roster_file))
+    actions["Nhập từ Excel…"].trigger()
+    dialog = window.import_dialog
+    with qtbot.waitSignal(dialog.task.finished, timeout=15000):
+        pass
+    changed = []
+    window.members_tab.members_changed.connect(lambda: changed.append(True))
+    with qtbot.waitSignal(dialog.members_imported, timeout=15000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert changed == [True]
+    assert window.members_tab.proxy.rowCount() == 4
+    answers["paths"].append(str(tmp_path / "mẫu.xlsx"))
+    actions["Tải mẫu nhập Excel…"].trigger()
+    assert (tmp_path / "mẫu.xlsx").exists()
