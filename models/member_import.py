@@ -75,6 +75,7 @@ class PlanRow:
     problems: list[RowProblem] = field(default_factory=list)
     saved: SavedMatch | None = None  # duplicate of a saved member
     file_duplicate_of: int | None = None  # earlier Excel row of the same person
+    update_blocked: bool = False  # updating the saved member with this row would make its record invalid
     allowed: tuple[str, ...] = (ADD, SKIP)
     action: str = ADD
 
@@ -142,6 +143,7 @@ def plan_import(read_result: ReadResult, today: date | None = None) -> ImportPla
     labels = _labels(read_result)
     rows = [_plan_row(r, labels, today) for r in read_result.rows]
     _mark_saved_duplicates(rows, labels)
+    _check_updates(rows, labels, today)
     _mark_file_duplicates(rows, labels)
     for row in rows:
         _choose_actions(row)
@@ -224,6 +226,25 @@ def _mark_saved_duplicates(rows: list[PlanRow], labels: dict[str, str]) -> None:
             row.problems.append(RowProblem(row.row, labels["full_name"], message, WARNING, "full_name"))
 
 
+def _check_updates(rows: list[PlanRow], labels: dict[str, str], today: date) -> None:
+    """An update is offered only when the saved member's record stays valid with the imported fields."""
+    candidates = [r for r in rows if r.saved is not None and not r.has_errors]
+    members = _members({r.saved.member_id for r in candidates if r.saved is not None})
+    for row in candidates:
+        assert row.saved is not None
+        current = members.get(row.saved.member_id)
+        if current is None:
+            continue
+        final = {key: current[key] for key in _KEYS} | _update_values(row, current)
+        report = check_record(MemberRecord(**final), today)  # type: ignore[arg-type]
+        if report.errors:
+            issue = report.errors[0]
+            row.update_blocked = True
+            message = f"Không thể cập nhật đảng viên {row.saved.full_name}: {_lower_first(issue.message)}"
+            column = labels.get(issue.field, issue.label)
+            row.problems.append(RowProblem(row.row, column, message, WARNING, issue.field))
+
+
 def _mark_file_duplicates(rows: list[PlanRow], labels: dict[str, str]) -> None:
     """A later row with the card number of an earlier row is an error (card numbers are unique); with the same
     name and birth date, a warning."""
@@ -254,6 +275,8 @@ def _choose_actions(row: PlanRow) -> None:
     elif row.saved is not None:
         # A second member with the same card number would break the card's uniqueness.
         row.allowed = (SKIP, UPDATE) if row.saved.by_card else (SKIP, UPDATE, ADD)
+        if row.update_blocked:
+            row.allowed = tuple(a for a in row.allowed if a != UPDATE)
         row.action = SKIP
     elif row.file_duplicate_of is not None:
         row.allowed, row.action = (SKIP, ADD), SKIP
@@ -364,6 +387,10 @@ def _check_final(plan: ImportPlan, row: PlanRow, values: dict[str, object], memb
 
 def _where(row: int, column: str, message: str) -> str:
     """Where a problem is, then what it is: «Dòng 7, cột «Ngày sinh»: ngày «31/02/1980» không có thật.»"""
-    if len(message) > 1 and message[1].islower():
-        message = message[0].lower() + message[1:]
+    message = _lower_first(message)
     return f"Dòng {row}, cột «{column}»: {message}" if column else f"Dòng {row}: {message}"
+
+
+def _lower_first(message: str) -> str:
+    """«Ngày …» becomes «ngày …» after a colon; an acronym («CCCD …») stays."""
+    return message[0].lower() + message[1:] if len(message) > 1 and message[1].islower() else message

@@ -197,3 +197,18 @@ def test_cancel_saves_nothing(data_file, tmp_path):
     seen.clear()
     apply_import(plan, progress=lambda done, total: seen.append((done, total)) or True, today=TODAY)
     assert Member.select().count() == 600 and seen[-1] == (1200, 1200)
+
+
+def test_update_that_would_break_the_saved_record_is_not_offered(roster, tmp_path):
+    # The saved member's ceremony was on 19/05/2001: a later admission date from the file would precede it.
+    rows = [("Nguyễn Văn An", "Nam", "12/04/1975", "01/06/2001", "12345670", None)]
+    plan = plan_import(read_roster(_workbook(tmp_path, rows), today=TODAY), TODAY)
+    row = plan.rows[0]
+    assert (row.allowed, row.action, row.status) == ((SKIP,), SKIP, "Trùng với đảng viên Nguyễn Văn An")
+    assert _problems(row)[-1] == (
+        6, "Ngày kết nạp (lễ kết nạp)", "Không thể cập nhật đảng viên Nguyễn Văn An: ngày lễ kết nạp không được trước "
+        "ngày quyết định kết nạp (ngày vào Đảng).", "warning",
+    )  # fmt: skip
+    with pytest.raises(ValidationError):
+        apply_import(plan, {6: UPDATE}, today=TODAY)
+    assert get_member(roster[0].id).admission_date == date(2001, 5, 19)
