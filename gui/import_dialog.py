@@ -210,7 +210,15 @@ class ImportDialog(QDialog):
         layout.addLayout(buttons)
         self._set_busy(False)
 
+    def reject(self) -> None:
+        """Esc or «Hủy» while a read or the save is running cancels that work first (the save then rolls back)."""
+        if self._busy and self.task is not None:
+            self.task.cancel()
+            return
+        super().reject()
+
     def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
         ready = not busy and self.plan is not None
         for widget in (self.choose_button, self.sheet_combo, self.template_button):
             widget.setEnabled(not busy)

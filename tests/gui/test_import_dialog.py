@@ -210,3 +210,41 @@ def test_main_window_menu_imports_and_refreshes_the_roster(qtbot, data_file, ros
     answers["paths"].append(str(tmp_path / "mẫu.xlsx"))
     actions["Tải mẫu nhập Excel…"].trigger()
     assert (tmp_path / "mẫu.xlsx").exists()
+
+
+def test_keyboard_focus_order_and_escape(qtbot, data_file, roster_file, answers):
+    dialog = ImportDialog(roster_file, today=TODAY)  # shown while reading, as from the menu
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.task.finished, timeout=15000):
+        qtbot.waitExposed(dialog)
+    order, widget = [], dialog.choose_button
+    for _ in range(200):
+        widget = widget.nextInFocusChain()
+        if widget in (
+            dialog.reread_button,
+            dialog.problems_only,
+            dialog.preview,
+            dialog.problem_view,
+            dialog.template_button,
+            dialog.import_button,
+            dialog.cancel_button,
+            dialog.choose_button,
+        ):
+            order.append(widget)
+        if widget is dialog.choose_button:
+            break
+    assert order == [
+        dialog.reread_button,
+        dialog.problems_only,
+        dialog.preview,
+        dialog.problem_view,
+        dialog.template_button,
+        dialog.import_button,
+        dialog.cancel_button,
+        dialog.choose_button,
+    ]
+    assert dialog.import_button.isDefault() and dialog.preview.hasFocus()
+    with qtbot.waitSignal(dialog.rejected, timeout=2000):
+        qtbot.keyClick(dialog.preview, Qt.Key.Key_Escape)
+    assert Member.select().count() == 0
