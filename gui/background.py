@@ -51,10 +51,8 @@ class _Job(QRunnable):
                 log.exception("Background job failed")
             self.signals.failed.emit(exc)
         else:
-            if self._cancel.is_set():
-                self.signals.cancelled.emit()
-            else:
-                self.signals.finished.emit(result)
+            # A job that returned has done its work (a save committed), even if «Hủy» came too late to stop it.
+            self.signals.finished.emit(result)
         finally:
             if db.obj is not None and not db.obj.is_closed():
                 db.obj.close()  # this worker thread's own connection (peewee keeps one per thread)

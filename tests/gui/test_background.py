@@ -62,3 +62,18 @@ def test_cancel_stops_the_job(qtbot):
         assert started.wait(5)
         task.dialog.canceled.emit()  # what the «Hủy» button does
         release.set()
+
+
+def test_a_job_that_returned_reports_finished_even_if_cancel_came_late(qtbot):
+    release = threading.Event()
+
+    def job(progress):
+        release.wait(5)
+        return "saved"
+
+    task = make_task(qtbot, job)
+    with qtbot.waitSignal(task.finished, timeout=5000) as blocker:
+        task.start()
+        task.dialog.canceled.emit()
+        release.set()
+    assert blocker.args == ["saved"]
