@@ -7,8 +7,6 @@ import unicodedata
 from datetime import date
 
 import pytest
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from models.errors import Cancelled, ValidationError
 from models.member_import import ADD, SKIP, UPDATE, ImportOutcome, apply_import, plan_import
@@ -17,30 +15,15 @@ from models.tables import Member
 from reports.legacy_encoding import encode_tcvn3
 from reports.roster_reader import read_roster
 from tests.support.people import member
+from tests.support.roster_workbooks import FIRST_DATA_ROW, write_roster
 
 TODAY = date(2026, 3, 11)
-HEADER = ["STT", "Họ và tên", "Giới tính", "Ngày tháng năm", None, "Số thẻ ĐV", "Điện thoại"]
-SUBHEADER = [None, None, None, "Sinh", "Vào Đảng", None, None]
 
 
 def _workbook(tmp_path, rows, name="ds.xlsx"):
     """A typical branch file: two title rows, a two-row header with merged cells, then `rows` from Excel row 6."""
-    wb = Workbook()
-    ws = wb.active
-    ws.append(["ĐẢNG BỘ PHƯỜNG HÀNG BÔNG"])
-    ws.append(["DANH SÁCH ĐẢNG VIÊN CHI BỘ SỐ 2"])
-    ws.append([])
-    ws.append(HEADER)
-    ws.append(SUBHEADER)
-    for ref in ("A4:A5", "B4:B5", "C4:C5", "D4:E4", "F4:F5", "G4:G5"):
-        ws.merge_cells(ref)
-    for number, row in enumerate(rows, start=1):
-        ws.append([number, *row])
-        if isinstance(row[0], str) and row[0].startswith("Lª"):
-            ws.cell(ws.max_row, 2).font = Font(name=".VnTime")
-    path = tmp_path / name
-    wb.save(path)
-    return path
+    legacy = {FIRST_DATA_ROW + i for i, row in enumerate(rows) if isinstance(row[0], str) and row[0].startswith("Lª")}
+    return write_roster(tmp_path / name, rows, legacy_font_rows=legacy)
 
 
 ROWS = [
