@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -96,6 +96,30 @@ def badge_rows(rows: Sequence[BadgeRow]) -> list[list[object]]:
     ]  # fmt: skip
 
 
+def _export_list(
+    path: str | os.PathLike[str],
+    sheet: str,
+    columns: Sequence[Column],
+    header: DocumentHeader,
+    heading: tuple[str, str],
+    rows: list[list[object]],
+    *,
+    landscape: bool,
+    numbered: bool,
+    signature: Signature | None,
+    recipients: Sequence[str],
+    bold: Callable[[list[object]], bool] | None = None,
+) -> Path:
+    workbook, ws = new_workbook(sheet)
+    doc = DocumentSheet(ws, columns, landscape=landscape)
+    doc.header_blocks(header)
+    doc.title(*heading)
+    doc.table_header(numbered=numbered)
+    doc.table_rows(rows, bold=bold)
+    doc.signature(signature or Signature(), recipients)
+    return save_workbook(workbook, path)
+
+
 def export_probation_list(
     path: str | os.PathLike[str],
     rows: Sequence[ProbationRow],
@@ -106,14 +130,10 @@ def export_probation_list(
     recipients: Sequence[str] = DEFAULT_RECIPIENTS,
 ) -> Path:
     """Probationary members due (or overdue) for recognition, counted at `as_of`."""
-    workbook, ws = new_workbook("Đảng viên dự bị")
-    doc = DocumentSheet(ws, PROBATION_COLUMNS, landscape=False)
-    doc.header_blocks(header)
-    doc.title(PROBATION_TITLE, f"(Tính đến ngày {format_date(as_of)})")
-    doc.table_header(numbered=False)
-    doc.table_rows(probation_rows(rows), bold=lambda row: str(row[6]).startswith("Quá hạn"))
-    doc.signature(signature or Signature(), recipients)
-    return save_workbook(workbook, path)
+    heading = (PROBATION_TITLE, f"(Tính đến ngày {format_date(as_of)})")
+    return _export_list(path, "Đảng viên dự bị", PROBATION_COLUMNS, header, heading, probation_rows(rows),
+                        landscape=False, numbered=False, signature=signature, recipients=recipients,
+                        bold=lambda row: str(row[6]).startswith("Quá hạn"))  # fmt: skip
 
 
 def export_badge_list(
@@ -126,11 +146,6 @@ def export_badge_list(
     recipients: Sequence[str] = DEFAULT_RECIPIENTS,
 ) -> Path:
     """Members reaching a badge milestone for the award date (3/2, 19/5, 2/9 or 7/11)."""
-    workbook, ws = new_workbook("Huy hiệu Đảng")
-    doc = DocumentSheet(ws, BADGE_COLUMNS, landscape=True)
-    doc.header_blocks(header)
-    doc.title(BADGE_TITLE, f"Đợt ngày {format_date(award_date)}")
-    doc.table_header(numbered=True)
-    doc.table_rows(badge_rows(rows))
-    doc.signature(signature or Signature(), recipients)
-    return save_workbook(workbook, path)
+    heading = (BADGE_TITLE, f"Đợt ngày {format_date(award_date)}")
+    return _export_list(path, "Huy hiệu Đảng", BADGE_COLUMNS, header, heading, badge_rows(rows),
+                        landscape=True, numbered=True, signature=signature, recipients=recipients)  # fmt: skip
