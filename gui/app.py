@@ -29,6 +29,9 @@ def create_application(argv: list[str]) -> QApplication:
     QCoreApplication.setApplicationName(APPLICATION)
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     app = QApplication.instance() or QApplication(argv)
+    from gui.translation import install_vietnamese_qt_texts
+
+    install_vietnamese_qt_texts(app)
     app.setWindowIcon(QIcon(str(resource_path("chibo.svg"))))
     return app
 
