@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui.exports import MemberExports
-from gui.member_table_model import COLUMN_INDEX, COLUMNS, ID_ROLE, MemberFilterProxyModel, MemberTableModel
+from gui.member_table_model import COLUMN_INDEX, ID_ROLE, MemberFilterProxyModel, MemberTableModel
+from gui.roster_columns import RosterColumns
 from models.members import all_members
 from models.records import MemberRecord
 from models.roster import RosterFilter, roster_rows
@@ -63,7 +64,7 @@ class MembersTab(QWidget):
         self.proxy = MemberFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self._build()
-        self._restore_columns()
+        self.columns = RosterColumns(self.table, settings)
         self.proxy.modelReset.connect(self._update_count)
 
     # building ------------------------------------------------------------------------------
@@ -133,8 +134,6 @@ class MembersTab(QWidget):
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._on_header_menu_requested)
         header.setToolTip("Nhấp để sắp xếp; nhấp chuột phải để chọn cột hiển thị.")
         self.table.sortByColumn(COLUMN_INDEX["full_name"], Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(self.edit_selected)
@@ -231,10 +230,7 @@ class MembersTab(QWidget):
         return [self._by_id[self.proxy.source_row(r).id] for r in range(self.proxy.rowCount())]
 
     def screen_columns(self) -> list[tuple[str, str]]:
-        """(title, key) of the visible columns in their on-screen order, STT left out (exports number rows)."""
-        header = self.table.horizontalHeader()
-        order = sorted(self.visible_columns(), key=lambda key: header.visualIndex(COLUMN_INDEX[key]))
-        return [(COLUMNS[COLUMN_INDEX[key]].title, key) for key in order if key != "no"]
+        return self.columns.screen_columns()
 
     def show_view(self, page: int) -> None:
         self.views.setCurrentIndex(page)
@@ -383,40 +379,8 @@ class MembersTab(QWidget):
         self.members_changed.emit()
 
     # columns -------------------------------------------------------------------------------
-    def _on_header_menu_requested(self, pos) -> None:
-        menu = QMenu(self)
-        for index, column in enumerate(COLUMNS):
-            action = QAction(column.title, menu)
-            action.setCheckable(True)
-            action.setChecked(not self.table.isColumnHidden(index))
-            action.setEnabled(column.key not in ("no", "full_name"))
-            action.toggled.connect(lambda checked, i=index: self.set_column_visible(i, checked))
-            menu.addAction(action)
-        menu.popup(self.table.horizontalHeader().mapToGlobal(pos))
-        self.header_menu = menu
-
     def set_column_visible(self, index: int, visible: bool) -> None:
-        self.table.setColumnHidden(index, not visible)
-        hidden = [c.key for i, c in enumerate(COLUMNS) if self.table.isColumnHidden(i)]
-        self._settings.setValue("members/hidden_columns", ",".join(hidden) or "-")
+        self.columns.set_visible(index, visible)
 
     def visible_columns(self) -> list[str]:
-        return [c.key for i, c in enumerate(COLUMNS) if not self.table.isColumnHidden(i)]
-
-    def _restore_columns(self) -> None:
-        saved = self._settings.value("members/hidden_columns", "", type=str)
-        hidden = {c.key for c in COLUMNS if not c.visible_by_default} if not saved else set(saved.split(","))
-        for index, column in enumerate(COLUMNS):
-            self.table.setColumnHidden(index, column.key in hidden)
-        widths = {
-            "no": 50,
-            "full_name": 220,
-            "gender": 80,
-            "birth_date": 100,
-            "admission_date": 120,
-            "kind": 130,
-            "status": 190,
-            "card_number": 100,
-        }
-        for key, width in widths.items():
-            self.table.setColumnWidth(COLUMN_INDEX[key], width)
+        return self.columns.visible_keys()
