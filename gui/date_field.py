@@ -9,6 +9,8 @@ from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QValidator
 from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLineEdit, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
+from models.member_rules import fmt
+
 _ALLOWED = re.compile(r"^[\d/.\- ]*$")
 _PARTS = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
 _DIGITS = re.compile(r"^\s*(\d{2})(\d{2})(\d{4})\s*$")
@@ -28,10 +30,6 @@ def parse_date_text(text: str) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
-
-
-def format_date(value: date | None) -> str:
-    return f"{value.day:02d}/{value.month:02d}/{value.year}" if value else ""
 
 
 class _DateValidator(QValidator):
@@ -89,7 +87,7 @@ class DateField(QWidget):
         return parse_date_text(self.line_edit.text())
 
     def setDate(self, value: date | None) -> None:  # noqa: N802 - mirrors QDateEdit
-        self.line_edit.setText(format_date(value))
+        self.line_edit.setText(fmt(value))
 
     def text(self) -> str:
         return self.line_edit.text()
@@ -134,5 +132,5 @@ class DateField(QWidget):
     def _on_line_edit_editing_finished(self) -> None:
         # Show what was understood in the standard form: "5/3/1990" becomes "05/03/1990".
         value = self.date()
-        if value is not None and self.line_edit.text() != format_date(value):
-            self.line_edit.setText(format_date(value))
+        if value is not None and self.line_edit.text() != fmt(value):
+            self.line_edit.setText(fmt(value))

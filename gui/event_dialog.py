@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from gui import dialogs
-from gui.date_field import DateField, format_date
+from gui.date_field import DateField
 from gui.member_form import ERROR_COLOR
 from models.errors import DomainError, ValidationError
 from models.event_kinds import EVENT_LABELS, EventKind
+from models.member_rules import fmt as format_date
 from models.members import correct_event, get_member, record_event
 from models.records import EventRecord
 

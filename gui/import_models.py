@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from models.member_import import ACTION_LABELS, ERROR, ImportPlan, PlanRow, RowProblem
+from models.member_rules import fmt
 
 _Index = QModelIndex | QPersistentModelIndex
 ALLOWED_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -21,10 +20,6 @@ SEVERITY_LABELS = {ERROR: "Lỗi", "warning": "Cảnh báo"}
 PREVIEW_COLUMNS = ("Dòng", "Họ và tên", "Ngày sinh", "Ngày vào Đảng", "Số thẻ", "Tình trạng", "Xử lý")
 ROW, NAME, BORN, ADMITTED, CARD, STATUS, ACTION = range(len(PREVIEW_COLUMNS))
 _CENTERED = {ROW, BORN, ADMITTED, CARD}
-
-
-def _date(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
 
 
 def problems_tooltip(problems: list[RowProblem]) -> str:
@@ -74,8 +69,8 @@ class ImportPreviewModel(QAbstractTableModel):
         return {
             ROW: str(row.row),
             NAME: record.full_name,
-            BORN: _date(record.birth_date),
-            ADMITTED: _date(record.admission_date),
+            BORN: fmt(record.birth_date),
+            ADMITTED: fmt(record.admission_date),
             CARD: record.card_number,
             STATUS: _status(row),
             ACTION: ACTION_LABELS[row.action],

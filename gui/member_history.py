@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.date_field import format_date
 from models.badges import award_date_for, next_badge_milestone
 from models.event_kinds import EVENT_LABELS
 from models.fields import RATING_LEVELS
+from models.member_rules import fmt as format_date
 from models.member_rules import member_probation_end, recognition_deadline
 from models.member_status import member_status
 from models.records import MemberRecord, RatingRecord

@@ -7,6 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import QAbstractProxyModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from models.member_rules import fmt
 from models.roster import RosterFilter, RosterRow, RosterSearch, sort_indices
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -47,7 +48,7 @@ def _text(row: RosterRow, key: str) -> str:
         return row.status_label
     value = getattr(row, key)
     if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
+        return fmt(value)
     return value or ""
 
 

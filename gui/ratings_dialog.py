@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from gui import dialogs
-from gui.date_field import format_date
 from gui.member_form import WARNING_COLOR
 from models.errors import DomainError
 from models.fields import RATING_LEVELS
+from models.member_rules import fmt as format_date
 from models.member_status import member_status
 from models.members import all_members
 from models.rating_book import ratings_for_year, save_ratings

@@ -25,9 +25,9 @@ def add_months(d: date, n: int) -> date:
     return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
-def fmt(d: date) -> str:
-    """A date as Vietnamese documents write it: 05/03/2026."""
-    return f"{d.day:02d}/{d.month:02d}/{d.year}"
+def fmt(d: date | None) -> str:
+    """A date as Vietnamese documents write it: 05/03/2026; "" for no date."""
+    return f"{d.day:02d}/{d.month:02d}/{d.year:04d}" if d else ""
 
 
 # --- events ---------------------------------------------------------------------------------------------------------

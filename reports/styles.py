@@ -7,6 +7,8 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
+from models.member_rules import fmt
+
 FONT_NAME = "Times New Roman"
 DATE_FORMAT = "dd/mm/yyyy"  # Excel number format of every date cell
 BODY_SIZE = 14  # Hướng dẫn 36-HD/VPTW: body text 13-14
@@ -87,9 +89,7 @@ def row_height(lines: int, size: float) -> float:
 
 def format_date(value: date | datetime | None) -> str:
     """dd/mm/yyyy, or "" for no date."""
-    if value is None:
-        return ""
-    return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
+    return fmt(value)
 
 
 def date_line(place: str, when: date | None) -> str:
