@@ -14,10 +14,9 @@ from typing import Protocol
 from models.errors import Cancelled, ValidationError
 from models.fields import FIELD_BY_KEY, MEMBER_FIELDS
 from models.member_validation import check_record
-from models.members import normalized
+from models.members import normalized, person_key
 from models.records import MemberRecord
 from models.tables import Member, db
-from models.vnname import fold
 
 ADD, UPDATE, SKIP = "add", "update", "skip"
 ACTION_LABELS = {SKIP: "Bỏ qua", UPDATE: "Cập nhật", ADD: "Thêm mới"}
@@ -188,9 +187,7 @@ def _record(values: Mapping[str, object]) -> MemberRecord:
 
 
 def _name_key(record: MemberRecord) -> tuple[str, date] | None:
-    if not record.full_name or record.birth_date is None:
-        return None
-    return fold(record.full_name), record.birth_date
+    return person_key(record.full_name, record.birth_date)
 
 
 class _RosterIndex:
@@ -205,7 +202,7 @@ class _RosterIndex:
             if card:
                 self.by_card.setdefault(card, (member_id, name))
             if born in wanted:  # fold only the names that can match
-                self.by_name.setdefault((fold(name), born), (member_id, name))
+                self.by_name.setdefault(person_key(name, born), (member_id, name))
 
 
 def _mark_saved_duplicates(rows: list[PlanRow], labels: dict[str, str]) -> None:

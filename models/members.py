@@ -35,6 +35,13 @@ def normalized(record: MemberRecord) -> MemberRecord:
     return MemberRecord(**values, id=record.id)
 
 
+def person_key(full_name: str, birth_date: date | None) -> tuple[str, date] | None:
+    """Who a record is for duplicate checks: the name without diacritics or case, and the birth date."""
+    if not full_name or birth_date is None:
+        return None
+    return fold(full_name), birth_date
+
+
 def check_member(record: MemberRecord, today: date | None = None) -> CheckReport:
     """Field checks plus duplicates against the saved roster (the record's own row excluded)."""
     record = normalized(record)
@@ -47,10 +54,10 @@ def check_member(record: MemberRecord, today: date | None = None) -> CheckReport
         clash = others.where(Member.card_number == card).first()
         if clash:
             report.error("card_number", f"Số thẻ {card} đã có trong danh sách (đảng viên {clash.full_name}).")
-    if record.birth_date and record.full_name:
-        folded = fold(record.full_name)
+    key = person_key(record.full_name, record.birth_date)
+    if key is not None:
         for other in others.where(Member.birth_date == record.birth_date):
-            if fold(other.full_name) == folded:
+            if person_key(other.full_name, other.birth_date) == key:
                 report.warn(
                     "full_name",
                     f"Đã có đảng viên {other.full_name} cùng họ tên và ngày sinh {record.birth_date:%d/%m/%Y}.",
