@@ -30,17 +30,17 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def run_gui(args: argparse.Namespace) -> int:
     from platformdirs import user_data_dir
 
-    from gui.app import app_settings, create_application, install_crash_hook
+    from gui.core.app import app_settings, create_application, install_crash_hook
 
     setup_logging(Path(user_data_dir("ChiBo", appauthor=False)) / "logs")
     app = create_application(sys.argv[:1])
     install_crash_hook()
 
-    from gui import dialogs
+    from gui.core import dialogs
     from gui.main_window import MainWindow
-    from models.branch import get_branch
-    from models.database import default_database_path, open_database
-    from models.errors import DatabaseFileError
+    from models.core.branch import get_branch
+    from models.core.database import default_database_path, open_database
+    from models.core.errors import DatabaseFileError
 
     settings = app_settings()
     path = Path(args.db) if args.db else default_database_path()
@@ -69,12 +69,12 @@ def run_self_test() -> int:
     import tempfile
     from datetime import date
 
-    from models.branch import BranchInfo, save_branch
-    from models.database import close_database, open_database
-    from models.event_kinds import EventKind
-    from models.members import all_members, record_event, save_member
-    from models.records import EventRecord, MemberRecord
-    from models.roster import RosterFilter, filter_rows, roster_rows
+    from models.core.branch import BranchInfo, save_branch
+    from models.core.database import close_database, open_database
+    from models.roster.event_kinds import EventKind
+    from models.roster.members import all_members, record_event, save_member
+    from models.roster.records import EventRecord, MemberRecord
+    from models.roster.roster import RosterFilter, filter_rows, roster_rows
 
     with tempfile.TemporaryDirectory(prefix="chibo-selftest-") as folder:
         try:
@@ -103,9 +103,9 @@ def run_self_test() -> int:
 
 def _self_test_export(folder: Path, members) -> int:
     """Export the member list with on-screen columns and read it back as an import would."""
-    from reports.member_list import columns_for, export_member_list
-    from reports.party_document import DocumentHeader
-    from reports.roster_reader import read_roster
+    from reports.core.party_document import DocumentHeader
+    from reports.roster.member_list import columns_for, export_member_list
+    from reports.roster.roster_reader import read_roster
 
     pairs = [
         ("Họ và tên", "full_name"),

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import dialogs
-from models.branch import BranchInfo, get_branch, save_branch
-from models.errors import ValidationError
+from gui.core import dialogs
+from models.core.branch import BranchInfo, get_branch, save_branch
+from models.core.errors import ValidationError
 
 
 class BranchDialog(QDialog):

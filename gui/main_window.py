@@ -8,13 +8,13 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
-from gui import dialogs
-from gui.members_tab import MembersTab
+from gui.core import dialogs
+from gui.roster.members_tab import MembersTab
 from gui.upcoming_tab import UpcomingTab
-from models.branch import get_branch
-from models.database import close_database, open_database
-from models.errors import DatabaseFileError
-from models.tables import db
+from models.core.branch import get_branch
+from models.core.database import close_database, open_database
+from models.core.errors import DatabaseFileError
+from models.core.tables import db
 
 MAX_RECENT = 8
 
@@ -190,8 +190,8 @@ class MainWindow(QMainWindow):
         """Copy the open data file to a chosen place, off the GUI thread, cancellable."""
         from datetime import datetime
 
-        from gui.background import BackgroundTask
-        from models.database import backup_open_database
+        from gui.core.background import BackgroundTask
+        from models.core.database import backup_open_database
 
         suggested = self.data_path.with_name(f"{self.data_path.stem} - sao lưu {datetime.now():%d-%m-%Y %H%M}.sqlite3")
         path = dialogs.ask_save_path(self, "Sao lưu dữ liệu", dialogs.DATA_FILTER, str(suggested))
@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
 
     def import_members(self) -> None:
         """«Nhập từ Excel»: the import dialog asks for the workbook; the roster refreshes after an import."""
-        from gui.import_dialog import ImportDialog
+        from gui.roster.import_dialog import ImportDialog
 
         dialog = ImportDialog(parent=self)
         dialog.members_imported.connect(lambda _count: self.members_tab.refresh())
@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
         dialog.choose_file()
 
     def save_import_template(self) -> None:
-        from gui.import_dialog import save_import_template
+        from gui.roster.import_dialog import save_import_template
 
         save_import_template(self)
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from models.core.vnname import name_key
 from models.counting.ballots import Form, Rules
 from models.counting.electorate import Electorate
-from models.vnname import name_key
 
 
 class Post(StrEnum):

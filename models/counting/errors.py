@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from models.errors import ValidationError
+from models.core.errors import ValidationError
 
 
 class MalformedError(ValidationError):

@@ -7,8 +7,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from models.database import close_database, open_database
-from models.tables import Member, db
+from models.core.database import close_database, open_database
+from models.core.tables import db
+from models.roster.tables import Member
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô"]
 MIDDLE = ["Văn", "Thị", "Minh", "Đức", "Thu", "Quang", "Hữu", "Ngọc", "Thanh", "Xuân", "Đình", "Kim"]

@@ -12,9 +12,9 @@ from datetime import date, timedelta
 import pytest
 from openpyxl import Workbook
 
-from models.member_import import ADD, SKIP, UPDATE, apply_import, plan_import
-from models.tables import Member
-from reports.roster_reader import read_roster
+from models.roster.member_import import ADD, SKIP, UPDATE, apply_import, plan_import
+from models.roster.tables import Member
+from reports.roster.roster_reader import read_roster
 from tests.bench.conftest import FAMILY, GIVEN, MIDDLE
 
 TODAY = date(2026, 3, 11)

@@ -8,10 +8,10 @@ from datetime import date
 import pytest
 from openpyxl import Workbook
 
-from models.records import MemberRecord
-from reports.member_list import ROSTER_BOOK_COLUMNS, export_member_list, member_rows
-from reports.party_document import DocumentHeader
-from reports.roster_reader import read_roster
+from models.roster.records import MemberRecord
+from reports.core.party_document import DocumentHeader
+from reports.roster.member_list import ROSTER_BOOK_COLUMNS, export_member_list, member_rows
+from reports.roster.roster_reader import read_roster
 
 MEMBERS = 5000
 HEADER = DocumentHeader("Đảng bộ Sở Thông tin và Truyền thông", "Chi bộ Văn phòng Sở", "Số 01-DS/CB", "Hà Nội",

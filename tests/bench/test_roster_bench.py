@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from gui.members_tab import MembersTab
-from models.branch import BranchInfo, save_branch
-from models.database import close_database
+from gui.roster.members_tab import MembersTab
+from models.core.branch import BranchInfo, save_branch
+from models.core.database import close_database
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -82,10 +82,10 @@ _CHIBO = (
     + """
 import sys
 from pathlib import Path
-from gui.app import create_application
+from gui.core.app import create_application
 from PySide6.QtCore import QSettings
 app = create_application(sys.argv[:1])
-from models.database import open_database
+from models.core.database import open_database
 from gui.main_window import MainWindow
 open_database(Path(sys.argv[1]))
 w = MainWindow(Path(sys.argv[1]), QSettings(sys.argv[2], QSettings.Format.IniFormat), defer_load=True)

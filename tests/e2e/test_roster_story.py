@@ -9,11 +9,11 @@ from PySide6.QtCore import QSettings, Qt
 
 from gui.branch_dialog import BranchDialog
 from gui.main_window import MainWindow
-from gui.member_table_model import COLUMN_INDEX
-from models.branch import get_branch
-from models.database import close_database, open_database
-from models.event_kinds import EventKind
-from models.members import all_members
+from gui.roster.member_table_model import COLUMN_INDEX
+from models.core.branch import get_branch
+from models.core.database import close_database, open_database
+from models.roster.event_kinds import EventKind
+from models.roster.members import all_members
 from tests.support.keys import type_text
 
 

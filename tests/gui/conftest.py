@@ -11,7 +11,7 @@ class UnexpectedDialog(AssertionError):
 
 
 def _refuse(*args, **kwargs):
-    raise UnexpectedDialog("a modal dialog was opened without being answered by the test (patch gui.dialogs)")
+    raise UnexpectedDialog("a modal dialog was opened without being answered by the test (patch gui.core.dialogs)")
 
 
 @pytest.fixture(autouse=True)
@@ -24,8 +24,8 @@ def no_modal_dialogs(monkeypatch):
 
 @pytest.fixture
 def answers(monkeypatch):
-    """Record what gui.dialogs was asked and answer `confirm` with the queued replies (default True)."""
-    import gui.dialogs as dialogs
+    """Record what gui.core.dialogs was asked and answer `confirm` with the queued replies (default True)."""
+    import gui.core.dialogs as dialogs
 
     log: dict[str, list] = {"error": [], "warning": [], "info": [], "confirm": [], "replies": [], "paths": []}
 
@@ -50,7 +50,7 @@ def answers(monkeypatch):
 
 @pytest.fixture
 def data_file(tmp_path):
-    from models.database import close_database, open_database
+    from models.core.database import close_database, open_database
 
     path = tmp_path / "chibo.sqlite3"
     open_database(path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from models.records import MemberRecord
+from models.roster.records import MemberRecord
 
 # (full name, gender, birth date, admission date, official date or None, job title, hometown)
 PEOPLE = [

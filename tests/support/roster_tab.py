@@ -6,12 +6,12 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QSettings
 
-from gui.member_table_model import COLUMN_INDEX
-from models.badges import next_award_date
-from models.branch import BranchInfo, save_branch
-from models.member_rules import add_months
-from models.members import save_member
-from models.records import MemberRecord
+from gui.roster.member_table_model import COLUMN_INDEX
+from models.core.branch import BranchInfo, save_branch
+from models.roster.badges import next_award_date
+from models.roster.member_rules import add_months
+from models.roster.members import save_member
+from models.roster.records import MemberRecord
 from tests.support.people import member
 
 BRANCH = BranchInfo(
@@ -36,7 +36,7 @@ def due_people(today: date) -> list[MemberRecord]:
 
 def open_tab(qtbot, tmp_path, records: list[MemberRecord]):
     """Save the branch and `records` in the open data file, then show a refreshed MembersTab."""
-    from gui.members_tab import MembersTab
+    from gui.roster.members_tab import MembersTab
 
     save_branch(BRANCH)
     for record in records:

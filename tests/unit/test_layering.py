@@ -20,7 +20,7 @@ def _modules(package: str) -> list[str]:
 
 def test_models_and_reports_import_no_qt():
     modules = _modules("models") + _modules("reports")
-    assert "models.members" in modules and "models.database" in modules
+    assert "models.roster.members" in modules and "models.core.database" in modules
     code = (
         "import importlib, sys\n"
         f"for name in {modules!r}:\n"

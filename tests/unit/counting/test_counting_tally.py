@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from counting_factories import agree_ballots, make_election, strike_ballots
 
+from models.core.errors import ConflictError, NotFoundError
 from models.counting import Ballot, Form, InvalidReason, MalformedError, NextAction, Tally, count_ballots
-from models.errors import ConflictError, NotFoundError
 
 
 def example_1_tally() -> Tally:

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from reports.party_document import DocumentHeader, Signature
+from reports.core.party_document import DocumentHeader, Signature
 
 
 @pytest.fixture

@@ -1,0 +1,236 @@
+"""Add or edit a member: the record checked as it is typed, the life events and the yearly ratings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from gui.core import dialogs
+from gui.roster.member_form import ERROR_COLOR, WARNING_COLOR, MemberForm
+from gui.roster.member_history import RatingsList, TimelineWidget, status_lines
+from models.core.errors import DomainError, ValidationError
+from models.roster.fields import FIELD_BY_KEY
+from models.roster.member_validation import Issue
+from models.roster.members import check_member, get_member, save_member
+from models.roster.rating_book import member_ratings
+from models.roster.records import MemberRecord
+
+VALIDATION_DELAY_MS = 150
+
+
+class MemberDialog(QDialog):
+    """The phiếu đảng viên of one member (or a new one when `member_id` is None).
+
+    Emits `member_saved(id)` after the record is saved, and after an event of the member is recorded here
+    (both change what the roster shows).
+    """
+
+    member_saved = Signal(int)
+
+    def __init__(self, member_id: int | None = None, parent: QWidget | None = None, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.member_id = member_id
+        self.today = today
+        self.member: MemberRecord | None = get_member(member_id) if member_id is not None else None
+        self.errors: list[Issue] = []
+        self.warnings: list[Issue] = []
+        self._touched: set[str] = set()
+        self._loading = False
+        self.setWindowTitle(f"Đảng viên {self.member.full_name}" if self.member else "Thêm đảng viên")
+        self.setMinimumHeight(520)
+
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.form = MemberForm(self)
+        self.form.connect_edits(self._on_form_field_edited)
+        self.tabs = QTabWidget()
+        self.tabs.setUsesScrollButtons(False)
+        for title, page in self.form.pages:
+            self.tabs.addTab(page, title)
+        self.timeline: TimelineWidget | None = None
+        self.ratings: RatingsList | None = None
+        if self.member is not None:
+            self.timeline = TimelineWidget()
+            self.timeline.add_requested.connect(self._on_timeline_add_requested)
+            self.timeline.correction_requested.connect(self._on_timeline_correction_requested)
+            self.tabs.addTab(self.timeline, "Quá trình sinh hoạt")
+            self.ratings = RatingsList()
+            self.tabs.addTab(self.ratings, "Xếp loại chất lượng")
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.buttons = dialogs.localize_buttons(
+            QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setToolTip("Lưu phiếu đảng viên (Ctrl+S)")
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+        save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        save_shortcut.activated.connect(self._on_buttons_accepted)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+        self.resize(max(900, self.tabs.tabBar().sizeHint().width() + 48), 620)
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(VALIDATION_DELAY_MS)
+        self.timer.timeout.connect(self.validate)
+        self._load(self.member)
+        self.form.focus_target("full_name").setFocus()
+
+    # loading -----------------------------------------------------------------------------------
+    def _load(self, member: MemberRecord | None) -> None:
+        self._loading = True
+        # A new member starts with the record's defaults (dân tộc Kinh, tôn giáo Không).
+        self.form.set_record(member or MemberRecord(full_name="", gender="", birth_date=None, admission_date=None))
+        self._loading = False
+        self._saved_values = self.form.values()
+        self._show_history()
+        self.validate()
+
+    def _show_history(self) -> None:
+        if self.member is None:
+            self.header.setText("Nhập phiếu đảng viên mới. Các mục có dấu <b>*</b> là bắt buộc.")
+            return
+        lines = status_lines(self.member, self.today or date.today())
+        self.header.setText("<br>".join(lines))
+        self.header.setVisible(bool(lines))
+        if self.timeline is not None:
+            self.timeline.show_member(self.member)
+        if self.ratings is not None:
+            self.ratings.show_ratings(member_ratings(self.member.id))
+
+    def has_unsaved_changes(self) -> bool:
+        return self.form.values() != self._saved_values
+
+    # validation --------------------------------------------------------------------------------
+    def _on_form_field_edited(self, key: str) -> None:
+        if self._loading:
+            return
+        self._touched.add(key)
+        self.timer.start()
+
+    def validate(self) -> None:
+        """Check the record now (normally run ~150 ms after the last keystroke)."""
+        self.timer.stop()
+        shape = self.form.shape_errors()
+        bad_dates = {i.field for i in shape}
+        report = check_member(self.form.record(self.member_id), self.today)
+        self.errors = shape + [i for i in report.errors if i.field not in bad_dates]
+        self.warnings = [i for i in report.warnings if i.field not in bad_dates]
+        # A new, untouched form is not shouted at: its empty required fields are only listed in the summary.
+        shown = None if self.member is not None else self._touched
+        self.form.show_issues(self.errors, self.warnings, shown)
+        self._mark_tabs(shown)
+        self.summary.setText(self._summary_html(shown))
+        self.save_button.setEnabled(not self.errors)
+
+    def _mark_tabs(self, shown: set[str] | None) -> None:
+        bar = self.tabs.tabBar()
+        for index, (title, _page) in enumerate(self.form.pages):
+            keys = {k for k, page in self.form.page_of.items() if page == index}
+            if shown is not None:
+                keys &= shown
+            has_error = any(i.field in keys for i in self.errors)
+            has_warning = any(i.field in keys for i in self.warnings)
+            self.tabs.setTabText(index, f"{title} (!)" if has_error or has_warning else title)
+            color = ERROR_COLOR if has_error else WARNING_COLOR if has_warning else None
+            bar.setTabTextColor(index, QColor(color) if color else bar.palette().windowText().color())
+
+    def _summary_html(self, shown: set[str] | None) -> str:
+        def names(issues: list[Issue]) -> str:
+            return ", ".join(dict.fromkeys(f"«{i.label}»" if i.label else i.message for i in issues))
+
+        visible = [i for i in self.errors if shown is None or i.field in shown or not i.field]
+        pending = [i for i in self.errors if i not in visible]
+        parts = []
+        if visible:
+            parts.append(f'<span style="color:{ERROR_COLOR}">Cần sửa: {names(visible)}.</span>')
+        if pending:
+            parts.append(f"Cần nhập: {names(pending)}.")
+        if self.warnings:
+            parts.append(f'<span style="color:{WARNING_COLOR}">Lưu ý: {names(self.warnings)}.</span>')
+        return " ".join(parts) or "Các thông tin đã nhập hợp lệ."
+
+    def focus_field(self, key: str) -> None:
+        if key in self.form.page_of:
+            self.tabs.setCurrentIndex(self.form.page_of[key])
+            self.form.focus_target(key).setFocus()
+
+    # saving ------------------------------------------------------------------------------------
+    def _on_buttons_accepted(self) -> None:
+        self.validate()
+        if self.errors:
+            self._touched.update(self.form.editors)
+            self.validate()
+            self.focus_field(self.errors[0].field)
+            return
+        if self.warnings:
+            detail = "\n".join(f"• {i.label}: {i.message}" if i.label else f"• {i.message}" for i in self.warnings)
+            if not dialogs.confirm(self, "Phiếu đảng viên còn các điểm cần lưu ý. Vẫn lưu?", detail, yes="Vẫn lưu"):
+                return
+        try:
+            saved = save_member(self.form.record(self.member_id), self.today)
+        except ValidationError as exc:
+            label = FIELD_BY_KEY[exc.field].label if exc.field in FIELD_BY_KEY else ""
+            dialogs.show_error(self, f"Chưa lưu được «{label}»." if label else "Chưa lưu được.", exc.message)
+            self.validate()
+            self.focus_field(exc.field)
+            return
+        except DomainError as exc:
+            dialogs.show_error(self, "Chưa lưu được phiếu đảng viên.", exc.message)
+            return
+        self.member_id = saved.member.id
+        self._saved_values = self.form.values()
+        self.member_saved.emit(saved.member.id)
+        self.accept()
+
+    def reject(self) -> None:
+        """Esc, «Hủy» and the window's close button: ask before dropping unsaved changes."""
+        if self.has_unsaved_changes() and not dialogs.confirm(
+            self, "Phiếu đảng viên có thay đổi chưa lưu. Bỏ các thay đổi này?", yes="Bỏ thay đổi", no="Quay lại"
+        ):
+            return
+        super().reject()
+
+    # events ------------------------------------------------------------------------------------
+    def _on_timeline_add_requested(self) -> None:
+        self._open_event_dialog(None)
+
+    def _on_timeline_correction_requested(self, event_id: int) -> None:
+        self._open_event_dialog(event_id)
+
+    def _open_event_dialog(self, event_id: int | None) -> None:
+        from gui.roster.event_dialog import EventDialog
+
+        dialog = EventDialog(member_id=self.member_id, event_id=event_id, parent=self, today=self.today)
+        dialog.event_saved.connect(self._on_event_dialog_saved)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.event_dialog = dialog
+
+    def _on_event_dialog_saved(self, member_id: int) -> None:
+        fresh = get_member(member_id)
+        # An event may fill a record date (a recognition sets the official date): take the saved value for every
+        # field the user has not changed here, so a later «Lưu» does not write the old value back.
+        current = self.form.values()
+        self._loading = True
+        for key, old in self._saved_values.items():
+            if current[key] == old:
+                self.form.set_value(key, getattr(fresh, key))
+        self._loading = False
+        self._saved_values = {
+            key: self.form.value(key) if current[key] == old else old for key, old in self._saved_values.items()
+        }
+        self.member = fresh
+        self._show_history()
+        self.validate()
+        self.member_saved.emit(member_id)

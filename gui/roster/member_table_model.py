@@ -1,0 +1,213 @@
+"""The roster table: a model over RosterRow and a fast filtering/sorting proxy (50,000 rows per keystroke)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QAbstractProxyModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from models.roster.member_rules import fmt
+from models.roster.roster import RosterFilter, RosterRow, RosterSearch, sort_indices
+
+_Index = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str
+    visible_by_default: bool = True
+    align_center: bool = False
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("no", "STT", align_center=True),
+    Column("full_name", "Họ và tên"),
+    Column("gender", "Giới tính", align_center=True),
+    Column("birth_date", "Ngày sinh", align_center=True),
+    Column("admission_date", "Ngày vào Đảng", align_center=True),
+    Column("kind", "Chính thức/Dự bị", align_center=True),
+    Column("status", "Tình trạng"),
+    Column("card_number", "Số thẻ", align_center=True),
+    Column("job", "Chức vụ, nghề nghiệp"),
+    Column("official_date", "Ngày chính thức", visible_by_default=False, align_center=True),
+    Column("hometown", "Quê quán", visible_by_default=False),
+    Column("ethnicity", "Dân tộc", visible_by_default=False),
+    Column("workplace", "Nơi làm việc", visible_by_default=False),
+    Column("phone", "Điện thoại", visible_by_default=False),
+)
+COLUMN_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}
+
+
+def _text(row: RosterRow, key: str) -> str:
+    if key == "kind":
+        return "Chính thức" if row.is_official else "Dự bị"
+    if key == "status":
+        return row.status_label
+    value = getattr(row, key)
+    if isinstance(value, date):
+        return fmt(value)
+    return value or ""
+
+
+class MemberTableModel(QAbstractTableModel):
+    """All roster rows as loaded; the proxy decides what is shown and in which order."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[RosterRow] = []
+        self.current_count = 0  # members belonging to the branch now
+
+    @property
+    def rows(self) -> list[RosterRow]:
+        return self._rows
+
+    def set_rows(self, rows: list[RosterRow]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.current_count = sum(1 for row in rows if row.is_current)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return str(index.row() + 1) if column.key == "no" else _text(row, column.key)
+        if role == ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_center:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column.key == "status":
+            return row.status_label
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section].title
+        return None
+
+
+class MemberFilterProxyModel(QAbstractProxyModel):
+    """Filters and sorts with plain Python over precomputed keys, then resets once: no per-row Qt callbacks."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._criteria = RosterFilter()
+        self._sort_column = "full_name"
+        self._descending = False
+        self._map: list[int] = []
+        self._search: RosterSearch | None = None  # every source row in the current sort order
+        self._inverse: dict[int, int] | None = None
+
+    # configuration -------------------------------------------------------------------------
+    def setSourceModel(self, model: MemberTableModel) -> None:
+        old = self.sourceModel()
+        if old is not None:
+            old.modelReset.disconnect(self._on_source_model_reset)
+            old.dataChanged.disconnect(self._on_source_data_changed)
+        super().setSourceModel(model)
+        model.modelReset.connect(self._on_source_model_reset)
+        model.dataChanged.connect(self._on_source_data_changed)
+        self._on_source_model_reset()
+
+    @property
+    def criteria(self) -> RosterFilter:
+        return self._criteria
+
+    def set_criteria(self, criteria: RosterFilter) -> None:
+        if criteria != self._criteria:
+            self._criteria = criteria
+            self._rebuild()
+
+    @property
+    def sort_column_key(self) -> str:
+        return self._sort_column
+
+    @property
+    def descending(self) -> bool:
+        return self._descending
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = COLUMNS[column].key if 0 <= column < len(COLUMNS) else "full_name"
+        self._sort_column = "full_name" if key == "no" else key
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self._search = None
+        self._rebuild()
+
+    def source_row(self, proxy_row: int) -> RosterRow:
+        return self.sourceModel().rows[self._map[proxy_row]]
+
+    def _rebuild(self) -> None:
+        """Filter in the cached sort order: a search keystroke is one linear pass, never a sort."""
+        source = self.sourceModel()
+        rows = source.rows if source is not None else []
+        if self._search is None:
+            order = sort_indices(rows, list(range(len(rows))), self._sort_column, self._descending)
+            self._search = RosterSearch(rows, order)
+        self.beginResetModel()
+        self._map = self._search.filter(self._criteria)
+        self._inverse = None
+        self.endResetModel()
+
+    def _on_source_model_reset(self) -> None:
+        self._search = None
+        self._rebuild()
+
+    def _on_source_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
+        self._on_source_model_reset()
+
+    # QAbstractProxyModel -------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._map)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if parent.isValid() or not (0 <= row < len(self._map)) or not (0 <= column < len(COLUMNS)):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        return QModelIndex()
+
+    def hasChildren(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid()
+
+    def mapToSource(self, proxy_index: _Index) -> QModelIndex:
+        if not proxy_index.isValid() or proxy_index.row() >= len(self._map):
+            return QModelIndex()
+        return self.sourceModel().index(self._map[proxy_index.row()], proxy_index.column())
+
+    def mapFromSource(self, source_index: _Index) -> QModelIndex:
+        if not source_index.isValid():
+            return QModelIndex()
+        if self._inverse is None:
+            self._inverse = {source: proxy for proxy, source in enumerate(self._map)}
+        proxy_row = self._inverse.get(source_index.row())
+        return QModelIndex() if proxy_row is None else self.createIndex(proxy_row, source_index.column())
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole and COLUMNS[index.column()].key == "no":
+            return str(index.row() + 1)  # STT counts what is shown
+        return self.sourceModel().data(self.mapToSource(index), role)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        return self.sourceModel().headerData(section, orientation, role)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

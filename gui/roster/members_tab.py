@@ -1,0 +1,386 @@
+"""The "Đảng viên" tab: filters over three views (roster table, statistics, reminders), member actions, exports.
+
+The statistics and reminders views are built when first shown (QtCharts loads then) and recomputed only while
+visible: after a filter change the statistics wait for typing to pause (debounce).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.roster.exports import MemberExports
+from gui.roster.member_table_model import COLUMN_INDEX, ID_ROLE, MemberFilterProxyModel, MemberTableModel
+from gui.roster.roster_columns import RosterColumns
+from models.roster.members import all_members
+from models.roster.records import MemberRecord
+from models.roster.roster import RosterFilter, roster_rows
+from models.roster.statistics import DEFAULT_AGE_BOUNDS
+
+_SCOPES = (("Đảng viên đang sinh hoạt", True), ("Tất cả (kể cả đã chuyển đi, từ trần…)", False))
+_KINDS = (("Chính thức và dự bị", "all"), ("Chính thức", "official"), ("Dự bị", "probationary"))
+_GENDERS = (("Nam và nữ", ""), ("Nam", "Nam"), ("Nữ", "Nữ"))
+LIST_PAGE, STATISTICS_PAGE, REMINDERS_PAGE = range(3)
+STATISTICS_DEBOUNCE_MS = 300
+
+
+class MembersTab(QWidget):
+    """Roster of the branch. Emits `members_changed` after any write made from here."""
+
+    members_changed = Signal()
+
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self.records: list[MemberRecord] = []
+        self._by_id: dict[int, MemberRecord] = {}
+        self.statistics_view = None  # gui.roster.statistics_view.StatisticsView, built when first shown
+        self.reminders_panel = None  # gui.roster.reminders_panel.RemindersPanel, built when first shown
+        self._stale = {STATISTICS_PAGE: True, REMINDERS_PAGE: True}
+        self._statistics_timer = QTimer(self)
+        self._statistics_timer.setSingleShot(True)
+        self._statistics_timer.setInterval(STATISTICS_DEBOUNCE_MS)
+        self._statistics_timer.timeout.connect(self._on_statistics_timer_timeout)
+        self.exports = MemberExports(self, self.shown_records, lambda: self.records, self.screen_columns,
+                                     self._age_bounds)  # fmt: skip
+        self.model = MemberTableModel(self)
+        self.proxy = MemberFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self._build()
+        self.columns = RosterColumns(self.table, settings)
+        self.proxy.modelReset.connect(self._update_count)
+
+    # building ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        filters = QHBoxLayout()
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText("Tìm theo họ tên, số thẻ, chức vụ, quê quán… (không cần gõ dấu)")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self._on_filters_changed)
+        search_label = QLabel("&Tìm:")
+        search_label.setBuddy(self.search_edit)
+        filters.addWidget(search_label)
+        filters.addWidget(self.search_edit, 3)
+        self.scope_combo = self._combo(_SCOPES)
+        self.kind_combo = self._combo(_KINDS)
+        self.gender_combo = self._combo(_GENDERS)
+        self.status_combo = QComboBox()
+        self.status_combo.addItem("Mọi tình trạng", "")
+        self.status_combo.currentIndexChanged.connect(self._on_filters_changed)
+        for combo in (self.scope_combo, self.kind_combo, self.gender_combo, self.status_combo):
+            filters.addWidget(combo, 1)
+        layout.addLayout(filters)
+
+        actions = QHBoxLayout()
+        self.add_button = QPushButton("&Thêm đảng viên…")
+        self.edit_button = QPushButton("&Sửa hồ sơ…")
+        self.event_button = QPushButton("Ghi &sự kiện…")
+        self.ratings_button = QPushButton("&Xếp loại năm…")
+        self.add_button.clicked.connect(self.add_member)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.event_button.clicked.connect(self.record_event_for_selected)
+        self.ratings_button.clicked.connect(self.rate_year)
+        for button in (self.add_button, self.edit_button, self.event_button, self.ratings_button):
+            actions.addWidget(button)
+        self.export_button = QToolButton()
+        self.export_button.setText("Xuất &Excel")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_menu = QMenu(self.export_button)
+        for action in self.exports.actions():
+            if action is None:
+                self.export_menu.addSeparator()
+            else:
+                self.export_menu.addAction(action)
+        self.export_button.setMenu(self.export_menu)
+        actions.addWidget(self.export_button)
+        actions.addStretch(1)
+        self.count_label = QLabel()
+        actions.addWidget(self.count_label)
+        layout.addLayout(actions)
+
+        self.views = QTabWidget()
+        self.views.setDocumentMode(True)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setToolTip("Nhấp để sắp xếp; nhấp chuột phải để chọn cột hiển thị.")
+        self.table.sortByColumn(COLUMN_INDEX["full_name"], Qt.SortOrder.AscendingOrder)
+        self.table.doubleClicked.connect(self.edit_selected)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.views.addTab(self.table, "Danh sách")
+        self.views.addTab(QWidget(), "Thống kê")
+        self.views.addTab(QWidget(), "Nhắc việc")
+        self.views.setTabToolTip(STATISTICS_PAGE, "Số liệu và biểu đồ của các đảng viên đang lọc ở danh sách")
+        self.views.setTabToolTip(REMINDERS_PAGE, "Xét công nhận chính thức, Huy hiệu Đảng, xếp loại còn thiếu")
+        self.views.currentChanged.connect(self._on_views_current_changed)
+        layout.addWidget(self.views, 1)
+
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        self.search_edit.installEventFilter(self)
+        self.table.installEventFilter(self)
+        self._update_buttons()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Keyboard flow: Down or Enter in the search box goes to the table; Enter in the table edits."""
+        if event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            if watched is self.search_edit and key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._focus_table()
+                return True
+            if watched is self.table and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.edit_selected()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _combo(self, items: tuple[tuple[str, object], ...]) -> QComboBox:
+        combo = QComboBox()
+        for text, value in items:
+            combo.addItem(text, value)
+        combo.currentIndexChanged.connect(self._on_filters_changed)
+        return combo
+
+    # data ----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload every member from the data file, keeping the selection."""
+        selected = self.selected_member_id()
+        self.records = all_members()
+        self._by_id = {m.id: m for m in self.records}
+        rows = roster_rows(self.records, date.today())
+        self.model.set_rows(rows)
+        self._fill_status_combo(rows)
+        if selected is not None:
+            self.select_member(selected)
+        self._update_buttons()
+        self._stale = {STATISTICS_PAGE: True, REMINDERS_PAGE: True}
+        self._update_current_view()
+
+    def _fill_status_combo(self, rows) -> None:
+        current = self.status_combo.currentData()
+        labels = sorted({(r.status_label, r.status_code) for r in rows})
+        self.status_combo.blockSignals(True)
+        self.status_combo.clear()
+        self.status_combo.addItem("Mọi tình trạng", "")
+        for label, code in labels:
+            self.status_combo.addItem(label, code)
+        index = self.status_combo.findData(current)
+        self.status_combo.setCurrentIndex(max(index, 0))
+        self.status_combo.blockSignals(False)
+
+    def criteria(self) -> RosterFilter:
+        return RosterFilter(
+            text=self.search_edit.text(),
+            current_only=bool(self.scope_combo.currentData()),
+            kind=str(self.kind_combo.currentData()),
+            gender=str(self.gender_combo.currentData()),
+            status_code=str(self.status_combo.currentData() or ""),
+        )
+
+    def _on_filters_changed(self, *_args) -> None:
+        selected = self.selected_member_id()
+        self.proxy.set_criteria(self.criteria())
+        if selected is not None:
+            self.select_member(selected)
+        self._update_buttons()
+        self._stale[STATISTICS_PAGE] = True
+        if self.views.currentIndex() == STATISTICS_PAGE:
+            self._statistics_timer.start()
+
+    def show_loading(self) -> None:
+        self.count_label.setText("Đang tải danh sách đảng viên…")
+
+    def _update_count(self) -> None:
+        shown = self.proxy.rowCount()
+        total = self.model.current_count
+        self.count_label.setText(f"Đang hiển thị {shown} — chi bộ có {total} đảng viên đang sinh hoạt")
+
+    # views ---------------------------------------------------------------------------------
+    def shown_records(self) -> list[MemberRecord]:
+        """The members the table shows, in its order (filter and sort)."""
+        return [self._by_id[self.proxy.source_row(r).id] for r in range(self.proxy.rowCount())]
+
+    def screen_columns(self) -> list[tuple[str, str]]:
+        return self.columns.screen_columns()
+
+    def show_view(self, page: int) -> None:
+        self.views.setCurrentIndex(page)
+
+    def _age_bounds(self) -> tuple[int, ...]:
+        return self.statistics_view.age_bounds if self.statistics_view is not None else DEFAULT_AGE_BOUNDS
+
+    def _on_views_current_changed(self, _index: int) -> None:
+        self._update_current_view()
+
+    def _update_current_view(self) -> None:
+        page = self.views.currentIndex()
+        if page == STATISTICS_PAGE and self._stale[STATISTICS_PAGE]:
+            self._update_statistics()
+        elif page == REMINDERS_PAGE and self._stale[REMINDERS_PAGE]:
+            self._update_reminders()
+
+    def _replace_page(self, page: int, widget: QWidget, title: str) -> None:
+        self.views.blockSignals(True)
+        old = self.views.widget(page)
+        self.views.removeTab(page)
+        self.views.insertTab(page, widget, title)
+        self.views.setCurrentIndex(page)
+        self.views.blockSignals(False)
+        old.deleteLater()
+
+    def _on_statistics_timer_timeout(self) -> None:
+        if self.views.currentIndex() == STATISTICS_PAGE:
+            self._update_statistics()
+
+    def _update_statistics(self) -> None:
+        self._statistics_timer.stop()
+        if self.statistics_view is None:
+            from gui.roster.statistics_view import StatisticsView  # loads QtCharts: only when first shown
+
+            self.statistics_view = StatisticsView()
+            self._replace_page(STATISTICS_PAGE, self.statistics_view, "Thống kê")
+        shown = self.shown_records()
+        scope = f"Tính trên {len(shown)} đảng viên đang hiển thị ở danh sách (theo bộ lọc ở trên)."
+        self.statistics_view.set_members(shown, scope)
+        self._stale[STATISTICS_PAGE] = False
+
+    def _update_reminders(self) -> None:
+        from models.roster.badges import next_award_date
+        from models.roster.rating_book import ratings_for_year
+        from models.roster.reminders import badge_reminders, missing_ratings, recognition_reminders
+
+        if self.reminders_panel is None:
+            from gui.roster.reminders_panel import RemindersPanel
+
+            self.reminders_panel = RemindersPanel()
+            self.reminders_panel.member_activated.connect(self._on_reminders_panel_member_activated)
+            self._replace_page(REMINDERS_PAGE, self.reminders_panel, "Nhắc việc")
+        today = date.today()
+        year = today.year - 1
+        self.reminders_panel.set_reminders(
+            recognition_reminders(self.records, today),
+            badge_reminders(self.records, today),
+            next_award_date(today),
+            missing_ratings(self.records, ratings_for_year(year), year),
+            year,
+        )
+        self._stale[REMINDERS_PAGE] = False
+
+    def _on_reminders_panel_member_activated(self, member_id: int) -> None:
+        self._open_member_dialog(member_id)
+
+    # selection -----------------------------------------------------------------------------
+    def selected_member_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.proxy.data(rows[0], ID_ROLE)
+
+    def select_member(self, member_id: int) -> bool:
+        for proxy_row in range(self.proxy.rowCount()):
+            if self.proxy.source_row(proxy_row).id == member_id:
+                index = self.proxy.index(proxy_row, COLUMN_INDEX["full_name"])
+                self.table.setCurrentIndex(index)
+                self.table.selectRow(proxy_row)
+                self.table.scrollTo(index)
+                return True
+        return False
+
+    def _update_buttons(self, *_args) -> None:
+        has = self.selected_member_id() is not None
+        self.edit_button.setEnabled(has)
+        self.event_button.setEnabled(has)
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def _focus_table(self) -> None:
+        self.table.setFocus()
+        if self.selected_member_id() is None and self.proxy.rowCount():
+            self.table.selectRow(0)
+
+    # actions -------------------------------------------------------------------------------
+    def add_member(self) -> None:
+        self._open_member_dialog(None)
+
+    def edit_selected(self, *_args) -> None:
+        member_id = self.selected_member_id()
+        if member_id is not None:
+            self._open_member_dialog(member_id)
+
+    def _open_member_dialog(self, member_id: int | None) -> None:
+        from gui.roster.member_dialog import MemberDialog
+
+        dialog = MemberDialog(member_id=member_id, parent=self)
+        dialog.member_saved.connect(self._on_member_dialog_saved)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.member_dialog = dialog
+
+    def _on_member_dialog_saved(self, member_id: int) -> None:
+        self.refresh()
+        self.select_member(member_id)
+        self.members_changed.emit()
+
+    def record_event_for_selected(self) -> None:
+        member_id = self.selected_member_id()
+        if member_id is None:
+            return
+        from gui.roster.event_dialog import EventDialog
+
+        dialog = EventDialog(member_id=member_id, parent=self)
+        dialog.event_saved.connect(lambda *_: self._on_member_dialog_saved(member_id))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.event_dialog = dialog
+
+    def rate_year(self) -> None:
+        from gui.roster.ratings_dialog import RatingsDialog
+
+        dialog = RatingsDialog(parent=self)
+        dialog.ratings_saved.connect(self._on_ratings_dialog_saved)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.ratings_dialog = dialog
+
+    def _on_ratings_dialog_saved(self, *_args) -> None:
+        self._stale[REMINDERS_PAGE] = True
+        self._update_current_view()
+        self.members_changed.emit()
+
+    # columns -------------------------------------------------------------------------------
+    def set_column_visible(self, index: int, visible: bool) -> None:
+        self.columns.set_visible(index, visible)
+
+    def visible_columns(self) -> list[str]:
+        return self.columns.visible_keys()

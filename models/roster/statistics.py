@@ -1,0 +1,323 @@
+"""Statistics the higher committee asks for, as plain sections of (label, count, percent) rows.
+
+Every section is a StatSection: a title, rows with a stable key (for charts and the report mapping), a count, and
+a percent of the section's base (two decimals, half up; None where a percent means nothing). Members are counted
+as of a chosen date with the status rules of models.roster.member_status; movements over a period from the events,
+corrected events ignored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from models.core.vnname import fold
+from models.roster.event_kinds import EventKind
+from models.roster.fields import GENERAL_EDUCATION, OTHER_CHOICE, QUALIFICATIONS, RATING_LEVELS, THEORY_LEVELS
+from models.roster.member_rules import age_at, effective_events, fmt
+from models.roster.member_status import MemberStatus, member_status
+from models.roster.ratings import rateable
+from models.roster.records import MemberRecord, RatingRecord
+
+DEFAULT_AGE_BOUNDS: tuple[int, ...] = (30, 40, 50, 60)
+UNKNOWN_CHOICE = "Chưa có/không rõ"
+
+
+@dataclass(frozen=True)
+class StatRow:
+    key: str
+    label: str
+    count: int
+    percent: float | None = None
+
+
+@dataclass(frozen=True)
+class StatSection:
+    key: str
+    title: str
+    rows: tuple[StatRow, ...]
+    base: int | None = None  # what the percents are of
+
+    def as_tuples(self) -> list[tuple[str, int, float | None]]:
+        """(label, count, percent) rows, the shape reports/roster/statistics_report.py takes."""
+        return [(r.label, r.count, r.percent) for r in self.rows]
+
+    def count(self, key: str) -> int:
+        return next(r.count for r in self.rows if r.key == key)
+
+
+def percent(count: int, base: int | None) -> float | None:
+    """count / base in percent, two decimals rounded half up; None when there is no base."""
+    if not base:
+        return None
+    value = Decimal(count * 100) / Decimal(base)
+    return float(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def _section(key: str, title: str, counts: Sequence[tuple[str, str, int]], base: int | None) -> StatSection:
+    rows = tuple(StatRow(k, label, n, percent(n, base)) for k, label, n in counts)
+    return StatSection(key, title, rows, base)
+
+
+def current_members(members: Iterable[MemberRecord], on: date) -> list[tuple[MemberRecord, MemberStatus]]:
+    """Members on the branch roster on `on`, with their status."""
+    out = []
+    for member in members:
+        status = member_status(member, on)
+        if status.is_current_member:
+            out.append((member, status))
+    return out
+
+
+# --- classifying a record -------------------------------------------------------------------------------------------
+
+
+def is_woman(member: MemberRecord) -> bool:
+    return fold(member.gender) == "nu"
+
+
+def is_ethnic_minority(member: MemberRecord) -> bool:
+    """Ethnicity other than Kinh (case and diacritics ignored; "Việt", "Kinh (Việt)" are Kinh); empty is not."""
+    words = fold(member.ethnicity).replace("(", " ").replace(")", " ").split()
+    return bool(words) and "kinh" not in words and words != ["viet"]
+
+
+def is_religious(member: MemberRecord) -> bool:
+    """A religion given and not "Không" ("Không", "không có", "Không tôn giáo" and "-" mean none)."""
+    folded = fold(member.religion).strip(" -.")
+    return bool(folded) and not folded.startswith("khong")
+
+
+def choice_group(value: str, choices: Sequence[str]) -> str:
+    """The choice a free-text value belongs to: equal or starting with it, case and diacritics ignored
+    ("Thạc sĩ Kinh tế" -> "Thạc sĩ", "cao cấp lý luận" -> "Cao cấp"); empty or "Không" -> UNKNOWN_CHOICE;
+    anything else -> "Khác".
+    """
+    folded = fold(value).strip(" -.")
+    if not folded or folded.startswith("khong") or folded == "chua co":
+        return UNKNOWN_CHOICE
+    for choice in choices:
+        key = fold(choice)
+        if folded == key or folded.startswith(key + " ") or folded.startswith(key + "("):
+            return choice
+    return OTHER_CHOICE
+
+
+def age_band_labels(bounds: Sequence[int] = DEFAULT_AGE_BOUNDS) -> list[str]:
+    """Labels of the bands cut at the given upper bounds: (30, 40) -> ≤ 30, 31–40, ≥ 41."""
+    labels = [f"Từ {bounds[0]} tuổi trở xuống"]
+    labels += [f"Từ {low + 1} đến {high} tuổi" for low, high in zip(bounds, bounds[1:], strict=False)]
+    labels.append(f"Từ {bounds[-1] + 1} tuổi trở lên")
+    return labels
+
+
+def age_band(age: int, bounds: Sequence[int] = DEFAULT_AGE_BOUNDS) -> int:
+    """Index of the band an age falls in; ages up to and including bounds[i] are in band i."""
+    for index, bound in enumerate(bounds):
+        if age <= bound:
+            return index
+    return len(bounds)
+
+
+# --- sections -------------------------------------------------------------------------------------------------------
+
+
+Current = list[tuple[MemberRecord, MemberStatus]]
+
+
+def overview_section(members: Iterable[MemberRecord], on: date) -> StatSection:
+    """Totals on `on`: members, women, ethnic minorities, religious, official, probationary (% of the total)."""
+    return _overview(current_members(members, on), on)
+
+
+def _overview(current: Current, on: date) -> StatSection:
+    total = len(current)
+    counts = [
+        ("total", "Tổng số đảng viên", total),
+        ("women", "Đảng viên nữ", sum(is_woman(m) for m, _ in current)),
+        ("ethnic_minority", "Đảng viên người dân tộc thiểu số", sum(is_ethnic_minority(m) for m, _ in current)),
+        ("religious", "Đảng viên có đạo (theo tôn giáo)", sum(is_religious(m) for m, _ in current)),
+        ("official", "Đảng viên chính thức", sum(s.is_official for _, s in current)),
+        ("probationary", "Đảng viên dự bị", sum(s.is_probationary for _, s in current)),
+    ]
+    return _section("overview", f"Số lượng đảng viên (đến ngày {fmt(on)})", counts, total)
+
+
+def gender_section(members: Iterable[MemberRecord], on: date) -> StatSection:
+    return _gender(current_members(members, on))
+
+
+def _gender(current: Current) -> StatSection:
+    women = sum(is_woman(m) for m, _ in current)
+    men = sum(fold(m.gender) == "nam" for m, _ in current)
+    counts = [("male", "Nam", men), ("female", "Nữ", women)]
+    if len(current) - men - women:
+        counts.append(("unknown", "Chưa rõ", len(current) - men - women))
+    return _section("gender", "Giới tính", counts, len(current))
+
+
+def kind_section(members: Iterable[MemberRecord], on: date) -> StatSection:
+    return _kind(current_members(members, on))
+
+
+def _kind(current: Current) -> StatSection:
+    official = sum(s.is_official for _, s in current)
+    counts = [("official", "Chính thức", official), ("probationary", "Dự bị", len(current) - official)]
+    return _section("kind", "Đảng viên chính thức, dự bị", counts, len(current))
+
+
+def age_section(members: Iterable[MemberRecord], on: date, bounds: Sequence[int] = DEFAULT_AGE_BOUNDS) -> StatSection:
+    """Age bands on `on` (bounds are the inclusive upper ages of all but the last band, ascending).
+
+    A row "Chưa rõ ngày sinh" is added only when some member has no birth date.
+    """
+    return _age(current_members(members, on), on, bounds)
+
+
+def _age(current: Current, on: date, bounds: Sequence[int]) -> StatSection:
+    bounds = sorted(bounds)
+    if not bounds:
+        raise ValueError("at least one age bound is needed")
+    tally = [0] * (len(bounds) + 1)
+    unknown = 0
+    for member, _ in current:
+        if member.birth_date is None:
+            unknown += 1
+        else:
+            tally[age_band(age_at(member.birth_date, on), bounds)] += 1
+    counts = [(f"age_{i}", label, tally[i]) for i, label in enumerate(age_band_labels(bounds))]
+    if unknown:
+        counts.append(("unknown", "Chưa rõ ngày sinh", unknown))
+    return _section("age", f"Độ tuổi (tính đến ngày {fmt(on)})", counts, len(current))
+
+
+def _choice_section(current: Current, attribute: str, choices: Sequence[str], key: str, title: str) -> StatSection:
+    groups = [*choices, OTHER_CHOICE, UNKNOWN_CHOICE]
+    tally = dict.fromkeys(groups, 0)
+    for member, _ in current:
+        tally[choice_group(getattr(member, attribute), choices)] += 1
+    keys = [*choices, "other", "unknown"]
+    return _section(key, title, [(k, g, tally[g]) for k, g in zip(keys, groups, strict=True)], len(current))
+
+
+_CHOICE_SECTIONS = {
+    "education": (GENERAL_EDUCATION, "Trình độ giáo dục phổ thông"),
+    "qualification": (QUALIFICATIONS, "Trình độ chuyên môn, nghiệp vụ"),
+    "theory": (THEORY_LEVELS, "Trình độ lý luận chính trị"),
+}
+
+
+def _choice(current: Current, attribute: str) -> StatSection:
+    choices, title = _CHOICE_SECTIONS[attribute]
+    return _choice_section(current, attribute, choices, attribute, title)
+
+
+def education_section(members: Iterable[MemberRecord], on: date) -> StatSection:
+    """General education ("12/12"...), then "Khác" and "Chưa có/không rõ"; % of the members on `on`."""
+    return _choice(current_members(members, on), "education")
+
+
+def qualification_section(members: Iterable[MemberRecord], on: date) -> StatSection:
+    return _choice(current_members(members, on), "qualification")
+
+
+def theory_section(members: Iterable[MemberRecord], on: date) -> StatSection:
+    return _choice(current_members(members, on), "theory")
+
+
+MOVEMENT_ROWS: tuple[tuple[EventKind, str], ...] = (
+    (EventKind.ADMITTED, "Kết nạp đảng viên mới"),
+    (EventKind.READMITTED, "Kết nạp lại"),
+    (EventKind.RECOGNISED, "Công nhận đảng viên chính thức"),
+    (EventKind.TRANSFERRED_IN, "Chuyển sinh hoạt đến"),
+    (EventKind.TRANSFERRED_OUT, "Chuyển sinh hoạt đi"),
+    (EventKind.DIED, "Từ trần"),
+    (EventKind.STRUCK_OFF, "Xóa tên"),
+    (EventKind.EXPELLED, "Khai trừ"),
+    (EventKind.RESIGNED, "Xin ra khỏi Đảng"),
+    (EventKind.DISCIPLINED, "Bị kỷ luật"),
+    (EventKind.BADGE_AWARDED, "Được trao tặng Huy hiệu Đảng"),
+)
+
+
+def movement_counts(members: Iterable[MemberRecord], start: date, end: date) -> dict[EventKind, int]:
+    """Members with each kind of event in [start, end] (a member counts once per kind).
+
+    Records entered without their ADMITTED or RECOGNISED event are counted by the record's admission or official
+    date, when the member was on the branch roster that day (a member admitted elsewhere is not "admitted" here).
+    """
+    counts = {kind: 0 for kind, _ in MOVEMENT_ROWS}
+    for member in members:
+        events = effective_events(member.events)
+        kinds = {e.kind for e in events if start <= e.date <= end and e.kind in counts}
+        has_kind = {e.kind for e in events}
+        fallbacks = ((EventKind.ADMITTED, member.admission_date), (EventKind.RECOGNISED, member.official_date))
+        for kind, day in fallbacks:
+            if kind not in has_kind and day and start <= day <= end and member_status(member, day).is_current_member:
+                kinds.add(kind)
+        for kind in kinds:
+            counts[kind] += 1
+    return counts
+
+
+def movement_section(members: Iterable[MemberRecord], start: date, end: date) -> StatSection:
+    counts = movement_counts(members, start, end)
+    rows = [(str(kind), label, counts[kind]) for kind, label in MOVEMENT_ROWS]
+    return _section("movements", f"Biến động đảng viên từ ngày {fmt(start)} đến ngày {fmt(end)}", rows, None)
+
+
+def rating_section(members: Iterable[MemberRecord], ratings: Iterable[RatingRecord], year: int) -> StatSection:
+    """Results of a year's rating: each level as a percent of those rated; then the rateable members still without
+    a rating and the members not rated (exempted), without percents. Ratings of members not in `members` are
+    ignored; a member rated that year counts even if they left the branch afterwards.
+    """
+    members = list(members)
+    known = {m.id for m in members}
+    rated_ids: set[int] = set()
+    tally = dict.fromkeys(RATING_LEVELS, 0)
+    for rating in ratings:
+        if rating.year == year and rating.member_id in known and rating.member_id not in rated_ids:
+            rated_ids.add(rating.member_id)
+            tally[rating.level] += 1
+    rated = len(rated_ids)
+    rows = [StatRow(code, label, tally[code], percent(tally[code], rated)) for code, label in RATING_LEVELS.items()]
+    missing = exempted = 0
+    on = date(year, 12, 31)
+    for member, _ in current_members(members, on):
+        if member.id in rated_ids:
+            continue
+        if rateable(member, year):
+            missing += 1
+        else:
+            exempted += 1
+    rows.append(StatRow("not_rated", "Chưa xếp loại", missing))
+    rows.append(StatRow("not_rateable", "Không đánh giá, xếp loại (miễn công tác và sinh hoạt đảng)", exempted))
+    return StatSection("ratings", f"Kết quả đánh giá, xếp loại chất lượng đảng viên năm {year}", tuple(rows), rated)
+
+
+def branch_statistics(
+    members: Iterable[MemberRecord],
+    ratings: Iterable[RatingRecord],
+    on: date,
+    period: tuple[date, date],
+    year: int,
+    age_bounds: Sequence[int] = DEFAULT_AGE_BOUNDS,
+) -> list[StatSection]:
+    """Every section, in the order of the usual report: totals, kind, gender, age, education, qualification,
+    theory, movements in `period`, ratings of `year`.
+    """
+    members = list(members)
+    current = current_members(members, on)
+    return [
+        _overview(current, on),
+        _kind(current),
+        _gender(current),
+        _age(current, on, age_bounds),
+        _choice(current, "education"),
+        _choice(current, "qualification"),
+        _choice(current, "theory"),
+        movement_section(members, *period),
+        rating_section(members, ratings, year),
+    ]

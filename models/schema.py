@@ -1,0 +1,8 @@
+"""Every table of a ChiBo database, in creation order: the one place that knows all capabilities' tables."""
+
+from __future__ import annotations
+
+from models.core.tables import BaseModel, Branch, Meta
+from models.roster.tables import Member, MemberEvent, Rating
+
+ALL_TABLES: list[type[BaseModel]] = [Meta, Branch, Member, MemberEvent, Rating]

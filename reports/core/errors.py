@@ -1,0 +1,11 @@
+"""Errors of the reports package: a workbook that cannot be read; cancellation is the domain's own."""
+
+from __future__ import annotations
+
+from models.core.errors import Cancelled, DomainError
+
+__all__ = ["Cancelled", "ImportFileError"]
+
+
+class ImportFileError(DomainError):
+    """The chosen file cannot be read as a roster; the message says why, in Vietnamese."""

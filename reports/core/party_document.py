@@ -1,0 +1,389 @@
+"""Party document layout (Hướng dẫn 36-HD/VPTW) on a worksheet: header blocks, title, table, signature, print setup.
+
+`DocumentSheet` appends rows top to bottom, so it works on write-only worksheets (fast, constant memory) as well as
+normal ones. In write-only mode column widths, the sheet properties (fit to page) and the default row height are
+written with the first row, so the constructor sets them; row heights are set just before each row is appended;
+merged ranges, print titles, margins and the footer are written when the workbook is saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import zip_longest
+from typing import Any
+
+from reports.core import styles
+from reports.core.styles import BODY_SIZE, DATE_FORMAT, TABLE_SIZE
+
+PARTY_NAME = "ĐẢNG CỘNG SẢN VIỆT NAM"
+_CM_PER_INCH = 2.54
+
+
+@dataclass(frozen=True)
+class DocumentHeader:
+    """Top blocks of a Party document."""
+
+    higher_committee: str  # "ĐẢNG BỘ SỞ THÔNG TIN VÀ TRUYỀN THÔNG"
+    issuer: str  # "CHI BỘ VĂN PHÒNG SỞ" (congress papers: "ĐẠI HỘI LẦN THỨ IV")
+    number: str = ""  # "Số 01-DS/CB", or "" when the document has no number
+    place: str = ""  # "Hà Nội"
+    date: date | None = None  # None prints "ngày ... tháng ... năm" blanks to fill in by hand
+
+
+@dataclass(frozen=True)
+class Signature:
+    """Signature block on the right; the counting minutes pass "T/M BAN KIỂM PHIẾU" / "TRƯỞNG BAN"."""
+
+    on_behalf: str = "T/M CHI BỘ"
+    role: str = "BÍ THƯ"
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Column:
+    """One table column. kind: text (left, wrapped) | center | date (dd/mm/yyyy) | number (right)."""
+
+    label: str
+    width: float
+    kind: str = "text"
+    group: str = ""  # adjacent columns with the same group share a merged upper header cell
+    number_format: str = ""  # overrides the kind's format (e.g. '0.0"%"')
+
+
+DEFAULT_RECIPIENTS: tuple[str, ...] = ("Đảng ủy cấp trên (để báo cáo),", "Lưu chi bộ.")
+
+
+def new_workbook(sheet_title: str) -> tuple[Any, Any]:
+    """A write-only workbook and its one worksheet."""
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    return workbook, workbook.create_sheet(title=sheet_title[:31])
+
+
+class DocumentSheet:
+    """Writes one Party document on `ws`, row by row."""
+
+    def __init__(
+        self,
+        ws: Any,
+        columns: Sequence[Column],
+        *,
+        landscape: bool = False,
+        table_size: float = TABLE_SIZE,
+    ) -> None:
+        from openpyxl.utils import get_column_letter
+        from openpyxl.worksheet.dimensions import SheetFormatProperties
+
+        self.ws = ws
+        self.columns = list(columns)
+        self.table_size = table_size
+        self.row = 0  # last row written
+        self._streaming = not hasattr(ws, "merge_cells")
+        self._letters = [get_column_letter(i) for i in range(1, len(self.columns) + 1)]
+        for letter, column in zip(self._letters, self.columns, strict=True):
+            ws.column_dimensions[letter].width = column.width
+        ws.sheet_format = SheetFormatProperties(defaultRowHeight=styles.row_height(1, table_size), customHeight=True)
+        self._page_setup(landscape)
+        total = sum(c.width for c in self.columns)
+        self._split = self._split_at(total * 0.5)  # left block: columns 1.._split
+        self._sign_from = self._split_at(total * 0.5) + 1  # signature block: columns _sign_from..n
+        self._landscape = landscape
+        self._heights: list[float] = []  # height in points of every row written, for the page estimate
+        self._default_height = styles.row_height(1, table_size)
+        self._title_rows = (0, 0)
+
+    # -- page -------------------------------------------------------------------------------------------------------
+    def _page_setup(self, landscape: bool) -> None:
+        ws = self.ws
+        ws.page_setup.paperSize = 9  # A4
+        ws.page_setup.orientation = "landscape" if landscape else "portrait"
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.print_options.horizontalCentered = True
+        margins = ws.page_margins
+        # 36-HD/VPTW: top and bottom 2 cm, left 3 cm, right 1.5 cm (landscape: the binding side is the top).
+        left, right, top, bottom = (2.0, 1.5, 2.5, 1.5) if landscape else (3.0, 1.5, 2.0, 2.0)
+        margins.left, margins.right = left / _CM_PER_INCH, right / _CM_PER_INCH
+        margins.top, margins.bottom = top / _CM_PER_INCH, bottom / _CM_PER_INCH
+        margins.header = margins.footer = 0.8 / _CM_PER_INCH
+        ws.oddFooter.center.text = "Trang &P / &N"
+        ws.oddFooter.center.font = f"{styles.FONT_NAME},Regular"
+        ws.oddFooter.center.size = 11
+
+    def _split_at(self, width: float) -> int:
+        """The column count whose cumulative width is closest to `width` (at least 1, leaving at least 1)."""
+        best, best_gap, total = 1, float("inf"), 0.0
+        for index, column in enumerate(self.columns[:-1], start=1):
+            total += column.width
+            if abs(total - width) < best_gap:
+                best, best_gap = index, abs(total - width)
+        return best
+
+    def _width(self, first: int, last: int) -> float:
+        return sum(c.width for c in self.columns[first - 1 : last])
+
+    # -- low-level rows ---------------------------------------------------------------------------------------------
+    def _merge(self, first_col: int, last_col: int, first_row: int, last_row: int | None = None) -> None:
+        last_row = first_row if last_row is None else last_row
+        if first_col == last_col and first_row == last_row:
+            return
+        ref = f"{self._letters[first_col - 1]}{first_row}:{self._letters[last_col - 1]}{last_row}"
+        if self._streaming:
+            self.ws.merged_cells.add(ref)
+        else:
+            self.ws.merge_cells(ref)
+
+    def append(self, cells: Sequence[object], height: float | None = None) -> int:
+        """Append one row (values or cells); returns its row number."""
+        self.row += 1
+        self._heights.append(height or self._default_height)
+        if height is not None:
+            self.ws.row_dimensions[self.row].height = height
+        self.ws.append(list(cells))
+        return self.row
+
+    def blank(self, count: int = 1) -> None:
+        for _ in range(count):
+            self.append([])
+
+    def _spans_row(self, spans: Sequence[tuple[int, int, Any]], height: float | None = None) -> int:
+        """A row of merged spans (first_col, last_col, cell or None)."""
+        cells: list[object] = [None] * len(self.columns)
+        for first, _last, cell in spans:
+            cells[first - 1] = cell
+        row = self.append(cells, height)
+        for first, last, _cell in spans:
+            self._merge(first, last, row)
+        return row
+
+    def _text_height(self, text: str, first: int, last: int, size: float, caps: bool, bold: bool) -> float:
+        return styles.row_height(styles.line_count(text, self._width(first, last), size, caps, bold), size)
+
+    def paragraph(
+        self, text: str, *, size: float = BODY_SIZE, bold: bool = False, italic: bool = False, align: str = "left"
+    ) -> int:
+        """A line of text across the whole width (wrapped, with an estimated height)."""
+        n = len(self.columns)
+        cell = styles.styled_cell(self.ws, text, size=size, bold=bold, italic=italic, horizontal=align)
+        return self._spans_row([(1, n, cell)], self._text_height(text, 1, n, size, text.isupper(), bold))
+
+    # -- document blocks --------------------------------------------------------------------------------------------
+    def header_blocks(self, header: DocumentHeader) -> None:
+        """Top-left: higher committee, issuer (bold), "*", number; top-right: Party name (underlined), date line."""
+        ws, n, split = self.ws, len(self.columns), self._split
+        left = [
+            (header.higher_committee.upper(), False, False),
+            (header.issuer.upper(), True, False),
+            ("*", False, False),
+            (header.number, False, False),
+        ]
+        right = [(PARTY_NAME, True, True), ("", False, False), ("", False, False)]
+        right.append((styles.date_line(header.place, header.date), False, False))
+        for index, ((ltext, lbold, _), (rtext, rbold, runder)) in enumerate(zip(left, right, strict=True)):
+            italic = index == 3 and bool(rtext)
+            lsize = BODY_SIZE
+            rsize = 15 if index == 0 else BODY_SIZE
+            lcell = styles.styled_cell(ws, ltext or None, size=lsize, bold=lbold, horizontal="center")
+            rcell = styles.styled_cell(
+                ws, rtext or None, size=rsize, bold=rbold, italic=italic, underline=runder, horizontal="center"
+            )
+            height = max(
+                self._text_height(ltext, 1, split, lsize, ltext.isupper(), lbold),
+                self._text_height(rtext, split + 1, n, rsize, rtext.isupper(), rbold),
+            )
+            self._spans_row([(1, split, lcell), (split + 1, n, rcell)], height)
+
+    def title(self, title: str, summary: str = "") -> None:
+        """Title in capitals (15, bold), then an optional bold summary line."""
+        self.blank()
+        self.paragraph(title.upper(), size=15, bold=True, align="center")
+        if summary:
+            self.paragraph(summary, size=BODY_SIZE, bold=True, align="center")
+
+    def table_header(self, numbered: bool = True) -> tuple[int, int]:
+        """Header rows (bold, wrapped, bordered; two rows when columns are grouped), optionally a row of column
+        numbers; set to repeat on every printed page. Returns (first, last) header row."""
+        size, ws = self.table_size, self.ws
+        grouped = any(c.group for c in self.columns)
+        label_row_lines = max(styles.line_count(c.label, c.width, size, bold=True) for c in self.columns)
+
+        def head(value: str | None) -> Any:
+            return styles.styled_cell(ws, value, size=size, bold=True, horizontal="center", border=True)
+
+        first = self.row + 1
+        if grouped:
+            group_lines = max(
+                styles.line_count(c.group, self._group_width(c.group), size, bold=True) for c in self.columns if c.group
+            )
+            top = [head(c.group or c.label) for c in self.columns]
+            self.append(top, styles.row_height(group_lines, size))
+            bottom = [head(c.label if c.group else None) for c in self.columns]
+            sub_lines = max(styles.line_count(c.label, c.width, size, bold=True) for c in self.columns if c.group)
+            self.append(bottom, styles.row_height(sub_lines, size))
+            for start, end, group in self._group_spans():
+                if group:
+                    self._merge(start, end, first)
+                else:
+                    self._merge(start, start, first, first + 1)
+        else:
+            self.append([head(c.label) for c in self.columns], styles.row_height(label_row_lines, size))
+        if numbered:
+            numbers = [
+                styles.styled_cell(ws, f"({i})", size=size - 1, italic=True, horizontal="center", border=True)
+                for i in range(1, len(self.columns) + 1)
+            ]
+            self.append(numbers)
+        self.ws.print_title_rows = f"{first}:{self.row}"
+        self._title_rows = (first, self.row)
+        return first, self.row
+
+    def _group_width(self, group: str) -> float:
+        return sum(c.width for c in self.columns if c.group == group)
+
+    def _group_spans(self) -> Iterator[tuple[int, int, str]]:
+        index = 0
+        while index < len(self.columns):
+            group = self.columns[index].group
+            end = index
+            while group and end + 1 < len(self.columns) and self.columns[end + 1].group == group:
+                end += 1
+            if group:
+                yield index + 1, end + 1, group
+            else:
+                for col in range(index, end + 1):
+                    yield col + 1, col + 1, ""
+            index = end + 1
+
+    def _body_templates(self, bold: bool = False) -> list[Any]:
+        templates = []
+        for column in self.columns:
+            horizontal = {"text": "left", "number": "right"}.get(column.kind, "center")
+            number_format = column.number_format or (DATE_FORMAT if column.kind == "date" else None)
+            templates.append(
+                styles.styled_cell(
+                    self.ws,
+                    size=self.table_size,
+                    bold=bold,
+                    horizontal=horizontal,
+                    border=True,
+                    number_format=number_format,
+                )
+            )
+        return templates
+
+    def table_rows(
+        self, rows: Iterable[Sequence[object]], bold: Callable[[Sequence[object]], bool] | None = None
+    ) -> int:
+        """Body rows (bordered; dates as real dates shown dd/mm/yyyy; rows for which `bold(row)` is true in bold).
+        Rows with wrapped text get an estimated height. Returns the number of rows written."""
+        from openpyxl.worksheet.dimensions import RowDimension
+
+        plain_templates = self._body_templates()
+        bold_templates = self._body_templates(bold=True) if bold else plain_templates
+        current = [plain_templates]
+        size = self.table_size
+        per_line = [styles.chars_per_line(c.width, size) if c.kind == "text" else 0.0 for c in self.columns]
+        heights: dict[int, Any] = {}  # one shared RowDimension per line count: its fields carry no row number
+        ws, count, width = self.ws, 0, len(plain_templates)
+        if self._streaming:
+            ws._values_to_row = _template_row_writer(current)
+        try:
+            for values in rows:
+                lines = 1
+                for value, limit in zip(values, per_line, strict=False):
+                    if limit and isinstance(value, str) and (len(value) > limit or "\n" in value):
+                        lines = max(lines, styles.lines_at(value, limit))
+                self.row += 1
+                self._heights.append(styles.row_height(lines, size) if lines > 1 else self._default_height)
+                if lines > 1:
+                    if lines not in heights:
+                        heights[lines] = RowDimension(ws, ht=styles.row_height(lines, size), customHeight=True)
+                    ws.row_dimensions[self.row] = heights[lines]
+                templates = current[0] = bold_templates if bold and bold(values) else plain_templates
+                ws.append(values[:width] if self._streaming else _copied(templates, values))
+                count += 1
+        finally:
+            if self._streaming:
+                del ws._values_to_row
+        return count
+
+    def _page_height(self) -> float:
+        """Printable height of a page in sheet points, after the fit-to-width scaling."""
+        margins = self.ws.page_margins
+        paper_w, paper_h = (842.0, 595.0) if self._landscape else (595.0, 842.0)
+        printable_w = paper_w - (margins.left + margins.right) * 72
+        # Excel width units -> points as LibreOffice lays Times New Roman sheets out (measured: ~7.8 px a unit).
+        sheet_w = sum(c.width * 7.8 + 5 for c in self.columns) * 0.75
+        scale = min(1.0, printable_w / sheet_w)
+        return (paper_h - (margins.top + margins.bottom) * 72) / scale
+
+    def _keep_with_table(self, block_height: float) -> None:
+        """Break the page before the last two table rows when the signature block may not fit after them, so that
+        the signature never stands alone on a page (the estimate uses the heights set on every row and LibreOffice's
+        column widths; Excel's differ by a few per cent, which the safety margin absorbs)."""
+        from openpyxl.worksheet.pagebreak import Break
+
+        first, last = self._title_rows
+        if not first:
+            return
+        page, repeat = self._page_height(), sum(self._heights[first - 1 : last])
+        used, body_rows = 0.0, 0
+        for index, height in enumerate(self._heights, start=1):
+            if used + height > page:
+                used, body_rows = repeat, 0
+            used += height
+            body_rows += index > last
+        # Near a page boundary the estimate may be a row off either way: then also keep the last rows together.
+        if (used + block_height > page or body_rows < 3) and self.row - last > 2:
+            self.ws.row_breaks.append(Break(id=self.row - 2))
+
+    def signature(self, signature: Signature, recipients: Sequence[str] = DEFAULT_RECIPIENTS) -> None:
+        """The "Nơi nhận:" list bottom left and the signature block bottom right, side by side."""
+        ws, n, right = self.ws, len(self.columns), self._sign_from
+        left_cells = [styles.styled_cell(ws, "Nơi nhận:", size=12, bold=True, italic=True)]
+        left_cells += [styles.styled_cell(ws, f"- {item}", size=11) for item in recipients]
+        right_texts = [signature.on_behalf.upper(), signature.role.upper(), "", "", "", signature.name]
+        block = 1 + max(len(left_cells), len(right_texts))
+        self._keep_with_table((block + 3) * self._default_height)
+        self.blank()
+        for index in range(max(len(left_cells), len(right_texts))):
+            lcell = left_cells[index] if index < len(left_cells) else None
+            text = right_texts[index] if index < len(right_texts) else ""
+            rcell = styles.styled_cell(ws, text or None, size=BODY_SIZE, bold=True, horizontal="center")
+            self._spans_row([(1, right - 1, lcell), (right, n, rcell)])
+
+
+def _template_row_writer(current: list[list[Any]]) -> Callable[[Sequence[object], int], Iterator[Any]]:
+    """Replaces WriteOnlyWorksheet._values_to_row while body rows are written.
+
+    A write-only worksheet serialises each cell this generator yields before asking for the next one (openpyxl
+    reuses its own unstyled cell the same way), so one styled template cell per column serves every row: no cell is
+    created and no style is looked up per value, which keeps large lists close to plain write-only speed.
+    `current[0]` holds the template row in use (plain or bold).
+    """
+
+    def values_to_row(values: Sequence[object], row_index: int) -> Iterator[Any]:
+        for column, (template, value) in enumerate(zip_longest(current[0], values), start=1):
+            template.value = value
+            template.column = column
+            template.row = row_index
+            yield template
+
+    return values_to_row
+
+
+def _copied(templates: list[Any], values: Sequence[object]) -> list[Any]:
+    from copy import copy
+
+    from openpyxl.cell import WriteOnlyCell
+
+    cells = []
+    for template, value in zip_longest(templates, values[: len(templates)]):
+        cell = WriteOnlyCell(template.parent, value)
+        cell._style = copy(template._style)
+        cells.append(cell)
+    return cells

@@ -1,0 +1,82 @@
+"""Opening an import file safely: size, kind (xlsx, old xls, encrypted, text) and formulas, before reading it."""
+
+from __future__ import annotations
+
+import os
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from reports.core.errors import ImportFileError
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
+_FORMULA_RE = re.compile(rb"<(?:\w+:)?f[ >/]")
+_NOT_XLSX = "Tệp «{name}» không phải là bảng tính Excel (.xlsx)."
+
+
+def check_file(path: str | os.PathLike[str]) -> None:
+    """Raise ImportFileError unless `path` looks like a readable .xlsx workbook of a sensible size."""
+    file = Path(path)
+    try:
+        size = file.stat().st_size
+        with file.open("rb") as handle:
+            start = handle.read(8)
+    except FileNotFoundError as exc:
+        raise ImportFileError(f"Không tìm thấy tệp «{file.name}».") from exc
+    except OSError as exc:
+        raise ImportFileError(f"Không mở được tệp «{file.name}»: {exc.strerror or exc}.") from exc
+    if size == 0:
+        raise ImportFileError(f"Tệp «{file.name}» rỗng.")
+    if size > MAX_FILE_BYTES:
+        raise ImportFileError(
+            f"Tệp «{file.name}» quá lớn ({size / 1024 / 1024:.0f} MB; giới hạn {MAX_FILE_BYTES // 1024 // 1024} MB)."
+        )
+    if start == _OLE_MAGIC:
+        with file.open("rb") as handle:
+            if _ENCRYPTED_MARK in handle.read(min(size, 4 * 1024 * 1024)):
+                raise ImportFileError(
+                    f"Tệp «{file.name}» được đặt mật khẩu. Hãy mở bằng Excel, gỡ mật khẩu, lưu lại rồi nhập lại."
+                )
+        raise ImportFileError(
+            f"Tệp «{file.name}» là định dạng Excel 97-2003 (.xls). Hãy mở bằng Excel và lưu lại dưới dạng "
+            "«Sổ làm việc Excel (.xlsx)» rồi nhập lại."
+        )
+    if not start.startswith(b"PK"):
+        raise ImportFileError(_NOT_XLSX.format(name=file.name))
+    try:
+        with zipfile.ZipFile(file) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ImportFileError(f"Tệp «{file.name}» bị hỏng hoặc không phải là bảng tính Excel (.xlsx).") from exc
+    if "xl/workbook.xml" not in names:
+        raise ImportFileError(_NOT_XLSX.format(name=file.name))
+
+
+def open_workbook(path: str | os.PathLike[str], data_only: bool) -> Any:
+    """Read-only workbook (the caller closes it); any failure of openpyxl becomes an ImportFileError."""
+    from openpyxl import load_workbook
+
+    try:
+        return load_workbook(path, read_only=True, data_only=data_only)
+    except Exception as exc:  # openpyxl raises many kinds on a malformed package
+        raise ImportFileError(
+            f"Không đọc được tệp «{Path(path).name}»: tệp bị hỏng hoặc không đúng định dạng."
+        ) from exc
+
+
+def sheet_has_formulas(workbook: Any, ws: Any) -> bool:
+    """Whether the sheet's XML holds any formula (only then is a second, formula-text pass needed)."""
+    path = getattr(ws, "_worksheet_path", None)
+    archive = getattr(workbook, "_archive", None)
+    if path is None or archive is None:
+        return True
+    tail = b""
+    with archive.open(path) as source:
+        while chunk := source.read(1 << 20):
+            if _FORMULA_RE.search(tail + chunk):
+                return True
+            tail = chunk[-8:]
+    return False

@@ -1,0 +1,99 @@
+"""The roster tab on real widgets: order, search without diacritics, filters, columns, selection."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from gui.roster.member_table_model import COLUMN_INDEX
+from gui.roster.members_tab import MembersTab
+from models.roster.members import save_member
+from tests.support.keys import type_text
+from tests.support.people import all_people
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def tab(qtbot, data_file, settings):
+    for record in all_people():
+        save_member(record)
+    widget = MembersTab(settings)
+    qtbot.addWidget(widget)
+    widget.refresh()
+    widget.show()
+    return widget
+
+
+def shown_names(tab: MembersTab) -> list[str]:
+    column = COLUMN_INDEX["full_name"]
+    return [tab.proxy.index(r, column).data() for r in range(tab.proxy.rowCount())]
+
+
+def test_default_order_is_vietnamese_by_given_name(tab):
+    names = shown_names(tab)
+    assert names[:6] == [
+        "Nguyễn Văn An",
+        "Vũ Đình Anh",
+        "Hoàng Thị Ánh",  # same letters as "Anh": the tone decides before the family name
+        "Ngô Quang Ăn",
+        "Bùi Thị Ân",
+        "Trần Thị Bình",
+    ]
+    assert names.index("Phạm Thị Dung") < names.index("Dương Văn Dũng") < names.index("Đỗ Minh Đức")
+    assert tab.proxy.index(0, COLUMN_INDEX["no"]).data() == "1"
+
+
+def test_search_ignores_diacritics_and_case(tab, qtbot):
+    qtbot.keyClicks(tab.search_edit, "NGUYEN van an")
+    assert shown_names(tab) == ["Nguyễn Văn An"]
+    assert "Đang hiển thị 1" in tab.count_label.text()
+    tab.search_edit.clear()
+    type_text(tab.search_edit, "đuc")
+    assert shown_names(tab) == ["Đỗ Minh Đức"]
+
+
+def test_filters_kind_and_gender(tab):
+    tab.kind_combo.setCurrentIndex(tab.kind_combo.findData("probationary"))
+    assert sorted(shown_names(tab)) == sorted(["Hoàng Thị Ánh", "Đặng Thu Hà"])
+    tab.gender_combo.setCurrentIndex(tab.gender_combo.findData("Nam"))
+    assert shown_names(tab) == []
+    tab.kind_combo.setCurrentIndex(tab.kind_combo.findData("all"))
+    assert all(tab.proxy.index(r, COLUMN_INDEX["gender"]).data() == "Nam" for r in range(tab.proxy.rowCount()))
+    assert tab.proxy.rowCount() == 6
+
+
+def test_sort_by_birth_date_descending(tab):
+    tab.table.sortByColumn(COLUMN_INDEX["birth_date"], Qt.SortOrder.DescendingOrder)
+    assert shown_names(tab)[0] == "Đặng Thu Hà"
+    assert shown_names(tab)[-1] == "Ngô Quang Ăn"
+
+
+def test_column_choice_is_remembered(tab, qtbot, settings):
+    tab.set_column_visible(COLUMN_INDEX["card_number"], False)
+    tab.set_column_visible(COLUMN_INDEX["hometown"], True)
+    again = MembersTab(settings)
+    qtbot.addWidget(again)
+    assert "card_number" not in again.visible_columns()
+    assert "hometown" in again.visible_columns()
+
+
+def test_selection_survives_refresh_and_keyboard_navigation(tab, qtbot):
+    tab.focus_search()
+    qtbot.keyClicks(tab.search_edit, "binh")
+    qtbot.keyClick(tab.search_edit, Qt.Key.Key_Down)
+    assert tab.table.hasFocus() or tab.selected_member_id() is not None
+    selected = tab.selected_member_id()
+    assert selected is not None
+    tab.search_edit.clear()
+    tab.refresh()
+    assert tab.selected_member_id() == selected
+    assert tab.edit_button.isEnabled()
+
+
+def test_proxy_passes_qt_model_tester(tab, qtmodeltester):
+    qtmodeltester.check(tab.proxy)
+    qtmodeltester.check(tab.model)

@@ -1,0 +1,147 @@
+"""Party document layout: header blocks, title, table header, signature and print setup, read back."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from report_helpers import find_row, merged
+
+from reports.core.files import safe_filename, save_workbook
+from reports.core.party_document import Column, DocumentHeader, DocumentSheet, Signature, new_workbook
+from reports.core.styles import date_line, format_date, roman
+
+COLUMNS = [
+    Column("STT", 6, "center"),
+    Column("Họ và tên", 26),
+    Column("Nam", 12, "date", group="Ngày sinh"),
+    Column("Nữ", 12, "date", group="Ngày sinh"),
+    Column("Quê quán", 24),
+    Column("Ghi chú", 16),
+]
+
+
+def _write(path, header, signature, *, write_only=True, landscape=False):
+    if write_only:
+        wb, ws = new_workbook("Danh sách")
+    else:
+        wb = Workbook()
+        ws = wb.active
+    doc = DocumentSheet(ws, COLUMNS, landscape=landscape)
+    doc.header_blocks(header)
+    doc.title("Danh sách đảng viên", "Chi bộ Văn phòng Sở")
+    doc.table_header()
+    doc.table_rows([[1, "Nguyễn Văn An", date(1980, 1, 2), None, "Hà Nội", ""], [2, "Lê Thị Hoa", None]])
+    doc.signature(signature, ["Đảng ủy Sở,", "Lưu chi bộ."])
+    save_workbook(wb, path)
+    return load_workbook(path).active
+
+
+@pytest.mark.parametrize("write_only", [True, False])
+def test_header_blocks_are_merged_and_styled(tmp_path, header, signature, write_only):
+    ws = _write(tmp_path / "a.xlsx", header, signature, write_only=write_only)
+    assert ws["A1"].value == "ĐẢNG BỘ SỞ THÔNG TIN VÀ TRUYỀN THÔNG"
+    assert ws["A1"].font.name == "Times New Roman" and ws["A1"].font.size == 14 and not ws["A1"].font.b
+    assert ws["A2"].value == "CHI BỘ VĂN PHÒNG SỞ" and ws["A2"].font.b
+    assert ws["A3"].value == "*"
+    assert ws["A4"].value == "Số 01-DS/CB"
+    party = ws["D1"]
+    assert party.value == "ĐẢNG CỘNG SẢN VIỆT NAM"
+    assert party.font.b and party.font.u == "single" and party.font.size == 15
+    assert ws["D4"].value == "Hà Nội, ngày 11 tháng 3 năm 2026" and ws["D4"].font.i
+    assert {"A1:C1", "D1:F1", "A2:C2", "A4:C4", "D4:F4"} <= merged(ws)
+
+
+def test_title_table_header_and_body(tmp_path, header, signature):
+    ws = _write(tmp_path / "a.xlsx", header, signature)
+    title = find_row(ws, "DANH SÁCH ĐẢNG VIÊN")
+    assert ws.cell(title, 1).font.b and ws.cell(title, 1).font.size == 15
+    assert ws.cell(title + 1, 1).value == "Chi bộ Văn phòng Sở" and ws.cell(title + 1, 1).font.b
+    top = find_row(ws, "STT")
+    assert ws.cell(top, 3).value == "Ngày sinh" and ws.cell(top + 1, 3).value == "Nam"
+    assert f"C{top}:D{top}" in merged(ws) and f"A{top}:A{top + 1}" in merged(ws)
+    assert ws.cell(top, 2).font.b and ws.cell(top, 2).alignment.wrap_text
+    assert ws.cell(top, 2).border.left.style == "thin"
+    assert ws.row_dimensions[top].height and ws.row_dimensions[top + 1].height
+    assert [ws.cell(top + 2, c).value for c in (1, 6)] == ["(1)", "(6)"]
+    body = top + 3
+    assert ws.cell(body, 2).value == "Nguyễn Văn An"
+    assert ws.cell(body, 3).value.date() == date(1980, 1, 2) and ws.cell(body, 3).number_format == "dd/mm/yyyy"
+    assert ws.cell(body + 1, 6).border.right.style == "thin"  # short rows are padded with bordered cells
+    assert ws.print_title_rows == f"${top}:${top + 2}"
+
+
+def test_signature_and_recipients(tmp_path, header, signature):
+    ws = _write(tmp_path / "a.xlsx", header, signature)
+    row = find_row(ws, "Nơi nhận:")
+    assert ws.cell(row, 1).font.i and ws.cell(row + 1, 1).value == "- Đảng ủy Sở,"
+    right = [c.value for c in ws[row] if c.value and c.column > 1]
+    assert right == ["T/M CHI BỘ"]
+    assert find_row(ws, "BÍ THƯ") == row + 1
+    assert find_row(ws, "Trần Thị Bình") == row + 5
+
+
+def test_counting_minutes_signature(tmp_path, header):
+    ws = _write(tmp_path / "a.xlsx", header, Signature("T/M Ban kiểm phiếu", "Trưởng ban", "Lê Văn Cường"))
+    assert find_row(ws, "T/M BAN KIỂM PHIẾU") + 1 == find_row(ws, "TRƯỞNG BAN")
+
+
+@pytest.mark.parametrize("landscape", [True, False])
+def test_print_setup(tmp_path, header, signature, landscape):
+    ws = _write(tmp_path / "a.xlsx", header, signature, landscape=landscape)
+    assert ws.page_setup.paperSize == 9
+    assert ws.page_setup.orientation == ("landscape" if landscape else "portrait")
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+    assert ws.oddFooter.center.text == "Trang &P / &N"
+    assert ws.page_margins.left > ws.page_margins.right
+    assert ws.column_dimensions["B"].width == 26
+
+
+def test_date_line_follows_36_hd():
+    assert date_line("Hà Nội", date(2026, 3, 11)) == "Hà Nội, ngày 11 tháng 3 năm 2026"
+    assert date_line("Huế", date(2026, 2, 5)) == "Huế, ngày 05 tháng 02 năm 2026"
+    assert date_line("Huế", date(2026, 12, 1)) == "Huế, ngày 01 tháng 12 năm 2026"
+    assert date_line("Hà Nội", None).startswith("Hà Nội, ngày ")
+
+
+def test_date_without_number_and_place(tmp_path, signature):
+    ws = _write(tmp_path / "a.xlsx", DocumentHeader("Đảng bộ Phường 1", "Chi bộ Khu phố 2"), signature)
+    assert ws["A4"].value is None
+    assert ws["D4"].value.startswith("ngày ")
+
+
+def test_format_date_and_roman():
+    assert format_date(date(1980, 1, 2)) == "02/01/1980"
+    assert format_date(None) == ""
+    assert [roman(n) for n in (1, 4, 9, 14)] == ["I", "IV", "IX", "XIV"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Danh sách đảng viên 2026", "Danh sách đảng viên 2026"),
+        ('Báo cáo: "quý 1" <Chi bộ>/ĐV?*|', "Báo cáo_ _quý 1_ _Chi bộ__ĐV___"),
+        ("Biên bản kiểm phiếu. . ", "Biên bản kiểm phiếu"),
+        ("a\\b", "a_b"),
+        ("CON", "_CON"),
+        ("   ", "tep"),
+        ("Nguye\u0302\u0303n", "Nguyễn"),
+    ],
+)
+def test_safe_filename(text, expected):
+    assert safe_filename(text) == expected
+
+
+def test_save_is_atomic(tmp_path):
+    class Broken:
+        def save(self, name):
+            raise OSError("disk full")
+
+    target = tmp_path / "a.xlsx"
+    target.write_bytes(b"old")
+    with pytest.raises(OSError):
+        save_workbook(Broken(), target)
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.xlsx"]

@@ -1,0 +1,74 @@
+"""Roster rows: derived status, search without diacritics, filters, sort orders, incremental narrowing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from models.roster.event_kinds import EventKind
+from models.roster.records import EventRecord
+from models.roster.roster import RosterFilter, RosterSearch, filter_rows, roster_rows, sort_indices
+from tests.support.people import all_people
+
+ON = date(2026, 11, 22)
+
+
+def rows_with_ids():
+    people = all_people()
+    for number, person in enumerate(people, start=1):
+        person.id = number
+    people[1].events = [EventRecord(EventKind.TRANSFERRED_OUT, date(2026, 10, 1), place="Đảng bộ Sở Tài chính")]
+    return roster_rows(people, ON)
+
+
+def names(rows, indices):
+    return [rows[i].full_name for i in indices]
+
+
+def test_status_and_kind_are_derived():
+    rows = rows_with_ids()
+    by_name = {r.full_name: r for r in rows}
+    assert by_name["Hoàng Thị Ánh"].is_official is False
+    assert by_name["Nguyễn Văn An"].is_official is True
+    assert by_name["Trần Thị Bình"].is_current is False
+
+
+def test_search_folds_diacritics_and_case_and_matches_all_words():
+    rows = rows_with_ids()
+    assert names(rows, filter_rows(rows, RosterFilter(text="NGUYEN van an"))) == ["Nguyễn Văn An"]
+    assert names(rows, filter_rows(rows, RosterFilter(text="đức"))) == ["Đỗ Minh Đức"]
+    assert names(rows, filter_rows(rows, RosterFilter(text="chuyen vien thanh hoa"))) == ["Lê Văn Cường"]
+    assert names(rows, filter_rows(rows, RosterFilter(text="binh"))) == ["Hoàng Thị Ánh"]  # from Thái Bình
+    assert filter_rows(rows, RosterFilter(text="tran thi binh")) == []  # moved away: not a current member
+    assert names(rows, filter_rows(rows, RosterFilter(text="binh", current_only=False))) == [
+        "Trần Thị Bình",
+        "Hoàng Thị Ánh",
+    ]  # without a sort order, rows keep their loaded order
+
+
+def test_choice_filters():
+    rows = rows_with_ids()
+    probationary = filter_rows(rows, RosterFilter(kind="probationary"))
+    assert sorted(names(rows, probationary)) == ["Hoàng Thị Ánh", "Đặng Thu Hà"]
+    women_official = filter_rows(rows, RosterFilter(kind="official", gender="Nữ"))
+    assert all(rows[i].gender == "Nữ" and rows[i].is_official for i in women_official)
+    assert names(rows, women_official) == ["Phạm Thị Dung", "Bùi Thị Ân", "Lý Thị Én"]  # Bình left
+
+
+def test_sort_orders():
+    rows = rows_with_ids()
+    everyone = list(range(len(rows)))
+    by_name = names(rows, sort_indices(rows, everyone, "full_name"))
+    assert by_name[:3] == ["Nguyễn Văn An", "Vũ Đình Anh", "Hoàng Thị Ánh"]
+    youngest_first = names(rows, sort_indices(rows, everyone, "birth_date", descending=True))
+    assert youngest_first[0] == "Đặng Thu Hà" and youngest_first[-1] == "Ngô Quang Ăn"
+
+
+def test_incremental_search_gives_the_same_results_as_a_fresh_one():
+    rows = rows_with_ids()
+    order = sort_indices(rows, list(range(len(rows))), "full_name")
+    search = RosterSearch(rows, order)
+    sequence = ["t", "th", "thi", "thi ", "thi a", "thi", "th", "ng", "nguyen", "nguyen x", "", "van"]
+    for text in sequence:
+        for current_only in (True, False):
+            criteria = RosterFilter(text=text, current_only=current_only)
+            assert search.filter(criteria) == RosterSearch(rows, order).filter(criteria), text
