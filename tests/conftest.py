@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 # An empty value makes Qt abort, so assign it when missing or empty.
 if not os.environ.get("QT_QPA_PLATFORM"):
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -17,3 +19,27 @@ def pytest_ignore_collect(collection_path, config):
     if collection_path.name == "bench" and not config.getoption("--bench"):
         return True
     return None
+
+
+@pytest.fixture(scope="session")
+def pg_url():
+    """URL of an empty PostgreSQL database on a throwaway server the tests start themselves."""
+    given = os.environ.get("CHIBO_TEST_PG_URL")
+    if given:
+        yield given
+        return
+    from tests.support.pg_server import PgServer, find_bin_dir
+
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is not installed: scripts/test.sh installs Debian's postgresql package")
+        pytest.skip("PostgreSQL is not installed (Debian package postgresql)")
+    server = PgServer(bin_dir)
+    try:
+        url = server.start()
+    except Exception as exc:  # the server log tells why; the tests on PostgreSQL cannot run without it
+        server.stop()
+        pytest.fail(f"could not start the test PostgreSQL server: {exc}")
+    yield url
+    server.stop()

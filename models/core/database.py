@@ -80,6 +80,11 @@ def close_database() -> None:
     current.close()
 
 
+def set_meta(key: str, value: str) -> None:
+    """Insert or update one fact about the database (an upsert both SQLite and PostgreSQL accept)."""
+    Meta.insert(key=key, value=value).on_conflict(conflict_target=[Meta.key], update={Meta.value: value}).execute()
+
+
 def schema_version(database: pw.Database) -> int:
     row = Meta.get_or_none(Meta.key == "schema_version")
     return int(row.value) if row else 0
@@ -188,9 +193,9 @@ def _prepare_schema(database: pw.Database, backup_path: Path | None) -> None:
             from models.schema import ALL_TABLES  # the one place that knows every capability's tables
 
             database.create_tables(ALL_TABLES)
-            Meta.replace(key="app", value=APP_ID).execute()
-            Meta.replace(key="schema_version", value=str(SCHEMA_VERSION)).execute()
-            Meta.replace(key="created_at", value=datetime.now().isoformat(timespec="seconds")).execute()
+            set_meta("app", APP_ID)
+            set_meta("schema_version", str(SCHEMA_VERSION))
+            set_meta("created_at", datetime.now().isoformat(timespec="seconds"))
         return
     version = schema_version(database)
     if version > SCHEMA_VERSION:  # URL databases skip the file probe
@@ -205,4 +210,4 @@ def _prepare_schema(database: pw.Database, backup_path: Path | None) -> None:
     for step in range(version, SCHEMA_VERSION):
         with database.atomic():
             MIGRATIONS[step](database)
-            Meta.replace(key="schema_version", value=str(step + 1)).execute()
+            set_meta("schema_version", str(step + 1))
