@@ -15,6 +15,7 @@ from pathlib import Path
 import peewee as pw
 
 from models.core.errors import Cancelled, DatabaseFileError
+from models.core.file_lock import FileLock
 from models.core.tables import Meta, db
 
 log = logging.getLogger(__name__)
@@ -29,6 +30,8 @@ SQLITE_PRAGMAS = {
 }
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
+_held_lock: FileLock | None = None  # the lock of the data file open in this process
+
 # MIGRATIONS[n] brings a file from schema version n to n + 1; each runs inside one transaction.
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {}
 
@@ -42,7 +45,9 @@ def default_database_path() -> Path:
 
 def open_database(target: str | Path) -> pw.Database:
     """Open (creating when new) the data file or database URL, migrate it, and bind the tables to it."""
+    global _held_lock
     text = str(target)
+    lock = None
     if "://" in text:
         from playhouse.db_url import connect
 
@@ -52,32 +57,47 @@ def open_database(target: str | Path) -> pw.Database:
         path = Path(text).expanduser()
         _check_sqlite_file(path)
         path.parent.mkdir(parents=True, exist_ok=True)
+        if _held_lock is None or _held_lock.data_path != path.resolve():
+            lock = FileLock(path).acquire()
         database = pw.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=3)
         backup_path = path
-    close_database()
-    db.initialize(database)
     try:
+        close_database(keep_lock=lock is None and backup_path is not None)
+        db.initialize(database)
         database.connect()
         _prepare_schema(database, backup_path)
     except BaseException:
         if not database.is_closed():
             database.close()
         db.initialize(None)
+        if lock is not None:
+            lock.release()
+        _release_lock()  # the previous database is closed by now, whatever failed
         raise
+    if lock is not None:
+        _held_lock = lock
     return database
 
 
-def close_database() -> None:
-    """Close the open data file, if any, after folding the write-ahead log into it."""
+def close_database(keep_lock: bool = False) -> None:
+    """Close the open data file, if any, after folding the write-ahead log into it, and free its lock."""
     current = db.obj
-    if current is None or current.is_closed():
-        return
-    if isinstance(current, pw.SqliteDatabase):
-        try:
-            current.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        except pw.OperationalError:
-            log.warning("WAL checkpoint failed on close", exc_info=True)
-    current.close()
+    if current is not None and not current.is_closed():
+        if isinstance(current, pw.SqliteDatabase):
+            try:
+                current.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            except pw.OperationalError:
+                log.warning("WAL checkpoint failed on close", exc_info=True)
+        current.close()
+    if not keep_lock:
+        _release_lock()
+
+
+def _release_lock() -> None:
+    global _held_lock
+    if _held_lock is not None:
+        _held_lock.release()
+        _held_lock = None
 
 
 def set_meta(key: str, value: str) -> None:
