@@ -1,10 +1,15 @@
-"""The branch's own facts, as printed on document headers; set up on first run, editable later."""
+"""Branches as rows: which branch this session works in, and its facts as printed on document headers.
+
+A database holds any number of branches (a committee office's server); the embedded default is one SQLite file
+with one branch, set up on first run and editable later. Every branch-owned row carries its branch, filled in from
+`current_branch_id()` when it is written.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from models.core.errors import ValidationError
+from models.core.errors import NotFoundError, ValidationError
 from models.core.tables import Branch, db
 from models.core.vnname import nfc
 
@@ -22,15 +27,48 @@ class BranchInfo:
         return [line for line in self.higher_committee.splitlines() if line.strip()]
 
 
+_current: int | None = None  # the branch this session works in; None: the first branch of the database
+
+
+def use_branch(branch_id: int | None) -> None:
+    """Work in this branch from now on (None: the first one, as after opening a database)."""
+    global _current
+    if branch_id is not None and Branch.get_or_none(Branch.id == branch_id) is None:
+        raise NotFoundError(f"Không có chi bộ mã {branch_id} trong cơ sở dữ liệu.")
+    _current = branch_id
+
+
+def current_branch_id() -> int:
+    """The id of the branch this session works in; NotFoundError before any branch is set up."""
+    if _current is not None:
+        return _current
+    row = Branch.select(Branch.id).order_by(Branch.id).first()
+    if row is None:
+        raise NotFoundError("Chưa có chi bộ nào trong tệp dữ liệu: hãy nhập thông tin chi bộ trước.")
+    return row.id
+
+
+def list_branches() -> list[tuple[int, str]]:
+    """(id, name) of every branch of the database, in creation order."""
+    return [(row.id, row.name) for row in Branch.select(Branch.id, Branch.name).order_by(Branch.id)]
+
+
+def _current_row() -> Branch | None:
+    if _current is not None:
+        return Branch.get_or_none(Branch.id == _current)
+    return Branch.select().order_by(Branch.id).first()
+
+
 def get_branch() -> BranchInfo | None:
-    """The branch of the open file, or None before the first-run set-up."""
-    row = Branch.select().order_by(Branch.id).first()
+    """The branch this session works in, or None before the first-run set-up."""
+    row = _current_row()
     if row is None:
         return None
     return BranchInfo(row.name, row.higher_committee, row.place, row.issuer_abbr, row.secretary_name)
 
 
-def save_branch(info: BranchInfo) -> BranchInfo:
+def save_branch(info: BranchInfo, new: bool = False) -> BranchInfo:
+    """Update the current branch's facts, or create a branch (the first one, or any with `new`) and work in it."""
     name = nfc(info.name)
     if not name:
         raise ValidationError("Chưa nhập tên chi bộ.", "name")
@@ -53,9 +91,11 @@ def save_branch(info: BranchInfo) -> BranchInfo:
         secretary_name=nfc(info.secretary_name),
     )
     with db.atomic():
-        row = Branch.select().order_by(Branch.id).first()
+        row = None if new else _current_row()
         if row is None:
-            Branch.create(**values)
+            created = Branch.create(**values)
+            if new:
+                use_branch(created.id)
         else:
             Branch.update(**values).where(Branch.id == row.id).execute()
     return BranchInfo(**values)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import peewee as pw
 
+from models.core.branch import use_branch
 from models.core.errors import Cancelled, DatabaseFileError
 from models.core.file_lock import FileLock
 from models.core.tables import Meta, db
@@ -21,7 +22,7 @@ from models.core.tables import Meta, db
 log = logging.getLogger(__name__)
 
 APP_ID = "chibo"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
@@ -31,9 +32,6 @@ SQLITE_PRAGMAS = {
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 _held_lock: FileLock | None = None  # the lock of the data file open in this process
-
-# MIGRATIONS[n] brings a file from schema version n to n + 1; each runs inside one transaction.
-MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {}
 
 
 def default_database_path() -> Path:
@@ -76,6 +74,7 @@ def open_database(target: str | Path) -> pw.Database:
         raise
     if lock is not None:
         _held_lock = lock
+    use_branch(None)  # a newly opened database: work in its first branch until told otherwise
     return database
 
 
@@ -227,7 +226,18 @@ def _prepare_schema(database: pw.Database, backup_path: Path | None) -> None:
         copy = backup_path.with_name(f"{backup_path.stem}.truoc-nang-cap-v{version}-{stamp}{backup_path.suffix}")
         backup_sqlite(database, copy)
         log.info("Backed up %s to %s before migrating from schema %d", backup_path, copy, version)
-    for step in range(version, SCHEMA_VERSION):
-        with database.atomic():
-            MIGRATIONS[step](database)
-            set_meta("schema_version", str(step + 1))
+    from models.migrations import MIGRATIONS  # like models.schema, it knows every capability's tables
+
+    sqlite = isinstance(database, pw.SqliteDatabase)
+    if sqlite:
+        database.pragma("foreign_keys", 0)  # tables are rebuilt; every reference is checked before each commit
+    try:
+        for step in range(version, SCHEMA_VERSION):
+            with database.atomic():
+                MIGRATIONS[step](database)
+                if sqlite and database.execute_sql("PRAGMA foreign_key_check").fetchall():
+                    raise DatabaseFileError(f"Nâng cấp dữ liệu lên cấu trúc {step + 1} thất bại; tệp được giữ nguyên.")
+                set_meta("schema_version", str(step + 1))
+    finally:
+        if sqlite:
+            database.pragma("foreign_keys", 1)

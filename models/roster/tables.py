@@ -1,4 +1,4 @@
-"""Peewee tables of the roster: members, their life events and yearly ratings (columns from models.roster.fields)."""
+"""Peewee tables of the roster: members, their life events and yearly ratings, each row carrying its branch."""
 
 from __future__ import annotations
 
@@ -6,36 +6,59 @@ from datetime import datetime
 
 import peewee as pw
 
-from models.core.tables import BaseModel
-from models.roster.fields import MEMBER_FIELDS
+from models.core.branch import current_branch_id
+from models.core.tables import BaseModel, Branch
+
+CARD_INDEX = "member_branch_card_number_unique"
 
 
-def _member_columns() -> dict[str, pw.Field]:
-    columns: dict[str, pw.Field] = {}
-    for spec in MEMBER_FIELDS:
-        if spec.kind == "date":
-            columns[spec.key] = pw.DateField(null=True, index=spec.key in ("birth_date", "admission_date"))
-        else:
-            columns[spec.key] = pw.TextField(default="", index=spec.key == "card_number")
-    return columns
+class Member(BaseModel):
+    """A member's record (phiếu đảng viên) in one branch; the status is derived from MemberEvent rows.
+
+    The record columns are those of models.roster.fields.MEMBER_FIELDS (a test keeps the two in step).
+    """
+
+    branch = pw.ForeignKeyField(Branch, backref="members", on_delete="RESTRICT", default=current_branch_id)
+    full_name = pw.TextField(default="")  # Họ và tên
+    birth_name = pw.TextField(default="")  # Họ và tên khai sinh
+    aliases = pw.TextField(default="")  # Bí danh
+    gender = pw.TextField(default="")  # Giới tính
+    birth_date = pw.DateField(null=True, index=True)  # Ngày sinh
+    birth_place = pw.TextField(default="")  # Nơi sinh
+    hometown = pw.TextField(default="")  # Quê quán
+    residence = pw.TextField(default="")  # Nơi ở hiện nay
+    ethnicity = pw.TextField(default="")  # Dân tộc
+    religion = pw.TextField(default="")  # Tôn giáo
+    education = pw.TextField(default="")  # Giáo dục phổ thông
+    qualification = pw.TextField(default="")  # Chuyên môn, nghiệp vụ
+    theory = pw.TextField(default="")  # Lý luận chính trị
+    foreign_language = pw.TextField(default="")  # Ngoại ngữ
+    occupation = pw.TextField(default="")  # Nghề nghiệp
+    job_title = pw.TextField(default="")  # Chức vụ
+    workplace = pw.TextField(default="")  # Nơi làm việc
+    admission_date = pw.DateField(null=True, index=True)  # Ngày vào Đảng
+    ceremony_date = pw.DateField(null=True)  # Ngày kết nạp (lễ kết nạp)
+    official_date = pw.DateField(null=True)  # Ngày chính thức
+    card_number = pw.TextField(default="", index=True)  # Số thẻ đảng viên
+    record_number = pw.TextField(default="")  # Số lý lịch
+    badge_number = pw.TextField(default="")  # Số huy hiệu Đảng
+    citizen_id = pw.TextField(default="")  # Số CCCD
+    phone = pw.TextField(default="")  # Điện thoại
+    notes = pw.TextField(default="")  # Ghi chú
+    created_at = pw.DateTimeField(default=datetime.now)
+    updated_at = pw.DateTimeField(default=datetime.now)
 
 
-Member = type(
-    "Member",
-    (BaseModel,),
-    {
-        "__module__": __name__,
-        "__doc__": "A member's record (phiếu đảng viên); the status is derived from MemberEvent rows.",
-        **_member_columns(),
-        "created_at": pw.DateTimeField(default=datetime.now),
-        "updated_at": pw.DateTimeField(default=datetime.now),
-    },
+# A card number belongs to one member of a branch: enforced by the database too, so two clients cannot race past it.
+Member.add_index(
+    Member.index(Member.branch, Member.card_number, unique=True, where=(Member.card_number != ""), name=CARD_INDEX)
 )
 
 
 class MemberEvent(BaseModel):
     """One event of a member's life; never deleted. A correction points the old row at the new one."""
 
+    branch = pw.ForeignKeyField(Branch, on_delete="RESTRICT", default=current_branch_id)
     member = pw.ForeignKeyField(Member, backref="events", on_delete="RESTRICT")
     kind = pw.CharField(max_length=32)
     date = pw.DateField()
@@ -51,6 +74,7 @@ class MemberEvent(BaseModel):
 class Rating(BaseModel):
     """Yearly quality rating of a member (a code of models.roster.fields.RATING_LEVELS)."""
 
+    branch = pw.ForeignKeyField(Branch, on_delete="RESTRICT", default=current_branch_id)
     member = pw.ForeignKeyField(Member, backref="ratings", on_delete="RESTRICT")
     year = pw.IntegerField()
     level = pw.CharField(max_length=16)

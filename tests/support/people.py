@@ -43,3 +43,10 @@ def member(index: int, **changes) -> MemberRecord:
 
 def all_people() -> list[MemberRecord]:
     return [member(i) for i in range(len(PEOPLE))]
+
+
+def set_up_branch():
+    """The branch every test database works in (the first-run set-up of a real file)."""
+    from models.core.branch import BranchInfo, save_branch
+
+    return save_branch(BranchInfo("Chi bộ Văn phòng Sở", "ĐẢNG BỘ SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "Hà Nội", "CB"))

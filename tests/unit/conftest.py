@@ -5,12 +5,14 @@ from __future__ import annotations
 import pytest
 
 from models.core.database import close_database, open_database
+from tests.support.people import set_up_branch
 from tests.support.pg_server import empty_database
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def data_file(request, tmp_path):
-    """The open database: a new SQLite file (its path), or an emptied PostgreSQL database (its URL)."""
+def bare_database(request, tmp_path):
+    """The open database before the first-run set-up: a new SQLite file (its path), or an emptied PostgreSQL
+    database (its URL)."""
     if request.param == "sqlite":
         target = tmp_path / "chibo.sqlite3"
     else:
@@ -19,3 +21,10 @@ def data_file(request, tmp_path):
     open_database(target)
     yield target
     close_database()
+
+
+@pytest.fixture
+def data_file(bare_database):
+    """The open database with its branch set up, as after the first run."""
+    set_up_branch()
+    return bare_database

@@ -8,6 +8,7 @@ from models.core.database import SCHEMA_VERSION, close_database, open_database, 
 from models.core.tables import Meta
 from models.roster.members import all_members, save_member
 from models.roster.records import MemberRecord
+from tests.support.people import set_up_branch
 from tests.support.pg_server import empty_database
 
 
@@ -15,6 +16,7 @@ def test_server_database_is_created_then_reopened_with_its_members(pg_url):
     empty_database(pg_url)
     database = open_database(pg_url)
     assert schema_version(database) == SCHEMA_VERSION
+    set_up_branch()
     save_member(MemberRecord("Nguyễn Văn An", "Nam", date(1980, 5, 1), date(2005, 3, 2)), date(2026, 12, 1))
     close_database()
 

@@ -11,7 +11,7 @@ from models.roster.rating_book import ratings_for_year, save_ratings
 from tests.support.people import member
 
 
-def test_branch_is_empty_before_set_up_then_saved(data_file):
+def test_branch_is_empty_before_set_up_then_saved(bare_database):
     assert get_branch() is None
     saved = save_branch(BranchInfo("Chi bộ Văn phòng Sở", "Đảng bộ Sở Thông tin và Truyền thông\n", "Hà Nội", "cb"))
     assert saved.higher_committee == "ĐẢNG BỘ SỞ THÔNG TIN VÀ TRUYỀN THÔNG"
@@ -30,7 +30,7 @@ def test_branch_is_empty_before_set_up_then_saved(data_file):
         (BranchInfo("Chi bộ A", "ĐẢNG BỘ", "Hà Nội", "C/B"), "issuer_abbr"),
     ],
 )
-def test_branch_validation_names_the_field(data_file, info, field):
+def test_branch_validation_names_the_field(bare_database, info, field):
     with pytest.raises(ValidationError) as caught:
         save_branch(info)
     assert caught.value.field == field

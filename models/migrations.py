@@ -1,0 +1,63 @@
+"""The schema's history: MIGRATIONS[n] brings a database from schema version n to n + 1, inside one transaction.
+
+Like models.schema, this is the one place above the capabilities that knows their tables. Each step is written
+with peewee's schema migrator so it runs on SQLite and PostgreSQL alike; on SQLite the caller turns foreign-key
+enforcement off around the steps (tables are rebuilt) and checks every reference before committing.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import peewee as pw
+from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator, migrate
+
+log = logging.getLogger(__name__)
+
+BRANCH_OWNED = ("member", "member_event", "rating")
+
+
+def _migrator(database: pw.Database) -> SchemaMigrator:
+    return SqliteMigrator(database) if isinstance(database, pw.SqliteDatabase) else PostgresqlMigrator(database)
+
+
+def v1_to_v2(database: pw.Database) -> None:
+    """Branches as rows: every branch-owned table gets its branch; card numbers unique per branch in the database."""
+    from models.core.tables import Branch
+    from models.roster.tables import CARD_INDEX
+
+    branch = Branch.select(Branch.id).order_by(Branch.id).first()
+    has_members = database.execute_sql("SELECT COUNT(*) FROM member").fetchone()[0] > 0
+    if branch is None and has_members:  # a v1 file always had its branch set up first; never leave rows orphaned
+        branch = Branch.create(name="Chi bộ", higher_committee="", place="", issuer_abbr="CB")
+    migrator = _migrator(database)
+    for table in BRANCH_OWNED:
+        column = pw.ForeignKeyField(Branch, field=Branch.id, null=True, on_delete="RESTRICT")
+        migrate(migrator.add_column(table, "branch_id", column))
+        if branch is not None:
+            database.execute_sql(f"UPDATE {table} SET branch_id = ?".replace("?", database.param), (branch.id,))
+        migrate(migrator.add_not_null(table, "branch_id"))
+    _move_duplicate_cards(database)
+    database.execute_sql(f"CREATE UNIQUE INDEX {CARD_INDEX} ON member (branch_id, card_number) WHERE card_number <> ''")
+
+
+def _move_duplicate_cards(database: pw.Database) -> None:
+    """v1 checked card numbers in Python only: a repeat (possible after an old import) moves into the notes."""
+    rows = database.execute_sql(
+        "SELECT id, card_number, notes FROM member WHERE card_number <> '' ORDER BY branch_id, card_number, id"
+    ).fetchall()
+    seen: set[str] = set()
+    for member_id, card, notes in rows:
+        if card not in seen:
+            seen.add(card)
+            continue
+        note = f"Số thẻ «{card}» trùng với một đảng viên khác khi nâng cấp dữ liệu; hãy kiểm tra lại."
+        database.execute_sql(
+            f"UPDATE member SET card_number = '', notes = {database.param} WHERE id = {database.param}",
+            ((f"{notes}\n{note}" if notes else note), member_id),
+        )
+        log.warning("Upgrade: member %s had the repeated card number %s, moved into the notes", member_id, card)
+
+
+MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {1: v1_to_v2}
