@@ -43,3 +43,14 @@ def pg_url():
         pytest.fail(f"could not start the test PostgreSQL server: {exc}")
     yield url
     server.stop()
+
+
+@pytest.fixture(autouse=True)
+def pinned_clock():
+    """Every test runs on the same day, whatever the machine's date (a member's age never drifts)."""
+    from datetime import date
+
+    from models.core import clock
+
+    with clock.pinned(date(2026, 12, 1)):
+        yield
