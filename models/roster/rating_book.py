@@ -1,7 +1,8 @@
-"""Saving and reading the yearly quality ratings of members."""
+"""Saving and reading the yearly quality ratings of the current branch's members."""
 
 from __future__ import annotations
 
+from models.core.branch import current_branch_id
 from models.core.errors import ValidationError
 from models.core.tables import db
 from models.roster.fields import RATING_LEVELS
@@ -10,18 +11,20 @@ from models.roster.tables import Member, Rating
 
 
 def ratings_for_year(year: int) -> list[RatingRecord]:
-    query = Rating.select().where(Rating.year == year)
+    query = Rating.select().where((Rating.branch == current_branch_id()) & (Rating.year == year))
     return [RatingRecord(r.member_id, r.year, r.level) for r in query]
 
 
 def member_ratings(member_id: int) -> list[RatingRecord]:
     """One member's ratings, latest year first."""
-    query = Rating.select().where(Rating.member == member_id).order_by(Rating.year.desc())
+    mine = (Rating.branch == current_branch_id()) & (Rating.member == member_id)
+    query = Rating.select().where(mine).order_by(Rating.year.desc())
     return [RatingRecord(r.member_id, r.year, r.level) for r in query]
 
 
 def all_ratings() -> list[RatingRecord]:
-    return [RatingRecord(r["member"], r["year"], r["level"]) for r in Rating.select().dicts()]
+    query = Rating.select().where(Rating.branch == current_branch_id()).dicts()
+    return [RatingRecord(r["member"], r["year"], r["level"]) for r in query]
 
 
 def save_ratings(year: int, levels: dict[int, str | None]) -> None:
@@ -32,11 +35,13 @@ def save_ratings(year: int, levels: dict[int, str | None]) -> None:
         if level is not None and level not in RATING_LEVELS:
             raise ValidationError(f"Mức xếp loại «{level}» không hợp lệ.", "level")
     with db.atomic():
-        known = {m.id for m in Member.select(Member.id).where(Member.id.in_(list(levels)))}
+        branch = current_branch_id()
+        mine = (Member.branch == branch) & Member.id.in_(list(levels))
+        known = {m.id for m in Member.select(Member.id).where(mine)}
         missing = set(levels) - known
         if missing:
             raise ValidationError("Có đảng viên không còn trong tệp dữ liệu; không lưu gì cả.", "member")
         for member_id, level in levels.items():
             Rating.delete().where((Rating.member == member_id) & (Rating.year == year)).execute()
             if level is not None:
-                Rating.create(member=member_id, year=year, level=level)
+                Rating.create(branch=branch, member=member_id, year=year, level=level)

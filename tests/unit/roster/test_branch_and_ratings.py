@@ -52,3 +52,12 @@ def test_bad_rating_saves_nothing(data_file):
     with pytest.raises(ValidationError):
         save_ratings(2025, {a: "superb"})
     assert ratings_for_year(2025) == []
+
+
+def test_ratings_belong_to_their_branch(data_file):
+    a = save_member(member(0)).member.id
+    save_ratings(2025, {a: "good"})
+    save_branch(BranchInfo("Chi bộ Khác", "ĐẢNG BỘ SỞ", "Hà Nội", "CK"), new=True)
+    assert ratings_for_year(2025) == []
+    with pytest.raises(ValidationError):  # another branch's member cannot be rated from here
+        save_ratings(2025, {a: "done"})
