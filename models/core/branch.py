@@ -48,6 +48,11 @@ def current_branch_id() -> int:
     return row.id
 
 
+def of_current_branch(model):
+    """The condition selecting a branch-owned table's rows of the current branch (`Member`, `Rating`, …)."""
+    return model.branch == current_branch_id()
+
+
 def list_branches() -> list[tuple[int, str]]:
     """(id, name) of every branch of the database, in creation order."""
     return [(row.id, row.name) for row in Branch.select(Branch.id, Branch.name).order_by(Branch.id)]

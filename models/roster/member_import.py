@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Protocol
 
+from models.core.branch import of_current_branch
 from models.core.errors import Cancelled, ValidationError
 from models.core.tables import db
 from models.roster.fields import FIELD_BY_KEY, MEMBER_FIELDS
@@ -198,7 +199,8 @@ class _RosterIndex:
         self.by_card: dict[str, tuple[int, str]] = {}
         self.by_name: dict[tuple[str, date], tuple[int, str]] = {}
         wanted = set(birth_dates)
-        query = Member.select(Member.id, Member.full_name, Member.card_number, Member.birth_date).tuples()
+        query = Member.select(Member.id, Member.full_name, Member.card_number, Member.birth_date)
+        query = query.where(of_current_branch(Member)).tuples()
         for member_id, name, card, born in query:
             if card:
                 self.by_card.setdefault(card, (member_id, name))
@@ -301,7 +303,8 @@ def apply_import(plan: ImportPlan, actions: Mapping[int, str] | None = None, pro
             raise Cancelled("Đã hủy việc nhập; không có đảng viên nào được lưu.")
 
     with db.atomic():
-        cards = {card: member_id for member_id, card in Member.select(Member.id, Member.card_number).tuples() if card}
+        mine = Member.select(Member.id, Member.card_number).where(of_current_branch(Member))
+        cards = {card: member_id for member_id, card in mine.tuples() if card}
         saved = _members({r.saved.member_id for r in to_save if chosen[r.row] == UPDATE and r.saved is not None})
         inserts: list[dict] = []
         updates: list[tuple[int, dict]] = []
@@ -361,7 +364,8 @@ def _members(ids: set[int]) -> dict[int, dict]:
     out: dict[int, dict] = {}
     wanted = sorted(ids)
     for start in range(0, len(wanted), _INSERT_BATCH):
-        query = Member.select().where(Member.id.in_(wanted[start : start + _INSERT_BATCH])).dicts()
+        chunk = Member.id.in_(wanted[start : start + _INSERT_BATCH])
+        query = Member.select().where(chunk & of_current_branch(Member)).dicts()
         out.update((row["id"], row) for row in query)
     return out
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from models.core.branch import current_branch_id
+from models.core.branch import current_branch_id, of_current_branch
 from models.core.errors import ValidationError
 from models.core.tables import db
 from models.roster.fields import RATING_LEVELS
@@ -11,19 +11,19 @@ from models.roster.tables import Member, Rating
 
 
 def ratings_for_year(year: int) -> list[RatingRecord]:
-    query = Rating.select().where((Rating.branch == current_branch_id()) & (Rating.year == year))
+    query = Rating.select().where(of_current_branch(Rating) & (Rating.year == year))
     return [RatingRecord(r.member_id, r.year, r.level) for r in query]
 
 
 def member_ratings(member_id: int) -> list[RatingRecord]:
     """One member's ratings, latest year first."""
-    mine = (Rating.branch == current_branch_id()) & (Rating.member == member_id)
+    mine = of_current_branch(Rating) & (Rating.member == member_id)
     query = Rating.select().where(mine).order_by(Rating.year.desc())
     return [RatingRecord(r.member_id, r.year, r.level) for r in query]
 
 
 def all_ratings() -> list[RatingRecord]:
-    query = Rating.select().where(Rating.branch == current_branch_id()).dicts()
+    query = Rating.select().where(of_current_branch(Rating)).dicts()
     return [RatingRecord(r["member"], r["year"], r["level"]) for r in query]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -99,3 +100,31 @@ def test_update_of_missing_member(data_file):
     ghost.id = 999
     with pytest.raises(NotFoundError):
         save_member(ghost)
+
+
+def test_a_card_number_saved_meanwhile_by_another_client_is_a_conflict(data_file, monkeypatch):
+    """The Python check passed (the other save was not there yet), the database's unique index catches it."""
+    from models.core.errors import ConflictError
+    from models.roster import members
+
+    first = save_member(member(0)).member
+    monkeypatch.setattr(members, "check_member", lambda record, today=None: members.CheckReport())
+    clash = replace(member(1), card_number=first.card_number)
+    with pytest.raises(ConflictError, match="vừa được lưu"):
+        save_member(clash)
+    assert [m.full_name for m in all_members()] == [first.full_name]
+
+
+def test_members_of_another_branch_are_not_seen(data_file):
+    from models.core.branch import BranchInfo, current_branch_id, save_branch, use_branch
+
+    mine = save_member(member(0)).member
+    home = current_branch_id()
+    save_branch(BranchInfo("Chi bộ Khác", "ĐẢNG BỘ SỞ", "Hà Nội", "CK"), new=True)
+    current = current_branch_id()
+    assert current != home and all_members() == []
+    with pytest.raises(NotFoundError):
+        get_member(mine.id)
+    save_member(replace(member(0), card_number=mine.card_number))  # the same card may exist in another branch
+    use_branch(home)
+    assert [m.id for m in all_members()] == [mine.id]
