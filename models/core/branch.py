@@ -40,17 +40,24 @@ def use_branch(branch_id: int | None) -> None:
 
 def current_branch_id() -> int:
     """The id of the branch this session works in; NotFoundError before any branch is set up."""
+    found = _current_id_or_none()
+    if found is None:
+        raise NotFoundError("Chưa có chi bộ nào trong tệp dữ liệu: hãy nhập thông tin chi bộ trước.")
+    return found
+
+
+def _current_id_or_none() -> int | None:
     if _current is not None:
         return _current
     row = Branch.select(Branch.id).order_by(Branch.id).first()
-    if row is None:
-        raise NotFoundError("Chưa có chi bộ nào trong tệp dữ liệu: hãy nhập thông tin chi bộ trước.")
-    return row.id
+    return None if row is None else row.id
 
 
 def of_current_branch(model):
-    """The condition selecting a branch-owned table's rows of the current branch (`Member`, `Rating`, …)."""
-    return model.branch == current_branch_id()
+    """The condition selecting a branch-owned table's rows of the current branch (`Member`, `Rating`, …);
+    before any branch is set up it selects nothing."""
+    found = _current_id_or_none()
+    return model.branch.is_null() if found is None else model.branch == found
 
 
 def list_branches() -> list[tuple[int, str]]:

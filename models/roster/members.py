@@ -109,7 +109,7 @@ def get_member(member_id: int) -> MemberRecord:
 
 
 def all_members() -> list[MemberRecord]:
-    """Every member ever in the current branch, with events, in two plain queries (50,000 rows in well under a second)."""
+    """Every member ever in the current branch, with events, in two plain queries (50,000 rows in under a second)."""
     events: dict[int, list[EventRecord]] = defaultdict(list)
     for row in _raw_dicts(MemberEvent.select().where(of_current_branch(MemberEvent)), _EVENT_DATE_KEYS):
         events[row["member"]].append(_event_from_dict(row))
