@@ -34,6 +34,27 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 _held_lock: FileLock | None = None  # the lock of the data file open in this process
 
 
+def connect_sqlite(path: Path, read_only: bool = False, timeout: float = 3.0) -> sqlite3.Connection:
+    """Every SQLite connection ChiBo makes (probing, opening, backing up) comes from here: encryption or any
+    other per-connection setting is a change in this one place."""
+    if read_only:
+        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=timeout, isolation_level=None)
+    return sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
+
+
+class ChiBoSqliteDatabase(pw.SqliteDatabase):
+    """peewee's SQLite database, connecting through `connect_sqlite`."""
+
+    def _connect(self):
+        connection = connect_sqlite(Path(self.database), timeout=self._timeout)
+        try:
+            self._add_conn_hooks(connection)
+        except Exception:
+            connection.close()
+            raise
+        return connection
+
+
 def default_database_path() -> Path:
     """The branch's data file in the user's data folder."""
     from platformdirs import user_data_dir
@@ -57,7 +78,7 @@ def open_database(target: str | Path) -> pw.Database:
         path.parent.mkdir(parents=True, exist_ok=True)
         if _held_lock is None or _held_lock.data_path != path.resolve():
             lock = FileLock(path).acquire()
-        database = pw.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=3)
+        database = ChiBoSqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=3)
         backup_path = path
     try:
         close_database(keep_lock=lock is None and backup_path is not None)
@@ -118,7 +139,7 @@ def backup_sqlite(
     """
     destination.parent.mkdir(parents=True, exist_ok=True)
     partial = destination.with_name(destination.name + ".part")
-    target = sqlite3.connect(str(partial))
+    target = connect_sqlite(partial)
 
     def _step(_status: int, remaining: int, total: int) -> None:
         if progress is not None and not progress(total - remaining, total):
@@ -159,7 +180,7 @@ def _check_sqlite_file(path: Path) -> None:
     if magic != _SQLITE_MAGIC:
         raise DatabaseFileError(f"Tệp «{path.name}» không phải là tệp dữ liệu ChiBo. Tệp được giữ nguyên.")
     try:
-        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.5)
+        probe = connect_sqlite(path, read_only=True, timeout=0.5)
     except sqlite3.Error as exc:
         raise DatabaseFileError(f"Không mở được tệp «{path.name}»: {exc}.") from exc
     try:
@@ -189,7 +210,7 @@ def _check_sqlite_file(path: Path) -> None:
 
 
 def _check_not_locked(path: Path) -> None:
-    probe = sqlite3.connect(str(path), timeout=0.5, isolation_level=None)
+    probe = connect_sqlite(path, timeout=0.5)
     try:
         probe.execute("BEGIN IMMEDIATE")
         probe.execute("ROLLBACK")

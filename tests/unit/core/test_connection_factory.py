@@ -1,0 +1,28 @@
+"""Every SQLite connection (probe, lock check, the open file, a backup) comes from one factory."""
+
+from __future__ import annotations
+
+from models.core import database
+
+
+def test_probe_open_and_backup_all_connect_through_the_factory(tmp_path, monkeypatch):
+    path = tmp_path / "chibo.sqlite3"
+    database.open_database(path)
+    database.close_database()
+    made = []
+    real = database.connect_sqlite
+
+    def spy(target, read_only=False, timeout=3.0):
+        made.append((target.name, read_only))
+        return real(target, read_only=read_only, timeout=timeout)
+
+    monkeypatch.setattr(database, "connect_sqlite", spy)
+    database.open_database(path)
+    try:
+        database.open_database(path).connection()  # peewee's own connection
+        database.backup_open_database(tmp_path / "copy.sqlite3")
+    finally:
+        database.close_database()
+    assert ("chibo.sqlite3", True) in made  # the read-only probe
+    assert made.count(("chibo.sqlite3", False)) >= 2  # the lock check and the open file
+    assert ("copy.sqlite3.part", False) in made
