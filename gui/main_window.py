@@ -203,9 +203,9 @@ class MainWindow(QMainWindow):
             "Sao lưu dữ liệu",
             "Đang sao lưu tệp dữ liệu…",
             lambda progress: backup_open_database(target, progress),
+            failure_text="Không sao lưu được dữ liệu.",
         )
         task.finished.connect(lambda done: dialogs.show_info(self, f"Đã sao lưu dữ liệu vào tệp:\n{done}"))
-        task.failed.connect(lambda error: dialogs.show_error(self, getattr(error, "message", str(error))))
         task.cancelled.connect(lambda: dialogs.show_info(self, "Đã hủy sao lưu; không có tệp nào được tạo."))
         task.start()
         self.backup_task = task

@@ -8,7 +8,7 @@ import threading
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -40,8 +40,24 @@ def app_settings() -> QSettings:
     return QSettings(ORGANIZATION, APPLICATION)
 
 
+class _CrashRelay(QObject):
+    """Carries an exception raised on any thread to the GUI thread, where a dialog may be shown."""
+
+    raised = Signal(object, object, object)
+
+
+_relay: _CrashRelay | None = None
+
+
 def install_crash_hook() -> None:
-    """Log every unexpected exception and tell the user in Vietnamese; data on disk stays consistent."""
+    """Log every unexpected exception and tell the user in Vietnamese, on the GUI thread whatever thread raised.
+
+    A fault of the disk, a file or the database (models.core.failures) is told plainly as what it is; anything
+    else is a defect of ChiBo and gets the crash box. Data on disk stays consistent: every write is a transaction.
+    """
+    global _relay
+    _relay = _CrashRelay()
+    _relay.raised.connect(_show_crash, Qt.ConnectionType.QueuedConnection)
 
     def _hook(kind, value, tb) -> None:
         if issubclass(kind, KeyboardInterrupt):
@@ -51,15 +67,26 @@ def install_crash_hook() -> None:
         if QApplication.instance() is None:
             traceback.print_exception(kind, value, tb)
             return
-        from gui.core import dialogs
-
-        dialogs.show_error(
-            None,
-            "ChiBo gặp một lỗi không lường trước. Dữ liệu đã lưu không bị ảnh hưởng; thao tác vừa rồi có thể "
-            "chưa được lưu.",
-            f"Chi tiết đã được ghi vào tệp nhật ký để hỗ trợ kỹ thuật: {type(value).__name__}: {value}",
-            title="Lỗi không lường trước",
-        )
+        if threading.current_thread() is threading.main_thread():
+            _show_crash(kind, value, tb)
+        else:
+            _relay.raised.emit(kind, value, tb)
 
     sys.excepthook = _hook
     threading.excepthook = lambda args: _hook(args.exc_type, args.exc_value, args.exc_traceback)
+
+
+def _show_crash(kind, value, tb) -> None:
+    from gui.core import dialogs
+    from models.core.failures import describe, is_expected
+
+    if is_expected(value):
+        dialogs.show_error(None, describe(value), title="Không thực hiện được")
+        return
+    dialogs.show_error(
+        None,
+        "ChiBo gặp một lỗi không lường trước. Dữ liệu đã lưu không bị ảnh hưởng; thao tác vừa rồi có thể "
+        "chưa được lưu.",
+        f"Chi tiết đã được ghi vào tệp nhật ký để hỗ trợ kỹ thuật: {kind.__name__}: {value}",
+        title="Lỗi không lường trước",
+    )

@@ -14,7 +14,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from models.core.errors import Cancelled, DomainError
+from models.core.errors import Cancelled
+from models.core.failures import is_expected
 from models.core.tables import db
 
 log = logging.getLogger(__name__)
@@ -46,8 +47,8 @@ class _Job(QRunnable):
             result = self._job(self._progress)
         except Cancelled:
             self.signals.cancelled.emit()
-        except Exception as exc:  # reported to the GUI thread, which shows or logs it
-            if not isinstance(exc, DomainError):
+        except Exception as exc:  # reported to the GUI thread, which shows it
+            if not is_expected(exc):
                 log.exception("Background job failed")
             self.signals.failed.emit(exc)
         else:
@@ -59,14 +60,23 @@ class _Job(QRunnable):
 
 
 class BackgroundTask(QObject):
-    """Runs `job` on the thread pool and shows progress; emits exactly one of finished/failed/cancelled."""
+    """Runs `job` on the thread pool and shows progress; emits exactly one of finished/failed/cancelled.
+
+    A failure is shown to the user through gui.core.dialogs.show_failure with `failure_text` (what could not be
+    done); `failed` is still emitted, for the caller to restore its own state. `failure_text=None` leaves showing
+    the failure to the caller.
+    """
 
     finished = Signal(object)
     failed = Signal(object)
     cancelled = Signal()
 
-    def __init__(self, parent: QWidget, title: str, label: str, job, show_after_ms: int = 300) -> None:
+    def __init__(
+        self, parent: QWidget, title: str, label: str, job, show_after_ms: int = 300, failure_text: str | None = ""
+    ) -> None:
         super().__init__(parent)
+        self._parent = parent
+        self._failure_text = failure_text
         self._job = _Job(job)
         self._job.setAutoDelete(False)
         self.dialog = QProgressDialog(label, "Hủy", 0, 0, parent)
@@ -104,6 +114,10 @@ class BackgroundTask(QObject):
     def _on_job_failed(self, error: object) -> None:
         self._close()
         self.failed.emit(error)
+        if self._failure_text is not None:
+            from gui.core import dialogs
+
+            dialogs.show_failure(self._parent, error, self._failure_text)
 
     def _on_job_cancelled(self) -> None:
         self._close()

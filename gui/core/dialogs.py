@@ -64,6 +64,17 @@ def show_error(parent: QWidget | None, text: str, detail: str = "", title: str =
     box.exec()
 
 
+def show_failure(parent: QWidget | None, error: BaseException, context: str = "") -> None:
+    """An operation failed: what failed (`context`, e.g. "Không xuất được tệp Excel.") and why, in Vietnamese."""
+    from models.core.failures import describe
+
+    reason = describe(error)
+    if context:
+        show_error(parent, context, reason)
+    else:
+        show_error(parent, reason)
+
+
 def show_warning(parent: QWidget | None, text: str, detail: str = "", title: str = "Lưu ý") -> None:
     box = _box(parent, QMessageBox.Icon.Warning, title, text, detail)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)

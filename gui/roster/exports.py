@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QWidget
 from gui.core import dialogs
 from gui.core.background import BackgroundTask
 from models.core.branch import get_branch
-from models.core.errors import Cancelled, DomainError
+from models.core.errors import Cancelled
 from models.roster.member_rules import fmt
 from models.roster.records import MemberRecord
 
@@ -222,7 +222,7 @@ class MemberExports(QObject):
                 partial.unlink(missing_ok=True)
             return target
 
-        task = BackgroundTask(self._parent, "Xuất Excel", label, job)
+        task = BackgroundTask(self._parent, "Xuất Excel", label, job, failure_text="Không xuất được tệp Excel.")
         task.finished.connect(lambda result: self._on_task_finished(result, done_text))
         task.failed.connect(self._on_task_failed)
         task.cancelled.connect(self._on_task_cancelled)
@@ -237,15 +237,5 @@ class MemberExports(QObject):
     def _on_task_cancelled(self) -> None:
         self.task = None
 
-    def _on_task_failed(self, error: object) -> None:
-        self.task = None
-        if isinstance(error, DomainError):
-            dialogs.show_error(self._parent, error.message)
-        elif isinstance(error, PermissionError):
-            dialogs.show_error(
-                self._parent,
-                "Không ghi được tệp: tệp đang được mở (ví dụ trong Excel) hoặc thư mục không cho phép ghi.",
-                "Hãy đóng tệp hoặc chọn thư mục khác rồi thử lại.",
-            )
-        else:
-            dialogs.show_error(self._parent, "Không xuất được tệp Excel.", str(error))
+    def _on_task_failed(self, _error: object) -> None:
+        self.task = None  # the task itself tells the user why

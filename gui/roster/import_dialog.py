@@ -37,7 +37,6 @@ from gui.roster.import_models import (
     ProblemRowsProxy,
     ProblemTableModel,
 )
-from models.core.errors import DomainError
 from models.roster.member_import import ADD, SKIP, UPDATE, ImportOutcome, ImportPlan, apply_import, plan_import
 
 MAX_ROWS_NAMED = 12
@@ -264,7 +263,9 @@ class ImportDialog(QDialog):
             )
             return path, sheets, result, plan_import(result, today)
 
-        self.task = BackgroundTask(self, "Nhập từ Excel", f"Đang đọc tệp «{path.name}»…", job)
+        self.task = BackgroundTask(
+            self, "Nhập từ Excel", f"Đang đọc tệp «{path.name}»…", job, failure_text="Không đọc được tệp Excel."
+        )
         self.task.finished.connect(self._on_read_finished)
         self.task.failed.connect(self._on_task_failed)
         self.task.cancelled.connect(lambda: self._set_busy(False))
@@ -287,12 +288,8 @@ class ImportDialog(QDialog):
         self._set_busy(False)
         self.preview.setFocus()
 
-    def _on_task_failed(self, error: object) -> None:
-        self._set_busy(False)
-        if isinstance(error, DomainError):
-            dialogs.show_error(self, error.message)
-        else:
-            dialogs.show_error(self, "Có lỗi không mong đợi; không có gì thay đổi.", str(error))
+    def _on_task_failed(self, _error: object) -> None:
+        self._set_busy(False)  # the task itself tells the user why; nothing was saved
 
     # showing -------------------------------------------------------------------------------
     def _show_sheets(self, sheets) -> None:
@@ -357,6 +354,7 @@ class ImportDialog(QDialog):
         self.task = BackgroundTask(
             self, "Nhập từ Excel", "Đang lưu danh sách đảng viên…",
             lambda progress: apply_import(plan, actions, progress, today),
+            failure_text="Không nhập được danh sách; không có gì thay đổi.",
         )  # fmt: skip
         self.task.finished.connect(self._on_import_finished)
         self.task.failed.connect(self._on_task_failed)

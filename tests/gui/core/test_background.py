@@ -35,7 +35,7 @@ def test_result_and_progress(qtbot):
     assert seen_threads[0] is not threading.main_thread()
 
 
-def test_domain_error_is_reported(qtbot):
+def test_domain_error_is_reported_and_shown(qtbot, answers):
     def job(progress):
         raise ValidationError("Dòng 7, cột «Ngày sinh»: ngày 31/02/1980 không có thật.", "birth_date")
 
@@ -43,6 +43,23 @@ def test_domain_error_is_reported(qtbot):
     with qtbot.waitSignal(task.failed, timeout=5000) as blocker:
         task.start()
     assert "31/02/1980" in blocker.args[0].message
+    assert answers["error"] == [("Dòng 7, cột «Ngày sinh»: ngày 31/02/1980 không có thật.", "")]
+
+
+def test_a_full_disk_is_shown_in_vietnamese_with_what_failed(qtbot, answers):
+    import errno
+
+    def job(progress):
+        raise OSError(errno.ENOSPC, "No space left on device", "/media/usb/ds.xlsx")
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    _parents.append(parent)
+    task = BackgroundTask(parent, "Thử", "Đang làm…", job, show_after_ms=0, failure_text="Không xuất được tệp Excel.")
+    with qtbot.waitSignal(task.failed, timeout=5000):
+        task.start()
+    [(text, detail)] = answers["error"]
+    assert text == "Không xuất được tệp Excel." and "ổ đĩa đã đầy" in detail and "No space" not in detail
 
 
 def test_cancel_stops_the_job(qtbot):

@@ -133,7 +133,9 @@ def test_hostile_file_shows_the_readers_message(qtbot, data_file, tmp_path, answ
     fake = tmp_path / "danh sach.xlsx"
     fake.write_text("Họ và tên;Ngày sinh\nNguyễn Văn An;1975\n", encoding="utf-8")
     dialog = open_dialog(qtbot, fake, signal="failed")
-    assert answers["error"] == [("Tệp «danh sach.xlsx» không phải là bảng tính Excel (.xlsx).", "")]
+    assert answers["error"] == [
+        ("Không đọc được tệp Excel.", "Tệp «danh sach.xlsx» không phải là bảng tính Excel (.xlsx).")
+    ]
     assert dialog.plan is None and not dialog.import_button.isEnabled()
     assert Member.select().count() == 0
 

@@ -1,0 +1,70 @@
+"""Faults from the system (disk, files, the database driver) told in Vietnamese, never in the library's English.
+
+One translation point for every path that can meet them: the GUI's failure dialog, background jobs and the
+headless commands all describe an exception through `describe(exc)`.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+
+import peewee as pw
+
+from models.core.errors import DomainError
+
+_OS_TEXTS = {
+    errno.ENOENT: "không tìm thấy tệp hoặc thư mục",
+    errno.EACCES: "không có quyền đọc hoặc ghi (tệp có thể đang mở trong chương trình khác, hoặc thư mục bị khóa)",
+    errno.EPERM: "hệ thống không cho phép thao tác này",
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.EROFS: "ổ đĩa hoặc thư mục chỉ cho phép đọc",
+    errno.EISDIR: "đây là một thư mục, không phải tệp",
+    errno.ENOTDIR: "đường dẫn không phải là thư mục",
+    errno.EBUSY: "tệp đang được chương trình khác sử dụng",
+    errno.EIO: "lỗi đọc ghi ổ đĩa (ổ đĩa có thể đã bị rút ra)",
+    errno.ENAMETOOLONG: "tên tệp quá dài",
+    errno.EEXIST: "tệp đã có",
+    errno.EDQUOT: "đã hết dung lượng được phép trên ổ đĩa",
+}
+
+_DATABASE_TEXTS = (
+    ("disk is full", "ổ đĩa đã đầy: thao tác vừa rồi chưa được lưu"),
+    ("readonly", "tệp dữ liệu chỉ cho phép đọc: thao tác vừa rồi chưa được lưu"),
+    ("read-only", "tệp dữ liệu chỉ cho phép đọc: thao tác vừa rồi chưa được lưu"),
+    ("locked", "tệp dữ liệu đang bị chương trình khác khóa; hãy thử lại sau giây lát"),
+    ("disk i/o", "lỗi đọc ghi ổ đĩa (ổ đĩa có thể đã bị rút ra); thao tác vừa rồi chưa được lưu"),
+    ("malformed", "tệp dữ liệu bị hỏng; hãy khôi phục từ bản sao lưu"),
+    ("not a database", "tệp dữ liệu bị hỏng hoặc không phải tệp ChiBo"),
+    ("unique", "dữ liệu trùng với một bản ghi đã có"),
+    ("connection", "mất kết nối tới máy chủ cơ sở dữ liệu"),
+    ("server closed", "mất kết nối tới máy chủ cơ sở dữ liệu"),
+)
+
+
+def os_error_text(exc: OSError) -> str:
+    """What went wrong with a file, in Vietnamese (the OS's own English text is left out)."""
+    return _OS_TEXTS.get(exc.errno, f"lỗi hệ thống (mã {exc.errno})" if exc.errno else "lỗi hệ thống")
+
+
+def describe(exc: BaseException) -> str:
+    """One Vietnamese sentence for any exception a user may meet."""
+    if isinstance(exc, DomainError):
+        return exc.message
+    if isinstance(exc, OSError):
+        where = f" «{exc.filename}»" if exc.filename else ""
+        return f"Không thực hiện được với tệp{where}: {os_error_text(exc)}."
+    if isinstance(exc, pw.PeeweeException | sqlite3.Error):
+        text = str(exc).lower()
+        for needle, message in _DATABASE_TEXTS:
+            if needle in text:
+                return f"Không ghi được vào cơ sở dữ liệu: {message}."
+        return "Cơ sở dữ liệu báo lỗi; thao tác vừa rồi chưa được lưu."
+    if isinstance(exc, MemoryError):
+        return "Không đủ bộ nhớ để làm việc này; hãy đóng bớt chương trình khác rồi thử lại."
+    return "ChiBo gặp một lỗi không lường trước; thao tác vừa rồi có thể chưa được lưu."
+
+
+def is_expected(exc: BaseException) -> bool:
+    """A fault of the data, the disk or the database (told plainly), not a defect of ChiBo (the crash box)."""
+    return isinstance(exc, DomainError | OSError | pw.PeeweeException | sqlite3.Error | MemoryError)

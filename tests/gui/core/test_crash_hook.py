@@ -1,0 +1,51 @@
+"""The crash hook: a dialog on the GUI thread whatever thread raised; system faults told plainly, not as a crash."""
+
+from __future__ import annotations
+
+import sys
+import threading
+
+import peewee as pw
+import pytest
+
+from gui.core.app import install_crash_hook
+
+
+@pytest.fixture
+def hook(monkeypatch, qapp):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    install_crash_hook()
+
+
+@pytest.fixture
+def shown(monkeypatch):
+    import gui.core.dialogs as dialogs
+
+    seen = []
+
+    def _record(parent, text, detail="", **kw):
+        seen.append((text, detail, kw.get("title"), threading.current_thread() is threading.main_thread()))
+
+    monkeypatch.setattr(dialogs, "show_error", _record)
+    return seen
+
+
+def test_an_error_on_a_worker_thread_is_shown_on_the_gui_thread(hook, shown, qtbot):
+    worker = threading.Thread(target=lambda: 1 / 0)
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=5000)
+    text, detail, title, on_gui_thread = shown[0]
+    assert title == "Lỗi không lường trước" and "ZeroDivisionError" in detail
+    assert on_gui_thread
+
+
+def test_a_full_disk_from_the_database_is_told_plainly(hook, shown):
+    try:
+        raise pw.OperationalError("database or disk is full")
+    except pw.OperationalError:
+        sys.excepthook(*sys.exc_info())
+    [(text, _detail, title, _)] = shown
+    assert "ổ đĩa đã đầy" in text and "disk is full" not in text
+    assert title == "Không thực hiện được"
