@@ -1,1 +1,4 @@
-"""ChiBo's Qt widgets, dialogs and item models; they call into models/ and show what it returns."""
+"""ChiBo's Qt widgets: gui.core (shared pieces), one package per tab, and the main window that wires them.
+
+Tabs never import each other; they call models/ operations and show what they return.
+"""

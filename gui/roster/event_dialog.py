@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 from gui.core import dialogs
 from gui.core.date_field import DateField
 from gui.roster.member_form import ERROR_COLOR
+from models.core.dates import fmt as format_date
 from models.core.errors import DomainError, ValidationError
 from models.roster.event_kinds import EVENT_LABELS, EventKind
-from models.roster.member_rules import fmt as format_date
 from models.roster.members import correct_event, get_member, record_event
 from models.roster.records import EventRecord
 

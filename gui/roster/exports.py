@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QWidget
 from gui.core import dialogs
 from gui.core.background import BackgroundTask
 from models.core.branch import get_branch
+from models.core.dates import fmt
 from models.core.errors import Cancelled
-from models.roster.member_rules import fmt
 from models.roster.records import MemberRecord
 
 Progress = Callable[[int, int], bool]

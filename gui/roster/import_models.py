@@ -6,8 +6,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from models.core.dates import fmt
 from models.roster.member_import import ACTION_LABELS, ERROR, ImportPlan, PlanRow, RowProblem
-from models.roster.member_rules import fmt
 
 _Index = QModelIndex | QPersistentModelIndex
 ALLOWED_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.core.dates import fmt as format_date
 from models.roster.badges import award_date_for, next_badge_milestone
 from models.roster.event_kinds import EVENT_LABELS
 from models.roster.fields import RATING_LEVELS
-from models.roster.member_rules import fmt as format_date
 from models.roster.member_rules import member_probation_end, recognition_deadline
 from models.roster.member_status import member_status
 from models.roster.records import MemberRecord, RatingRecord

@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import QAbstractProxyModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from models.roster.member_rules import fmt
+from models.core.dates import fmt
 from models.roster.roster import RosterFilter, RosterRow, RosterSearch, sort_indices
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 
 from gui.core import dialogs
 from gui.roster.member_form import WARNING_COLOR
+from models.core.dates import fmt as format_date
 from models.core.errors import DomainError
 from models.core.vnname import name_key
 from models.roster.fields import RATING_LEVELS
-from models.roster.member_rules import fmt as format_date
 from models.roster.member_status import member_status
 from models.roster.members import all_members
 from models.roster.rating_book import ratings_for_year, save_ratings

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from models.roster.member_rules import fmt
+from models.core.dates import fmt
 from models.roster.records import MemberRecord
 from models.roster.reminders import BadgeCandidate, RecognitionReminder
 from reports.roster.reminder_lists import days_left_text

@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.date_field import DateField
+from models.core.dates import fmt
 from models.core.errors import ValidationError
 from models.roster.age_bands import format_age_bounds, parse_age_bounds
-from models.roster.member_rules import fmt
 from models.roster.records import MemberRecord
 from models.roster.statistics import DEFAULT_AGE_BOUNDS, StatSection, branch_statistics
 

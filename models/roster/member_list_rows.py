@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import fields
 from datetime import date
 
+from models.core.dates import fmt
 from models.core.vnname import fold
 from models.roster.event_kinds import EVENT_LABELS, PARTY_EXIT_KINDS, EventKind
-from models.roster.member_rules import effective_events, fmt
+from models.roster.member_rules import effective_events
 from models.roster.member_status import member_status
 from models.roster.records import EventRecord, MemberRecord
 

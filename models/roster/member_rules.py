@@ -9,6 +9,7 @@ import calendar
 from collections.abc import Collection, Iterable
 from datetime import date, timedelta
 
+from models.core.dates import fmt
 from models.core.errors import ValidationError
 from models.roster.event_kinds import EventKind
 from models.roster.records import EventRecord, MemberRecord
@@ -23,11 +24,6 @@ def add_months(d: date, n: int) -> date:
     year, month = divmod(months, 12)
     month += 1
     return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
-
-
-def fmt(d: date | None) -> str:
-    """A date as Vietnamese documents write it: 05/03/2026; "" for no date."""
-    return f"{d.day:02d}/{d.month:02d}/{d.year:04d}" if d else ""
 
 
 # --- events ---------------------------------------------------------------------------------------------------------

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from models.core.dates import fmt
 from models.core.vnname import fold
 from models.roster.event_kinds import EventKind
 from models.roster.fields import GENERAL_EDUCATION, OTHER_CHOICE, QUALIFICATIONS, RATING_LEVELS, THEORY_LEVELS
-from models.roster.member_rules import age_at, effective_events, fmt
+from models.roster.member_rules import age_at, effective_events
 from models.roster.member_status import MemberStatus, member_status
 from models.roster.ratings import rateable
 from models.roster.records import MemberRecord, RatingRecord

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from models.roster.member_rules import fmt
+from models.core.dates import fmt
 
 FONT_NAME = "Times New Roman"
 DATE_FORMAT = "dd/mm/yyyy"  # Excel number format of every date cell

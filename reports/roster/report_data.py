@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from models.core.branch import BranchInfo
-from models.roster.member_rules import fmt
+from models.core.dates import fmt
 from models.roster.reminders import BadgeCandidate, RecognitionReminder
 from models.roster.seniority import party_seniority_years
 from models.roster.statistics import StatSection as ModelSection

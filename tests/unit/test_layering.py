@@ -1,21 +1,106 @@
-"""models/ and reports/ never load Qt: the domain and the exporters run and test without a GUI."""
+"""The tree's layering: the domain and the exporters never load Qt, and each package imports only what its
+docstring allows (capabilities do not reach into each other's internals; widgets never touch the ORM tables)."""
 
 from __future__ import annotations
 
+import ast
 import pkgutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
+
+# package (or top-level module) -> the packages and modules it may import from
+ALLOWED: dict[str, tuple[str, ...]] = {
+    "models.core": ("models.core",),
+    "models.counting": ("models.counting", "models.core.errors", "models.core.vnname"),  # pure: no peewee
+    "models.roster": ("models.core", "models.roster"),
+    "models.congress": ("models.core", "models.roster", "models.counting", "models.congress"),
+    "models.schema": ("models",),
+    "models.migrations": ("models",),
+    "reports.core": ("reports.core", "models.core"),
+    "reports.roster": ("reports.core", "reports.roster", "models.core", "models.roster"),
+    "gui.core": ("gui.core", "models.core"),
+    "gui.roster": ("gui.core", "gui.roster", "models.core", "models.roster", "reports.core", "reports.roster"),
+    "gui.main_window": ("gui", "models", "reports"),
+    "gui.branch_dialog": ("gui.core", "models.core"),
+    "gui.upcoming_tab": ("gui.core",),
+}
+# single exceptions, each with its reason
+EXCEPTIONS = {
+    ("models/core/database.py", "models.schema"): "creating a database needs every capability's tables",
+    ("models/core/database.py", "models.migrations"): "migrating a database needs every capability's tables",
+}
+# no widget queries the database: the tables of a capability are for its domain operations only
+FORBIDDEN_IN_GUI = ("models.roster.tables", "peewee")
+PEEWEE_FREE = ("models.counting",)
 
 
 def _modules(package: str) -> list[str]:
-    folder = ROOT / package
     names = [package]
-    for info in pkgutil.walk_packages([str(folder)], prefix=f"{package}."):
+    for info in pkgutil.walk_packages([str(ROOT / package)], prefix=f"{package}."):
         names.append(info.name)
     return names
+
+
+def _imports(path: Path) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.append(node.module)
+            found.extend(f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Import):
+            found.extend(alias.name for alias in node.names)
+    return found
+
+
+def _owner(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    dotted = ".".join(parts)
+    for key in sorted(ALLOWED, key=len, reverse=True):
+        if dotted == key or dotted.startswith(key + "."):
+            return key
+    raise AssertionError(f"{path.relative_to(ROOT)} belongs to no package of the layering table: add it")
+
+
+def _within(name: str, allowed: tuple[str, ...]) -> bool:
+    return any(name == a or name.startswith(a + ".") for a in allowed)
+
+
+def _ours(name: str) -> bool:
+    return name.split(".")[0] in ("models", "reports", "gui")
+
+
+def _allowed(name: str, allowed: tuple[str, ...]) -> bool:
+    """`from models.core import errors` yields "models.core" too: a parent of an allowed module is fine."""
+    return _within(name, allowed) or any(a.startswith(name + ".") for a in allowed)
+
+
+@pytest.mark.parametrize("top", ["models", "reports", "gui"])
+def test_each_package_imports_only_what_it_may(top):
+    offenders = []
+    for path in sorted((ROOT / top).rglob("*.py")):
+        if path.name == "__init__.py" and path.parent == ROOT / top:
+            continue
+        owner, rel = _owner(path), str(path.relative_to(ROOT))
+        for name in _imports(path):
+            excepted = any((rel, e) in EXCEPTIONS and _within(name, (e,)) for _, e in EXCEPTIONS)
+            if _ours(name) and not excepted and not _allowed(name, ALLOWED[owner]):
+                offenders.append(f"{rel} imports {name}")
+    assert offenders == []
+
+
+def test_widgets_never_touch_the_orm_and_the_engine_is_pure():
+    offenders = []
+    for path in (ROOT / "gui").rglob("*.py"):
+        offenders += [f"{path.relative_to(ROOT)}: {n}" for n in _imports(path) if _within(n, FORBIDDEN_IN_GUI)]
+    for package in PEEWEE_FREE:
+        for path in (ROOT / package.replace(".", "/")).rglob("*.py"):
+            offenders += [f"{path.relative_to(ROOT)}: {n}" for n in _imports(path) if _within(n, ("peewee",))]
+    assert offenders == []
 
 
 def test_models_and_reports_import_no_qt():
@@ -36,7 +121,6 @@ def test_gui_is_not_imported_by_the_domain():
     offenders = []
     for package in ("models", "reports"):
         for path in (ROOT / package).rglob("*.py"):
-            text = path.read_text(encoding="utf-8")
-            if "from gui" in text or "import gui" in text or "PySide6" in text:
+            if any(n.split(".")[0] in ("gui", "PySide6") for n in _imports(path)):
                 offenders.append(str(path.relative_to(ROOT)))
     assert offenders == []

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from gui.core.background import BackgroundTask
 from gui.roster.member_table_model import COLUMN_INDEX
+from models.core.dates import fmt
 from models.roster.badges import next_award_date
-from models.roster.member_rules import fmt
 from models.roster.rating_book import save_ratings
 from tests.support.roster_tab import due_people, open_tab, shown_names
 

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from gui.roster.members_tab import REMINDERS_PAGE
+from models.core.dates import fmt
 from models.roster.badges import next_award_date
-from models.roster.member_rules import fmt
 from models.roster.rating_book import save_ratings
 from tests.support.people import member
 from tests.support.roster_tab import due_people, open_tab
