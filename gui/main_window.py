@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 from gui.core import dialogs
 from gui.roster.members_tab import MembersTab
 from gui.upcoming_tab import UpcomingTab
+from models.core import clock
 from models.core.branch import get_branch
 from models.core.database import close_database, open_database
 from models.core.errors import DatabaseFileError
@@ -188,12 +189,11 @@ class MainWindow(QMainWindow):
 
     def backup_data_file(self) -> None:
         """Copy the open data file to a chosen place, off the GUI thread, cancellable."""
-        from datetime import datetime
 
         from gui.core.background import BackgroundTask
         from models.core.database import backup_open_database
 
-        suggested = self.data_path.with_name(f"{self.data_path.stem} - sao lưu {datetime.now():%d-%m-%Y %H%M}.sqlite3")
+        suggested = self.data_path.with_name(f"{self.data_path.stem} - sao lưu {clock.now():%d-%m-%Y %H%M}.sqlite3")
         path = dialogs.ask_save_path(self, "Sao lưu dữ liệu", dialogs.DATA_FILTER, str(suggested))
         if not path:
             return

@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QValidator
 from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLineEdit, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
+from models.core import clock
 from models.core.dates import fmt
 
 _ALLOWED = re.compile(r"^[\d/.\- ]*$")
@@ -107,7 +108,7 @@ class DateField(QWidget):
         calendar.setLocale(VIETNAMESE)
         calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        current = self.date() or date.today()
+        current = self.date() or clock.today()
         calendar.setSelectedDate(QDate(current.year, current.month, current.day))
         calendar.activated.connect(self._on_calendar_picked)
         calendar.clicked.connect(self._on_calendar_picked)

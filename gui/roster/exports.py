@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 
 from gui.core import dialogs
 from gui.core.background import BackgroundTask
+from models.core import clock
 from models.core.branch import get_branch
 from models.core.dates import fmt
 from models.core.errors import Cancelled
@@ -91,7 +92,7 @@ class MemberExports(QObject):
         if not members:
             dialogs.show_info(self._parent, "Danh sách đang hiển thị không có đảng viên nào để xuất.")
             return
-        today, branch = date.today(), get_branch()
+        today, branch = clock.today(), get_branch()
         path = self._ask_path("Xuất danh sách đảng viên", _report_data().suggested_file_name(
             "Danh sách đảng viên", branch, today))  # fmt: skip
         if not path:
@@ -117,7 +118,7 @@ class MemberExports(QObject):
     def export_statistics(self) -> None:
         from gui.roster.statistics_options_dialog import StatisticsOptionsDialog
 
-        dialog = StatisticsOptionsDialog(date.today(), self._age_bounds(), self._parent)
+        dialog = StatisticsOptionsDialog(clock.today(), self._age_bounds(), self._parent)
         dialog.options_chosen.connect(self._on_options_dialog_options_chosen)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -127,7 +128,7 @@ class MemberExports(QObject):
         from models.roster.rating_book import ratings_for_year
         from models.roster.statistics import branch_statistics
 
-        today, branch = date.today(), get_branch()
+        today, branch = clock.today(), get_branch()
         path = self._ask_path("Xuất báo cáo thống kê", _report_data().suggested_file_name(
             "Báo cáo thống kê đảng viên", branch, options.on))  # fmt: skip
         if not path:
@@ -154,7 +155,7 @@ class MemberExports(QObject):
     def export_probation(self) -> None:
         from models.roster.reminders import recognition_reminders
 
-        today, branch = date.today(), get_branch()
+        today, branch = clock.today(), get_branch()
         reminders = recognition_reminders(self._everyone(), today)
         if not reminders:
             dialogs.show_info(self._parent, "Không có đảng viên nào đến hạn xét công nhận chính thức.")
@@ -179,7 +180,7 @@ class MemberExports(QObject):
         from models.roster.badges import next_award_date
         from models.roster.reminders import badge_due_for_award_date
 
-        today, branch = date.today(), get_branch()
+        today, branch = clock.today(), get_branch()
         award = next_award_date(today)
         candidates = badge_due_for_award_date(self._everyone(), award)
         if not candidates:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QVB
 from gui.core import dialogs
 from gui.roster.member_form import ERROR_COLOR, WARNING_COLOR, MemberForm
 from gui.roster.member_history import RatingsList, TimelineWidget, status_lines
+from models.core import clock
 from models.core.errors import DomainError, ValidationError
 from models.roster.fields import FIELD_BY_KEY
 from models.roster.member_validation import Issue
@@ -100,7 +101,7 @@ class MemberDialog(QDialog):
         if self.member is None:
             self.header.setText("Nhập phiếu đảng viên mới. Các mục có dấu <b>*</b> là bắt buộc.")
             return
-        lines = status_lines(self.member, self.today or date.today())
+        lines = status_lines(self.member, self.today or clock.today())
         self.header.setText("<br>".join(lines))
         self.header.setVisible(bool(lines))
         if self.timeline is not None:

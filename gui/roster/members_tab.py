@@ -6,8 +6,6 @@ visible: after a filter change the statistics wait for typing to pause (debounce
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -29,6 +27,7 @@ from PySide6.QtWidgets import (
 from gui.roster.exports import MemberExports
 from gui.roster.member_table_model import COLUMN_INDEX, ID_ROLE, MemberFilterProxyModel, MemberTableModel
 from gui.roster.roster_columns import RosterColumns
+from models.core import clock
 from models.roster.members import all_members
 from models.roster.records import MemberRecord
 from models.roster.roster import RosterFilter, roster_rows
@@ -176,7 +175,7 @@ class MembersTab(QWidget):
         selected = self.selected_member_id()
         self.records = all_members()
         self._by_id = {m.id: m for m in self.records}
-        rows = roster_rows(self.records, date.today())
+        rows = roster_rows(self.records, clock.today())
         self.model.set_rows(rows)
         self._fill_status_combo(rows)
         if selected is not None:
@@ -284,7 +283,7 @@ class MembersTab(QWidget):
             self.reminders_panel = RemindersPanel()
             self.reminders_panel.member_activated.connect(self._on_reminders_panel_member_activated)
             self._replace_page(REMINDERS_PAGE, self.reminders_panel, "Nhắc việc")
-        today = date.today()
+        today = clock.today()
         year = today.year - 1
         self.reminders_panel.set_reminders(
             recognition_reminders(self.records, today),

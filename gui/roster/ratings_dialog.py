@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from gui.core import dialogs
 from gui.roster.member_form import WARNING_COLOR
+from models.core import clock
 from models.core.dates import fmt as format_date
 from models.core.errors import DomainError
 from models.core.vnname import name_key
@@ -70,7 +71,7 @@ class RatingsDialog(QDialog):
 
     def __init__(self, year: int | None = None, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self.rows: list[_Row] = []
         self.setWindowTitle("Xếp loại chất lượng đảng viên")
         # Ratings are made at the end of the year: before October, the year to rate is most likely the last one.

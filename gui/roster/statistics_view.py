@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.date_field import DateField
+from models.core import clock
 from models.core.dates import fmt
 from models.core.errors import ValidationError
 from models.roster.age_bands import format_age_bounds, parse_age_bounds
@@ -69,7 +70,7 @@ class StatisticsView(QWidget):
         layout = QVBoxLayout(self)
         controls = QHBoxLayout()
         self.date_field = DateField()
-        self.date_field.setDate(date.today())
+        self.date_field.setDate(clock.today())
         self.date_field.text_changed.connect(self._on_date_field_text_changed)
         date_label = QLabel("Tính đến &ngày:")
         date_label.setBuddy(self.date_field)
@@ -123,7 +124,7 @@ class StatisticsView(QWidget):
     # inputs --------------------------------------------------------------------------------
     @property
     def on(self) -> date:
-        return self.date_field.date() or date.today()
+        return self.date_field.date() or clock.today()
 
     @property
     def age_bounds(self) -> tuple[int, ...]:

@@ -9,11 +9,11 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 import peewee as pw
 
+from models.core import clock
 from models.core.branch import use_branch
 from models.core.errors import Cancelled, DatabaseFileError
 from models.core.file_lock import FileLock
@@ -235,7 +235,7 @@ def _prepare_schema(database: pw.Database, backup_path: Path | None) -> None:
             database.create_tables(ALL_TABLES)
             set_meta("app", APP_ID)
             set_meta("schema_version", str(SCHEMA_VERSION))
-            set_meta("created_at", datetime.now().isoformat(timespec="seconds"))
+            set_meta("created_at", clock.now().isoformat(timespec="seconds"))
         return
     version = schema_version(database)
     if version > SCHEMA_VERSION:  # URL databases skip the file probe
@@ -243,7 +243,7 @@ def _prepare_schema(database: pw.Database, backup_path: Path | None) -> None:
     if version == SCHEMA_VERSION:
         return
     if backup_path is not None and isinstance(database, pw.SqliteDatabase):
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = clock.now().strftime("%Y%m%d-%H%M%S")
         copy = backup_path.with_name(f"{backup_path.stem}.truoc-nang-cap-v{version}-{stamp}{backup_path.suffix}")
         backup_sqlite(database, copy)
         log.info("Backed up %s to %s before migrating from schema %d", backup_path, copy, version)

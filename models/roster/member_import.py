@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Protocol
 
+from models.core import clock
 from models.core.branch import of_current_branch
 from models.core.errors import Cancelled, ValidationError
 from models.core.tables import db
@@ -140,7 +141,7 @@ class ImportOutcome:
 
 def plan_import(read_result: ReadResult, today: date | None = None) -> ImportPlan:
     """Every row of the reader's result with its problems, duplicates and default action. Reads the roster once."""
-    today = today or date.today()
+    today = today or clock.today()
     labels = _labels(read_result)
     rows = [_plan_row(r, labels, today) for r in read_result.rows]
     _mark_saved_duplicates(rows, labels)
@@ -290,7 +291,7 @@ def _choose_actions(row: PlanRow) -> None:
 def apply_import(plan: ImportPlan, actions: Mapping[int, str] | None = None, progress: Progress | None = None,
                  today: date | None = None) -> ImportOutcome:  # fmt: skip
     """Save the chosen rows in one transaction: any error, or a cancel through `progress`, saves nothing."""
-    today = today or date.today()
+    today = today or clock.today()
     chosen = {r.row: (actions or {}).get(r.row, r.action) for r in plan.rows}
     to_save = [r for r in plan.rows if chosen[r.row] in (ADD, UPDATE)]
     total = 2 * len(to_save)
@@ -325,7 +326,7 @@ def apply_import(plan: ImportPlan, actions: Mapping[int, str] | None = None, pro
                 _check_final(plan, row, final, row.saved.member_id, cards, today)
                 updates.append((row.saved.member_id, changes))
             step()
-        now = datetime.now()
+        now = clock.now()
         for start in range(0, len(inserts), _INSERT_BATCH):
             batch = inserts[start : start + _INSERT_BATCH]
             Member.insert_many([{**values, "created_at": now, "updated_at": now} for values in batch]).execute()

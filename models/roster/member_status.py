@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from models.core import clock
 from models.core.errors import ValidationError
 from models.roster.badges import awarded_milestones, milestone_from_note
 from models.roster.event_kinds import EVENT_LABELS, LEAVING_KINDS, EventKind
@@ -237,7 +238,7 @@ def validate_event(
     it replaces. A member whose history has no roster event yet (admitted, transferred in or out...) may always be
     transferred in: the record alone cannot tell whether the member was admitted here or elsewhere.
     """
-    today = today or date.today()
+    today = today or clock.today()
     check = EventCheck()
     d, kind = new_event.date, EventKind(new_event.kind)
     what = f"«{EVENT_LABELS[kind]}» ngày {fmt(d)}"

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from models.core import clock
 from models.core.errors import ValidationError
 from models.roster.fields import FIELD_BY_KEY, GENDERS, MEMBER_FIELDS
 from models.roster.member_rules import age_at, official_date_warning
@@ -50,7 +51,7 @@ class CheckReport:
 
 def check_record(record: MemberRecord, today: date | None = None) -> CheckReport:
     """Every problem of the record at once, each naming its field (duplicates are checked by models.roster.members)."""
-    today = today or date.today()
+    today = today or clock.today()
     report = CheckReport()
     for spec in MEMBER_FIELDS:
         value = getattr(record, spec.key)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime
+from datetime import date
 
 import peewee as pw
 
+from models.core import clock
 from models.core.branch import of_current_branch
 from models.core.errors import ConflictError, NotFoundError, ValidationError
 from models.core.tables import db
@@ -96,7 +97,7 @@ def _write_member(record: MemberRecord, values: dict) -> Member:
     row = Member.get_or_none((Member.id == record.id) & of_current_branch(Member))
     if row is None:
         raise NotFoundError("Không tìm thấy đảng viên cần sửa (có thể đã bị xóa khỏi tệp dữ liệu).")
-    Member.update(**values, updated_at=datetime.now()).where(Member.id == record.id).execute()
+    Member.update(**values, updated_at=clock.now()).where(Member.id == record.id).execute()
     return row
 
 
@@ -177,7 +178,7 @@ def correct_event(event_id: int, corrected: EventRecord, reason: str, today: dat
 
 def _apply_record_dates(member: MemberRecord, event: EventRecord) -> None:
     if event.kind == EventKind.RECOGNISED and member.official_date is None:
-        Member.update(official_date=event.date, updated_at=datetime.now()).where(Member.id == member.id).execute()
+        Member.update(official_date=event.date, updated_at=clock.now()).where(Member.id == member.id).execute()
 
 
 def _event_values(event: EventRecord) -> dict:

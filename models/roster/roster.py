@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from models.core import clock
 from models.core.vnname import fold, name_key
 from models.roster.member_status import member_status
 from models.roster.records import MemberRecord
@@ -59,7 +60,7 @@ def roster_row(member: MemberRecord, on: date) -> RosterRow:
 
 
 def roster_rows(members: list[MemberRecord], on: date | None = None) -> list[RosterRow]:
-    on = on or date.today()
+    on = on or clock.today()
     return [roster_row(m, on) for m in members]
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import peewee as pw
 
+from models.core import clock
 from models.core.branch import current_branch_id
 from models.core.tables import BaseModel, Branch
 
@@ -45,8 +44,8 @@ class Member(BaseModel):
     citizen_id = pw.TextField(default="")  # Số CCCD
     phone = pw.TextField(default="")  # Điện thoại
     notes = pw.TextField(default="")  # Ghi chú
-    created_at = pw.DateTimeField(default=datetime.now)
-    updated_at = pw.DateTimeField(default=datetime.now)
+    created_at = pw.DateTimeField(default=clock.now)
+    updated_at = pw.DateTimeField(default=clock.now)
 
 
 # A card number belongs to one member of a branch: enforced by the database too, so two clients cannot race past it.
@@ -68,7 +67,7 @@ class MemberEvent(BaseModel):
     end_date = pw.DateField(null=True)
     replaced_by = pw.ForeignKeyField("self", null=True, backref="replaces", on_delete="RESTRICT")
     correction_reason = pw.TextField(default="")
-    created_at = pw.DateTimeField(default=datetime.now)
+    created_at = pw.DateTimeField(default=clock.now)
 
 
 class Rating(BaseModel):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from models.core import clock
 from models.core.vnname import fold
 from models.roster.fields import DATE_FIELDS, MEMBER_FIELDS
 from reports.core.errors import Cancelled, ImportFileError
@@ -125,7 +126,7 @@ def read_roster(
     Excel row. `progress(done, total)` is called every few hundred rows; returning False cancels (Cancelled).
     """
     check_file(path)
-    today = today or date.today()
+    today = today or clock.today()
     workbook = open_workbook(path, data_only=True)
     formulas = None
     try:

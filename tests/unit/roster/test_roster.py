@@ -72,3 +72,20 @@ def test_incremental_search_gives_the_same_results_as_a_fresh_one():
         for current_only in (True, False):
             criteria = RosterFilter(text=text, current_only=current_only)
             assert search.filter(criteria) == RosterSearch(rows, order).filter(criteria), text
+
+
+def test_the_roster_reads_today_from_the_one_clock():
+    """A probationary member admitted in 2026 is official by 2029: "today" comes from models.core.clock."""
+    from datetime import date
+
+    from models.core import clock
+    from models.roster.event_kinds import EventKind
+    from models.roster.records import EventRecord, MemberRecord
+    from models.roster.roster import roster_rows
+
+    new = MemberRecord("Lê Đức Cường", "Nam", date(1998, 2, 3), date(2026, 9, 1), ceremony_date=date(2026, 9, 1))
+    assert [r.is_official for r in roster_rows([new])] == [False]  # the suite's pinned day, 01/12/2026
+    recognised = EventRecord(EventKind.RECOGNISED, date(2027, 9, 1))
+    with clock.pinned(date(2029, 1, 1)):
+        later = MemberRecord(**{**new.__dict__, "events": [recognised]})
+        assert [r.is_official for r in roster_rows([later])] == [True]
