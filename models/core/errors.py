@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 
 class DomainError(Exception):
     """Base of every error the domain layer raises on purpose."""
@@ -36,3 +38,24 @@ class Cancelled(DomainError):
 
     def __init__(self, message: str = "Đã hủy; không có gì được lưu.") -> None:
         super().__init__(message)
+
+
+_OS_TEXTS = {
+    errno.ENOENT: "không tìm thấy tệp hoặc thư mục",
+    errno.EACCES: "không có quyền đọc hoặc ghi (tệp có thể đang mở trong chương trình khác, hoặc thư mục bị khóa)",
+    errno.EPERM: "hệ thống không cho phép thao tác này",
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.EROFS: "ổ đĩa hoặc thư mục chỉ cho phép đọc",
+    errno.EISDIR: "đây là một thư mục, không phải tệp",
+    errno.ENOTDIR: "đường dẫn không phải là thư mục",
+    errno.EBUSY: "tệp đang được chương trình khác sử dụng",
+    errno.EIO: "lỗi đọc ghi ổ đĩa (ổ đĩa có thể đã bị rút ra)",
+    errno.ENAMETOOLONG: "tên tệp quá dài",
+    errno.EEXIST: "tệp đã có",
+    errno.EDQUOT: "đã hết dung lượng được phép trên ổ đĩa",
+}
+
+
+def os_error_text(exc: OSError) -> str:
+    """What went wrong with a file, in Vietnamese (the OS's own English text is left out)."""
+    return _OS_TEXTS.get(exc.errno, f"lỗi hệ thống (mã {exc.errno})" if exc.errno else "lỗi hệ thống")

@@ -30,5 +30,5 @@ def _utf8(stream: TextIO) -> TextIO:
     reconfigure = getattr(stream, "reconfigure", None)
     if reconfigure is not None:
         with contextlib.suppress(ValueError, OSError):
-            reconfigure(encoding="utf-8")
+            reconfigure(encoding="utf-8", errors="replace")
     return stream

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
+from models.core.errors import os_error_text
 from models.counting.ballots import DECLARED_REASONS, RULE_KEYS, Ballot, Form, InvalidReason, Mark, Rules
 from models.counting.election import Candidate, Election, Post
 from models.counting.electorate import EXCLUSION_KEYS, Electorate, Exclusions
@@ -19,17 +20,43 @@ _MARKS = frozenset(str(m) for m in Mark)
 _DECLARED = frozenset(str(r) for r in DECLARED_REASONS)
 
 
+# Bounds far above any real record: a congress of 300+ delegates with a few hundred ballots per round is a few
+# megabytes; anything larger, or counts beyond these, is a damaged or hostile file, refused before it costs memory.
+MAX_RECORD_BYTES = 32 * 1024 * 1024
+MAX_COUNT = 1_000_000  # ballots, votes, numbers of any kind
+MAX_MEMBERS = 100_000  # official members summoned: more than any branch or grassroots congress could have
+MAX_TEXT = 10_000  # characters in one text field
+
+
 def read_record(path: str | os.PathLike[str]) -> ElectionRecord:
     """Read and validate a record file; MalformedError (one Vietnamese line) when it cannot be counted."""
+    name = os.fspath(path)
     try:
-        data = Path(path).read_bytes()
+        info = os.stat(name)  # never opens: a named pipe or a device must not block or stream forever
+        if stat.S_ISDIR(info.st_mode):
+            raise MalformedError(f"«{name}» là một thư mục, không phải tệp hồ sơ bầu cử.", "")
+        if not stat.S_ISREG(info.st_mode):
+            raise MalformedError(f"«{name}» không phải là tệp thông thường (có thể là thiết bị hoặc đường ống).", "")
+        if info.st_size > MAX_RECORD_BYTES:
+            raise MalformedError(_too_big(name, info.st_size), "")
+        with open(name, "rb") as handle:
+            data = handle.read(MAX_RECORD_BYTES + 1)
     except OSError as exc:
-        raise MalformedError(f"Không đọc được tệp {os.fspath(path)}: {exc.strerror or exc}.", "") from exc
+        raise MalformedError(f"Không đọc được tệp «{name}»: {os_error_text(exc)}.", "") from exc
+    if len(data) > MAX_RECORD_BYTES:  # it grew while being read
+        raise MalformedError(_too_big(name, len(data)), "")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise MalformedError(f"Tệp không phải văn bản UTF-8 (byte thứ {exc.start}).", "") from exc
     return parse_record(text)
+
+
+def _too_big(name: str, size: int) -> str:
+    return (
+        f"Tệp «{name}» nặng {size / 1048576:.1f} MB, vượt giới hạn {MAX_RECORD_BYTES // 1048576} MB của một hồ sơ "
+        "bầu cử; đây không phải hồ sơ do ChiBo ghi."
+    )
 
 
 def parse_record(text: str) -> ElectionRecord:
@@ -38,10 +65,45 @@ def parse_record(text: str) -> ElectionRecord:
     except RecursionError as exc:
         raise MalformedError("Tệp JSON lồng nhau quá sâu, không phải hồ sơ bầu cử.", "") from exc
     except json.JSONDecodeError as exc:
-        raise MalformedError(
-            f"Tệp không phải JSON hợp lệ (dòng {exc.lineno}, cột {exc.colno}): {exc.msg}.", ""
-        ) from exc
+        raise MalformedError(f"Tệp không phải JSON hợp lệ (lỗi ở dòng {exc.lineno}, cột {exc.colno}).", "") from exc
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise MalformedError("Tệp có một con số quá dài, không phải hồ sơ bầu cử.", "") from exc
+    _check_values(raw)
     return record_from_dict(raw)
+
+
+def _check_values(raw: Any) -> None:
+    """Every number and text of the file within sane bounds, walked without recursion."""
+    pending = [raw]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, dict):
+            pending.extend(value.keys())
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+        elif isinstance(value, bool) or value is None:
+            continue
+        elif isinstance(value, int | float):
+            if not abs(value) <= MAX_COUNT:  # also NaN and infinities
+                raise MalformedError(
+                    f"Tệp có con số {_short(value)} lớn hơn mọi hồ sơ thật (tối đa {MAX_COUNT:,}).".replace(",", "."),
+                    "",
+                )
+        elif isinstance(value, str):
+            if len(value) > MAX_TEXT:
+                raise MalformedError(
+                    f"Tệp có một đoạn văn bản dài {len(value):,} ký tự, quá dài.".replace(",", "."), ""
+                )
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise MalformedError("Tệp có ký tự không hợp lệ (nửa cặp UTF-16) trong văn bản.", "") from exc
+
+
+def _short(value: float) -> str:
+    text = str(value)
+    return text if len(text) <= 20 else text[:12] + "…"
 
 
 def _fail(message: str, fld: str, ballot_no: int | None = None) -> MalformedError:
@@ -153,8 +215,15 @@ def _electorate(value: Any) -> Electorate:
                 "electorate.excluded",
             )
     excluded = Exclusions(**{k: _int(excluded_raw.get(k, 0), f"electorate.excluded.{k}") for k in EXCLUSION_KEYS})
+    summoned = _int(value.get("official_summoned"), "electorate.official_summoned")
+    if summoned > MAX_MEMBERS:
+        raise _fail(
+            f"Số đảng viên chính thức được triệu tập ({summoned:,}) nhiều hơn mọi đại hội có thể có "
+            f"(tối đa {MAX_MEMBERS:,}).".replace(",", "."),
+            "electorate.official_summoned",
+        )
     return Electorate(
-        _int(value.get("official_summoned"), "electorate.official_summoned"),
+        summoned,
         excluded,
         _int(value.get("official_present"), "electorate.official_present"),
     )

@@ -1,0 +1,118 @@
+"""`main.py count` on hostile input: exit 2 with one Vietnamese line, no traceback, no English OS text, no hang."""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from models.counting import record_reader
+from models.counting.cli import run_count
+from tests.unit.counting.test_counting_record import SPEC_EXAMPLE
+
+ROOT = Path(__file__).resolve().parents[3]
+ENGLISH = ("Errno", "Traceback", "No such file", "Is a directory", "Permission denied", "Expecting", "Exceeds")
+
+
+def count(path: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run_count(path, out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def assert_refused(result: tuple[int, str, str], expected: str) -> None:
+    code, out, err = result
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and expected in err, err
+    assert not any(word in err for word in ENGLISH), err
+
+
+def write(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "hoso.json"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    return str(path)
+
+
+def spec(**changes) -> dict:
+    raw = copy.deepcopy(SPEC_EXAMPLE)
+    raw.update(changes)
+    return raw
+
+
+def test_a_number_too_long_to_convert(tmp_path):
+    text = json.dumps(spec()).replace('"round": 1', '"round": 1' + "0" * 5000)
+    assert_refused(count(write(tmp_path, text)), "con số quá dài")
+
+
+@pytest.mark.parametrize("field", ["ballots_issued", "seats"])
+def test_huge_counts(tmp_path, field):
+    assert_refused(count(write(tmp_path, json.dumps(spec(**{field: 10**15})))), "lớn hơn mọi hồ sơ thật")
+
+
+def test_huge_vote_totals(tmp_path):
+    raw = spec(ballots=None, totals={"collected": 18, "votes": {"c1": 10**12, "c2": 3}})
+    assert_refused(count(write(tmp_path, json.dumps(raw))), "lớn hơn mọi hồ sơ thật")
+
+
+def test_absurd_electorate(tmp_path):
+    raw = spec()
+    raw["electorate"]["official_summoned"] = 500_000
+    assert_refused(count(write(tmp_path, json.dumps(raw))), "nhiều hơn mọi đại hội")
+
+
+def test_lone_surrogate_in_a_name(tmp_path):
+    text = json.dumps(spec()).replace("Nguy\\u1ec5n", "Nguy\\ud800n")
+    assert "\\ud800" in text
+    assert_refused(count(write(tmp_path, text)), "ký tự không hợp lệ")
+
+
+def test_not_a_number_and_infinity(tmp_path):
+    text = json.dumps(spec()).replace('"seats": 3', '"seats": Infinity')
+    assert_refused(count(write(tmp_path, text)), "lớn hơn mọi hồ sơ thật")
+
+
+def test_a_file_far_bigger_than_any_record(tmp_path, monkeypatch):
+    monkeypatch.setattr(record_reader, "MAX_RECORD_BYTES", 1024)
+    path = write(tmp_path, json.dumps(spec()) + " " * 2000)
+    assert_refused(count(path), "vượt giới hạn")
+
+
+def test_named_pipe_does_not_hang(tmp_path):
+    fifo = tmp_path / "ong.json"
+    os.mkfifo(fifo)
+    assert_refused(count(str(fifo)), "không phải là tệp thông thường")
+
+
+def test_a_device(tmp_path):
+    assert_refused(count("/dev/zero"), "không phải là tệp thông thường")
+
+
+def test_a_directory(tmp_path):
+    assert_refused(count(str(tmp_path)), "là một thư mục")
+
+
+def test_a_missing_path(tmp_path):
+    assert_refused(count(str(tmp_path / "khong-co.json")), "không tìm thấy tệp")
+
+
+def test_invalid_json_names_line_and_column_in_vietnamese(tmp_path):
+    assert_refused(count(write(tmp_path, '{"format": ')), "dòng 1, cột")
+
+
+def test_deep_nesting(tmp_path):
+    assert_refused(count(write(tmp_path, "[" * 100_000 + "]" * 100_000)), "lồng nhau quá sâu")
+
+
+def test_the_real_command_on_a_device_and_a_lone_surrogate_path(tmp_path):
+    for target in ("/dev/zero", str(tmp_path / "t\udcffn.json")):
+        command = [sys.executable, str(ROOT / "main.py"), "count", target]
+        done = subprocess.run(command, cwd=tmp_path, capture_output=True, timeout=60, check=False)
+        err = done.stderr.decode("utf-8", "replace")
+        assert done.returncode == 2 and done.stdout == b"" and err.count("\n") == 1, err
+        assert "Traceback" not in err
