@@ -27,7 +27,25 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+NO_DISPLAY = (
+    "ChiBo cần màn hình để hiện cửa sổ: hãy chạy trong phiên làm việc có giao diện (máy bàn), hoặc trên máy chủ "
+    "không màn hình dùng màn hình ảo: xvfb-run bash scripts/run.sh"
+)
+
+
+def has_display() -> bool:
+    """Linux without X11 or Wayland cannot show a window (Qt would abort blaming xcb-cursor0)."""
+    import os
+
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_gui(args: argparse.Namespace) -> int:
+    if not has_display():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
     from platformdirs import user_data_dir
 
     from gui.core.app import app_settings, create_application, install_crash_hook

@@ -7,12 +7,13 @@ VENV="$ROOT/.venv"
 
 # Debian packages Qt needs (offscreen and X11), a virtual screen, fonts with Vietnamese glyphs
 # (Liberation 2 is LibreOffice's Times New Roman), objdump for PyInstaller, LibreOffice to look at reports.
+# PyInstaller needs Debian's shared libpython (a bare Debian 12 lacks it) and objdump (binutils).
 # PostgreSQL: the tests start a throwaway server of their own (tests/support/pg_server.py).
 DEB_RUNTIME="libgl1 libegl1 libglib2.0-0 libfontconfig1 libfreetype6 libxkbcommon0 libdbus-1-3 libx11-6
  libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
  libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxcb-xfixes0 libxcb-sync1 libxcb-shm0 libx11-xcb1
  fonts-dejavu-core fonts-noto-core fonts-liberation2 python3-venv"
-DEB_TEST="xvfb xauth binutils libreoffice-calc-nogui poppler-utils postgresql"
+DEB_TEST="xvfb xauth binutils libpython3.11 libreoffice-calc-nogui poppler-utils postgresql"
 
 install_debian_packages() {
     local wanted="$1" missing=""
