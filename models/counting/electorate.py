@@ -84,13 +84,53 @@ class Situation(StrEnum):
     SUSPENDED = "suspended"  # đình chỉ sinh hoạt, bị khởi tố, truy tố, tạm giam
 
 
+# Which excluded group (EXCLUSION_KEYS) a situation puts an official member in; exempt only when absent.
+SITUATION_LABELS: dict[Situation, str] = {
+    Situation.NORMAL: "",
+    Situation.TEMPORARY_ELSEWHERE: "Sinh hoạt tạm thời nơi khác",
+    Situation.EXEMPT: "Miễn công tác và sinh hoạt đảng",
+    Situation.SUSPENDED: "Đình chỉ sinh hoạt, bị khởi tố, truy tố, tạm giam",
+}
+
+
 @dataclass(frozen=True)
 class Voter:
-    """One summoned member as the congress check-in sees them."""
+    """One summoned member as the congress check-in sees them; `id` is the member's id as text, the same id a
+    candidate carries on the ballot and in the record file."""
 
     official: bool
     attendance: Attendance = Attendance.PRESENT
     situation: Situation = Situation.NORMAL
+    id: str = ""
+
+    @property
+    def exclusion(self) -> str | None:
+        """The group of D's exclusions (EXCLUSION_KEYS) this member falls in, or None when they count in D.
+
+        First match: temporary activity elsewhere, suspended, exempted and absent, absent with an approved reason.
+        """
+        if not self.official:
+            return None
+        absent = self.attendance != Attendance.PRESENT
+        if self.situation == Situation.TEMPORARY_ELSEWHERE:
+            return "temporary_elsewhere"
+        if self.situation == Situation.SUSPENDED:
+            return "suspended"
+        if self.situation == Situation.EXEMPT and absent:
+            return "exempt_absent"
+        if self.attendance == Attendance.ABSENT_APPROVED:
+            return "absent_approved"
+        return None
+
+    @property
+    def receives_ballot(self) -> bool:
+        """An official member present, not in group (a), (c) or (d): an exempted member who attends votes;
+        probationary members attend without a ballot."""
+        return (
+            self.official
+            and self.attendance == Attendance.PRESENT
+            and self.situation in (Situation.NORMAL, Situation.EXEMPT)
+        )
 
 
 def electorate_from_voters(voters: Iterable[Voter]) -> Electorate:
@@ -107,15 +147,8 @@ def electorate_from_voters(voters: Iterable[Voter]) -> Electorate:
         if not voter.official:
             continue
         summoned += 1
-        absent = voter.attendance != Attendance.PRESENT
-        if voter.situation == Situation.TEMPORARY_ELSEWHERE:
-            groups["temporary_elsewhere"] += 1
-        elif voter.situation == Situation.SUSPENDED:
-            groups["suspended"] += 1
-        elif voter.situation == Situation.EXEMPT and absent:
-            groups["exempt_absent"] += 1
-        elif voter.attendance == Attendance.ABSENT_APPROVED:
-            groups["absent_approved"] += 1
-        if not absent and voter.situation in (Situation.NORMAL, Situation.EXEMPT):
-            present += 1
+        group = voter.exclusion
+        if group is not None:
+            groups[group] += 1
+        present += voter.receives_ballot
     return Electorate(summoned, Exclusions(**groups), present)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from rules_factories import d, ev, member
 
 from models.roster.badges import (
     BADGE_MILESTONES,
@@ -17,6 +16,7 @@ from models.roster.badges import (
     previous_award_date,
 )
 from models.roster.event_kinds import EventKind
+from tests.support.rules_factories import d, ev, member
 
 
 def badge(when: str, note: str, **values):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from rules_factories import d, ev, member
 
 from models.core.errors import ValidationError
 from models.roster.event_kinds import EventKind
@@ -19,6 +18,7 @@ from models.roster.member_rules import (
     probation_end,
     recognition_deadline,
 )
+from tests.support.rules_factories import d, ev, member
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from rules_factories import d, ev, member
 
 from models.core.errors import ValidationError
 from models.roster.event_kinds import EventKind
@@ -15,6 +14,7 @@ from models.roster.ratings import (
     score_to_level,
 )
 from models.roster.records import RatingRecord
+from tests.support.rules_factories import d, ev, member
 
 
 @pytest.mark.parametrize(

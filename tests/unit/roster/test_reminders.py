@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from rules_factories import d, ev, member
-
 from models.roster.event_kinds import EventKind
 from models.roster.records import RatingRecord
 from models.roster.reminders import (
@@ -12,6 +10,7 @@ from models.roster.reminders import (
     missing_ratings,
     recognition_reminders,
 )
+from tests.support.rules_factories import d, ev, member
 
 
 def names(items) -> list[str]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from rules_factories import d, ev, member
-
 from models.roster.event_kinds import EventKind
 from models.roster.seniority import (
     Gap,
@@ -13,6 +11,7 @@ from models.roster.seniority import (
     seniority_reached_on,
     seniority_start,
 )
+from tests.support.rules_factories import d, ev, member
 
 
 def test_plain_seniority_counts_from_admission_decision():

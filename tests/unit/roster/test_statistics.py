@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from rules_factories import d, ev, member
 
 from models.roster.event_kinds import EventKind
 from models.roster.records import RatingRecord
@@ -26,6 +25,7 @@ from models.roster.statistics import (
     rating_section,
     theory_section,
 )
+from tests.support.rules_factories import d, ev, member
 
 ON = d("31/12/2025")
 
