@@ -57,11 +57,11 @@ def run_gui(args: argparse.Namespace) -> int:
     from gui.core import dialogs
     from gui.main_window import MainWindow
     from models.core.branch import get_branch
-    from models.core.database import default_database_path, open_database
+    from models.core.database import default_database_path, is_server_url, open_database
     from models.core.errors import DatabaseFileError
 
     settings = app_settings()
-    path = Path(args.db) if args.db else default_database_path()
+    path = (args.db if is_server_url(args.db) else Path(args.db)) if args.db else default_database_path()
     try:
         open_database(path)
     except DatabaseFileError as exc:
@@ -82,41 +82,55 @@ def run_gui(args: argparse.Namespace) -> int:
     return app.exec()
 
 
-def run_self_test() -> int:
-    """Headless round trip on a temporary data file: members in, queried, exported, read back."""
+def run_self_test(server: str | None = None) -> int:
+    """Headless round trip: members in, queried, exported, read back. On a temporary data file, or with a server
+    URL inside one transaction on that server that is rolled back at the end, so the server keeps nothing."""
     import tempfile
-    from datetime import date
 
-    from models.core.branch import BranchInfo, save_branch
-    from models.core.database import close_database, open_database
-    from models.roster.event_kinds import EventKind
-    from models.roster.members import all_members, record_event, save_member
-    from models.roster.records import EventRecord, MemberRecord
-    from models.roster.roster import RosterFilter, filter_rows, roster_rows
+    from models.core.database import close_database, is_server_url, open_database
+    from models.core.tables import db
 
+    if server and not is_server_url(server):
+        print("Tự kiểm tra dùng tệp tạm; --db chỉ nhận địa chỉ máy chủ postgresql://…", file=sys.stderr)
+        return 2
     with tempfile.TemporaryDirectory(prefix="chibo-selftest-") as folder:
         try:
-            open_database(Path(folder) / "selftest.sqlite3")
-            save_branch(BranchInfo("Chi bộ Kiểm thử", "ĐẢNG BỘ KIỂM THỬ", "Hà Nội", "CB"))
-            people = [
-                ("Nguyễn Văn An", "Nam", date(1980, 5, 1), date(2005, 3, 2), date(2006, 3, 2)),
-                ("Trần Thị Bình", "Nữ", date(1990, 7, 9), date(2015, 1, 10), date(2016, 1, 10)),
-                ("Lê Đức Cường", "Nam", date(1998, 2, 3), date(2025, 9, 1), None),
-            ]
-            for name, gender, born, admitted, official in people:
-                save_member(MemberRecord(name, gender, born, admitted, ceremony_date=admitted, official_date=official))
-            members = all_members()
-            record_event(members[0].id, EventRecord(EventKind.BADGE_AWARDED, date(2025, 9, 2), note="huy hiệu"))
-            rows = roster_rows(all_members())
-            found = filter_rows(rows, RosterFilter(text="tran thi binh"))
-            assert [rows[i].full_name for i in found] == ["Trần Thị Bình"], found
-            exported = _self_test_export(Path(folder), all_members())
+            open_database(server or Path(folder) / "selftest.sqlite3")
+            with db.atomic() as transaction:
+                rows, exported = _self_test_round_trip(Path(folder))
+                transaction.rollback()
         finally:
             close_database()
     line = f"ChiBo self-test OK: {len(rows)} members, search, export and read-back of {exported} rows"
     if sys.stdout is not None:
         print(line)
     return 0
+
+
+def _self_test_round_trip(folder: Path):
+    from datetime import date
+
+    from models.core.branch import BranchInfo, save_branch
+    from models.roster.event_kinds import EventKind
+    from models.roster.members import all_members, record_event, save_member
+    from models.roster.records import EventRecord, MemberRecord
+    from models.roster.roster import RosterFilter, filter_rows, roster_rows
+
+    save_branch(BranchInfo("Chi bộ Kiểm thử", "ĐẢNG BỘ KIỂM THỬ", "Hà Nội", "CB"), new=True)
+    people = [
+        ("Nguyễn Văn An", "Nam", date(1980, 5, 1), date(2005, 3, 2), date(2006, 3, 2)),
+        ("Trần Thị Bình", "Nữ", date(1990, 7, 9), date(2015, 1, 10), date(2016, 1, 10)),
+        ("Lê Đức Cường", "Nam", date(1998, 2, 3), date(2025, 9, 1), None),
+    ]
+    for name, gender, born, admitted, official in people:
+        save_member(MemberRecord(name, gender, born, admitted, ceremony_date=admitted, official_date=official))
+    members = all_members()
+    record_event(members[0].id, EventRecord(EventKind.BADGE_AWARDED, date(2025, 9, 2), note="huy hiệu"))
+    rows = roster_rows(all_members())
+    found = filter_rows(rows, RosterFilter(text="tran thi binh"))
+    assert [rows[i].full_name for i in found] == ["Trần Thị Bình"], found
+    exported = _self_test_export(folder, all_members())
+    return rows, exported
 
 
 def _self_test_export(folder: Path, members) -> int:
@@ -151,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_count(argv[1])
     args = parse_args(argv)
     if args.self_test:
-        return run_self_test()
+        return run_self_test(args.db)
     return run_gui(args)
 
 

@@ -13,7 +13,7 @@ from gui.roster.members_tab import MembersTab
 from gui.upcoming_tab import UpcomingTab
 from models.core import clock
 from models.core.branch import get_branch
-from models.core.database import close_database, open_database
+from models.core.database import close_database, display_name, is_server_url, open_database
 from models.core.errors import DatabaseFileError
 from models.core.tables import db
 
@@ -26,12 +26,13 @@ class MainWindow(QMainWindow):
     data_file_changed = Signal(str)
 
     def __init__(
-        self, data_path: Path, settings: QSettings, parent: QWidget | None = None, defer_load: bool = False
+        self, data_path: Path | str, settings: QSettings, parent: QWidget | None = None, defer_load: bool = False
     ) -> None:
-        """`defer_load`: show the window first and load the roster right after the first paint (start-up)."""
+        """`data_path`: the data file, or a server URL (postgresql://…). `defer_load`: show the window first and
+        load the roster right after the first paint (start-up)."""
         super().__init__(parent)
         self._settings = settings
-        self.data_path = Path(data_path)
+        self._set_target(data_path)
         self.setWindowTitle("ChiBo")
         self.tabs = QTabWidget()
         self.members_tab = MembersTab(settings)
@@ -120,18 +121,28 @@ class MainWindow(QMainWindow):
         dialogs.show_info(
             self,
             "ChiBo — phần mềm giúp bí thư chi bộ quản lý đảng viên, tổ chức đại hội và kiểm phiếu bầu cử.",
-            "Chạy hoàn toàn trên máy, không cần Internet. Dữ liệu nằm trong tệp: " + str(self.data_path),
+            "Chạy hoàn toàn trên máy, không cần Internet. Dữ liệu nằm ở: " + display_name(self.data_target),
             title="Giới thiệu ChiBo",
         )
 
     # data file -----------------------------------------------------------------------------
+    def _set_target(self, target: Path | str) -> None:
+        """The open database: `data_target` always; `data_path` only for a data file (None on a server)."""
+        self.data_target = str(target)
+        self.data_path = None if is_server_url(target) else Path(target)
+
+    def _start_folder(self) -> str:
+        return str(self.data_path.parent) if self.data_path is not None else ""
+
     def _show_data_file(self) -> None:
         branch = get_branch()
         name = branch.name if branch else "Chưa thiết lập chi bộ"
         self.setWindowTitle(f"ChiBo — {name}")
-        self.file_label.setText(f"Tệp dữ liệu: {self.data_path}")
-        self._remember_recent(self.data_path)
-        self.data_file_changed.emit(str(self.data_path))
+        where = "Tệp dữ liệu" if self.data_path is not None else "Máy chủ dữ liệu"
+        self.file_label.setText(f"{where}: {display_name(self.data_target)}")
+        if self.data_path is not None:
+            self._remember_recent(self.data_path)
+        self.data_file_changed.emit(self.data_target)
 
     def recent_files(self) -> list[str]:
         value = self._settings.value("files/recent", [], type=list)
@@ -152,12 +163,12 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction("(chưa có)").setEnabled(False)
 
     def choose_data_file(self) -> None:
-        path = dialogs.ask_open_path(self, "Mở tệp dữ liệu ChiBo", dialogs.DATA_FILTER, str(self.data_path.parent))
+        path = dialogs.ask_open_path(self, "Mở tệp dữ liệu ChiBo", dialogs.DATA_FILTER, self._start_folder())
         if path:
             self.switch_data_file(Path(path))
 
     def create_data_file(self) -> None:
-        path = dialogs.ask_save_path(self, "Tạo tệp dữ liệu mới", dialogs.DATA_FILTER, str(self.data_path.parent))
+        path = dialogs.ask_save_path(self, "Tạo tệp dữ liệu mới", dialogs.DATA_FILTER, self._start_folder())
         if not path:
             return
         target = Path(path)
@@ -170,9 +181,9 @@ class MainWindow(QMainWindow):
 
     def switch_data_file(self, path: Path) -> bool:
         """Open another data file; if it cannot be opened, the current one stays open."""
-        if path.resolve() == self.data_path.resolve():
+        if self.data_path is not None and path.resolve() == self.data_path.resolve():
             return True
-        previous = self.data_path
+        previous = self.data_target
         try:
             open_database(path)
         except DatabaseFileError as exc:
@@ -180,7 +191,7 @@ class MainWindow(QMainWindow):
             if db.obj is None or db.obj.is_closed():
                 open_database(previous)
             return False
-        self.data_path = path
+        self._set_target(path)
         if get_branch() is None:
             self.edit_branch(first_run=True)
         self._show_data_file()
@@ -193,6 +204,13 @@ class MainWindow(QMainWindow):
         from gui.core.background import BackgroundTask
         from models.core.database import backup_open_database
 
+        if self.data_path is None:
+            dialogs.show_info(
+                self,
+                "Dữ liệu đang nằm trên máy chủ PostgreSQL: máy chủ được sao lưu bằng công cụ của nó (pg_dump), "
+                "do người quản trị máy chủ thực hiện.",
+            )
+            return
         suggested = self.data_path.with_name(f"{self.data_path.stem} - sao lưu {clock.now():%d-%m-%Y %H%M}.sqlite3")
         path = dialogs.ask_save_path(self, "Sao lưu dữ liệu", dialogs.DATA_FILTER, str(suggested))
         if not path:

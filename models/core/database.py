@@ -55,6 +55,25 @@ class ChiBoSqliteDatabase(pw.SqliteDatabase):
         return connection
 
 
+def is_server_url(target: str | Path) -> bool:
+    """A database URL (postgresql://USER@HOST/DB) rather than a data file's path."""
+    return "://" in str(target)
+
+
+def display_name(target: str | Path) -> str:
+    """The data file's path, or the server URL with any password hidden, for titles and messages."""
+    text = str(target)
+    if not is_server_url(text):
+        return text
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(text)
+    if parts.password is None:
+        return text
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
 def default_database_path() -> Path:
     """The branch's data file in the user's data folder."""
     from platformdirs import user_data_dir
@@ -67,7 +86,7 @@ def open_database(target: str | Path) -> pw.Database:
     global _held_lock
     text = str(target)
     lock = None
-    if "://" in text:
+    if is_server_url(text):
         from playhouse.db_url import connect
 
         database = connect(text)
