@@ -21,7 +21,7 @@ from models.roster.fields import DATE_FIELDS, MEMBER_FIELDS
 from reports.core.errors import Cancelled, ImportFileError
 from reports.roster import roster_values as rv
 from reports.roster.legacy_encoding import ENCODING_LABELS, needs_check, to_unicode
-from reports.roster.roster_files import check_file, open_workbook, sheet_has_formulas
+from reports.roster.roster_files import check_file, damage_reported, open_workbook, sheet_has_formulas
 from reports.roster.roster_headers import (
     FEMALE_COLUMN,
     IGNORED,
@@ -129,23 +129,24 @@ def read_roster(
     workbook = open_workbook(path, data_only=True)
     formulas = None
     try:
-        ws = _sheet(workbook, sheet)
-        total = ws.max_row or 0
-        if total > max_rows + HEADER_SCAN_ROWS:
-            raise ImportFileError(
-                f"Trang tính «{ws.title}» có khoảng {_thousands(total)} dòng, vượt giới hạn {_thousands(max_rows)} "
-                "dòng dữ liệu của một lần nhập. Hãy tách danh sách thành nhiều tệp nhỏ hơn."
-            )
-        ws.reset_dimensions()  # declared dimensions can be wrong: read what is there
-        if sheet_has_formulas(workbook, ws):
-            formulas = open_workbook(path, data_only=False)
-            formula_ws = formulas[ws.title]
-            formula_ws.reset_dimensions()
-            formula_rows: Iterator[tuple] | None = formula_ws.iter_rows(values_only=True)
-        else:
-            formula_rows = None
-        reader = _SheetReader(ws.title, today, progress, total, max_rows)
-        return reader.read(ws.iter_rows(), formula_rows, mapping, header_row)
+        with damage_reported(path):
+            ws = _sheet(workbook, sheet)
+            total = ws.max_row or 0
+            if total > max_rows + HEADER_SCAN_ROWS:
+                raise ImportFileError(
+                    f"Trang tính «{ws.title}» có khoảng {_thousands(total)} dòng, vượt giới hạn {_thousands(max_rows)} "
+                    "dòng dữ liệu của một lần nhập. Hãy tách danh sách thành nhiều tệp nhỏ hơn."
+                )
+            ws.reset_dimensions()  # declared dimensions can be wrong: read what is there
+            if sheet_has_formulas(workbook, ws):
+                formulas = open_workbook(path, data_only=False)
+                formula_ws = formulas[ws.title]
+                formula_ws.reset_dimensions()
+                formula_rows: Iterator[tuple] | None = formula_ws.iter_rows(values_only=True)
+            else:
+                formula_rows = None
+            reader = _SheetReader(ws.title, today, progress, total, max_rows)
+            return reader.read(ws.iter_rows(), formula_rows, mapping, header_row)
     finally:
         workbook.close()
         if formulas is not None:
