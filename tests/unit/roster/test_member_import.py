@@ -195,3 +195,13 @@ def test_update_that_would_break_the_saved_record_is_not_offered(roster, tmp_pat
     with pytest.raises(ValidationError):
         apply_import(plan, {6: UPDATE}, today=TODAY)
     assert get_member(roster[0].id).admission_date == date(2001, 5, 19)
+
+
+def test_a_numbered_row_without_a_name_is_an_error_row_of_the_preview(data_file, tmp_path):
+    rows = [("Hoàng Thị Ánh", "Nữ", "08/03/1995", "15/06/2025", None, None), (None, None, None, None, None, None)]
+    plan = plan_import(read_roster(_workbook(tmp_path, rows), today=TODAY), TODAY)
+    assert [(r.row, r.status, r.action) for r in plan.rows] == [(6, "Thêm mới", ADD), (7, "Lỗi", SKIP)]
+    assert ("Họ và tên", "Dòng có số thứ tự 2 nhưng không có họ và tên.") in [
+        (p.column, p.message) for p in plan.row(7).problems
+    ]
+    assert apply_import(plan, today=TODAY) == ImportOutcome(added=1, updated=0, skipped=1)
