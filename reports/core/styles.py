@@ -40,6 +40,15 @@ def thin_border() -> Any:
     return Border(left=side, right=side, top=side, bottom=side)
 
 
+def write_value(cell: Any, value: object) -> Any:
+    """The one way exporters put a value in a cell. Text is always stored as text: a member named "=1+1" or a note
+    "=HYPERLINK(...)" never becomes a live formula (openpyxl would otherwise write any "=..." text as one)."""
+    cell.value = value
+    if isinstance(value, str) and cell.data_type == "f":
+        cell.data_type = "s"
+    return cell
+
+
 def styled_cell(
     ws: Any,
     value: object = None,
@@ -56,7 +65,7 @@ def styled_cell(
     """A cell for `ws.append`, valid in normal and write-only worksheets."""
     from openpyxl.cell import WriteOnlyCell
 
-    cell = WriteOnlyCell(ws, value)
+    cell = write_value(WriteOnlyCell(ws), value)
     cell.font = font(size, bold, italic, underline)
     cell.alignment = alignment(horizontal, "center", wrap)
     if border:
