@@ -20,7 +20,7 @@ from models.core.tables import Meta, db
 log = logging.getLogger(__name__)
 
 APP_ID = "chibo"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
@@ -29,8 +29,16 @@ SQLITE_PRAGMAS = {
 }
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
+
+def _v1_member_year_only_dates(database: pw.Database) -> None:
+    """v1 -> v2: member.year_only_dates lists the date fields known only by their year (models.roster.partial_dates)."""
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    migrate(SchemaMigrator.from_database(database).add_column("member", "year_only_dates", pw.TextField(default="")))
+
+
 # MIGRATIONS[n] brings a file from schema version n to n + 1; each runs inside one transaction.
-MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {}
+MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {1: _v1_member_year_only_dates}
 
 
 def default_database_path() -> Path:

@@ -14,8 +14,10 @@ from typing import Protocol
 from models.core.errors import Cancelled, ValidationError
 from models.core.tables import db
 from models.roster.fields import FIELD_BY_KEY, MEMBER_FIELDS
+from models.roster.member_rules import fmt
 from models.roster.member_validation import check_record
-from models.roster.members import normalized, person_key
+from models.roster.members import normalized, person_key, saved_values, stored_values
+from models.roster.partial_dates import YEAR_ONLY_COLUMN
 from models.roster.records import MemberRecord
 from models.roster.tables import Member
 
@@ -220,7 +222,7 @@ def _mark_saved_duplicates(rows: list[PlanRow], labels: dict[str, str]) -> None:
         if key and key in index.by_name:
             member_id, name = index.by_name[key]
             row.saved = SavedMatch(member_id, name, by_card=False)
-            message = f"Trùng với đảng viên {name} (cùng họ tên và ngày sinh {row.record.birth_date:%d/%m/%Y})."
+            message = f"Trùng với đảng viên {name} (cùng họ tên và ngày sinh {fmt(row.record.birth_date)})."
             row.problems.append(RowProblem(row.row, labels["full_name"], message, WARNING, "full_name"))
 
 
@@ -311,7 +313,7 @@ def apply_import(plan: ImportPlan, actions: Mapping[int, str] | None = None, pro
             if action == ADD:
                 values = {key: getattr(row.record, key) for key in _KEYS}
                 _check_final(plan, row, values, None, cards, today)
-                inserts.append(values)
+                inserts.append(stored_values(row.record))
             else:
                 assert row.saved is not None  # guaranteed by _check_allowed
                 current = saved.get(row.saved.member_id)
@@ -320,7 +322,9 @@ def apply_import(plan: ImportPlan, actions: Mapping[int, str] | None = None, pro
                 changes = _update_values(row, current)
                 final = {key: current[key] for key in _KEYS} | changes
                 _check_final(plan, row, final, row.saved.member_id, cards, today)
-                updates.append((row.saved.member_id, changes))
+                stored = stored_values(MemberRecord(**final))  # type: ignore[arg-type]
+                columns = [*changes, YEAR_ONLY_COLUMN] if changes else []
+                updates.append((row.saved.member_id, {key: stored[key] for key in columns}))
             step()
         now = datetime.now()
         for start in range(0, len(inserts), _INSERT_BATCH):
@@ -362,7 +366,7 @@ def _members(ids: set[int]) -> dict[int, dict]:
     wanted = sorted(ids)
     for start in range(0, len(wanted), _INSERT_BATCH):
         query = Member.select().where(Member.id.in_(wanted[start : start + _INSERT_BATCH])).dicts()
-        out.update((row["id"], row) for row in query)
+        out.update((row["id"], saved_values(row)) for row in query)
     return out
 
 

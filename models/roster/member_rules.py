@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from models.core.errors import ValidationError
 from models.roster.event_kinds import EventKind
+from models.roster.partial_dates import YearDate
 from models.roster.records import EventRecord, MemberRecord
 
 PROBATION_MONTHS = 12  # dự bị: 12 months from the admission ceremony (Điều lệ Đảng, Điều 5)
@@ -26,7 +27,9 @@ def add_months(d: date, n: int) -> date:
 
 
 def fmt(d: date | None) -> str:
-    """A date as Vietnamese documents write it: 05/03/2026; "" for no date."""
+    """A date as Vietnamese documents write it: 05/03/2026; a year-only date as its year (1970); "" for no date."""
+    if isinstance(d, YearDate):
+        return f"{d.year:04d}"
     return f"{d.day:02d}/{d.month:02d}/{d.year:04d}" if d else ""
 
 

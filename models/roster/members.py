@@ -11,7 +11,9 @@ from models.core.tables import db
 from models.core.vnname import fold, nfc
 from models.roster.event_kinds import EventKind
 from models.roster.fields import DATE_FIELDS, MEMBER_FIELDS
+from models.roster.member_rules import fmt
 from models.roster.member_validation import CheckReport, Issue, check_record
+from models.roster.partial_dates import from_columns, to_columns
 from models.roster.records import EventRecord, MemberRecord
 from models.roster.tables import Member, MemberEvent
 
@@ -33,7 +35,7 @@ def normalized(record: MemberRecord) -> MemberRecord:
         value = getattr(record, key)
         values[key] = nfc(value) if isinstance(value, str) and key != "notes" else value
     values["notes"] = record.notes.strip()
-    return MemberRecord(**values, id=record.id)
+    return MemberRecord(**values, id=record.id, events=record.events)
 
 
 def person_key(full_name: str, birth_date: date | None) -> tuple[str, date] | None:
@@ -44,8 +46,11 @@ def person_key(full_name: str, birth_date: date | None) -> tuple[str, date] | No
 
 
 def check_member(record: MemberRecord, today: date | None = None) -> CheckReport:
-    """Field checks plus duplicates against the saved roster (the record's own row excluded)."""
+    """Field checks plus duplicates against the saved roster (the record's own row excluded). A saved member's
+    events are checked with it (the admission cannot follow the death) when the record does not carry them."""
     record = normalized(record)
+    if record.id is not None and not record.events:
+        record.events = [_event_record(e) for e in MemberEvent.select().where(MemberEvent.member == record.id)]
     report = check_record(record, today)
     others = Member.select(Member.id, Member.full_name, Member.card_number, Member.birth_date)
     if record.id is not None:
@@ -61,7 +66,7 @@ def check_member(record: MemberRecord, today: date | None = None) -> CheckReport
             if person_key(other.full_name, other.birth_date) == key:
                 report.warn(
                     "full_name",
-                    f"Đã có đảng viên {other.full_name} cùng họ tên và ngày sinh {record.birth_date:%d/%m/%Y}.",
+                    f"Đã có đảng viên {other.full_name} cùng họ tên và ngày sinh {fmt(record.birth_date)}.",
                 )
                 break
     return report
@@ -76,7 +81,7 @@ def save_member(record: MemberRecord, today: date | None = None) -> SavedMember:
             first = report.errors[0]
             message = "\n".join(f"{i.label}: {i.message}" if i.label else i.message for i in report.errors)
             raise ValidationError(message, first.field)
-        values = {key: getattr(record, key) for key in _RECORD_KEYS}
+        values = stored_values(record)
         if record.id is None:
             row = Member.create(**values)
         else:
@@ -85,6 +90,16 @@ def save_member(record: MemberRecord, today: date | None = None) -> SavedMember:
                 raise NotFoundError("Không tìm thấy đảng viên cần sửa (có thể đã bị xóa khỏi tệp dữ liệu).")
             Member.update(**values, updated_at=datetime.now()).where(Member.id == record.id).execute()
     return SavedMember(get_member(row.id), report.warnings)
+
+
+def stored_values(record: MemberRecord) -> dict[str, object]:
+    """The Member columns of a record (year-only dates as 1 January plus their marker column)."""
+    return to_columns({key: getattr(record, key) for key in _RECORD_KEYS}, DATE_FIELDS)
+
+
+def saved_values(row: dict) -> dict[str, object]:
+    """Record values of a Member row as a dict (raw select or `__data__`): year-only dates restored."""
+    return from_columns(row, DATE_FIELDS)
 
 
 def get_member(member_id: int) -> MemberRecord:
@@ -192,4 +207,5 @@ def _event_from_dict(row: dict) -> EventRecord:
 
 
 def _member_record(row: dict, events: list[EventRecord]) -> MemberRecord:
-    return MemberRecord(**{key: row[key] for key in _RECORD_KEYS}, id=row["id"], events=events)
+    values = saved_values(row)
+    return MemberRecord(**{key: values[key] for key in _RECORD_KEYS}, id=row["id"], events=events)

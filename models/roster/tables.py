@@ -8,6 +8,7 @@ import peewee as pw
 
 from models.core.tables import BaseModel
 from models.roster.fields import MEMBER_FIELDS
+from models.roster.partial_dates import YEAR_ONLY_COLUMN
 
 
 def _member_columns() -> dict[str, pw.Field]:
@@ -27,6 +28,7 @@ Member = type(
         "__module__": __name__,
         "__doc__": "A member's record (phiếu đảng viên); the status is derived from MemberEvent rows.",
         **_member_columns(),
+        YEAR_ONLY_COLUMN: pw.TextField(default=""),  # date keys known only by their year (models.roster.partial_dates)
         "created_at": pw.DateTimeField(default=datetime.now),
         "updated_at": pw.DateTimeField(default=datetime.now),
     },

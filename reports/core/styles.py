@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from models.roster.member_rules import fmt
+from models.roster.partial_dates import is_year_only
 
 FONT_NAME = "Times New Roman"
 DATE_FORMAT = "dd/mm/yyyy"  # Excel number format of every date cell
@@ -42,8 +43,9 @@ def thin_border() -> Any:
 
 def write_value(cell: Any, value: object) -> Any:
     """The one way exporters put a value in a cell. Text is always stored as text: a member named "=1+1" or a note
-    "=HYPERLINK(...)" never becomes a live formula (openpyxl would otherwise write any "=..." text as one)."""
-    cell.value = value
+    "=HYPERLINK(...)" never becomes a live formula (openpyxl would otherwise write any "=..." text as one). A date
+    known only by its year is written as the year ("1970"), never as a made-up 01/01/1970."""
+    cell.value = fmt(value) if is_year_only(value) else value  # type: ignore[arg-type]
     if isinstance(value, str) and cell.data_type == "f":
         cell.data_type = "s"
     return cell

@@ -13,7 +13,7 @@ import os
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from models.core.vnname import fold
@@ -270,6 +270,8 @@ class _SheetReader:
                         raw = converted
                 if not raw.strip():
                     raw = None
+            if isinstance(raw, datetime) and key in _DATE_KEYS | _GENDER_KEYS and _shows_year_only(cell):
+                raw = raw.year  # a date cell formatted to show just the year: only the year is known
             if raw is not None:
                 raw_values[key] = raw
         serial = _serial(cells, result.numbering)
@@ -345,6 +347,8 @@ class _SheetReader:
 
 
 _DATE_KEYS = frozenset(DATE_FIELDS)
+_GENDER_KEYS = frozenset((MALE_COLUMN, FEMALE_COLUMN))
+_YEAR_FORMAT_RE = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')  # quoted text, escaped characters, [colour] / [$-locale]
 _TEXT_KEYS = frozenset(f.key for f in MEMBER_FIELDS if f.kind == "text")
 _FOOTER_RE = re.compile(r"^(t ?/ ?m\b|tm |nguoi lap|noi nhan|tong so|tong cong|xac nhan|bi thu$|.*, ngay \d)")
 _FOOTER = ImportedRow(0, {})
@@ -373,6 +377,12 @@ def _serial(cells: tuple, column: int | None) -> int | None:
     if isinstance(value, str) and value.strip().rstrip(".").isdigit():
         value = int(value.strip().rstrip("."))
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
+
+
+def _shows_year_only(cell: Any) -> bool:
+    """Whether the cell's number format shows a year and no day or month ("yyyy", '"Năm "yyyy')."""
+    shown = _YEAR_FORMAT_RE.sub("", str(getattr(cell, "number_format", "") or "")).lower()
+    return "y" in shown and "d" not in shown and "m" not in shown
 
 
 def _font_name(cell: Any) -> str:

@@ -84,18 +84,19 @@ def test_migration_backs_up_first_and_bumps_version(tmp_path, monkeypatch):
     def add_column(handle: pw.Database) -> None:
         handle.execute_sql("ALTER TABLE branch ADD COLUMN motto TEXT DEFAULT ''")
 
-    monkeypatch.setattr(database, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(database, "MIGRATIONS", {1: add_column})
+    current = database.SCHEMA_VERSION
+    monkeypatch.setattr(database, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setattr(database, "MIGRATIONS", {current: add_column})
     handle = open_database(path)
     try:
-        assert schema_version(handle) == 2
+        assert schema_version(handle) == current + 1
         assert "motto" in [c.name for c in handle.get_columns("branch")]
     finally:
         close_database()
-    backups = list(tmp_path.glob("old.truoc-nang-cap-v1-*.sqlite3"))
+    backups = list(tmp_path.glob(f"old.truoc-nang-cap-v{current}-*.sqlite3"))
     assert len(backups) == 1
     con = sqlite3.connect(backups[0])
-    assert dict(con.execute("SELECT key, value FROM chibo_meta"))["schema_version"] == "1"
+    assert dict(con.execute("SELECT key, value FROM chibo_meta"))["schema_version"] == str(current)
     con.close()
 
 
@@ -108,15 +109,39 @@ def test_failed_migration_leaves_version_unchanged(tmp_path, monkeypatch):
         handle.execute_sql("ALTER TABLE branch ADD COLUMN motto TEXT")
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(database, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(database, "MIGRATIONS", {1: broken})
+    current = database.SCHEMA_VERSION
+    monkeypatch.setattr(database, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setattr(database, "MIGRATIONS", {current: broken})
     with pytest.raises(RuntimeError):
         open_database(path)
-    monkeypatch.setattr(database, "SCHEMA_VERSION", 1)
+    monkeypatch.setattr(database, "SCHEMA_VERSION", current)
     handle = open_database(path)
     try:
-        assert schema_version(handle) == 1
+        assert schema_version(handle) == current
         assert "motto" not in [c.name for c in handle.get_columns("branch")]
+    finally:
+        close_database()
+
+
+def test_v1_file_gains_the_year_only_dates_column_and_keeps_its_members(tmp_path):
+    from models.roster.members import all_members, save_member
+    from tests.support.people import member
+
+    path = tmp_path / "v1.sqlite3"
+    open_database(path)
+    save_member(member(0))
+    close_database()
+    con = sqlite3.connect(path)
+    con.execute("ALTER TABLE member DROP COLUMN year_only_dates")
+    con.execute("UPDATE chibo_meta SET value = '1' WHERE key = 'schema_version'")
+    con.commit()
+    con.close()
+    handle = open_database(path)
+    try:
+        assert schema_version(handle) == 2
+        assert "year_only_dates" in [c.name for c in handle.get_columns("member")]
+        (saved,) = all_members()
+        assert saved.full_name == member(0).full_name and saved.birth_date == member(0).birth_date
     finally:
         close_database()
 

@@ -10,6 +10,7 @@ import pytest
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from models.roster.partial_dates import is_year_only
 from reports.core.errors import Cancelled, ImportFileError
 from reports.roster import roster_files
 from reports.roster.roster_headers import FEMALE_COLUMN, MALE_COLUMN
@@ -54,9 +55,9 @@ def test_title_rows_and_header_variants_in_any_order(tmp_path):
         "admission_date": date(1985, 5, 19), "card_number": "01234567", "citizen_id": "001234567890",
         "hometown": "Nam Định",
     }  # fmt: skip
-    assert rows[6].year_only == {"birth_date"}
+    assert rows[6].year_only == {"birth_date"} and is_year_only(rows[6].values["birth_date"])
     assert _messages(rows[6]) == [
-        ("Năm sinh", "Chỉ có năm (1960); tạm ghi 01/01/1960, hãy bổ sung ngày tháng.", "warning"),
+        ("Năm sinh", "Chỉ có năm (1960); ghi nhận là năm 1960, hãy bổ sung ngày tháng khi có.", "warning"),
         ("Số CCCD", "Đã thêm số 0 ở đầu: «1234567890» thành «001234567890».", "warning"),
     ]
     assert rows[7].values["gender"] == "Nữ" and rows[7].values["birth_date"] == date(1972, 9, 2)
