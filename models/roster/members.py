@@ -13,7 +13,7 @@ from models.roster.event_kinds import EventKind
 from models.roster.fields import DATE_FIELDS, MEMBER_FIELDS
 from models.roster.member_rules import fmt
 from models.roster.member_validation import CheckReport, Issue, check_record
-from models.roster.partial_dates import from_columns, to_columns
+from models.roster.partial_dates import from_columns, plain, to_columns
 from models.roster.records import EventRecord, MemberRecord
 from models.roster.tables import Member, MemberEvent
 
@@ -61,8 +61,8 @@ def check_member(record: MemberRecord, today: date | None = None) -> CheckReport
         if clash:
             report.error("card_number", f"Số thẻ {card} đã có trong danh sách (đảng viên {clash.full_name}).")
     key = person_key(record.full_name, record.birth_date)
-    if key is not None:
-        for other in others.where(Member.birth_date == record.birth_date):
+    if key is not None and record.birth_date is not None:
+        for other in others.where(Member.birth_date == plain(record.birth_date)):
             if person_key(other.full_name, other.birth_date) == key:
                 report.warn(
                     "full_name",

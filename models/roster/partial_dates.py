@@ -25,16 +25,16 @@ class YearDate(date):
     def __add__(self, other: timedelta) -> date:  # type: ignore[override]
         # Arithmetic gives an ordinary date: "1970" + 30 days is 31/01/1970, a made-up day, not a year.
         result = date.__add__(self, other)
-        return result if result is NotImplemented else _plain(result)
+        return result if result is NotImplemented else plain(result)
 
     __radd__ = __add__
 
     def __sub__(self, other):  # type: ignore[no-untyped-def, override]
         result = date.__sub__(self, other)
-        return _plain(result) if isinstance(result, date) else result
+        return plain(result) if isinstance(result, date) else result
 
     def replace(self, *args: int, **kwargs: int) -> date:  # type: ignore[override]
-        return _plain(self).replace(*args, **kwargs)
+        return plain(self).replace(*args, **kwargs)
 
     def __repr__(self) -> str:
         return f"year_only({self.year})"
@@ -63,7 +63,7 @@ def to_columns(values: Mapping[str, object], date_keys: Iterable[str]) -> dict[s
     for key in date_keys:
         value = out.get(key)
         if isinstance(value, YearDate):
-            out[key] = _plain(value)
+            out[key] = plain(value)
             partial.append(key)
     out[YEAR_ONLY_COLUMN] = " ".join(partial)
     return out
@@ -80,5 +80,6 @@ def from_columns(row: Mapping[str, object], date_keys: Iterable[str]) -> dict[st
     return out
 
 
-def _plain(value: date) -> date:
+def plain(value: date) -> date:
+    """An ordinary date (for database parameters: drivers do not know the subclass)."""
     return date(value.year, value.month, value.day)
