@@ -255,3 +255,36 @@ def test_an_update_keeps_a_saved_year_only_date_a_year(data_file, tmp_path):
     apply_import(plan, {6: UPDATE}, today=TODAY)
     (saved,) = all_members()
     assert (fmt(saved.birth_date), saved.phone) == ("1970", "0912000000")
+
+
+def test_impossible_admission_ages_are_import_errors_and_odd_ones_warnings(data_file, tmp_path):
+    rows = [("Hoàng Thị Ánh", "Nữ", "08/03/1995", "08/03/2010", None, None),  # 15: impossible
+            ("Lê Văn Bảo", "Nam", "08/03/1995", "08/03/2012", None, None),  # 17: wartime-like, a warning
+            ("Trần Văn Cơ", "Nam", "08/03/1995", "07/03/1995", None, None)]  # before birth  # fmt: skip
+    plan = plan_import(read_roster(_workbook(tmp_path, rows), today=TODAY), TODAY)
+    assert [(r.row, r.status) for r in plan.rows] == [(6, "Lỗi"), (7, "Cảnh báo"), (8, "Lỗi")]
+    assert any("chưa đủ 16 tuổi" in p.message and p.severity == "error" for p in plan.row(6).problems)
+    assert any("chưa đủ 18 tuổi" in p.message and p.severity == "warning" for p in plan.row(7).problems)
+    assert "Ngày vào Đảng phải sau ngày sinh." in [p.message for p in plan.row(8).problems]
+
+
+def test_formula_like_text_imported_from_a_file_is_exported_as_text(data_file, tmp_path):
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    from reports.core.party_document import DocumentHeader
+    from reports.roster.member_list import columns_for, export_member_list
+
+    path = _workbook(tmp_path, [("Hoàng Thị Ánh", "Nữ", "08/03/1985", "15/06/2010", None, '=HYPERLINK("http://x")')])
+    book = load_workbook(path)
+    book.active.cell(FIRST_DATA_ROW, 7).data_type = "s"  # text in the source file, not a formula
+    book.save(path)
+    plan = plan_import(read_roster(path, today=TODAY), TODAY)
+    assert plan.row(6).record.phone == '=HYPERLINK("http://x")'
+    apply_import(plan, today=TODAY)
+    out = export_member_list(tmp_path / "out.xlsx", all_members(), DocumentHeader("Đảng bộ", "Chi bộ"),
+                             columns=columns_for([("Họ và tên", "full_name"), ("Điện thoại", "phone")]))  # fmt: skip
+    with zipfile.ZipFile(out) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet and "HYPERLINK" in sheet
