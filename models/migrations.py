@@ -60,4 +60,9 @@ def _move_duplicate_cards(database: pw.Database) -> None:
         log.warning("Upgrade: member %s had the repeated card number %s, moved into the notes", member_id, card)
 
 
-MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {1: v1_to_v2}
+def v2_to_v3(database: pw.Database) -> None:
+    """member.year_only_dates lists the date fields known only by their year (models.core.partial_dates)."""
+    migrate(_migrator(database).add_column("member", "year_only_dates", pw.TextField(default="")))
+
+
+MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {1: v1_to_v2, 2: v2_to_v3}

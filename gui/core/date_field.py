@@ -1,4 +1,4 @@
-"""A date editor that may stay empty: typed as dd/mm/yyyy, or picked on a calendar popup."""
+"""A date editor that may stay empty: typed as dd/mm/yyyy (or, where allowed, a bare year), or picked on a calendar."""
 
 from __future__ import annotations
 
@@ -11,16 +11,21 @@ from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLineEdit, QSizePoli
 
 from models.core import clock
 from models.core.dates import fmt
+from models.core.partial_dates import year_only
 
 _ALLOWED = re.compile(r"^[\d/.\- ]*$")
 _PARTS = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
 _DIGITS = re.compile(r"^\s*(\d{2})(\d{2})(\d{4})\s*$")
+_YEAR = re.compile(r"^\s*(\d{4})\s*$")
 MIN_YEAR, MAX_YEAR = 1900, 2200  # a shape check only: dates outside are typing mistakes
 VIETNAMESE = QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
 
 
-def parse_date_text(text: str) -> date | None:
-    """The date written as d/m/yyyy (also with "." or "-", or as 8 digits ddmmyyyy); None when not a full date."""
+def parse_date_text(text: str, allow_year: bool = False) -> date | None:
+    """The date written as d/m/yyyy (also with "." or "-", or as 8 digits ddmmyyyy); with `allow_year` a bare year
+    ("1970") is a year-only date (models.core.partial_dates). None when the text is not such a date."""
+    if allow_year and (year := _YEAR.match(text)):
+        return year_only(int(year.group(1))) if MIN_YEAR <= int(year.group(1)) <= MAX_YEAR else None
     match = _PARTS.match(text) or _DIGITS.match(text)
     if not match:
         return None
@@ -34,12 +39,16 @@ def parse_date_text(text: str) -> date | None:
 
 
 class _DateValidator(QValidator):
-    """Digits and separators only; a complete text must be a real day."""
+    """Digits and separators only; a complete text must be a real day (or a year, where allowed)."""
+
+    def __init__(self, parent: QWidget, allow_year: bool) -> None:
+        super().__init__(parent)
+        self.allow_year = allow_year
 
     def validate(self, text: str, pos: int):
         if not _ALLOWED.match(text) or len(text) > 12:
             return QValidator.State.Invalid, text, pos
-        if not text.strip() or parse_date_text(text):
+        if not text.strip() or parse_date_text(text, self.allow_year):
             return QValidator.State.Acceptable, text, pos
         return QValidator.State.Intermediate, text, pos
 
@@ -48,19 +57,23 @@ class DateField(QWidget):
     """A line edit for dd/mm/yyyy plus a calendar button (Alt+↓ or F4 opens it); empty means no date.
 
     `date()` is the date typed, or None when the field is empty or the text is not (yet) a full, real date;
-    `is_blank()` and `has_valid_text()` tell those two cases apart for shape checks.
+    `is_blank()` and `has_valid_text()` tell those two cases apart for shape checks. With `allow_year` a bare year
+    ("1970", for old records) is accepted and shown as typed: a year-only date, never a made-up 01/01/1970.
     """
 
     # On every edit, with the text (read date()). Forwarded in C++: with PySide6 6.12 on Python 3.11 every
     # Python-side Signal.emit() drops a reference to True, so nothing emitted per keystroke goes through Python.
     text_changed = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, allow_year: bool = False) -> None:
         super().__init__(parent)
+        self.allow_year = allow_year
         self.line_edit = QLineEdit()
         self.line_edit.setPlaceholderText("dd/mm/yyyy")
-        self.line_edit.setValidator(_DateValidator(self.line_edit))
-        self.line_edit.setToolTip("Gõ ngày dạng ngày/tháng/năm, ví dụ 05/03/1990; để trống nếu không có.")
+        self.line_edit.setValidator(_DateValidator(self.line_edit, allow_year))
+        tip = "Gõ ngày dạng ngày/tháng/năm, ví dụ 05/03/1990"
+        tip += "; nếu chỉ biết năm, gõ năm (ví dụ 1970)" if allow_year else ""
+        self.line_edit.setToolTip(tip + "; để trống nếu không có.")
         self.line_edit.setMaximumWidth(self.line_edit.fontMetrics().horizontalAdvance("00/00/00000") + 24)
         self.line_edit.textChanged.connect(self.text_changed)
         self.line_edit.editingFinished.connect(self._on_line_edit_editing_finished)
@@ -85,7 +98,7 @@ class DateField(QWidget):
 
     # value -----------------------------------------------------------------------------------
     def date(self) -> date | None:
-        return parse_date_text(self.line_edit.text())
+        return parse_date_text(self.line_edit.text(), self.allow_year)
 
     def setDate(self, value: date | None) -> None:  # noqa: N802 - mirrors QDateEdit
         self.line_edit.setText(fmt(value))

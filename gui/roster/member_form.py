@@ -132,7 +132,7 @@ class MemberForm(QWidget):
     def _make_editor(self, key: str) -> QWidget:
         spec = FIELD_BY_KEY[key]
         if spec.kind == "date":
-            editor = DateField()
+            editor = DateField(allow_year=True)
         elif key == "gender":
             editor = QComboBox()
             editor.addItems(list(spec.choices))

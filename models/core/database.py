@@ -22,7 +22,7 @@ from models.core.tables import Meta, db
 log = logging.getLogger(__name__)
 
 APP_ID = "chibo"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,

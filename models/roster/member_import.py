@@ -14,10 +14,12 @@ from typing import Protocol
 from models.core import clock
 from models.core.branch import of_current_branch
 from models.core.errors import Cancelled, ValidationError
+from models.core.partial_dates import YEAR_ONLY_COLUMN
 from models.core.tables import db
 from models.roster.fields import FIELD_BY_KEY, MEMBER_FIELDS
+from models.roster.member_rules import fmt
 from models.roster.member_validation import check_record
-from models.roster.members import normalized, person_key
+from models.roster.members import normalized, person_key, saved_values, stored_values
 from models.roster.records import MemberRecord
 from models.roster.tables import Member
 
@@ -223,7 +225,7 @@ def _mark_saved_duplicates(rows: list[PlanRow], labels: dict[str, str]) -> None:
         if key and key in index.by_name:
             member_id, name = index.by_name[key]
             row.saved = SavedMatch(member_id, name, by_card=False)
-            message = f"Trùng với đảng viên {name} (cùng họ tên và ngày sinh {row.record.birth_date:%d/%m/%Y})."
+            message = f"Trùng với đảng viên {name} (cùng họ tên và ngày sinh {fmt(row.record.birth_date)})."
             row.problems.append(RowProblem(row.row, labels["full_name"], message, WARNING, "full_name"))
 
 
@@ -315,7 +317,7 @@ def apply_import(plan: ImportPlan, actions: Mapping[int, str] | None = None, pro
             if action == ADD:
                 values = {key: getattr(row.record, key) for key in _KEYS}
                 _check_final(plan, row, values, None, cards, today)
-                inserts.append(values)
+                inserts.append(stored_values(row.record))
             else:
                 assert row.saved is not None  # guaranteed by _check_allowed
                 current = saved.get(row.saved.member_id)
@@ -324,7 +326,9 @@ def apply_import(plan: ImportPlan, actions: Mapping[int, str] | None = None, pro
                 changes = _update_values(row, current)
                 final = {key: current[key] for key in _KEYS} | changes
                 _check_final(plan, row, final, row.saved.member_id, cards, today)
-                updates.append((row.saved.member_id, changes))
+                stored = stored_values(MemberRecord(**final))  # type: ignore[arg-type]
+                columns = [*changes, YEAR_ONLY_COLUMN] if changes else []
+                updates.append((row.saved.member_id, {key: stored[key] for key in columns}))
             step()
         now = clock.now()
         for start in range(0, len(inserts), _INSERT_BATCH):
@@ -367,7 +371,7 @@ def _members(ids: set[int]) -> dict[int, dict]:
     for start in range(0, len(wanted), _INSERT_BATCH):
         chunk = Member.id.in_(wanted[start : start + _INSERT_BATCH])
         query = Member.select().where(chunk & of_current_branch(Member)).dicts()
-        out.update((row["id"], row) for row in query)
+        out.update((row["id"], saved_values(row)) for row in query)
     return out
 
 

@@ -8,8 +8,10 @@ from datetime import date
 
 from models.core import clock
 from models.core.errors import ValidationError
+from models.core.partial_dates import latest
+from models.roster.event_kinds import EventKind
 from models.roster.fields import FIELD_BY_KEY, GENDERS, MEMBER_FIELDS
-from models.roster.member_rules import age_at, official_date_warning
+from models.roster.member_rules import age_at, effective_events, fmt, official_date_warning
 from models.roster.records import MemberRecord
 
 _CARD_RE = re.compile(r"^\d{8}$")
@@ -17,6 +19,8 @@ _CITIZEN_ID_RE = re.compile(r"^\d{12}$")
 _RECORD_NO_RE = re.compile(r"^\d{6}[A-Za-zĐđ]{1,3}$")
 _PHONE_RE = re.compile(r"^\+?[\d .\-()]{8,20}$")
 ADMISSION_MIN_AGE = 18  # Điều lệ Đảng, Điều 1: từ đủ mười tám tuổi
+# Younger than this at admission cannot be true; 16-17 happened in wartime admissions and stays a warning.
+ADMISSION_IMPOSSIBLE_AGE = 16
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,7 @@ def check_record(record: MemberRecord, today: date | None = None) -> CheckReport
         if spec.required and (value is None or (isinstance(value, str) and not value.strip())):
             report.error(spec.key, f"Chưa nhập «{spec.label}».")
         if spec.kind == "date" and isinstance(value, date) and value > today:
-            report.error(spec.key, f"«{spec.label}» ({value:%d/%m/%Y}) ở tương lai.")
+            report.error(spec.key, f"«{spec.label}» ({fmt(value)}) ở tương lai.")
 
     name = record.full_name.strip()
     if name and len(name.split()) < 2:
@@ -71,10 +75,18 @@ def check_record(record: MemberRecord, today: date | None = None) -> CheckReport
     born, admitted = record.birth_date, record.admission_date
     ceremony, official = record.ceremony_date, record.official_date
     if born and admitted:
-        if admitted <= born:
+        # With a year-only date the member may have been older, or younger, by up to a year: an error only when
+        # even the oldest reading is impossible, a warning when the youngest reading is under age.
+        if latest(admitted) <= born:
             report.error("admission_date", "Ngày vào Đảng phải sau ngày sinh.")
-        elif age_at(born, admitted) < ADMISSION_MIN_AGE:
+        elif age_at(born, latest(admitted)) < ADMISSION_IMPOSSIBLE_AGE:
+            report.error("admission_date", f"Khi vào Đảng đảng viên chưa đủ {ADMISSION_IMPOSSIBLE_AGE} tuổi: không thể "
+                         "đúng; hãy kiểm tra ngày sinh và ngày vào Đảng.")  # fmt: skip
+        elif age_at(latest(born), admitted) < ADMISSION_MIN_AGE:
             report.warn("admission_date", f"Khi vào Đảng đảng viên chưa đủ {ADMISSION_MIN_AGE} tuổi; hãy kiểm tra lại.")
+    died = next((e.date for e in effective_events(record.events) if e.kind == EventKind.DIED), None)
+    if died and admitted and admitted > latest(died):
+        report.error("admission_date", f"Ngày vào Đảng {fmt(admitted)} sau ngày từ trần {fmt(died)}.")
     if ceremony and admitted and ceremony < admitted:
         report.error("ceremony_date", "Ngày lễ kết nạp không được trước ngày quyết định kết nạp (ngày vào Đảng).")
     if official:

@@ -11,10 +11,12 @@ import peewee as pw
 from models.core import clock
 from models.core.branch import of_current_branch
 from models.core.errors import ConflictError, NotFoundError, ValidationError
+from models.core.partial_dates import from_columns, plain, to_columns
 from models.core.tables import db
 from models.core.vnname import fold, nfc
 from models.roster.event_kinds import EventKind
 from models.roster.fields import DATE_FIELDS, MEMBER_FIELDS
+from models.roster.member_rules import fmt
 from models.roster.member_validation import CheckReport, Issue, check_record
 from models.roster.records import EventRecord, MemberRecord
 from models.roster.tables import Member, MemberEvent
@@ -37,7 +39,7 @@ def normalized(record: MemberRecord) -> MemberRecord:
         value = getattr(record, key)
         values[key] = nfc(value) if isinstance(value, str) and key != "notes" else value
     values["notes"] = record.notes.strip()
-    return MemberRecord(**values, id=record.id)
+    return MemberRecord(**values, id=record.id, events=record.events)
 
 
 def person_key(full_name: str, birth_date: date | None) -> tuple[str, date] | None:
@@ -48,8 +50,12 @@ def person_key(full_name: str, birth_date: date | None) -> tuple[str, date] | No
 
 
 def check_member(record: MemberRecord, today: date | None = None) -> CheckReport:
-    """Field checks plus duplicates against the saved roster (the record's own row excluded)."""
+    """Field checks plus duplicates against the saved roster (the record's own row excluded). A saved member's
+    events are checked with it (the admission cannot follow the death) when the record does not carry them."""
     record = normalized(record)
+    if record.id is not None and not record.events:
+        mine = (MemberEvent.member == record.id) & of_current_branch(MemberEvent)
+        record.events = [_event_record(e) for e in MemberEvent.select().where(mine)]
     report = check_record(record, today)
     others = Member.select(Member.id, Member.full_name, Member.card_number, Member.birth_date)
     others = others.where(of_current_branch(Member))
@@ -61,12 +67,12 @@ def check_member(record: MemberRecord, today: date | None = None) -> CheckReport
         if clash:
             report.error("card_number", f"Số thẻ {card} đã có trong danh sách (đảng viên {clash.full_name}).")
     key = person_key(record.full_name, record.birth_date)
-    if key is not None:
-        for other in others.where(Member.birth_date == record.birth_date):
+    if key is not None and record.birth_date is not None:
+        for other in others.where(Member.birth_date == plain(record.birth_date)):
             if person_key(other.full_name, other.birth_date) == key:
                 report.warn(
                     "full_name",
-                    f"Đã có đảng viên {other.full_name} cùng họ tên và ngày sinh {record.birth_date:%d/%m/%Y}.",
+                    f"Đã có đảng viên {other.full_name} cùng họ tên và ngày sinh {fmt(record.birth_date)}.",
                 )
                 break
     return report
@@ -81,7 +87,7 @@ def save_member(record: MemberRecord, today: date | None = None) -> SavedMember:
             first = report.errors[0]
             message = "\n".join(f"{i.label}: {i.message}" if i.label else i.message for i in report.errors)
             raise ValidationError(message, first.field)
-        values = {key: getattr(record, key) for key in _RECORD_KEYS}
+        values = stored_values(record)
         try:
             with db.atomic():  # a savepoint: the database's own uniqueness check can fail alone
                 row = _write_member(record, values)
@@ -99,6 +105,16 @@ def _write_member(record: MemberRecord, values: dict) -> Member:
         raise NotFoundError("Không tìm thấy đảng viên cần sửa (có thể đã bị xóa khỏi tệp dữ liệu).")
     Member.update(**values, updated_at=clock.now()).where(Member.id == record.id).execute()
     return row
+
+
+def stored_values(record: MemberRecord) -> dict[str, object]:
+    """The Member columns of a record (year-only dates as 1 January plus their marker column)."""
+    return to_columns({key: getattr(record, key) for key in _RECORD_KEYS}, DATE_FIELDS)
+
+
+def saved_values(row: dict) -> dict[str, object]:
+    """Record values of a Member row as a dict (raw select or `__data__`): year-only dates restored."""
+    return from_columns(row, DATE_FIELDS)
 
 
 def get_member(member_id: int) -> MemberRecord:
@@ -207,4 +223,5 @@ def _event_from_dict(row: dict) -> EventRecord:
 
 
 def _member_record(row: dict, events: list[EventRecord]) -> MemberRecord:
-    return MemberRecord(**{key: row[key] for key in _RECORD_KEYS}, id=row["id"], events=events)
+    values = saved_values(row)
+    return MemberRecord(**{key: values[key] for key in _RECORD_KEYS}, id=row["id"], events=events)

@@ -6,6 +6,7 @@ import peewee as pw
 
 from models.core import clock
 from models.core.branch import current_branch_id
+from models.core.partial_dates import YEAR_ONLY_COLUMN
 from models.core.tables import BaseModel, Branch
 
 CARD_INDEX = "member_branch_card_number_unique"
@@ -44,6 +45,7 @@ class Member(BaseModel):
     citizen_id = pw.TextField(default="")  # Số CCCD
     phone = pw.TextField(default="")  # Điện thoại
     notes = pw.TextField(default="")  # Ghi chú
+    year_only_dates = pw.TextField(default="")  # date keys known only by their year (models.core.partial_dates)
     created_at = pw.DateTimeField(default=clock.now)
     updated_at = pw.DateTimeField(default=clock.now)
 
@@ -52,6 +54,9 @@ class Member(BaseModel):
 Member.add_index(
     Member.index(Member.branch, Member.card_number, unique=True, where=(Member.card_number != ""), name=CARD_INDEX)
 )
+
+
+assert Member.year_only_dates.name == YEAR_ONLY_COLUMN
 
 
 class MemberEvent(BaseModel):

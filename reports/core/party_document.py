@@ -143,7 +143,7 @@ class DocumentSheet:
         self._heights.append(height or self._default_height)
         if height is not None:
             self.ws.row_dimensions[self.row].height = height
-        self.ws.append(list(cells))
+        self.ws.append([_as_cell(self.ws, value) for value in cells])
         return self.row
 
     def blank(self, count: int = 1) -> None:
@@ -368,7 +368,7 @@ def _template_row_writer(current: list[list[Any]]) -> Callable[[Sequence[object]
 
     def values_to_row(values: Sequence[object], row_index: int) -> Iterator[Any]:
         for column, (template, value) in enumerate(zip_longest(current[0], values), start=1):
-            template.value = value
+            styles.write_value(template, value)
             template.column = column
             template.row = row_index
             yield template
@@ -383,7 +383,17 @@ def _copied(templates: list[Any], values: Sequence[object]) -> list[Any]:
 
     cells = []
     for template, value in zip_longest(templates, values[: len(templates)]):
-        cell = WriteOnlyCell(template.parent, value)
+        cell = styles.write_value(WriteOnlyCell(template.parent), value)
         cell._style = copy(template._style)
         cells.append(cell)
     return cells
+
+
+def _as_cell(ws: Any, value: object) -> Any:
+    """A plain value as a cell written through styles.write_value; cells and blanks as they are."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import Cell
+
+    if value is None or isinstance(value, Cell):
+        return value
+    return styles.write_value(WriteOnlyCell(ws), value)

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from models.core.dates import fmt
+from models.core.partial_dates import is_year_only
 
 FONT_NAME = "Times New Roman"
 DATE_FORMAT = "dd/mm/yyyy"  # Excel number format of every date cell
@@ -40,6 +41,16 @@ def thin_border() -> Any:
     return Border(left=side, right=side, top=side, bottom=side)
 
 
+def write_value(cell: Any, value: object) -> Any:
+    """The one way exporters put a value in a cell. Text is always stored as text: a member named "=1+1" or a note
+    "=HYPERLINK(...)" never becomes a live formula (openpyxl would otherwise write any "=..." text as one). A date
+    known only by its year is written as the year ("1970"), never as a made-up 01/01/1970."""
+    cell.value = fmt(value) if is_year_only(value) else value  # type: ignore[arg-type]
+    if isinstance(value, str) and cell.data_type == "f":
+        cell.data_type = "s"
+    return cell
+
+
 def styled_cell(
     ws: Any,
     value: object = None,
@@ -56,7 +67,7 @@ def styled_cell(
     """A cell for `ws.append`, valid in normal and write-only worksheets."""
     from openpyxl.cell import WriteOnlyCell
 
-    cell = WriteOnlyCell(ws, value)
+    cell = write_value(WriteOnlyCell(ws), value)
     cell.font = font(size, bold, italic, underline)
     cell.alignment = alignment(horizontal, "center", wrap)
     if border:

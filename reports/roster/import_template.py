@@ -60,21 +60,20 @@ def write_import_template(path: str | os.PathLike[str]) -> Path:
     ws = workbook.active
     ws.title = "Danh sách"
     last = get_column_letter(len(MEMBER_FIELDS))
-    ws["A1"] = TEMPLATE_TITLE
-    ws["A1"].font = styles.font(15, bold=True)
-    ws["A2"] = (f"Nhập mỗi đảng viên một dòng, từ dòng {EXAMPLE_ROW}; giữ nguyên dòng tiêu đề. Cột có dấu * là bắt "
+    styles.write_value(ws["A1"], TEMPLATE_TITLE).font = styles.font(15, bold=True)
+    intro = (f"Nhập mỗi đảng viên một dòng, từ dòng {EXAMPLE_ROW}; giữ nguyên dòng tiêu đề. Cột có dấu * là bắt "
                 "buộc. Xem trang «Hướng dẫn».")  # fmt: skip
-    ws["A2"].font = styles.font(12, italic=True)
+    styles.write_value(ws["A2"], intro).font = styles.font(12, italic=True)
     ws.merge_cells(f"A1:{last}1")
     ws.merge_cells(f"A2:{last}2")
     for col, spec in enumerate(MEMBER_FIELDS, start=1):
         letter = get_column_letter(col)
-        head = ws.cell(HEADER_ROW, col, f"{spec.label} *" if spec.required else spec.label)
+        head = styles.write_value(ws.cell(HEADER_ROW, col), f"{spec.label} *" if spec.required else spec.label)
         head.font = styles.font(12, bold=True)
         head.alignment = styles.alignment("center", "center", True)
         head.border = styles.thin_border()
         head.comment = Comment(("Bắt buộc. " if spec.required else "") + _how(spec), "ChiBo", width=260, height=110)
-        example = ws.cell(EXAMPLE_ROW, col, EXAMPLE.get(spec.key) or None)
+        example = styles.write_value(ws.cell(EXAMPLE_ROW, col), EXAMPLE.get(spec.key) or None)
         example.font = styles.font(12, italic=True)
         example.border = styles.thin_border()
         if spec.kind == "date":
@@ -97,13 +96,16 @@ def write_import_template(path: str | os.PathLike[str]) -> Path:
 
 def _notes_sheet(workbook: object) -> None:
     notes = workbook.create_sheet("Hướng dẫn")  # type: ignore[attr-defined]
-    notes.append(["Cột", "Bắt buộc", "Cách ghi", "Ví dụ"])
-    for cell in notes[1]:
-        cell.font = styles.font(12, bold=True)
+    rows: list[list[object]] = [["Cột", "Bắt buộc", "Cách ghi", "Ví dụ"]]
     for spec in MEMBER_FIELDS:
         example = EXAMPLE.get(spec.key)
         shown = styles.format_date(example) if isinstance(example, date) else example or ""
-        notes.append([spec.label, "Có" if spec.required else "", _how(spec), shown])
+        rows.append([spec.label, "Có" if spec.required else "", _how(spec), shown])
+    for row, values in enumerate(rows, start=1):
+        for col, value in enumerate(values, start=1):
+            styles.write_value(notes.cell(row, col), value)
+    for cell in notes[1]:
+        cell.font = styles.font(12, bold=True)
     for row in notes.iter_rows(min_row=2):
         for cell in row:
             cell.font = styles.font(12)

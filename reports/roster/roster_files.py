@@ -1,16 +1,27 @@
-"""Opening an import file safely: size, kind (xlsx, old xls, encrypted, text) and formulas, before reading it."""
+"""Opening an import file safely: size, kind (xlsx, old xls, encrypted, text) and formulas, before reading it.
+
+A workbook is a zip archive: a 2 MB file can unpack into gigabytes (a "zip bomb" sharedStrings.xml, which openpyxl
+loads whole). The archive's directory declares every part's unpacked size; their total is capped before anything is
+unpacked. Python's zipfile never yields more than a part's declared size (a part that holds more fails its CRC
+check, which the reader turns into ImportFileError), and what this module streams itself is counted as it is read.
+"""
 
 from __future__ import annotations
 
 import os
 import re
 import zipfile
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from reports.core.errors import ImportFileError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
+# Unpacked size of all parts: a 20,000-row roster of 26 columns unpacks to about 50 MB.
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
 _FORMULA_RE = re.compile(rb"<(?:\w+:)?f[ >/]")
@@ -48,11 +59,20 @@ def check_file(path: str | os.PathLike[str]) -> None:
         raise ImportFileError(_NOT_XLSX.format(name=file.name))
     try:
         with zipfile.ZipFile(file) as archive:
-            names = set(archive.namelist())
+            parts = archive.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
         raise ImportFileError(f"Tệp «{file.name}» bị hỏng hoặc không phải là bảng tính Excel (.xlsx).") from exc
-    if "xl/workbook.xml" not in names:
+    if "xl/workbook.xml" not in {part.filename for part in parts}:
         raise ImportFileError(_NOT_XLSX.format(name=file.name))
+    if sum(part.file_size for part in parts) > MAX_UNPACKED_BYTES:
+        raise too_big_unpacked(file.name)
+
+
+def too_big_unpacked(name: str) -> ImportFileError:
+    return ImportFileError(
+        f"Tệp «{name}» khi giải nén vượt quá {MAX_UNPACKED_BYTES // 1024 // 1024} MB dữ liệu: quá lớn cho một "
+        "danh sách đảng viên, hoặc tệp bị hỏng. Hãy tách danh sách thành nhiều tệp nhỏ hơn."
+    )
 
 
 def open_workbook(path: str | os.PathLike[str], data_only: bool) -> Any:
@@ -67,15 +87,30 @@ def open_workbook(path: str | os.PathLike[str], data_only: bool) -> Any:
         ) from exc
 
 
+@contextmanager
+def damage_reported(path: str | os.PathLike[str]) -> Iterator[None]:
+    """Turn a damaged part found while streaming (bad CRC, a part longer than declared, broken XML) into
+    ImportFileError."""
+    try:
+        yield
+    except (zipfile.BadZipFile, zlib.error, EOFError, SyntaxError) as exc:  # SyntaxError: expat's and lxml's errors
+        raise ImportFileError(
+            f"Không đọc được tệp «{Path(path).name}»: tệp bị hỏng hoặc không đúng định dạng."
+        ) from exc
+
+
 def sheet_has_formulas(workbook: Any, ws: Any) -> bool:
     """Whether the sheet's XML holds any formula (only then is a second, formula-text pass needed)."""
     path = getattr(ws, "_worksheet_path", None)
     archive = getattr(workbook, "_archive", None)
     if path is None or archive is None:
         return True
-    tail = b""
+    tail, read = b"", 0
     with archive.open(path) as source:
         while chunk := source.read(1 << 20):
+            read += len(chunk)
+            if read > MAX_UNPACKED_BYTES:
+                raise too_big_unpacked(Path(str(getattr(archive, "filename", "") or "")).name)
             if _FORMULA_RE.search(tail + chunk):
                 return True
             tail = chunk[-8:]

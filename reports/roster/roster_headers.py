@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from models.core.vnname import fold
 from models.roster.fields import FIELD_BY_KEY, MEMBER_FIELDS
@@ -111,3 +111,43 @@ def key_label(key: str) -> str:
 def known_aliases() -> dict[str, tuple[str, ...]]:
     """Alias table (for the import template's notes and tests)."""
     return dict(_ALIASES)
+
+
+def _text(value: object) -> str:
+    return " ".join(str(value).split()) if value not in (None, "") else ""
+
+
+def header_score(keys: Mapping[int, str]) -> int:
+    """How well a candidate header row names member fields ("Họ và tên" counts most)."""
+    return len({k for k in keys.values() if k != IGNORED}) + ("full_name" in keys.values()) * 3
+
+
+def single_mapping(upper: Sequence[object]) -> tuple[dict[int, str], dict[int, str]]:
+    """(header texts, keys) of a one-row header; column numbers from 1."""
+    headers, keys = {}, {}
+    for col, value in enumerate(upper, start=1):
+        headers[col] = _text(value)
+        key = header_key(value)
+        if key is not None and key not in keys.values():
+            keys[col] = key
+    return headers, keys
+
+
+def double_mapping(upper: Sequence[object], lower: Sequence[object]) -> tuple[dict[int, str], dict[int, str]]:
+    """(header texts, keys) of a two-row header whose merged group cells carry to the right."""
+    headers, keys = {}, {}
+    group: object = None
+    for col in range(1, max(len(upper), len(lower)) + 1):
+        top = upper[col - 1] if col - 1 < len(upper) else None
+        bottom = lower[col - 1] if col - 1 < len(lower) else None
+        if top not in (None, ""):
+            group = top if bottom not in (None, "") else None
+        elif bottom not in (None, "") and group is not None:
+            top = group  # the merged group header spans this column too
+        else:
+            group = None
+        headers[col] = " – ".join(t for t in (_text(top), _text(bottom)) if t)
+        key = combined_key(top, bottom)
+        if key is not None and key not in keys.values():
+            keys[col] = key
+    return headers, keys

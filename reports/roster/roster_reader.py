@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from models.core import clock
@@ -22,17 +22,19 @@ from models.roster.fields import DATE_FIELDS, MEMBER_FIELDS
 from reports.core.errors import Cancelled, ImportFileError
 from reports.roster import roster_values as rv
 from reports.roster.legacy_encoding import ENCODING_LABELS, needs_check, to_unicode
-from reports.roster.roster_files import check_file, open_workbook, sheet_has_formulas
+from reports.roster.roster_files import check_file, damage_reported, open_workbook, sheet_has_formulas
 from reports.roster.roster_headers import (
     FEMALE_COLUMN,
     IGNORED,
     MALE_COLUMN,
-    combined_key,
-    header_key,
+    double_mapping,
+    header_score,
     is_numbering_row,
+    single_mapping,
 )
 
 MAX_DATA_ROWS = 20_000
+MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
 HEADER_SCAN_ROWS = 30
 PROGRESS_EVERY = 250
 Progress = Callable[[int, int], bool]
@@ -73,6 +75,7 @@ class RosterReadResult:
     header_rows: int  # 1 or 2
     headers: dict[int, str]  # column number (1 = A) -> header text as in the file
     mapping: dict[int, str]  # column number -> field key (or MALE_COLUMN / FEMALE_COLUMN)
+    numbering: int | None = None  # column number of the STT column
     rows: list[ImportedRow] = field(default_factory=list)
     conversions: list[Conversion] = field(default_factory=list)
 
@@ -130,23 +133,24 @@ def read_roster(
     workbook = open_workbook(path, data_only=True)
     formulas = None
     try:
-        ws = _sheet(workbook, sheet)
-        total = ws.max_row or 0
-        if total > max_rows + HEADER_SCAN_ROWS:
-            raise ImportFileError(
-                f"Trang tính «{ws.title}» có khoảng {_thousands(total)} dòng, vượt giới hạn {_thousands(max_rows)} "
-                "dòng dữ liệu của một lần nhập. Hãy tách danh sách thành nhiều tệp nhỏ hơn."
-            )
-        ws.reset_dimensions()  # declared dimensions can be wrong: read what is there
-        if sheet_has_formulas(workbook, ws):
-            formulas = open_workbook(path, data_only=False)
-            formula_ws = formulas[ws.title]
-            formula_ws.reset_dimensions()
-            formula_rows: Iterator[tuple] | None = formula_ws.iter_rows(values_only=True)
-        else:
-            formula_rows = None
-        reader = _SheetReader(ws.title, today, progress, total, max_rows)
-        return reader.read(ws.iter_rows(), formula_rows, mapping, header_row)
+        with damage_reported(path):
+            ws = _sheet(workbook, sheet)
+            total = ws.max_row or 0
+            if total > max_rows + HEADER_SCAN_ROWS:
+                raise ImportFileError(
+                    f"Trang tính «{ws.title}» có khoảng {_thousands(total)} dòng, vượt giới hạn {_thousands(max_rows)} "
+                    "dòng dữ liệu của một lần nhập. Hãy tách danh sách thành nhiều tệp nhỏ hơn."
+                )
+            ws.reset_dimensions()  # declared dimensions can be wrong: read what is there
+            if sheet_has_formulas(workbook, ws):
+                formulas = open_workbook(path, data_only=False)
+                formula_ws = formulas[ws.title]
+                formula_ws.reset_dimensions()
+                formula_rows: Iterator[tuple] | None = formula_ws.iter_rows(values_only=True)
+            else:
+                formula_rows = None
+            reader = _SheetReader(ws.title, today, progress, total, max_rows)
+            return reader.read(ws.iter_rows(), formula_rows, mapping, header_row)
     finally:
         workbook.close()
         if formulas is not None:
@@ -182,14 +186,14 @@ class _SheetReader:
         if not any(_value(c) not in (None, "") for cells in head for c in cells):
             raise ImportFileError(f"Trang tính «{self.title}» không có dữ liệu.")
         head_values = [[_header_text(_value(c)) for c in cells] for cells in head]
-        first, count, headers, detected = self._header(head_values, header_row)
+        first, count, headers, detected, numbering = self._header(head_values, header_row)
         if mapping is not None:
             detected = {int(col): key for col, key in mapping.items() if key}
         if "full_name" not in detected.values():
             raise ImportFileError(
                 "Không tìm thấy dòng tiêu đề có cột «Họ và tên». Hãy kiểm tra trang tính, hoặc chọn cột bằng tay."
             )
-        result = RosterReadResult(self.title, first, count, headers, detected)
+        result = RosterReadResult(self.title, first, count, headers, detected, numbering)
         data_start = first + count
         done = 0
         for number, cells in enumerate(_chain(head, rows), start=1):
@@ -216,8 +220,10 @@ class _SheetReader:
             raise Cancelled("Đã hủy việc đọc danh sách.")
         return result
 
-    def _header(self, rows: list[list[object]], forced: int | None) -> tuple[int, int, dict[int, str], dict[int, str]]:
-        """(first header row, 1 or 2 rows, header texts, mapping) of the best-scoring candidate."""
+    def _header(
+        self, rows: list[list[object]], forced: int | None
+    ) -> tuple[int, int, dict[int, str], dict[int, str], int | None]:
+        """(first header row, 1 or 2 rows, header texts, mapping, STT column) of the best-scoring candidate."""
         best: tuple[int, int, int, dict[int, str], dict[int, str]] | None = None
         candidates = [forced - 1] if forced else range(len(rows))
         for index in candidates:
@@ -225,20 +231,21 @@ class _SheetReader:
                 continue
             upper = rows[index]
             lower = rows[index + 1] if index + 1 < len(rows) else []
-            options = [(1, *_single_mapping(upper))]
+            options = [(1, *single_mapping(upper))]
             if lower and not is_numbering_row(lower):
-                options.append((2, *_double_mapping(upper, lower)))
+                options.append((2, *double_mapping(upper, lower)))
             for count, headers, keys in options:
-                score = _score(keys)
+                score = header_score(keys)
                 # A two-row header must add to what its lower row names alone (not a title row over the header).
-                if count == 2 and score <= max(_score(options[0][2]), _score(_single_mapping(lower)[1])):
+                if count == 2 and score <= max(header_score(options[0][2]), header_score(single_mapping(lower)[1])):
                     continue
                 if best is None or score > best[0]:
                     best = (score, index + 1, count, headers, keys)
         if best is None or best[0] < 4:
-            return (forced or 1), 1, {}, {}
+            return (forced or 1), 1, {}, {}, None
         _best_score, first, count, headers, keys = best
-        return first, count, headers, {col: key for col, key in keys.items() if key != IGNORED}
+        numbering = next((col for col, key in keys.items() if key == IGNORED), None)
+        return first, count, headers, {col: key for col, key in keys.items() if key != IGNORED}, numbering
 
     def _row(self, number: int, cells: tuple, formula_values: tuple, result: RosterReadResult) -> ImportedRow | None:
         row = ImportedRow(number, {})
@@ -252,6 +259,11 @@ class _SheetReader:
                                             "bằng Excel, lưu lại rồi nhập lại.", rv.ERROR))  # fmt: skip
                 continue
             if isinstance(raw, str):
+                if len(raw) > MAX_CELL_CHARS:
+                    message = (f"Ô dài {_thousands(len(raw))} ký tự, vượt giới hạn {_thousands(MAX_CELL_CHARS)} ký "
+                               "tự của một ô Excel.")  # fmt: skip
+                    row.problems.append(Problem(number, label, message, rv.ERROR))
+                    continue
                 if needs_check(raw):
                     converted, encoding = to_unicode(raw, _font_name(cell))
                     if encoding:
@@ -259,15 +271,25 @@ class _SheetReader:
                         raw = converted
                 if not raw.strip():
                     raw = None
+            if isinstance(raw, datetime) and key in _DATE_KEYS | _GENDER_KEYS and _shows_year_only(cell):
+                raw = raw.year  # a date cell formatted to show just the year: only the year is known
             if raw is not None:
                 raw_values[key] = raw
+        serial = _serial(cells, result.numbering)
         if not raw_values and not row.problems:
-            return None
+            if serial is None:
+                return None
+            # A numbered row of the table with nothing else in it is shown, not silently dropped.
+            message = f"Dòng có số thứ tự {serial} nhưng không có họ và tên."
+            label = next((result.headers.get(col, "") for col, key in result.mapping.items() if key == "full_name"), "")
+            row.problems.append(Problem(number, label, message, rv.ERROR))
+            row.values = {key: None for key in result.mapping.values() if key not in (MALE_COLUMN, FEMALE_COLUMN)}
+            return row
         name = raw_values.get("full_name")
         texts = [name] if name is not None else list(raw_values.values())
         if any(isinstance(text, str) and _FOOTER_RE.match(fold(text)) for text in texts):
             return _FOOTER  # "T/M CHI BỘ", "Người lập biểu", "Tổng số: 25": the table has ended
-        if name is None and len(raw_values) == 1 and not row.problems:
+        if name is None and len(raw_values) == 1 and not row.problems and serial is None:
             key, only = next(iter(raw_values.items()))
             if key in _TEXT_KEYS and isinstance(only, str | int):
                 return None  # a signature or note line beside the table, or a stray number
@@ -326,6 +348,8 @@ class _SheetReader:
 
 
 _DATE_KEYS = frozenset(DATE_FIELDS)
+_GENDER_KEYS = frozenset((MALE_COLUMN, FEMALE_COLUMN))
+_YEAR_FORMAT_RE = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')  # quoted text, escaped characters, [colour] / [$-locale]
 _TEXT_KEYS = frozenset(f.key for f in MEMBER_FIELDS if f.kind == "text")
 _FOOTER_RE = re.compile(r"^(t ?/ ?m\b|tm |nguoi lap|noi nhan|tong so|tong cong|xac nhan|bi thu$|.*, ngay \d)")
 _FOOTER = ImportedRow(0, {})
@@ -346,6 +370,22 @@ def _value(cell: Any) -> object:
     return None if cell is None else cell.value
 
 
+def _serial(cells: tuple, column: int | None) -> int | None:
+    """The row's number in the STT column (1, 1.0, "1", "1."), or None."""
+    value = _value(cells[column - 1]) if column is not None and column - 1 < len(cells) else None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, str) and value.strip().rstrip(".").isdigit():
+        value = int(value.strip().rstrip("."))
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
+
+
+def _shows_year_only(cell: Any) -> bool:
+    """Whether the cell's number format shows a year and no day or month ("yyyy", '"Năm "yyyy')."""
+    shown = _YEAR_FORMAT_RE.sub("", str(getattr(cell, "number_format", "") or "")).lower()
+    return "y" in shown and "d" not in shown and "m" not in shown
+
+
 def _font_name(cell: Any) -> str:
     try:
         return cell.font.name or ""
@@ -360,40 +400,3 @@ def _is_formula(value: object) -> bool:
 def _chain(head: list[tuple], rest: Iterator[tuple]) -> Iterator[tuple]:
     yield from head
     yield from rest
-
-
-def _text(value: object) -> str:
-    return " ".join(str(value).split()) if value not in (None, "") else ""
-
-
-def _score(keys: Mapping[int, str]) -> int:
-    return len({k for k in keys.values() if k != IGNORED}) + ("full_name" in keys.values()) * 3
-
-
-def _single_mapping(upper: Sequence[object]) -> tuple[dict[int, str], dict[int, str]]:
-    headers, keys = {}, {}
-    for col, value in enumerate(upper, start=1):
-        headers[col] = _text(value)
-        key = header_key(value)
-        if key is not None and key not in keys.values():
-            keys[col] = key
-    return headers, keys
-
-
-def _double_mapping(upper: Sequence[object], lower: Sequence[object]) -> tuple[dict[int, str], dict[int, str]]:
-    headers, keys = {}, {}
-    group: object = None
-    for col in range(1, max(len(upper), len(lower)) + 1):
-        top = upper[col - 1] if col - 1 < len(upper) else None
-        bottom = lower[col - 1] if col - 1 < len(lower) else None
-        if top not in (None, ""):
-            group = top if bottom not in (None, "") else None
-        elif bottom not in (None, "") and group is not None:
-            top = group  # the merged group header spans this column too
-        else:
-            group = None
-        headers[col] = " – ".join(t for t in (_text(top), _text(bottom)) if t)
-        key = combined_key(top, bottom)
-        if key is not None and key not in keys.values():
-            keys[col] = key
-    return headers, keys

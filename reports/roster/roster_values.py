@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from models.core.partial_dates import year_only
 from models.core.vnname import fold, nfc
 from reports.core.styles import format_date
 
@@ -37,7 +38,8 @@ def _two_digit_year(year: int, today: date) -> int:
 
 def parse_date(raw: object, today: date) -> Parsed:
     """Excel dates, dd/mm/yyyy, d/m/yy, dd-mm-yyyy, dd.mm.yyyy, mm/yyyy, yyyy or a bare year number.
-    A year alone becomes 1 January of that year with `year_only` set and a warning (the record needs a full date)."""
+    A year alone is kept as a year (models.core.partial_dates.YearDate, shown "1970") with `year_only` set and a
+    warning; a month and year becomes the 1st of the month, also with `year_only` set and a warning."""
     if raw is None or raw == "":
         return Parsed()
     if isinstance(raw, datetime):
@@ -70,8 +72,8 @@ def parse_date(raw: object, today: date) -> Parsed:
 
 
 def _year_only(year: int, today: date) -> Parsed:
-    warning = f"Chỉ có năm ({year}); tạm ghi 01/01/{year}, hãy bổ sung ngày tháng."
-    return _checked(date(year, 1, 1), today, warning, True)
+    warning = f"Chỉ có năm ({year}); ghi nhận là năm {year}, hãy bổ sung ngày tháng khi có."
+    return _checked(year_only(year), today, warning, True)
 
 
 def _checked(value: date, today: date, warning: str = "", partial: bool = False) -> Parsed:

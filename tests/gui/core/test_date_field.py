@@ -69,3 +69,24 @@ def test_calendar_popup_from_the_keyboard_sets_the_date(field, qtbot):
     field.calendar.activated.emit(QDate(2021, 9, 2))
     assert field.date() == date(2021, 9, 2)
     assert field.popup is None
+
+
+def test_a_bare_year_is_a_year_only_date_where_allowed(qtbot):
+    from models.core.partial_dates import is_year_only, year_only
+
+    member_field = DateField(allow_year=True)
+    qtbot.addWidget(member_field)
+    qtbot.keyClicks(member_field.line_edit, " 1970")
+    member_field.line_edit.editingFinished.emit()
+    assert is_year_only(member_field.date()) and member_field.date() == date(1970, 1, 1)
+    assert member_field.text() == "1970" and member_field.has_valid_text()
+    member_field.setDate(year_only(1965))
+    assert member_field.text() == "1965" and is_year_only(member_field.date())
+    member_field.setDate(date(1965, 1, 1))
+    assert member_field.text() == "01/01/1965" and not is_year_only(member_field.date())
+    assert parse_date_text("1850", allow_year=True) is None and parse_date_text("1970") is None
+
+
+def test_an_event_date_field_wants_a_full_day(field, qtbot):
+    qtbot.keyClicks(field.line_edit, "1970")
+    assert field.date() is None and not field.has_valid_text()

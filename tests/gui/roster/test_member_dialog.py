@@ -255,3 +255,31 @@ def test_recognition_recorded_here_fills_the_official_date(qtbot, data_file, ans
     assert not dialog.has_unsaved_changes()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert get_member(member_id).official_date == date(2026, 1, 5)
+
+
+def test_a_bare_birth_year_is_saved_and_shown_as_the_year(qtbot, data_file, answers):
+    from models.core.partial_dates import is_year_only
+
+    dialog = open_dialog(qtbot)
+    fill_required(dialog, qtbot)
+    dialog.tabs.setCurrentIndex(dialog.form.page_of["birth_date"])
+    editor(dialog, "birth_date").clear()
+    qtbot.keyClicks(editor(dialog, "birth_date"), "1970")
+    wait_checked(dialog, qtbot)
+    assert dialog.save_button.isEnabled(), dialog.summary.text()
+    with qtbot.waitSignal(dialog.member_saved) as saved:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert is_year_only(get_member(saved.args[0]).birth_date)
+    again = open_dialog(qtbot, saved.args[0])
+    assert again.form.editors["birth_date"].text() == "1970"
+
+
+def test_an_admission_under_16_blocks_saving(qtbot, data_file, answers):
+    dialog = open_dialog(qtbot)
+    fill_required(dialog, qtbot)
+    dialog.tabs.setCurrentIndex(dialog.form.page_of["birth_date"])
+    editor(dialog, "birth_date").clear()
+    qtbot.keyClicks(editor(dialog, "birth_date"), "05/03/2000")
+    wait_checked(dialog, qtbot)
+    assert not dialog.save_button.isEnabled()
+    assert "chưa đủ 16 tuổi" in dialog.form.messages["admission_date"].text()

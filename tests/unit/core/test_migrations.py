@@ -49,6 +49,7 @@ def test_v1_file_migrates_keeping_every_member_event_and_rating(v1_file, tmp_pat
             assert {row.branch_id for row in table.select()} == {branch_id}
         assert {m.full_name for m in all_members()} == {row[1] for row in members_before}
         assert len(ratings_for_year(2024)) == 3
+        assert "year_only_dates" in [c.name for c in handle.get_columns("member")]  # schema v3
     finally:
         close_database()
     assert _rows(v1_file, "SELECT id, full_name, card_number, birth_date FROM member ORDER BY id") == members_before

@@ -195,3 +195,96 @@ def test_update_that_would_break_the_saved_record_is_not_offered(roster, tmp_pat
     with pytest.raises(ValidationError):
         apply_import(plan, {6: UPDATE}, today=TODAY)
     assert get_member(roster[0].id).admission_date == date(2001, 5, 19)
+
+
+def test_a_numbered_row_without_a_name_is_an_error_row_of_the_preview(data_file, tmp_path):
+    rows = [("Hoàng Thị Ánh", "Nữ", "08/03/1995", "15/06/2025", None, None), (None, None, None, None, None, None)]
+    plan = plan_import(read_roster(_workbook(tmp_path, rows), today=TODAY), TODAY)
+    assert [(r.row, r.status, r.action) for r in plan.rows] == [(6, "Thêm mới", ADD), (7, "Lỗi", SKIP)]
+    assert ("Họ và tên", "Dòng có số thứ tự 2 nhưng không có họ và tên.") in [
+        (p.column, p.message) for p in plan.row(7).problems
+    ]
+    assert apply_import(plan, today=TODAY) == ImportOutcome(added=1, updated=0, skipped=1)
+
+
+def test_a_year_only_date_round_trips_import_save_show_export(data_file, tmp_path):
+    from datetime import datetime
+
+    from openpyxl import load_workbook
+
+    from models.core.partial_dates import is_year_only
+    from models.roster.member_rules import fmt
+    from reports.core.party_document import DocumentHeader
+    from reports.roster.member_list import ROSTER_BOOK_COLUMNS, columns_for, export_member_list
+
+    rows = [("Hoàng Thị Ánh", "Nữ", "1970", "15/06/1995", None, None),
+            ("Lê Văn Bảo", "Nam", 1968, "1990", None, None),
+            ("Trần Văn Cơ", "Nam", datetime(1966, 1, 1), "03/02/1990", None, None)]  # fmt: skip
+    path = _workbook(tmp_path, rows)
+    book = load_workbook(path)
+    book.active.cell(FIRST_DATA_ROW + 2, 4).number_format = "yyyy"  # an Excel date cell showing just the year
+    book.save(path)
+    plan = plan_import(read_roster(path, today=TODAY), TODAY)
+    assert [p.message for p in plan.row(6).problems] == [
+        "Chỉ có năm (1970); ghi nhận là năm 1970, hãy bổ sung ngày tháng khi có."
+    ]
+    assert apply_import(plan, today=TODAY).added == 3
+    saved = {m.full_name: m for m in all_members()}
+    anh, bao, co = saved["Hoàng Thị Ánh"], saved["Lê Văn Bảo"], saved["Trần Văn Cơ"]
+    assert (fmt(anh.birth_date), fmt(anh.admission_date)) == ("1970", "15/06/1995")
+    assert (fmt(bao.birth_date), fmt(bao.admission_date)) == ("1968", "1990")
+    assert fmt(co.birth_date) == "1966" and is_year_only(co.birth_date)
+    header = DocumentHeader("Đảng bộ phường", "Chi bộ số 2")
+    members = [anh, bao]
+    screen = columns_for([("Họ và tên", "full_name"), ("Ngày sinh", "birth_date"), ("Ngày vào Đảng", "admission_date")])
+    for columns, expected in ((screen, {"1970", "1968", "1990"}), (ROSTER_BOOK_COLUMNS, {"Nữ, 1970\nKinh\nKhông"})):
+        out = export_member_list(tmp_path / "out.xlsx", members, header, columns=columns)
+        values = {c.value for row in load_workbook(out).active.iter_rows() for c in row}
+        assert expected <= values
+        assert not any(isinstance(v, datetime) and v.year in (1968, 1970) for v in values)
+
+
+def test_an_update_keeps_a_saved_year_only_date_a_year(data_file, tmp_path):
+    from models.roster.member_rules import fmt
+
+    first = [("Hoàng Thị Ánh", "Nữ", "1970", "15/06/1995", "20000009", None)]
+    apply_import(plan_import(read_roster(_workbook(tmp_path, first), today=TODAY), TODAY), today=TODAY)
+    # The file's year is not imported over the saved date (see _update_values): the saved one must stay a year.
+    again = [("Hoàng Thị Ánh", "Nữ", "1970", "15/06/1995", "20000009", "0912000000")]
+    plan = plan_import(read_roster(_workbook(tmp_path, again, "again.xlsx"), today=TODAY), TODAY)
+    apply_import(plan, {6: UPDATE}, today=TODAY)
+    (saved,) = all_members()
+    assert (fmt(saved.birth_date), saved.phone) == ("1970", "0912000000")
+
+
+def test_impossible_admission_ages_are_import_errors_and_odd_ones_warnings(data_file, tmp_path):
+    rows = [("Hoàng Thị Ánh", "Nữ", "08/03/1995", "08/03/2010", None, None),  # 15: impossible
+            ("Lê Văn Bảo", "Nam", "08/03/1995", "08/03/2012", None, None),  # 17: wartime-like, a warning
+            ("Trần Văn Cơ", "Nam", "08/03/1995", "07/03/1995", None, None)]  # before birth  # fmt: skip
+    plan = plan_import(read_roster(_workbook(tmp_path, rows), today=TODAY), TODAY)
+    assert [(r.row, r.status) for r in plan.rows] == [(6, "Lỗi"), (7, "Cảnh báo"), (8, "Lỗi")]
+    assert any("chưa đủ 16 tuổi" in p.message and p.severity == "error" for p in plan.row(6).problems)
+    assert any("chưa đủ 18 tuổi" in p.message and p.severity == "warning" for p in plan.row(7).problems)
+    assert "Ngày vào Đảng phải sau ngày sinh." in [p.message for p in plan.row(8).problems]
+
+
+def test_formula_like_text_imported_from_a_file_is_exported_as_text(data_file, tmp_path):
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    from reports.core.party_document import DocumentHeader
+    from reports.roster.member_list import columns_for, export_member_list
+
+    path = _workbook(tmp_path, [("Hoàng Thị Ánh", "Nữ", "08/03/1985", "15/06/2010", None, '=HYPERLINK("http://x")')])
+    book = load_workbook(path)
+    book.active.cell(FIRST_DATA_ROW, 7).data_type = "s"  # text in the source file, not a formula
+    book.save(path)
+    plan = plan_import(read_roster(path, today=TODAY), TODAY)
+    assert plan.row(6).record.phone == '=HYPERLINK("http://x")'
+    apply_import(plan, today=TODAY)
+    out = export_member_list(tmp_path / "out.xlsx", all_members(), DocumentHeader("Đảng bộ", "Chi bộ"),
+                             columns=columns_for([("Họ và tên", "full_name"), ("Điện thoại", "phone")]))  # fmt: skip
+    with zipfile.ZipFile(out) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet and "HYPERLINK" in sheet

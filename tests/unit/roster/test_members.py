@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from models.core.errors import NotFoundError, ValidationError
+from models.core.partial_dates import is_year_only, year_only
 from models.roster.member_validation import check_record
 from models.roster.members import all_members, check_member, get_member, save_member
 from models.roster.tables import Member
@@ -128,3 +129,59 @@ def test_members_of_another_branch_are_not_seen(data_file):
     save_member(replace(member(0), card_number=mine.card_number))  # the same card may exist in another branch
     use_branch(home)
     assert [m.id for m in all_members()] == [mine.id]
+
+
+@pytest.mark.parametrize(
+    ("born", "admitted", "errors", "warnings"),
+    [
+        (date(1990, 5, 1), date(2005, 5, 1), ["Khi vào Đảng đảng viên chưa đủ 16 tuổi"], []),  # 15: impossible
+        (date(1990, 5, 1), date(2006, 5, 1), [], ["Khi vào Đảng đảng viên chưa đủ 18 tuổi"]),  # 16: wartime cases
+        (date(1990, 5, 1), date(2008, 4, 30), [], ["Khi vào Đảng đảng viên chưa đủ 18 tuổi"]),  # 17
+        (date(1990, 5, 1), date(2008, 5, 1), [], []),  # 18
+        (date(1990, 5, 1), date(1990, 5, 1), ["Ngày vào Đảng phải sau ngày sinh."], []),
+        (date(1990, 5, 1), date(1980, 5, 1), ["Ngày vào Đảng phải sau ngày sinh."], []),
+        # Year-only: born in 1990, admitted in 2006 may have been 16: a warning; in 2005 at most 15: an error.
+        (year_only(1990), year_only(2006), [], ["Khi vào Đảng đảng viên chưa đủ 18 tuổi"]),
+        (year_only(1990), year_only(2005), ["Khi vào Đảng đảng viên chưa đủ 16 tuổi"], []),
+        (year_only(1990), date(2008, 6, 1), [], ["Khi vào Đảng đảng viên chưa đủ 18 tuổi"]),  # 17 or 18
+        (date(1990, 6, 1), year_only(1990), ["Khi vào Đảng đảng viên chưa đủ 16 tuổi"], []),
+    ],
+)
+def test_impossible_admission_ages_are_errors_and_odd_ones_warnings(born, admitted, errors, warnings):
+    record = member(0, birth_date=born, admission_date=admitted, ceremony_date=None, official_date=None)
+    report = check_record(record, TODAY)
+    on_admission = [i for i in report.errors if i.field == "admission_date"]
+    assert [i.message for i in on_admission if any(i.message.startswith(e) for e in errors)] == [
+        i.message for i in on_admission
+    ]
+    assert len(on_admission) == len(errors)
+    assert [i.message.split(";")[0] for i in report.warnings if i.field == "admission_date"] == warnings
+
+
+def test_admission_after_death_is_an_error_in_the_dialog_check(data_file):
+    from models.roster.event_kinds import EventKind
+    from models.roster.members import record_event
+    from models.roster.records import EventRecord
+
+    saved = save_member(member(0), TODAY).member
+    record_event(saved.id, EventRecord(EventKind.DIED, date(2024, 3, 1)), TODAY)
+    edited = member(0, admission_date=date(2024, 6, 1), ceremony_date=None, official_date=None, id=saved.id)
+    report = check_member(edited, TODAY)
+    assert ("admission_date", "Ngày vào Đảng 01/06/2024 sau ngày từ trần 01/03/2024.") in [
+        (i.field, i.message) for i in report.errors
+    ]
+    with pytest.raises(ValidationError, match="sau ngày từ trần"):
+        save_member(edited, TODAY)
+    assert get_member(saved.id).admission_date == member(0).admission_date
+
+
+def test_a_year_only_date_is_saved_and_read_back_as_a_year(data_file):
+    from models.roster.member_rules import fmt
+
+    saved = save_member(member(0, birth_date=year_only(1970)), TODAY).member
+    assert is_year_only(saved.birth_date) and fmt(saved.birth_date) == "1970"
+    (listed,) = all_members()
+    assert is_year_only(listed.birth_date) and not is_year_only(listed.admission_date)
+    assert Member.get_by_id(saved.id).birth_date == date(1970, 1, 1)  # sorts and queries as 1 January
+    updated = save_member(member(0, birth_date=date(1970, 3, 5), id=saved.id), TODAY).member
+    assert not is_year_only(updated.birth_date) and fmt(updated.birth_date) == "05/03/1970"

@@ -145,3 +145,26 @@ def test_save_is_atomic(tmp_path):
         save_workbook(Broken(), target)
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["a.xlsx"]
+
+
+@pytest.mark.parametrize("write_only", [True, False])
+def test_no_text_becomes_a_formula_on_any_path(tmp_path, write_only):
+    import zipfile
+
+    if write_only:
+        wb, ws = new_workbook("Danh sách")
+    else:
+        wb = Workbook()
+        ws = wb.active
+    doc = DocumentSheet(ws, COLUMNS)
+    doc.header_blocks(DocumentHeader("=A1", "=B1", number="=C1"))
+    doc.title("=1+1", "=2+2")
+    doc.append(["=SUM(1,2)", None, "=3+3"])
+    doc.table_rows([[1, '=HYPERLINK("http://x")', None, None, "=4+4", "=5+5"]])
+    doc.signature(Signature(name="=6+6"), ["=7+7"])
+    path = save_workbook(wb, tmp_path / "f.xlsx")
+    with zipfile.ZipFile(path) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet and "<f " not in sheet
+    values = {c.value for row in load_workbook(path).active.iter_rows() for c in row}
+    assert {"=SUM(1,2)", "=3+3", '=HYPERLINK("http://x")', "=4+4", "=5+5", "=6+6", "- =7+7", "=2+2"} <= values

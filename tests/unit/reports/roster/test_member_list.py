@@ -87,3 +87,23 @@ def test_member_rows_from_dicts_and_records():
     assert rows[0][2] == "Nữ, 03/07/1990\nKinh\nKhông"
     assert rows[1][0] == 2 and rows[1][13] == "Dự bị\nChuyển đến 2025"
     assert rows[1][2] == "Nữ, 03/07/1990"
+
+
+def test_text_that_looks_like_a_formula_is_written_as_text(tmp_path, header, signature):
+    import zipfile
+
+    from reports.roster.member_list import columns_for
+
+    tricky = MemberRecord(full_name="=1+1", gender="Nam", birth_date=date(1980, 1, 2), admission_date=None,
+                          notes='=HYPERLINK("http://example.com","Bấm")', hometown="+84 Hà Nội", job_title="@SUM(A1)",
+                          workplace="-2+3")  # fmt: skip
+    for columns in (
+        ROSTER_BOOK_COLUMNS,
+        columns_for([(k, k) for k in ("full_name", "notes", "hometown", "job_title", "workplace")]),
+    ):
+        path = export_member_list(tmp_path / "ds.xlsx", [tricky], header, columns=columns, signature=signature)
+        with zipfile.ZipFile(path) as archive:
+            sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+        assert "<f>" not in sheet and "<f " not in sheet
+    values = {c.value for row in load_workbook(path).active.iter_rows() for c in row}
+    assert {"=1+1", '=HYPERLINK("http://example.com","Bấm")', "+84 Hà Nội", "@SUM(A1)", "-2+3"} <= values

@@ -10,6 +10,7 @@ import pytest
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from models.core.partial_dates import is_year_only
 from reports.core.errors import Cancelled, ImportFileError
 from reports.roster import roster_files
 from reports.roster.roster_headers import FEMALE_COLUMN, MALE_COLUMN
@@ -54,9 +55,9 @@ def test_title_rows_and_header_variants_in_any_order(tmp_path):
         "admission_date": date(1985, 5, 19), "card_number": "01234567", "citizen_id": "001234567890",
         "hometown": "Nam Định",
     }  # fmt: skip
-    assert rows[6].year_only == {"birth_date"}
+    assert rows[6].year_only == {"birth_date"} and is_year_only(rows[6].values["birth_date"])
     assert _messages(rows[6]) == [
-        ("Năm sinh", "Chỉ có năm (1960); tạm ghi 01/01/1960, hãy bổ sung ngày tháng.", "warning"),
+        ("Năm sinh", "Chỉ có năm (1960); ghi nhận là năm 1960, hãy bổ sung ngày tháng khi có.", "warning"),
         ("Số CCCD", "Đã thêm số 0 ở đầu: «1234567890» thành «001234567890».", "warning"),
     ]
     assert rows[7].values["gender"] == "Nữ" and rows[7].values["birth_date"] == date(1972, 9, 2)
@@ -137,7 +138,7 @@ def test_broken_rows_each_name_their_problem(tmp_path):
     ws.append([None, "Trần Văn Bí Thư"])
     result = read_roster(_save(wb, tmp_path / "broken.xlsx"), today=TODAY)
     rows = _by_row(result)
-    assert sorted(rows) == [2, 3, 4, 5]
+    assert sorted(rows) == [2, 3, 4, 5, 6]
     assert _messages(rows[2]) == [("Ngày sinh", "Ngày «31/02/1980» không có thật.", "error")]
     assert rows[2].values["birth_date"] is None and rows[2].has_errors
     assert _messages(rows[3]) == [
@@ -151,7 +152,53 @@ def test_broken_rows_each_name_their_problem(tmp_path):
         ("Quê quán", formula, "error"),
         ("Giới tính", "Giới tính «Không rõ» không rõ; hãy ghi «Nam» hoặc «Nữ».", "error"),
     ]
-    assert len(result.problems) == 7
+    assert _messages(rows[6]) == [("Họ và tên", "Dòng có số thứ tự 5 nhưng không có họ và tên.", "error")]
+    assert rows[6].has_errors and set(rows[6].values) == {"full_name", "birth_date", "admission_date", "hometown",
+                                                           "gender"}  # fmt: skip
+    assert len(result.problems) == 8
+
+
+def test_every_numbered_row_is_kept_even_without_a_name(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["STT", "Họ và tên", "Quê quán", "Ghi chú"])
+    ws.append([1, "Nguyễn Văn An", "Hà Nội", None])
+    ws.append(["2.", None, None, None])  # numbered, nothing else
+    ws.append([3.0, None, "Huế", None])  # numbered, one text cell: not a stray note
+    ws.append([None, None, None, "Ghi chú bên lề"])  # not numbered: a note beside the table
+    ws.append([4, "Lê Thị Hoa", None, None])
+    rows = _by_row(read_roster(_save(wb, tmp_path / "numbered.xlsx"), today=TODAY))
+    assert sorted(rows) == [2, 3, 4, 6]
+    assert _messages(rows[3]) == [("Họ và tên", "Dòng có số thứ tự 2 nhưng không có họ và tên.", "error")]
+    assert _messages(rows[4]) == [("Họ và tên", "Thiếu họ và tên.", "error")]
+    assert rows[4].values["hometown"] == "Huế"
+
+
+def test_a_cell_longer_than_excel_allows_is_a_row_problem(tmp_path):
+    path = tmp_path / "long.xlsx"
+    wb = Workbook()
+    wb.active.append(["Họ và tên"])
+    wb.save(path)  # openpyxl cuts what it writes at 32,767 characters: the long cells are written as raw XML
+
+    def cell(ref: str, text: str) -> str:
+        return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+
+    rows = [("STT", "Họ và tên", "Ghi chú"), ("1", "Nguyễn Văn An", "x" * 32_767), ("2", "Lê Thị Hoa", "y" * 32_768)]
+    body = "".join(f'<row r="{r}">' + "".join(cell(f"{c}{r}", t) for c, t in zip("ABC", texts, strict=True)) + "</row>"
+                   for r, texts in enumerate(rows, start=1))  # fmt: skip
+    sheet = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' + body +
+             "</sheetData></worksheet>")  # fmt: skip
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    parts["xl/worksheets/sheet1.xml"] = sheet.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    result = _by_row(read_roster(path, today=TODAY))
+    assert not result[2].problems and len(result[2].values["notes"]) == 32_767
+    message = "Ô dài 32.768 ký tự, vượt giới hạn 32.767 ký tự của một ô Excel."
+    assert _messages(result[3]) == [("Ghi chú", message, "error")]
+    assert result[3].values["notes"] is None and result[3].values["full_name"] == "Lê Thị Hoa"
 
 
 def test_mapping_override_and_forced_header_row(tmp_path):

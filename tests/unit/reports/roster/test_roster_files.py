@@ -1,0 +1,113 @@
+"""Hostile workbooks: parts that unpack into far more than the file holds, or that hold more than they declare."""
+
+from __future__ import annotations
+
+import struct
+import tracemalloc
+import zipfile
+import zlib
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from reports.core.errors import ImportFileError
+from reports.roster import roster_files
+from reports.roster.roster_reader import list_sheets, read_roster
+
+_STRINGS = "xl/sharedStrings.xml"
+
+
+def _workbook(path) -> str:
+    wb = Workbook()
+    wb.active.append(["Họ và tên", "Quê quán"])
+    wb.active.append(["Nguyễn Văn An", "Hà Nội"])
+    wb.save(path)
+    return str(path)
+
+
+def _declare_size(path: str, name: str, size: int) -> None:
+    """Rewrite the unpacked size the archive's directory declares for `name` (the data stays as it is)."""
+    data = bytearray(Path(path).read_bytes())
+    encoded = name.encode()
+    start = 0
+    while (start := data.find(b"PK\x01\x02", start)) != -1:
+        name_length = struct.unpack_from("<H", data, start + 28)[0]
+        if bytes(data[start + 46 : start + 46 + name_length]) == encoded:
+            struct.pack_into("<I", data, start + 24, size)
+            Path(path).write_bytes(bytes(data))
+            return
+        start += 4
+    raise AssertionError(f"{name} not in the archive")
+
+
+def _with_part(path: str, name: str, payload: bytes) -> None:
+    with zipfile.ZipFile(path) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    parts[name] = payload
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for part, data in parts.items():
+            target.writestr(part, data)
+
+
+def test_a_small_file_declaring_2_gb_of_strings_is_refused_without_unpacking(tmp_path):
+    path = _workbook(tmp_path / "bomb.xlsx")
+    _with_part(path, _STRINGS, b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>')
+    _declare_size(path, _STRINGS, 2_000_000_000)
+    assert (tmp_path / "bomb.xlsx").stat().st_size < 2_000_000
+    tracemalloc.start()
+    try:
+        with pytest.raises(ImportFileError, match="khi giải nén vượt quá 200 MB"):
+            read_roster(path)
+        with pytest.raises(ImportFileError, match="khi giải nén vượt quá"):
+            list_sheets(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 5_000_000
+
+
+def test_a_real_zip_bomb_is_refused_by_its_unpacked_size(tmp_path, monkeypatch):
+    path = _workbook(tmp_path / "bomb.xlsx")
+    strings = b"<sst><si><t>" + b"A" * 3_000_000 + b"</t></si></sst>"
+    _with_part(path, _STRINGS, strings)
+    assert (tmp_path / "bomb.xlsx").stat().st_size < 100_000
+    monkeypatch.setattr(roster_files, "MAX_UNPACKED_BYTES", 2_000_000)
+    with pytest.raises(ImportFileError, match="khi giải nén vượt quá 1 MB"):
+        read_roster(path)
+
+
+def test_a_part_holding_more_than_it_declares_is_reported_as_damaged(tmp_path):
+    path = _workbook(tmp_path / "liar.xlsx")
+    sheet = "xl/worksheets/sheet1.xml"
+    with zipfile.ZipFile(path) as source:
+        real = source.getinfo(sheet).file_size
+    _declare_size(path, sheet, real // 2)  # zipfile stops at the declared size, and the CRC then fails
+    with pytest.raises(ImportFileError, match="tệp bị hỏng hoặc không đúng định dạng"):
+        read_roster(path)
+
+
+def test_the_formula_scan_counts_what_it_unpacks(tmp_path, monkeypatch):
+    path = _workbook(tmp_path / "wide.xlsx")
+    with zipfile.ZipFile(path) as source:
+        sheet_size = source.getinfo("xl/worksheets/sheet1.xml").file_size
+    workbook = roster_files.open_workbook(path, data_only=True)
+    try:
+        monkeypatch.setattr(roster_files, "MAX_UNPACKED_BYTES", sheet_size - 1)
+        with pytest.raises(ImportFileError, match="khi giải nén vượt quá"):
+            roster_files.sheet_has_formulas(workbook, workbook.worksheets[0])
+    finally:
+        workbook.close()
+
+
+def test_a_broken_deflate_stream_is_reported_as_damaged(tmp_path):
+    path = _workbook(tmp_path / "broken.xlsx")
+    data = bytearray(Path(path).read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("xl/worksheets/sheet1.xml")
+    name_length, extra_length = struct.unpack_from("<HH", data, info.header_offset + 26)
+    start = info.header_offset + 30 + name_length + extra_length
+    data[start : start + info.compress_size] = zlib.compress(b"x" * 10)[2:] + b"\xff" * (info.compress_size - 16)
+    Path(path).write_bytes(bytes(data))
+    with pytest.raises(ImportFileError, match="tệp bị hỏng"):
+        read_roster(path)
