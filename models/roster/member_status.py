@@ -1,4 +1,4 @@
-"""A member's status on a date, derived from the record and the events (never typed in), and who may vote.
+"""A member's status on a date, derived from the record and the events (never typed in).
 
 Rules, in order of the member's history (events after the date and corrected events are ignored):
 - the member belongs to the branch roster from the admission decision, or from the first TRANSFERRED_IN when
@@ -9,6 +9,7 @@ Rules, in order of the member's history (events after the date and corrected eve
 - an exemption, suspension or temporary activity elsewhere runs from its event until its end event (the day the
   member returns, not in force that day) or until its `end_date` (the last day in force), whichever is first;
   leaving the branch ends them.
+Who counts in D and who gets a ballot at a congress follows from this status and the check-in: models.congress.voters.
 """
 
 from __future__ import annotations
@@ -54,13 +55,6 @@ END_KIND_OF: dict[EventKind, EventKind] = {
 START_KIND_OF: dict[EventKind, EventKind] = {end: start for start, end in END_KIND_OF.items()}
 JOINING_KINDS = frozenset({EventKind.ADMITTED, EventKind.TRANSFERRED_IN, EventKind.READMITTED})
 _ROSTER_KINDS = JOINING_KINDS | LEAVING_KINDS
-
-# Groups taken out of the election denominator D (Quy chế 190, Điều 30), in the order a member is put in one.
-EXCLUSION_LABELS: dict[str, str] = {
-    "temporary_elsewhere": "Sinh hoạt tạm thời ở đảng bộ khác",
-    "suspended": "Bị đình chỉ sinh hoạt đảng",
-    "exempted": "Miễn công tác và sinh hoạt đảng (trừ khi có mặt)",
-}
 
 
 @dataclass(frozen=True)
@@ -172,33 +166,6 @@ def _status(member: MemberRecord, state: _Timeline, on: date) -> MemberStatus:
 def member_status(member: MemberRecord, on: date) -> MemberStatus:
     """Status of a member on `on` (see the module docstring for the rules)."""
     return status_from_events(member, member.events, on)
-
-
-def may_vote(status: MemberStatus) -> bool:
-    """An official member on the roster and not suspended may receive a ballot.
-
-    A member temporarily active elsewhere or exempted may vote when present; whether they count in the
-    denominator D is a separate question (exclusion_group).
-    """
-    return status.is_current_member and status.is_official and not status.is_suspended
-
-
-def exclusion_group(status: MemberStatus) -> str | None:
-    """The group of D's exclusions (Quy chế 190, Điều 30) an official member on the roster falls in, or None.
-
-    "temporary_elsewhere" and "suspended" always leave D; "exempted" leaves D only when the member is absent, which
-    is decided at check-in. A member in several groups is put in the first of: temporary elsewhere, suspended,
-    exempted. Members absent with an approved reason are the fourth group, also decided at check-in.
-    """
-    if not (status.is_current_member and status.is_official):
-        return None
-    if status.is_temporary_elsewhere:
-        return "temporary_elsewhere"
-    if status.is_suspended:
-        return "suspended"
-    if status.is_exempted:
-        return "exempted"
-    return None
 
 
 # --- checking a new event against the history -----------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""A member's status derived from the record and the events; voting and D's exclusion groups."""
+"""A member's status derived from the record and the events."""
 
 from __future__ import annotations
 
@@ -9,8 +9,6 @@ from models.roster.event_kinds import EventKind
 from models.roster.member_status import (
     STATUS_LABELS,
     MemberStatus,
-    exclusion_group,
-    may_vote,
     member_status,
     status_from_events,
     validate_event,
@@ -194,32 +192,6 @@ def test_every_status_has_a_vietnamese_label():
         "not_yet", "probationary", "official", "exempted", "suspended", "temporary_elsewhere",
         "transferred_out", "died", "struck_off", "expelled", "resigned",
     }  # fmt: skip
-
-
-def _flags(**flags) -> MemberStatus:
-    values = dict(code="official", label="", is_current_member=True, is_official=True, is_probationary=False)
-    values.update(flags)
-    return MemberStatus(**values)
-
-
-@pytest.mark.parametrize(
-    ("flags", "vote", "group"),
-    [
-        ({}, True, None),
-        ({"is_official": False, "is_probationary": True}, False, None),
-        ({"is_suspended": True}, False, "suspended"),
-        ({"is_exempted": True}, True, "exempted"),
-        ({"is_temporary_elsewhere": True}, True, "temporary_elsewhere"),
-        ({"is_temporary_elsewhere": True, "is_suspended": True}, False, "temporary_elsewhere"),
-        ({"is_exempted": True, "is_suspended": True}, False, "suspended"),
-        ({"is_current_member": False}, False, None),
-        ({"is_official": False, "is_probationary": True, "is_suspended": True}, False, None),
-    ],
-)
-def test_may_vote_and_exclusion_group(flags, vote, group):
-    s = _flags(**flags)
-    assert may_vote(s) is vote
-    assert exclusion_group(s) == group
 
 
 # --- validate_event -------------------------------------------------------------------------------------------------
