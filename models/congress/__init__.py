@@ -1,5 +1,5 @@
-"""The congress capability: who is summoned, who came, who is out of D, and the roster's members as the engine's
-voters and candidates.
+"""The congress capability: the members on a congress's list, their check-in, and the bridge to the counting engine.
 
-May import: models.core, models.roster's public rules (status, records), models.counting. Never Qt or reports/.
+May import: models.core, models.roster's public rules (member status, records) and models.counting.
+Never imports Qt, gui/, reports/ or the roster's tables.
 """

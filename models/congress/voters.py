@@ -1,62 +1,64 @@
-"""The one voter model: a member's derived status on the congress date plus their check-in, as the engine sees them.
+"""The one bridge from a roster member to the counting engine: status on a date plus check-in -> voter, candidate.
 
-The roster derives a status from the events (models.roster.member_status); the engine counts Voter and Candidate
-(models.counting). This is the only place one becomes the other, so the roster and the count can never disagree
-about who is in D or who receives a ballot (DOMAIN.md §3, Quy chế 190 Điều 30).
+Who counts in D, who gets a ballot and who may stand are the engine's rules (`models.counting.Voter`); this module
+only says which situation a member's derived status puts them in. The engine's ids are strings (the election
+record's candidate ids), made from the member's database id by `member_key`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
-from models.counting.election import Candidate
-from models.counting.electorate import Attendance, Situation, Voter
+from models.core.dates import fmt
+from models.core.errors import ValidationError
+from models.counting import Attendance, Candidate, Situation, Voter
 from models.roster.member_status import MemberStatus, member_status
 from models.roster.records import MemberRecord
 
 
-def member_id_text(member_id: int) -> str:
-    """The one id of a person across the congress, the ballots and the record file: the member's id as text."""
+@dataclass(frozen=True)
+class CongressVoter:
+    """A member on the congress list: their status on the day, the engine's voter and, if they may stand, candidate."""
+
+    status: MemberStatus
+    voter: Voter
+    candidate: Candidate | None
+
+
+def member_key(member_id: int) -> str:
+    """The id of a member in the engine and the election record (voter and candidate alike)."""
     return str(member_id)
 
 
-def situation_of(status: MemberStatus) -> Situation:
-    """The situation that decides D: temporary activity elsewhere first, then suspended, then exempted."""
-    if status.is_temporary_elsewhere:
-        return Situation.TEMPORARY_ELSEWHERE
+def _situation(status: MemberStatus) -> Situation:
+    """The one situation that keeps a member from the vote. A member in several is put in the first of: suspended
+    (who may not stand either), temporary activity elsewhere (no ballot even when present), exempted."""
     if status.is_suspended:
         return Situation.SUSPENDED
+    if status.is_temporary_elsewhere:
+        return Situation.TEMPORARY_ELSEWHERE
     if status.is_exempted:
-        return Situation.EXEMPT
+        return Situation.EXEMPTED
     return Situation.NORMAL
 
 
-def is_summoned(status: MemberStatus) -> bool:
-    """On the branch roster on the congress date: official members are summoned, probationary members attend."""
-    return status.is_current_member and (status.is_official or status.is_probationary)
+def congress_voter(member: MemberRecord, on: date, attendance: Attendance) -> CongressVoter:
+    """The member as the congress of `on` counts them, given their check-in.
 
-
-def voter_of(member: MemberRecord, on: date, attendance: Attendance = Attendance.PRESENT) -> Voter:
-    """The engine's voter for a member on the congress date, with their check-in state."""
+    Raises ValidationError for a member not on the branch roster that day (not yet arrived, or left): they are not
+    summoned.
+    """
     if member.id is None:
-        raise ValueError("a voter needs a saved member")
+        raise ValidationError(f"Đảng viên {member.full_name} chưa được lưu vào danh sách chi bộ.", "member")
     status = member_status(member, on)
-    return Voter(
-        official=status.is_current_member and status.is_official,
-        attendance=attendance,
-        situation=situation_of(status),
-        id=member_id_text(member.id),
-    )
-
-
-def candidate_of(member: MemberRecord) -> Candidate:
-    """The engine's candidate for a member: the same id as their voter, the name and birth date for A-B-C order."""
-    if member.id is None:
-        raise ValueError("a candidate needs a saved member")
-    return Candidate(member_id_text(member.id), member.full_name, member.birth_date)
-
-
-def may_stand(member: MemberRecord, on: date) -> bool:
-    """Candidates must be official members on the roster who are not suspended (Quy chế 190; DOMAIN.md §2)."""
-    status = member_status(member, on)
-    return status.is_current_member and status.is_official and not status.is_suspended
+    if not status.is_current_member:
+        raise ValidationError(
+            f"Đảng viên {member.full_name} không sinh hoạt tại chi bộ ngày {fmt(on)} ({status.label}); "
+            "không có tên trong danh sách triệu tập đại hội.",
+            "member",
+        )
+    key = member_key(member.id)
+    voter = Voter(key, status.is_official, attendance, _situation(status))
+    candidate = Candidate(key, member.full_name, member.birth_date) if voter.may_stand else None
+    return CongressVoter(status, voter, candidate)

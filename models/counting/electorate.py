@@ -7,13 +7,23 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-EXCLUSION_KEYS: tuple[str, ...] = ("temporary_elsewhere", "exempt_absent", "suspended", "absent_approved")
 
-EXCLUSION_LABELS: dict[str, str] = {
-    "temporary_elsewhere": "Sinh hoạt tạm thời ở tổ chức đảng khác",
-    "exempt_absent": "Được miễn công tác và sinh hoạt đảng, không dự đại hội",
-    "suspended": "Bị đình chỉ sinh hoạt đảng, bị khởi tố, truy tố, tạm giam",
-    "absent_approved": "Vắng mặt suốt thời gian đại hội có lý do được chấp thuận",
+class ExclusionGroup(StrEnum):
+    """The four groups of official members taken out of D (Quy chế 190, Điều 30); values are the record's keys."""
+
+    TEMPORARY_ELSEWHERE = "temporary_elsewhere"  # (a) sinh hoạt tạm thời ở tổ chức đảng khác
+    EXEMPT_ABSENT = "exempt_absent"  # (b) miễn công tác và sinh hoạt đảng, vắng mặt
+    SUSPENDED = "suspended"  # (c) đình chỉ sinh hoạt, bị khởi tố, truy tố, tạm giam
+    ABSENT_APPROVED = "absent_approved"  # (d) vắng mặt suốt đại hội có lý do được chấp thuận
+
+
+EXCLUSION_KEYS: tuple[str, ...] = tuple(group.value for group in ExclusionGroup)
+
+EXCLUSION_LABELS: dict[ExclusionGroup, str] = {
+    ExclusionGroup.TEMPORARY_ELSEWHERE: "Sinh hoạt tạm thời ở tổ chức đảng khác",
+    ExclusionGroup.EXEMPT_ABSENT: "Được miễn công tác và sinh hoạt đảng, không dự đại hội",
+    ExclusionGroup.SUSPENDED: "Bị đình chỉ sinh hoạt đảng, bị khởi tố, truy tố, tạm giam",
+    ExclusionGroup.ABSENT_APPROVED: "Vắng mặt suốt thời gian đại hội có lý do được chấp thuận",
 }
 
 _CENT = Decimal("0.01")
@@ -72,74 +82,72 @@ def percent(votes: int, D: int) -> Decimal:  # noqa: N803
 
 
 class Attendance(StrEnum):
+    """A member's check-in at the congress."""
+
     PRESENT = "present"
     ABSENT_APPROVED = "absent_approved"  # vắng có lý do được chấp thuận
     ABSENT = "absent"  # vắng không có lý do được chấp thuận: stays in D
 
 
 class Situation(StrEnum):
+    """What keeps an official member from the vote; the values are the roster's status codes."""
+
     NORMAL = "normal"
     TEMPORARY_ELSEWHERE = "temporary_elsewhere"  # sinh hoạt tạm thời nơi khác
-    EXEMPT = "exempt"  # miễn công tác và sinh hoạt đảng
+    EXEMPTED = "exempted"  # miễn công tác và sinh hoạt đảng
     SUSPENDED = "suspended"  # đình chỉ sinh hoạt, bị khởi tố, truy tố, tạm giam
-
-
-# Which excluded group (EXCLUSION_KEYS) a situation puts an official member in; exempt only when absent.
-SITUATION_LABELS: dict[Situation, str] = {
-    Situation.NORMAL: "",
-    Situation.TEMPORARY_ELSEWHERE: "Sinh hoạt tạm thời nơi khác",
-    Situation.EXEMPT: "Miễn công tác và sinh hoạt đảng",
-    Situation.SUSPENDED: "Đình chỉ sinh hoạt, bị khởi tố, truy tố, tạm giam",
-}
 
 
 @dataclass(frozen=True)
 class Voter:
-    """One summoned member as the congress check-in sees them; `id` is the member's id as text, the same id a
-    candidate carries on the ballot and in the record file."""
+    """One member on the congress list as the check-in sees them; `id` is the same as their `Candidate.id`."""
 
+    id: str
     official: bool
     attendance: Attendance = Attendance.PRESENT
     situation: Situation = Situation.NORMAL
-    id: str = ""
 
     @property
-    def exclusion(self) -> str | None:
-        """The group of D's exclusions (EXCLUSION_KEYS) this member falls in, or None when they count in D.
+    def exclusion(self) -> ExclusionGroup | None:
+        """The group that takes this official member out of D, or None (also None for a probationary member).
 
-        First match: temporary activity elsewhere, suspended, exempted and absent, absent with an approved reason.
+        A member falls in one group only: their situation's group first, so an exempted member absent with an
+        approved reason is in (b), not (d).
         """
         if not self.official:
             return None
-        absent = self.attendance != Attendance.PRESENT
         if self.situation == Situation.TEMPORARY_ELSEWHERE:
-            return "temporary_elsewhere"
+            return ExclusionGroup.TEMPORARY_ELSEWHERE
         if self.situation == Situation.SUSPENDED:
-            return "suspended"
-        if self.situation == Situation.EXEMPT and absent:
-            return "exempt_absent"
+            return ExclusionGroup.SUSPENDED
+        if self.situation == Situation.EXEMPTED and self.attendance != Attendance.PRESENT:
+            return ExclusionGroup.EXEMPT_ABSENT
         if self.attendance == Attendance.ABSENT_APPROVED:
-            return "absent_approved"
+            return ExclusionGroup.ABSENT_APPROVED
         return None
 
     @property
+    def in_d(self) -> bool:
+        """Counts in D: an official member in no excluded group (an official absent without a reason stays)."""
+        return self.official and self.exclusion is None
+
+    @property
     def receives_ballot(self) -> bool:
-        """An official member present, not in group (a), (c) or (d): an exempted member who attends votes;
-        probationary members attend without a ballot."""
-        return (
-            self.official
-            and self.attendance == Attendance.PRESENT
-            and self.situation in (Situation.NORMAL, Situation.EXEMPT)
-        )
+        """An official member present and in D gets a ballot (an exempted member who attends included)."""
+        return self.in_d and self.attendance == Attendance.PRESENT
+
+    @property
+    def may_stand(self) -> bool:
+        """Candidates must be official members; a suspended one has lost the right to stand."""
+        return self.official and self.situation != Situation.SUSPENDED
 
 
 def electorate_from_voters(voters: Iterable[Voter]) -> Electorate:
     """The electorate of a members' congress from its check-in list.
 
-    Probationary members are ignored (they neither vote nor count in D). Each official member falls in at most
-    one excluded group, first match in this order: temporary activity elsewhere, suspended, exempted and absent,
-    absent with an approved reason. An exempted member who attends stays in D and may vote. `official_present`
-    counts the official members present who may vote (not suspended, not on temporary activity elsewhere).
+    Probationary members are ignored (they neither vote nor count in D); each official member is summoned and put
+    in at most one excluded group (`Voter.exclusion`). `official_present` counts the ballots to issue: the official
+    members present who may vote (`Voter.receives_ballot`).
     """
     summoned = present = 0
     groups = dict.fromkeys(EXCLUSION_KEYS, 0)
@@ -147,8 +155,8 @@ def electorate_from_voters(voters: Iterable[Voter]) -> Electorate:
         if not voter.official:
             continue
         summoned += 1
-        group = voter.exclusion
-        if group is not None:
-            groups[group] += 1
-        present += voter.receives_ballot
+        if voter.exclusion is not None:
+            groups[voter.exclusion] += 1
+        if voter.receives_ballot:
+            present += 1
     return Electorate(summoned, Exclusions(**groups), present)

@@ -9,6 +9,7 @@ Rules, in order of the member's history (events after the date and corrected eve
 - an exemption, suspension or temporary activity elsewhere runs from its event until its end event (the day the
   member returns, not in force that day) or until its `end_date` (the last day in force), whichever is first;
   leaving the branch ends them.
+Who counts in D and who gets a ballot at a congress follows from this status and the check-in: models.congress.voters.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("objdump") is None and sys.platform.startswith("linux"), reason="needs binutils")
-def test_bundle_builds_and_self_tests(tmp_path):
+def test_bundle_builds_and_self_tests(tmp_path, pg_url):
     pyinstaller = Path(sys.executable).with_name("pyinstaller")
     build = subprocess.run(
         [
@@ -40,5 +40,12 @@ def test_bundle_builds_and_self_tests(tmp_path):
     assert exe.exists()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path / "home")}
     run = subprocess.run([str(exe), "--self-test"], capture_output=True, text=True, timeout=120, env=env)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert run.stdout.startswith("ChiBo self-test OK")
+    from tests.support.pg_server import empty_database
+
+    empty_database(pg_url)  # the bundle carries the PostgreSQL driver and passes on a real server
+    command = [str(exe), "--db", pg_url, "--self-test"]
+    run = subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
     assert run.returncode == 0, run.stderr[-3000:]
     assert run.stdout.startswith("ChiBo self-test OK")

@@ -88,34 +88,39 @@ def test_worked_example_4_exactly_half_of_d_fails():
     assert percent(5, ele.D) == Decimal("50.00")
 
 
+def _voters(*specs: tuple[bool, Attendance, Situation]) -> list[Voter]:
+    return [Voter(str(n), official, attendance, situation) for n, (official, attendance, situation) in enumerate(specs)]
+
+
+P, A, AA = Attendance.PRESENT, Attendance.ABSENT, Attendance.ABSENT_APPROVED
+N, T, X, S = Situation.NORMAL, Situation.TEMPORARY_ELSEWHERE, Situation.EXEMPTED, Situation.SUSPENDED
+
+
 def test_electorate_from_voters_applies_each_exclusion_once():
-    voters = [
-        Voter(official=True),  # present
-        Voter(official=True),  # present
-        Voter(official=True, attendance=Attendance.ABSENT),  # absent without approval: stays in D
-        Voter(official=True, attendance=Attendance.ABSENT_APPROVED),  # excluded
-        Voter(official=True, situation=Situation.EXEMPT),  # exempt but attends: counts and votes
-        Voter(official=True, attendance=Attendance.ABSENT, situation=Situation.EXEMPT),  # exempt and absent
-        Voter(official=True, attendance=Attendance.ABSENT_APPROVED, situation=Situation.EXEMPT),  # once only
-        Voter(official=True, situation=Situation.TEMPORARY_ELSEWHERE, attendance=Attendance.ABSENT),
-        Voter(official=True, situation=Situation.SUSPENDED),  # suspended, even present
-        Voter(official=False),  # probationary: neither in D nor a voter
-        Voter(official=False, attendance=Attendance.ABSENT),
-    ]
+    voters = _voters(
+        (True, P, N),  # present
+        (True, P, N),  # present
+        (True, A, N),  # absent without approval: stays in D, no ballot
+        (True, AA, N),  # excluded
+        (True, P, X),  # exempted but attends: counts and votes
+        (True, A, X),  # exempted and absent
+        (True, AA, X),  # exempted and absent with a reason: counted once, as exempted
+        (True, A, T),
+        (True, P, T),  # temporary activity elsewhere, even present: no ballot
+        (True, P, S),  # suspended, even present
+        (False, P, N),  # probationary: neither in D nor a voter
+        (False, A, N),
+    )
     ele = electorate_from_voters(voters)
-    assert ele.official_summoned == 9
-    assert ele.excluded == Exclusions(temporary_elsewhere=1, exempt_absent=2, suspended=1, absent_approved=1)
-    assert ele.D == 4  # the two present, the unapproved absentee, the exempt member who attends
+    assert ele.official_summoned == 10
+    assert ele.excluded == Exclusions(temporary_elsewhere=2, exempt_absent=2, suspended=1, absent_approved=1)
+    assert ele.D == 4  # the two present, the unapproved absentee, the exempted member who attends
     assert ele.official_present == 3
+    assert [v.id for v in voters if v.receives_ballot] == ["0", "1", "4"]
+    assert sum(v.in_d for v in voters) == ele.D
 
 
 def test_worked_example_3_electorate():
-    voters = (
-        [Voter(official=True)] * 18
-        + [Voter(official=True, attendance=Attendance.ABSENT)] * 2
-        + [Voter(official=True, situation=Situation.TEMPORARY_ELSEWHERE, attendance=Attendance.ABSENT)]
-        + [Voter(official=True, situation=Situation.EXEMPT, attendance=Attendance.ABSENT)]
-        + [Voter(official=False)] * 2
-    )
+    voters = _voters(*[(True, P, N)] * 18, *[(True, A, N)] * 2, (True, A, T), (True, A, X), *[(False, P, N)] * 2)
     ele = electorate_from_voters(voters)
     assert (ele.official_summoned, ele.D, ele.threshold, ele.official_present) == (22, 20, 11, 18)

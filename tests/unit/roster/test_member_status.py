@@ -1,4 +1,4 @@
-"""A member's status derived from the record and the events; voting and D's exclusion groups."""
+"""A member's status derived from the record and the events."""
 
 from __future__ import annotations
 
