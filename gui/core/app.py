@@ -40,26 +40,39 @@ def app_settings() -> QSettings:
     return QSettings(ORGANIZATION, APPLICATION)
 
 
+def report_exception(kind, value, tb) -> None:
+    """The crash hook: a refusal of the domain or of the data file (full disk, read-only file, disk error) gets
+    its own Vietnamese message; anything else is logged and reported as unexpected."""
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, value, tb)
+        return
+    from models.core.errors import DomainError
+    from models.core.sqlite_storage import storage_error
+
+    known = value if isinstance(value, DomainError) else storage_error(value)
+    if known is not None:
+        log.warning("Refused: %s", known.message, exc_info=(kind, value, tb))
+    else:
+        log.critical("Unexpected error", exc_info=(kind, value, tb))
+    if QApplication.instance() is None:
+        traceback.print_exception(kind, value, tb)
+        return
+    from gui.core import dialogs
+
+    parent = QApplication.activeWindow()
+    if known is not None:
+        dialogs.show_error(parent, known.message)
+        return
+    dialogs.show_error(
+        parent,
+        "ChiBo gặp một lỗi không lường trước. Dữ liệu đã lưu không bị ảnh hưởng; thao tác vừa rồi có thể "
+        "chưa được lưu.",
+        f"Chi tiết đã được ghi vào tệp nhật ký để hỗ trợ kỹ thuật: {type(value).__name__}: {value}",
+        title="Lỗi không lường trước",
+    )
+
+
 def install_crash_hook() -> None:
     """Log every unexpected exception and tell the user in Vietnamese; data on disk stays consistent."""
-
-    def _hook(kind, value, tb) -> None:
-        if issubclass(kind, KeyboardInterrupt):
-            sys.__excepthook__(kind, value, tb)
-            return
-        log.critical("Unexpected error", exc_info=(kind, value, tb))
-        if QApplication.instance() is None:
-            traceback.print_exception(kind, value, tb)
-            return
-        from gui.core import dialogs
-
-        dialogs.show_error(
-            None,
-            "ChiBo gặp một lỗi không lường trước. Dữ liệu đã lưu không bị ảnh hưởng; thao tác vừa rồi có thể "
-            "chưa được lưu.",
-            f"Chi tiết đã được ghi vào tệp nhật ký để hỗ trợ kỹ thuật: {type(value).__name__}: {value}",
-            title="Lỗi không lường trước",
-        )
-
-    sys.excepthook = _hook
-    threading.excepthook = lambda args: _hook(args.exc_type, args.exc_value, args.exc_traceback)
+    sys.excepthook = report_exception
+    threading.excepthook = lambda args: report_exception(args.exc_type, args.exc_value, args.exc_traceback)
