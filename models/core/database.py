@@ -11,6 +11,7 @@ import logging
 import os
 import sqlite3
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
 
@@ -130,7 +131,8 @@ def backup_sqlite(
             target.close()
         partial.replace(destination)
     except BaseException as exc:
-        partial.unlink(missing_ok=True)
+        with suppress(OSError):
+            partial.unlink(missing_ok=True)
         if isinstance(exc, (OSError, sqlite3.Error)):
             cause, advice = cause_of(exc)
             raise StorageError(
@@ -278,10 +280,8 @@ def _file_message(path: Path, exc: BaseException, created: bool = False) -> str:
 def _remove_new_file(path: Path) -> None:
     """Remove what a failed creation left (the file and SQLite's side files), never a file that existed before."""
     for suffix in ("", "-wal", "-shm", "-journal"):
-        try:
+        with suppress(OSError):
             path.with_name(path.name + suffix).unlink(missing_ok=True)
-        except OSError:
-            log.warning("Could not remove %s%s after a failed creation", path, suffix, exc_info=True)
 
 
 def _prepare_schema(database: pw.Database, backup_path: Path | None) -> None:

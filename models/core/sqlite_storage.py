@@ -124,6 +124,8 @@ class DataFileDatabase(pw.SqliteDatabase):
             return super().connect(reuse_if_open)
 
     def execute_sql(self, sql, params=None):
+        if sql.startswith("ROLLBACK") and self._rolled_back_already():  # a savepoint's
+            return self.cursor()
         with _translated():
             return super().execute_sql(sql, params)
 
@@ -136,5 +138,12 @@ class DataFileDatabase(pw.SqliteDatabase):
             super().commit()
 
     def rollback(self) -> None:
+        if self._rolled_back_already():
+            return
         with _translated():
             super().rollback()
+
+    def _rolled_back_already(self) -> bool:
+        """After a full disk or a disk error SQLite may have rolled the transaction back itself; rolling back
+        again would fail and hide the real cause."""
+        return not self.is_closed() and not self.connection().in_transaction
