@@ -79,7 +79,7 @@ def test_index_out_of_step_with_its_table_is_found_by_the_full_check(roster_file
     con = sqlite3.connect(roster_file)
     con.execute("PRAGMA writable_schema = ON")
     con.execute(
-        "UPDATE sqlite_master SET sql = 'CREATE INDEX \"member_birth_date\" ON \"member\" (\"admission_date\")' "
+        'UPDATE sqlite_master SET sql = \'CREATE INDEX "member_birth_date" ON "member" ("admission_date")\' '
         "WHERE name = 'member_birth_date'"
     )
     con.commit()
@@ -269,10 +269,9 @@ def test_full_disk_inside_a_nested_transaction_still_names_the_cause(data_file):
     from models.core.tables import Meta
 
     db.obj.execute_sql(f"PRAGMA max_page_count = {db.obj.execute_sql('PRAGMA page_count').fetchone()[0]}")
-    with pytest.raises(StorageError, match="đã đầy"):
+    with pytest.raises(StorageError, match="đã đầy"), db.atomic():
+        Meta.replace(key="note", value="trước").execute()
         with db.atomic():
-            Meta.replace(key="note", value="trước").execute()
-            with db.atomic():
-                for index in range(2_000):
-                    Meta.replace(key=f"k{index}", value="x" * 500).execute()
+            for index in range(2_000):
+                Meta.replace(key=f"k{index}", value="x" * 500).execute()
     assert Meta.get_or_none(Meta.key == "note") is None
