@@ -140,9 +140,10 @@ class MainWindow(QMainWindow):
     def _show_data_file(self) -> None:
         branch = get_branch()
         name = branch.name if branch else "Chưa thiết lập chi bộ"
-        self.setWindowTitle(f"ChiBo — {name}")
+        read_only = is_read_only()
+        self.setWindowTitle(f"ChiBo — {name}" + (" (chỉ đọc)" if read_only else ""))
         self.file_label.setText(f"Tệp dữ liệu: {self.data_path}")
-        self._show_read_only(is_read_only())
+        self._show_read_only(read_only)
         self._remember_recent(self.data_path)
         self.data_file_changed.emit(str(self.data_path))
 
