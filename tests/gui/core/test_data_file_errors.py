@@ -16,7 +16,7 @@ from models.core.branch import BranchInfo, get_branch, save_branch
 from models.core.database import close_database, is_read_only, open_database
 from models.core.errors import StorageError
 from models.roster.members import all_members, save_member
-from tests.support.people import all_people, member
+from tests.support.people import all_people
 
 UNEXPECTED = "ChiBo gặp một lỗi không lường trước"
 BRANCH = BranchInfo("Chi bộ Văn phòng Sở", "ĐẢNG BỘ SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "Hà Nội", "CB")
@@ -128,7 +128,7 @@ def test_switching_to_a_writable_file_removes_the_banner(qtbot, read_only_file, 
     assert window.members_tab.add_button.isEnabled()
 
 
-def test_read_only_file_without_a_branch_does_not_ask_to_set_one_up(qtbot, roster_file, settings, tmp_path, monkeypatch):
+def test_read_only_file_without_a_branch_skips_the_set_up(qtbot, roster_file, settings, tmp_path, monkeypatch):
     bare = tmp_path / "chua-thiet-lap.sqlite3"
     open_database(bare)
     open_database(roster_file)
