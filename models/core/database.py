@@ -34,6 +34,7 @@ SQLITE_PRAGMAS = {
 READ_ONLY_PRAGMAS = {"foreign_keys": 1, "busy_timeout": 3000, "query_only": 1}
 FULL_CHECK_MAX_BYTES = 16 * 1024 * 1024  # integrity_check reads every page and index; above this quick_check only
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+_SIDE_FILES = ("-wal", "-shm", "-journal")  # what SQLite keeps beside a data file
 
 # MIGRATIONS[n] brings a file from schema version n to n + 1; each runs inside one transaction.
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {}
@@ -186,16 +187,20 @@ def _check_sqlite_file(path: Path) -> bool:
     if magic != _SQLITE_MAGIC:
         raise DatabaseFileError(f"Tệp «{path.name}» không phải là tệp dữ liệu ChiBo. Tệp được giữ nguyên.")
     read_only = not (_writable(path) and _writable(path.parent))
+    sides = [path.with_name(path.name + suffix) for suffix in _SIDE_FILES]
+    new_sides = [side for side in sides if not side.exists()]
     try:
         probe = sqlite3.connect(_read_only_uri(path), uri=True, timeout=0.5)
-    except sqlite3.Error as exc:
-        raise _refusal(path, exc) from exc
-    try:
-        _check_contents(probe, path, size)
+        try:
+            _check_contents(probe, path, size)
+        finally:
+            probe.close()
     except (sqlite3.DatabaseError, ValueError) as exc:
         raise _refusal(path, exc) from exc
     finally:
-        probe.close()
+        for side in new_sides:  # what the reading probe made beside a file it may refuse
+            with suppress(OSError):
+                side.unlink(missing_ok=True)
     if not read_only:
         _check_not_locked(path)
     return read_only
@@ -279,7 +284,7 @@ def _file_message(path: Path, exc: BaseException, created: bool = False) -> str:
 
 def _remove_new_file(path: Path) -> None:
     """Remove what a failed creation left (the file and SQLite's side files), never a file that existed before."""
-    for suffix in ("", "-wal", "-shm", "-journal"):
+    for suffix in ("", *_SIDE_FILES):
         with suppress(OSError):
             path.with_name(path.name + suffix).unlink(missing_ok=True)
 
