@@ -276,3 +276,16 @@ def test_full_disk_inside_a_nested_transaction_still_names_the_cause(data_file):
             for index in range(2_000):
                 Meta.replace(key=f"k{index}", value="x" * 500).execute()
     assert Meta.get_or_none(Meta.key == "note") is None
+
+
+def test_backup_onto_a_really_full_disk_leaves_no_partial_copy(tmp_path, roster_file):
+    open_database(roster_file)
+    try:
+        with ram_disk(tmp_path / "usb", "64k") as disk:
+            fill(disk)
+            with pytest.raises(StorageError, match="ổ đĩa chứa tệp đã đầy") as refused:
+                backup_open_database(disk / "ban-sao.sqlite3")
+            assert vietnamese_only(refused.value.message)
+            assert sorted(p.name for p in disk.iterdir()) == ["filler.bin"]
+    finally:
+        close_database()
