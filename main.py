@@ -57,22 +57,23 @@ def run_gui(args: argparse.Namespace) -> int:
     from gui.core import dialogs
     from gui.main_window import MainWindow
     from models.core.branch import get_branch
-    from models.core.database import default_database_path, is_server_url, open_database
+    from models.core.database import default_database_path, is_read_only, is_server_url, open_database
     from models.core.errors import DatabaseFileError
 
     settings = app_settings()
-    path = (args.db if is_server_url(args.db) else Path(args.db)) if args.db else default_database_path()
-    try:
-        open_database(path)
-    except DatabaseFileError as exc:
-        if args.db:
-            dialogs.show_error(None, exc.message, "ChiBo sẽ mở tệp dữ liệu mặc định.")
-        else:
-            dialogs.show_error(None, exc.message)
-            return 1
-        path = default_database_path()
-        open_database(path)
-    if get_branch() is None:
+    # A file named on the command line that cannot be opened falls back to the default one.
+    named = (args.db if is_server_url(args.db) else Path(args.db)) if args.db else None
+    candidates = [named, default_database_path()] if named else [default_database_path()]
+    for path in candidates:
+        try:
+            open_database(path)
+            break
+        except DatabaseFileError as exc:
+            last = path is candidates[-1]
+            dialogs.show_error(None, exc.message, "" if last else "ChiBo sẽ mở tệp dữ liệu mặc định.")
+            if last:
+                return 1
+    if get_branch() is None and not is_read_only():
         from gui.branch_dialog import BranchDialog
 
         if BranchDialog(first_run=True).exec() != BranchDialog.DialogCode.Accepted:

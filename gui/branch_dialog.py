@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from gui.core import dialogs
 from models.core.branch import BranchInfo, get_branch, save_branch
-from models.core.errors import ValidationError
+from models.core.errors import DomainError, ValidationError
 
 
 class BranchDialog(QDialog):
@@ -95,6 +95,9 @@ class BranchDialog(QDialog):
             }.get(exc.field)
             if widget is not None:
                 widget.setFocus()
+            return
+        except DomainError as exc:  # the data file could not be written (full disk, read-only file...)
+            dialogs.show_error(self, "Chưa lưu được thông tin chi bộ.", exc.message)
             return
         self.branch_saved.emit()
         self.accept()

@@ -6,14 +6,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from gui.core import dialogs
 from gui.roster.members_tab import MembersTab
 from gui.upcoming_tab import UpcomingTab
 from models.core import clock
 from models.core.branch import get_branch
-from models.core.database import close_database, display_name, is_server_url, open_database
+from models.core.database import close_database, display_name, is_read_only, is_server_url, open_database
 from models.core.errors import DatabaseFileError
 from models.core.tables import db
 
@@ -56,7 +56,18 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.members_tab, "Đảng &viên")
         self.tabs.addTab(self.congress_tab, "Đại &hội")
         self.tabs.addTab(self.ballots_tab, "&Bầu cử")
-        self.setCentralWidget(self.tabs)
+        self.read_only_banner = QLabel()
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet(
+            "background: #fff4ce; color: #4d3800; border-bottom: 1px solid #e6c34d; padding: 6px 10px;"
+        )
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.read_only_banner)
+        layout.addWidget(self.tabs)
+        self.setCentralWidget(central)
         self.file_label = QLabel()
         self.statusBar().addPermanentWidget(self.file_label)
         self._build_menus()
@@ -94,10 +105,12 @@ class MainWindow(QMainWindow):
 
         members_menu = bar.addMenu("Đảng &viên")
         tab = self.members_tab
-        self._action(members_menu, "&Thêm đảng viên…", tab.add_member, QKeySequence("Ctrl+N"))
+        self.write_actions = [self._action(members_menu, "&Thêm đảng viên…", tab.add_member, QKeySequence("Ctrl+N"))]
         self._action(members_menu, "&Sửa hồ sơ…", tab.edit_selected, QKeySequence("Ctrl+E"))
-        self._action(members_menu, "Ghi s&ự kiện…", tab.record_event_for_selected, QKeySequence("Ctrl+K"))
-        self._action(members_menu, "&Xếp loại chất lượng năm…", tab.rate_year)
+        self.write_actions.append(
+            self._action(members_menu, "Ghi s&ự kiện…", tab.record_event_for_selected, QKeySequence("Ctrl+K"))
+        )
+        self.write_actions.append(self._action(members_menu, "&Xếp loại chất lượng năm…", tab.rate_year))
         members_menu.addSeparator()
         self.export_menu = members_menu.addMenu("Xuất &Excel")
         for action in tab.exports.actions():
@@ -105,7 +118,7 @@ class MainWindow(QMainWindow):
                 self.export_menu.addSeparator()
             else:
                 self.export_menu.addAction(action)
-        self._action(members_menu, "&Nhập từ Excel…", self.import_members)
+        self.write_actions.append(self._action(members_menu, "&Nhập từ Excel…", self.import_members))
         self._action(members_menu, "Tải mẫ&u nhập Excel…", self.save_import_template)
         members_menu.addSeparator()
         self._action(members_menu, "Tì&m kiếm", self._find, QKeySequence.StandardKey.Find)
@@ -137,12 +150,25 @@ class MainWindow(QMainWindow):
     def _show_data_file(self) -> None:
         branch = get_branch()
         name = branch.name if branch else "Chưa thiết lập chi bộ"
-        self.setWindowTitle(f"ChiBo — {name}")
+        read_only = is_read_only()
+        self.setWindowTitle(f"ChiBo — {name}" + (" (chỉ đọc)" if read_only else ""))
         where = "Tệp dữ liệu" if self.data_path is not None else "Máy chủ dữ liệu"
         self.file_label.setText(f"{where}: {display_name(self.data_target)}")
+        self._show_read_only(read_only)
         if self.data_path is not None:
             self._remember_recent(self.data_path)
         self.data_file_changed.emit(self.data_target)
+
+    def _show_read_only(self, read_only: bool) -> None:
+        """A file that cannot be written is shown and browsed, never edited: a banner says so up front."""
+        self.read_only_banner.setText(
+            f"Tệp chỉ đọc: «{self.data_path}» — mọi thay đổi sẽ không được lưu. Muốn sửa dữ liệu, hãy chép tệp "
+            "sang một thư mục có quyền ghi rồi mở tệp đó."
+        )
+        self.read_only_banner.setVisible(read_only)
+        for action in self.write_actions:
+            action.setEnabled(not read_only)
+        self.members_tab.set_read_only(read_only)
 
     def recent_files(self) -> list[str]:
         value = self._settings.value("files/recent", [], type=list)
@@ -192,7 +218,7 @@ class MainWindow(QMainWindow):
                 open_database(previous)
             return False
         self._set_target(path)
-        if get_branch() is None:
+        if get_branch() is None and not is_read_only():
             self.edit_branch(first_run=True)
         self._show_data_file()
         self.members_tab.refresh()

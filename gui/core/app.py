@@ -49,44 +49,49 @@ class _CrashRelay(QObject):
 _relay: _CrashRelay | None = None
 
 
-def install_crash_hook() -> None:
-    """Log every unexpected exception and tell the user in Vietnamese, on the GUI thread whatever thread raised.
+def report_exception(kind, value, tb) -> None:
+    """The crash hook: a refusal of the domain or a fault of the disk, a file or the database (full disk,
+    read-only file, disk error: models.core.failures) gets its own Vietnamese message; anything else is a defect
+    of ChiBo, logged and reported as unexpected. The dialog is always shown on the GUI thread."""
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, value, tb)
+        return
+    from models.core.failures import is_expected
 
-    A fault of the disk, a file or the database (models.core.failures) is told plainly as what it is; anything
-    else is a defect of ChiBo and gets the crash box. Data on disk stays consistent: every write is a transaction.
-    """
-    global _relay
-    _relay = _CrashRelay()
-    _relay.raised.connect(_show_crash, Qt.ConnectionType.QueuedConnection)
-
-    def _hook(kind, value, tb) -> None:
-        if issubclass(kind, KeyboardInterrupt):
-            sys.__excepthook__(kind, value, tb)
-            return
+    if is_expected(value):
+        log.warning("Refused: %s", value, exc_info=(kind, value, tb))
+    else:
         log.critical("Unexpected error", exc_info=(kind, value, tb))
-        if QApplication.instance() is None:
-            traceback.print_exception(kind, value, tb)
-            return
-        if threading.current_thread() is threading.main_thread():
-            _show_crash(kind, value, tb)
-        else:
-            _relay.raised.emit(kind, value, tb)
-
-    sys.excepthook = _hook
-    threading.excepthook = lambda args: _hook(args.exc_type, args.exc_value, args.exc_traceback)
+    if QApplication.instance() is None:
+        traceback.print_exception(kind, value, tb)
+        return
+    if threading.current_thread() is threading.main_thread() or _relay is None:
+        _show_report(kind, value)
+    else:
+        _relay.raised.emit(kind, value, tb)
 
 
-def _show_crash(kind, value, tb) -> None:
+def _show_report(kind, value) -> None:
     from gui.core import dialogs
     from models.core.failures import describe, is_expected
 
+    parent = QApplication.activeWindow()
     if is_expected(value):
-        dialogs.show_error(None, describe(value), title="Không thực hiện được")
+        dialogs.show_error(parent, describe(value), title="Không thực hiện được")
         return
     dialogs.show_error(
-        None,
+        parent,
         "ChiBo gặp một lỗi không lường trước. Dữ liệu đã lưu không bị ảnh hưởng; thao tác vừa rồi có thể "
         "chưa được lưu.",
         f"Chi tiết đã được ghi vào tệp nhật ký để hỗ trợ kỹ thuật: {kind.__name__}: {value}",
         title="Lỗi không lường trước",
     )
+
+
+def install_crash_hook() -> None:
+    """Log every unexpected exception and tell the user in Vietnamese; data on disk stays consistent."""
+    global _relay
+    _relay = _CrashRelay()
+    _relay.raised.connect(lambda kind, value, _tb: _show_report(kind, value), Qt.ConnectionType.QueuedConnection)
+    sys.excepthook = report_exception
+    threading.excepthook = lambda args: report_exception(args.exc_type, args.exc_value, args.exc_traceback)

@@ -48,6 +48,7 @@ class MembersTab(QWidget):
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
+        self._read_only = False
         self.records: list[MemberRecord] = []
         self._by_id: dict[int, MemberRecord] = {}
         self.statistics_view = None  # gui.roster.statistics_view.StatisticsView, built when first shown
@@ -314,10 +315,17 @@ class MembersTab(QWidget):
                 return True
         return False
 
+    def set_read_only(self, read_only: bool) -> None:
+        """A read-only data file: the buttons that only write are off; «Sửa hồ sơ» still shows a record."""
+        self._read_only = read_only
+        self.add_button.setEnabled(not read_only)
+        self.ratings_button.setEnabled(not read_only)
+        self._update_buttons()
+
     def _update_buttons(self, *_args) -> None:
         has = self.selected_member_id() is not None
         self.edit_button.setEnabled(has)
-        self.event_button.setEnabled(has)
+        self.event_button.setEnabled(has and not self._read_only)
 
     def focus_search(self) -> None:
         self.search_edit.setFocus()

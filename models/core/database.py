@@ -1,22 +1,26 @@
-"""Opening a ChiBo data file: checks that leave foreign files untouched, pragmas, schema version, migrations.
+"""Opening a ChiBo data file: checks that leave foreign, empty or damaged files untouched, read-only files, pragmas,
+schema version, migrations, backup.
 
-Everything SQLite-specific lives here; the rest of models/ speaks peewee only, so the same code can run
-against a PostgreSQL server later (pass a peewee database URL instead of a path).
+Everything SQLite-specific lives here and in models.core.sqlite_storage; the rest of models/ speaks peewee only,
+so the same code can run against a PostgreSQL server later (pass a peewee database URL instead of a path).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 
 import peewee as pw
 
 from models.core import clock
 from models.core.branch import use_branch
-from models.core.errors import Cancelled, DatabaseFileError
+from models.core.errors import Cancelled, DatabaseFileError, StorageError
 from models.core.file_lock import FileLock
+from models.core.sqlite_storage import BUSY, CORRUPT, DataFileDatabase, cause_of, connect_sqlite, result_code
 from models.core.tables import Meta, db
 
 log = logging.getLogger(__name__)
@@ -29,30 +33,12 @@ SQLITE_PRAGMAS = {
     "synchronous": 2,  # FULL: a ballot is on disk when the counter presses Enter
     "busy_timeout": 3000,
 }
+READ_ONLY_PRAGMAS = {"foreign_keys": 1, "busy_timeout": 3000, "query_only": 1}
+FULL_CHECK_MAX_BYTES = 16 * 1024 * 1024  # integrity_check reads every page and index; above this quick_check only
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+_SIDE_FILES = ("-wal", "-shm", "-journal")  # what SQLite keeps beside a data file
 
 _held_lock: FileLock | None = None  # the lock of the data file open in this process
-
-
-def connect_sqlite(path: Path, read_only: bool = False, timeout: float = 3.0) -> sqlite3.Connection:
-    """Every SQLite connection ChiBo makes (probing, opening, backing up) comes from here: encryption or any
-    other per-connection setting is a change in this one place."""
-    if read_only:
-        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=timeout, isolation_level=None)
-    return sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
-
-
-class ChiBoSqliteDatabase(pw.SqliteDatabase):
-    """peewee's SQLite database, connecting through `connect_sqlite`."""
-
-    def _connect(self):
-        connection = connect_sqlite(Path(self.database), timeout=self._timeout)
-        try:
-            self._add_conn_hooks(connection)
-        except Exception:
-            connection.close()
-            raise
-        return connection
 
 
 def is_server_url(target: str | Path) -> bool:
@@ -82,10 +68,14 @@ def default_database_path() -> Path:
 
 
 def open_database(target: str | Path) -> pw.Database:
-    """Open (creating when new) the data file or database URL, migrate it, and bind the tables to it."""
+    """Open (creating when new) the data file or database URL, migrate it, and bind the tables to it.
+
+    A file that cannot be written (read-only file, folder or disk) opens read-only: see `is_read_only`.
+    Every refusal is a DatabaseFileError; a file that did not exist before is never left behind.
+    """
     global _held_lock
     text = str(target)
-    lock = None
+    new_path = lock = None
     if is_server_url(text):
         from playhouse.db_url import connect
 
@@ -93,24 +83,36 @@ def open_database(target: str | Path) -> pw.Database:
         backup_path = None
     else:
         path = Path(text).expanduser()
-        _check_sqlite_file(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
         if _held_lock is None or _held_lock.data_path != path.resolve():
-            lock = FileLock(path).acquire()
-        database = ChiBoSqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=3)
+            lock = FileLock(path).acquire()  # one ChiBo at a time on a file, before anything else touches it
+        try:
+            new_path = None if path.exists() else path
+            read_only = _check_sqlite_file(path)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        if read_only:
+            database = DataFileDatabase(path, READ_ONLY_PRAGMAS, _read_only_uri(path))
+        else:
+            database = DataFileDatabase(path, SQLITE_PRAGMAS)
         backup_path = path
     try:
         close_database(keep_lock=lock is None and backup_path is not None)
         db.initialize(database)
         database.connect()
         _prepare_schema(database, backup_path)
-    except BaseException:
+    except BaseException as exc:
         if not database.is_closed():
             database.close()
         db.initialize(None)
         if lock is not None:
             lock.release()
         _release_lock()  # the previous database is closed by now, whatever failed
+        if new_path is not None:
+            _remove_new_file(new_path)
+        if backup_path is not None and not isinstance(exc, DatabaseFileError) and result_code(exc) is not None:
+            raise DatabaseFileError(_file_message(backup_path, exc, created=new_path is not None)) from exc
         raise
     if lock is not None:
         _held_lock = lock
@@ -118,14 +120,19 @@ def open_database(target: str | Path) -> pw.Database:
     return database
 
 
+def is_read_only() -> bool:
+    """Whether the open data file can only be read (its file, folder or disk does not allow writing)."""
+    return bool(getattr(db.obj, "read_only", False))
+
+
 def close_database(keep_lock: bool = False) -> None:
     """Close the open data file, if any, after folding the write-ahead log into it, and free its lock."""
     current = db.obj
     if current is not None and not current.is_closed():
-        if isinstance(current, pw.SqliteDatabase):
+        if isinstance(current, pw.SqliteDatabase) and not is_read_only():
             try:
                 current.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-            except pw.OperationalError:
+            except (pw.OperationalError, StorageError):
                 log.warning("WAL checkpoint failed on close", exc_info=True)
         current.close()
     if not keep_lock:
@@ -155,77 +162,131 @@ def backup_sqlite(
     """Consistent copy of an open SQLite database (the online backup API), written atomically.
 
     `progress(done_pages, total_pages)` returning False cancels: Cancelled is raised and no file is left.
+    A full disk or a folder that cannot be written raises StorageError, also with no file left.
     """
-    destination.parent.mkdir(parents=True, exist_ok=True)
     partial = destination.with_name(destination.name + ".part")
-    target = connect_sqlite(partial)
 
     def _step(_status: int, remaining: int, total: int) -> None:
         if progress is not None and not progress(total - remaining, total):
             raise Cancelled()
 
     try:
-        database.connection().backup(target, pages=256, progress=_step)
-    except BaseException:
-        target.close()
-        partial.unlink(missing_ok=True)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        target = connect_sqlite(partial)
+        try:
+            database.connection().backup(target, pages=256, progress=_step)
+        finally:
+            target.close()
+        partial.replace(destination)
+    except BaseException as exc:
+        with suppress(OSError):
+            partial.unlink(missing_ok=True)
+        if isinstance(exc, (OSError, sqlite3.Error)):
+            cause, advice = cause_of(exc)
+            raise StorageError(
+                f"Không sao lưu được vào «{destination}» vì {cause}. Không có tệp sao lưu nào được tạo. {advice}"
+            ) from exc
         raise
-    target.close()
-    partial.replace(destination)
     return destination
 
 
 def backup_open_database(destination: Path, progress: Callable[[int, int], bool] | None = None) -> Path:
     """Back up the open data file to `destination` (SQLite files only)."""
     current = db.obj
-    if not isinstance(current, pw.SqliteDatabase):
+    if not isinstance(current, DataFileDatabase):
         raise DatabaseFileError("Chỉ sao lưu được tệp dữ liệu trên máy (SQLite).")
-    if destination.exists() and destination.resolve() == Path(current.database).resolve():
+    if destination.exists() and destination.resolve() == current.path.resolve():
         raise DatabaseFileError("Không thể sao lưu đè lên chính tệp dữ liệu đang mở; hãy chọn tên tệp khác.")
     return backup_sqlite(current, destination, progress)
 
 
-def _check_sqlite_file(path: Path) -> None:
-    """Refuse, without writing anything, a file that is not a ChiBo database we can open."""
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK)
+
+
+def _read_only_uri(path: Path) -> str:
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    # A WAL file is read through a -shm file beside it; where that cannot be created, read the file as unchanging.
+    if not _writable(path.parent) and not any(path.with_name(path.name + s).exists() for s in ("-wal", "-shm")):
+        uri += "&immutable=1"
+    return uri
+
+
+def _check_sqlite_file(path: Path) -> bool:
+    """Refuse, without writing anything, a file that is not a ChiBo database we can open; True when read-only."""
     if path.is_dir():
         raise DatabaseFileError(f"«{path}» là một thư mục, không phải tệp dữ liệu ChiBo.")
-    if not path.exists() or path.stat().st_size == 0:
-        return
+    if not path.exists():
+        _check_new_file(path)
+        return False
     try:
+        size = path.stat().st_size
         with path.open("rb") as handle:
             magic = handle.read(len(_SQLITE_MAGIC))
     except OSError as exc:
         raise DatabaseFileError(f"Không đọc được tệp «{path}»: {exc.strerror or exc}.") from exc
+    if size == 0:
+        raise DatabaseFileError(
+            f"Tệp «{path}» trống (0 byte), có thể do sao chép hoặc tải về bị lỗi, nên ChiBo không mở; tệp được giữ "
+            "nguyên. Hãy chép lại tệp từ bản gốc hoặc mở bản sao lưu; muốn bắt đầu dữ liệu mới thì dùng «Tạo tệp "
+            "dữ liệu mới»."
+        )
     if magic != _SQLITE_MAGIC:
         raise DatabaseFileError(f"Tệp «{path.name}» không phải là tệp dữ liệu ChiBo. Tệp được giữ nguyên.")
+    read_only = not (_writable(path) and _writable(path.parent))
+    sides = [path.with_name(path.name + suffix) for suffix in _SIDE_FILES]
+    new_sides = [side for side in sides if not side.exists()]
     try:
-        probe = connect_sqlite(path, read_only=True, timeout=0.5)
-    except sqlite3.Error as exc:
-        raise DatabaseFileError(f"Không mở được tệp «{path.name}»: {exc}.") from exc
-    try:
-        tables = {r[0] for r in probe.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if tables and "chibo_meta" not in tables:
-            raise DatabaseFileError(
-                f"Tệp «{path.name}» là cơ sở dữ liệu của chương trình khác, không phải của ChiBo. Tệp được giữ nguyên."
-            )
-        if tables:
-            meta = dict(probe.execute("SELECT key, value FROM chibo_meta"))
-            if meta.get("app") != APP_ID:
-                raise DatabaseFileError(f"Tệp «{path.name}» không phải là tệp dữ liệu ChiBo. Tệp được giữ nguyên.")
-            version = int(meta.get("schema_version", "0"))
-            if version > SCHEMA_VERSION:
-                raise DatabaseFileError(
-                    f"Tệp «{path.name}» được tạo bởi phiên bản ChiBo mới hơn (cấu trúc dữ liệu {version}, "
-                    f"phiên bản này chỉ đọc được đến {SCHEMA_VERSION}). Hãy cài phiên bản ChiBo mới hơn; "
-                    "tệp được giữ nguyên."
-                )
-    except sqlite3.DatabaseError as exc:
-        if "locked" in str(exc):
-            raise _locked(path) from exc
-        raise DatabaseFileError(f"Tệp «{path.name}» bị hỏng hoặc không phải tệp dữ liệu ChiBo: {exc}.") from exc
+        probe = connect_sqlite(path, _read_only_uri(path), timeout=0.5)
+        try:
+            _check_contents(probe, path, size)
+        finally:
+            probe.close()
+    except (sqlite3.DatabaseError, ValueError) as exc:
+        raise _refusal(path, exc) from exc
     finally:
-        probe.close()
-    _check_not_locked(path)
+        for side in new_sides:  # what the reading probe made beside a file it may refuse
+            with suppress(OSError):
+                side.unlink(missing_ok=True)
+    if not read_only:
+        _check_not_locked(path)
+    return read_only
+
+
+def _check_new_file(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseFileError(_file_message(path, exc, created=True)) from exc
+    if not _writable(path.parent):
+        raise DatabaseFileError(
+            f"Không tạo được tệp dữ liệu «{path}» vì thư mục chứa tệp không cho phép ghi. Hãy chọn thư mục khác."
+        )
+
+
+def _check_contents(probe: sqlite3.Connection, path: Path, size: int) -> None:
+    tables = {r[0] for r in probe.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not tables:
+        return
+    if "chibo_meta" not in tables:
+        raise DatabaseFileError(
+            f"Tệp «{path.name}» là cơ sở dữ liệu của chương trình khác, không phải của ChiBo. Tệp được giữ nguyên."
+        )
+    meta = dict(probe.execute("SELECT key, value FROM chibo_meta"))
+    if meta.get("app") != APP_ID:
+        raise DatabaseFileError(f"Tệp «{path.name}» không phải là tệp dữ liệu ChiBo. Tệp được giữ nguyên.")
+    version = int(meta.get("schema_version", "0"))
+    if version > SCHEMA_VERSION:
+        raise DatabaseFileError(
+            f"Tệp «{path.name}» được tạo bởi phiên bản ChiBo mới hơn (cấu trúc dữ liệu {version}, "
+            f"phiên bản này chỉ đọc được đến {SCHEMA_VERSION}). Hãy cài phiên bản ChiBo mới hơn; "
+            "tệp được giữ nguyên."
+        )
+    check = "integrity_check" if size <= FULL_CHECK_MAX_BYTES else "quick_check"
+    problems = [row[0] for row in probe.execute(f"PRAGMA {check}(5)")]
+    if problems != ["ok"]:
+        log.error("PRAGMA %s of %s: %s", check, path, problems)
+        raise _damaged(path)
 
 
 def _check_not_locked(path: Path) -> None:
@@ -233,21 +294,54 @@ def _check_not_locked(path: Path) -> None:
     try:
         probe.execute("BEGIN IMMEDIATE")
         probe.execute("ROLLBACK")
-    except sqlite3.OperationalError as exc:
-        raise _locked(path) from exc
+    except sqlite3.Error as exc:
+        raise _refusal(path, exc) from exc
     finally:
         probe.close()
 
 
-def _locked(path: Path) -> DatabaseFileError:
+def _refusal(path: Path, exc: BaseException) -> DatabaseFileError:
+    """Why an existing file cannot be opened: damaged unless SQLite names another cause (locked, read-only...)."""
+    code = result_code(exc)
+    if code == BUSY:
+        return DatabaseFileError(
+            f"Tệp «{path.name}» đang bị một chương trình khác (có thể là một cửa sổ ChiBo khác) khóa. "
+            "Hãy đóng chương trình đó rồi mở lại."
+        )
+    if code in (None, CORRUPT):
+        log.error("Refusing %s as damaged: %s", path, exc)
+        return _damaged(path)
+    return DatabaseFileError(_file_message(path, exc))
+
+
+def _damaged(path: Path) -> DatabaseFileError:
     return DatabaseFileError(
-        f"Tệp «{path.name}» đang bị một chương trình khác (có thể là một cửa sổ ChiBo khác) khóa. "
-        "Hãy đóng chương trình đó rồi mở lại."
+        f"Tệp «{path.name}» bị hỏng: dữ liệu bên trong tệp không còn nguyên vẹn nên ChiBo không mở, để tránh hỏng "
+        "thêm; tệp được giữ nguyên. Hãy mở bản sao lưu gần nhất (Tệp → Mở tệp dữ liệu…) hoặc nhờ cán bộ kỹ thuật "
+        "kiểm tra tệp."
     )
 
 
+def _file_message(path: Path, exc: BaseException, created: bool = False) -> str:
+    cause, advice = cause_of(exc)
+    if created:
+        return f"Không tạo được tệp dữ liệu «{path}» vì {cause}. Không có tệp nào được tạo. {advice}"
+    return f"Không mở được tệp «{path.name}» vì {cause}. Tệp được giữ nguyên. {advice}"
+
+
+def _remove_new_file(path: Path) -> None:
+    """Remove what a failed creation left (the file and SQLite's side files), never a file that existed before."""
+    for suffix in ("", *_SIDE_FILES):
+        with suppress(OSError):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
 def _prepare_schema(database: pw.Database, backup_path: Path | None) -> None:
+    read_only = getattr(database, "read_only", False)
+    name = backup_path.name if backup_path else "cơ sở dữ liệu"
     if not database.table_exists(Meta._meta.table_name):
+        if read_only:
+            raise DatabaseFileError(f"Tệp «{name}» chưa có dữ liệu ChiBo và chỉ cho phép đọc nên không dùng được.")
         with database.atomic():
             from models.schema import ALL_TABLES  # the one place that knows every capability's tables
 
@@ -261,6 +355,11 @@ def _prepare_schema(database: pw.Database, backup_path: Path | None) -> None:
         raise DatabaseFileError(f"Cơ sở dữ liệu được tạo bởi phiên bản ChiBo mới hơn (cấu trúc {version}).")
     if version == SCHEMA_VERSION:
         return
+    if read_only:
+        raise DatabaseFileError(
+            f"Tệp «{name}» cần được nâng cấp cho phiên bản ChiBo này nhưng chỉ cho phép đọc. "
+            "Hãy chép tệp sang một thư mục có quyền ghi rồi mở lại; tệp được giữ nguyên."
+        )
     if backup_path is not None and isinstance(database, pw.SqliteDatabase):
         stamp = clock.now().strftime("%Y%m%d-%H%M%S")
         copy = backup_path.with_name(f"{backup_path.stem}.truoc-nang-cap-v{version}-{stamp}{backup_path.suffix}")

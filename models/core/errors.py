@@ -33,6 +33,10 @@ class DatabaseFileError(DomainError):
     """The data file cannot be opened as a ChiBo database; it was left untouched."""
 
 
+class StorageError(DomainError):
+    """Reading or writing the open data file failed (full disk, read-only file, disk error); nothing was saved."""
+
+
 class Cancelled(DomainError):
     """The user cancelled a long operation; nothing was saved."""
 

@@ -1,5 +1,7 @@
 """Faults from the system (disk, files, the database driver) told in Vietnamese, never in the library's English.
 
+The data file's own storage failures are worded by models.core.sqlite_storage; this module adds the rest.
+
 One translation point for every path that can meet them: the GUI's failure dialog, background jobs and the
 headless commands all describe an exception through `describe(exc)`.
 """
@@ -11,15 +13,10 @@ import sqlite3
 import peewee as pw
 
 from models.core.errors import DomainError, os_error_text
+from models.core.sqlite_storage import storage_error
 
+# Database faults that are not a data file's storage failure (models.core.sqlite_storage tells those).
 _DATABASE_TEXTS = (
-    ("disk is full", "ổ đĩa đã đầy: thao tác vừa rồi chưa được lưu"),
-    ("readonly", "tệp dữ liệu chỉ cho phép đọc: thao tác vừa rồi chưa được lưu"),
-    ("read-only", "tệp dữ liệu chỉ cho phép đọc: thao tác vừa rồi chưa được lưu"),
-    ("locked", "tệp dữ liệu đang bị chương trình khác khóa; hãy thử lại sau giây lát"),
-    ("disk i/o", "lỗi đọc ghi ổ đĩa (ổ đĩa có thể đã bị rút ra); thao tác vừa rồi chưa được lưu"),
-    ("malformed", "tệp dữ liệu bị hỏng; hãy khôi phục từ bản sao lưu"),
-    ("not a database", "tệp dữ liệu bị hỏng hoặc không phải tệp ChiBo"),
     ("unique", "dữ liệu trùng với một bản ghi đã có"),
     ("connection", "mất kết nối tới máy chủ cơ sở dữ liệu"),
     ("server closed", "mất kết nối tới máy chủ cơ sở dữ liệu"),
@@ -30,6 +27,9 @@ def describe(exc: BaseException) -> str:
     """One Vietnamese sentence for any exception a user may meet."""
     if isinstance(exc, DomainError):
         return exc.message
+    stored = storage_error(exc)
+    if stored is not None:
+        return stored.message
     if isinstance(exc, OSError):
         where = f" «{exc.filename}»" if exc.filename else ""
         return f"Không thực hiện được với tệp{where}: {os_error_text(exc)}."

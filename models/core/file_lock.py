@@ -28,6 +28,7 @@ class FileLock:
 
     def acquire(self) -> FileLock:
         try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError:
             return self  # a read-only folder: nobody can write the file there, so there is nothing to guard
@@ -39,8 +40,11 @@ class FileLock:
                 f"Tệp «{self.data_path.name}» đang được mở trong một cửa sổ ChiBo khác. "
                 "Mỗi tệp dữ liệu chỉ mở được ở một cửa sổ: hãy dùng cửa sổ đang mở, hoặc đóng nó rồi mở lại."
             ) from exc
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode())
+        try:
+            os.ftruncate(fd, 0)
+            os.write(fd, f"{os.getpid()}\n".encode())  # for a person looking at the folder; the lock is the flock
+        except OSError:
+            pass  # a full disk: the lock holds all the same
         self._fd = fd
         return self
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from models.core import database
+from models.core import database, sqlite_storage
 
 
 def test_probe_open_and_backup_all_connect_through_the_factory(tmp_path, monkeypatch):
@@ -10,13 +10,14 @@ def test_probe_open_and_backup_all_connect_through_the_factory(tmp_path, monkeyp
     database.open_database(path)
     database.close_database()
     made = []
-    real = database.connect_sqlite
+    real = sqlite_storage.connect_sqlite
 
-    def spy(target, read_only=False, timeout=3.0):
-        made.append((target.name, read_only))
-        return real(target, read_only=read_only, timeout=timeout)
+    def spy(target, uri=None, timeout=3.0):
+        made.append((target.name, uri is not None))
+        return real(target, uri, timeout=timeout)
 
     monkeypatch.setattr(database, "connect_sqlite", spy)
+    monkeypatch.setattr(sqlite_storage, "connect_sqlite", spy)
     database.open_database(path)
     try:
         database.open_database(path).connection()  # peewee's own connection

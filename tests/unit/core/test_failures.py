@@ -15,11 +15,11 @@ from models.core.failures import describe, is_expected
 @pytest.mark.parametrize(
     ("exc", "expected"),
     [
-        (OSError(errno.ENOSPC, "No space left on device", "/media/usb/a.xlsx"), "ổ đĩa đã đầy"),
+        (OSError(errno.ENOSPC, "No space left on device", "/media/usb/a.xlsx"), "đã đầy"),
         (PermissionError(errno.EACCES, "Permission denied", "a.xlsx"), "không có quyền"),
         (FileNotFoundError(errno.ENOENT, "No such file or directory", "x.json"), "không tìm thấy"),
         (OSError(errno.EIO, "Input/output error"), "rút ra"),
-        (pw.OperationalError("database or disk is full"), "ổ đĩa đã đầy"),
+        (pw.OperationalError("database or disk is full"), "đã đầy"),
         (pw.OperationalError("attempt to write a readonly database"), "chỉ cho phép đọc"),
         (sqlite3.DatabaseError("database disk image is malformed"), "bị hỏng"),
         (pw.IntegrityError("UNIQUE constraint failed: member.card_number"), "trùng"),
