@@ -275,7 +275,7 @@ def _ballots(value: Any, election: Election) -> tuple[Ballot, ...]:
             if key not in ("no", "keep", "marks", "void"):
                 raise _fail(f'{where}trường "{key}" không được biết; phiếu chỉ có no, keep, marks, void.', key, no)
         void = item.get("void")
-        if void is not None and void not in _DECLARED:
+        if void is not None and (not isinstance(void, str) or void not in _DECLARED):
             got = json.dumps(void, ensure_ascii=False)
             raise _fail(
                 f"{where}lý do không hợp lệ {got} không được biết; chỉ nhận "
@@ -308,7 +308,7 @@ def _ballots(value: Any, election: Election) -> tuple[Ballot, ...]:
             if not isinstance(marks, dict):
                 raise _fail(f"{where}trường marks phải là đối tượng {{mã ứng cử viên: dấu}}.", "marks", no)
             for cid, mark in marks.items():
-                if mark not in _MARKS:
+                if not isinstance(mark, str) or mark not in _MARKS:
                     got = json.dumps(mark, ensure_ascii=False)
                     raise _fail(
                         f'{where}dấu {got} của ứng cử viên "{cid}" không hợp lệ; chỉ nhận agree, disagree, '

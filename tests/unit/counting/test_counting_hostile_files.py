@@ -116,3 +116,15 @@ def test_the_real_command_on_a_device_and_a_lone_surrogate_path(tmp_path):
         err = done.stderr.decode("utf-8", "replace")
         assert done.returncode == 2 and done.stdout == b"" and err.count("\n") == 1, err
         assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("bad", [[], {}, ["added_name"]])
+def test_a_list_or_object_where_a_reason_belongs(tmp_path, bad):
+    raw = spec()
+    raw["ballots"][1]["void"] = bad
+    assert_refused(count(write(tmp_path, json.dumps(raw))), "không hợp lệ")
+
+
+def test_a_list_where_an_agree_mark_belongs(tmp_path):
+    raw = spec(form="agree", ballots=[{"no": 1, "marks": {"c1": [], "c2": "agree"}}])
+    assert_refused(count(write(tmp_path, json.dumps(raw))), "không hợp lệ")
