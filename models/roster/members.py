@@ -11,6 +11,7 @@ from models.core.tables import db
 from models.core.vnname import fold, nfc
 from models.roster.event_kinds import EventKind
 from models.roster.fields import DATE_FIELDS, MEMBER_FIELDS
+from models.roster.levels import LEVELS, canonical_level
 from models.roster.member_validation import CheckReport, Issue, check_record
 from models.roster.records import EventRecord, MemberRecord
 from models.roster.tables import Member, MemberEvent
@@ -27,11 +28,14 @@ class SavedMember:
 
 
 def normalized(record: MemberRecord) -> MemberRecord:
-    """The record with composed Unicode and trimmed text, as it is stored."""
+    """The record with composed Unicode and trimmed text, as it is stored; a level written as a bare everyday
+    wording ("ThS", "cđ", "Cao cấp lý luận") is stored as the level's name (models.roster.levels)."""
     values = {}
     for key in _RECORD_KEYS:
         value = getattr(record, key)
         values[key] = nfc(value) if isinstance(value, str) and key != "notes" else value
+    for key in LEVELS:
+        values[key] = canonical_level(key, values[key])
     values["notes"] = record.notes.strip()
     return MemberRecord(**values, id=record.id)
 

@@ -99,3 +99,10 @@ def test_update_of_missing_member(data_file):
     ghost.id = 999
     with pytest.raises(NotFoundError):
         save_member(ghost)
+
+
+def test_levels_in_everyday_words_are_stored_by_their_name(data_file):
+    saved = save_member(member(0, qualification="ThS", theory="Cao cấp lý luận", education="12/12"), TODAY).member
+    assert (saved.qualification, saved.theory, saved.education) == ("Thạc sĩ", "Cao cấp", "12/12")
+    kept = save_member(member(1, qualification="Kỹ sư xây dựng", theory=""), TODAY).member
+    assert (kept.qualification, kept.theory) == ("Kỹ sư xây dựng", "")
