@@ -20,7 +20,7 @@ from models.core.tables import Meta, db
 log = logging.getLogger(__name__)
 
 APP_ID = "chibo"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
@@ -30,7 +30,20 @@ SQLITE_PRAGMAS = {
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 # MIGRATIONS[n] brings a file from schema version n to n + 1; each runs inside one transaction.
-MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {}
+
+
+def _add_event_void_columns(database: pw.Database) -> None:
+    """1 -> 2: a mistaken member event can be voided ("Hủy mục này"), keeping the row with the day and reason."""
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    migrator = SchemaMigrator.from_database(database)
+    migrate(
+        migrator.add_column("member_event", "voided_at", pw.DateField(null=True)),
+        migrator.add_column("member_event", "void_reason", pw.TextField(default="")),
+    )
+
+
+MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {1: _add_event_void_columns}
 
 
 def default_database_path() -> Path:

@@ -12,13 +12,15 @@ from models.core.vnname import fold, nfc
 from models.roster.event_kinds import EventKind
 from models.roster.fields import DATE_FIELDS, MEMBER_FIELDS
 from models.roster.levels import LEVELS, canonical_level
+from models.roster.member_rules import effective_events
 from models.roster.member_validation import CheckReport, Issue, check_record
 from models.roster.records import EventRecord, MemberRecord
 from models.roster.tables import Member, MemberEvent
 
 _RECORD_KEYS = tuple(f.key for f in MEMBER_FIELDS)
-_EVENT_DATE_KEYS = ("date", "end_date")
+_EVENT_DATE_KEYS = ("date", "end_date", "voided_at")
 _EVENT_KEYS = tuple(f.name for f in fields(EventRecord) if f.name not in ("id", "member_id", "replaced_by", "kind"))
+_NEW_EVENT_KEYS = tuple(key for key in _EVENT_KEYS if key not in ("voided_at", "void_reason"))  # a new event counts
 
 
 @dataclass
@@ -87,8 +89,31 @@ def save_member(record: MemberRecord, today: date | None = None) -> SavedMember:
             row = Member.get_or_none(Member.id == record.id)
             if row is None:
                 raise NotFoundError("Không tìm thấy đảng viên cần sửa (có thể đã bị xóa khỏi tệp dữ liệu).")
+            old = get_member(record.id)
             Member.update(**values, updated_at=datetime.now()).where(Member.id == record.id).execute()
+            known = {i.message for i in report.warnings}
+            report.warnings += [
+                i for i in _follow_official_date(old, record.official_date, today) if i.message not in known
+            ]
     return SavedMember(get_member(row.id), report.warnings)
+
+
+def _follow_official_date(old: MemberRecord, official: date | None, today: date | None) -> list[Issue]:
+    """Editing «Ngày chính thức» of a member with a recognition event edits that event, so the record and the
+    history never tell two stories: a new date corrects the event, a cleared one voids it."""
+    recognitions = [e for e in effective_events(old.events) if e.kind == EventKind.RECOGNISED]
+    if not recognitions or recognitions[-1].date == official:
+        return []
+    event = recognitions[-1]
+    try:
+        if official is None:
+            void_event(event.id, "Xóa ngày chính thức trên phiếu đảng viên", today)
+            return []
+        moved = EventRecord(**{**vars(event), "date": official, "id": None, "correction_reason": ""})
+        warnings = correct_event(event.id, moved, "Sửa ngày chính thức trên phiếu đảng viên", today)
+    except ValidationError as error:
+        raise ValidationError(f"Ngày chính thức: {error.message}", "official_date") from error
+    return [Issue("official_date", w) for w in warnings]
 
 
 def get_member(member_id: int) -> MemberRecord:
@@ -137,8 +162,18 @@ def record_event(member_id: int, event: EventRecord, today: date | None = None) 
         if check.errors:
             raise ValidationError("\n".join(check.errors), "event")
         MemberEvent.create(member=member_id, kind=str(event.kind), **_event_values(event))
-        _apply_record_dates(member, event)
+        if event.kind == EventKind.RECOGNISED:
+            _sync_official_date(member_id)
     return list(check.warnings)
+
+
+def check_event(member_id: int, event: EventRecord, replacing: int | None = None, today: date | None = None):
+    """What recording `event` (or correcting event `replacing` into it) would bring: errors and warnings, asked
+    before saving so a premature recognition is confirmed, not merely reported afterwards."""
+    from models.roster.member_status import validate_event
+
+    member = get_member(member_id)
+    return validate_event(member, [e for e in member.events if e.id != replacing], event, today=today)
 
 
 def correct_event(event_id: int, corrected: EventRecord, reason: str, today: date | None = None) -> list[str]:
@@ -161,17 +196,61 @@ def correct_event(event_id: int, corrected: EventRecord, reason: str, today: dat
             raise ValidationError("\n".join(check.errors), "event")
         new = MemberEvent.create(member=old.member_id, kind=str(corrected.kind), **_event_values(corrected))
         MemberEvent.update(replaced_by=new.id, correction_reason=reason).where(MemberEvent.id == event_id).execute()
-        _apply_record_dates(member, corrected)
+        if EventKind.RECOGNISED in (old.kind, corrected.kind):
+            _sync_official_date(old.member_id)
     return list(check.warnings)
 
 
-def _apply_record_dates(member: MemberRecord, event: EventRecord) -> None:
-    if event.kind == EventKind.RECOGNISED and member.official_date is None:
-        Member.update(official_date=event.date, updated_at=datetime.now()).where(Member.id == member.id).execute()
+def void_event(event_id: int, reason: str, today: date | None = None) -> MemberRecord:
+    """Take back a mistaken event ("Hủy mục này"): the row stays, marked void with the day and the reason, and
+    no rule counts it any more. Refused when the rest of the history would no longer hold (e.g. voiding an
+    admission that later events rest on). A recognition's official date on the record goes with it. Returns the
+    member as now saved, for the status derived again."""
+    reason = nfc(reason)
+    if not reason:
+        raise ValidationError("Hãy ghi lý do hủy mục này.", "void_reason")
+    today = today or date.today()
+    with db.atomic():
+        row = MemberEvent.get_or_none(MemberEvent.id == event_id)
+        if row is None:
+            raise NotFoundError("Không tìm thấy sự kiện cần hủy.")
+        if row.voided_at is not None:
+            raise ConflictError(f"Sự kiện này đã được hủy ngày {row.voided_at:%d/%m/%Y}.")
+        if row.replaced_by_id is not None:
+            raise ConflictError("Sự kiện này đã được đính chính; hãy hủy bản đính chính mới nhất.")
+        member = get_member(row.member_id)
+        remaining = [e for e in member.events if e.id != event_id]
+        problems = sorted(_history_errors(member, remaining) - _history_errors(member, member.events))
+        if problems:
+            raise ValidationError("Không thể hủy mục này:\n" + "\n".join(problems), "event")
+        MemberEvent.update(voided_at=today, void_reason=reason).where(MemberEvent.id == event_id).execute()
+        if row.kind == EventKind.RECOGNISED:
+            _sync_official_date(row.member_id)
+    return get_member(row.member_id)
+
+
+def _history_errors(member: MemberRecord, events: list[EventRecord]) -> set[str]:
+    """Errors found replaying a history event by event, each checked against the ones before it."""
+    from models.roster.member_status import validate_event
+
+    kept = effective_events(events)
+    errors: set[str] = set()
+    for index, event in enumerate(kept):
+        errors.update(validate_event(member, kept[:index], event, today=date.max).errors)
+    return errors
+
+
+def _sync_official_date(member_id: int) -> None:
+    """The record's official date follows the recognition event, its one source once such an event exists: the
+    latest recognition that counts, or none when the last one was corrected away or voided."""
+    events = [_event_record(e) for e in MemberEvent.select().where(MemberEvent.member == member_id)]
+    recognitions = [e.date for e in effective_events(events) if e.kind == EventKind.RECOGNISED]
+    official = recognitions[-1] if recognitions else None
+    Member.update(official_date=official, updated_at=datetime.now()).where(Member.id == member_id).execute()
 
 
 def _event_values(event: EventRecord) -> dict:
-    values = {key: getattr(event, key) for key in _EVENT_KEYS}
+    values = {key: getattr(event, key) for key in _NEW_EVENT_KEYS}
     for key in ("decision_ref", "place", "note", "correction_reason"):
         values[key] = nfc(values[key])
     return values

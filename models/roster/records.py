@@ -22,6 +22,8 @@ class EventRecord:
     member_id: int | None = None
     replaced_by: int | None = None  # id of the correcting event; a replaced event no longer counts
     correction_reason: str = ""
+    voided_at: date | None = None  # the day the entry was voided ("Hủy mục này"); a voided event no longer counts
+    void_reason: str = ""
 
 
 @dataclass

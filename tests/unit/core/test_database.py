@@ -84,18 +84,19 @@ def test_migration_backs_up_first_and_bumps_version(tmp_path, monkeypatch):
     def add_column(handle: pw.Database) -> None:
         handle.execute_sql("ALTER TABLE branch ADD COLUMN motto TEXT DEFAULT ''")
 
-    monkeypatch.setattr(database, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(database, "MIGRATIONS", {1: add_column})
+    current = database.SCHEMA_VERSION
+    monkeypatch.setattr(database, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setattr(database, "MIGRATIONS", {current: add_column})
     handle = open_database(path)
     try:
-        assert schema_version(handle) == 2
+        assert schema_version(handle) == current + 1
         assert "motto" in [c.name for c in handle.get_columns("branch")]
     finally:
         close_database()
-    backups = list(tmp_path.glob("old.truoc-nang-cap-v1-*.sqlite3"))
+    backups = list(tmp_path.glob(f"old.truoc-nang-cap-v{current}-*.sqlite3"))
     assert len(backups) == 1
     con = sqlite3.connect(backups[0])
-    assert dict(con.execute("SELECT key, value FROM chibo_meta"))["schema_version"] == "1"
+    assert dict(con.execute("SELECT key, value FROM chibo_meta"))["schema_version"] == str(current)
     con.close()
 
 
@@ -108,14 +109,15 @@ def test_failed_migration_leaves_version_unchanged(tmp_path, monkeypatch):
         handle.execute_sql("ALTER TABLE branch ADD COLUMN motto TEXT")
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(database, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(database, "MIGRATIONS", {1: broken})
+    current = database.SCHEMA_VERSION
+    monkeypatch.setattr(database, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setattr(database, "MIGRATIONS", {current: broken})
     with pytest.raises(RuntimeError):
         open_database(path)
-    monkeypatch.setattr(database, "SCHEMA_VERSION", 1)
+    monkeypatch.setattr(database, "SCHEMA_VERSION", current)
     handle = open_database(path)
     try:
-        assert schema_version(handle) == 1
+        assert schema_version(handle) == current
         assert "motto" not in [c.name for c in handle.get_columns("branch")]
     finally:
         close_database()
