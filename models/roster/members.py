@@ -275,4 +275,6 @@ def _event_from_dict(row: dict) -> EventRecord:
 
 
 def _member_record(row: dict, events: list[EventRecord]) -> MemberRecord:
-    return MemberRecord(**{key: row[key] for key in _RECORD_KEYS}, id=row["id"], events=events)
+    created = row.get("created_at")
+    entered_on = date.fromisoformat(created[:10]) if isinstance(created, str) else created and created.date()
+    return MemberRecord(**{key: row[key] for key in _RECORD_KEYS}, id=row["id"], events=events, entered_on=entered_on)

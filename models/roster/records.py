@@ -58,6 +58,7 @@ class MemberRecord:
     notes: str = ""
     id: int | None = None
     events: list[EventRecord] = field(default_factory=list)
+    entered_on: date | None = None  # the day the record was entered in ChiBo (typed or imported); None if unsaved
 
 
 @dataclass(frozen=True)
