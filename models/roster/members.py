@@ -70,7 +70,22 @@ def check_member(record: MemberRecord, today: date | None = None) -> CheckReport
                     f"Đã có đảng viên {other.full_name} cùng họ tên và ngày sinh {record.birth_date:%d/%m/%Y}.",
                 )
                 break
+    if record.id is not None:
+        _warn_official_date_follows(report, record)
     return report
+
+
+def _warn_official_date_follows(report: CheckReport, record: MemberRecord) -> None:
+    """Say before saving that a changed «Ngày chính thức» will correct, or a cleared one void, the recognition."""
+    rows = MemberEvent.select().where((MemberEvent.member == record.id) & (MemberEvent.kind == EventKind.RECOGNISED))
+    recognitions = [e.date for e in effective_events([_event_record(row) for row in rows])]
+    if not recognitions or recognitions[-1] == record.official_date:
+        return
+    event = f"sự kiện «Công nhận đảng viên chính thức» ngày {recognitions[-1]:%d/%m/%Y}"
+    if record.official_date is None:
+        report.warn("official_date", f"Để trống ngày chính thức: khi lưu, {event} sẽ được hủy (vẫn giữ lại dòng).")
+    else:
+        report.warn("official_date", f"Khi lưu, {event} sẽ được đính chính sang ngày {record.official_date:%d/%m/%Y}.")
 
 
 def save_member(record: MemberRecord, today: date | None = None) -> SavedMember:

@@ -283,3 +283,19 @@ def test_void_entry_asks_a_reason_keeps_the_row_and_derives_the_status_again(qtb
     assert "Đã hủy ngày" in timeline.table.item(row, timeline.NOTE_COLUMN).text()
     timeline.table.setCurrentCell(row, 1)
     assert not timeline.void_button.isEnabled() and not timeline.correct_button.isEnabled()
+
+
+def test_clearing_the_official_date_asks_then_voids_the_recognition(qtbot, data_file, answers):
+    member_id = save_member(member(5, official_date=None)).member.id  # lễ kết nạp 15/06/2025
+    record_event(member_id, EventRecord(EventKind.RECOGNISED, date(2026, 6, 20)), date(2026, 11, 22))
+    dialog = open_dialog(qtbot, member_id)
+    field = dialog.form.editors["official_date"]
+    assert field.date() == date(2026, 6, 20)  # the record follows the event
+    dialog.tabs.setCurrentIndex(dialog.form.page_of["official_date"])
+    field.line_edit.clear()
+    wait_checked(dialog, qtbot)
+    with qtbot.waitSignal(dialog.member_saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "sẽ được hủy" in answers["confirm"][-1][1]  # said before saving
+    saved = get_member(member_id)
+    assert saved.official_date is None and saved.events[0].voided_at is not None
