@@ -65,4 +65,13 @@ def v2_to_v3(database: pw.Database) -> None:
     migrate(_migrator(database).add_column("member", "year_only_dates", pw.TextField(default="")))
 
 
-MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {1: v1_to_v2, 2: v2_to_v3}
+def v3_to_v4(database: pw.Database) -> None:
+    """A mistaken member event can be voided ("Hủy mục này"), keeping the row with the day and reason."""
+    migrator = _migrator(database)
+    migrate(
+        migrator.add_column("member_event", "voided_at", pw.DateField(null=True)),
+        migrator.add_column("member_event", "void_reason", pw.TextField(default="")),
+    )
+
+
+MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 _BUTTON_TEXTS = {
     QMessageBox.StandardButton.Ok: "Đồng ý",
@@ -100,6 +100,16 @@ def confirm(
     box.setEscapeButton(no_button)
     box.exec()
     return box.clickedButton() is yes_button
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, ok: str = "Đồng ý") -> str | None:
+    """A line of text typed by the user (trimmed), or None when cancelled."""
+    box = QInputDialog(parent)
+    box.setWindowTitle(title)
+    box.setLabelText(label)
+    box.setOkButtonText(ok)
+    box.setCancelButtonText("Hủy")
+    return box.textValue().strip() if box.exec() else None
 
 
 def ask_open_path(parent: QWidget | None, title: str, file_filter: str, directory: str = "") -> str:

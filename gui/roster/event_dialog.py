@@ -24,7 +24,7 @@ from gui.roster.member_form import ERROR_COLOR
 from models.core.dates import fmt as format_date
 from models.core.errors import DomainError, ValidationError
 from models.roster.event_kinds import EVENT_LABELS, EventKind
-from models.roster.members import correct_event, get_member, record_event
+from models.roster.members import check_event, correct_event, get_member, record_event
 from models.roster.records import EventRecord
 
 PLACE_LABELS = {
@@ -48,7 +48,8 @@ NOTE_HINTS = {
 class EventDialog(QDialog):
     """A new event for `member_id`, or, with `event_id`, a correction of that event (a reason is required).
 
-    Emits `event_saved(member_id)` after saving.
+    `kind` and `note` preselect a new event's kind and note (recording a badge from a reminder). Warnings are asked
+    before saving; emits `event_saved(member_id)` after saving.
     """
 
     event_saved = Signal(int)
@@ -59,6 +60,8 @@ class EventDialog(QDialog):
         event_id: int | None = None,
         parent: QWidget | None = None,
         today: date | None = None,
+        kind: EventKind | None = None,
+        note: str = "",
     ) -> None:
         super().__init__(parent)
         self.member_id = member_id
@@ -82,8 +85,8 @@ class EventDialog(QDialog):
         self.heading.setWordWrap(True)
 
         self.kind_combo = QComboBox()
-        for kind, label in EVENT_LABELS.items():
-            self.kind_combo.addItem(label, str(kind))
+        for choice, label in EVENT_LABELS.items():
+            self.kind_combo.addItem(label, str(choice))
         self.kind_combo.setPlaceholderText("Chọn loại sự kiện…")
         self.kind_combo.setCurrentIndex(-1)
         self.date_field = DateField()
@@ -127,6 +130,9 @@ class EventDialog(QDialog):
 
         if self.old_event is not None:
             self._fill(self.old_event)
+        elif kind is not None:
+            self.kind_combo.setCurrentIndex(self.kind_combo.findData(str(kind)))
+            self.note_edit.setPlainText(note)
         self.kind_combo.currentIndexChanged.connect(self._on_kind_combo_current_index_changed)
         for signal in (
             self.date_field.text_changed,
@@ -138,7 +144,7 @@ class EventDialog(QDialog):
         self._on_kind_combo_current_index_changed()
         self._update_state()
         self._initial = self._snapshot()
-        self.kind_combo.setFocus()
+        (self.date_field if kind is not None else self.kind_combo).setFocus()
 
     @staticmethod
     def _label(text: str, buddy: QWidget) -> QLabel:
@@ -216,10 +222,15 @@ class EventDialog(QDialog):
         if event is None or not self.save_button.isEnabled():
             return
         try:
+            check = check_event(self.member_id, event, self.event_id, self.today)
+            if check.ok and check.warnings:
+                detail = "\n".join(f"• {w}" for w in check.warnings)
+                if not dialogs.confirm(self, "Sự kiện có điểm cần lưu ý. Vẫn lưu?", detail, yes="Vẫn lưu"):
+                    return
             if self.event_id is None:
-                warnings = record_event(self.member_id, event, self.today)
+                record_event(self.member_id, event, self.today)
             else:
-                warnings = correct_event(self.event_id, event, self.reason_edit.text().strip(), self.today)
+                correct_event(self.event_id, event, self.reason_edit.text().strip(), self.today)
         except ValidationError as exc:
             dialogs.show_error(self, "Chưa lưu được sự kiện.", exc.message)
             target = {"correction_reason": self.reason_edit, "end_date": self.end_date_field}.get(exc.field)
@@ -228,8 +239,6 @@ class EventDialog(QDialog):
         except DomainError as exc:
             dialogs.show_error(self, "Chưa lưu được sự kiện.", exc.message)
             return
-        if warnings:
-            dialogs.show_warning(self, "Đã lưu sự kiện. Xin lưu ý:", "\n".join(f"• {w}" for w in warnings))
         self._initial = self._snapshot()
         self.event_saved.emit(self.member_id)
         self.accept()

@@ -13,9 +13,11 @@ from gui.roster.member_form import ERROR_COLOR, WARNING_COLOR, MemberForm
 from gui.roster.member_history import RatingsList, TimelineWidget, status_lines
 from models.core import clock
 from models.core.errors import DomainError, ValidationError
+from models.roster.event_kinds import EVENT_LABELS, EventKind
 from models.roster.fields import FIELD_BY_KEY
+from models.roster.member_rules import fmt as format_date
 from models.roster.member_validation import Issue
-from models.roster.members import check_member, get_member, save_member
+from models.roster.members import check_member, get_member, save_member, void_event
 from models.roster.rating_book import member_ratings
 from models.roster.records import MemberRecord
 
@@ -58,6 +60,7 @@ class MemberDialog(QDialog):
             self.timeline = TimelineWidget()
             self.timeline.add_requested.connect(self._on_timeline_add_requested)
             self.timeline.correction_requested.connect(self._on_timeline_correction_requested)
+            self.timeline.void_requested.connect(self._on_timeline_void_requested)
             self.tabs.addTab(self.timeline, "Quá trình sinh hoạt")
             self.ratings = RatingsList()
             self.tabs.addTab(self.ratings, "Xếp loại chất lượng")
@@ -209,10 +212,23 @@ class MemberDialog(QDialog):
     def _on_timeline_correction_requested(self, event_id: int) -> None:
         self._open_event_dialog(event_id)
 
-    def _open_event_dialog(self, event_id: int | None) -> None:
+    def _on_timeline_void_requested(self, event_id: int) -> None:
+        event = next(e for e in self.member.events if e.id == event_id)
+        what = f"«{EVENT_LABELS[event.kind]}» ngày {format_date(event.date)}"
+        reason = dialogs.ask_text(self, "Hủy mục này", f"Lý do hủy sự kiện {what} (dòng vẫn được giữ lại):", "Hủy mục")
+        if reason is None:
+            return
+        try:
+            void_event(event_id, reason, self.today)
+        except DomainError as exc:
+            dialogs.show_error(self, "Chưa hủy được mục này.", exc.message)
+            return
+        self._on_event_dialog_saved(self.member_id)
+
+    def _open_event_dialog(self, event_id: int | None, kind: EventKind | None = None, note: str = "") -> None:
         from gui.roster.event_dialog import EventDialog
 
-        dialog = EventDialog(member_id=self.member_id, event_id=event_id, parent=self, today=self.today)
+        dialog = EventDialog(self.member_id, event_id, self, self.today, kind=kind, note=note)
         dialog.event_saved.connect(self._on_event_dialog_saved)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -31,7 +31,7 @@ from models.roster.records import MemberRecord, RatingRecord
 from models.roster.seniority import party_seniority_years
 
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-REPLACED_ROLE = Qt.ItemDataRole.UserRole + 2  # a corrected event cannot be corrected again
+REPLACED_ROLE = Qt.ItemDataRole.UserRole + 2  # a corrected or voided event cannot be corrected or voided again
 REPLACED_COLOR = QColor("#8a8a8a")
 MILESTONE_COLOR = QColor("#1f4e79")
 MILESTONES = {
@@ -75,6 +75,7 @@ class TimelineWidget(QWidget):
 
     add_requested = Signal()
     correction_requested = Signal(int)  # id of the event to correct
+    void_requested = Signal(int)  # id of the event to take back ("Hủy mục này")
 
     HEADERS = ("Ngày", "Sự kiện", "Số, ngày quyết định", "Nơi", "Ghi chú")
     NOTE_COLUMN = 4
@@ -106,15 +107,22 @@ class TimelineWidget(QWidget):
         self.correct_button.setToolTip("Sửa một sự kiện ghi sai: sự kiện cũ được giữ lại, đánh dấu đã đính chính")
         self.correct_button.setEnabled(False)
         self.correct_button.clicked.connect(self._on_correct_button_clicked)
+        self.void_button = QPushButton("&Hủy mục này…")
+        self.void_button.setToolTip(
+            "Bỏ một sự kiện ghi nhầm: dòng vẫn được giữ, đánh dấu đã hủy, kèm lý do và ngày hủy"
+        )
+        self.void_button.setEnabled(False)
+        self.void_button.clicked.connect(self._on_void_button_clicked)
         hint = QLabel(
             "Dòng in nghiêng: mốc ghi trên phiếu đảng viên. Dòng gạch ngang, chữ xám: sự kiện đã được đính chính "
-            "(giữ lại để đối chiếu, không còn được tính)."
+            "hoặc đã hủy (giữ lại để đối chiếu, không còn được tính)."
         )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(placeholder-text);")
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.correct_button)
+        buttons.addWidget(self.void_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
@@ -134,8 +142,10 @@ class TimelineWidget(QWidget):
             texts = [format_date(event.date), label, event.decision_ref, event.place, event.note]
             items = [QTableWidgetItem(text) for text in texts]
             items[0].setData(EVENT_ID_ROLE, event.id)
-            if event.replaced_by is not None:
-                self._mark_replaced(items, event.correction_reason)
+            if event.voided_at is not None:
+                self._mark_replaced(items, f"Đã hủy ngày {format_date(event.voided_at)}", event.void_reason)
+            elif event.replaced_by is not None:
+                self._mark_replaced(items, "Đã đính chính", event.correction_reason)
             rows.append((event.date, 1, items))
         rows.sort(key=lambda row: (row[0], row[1]))
         self.table.clearContents()
@@ -146,7 +156,7 @@ class TimelineWidget(QWidget):
                     item.setToolTip(item.text())
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
-        self.correct_button.setEnabled(self.selected_event_id() is not None)
+        self._enable_buttons()
 
     def event_ids(self) -> list[int | None]:
         """Event id of every row, None for the record's milestones (in display order)."""
@@ -171,8 +181,8 @@ class TimelineWidget(QWidget):
             item.setToolTip(f"{label}: mốc ghi trên phiếu đảng viên")
         return items
 
-    def _mark_replaced(self, items: list[QTableWidgetItem], reason: str) -> None:
-        note = f"Đã đính chính. Lý do: {reason}" if reason else "Đã đính chính"
+    def _mark_replaced(self, items: list[QTableWidgetItem], what: str, reason: str) -> None:
+        note = f"{what}. Lý do: {reason}" if reason else what
         old_note = items[self.NOTE_COLUMN].text()
         items[self.NOTE_COLUMN].setText(note + (f" (ghi chú cũ: {old_note})" if old_note else ""))
         for column, item in enumerate(items):
@@ -187,7 +197,17 @@ class TimelineWidget(QWidget):
         self.table.resizeRowsToContents()
 
     def _on_table_current_cell_changed(self, *_args) -> None:
-        self.correct_button.setEnabled(self.selected_event_id() is not None)
+        self._enable_buttons()
+
+    def _enable_buttons(self) -> None:
+        selected = self.selected_event_id() is not None
+        self.correct_button.setEnabled(selected)
+        self.void_button.setEnabled(selected)
+
+    def _on_void_button_clicked(self) -> None:
+        event_id = self.selected_event_id()
+        if event_id is not None:
+            self.void_requested.emit(event_id)
 
     def _on_table_cell_activated(self, *_args) -> None:
         self._on_correct_button_clicked()

@@ -283,6 +283,7 @@ class MembersTab(QWidget):
 
             self.reminders_panel = RemindersPanel()
             self.reminders_panel.member_activated.connect(self._on_reminders_panel_member_activated)
+            self.reminders_panel.badge_record_requested.connect(self._on_reminders_panel_badge_record_requested)
             self._replace_page(REMINDERS_PAGE, self.reminders_panel, "Nhắc việc")
         today = clock.today()
         year = today.year - 1
@@ -297,6 +298,17 @@ class MembersTab(QWidget):
 
     def _on_reminders_panel_member_activated(self, member_id: int) -> None:
         self._open_member_dialog(member_id)
+
+    def _on_reminders_panel_badge_record_requested(self, member_id: int, years: int) -> None:
+        from gui.roster.event_dialog import EventDialog
+        from models.roster.badges import badge_note
+        from models.roster.event_kinds import EventKind
+
+        dialog = EventDialog(member_id, parent=self, kind=EventKind.BADGE_AWARDED, note=badge_note(years))
+        dialog.event_saved.connect(self._on_member_dialog_saved)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.event_dialog = dialog
 
     # selection -----------------------------------------------------------------------------
     def selected_member_id(self) -> int | None:

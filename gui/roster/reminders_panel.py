@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from models.core.dates import fmt
 from models.roster.records import MemberRecord
@@ -62,9 +62,11 @@ class _Group(QGroupBox):
 
 
 class RemindersPanel(QWidget):
-    """Three lists; activating an item emits `member_activated(member_id)`."""
+    """Three lists; activating an item emits `member_activated(member_id)`; «Ghi nhận Huy hiệu đã trao…» on a
+    badge line emits `badge_record_requested(member_id, years)`."""
 
     member_activated = Signal(int)
+    badge_record_requested = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +84,16 @@ class RemindersPanel(QWidget):
         self.badges = _Group(
             "Huy hiệu Đảng đợt tới", "Không có đảng viên nào đến mốc tặng Huy hiệu Đảng trong đợt tới."
         )
+        self.record_badge_button = QPushButton("&Ghi nhận Huy hiệu đã trao…")
+        self.record_badge_button.setToolTip(
+            "Ghi sự kiện «Được trao tặng Huy hiệu Đảng» cho đảng viên đang chọn (ví dụ Huy hiệu đã nhận trước khi "
+            "hồ sơ được nhập vào ChiBo)"
+        )
+        self.record_badge_button.setEnabled(False)
+        self.record_badge_button.clicked.connect(self._on_record_badge_button_clicked)
+        self.badges.layout().addWidget(self.record_badge_button)
+        self.badges.list.currentRowChanged.connect(self._on_badges_current_row_changed)
+        self._badge_candidates: list[BadgeCandidate] = []
         self.ratings = _Group("Chưa xếp loại chất lượng năm trước", "Đã xếp loại đủ các đảng viên năm trước.")
         for group in (self.recognitions, self.badges, self.ratings):
             group.list.itemActivated.connect(self._on_list_item_activated)
@@ -99,7 +111,10 @@ class RemindersPanel(QWidget):
         self.badges.base_title = f"Huy hiệu Đảng đợt {fmt(award_date)}"
         self.badges.empty_text = f"Không có đảng viên nào đến mốc tặng Huy hiệu Đảng đợt {fmt(award_date)}."
         self.badges.empty_label.setText(self.badges.empty_text)
+        self._badge_candidates = list(badges)
         self.badges.set_items([self._badge_item(c) for c in badges])
+        self.record_badge_button.setVisible(bool(badges))
+        self._on_badges_current_row_changed(self.badges.list.currentRow())
         self.ratings.base_title = f"Chưa xếp loại chất lượng năm {year}"
         self.ratings.empty_text = f"Đã xếp loại đủ các đảng viên năm {year}."
         self.ratings.empty_label.setText(self.ratings.empty_text)
@@ -120,8 +135,19 @@ class RemindersPanel(QWidget):
             notes.append(_EARLY_NOTES[c.early])
         if c.missed_earlier:
             notes.append("chưa được tặng ở đợt trước")
+        if c.history_unknown:
+            notes.append("chưa rõ đã được tặng Huy hiệu các mốc trước chưa (hồ sơ chưa ghi), nếu đã trao hãy ghi nhận")
         text = f"{c.member.full_name}{_born(c.member)} — Huy hiệu {c.years} năm: {', '.join(notes)}"
         return c.member.id or 0, text, c.missed_earlier
 
     def _on_list_item_activated(self, item: QListWidgetItem) -> None:
         self.member_activated.emit(int(item.data(ID_ROLE)))
+
+    def _on_badges_current_row_changed(self, row: int) -> None:
+        self.record_badge_button.setEnabled(0 <= row < len(self._badge_candidates))
+
+    def _on_record_badge_button_clicked(self) -> None:
+        row = self.badges.list.currentRow()
+        if 0 <= row < len(self._badge_candidates):
+            candidate = self._badge_candidates[row]
+            self.badge_record_requested.emit(candidate.member.id or 0, candidate.years)

@@ -37,16 +37,13 @@ from models.core import clock
 from models.core.dates import fmt
 from models.core.errors import ValidationError
 from models.roster.age_bands import format_age_bounds, parse_age_bounds
+from models.roster.levels import percent_text
 from models.roster.records import MemberRecord
 from models.roster.statistics import DEFAULT_AGE_BOUNDS, StatSection, branch_statistics
 
 _SHOWN_SECTIONS = ("overview", "kind", "gender", "age", "education", "qualification", "theory", "movements")
 _PALETTE = ("#c62828", "#f9a825", "#1565c0", "#2e7d32", "#6a1b9a", "#00838f", "#8d6e63", "#9e9e9e")
 _DEBOUNCE_MS = 400
-
-
-def _percent_text(value: float | None) -> str:
-    return "" if value is None else f"{value:.2f}".replace(".", ",")
 
 
 class StatisticsView(QWidget):
@@ -179,7 +176,7 @@ class StatisticsView(QWidget):
             title.setFont(0, bold)
             self.figures.addTopLevelItem(title)
             for row in section.rows:
-                item = QTreeWidgetItem(["    " + row.label, str(row.count), _percent_text(row.percent)])
+                item = QTreeWidgetItem(["    " + row.label, str(row.count), percent_text(row.percent)])
                 item.setData(0, Qt.ItemDataRole.UserRole, f"{key}.{row.key}")
                 for column in (1, 2):
                     item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -212,7 +209,7 @@ class StatisticsView(QWidget):
         chart = self._chart(title)
         series = QPieSeries()
         for index, row in enumerate(r for r in section.rows if r.count):
-            piece = series.append(f"{row.label}: {row.count} ({_percent_text(row.percent)}%)", row.count)
+            piece = series.append(f"{row.label}: {row.count} ({percent_text(row.percent)}%)", row.count)
             piece.setColor(QColor(_PALETTE[index % len(_PALETTE)]))
         chart.addSeries(series)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)

@@ -59,6 +59,15 @@ def awarded_milestones(member: MemberRecord, on: date | None = None) -> set[int]
     return awarded
 
 
+def badge_history_unknown(member: MemberRecord) -> bool:
+    """Whether the badges a member already received are unknown: no badge event at all, and the first milestone was
+    already reached when the record was entered (imported from a book without badge history, or typed in late)."""
+    if member.entered_on is None or any(e.kind == EventKind.BADGE_AWARDED for e in effective_events(member.events)):
+        return False
+    reached = seniority_reached_on(member, BADGE_MILESTONES[0])
+    return reached is not None and reached <= member.entered_on
+
+
 def award_dates(year: int) -> list[date]:
     """The four badge award days of a year, in order."""
     return [date(year, month, day) for month, day in AWARD_DAYS]

@@ -30,11 +30,11 @@ def add_months(d: date, n: int) -> date:
 
 
 def effective_events(events: Iterable[EventRecord], on: date | None = None) -> list[EventRecord]:
-    """Events that count, in date order: a replaced (corrected) event is dropped, and so is any after `on`.
+    """Events that count, in date order: a replaced (corrected) or voided event is dropped, and so is any after `on`.
 
     Events of one day keep their saved order (by id; unsaved events last, in the order given).
     """
-    kept = [e for e in events if e.replaced_by is None and (on is None or e.date <= on)]
+    kept = [e for e in events if e.replaced_by is None and e.voided_at is None and (on is None or e.date <= on)]
     return sorted(kept, key=lambda e: (e.date, e.id is None, e.id or 0))
 
 

@@ -10,20 +10,23 @@ import peewee as pw
 
 from models.core import clock
 from models.core.branch import of_current_branch
+from models.core.dates import fmt
 from models.core.errors import ConflictError, NotFoundError, ValidationError
 from models.core.partial_dates import from_columns, plain, to_columns
 from models.core.tables import db
 from models.core.vnname import fold, nfc
 from models.roster.event_kinds import EventKind
 from models.roster.fields import DATE_FIELDS, MEMBER_FIELDS
-from models.roster.member_rules import fmt
+from models.roster.levels import LEVELS, canonical_level
+from models.roster.member_rules import effective_events
 from models.roster.member_validation import CheckReport, Issue, check_record
 from models.roster.records import EventRecord, MemberRecord
 from models.roster.tables import Member, MemberEvent
 
 _RECORD_KEYS = tuple(f.key for f in MEMBER_FIELDS)
-_EVENT_DATE_KEYS = ("date", "end_date")
+_EVENT_DATE_KEYS = ("date", "end_date", "voided_at")
 _EVENT_KEYS = tuple(f.name for f in fields(EventRecord) if f.name not in ("id", "member_id", "replaced_by", "kind"))
+_NEW_EVENT_KEYS = tuple(key for key in _EVENT_KEYS if key not in ("voided_at", "void_reason"))  # a new event counts
 
 
 @dataclass
@@ -33,11 +36,14 @@ class SavedMember:
 
 
 def normalized(record: MemberRecord) -> MemberRecord:
-    """The record with composed Unicode and trimmed text, as it is stored."""
+    """The record with composed Unicode and trimmed text, as it is stored; a level written as a bare everyday
+    wording ("ThS", "cđ", "Cao cấp lý luận") is stored as the level's name (models.roster.levels)."""
     values = {}
     for key in _RECORD_KEYS:
         value = getattr(record, key)
         values[key] = nfc(value) if isinstance(value, str) and key != "notes" else value
+    for key in LEVELS:
+        values[key] = canonical_level(key, values[key])
     values["notes"] = record.notes.strip()
     return MemberRecord(**values, id=record.id, events=record.events)
 
@@ -75,7 +81,22 @@ def check_member(record: MemberRecord, today: date | None = None) -> CheckReport
                     f"Đã có đảng viên {other.full_name} cùng họ tên và ngày sinh {fmt(record.birth_date)}.",
                 )
                 break
+    if record.id is not None:
+        _warn_official_date_follows(report, record)
     return report
+
+
+def _warn_official_date_follows(report: CheckReport, record: MemberRecord) -> None:
+    """Say before saving that a changed «Ngày chính thức» will correct, or a cleared one void, the recognition."""
+    rows = MemberEvent.select().where((MemberEvent.member == record.id) & (MemberEvent.kind == EventKind.RECOGNISED))
+    recognitions = [e.date for e in effective_events([_event_record(row) for row in rows])]
+    if not recognitions or recognitions[-1] == record.official_date:
+        return
+    event = f"sự kiện «Công nhận đảng viên chính thức» ngày {recognitions[-1]:%d/%m/%Y}"
+    if record.official_date is None:
+        report.warn("official_date", f"Để trống ngày chính thức: khi lưu, {event} sẽ được hủy (vẫn giữ lại dòng).")
+    else:
+        report.warn("official_date", f"Khi lưu, {event} sẽ được đính chính sang ngày {record.official_date:%d/%m/%Y}.")
 
 
 def save_member(record: MemberRecord, today: date | None = None) -> SavedMember:
@@ -88,13 +109,28 @@ def save_member(record: MemberRecord, today: date | None = None) -> SavedMember:
             message = "\n".join(f"{i.label}: {i.message}" if i.label else i.message for i in report.errors)
             raise ValidationError(message, first.field)
         values = stored_values(record)
+        old = _saved_or_none(record.id)
         try:
             with db.atomic():  # a savepoint: the database's own uniqueness check can fail alone
                 row = _write_member(record, values)
         except pw.IntegrityError as exc:  # another client saved the same card number a moment ago
             message = f"Số thẻ {record.card_number} vừa được lưu cho một đảng viên khác; hãy kiểm tra lại."
             raise ConflictError(message) from exc
+        if old is not None:
+            known = {i.message for i in report.warnings}
+            report.warnings += [
+                i for i in _follow_official_date(old, record.official_date, today) if i.message not in known
+            ]
     return SavedMember(get_member(row.id), report.warnings)
+
+
+def _saved_or_none(member_id: int | None) -> MemberRecord | None:
+    if member_id is None:
+        return None
+    try:
+        return get_member(member_id)
+    except NotFoundError:
+        return None
 
 
 def _write_member(record: MemberRecord, values: dict) -> Member:
@@ -115,6 +151,24 @@ def stored_values(record: MemberRecord) -> dict[str, object]:
 def saved_values(row: dict) -> dict[str, object]:
     """Record values of a Member row as a dict (raw select or `__data__`): year-only dates restored."""
     return from_columns(row, DATE_FIELDS)
+
+
+def _follow_official_date(old: MemberRecord, official: date | None, today: date | None) -> list[Issue]:
+    """Editing «Ngày chính thức» of a member with a recognition event edits that event, so the record and the
+    history never tell two stories: a new date corrects the event, a cleared one voids it."""
+    recognitions = [e for e in effective_events(old.events) if e.kind == EventKind.RECOGNISED]
+    if not recognitions or recognitions[-1].date == official:
+        return []
+    event = recognitions[-1]
+    try:
+        if official is None:
+            void_event(event.id, "Xóa ngày chính thức trên phiếu đảng viên", today)
+            return []
+        moved = EventRecord(**{**vars(event), "date": official, "id": None, "correction_reason": ""})
+        warnings = correct_event(event.id, moved, "Sửa ngày chính thức trên phiếu đảng viên", today)
+    except ValidationError as error:
+        raise ValidationError(f"Ngày chính thức: {error.message}", "official_date") from error
+    return [Issue("official_date", w) for w in warnings]
 
 
 def get_member(member_id: int) -> MemberRecord:
@@ -164,8 +218,18 @@ def record_event(member_id: int, event: EventRecord, today: date | None = None) 
         if check.errors:
             raise ValidationError("\n".join(check.errors), "event")
         MemberEvent.create(member=member_id, kind=str(event.kind), **_event_values(event))
-        _apply_record_dates(member, event)
+        if event.kind == EventKind.RECOGNISED:
+            _sync_official_date(member_id)
     return list(check.warnings)
+
+
+def check_event(member_id: int, event: EventRecord, replacing: int | None = None, today: date | None = None):
+    """What recording `event` (or correcting event `replacing` into it) would bring: errors and warnings, asked
+    before saving so a premature recognition is confirmed, not merely reported afterwards."""
+    from models.roster.member_status import validate_event
+
+    member = get_member(member_id)
+    return validate_event(member, [e for e in member.events if e.id != replacing], event, today=today)
 
 
 def correct_event(event_id: int, corrected: EventRecord, reason: str, today: date | None = None) -> list[str]:
@@ -188,17 +252,61 @@ def correct_event(event_id: int, corrected: EventRecord, reason: str, today: dat
             raise ValidationError("\n".join(check.errors), "event")
         new = MemberEvent.create(member=old.member_id, kind=str(corrected.kind), **_event_values(corrected))
         MemberEvent.update(replaced_by=new.id, correction_reason=reason).where(MemberEvent.id == event_id).execute()
-        _apply_record_dates(member, corrected)
+        if EventKind.RECOGNISED in (old.kind, corrected.kind):
+            _sync_official_date(old.member_id)
     return list(check.warnings)
 
 
-def _apply_record_dates(member: MemberRecord, event: EventRecord) -> None:
-    if event.kind == EventKind.RECOGNISED and member.official_date is None:
-        Member.update(official_date=event.date, updated_at=clock.now()).where(Member.id == member.id).execute()
+def void_event(event_id: int, reason: str, today: date | None = None) -> MemberRecord:
+    """Take back a mistaken event ("Hủy mục này"): the row stays, marked void with the day and the reason, and
+    no rule counts it any more. Refused when the rest of the history would no longer hold (e.g. voiding an
+    admission that later events rest on). A recognition's official date on the record goes with it. Returns the
+    member as now saved, for the status derived again."""
+    reason = nfc(reason)
+    if not reason:
+        raise ValidationError("Hãy ghi lý do hủy mục này.", "void_reason")
+    today = today or clock.today()
+    with db.atomic():
+        row = MemberEvent.get_or_none((MemberEvent.id == event_id) & of_current_branch(MemberEvent))
+        if row is None:
+            raise NotFoundError("Không tìm thấy sự kiện cần hủy.")
+        if row.voided_at is not None:
+            raise ConflictError(f"Sự kiện này đã được hủy ngày {row.voided_at:%d/%m/%Y}.")
+        if row.replaced_by_id is not None:
+            raise ConflictError("Sự kiện này đã được đính chính; hãy hủy bản đính chính mới nhất.")
+        member = get_member(row.member_id)
+        remaining = [e for e in member.events if e.id != event_id]
+        problems = sorted(_history_errors(member, remaining) - _history_errors(member, member.events))
+        if problems:
+            raise ValidationError("Không thể hủy mục này:\n" + "\n".join(problems), "event")
+        MemberEvent.update(voided_at=today, void_reason=reason).where(MemberEvent.id == event_id).execute()
+        if row.kind == EventKind.RECOGNISED:
+            _sync_official_date(row.member_id)
+    return get_member(row.member_id)
+
+
+def _history_errors(member: MemberRecord, events: list[EventRecord]) -> set[str]:
+    """Errors found replaying a history event by event, each checked against the ones before it."""
+    from models.roster.member_status import validate_event
+
+    kept = effective_events(events)
+    errors: set[str] = set()
+    for index, event in enumerate(kept):
+        errors.update(validate_event(member, kept[:index], event, today=date.max).errors)
+    return errors
+
+
+def _sync_official_date(member_id: int) -> None:
+    """The record's official date follows the recognition event, its one source once such an event exists: the
+    latest recognition that counts, or none when the last one was corrected away or voided."""
+    events = [_event_record(e) for e in MemberEvent.select().where(MemberEvent.member == member_id)]
+    recognitions = [e.date for e in effective_events(events) if e.kind == EventKind.RECOGNISED]
+    official = recognitions[-1] if recognitions else None
+    Member.update(official_date=official, updated_at=clock.now()).where(Member.id == member_id).execute()
 
 
 def _event_values(event: EventRecord) -> dict:
-    values = {key: getattr(event, key) for key in _EVENT_KEYS}
+    values = {key: getattr(event, key) for key in _NEW_EVENT_KEYS}
     for key in ("decision_ref", "place", "note", "correction_reason"):
         values[key] = nfc(values[key])
     return values
@@ -224,4 +332,8 @@ def _event_from_dict(row: dict) -> EventRecord:
 
 def _member_record(row: dict, events: list[EventRecord]) -> MemberRecord:
     values = saved_values(row)
-    return MemberRecord(**{key: values[key] for key in _RECORD_KEYS}, id=row["id"], events=events)
+    created = row.get("created_at")
+    entered_on = date.fromisoformat(created[:10]) if isinstance(created, str) else created and created.date()
+    return MemberRecord(
+        **{key: values[key] for key in _RECORD_KEYS}, id=row["id"], events=events, entered_on=entered_on
+    )

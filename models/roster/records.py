@@ -22,6 +22,8 @@ class EventRecord:
     member_id: int | None = None
     replaced_by: int | None = None  # id of the correcting event; a replaced event no longer counts
     correction_reason: str = ""
+    voided_at: date | None = None  # the day the entry was voided ("Hủy mục này"); a voided event no longer counts
+    void_reason: str = ""
 
 
 @dataclass
@@ -56,6 +58,7 @@ class MemberRecord:
     notes: str = ""
     id: int | None = None
     events: list[EventRecord] = field(default_factory=list)
+    entered_on: date | None = None  # the day the record was entered in ChiBo (typed or imported); None if unsaved
 
 
 @dataclass(frozen=True)

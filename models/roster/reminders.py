@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from models.core.vnname import name_key
-from models.roster.badges import next_award_date, next_badge_milestone, previous_award_date
+from models.roster.badges import badge_history_unknown, next_award_date, next_badge_milestone, previous_award_date
 from models.roster.event_kinds import EventKind
 from models.roster.member_rules import add_months, member_probation_end, recognition_deadline
 from models.roster.member_status import member_status
@@ -71,6 +71,7 @@ class BadgeCandidate:
     award_date: date
     early: str = ""  # "" | "ill" (seriously ill, awarded early) | "posthumous"
     missed_earlier: bool = False  # reached before the previous award day and not yet awarded
+    history_unknown: bool = False  # «chưa rõ»: entered past a milestone with no badge event (badge_history_unknown)
 
 
 def badge_due_for_award_date(
@@ -83,7 +84,9 @@ def badge_due_for_award_date(
     """Official members on the roster whose next badge milestone is reached on or before `award_date`.
 
     Members who reached it before the previous award day and still have no award are included too, marked
-    `missed_earlier`. The early allowances are off unless asked for:
+    `missed_earlier`, unless their badge history is unknown (`history_unknown`: entered past a milestone with no
+    badge event, so they may well have received it; the list says «chưa rõ»). The early allowances are off unless
+    asked for:
     - `seriously_ill_ids`: those members are listed when the milestone falls up to 12 months after the award day
       (24 months for the 70-year badge and above);
     - `posthumous`: members who died in the 12 months before the award day, official at death, are listed when
@@ -104,7 +107,9 @@ def badge_due_for_award_date(
                 if member.id not in seriously_ill_ids or reached > add_months(award_date, months):
                     continue
                 early = "ill"
-            out.append(BadgeCandidate(member, years, reached, award_date, early, reached <= previous))
+            unknown = badge_history_unknown(member)
+            missed = reached <= previous and not unknown
+            out.append(BadgeCandidate(member, years, reached, award_date, early, missed, unknown))
         elif posthumous and status.code == "died" and status.since:
             candidate = _posthumous(member, status.since, award_date, transfer_gaps)
             if candidate is not None:

@@ -11,19 +11,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
 
 from models.core.dates import fmt
 from models.core.vnname import fold
 from models.roster.event_kinds import EventKind
-from models.roster.fields import GENERAL_EDUCATION, OTHER_CHOICE, QUALIFICATIONS, RATING_LEVELS, THEORY_LEVELS
+from models.roster.fields import OTHER_CHOICE, RATING_LEVELS
+from models.roster.levels import LEVELS, UNIVERSITY_OR_ABOVE, UNKNOWN_CHOICE, level_of, percent
 from models.roster.member_rules import age_at, effective_events
 from models.roster.member_status import MemberStatus, member_status
 from models.roster.ratings import rateable
 from models.roster.records import MemberRecord, RatingRecord
 
 DEFAULT_AGE_BOUNDS: tuple[int, ...] = (30, 40, 50, 60)
-UNKNOWN_CHOICE = "Chưa có/không rõ"
 
 
 @dataclass(frozen=True)
@@ -47,14 +46,6 @@ class StatSection:
 
     def count(self, key: str) -> int:
         return next(r.count for r in self.rows if r.key == key)
-
-
-def percent(count: int, base: int | None) -> float | None:
-    """count / base in percent, two decimals rounded half up; None when there is no base."""
-    if not base:
-        return None
-    value = Decimal(count * 100) / Decimal(base)
-    return float(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
 def _section(key: str, title: str, counts: Sequence[tuple[str, str, int]], base: int | None) -> StatSection:
@@ -89,21 +80,6 @@ def is_religious(member: MemberRecord) -> bool:
     """A religion given and not "Không" ("Không", "không có", "Không tôn giáo" and "-" mean none)."""
     folded = fold(member.religion).strip(" -.")
     return bool(folded) and not folded.startswith("khong")
-
-
-def choice_group(value: str, choices: Sequence[str]) -> str:
-    """The choice a free-text value belongs to: equal or starting with it, case and diacritics ignored
-    ("Thạc sĩ Kinh tế" -> "Thạc sĩ", "cao cấp lý luận" -> "Cao cấp"); empty or "Không" -> UNKNOWN_CHOICE;
-    anything else -> "Khác".
-    """
-    folded = fold(value).strip(" -.")
-    if not folded or folded.startswith("khong") or folded == "chua co":
-        return UNKNOWN_CHOICE
-    for choice in choices:
-        key = fold(choice)
-        if folded == key or folded.startswith(key + " ") or folded.startswith(key + "("):
-            return choice
-    return OTHER_CHOICE
 
 
 def age_band_labels(bounds: Sequence[int] = DEFAULT_AGE_BOUNDS) -> list[str]:
@@ -194,25 +170,26 @@ def _age(current: Current, on: date, bounds: Sequence[int]) -> StatSection:
     return _section("age", f"Độ tuổi (tính đến ngày {fmt(on)})", counts, len(current))
 
 
-def _choice_section(current: Current, attribute: str, choices: Sequence[str], key: str, title: str) -> StatSection:
+def _choice(current: Current, attribute: str) -> StatSection:
+    """Members by level of `attribute`, then "Khác" and "Chưa có/không rõ"; the qualification section ends with
+    the line "Đại học trở lên" the higher committee asks for (đại học, thạc sĩ, tiến sĩ)."""
+    choices = LEVELS[attribute]
     groups = [*choices, OTHER_CHOICE, UNKNOWN_CHOICE]
     tally = dict.fromkeys(groups, 0)
     for member, _ in current:
-        tally[choice_group(getattr(member, attribute), choices)] += 1
+        tally[level_of(attribute, getattr(member, attribute))] += 1
     keys = [*choices, "other", "unknown"]
-    return _section(key, title, [(k, g, tally[g]) for k, g in zip(keys, groups, strict=True)], len(current))
+    counts = [(k, g, tally[g]) for k, g in zip(keys, groups, strict=True)]
+    if attribute == "qualification":
+        counts.append(("university_or_above", "Đại học trở lên", sum(tally[g] for g in UNIVERSITY_OR_ABOVE)))
+    return _section(attribute, _CHOICE_TITLES[attribute], counts, len(current))
 
 
-_CHOICE_SECTIONS = {
-    "education": (GENERAL_EDUCATION, "Trình độ giáo dục phổ thông"),
-    "qualification": (QUALIFICATIONS, "Trình độ chuyên môn, nghiệp vụ"),
-    "theory": (THEORY_LEVELS, "Trình độ lý luận chính trị"),
+_CHOICE_TITLES = {
+    "education": "Trình độ giáo dục phổ thông",
+    "qualification": "Trình độ chuyên môn, nghiệp vụ",
+    "theory": "Trình độ lý luận chính trị",
 }
-
-
-def _choice(current: Current, attribute: str) -> StatSection:
-    choices, title = _CHOICE_SECTIONS[attribute]
-    return _choice_section(current, attribute, choices, attribute, title)
 
 
 def education_section(members: Iterable[MemberRecord], on: date) -> StatSection:

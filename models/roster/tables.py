@@ -60,7 +60,8 @@ assert Member.year_only_dates.name == YEAR_ONLY_COLUMN
 
 
 class MemberEvent(BaseModel):
-    """One event of a member's life; never deleted. A correction points the old row at the new one."""
+    """One event of a member's life; never deleted. A correction points the old row at the new one; a mistaken
+    event is voided (voided_at, void_reason)."""
 
     branch = pw.ForeignKeyField(Branch, on_delete="RESTRICT", default=current_branch_id)
     member = pw.ForeignKeyField(Member, backref="events", on_delete="RESTRICT")
@@ -72,6 +73,8 @@ class MemberEvent(BaseModel):
     end_date = pw.DateField(null=True)
     replaced_by = pw.ForeignKeyField("self", null=True, backref="replaces", on_delete="RESTRICT")
     correction_reason = pw.TextField(default="")
+    voided_at = pw.DateField(null=True)  # "Hủy mục này": the row stays, ignored by every rule
+    void_reason = pw.TextField(default="")
     created_at = pw.DateTimeField(default=clock.now)
 
 

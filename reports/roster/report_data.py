@@ -22,6 +22,7 @@ from reports.roster.statistics_report import StatSection as ReportSection
 NUMBER_BLANK = "      "  # the number is written by hand: numbers run per document type through the term
 BADGE_NOTES = {"ill": "Đề nghị tặng sớm (ốm đau nặng)", "posthumous": "Đề nghị truy tặng"}
 MISSED_NOTE = "Chưa được tặng ở đợt trước"
+UNKNOWN_NOTE = "Chưa rõ đã được tặng Huy hiệu các mốc trước chưa (hồ sơ chưa ghi)"
 
 
 def document_header(branch: BranchInfo | None, on: date, type_code: str = "") -> DocumentHeader:
@@ -70,6 +71,8 @@ def badge_note(candidate: BadgeCandidate) -> str:
     notes = [BADGE_NOTES.get(candidate.early, "")]
     if candidate.missed_earlier:
         notes.append(MISSED_NOTE)
+    if candidate.history_unknown:
+        notes.append(UNKNOWN_NOTE)
     return "; ".join(n for n in notes if n)
 
 

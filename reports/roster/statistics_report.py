@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from models.roster.levels import percent_text
 from reports.core.files import save_workbook
 from reports.core.party_document import (
     DEFAULT_RECIPIENTS,
@@ -19,13 +20,12 @@ from reports.core.party_document import (
 from reports.core.styles import roman
 
 STATISTICS_TITLE = "BÁO CÁO THỐNG KÊ ĐẢNG VIÊN"
-PERCENT_FORMAT = "0.0"  # the number is already a percentage and the header says (%)
 
 COLUMNS = (
     Column("STT", 7, "center"),
     Column("Nội dung", 40),
     Column("Số lượng", 13, "number"),
-    Column("Tỷ lệ (%)", 13, "number", number_format=PERCENT_FORMAT),
+    Column("Tỷ lệ (%)", 13, "number"),  # text "94,44": the screen's precision and separator in any Excel locale
     Column("Ghi chú", 17),
 )
 
@@ -50,8 +50,7 @@ def statistics_rows(sections: Sequence[StatSection]) -> list[list[object]]:
     for number, section in enumerate(sections, start=1):
         out.append([roman(number), section.title, None, None, None])
         for index, row in enumerate(section.rows, start=1):
-            percent = None if row.percent is None else round(row.percent, 1)
-            out.append([index, row.label, row.count, percent, row.note or None])
+            out.append([index, row.label, row.count, percent_text(row.percent) or None, row.note or None])
     return out
 
 

@@ -91,15 +91,26 @@ def test_rule_error_is_shown_and_nothing_saved(qtbot, member_id, answers):
     assert dialog.isVisible()
 
 
-def test_warnings_are_shown_after_saving(qtbot, data_file, answers):
+def test_premature_recognition_is_confirmed_before_saving(qtbot, data_file, answers):
     probationary = save_member(member(5)).member.id  # lễ kết nạp 15/06/2025
     dialog = open_dialog(qtbot, probationary)
     choose_kind(dialog, EventKind.RECOGNISED)
     qtbot.keyClicks(dialog.date_field.line_edit, "05/01/2026")
+    answers["replies"].append(False)  # «Quay lại»: nothing saved, the dialog stays open
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    text, detail = answers["warning"][-1]
-    assert "Đã lưu" in text and "12 tháng dự bị" in detail
+    text, detail = answers["confirm"][-1]
+    assert "Vẫn lưu?" in text and "12 tháng dự bị" in detail
+    assert get_member(probationary).events == [] and dialog.isVisible()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # «Vẫn lưu»
     assert [e.kind for e in get_member(probationary).events] == [EventKind.RECOGNISED]
+    assert answers["warning"] == []  # asked before, not reported after
+
+
+def test_badge_kind_and_note_preselected(qtbot, member_id):
+    dialog = EventDialog(member_id, kind=EventKind.BADGE_AWARDED, note="Huy hiệu 30 năm tuổi Đảng", today=TODAY)
+    qtbot.addWidget(dialog)
+    assert dialog.kind() == EventKind.BADGE_AWARDED
+    assert dialog.note_edit.toPlainText() == "Huy hiệu 30 năm tuổi Đảng"
 
 
 def test_correction_keeps_the_old_event_marked_replaced(qtbot, member_id, answers):

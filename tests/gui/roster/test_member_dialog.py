@@ -249,7 +249,7 @@ def test_recognition_recorded_here_fills_the_official_date(qtbot, data_file, ans
     qtbot.keyClicks(events.date_field.line_edit, "05/01/2026")
     with qtbot.waitSignal(dialog.member_saved):
         qtbot.mouseClick(events.save_button, Qt.MouseButton.LeftButton)
-    assert answers["warning"]  # recognised before the 12 months: saved, with a warning
+    assert "12 tháng dự bị" in answers["confirm"][-1][1]  # recognised before the 12 months: asked, then saved
     assert dialog.form.editors["official_date"].date() == date(2026, 1, 5)
     assert "Đảng viên chính thức" in dialog.header.text()
     assert not dialog.has_unsaved_changes()
@@ -283,3 +283,47 @@ def test_an_admission_under_16_blocks_saving(qtbot, data_file, answers):
     wait_checked(dialog, qtbot)
     assert not dialog.save_button.isEnabled()
     assert "chưa đủ 16 tuổi" in dialog.form.messages["admission_date"].text()
+
+
+def test_void_entry_asks_a_reason_keeps_the_row_and_derives_the_status_again(qtbot, data_file, answers, monkeypatch):
+    import gui.core.dialogs as dialogs
+
+    member_id = save_member(member(0)).member.id
+    record_event(member_id, EventRecord(EventKind.TRANSFERRED_OUT, date(2025, 3, 1), place="Sở Tài chính"))
+    dialog = open_dialog(qtbot, member_id)
+    assert "Đã chuyển đi" in dialog.header.text()
+    timeline = dialog.timeline
+    row = timeline.event_ids().index(get_member(member_id).events[0].id)
+    timeline.table.setCurrentCell(row, 1)
+    asked = []
+    replies = iter([None, "Ghi nhầm người"])  # first «Hủy» in the prompt: nothing happens
+    monkeypatch.setattr(dialogs, "ask_text", lambda parent, title, label, ok="": asked.append(label) or next(replies))
+    qtbot.mouseClick(timeline.void_button, Qt.MouseButton.LeftButton)
+    assert get_member(member_id).events[0].voided_at is None
+    with qtbot.waitSignal(dialog.member_saved):
+        qtbot.mouseClick(timeline.void_button, Qt.MouseButton.LeftButton)
+    assert "«Chuyển sinh hoạt đi» ngày 01/03/2025" in asked[-1]
+    event = get_member(member_id).events[0]
+    assert event.void_reason == "Ghi nhầm người" and event.voided_at is not None
+    assert "Đảng viên chính thức" in dialog.header.text()  # status derived again
+    row = timeline.event_ids().index(event.id)
+    assert timeline.table.item(row, 1).font().strikeOut()
+    assert "Đã hủy ngày" in timeline.table.item(row, timeline.NOTE_COLUMN).text()
+    timeline.table.setCurrentCell(row, 1)
+    assert not timeline.void_button.isEnabled() and not timeline.correct_button.isEnabled()
+
+
+def test_clearing_the_official_date_asks_then_voids_the_recognition(qtbot, data_file, answers):
+    member_id = save_member(member(5, official_date=None)).member.id  # lễ kết nạp 15/06/2025
+    record_event(member_id, EventRecord(EventKind.RECOGNISED, date(2026, 6, 20)), date(2026, 11, 22))
+    dialog = open_dialog(qtbot, member_id)
+    field = dialog.form.editors["official_date"]
+    assert field.date() == date(2026, 6, 20)  # the record follows the event
+    dialog.tabs.setCurrentIndex(dialog.form.page_of["official_date"])
+    field.line_edit.clear()
+    wait_checked(dialog, qtbot)
+    with qtbot.waitSignal(dialog.member_saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "sẽ được hủy" in answers["confirm"][-1][1]  # said before saving
+    saved = get_member(member_id)
+    assert saved.official_date is None and saved.events[0].voided_at is not None

@@ -99,3 +99,28 @@ def test_reminders_refresh_after_ratings_are_saved(tab):
     tab.rate_year()
     tab.ratings_dialog.ratings_saved.emit(last_year)  # as the dialog does after saving
     assert tab.reminders_panel.ratings.list.count() == before - 1
+
+
+def test_member_entered_without_badge_history_is_unclear_and_can_be_recorded(qtbot, data_file, tmp_path, answers):
+    from models.roster.event_kinds import EventKind
+    from models.roster.members import get_member
+
+    veteran = member(2, birth_date=date(1960, 1, 1), admission_date=date(1984, 1, 1), ceremony_date=date(1984, 1, 1),
+                     official_date=date(1985, 1, 1))  # fmt: skip
+    tab = open_tab(qtbot, tmp_path, [veteran])  # 40+ years when entered today: badges received are unknown
+    tab.show_view(REMINDERS_PAGE)
+    panel = tab.reminders_panel
+    [text] = panel.badges.texts()
+    assert "chưa rõ" in text and "chưa được tặng ở đợt trước" not in text
+    assert not panel.badges.list.item(0).font().bold()  # not flagged as missed
+    assert not panel.record_badge_button.isEnabled()
+    panel.badges.list.setCurrentRow(0)
+    assert panel.record_badge_button.isEnabled()
+    qtbot.mouseClick(panel.record_badge_button, Qt.MouseButton.LeftButton)
+    dialog = tab.event_dialog
+    assert dialog.kind() == EventKind.BADGE_AWARDED
+    assert dialog.note_edit.toPlainText() == "Huy hiệu 40 năm tuổi Đảng"
+    qtbot.keyClicks(dialog.date_field.line_edit, "07/11/2024")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert [e.kind for e in get_member(veteran.id).events] == [EventKind.BADGE_AWARDED]
+    assert panel.badges.texts() == []  # recorded: nothing left to propose

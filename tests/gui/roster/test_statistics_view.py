@@ -110,3 +110,36 @@ def test_age_bands_are_configurable(view, qtbot):
     qtbot.keyClick(view.bounds_edit, Qt.Key.Key_Return)
     assert "số nguyên" in view.bounds_edit.toolTip()
     assert view.age_bounds == (35, 45)  # a wrong entry keeps the last good bands
+
+
+def test_university_line_reads_the_same_on_screen_and_in_excel(qtbot, tmp_path):
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QTreeWidgetItemIterator
+
+    from gui.roster.statistics_view import StatisticsView
+    from models.roster.records import MemberRecord
+    from reports.core.party_document import DocumentHeader
+    from reports.roster.report_data import statistics_sections
+    from reports.roster.statistics_report import export_statistics
+
+    words = ["Cử nhân", "Kỹ sư", "ĐH Bách khoa", "Thạc sỹ", "ThS", "TS", "Tiến sỹ", "Bác sĩ", "Đại học"] * 2
+    members = [
+        MemberRecord(f"Người {i}", "Nam", date(1980, 1, 1), date(2000, 1, 1), official_date=date(2001, 1, 1),
+                     qualification=w if i else "Cao đẳng", id=i + 1)
+        for i, w in enumerate(words)
+    ]  # fmt: skip
+    view = StatisticsView()
+    qtbot.addWidget(view)
+    view.set_members(members)
+    view.recompute()
+    items = QTreeWidgetItemIterator(view.figures)
+    shown = {}
+    while items.value():
+        shown[items.value().data(0, Qt.ItemDataRole.UserRole)] = items.value().text(2)
+        items += 1
+    assert view.figure("qualification", "university_or_above") == 17
+    assert shown["qualification.university_or_above"] == "94,44"
+    sections = statistics_sections(list(view.sections.values()))
+    path = export_statistics(tmp_path / "tk.xlsx", sections, DocumentHeader("", "", date=date(2026, 1, 1)), period="")
+    cells = {(r[1].value, r[3].value) for r in load_workbook(path).active.iter_rows() if len(r) > 3}
+    assert ("Đại học trở lên", "94,44") in cells

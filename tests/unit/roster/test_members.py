@@ -185,3 +185,10 @@ def test_a_year_only_date_is_saved_and_read_back_as_a_year(data_file):
     assert Member.get_by_id(saved.id).birth_date == date(1970, 1, 1)  # sorts and queries as 1 January
     updated = save_member(member(0, birth_date=date(1970, 3, 5), id=saved.id), TODAY).member
     assert not is_year_only(updated.birth_date) and fmt(updated.birth_date) == "05/03/1970"
+
+
+def test_levels_in_everyday_words_are_stored_by_their_name(data_file):
+    saved = save_member(member(0, qualification="ThS", theory="Cao cấp lý luận", education="12/12"), TODAY).member
+    assert (saved.qualification, saved.theory, saved.education) == ("Thạc sĩ", "Cao cấp", "12/12")
+    kept = save_member(member(1, qualification="Kỹ sư xây dựng", theory=""), TODAY).member
+    assert (kept.qualification, kept.theory) == ("Kỹ sư xây dựng", "")

@@ -161,3 +161,24 @@ def test_missing_ratings():
         "Phạm Văn Dũng",
         "Đỗ Văn Em",
     ]
+
+
+def test_entered_past_a_milestone_without_badge_events_is_unclear_not_missed():
+    entered = member("Lê Văn Cường", admitted="01/01/1990", official="01/01/1991", entered_on=d("01/06/2025"))
+    typed_early = member("Vũ Văn Em", admitted="01/01/1995", official="01/01/1996", entered_on=d("01/06/2020"))
+    due = {c.member.full_name: c for c in badge_due_for_award_date([entered, typed_early], d("03/02/2026"))}
+    assert due["Lê Văn Cường"].history_unknown and not due["Lê Văn Cường"].missed_earlier
+    assert due["Vũ Văn Em"].missed_earlier and not due["Vũ Văn Em"].history_unknown  # 30 years reached in ChiBo
+
+
+def test_a_badge_event_makes_the_history_known():
+    from models.roster.badges import badge_history_unknown
+
+    awarded = [ev(EventKind.BADGE_AWARDED, "03/02/2020", note="Huy hiệu 30 năm tuổi Đảng")]
+    known = member("Phạm Văn Dũng", admitted="01/01/1990", events=awarded, entered_on=d("01/06/2025"))
+    assert not badge_history_unknown(known)
+    voided = [ev(EventKind.BADGE_AWARDED, "03/02/2020", note="Huy hiệu 30 năm tuổi Đảng", voided_at=d("01/07/2025"))]
+    assert badge_history_unknown(
+        member("Phạm Văn Dũng", admitted="01/01/1990", events=voided, entered_on=d("01/06/2025"))
+    )
+    assert not badge_history_unknown(member("Phạm Văn Dũng", admitted="01/01/1990"))  # never saved: no entry day

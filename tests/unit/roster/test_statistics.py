@@ -11,7 +11,6 @@ from models.roster.statistics import (
     age_band_labels,
     age_section,
     branch_statistics,
-    choice_group,
     education_section,
     gender_section,
     is_ethnic_minority,
@@ -134,26 +133,6 @@ def test_age_unknown_row_only_when_needed():
     assert section.rows[-1].label == "Chưa rõ ngày sinh"
 
 
-@pytest.mark.parametrize(
-    ("value", "choices", "group"),
-    [
-        ("12/12", ("12/12", "10/10"), "12/12"),
-        ("12/12 (bổ túc)", ("12/12", "10/10"), "12/12"),
-        ("11/12", ("12/12", "10/10"), "Khác"),
-        ("", ("12/12",), "Chưa có/không rõ"),
-        ("Không", ("Sơ cấp",), "Chưa có/không rõ"),
-        ("Thạc sĩ Kinh tế", ("Đại học", "Thạc sĩ"), "Thạc sĩ"),
-        ("thac si", ("Đại học", "Thạc sĩ"), "Thạc sĩ"),
-        ("Cử nhân", ("Đại học", "Thạc sĩ"), "Khác"),
-        ("Cao cấp lý luận chính trị", ("Sơ cấp", "Trung cấp", "Cao cấp"), "Cao cấp"),
-        ("Trung cấp", ("Sơ cấp", "Trung cấp", "Cao cấp"), "Trung cấp"),
-        ("Cao cấpx", ("Cao cấp",), "Khác"),  # a prefix must end at a word boundary
-    ],
-)
-def test_choice_group(value, choices, group):
-    assert choice_group(value, choices) == group
-
-
 def test_education_qualification_theory_sections():
     education = education_section(roster(), ON)
     assert [r.key for r in education.rows] == ["12/12", "10/10", "9/12", "9/10", "7/10", "other", "unknown"]
@@ -162,10 +141,21 @@ def test_education_qualification_theory_sections():
     assert rows(education)["unknown"] == (3, 50.0)  # Dung, Em, Phương
     assert [r.label for r in education.rows][-2:] == ["Khác", "Chưa có/không rõ"]
     qualification = rows(qualification_section(roster(), ON))
-    assert qualification["Đại học"][0] == 1 and qualification["Thạc sĩ"][0] == 1
-    assert qualification["other"][0] == 1 and qualification["unknown"][0] == 3
+    assert qualification["Đại học"][0] == 2 and qualification["Thạc sĩ"][0] == 1  # "Cử nhân" is university level
+    assert qualification["other"][0] == 0 and qualification["unknown"][0] == 3
+    assert qualification["university_or_above"] == (3, 50.0)
     theory = rows(theory_section(roster(), ON))
     assert (theory["Sơ cấp"][0], theory["Trung cấp"][0], theory["Cao cấp"][0], theory["unknown"][0]) == (1, 1, 1, 3)
+
+
+def test_university_or_above_line_of_a_branch_of_18():
+    words = ["Cử nhân", "Kỹ sư", "ĐH Bách khoa", "Đại học", "Thạc sỹ", "Thạc sĩ", "ThS", "TS", "Tiến sỹ", "Bác sĩ"]
+    words += ["Kỹ sư xây dựng", "cử nhân Luật", "Thạc sĩ Kinh tế", "Tiến sĩ", "ĐH", "Bác sĩ CKI", "Đại học Luật"]
+    members = [member(qualification=w) for w in words] + [member(qualification="Cao đẳng")]
+    section = qualification_section(members, ON)
+    assert section.rows[-1].label == "Đại học trở lên"
+    assert rows(section)["university_or_above"] == (17, 94.44)
+    assert rows(section)["other"] == (0, 0.0) and rows(section)["Cao đẳng"] == (1, 5.56)
 
 
 def test_movements_in_period_from_events():
