@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import TextIO
 
 from models.core.errors import DatabaseFileError, DomainError
-from models.roster.member_import import ADD, SKIP, UPDATE, ImportOutcome, ImportPlan, PlanRow
+from models.roster.import_summary import outcome_summary, plan_summary, thousands
+from models.roster.member_import import ADD, SKIP, UPDATE, PlanRow
 
 OK, REFUSED, UNREADABLE = 0, 1, 2
 
@@ -65,26 +66,6 @@ def _os_message(exc: OSError) -> str:
 
 
 # import --------------------------------------------------------------------------------------------
-
-
-def thousands(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
-
-
-def plan_summary(plan: ImportPlan) -> str:
-    """The import preview's counts, as the import dialog shows them."""
-    n = thousands
-    return (
-        f"{n(len(plan.rows))} dòng: {n(plan.new)} thêm mới, {n(plan.duplicates)} trùng, {n(plan.errors)} lỗi. "
-        f"Sẽ thêm {n(plan.count(ADD))}, cập nhật {n(plan.count(UPDATE))}, bỏ qua {n(plan.count(SKIP))}."
-    )
-
-
-def outcome_summary(outcome: ImportOutcome) -> str:
-    return (
-        f"Đã nhập danh sách: thêm mới {thousands(outcome.added)} đảng viên, cập nhật {thousands(outcome.updated)}, "
-        f"bỏ qua {thousands(outcome.skipped)} dòng."
-    )
 
 
 def _row_json(row: PlanRow) -> dict:

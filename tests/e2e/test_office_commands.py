@@ -102,11 +102,15 @@ def test_import_skip_errors_applies_the_other_rows(data_file, tmp_path):
 def test_unreadable_file_or_database_is_one_vietnamese_line(data_file, tmp_path):
     junk = tmp_path / "junk.xlsx"
     junk.write_bytes(b"not a workbook")
-    for args in (("import", str(junk), "--db", str(data_file)),
-                 ("import", str(write_roster(tmp_path / "in.xlsx", [NEW])), "--db", str(tmp_path / "none.sqlite3")),
-                 ("import", str(write_roster(tmp_path / "in.xlsx", [NEW])), "--db", str(junk)),
-                 ("stats", "--db", str(tmp_path / "none.sqlite3"), "--json"),
-                 ("export", "danh-sach", "-o", str(tmp_path / "x.xlsx"), "--db", str(tmp_path / "none.sqlite3"))):  # fmt: skip
+    book, missing = str(write_roster(tmp_path / "in.xlsx", [NEW])), str(tmp_path / "none.sqlite3")
+    commands = [
+        ("import", str(junk), "--db", str(data_file)),
+        ("import", book, "--db", missing),
+        ("import", book, "--db", str(junk)),
+        ("stats", "--db", missing, "--json"),
+        ("export", "danh-sach", "-o", str(tmp_path / "x.xlsx"), "--db", missing),
+    ]
+    for args in commands:
         run = chibo(*args)
         assert run.returncode == 2, (args, run.stdout, run.stderr)
         assert run.stdout == "" and len(run.stderr.strip().splitlines()) == 1, run.stderr
