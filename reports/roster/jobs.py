@@ -14,12 +14,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models.core.branch import get_branch
 from models.core.errors import Cancelled, DomainError
 from models.roster.member_rules import fmt
 from models.roster.records import MemberRecord
 from models.roster.statistics import DEFAULT_AGE_BOUNDS
+
+if TYPE_CHECKING:
+    from reports.core.party_document import DocumentHeader, Signature
 
 Progress = Callable[[int, int], bool]
 Writer = Callable[[Path, Progress], None]
@@ -75,7 +79,7 @@ class PreparedExport:
 class _Content:
     file_title: str
     type_code: str
-    write: Callable[[Path, Progress, object, object], None]  # (target, progress, header, signature)
+    write: Callable[[Path, Progress, DocumentHeader, Signature], None]
     on: date | None = None  # the date in the file name (default: today)
 
 
@@ -99,8 +103,12 @@ class ExportJob:
         header = report_data.document_header(branch, options.today, content.type_code)
         signature = report_data.signature(branch)
         name = report_data.suggested_file_name(content.file_title, branch, on)
-        return PreparedExport(name, lambda path, progress=None: _write_atomically(
-            Path(path), lambda target, step: content.write(target, step, header, signature), progress))  # fmt: skip
+
+        def write(path: str | os.PathLike[str], progress: Progress | None = None) -> Path:
+            return _write_atomically(Path(path), lambda target, step: content.write(target, step, header, signature),
+                                     progress)  # fmt: skip
+
+        return PreparedExport(name, write)
 
     def run(self, path: str | os.PathLike[str], options: ExportOptions | None = None,
             progress: Progress | None = None) -> Path:  # fmt: skip
@@ -149,7 +157,7 @@ def _member_list(screen: bool) -> Callable[[ExportOptions], _Content]:
             raise NothingToExport("Danh sách không có đảng viên nào để xuất.")
         pairs = tuple(options.columns or DEFAULT_SCREEN_COLUMNS) if screen else None
 
-        def write(target: Path, progress: Progress, header, signature) -> None:
+        def write(target: Path, progress: Progress, header: DocumentHeader, signature: Signature) -> None:
             from models.roster.member_list_rows import member_list_row
             from reports.roster.member_list import ROSTER_BOOK_COLUMNS, columns_for, export_member_list
 
@@ -174,7 +182,7 @@ def _statistics(options: ExportOptions) -> _Content:
     chosen = options.statistics or StatisticsOptions.default(options.today)
     members, ratings = _everyone(options), ratings_for_year(chosen.year)
 
-    def write(target: Path, progress: Progress, header, signature) -> None:
+    def write(target: Path, progress: Progress, header: DocumentHeader, signature: Signature) -> None:
         from reports.roster.report_data import statistics_sections
         from reports.roster.statistics_report import export_statistics
 
@@ -199,7 +207,7 @@ def _probation(options: ExportOptions) -> _Content:
         raise NothingToExport("Không có đảng viên nào đến hạn xét công nhận chính thức.")
     rows = probation_rows(reminders)
 
-    def write(target: Path, progress: Progress, header, signature) -> None:
+    def write(target: Path, progress: Progress, header: DocumentHeader, signature: Signature) -> None:
         from reports.roster.reminder_lists import export_probation_list
 
         if not progress(0, 1):
@@ -220,7 +228,7 @@ def _badges(options: ExportOptions) -> _Content:
         raise NothingToExport(f"Không có đảng viên nào đến mốc tặng Huy hiệu Đảng đợt {fmt(award)}.")
     rows = badge_rows(candidates)
 
-    def write(target: Path, progress: Progress, header, signature) -> None:
+    def write(target: Path, progress: Progress, header: DocumentHeader, signature: Signature) -> None:
         from reports.roster.reminder_lists import export_badge_list
 
         if not progress(0, 1):
