@@ -171,3 +171,15 @@ def test_export_with_nothing_to_list_writes_nothing(tmp_path):
     assert run.returncode == 1
     assert run.stderr.strip() == "Không có đảng viên nào đến hạn xét công nhận chính thức."
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_help_and_usage_errors_are_vietnamese():
+    help_text = chibo("--help")
+    assert help_text.returncode == 0
+    assert all(command in help_text.stdout for command in ("import", "stats", "export", "count"))
+    assert "Cách dùng:" in help_text.stdout and "usage:" not in help_text.stdout
+    for args, expected in ((("export",), "thiếu LOẠI, -o/--output"), (("stats", "--on", "31/02/2025"), "31/02/2025"),
+                           (("import",), "thiếu TỆP.xlsx"), (("stats", "--bogus"), "không hiểu --bogus")):  # fmt: skip
+        run = chibo(*args)
+        assert run.returncode == 2 and "Lệnh không đúng:" in run.stderr and expected in run.stderr, run.stderr
+        assert "usage:" not in run.stderr and "error:" not in run.stderr
