@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import sys
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -20,10 +21,76 @@ def setup_logging(folder: Path) -> Path:
     return path
 
 
+class _VietnameseHelp(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, "Cách dùng: " if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Vietnamese headings, help option and error line."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, formatter_class=_VietnameseHelp, add_help=False, **kwargs)
+        self._positionals.title, self._optionals.title = "tham số", "tùy chọn"
+        self.add_argument("-h", "--help", action="help", help="hiện hướng dẫn này rồi thoát")
+
+    def error(self, message: str):
+        for pattern, text in _ARGPARSE_MESSAGES:
+            message = re.sub(pattern, text, message)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"Lệnh không đúng: {message}\n")
+
+
+_ARGPARSE_MESSAGES = (  # argparse's own error texts (Python 3.11), in Vietnamese
+    (r"^the following arguments are required: ", "thiếu "),
+    (r"^unrecognized arguments: ", "không hiểu "),
+    (r"^argument ([^:]+): expected one argument$", r"\1 cần một giá trị"),
+    (r"^argument ([^:]+): invalid choice: (.*) \(choose from (.*)\)$", r"\1 không có \2 (chỉ có \3)"),
+    (r"^argument ([^:]+): ", r"\1: "),
+)
+
+
+def _date(text: str):
+    from datetime import datetime
+
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            pass
+    raise argparse.ArgumentTypeError(f"ngày «{text}» không đúng dạng ngày/tháng/năm (ví dụ 31/12/2025)")
+
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="chibo", description="ChiBo — quản lý chi bộ, đại hội và kiểm phiếu.")
+    from reports.roster.commands import export_kinds_text
+
+    parser = _Parser(prog="chibo", description="ChiBo — quản lý chi bộ, đại hội và kiểm phiếu.",
+                     epilog="Kiểm lại hồ sơ bầu cử: chibo count TỆP_HỒ_SƠ.json")  # fmt: skip
     parser.add_argument("--db", metavar="TỆP", help="mở tệp dữ liệu này thay cho tệp mặc định")
     parser.add_argument("--self-test", action="store_true", help="tự kiểm tra không cần màn hình rồi thoát")
+    commands = parser.add_subparsers(dest="command", title="lệnh không cần màn hình", metavar="LỆNH",
+                                     parser_class=_Parser)  # fmt: skip
+    db = {"metavar": "TỆP", "default": argparse.SUPPRESS, "help": "tệp dữ liệu (mặc định: tệp dữ liệu của chi bộ)"}
+    imports = commands.add_parser("import", help="nhập danh sách đảng viên từ tệp Excel",
+                                  description="Đọc và kiểm tra như hộp «Nhập từ Excel», rồi nhập tất cả hoặc không "
+                                  "nhập gì. Mã thoát: 0 đã nhập, 1 có dòng lỗi, 2 không đọc được tệp.")  # fmt: skip
+    imports.add_argument("file", metavar="TỆP.xlsx", help="tệp Excel danh sách đảng viên")
+    imports.add_argument("--db", **db)
+    imports.add_argument("--sheet", metavar="TÊN", help="trang tính (mặc định: trang đầu)")
+    imports.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không lưu gì")
+    imports.add_argument("--json", action="store_true", help="in mọi dòng, vấn đề và dòng trùng dưới dạng JSON")
+    imports.add_argument("--skip-errors", action="store_true", help="bỏ qua các dòng lỗi, nhập các dòng còn lại")
+    stats = commands.add_parser("stats", help="số liệu báo cáo thống kê đảng viên",
+                                description="Số liệu của báo cáo thống kê: số lượng và tỷ lệ, biến động từ đầu năm, "
+                                "xếp loại năm trước.")  # fmt: skip
+    stats.add_argument("--db", **db)
+    stats.add_argument("--on", type=_date, metavar="NGÀY", help="tính đến ngày (ngày/tháng/năm; mặc định: hôm nay)")
+    stats.add_argument("--json", action="store_true", help="in dưới dạng JSON")
+    export = commands.add_parser("export", help="xuất một báo cáo Excel", description="Xuất báo cáo Excel của cả "
+                                 "chi bộ, tính đến hôm nay.", epilog=f"LOẠI:\n{export_kinds_text()}")  # fmt: skip
+    export.add_argument("kind", metavar="LOẠI", help="loại báo cáo (xem danh sách dưới)")
+    export.add_argument("-o", "--output", metavar="TỆP.xlsx", required=True, help="tệp Excel sẽ ghi")
+    export.add_argument("--db", **db)
     return parser.parse_args(argv)
 
 
@@ -40,6 +107,24 @@ def has_display() -> bool:
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
         return True
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """The headless commands, printing UTF-8 (a Windows console defaults to a code page without Vietnamese)."""
+    import contextlib
+
+    from reports.roster import commands
+
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(encoding="utf-8")
+    streams = {"out": sys.stdout, "err": sys.stderr}
+    if args.command == "import":
+        return commands.run_import(args.file, db=args.db, sheet=args.sheet, dry_run=args.dry_run,
+                                   as_json=args.json, skip_errors=args.skip_errors, **streams)  # fmt: skip
+    if args.command == "stats":
+        return commands.run_stats(db=args.db, on=args.on, as_json=args.json, **streams)
+    return commands.run_export(args.kind, args.output, db=args.db, **streams)
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -135,20 +220,13 @@ def _self_test_round_trip(folder: Path):
 
 
 def _self_test_export(folder: Path, members) -> int:
-    """Export the member list with on-screen columns and read it back as an import would."""
-    from reports.core.party_document import DocumentHeader
-    from reports.roster.member_list import columns_for, export_member_list
+    """Export the member list with on-screen columns, as the members tab does, and read it back as an import would."""
+    from reports.roster.jobs import JOB_BY_KIND, ExportOptions
     from reports.roster.roster_reader import read_roster
 
-    pairs = [
-        ("Họ và tên", "full_name"),
-        ("Ngày sinh", "birth_date"),
-        ("Ngày vào Đảng", "admission_date"),
-        ("Số thẻ", "card_number"),
-    ]
-    header = DocumentHeader("ĐẢNG BỘ KIỂM THỬ", "CHI BỘ KIỂM THỬ", place="Hà Nội")
-    path = export_member_list(folder / "Danh sách đảng viên.xlsx", members, header, columns=columns_for(pairs))
-    read = read_roster(path)
+    pairs = [("Họ và tên", "full_name"), ("Ngày sinh", "birth_date"), ("Ngày vào Đảng", "admission_date")]
+    options = ExportOptions(everyone=members, listed=members, columns=pairs + [("Số thẻ", "card_number")])
+    read = read_roster(JOB_BY_KIND["danh-sach-cot"].run(folder / "Danh sách đảng viên.xlsx", options))
     names = sorted(row.values.get("full_name") for row in read.rows)
     assert names == sorted(m.full_name for m in members), names
     assert all(row.values.get("birth_date") for row in read.rows), "birth dates lost in the round trip"
@@ -165,6 +243,8 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         return run_count(argv[1])
     args = parse_args(argv)
+    if args.command:
+        return run_command(args)
     if args.self_test:
         return run_self_test(args.db)
     return run_gui(args)

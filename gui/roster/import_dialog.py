@@ -37,13 +37,10 @@ from gui.roster.import_models import (
     ProblemRowsProxy,
     ProblemTableModel,
 )
-from models.roster.member_import import ADD, SKIP, UPDATE, ImportOutcome, ImportPlan, apply_import, plan_import
+from models.roster.import_summary import outcome_summary, plan_summary, thousands
+from models.roster.member_import import ADD, UPDATE, ImportOutcome, ImportPlan, apply_import, plan_import
 
 MAX_ROWS_NAMED = 12
-
-
-def thousands(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
 
 
 def save_import_template(parent: QWidget | None) -> str:
@@ -319,11 +316,7 @@ class ImportDialog(QDialog):
         plan = self.plan
         if plan is None:
             return
-        n = thousands
-        self.counts_label.setText(
-            f"{n(len(plan.rows))} dòng: {n(plan.new)} thêm mới, {n(plan.duplicates)} trùng, {n(plan.errors)} lỗi. "
-            f"Sẽ thêm {n(plan.count(ADD))}, cập nhật {n(plan.count(UPDATE))}, bỏ qua {n(plan.count(SKIP))}."
-        )
+        self.counts_label.setText(plan_summary(plan))
 
     def _on_problems_only_toggled(self, on: bool) -> None:
         self.proxy.set_problems_only(on)
@@ -364,11 +357,7 @@ class ImportDialog(QDialog):
 
     def _on_import_finished(self, outcome: ImportOutcome) -> None:
         self._set_busy(False)
-        dialogs.show_info(
-            self,
-            f"Đã nhập danh sách: thêm mới {thousands(outcome.added)} đảng viên, cập nhật {thousands(outcome.updated)}, "
-            f"bỏ qua {thousands(outcome.skipped)} dòng.",
-        )
+        dialogs.show_info(self, outcome_summary(outcome))
         self.members_imported.emit(outcome.added + outcome.updated)
         self.accept()
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Signal
@@ -13,14 +12,7 @@ from gui.core.date_field import DateField
 from models.core.errors import ValidationError
 from models.roster.age_bands import format_age_bounds, parse_age_bounds
 from models.roster.statistics import DEFAULT_AGE_BOUNDS
-
-
-@dataclass(frozen=True)
-class StatisticsOptions:
-    on: date
-    period: tuple[date, date]
-    year: int
-    age_bounds: tuple[int, ...]
+from reports.roster.jobs import StatisticsOptions
 
 
 class StatisticsOptionsDialog(QDialog):
@@ -38,15 +30,16 @@ class StatisticsOptionsDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
+        default = StatisticsOptions.default(today)
         self.on_field = DateField()
-        self.on_field.setDate(today)
+        self.on_field.setDate(default.on)
         self.start_field = DateField()
-        self.start_field.setDate(date(today.year, 1, 1))
+        self.start_field.setDate(default.period[0])
         self.end_field = DateField()
-        self.end_field.setDate(today)
+        self.end_field.setDate(default.period[1])
         self.year_spin = QSpinBox()
         self.year_spin.setRange(1930, 2200)
-        self.year_spin.setValue(today.year - 1)
+        self.year_spin.setValue(default.year)
         self.bounds_edit = QLineEdit(format_age_bounds(age_bounds))
         self.bounds_edit.setToolTip("Tuổi lớn nhất của mỗi nhóm, trừ nhóm cuối, ví dụ «30, 40, 50, 60».")
         rows = (

@@ -51,7 +51,7 @@ def test_roster_book_lists_the_shown_members_in_screen_order(tab, qtbot, answers
     expected = shown_names(tab)
     assert len(expected) == 6
 
-    rows = export(qtbot, tab, answers, tmp_path / "ds.xlsx", tab.exports.export_roster_book)
+    rows = export(qtbot, tab, answers, tmp_path / "ds.xlsx", lambda: tab.exports.start("danh-sach"))
     assert "DANH SÁCH ĐẢNG VIÊN" in texts(rows)
     assert "CHI BỘ VĂN PHÒNG SỞ" in texts(rows)
     assert "NGUYỄN VĂN AN" in texts(rows) or "Nguyễn Văn An" in texts(rows)  # the secretary signs
@@ -67,7 +67,7 @@ def test_screen_columns_export_follows_the_visible_columns(tab, qtbot, answers, 
     titles = [title for title, _key in tab.screen_columns()]
     assert "Số thẻ" not in titles and "Quê quán" in titles
 
-    rows = export(qtbot, tab, answers, tmp_path / "cot.xlsx", tab.exports.export_screen_list)
+    rows = export(qtbot, tab, answers, tmp_path / "cot.xlsx", lambda: tab.exports.start("danh-sach-cot"))
     header = next(row for row in rows if row[0] == "STT")
     assert [h for h in header[1:] if h] == titles
     body = data_rows(rows)
@@ -78,7 +78,7 @@ def test_screen_columns_export_follows_the_visible_columns(tab, qtbot, answers, 
 
 
 def test_cancel_at_the_save_dialog_writes_nothing(tab, answers, tmp_path):
-    tab.exports.export_roster_book()  # no path queued: the user pressed «Hủy»
+    tab.exports.start("danh-sach")  # no path queued: the user pressed «Hủy»
     assert tab.exports.task is None
     assert answers["info"] == []
     assert not list(tmp_path.glob("*.xlsx"))
@@ -95,7 +95,7 @@ def test_cancel_during_the_export_writes_nothing(tab, qtbot, answers, tmp_path, 
     target = tmp_path / "out" / "huy.xlsx"
     target.parent.mkdir()
     answers["paths"].append(str(target))
-    tab.exports.export_roster_book()
+    tab.exports.start("danh-sach")
     task = tab.exports.task
     with qtbot.waitSignal(task.cancelled, timeout=20_000):
         pass
@@ -106,7 +106,7 @@ def test_cancel_during_the_export_writes_nothing(tab, qtbot, answers, tmp_path, 
 def test_statistics_report_with_chosen_options(tab, qtbot, answers, tmp_path):
     year = date.today().year - 1
     save_ratings(year, {tab.records[0].id: "excellent", tab.records[1].id: "good"})
-    tab.exports.export_statistics()
+    tab.exports.start("thong-ke")
     dialog = tab.exports.options_dialog
     assert dialog.isVisible()
     dialog.on_field.setDate(date(2021, 1, 1))
@@ -127,7 +127,7 @@ def test_statistics_report_with_chosen_options(tab, qtbot, answers, tmp_path):
 
 
 def test_statistics_options_are_checked(tab, answers):
-    tab.exports.export_statistics()
+    tab.exports.start("thong-ke")
     dialog = tab.exports.options_dialog
     dialog.start_field.setDate(date(2026, 12, 31))
     dialog.end_field.setDate(date(2026, 1, 1))
@@ -138,11 +138,11 @@ def test_statistics_options_are_checked(tab, answers):
 
 
 def test_probation_and_badge_lists(tab, qtbot, answers, tmp_path):
-    rows = export(qtbot, tab, answers, tmp_path / "dubi.xlsx", tab.exports.export_probation)
+    rows = export(qtbot, tab, answers, tmp_path / "dubi.xlsx", lambda: tab.exports.start("du-bi"))
     assert "DANH SÁCH ĐẢNG VIÊN DỰ BỊ ĐẾN HẠN XÉT CÔNG NHẬN ĐẢNG VIÊN CHÍNH THỨC" in texts(rows)
     assert [row[1] for row in data_rows(rows)] == ["Hoàng Thị Ánh", "Đặng Thu Hà"]
 
-    rows = export(qtbot, tab, answers, tmp_path / "hh.xlsx", tab.exports.export_badges)
+    rows = export(qtbot, tab, answers, tmp_path / "hh.xlsx", lambda: tab.exports.start("huy-hieu"))
     assert f"Đợt ngày {fmt(next_award_date(date.today()))}" in texts(rows)
     (veteran,) = data_rows(rows)
     assert veteran[1] == "Ngô Quang Ăn" and "30 năm" in veteran
@@ -150,7 +150,7 @@ def test_probation_and_badge_lists(tab, qtbot, answers, tmp_path):
 
 def test_empty_reminder_list_is_not_exported(qtbot, data_file, tmp_path, answers):
     tab = open_tab(qtbot, tmp_path, due_people(date.today())[:3])
-    tab.exports.export_probation()
+    tab.exports.start("du-bi")
     assert answers["info"] == [("Không có đảng viên nào đến hạn xét công nhận chính thức.", "")]
     assert not list(tmp_path.glob("*.xlsx"))
 
@@ -165,3 +165,18 @@ def test_main_window_menu_has_the_exports(qtbot, data_file, tmp_path):
     titles = [a.text() for a in window.export_menu.actions() if not a.isSeparator()]
     assert titles[0] == "Danh sách đảng viên theo mẫu sổ 7-HSĐV…"
     assert len(titles) == 5
+
+
+def test_headless_screen_list_uses_the_roster_table_default_columns():
+    from gui.roster.member_table_model import COLUMNS
+    from reports.roster.jobs import DEFAULT_SCREEN_COLUMNS
+
+    shown = tuple((c.title, c.key) for c in COLUMNS if c.visible_by_default and c.key != "no")
+    assert shown == DEFAULT_SCREEN_COLUMNS
+
+
+def test_every_export_job_is_in_the_menu(tab):
+    from reports.roster.jobs import EXPORT_JOBS
+
+    texts = [action.text() for action in tab.exports.actions() if action is not None]
+    assert texts == [f"{job.title}…" for job in EXPORT_JOBS]

@@ -1,0 +1,25 @@
+"""The import's preview counts and outcome in Vietnamese, as the import dialog and `main.py import` print them."""
+
+from __future__ import annotations
+
+from models.roster.member_import import ADD, SKIP, UPDATE, ImportOutcome, ImportPlan
+
+
+def thousands(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+def plan_summary(plan: ImportPlan) -> str:
+    """The import preview's counts, as the import dialog shows them."""
+    n = thousands
+    return (
+        f"{n(len(plan.rows))} dòng: {n(plan.new)} thêm mới, {n(plan.duplicates)} trùng, {n(plan.errors)} lỗi. "
+        f"Sẽ thêm {n(plan.count(ADD))}, cập nhật {n(plan.count(UPDATE))}, bỏ qua {n(plan.count(SKIP))}."
+    )
+
+
+def outcome_summary(outcome: ImportOutcome) -> str:
+    return (
+        f"Đã nhập danh sách: thêm mới {thousands(outcome.added)} đảng viên, cập nhật {thousands(outcome.updated)}, "
+        f"bỏ qua {thousands(outcome.skipped)} dòng."
+    )

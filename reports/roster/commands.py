@@ -1,0 +1,196 @@
+"""Headless office commands of `python main.py`: import a roster, the statistics figures, every export.
+
+Each runs the same domain operations as the members tab (reports.roster.roster_reader + models.roster.member_import,
+models.roster.statistics, reports.roster.jobs) on one data file, prints Vietnamese (or JSON) and returns the exit
+status: 0 done, 1 refused for the data (an import row with an error, nothing to export), 2 a file that cannot be
+read or written (one Vietnamese line on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from models.core import clock
+from models.core.errors import DatabaseFileError, DomainError
+from models.roster.import_summary import outcome_summary, plan_summary, thousands
+from models.roster.member_import import ADD, SKIP, UPDATE, PlanRow
+
+OK, REFUSED, UNREADABLE = 0, 1, 2
+
+
+def open_data_file(db: str | None) -> Path:
+    """Open `db` (default: the branch's data file); a missing file is an error, never a new empty branch."""
+    from models.core.database import default_database_path, open_database
+
+    path = Path(db).expanduser() if db else default_database_path()
+    if not path.is_file():
+        raise DatabaseFileError(f"Không có tệp dữ liệu «{path}». Hãy mở ChiBo một lần để tạo, hoặc chỉ tệp bằng --db.")
+    open_database(path)
+    return path
+
+
+def _on_data_file(command):
+    """Run `command(err=…)` and close the data file after it; an error becomes one line on stderr and a status:
+    2 for a file that cannot be read or written, 1 for a rule of the data (a row the saved roster now refuses)."""
+
+    def run(*args, err: TextIO, **kwargs) -> int:
+        from models.core.database import close_database
+
+        try:
+            return command(*args, err=err, **kwargs)
+        except DatabaseFileError as exc:
+            print(_one_line(exc.message), file=err)
+            return UNREADABLE
+        except DomainError as exc:
+            print(_one_line(exc.message), file=err)
+            return REFUSED
+        except OSError as exc:
+            print(_os_message(exc), file=err)
+            return UNREADABLE
+        finally:
+            close_database()
+
+    return run
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _os_message(exc: OSError) -> str:
+    name = f" «{exc.filename}»" if exc.filename else ""
+    return f"Không đọc hoặc ghi được tệp{name}: {exc.strerror or exc}."
+
+
+# import --------------------------------------------------------------------------------------------
+
+
+def _row_json(row: PlanRow) -> dict:
+    duplicate = None
+    if row.saved is not None:
+        duplicate = {"member_id": row.saved.member_id, "full_name": row.saved.full_name, "by_card": row.saved.by_card}
+    elif row.file_duplicate_of is not None:
+        duplicate = {"file_row": row.file_duplicate_of}
+    return {
+        "row": row.row,
+        "full_name": row.record.full_name,
+        "birth_date": row.record.birth_date.isoformat() if row.record.birth_date else None,
+        "status": row.status,
+        "action": row.action,
+        "problems": [asdict(p) for p in row.problems],
+        "duplicate": duplicate,
+    }
+
+
+@_on_data_file
+def run_import(file: str, *, db: str | None = None, sheet: str | None = None, dry_run: bool = False,
+               as_json: bool = False, skip_errors: bool = False, out: TextIO, err: TextIO) -> int:  # fmt: skip
+    """Read and plan as the import dialog does, then (unless `dry_run`) apply the default actions in one transaction.
+
+    A row with an error refuses the whole import (status 1) unless `skip_errors`, which leaves those rows out.
+    """
+    from models.roster.member_import import apply_import, plan_import
+    from reports.roster.roster_reader import read_roster
+
+    open_data_file(db)
+    try:
+        result = read_roster(file, sheet)
+    except DomainError as exc:  # ImportFileError: what is wrong with the file
+        print(_one_line(exc.message), file=err)
+        return UNREADABLE
+    plan = plan_import(result)
+    refused = plan.errors > 0 and not skip_errors
+    outcome = None if dry_run or refused else apply_import(plan)
+    if as_json:
+        report = {
+            "file": str(file),
+            "sheet": result.sheet,
+            "summary": plan_summary(plan),
+            "counts": {"rows": len(plan.rows), "new": plan.new, "duplicates": plan.duplicates, "errors": plan.errors},
+            "actions": {action: plan.count(action) for action in (ADD, UPDATE, SKIP)},
+            "applied": asdict(outcome) if outcome is not None else None,
+            "rows": [_row_json(row) for row in plan.rows],
+        }
+        print(json.dumps(report, ensure_ascii=False, indent=2), file=out)
+    else:
+        print(f"Tệp «{Path(file).name}», trang tính «{result.sheet}»: {plan_summary(plan)}", file=out)
+        for row in plan.rows:
+            for problem in row.problems:
+                kind = "Lỗi" if problem.severity == "error" else "Cảnh báo"
+                where = f"dòng {problem.row}, cột «{problem.column}»" if problem.column else f"dòng {problem.row}"
+                print(f"  {kind} ở {where}: {problem.message}", file=out)
+        if outcome is not None:
+            print(outcome_summary(outcome), file=out)
+        elif refused:
+            print("Có dòng lỗi nên chưa nhập gì; sửa tệp, hoặc dùng --skip-errors để nhập các dòng còn lại.", file=out)
+        else:
+            print("Chạy thử (--dry-run): chưa lưu gì.", file=out)
+    return REFUSED if refused else OK
+
+
+# statistics ----------------------------------------------------------------------------------------
+
+
+@_on_data_file
+def run_stats(*, db: str | None = None, on: date | None = None, as_json: bool = False, out: TextIO,
+              err: TextIO) -> int:  # fmt: skip
+    """The statistics report's figures on `on` (default today), each with its label as printed on the report."""
+    from models.roster.members import all_members
+    from models.roster.rating_book import ratings_for_year
+    from models.roster.statistics import branch_statistics
+    from reports.roster.jobs import StatisticsOptions
+
+    open_data_file(db)
+    options = StatisticsOptions.default(on or clock.today())
+    ratings = ratings_for_year(options.year)
+    sections = branch_statistics(all_members(), ratings, options.on, options.period, options.year, options.age_bounds)
+    if as_json:
+        report = {
+            "on": options.on.isoformat(),
+            "period": [d.isoformat() for d in options.period],
+            "rating_year": options.year,
+            "sections": [{"key": s.key, "title": s.title, "rows": [asdict(r) for r in s.rows]} for s in sections],
+        }
+        print(json.dumps(report, ensure_ascii=False, indent=2), file=out)
+        return OK
+    for section in sections:
+        print(section.title, file=out)
+        for row in section.rows:
+            percent = "" if row.percent is None else f" ({row.percent:.2f} %)".replace(".", ",")
+            print(f"  {row.label}: {thousands(row.count)}{percent}", file=out)
+    return OK
+
+
+# exports -------------------------------------------------------------------------------------------
+
+
+def export_kinds_text() -> str:
+    from reports.roster.jobs import EXPORT_JOBS
+
+    return "\n".join(f"  {job.kind:<14} {job.title}" for job in EXPORT_JOBS)
+
+
+@_on_data_file
+def run_export(kind: str, output: str, *, db: str | None = None, out: TextIO, err: TextIO) -> int:
+    """Write the export `kind` of the whole branch (as of today) to `output`."""
+    from reports.roster.jobs import JOB_BY_KIND, NothingToExport
+
+    job = JOB_BY_KIND.get(kind)
+    if job is None:
+        print(f"Không có loại xuất «{kind}». Các loại có:\n{export_kinds_text()}", file=err)
+        return UNREADABLE
+    open_data_file(db)
+    target = Path(output)
+    if target.suffix.lower() != ".xlsx":
+        target = target.with_name(f"{target.name}.xlsx")
+    try:
+        written = job.run(target)
+    except NothingToExport as exc:
+        print(exc.message, file=err)
+        return REFUSED
+    print(f"{job.done} {written}", file=out)
+    return OK

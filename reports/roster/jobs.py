@@ -1,0 +1,253 @@
+"""The roster's exports as jobs: what each is called, how it reads its data, lays out and writes its workbook.
+
+One description per export serves the members tab (gui/roster/exports.py), the headless `python main.py export`
+and the self-test. `prepare` reads what the export needs (on the caller's thread: one connection per thread) and
+says when there is nothing to export; the returned writer runs anywhere, reporting `progress(done, total)` and
+stopping with Cancelled when it returns False. Reports and openpyxl are imported on first use, not at start-up.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from models.core.branch import get_branch
+from models.core.errors import Cancelled, DomainError
+from models.roster.member_rules import fmt
+from models.roster.records import MemberRecord
+from models.roster.statistics import DEFAULT_AGE_BOUNDS
+
+if TYPE_CHECKING:
+    from reports.core.party_document import DocumentHeader, Signature
+
+Progress = Callable[[int, int], bool]
+Writer = Callable[[Path, Progress], None]
+PROGRESS_STEP = 250
+# The roster table's columns shown by default (STT left out: exports number their rows).
+DEFAULT_SCREEN_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("Họ và tên", "full_name"),
+    ("Giới tính", "gender"),
+    ("Ngày sinh", "birth_date"),
+    ("Ngày vào Đảng", "admission_date"),
+    ("Chính thức/Dự bị", "kind"),
+    ("Tình trạng", "status"),
+    ("Số thẻ", "card_number"),
+    ("Chức vụ, nghề nghiệp", "job"),
+)
+
+
+class NothingToExport(DomainError):
+    """The export would list nobody; the message says so in Vietnamese."""
+
+
+@dataclass(frozen=True)
+class StatisticsOptions:
+    """What the statistics report covers: counts and ages on `on`, movements over `period`, ratings of `year`."""
+
+    on: date
+    period: tuple[date, date]
+    year: int
+    age_bounds: tuple[int, ...] = DEFAULT_AGE_BOUNDS
+
+    @classmethod
+    def default(cls, on: date) -> StatisticsOptions:
+        """As of `on`, movements since 1 January of that year, ratings of the year before."""
+        return cls(on, (date(on.year, 1, 1), on), on.year - 1)
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    today: date = field(default_factory=date.today)
+    everyone: Sequence[MemberRecord] | None = None  # the whole roster (None: read from the data file)
+    listed: Sequence[MemberRecord] | None = None  # member lists: who, in order (None: current members, A-B-C)
+    columns: Sequence[tuple[str, str]] | None = None  # the on-screen list: (title, key) (None: the default columns)
+    statistics: StatisticsOptions | None = None  # None: StatisticsOptions.default(today)
+
+
+@dataclass(frozen=True)
+class PreparedExport:
+    file_name: str  # suggested, Windows-safe
+    write: Callable[[str | os.PathLike[str], Progress | None], Path]
+
+
+@dataclass(frozen=True)
+class _Content:
+    file_title: str
+    type_code: str
+    write: Callable[[Path, Progress, DocumentHeader, Signature], None]
+    on: date | None = None  # the date in the file name (default: today)
+
+
+@dataclass(frozen=True)
+class ExportJob:
+    kind: str  # command-line key: "danh-sach"
+    title: str  # menu text and --help, Vietnamese
+    working: str  # progress dialog text
+    done: str  # message once written
+    content: Callable[[ExportOptions], _Content] = field(repr=False)
+    asks_options: bool = False  # the statistics report asks what it covers first
+
+    def prepare(self, options: ExportOptions | None = None) -> PreparedExport:
+        """Read the data now; NothingToExport when the export would be empty."""
+        from reports.roster import report_data
+
+        options = options or ExportOptions()
+        branch = get_branch()
+        content = self.content(options)
+        on = content.on or options.today
+        header = report_data.document_header(branch, options.today, content.type_code)
+        signature = report_data.signature(branch)
+        name = report_data.suggested_file_name(content.file_title, branch, on)
+
+        def write(path: str | os.PathLike[str], progress: Progress | None = None) -> Path:
+            return _write_atomically(Path(path), lambda target, step: content.write(target, step, header, signature),
+                                     progress)  # fmt: skip
+
+        return PreparedExport(name, write)
+
+    def run(self, path: str | os.PathLike[str], options: ExportOptions | None = None,
+            progress: Progress | None = None) -> Path:  # fmt: skip
+        """Read, lay out and write the workbook to `path`."""
+        return self.prepare(options).write(path, progress)
+
+
+def _write_atomically(target: Path, write: Writer, progress: Progress | None) -> Path:
+    """Write beside `target`, moved into place only if not cancelled: a cancel leaves an existing file as it was."""
+    step = progress or (lambda _done, _total: True)
+    partial = target.with_name(f".chibo-{uuid.uuid4().hex}.xlsx")
+    try:
+        write(partial, step)
+        if not step(1, 1):
+            raise Cancelled()
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return target
+
+
+def _everyone(options: ExportOptions) -> list[MemberRecord]:
+    if options.everyone is not None:
+        return list(options.everyone)
+    from models.roster.members import all_members
+
+    return all_members()
+
+
+def _listed(options: ExportOptions) -> list[MemberRecord]:
+    """The members a list prints: as given, else the roster tab's default view (current members, A-B-C)."""
+    if options.listed is not None:
+        return list(options.listed)
+    from models.roster.roster import RosterFilter, filter_rows, roster_rows, sort_indices
+
+    members = _everyone(options)
+    rows = roster_rows(members, options.today)
+    order = sort_indices(rows, list(range(len(rows))), "full_name")
+    return [members[i] for i in filter_rows(rows, RosterFilter(), order)]
+
+
+def _member_list(screen: bool) -> Callable[[ExportOptions], _Content]:
+    def content(options: ExportOptions) -> _Content:
+        members, today = _listed(options), options.today
+        if not members:
+            raise NothingToExport("Danh sách không có đảng viên nào để xuất.")
+        pairs = tuple(options.columns or DEFAULT_SCREEN_COLUMNS) if screen else None
+
+        def write(target: Path, progress: Progress, header: DocumentHeader, signature: Signature) -> None:
+            from models.roster.member_list_rows import member_list_row
+            from reports.roster.member_list import ROSTER_BOOK_COLUMNS, columns_for, export_member_list
+
+            rows = []
+            for index, member in enumerate(members):
+                if index % PROGRESS_STEP == 0 and not progress(index, len(members)):
+                    raise Cancelled()
+                rows.append(member_list_row(member, today))
+            columns = columns_for(pairs) if pairs is not None else ROSTER_BOOK_COLUMNS
+            summary = f"(Tính đến ngày {fmt(today)}: {len(rows)} đảng viên)"
+            export_member_list(target, rows, header, columns=columns, summary=summary, signature=signature)
+
+        return _Content("Danh sách đảng viên", "DS", write)
+
+    return content
+
+
+def _statistics(options: ExportOptions) -> _Content:
+    from models.roster.rating_book import ratings_for_year
+    from models.roster.statistics import branch_statistics
+
+    chosen = options.statistics or StatisticsOptions.default(options.today)
+    members, ratings = _everyone(options), ratings_for_year(chosen.year)
+
+    def write(target: Path, progress: Progress, header: DocumentHeader, signature: Signature) -> None:
+        from reports.roster.report_data import statistics_sections
+        from reports.roster.statistics_report import export_statistics
+
+        if not progress(0, 2):
+            raise Cancelled()
+        sections = branch_statistics(members, ratings, chosen.on, chosen.period, chosen.year, chosen.age_bounds)
+        if not progress(1, 2):
+            raise Cancelled()
+        period = f"(Tính đến ngày {fmt(chosen.on)})"
+        export_statistics(target, statistics_sections(sections), header, period=period, signature=signature)
+
+    return _Content("Báo cáo thống kê đảng viên", "BC", write, on=chosen.on)
+
+
+def _probation(options: ExportOptions) -> _Content:
+    from models.roster.reminders import recognition_reminders
+    from reports.roster.report_data import probation_rows
+
+    today = options.today
+    reminders = recognition_reminders(_everyone(options), today)
+    if not reminders:
+        raise NothingToExport("Không có đảng viên nào đến hạn xét công nhận chính thức.")
+    rows = probation_rows(reminders)
+
+    def write(target: Path, progress: Progress, header: DocumentHeader, signature: Signature) -> None:
+        from reports.roster.reminder_lists import export_probation_list
+
+        if not progress(0, 1):
+            raise Cancelled()
+        export_probation_list(target, rows, header, as_of=today, signature=signature)
+
+    return _Content("Đảng viên dự bị đến hạn xét chính thức", "DS", write)
+
+
+def _badges(options: ExportOptions) -> _Content:
+    from models.roster.badges import next_award_date
+    from models.roster.reminders import badge_due_for_award_date
+    from reports.roster.report_data import badge_rows
+
+    award = next_award_date(options.today)
+    candidates = badge_due_for_award_date(_everyone(options), award)
+    if not candidates:
+        raise NothingToExport(f"Không có đảng viên nào đến mốc tặng Huy hiệu Đảng đợt {fmt(award)}.")
+    rows = badge_rows(candidates)
+
+    def write(target: Path, progress: Progress, header: DocumentHeader, signature: Signature) -> None:
+        from reports.roster.reminder_lists import export_badge_list
+
+        if not progress(0, 1):
+            raise Cancelled()
+        export_badge_list(target, rows, header, award_date=award, signature=signature)
+
+    return _Content(f"Huy hiệu Đảng đợt {fmt(award)}", "DS", write)
+
+
+EXPORT_JOBS: tuple[ExportJob, ...] = (
+    ExportJob("danh-sach", "Danh sách đảng viên theo mẫu sổ 7-HSĐV", "Đang xuất danh sách đảng viên…",
+              "Đã xuất danh sách đảng viên ra tệp Excel.", _member_list(screen=False)),
+    ExportJob("danh-sach-cot", "Danh sách đảng viên theo các cột đang hiện", "Đang xuất danh sách đảng viên…",
+              "Đã xuất danh sách đảng viên ra tệp Excel.", _member_list(screen=True)),
+    ExportJob("thong-ke", "Báo cáo thống kê đảng viên", "Đang lập báo cáo thống kê…",
+              "Đã xuất báo cáo thống kê đảng viên ra tệp Excel.", _statistics, asks_options=True),
+    ExportJob("du-bi", "Danh sách đảng viên dự bị đến hạn xét chính thức", "Đang xuất danh sách…",
+              "Đã xuất danh sách đảng viên dự bị đến hạn ra tệp Excel.", _probation),
+    ExportJob("huy-hieu", "Danh sách đề nghị tặng Huy hiệu Đảng đợt tới", "Đang xuất danh sách…",
+              "Đã xuất danh sách đề nghị tặng Huy hiệu Đảng ra tệp Excel.", _badges),
+)  # fmt: skip
+JOB_BY_KIND = {job.kind: job for job in EXPORT_JOBS}

@@ -1,0 +1,58 @@
+"""reports.roster.jobs: one description per export, its file name, its empty case and its cancel."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+
+from models.core.branch import BranchInfo, save_branch
+from models.core.errors import Cancelled
+from models.roster.members import all_members, save_member
+from reports.roster.jobs import JOB_BY_KIND, ExportOptions, NothingToExport, StatisticsOptions
+from tests.support.people import member
+
+TODAY = date(2026, 3, 11)
+BRANCH = BranchInfo("Chi bộ Văn phòng Sở", "Đảng bộ Sở Thông tin và Truyền thông", "Hà Nội", "CB")
+
+
+@pytest.fixture
+def roster(data_file):
+    save_branch(BRANCH)
+    for index in range(4):
+        save_member(member(index))
+    return all_members()
+
+
+def test_statistics_defaults_follow_the_reference_day():
+    assert StatisticsOptions.default(TODAY) == StatisticsOptions(TODAY, (date(2026, 1, 1), TODAY), 2025)
+
+
+def test_member_list_header_file_name_and_default_view(roster, tmp_path):
+    job = JOB_BY_KIND["danh-sach"]
+    prepared = job.prepare(ExportOptions(TODAY))
+    assert prepared.file_name == "Danh sách đảng viên - Chi bộ Văn phòng Sở - 11-03-2026.xlsx"
+    path = prepared.write(tmp_path / "ds.xlsx", None)
+    texts = {str(v) for row in load_workbook(path).active.iter_rows(values_only=True) for v in row if v}
+    assert "Số      -DS/CB" in texts and "CHI BỘ VĂN PHÒNG SỞ" in texts
+    assert any(f"{len(roster)} đảng viên" in text for text in texts)
+
+
+def test_an_empty_list_is_refused_before_any_file(roster, tmp_path):
+    with pytest.raises(NothingToExport, match="không có đảng viên nào"):
+        JOB_BY_KIND["danh-sach-cot"].prepare(ExportOptions(TODAY, listed=[]))
+
+
+def test_statistics_file_name_carries_the_chosen_day(roster):
+    options = ExportOptions(TODAY, statistics=StatisticsOptions.default(date(2025, 12, 31)))
+    assert JOB_BY_KIND["thong-ke"].prepare(options).file_name.endswith(" - 31-12-2025.xlsx")
+
+
+def test_cancel_leaves_the_existing_file_and_no_partial(roster, tmp_path):
+    target = tmp_path / "ds.xlsx"
+    target.write_bytes(b"old")
+    with pytest.raises(Cancelled):
+        JOB_BY_KIND["danh-sach"].run(target, ExportOptions(TODAY), progress=lambda done, total: False)
+    assert target.read_bytes() == b"old"
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".chibo-")]
