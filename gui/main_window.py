@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&Tệp")
-        self.new_action = self._action(file_menu, "Tạo tệp dữ liệu &mới…", self.create_data_file)
+        self.new_action = self._action(file_menu, "Tạo tệp &dữ liệu mới…", self.create_data_file)
         self.open_action = self._action(
             file_menu, "&Mở tệp dữ liệu…", self.choose_data_file, QKeySequence.StandardKey.Open
         )
@@ -108,12 +108,20 @@ class MainWindow(QMainWindow):
         members_menu.addSeparator()
         self._action(members_menu, "Tì&m kiếm", self._find, QKeySequence.StandardKey.Find)
 
+        view_menu = bar.addMenu("&Xem")
+        for page, text in enumerate(("&Danh sách", "&Thống kê", "&Nhắc việc")):
+            self._action(view_menu, text, lambda _checked=False, p=page: self._show_view(p), f"Ctrl+{page + 1}")
+
         help_menu = bar.addMenu("Trợ &giúp")
         self._action(help_menu, "&Giới thiệu ChiBo", self._about)
 
     def _find(self) -> None:
         self.tabs.setCurrentWidget(self.members_tab)
         self.members_tab.focus_search()
+
+    def _show_view(self, page: int) -> None:
+        self.tabs.setCurrentWidget(self.members_tab)
+        self.members_tab.views.setCurrentIndex(page)
 
     def _about(self) -> None:
         dialogs.show_info(
@@ -144,8 +152,8 @@ class MainWindow(QMainWindow):
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
-        for path in self.recent_files():
-            action = self.recent_menu.addAction(path)
+        for number, path in enumerate(self.recent_files(), start=1):
+            action = self.recent_menu.addAction(f"&{number} {path.replace('&', '&&')}")
             action.triggered.connect(lambda _checked=False, p=path: self.switch_data_file(Path(p)))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction("(chưa có)").setEnabled(False)

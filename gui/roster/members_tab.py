@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -127,6 +126,7 @@ class MembersTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table for the next control
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
@@ -141,12 +141,12 @@ class MembersTab(QWidget):
         self.views.addTab(self.table, "Danh sách")
         self.views.addTab(QWidget(), "Thống kê")
         self.views.addTab(QWidget(), "Nhắc việc")
-        self.views.setTabToolTip(STATISTICS_PAGE, "Số liệu và biểu đồ của các đảng viên đang lọc ở danh sách")
-        self.views.setTabToolTip(REMINDERS_PAGE, "Xét công nhận chính thức, Huy hiệu Đảng, xếp loại còn thiếu")
+        self.views.setTabToolTip(LIST_PAGE, "Danh sách đảng viên đang lọc (Ctrl+1)")
+        self.views.setTabToolTip(STATISTICS_PAGE, "Số liệu và biểu đồ của các đảng viên đang lọc ở danh sách (Ctrl+2)")
+        self.views.setTabToolTip(REMINDERS_PAGE, "Xét công nhận chính thức, Huy hiệu Đảng, xếp loại còn thiếu (Ctrl+3)")
         self.views.currentChanged.connect(self._on_views_current_changed)
         layout.addWidget(self.views, 1)
 
-        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         self.search_edit.installEventFilter(self)
         self.table.installEventFilter(self)
         self._update_buttons()
@@ -250,9 +250,10 @@ class MembersTab(QWidget):
 
     def _replace_page(self, page: int, widget: QWidget, title: str) -> None:
         self.views.blockSignals(True)
-        old = self.views.widget(page)
+        old, tip = self.views.widget(page), self.views.tabToolTip(page)
         self.views.removeTab(page)
         self.views.insertTab(page, widget, title)
+        self.views.setTabToolTip(page, tip)
         self.views.setCurrentIndex(page)
         self.views.blockSignals(False)
         old.deleteLater()

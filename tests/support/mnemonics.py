@@ -1,0 +1,46 @@
+"""Access keys (the letter after "&") of menus and buttons, for the keyboard tests."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractButton, QMenu, QWidget
+
+
+def mnemonic(text: str) -> str:
+    """The access key of `text` ("" when none); "&&" is a literal ampersand."""
+    index = 0
+    while (index := text.find("&", index)) != -1 and index + 1 < len(text):
+        if text[index + 1] != "&":
+            return text[index + 1].lower()
+        index += 2
+    return ""
+
+
+def problems(container: str, texts: list[str]) -> list[str]:
+    """What is wrong with the access keys of the items of one menu or dialog."""
+    found, seen = [], {}
+    for text in texts:
+        key = mnemonic(text)
+        if not key:
+            found.append(f"{container}: «{text}» has no access key")
+        elif key in seen:
+            found.append(f"{container}: «{text}» repeats the access key of «{seen[key]}»")
+        else:
+            seen[key] = text
+    return found
+
+
+def menu_problems(menu: QMenu) -> list[str]:
+    """Problems of `menu` and of its submenus."""
+    menu.aboutToShow.emit()  # menus filled when shown (recent files) get their items
+    items = [a for a in menu.actions() if not a.isSeparator() and a.isVisible()]
+    found = problems(menu.title().replace("&", ""), [a.text() for a in items])
+    for action in items:
+        if action.menu() is not None:
+            found += menu_problems(action.menu())
+    return found
+
+
+def button_problems(name: str, widget: QWidget) -> list[str]:
+    """Problems of the visible buttons (push, tool, check, radio) of a dialog."""
+    buttons = [b for b in widget.findChildren(QAbstractButton) if b.isVisibleTo(widget) and b.text()]
+    return problems(name, [b.text() for b in buttons])
