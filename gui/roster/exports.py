@@ -66,7 +66,9 @@ class MemberExports(QObject):
         self.roster_book_action = self._action("Danh sách đảng viên theo mẫu &sổ 7-HSĐV…", self.export_roster_book)
         self.screen_list_action = self._action("Danh sách đảng viên theo các &cột đang hiện…", self.export_screen_list)
         self.statistics_action = self._action("Báo cáo &thống kê đảng viên…", self.export_statistics)
-        self.probation_action = self._action("Danh sách đảng viên &dự bị đến hạn xét chính thức…", self.export_probation)
+        self.probation_action = self._action(
+            "Danh sách đảng viên &dự bị đến hạn xét chính thức…", self.export_probation
+        )
         self.badge_action = self._action("Danh sách đề nghị tặng &Huy hiệu Đảng đợt tới…", self.export_badges)
 
     def _action(self, text: str, slot) -> QAction:
