@@ -254,7 +254,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 760)
+            dialogs.fit_to_screen(self, 1200, 760)
         self.tabs.setCurrentIndex(int(self._settings.value("window/tab", 0)))
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -17,21 +17,28 @@ _BUTTON_TEXTS = {
     QMessageBox.StandardButton.Help: "Trợ giúp",
     QMessageBox.StandardButton.RestoreDefaults: "Khôi phục mặc định",
 }
-_BOX_BUTTONS = {
-    QDialogButtonBox.StandardButton.Ok: "Đồng ý",
-    QDialogButtonBox.StandardButton.Cancel: "Hủy",
-    QDialogButtonBox.StandardButton.Yes: "Có",
-    QDialogButtonBox.StandardButton.No: "Không",
-    QDialogButtonBox.StandardButton.Save: "Lưu",
-    QDialogButtonBox.StandardButton.Close: "Đóng",
-    QDialogButtonBox.StandardButton.Discard: "Không lưu",
-    QDialogButtonBox.StandardButton.Apply: "Áp dụng",
-    QDialogButtonBox.StandardButton.Reset: "Đặt lại",
-    QDialogButtonBox.StandardButton.Help: "Trợ giúp",
-    QDialogButtonBox.StandardButton.RestoreDefaults: "Khôi phục mặc định",
+_BOX_BUTTONS = {  # with access keys: every button of a dialog has its own
+    QDialogButtonBox.StandardButton.Ok: "Đồ&ng ý",
+    QDialogButtonBox.StandardButton.Cancel: "&Hủy",
+    QDialogButtonBox.StandardButton.Yes: "&Có",
+    QDialogButtonBox.StandardButton.No: "&Không",
+    QDialogButtonBox.StandardButton.Save: "&Lưu",
+    QDialogButtonBox.StandardButton.Close: "Đón&g",
+    QDialogButtonBox.StandardButton.Discard: "Không lư&u",
+    QDialogButtonBox.StandardButton.Apply: "Áp &dụng",
+    QDialogButtonBox.StandardButton.Reset: "Đặt &lại",
+    QDialogButtonBox.StandardButton.Help: "Trợ &giúp",
+    QDialogButtonBox.StandardButton.RestoreDefaults: "Khôi phục &mặc định",
 }
+TITLE_BAR_HEIGHT = 32
 EXCEL_FILTER = "Bảng tính Excel (*.xlsx)"
 DATA_FILTER = "Tệp dữ liệu ChiBo (*.sqlite3 *.db);;Tất cả các tệp (*)"
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize to width×height, or smaller so that the window with its title bar fits the screen's free area."""
+    area = window.screen().availableGeometry()
+    window.resize(min(width, area.width()), min(height, area.height() - TITLE_BAR_HEIGHT))
 
 
 def localize_buttons(box: QDialogButtonBox) -> QDialogButtonBox:

@@ -79,7 +79,7 @@ class ImportDialog(QDialog):
         self.task: BackgroundTask | None = None
         self.setWindowTitle("Nhập danh sách đảng viên từ Excel")
         self._build()
-        self.resize(1280, 740)
+        dialogs.fit_to_screen(self, 1280, 740)
         if path:
             self.load(Path(path))
 
@@ -115,7 +115,7 @@ class ImportDialog(QDialog):
         mapping_layout.addWidget(self.reread_button)
 
         self.counts_label = QLabel("Chọn tệp Excel có danh sách đảng viên để xem trước.", wordWrap=True)
-        self.problems_only = QCheckBox("C&hỉ hiện dòng có vấn đề")
+        self.problems_only = QCheckBox("Chỉ hiện dòng có &vấn đề")
         self.problems_only.toggled.connect(self._on_problems_only_toggled)
         self.note_label = QLabel(wordWrap=True)
         self.note_label.hide()
@@ -193,7 +193,7 @@ class ImportDialog(QDialog):
         self.import_button = QPushButton("&Nhập vào danh sách")
         self.import_button.setDefault(True)
         self.import_button.clicked.connect(self.start_import)
-        self.cancel_button = QPushButton("Hủy")
+        self.cancel_button = QPushButton("&Hủy")
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
         for button in (self.choose_button, self.reread_button):

@@ -162,6 +162,6 @@ def test_main_window_menu_has_the_exports(qtbot, data_file, tmp_path):
 
     window = MainWindow(data_file, QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
-    titles = [a.text() for a in window.export_menu.actions() if not a.isSeparator()]
+    titles = [a.text().replace("&", "") for a in window.export_menu.actions() if not a.isSeparator()]
     assert titles[0] == "Danh sách đảng viên theo mẫu sổ 7-HSĐV…"
     assert len(titles) == 5

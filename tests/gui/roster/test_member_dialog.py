@@ -145,7 +145,7 @@ def test_cancel_saves_nothing_and_asks_only_when_something_was_typed(qtbot, data
     assert dialog.isVisible()
     answers["replies"].append(True)  # «Bỏ thay đổi»
     cancel = dialog.buttons.button(dialog.buttons.StandardButton.Cancel)
-    assert cancel.text() == "Hủy"
+    assert cancel.text() == "&Hủy"
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     assert len(answers["confirm"]) == 2
