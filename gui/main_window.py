@@ -159,12 +159,14 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction("(chưa có)").setEnabled(False)
 
     def choose_data_file(self) -> None:
-        path = dialogs.ask_open_path(self, "Mở tệp dữ liệu ChiBo", dialogs.DATA_FILTER, str(self.data_path.parent))
+        path = dialogs.ask_open_path(self, "Mở tệp dữ liệu ChiBo", dialogs.DATA_FILTER, "data")
         if path:
             self.switch_data_file(Path(path))
 
     def create_data_file(self) -> None:
-        path = dialogs.ask_save_path(self, "Tạo tệp dữ liệu mới", dialogs.DATA_FILTER, str(self.data_path.parent))
+        path = dialogs.ask_save_path(
+            self, "Tạo tệp dữ liệu mới", dialogs.DATA_FILTER, "data", "Dữ liệu chi bộ.sqlite3", ask_overwrite=False
+        )
         if not path:
             return
         target = Path(path)
@@ -201,8 +203,8 @@ class MainWindow(QMainWindow):
         from gui.core.background import BackgroundTask
         from models.core.database import backup_open_database
 
-        suggested = self.data_path.with_name(f"{self.data_path.stem} - sao lưu {datetime.now():%d-%m-%Y %H%M}.sqlite3")
-        path = dialogs.ask_save_path(self, "Sao lưu dữ liệu", dialogs.DATA_FILTER, str(suggested))
+        suggested = f"{self.data_path.stem} - sao lưu {datetime.now():%d-%m-%Y %H%M}.sqlite3"
+        path = dialogs.ask_save_path(self, "Sao lưu dữ liệu", dialogs.DATA_FILTER, "backup", suggested)
         if not path:
             return
         target = Path(path)

@@ -94,8 +94,8 @@ class MemberExports(QObject):
             dialogs.show_info(self._parent, "Danh sách đang hiển thị không có đảng viên nào để xuất.")
             return
         today, branch = date.today(), get_branch()
-        path = self._ask_path("Xuất danh sách đảng viên", _report_data().suggested_file_name(
-            "Danh sách đảng viên", branch, today))  # fmt: skip
+        name = "Danh sách đảng viên theo các cột đang hiện" if screen else "Danh sách đảng viên"
+        path = self._ask_path("Xuất danh sách đảng viên", _report_data().suggested_file_name(name, branch, today))
         if not path:
             return
         header, signature = _report_data().document_header(branch, today, "DS"), _report_data().signature(branch)
@@ -205,7 +205,7 @@ class MemberExports(QObject):
 
     # running -------------------------------------------------------------------------------
     def _ask_path(self, title: str, suggested: str) -> str:
-        path = dialogs.ask_save_path(self._parent, title, dialogs.EXCEL_FILTER, suggested)
+        path = dialogs.ask_save_path(self._parent, title, dialogs.EXCEL_FILTER, "export", suggested)
         if path and not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         return path

@@ -51,7 +51,9 @@ def save_import_template(parent: QWidget | None) -> str:
     """Ask where to save ChiBo's import template and write it; returns the path ("" when cancelled or failed)."""
     from reports.roster.import_template import write_import_template
 
-    path = dialogs.ask_save_path(parent, "Lưu mẫu nhập danh sách", dialogs.EXCEL_FILTER, "Mẫu nhập đảng viên.xlsx")
+    path = dialogs.ask_save_path(
+        parent, "Lưu mẫu nhập danh sách", dialogs.EXCEL_FILTER, "import", "Mẫu nhập đảng viên.xlsx"
+    )
     if not path:
         return ""
     target = Path(path) if Path(path).suffix.lower() == ".xlsx" else Path(f"{path}.xlsx")
@@ -227,8 +229,7 @@ class ImportDialog(QDialog):
 
     # reading -------------------------------------------------------------------------------
     def choose_file(self) -> None:
-        start = str(self.path.parent) if self.path else ""
-        path = dialogs.ask_open_path(self, "Chọn tệp Excel danh sách đảng viên", dialogs.EXCEL_FILTER, start)
+        path = dialogs.ask_open_path(self, "Chọn tệp Excel danh sách đảng viên", dialogs.EXCEL_FILTER, "import")
         if path:
             self.load(Path(path))
 

@@ -165,3 +165,27 @@ def test_main_window_menu_has_the_exports(qtbot, data_file, tmp_path):
     titles = [a.text().replace("&", "") for a in window.export_menu.actions() if not a.isSeparator()]
     assert titles[0] == "Danh sách đảng viên theo mẫu sổ 7-HSĐV…"
     assert len(titles) == 5
+
+
+def test_every_kind_of_export_suggests_its_own_file_name(tab, monkeypatch):
+    import gui.core.dialogs as dialogs
+    from gui.roster.import_dialog import save_import_template
+
+    asked: list[tuple[str, str]] = []
+
+    def _ask(parent, title, file_filter, kind, suggested="", **kw):
+        asked.append((kind, suggested))
+        return ""  # cancel: nothing is written
+
+    monkeypatch.setattr(dialogs, "ask_save_path", _ask)
+    exports = tab.exports
+    for trigger in (exports.export_roster_book, exports.export_screen_list, exports.export_probation,
+                    exports.export_badges):  # fmt: skip
+        trigger()
+    exports.export_statistics()
+    exports.options_dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    save_import_template(None)
+    names = [name for _kind, name in asked]
+    assert len(names) == 6 and len(set(names)) == 6, names
+    assert [kind for kind, _name in asked] == ["export"] * 5 + ["import"]
+    assert all(name.endswith(".xlsx") and fmt(date.today()).replace("/", "-") in name for name in names[:4])
