@@ -24,13 +24,13 @@ _BUTTON_TEXTS = {
     QMessageBox.StandardButton.RestoreDefaults: "Khôi phục mặc định",
 }
 _BOX_BUTTONS = {  # with access keys: every button of a dialog has its own
-    QDialogButtonBox.StandardButton.Ok: "Đồ&ng ý",
+    QDialogButtonBox.StandardButton.Ok: "Đồn&g ý",
     QDialogButtonBox.StandardButton.Cancel: "&Hủy",
     QDialogButtonBox.StandardButton.Yes: "&Có",
-    QDialogButtonBox.StandardButton.No: "&Không",
-    QDialogButtonBox.StandardButton.Save: "&Lưu",
-    QDialogButtonBox.StandardButton.Close: "Đón&g",
-    QDialogButtonBox.StandardButton.Discard: "Không lư&u",
+    QDialogButtonBox.StandardButton.No: "Khô&ng",
+    QDialogButtonBox.StandardButton.Save: "Lư&u",
+    QDialogButtonBox.StandardButton.Close: "Đó&ng",
+    QDialogButtonBox.StandardButton.Discard: "&Không lưu",
     QDialogButtonBox.StandardButton.Apply: "Áp &dụng",
     QDialogButtonBox.StandardButton.Reset: "Đặt &lại",
     QDialogButtonBox.StandardButton.Help: "Trợ &giúp",

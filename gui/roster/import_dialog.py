@@ -160,7 +160,7 @@ class ImportDialog(QDialog):
             self.problem_view.setColumnWidth(column, width)
         self.problem_view.activated.connect(self._on_problem_view_activated)
         self.problem_view.clicked.connect(self._on_problem_view_activated)
-        problems_label = QLabel("Các &vấn đề (nhấn vào một dòng để xem dòng đó trong bảng trên):")
+        problems_label = QLabel("Các vấn &đề (nhấn vào một dòng để xem dòng đó trong bảng trên):")
         problems_label.setBuddy(self.problem_view)
 
         preview_box = QWidget()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QMenu, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QMenu, QTabWidget, QWidget
 
 
 def mnemonic(text: str) -> str:
@@ -43,14 +43,38 @@ def menu_problems(menu: QMenu) -> list[str]:
     return found
 
 
-def button_problems(name: str, widget: QWidget) -> list[str]:
-    """Problems of the visible buttons (push, tool, check, radio) of a dialog.
+def _no_key_problems(name: str, buttons: list[QAbstractButton]) -> list[str]:
+    """A button outside the Tab order (a date field's «Lịch…») is reached through its field's own key instead,
+    which its tooltip must name, e.g. "(Alt+↓)"; every other button needs an access key."""
+    found = []
+    for button in buttons:
+        if button.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            if not re.search(r"\((Alt|Ctrl|F\d)", button.toolTip()):
+                found.append(f"{name}: «{button.text()}» has neither focus nor a key in its tooltip")
+        elif not mnemonic(button.text()):
+            found.append(f"{name}: «{button.text()}» has no access key")
+    return found
 
-    A button outside the Tab order (a date field's «Lịch…») is reached through its field's own key instead, which
-    its tooltip must name, e.g. "(Alt+↓)".
-    """
-    buttons = [b for b in widget.findChildren(QAbstractButton) if not b.isHidden() and b.text()]
-    keyed = [b for b in buttons if b.focusPolicy() != Qt.FocusPolicy.NoFocus]
-    found = [f"{name}: «{b.text()}» has neither focus nor a key in its tooltip"
-             for b in buttons if b not in keyed and not re.search(r"\((Alt|Ctrl|F\d)", b.toolTip())]  # fmt: skip
-    return found + problems(name, [b.text() for b in keyed])
+
+def _visible_keyed_texts(dialog: QWidget) -> list[str]:
+    """Texts whose access key is live now: focusable buttons, labels of a field, tab titles."""
+    texts = [b.text() for b in dialog.findChildren(QAbstractButton)
+             if b.isVisible() and b.text() and b.focusPolicy() != Qt.FocusPolicy.NoFocus]  # fmt: skip
+    texts += [label.text() for label in dialog.findChildren(QLabel) if label.isVisible() and label.buddy()]
+    for tabs in dialog.findChildren(QTabWidget):
+        if tabs.isVisible():
+            texts += [tabs.tabText(i) for i in range(tabs.count())]
+    return [text for text in texts if mnemonic(text)]
+
+
+def dialog_problems(name: str, dialog: QWidget) -> list[str]:
+    """Every button of a shown dialog has an access key, and on each tab page no access key is used twice."""
+    buttons = [b for b in dialog.findChildren(QAbstractButton) if not b.isHidden() and b.text()]
+    found = _no_key_problems(name, buttons)
+    pages = [(None, 0)] + [(tabs, i) for tabs in dialog.findChildren(QTabWidget) for i in range(tabs.count())]
+    for tabs, index in pages:
+        if tabs is not None:
+            tabs.setCurrentIndex(index)
+        where = name if tabs is None else f"{name}, tab «{tabs.tabText(index).replace('&', '')}»"
+        found += [p for p in problems(where, _visible_keyed_texts(dialog)) if p not in found]
+    return found

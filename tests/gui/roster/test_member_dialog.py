@@ -168,7 +168,7 @@ def test_enter_in_notes_adds_a_line_and_does_not_save(qtbot, data_file, answers)
 
 def test_labels_have_mnemonics_and_required_marks(qtbot, data_file):
     dialog = open_dialog(qtbot)
-    assert dialog.form.labels["full_name"].text() == "&Họ và tên *"
+    assert dialog.form.labels["full_name"].text() == "Họ &và tên *"
     assert dialog.form.labels["full_name"].buddy() is editor(dialog, "full_name")
     assert dialog.form.labels["birth_date"].buddy() is dialog.form.editors["birth_date"]
     editor(dialog, "full_name").setFocus()
