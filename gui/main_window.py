@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
                 "Biên bản kiểm phiếu và hồ sơ bầu cử để kiểm tra lại",
             ],
         )
-        self.tabs.addTab(self.members_tab, "Đảng &viên")
+        self.tabs.addTab(self.members_tab, "Đảng viê&n")
         self.tabs.addTab(self.congress_tab, "Đại &hội")
         self.tabs.addTab(self.ballots_tab, "&Bầu cử")
         self.setCentralWidget(self.tabs)
@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
         for page, text in enumerate(("&Danh sách", "&Thống kê", "&Nhắc việc")):
             self._action(view_menu, text, lambda _checked=False, p=page: self._show_view(p), f"Ctrl+{page + 1}")
 
-        help_menu = bar.addMenu("Trợ &giúp")
+        help_menu = bar.addMenu("Trợ giú&p")
         self._action(help_menu, "&Giới thiệu ChiBo", self._about)
 
     def _find(self) -> None:

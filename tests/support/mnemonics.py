@@ -67,8 +67,9 @@ def _visible_keyed_texts(dialog: QWidget) -> list[str]:
     return [text for text in texts if mnemonic(text)]
 
 
-def dialog_problems(name: str, dialog: QWidget) -> list[str]:
-    """Every button of a shown dialog has an access key, and on each tab page no access key is used twice."""
+def dialog_problems(name: str, dialog: QWidget, always: tuple[str, ...] = ()) -> list[str]:
+    """Every button of a shown dialog or window has an access key, and on each tab page no access key is used
+    twice, also not by the `always` texts (a window's menu titles)."""
     buttons = [b for b in dialog.findChildren(QAbstractButton) if not b.isHidden() and b.text()]
     found = _no_key_problems(name, buttons)
     pages = [(None, 0)] + [(tabs, i) for tabs in dialog.findChildren(QTabWidget) for i in range(tabs.count())]
@@ -76,5 +77,5 @@ def dialog_problems(name: str, dialog: QWidget) -> list[str]:
         if tabs is not None:
             tabs.setCurrentIndex(index)
         where = name if tabs is None else f"{name}, tab «{tabs.tabText(index).replace('&', '')}»"
-        found += [p for p in problems(where, _visible_keyed_texts(dialog)) if p not in found]
+        found += [p for p in problems(where, [*always, *_visible_keyed_texts(dialog)]) if p not in found]
     return found

@@ -125,6 +125,13 @@ def test_every_menu_item_has_its_own_access_key(window, settings, tmp_path):
     assert window.recent_menu.actions()[0].text().endswith("a&&b.sqlite3")
 
 
+def test_window_buttons_tabs_and_menus_have_distinct_access_keys(window):
+    from tests.support.mnemonics import dialog_problems
+
+    titles = tuple(a.text() for a in window.menuBar().actions())
+    assert dialog_problems("main window", window, always=titles) == []
+
+
 def test_views_are_reached_with_ctrl_digits(window, qtbot):
     from PySide6.QtCore import Qt
 
