@@ -53,7 +53,7 @@ class MainWindow(QMainWindow):
                 "Biên bản kiểm phiếu và hồ sơ bầu cử để kiểm tra lại",
             ],
         )
-        self.tabs.addTab(self.members_tab, "Đảng &viên")
+        self.tabs.addTab(self.members_tab, "Đảng viê&n")
         self.tabs.addTab(self.congress_tab, "Đại &hội")
         self.tabs.addTab(self.ballots_tab, "&Bầu cử")
         self.read_only_banner = QLabel()
@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&Tệp")
-        self.new_action = self._action(file_menu, "Tạo tệp dữ liệu &mới…", self.create_data_file)
+        self.new_action = self._action(file_menu, "Tạo tệp &dữ liệu mới…", self.create_data_file)
         self.open_action = self._action(
             file_menu, "&Mở tệp dữ liệu…", self.choose_data_file, QKeySequence.StandardKey.Open
         )
@@ -123,12 +123,20 @@ class MainWindow(QMainWindow):
         members_menu.addSeparator()
         self._action(members_menu, "Tì&m kiếm", self._find, QKeySequence.StandardKey.Find)
 
-        help_menu = bar.addMenu("Trợ &giúp")
+        view_menu = bar.addMenu("&Xem")
+        for page, text in enumerate(("&Danh sách", "&Thống kê", "&Nhắc việc")):
+            self._action(view_menu, text, lambda _checked=False, p=page: self._show_view(p), f"Ctrl+{page + 1}")
+
+        help_menu = bar.addMenu("Trợ giú&p")
         self._action(help_menu, "&Giới thiệu ChiBo", self._about)
 
     def _find(self) -> None:
         self.tabs.setCurrentWidget(self.members_tab)
         self.members_tab.focus_search()
+
+    def _show_view(self, page: int) -> None:
+        self.tabs.setCurrentWidget(self.members_tab)
+        self.members_tab.views.setCurrentIndex(page)
 
     def _about(self) -> None:
         dialogs.show_info(
@@ -182,19 +190,21 @@ class MainWindow(QMainWindow):
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
-        for path in self.recent_files():
-            action = self.recent_menu.addAction(path)
+        for number, path in enumerate(self.recent_files(), start=1):
+            action = self.recent_menu.addAction(f"&{number} {path.replace('&', '&&')}")
             action.triggered.connect(lambda _checked=False, p=path: self.switch_data_file(Path(p)))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction("(chưa có)").setEnabled(False)
 
     def choose_data_file(self) -> None:
-        path = dialogs.ask_open_path(self, "Mở tệp dữ liệu ChiBo", dialogs.DATA_FILTER, self._start_folder())
+        path = dialogs.ask_open_path(self, "Mở tệp dữ liệu ChiBo", dialogs.DATA_FILTER, "data")
         if path:
             self.switch_data_file(Path(path))
 
     def create_data_file(self) -> None:
-        path = dialogs.ask_save_path(self, "Tạo tệp dữ liệu mới", dialogs.DATA_FILTER, self._start_folder())
+        path = dialogs.ask_save_path(
+            self, "Tạo tệp dữ liệu mới", dialogs.DATA_FILTER, "data", "Dữ liệu chi bộ.sqlite3", ask_overwrite=False
+        )
         if not path:
             return
         target = Path(path)
@@ -237,8 +247,8 @@ class MainWindow(QMainWindow):
                 "do người quản trị máy chủ thực hiện.",
             )
             return
-        suggested = self.data_path.with_name(f"{self.data_path.stem} - sao lưu {clock.now():%d-%m-%Y %H%M}.sqlite3")
-        path = dialogs.ask_save_path(self, "Sao lưu dữ liệu", dialogs.DATA_FILTER, str(suggested))
+        suggested = f"{self.data_path.stem} - sao lưu {clock.now():%d-%m-%Y %H%M}.sqlite3"
+        path = dialogs.ask_save_path(self, "Sao lưu dữ liệu", dialogs.DATA_FILTER, "backup", suggested)
         if not path:
             return
         target = Path(path)
@@ -290,7 +300,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 760)
+            dialogs.fit_to_screen(self, 1200, 760)
         self.tabs.setCurrentIndex(int(self._settings.value("window/tab", 0)))
 
     def closeEvent(self, event: QCloseEvent) -> None:

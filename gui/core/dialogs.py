@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QInputDialog, QMessageBox, QWidget
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from gui.core.app import app_settings
 
 _BUTTON_TEXTS = {
     QMessageBox.StandardButton.Ok: "Đồng ý",
@@ -17,21 +23,28 @@ _BUTTON_TEXTS = {
     QMessageBox.StandardButton.Help: "Trợ giúp",
     QMessageBox.StandardButton.RestoreDefaults: "Khôi phục mặc định",
 }
-_BOX_BUTTONS = {
-    QDialogButtonBox.StandardButton.Ok: "Đồng ý",
-    QDialogButtonBox.StandardButton.Cancel: "Hủy",
-    QDialogButtonBox.StandardButton.Yes: "Có",
-    QDialogButtonBox.StandardButton.No: "Không",
-    QDialogButtonBox.StandardButton.Save: "Lưu",
-    QDialogButtonBox.StandardButton.Close: "Đóng",
-    QDialogButtonBox.StandardButton.Discard: "Không lưu",
-    QDialogButtonBox.StandardButton.Apply: "Áp dụng",
-    QDialogButtonBox.StandardButton.Reset: "Đặt lại",
-    QDialogButtonBox.StandardButton.Help: "Trợ giúp",
-    QDialogButtonBox.StandardButton.RestoreDefaults: "Khôi phục mặc định",
+_BOX_BUTTONS = {  # with access keys: every button of a dialog has its own
+    QDialogButtonBox.StandardButton.Ok: "Đồn&g ý",
+    QDialogButtonBox.StandardButton.Cancel: "&Hủy",
+    QDialogButtonBox.StandardButton.Yes: "&Có",
+    QDialogButtonBox.StandardButton.No: "Khô&ng",
+    QDialogButtonBox.StandardButton.Save: "Lư&u",
+    QDialogButtonBox.StandardButton.Close: "Đó&ng",
+    QDialogButtonBox.StandardButton.Discard: "&Không lưu",
+    QDialogButtonBox.StandardButton.Apply: "Áp &dụng",
+    QDialogButtonBox.StandardButton.Reset: "Đặt &lại",
+    QDialogButtonBox.StandardButton.Help: "Trợ &giúp",
+    QDialogButtonBox.StandardButton.RestoreDefaults: "Khôi phục &mặc định",
 }
+TITLE_BAR_HEIGHT = 32
 EXCEL_FILTER = "Bảng tính Excel (*.xlsx)"
 DATA_FILTER = "Tệp dữ liệu ChiBo (*.sqlite3 *.db);;Tất cả các tệp (*)"
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize to width×height, or smaller so that the window with its title bar fits the screen's free area."""
+    area = window.screen().availableGeometry()
+    window.resize(min(width, area.width()), min(height, area.height() - TITLE_BAR_HEIGHT))
 
 
 def localize_buttons(box: QDialogButtonBox) -> QDialogButtonBox:
@@ -112,13 +125,86 @@ def ask_text(parent: QWidget | None, title: str, label: str, ok: str = "Đồng 
     return box.textValue().strip() if box.exec() else None
 
 
-def ask_open_path(parent: QWidget | None, title: str, file_filter: str, directory: str = "") -> str:
-    """A file to open, or "" when cancelled."""
-    path, _ = QFileDialog.getOpenFileName(parent, title, directory, file_filter)
-    return path
+# file choosers -------------------------------------------------------------------------------
+# Each kind of file remembers its own last folder; the first time, the user's Documents folder.
+FILE_KINDS = ("import", "export", "backup", "data")
 
 
-def ask_save_path(parent: QWidget | None, title: str, file_filter: str, suggested: str = "") -> str:
-    """A file to write, or "" when cancelled (the dialog asks before overwriting)."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
-    return path
+def _start_folder(kind: str) -> Path:
+    saved = app_settings().value(f"folders/{kind}", "", type=str)
+    if saved and Path(saved).is_dir():
+        return Path(saved)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+
+def _remember_folder(kind: str, folder: Path) -> None:
+    settings = app_settings()
+    settings.setValue(f"folders/{kind}", str(folder))
+    settings.sync()
+
+
+def free_name(folder: Path, name: str) -> str:
+    """`name`, or "name (2).ext", "name (3).ext"… when a file of that name is already in `folder`."""
+    stem, suffix = Path(name).stem, Path(name).suffix
+    candidate, number = name, 2
+    while (folder / candidate).exists():
+        candidate, number = f"{stem} ({number}){suffix}", number + 1
+    return candidate
+
+
+def _file_dialog(parent: QWidget | None, title: str, file_filter: str, kind: str, save: bool) -> QFileDialog:
+    """Qt's own (non-native) chooser, so that every text in it can be Vietnamese."""
+    if kind not in FILE_KINDS:
+        raise ValueError(f"unknown file kind {kind!r}")
+    dialog = QFileDialog(parent, title, str(_start_folder(kind)), file_filter)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, True)  # asked in Vietnamese below
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if save else QFileDialog.AcceptMode.AcceptOpen)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile if save else QFileDialog.FileMode.ExistingFile)
+    suffix = re.search(r"\*\.(\w+)", file_filter)
+    if save and suffix:
+        dialog.setDefaultSuffix(suffix.group(1))
+    labels = {
+        QFileDialog.DialogLabel.LookIn: "Thư mục:",
+        QFileDialog.DialogLabel.FileName: "&Tên tệp:",
+        QFileDialog.DialogLabel.FileType: "&Loại tệp:",
+        QFileDialog.DialogLabel.Accept: "&Lưu" if save else "&Mở",
+        QFileDialog.DialogLabel.Reject: "&Hủy",
+    }
+    for label, text in labels.items():
+        dialog.setLabelText(label, text)
+    return dialog
+
+
+def ask_open_path(parent: QWidget | None, title: str, file_filter: str, kind: str) -> str:
+    """A file of `kind` (one of FILE_KINDS) to open, or "" when cancelled."""
+    dialog = _file_dialog(parent, title, file_filter, kind, save=False)
+    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return ""
+    path = Path(dialog.selectedFiles()[0])
+    _remember_folder(kind, path.parent)
+    return str(path)
+
+
+def ask_save_path(
+    parent: QWidget | None, title: str, file_filter: str, kind: str, suggested: str = "", ask_overwrite: bool = True
+) -> str:
+    """A file of `kind` to write, or "" when cancelled.
+
+    `suggested` is a file name, made free in the starting folder; choosing an existing file asks before
+    overwriting it (unless `ask_overwrite` is False: the caller refuses existing files itself).
+    """
+    dialog = _file_dialog(parent, title, file_filter, kind, save=True)
+    if suggested:
+        dialog.selectFile(free_name(Path(dialog.directory().absolutePath()), suggested))
+    while dialog.exec() == QDialog.DialogCode.Accepted and dialog.selectedFiles():
+        path = Path(dialog.selectedFiles()[0])
+        if ask_overwrite and path.exists() and not confirm(
+            parent, f"Tệp «{path.name}» đã có. Ghi đè?", f"Thư mục: {path.parent}", title="Ghi đè tệp",
+            yes="&Ghi đè", no="&Chọn tên khác",
+        ):  # fmt: skip
+            continue
+        _remember_folder(kind, path.parent)
+        return str(path)
+    return ""

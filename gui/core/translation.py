@@ -1,4 +1,7 @@
-"""Vietnamese for the texts Qt itself shows (edit menus, standard buttons): Qt ships no Vietnamese translation."""
+"""Vietnamese for the texts Qt itself shows (edit menus, standard buttons, the file chooser).
+
+Qt ships no Vietnamese translation.
+"""
 
 from __future__ import annotations
 
@@ -41,7 +44,30 @@ _BUTTONS = {
     "Show Details...": "Xem chi tiết…",
     "Hide Details...": "Ẩn chi tiết…",
 }
+_FILE_DIALOG = {  # the non-native chooser of gui.core.dialogs
+    "Back": "Lùi lại",
+    "Forward": "Tiến tới",
+    "Parent Directory": "Thư mục cha",
+    "Create New Folder": "Tạo thư mục mới",
+    "List View": "Xem dạng danh sách",
+    "Detail View": "Xem chi tiết",
+    "New Folder": "Thư mục mới",
+    "&New Folder": "Thư mục &mới",
+    "&Rename": "Đổi &tên",
+    "&Delete": "&Xóa",
+    "Show &hidden files": "Hiện các tệp &ẩn",
+    "Recent Places": "Nơi mở gần đây",
+    "Computer": "Máy tính",
+    "Name": "Tên",
+    "Size": "Cỡ",
+    "Type": "Loại",
+    "Date Modified": "Ngày sửa",
+    "Folder": "Thư mục",
+    "File Folder": "Thư mục",
+}
 _TABLE: dict[str, dict[str, str]] = {
+    "QFileDialog": _FILE_DIALOG,
+    "QFileSystemModel": _FILE_DIALOG,
     "QLineEdit": _EDIT_MENU,
     "QWidgetTextControl": _EDIT_MENU,
     "QPlatformTheme": _BUTTONS,

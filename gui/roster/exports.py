@@ -22,6 +22,14 @@ from reports.roster.jobs import EXPORT_JOBS, JOB_BY_KIND, ExportJob, ExportOptio
 
 # Menu order; None is a separator.
 MENU: tuple[str | None, ...] = ("danh-sach", "danh-sach-cot", None, "thong-ke", None, "du-bi", "huy-hieu")
+# The access key of each export in the menu (unique within «Xuất Excel»).
+ACCESS_KEYS = {"danh-sach": "sổ", "danh-sach-cot": "cột", "thong-ke": "thống", "du-bi": "dự", "huy-hieu": "Huy"}
+
+
+def menu_text(kind: str, title: str) -> str:
+    """The job's title with its access key: «Danh sách đảng viên theo mẫu &sổ 7-HSĐV…»."""
+    word = ACCESS_KEYS[kind]
+    return f"{title.replace(word, '&' + word, 1)}…"
 
 
 class MemberExports(QObject):
@@ -48,7 +56,7 @@ class MemberExports(QObject):
         self.action_by_kind = {job.kind: self._action(job) for job in EXPORT_JOBS}
 
     def _action(self, job: ExportJob) -> QAction:
-        action = QAction(f"{job.title}…", self)
+        action = QAction(menu_text(job.kind, job.title), self)
         action.triggered.connect(lambda _checked=False, kind=job.kind: self.start(kind))
         return action
 
@@ -82,7 +90,7 @@ class MemberExports(QObject):
             dialogs.show_info(self._parent, exc.message)
             return
         path = dialogs.ask_save_path(self._parent, f"Xuất {job.title[0].lower()}{job.title[1:]}",
-                                     dialogs.EXCEL_FILTER, prepared.file_name)  # fmt: skip
+                                     dialogs.EXCEL_FILTER, "export", prepared.file_name)  # fmt: skip
         if not path:
             return
         if not path.lower().endswith(".xlsx"):

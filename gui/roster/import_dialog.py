@@ -47,7 +47,9 @@ def save_import_template(parent: QWidget | None) -> str:
     """Ask where to save ChiBo's import template and write it; returns the path ("" when cancelled or failed)."""
     from reports.roster.import_template import write_import_template
 
-    path = dialogs.ask_save_path(parent, "Lưu mẫu nhập danh sách", dialogs.EXCEL_FILTER, "Mẫu nhập đảng viên.xlsx")
+    path = dialogs.ask_save_path(
+        parent, "Lưu mẫu nhập danh sách", dialogs.EXCEL_FILTER, "import", "Mẫu nhập đảng viên.xlsx"
+    )
     if not path:
         return ""
     target = Path(path) if Path(path).suffix.lower() == ".xlsx" else Path(f"{path}.xlsx")
@@ -75,7 +77,7 @@ class ImportDialog(QDialog):
         self.task: BackgroundTask | None = None
         self.setWindowTitle("Nhập danh sách đảng viên từ Excel")
         self._build()
-        self.resize(1280, 740)
+        dialogs.fit_to_screen(self, 1280, 740)
         if path:
             self.load(Path(path))
 
@@ -111,7 +113,7 @@ class ImportDialog(QDialog):
         mapping_layout.addWidget(self.reread_button)
 
         self.counts_label = QLabel("Chọn tệp Excel có danh sách đảng viên để xem trước.", wordWrap=True)
-        self.problems_only = QCheckBox("C&hỉ hiện dòng có vấn đề")
+        self.problems_only = QCheckBox("Chỉ hiện dòng có &vấn đề")
         self.problems_only.toggled.connect(self._on_problems_only_toggled)
         self.note_label = QLabel(wordWrap=True)
         self.note_label.hide()
@@ -154,7 +156,7 @@ class ImportDialog(QDialog):
             self.problem_view.setColumnWidth(column, width)
         self.problem_view.activated.connect(self._on_problem_view_activated)
         self.problem_view.clicked.connect(self._on_problem_view_activated)
-        problems_label = QLabel("Các &vấn đề (nhấn vào một dòng để xem dòng đó trong bảng trên):")
+        problems_label = QLabel("Các vấn &đề (nhấn vào một dòng để xem dòng đó trong bảng trên):")
         problems_label.setBuddy(self.problem_view)
 
         preview_box = QWidget()
@@ -189,7 +191,7 @@ class ImportDialog(QDialog):
         self.import_button = QPushButton("&Nhập vào danh sách")
         self.import_button.setDefault(True)
         self.import_button.clicked.connect(self.start_import)
-        self.cancel_button = QPushButton("Hủy")
+        self.cancel_button = QPushButton("&Hủy")
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
         for button in (self.choose_button, self.reread_button):
@@ -223,8 +225,7 @@ class ImportDialog(QDialog):
 
     # reading -------------------------------------------------------------------------------
     def choose_file(self) -> None:
-        start = str(self.path.parent) if self.path else ""
-        path = dialogs.ask_open_path(self, "Chọn tệp Excel danh sách đảng viên", dialogs.EXCEL_FILTER, start)
+        path = dialogs.ask_open_path(self, "Chọn tệp Excel danh sách đảng viên", dialogs.EXCEL_FILTER, "import")
         if path:
             self.load(Path(path))
 

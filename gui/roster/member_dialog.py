@@ -81,7 +81,7 @@ class MemberDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
-        self.resize(max(900, self.tabs.tabBar().sizeHint().width() + 48), 620)
+        dialogs.fit_to_screen(self, max(900, self.tabs.tabBar().sizeHint().width() + 48), 620)
 
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)

@@ -46,7 +46,7 @@ PAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 # Labels with their Alt+letter mnemonic (unique within a page; never on a letter with a diacritic).
 LABELS = {
-    "full_name": "&Họ và tên",
+    "full_name": "Họ &và tên",
     "birth_name": "Họ và tên &khai sinh",
     "aliases": "&Bí danh",
     "gender": "&Giới tính",
@@ -69,7 +69,7 @@ LABELS = {
     "official_date": "Ngày &chính thức",
     "card_number": "Số &thẻ đảng viên",
     "record_number": "Số &lý lịch",
-    "badge_number": "Số &huy hiệu Đảng",
+    "badge_number": "Số hu&y hiệu Đảng",
     "phone": "Điện &thoại",
     "notes": "&Ghi chú",
 }

@@ -107,7 +107,7 @@ class TimelineWidget(QWidget):
         self.correct_button.setToolTip("Sửa một sự kiện ghi sai: sự kiện cũ được giữ lại, đánh dấu đã đính chính")
         self.correct_button.setEnabled(False)
         self.correct_button.clicked.connect(self._on_correct_button_clicked)
-        self.void_button = QPushButton("&Hủy mục này…")
+        self.void_button = QPushButton("Hủy &mục này…")
         self.void_button.setToolTip(
             "Bỏ một sự kiện ghi nhầm: dòng vẫn được giữ, đánh dấu đã hủy, kèm lý do và ngày hủy"
         )

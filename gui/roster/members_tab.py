@@ -7,7 +7,6 @@ visible: after a filter change the statistics wait for typing to pause (debounce
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -75,7 +74,7 @@ class MembersTab(QWidget):
         self.search_edit.setPlaceholderText("Tìm theo họ tên, số thẻ, chức vụ, quê quán… (không cần gõ dấu)")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self._on_filters_changed)
-        search_label = QLabel("&Tìm:")
+        search_label = QLabel("Tì&m:")
         search_label.setBuddy(self.search_edit)
         filters.addWidget(search_label)
         filters.addWidget(self.search_edit, 3)
@@ -90,10 +89,10 @@ class MembersTab(QWidget):
         layout.addLayout(filters)
 
         actions = QHBoxLayout()
-        self.add_button = QPushButton("&Thêm đảng viên…")
+        self.add_button = QPushButton("Thêm đản&g viên…")
         self.edit_button = QPushButton("&Sửa hồ sơ…")
-        self.event_button = QPushButton("Ghi &sự kiện…")
-        self.ratings_button = QPushButton("&Xếp loại năm…")
+        self.event_button = QPushButton("Ghi sự &kiện…")
+        self.ratings_button = QPushButton("Xếp &loại năm…")
         self.add_button.clicked.connect(self.add_member)
         self.edit_button.clicked.connect(self.edit_selected)
         self.event_button.clicked.connect(self.record_event_for_selected)
@@ -127,6 +126,7 @@ class MembersTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table for the next control
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
@@ -141,12 +141,12 @@ class MembersTab(QWidget):
         self.views.addTab(self.table, "Danh sách")
         self.views.addTab(QWidget(), "Thống kê")
         self.views.addTab(QWidget(), "Nhắc việc")
-        self.views.setTabToolTip(STATISTICS_PAGE, "Số liệu và biểu đồ của các đảng viên đang lọc ở danh sách")
-        self.views.setTabToolTip(REMINDERS_PAGE, "Xét công nhận chính thức, Huy hiệu Đảng, xếp loại còn thiếu")
+        self.views.setTabToolTip(LIST_PAGE, "Danh sách đảng viên đang lọc (Ctrl+1)")
+        self.views.setTabToolTip(STATISTICS_PAGE, "Số liệu và biểu đồ của các đảng viên đang lọc ở danh sách (Ctrl+2)")
+        self.views.setTabToolTip(REMINDERS_PAGE, "Xét công nhận chính thức, Huy hiệu Đảng, xếp loại còn thiếu (Ctrl+3)")
         self.views.currentChanged.connect(self._on_views_current_changed)
         layout.addWidget(self.views, 1)
 
-        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         self.search_edit.installEventFilter(self)
         self.table.installEventFilter(self)
         self._update_buttons()
@@ -250,9 +250,10 @@ class MembersTab(QWidget):
 
     def _replace_page(self, page: int, widget: QWidget, title: str) -> None:
         self.views.blockSignals(True)
-        old = self.views.widget(page)
+        old, tip = self.views.widget(page), self.views.tabToolTip(page)
         self.views.removeTab(page)
         self.views.insertTab(page, widget, title)
+        self.views.setTabToolTip(page, tip)
         self.views.setCurrentIndex(page)
         self.views.blockSignals(False)
         old.deleteLater()

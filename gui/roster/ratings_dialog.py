@@ -118,7 +118,7 @@ class RatingsDialog(QDialog):
         layout.addWidget(self.counts_label)
         layout.addWidget(self.quota_label)
         layout.addWidget(self.buttons)
-        self.resize(860, 600)
+        dialogs.fit_to_screen(self, 860, 600)
 
         self._shown_year = self.year_spin.value()
         self.year_spin.valueChanged.connect(self._on_year_spin_value_changed)

@@ -46,7 +46,7 @@ class StatisticsOptionsDialog(QDialog):
             ("Số lượng, độ tuổi tính đến &ngày", self.on_field),
             ("Biến động &từ ngày", self.start_field),
             ("Biến động đến ngà&y", self.end_field),
-            ("Kết quả xếp loại &năm", self.year_spin),
+            ("Kết quả xếp &loại năm", self.year_spin),
             ("&Mốc độ tuổi", self.bounds_edit),
         )
         for text, widget in rows:

@@ -170,7 +170,8 @@ def _member_list(screen: bool) -> Callable[[ExportOptions], _Content]:
             summary = f"(Tính đến ngày {fmt(today)}: {len(rows)} đảng viên)"
             export_member_list(target, rows, header, columns=columns, summary=summary, signature=signature)
 
-        return _Content("Danh sách đảng viên", "DS", write)
+        title = "Danh sách đảng viên theo các cột đang hiện" if screen else "Danh sách đảng viên"
+        return _Content(title, "DS", write)
 
     return content
 

@@ -94,3 +94,65 @@ def test_deferred_load_shows_the_window_first(qtbot, data_file, settings):
     assert "Đang tải" in win.members_tab.count_label.text()
     win.show()
     qtbot.waitUntil(lambda: win.members_tab.proxy.rowCount() == len(all_people()), timeout=3000)
+
+
+# keyboard ---------------------------------------------------------------------------------
+
+
+def test_ctrl_f_focuses_search_without_ambiguous_shortcut(window, qtbot, qtlog):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window.activateWindow()
+    for tab in (0, 1):  # from the roster itself and from another tab
+        window.tabs.setCurrentIndex(tab)
+        window.members_tab.table.setFocus()
+        qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        assert not [r.message for r in qtlog.records if "Ambiguous" in r.message]
+        assert window.tabs.currentWidget() is window.members_tab
+        assert QApplication.focusWidget() is window.members_tab.search_edit
+
+
+def test_every_menu_item_has_its_own_access_key(window, settings, tmp_path):
+    from tests.support.mnemonics import menu_problems, problems
+
+    settings.setValue("files/recent", [str(tmp_path / "a&b.sqlite3"), str(tmp_path / "c.sqlite3")])
+    menus = [a.menu() for a in window.menuBar().actions()]
+    found = problems("menu bar", [a.text() for a in window.menuBar().actions()])
+    for menu in menus:
+        found += menu_problems(menu)
+    assert found == []
+    assert window.recent_menu.actions()[0].text().endswith("a&&b.sqlite3")
+
+
+def test_window_buttons_tabs_and_menus_have_distinct_access_keys(window):
+    from tests.support.mnemonics import dialog_problems
+
+    titles = tuple(a.text() for a in window.menuBar().actions())
+    assert dialog_problems("main window", window, always=titles) == []
+
+
+def test_views_are_reached_with_ctrl_digits(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    from gui.roster.members_tab import LIST_PAGE, REMINDERS_PAGE, STATISTICS_PAGE
+
+    views = window.members_tab.views
+    for key, page in ((Qt.Key.Key_2, STATISTICS_PAGE), (Qt.Key.Key_3, REMINDERS_PAGE), (Qt.Key.Key_1, LIST_PAGE)):
+        window.tabs.setCurrentIndex(2)
+        qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+        assert window.tabs.currentWidget() is window.members_tab
+        assert views.currentIndex() == page
+        assert f"Ctrl+{page + 1}" in views.tabToolTip(page)
+
+
+def test_tab_leaves_the_roster_table(window, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    table = window.members_tab.table
+    window.activateWindow()
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not table

@@ -162,7 +162,7 @@ def test_main_window_menu_has_the_exports(qtbot, data_file, tmp_path):
 
     window = MainWindow(data_file, QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
-    titles = [a.text() for a in window.export_menu.actions() if not a.isSeparator()]
+    titles = [a.text().replace("&", "") for a in window.export_menu.actions() if not a.isSeparator()]
     assert titles[0] == "Danh sách đảng viên theo mẫu sổ 7-HSĐV…"
     assert len(titles) == 5
 
@@ -178,5 +178,28 @@ def test_headless_screen_list_uses_the_roster_table_default_columns():
 def test_every_export_job_is_in_the_menu(tab):
     from reports.roster.jobs import EXPORT_JOBS
 
-    texts = [action.text() for action in tab.exports.actions() if action is not None]
+    texts = [action.text().replace("&", "") for action in tab.exports.actions() if action is not None]
     assert texts == [f"{job.title}…" for job in EXPORT_JOBS]
+
+
+def test_every_kind_of_export_suggests_its_own_file_name(tab, monkeypatch):
+    import gui.core.dialogs as dialogs
+    from gui.roster.import_dialog import save_import_template
+
+    asked: list[tuple[str, str]] = []
+
+    def _ask(parent, title, file_filter, kind, suggested="", **kw):
+        asked.append((kind, suggested))
+        return ""  # cancel: nothing is written
+
+    monkeypatch.setattr(dialogs, "ask_save_path", _ask)
+    exports = tab.exports
+    for kind in ("danh-sach", "danh-sach-cot", "du-bi", "huy-hieu"):
+        exports.start(kind)
+    exports.start("thong-ke")
+    exports.options_dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    save_import_template(None)
+    names = [name for _kind, name in asked]
+    assert len(names) == 6 and len(set(names)) == 6, names
+    assert [kind for kind, _name in asked] == ["export"] * 5 + ["import"]
+    assert all(name.endswith(".xlsx") and fmt(date.today()).replace("/", "-") in name for name in names[:4])

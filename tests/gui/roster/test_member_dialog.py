@@ -145,7 +145,7 @@ def test_cancel_saves_nothing_and_asks_only_when_something_was_typed(qtbot, data
     assert dialog.isVisible()
     answers["replies"].append(True)  # «Bỏ thay đổi»
     cancel = dialog.buttons.button(dialog.buttons.StandardButton.Cancel)
-    assert cancel.text() == "Hủy"
+    assert cancel.text() == "&Hủy"
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     assert len(answers["confirm"]) == 2
@@ -168,7 +168,7 @@ def test_enter_in_notes_adds_a_line_and_does_not_save(qtbot, data_file, answers)
 
 def test_labels_have_mnemonics_and_required_marks(qtbot, data_file):
     dialog = open_dialog(qtbot)
-    assert dialog.form.labels["full_name"].text() == "&Họ và tên *"
+    assert dialog.form.labels["full_name"].text() == "Họ &và tên *"
     assert dialog.form.labels["full_name"].buddy() is editor(dialog, "full_name")
     assert dialog.form.labels["birth_date"].buddy() is dialog.form.editors["birth_date"]
     editor(dialog, "full_name").setFocus()

@@ -1,0 +1,124 @@
+"""Every dialog: each button has an access key, none repeats on a page; the dialog fits a 1366×768 screen."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QRect, QSettings
+from PySide6.QtWidgets import QWidget
+
+from models.core.branch import BranchInfo, save_branch
+from models.roster.members import save_member
+from tests.support.mnemonics import dialog_problems
+from tests.support.people import all_people
+
+SCREEN_WIDTH, SCREEN_HEIGHT, TASKBAR = 1366, 768, 40
+TODAY = date(2026, 12, 1)
+# the client area of a window with its title bar, above the taskbar of a 1366×768 screen
+FREE_WIDTH, FREE_HEIGHT = SCREEN_WIDTH, SCREEN_HEIGHT - TASKBAR - 32
+
+
+class _SmallScreen:
+    def availableGeometry(self):
+        return QRect(0, 0, SCREEN_WIDTH, SCREEN_HEIGHT - TASKBAR)
+
+
+@pytest.fixture
+def small_screen(monkeypatch):
+    """Windows sizing themselves see a 1366×768 screen with a taskbar (offscreen Qt has one screen of its own)."""
+    monkeypatch.setattr(QWidget, "screen", lambda self: _SmallScreen())
+
+
+def _fits(size) -> bool:
+    return size.width() <= FREE_WIDTH and size.height() <= FREE_HEIGHT
+
+
+def _branch():
+    from gui.branch_dialog import BranchDialog
+
+    return BranchDialog()
+
+
+def _member():
+    from gui.roster.member_dialog import MemberDialog
+
+    return MemberDialog(today=TODAY)
+
+
+def _member_edit():
+    from gui.roster.member_dialog import MemberDialog
+    from models.roster.members import all_members
+
+    return MemberDialog(all_members()[0].id, today=TODAY)
+
+
+def _event():
+    from gui.roster.event_dialog import EventDialog
+    from models.roster.members import all_members
+
+    return EventDialog(member_id=all_members()[0].id, today=TODAY)
+
+
+def _import():
+    from gui.roster.import_dialog import ImportDialog
+
+    return ImportDialog(today=TODAY)
+
+
+def _ratings():
+    from gui.roster.ratings_dialog import RatingsDialog
+
+    return RatingsDialog(2026, today=TODAY)
+
+
+def _statistics_options():
+    from gui.roster.statistics_options_dialog import StatisticsOptionsDialog
+
+    return StatisticsOptionsDialog(TODAY)
+
+
+DIALOGS = {
+    "branch": _branch,
+    "member": _member,
+    "member_edit": _member_edit,
+    "event": _event,
+    "import": _import,
+    "ratings": _ratings,
+    "statistics_options": _statistics_options,
+}
+
+
+@pytest.fixture
+def roster(data_file):
+    save_branch(BranchInfo("Chi bộ Văn phòng Sở", "ĐẢNG BỘ SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "Hà Nội", "CB"))
+    for record in all_people():
+        save_member(record)
+
+
+@pytest.mark.parametrize("name", sorted(DIALOGS))
+def test_every_button_has_an_access_key_and_none_repeats(qtbot, roster, name):
+    dialog = DIALOGS[name]()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog_problems(name, dialog) == []
+
+
+@pytest.mark.parametrize("name", sorted(DIALOGS))
+def test_dialog_fits_a_small_screen(qtbot, roster, small_screen, name):
+    dialog = DIALOGS[name]()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for what, size in (("minimum", dialog.minimumSizeHint()), ("hint", dialog.sizeHint()), ("opened", dialog.size())):
+        assert _fits(size), (name, what, size)
+
+
+def test_main_window_fits_a_small_screen(qtbot, roster, small_screen, data_file, tmp_path):
+    from gui.main_window import MainWindow
+
+    window = MainWindow(data_file, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    assert _fits(window.minimumSizeHint()) and _fits(window.size()), window.size()
+    assert window.statusBar().isVisible()
+    assert window.statusBar().geometry().bottom() < window.height()
