@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
@@ -11,10 +12,6 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 from gui.core import dialogs
 from gui.roster.members_tab import MembersTab
 from gui.upcoming_tab import UpcomingTab
-from models.core.branch import get_branch
-from models.core.database import close_database, open_database
-from models.core.errors import DatabaseFileError
-from models.core.tables import db
 
 MAX_RECENT = 8
 
@@ -25,12 +22,20 @@ class MainWindow(QMainWindow):
     data_file_changed = Signal(str)
 
     def __init__(
-        self, data_path: Path, settings: QSettings, parent: QWidget | None = None, defer_load: bool = False
+        self,
+        data_path: Path | None,
+        settings: QSettings,
+        parent: QWidget | None = None,
+        defer_load: bool = False,
+        open_file: Callable[[], Path | None] | None = None,
     ) -> None:
-        """`defer_load`: show the window first and load the roster right after the first paint (start-up)."""
+        """`defer_load`: show the window first and load the roster after the first paint, on a worker thread
+        (start-up). `open_file`: the data file is not open yet; after the first paint it is called to open one and
+        returns its path, or None to close the window (start-up). Otherwise `data_path` is the open data file."""
         super().__init__(parent)
         self._settings = settings
-        self.data_path = Path(data_path)
+        self._open_file = open_file
+        self.data_path = Path(data_path) if data_path is not None else None
         self.setWindowTitle("ChiBo")
         self.tabs = QTabWidget()
         self.members_tab = MembersTab(settings)
@@ -59,10 +64,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.file_label)
         self._build_menus()
         self._restore_state()
-        self._show_data_file()
-        if defer_load:
+        self.members_tab.load_progress.connect(self._on_members_tab_load_progress)
+        if open_file is None:
+            self._show_data_file()
+        if defer_load or open_file is not None:
             self.members_tab.show_loading()
-            self.members_tab.installEventFilter(self)  # load once the tab has been painted
+            self.installEventFilter(self)  # open and load once the window has been painted
         else:
             self.members_tab.refresh()
 
@@ -125,6 +132,8 @@ class MainWindow(QMainWindow):
 
     # data file -----------------------------------------------------------------------------
     def _show_data_file(self) -> None:
+        from models.core.branch import get_branch
+
         branch = get_branch()
         name = branch.name if branch else "Chưa thiết lập chi bộ"
         self.setWindowTitle(f"ChiBo — {name}")
@@ -171,6 +180,11 @@ class MainWindow(QMainWindow):
         """Open another data file; if it cannot be opened, the current one stays open."""
         if path.resolve() == self.data_path.resolve():
             return True
+        from models.core.branch import get_branch
+        from models.core.database import open_database
+        from models.core.errors import DatabaseFileError
+        from models.core.tables import db
+
         previous = self.data_path
         try:
             open_database(path)
@@ -235,10 +249,26 @@ class MainWindow(QMainWindow):
         self.branch_dialog = dialog
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.members_tab and event.type() == QEvent.Type.Paint:
-            self.members_tab.removeEventFilter(self)
-            QTimer.singleShot(0, self.members_tab.refresh)
+        if watched is self and event.type() == QEvent.Type.Paint:
+            self.removeEventFilter(self)
+            QTimer.singleShot(0, self._after_first_paint)
         return super().eventFilter(watched, event)
+
+    def _after_first_paint(self) -> None:
+        if self._open_file is not None:
+            path, self._open_file = self._open_file(), None
+            if path is None:
+                self.close()
+                return
+            self.data_path = Path(path)
+            self._show_data_file()
+        self.members_tab.load()
+
+    def _on_members_tab_load_progress(self, done: int, total: int) -> None:
+        if done < total:
+            self.statusBar().showMessage(f"Đang tải danh sách đảng viên: {done}/{total}…")
+        else:
+            self.statusBar().showMessage(f"Đã tải {total} đảng viên.", 3000)
 
     # state ---------------------------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -253,5 +283,8 @@ class MainWindow(QMainWindow):
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/tab", self.tabs.currentIndex())
         self._settings.sync()
+        self.members_tab.cancel_loading()
+        from models.core.database import close_database
+
         close_database()
         super().closeEvent(event)

@@ -8,21 +8,20 @@ nothing behind (and an existing file untouched).
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from gui.core import dialogs
-from gui.core.background import BackgroundTask
-from models.core.branch import get_branch
 from models.core.errors import Cancelled, DomainError
-from models.roster.member_rules import fmt
-from models.roster.records import MemberRecord
+
+if TYPE_CHECKING:
+    from models.roster.records import MemberRecord
 
 Progress = Callable[[int, int], bool]
 Writer = Callable[[Path, Progress], object]
@@ -61,7 +60,7 @@ class MemberExports(QObject):
         self._everyone = everyone
         self._screen_columns = screen_columns
         self._age_bounds = age_bounds
-        self.task: BackgroundTask | None = None
+        self.task = None  # gui.core.background.BackgroundTask of the export under way
         self.options_dialog = None
         self.roster_book_action = self._action("Danh sách đảng viên theo mẫu sổ 7-HSĐV…", self.export_roster_book)
         self.screen_list_action = self._action("Danh sách đảng viên theo các cột đang hiện…", self.export_screen_list)
@@ -91,7 +90,7 @@ class MemberExports(QObject):
         if not members:
             dialogs.show_info(self._parent, "Danh sách đang hiển thị không có đảng viên nào để xuất.")
             return
-        today, branch = date.today(), get_branch()
+        today, branch = date.today(), _branch()
         path = self._ask_path("Xuất danh sách đảng viên", _report_data().suggested_file_name(
             "Danh sách đảng viên", branch, today))  # fmt: skip
         if not path:
@@ -127,7 +126,7 @@ class MemberExports(QObject):
         from models.roster.rating_book import ratings_for_year
         from models.roster.statistics import branch_statistics
 
-        today, branch = date.today(), get_branch()
+        today, branch = date.today(), _branch()
         path = self._ask_path("Xuất báo cáo thống kê", _report_data().suggested_file_name(
             "Báo cáo thống kê đảng viên", branch, options.on))  # fmt: skip
         if not path:
@@ -154,7 +153,7 @@ class MemberExports(QObject):
     def export_probation(self) -> None:
         from models.roster.reminders import recognition_reminders
 
-        today, branch = date.today(), get_branch()
+        today, branch = date.today(), _branch()
         reminders = recognition_reminders(self._everyone(), today)
         if not reminders:
             dialogs.show_info(self._parent, "Không có đảng viên nào đến hạn xét công nhận chính thức.")
@@ -179,7 +178,7 @@ class MemberExports(QObject):
         from models.roster.badges import next_award_date
         from models.roster.reminders import badge_due_for_award_date
 
-        today, branch = date.today(), get_branch()
+        today, branch = date.today(), _branch()
         award = next_award_date(today)
         candidates = badge_due_for_award_date(self._everyone(), award)
         if not candidates:
@@ -212,6 +211,8 @@ class MemberExports(QObject):
         target = Path(path)
 
         def job(progress: Progress) -> Path:
+            import uuid  # 5 ms to import: not before the first paint
+
             partial = target.with_name(f".chibo-{uuid.uuid4().hex}.xlsx")
             try:
                 write(partial, progress)
@@ -221,6 +222,8 @@ class MemberExports(QObject):
             finally:
                 partial.unlink(missing_ok=True)
             return target
+
+        from gui.core.background import BackgroundTask
 
         task = BackgroundTask(self._parent, "Xuất Excel", label, job)
         task.finished.connect(lambda result: self._on_task_finished(result, done_text))
@@ -249,3 +252,15 @@ class MemberExports(QObject):
             )
         else:
             dialogs.show_error(self._parent, "Không xuất được tệp Excel.", str(error))
+
+
+def _branch():
+    from models.core.branch import get_branch  # peewee: not needed before the window's first paint
+
+    return get_branch()
+
+
+def fmt(value: date | None) -> str:
+    from models.roster.member_rules import fmt as rules_fmt  # the rules: not needed before the first paint
+
+    return rules_fmt(value)

@@ -7,6 +7,7 @@ visible: after a filter change the statistics wait for typing to pause (debounce
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -29,10 +30,10 @@ from PySide6.QtWidgets import (
 from gui.roster.exports import MemberExports
 from gui.roster.member_table_model import COLUMN_INDEX, ID_ROLE, MemberFilterProxyModel, MemberTableModel
 from gui.roster.roster_columns import RosterColumns
-from models.roster.members import all_members
-from models.roster.records import MemberRecord
-from models.roster.roster import RosterFilter, roster_rows
-from models.roster.statistics import DEFAULT_AGE_BOUNDS
+from models.roster.roster import RosterFilter
+
+if TYPE_CHECKING:
+    from models.roster.records import MemberRecord
 
 _SCOPES = (("Đảng viên đang sinh hoạt", True), ("Tất cả (kể cả đã chuyển đi, từ trần…)", False))
 _KINDS = (("Chính thức và dự bị", "all"), ("Chính thức", "official"), ("Dự bị", "probationary"))
@@ -45,6 +46,7 @@ class MembersTab(QWidget):
     """Roster of the branch. Emits `members_changed` after any write made from here."""
 
     members_changed = Signal()
+    load_progress = Signal(int, int)  # members loaded so far, members in the file (equal when done)
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +60,7 @@ class MembersTab(QWidget):
         self._statistics_timer.setSingleShot(True)
         self._statistics_timer.setInterval(STATISTICS_DEBOUNCE_MS)
         self._statistics_timer.timeout.connect(self._on_statistics_timer_timeout)
+        self._loader = None  # gui.roster.roster_loader.RosterLoader of the load under way
         self.exports = MemberExports(self, self.shown_records, lambda: self.records, self.screen_columns,
                                      self._age_bounds)  # fmt: skip
         self.model = MemberTableModel(self)
@@ -172,15 +175,68 @@ class MembersTab(QWidget):
 
     # data ----------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Reload every member from the data file, keeping the selection."""
+        """Reload every member from the data file now, keeping the selection."""
+        from models.roster.members import all_members
+        from models.roster.roster import roster_rows
+
+        self.cancel_loading()
         selected = self.selected_member_id()
         self.records = all_members()
         self._by_id = {m.id: m for m in self.records}
-        rows = roster_rows(self.records, date.today())
-        self.model.set_rows(rows)
-        self._fill_status_combo(rows)
+        self.model.set_rows(roster_rows(self.records, date.today()))
+        self._loaded(selected)
+
+    def load(self) -> None:
+        """Reload every member on a worker thread: the first rows show at once, the table stays usable, and
+        `load_progress` tells how far it is."""
+        from gui.roster.roster_loader import RosterLoader
+
+        self.cancel_loading()
+        self._reselect = self.selected_member_id()
+        self.records, self._by_id = [], {}
+        self.model.set_rows([])
+        self.show_loading()
+        self._loader = RosterLoader(self)
+        self._loader.loaded.connect(self._on_loader_loaded)
+        self._loader.done.connect(self._on_loader_done)
+        self._loader.start()
+
+    def cancel_loading(self) -> None:
+        """Stop a load under way (closing the window, another data file)."""
+        if self._loader is not None:
+            self._loader.loaded.disconnect(self._on_loader_loaded)
+            self._loader.done.disconnect(self._on_loader_done)
+            self._loader.cancel()
+            self._loader.deleteLater()
+            self._loader = None
+
+    def is_loading(self) -> bool:
+        return self._loader is not None
+
+    def _on_loader_loaded(self, records: list[MemberRecord], rows, total: int) -> None:
+        selected, scrolled = self.selected_member_id(), self.table.verticalScrollBar().value()
+        self.records.extend(records)
+        self._by_id.update((m.id, m) for m in records)
+        self.model.add_rows(rows)
+        if selected is None or not self.select_member(selected):
+            self.table.verticalScrollBar().setValue(scrolled)
+        if len(self.records) == len(rows):  # the first chunk
+            self._fill_status_combo(self.model.rows)
+        if len(self.records) < total:
+            self.count_label.setText(f"Đang tải danh sách: {len(self.records)}/{total} đảng viên…")
+            self.load_progress.emit(len(self.records), total)
+
+    def _on_loader_done(self, complete: bool) -> None:
+        self._loader.deleteLater()
+        self._loader = None
+        self._loaded(self.selected_member_id() or self._reselect)
+        self.load_progress.emit(len(self.records), len(self.records))
+
+    def _loaded(self, selected: int | None) -> None:
+        self._fill_status_combo(self.model.rows)
         if selected is not None:
             self.select_member(selected)
+        self._update_count()
         self._update_buttons()
         self._stale = {STATISTICS_PAGE: True, REMINDERS_PAGE: True}
         self._update_current_view()
@@ -236,6 +292,8 @@ class MembersTab(QWidget):
         self.views.setCurrentIndex(page)
 
     def _age_bounds(self) -> tuple[int, ...]:
+        from models.roster.statistics import DEFAULT_AGE_BOUNDS
+
         return self.statistics_view.age_bounds if self.statistics_view is not None else DEFAULT_AGE_BOUNDS
 
     def _on_views_current_changed(self, _index: int) -> None:
@@ -306,14 +364,14 @@ class MembersTab(QWidget):
         return self.proxy.data(rows[0], ID_ROLE)
 
     def select_member(self, member_id: int) -> bool:
-        for proxy_row in range(self.proxy.rowCount()):
-            if self.proxy.source_row(proxy_row).id == member_id:
-                index = self.proxy.index(proxy_row, COLUMN_INDEX["full_name"])
-                self.table.setCurrentIndex(index)
-                self.table.selectRow(proxy_row)
-                self.table.scrollTo(index)
-                return True
-        return False
+        proxy_row = self.proxy.proxy_row_of(member_id)
+        if proxy_row is None:
+            return False
+        index = self.proxy.index(proxy_row, COLUMN_INDEX["full_name"])
+        self.table.setCurrentIndex(index)
+        self.table.selectRow(proxy_row)
+        self.table.scrollTo(index)
+        return True
 
     def _update_buttons(self, *_args) -> None:
         has = self.selected_member_id() is not None
@@ -348,9 +406,29 @@ class MembersTab(QWidget):
         self.member_dialog = dialog
 
     def _on_member_dialog_saved(self, member_id: int) -> None:
-        self.refresh()
+        self.update_member(member_id)
         self.select_member(member_id)
         self.members_changed.emit()
+
+    def update_member(self, member_id: int) -> None:
+        """After one member was saved: read that member again and update (or add) its row only."""
+        from models.roster.members import get_member
+        from models.roster.roster import roster_row
+
+        record = get_member(member_id)
+        source = self.model.row_of(member_id)
+        if source is None:
+            self.records.append(record)
+        else:
+            self.records[source] = record
+        self._by_id[member_id] = record
+        row = roster_row(record, date.today())
+        self.model.put_row(row)
+        if self.status_combo.findData(row.status_code) < 0:
+            self._fill_status_combo(self.model.rows)
+        self._update_count()
+        self._stale = {STATISTICS_PAGE: True, REMINDERS_PAGE: True}
+        self._update_current_view()
 
     def record_event_for_selected(self) -> None:
         member_id = self.selected_member_id()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 
@@ -96,13 +97,31 @@ def get_member(member_id: int) -> MemberRecord:
 
 
 def all_members() -> list[MemberRecord]:
-    """Every member ever in the file, with events, in two plain queries (50,000 rows in well under a second)."""
-    events: dict[int, list[EventRecord]] = defaultdict(list)
-    for row in _raw_dicts(MemberEvent.select(), _EVENT_DATE_KEYS):
-        events[row["member"]].append(_event_from_dict(row))
-    return [
-        _member_record(row, _ordered(events.get(row["id"], []))) for row in _raw_dicts(Member.select(), DATE_FIELDS)
-    ]
+    """Every member ever in the file, with events (50,000 rows in well under a second)."""
+    return [member for chunk in member_chunks(100_000) for member in chunk]
+
+
+def member_chunks(size: int) -> Iterator[list[MemberRecord]]:
+    """Every member with events, `size` members at a time in the order they were added: two plain queries a chunk,
+    so a first screenful arrives at once and a worker thread can stop between chunks."""
+    last = 0
+    while True:
+        query = Member.select().where(Member.id > last).order_by(Member.id).limit(size)
+        members = list(_raw_dicts(query, DATE_FIELDS))
+        if not members:
+            return
+        last = members[-1]["id"]
+        events: dict[int, list[EventRecord]] = defaultdict(list)
+        between = MemberEvent.select().where(MemberEvent.member.between(members[0]["id"], last))
+        for row in _raw_dicts(between, _EVENT_DATE_KEYS):
+            events[row["member"]].append(_event_from_dict(row))
+        yield [_member_record(row, _ordered(events.get(row["id"], []))) for row in members]
+        if len(members) < size:
+            return
+
+
+def member_count() -> int:
+    return Member.select().count()
 
 
 def _raw_dicts(query, date_keys: tuple[str, ...]):
