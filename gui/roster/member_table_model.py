@@ -140,6 +140,7 @@ class MemberFilterProxyModel(QAbstractProxyModel):
         self._map: list[int] = []
         self._search: RosterSearch | None = None  # every source row in the current sort order
         self._inverse: dict[int, int] | None = None
+        self._expected: tuple[list[int], tuple[str, bool]] | None = None  # see expect_order
 
     # configuration -------------------------------------------------------------------------
     def setSourceModel(self, model: MemberTableModel) -> None:
@@ -177,6 +178,11 @@ class MemberFilterProxyModel(QAbstractProxyModel):
         self._descending = order == Qt.SortOrder.DescendingOrder
         self._search = None
         self._rebuild()
+
+    def expect_order(self, order: list[int], sort: tuple[str, bool]) -> None:
+        """The sort order, by (column, descending), of all source rows once the coming rows are inserted, as a
+        worker computed it: used instead of sorting on the GUI thread if the table is still sorted that way."""
+        self._expected = order, sort
 
     def source_row(self, proxy_row: int) -> RosterRow:
         return self.sourceModel().rows[self._map[proxy_row]]
@@ -233,7 +239,14 @@ class MemberFilterProxyModel(QAbstractProxyModel):
         if self._search is None:
             return
         rows, search = self.sourceModel().rows, self._search
-        if last - first < 64:
+        expected, self._expected = self._expected, None
+        if (
+            expected is not None
+            and expected[1] == (self._sort_column, self._descending)
+            and len(expected[0]) == len(rows)
+        ):
+            self._search = RosterSearch(rows, expected[0])
+        elif last - first < 64:
             for source in range(first, last + 1):
                 search.place(source, insert_position(rows, search.order, source, self._sort_column, self._descending))
         else:  # a chunk of a load: the sorted order so far and the new rows are two runs that sorting merges

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from gui.roster.exports import MemberExports
 from gui.roster.member_table_model import COLUMN_INDEX, ID_ROLE, MemberFilterProxyModel, MemberTableModel
+from gui.roster.members_data import REMINDERS_PAGE, STATISTICS_PAGE, MembersData
 from gui.roster.roster_columns import RosterColumns
 from models.roster.roster import RosterFilter
 
@@ -38,11 +39,10 @@ if TYPE_CHECKING:
 _SCOPES = (("Đảng viên đang sinh hoạt", True), ("Tất cả (kể cả đã chuyển đi, từ trần…)", False))
 _KINDS = (("Chính thức và dự bị", "all"), ("Chính thức", "official"), ("Dự bị", "probationary"))
 _GENDERS = (("Nam và nữ", ""), ("Nam", "Nam"), ("Nữ", "Nữ"))
-LIST_PAGE, STATISTICS_PAGE, REMINDERS_PAGE = range(3)
 STATISTICS_DEBOUNCE_MS = 300
 
 
-class MembersTab(QWidget):
+class MembersTab(QWidget, MembersData):
     """Roster of the branch. Emits `members_changed` after any write made from here."""
 
     members_changed = Signal()
@@ -174,85 +174,6 @@ class MembersTab(QWidget):
         return combo
 
     # data ----------------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Reload every member from the data file now, keeping the selection."""
-        from models.roster.members import all_members
-        from models.roster.roster import roster_rows
-
-        self.cancel_loading()
-        selected = self.selected_member_id()
-        self.records = all_members()
-        self._by_id = {m.id: m for m in self.records}
-        self.model.set_rows(roster_rows(self.records, date.today()))
-        self._loaded(selected)
-
-    def load(self) -> None:
-        """Reload every member on a worker thread: the first rows show at once, the table stays usable, and
-        `load_progress` tells how far it is."""
-        from gui.roster.roster_loader import RosterLoader
-
-        self.cancel_loading()
-        self._reselect = self.selected_member_id()
-        self.records, self._by_id = [], {}
-        self.model.set_rows([])
-        self.show_loading()
-        self._loader = RosterLoader(self)
-        self._loader.loaded.connect(self._on_loader_loaded)
-        self._loader.done.connect(self._on_loader_done)
-        self._loader.start()
-
-    def cancel_loading(self) -> None:
-        """Stop a load under way (closing the window, another data file)."""
-        if self._loader is not None:
-            self._loader.loaded.disconnect(self._on_loader_loaded)
-            self._loader.done.disconnect(self._on_loader_done)
-            self._loader.cancel()
-            self._loader.deleteLater()
-            self._loader = None
-
-    def is_loading(self) -> bool:
-        return self._loader is not None
-
-    def _on_loader_loaded(self, records: list[MemberRecord], rows, total: int) -> None:
-        selected, scrolled = self.selected_member_id(), self.table.verticalScrollBar().value()
-        self.records.extend(records)
-        self._by_id.update((m.id, m) for m in records)
-        self.model.add_rows(rows)
-        if selected is None or not self.select_member(selected):
-            self.table.verticalScrollBar().setValue(scrolled)
-        if len(self.records) == len(rows):  # the first chunk
-            self._fill_status_combo(self.model.rows)
-        if len(self.records) < total:
-            self.count_label.setText(f"Đang tải danh sách: {len(self.records)}/{total} đảng viên…")
-            self.load_progress.emit(len(self.records), total)
-
-    def _on_loader_done(self, complete: bool) -> None:
-        self._loader.deleteLater()
-        self._loader = None
-        self._loaded(self.selected_member_id() or self._reselect)
-        self.load_progress.emit(len(self.records), len(self.records))
-
-    def _loaded(self, selected: int | None) -> None:
-        self._fill_status_combo(self.model.rows)
-        if selected is not None:
-            self.select_member(selected)
-        self._update_count()
-        self._update_buttons()
-        self._stale = {STATISTICS_PAGE: True, REMINDERS_PAGE: True}
-        self._update_current_view()
-
-    def _fill_status_combo(self, rows) -> None:
-        current = self.status_combo.currentData()
-        labels = sorted({(r.status_label, r.status_code) for r in rows})
-        self.status_combo.blockSignals(True)
-        self.status_combo.clear()
-        self.status_combo.addItem("Mọi tình trạng", "")
-        for label, code in labels:
-            self.status_combo.addItem(label, code)
-        index = self.status_combo.findData(current)
-        self.status_combo.setCurrentIndex(max(index, 0))
-        self.status_combo.blockSignals(False)
-
     def criteria(self) -> RosterFilter:
         return RosterFilter(
             text=self.search_edit.text(),
@@ -409,26 +330,6 @@ class MembersTab(QWidget):
         self.update_member(member_id)
         self.select_member(member_id)
         self.members_changed.emit()
-
-    def update_member(self, member_id: int) -> None:
-        """After one member was saved: read that member again and update (or add) its row only."""
-        from models.roster.members import get_member
-        from models.roster.roster import roster_row
-
-        record = get_member(member_id)
-        source = self.model.row_of(member_id)
-        if source is None:
-            self.records.append(record)
-        else:
-            self.records[source] = record
-        self._by_id[member_id] = record
-        row = roster_row(record, date.today())
-        self.model.put_row(row)
-        if self.status_combo.findData(row.status_code) < 0:
-            self._fill_status_combo(self.model.rows)
-        self._update_count()
-        self._stale = {STATISTICS_PAGE: True, REMINDERS_PAGE: True}
-        self._update_current_view()
 
     def record_event_for_selected(self) -> None:
         member_id = self.selected_member_id()

@@ -19,36 +19,45 @@ BATCH = 5_000  # members read and turned into rows between two looks at «cancel
 
 
 class _Signals(QObject):
-    loaded = Signal(object, object, int)  # member records, their roster rows, members in the file
+    loaded = Signal(object, object, int, object)  # member records, their rows, members in the file, sort order
     failed = Signal(object)
     done = Signal(bool)  # True when every member was loaded
 
 
 class _Worker(QRunnable):
-    def __init__(self, signals: _Signals, cancel: threading.Event) -> None:
+    def __init__(self, signals: _Signals, cancel: threading.Event, column: str, descending: bool) -> None:
         super().__init__()
         self.signals, self._cancel = signals, cancel
+        self._sort = column, descending
 
     def run(self) -> None:
         from models.core.tables import db
         from models.roster.members import member_chunks, member_count
-        from models.roster.roster import roster_rows
+        from models.roster.roster import roster_rows, sort_indices
 
         complete = False
         try:
-            total, today, sent = member_count(), date.today(), 0
-            records, rows = [], []
+            total, today = member_count(), date.today()
+            records, rows, every_row, order = [], [], [], []
+
+            def send() -> None:
+                nonlocal records, rows, order
+                first = len(every_row)
+                every_row.extend(rows)
+                new = sort_indices(every_row, list(range(first, len(every_row))), *self._sort)
+                order = sort_indices(every_row, order + new, *self._sort)  # two sorted runs: a merge
+                self.signals.loaded.emit(records, rows, total, list(order))  # a copy: the GUI edits its own
+                records, rows = [], []
+
             for chunk in member_chunks(BATCH):
                 if self._cancel.is_set():
                     return
                 records += chunk
                 rows += roster_rows(chunk, today)
-                if len(rows) >= max(FIRST_CHUNK, sent):  # each chunk as big as all before it: few re-sorts
-                    self.signals.loaded.emit(records, rows, total)
-                    sent += len(rows)
-                    records, rows = [], []
+                if len(rows) >= max(FIRST_CHUNK, len(every_row)):  # each chunk as big as all before it
+                    send()
             if rows:
-                self.signals.loaded.emit(records, rows, total)
+                send()
             complete = True
         except Exception as exc:  # shown by the GUI thread
             log.exception("Loading the roster failed")
@@ -60,18 +69,26 @@ class _Worker(QRunnable):
 
 
 class RosterLoader(QObject):
-    """One load of every member; emits `loaded` per chunk, then `done(complete)`; `cancel()` stops it."""
+    """One load of every member; emits `loaded` per chunk, then `done(complete)`; `cancel()` stops it.
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    The worker also sorts every row loaded so far by `column` (the table's sort when the load began), so the GUI
+    thread does not sort 500,000 rows; `loaded` carries that order of all rows so far."""
+
+    def __init__(self, column: str, descending: bool, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._sort = column, descending
         self.signals = _Signals()
         self.loaded, self.failed, self.done = self.signals.loaded, self.signals.failed, self.signals.done
         self._cancel = threading.Event()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
 
+    @property
+    def sort(self) -> tuple[str, bool]:
+        return self._sort
+
     def start(self) -> None:
-        self._pool.start(_Worker(self.signals, self._cancel))
+        self._pool.start(_Worker(self.signals, self._cancel, *self._sort))
 
     def cancel(self, wait_ms: int = 5_000) -> None:
         """Stop after the chunk being read and wait for the worker (its connection closed) up to `wait_ms`."""

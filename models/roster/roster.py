@@ -106,7 +106,7 @@ class RosterSearch:
         key = (criteria.current_only, criteria.kind, criteria.gender, criteria.status_code)
         if key != self._base_key:
             self._base_key = key
-            self._results = {"": [i for i in self._order if passes_choices(self._rows[i], criteria)]}
+            self._results = {"": self._choices(criteria)}
         query = " ".join(fold(criteria.text).split())
         found = self._results.get(query)
         if found is None:
@@ -118,6 +118,20 @@ class RosterSearch:
             self._results = {q: r for q, r in self._results.items() if query.startswith(q)}
             self._results[query] = found
         return found
+
+    def _choices(self, criteria: RosterFilter) -> list[int]:
+        """The order without the rows the choices exclude: one comprehension per choice made (no call per row)."""
+        rows, out = self._rows, self._order
+        if criteria.current_only:
+            out = [i for i in out if rows[i].is_current]
+        if criteria.kind in ("official", "probationary"):
+            official = criteria.kind == "official"
+            out = [i for i in out if rows[i].is_official == official]
+        if criteria.gender:
+            out = [i for i in out if rows[i].gender == criteria.gender]
+        if criteria.status_code:
+            out = [i for i in out if rows[i].status_code == criteria.status_code]
+        return list(out) if out is self._order else out
 
     def matches(self, index: int, criteria: RosterFilter) -> bool:
         """Whether one row passes `criteria` (the same test as filter, for one row)."""

@@ -60,6 +60,36 @@ def test_open_tab_50k(benchmark, tab):
     assert tab.proxy.rowCount() == 50_000
 
 
+def test_background_load_500k(benchmark, big_tab):
+    """The whole roster read again on the worker thread: when the first rows show, when all are there, and the
+    longest the GUI thread was unavailable meanwhile (gaps between ticks of a 10 ms timer)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    results = {}
+
+    def load():
+        ticks = [time.perf_counter()]
+        timer = QTimer()
+        timer.setInterval(10)
+        timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+        timer.start()
+        start, first = time.perf_counter(), None
+        big_tab.load()
+        while big_tab.is_loading():
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+            if first is None and big_tab.proxy.rowCount():
+                first = time.perf_counter() - start
+        timer.stop()
+        results.update(first_rows_s=first, all_s=time.perf_counter() - start,
+                       worst_stall_ms=max(b - a for a, b in zip(ticks, ticks[1:], strict=False)) * 1000)  # fmt: skip
+
+    benchmark.pedantic(load, rounds=1, iterations=1)
+    benchmark.extra_info.update({k: round(v, 3) for k, v in results.items()})
+    print(f"\nbackground load of {BIG:,}: first rows after {results['first_rows_s']:.2f} s, all after "
+          f"{results['all_s']:.1f} s, longest GUI stall {results['worst_stall_ms']:.0f} ms")  # fmt: skip
+    assert big_tab.model.rowCount() == BIG
+
+
 def test_search_keystroke_500k(benchmark, big_tab):
     """What a user waits for per key: the filter, then the table repainted. Typing a name, then Backspace."""
     word = "nguyen van a"
