@@ -245,13 +245,13 @@ class MemberFilterProxyModel(QAbstractProxyModel):
             and expected[1] == (self._sort_column, self._descending)
             and len(expected[0]) == len(rows)
         ):
-            self._search = RosterSearch(rows, expected[0])
+            search.reorder(expected[0])
         elif last - first < 64:
             for source in range(first, last + 1):
                 search.place(source, insert_position(rows, search.order, source, self._sort_column, self._descending))
         else:  # a chunk of a load: the sorted order so far and the new rows are two runs that sorting merges
-            order = sort_indices(rows, search.order + list(range(first, last + 1)), self._sort_column, self._descending)
-            self._search = RosterSearch(rows, order)
+            search.reorder(sort_indices(rows, search.order + list(range(first, last + 1)), self._sort_column,
+                                        self._descending))  # fmt: skip
         self._rebuild()
 
     # QAbstractProxyModel -------------------------------------------------------------------

@@ -6,6 +6,8 @@ read while the GUI thread works) and builds the table rows there too; the GUI th
 
 from __future__ import annotations
 
+import gc
+import heapq
 import logging
 import threading
 from datetime import date
@@ -33,36 +35,43 @@ class _Worker(QRunnable):
     def run(self) -> None:
         from models.core.tables import db
         from models.roster.members import member_chunks, member_count
-        from models.roster.roster import roster_rows, sort_indices
+        from models.roster.roster import roster_rows, sort_indices, sort_key
 
         complete = False
+        gc.disable()  # a collection over the million objects made here would hold every thread for a second
         try:
             total, today = member_count(), date.today()
-            records, rows, every_row, order = [], [], [], []
+            column, descending = self._sort
+            every_row: list = []
+            key = sort_key(every_row, column)
+            records, sent, order, runs = [], 0, [], []
 
             def send() -> None:
-                nonlocal records, rows, order
-                first = len(every_row)
-                every_row.extend(rows)
-                new = sort_indices(every_row, list(range(first, len(every_row))), *self._sort)
-                order = sort_indices(every_row, order + new, *self._sort)  # two sorted runs: a merge
-                self.signals.loaded.emit(records, rows, total, list(order))  # a copy: the GUI edits its own
-                records, rows = [], []
+                nonlocal records, sent, order, runs
+                # Merged in Python, not by one sort: a sort holds the interpreter (the GUI thread too) for its
+                # whole run, a merge lets it go every few milliseconds.
+                order = list(heapq.merge(order, *runs, key=key, reverse=descending))
+                self.signals.loaded.emit(records, every_row[sent:], total, list(order))  # a copy: the GUI edits its
+                records, sent, runs = [], len(every_row), []
 
             for chunk in member_chunks(BATCH):
                 if self._cancel.is_set():
                     return
                 records += chunk
-                rows += roster_rows(chunk, today)
-                if len(rows) >= max(FIRST_CHUNK, len(every_row)):  # each chunk as big as all before it
+                first = len(every_row)
+                every_row += roster_rows(chunk, today)
+                runs.append(sort_indices(every_row, list(range(first, len(every_row))), column, descending))
+                if len(every_row) - sent >= max(FIRST_CHUNK, sent):  # each chunk as big as all before it
                     send()
-            if rows:
+            if runs:
                 send()
             complete = True
         except Exception as exc:  # shown by the GUI thread
             log.exception("Loading the roster failed")
             self.signals.failed.emit(exc)
         finally:
+            gc.enable()
+            gc.freeze()  # the loaded roster lives long: later collections need not scan it again
             if db.obj is not None and not db.obj.is_closed():
                 db.obj.close()  # this thread's own connection only
             self.signals.done.emit(complete and not self._cancel.is_set())
