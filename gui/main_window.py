@@ -186,6 +186,7 @@ class MainWindow(QMainWindow):
         from models.core.tables import db
 
         previous = self.data_path
+        self.members_tab.cancel_loading()  # its worker reads through the same database proxy
         try:
             open_database(path)
         except DatabaseFileError as exc:

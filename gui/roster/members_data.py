@@ -58,9 +58,13 @@ class MembersData:
 
     def _on_loader_loaded(self, records: list[MemberRecord], rows, total: int, order: list[int]) -> None:
         selected, scrolled = self.selected_member_id(), self.table.verticalScrollBar().value()
+        if any(m.id in self._by_id for m in records):  # saved meanwhile (update_member): the saved row stays
+            kept = [i for i, m in enumerate(records) if m.id not in self._by_id]
+            records, rows = [records[i] for i in kept], [rows[i] for i in kept]
+        else:
+            self.proxy.expect_order(order, self._loader.sort)
         self.records.extend(records)
         self._by_id.update((m.id, m) for m in records)
-        self.proxy.expect_order(order, self._loader.sort)
         self.model.add_rows(rows)
         if selected is None or not self.select_member(selected):
             self.table.verticalScrollBar().setValue(scrolled)

@@ -115,3 +115,24 @@ def test_sorting_by_another_column_while_loading_keeps_the_table_in_that_order(q
     reference.refresh()
     reference.table.sortByColumn(COLUMN_INDEX["birth_date"], Qt.SortOrder.DescendingOrder)
     assert shown_names(tab) == shown_names(reference) and len(shown_names(tab)) > 3
+
+
+def test_a_member_saved_while_loading_is_not_listed_twice(qtbot, tmp_path, people, gate):
+    from dataclasses import replace
+
+    from models.roster.members import get_member
+
+    tab = _tab(qtbot, tmp_path)
+    tab.load()
+    qtbot.waitUntil(lambda: tab.proxy.rowCount() > 0)
+    last = max(get_member(i).id for i in range(1, people + 1))  # not in the first chunk of 3
+    save_member(replace(get_member(last), job_title="Bí thư chi bộ"))
+    tab.update_member(last)
+    gate.set()
+    qtbot.waitUntil(lambda: not tab.is_loading())
+    ids = [row.id for row in tab.model.rows]
+    assert len(ids) == len(set(ids)) == people
+    assert tab.model.rows[tab.model.row_of(last)].job.startswith("Bí thư chi bộ")
+    reference = _tab(qtbot, tmp_path)
+    reference.refresh()
+    assert shown_names(tab) == shown_names(reference)
