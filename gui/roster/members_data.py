@@ -42,6 +42,7 @@ class MembersData:
         self._loader = RosterLoader(self.proxy.sort_column_key, self.proxy.descending, self)
         self._loader.loaded.connect(self._on_loader_loaded)
         self._loader.done.connect(self._on_loader_done)
+        self._loader.failed.connect(self._on_loader_failed)
         self._loader.start()
 
     def cancel_loading(self) -> None:
@@ -49,6 +50,7 @@ class MembersData:
         if self._loader is not None:
             self._loader.loaded.disconnect(self._on_loader_loaded)
             self._loader.done.disconnect(self._on_loader_done)
+            self._loader.failed.disconnect(self._on_loader_failed)
             self._loader.cancel()
             self._loader.deleteLater()
             self._loader = None
@@ -79,6 +81,13 @@ class MembersData:
         self._loader = None
         self._loaded(self.selected_member_id() or self._reselect)
         self.load_progress.emit(len(self.records), len(self.records))
+
+    def _on_loader_failed(self, error: Exception) -> None:
+        from gui.core import dialogs
+        from models.core.errors import DomainError
+
+        detail = error.message if isinstance(error, DomainError) else "Hãy đóng ChiBo rồi mở lại tệp dữ liệu."
+        dialogs.show_error(self, "Không đọc được hết danh sách đảng viên từ tệp dữ liệu.", detail)
 
     def _loaded(self, selected: int | None) -> None:
         self._fill_status_combo(self.model.rows)

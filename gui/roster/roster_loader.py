@@ -6,7 +6,6 @@ read while the GUI thread works) and builds the table rows there too; the GUI th
 
 from __future__ import annotations
 
-import gc
 import heapq
 import logging
 import threading
@@ -38,7 +37,6 @@ class _Worker(QRunnable):
         from models.roster.roster import roster_rows, sort_indices, sort_key
 
         complete = False
-        gc.disable()  # a collection over the million objects made here would hold every thread for a second
         try:
             total, today = member_count(), date.today()
             column, descending = self._sort
@@ -51,7 +49,7 @@ class _Worker(QRunnable):
                 # Merged in Python, not by one sort: a sort holds the interpreter (the GUI thread too) for its
                 # whole run, a merge lets it go every few milliseconds.
                 order = list(heapq.merge(order, *runs, key=key, reverse=descending))
-                self.signals.loaded.emit(records, every_row[sent:], total, list(order))  # a copy: the GUI edits its
+                self.signals.loaded.emit(records, every_row[sent:], total, list(order))  # the GUI edits its copy
                 records, sent, runs = [], len(every_row), []
 
             for chunk in member_chunks(BATCH):
@@ -70,8 +68,6 @@ class _Worker(QRunnable):
             log.exception("Loading the roster failed")
             self.signals.failed.emit(exc)
         finally:
-            gc.enable()
-            gc.freeze()  # the loaded roster lives long: later collections need not scan it again
             if db.obj is not None and not db.obj.is_closed():
                 db.obj.close()  # this thread's own connection only
             self.signals.done.emit(complete and not self._cancel.is_set())

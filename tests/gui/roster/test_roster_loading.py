@@ -136,3 +136,22 @@ def test_a_member_saved_while_loading_is_not_listed_twice(qtbot, tmp_path, peopl
     reference = _tab(qtbot, tmp_path)
     reference.refresh()
     assert shown_names(tab) == shown_names(reference)
+
+
+def test_a_failed_load_says_so_in_vietnamese_and_keeps_what_was_read(qtbot, tmp_path, people, monkeypatch, answers):
+    real = members_module.member_chunks
+
+    def broken(size):
+        chunks = real(3)
+        yield next(chunks)
+        raise OSError("disk I/O error")
+
+    monkeypatch.setattr(members_module, "member_chunks", broken)
+    monkeypatch.setattr(roster_loader, "BATCH", 3)
+    monkeypatch.setattr(roster_loader, "FIRST_CHUNK", 3)
+    tab = _tab(qtbot, tmp_path)
+    tab.load()
+    qtbot.waitUntil(lambda: not tab.is_loading())
+    assert answers["error"] == [("Không đọc được hết danh sách đảng viên từ tệp dữ liệu.",
+                                 "Hãy đóng ChiBo rồi mở lại tệp dữ liệu.")]  # fmt: skip
+    assert tab.model.rowCount() == 3
