@@ -6,11 +6,12 @@ import argparse
 import logging
 import re
 import sys
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 
 def setup_logging(folder: Path) -> Path:
+    from logging.handlers import RotatingFileHandler
+
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "chibo.log"
     handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
@@ -138,34 +139,49 @@ def run_gui(args: argparse.Namespace) -> int:
     setup_logging(Path(user_data_dir("ChiBo", appauthor=False)) / "logs")
     app = create_application(sys.argv[:1])
     install_crash_hook()
+    window, outcome = start_window(args, app_settings())
+    code = app.exec()
+    return outcome.get("code", code)
 
-    from gui.core import dialogs
+
+def start_window(args: argparse.Namespace, settings):
+    """Show the main window at once; the data file opens (and the branch is asked for on a new file) after its
+    first paint, then the roster loads on a worker thread. Returns the window and a dict that gets "code" when
+    ChiBo must stop (1: the data file cannot be opened; 0: the branch was not given)."""
     from gui.main_window import MainWindow
-    from models.core.branch import get_branch
-    from models.core.database import default_database_path, is_read_only, is_server_url, open_database
-    from models.core.errors import DatabaseFileError
 
-    settings = app_settings()
-    # A file named on the command line that cannot be opened falls back to the default one.
-    named = (args.db if is_server_url(args.db) else Path(args.db)) if args.db else None
-    candidates = [named, default_database_path()] if named else [default_database_path()]
-    for path in candidates:
-        try:
-            open_database(path)
-            break
-        except DatabaseFileError as exc:
-            last = path is candidates[-1]
-            dialogs.show_error(None, exc.message, "" if last else "ChiBo sẽ mở tệp dữ liệu mặc định.")
-            if last:
-                return 1
-    if get_branch() is None and not is_read_only():
-        from gui.branch_dialog import BranchDialog
+    outcome: dict[str, int] = {}
 
-        if BranchDialog(first_run=True).exec() != BranchDialog.DialogCode.Accepted:
-            return 0
-    window = MainWindow(path, settings, defer_load=True)
+    def open_file() -> Path | str | None:
+        from gui.core import dialogs
+        from models.core.branch import get_branch
+        from models.core.database import default_database_path, is_read_only, is_server_url, open_database
+        from models.core.errors import DatabaseFileError
+
+        # A file named on the command line that cannot be opened falls back to the default one.
+        named = (args.db if is_server_url(args.db) else Path(args.db)) if args.db else None
+        candidates = [named, default_database_path()] if named else [default_database_path()]
+        for path in candidates:
+            try:
+                open_database(path)
+                break
+            except DatabaseFileError as exc:
+                last = path is candidates[-1]
+                dialogs.show_error(window, exc.message, "" if last else "ChiBo sẽ mở tệp dữ liệu mặc định.")
+                if last:
+                    outcome["code"] = 1
+                    return None
+        if get_branch() is None and not is_read_only():
+            from gui.branch_dialog import BranchDialog
+
+            if BranchDialog(first_run=True, parent=window).exec() != BranchDialog.DialogCode.Accepted:
+                outcome["code"] = 0
+                return None
+        return path
+
+    window = MainWindow(None, settings, defer_load=True, open_file=open_file)
     window.show()
-    return app.exec()
+    return window, outcome
 
 
 def run_self_test(server: str | None = None) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
@@ -12,10 +13,6 @@ from gui.core import dialogs
 from gui.roster.members_tab import MembersTab
 from gui.upcoming_tab import UpcomingTab
 from models.core import clock
-from models.core.branch import get_branch
-from models.core.database import close_database, display_name, is_read_only, is_server_url, open_database
-from models.core.errors import DatabaseFileError
-from models.core.tables import db
 
 MAX_RECENT = 8
 
@@ -26,12 +23,20 @@ class MainWindow(QMainWindow):
     data_file_changed = Signal(str)
 
     def __init__(
-        self, data_path: Path | str, settings: QSettings, parent: QWidget | None = None, defer_load: bool = False
+        self,
+        data_path: Path | str | None,
+        settings: QSettings,
+        parent: QWidget | None = None,
+        defer_load: bool = False,
+        open_file: Callable[[], Path | str | None] | None = None,
     ) -> None:
-        """`data_path`: the data file, or a server URL (postgresql://…). `defer_load`: show the window first and
-        load the roster right after the first paint (start-up)."""
+        """`defer_load`: show the window first and load the roster after the first paint, on a worker thread
+        (start-up). `open_file`: the data file is not open yet; after the first paint it is called to open one and
+        returns its path or server URL, or None to close the window (start-up). Otherwise `data_path` is the open
+        data file or server URL (postgresql://…)."""
         super().__init__(parent)
         self._settings = settings
+        self._open_file = open_file
         self._set_target(data_path)
         self.setWindowTitle("ChiBo")
         self.tabs = QTabWidget()
@@ -72,10 +77,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.file_label)
         self._build_menus()
         self._restore_state()
-        self._show_data_file()
-        if defer_load:
+        self.members_tab.load_progress.connect(self._on_members_tab_load_progress)
+        if open_file is None:
+            self._show_data_file()
+        if defer_load or open_file is not None:
             self.members_tab.show_loading()
-            self.members_tab.installEventFilter(self)  # load once the tab has been painted
+            self.installEventFilter(self)  # open and load once the window has been painted
         else:
             self.members_tab.refresh()
 
@@ -142,26 +149,30 @@ class MainWindow(QMainWindow):
         dialogs.show_info(
             self,
             "ChiBo — phần mềm giúp bí thư chi bộ quản lý đảng viên, tổ chức đại hội và kiểm phiếu bầu cử.",
-            "Chạy hoàn toàn trên máy, không cần Internet. Dữ liệu nằm ở: " + display_name(self.data_target),
+            "Chạy hoàn toàn trên máy, không cần Internet. Dữ liệu nằm ở: " + _display_name(self.data_target),
             title="Giới thiệu ChiBo",
         )
 
     # data file -----------------------------------------------------------------------------
-    def _set_target(self, target: Path | str) -> None:
-        """The open database: `data_target` always; `data_path` only for a data file (None on a server)."""
-        self.data_target = str(target)
-        self.data_path = None if is_server_url(target) else Path(target)
+    def _set_target(self, target: Path | str | None) -> None:
+        """The open database: `data_target` always ("" before one is open); `data_path` only for a data file (None
+        on a server)."""
+        self.data_target = "" if target is None else str(target)
+        self.data_path = None if target is None or "://" in self.data_target else Path(target)
 
     def _start_folder(self) -> str:
         return str(self.data_path.parent) if self.data_path is not None else ""
 
     def _show_data_file(self) -> None:
+        from models.core.branch import get_branch
+        from models.core.database import is_read_only
+
         branch = get_branch()
         name = branch.name if branch else "Chưa thiết lập chi bộ"
         read_only = is_read_only()
         self.setWindowTitle(f"ChiBo — {name}" + (" (chỉ đọc)" if read_only else ""))
         where = "Tệp dữ liệu" if self.data_path is not None else "Máy chủ dữ liệu"
-        self.file_label.setText(f"{where}: {display_name(self.data_target)}")
+        self.file_label.setText(f"{where}: {_display_name(self.data_target)}")
         self._show_read_only(read_only)
         if self.data_path is not None:
             self._remember_recent(self.data_path)
@@ -219,7 +230,13 @@ class MainWindow(QMainWindow):
         """Open another data file; if it cannot be opened, the current one stays open."""
         if self.data_path is not None and path.resolve() == self.data_path.resolve():
             return True
+        from models.core.branch import get_branch
+        from models.core.database import is_read_only, open_database
+        from models.core.errors import DatabaseFileError
+        from models.core.tables import db
+
         previous = self.data_target
+        self.members_tab.cancel_loading()  # its worker reads through the same database proxy
         try:
             open_database(path)
         except DatabaseFileError as exc:
@@ -289,10 +306,26 @@ class MainWindow(QMainWindow):
         self.branch_dialog = dialog
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.members_tab and event.type() == QEvent.Type.Paint:
-            self.members_tab.removeEventFilter(self)
-            QTimer.singleShot(0, self.members_tab.refresh)
+        if watched is self and event.type() == QEvent.Type.Paint:
+            self.removeEventFilter(self)
+            QTimer.singleShot(0, self._after_first_paint)
         return super().eventFilter(watched, event)
+
+    def _after_first_paint(self) -> None:
+        if self._open_file is not None:
+            path, self._open_file = self._open_file(), None
+            if path is None:
+                self.close()
+                return
+            self._set_target(path)
+            self._show_data_file()
+        self.members_tab.load()
+
+    def _on_members_tab_load_progress(self, done: int, total: int) -> None:
+        if done < total:
+            self.statusBar().showMessage(f"Đang tải danh sách đảng viên: {done}/{total}…")
+        else:
+            self.statusBar().showMessage(f"Đã tải {total} đảng viên.", 3000)
 
     # state ---------------------------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -307,5 +340,14 @@ class MainWindow(QMainWindow):
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/tab", self.tabs.currentIndex())
         self._settings.sync()
+        self.members_tab.cancel_loading()
+        from models.core.database import close_database
+
         close_database()
         super().closeEvent(event)
+
+
+def _display_name(target: str) -> str:
+    from models.core.database import display_name  # peewee loads after the first paint (start-up)
+
+    return display_name(target)

@@ -7,8 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import QAbstractProxyModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from models.core.dates import fmt
-from models.roster.roster import RosterFilter, RosterRow, RosterSearch, sort_indices
+from models.roster.roster import RosterFilter, RosterRow, RosterSearch, insert_position, sort_indices
 
 _Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -48,6 +47,8 @@ def _text(row: RosterRow, key: str) -> str:
         return row.status_label
     value = getattr(row, key)
     if isinstance(value, date):
+        from models.roster.member_rules import fmt  # the rules: not needed before the first rows
+
         return fmt(value)
     return value or ""
 
@@ -58,6 +59,7 @@ class MemberTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[RosterRow] = []
+        self._row_of: dict[int, int] = {}  # member id -> row
         self.current_count = 0  # members belonging to the branch now
 
     @property
@@ -67,8 +69,38 @@ class MemberTableModel(QAbstractTableModel):
     def set_rows(self, rows: list[RosterRow]) -> None:
         self.beginResetModel()
         self._rows = rows
+        self._row_of = {row.id: i for i, row in enumerate(rows)}
         self.current_count = sum(1 for row in rows if row.is_current)
         self.endResetModel()
+
+    def row_of(self, member_id: int) -> int | None:
+        return self._row_of.get(member_id)
+
+    def add_rows(self, rows: list[RosterRow]) -> None:
+        """Rows appended (a chunk of a load under way): one rowsInserted."""
+        if not rows:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._rows.extend(rows)
+        self._row_of.update((row.id, first + i) for i, row in enumerate(rows))
+        self.current_count += sum(1 for row in rows if row.is_current)
+        self.endInsertRows()
+
+    def put_row(self, row: RosterRow) -> None:
+        """One member added or changed (after a save): dataChanged or rowsInserted for that row only."""
+        index = self._row_of.get(row.id)
+        if index is None:
+            index = len(self._rows)
+            self.beginInsertRows(QModelIndex(), index, index)
+            self._rows.append(row)
+            self._row_of[row.id] = index
+            self.current_count += row.is_current
+            self.endInsertRows()
+            return
+        self.current_count += row.is_current - self._rows[index].is_current
+        self._rows[index] = row
+        self.dataChanged.emit(self.index(index, 0), self.index(index, len(COLUMNS) - 1))
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -108,6 +140,7 @@ class MemberFilterProxyModel(QAbstractProxyModel):
         self._map: list[int] = []
         self._search: RosterSearch | None = None  # every source row in the current sort order
         self._inverse: dict[int, int] | None = None
+        self._expected: tuple[list[int], tuple[str, bool]] | None = None  # see expect_order
 
     # configuration -------------------------------------------------------------------------
     def setSourceModel(self, model: MemberTableModel) -> None:
@@ -115,9 +148,11 @@ class MemberFilterProxyModel(QAbstractProxyModel):
         if old is not None:
             old.modelReset.disconnect(self._on_source_model_reset)
             old.dataChanged.disconnect(self._on_source_data_changed)
+            old.rowsInserted.disconnect(self._on_source_rows_inserted)
         super().setSourceModel(model)
         model.modelReset.connect(self._on_source_model_reset)
         model.dataChanged.connect(self._on_source_data_changed)
+        model.rowsInserted.connect(self._on_source_rows_inserted)
         self._on_source_model_reset()
 
     @property
@@ -144,8 +179,23 @@ class MemberFilterProxyModel(QAbstractProxyModel):
         self._search = None
         self._rebuild()
 
+    def expect_order(self, order: list[int], sort: tuple[str, bool]) -> None:
+        """The sort order, by (column, descending), of all source rows once the coming rows are inserted, as a
+        worker computed it: used instead of sorting on the GUI thread if the table is still sorted that way."""
+        self._expected = order, sort
+
     def source_row(self, proxy_row: int) -> RosterRow:
         return self.sourceModel().rows[self._map[proxy_row]]
+
+    def proxy_row_of(self, member_id: int) -> int | None:
+        """The shown row of a member, or None when the filter hides it."""
+        source = self.sourceModel().row_of(member_id)
+        if source is None:
+            return None
+        try:
+            return self._map.index(source)
+        except ValueError:
+            return None
 
     def _rebuild(self) -> None:
         """Filter in the cached sort order: a search keystroke is one linear pass, never a sort."""
@@ -164,7 +214,45 @@ class MemberFilterProxyModel(QAbstractProxyModel):
         self._rebuild()
 
     def _on_source_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
-        self._on_source_model_reset()
+        """Rows changed in place: each is re-placed in the sort order by a binary search; when none moves or
+        enters or leaves the filter, only those rows repaint (no reset, the selection and scroll stay)."""
+        if self._search is None:
+            return
+        rows, reset = self.sourceModel().rows, False
+        for source in range(top_left.row(), bottom_right.row() + 1):
+            try:
+                shown_at = self._map.index(source)
+            except ValueError:
+                shown_at = None
+            old = self._search.unplace(source)
+            new = insert_position(rows, self._search.order, source, self._sort_column, self._descending)
+            self._search.place(source, new)
+            shown = self._search.matches(source, self._criteria)
+            if new != old or shown != (shown_at is not None):
+                reset = True
+            elif shown_at is not None:
+                self.dataChanged.emit(self.index(shown_at, 0), self.index(shown_at, len(COLUMNS) - 1))
+        if reset:
+            self._rebuild()
+
+    def _on_source_rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        if self._search is None:
+            return
+        rows, search = self.sourceModel().rows, self._search
+        expected, self._expected = self._expected, None
+        if (
+            expected is not None
+            and expected[1] == (self._sort_column, self._descending)
+            and len(expected[0]) == len(rows)
+        ):
+            search.reorder(expected[0])
+        elif last - first < 64:
+            for source in range(first, last + 1):
+                search.place(source, insert_position(rows, search.order, source, self._sort_column, self._descending))
+        else:  # a chunk of a load: the sorted order so far and the new rows are two runs that sorting merges
+            search.reorder(sort_indices(rows, search.order + list(range(first, last + 1)), self._sort_column,
+                                        self._descending))  # fmt: skip
+        self._rebuild()
 
     # QAbstractProxyModel -------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008

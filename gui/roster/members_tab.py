@@ -6,6 +6,8 @@ visible: after a filter change the statistics wait for typing to pause (debounce
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,24 +27,25 @@ from PySide6.QtWidgets import (
 
 from gui.roster.exports import MemberExports
 from gui.roster.member_table_model import COLUMN_INDEX, ID_ROLE, MemberFilterProxyModel, MemberTableModel
+from gui.roster.members_data import LIST_PAGE, REMINDERS_PAGE, STATISTICS_PAGE, MembersData
 from gui.roster.roster_columns import RosterColumns
 from models.core import clock
-from models.roster.members import all_members
-from models.roster.records import MemberRecord
-from models.roster.roster import RosterFilter, roster_rows
-from models.roster.statistics import DEFAULT_AGE_BOUNDS
+from models.roster.roster import RosterFilter
+
+if TYPE_CHECKING:
+    from models.roster.records import MemberRecord
 
 _SCOPES = (("Đảng viên đang sinh hoạt", True), ("Tất cả (kể cả đã chuyển đi, từ trần…)", False))
 _KINDS = (("Chính thức và dự bị", "all"), ("Chính thức", "official"), ("Dự bị", "probationary"))
 _GENDERS = (("Nam và nữ", ""), ("Nam", "Nam"), ("Nữ", "Nữ"))
-LIST_PAGE, STATISTICS_PAGE, REMINDERS_PAGE = range(3)
 STATISTICS_DEBOUNCE_MS = 300
 
 
-class MembersTab(QWidget):
+class MembersTab(QWidget, MembersData):
     """Roster of the branch. Emits `members_changed` after any write made from here."""
 
     members_changed = Signal()
+    load_progress = Signal(int, int)  # members loaded so far, members in the file (equal when done)
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +60,7 @@ class MembersTab(QWidget):
         self._statistics_timer.setSingleShot(True)
         self._statistics_timer.setInterval(STATISTICS_DEBOUNCE_MS)
         self._statistics_timer.timeout.connect(self._on_statistics_timer_timeout)
+        self._loader = None  # gui.roster.roster_loader.RosterLoader of the load under way
         self.exports = MemberExports(self, self.shown_records, lambda: self.records, self.screen_columns,
                                      self._age_bounds)  # fmt: skip
         self.model = MemberTableModel(self)
@@ -171,32 +175,6 @@ class MembersTab(QWidget):
         return combo
 
     # data ----------------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Reload every member from the data file, keeping the selection."""
-        selected = self.selected_member_id()
-        self.records = all_members()
-        self._by_id = {m.id: m for m in self.records}
-        rows = roster_rows(self.records, clock.today())
-        self.model.set_rows(rows)
-        self._fill_status_combo(rows)
-        if selected is not None:
-            self.select_member(selected)
-        self._update_buttons()
-        self._stale = {STATISTICS_PAGE: True, REMINDERS_PAGE: True}
-        self._update_current_view()
-
-    def _fill_status_combo(self, rows) -> None:
-        current = self.status_combo.currentData()
-        labels = sorted({(r.status_label, r.status_code) for r in rows})
-        self.status_combo.blockSignals(True)
-        self.status_combo.clear()
-        self.status_combo.addItem("Mọi tình trạng", "")
-        for label, code in labels:
-            self.status_combo.addItem(label, code)
-        index = self.status_combo.findData(current)
-        self.status_combo.setCurrentIndex(max(index, 0))
-        self.status_combo.blockSignals(False)
-
     def criteria(self) -> RosterFilter:
         return RosterFilter(
             text=self.search_edit.text(),
@@ -236,6 +214,8 @@ class MembersTab(QWidget):
         self.views.setCurrentIndex(page)
 
     def _age_bounds(self) -> tuple[int, ...]:
+        from models.roster.statistics import DEFAULT_AGE_BOUNDS
+
         return self.statistics_view.age_bounds if self.statistics_view is not None else DEFAULT_AGE_BOUNDS
 
     def _on_views_current_changed(self, _index: int) -> None:
@@ -319,14 +299,14 @@ class MembersTab(QWidget):
         return self.proxy.data(rows[0], ID_ROLE)
 
     def select_member(self, member_id: int) -> bool:
-        for proxy_row in range(self.proxy.rowCount()):
-            if self.proxy.source_row(proxy_row).id == member_id:
-                index = self.proxy.index(proxy_row, COLUMN_INDEX["full_name"])
-                self.table.setCurrentIndex(index)
-                self.table.selectRow(proxy_row)
-                self.table.scrollTo(index)
-                return True
-        return False
+        proxy_row = self.proxy.proxy_row_of(member_id)
+        if proxy_row is None:
+            return False
+        index = self.proxy.index(proxy_row, COLUMN_INDEX["full_name"])
+        self.table.setCurrentIndex(index)
+        self.table.selectRow(proxy_row)
+        self.table.scrollTo(index)
+        return True
 
     def set_read_only(self, read_only: bool) -> None:
         """A read-only data file: the buttons that only write are off; «Sửa hồ sơ» still shows a record."""
@@ -368,7 +348,7 @@ class MembersTab(QWidget):
         self.member_dialog = dialog
 
     def _on_member_dialog_saved(self, member_id: int) -> None:
-        self.refresh()
+        self.update_member(member_id)
         self.select_member(member_id)
         self.members_changed.emit()
 

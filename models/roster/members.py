@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from datetime import date
 
@@ -180,14 +181,31 @@ def get_member(member_id: int) -> MemberRecord:
 
 
 def all_members() -> list[MemberRecord]:
-    """Every member ever in the current branch, with events, in two plain queries (50,000 rows in under a second)."""
-    events: dict[int, list[EventRecord]] = defaultdict(list)
-    for row in _raw_dicts(MemberEvent.select().where(of_current_branch(MemberEvent)), _EVENT_DATE_KEYS):
-        events[row["member"]].append(_event_from_dict(row))
-    return [
-        _member_record(row, _ordered(events.get(row["id"], [])))
-        for row in _raw_dicts(Member.select().where(of_current_branch(Member)), DATE_FIELDS)
-    ]
+    """Every member ever in the current branch, with events (50,000 rows in well under a second)."""
+    return [member for chunk in member_chunks(100_000) for member in chunk]
+
+
+def member_chunks(size: int) -> Iterator[list[MemberRecord]]:
+    """Every member of the current branch with events, `size` members at a time in the order they were added: two
+    plain queries a chunk, so a first screenful arrives at once and a worker thread can stop between chunks."""
+    last = 0
+    while True:
+        query = Member.select().where(of_current_branch(Member) & (Member.id > last)).order_by(Member.id).limit(size)
+        members = list(_raw_dicts(query, DATE_FIELDS))
+        if not members:
+            return
+        last = members[-1]["id"]
+        events: dict[int, list[EventRecord]] = defaultdict(list)
+        span = of_current_branch(MemberEvent) & MemberEvent.member.between(members[0]["id"], last)
+        for row in _raw_dicts(MemberEvent.select().where(span), _EVENT_DATE_KEYS):
+            events[row["member"]].append(_event_from_dict(row))
+        yield [_member_record(row, _ordered(events.get(row["id"], []))) for row in members]
+        if len(members) < size:
+            return
+
+
+def member_count() -> int:
+    return Member.select().where(of_current_branch(Member)).count()
 
 
 def _raw_dicts(query, date_keys: tuple[str, ...]):

@@ -1,25 +1,33 @@
-"""Roster speed: opening the tab and each search keystroke with 50,000 members; start-up with 5,000 members.
+"""Roster speed: opening the tab with 50,000 members; a search keystroke and the update after one save with
+500,000; start-up with 5,000 members.
 
-Goals (issue 2): a keystroke ≤ 50 ms; start-up ≤ 1.5 × a bare PySide6 window measured in the same run.
+Goals (issue "The roster holds"): a keystroke (filter and repaint of a 1366×600 table) ≤ 50 ms at 500,000;
+start-up ≤ 1.5 × a bare PySide6 window measured in the same run; saving one member updates one row.
 Run with: .venv/bin/python -m pytest tests/bench --bench -q
 """
 
 from __future__ import annotations
 
 import os
+import statistics
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
 from gui.roster.members_tab import MembersTab
 from models.core.branch import BranchInfo, save_branch
-from models.core.database import close_database
+from models.core.database import close_database, open_database
+from models.roster.members import get_member, save_member
+from tests.bench.conftest import fill_members
 
 ROOT = Path(__file__).resolve().parents[2]
+BIG = 500_000
 
 
 @pytest.fixture
@@ -30,23 +38,101 @@ def tab(qtbot, big_file, tmp_path):
     return widget
 
 
+@pytest.fixture(scope="module")
+def big_tab(qapp, tmp_path_factory):
+    """A shown roster tab of 500,000 members whose table is about 1366×600, as on a laptop screen."""
+    folder = tmp_path_factory.mktemp("big")
+    open_database(folder / "big.sqlite3")
+    fill_members(BIG)
+    widget = MembersTab(QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat))
+    widget.resize(1366, 700)
+    widget.show()
+    widget.refresh()
+    QApplication.processEvents()
+    yield widget
+    widget.close()
+    widget.deleteLater()
+    close_database()
+
+
 def test_open_tab_50k(benchmark, tab):
     benchmark.pedantic(tab.refresh, rounds=3, iterations=1)
     assert tab.proxy.rowCount() == 50_000
 
 
-def test_search_keystroke_50k(benchmark, tab, qtbot):
-    tab.refresh()
-    queries = ["n", "ng", "ngu", "nguy", "nguye", "nguyen", "nguyen v", "nguyen va", "nguyen van", "nguyen van a"]
+def test_background_load_500k(benchmark, big_tab):
+    """The whole roster read again on the worker thread: when the first rows show, when all are there, and the
+    longest the GUI thread was unavailable meanwhile (gaps between ticks of a 10 ms timer)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    results = {}
+
+    def load():
+        ticks = [time.perf_counter()]
+        timer = QTimer()
+        timer.setInterval(10)
+        timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+        timer.start()
+        start, first = time.perf_counter(), None
+        big_tab.load()
+        while big_tab.is_loading():
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+            if first is None and big_tab.proxy.rowCount():
+                first = time.perf_counter() - start
+        timer.stop()
+        results.update(first_rows_s=first, all_s=time.perf_counter() - start,
+                       worst_stall_ms=max(b - a for a, b in zip(ticks, ticks[1:], strict=False)) * 1000)  # fmt: skip
+
+    benchmark.pedantic(load, rounds=1, iterations=1)
+    benchmark.extra_info.update({k: round(v, 3) for k, v in results.items()})
+    print(f"\nbackground load of {BIG:,}: first rows after {results['first_rows_s']:.2f} s, all after "
+          f"{results['all_s']:.1f} s, longest GUI stall {results['worst_stall_ms']:.0f} ms")  # fmt: skip
+    assert big_tab.model.rowCount() == BIG
+
+
+def test_search_keystroke_500k(benchmark, big_tab):
+    """What a user waits for per key: the filter, then the table repainted. Typing a name, then Backspace."""
+    word = "nguyen van a"
+    texts = [word[:n] for n in range(1, len(word) + 1)] + [word[:n] for n in range(len(word) - 1, -1, -1)]
     state = {"i": 0}
+    times: list[float] = []
 
     def keystroke():
-        tab.search_edit.setText(queries[state["i"] % len(queries)])
+        start = time.perf_counter()
+        big_tab.search_edit.setText(texts[state["i"] % len(texts)])
+        big_tab.table.viewport().repaint()
+        QApplication.processEvents()
+        times.append(time.perf_counter() - start)
         state["i"] += 1
-        qtbot.wait(0)
 
-    benchmark.pedantic(keystroke, rounds=30, iterations=1)
-    assert tab.proxy.rowCount() < 50_000
+    benchmark.pedantic(keystroke, rounds=len(texts) * 2, iterations=1)
+    size = big_tab.table.size()
+    median_ms, worst_ms = statistics.median(times) * 1000, max(times) * 1000
+    benchmark.extra_info.update(median_ms=round(median_ms, 1), worst_ms=round(worst_ms, 1))
+    print(f"\nkeystroke at {BIG:,} in a {size.width()}×{size.height()} table: median {median_ms:.1f} ms, "
+          f"worst {worst_ms:.1f} ms")  # fmt: skip
+    assert big_tab.search_edit.text() == "" and big_tab.proxy.rowCount() > 0
+
+
+def test_update_after_saving_one_member_500k(benchmark, big_tab):
+    """The tab's work after the member dialog saved one member: that member read again, one row updated."""
+    big_tab.search_edit.setText("")
+    member_id = big_tab.proxy.source_row(100).id
+    assert big_tab.select_member(member_id)
+    jobs = iter(range(10**6))
+
+    def save():
+        save_member(replace(get_member(member_id), job_title=f"Chuyên viên {next(jobs)}"))
+        return (), {}
+
+    def update():
+        big_tab.update_member(member_id)
+        big_tab.select_member(member_id)
+        QApplication.processEvents()
+
+    benchmark.pedantic(update, setup=save, rounds=10, iterations=1)
+    print(f"\nupdate of one row at {BIG:,}: median {benchmark.stats.stats.median * 1000:.1f} ms")
+    assert big_tab.selected_member_id() == member_id
 
 
 _FIRST_PAINT = """
@@ -81,25 +167,26 @@ _CHIBO = (
     _FIRST_PAINT
     + """
 import sys
-from pathlib import Path
+from PySide6.QtCore import QEventLoop, QSettings
 from gui.core.app import create_application
-from PySide6.QtCore import QSettings
 app = create_application(sys.argv[:1])
-from models.core.database import open_database
-from gui.main_window import MainWindow
-open_database(Path(sys.argv[1]))
-w = MainWindow(Path(sys.argv[1]), QSettings(sys.argv[2], QSettings.Format.IniFormat), defer_load=True)
-probe = FirstPaint(); w.installEventFilter(probe); w.show()
-while "paint" not in marks or w.members_tab.proxy.rowCount() == 0:
-    app.processEvents()
+from main import parse_args, start_window
+w, outcome = start_window(parse_args(["--db", sys.argv[1]]), QSettings(sys.argv[2], QSettings.Format.IniFormat))
+probe = FirstPaint(); w.installEventFilter(probe)
+while "paint" not in marks or w.members_tab.is_loading() or w.members_tab.proxy.rowCount() == 0:
+    app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)  # idle like app.exec(): the loader runs
 print(marks["paint"], time.time())
 """
 )
 
 
-def _time_script(script: str, *args: str) -> tuple[float, float]:
-    """(seconds to the window's first paint, seconds until the roster is filled) from process start."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+def _time_script(script: str, *args: str, pycache: Path) -> tuple[float, float]:
+    """(seconds to the window's first paint, seconds until the roster is filled) from process start.
+
+    Bytecode is cached in `pycache` (an installed ChiBo runs compiled code; this machine's environment may forbid
+    writing it), so after a first run neither script pays for compiling its sources."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPYCACHEPREFIX": str(pycache)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     start = time.time()
     out = subprocess.run([sys.executable, "-c", script, *args], cwd=ROOT, env=env, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr[-2000:]
@@ -111,10 +198,13 @@ def _time_script(script: str, *args: str) -> tuple[float, float]:
 def test_startup_5k_vs_bare_window(benchmark, big_file, tmp_path):
     save_branch(BranchInfo("Chi bộ Đo đạc", "ĐẢNG BỘ ĐO ĐẠC", "Hà Nội", "CB"))
     close_database()
-    settings = str(tmp_path / "s.ini")
-    bare = min(_time_script(_BARE)[0] for _ in range(5))
+    settings, pycache = str(tmp_path / "s.ini"), tmp_path / "pycache"
+    _time_script(_BARE, pycache=pycache), _time_script(_CHIBO, str(big_file), settings, pycache=pycache)  # compile
+    bare = min(_time_script(_BARE, pycache=pycache)[0] for _ in range(5))
     runs = []
-    benchmark.pedantic(lambda: runs.append(_time_script(_CHIBO, str(big_file), settings)), rounds=5, iterations=1)
+    benchmark.pedantic(
+        lambda: runs.append(_time_script(_CHIBO, str(big_file), settings, pycache=pycache)), rounds=5, iterations=1
+    )
     painted = min(r[0] for r in runs)
     filled = min(r[1] for r in runs)
     benchmark.extra_info.update(

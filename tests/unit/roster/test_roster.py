@@ -89,3 +89,32 @@ def test_the_roster_reads_today_from_the_one_clock():
     with clock.pinned(date(2029, 1, 1)):
         later = MemberRecord(**{**new.__dict__, "events": [recognised]})
         assert [r.is_official for r in roster_rows([later])] == [True]
+
+
+def test_backspace_returns_the_kept_result_without_scanning_again():
+    rows = rows_with_ids()
+    search = RosterSearch(rows, sort_indices(rows, list(range(len(rows))), "full_name"))
+    typed = [search.filter(RosterFilter(text=text)) for text in ("t", "th", "thi")]
+    assert search.filter(RosterFilter(text="th")) is typed[1]  # the very list kept on the way: no new scan
+    assert search.filter(RosterFilter(text="t")) is typed[0]
+    search.filter(RosterFilter(text="ng"))  # another text: what it does not extend is forgotten
+    assert search.filter(RosterFilter(text="t")) is not typed[0]
+
+
+def test_a_changed_row_is_placed_by_binary_search_as_a_full_sort_would():
+    from dataclasses import replace
+
+    from models.core.vnname import name_key
+    from models.roster.roster import insert_position
+
+    for column, descending in (("full_name", False), ("birth_date", True), ("job", False)):
+        rows = rows_with_ids()
+        search = RosterSearch(rows, sort_indices(rows, list(range(len(rows))), column, descending))
+        search.filter(RosterFilter(text="an"))
+        search.unplace(3)
+        rows[3] = replace(
+            rows[3], full_name="Lê Văn Yên", name_key=name_key("Lê Văn Yên", None), birth_date=date(2001, 1, 1), job="Ư"
+        )
+        search.place(3, insert_position(rows, search.order, 3, column, descending))
+        assert search.order == sort_indices(rows, list(range(len(rows))), column, descending), column
+        assert search.filter(RosterFilter(text="an")) == RosterSearch(rows, search.order).filter(RosterFilter("an"))

@@ -1,0 +1,109 @@
+"""Loading the whole roster on a worker thread, in chunks that grow, so the window stays usable meanwhile.
+
+The worker reads with its own database connection (peewee keeps one per thread; SQLite's write-ahead log lets it
+read while the GUI thread works) and builds the table rows there too; the GUI thread only appends them.
+"""
+
+from __future__ import annotations
+
+import gc
+import heapq
+import logging
+import threading
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+FIRST_CHUNK = 2_000  # members shown first: a screenful many times over, read in a few milliseconds
+BATCH = 5_000  # members read and turned into rows between two looks at «cancel»
+MAX_CHUNK = 50_000  # the GUI thread's work per chunk grows with it: kept to a fraction of a second
+
+
+class _Signals(QObject):
+    loaded = Signal(object, object, int, object)  # member records, their rows, members in the file, sort order
+    failed = Signal(object)
+    done = Signal(bool)  # True when every member was loaded
+
+
+class _Worker(QRunnable):
+    def __init__(self, signals: _Signals, cancel: threading.Event, column: str, descending: bool) -> None:
+        super().__init__()
+        self.signals, self._cancel = signals, cancel
+        self._sort = column, descending
+
+    def run(self) -> None:
+        from models.core import clock
+        from models.core.tables import db
+        from models.roster.members import member_chunks, member_count
+        from models.roster.roster import roster_rows, sort_indices, sort_key
+
+        complete, collecting = False, gc.isenabled()
+        # No cycle collection while the roster is built: each full one walks every object made so far (a second
+        # or more at 500,000 members, every thread waiting). The roster holds no cycles; refcounting frees it.
+        gc.disable()
+        try:
+            total, today = member_count(), clock.today()
+            column, descending = self._sort
+            every_row: list = []
+            key = sort_key(every_row, column)
+            records, sent, order, runs = [], 0, [], []
+
+            def send() -> None:
+                nonlocal records, sent, order, runs
+                # Merged in Python, not by one sort: a sort holds the interpreter (the GUI thread too) for its
+                # whole run, a merge lets it go every few milliseconds.
+                order = list(heapq.merge(order, *runs, key=key, reverse=descending))
+                self.signals.loaded.emit(records, every_row[sent:], total, list(order))  # the GUI edits its copy
+                records, sent, runs = [], len(every_row), []
+
+            for chunk in member_chunks(BATCH):
+                if self._cancel.is_set():
+                    return
+                records += chunk
+                first = len(every_row)
+                every_row += roster_rows(chunk, today)
+                runs.append(sort_indices(every_row, list(range(first, len(every_row))), column, descending))
+                if len(every_row) - sent >= min(MAX_CHUNK, max(FIRST_CHUNK, sent)):  # as big as all before it
+                    send()
+            if runs:
+                send()
+            complete = True
+        except Exception as exc:  # shown by the GUI thread
+            log.exception("Loading the roster failed")
+            self.signals.failed.emit(exc)
+        finally:
+            gc.freeze()  # the loaded roster lives long: later collections need not walk it
+            if collecting:
+                gc.enable()
+            if db.obj is not None and not db.obj.is_closed():
+                db.obj.close()  # this thread's own connection only
+            self.signals.done.emit(complete and not self._cancel.is_set())
+
+
+class RosterLoader(QObject):
+    """One load of every member; emits `loaded` per chunk, then `done(complete)`; `cancel()` stops it.
+
+    The worker also sorts every row loaded so far by `column` (the table's sort when the load began), so the GUI
+    thread does not sort 500,000 rows; `loaded` carries that order of all rows so far."""
+
+    def __init__(self, column: str, descending: bool, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._sort = column, descending
+        self.signals = _Signals()
+        self.loaded, self.failed, self.done = self.signals.loaded, self.signals.failed, self.signals.done
+        self._cancel = threading.Event()
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+
+    @property
+    def sort(self) -> tuple[str, bool]:
+        return self._sort
+
+    def start(self) -> None:
+        self._pool.start(_Worker(self.signals, self._cancel, *self._sort))
+
+    def cancel(self, wait_ms: int = 5_000) -> None:
+        """Stop after the chunk being read and wait for the worker (its connection closed) up to `wait_ms`."""
+        self._cancel.set()
+        self._pool.waitForDone(wait_ms)

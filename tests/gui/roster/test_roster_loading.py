@@ -1,0 +1,157 @@
+"""The roster loads on a worker thread: first rows early, the table usable meanwhile, progress, cancel on close."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import QSettings
+
+import gui.roster.roster_loader as roster_loader
+import models.roster.members as members_module
+from gui.main_window import MainWindow
+from gui.roster.members_tab import MembersTab
+from models.core.branch import save_branch
+from models.roster.members import save_member
+from tests.support.people import all_people
+from tests.support.roster_tab import BRANCH, shown_names
+
+
+@pytest.fixture
+def people(data_file):
+    save_branch(BRANCH)
+    for record in all_people():
+        save_member(record)
+    return len(all_people())
+
+
+@pytest.fixture
+def gate(monkeypatch):
+    """Member chunks of 3; the worker waits at the gate after the first chunk until the test opens it."""
+    opened = threading.Event()
+    real = members_module.member_chunks
+
+    def chunks(size):
+        for number, chunk in enumerate(real(3)):
+            if number == 1:
+                opened.wait(10)
+            yield chunk
+
+    monkeypatch.setattr(members_module, "member_chunks", chunks)
+    monkeypatch.setattr(roster_loader, "BATCH", 3)
+    monkeypatch.setattr(roster_loader, "FIRST_CHUNK", 3)
+    yield opened
+    opened.set()
+
+
+def _tab(qtbot, tmp_path) -> MembersTab:
+    tab = MembersTab(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(tab)
+    tab.show()
+    return tab
+
+
+def test_first_rows_show_and_the_table_works_while_the_rest_loads(qtbot, tmp_path, people, gate):
+    progress = []
+    tab = _tab(qtbot, tmp_path)
+    tab.load_progress.connect(lambda done, total: progress.append((done, total)))
+    tab.load()
+    qtbot.waitUntil(lambda: tab.proxy.rowCount() > 0)
+    assert tab.is_loading() and tab.model.rowCount() == 3 and progress == [(3, people)]
+    assert "Đang tải danh sách: 3/" in tab.count_label.text()
+    first = tab.proxy.source_row(0).id
+    assert tab.select_member(first)  # usable: select, search
+    tab.search_edit.setText(tab.proxy.source_row(0).full_name)
+    assert tab.proxy.rowCount() >= 1
+    tab.search_edit.setText("")
+    gate.set()
+    qtbot.waitUntil(lambda: not tab.is_loading())
+    reference = _tab(qtbot, tmp_path)
+    reference.refresh()
+    assert progress[-1] == (people, people) and [p[0] for p in progress] == sorted(p[0] for p in progress)
+    assert shown_names(tab) == shown_names(reference)
+    assert tab.selected_member_id() == first  # the selection survived the chunks
+    assert f"chi bộ có {reference.model.current_count}" in tab.count_label.text()
+
+
+def test_cancelling_stops_the_worker_and_nothing_more_arrives(qtbot, tmp_path, people, gate):
+    tab = _tab(qtbot, tmp_path)
+    tab.load()
+    qtbot.waitUntil(lambda: tab.proxy.rowCount() > 0)
+    gate.set()
+    tab.cancel_loading()  # waits for the worker, which stops at its next look at «cancel»
+    qtbot.wait(50)
+    assert not tab.is_loading() and tab.model.rowCount() == 3
+
+
+def test_the_window_shows_load_progress_and_closing_cancels(qtbot, tmp_path, people, gate, monkeypatch):
+    window = MainWindow(None, QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat),
+                        open_file=lambda: tmp_path / "chibo.sqlite3")  # fmt: skip
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.members_tab.proxy.rowCount() > 0)
+    assert window.windowTitle() == f"ChiBo — {BRANCH.name}"
+    assert window.statusBar().currentMessage() == f"Đang tải danh sách đảng viên: 3/{people}…"
+    cancelled = []
+    real_cancel = window.members_tab.cancel_loading
+    monkeypatch.setattr(window.members_tab, "cancel_loading", lambda: cancelled.append(1) or real_cancel())
+    gate.set()
+    window.close()
+    assert cancelled and not window.members_tab.is_loading()
+
+
+def test_sorting_by_another_column_while_loading_keeps_the_table_in_that_order(qtbot, tmp_path, people, gate):
+    from PySide6.QtCore import Qt
+
+    from gui.roster.member_table_model import COLUMN_INDEX
+
+    tab = _tab(qtbot, tmp_path)
+    tab.load()
+    qtbot.waitUntil(lambda: tab.proxy.rowCount() > 0)
+    tab.table.sortByColumn(COLUMN_INDEX["birth_date"], Qt.SortOrder.DescendingOrder)  # the worker sorts by name
+    gate.set()
+    qtbot.waitUntil(lambda: not tab.is_loading())
+    reference = _tab(qtbot, tmp_path)
+    reference.refresh()
+    reference.table.sortByColumn(COLUMN_INDEX["birth_date"], Qt.SortOrder.DescendingOrder)
+    assert shown_names(tab) == shown_names(reference) and len(shown_names(tab)) > 3
+
+
+def test_a_member_saved_while_loading_is_not_listed_twice(qtbot, tmp_path, people, gate):
+    from dataclasses import replace
+
+    from models.roster.members import get_member
+
+    tab = _tab(qtbot, tmp_path)
+    tab.load()
+    qtbot.waitUntil(lambda: tab.proxy.rowCount() > 0)
+    last = max(get_member(i).id for i in range(1, people + 1))  # not in the first chunk of 3
+    save_member(replace(get_member(last), job_title="Bí thư chi bộ"))
+    tab.update_member(last)
+    gate.set()
+    qtbot.waitUntil(lambda: not tab.is_loading())
+    ids = [row.id for row in tab.model.rows]
+    assert len(ids) == len(set(ids)) == people
+    assert tab.model.rows[tab.model.row_of(last)].job.startswith("Bí thư chi bộ")
+    reference = _tab(qtbot, tmp_path)
+    reference.refresh()
+    assert shown_names(tab) == shown_names(reference)
+
+
+def test_a_failed_load_says_so_in_vietnamese_and_keeps_what_was_read(qtbot, tmp_path, people, monkeypatch, answers):
+    real = members_module.member_chunks
+
+    def broken(size):
+        chunks = real(3)
+        yield next(chunks)
+        raise OSError("disk I/O error")
+
+    monkeypatch.setattr(members_module, "member_chunks", broken)
+    monkeypatch.setattr(roster_loader, "BATCH", 3)
+    monkeypatch.setattr(roster_loader, "FIRST_CHUNK", 3)
+    tab = _tab(qtbot, tmp_path)
+    tab.load()
+    qtbot.waitUntil(lambda: not tab.is_loading())
+    assert answers["error"] == [("Không đọc được hết danh sách đảng viên từ tệp dữ liệu.",
+                                 "Hãy đóng ChiBo rồi mở lại tệp dữ liệu.")]  # fmt: skip
+    assert tab.model.rowCount() == 3
