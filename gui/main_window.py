@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._restore_state()
         self.members_tab.load_progress.connect(self._on_members_tab_load_progress)
+        self.members_tab.members_changed.connect(self._on_members_tab_members_changed)
         if open_file is None:
             self._show_data_file()
         if defer_load or open_file is not None:
@@ -287,7 +288,7 @@ class MainWindow(QMainWindow):
 
         dialog = ImportDialog(parent=self)
         dialog.members_imported.connect(lambda _count: self.members_tab.refresh())
-        dialog.members_imported.connect(lambda _count: self.members_tab.members_changed.emit())
+        dialog.members_imported.connect(lambda _count: self.members_tab.members_changed.emit([]))
         dialog.open()
         self.import_dialog = dialog
         dialog.choose_file()
@@ -320,6 +321,11 @@ class MainWindow(QMainWindow):
             self._set_target(path)
             self._show_data_file()
         self.members_tab.load()
+
+    def _on_members_tab_members_changed(self, member_ids: list) -> None:
+        """What a write changed reaches the window here; the congress and ballot tabs will listen here too."""
+        which = f"{len(member_ids)} đảng viên" if member_ids else "danh sách đảng viên"
+        self.statusBar().showMessage(f"Đã lưu thay đổi của {which}.", 5000)
 
     def _on_members_tab_load_progress(self, done: int, total: int) -> None:
         if done < total:

@@ -20,7 +20,7 @@ APPLICATION = "ChiBo"
 
 def resource_path(name: str) -> Path:
     """A file of resources/, also when running from the PyInstaller bundle."""
-    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent))
+    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[2]))
     return base / "resources" / name
 
 

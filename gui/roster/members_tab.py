@@ -42,9 +42,10 @@ STATISTICS_DEBOUNCE_MS = 300
 
 
 class MembersTab(QWidget, MembersData):
-    """Roster of the branch. Emits `members_changed` after any write made from here."""
+    """Roster of the branch. Emits `members_changed(ids)` after any write made from here: the members whose record,
+    events or ratings changed (an empty list: many, as after a yearly rating)."""
 
-    members_changed = Signal()
+    members_changed = Signal(list)
     load_progress = Signal(int, int)  # members loaded so far, members in the file (equal when done)
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
@@ -350,7 +351,7 @@ class MembersTab(QWidget, MembersData):
     def _on_member_dialog_saved(self, member_id: int) -> None:
         self.update_member(member_id)
         self.select_member(member_id)
-        self.members_changed.emit()
+        self.members_changed.emit([member_id])
 
     def record_event_for_selected(self) -> None:
         member_id = self.selected_member_id()
@@ -376,7 +377,7 @@ class MembersTab(QWidget, MembersData):
     def _on_ratings_dialog_saved(self, *_args) -> None:
         self._stale[REMINDERS_PAGE] = True
         self._update_current_view()
-        self.members_changed.emit()
+        self.members_changed.emit([])
 
     # columns -------------------------------------------------------------------------------
     def set_column_visible(self, index: int, visible: bool) -> None:

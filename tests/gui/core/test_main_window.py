@@ -156,3 +156,11 @@ def test_tab_leaves_the_roster_table(window, qtbot):
     table.selectRow(0)
     qtbot.keyClick(table, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is not table
+
+
+def test_a_saved_member_reaches_the_window(window):
+    """Tabs announce what a write changed; the window listens (and says so in the status bar)."""
+    window.members_tab.members_changed.emit([7])
+    assert window.statusBar().currentMessage() == "Đã lưu thay đổi của 1 đảng viên."
+    window.members_tab.members_changed.emit([])
+    assert window.statusBar().currentMessage() == "Đã lưu thay đổi của danh sách đảng viên."
