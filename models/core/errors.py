@@ -57,6 +57,7 @@ _OS_TEXTS = {
     errno.ENAMETOOLONG: "tên tệp quá dài",
     errno.EEXIST: "tệp đã có",
     errno.EDQUOT: "đã hết dung lượng được phép trên ổ đĩa",
+    errno.EPIPE: "chương trình nhận kết quả đã đóng trước khi in xong",
 }
 
 

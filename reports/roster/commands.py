@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from models.core import clock
-from models.core.errors import DatabaseFileError, DomainError
+from models.core.errors import DatabaseFileError, DomainError, os_error_text
 from models.roster.import_summary import outcome_summary, plan_summary, thousands
 from models.roster.member_import import ADD, SKIP, UPDATE, PlanRow
 
@@ -63,7 +63,7 @@ def _one_line(text: str) -> str:
 
 def _os_message(exc: OSError) -> str:
     name = f" «{exc.filename}»" if exc.filename else ""
-    return f"Không đọc hoặc ghi được tệp{name}: {exc.strerror or exc}."
+    return f"Không đọc hoặc ghi được tệp{name}: {os_error_text(exc)}."
 
 
 # import --------------------------------------------------------------------------------------------
