@@ -45,5 +45,9 @@ def describe(exc: BaseException) -> str:
 
 
 def is_expected(exc: BaseException) -> bool:
-    """A fault of the data, the disk or the database (told plainly), not a defect of ChiBo (the crash box)."""
-    return isinstance(exc, DomainError | OSError | pw.PeeweeException | sqlite3.Error | MemoryError)
+    """A fault of the data, the disk or the database (told plainly), not a defect of ChiBo (the crash box): a
+    malformed query or a programming error stays a defect."""
+    if storage_error(exc) is not None:
+        return True
+    operational = (pw.OperationalError, pw.IntegrityError, pw.InterfaceError, sqlite3.OperationalError)
+    return isinstance(exc, (DomainError, OSError, MemoryError, *operational))

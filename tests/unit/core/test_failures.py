@@ -36,4 +36,5 @@ def test_faults_are_told_in_vietnamese(exc, expected):
 def test_domain_errors_keep_their_message_and_defects_are_not_expected():
     assert describe(ValidationError("Chưa nhập họ và tên.")) == "Chưa nhập họ và tên."
     assert not is_expected(KeyError("x"))
+    assert not is_expected(pw.ProgrammingError('syntax error at or near "SELEC"'))  # a defect, not a fault
     assert "không lường trước" in describe(KeyError("x"))
