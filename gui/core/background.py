@@ -15,7 +15,6 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from models.core.errors import Cancelled
-from models.core.failures import is_expected
 from models.core.tables import db
 
 log = logging.getLogger(__name__)
@@ -48,6 +47,8 @@ class _Job(QRunnable):
         except Cancelled:
             self.signals.cancelled.emit()
         except Exception as exc:  # reported to the GUI thread, which shows it
+            from models.core.failures import is_expected  # peewee loads after the first paint (start-up)
+
             if not is_expected(exc):
                 log.exception("Background job failed")
             self.signals.failed.emit(exc)

@@ -15,7 +15,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from gui.core import dialogs
-from gui.core.background import BackgroundTask
 from models.core import clock
 from models.roster.records import MemberRecord
 from reports.roster.jobs import EXPORT_JOBS, JOB_BY_KIND, ExportJob, ExportOptions, NothingToExport
@@ -51,7 +50,7 @@ class MemberExports(QObject):
         self._everyone = everyone
         self._screen_columns = screen_columns
         self._age_bounds = age_bounds
-        self.task: BackgroundTask | None = None
+        self.task = None  # the BackgroundTask of the export under way
         self.options_dialog = None
         self.action_by_kind = {job.kind: self._action(job) for job in EXPORT_JOBS}
 
@@ -95,6 +94,8 @@ class MemberExports(QObject):
             return
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
+        from gui.core.background import BackgroundTask  # peewee: not before the window's first paint
+
         task = BackgroundTask(
             self._parent,
             "Xuất Excel",

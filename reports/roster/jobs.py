@@ -16,9 +16,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from models.core.branch import get_branch
+from models.core.dates import fmt
 from models.core.errors import Cancelled, DomainError
-from models.roster.member_rules import fmt
 from models.roster.records import MemberRecord
 from models.roster.statistics import DEFAULT_AGE_BOUNDS
 
@@ -97,6 +96,8 @@ class ExportJob:
         from reports.roster import report_data
 
         options = options or ExportOptions()
+        from models.core.branch import get_branch  # peewee: not before the window's first paint
+
         branch = get_branch()
         content = self.content(options)
         on = content.on or options.today
