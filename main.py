@@ -62,9 +62,16 @@ def _date(text: str):
     raise argparse.ArgumentTypeError(f"ngày «{text}» không đúng dạng ngày/tháng/năm (ví dụ 31/12/2025)")
 
 
-def parse_args(argv: list[str]) -> argparse.Namespace:
-    from reports.roster.commands import export_kinds_text
+def _export_kinds(argv: list[str]) -> str | None:
+    """The export kinds for the help of `export`; the window's start-up never pays for the export jobs' import."""
+    if "export" not in argv:
+        return None
+    from reports.roster.jobs import export_kinds_text
 
+    return f"LOẠI:\n{export_kinds_text()}"
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = _Parser(prog="chibo", description="ChiBo — quản lý chi bộ, đại hội và kiểm phiếu.",
                      epilog="Kiểm lại hồ sơ bầu cử: chibo count TỆP_HỒ_SƠ.json")  # fmt: skip
     parser.add_argument("--db", metavar="TỆP", help="mở tệp dữ liệu này thay cho tệp mặc định")
@@ -88,7 +95,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     stats.add_argument("--on", type=_date, metavar="NGÀY", help="tính đến ngày (ngày/tháng/năm; mặc định: hôm nay)")
     stats.add_argument("--json", action="store_true", help="in dưới dạng JSON")
     export = commands.add_parser("export", help="xuất một báo cáo Excel", description="Xuất báo cáo Excel của cả "
-                                 "chi bộ, tính đến hôm nay.", epilog=f"LOẠI:\n{export_kinds_text()}")  # fmt: skip
+                                 "chi bộ, tính đến hôm nay.", epilog=_export_kinds(argv))  # fmt: skip
     export.add_argument("kind", metavar="LOẠI", help="loại báo cáo (xem danh sách dưới)")
     export.add_argument("-o", "--output", metavar="TỆP.xlsx", required=True, help="tệp Excel sẽ ghi")
     export.add_argument("--db", **db)

@@ -215,7 +215,7 @@ class MembersTab(QWidget, MembersData):
         self.views.setCurrentIndex(page)
 
     def _age_bounds(self) -> tuple[int, ...]:
-        from models.roster.statistics import DEFAULT_AGE_BOUNDS
+        from models.roster.age_bands import DEFAULT_AGE_BOUNDS
 
         return self.statistics_view.age_bounds if self.statistics_view is not None else DEFAULT_AGE_BOUNDS
 

@@ -10,8 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from gui.core import dialogs
 from gui.core.date_field import DateField
 from models.core.errors import ValidationError
-from models.roster.age_bands import format_age_bounds, parse_age_bounds
-from models.roster.statistics import DEFAULT_AGE_BOUNDS
+from models.roster.age_bands import DEFAULT_AGE_BOUNDS, format_age_bounds, parse_age_bounds
 from reports.roster.jobs import StatisticsOptions
 
 

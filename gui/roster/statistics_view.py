@@ -36,10 +36,10 @@ from gui.core.date_field import DateField
 from models.core import clock
 from models.core.dates import fmt
 from models.core.errors import ValidationError
-from models.roster.age_bands import format_age_bounds, parse_age_bounds
+from models.roster.age_bands import DEFAULT_AGE_BOUNDS, format_age_bounds, parse_age_bounds
 from models.roster.levels import percent_text
 from models.roster.records import MemberRecord
-from models.roster.statistics import DEFAULT_AGE_BOUNDS, StatSection, branch_statistics
+from models.roster.statistics import StatSection, branch_statistics
 
 _SHOWN_SECTIONS = ("overview", "kind", "gender", "age", "education", "qualification", "theory", "movements")
 _PALETTE = ("#c62828", "#f9a825", "#1565c0", "#2e7d32", "#6a1b9a", "#00838f", "#8d6e63", "#9e9e9e")

@@ -14,6 +14,7 @@ from datetime import date
 
 from models.core.dates import fmt
 from models.core.vnname import fold
+from models.roster.age_bands import DEFAULT_AGE_BOUNDS
 from models.roster.event_kinds import EventKind
 from models.roster.fields import OTHER_CHOICE, RATING_LEVELS
 from models.roster.levels import LEVELS, UNIVERSITY_OR_ABOVE, UNKNOWN_CHOICE, level_of, percent
@@ -21,8 +22,6 @@ from models.roster.member_rules import age_at, effective_events
 from models.roster.member_status import MemberStatus, member_status
 from models.roster.ratings import rateable
 from models.roster.records import MemberRecord, RatingRecord
-
-DEFAULT_AGE_BOUNDS: tuple[int, ...] = (30, 40, 50, 60)
 
 
 @dataclass(frozen=True)

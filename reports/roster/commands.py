@@ -18,6 +18,7 @@ from models.core import clock
 from models.core.errors import DatabaseFileError, DomainError, os_error_text
 from models.roster.import_summary import outcome_summary, plan_summary, thousands
 from models.roster.member_import import ADD, SKIP, UPDATE, PlanRow
+from reports.roster.jobs import export_kinds_text
 
 OK, REFUSED, UNREADABLE = 0, 1, 2
 
@@ -166,12 +167,6 @@ def run_stats(*, db: str | None = None, on: date | None = None, as_json: bool = 
 
 
 # exports -------------------------------------------------------------------------------------------
-
-
-def export_kinds_text() -> str:
-    from reports.roster.jobs import EXPORT_JOBS
-
-    return "\n".join(f"  {job.kind:<14} {job.title}" for job in EXPORT_JOBS)
 
 
 @_on_data_file

@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 
 from models.core.dates import fmt
 from models.core.errors import Cancelled, DomainError
-from models.roster.records import MemberRecord
-from models.roster.statistics import DEFAULT_AGE_BOUNDS
+from models.roster.age_bands import DEFAULT_AGE_BOUNDS
 
 if TYPE_CHECKING:
+    from models.roster.records import MemberRecord
     from reports.core.party_document import DocumentHeader, Signature
 
 Progress = Callable[[int, int], bool]
@@ -253,3 +253,8 @@ EXPORT_JOBS: tuple[ExportJob, ...] = (
               "Đã xuất danh sách đề nghị tặng Huy hiệu Đảng ra tệp Excel.", _badges),
 )  # fmt: skip
 JOB_BY_KIND = {job.kind: job for job in EXPORT_JOBS}
+
+
+def export_kinds_text() -> str:
+    """The kinds of `main.py export`, one a line with its title, for the help and for an unknown kind."""
+    return "\n".join(f"  {job.kind:<14} {job.title}" for job in EXPORT_JOBS)

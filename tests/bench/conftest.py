@@ -58,6 +58,12 @@ GIVEN = [
 
 
 def fill_members(count: int, seed: int = 7) -> None:
+    """`count` members in the open data file's branch (set up first when the file is new)."""
+    from models.core.branch import get_branch
+    from tests.support.people import set_up_branch
+
+    if get_branch() is None:
+        set_up_branch()
     rnd = random.Random(seed)
     rows = []
     for i in range(count):
