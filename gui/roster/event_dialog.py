@@ -34,9 +34,9 @@ PLACE_LABELS = {
 }
 OTHER_PLACE_LABEL = "&Nơi (nếu có)"
 END_DATE_LABELS = {
-    EventKind.TEMPORARY_ELSEWHERE: "Sinh hoạt tạm thời đến ngà&y",
-    EventKind.EXEMPTED: "Miễn sinh hoạt đến ngà&y",
-    EventKind.SUSPENDED: "Đình chỉ đến ngà&y",
+    EventKind.TEMPORARY_ELSEWHERE: "Sinh hoạt tạm thời đến ngày (&kết thúc)",
+    EventKind.EXEMPTED: "Miễn sinh hoạt đến ngày (&kết thúc)",
+    EventKind.SUSPENDED: "Đình chỉ đến ngày (&kết thúc)",
 }
 
 NOTE_HINTS = {
@@ -107,7 +107,7 @@ class EventDialog(QDialog):
         self.form.addRow(self._label("Số, ngày &quyết định", self.decision_edit), self.decision_edit)
         self.place_label = self._label(OTHER_PLACE_LABEL, self.place_edit)
         self.form.addRow(self.place_label, self.place_edit)
-        self.end_date_label = self._label("Đến ngà&y", self.end_date_field)
+        self.end_date_label = self._label("Đến ngày (&kết thúc)", self.end_date_field)
         self.form.addRow(self.end_date_label, self.end_date_field)
         self.form.addRow(self._label("&Ghi chú", self.note_edit), self.note_edit)
         if correcting:
@@ -211,7 +211,7 @@ class EventDialog(QDialog):
         kind = self.kind()
         self.place_label.setText(PLACE_LABELS.get(kind, OTHER_PLACE_LABEL))
         self.form.setRowVisible(self.place_edit, kind in PLACE_LABELS or bool(self.place_edit.text()))
-        self.end_date_label.setText(END_DATE_LABELS.get(kind, "Đến ngà&y"))
+        self.end_date_label.setText(END_DATE_LABELS.get(kind, "Đến ngày (&kết thúc)"))
         self.note_edit.setPlaceholderText(NOTE_HINTS.get(kind, ""))
         self.form.setRowVisible(self.end_date_field, kind in END_DATE_LABELS or self.end_date_field.date() is not None)
         self.adjustSize()

@@ -67,7 +67,7 @@ def test_place_and_end_date_follow_the_kind(qtbot, member_id):
     choose_kind(dialog, EventKind.EXEMPTED)
     assert not dialog.place_edit.isVisible()
     assert dialog.end_date_field.isVisible()
-    assert dialog.end_date_label.text() == "Miễn sinh hoạt đến ngà&y"
+    assert dialog.end_date_label.text() == "Miễn sinh hoạt đến ngày (&kết thúc)"
     choose_kind(dialog, EventKind.BADGE_AWARDED)
     assert "Huy hiệu 30 năm" in dialog.note_edit.placeholderText()
 
