@@ -54,3 +54,16 @@ def pinned_clock():
 
     with clock.pinned(date(2026, 12, 1)):
         yield
+
+
+@pytest.fixture
+def sqlite_file(tmp_path):
+    """An open SQLite data file with its branch set up, as after the first run."""
+    from models.core.database import close_database, open_database
+    from tests.support.people import set_up_branch
+
+    path = tmp_path / "chibo.sqlite3"
+    open_database(path)
+    set_up_branch()
+    yield path
+    close_database()

@@ -49,12 +49,6 @@ def answers(monkeypatch):
 
 
 @pytest.fixture
-def data_file(tmp_path):
-    from models.core.database import close_database, open_database
-    from tests.support.people import set_up_branch
-
-    path = tmp_path / "chibo.sqlite3"
-    open_database(path)
-    set_up_branch()
-    yield path
-    close_database()
+def data_file(sqlite_file):
+    """GUI tests work on a data file (tests/conftest.py); the unit tests run theirs on PostgreSQL too."""
+    return sqlite_file

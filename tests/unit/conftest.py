@@ -28,13 +28,3 @@ def data_file(bare_database):
     """The open database with its branch set up, as after the first run."""
     set_up_branch()
     return bare_database
-
-
-@pytest.fixture
-def sqlite_file(tmp_path):
-    """An open SQLite data file with its branch set up, for tests of what only a data file does."""
-    path = tmp_path / "chibo.sqlite3"
-    open_database(path)
-    set_up_branch()
-    yield path
-    close_database()
