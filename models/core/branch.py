@@ -47,10 +47,12 @@ def current_branch_id() -> int:
 
 
 def _current_id_or_none() -> int | None:
-    if _current is not None:
-        return _current
-    row = Branch.select(Branch.id).order_by(Branch.id).first()
-    return None if row is None else row.id
+    """The current branch's id, looked up once: every row written asks for it (5,000 rows of an import)."""
+    global _current
+    if _current is None:
+        row = Branch.select(Branch.id).order_by(Branch.id).first()
+        _current = None if row is None else row.id
+    return _current
 
 
 def of_current_branch(model):

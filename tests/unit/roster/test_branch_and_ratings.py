@@ -61,3 +61,16 @@ def test_ratings_belong_to_their_branch(data_file):
     assert ratings_for_year(2025) == []
     with pytest.raises(ValidationError):  # another branch's member cannot be rated from here
         save_ratings(2025, {a: "done"})
+
+
+def test_the_current_branch_is_looked_up_once_not_per_written_row(data_file, monkeypatch):
+    from models.core.branch import current_branch_id, use_branch
+    from models.core.tables import Branch
+    from models.roster.tables import Member
+
+    use_branch(None)
+    first = current_branch_id()
+    monkeypatch.setattr(Branch, "select", lambda *a, **k: (_ for _ in ()).throw(AssertionError("queried again")))
+    assert [current_branch_id() for _ in range(3)] == [first] * 3
+    Member.insert_many([{"full_name": f"Đảng viên {i}"} for i in range(50)]).execute()  # the default: no query
+    assert {m.branch_id for m in Member.select(Member.branch)} == {first}
