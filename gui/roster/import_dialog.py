@@ -37,6 +37,7 @@ from gui.roster.import_models import (
     ProblemRowsProxy,
     ProblemTableModel,
 )
+from models.core.errors import os_error_text
 from models.roster.import_summary import outcome_summary, plan_summary, thousands
 from models.roster.member_import import ADD, UPDATE, ImportOutcome, ImportPlan, apply_import, plan_import
 
@@ -56,7 +57,7 @@ def save_import_template(parent: QWidget | None) -> str:
     try:
         write_import_template(target)
     except OSError as exc:
-        dialogs.show_error(parent, f"Không lưu được tệp «{target.name}»: {exc.strerror or exc}.")
+        dialogs.show_error(parent, f"Không lưu được tệp «{target.name}»: {os_error_text(exc)}.")
         return ""
     dialogs.show_info(parent, f"Đã lưu mẫu nhập vào tệp:\n{target}", "Điền danh sách vào mẫu rồi chọn «Nhập từ Excel».")
     return str(target)

@@ -18,7 +18,7 @@ import peewee as pw
 
 from models.core import clock
 from models.core.branch import use_branch
-from models.core.errors import Cancelled, DatabaseFileError, StorageError
+from models.core.errors import Cancelled, DatabaseFileError, StorageError, os_error_text
 from models.core.file_lock import FileLock
 from models.core.sqlite_storage import BUSY, CORRUPT, DataFileDatabase, cause_of, connect_sqlite, result_code
 from models.core.tables import Meta, db
@@ -224,7 +224,7 @@ def _check_sqlite_file(path: Path) -> bool:
         with path.open("rb") as handle:
             magic = handle.read(len(_SQLITE_MAGIC))
     except OSError as exc:
-        raise DatabaseFileError(f"Không đọc được tệp «{path}»: {exc.strerror or exc}.") from exc
+        raise DatabaseFileError(f"Không đọc được tệp «{path}»: {os_error_text(exc)}.") from exc
     if size == 0:
         raise DatabaseFileError(
             f"Tệp «{path}» trống (0 byte), có thể do sao chép hoặc tải về bị lỗi, nên ChiBo không mở; tệp được giữ "

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from models.core.errors import os_error_text
 from reports.core.errors import ImportFileError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -38,7 +39,7 @@ def check_file(path: str | os.PathLike[str]) -> None:
     except FileNotFoundError as exc:
         raise ImportFileError(f"Không tìm thấy tệp «{file.name}».") from exc
     except OSError as exc:
-        raise ImportFileError(f"Không mở được tệp «{file.name}»: {exc.strerror or exc}.") from exc
+        raise ImportFileError(f"Không mở được tệp «{file.name}»: {os_error_text(exc)}.") from exc
     if size == 0:
         raise ImportFileError(f"Tệp «{file.name}» rỗng.")
     if size > MAX_FILE_BYTES:

@@ -111,3 +111,14 @@ def test_a_broken_deflate_stream_is_reported_as_damaged(tmp_path):
     Path(path).write_bytes(bytes(data))
     with pytest.raises(ImportFileError, match="tệp bị hỏng"):
         read_roster(path)
+
+
+def test_a_folder_given_as_workbook_is_told_in_vietnamese_only(tmp_path):
+    from reports.roster.roster_files import check_file
+
+    folder = tmp_path / "ds.xlsx"
+    folder.mkdir()
+    with pytest.raises(ImportFileError) as refused:
+        check_file(folder)
+    assert "thư mục" in refused.value.message and "Errno" not in refused.value.message
+    assert "Is a directory" not in refused.value.message
