@@ -1,0 +1,1 @@
+"""Congress papers: attendance list, summary, short-bio list, show-of-hands record, ballot papers."""
