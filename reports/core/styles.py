@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from models.core.dates import fmt
+from models.core.numerals import roman  # noqa: F401 - section numbers of reports
 from models.core.partial_dates import is_year_only
 
 FONT_NAME = "Times New Roman"
@@ -111,14 +112,3 @@ def date_line(place: str, when: date | None) -> str:
     day = f"{when.day:02d}"
     month = f"{when.month:02d}" if when.month < 3 else str(when.month)
     return f"{prefix}ngày {day} tháng {month} năm {when.year}"
-
-
-def roman(number: int) -> str:
-    """Roman numeral for section numbers (I, II, III, ...)."""
-    values = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-              (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))  # fmt: skip
-    out = []
-    for value, letters in values:
-        count, number = divmod(number, value)
-        out.append(letters * count)
-    return "".join(out)

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from models.core import clock
 from models.core.dates import fmt
 from models.core.errors import Cancelled, DomainError
 from models.roster.age_bands import DEFAULT_AGE_BOUNDS
@@ -61,7 +62,7 @@ class StatisticsOptions:
 
 @dataclass(frozen=True)
 class ExportOptions:
-    today: date = field(default_factory=date.today)
+    today: date = field(default_factory=lambda: clock.today())
     everyone: Sequence[MemberRecord] | None = None  # the whole roster (None: read from the data file)
     listed: Sequence[MemberRecord] | None = None  # member lists: who, in order (None: current members, A-B-C)
     columns: Sequence[tuple[str, str]] | None = None  # the on-screen list: (title, key) (None: the default columns)

@@ -17,7 +17,7 @@ from reports.core.party_document import (
     Signature,
     new_workbook,
 )
-from reports.core.styles import roman
+from models.core.numerals import roman
 
 STATISTICS_TITLE = "BÁO CÁO THỐNG KÊ ĐẢNG VIÊN"
 

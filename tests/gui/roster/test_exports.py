@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from gui.core.background import BackgroundTask
 from gui.roster.member_table_model import COLUMN_INDEX
+from models.core import clock
 from models.core.dates import fmt
 from models.roster.badges import next_award_date
 from models.roster.rating_book import save_ratings
@@ -19,7 +20,7 @@ from tests.support.roster_tab import due_people, open_tab, shown_names
 
 @pytest.fixture
 def tab(qtbot, data_file, tmp_path):
-    return open_tab(qtbot, tmp_path, due_people(date.today()))
+    return open_tab(qtbot, tmp_path, due_people(clock.today()))
 
 
 def cells(path) -> list[list[object]]:
@@ -104,7 +105,7 @@ def test_cancel_during_the_export_writes_nothing(tab, qtbot, answers, tmp_path, 
 
 
 def test_statistics_report_with_chosen_options(tab, qtbot, answers, tmp_path):
-    year = date.today().year - 1
+    year = clock.today().year - 1
     save_ratings(year, {tab.records[0].id: "excellent", tab.records[1].id: "good"})
     tab.exports.start("thong-ke")
     dialog = tab.exports.options_dialog
@@ -143,13 +144,13 @@ def test_probation_and_badge_lists(tab, qtbot, answers, tmp_path):
     assert [row[1] for row in data_rows(rows)] == ["Hoàng Thị Ánh", "Đặng Thu Hà"]
 
     rows = export(qtbot, tab, answers, tmp_path / "hh.xlsx", lambda: tab.exports.start("huy-hieu"))
-    assert f"Đợt ngày {fmt(next_award_date(date.today()))}" in texts(rows)
+    assert f"Đợt ngày {fmt(next_award_date(clock.today()))}" in texts(rows)
     (veteran,) = data_rows(rows)
     assert veteran[1] == "Ngô Quang Ăn" and "30 năm" in veteran
 
 
 def test_empty_reminder_list_is_not_exported(qtbot, data_file, tmp_path, answers):
-    tab = open_tab(qtbot, tmp_path, due_people(date.today())[:3])
+    tab = open_tab(qtbot, tmp_path, due_people(clock.today())[:3])
     tab.exports.start("du-bi")
     assert answers["info"] == [("Không có đảng viên nào đến hạn xét công nhận chính thức.", "")]
     assert not list(tmp_path.glob("*.xlsx"))
@@ -202,4 +203,4 @@ def test_every_kind_of_export_suggests_its_own_file_name(tab, monkeypatch):
     names = [name for _kind, name in asked]
     assert len(names) == 6 and len(set(names)) == 6, names
     assert [kind for kind, _name in asked] == ["export"] * 5 + ["import"]
-    assert all(name.endswith(".xlsx") and fmt(date.today()).replace("/", "-") in name for name in names[:4])
+    assert all(name.endswith(".xlsx") and fmt(clock.today()).replace("/", "-") in name for name in names[:4])

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from gui.roster.members_tab import REMINDERS_PAGE
+from models.core import clock
 from models.core.dates import fmt
 from models.roster.badges import next_award_date
 from models.roster.rating_book import save_ratings
@@ -17,7 +18,7 @@ from tests.support.roster_tab import due_people, open_tab
 
 @pytest.fixture
 def people():
-    return due_people(date.today())
+    return due_people(clock.today())
 
 
 @pytest.fixture
@@ -38,7 +39,7 @@ def test_panel_is_built_when_first_shown(tab):
 
 
 def test_lists_the_right_members_with_counts(tab, people):
-    last_year = date.today().year - 1
+    last_year = clock.today().year - 1
     rated = {p.id: "good" for p in people if p.full_name not in ("Trần Thị Bình", "Lê Văn Cường")}
     save_ratings(last_year, rated)
     tab.show_view(REMINDERS_PAGE)
@@ -50,7 +51,7 @@ def test_lists_the_right_members_with_counts(tab, people):
     assert "còn" in due and "quá hạn" in overdue
     assert panel.recognitions.list.item(1).font().bold()  # overdue stands out
 
-    award = next_award_date(date.today())
+    award = next_award_date(clock.today())
     assert names(panel.badges) == ["Ngô Quang Ăn"]
     assert panel.badges.title() == f"Huy hiệu Đảng đợt {fmt(award)} (1)"
     assert "Huy hiệu 30 năm" in panel.badges.texts()[0]
@@ -94,7 +95,7 @@ def test_reminders_refresh_after_ratings_are_saved(tab):
     tab.show_view(REMINDERS_PAGE)
     before = tab.reminders_panel.ratings.list.count()
     assert before > 0
-    last_year = date.today().year - 1
+    last_year = clock.today().year - 1
     save_ratings(last_year, {tab.records[0].id: "good"})
     tab.rate_year()
     tab.ratings_dialog.ratings_saved.emit(last_year)  # as the dialog does after saving

@@ -10,7 +10,8 @@ from report_helpers import find_row, merged
 
 from reports.core.files import safe_filename, save_workbook
 from reports.core.party_document import Column, DocumentHeader, DocumentSheet, Signature, new_workbook
-from reports.core.styles import date_line, format_date, roman
+from models.core.numerals import roman
+from reports.core.styles import date_line, format_date
 
 COLUMNS = [
     Column("STT", 6, "center"),
