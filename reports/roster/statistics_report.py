@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from models.core.numerals import roman
 from models.roster.levels import percent_text
 from reports.core.files import save_workbook
 from reports.core.party_document import (
@@ -17,7 +18,6 @@ from reports.core.party_document import (
     Signature,
     new_workbook,
 )
-from models.core.numerals import roman
 
 STATISTICS_TITLE = "BÁO CÁO THỐNG KÊ ĐẢNG VIÊN"
 
