@@ -177,3 +177,9 @@ CONGRESS_TABLES: list[type[BaseModel]] = [
     DocumentSequence,
     DocumentNumber,
 ]
+
+
+def rounds_of(congress_id: int) -> pw.ModelSelect:
+    """Every round of every election of a congress: a query to narrow down (`.where(ElectionRound.status == …)`)."""
+    return (ElectionRound.select(ElectionRound, CongressElection).join(CongressElection)
+            .where(CongressElection.congress == congress_id))  # fmt: skip

@@ -1,0 +1,188 @@
+"""Congresses of the branch: create and edit one, open and close its session; a closed congress is read-only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from enum import StrEnum
+
+from models.core import clock
+from models.core.branch import of_current_branch
+from models.core.dates import fmt
+from models.core.errors import ConflictError, NotFoundError, ValidationError
+from models.core.numerals import roman
+from models.core.tables import db
+from models.core.vnname import nfc
+
+MAX_TERM_YEARS = 5  # a full term; 2.5-year terms ("2025–2027") exist too
+
+
+class Status(StrEnum):
+    PREPARING = "preparing"
+    IN_SESSION = "in_session"
+    CLOSED = "closed"
+
+
+STATUS_LABELS: dict[Status, str] = {
+    Status.PREPARING: "Đang chuẩn bị",
+    Status.IN_SESSION: "Đang họp",
+    Status.CLOSED: "Đã bế mạc",
+}
+
+
+@dataclass(frozen=True)
+class CongressInfo:
+    ordinal: int
+    term_start: int
+    term_end: int
+    opens_on: date
+    closes_on: date | None = None
+    place: str = ""
+    id: int | None = None
+    status: Status = Status.PREPARING
+
+    @property
+    def ordinal_text(self) -> str:
+        return f"lần thứ {roman(self.ordinal)}"
+
+    @property
+    def term_text(self) -> str:
+        return f"nhiệm kỳ {self.term_start}–{self.term_end}"
+
+    @property
+    def title(self) -> str:
+        """ "Đại hội lần thứ IV, nhiệm kỳ 2025–2030"."""
+        return f"Đại hội {self.ordinal_text}, {self.term_text}"
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+    @property
+    def read_only(self) -> bool:
+        return self.status == Status.CLOSED
+
+
+def check_congress(info: CongressInfo) -> list[str]:
+    """Every problem of the congress's own facts, at once (the dialog shows them together)."""
+    problems: list[str] = []
+    if not 1 <= info.ordinal <= 99:
+        problems.append(f"Đại hội lần thứ phải từ 1 đến 99; đang là {info.ordinal}.")
+    if not 1930 <= info.term_start <= 2200:
+        problems.append(f"Năm đầu nhiệm kỳ {info.term_start} không hợp lệ.")
+    if info.term_end <= info.term_start:
+        problems.append(f"Năm cuối nhiệm kỳ ({info.term_end}) phải sau năm đầu ({info.term_start}).")
+    elif info.term_end - info.term_start > MAX_TERM_YEARS:
+        problems.append(f"Nhiệm kỳ {info.term_start}–{info.term_end} dài quá {MAX_TERM_YEARS} năm.")
+    if info.opens_on is None:
+        problems.append("Chưa nhập ngày khai mạc đại hội.")
+    elif info.closes_on is not None and info.closes_on < info.opens_on:
+        problems.append(f"Ngày bế mạc {fmt(info.closes_on)} trước ngày khai mạc {fmt(info.opens_on)}.")
+    return problems
+
+
+def _info(row) -> CongressInfo:
+    return CongressInfo(row.ordinal, row.term_start, row.term_end, row.opens_on, row.closes_on, row.place, row.id,
+                        Status(row.status))  # fmt: skip
+
+
+def _row(congress_id: int):
+    from models.congress.tables import Congress
+
+    row = Congress.get_or_none((Congress.id == congress_id) & of_current_branch(Congress))
+    if row is None:
+        raise NotFoundError(f"Không tìm thấy đại hội mã {congress_id} của chi bộ.")
+    return row
+
+
+def congress_row(congress_id: int, writable: bool = True):
+    """The congress's row; a closed congress refuses every change (ConflictError)."""
+    row = _row(congress_id)
+    if writable and row.status == Status.CLOSED:
+        raise ConflictError(f"Đại hội lần thứ {roman(row.ordinal)} đã bế mạc: không thay đổi được nữa.")
+    return row
+
+
+def get_congress(congress_id: int) -> CongressInfo:
+    return _info(_row(congress_id))
+
+
+def list_congresses() -> list[CongressInfo]:
+    """The branch's congresses, the latest first."""
+    from models.congress.tables import Congress
+
+    query = Congress.select().where(of_current_branch(Congress)).order_by(Congress.ordinal.desc())
+    return [_info(row) for row in query]
+
+
+def find_congress(ordinal: int) -> CongressInfo:
+    """The branch's congress by its ordinal (the headless `--congress N`)."""
+    for info in list_congresses():
+        if info.ordinal == ordinal:
+            return info
+    raise NotFoundError(f"Chi bộ chưa có đại hội lần thứ {roman(ordinal) if ordinal > 0 else ordinal}.")
+
+
+def save_congress(info: CongressInfo) -> CongressInfo:
+    """Add (id None) or edit a congress. A new congress takes its summoned list from the roster as of its opening
+    day; moving the day of a congress still in preparation takes the list again."""
+    from models.congress.summons import take_summons
+    from models.congress.tables import Congress
+
+    info = replace(info, place=nfc(info.place))
+    problems = check_congress(info)
+    if problems:
+        raise ValidationError("\n".join(problems), "congress")
+    with db.atomic():
+        clash = Congress.select().where(of_current_branch(Congress) & (Congress.ordinal == info.ordinal))
+        if info.id is not None:
+            clash = clash.where(Congress.id != info.id)
+        if clash.exists():
+            raise ConflictError(f"Chi bộ đã có đại hội lần thứ {roman(info.ordinal)}.")
+        values = dict(ordinal=info.ordinal, term_start=info.term_start, term_end=info.term_end,
+                      opens_on=info.opens_on, closes_on=info.closes_on, place=info.place)  # fmt: skip
+        if info.id is None:
+            row = Congress.create(**values)
+            take_summons(row.id)
+        else:
+            row = congress_row(info.id)
+            moved = row.opens_on != info.opens_on
+            if moved and row.status != Status.PREPARING:
+                raise ConflictError("Đại hội đã khai mạc: không đổi được ngày khai mạc nữa.")
+            Congress.update(**values).where(Congress.id == row.id).execute()
+            if moved:
+                take_summons(row.id)
+        return get_congress(row.id)
+
+
+def open_session(congress_id: int) -> CongressInfo:
+    """Khai mạc: from preparing to in session."""
+    from models.congress.tables import Congress
+
+    with db.atomic():
+        row = congress_row(congress_id)
+        if row.status != Status.PREPARING:
+            raise ConflictError("Đại hội đã khai mạc rồi.")
+        Congress.update(status=Status.IN_SESSION).where(Congress.id == row.id).execute()
+        return get_congress(row.id)
+
+
+def close_congress(congress_id: int) -> CongressInfo:
+    """Bế mạc: the congress becomes read-only. Refused while a round is being counted."""
+    from models.congress.tables import Congress, ElectionRound, rounds_of
+
+    with db.atomic():
+        row = congress_row(congress_id)
+        if row.status != Status.IN_SESSION:
+            raise ConflictError("Đại hội chưa khai mạc nên chưa bế mạc được.")
+        if rounds_of(row.id).where(ElectionRound.status == "counting").exists():
+            raise ConflictError("Còn lần bầu đang kiểm phiếu: hãy ghi kết quả trước khi bế mạc đại hội.")
+        closes_on = row.closes_on or clock.today()
+        Congress.update(status=Status.CLOSED, closes_on=closes_on).where(Congress.id == row.id).execute()
+        return get_congress(row.id)
+
+
+def require_session(row) -> None:
+    """Votes and rounds are taken on the day: the congress must be in session."""
+    if row.status == Status.PREPARING:
+        raise ConflictError("Đại hội chưa khai mạc: hãy bấm «Khai mạc đại hội» trước.")
