@@ -9,7 +9,6 @@ stopping with Cancelled when it returns False. Reports and openpyxl are imported
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,15 +17,14 @@ from typing import TYPE_CHECKING
 
 from models.core import clock
 from models.core.dates import fmt
-from models.core.errors import Cancelled, DomainError
+from models.core.errors import Cancelled
 from models.roster.age_bands import DEFAULT_AGE_BOUNDS
+from reports.core.export_files import NothingToExport, PreparedExport, Progress, write_atomically
 
 if TYPE_CHECKING:
     from models.roster.records import MemberRecord
     from reports.core.party_document import DocumentHeader, Signature
 
-Progress = Callable[[int, int], bool]
-Writer = Callable[[Path, Progress], None]
 PROGRESS_STEP = 250
 # The roster table's columns shown by default (STT left out: exports number their rows).
 DEFAULT_SCREEN_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -39,10 +37,6 @@ DEFAULT_SCREEN_COLUMNS: tuple[tuple[str, str], ...] = (
     ("Số thẻ", "card_number"),
     ("Chức vụ, nghề nghiệp", "job"),
 )
-
-
-class NothingToExport(DomainError):
-    """The export would list nobody; the message says so in Vietnamese."""
 
 
 @dataclass(frozen=True)
@@ -67,12 +61,6 @@ class ExportOptions:
     listed: Sequence[MemberRecord] | None = None  # member lists: who, in order (None: current members, A-B-C)
     columns: Sequence[tuple[str, str]] | None = None  # the on-screen list: (title, key) (None: the default columns)
     statistics: StatisticsOptions | None = None  # None: StatisticsOptions.default(today)
-
-
-@dataclass(frozen=True)
-class PreparedExport:
-    file_name: str  # suggested, Windows-safe
-    write: Callable[[str | os.PathLike[str], Progress | None], Path]
 
 
 @dataclass(frozen=True)
@@ -107,7 +95,7 @@ class ExportJob:
         name = report_data.suggested_file_name(content.file_title, branch, on)
 
         def write(path: str | os.PathLike[str], progress: Progress | None = None) -> Path:
-            return _write_atomically(Path(path), lambda target, step: content.write(target, step, header, signature),
+            return write_atomically(Path(path), lambda target, step: content.write(target, step, header, signature),
                                      progress)  # fmt: skip
 
         return PreparedExport(name, write)
@@ -116,20 +104,6 @@ class ExportJob:
             progress: Progress | None = None) -> Path:  # fmt: skip
         """Read, lay out and write the workbook to `path`."""
         return self.prepare(options).write(path, progress)
-
-
-def _write_atomically(target: Path, write: Writer, progress: Progress | None) -> Path:
-    """Write beside `target`, moved into place only if not cancelled: a cancel leaves an existing file as it was."""
-    step = progress or (lambda _done, _total: True)
-    partial = target.with_name(f".chibo-{uuid.uuid4().hex}.xlsx")
-    try:
-        write(partial, step)
-        if not step(1, 1):
-            raise Cancelled()
-        os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
-    return target
 
 
 def _everyone(options: ExportOptions) -> list[MemberRecord]:
