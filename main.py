@@ -66,9 +66,10 @@ def _export_kinds(argv: list[str]) -> str | None:
     """The export kinds for the help of `export`; the window's start-up never pays for the export jobs' import."""
     if "export" not in argv:
         return None
+    from reports.congress.commands import congress_kinds_text
     from reports.roster.jobs import export_kinds_text
 
-    return f"LOẠI:\n{export_kinds_text()}"
+    return f"LOẠI:\n{export_kinds_text()}\n{congress_kinds_text()}"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -94,10 +95,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     stats.add_argument("--db", **db)
     stats.add_argument("--on", type=_date, metavar="NGÀY", help="tính đến ngày (ngày/tháng/năm; mặc định: hôm nay)")
     stats.add_argument("--json", action="store_true", help="in dưới dạng JSON")
-    export = commands.add_parser("export", help="xuất một báo cáo Excel", description="Xuất báo cáo Excel của cả "
-                                 "chi bộ, tính đến hôm nay.", epilog=_export_kinds(argv))  # fmt: skip
+    export = commands.add_parser("export", help="xuất một báo cáo Excel", description="Xuất báo cáo Excel "
+                                 "của cả chi bộ tính đến hôm nay, hoặc văn bản của một đại hội (--congress N).",
+                                 epilog=_export_kinds(argv))  # fmt: skip
     export.add_argument("kind", metavar="LOẠI", help="loại báo cáo (xem danh sách dưới)")
     export.add_argument("-o", "--output", metavar="TỆP.xlsx", required=True, help="tệp Excel sẽ ghi")
+    export.add_argument("--congress", type=int, metavar="N", help="đại hội lần thứ N (văn bản đại hội)")
     export.add_argument("--db", **db)
     return parser.parse_args(argv)
 
@@ -132,6 +135,10 @@ def run_command(args: argparse.Namespace) -> int:
                                    as_json=args.json, skip_errors=args.skip_errors, **streams)  # fmt: skip
     if args.command == "stats":
         return commands.run_stats(db=args.db, on=args.on, as_json=args.json, **streams)
+    from reports.congress.commands import is_congress_kind, run_congress_export
+
+    if is_congress_kind(args.kind):
+        return run_congress_export(args.kind, args.output, args.congress, db=args.db, **streams)
     return commands.run_export(args.kind, args.output, db=args.db, **streams)
 
 

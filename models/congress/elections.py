@@ -34,6 +34,7 @@ ELECTED_AS: dict[Post, str] = {
 @dataclass(frozen=True)
 class ElectionInfo:
     id: int
+    congress_id: int
     post: Post
     seats: int
     concluded: bool
@@ -72,7 +73,7 @@ def _info(row, congress: CongressInfo, people: dict[int, SummonedPerson]) -> Ele
     rows = ElectionRound.select().where(ElectionRound.election == row.id).order_by(ElectionRound.number)
     rounds = tuple(round_info(r, Post(row.post), people) for r in rows)
     elected = tuple(people_by_key(people)[key] for r in rounds if r.result is not None for key in r.result.elected)
-    return ElectionInfo(row.id, Post(row.post), row.seats, row.concluded, row.appointed, rounds,
+    return ElectionInfo(row.id, row.congress_id, Post(row.post), row.seats, row.concluded, row.appointed, rounds,
                         election_title(Post(row.post), congress), elected)  # fmt: skip
 
 
@@ -202,7 +203,7 @@ def eligibility(election_id: int) -> list[tuple[SummonedPerson, str]]:
     from models.congress.bodies import Body, working_bodies
 
     election = get_election(election_id)
-    congress_id = _congress_of(election_id)
+    congress_id = election.congress_id
     counting = {seat.person.id for seat in working_bodies(congress_id)[Body.COUNTING]}
     others = {e.post: e for e in congress_elections(congress_id)}
     committee = others.get(Post.COMMITTEE)
@@ -226,12 +227,6 @@ def eligibility(election_id: int) -> list[tuple[SummonedPerson, str]]:
             reason = ""
         out.append((p, reason))
     return out
-
-
-def _congress_of(election_id: int) -> int:
-    from models.congress.tables import CongressElection
-
-    return CongressElection.get_by_id(election_id).congress_id
 
 
 def _check_eligible(election_id: int, summoned_ids: list[int]) -> None:

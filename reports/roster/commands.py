@@ -15,57 +15,11 @@ from pathlib import Path
 from typing import TextIO
 
 from models.core import clock
-from models.core.errors import DatabaseFileError, DomainError, os_error_text
+from models.core.errors import DomainError
 from models.roster.import_summary import outcome_summary, plan_summary, thousands
 from models.roster.member_import import ADD, SKIP, UPDATE, PlanRow
+from reports.core.commands import OK, REFUSED, UNREADABLE, on_data_file, one_line, open_data_file
 from reports.roster.jobs import export_kinds_text
-
-OK, REFUSED, UNREADABLE = 0, 1, 2
-
-
-def open_data_file(db: str | None) -> Path:
-    """Open `db` (default: the branch's data file); a missing file is an error, never a new empty branch."""
-    from models.core.database import default_database_path, open_database
-
-    path = Path(db).expanduser() if db else default_database_path()
-    if not path.is_file():
-        raise DatabaseFileError(f"Không có tệp dữ liệu «{path}». Hãy mở ChiBo một lần để tạo, hoặc chỉ tệp bằng --db.")
-    open_database(path)
-    return path
-
-
-def _on_data_file(command):
-    """Run `command(err=…)` and close the data file after it; an error becomes one line on stderr and a status:
-    2 for a file that cannot be read or written, 1 for a rule of the data (a row the saved roster now refuses)."""
-
-    def run(*args, err: TextIO, **kwargs) -> int:
-        from models.core.database import close_database
-
-        try:
-            return command(*args, err=err, **kwargs)
-        except DatabaseFileError as exc:
-            print(_one_line(exc.message), file=err)
-            return UNREADABLE
-        except DomainError as exc:
-            print(_one_line(exc.message), file=err)
-            return REFUSED
-        except OSError as exc:
-            print(_os_message(exc), file=err)
-            return UNREADABLE
-        finally:
-            close_database()
-
-    return run
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _os_message(exc: OSError) -> str:
-    name = f" «{exc.filename}»" if exc.filename else ""
-    return f"Không đọc hoặc ghi được tệp{name}: {os_error_text(exc)}."
-
 
 # import --------------------------------------------------------------------------------------------
 
@@ -87,7 +41,7 @@ def _row_json(row: PlanRow) -> dict:
     }
 
 
-@_on_data_file
+@on_data_file
 def run_import(file: str, *, db: str | None = None, sheet: str | None = None, dry_run: bool = False,
                as_json: bool = False, skip_errors: bool = False, out: TextIO, err: TextIO) -> int:  # fmt: skip
     """Read and plan as the import dialog does, then (unless `dry_run`) apply the default actions in one transaction.
@@ -101,7 +55,7 @@ def run_import(file: str, *, db: str | None = None, sheet: str | None = None, dr
     try:
         result = read_roster(file, sheet)
     except DomainError as exc:  # ImportFileError: what is wrong with the file
-        print(_one_line(exc.message), file=err)
+        print(one_line(exc.message), file=err)
         return UNREADABLE
     plan = plan_import(result)
     refused = plan.errors > 0 and not skip_errors
@@ -136,7 +90,7 @@ def run_import(file: str, *, db: str | None = None, sheet: str | None = None, dr
 # statistics ----------------------------------------------------------------------------------------
 
 
-@_on_data_file
+@on_data_file
 def run_stats(*, db: str | None = None, on: date | None = None, as_json: bool = False, out: TextIO,
               err: TextIO) -> int:  # fmt: skip
     """The statistics report's figures on `on` (default today), each with its label as printed on the report."""
@@ -169,7 +123,7 @@ def run_stats(*, db: str | None = None, on: date | None = None, as_json: bool = 
 # exports -------------------------------------------------------------------------------------------
 
 
-@_on_data_file
+@on_data_file
 def run_export(kind: str, output: str, *, db: str | None = None, out: TextIO, err: TextIO) -> int:
     """Write the export `kind` of the whole branch (as of today) to `output`."""
     from reports.roster.jobs import JOB_BY_KIND, NothingToExport

@@ -1,0 +1,47 @@
+"""Headless `python main.py export KIND --congress N`: the congress's papers on the tab's own jobs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TextIO
+
+from reports.core.commands import OK, REFUSED, UNREADABLE, on_data_file, open_data_file
+from reports.core.export_files import NothingToExport
+
+
+def congress_kinds_text() -> str:
+    from reports.congress.jobs import CONGRESS_JOBS
+
+    return "\n".join(f"  {job.kind:<20} {job.title} (cần --congress N)" for job in CONGRESS_JOBS)
+
+
+def is_congress_kind(kind: str) -> bool:
+    from reports.congress.jobs import CONGRESS_JOB_BY_KIND
+
+    return kind in CONGRESS_JOB_BY_KIND
+
+
+@on_data_file
+def run_congress_export(kind: str, output: str, congress: int | None, *, db: str | None = None, out: TextIO,
+                        err: TextIO) -> int:  # fmt: skip
+    """Write the paper `kind` of the branch's congress number `congress` (its ordinal) to `output`."""
+    from models.congress.congresses import find_congress, list_congresses
+    from reports.congress.jobs import CONGRESS_JOB_BY_KIND
+
+    job = CONGRESS_JOB_BY_KIND[kind]
+    open_data_file(db)
+    if congress is None:
+        held = ", ".join(str(c.ordinal) for c in list_congresses()) or "chưa có"
+        print(f"Hãy chỉ đại hội bằng --congress N (N là lần thứ; các đại hội của chi bộ: {held}).", file=err)
+        return UNREADABLE
+    info = find_congress(congress)
+    target = Path(output)
+    if target.suffix.lower() != ".xlsx":
+        target = target.with_name(f"{target.name}.xlsx")
+    try:
+        written = job.run(target, info.id)
+    except NothingToExport as exc:
+        print(exc.message, file=err)
+        return REFUSED
+    print(f"{job.done} {written}", file=out)
+    return OK

@@ -1,0 +1,171 @@
+"""The congress's papers as plain data: reads the congress through models.congress, returns reports' dataclasses."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from models.congress.bodies import Body, BodySeat, working_bodies
+from models.congress.checkin import AttendancePanel, attendance_panel
+from models.congress.congresses import CongressInfo, get_congress
+from models.congress.elections import ELECTED_AS, ElectionInfo, congress_elections
+from models.congress.hand_votes import hand_votes
+from models.congress.rounds import RoundInfo
+from models.congress.summons import SummonedPerson, summoned_list
+from models.core.branch import BranchInfo
+from models.counting import Attendance, Form, NextAction, Post
+from models.counting.decision import NEXT_ACTION_LABELS
+from reports.congress.paper_data import (
+    AttendanceFigures,
+    AttendanceRow,
+    BallotPaper,
+    BioRow,
+    CandidateLine,
+    CongressHeading,
+    CongressSummary,
+    ElectionOutcome,
+    HandVoteRow,
+    RoundOutcome,
+)
+
+FORM_LABELS = {Form.STRIKE: "Phiếu gạch tên", Form.AGREE: "Phiếu đồng ý, không đồng ý"}
+
+
+def percent_label(value: Decimal) -> str:
+    """ "93,33%": two decimals, comma, as the minutes print the percent of D."""
+    return f"{value:.2f}".replace(".", ",") + "%"
+
+
+def heading(info: CongressInfo, branch: BranchInfo | None) -> CongressHeading:
+    return CongressHeading(branch.name if branch else "Chi bộ", info.ordinal_text, info.term_text, info.opens_on,
+                           info.closes_on, info.place)  # fmt: skip
+
+
+def congress_title(info: CongressInfo, branch: BranchInfo | None) -> str:
+    """ "ĐẠI HỘI CHI BỘ VĂN PHÒNG SỞ LẦN THỨ IV, NHIỆM KỲ 2025–2030"."""
+    name = branch.name if branch else "Chi bộ"
+    return f"Đại hội {name} {info.ordinal_text}, {info.term_text}".upper()
+
+
+def figures(panel: AttendancePanel, people: list[SummonedPerson]) -> AttendanceFigures:
+    return AttendanceFigures(
+        summoned=panel.summoned,
+        official_summoned=panel.official_summoned,
+        probationary=panel.probationary,
+        present=panel.present,
+        official_present=sum(1 for p in people if p.official and p.attendance == Attendance.PRESENT),
+        absent_approved=panel.absent_approved,
+        absent_unapproved=panel.absent,
+        exclusions=tuple((label, count) for _group, label, count in panel.excluded()),
+        D=panel.D,
+        threshold=panel.threshold,
+        ballots=panel.ballots,
+    )
+
+
+def attendance_rows(people: list[SummonedPerson]) -> list[AttendanceRow]:
+    return [AttendanceRow(p.full_name, p.birth_date, p.kind_label, p.situation_label, p.attendance_label,
+                          p.absence_reason) for p in people]  # fmt: skip
+
+
+def _round_outcome(round_: RoundInfo) -> RoundOutcome | None:
+    result = round_.result
+    if result is None:
+        return None
+    agree = round_.form == Form.AGREE
+    names = {p.key: p.full_name for p in round_.candidates}
+    lines = tuple(CandidateLine(c.name, c.votes, percent_label(c.percent), c.elected, c.disagree if agree else None)
+                  for c in result.candidates)  # fmt: skip
+    step = "" if result.next_action == NextAction.NONE else NEXT_ACTION_LABELS[result.next_action]
+    return RoundOutcome(round_.number, result.D, result.threshold, result.ballots_issued, result.collected,
+                        result.valid, result.invalid, lines, tuple(names[k] for k in result.elected),
+                        result.open_seats, step, round_.notes)  # fmt: skip
+
+
+def election_outcome(election: ElectionInfo) -> ElectionOutcome:
+    rounds = tuple(o for o in (_round_outcome(r) for r in election.rounds) if o is not None)
+    appointed = f"Cấp ủy cấp trên chỉ định: {election.appointed}" if election.appointed else ""
+    return ElectionOutcome(election.title, election.seats, FORM_LABELS[election.rounds[0].form], rounds, appointed)
+
+
+def _names(seats: list[BodySeat]) -> tuple[str, ...]:
+    return tuple(seat.person.full_name for seat in seats)
+
+
+def _elected(elections: dict[Post, ElectionInfo], post: Post) -> tuple[str, ...]:
+    election = elections.get(post)
+    return tuple(p.full_name for p in election.elected) if election else ()
+
+
+def congress_summary(congress_id: int, branch: BranchInfo | None) -> CongressSummary:
+    info = get_congress(congress_id)
+    elections = congress_elections(congress_id)
+    by_post = {e.post: e for e in elections}
+    bodies = working_bodies(congress_id)
+    secretary = _elected(by_post, Post.SECRETARY)
+    appointed = by_post[Post.SECRETARY].appointed if Post.SECRETARY in by_post else ""
+    return CongressSummary(
+        heading=heading(info, branch),
+        figures=figures(attendance_panel(congress_id), summoned_list(congress_id)),
+        elections=tuple(election_outcome(e) for e in elections if any(r.result for r in e.rounds)),
+        committee=_elected(by_post, Post.COMMITTEE),
+        secretary=secretary[0] if secretary else appointed,
+        deputy=next(iter(_elected(by_post, Post.DEPUTY_SECRETARY)), ""),
+        delegates=_elected(by_post, Post.DELEGATE),
+        alternates=_elected(by_post, Post.ALTERNATE_DELEGATE),
+        presidium=_names(bodies[Body.PRESIDIUM] or bodies[Body.CHAIR]),
+        secretariat=_names(bodies[Body.SECRETARIAT]),
+        counting_committee=_names(bodies[Body.COUNTING]),
+    )
+
+
+def _votes_text(election: ElectionInfo, person: SummonedPerson) -> str:
+    for round_ in election.rounds:
+        if round_.result is None:
+            continue
+        for line in round_.result.candidates:
+            if line.id == person.key and line.elected:
+                return f"{line.votes}/{round_.result.D} ({percent_label(line.percent)})"
+    return ""
+
+
+def elected_bios(congress_id: int) -> list[BioRow]:
+    """Those elected: the secretary, the deputy and the other committee members (votes of the committee ballot when
+    there is one), then the official delegates and the alternates."""
+    by_post = {e.post: e for e in congress_elections(congress_id)}
+    leaders = [(post, p) for post in (Post.SECRETARY, Post.DEPUTY_SECRETARY) if post in by_post
+               for p in by_post[post].elected]  # fmt: skip
+    committee = by_post.get(Post.COMMITTEE)
+    rows = [_bio(p, ELECTED_AS[post], _votes_text(committee or by_post[post], p)) for post, p in leaders]
+    if committee is not None:
+        lead = {p.id for _post, p in leaders}
+        rows += [_bio(p, ELECTED_AS[Post.COMMITTEE], _votes_text(committee, p)) for p in committee.elected
+                 if p.id not in lead]  # fmt: skip
+    for post in (Post.DELEGATE, Post.ALTERNATE_DELEGATE):
+        if post in by_post:
+            rows += [_bio(p, ELECTED_AS[post], _votes_text(by_post[post], p)) for p in by_post[post].elected]
+    return rows
+
+
+def _bio(p: SummonedPerson, elected_as: str, votes: str) -> BioRow:
+    bio = p.bio
+    job = ", ".join(part for part in (bio.get("job_title", ""), bio.get("workplace", "")) if part)
+    return BioRow(p.full_name, elected_as, p.birth_date, bio.get("gender", ""), bio.get("hometown", ""),
+                  bio.get("ethnicity", ""), bio.get("religion", ""), bio.get("education", ""),
+                  bio.get("qualification", ""), bio.get("theory", ""), job, bio.get("admission_date"),
+                  bio.get("official_date"), votes)  # fmt: skip
+
+
+def hand_vote_rows(congress_id: int) -> list[HandVoteRow]:
+    return [HandVoteRow(v.taken_at, v.subject, v.voting, v.in_favour, v.against, v.abstain, v.adopted)
+            for v in hand_votes(congress_id)]  # fmt: skip
+
+
+def ballot_paper(info: CongressInfo, branch: BranchInfo | None, election: ElectionInfo, round_: RoundInfo,
+                 copies: int) -> BallotPaper:  # fmt: skip
+    return BallotPaper(congress_title(info, branch), election.title, round_.number, round_.form.value, round_.seats,
+                       tuple(p.full_name for p in round_.candidates), copies)  # fmt: skip
+
+
+def attendance(congress_id: int) -> tuple[list[AttendanceRow], AttendanceFigures]:
+    people = summoned_list(congress_id)
+    return attendance_rows(people), figures(attendance_panel(congress_id), people)

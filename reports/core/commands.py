@@ -1,0 +1,57 @@
+"""What every headless command shares: opening the data file, and turning a failure into one Vietnamese line on
+stderr and an exit status (0 done, 1 refused for the data, 2 a file that cannot be read or written)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TextIO
+
+from models.core.errors import DatabaseFileError, DomainError, os_error_text
+
+OK, REFUSED, UNREADABLE = 0, 1, 2
+
+
+def open_data_file(db: str | None) -> Path:
+    """Open `db` (default: the branch's data file); a missing file is an error, never a new empty branch."""
+    from models.core.database import default_database_path, open_database
+
+    path = Path(db).expanduser() if db else default_database_path()
+    if not path.is_file():
+        raise DatabaseFileError(f"Không có tệp dữ liệu «{path}». Hãy mở ChiBo một lần để tạo, hoặc chỉ tệp bằng --db.")
+    open_database(path)
+    return path
+
+
+def on_data_file(command):
+    """Run `command(err=…)` and close the data file after it; an error becomes one line on stderr and a status:
+    2 for a file that cannot be read or written, 1 for a rule of the data (a row the saved roster now refuses)."""
+
+    def run(*args, err: TextIO, **kwargs) -> int:
+        from models.core.database import close_database
+
+        try:
+            return command(*args, err=err, **kwargs)
+        except DatabaseFileError as exc:
+            print(one_line(exc.message), file=err)
+            return UNREADABLE
+        except DomainError as exc:
+            print(one_line(exc.message), file=err)
+            return REFUSED
+        except OSError as exc:
+            print(_os_message(exc), file=err)
+            return UNREADABLE
+        finally:
+            close_database()
+
+    return run
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _os_message(exc: OSError) -> str:
+    name = f" «{exc.filename}»" if exc.filename else ""
+    return f"Không đọc hoặc ghi được tệp{name}: {os_error_text(exc)}."
+
+
