@@ -23,7 +23,7 @@ ALLOWED: dict[str, tuple[str, ...]] = {
     "models.migrations": ("models",),
     "reports.core": ("reports.core", "models.core"),
     "reports.roster": ("reports.core", "reports.roster", "models.core", "models.roster"),
-    "reports.congress": ("reports.core", "reports.congress", "models.core", "models.congress"),
+    "reports.congress": ("reports.core", "reports.congress", "models.core", "models.congress", "models.counting"),
     "gui.core": ("gui.core", "models.core"),
     "gui.roster": ("gui.core", "gui.roster", "models.core", "models.roster", "reports.core", "reports.roster"),
     "gui.congress": ("gui.core", "gui.congress", "models.core", "models.congress", "models.counting",
