@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from gui.core import dialogs
+from gui.core.export_runner import write_export
 from models.core import clock
 from models.roster.records import MemberRecord
 from reports.roster.jobs import EXPORT_JOBS, JOB_BY_KIND, ExportJob, ExportOptions, NothingToExport
@@ -88,34 +89,5 @@ class MemberExports(QObject):
         except NothingToExport as exc:
             dialogs.show_info(self._parent, exc.message)
             return
-        path = dialogs.ask_save_path(self._parent, f"Xuất {job.title[0].lower()}{job.title[1:]}",
-                                     dialogs.EXCEL_FILTER, "export", prepared.file_name)  # fmt: skip
-        if not path:
-            return
-        if not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
-        from gui.core.background import BackgroundTask  # peewee: not before the window's first paint
-
-        task = BackgroundTask(
-            self._parent,
-            "Xuất Excel",
-            job.working,
-            lambda progress: prepared.write(path, progress),
-            failure_text="Không xuất được tệp Excel.",
-        )
-        task.finished.connect(lambda result: self._on_task_finished(result, job.done))
-        task.failed.connect(self._on_task_failed)
-        task.cancelled.connect(self._on_task_cancelled)
-        self.task = task
-        task.start()
-
-    def _on_task_finished(self, result: object, done_text: str) -> None:
-        self.task = None
-        dialogs.show_info(self._parent, done_text, str(result))
-        self.exported.emit(str(result))
-
-    def _on_task_cancelled(self) -> None:
-        self.task = None
-
-    def _on_task_failed(self, _error: object) -> None:
-        self.task = None  # the task itself tells the user why
+        title = f"Xuất {job.title[0].lower()}{job.title[1:]}"
+        self.task = write_export(self._parent, title, prepared, job.working, job.done, self.exported.emit)
