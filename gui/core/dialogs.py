@@ -125,6 +125,20 @@ def ask_text(parent: QWidget | None, title: str, label: str, ok: str = "Đồng 
     return box.textValue().strip() if box.exec() else None
 
 
+def ask_number(parent: QWidget | None, title: str, label: str, value: int, minimum: int, maximum: int,
+               ok: str = "Đồng ý") -> int | None:  # fmt: skip
+    """A whole number between `minimum` and `maximum` chosen by the user, or None when cancelled."""
+    box = QInputDialog(parent)
+    box.setWindowTitle(title)
+    box.setInputMode(QInputDialog.InputMode.IntInput)
+    box.setLabelText(label)
+    box.setIntRange(minimum, maximum)
+    box.setIntValue(min(max(value, minimum), maximum))
+    box.setOkButtonText(ok)
+    box.setCancelButtonText("Hủy")
+    return box.intValue() if box.exec() else None
+
+
 # file choosers -------------------------------------------------------------------------------
 # Each kind of file remembers its own last folder; the first time, the user's Documents folder.
 FILE_KINDS = ("import", "export", "backup", "data")

@@ -29,6 +29,7 @@ from models.counting.electorate import (
     electorate_from_voters,
     passes,
     percent,
+    percent_label,
     threshold,
 )
 from models.counting.errors import MalformedError
@@ -87,6 +88,7 @@ __all__ = [
     "parse_record",
     "passes",
     "percent",
+    "percent_label",
     "read_record",
     "recount",
     "record_from_dict",

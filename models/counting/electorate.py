@@ -81,6 +81,11 @@ def percent(votes: int, D: int) -> Decimal:  # noqa: N803
     return (Decimal(votes) * 100 / Decimal(D)).quantize(_CENT, rounding=ROUND_HALF_UP)
 
 
+def percent_label(value: Decimal) -> str:
+    """A percent of D as the minutes and screens print it: "93,33%" (two decimals, comma)."""
+    return f"{value:.2f}".replace(".", ",") + "%"
+
+
 class Attendance(StrEnum):
     """A member's check-in at the congress."""
 

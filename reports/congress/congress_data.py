@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from models.congress.bodies import Body, BodySeat, working_bodies
 from models.congress.checkin import AttendancePanel, attendance_panel
 from models.congress.congresses import CongressInfo, get_congress
@@ -12,7 +10,7 @@ from models.congress.hand_votes import hand_votes
 from models.congress.rounds import RoundInfo
 from models.congress.summons import SummonedPerson, summoned_list
 from models.core.branch import BranchInfo
-from models.counting import Attendance, Form, NextAction, Post
+from models.counting import Attendance, Form, NextAction, Post, percent_label
 from models.counting.decision import NEXT_ACTION_LABELS
 from reports.congress.paper_data import (
     AttendanceFigures,
@@ -28,11 +26,6 @@ from reports.congress.paper_data import (
 )
 
 FORM_LABELS = {Form.STRIKE: "Phiếu gạch tên", Form.AGREE: "Phiếu đồng ý, không đồng ý"}
-
-
-def percent_label(value: Decimal) -> str:
-    """ "93,33%": two decimals, comma, as the minutes print the percent of D."""
-    return f"{value:.2f}".replace(".", ",") + "%"
 
 
 def heading(info: CongressInfo, branch: BranchInfo | None) -> CongressHeading:

@@ -27,7 +27,8 @@ def answers(monkeypatch):
     """Record what gui.core.dialogs was asked and answer `confirm` with the queued replies (default True)."""
     import gui.core.dialogs as dialogs
 
-    log: dict[str, list] = {"error": [], "warning": [], "info": [], "confirm": [], "replies": [], "paths": []}
+    log: dict[str, list] = {"error": [], "warning": [], "info": [], "confirm": [], "replies": [], "paths": [],
+                            "texts": [], "numbers": []}
 
     def _record(kind):
         return lambda parent, text, detail="", **kw: log[kind].append((text, detail))
@@ -43,6 +44,8 @@ def answers(monkeypatch):
     monkeypatch.setattr(dialogs, "show_warning", _record("warning"))
     monkeypatch.setattr(dialogs, "show_info", _record("info"))
     monkeypatch.setattr(dialogs, "confirm", _confirm)
+    monkeypatch.setattr(dialogs, "ask_text", lambda *a, **kw: log["texts"].pop(0) if log["texts"] else None)
+    monkeypatch.setattr(dialogs, "ask_number", lambda *a, **kw: log["numbers"].pop(0) if log["numbers"] else None)
     monkeypatch.setattr(dialogs, "ask_open_path", _path)
     monkeypatch.setattr(dialogs, "ask_save_path", _path)
     return log

@@ -1,0 +1,306 @@
+"""The congress's elections, in the order the rules require: set each up, pick its list, take the votes on seats
+and list, issue the ballots, print them, enter the result of the count, and go on to the next round or election.
+
+The ballot-by-ballot count is the «Bầu cử» tab's; here a count done by hand is entered as totals.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.congress.round_view import RoundView
+from gui.core import dialogs
+from models.congress.congresses import CongressInfo, Status
+from models.congress.elections import (
+    ElectionInfo,
+    add_election,
+    congress_elections,
+    election_plan,
+    eligibility,
+    list_problems,
+    set_candidates,
+)
+from models.congress.hand_votes import VoteKind
+from models.congress.rounds import start_problems
+from models.core.errors import DomainError
+from models.counting import Post
+from models.counting.structure import MAX_COMMITTEE_SEATS
+
+POST_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ElectionsPage(QWidget):
+    congress_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.info: CongressInfo | None = None
+        self.elections: dict[Post, ElectionInfo] = {}
+        self.dialog = None
+        self._build()
+
+    def _build(self) -> None:
+        splitter = QSplitter()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(QLabel("<b>Các cuộc bầu của đại hội, theo thứ tự</b>"))
+        self.plan_list = QListWidget()
+        self.plan_list.currentRowChanged.connect(self._on_plan_list_current_row_changed)
+        left_layout.addWidget(self.plan_list, 1)
+        self.setup_button = QPushButton("Thiết lập cuộc bầ&u…")
+        self.setup_button.clicked.connect(self.set_up_selected)
+        left_layout.addWidget(self.setup_button)
+        self.plan_note = QLabel()
+        self.plan_note.setWordWrap(True)
+        left_layout.addWidget(self.plan_note)
+        splitter.addWidget(left)
+
+        right = QWidget()
+        layout = QVBoxLayout(right)
+        self.title_label = QLabel()
+        self.title_label.setWordWrap(True)
+        layout.addWidget(self.title_label)
+        lists = QGroupBox("Danh sách bầu cử (in và kiểm theo thứ tự A, B, C)")
+        lists_layout = QVBoxLayout(lists)
+        self.candidate_list = QListWidget()
+        lists_layout.addWidget(self.candidate_list, 1)
+        row = QHBoxLayout()
+        self.save_list_button = QPushButton("&Lưu danh sách")
+        self.save_list_button.clicked.connect(self.save_list)
+        self.floor_button = QPushButton("Thêm người đề &cử tại đại hội…")
+        self.floor_button.clicked.connect(self.add_floor_nominee)
+        row.addWidget(self.save_list_button)
+        row.addWidget(self.floor_button)
+        row.addStretch(1)
+        lists_layout.addLayout(row)
+        layout.addWidget(lists, 2)
+        self.problems_label = QLabel()
+        self.problems_label.setWordWrap(True)
+        layout.addWidget(self.problems_label)
+        actions = QGridLayout()
+        self.seats_vote_button = QPushButton("Biểu quyết &số lượng…")
+        self.seats_vote_button.clicked.connect(lambda: self._vote(VoteKind.SEATS))
+        self.list_vote_button = QPushButton("Biểu quyết &danh sách…")
+        self.list_vote_button.clicked.connect(lambda: self._vote(VoteKind.ELECTION_LIST))
+        self.round_view = RoundView(self)
+        self.round_view.round_changed.connect(self._on_round_view_round_changed)
+        actions.addWidget(self.seats_vote_button, 0, 0)
+        actions.addWidget(self.list_vote_button, 0, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.round_view, 3)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        outer = QVBoxLayout(self)
+        outer.addWidget(splitter)
+
+    # showing ----------------------------------------------------------------------------------------------
+    def show_congress(self, info: CongressInfo | None) -> None:
+        self.info = info
+        post = self.current_post()
+        self.plan_list.blockSignals(True)
+        self.plan_list.clear()
+        self.elections = {e.post: e for e in congress_elections(info.id)} if info else {}
+        plan = election_plan(info.id) if info else []
+        for index, planned in enumerate(plan, start=1):
+            election = self.elections.get(planned.post)
+            if election is None:
+                state = "chưa thiết lập"
+            elif election.done:
+                state = f"đã bầu xong ({len(election.elected)}/{election.seats})"
+            else:
+                state = f"lần {election.current_round.number}: {election.current_round.status_label.lower()}"
+            item = QListWidgetItem(f"{index}. {planned.label} — {state}")
+            item.setData(POST_ROLE, planned.post)
+            item.setToolTip(planned.reason)
+            self.plan_list.addItem(item)
+        self.plan_list.blockSignals(False)
+        rows = [self.plan_list.item(i).data(POST_ROLE) for i in range(self.plan_list.count())]
+        self.plan_list.setCurrentRow(rows.index(post) if post in rows else (0 if rows else -1))
+        self._show_selected()
+
+    def current_post(self) -> Post | None:
+        item = self.plan_list.currentItem()
+        return item.data(POST_ROLE) if item else None
+
+    def current_election(self) -> ElectionInfo | None:
+        post = self.current_post()
+        return self.elections.get(post) if post else None
+
+    def _on_plan_list_current_row_changed(self, _row: int) -> None:
+        self._show_selected()
+
+    def _writable(self) -> bool:
+        return self.info is not None and self.info.status != Status.CLOSED
+
+    def _show_selected(self) -> None:
+        election = self.current_election()
+        post = self.current_post()
+        planned = {p.post: p for p in election_plan(self.info.id)} if self.info else {}
+        reason = planned[post].reason if post in planned else ""
+        self.setup_button.setEnabled(self._writable() and post is not None and election is None and not reason)
+        self.plan_note.setText(reason)
+        in_setup = election is not None and election.current_round.status == "setup" and self._writable()
+        for widget in (self.save_list_button, self.floor_button, self.candidate_list):
+            widget.setEnabled(in_setup)
+        first_round = in_setup and election.current_round.number == 1
+        in_session = self.info is not None and self.info.status == Status.IN_SESSION
+        self.seats_vote_button.setEnabled(first_round and in_session)
+        self.list_vote_button.setEnabled(first_round and in_session)
+        self.candidate_list.clear()
+        if election is None:
+            self.title_label.setText("<i>Chọn một cuộc bầu bên trái; cuộc bầu chưa thiết lập thì bấm «Thiết lập "
+                                     "cuộc bầu…».</i>" if self.info else "")  # fmt: skip
+            self.problems_label.setText("")
+            self.round_view.show_round(None, None, False)
+            return
+        round_ = election.current_round
+        self.title_label.setText(f"<b>{election.title}</b> — {election.seats} người; lần bầu thứ {round_.number} "
+                                 f"({round_.status_label.lower()})")  # fmt: skip
+        on_list = {p.id for p in round_.candidates}
+        if round_.status == "setup":
+            for person, why in eligibility(election.id):
+                item = QListWidgetItem(person.full_name + (f" — {why}" if why else ""))
+                item.setData(POST_ROLE, person.id)
+                if why and person.id not in on_list:
+                    item.setFlags(Qt.ItemFlag.NoItemFlags)
+                else:
+                    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable
+                    item.setFlags(flags)
+                    checked = person.id in on_list
+                    item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+                self.candidate_list.addItem(item)
+        else:
+            for number, person in enumerate(round_.candidates, start=1):
+                self.candidate_list.addItem(f"{number}. {person.full_name}")
+        self._show_problems(election)
+        self.round_view.show_round(election, round_, self._writable())
+
+    def _show_problems(self, election: ElectionInfo) -> None:
+        round_ = election.current_round
+        if round_.status != "setup":
+            self.problems_label.setText("")
+            return
+        problems = list_problems(election, round_) + start_problems(round_.id)
+        form = "gạch tên" if round_.form == "strike" else "đồng ý / không đồng ý"
+        head = f"{len(round_.candidates)} người trong danh sách, {round_.seats} cần bầu: phiếu {form}."
+        if problems:
+            lines = "".join(f"<br>• {p}" for p in dict.fromkeys(problems))
+            self.problems_label.setText(f"{head}<br><span style='color:#a4262c'>Chưa mở lần bầu được:{lines}</span>")
+        else:
+            self.problems_label.setText(f"{head}<br><span style='color:#107c10'>Đủ điều kiện mở lần bầu.</span>")
+
+    # actions ----------------------------------------------------------------------------------------------
+    def _done(self) -> None:
+        self.show_congress(self.info)
+        self.congress_changed.emit()
+
+    def set_up_selected(self) -> None:
+        post = self.current_post()
+        if post is None or self.info is None:
+            return
+        seats = 1
+        if post in (Post.COMMITTEE, Post.DELEGATE, Post.ALTERNATE_DELEGATE):
+            most = MAX_COMMITTEE_SEATS if post == Post.COMMITTEE else 500
+            label = ("Số lượng Ban Chi ủy cần bầu (không quá 7):" if post == Post.COMMITTEE
+                     else "Số lượng được cấp trên phân bổ:")  # fmt: skip
+            seats = dialogs.ask_number(self, "Thiết lập cuộc bầu", label, min(5, most), 1, most)
+            if seats is None:
+                return
+        try:
+            add_election(self.info.id, post, seats)
+        except DomainError as exc:
+            dialogs.show_error(self, exc.message)
+            return
+        self._done()
+
+    def checked_ids(self) -> list[int]:
+        ids = []
+        for index in range(self.candidate_list.count()):
+            item = self.candidate_list.item(index)
+            if item.flags() & Qt.ItemFlag.ItemIsUserCheckable and item.checkState() == Qt.CheckState.Checked:
+                ids.append(item.data(POST_ROLE))
+        return ids
+
+    def save_list(self) -> None:
+        election = self.current_election()
+        if election is None:
+            return
+        try:
+            set_candidates(election.current_round.id, self.checked_ids())
+        except DomainError as exc:
+            dialogs.show_error(self, exc.message)
+            return
+        self._done()
+
+    def _vote(self, kind: VoteKind) -> None:
+        from gui.congress.hand_vote_dialog import HandVoteDialog
+        from models.congress.checkin import attendance_panel
+
+        election = self.current_election()
+        if election is None or self.info is None:
+            return
+        round_ = election.current_round
+        if kind == VoteKind.SEATS:
+            subject = f"Số lượng bầu {election.label}: {election.seats} đồng chí"
+        else:
+            names = ", ".join(p.full_name for p in round_.candidates)
+            subject = f"Danh sách bầu cử {election.label} ({len(round_.candidates)} đồng chí): {names}"
+        dialog = HandVoteDialog(self.info.id, attendance_panel(self.info.id).ballots, kind, subject, election.id,
+                                parent=self)  # fmt: skip
+        dialog.vote_recorded.connect(lambda _record: self._done())
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.dialog = dialog
+
+    def add_floor_nominee(self) -> None:
+        """Pick an eligible member not on the list, then record the vote that admits them (more than 30 %)."""
+        from gui.congress.person_chooser import choose_person
+
+        from gui.congress.hand_vote_dialog import HandVoteDialog
+        from models.congress.checkin import attendance_panel
+        from models.congress.elections import add_floor_nominee
+
+        election = self.current_election()
+        if election is None or self.info is None:
+            return
+        round_ = election.current_round
+        on_list = {p.id for p in round_.candidates}
+        free = [p for p, why in eligibility(election.id) if not why and p.id not in on_list]
+        person = choose_person(self, "Người được đề cử, ứng cử tại đại hội", free)
+        if person is None:
+            return
+        subject = f"Đưa đồng chí {person.full_name} (đề cử tại đại hội) vào danh sách bầu cử {election.label}"
+        dialog = HandVoteDialog(self.info.id, attendance_panel(self.info.id).ballots, VoteKind.FLOOR_NOMINEE,
+                                subject, election.id, person.id, self)  # fmt: skip
+
+        def admitted(record) -> None:
+            if record.adopted:
+                try:
+                    add_floor_nominee(round_.id, person.id, record.id)
+                except DomainError as exc:
+                    dialogs.show_error(self, exc.message)
+            else:
+                dialogs.show_info(self, f"Chỉ {record.in_favour}/{record.voting} người tán thành, không quá 30%: "
+                                  f"đồng chí {person.full_name} không được đưa vào danh sách.")  # fmt: skip
+            self._done()
+
+        dialog.vote_recorded.connect(admitted)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.dialog = dialog
+
+    def _on_round_view_round_changed(self) -> None:
+        self._done()

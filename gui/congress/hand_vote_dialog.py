@@ -1,0 +1,109 @@
+"""Recording one show-of-hands vote: what is voted on, and for / against / abstain adding up to those voting."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.core import dialogs
+from models.congress.hand_votes import KIND_LABELS, HandVoteRecord, VoteKind, record_vote, vote_adopted
+from models.core.errors import DomainError
+
+
+class HandVoteDialog(QDialog):
+    """`vote_recorded(record)` once saved. The kind, subject, election and nominee may be given (the elections page
+    prefills «Số lượng bầu Ban Chi ủy: 5 đồng chí»); those voting default to the official members present."""
+
+    vote_recorded = Signal(object)
+
+    def __init__(self, congress_id: int, may_vote: int, kind: VoteKind = VoteKind.OTHER, subject: str = "",
+                 election_id: int | None = None, nominee_id: int | None = None,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setWindowTitle("Ghi kết quả biểu quyết")
+        self._congress_id, self._election_id, self._nominee_id = congress_id, election_id, nominee_id
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.kind_combo = QComboBox()
+        for value, label in KIND_LABELS.items():
+            self.kind_combo.addItem(label, value)
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind))
+        self.kind_combo.setEnabled(election_id is None and nominee_id is None)
+        self.subject_edit = QLineEdit(subject)
+        self.subject_edit.setPlaceholderText("Ví dụ: Thông qua danh sách Đoàn Chủ tịch đại hội")
+        self.voting_spin = self._spin(may_vote, may_vote)
+        self.favour_spin = self._spin(may_vote, may_vote)
+        self.against_spin = self._spin(may_vote, 0)
+        self.abstain_spin = self._spin(may_vote, 0)
+        form.addRow("&Loại nội dung:", self.kind_combo)
+        form.addRow("&Nội dung biểu quyết:", self.subject_edit)
+        form.addRow("Số người &biểu quyết:", self.voting_spin)
+        form.addRow("&Tán thành:", self.favour_spin)
+        form.addRow("&Không tán thành:", self.against_spin)
+        form.addRow("Không biểu qu&yết:", self.abstain_spin)
+        layout.addLayout(form)
+        self.check_label = QLabel()
+        self.check_label.setWordWrap(True)
+        layout.addWidget(self.check_label)
+        self.buttons = dialogs.localize_buttons(
+            QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Ghi kết quả")
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        for spin in (self.voting_spin, self.favour_spin, self.against_spin, self.abstain_spin):
+            spin.valueChanged.connect(self._update_check)
+        self.kind_combo.currentIndexChanged.connect(self._update_check)
+        self._update_check()
+        dialogs.fit_to_screen(self, 560, 340)
+
+    def _spin(self, most: int, value: int) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(0, max(most, 0))
+        spin.setValue(value)
+        return spin
+
+    def _counts(self) -> tuple[int, int, int, int]:
+        return (self.voting_spin.value(), self.favour_spin.value(), self.against_spin.value(),
+                self.abstain_spin.value())  # fmt: skip
+
+    def _update_check(self) -> None:
+        voting, favour, against, abstain = self._counts()
+        total = favour + against + abstain
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if total != voting:
+            self.check_label.setText(f"Tán thành + không tán thành + không biểu quyết = {total}, "
+                                     f"phải bằng {voting} người biểu quyết.")  # fmt: skip
+            self.check_label.setStyleSheet("color: #a4262c;")
+            ok.setEnabled(False)
+            return
+        adopted = vote_adopted(self.kind_combo.currentData(), favour, voting)
+        rule = "trên 30%" if self.kind_combo.currentData() == VoteKind.FLOOR_NOMINEE else "trên một nửa"
+        share = f"{100 * favour / voting:.2f}".replace(".", ",") if voting else "0"
+        verdict = "Thông qua" if adopted else "Không thông qua"
+        self.check_label.setText(f"Tán thành {favour}/{voting} ({share}%; cần {rule}): {verdict}.")
+        self.check_label.setStyleSheet("color: #107c10;" if adopted else "color: #8a5300;")
+        ok.setEnabled(voting > 0)
+
+    def _save(self) -> None:
+        voting, favour, against, abstain = self._counts()
+        try:
+            record: HandVoteRecord = record_vote(self._congress_id, self.kind_combo.currentData(),
+                                                 self.subject_edit.text(), favour, against, abstain, voting,
+                                                 self._election_id, self._nominee_id)  # fmt: skip
+        except DomainError as exc:
+            dialogs.show_error(self, exc.message)
+            return
+        self.vote_recorded.emit(record)
+        self.accept()

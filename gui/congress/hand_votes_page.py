@@ -1,0 +1,95 @@
+"""The congress's show-of-hands record: every vote with its time and counts, and a button to record the next."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.congress.checkin import attendance_panel
+from models.congress.congresses import CongressInfo, Status
+from models.congress.hand_votes import hand_votes
+
+HEADERS = ("Thời gian", "Nội dung biểu quyết", "Biểu quyết", "Tán thành", "Không tán thành", "Không biểu quyết",
+           "Kết quả")  # fmt: skip
+
+
+class HandVotesPage(QWidget):
+    congress_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.info: CongressInfo | None = None
+        self.dialog = None
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.record_button = QPushButton("&Ghi kết quả biểu quyết…")
+        self.record_button.clicked.connect(lambda: self.record())
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        bar.addWidget(self.record_button)
+        bar.addWidget(self.note, 1)
+        layout.addLayout(bar)
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table)
+
+    def show_congress(self, info: CongressInfo | None) -> None:
+        self.info = info
+        in_session = info is not None and info.status == Status.IN_SESSION
+        self.record_button.setEnabled(in_session)
+        if info is None:
+            self.note.setText("")
+        elif info.status == Status.PREPARING:
+            self.note.setText("Biểu quyết được ghi khi đại hội đã khai mạc.")
+        elif info.status == Status.CLOSED:
+            self.note.setText("Đại hội đã bế mạc: chỉ xem.")
+        else:
+            self.note.setText("Số người biểu quyết mặc định là số đảng viên chính thức có mặt được quyền biểu quyết.")
+        self._fill()
+
+    def _fill(self) -> None:
+        votes = hand_votes(self.info.id) if self.info else []
+        self.table.setRowCount(len(votes))
+        for row, vote in enumerate(votes):
+            verdict = "Thông qua" if vote.adopted else "Không thông qua"
+            cells = (f"{vote.taken_at:%H:%M %d/%m/%Y}", vote.subject, str(vote.voting), str(vote.in_favour),
+                     str(vote.against), str(vote.abstain), verdict)  # fmt: skip
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+
+    def record(self, kind=None, subject: str = "", election_id: int | None = None,
+               nominee_id: int | None = None):  # fmt: skip
+        """Open the vote dialog (prefilled by the elections page); returns it."""
+        from gui.congress.hand_vote_dialog import HandVoteDialog
+        from models.congress.hand_votes import VoteKind
+
+        if self.info is None:
+            return None
+        may_vote = attendance_panel(self.info.id).ballots
+        dialog = HandVoteDialog(self.info.id, may_vote, kind or VoteKind.OTHER, subject, election_id, nominee_id,
+                                self)  # fmt: skip
+        dialog.vote_recorded.connect(self._on_dialog_vote_recorded)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.dialog = dialog
+        return dialog
+
+    def _on_dialog_vote_recorded(self, _record) -> None:
+        self._fill()
+        self.congress_changed.emit()

@@ -1,0 +1,169 @@
+"""One round of an election on the elections page: its frozen figures and notes, its actions (issue the ballots,
+print them, enter the count, the next round, the end of the election) and its result."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.core import dialogs
+from models.congress.elections import ElectionInfo
+from models.congress.rounds import RoundInfo, conclude_election, next_round, record_appointment, start_round
+from models.core.errors import DomainError
+from models.counting import NextAction, percent_label
+from models.counting.decision import NEXT_ACTION_LABELS
+
+HEADERS = ("STT", "Họ và tên", "Số phiếu", "Tỷ lệ so với D", "Kết quả")
+
+
+class RoundView(QWidget):
+    round_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.election: ElectionInfo | None = None
+        self.round: RoundInfo | None = None
+        self.dialog = None
+        self.task = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.start_button = self._button(row, "Phát phiếu, &mở lần bầu", self.start)
+        self.print_button = self._button(row, "&In phiếu bầu…", self.print_ballots)
+        self.totals_button = self._button(row, "Nhập kết &quả kiểm phiếu…", self.enter_totals)
+        row.addStretch(1)
+        layout.addLayout(row)
+        row = QHBoxLayout()
+        self.next_button = self._button(row, "Bầu lần tiếp th&eo", self.next_round)
+        self.conclude_button = self._button(row, "&Kết thúc cuộc bầu", self.conclude)
+        self.appoint_button = self._button(row, "Cấp t&rên chỉ định…", self.appoint)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.figures_label = QLabel()
+        self.figures_label.setWordWrap(True)
+        layout.addWidget(self.figures_label)
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+
+    def _button(self, row: QHBoxLayout, text: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.clicked.connect(lambda: slot())
+        row.addWidget(button)
+        return button
+
+    def show_round(self, election: ElectionInfo | None, round_: RoundInfo | None, writable: bool) -> None:
+        self.election, self.round = election, round_
+        status = round_.status if round_ else ""
+        result = round_.result if round_ else None
+        action = result.next_action if result else None
+        done = election.done if election else True
+        self.start_button.setEnabled(writable and status == "setup")
+        self.print_button.setEnabled(writable and status in ("setup", "counting") and bool(round_.candidates))
+        self.totals_button.setEnabled(writable and status == "counting")
+        self.next_button.setEnabled(writable and not done and action in (NextAction.RUNOFF, NextAction.NEXT_ROUND))
+        self.conclude_button.setEnabled(writable and status == "closed" and not done)
+        self.appoint_button.setEnabled(writable and action == NextAction.APPOINTMENT and not election.appointed)
+        self.figures_label.setText(self._figures())
+        self._fill(result)
+
+    def _figures(self) -> str:
+        round_ = self.round
+        if round_ is None or round_.electorate is None:
+            return ""
+        e = round_.electorate
+        lines = [f"Khi phát phiếu: triệu tập {e.official_summoned} đảng viên chính thức, trừ {e.excluded.total}, "
+                 f"D = {e.D}; trúng cử khi được từ {e.threshold} phiếu trở lên; phát ra {round_.ballots_issued} "
+                 "phiếu."]  # fmt: skip
+        result = round_.result
+        if result is not None:
+            lines.append(f"Thu vào {result.collected}, hợp lệ {result.valid}, không hợp lệ {result.invalid}.")
+            if result.next_action != NextAction.NONE:
+                lines.append(f"Còn {result.open_seats} chỗ: {NEXT_ACTION_LABELS[result.next_action]}.")
+        if self.election and self.election.appointed:
+            lines.append(f"Cấp ủy cấp trên chỉ định: {self.election.appointed}.")
+        if round_.notes:
+            lines.append("Ghi chú: " + round_.notes.replace("\n", "; "))
+        return "\n".join(lines)
+
+    def _fill(self, result) -> None:
+        rows = result.candidates if result else ()
+        self.table.setRowCount(len(rows))
+        for index, line in enumerate(rows):
+            verdict = "Trúng cử" if line.elected else ("Quá nửa, chưa trúng cử" if line.passed else "")
+            cells = (str(index + 1), line.name, str(line.votes), percent_label(line.percent), verdict)
+            for column, text in enumerate(cells):
+                self.table.setItem(index, column, QTableWidgetItem(text))
+
+    # actions ----------------------------------------------------------------------------------------------
+    def _run(self, operation) -> None:
+        try:
+            operation()
+        except DomainError as exc:
+            dialogs.show_error(self, exc.message)
+            return
+        self.round_changed.emit()
+
+    def start(self) -> None:
+        round_ = self.round
+        text = (f"Phát phiếu lần bầu thứ {round_.number} — {self.election.title}? Từ lúc này D và số phiếu phát ra "
+                "của lần bầu được giữ cố định; danh sách không sửa được nữa.")  # fmt: skip
+        if dialogs.confirm(self, text, yes="Phát phiếu"):
+            self._run(lambda: start_round(round_.id))
+
+    def print_ballots(self) -> None:
+        from gui.core.export_runner import write_export
+        from models.congress.checkin import attendance_panel
+        from reports.congress.jobs import prepare_ballot_papers
+        from reports.core.export_files import NothingToExport
+
+        election = self.election
+        ballots = self.round.ballots_issued or attendance_panel(election.congress_id).ballots
+        copies = dialogs.ask_number(self, "In phiếu bầu", "Số phiếu cần in (số phiếu phát ra và phiếu dự phòng):",
+                                    ballots + max(2, ballots // 10), 1, 2000)  # fmt: skip
+        if copies is None:
+            return
+        try:
+            prepared = prepare_ballot_papers(election.id, copies)
+        except NothingToExport as exc:
+            dialogs.show_info(self, exc.message)
+            return
+        self.task = write_export(self, "In phiếu bầu", prepared, "Đang lập phiếu bầu…",
+                                 "Đã lập phiếu bầu ra tệp Excel; mở tệp để in.")  # fmt: skip
+
+    def enter_totals(self) -> None:
+        from gui.congress.totals_dialog import TotalsDialog
+
+        dialog = TotalsDialog(self.round, self.election.title, self)
+        dialog.totals_saved.connect(lambda _saved: self.round_changed.emit())
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.dialog = dialog
+
+    def next_round(self) -> None:
+        self._run(lambda: next_round(self.election.id))
+
+    def conclude(self) -> None:
+        text = f"Đại hội quyết định không bầu thêm cho {self.election.label}? Số chỗ còn thiếu để trống."
+        if dialogs.confirm(self, text, yes="Kết thúc"):
+            self._run(lambda: conclude_election(self.election.id))
+
+    def appoint(self) -> None:
+        name = dialogs.ask_text(self, "Cấp trên chỉ định", "Họ tên đồng chí được cấp ủy cấp trên chỉ định làm bí thư:")
+        if name:
+            self._run(lambda: record_appointment(self.election.id, name))
