@@ -22,7 +22,7 @@ from reports.congress.paper_data import CongressHeading, CongressSummary, Electi
 from reports.core import styles
 from reports.core.files import save_workbook
 from reports.core.party_document import Column, DocumentHeader, DocumentSheet, Signature, new_workbook
-from reports.core.styles import BODY_SIZE, TABLE_SIZE, format_date, roman
+from reports.core.styles import TABLE_SIZE, format_date, roman
 
 SUMMARY_TITLE = "BÁO CÁO KẾT QUẢ ĐẠI HỘI CHI BỘ"
 SUMMARY_RECIPIENTS: tuple[str, ...] = ("Đảng ủy cấp trên (để báo cáo),", "Lưu hồ sơ đại hội.")
