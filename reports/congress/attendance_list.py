@@ -22,24 +22,20 @@ ATTENDANCE_TITLE = "DANH SÁCH ĐẢNG VIÊN DỰ ĐẠI HỘI"
 FIGURES_SIZE = 13
 
 COLUMNS = (
-    Column("STT", 5.5, "center"),
-    Column("Họ và tên", 26),
-    Column("Ngày sinh", 12, "date"),
-    Column("Chính thức/ Dự bị", 11, "center"),
-    Column("Tình trạng", 18),
-    Column("Điểm danh", 16),
-    Column("Ký tên", 22),  # left empty: each member signs here on arrival
-    Column("Ghi chú", 16),
+    Column("STT", 5, "center"),
+    Column("Họ và tên", 25.5),
+    Column("Ngày sinh", 11.5, "date"),
+    Column("Chính thức/ Dự bị", 10.5, "center"),
+    Column("Tình trạng", 14),
+    Column("Điểm danh", 12.5),
+    Column("Ký tên", 17),  # left empty: each member signs here on arrival
+    Column("Ghi chú", 12.5),
 )
 
 
 def figure_blocks(figures: AttendanceFigures) -> list[FigureBlock]:
-    """Side by side below the list, so that the figures and the signature share a page with the last rows: who
-    came on the left (labels under STT..Chính thức/Dự bị), D and the threshold on the right."""
-    return [
-        FigureBlock(attendance_figures(figures), 1, 4, 5, 5),
-        FigureBlock(electorate_figures(figures), 6, 7, 8, 8),
-    ]
+    """Below the list: labels under STT..Tình trạng, counts under Điểm danh and Ký tên."""
+    return [FigureBlock([*attendance_figures(figures), *electorate_figures(figures)], 1, 5, 6, 7)]
 
 
 def attendance_rows(rows: Sequence[AttendanceRow]) -> list[list[object]]:
@@ -61,10 +57,10 @@ def export_attendance_list(
     *,
     recipients: Sequence[str] = RECORD_RECIPIENTS,
 ) -> Path:
-    """Write the list (A4 landscape: room to sign) and below it the figures behind D, the threshold and the ballots;
+    """Write the list (A4 portrait, fitted to the width) and below it the figures behind D, the threshold and the ballots;
     `signature` is the presidium's ("T/M ĐOÀN CHỦ TỊCH") or the branch's."""
     workbook, ws = new_workbook("Danh sách dự đại hội")
-    doc = DocumentSheet(ws, COLUMNS, landscape=True)
+    doc = DocumentSheet(ws, COLUMNS, landscape=False)
     doc.header_blocks(header)
     doc.title(ATTENDANCE_TITLE, congress_line(heading))
     doc.table_header(numbered=False)
