@@ -57,8 +57,8 @@ def export_attendance_list(
     *,
     recipients: Sequence[str] = RECORD_RECIPIENTS,
 ) -> Path:
-    """Write the list (A4 portrait, fitted to the width) and below it the figures behind D, the threshold and the ballots;
-    `signature` is the presidium's ("T/M ĐOÀN CHỦ TỊCH") or the branch's."""
+    """Write the list (A4 portrait, fitted to the width) and below it the figures behind D, the threshold and the
+    ballots; `signature` is the presidium's ("T/M ĐOÀN CHỦ TỊCH") or the branch's."""
     workbook, ws = new_workbook("Danh sách dự đại hội")
     doc = DocumentSheet(ws, COLUMNS, landscape=False)
     doc.header_blocks(header)
