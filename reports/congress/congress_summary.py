@@ -185,7 +185,7 @@ class _Report:
             self.doc.append([], GAP / 2)
             self.lines(after)
             if outcome.note:
-                self.lines([f"Ghi chú: {outcome.note}"], italic=True)
+                self.lines([f"Ghi chú: {outcome.note.rstrip('.')}."], italic=True)
             self.keep(start)
             start = self.doc.row + 1
         if election.appointed:

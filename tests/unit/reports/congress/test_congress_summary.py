@@ -151,7 +151,7 @@ def test_committee_election_with_a_second_round(tmp_path, heading, figures, cong
     assert after > top + 6
     assert ws.cell(after + 1, 1).value == "Còn thiếu 1 người. Bầu lại trong số những người bằng phiếu nhau."
     note = ws.cell(after + 2, 1)
-    assert note.value == "Ghi chú: 2 đảng viên đến sau khi phát phiếu, không tính vào lần bầu này" and note.font.i
+    assert note.value == "Ghi chú: 2 đảng viên đến sau khi phát phiếu, không tính vào lần bầu này." and note.font.i
     second = find_row(ws, "Lần bầu thứ 2: phát ra 28 phiếu, thu vào 28 phiếu (hợp lệ 28, không hợp lệ 0); D = 29, "
                           "trúng cử khi được từ 15 phiếu trở lên.")  # fmt: skip
     assert second > after and ws.cell(second + 2, 2).value == "Hoàng Văn Em"
