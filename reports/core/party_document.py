@@ -95,6 +95,7 @@ class DocumentSheet:
         self._heights: list[float] = []  # height in points of every row written, for the page estimate
         self._default_height = styles.row_height(1, table_size)
         self._title_rows = (0, 0)
+        self._table_end = 0  # last body row of the table (0 before table_rows)
 
     # -- page -------------------------------------------------------------------------------------------------------
     def _page_setup(self, landscape: bool) -> None:
@@ -150,6 +151,10 @@ class DocumentSheet:
     def blank(self, count: int = 1) -> None:
         for _ in range(count):
             self.append([])
+
+    def spans_row(self, spans: Sequence[tuple[int, int, Any]], height: float | None = None) -> int:
+        """A row of merged spans (first_col, last_col, cell, value or None): blocks beside or below a table."""
+        return self._spans_row(spans, height)
 
     def _spans_row(self, spans: Sequence[tuple[int, int, Any]], height: float | None = None) -> int:
         """A row of merged spans (first_col, last_col, cell or None)."""
@@ -310,6 +315,7 @@ class DocumentSheet:
         finally:
             if self._streaming:
                 del ws._values_to_row
+        self._table_end = self.row
         return count
 
     def _page_height(self) -> float:
@@ -322,25 +328,51 @@ class DocumentSheet:
         scale = min(1.0, printable_w / sheet_w)
         return (paper_h - (margins.top + margins.bottom) * 72) / scale
 
-    def _keep_with_table(self, block_height: float) -> None:
-        """Break the page before the last two table rows when the signature block may not fit after them, so that
-        the signature never stands alone on a page (the estimate uses the heights set on every row and LibreOffice's
-        column widths; Excel's differ by a few per cent, which the safety margin absorbs)."""
-        from openpyxl.worksheet.pagebreak import Break
-
+    def _layout(self, upto: int) -> tuple[list[int], float, int]:
+        """Estimated page of each of rows 1..upto, the height used on the last of those pages and the body rows on it
+        (from the heights set on every row, the breaks already placed and the rows repeated on each page)."""
         first, last = self._title_rows
-        if not first:
-            return
-        page, repeat = self._page_height(), sum(self._heights[first - 1 : last])
-        used, body_rows = 0.0, 0
-        for index, height in enumerate(self._heights, start=1):
-            if used + height > page:
-                used, body_rows = repeat, 0
+        page, repeat = self._page_height(), sum(self._heights[first - 1 : last]) if first else 0.0
+        placed = {brk.id for brk in self.ws.row_breaks.brk}
+        pages, number, used, body_rows = [], 1, 0.0, 0
+        for index, height in enumerate(self._heights[:upto], start=1):
+            if used + height > page or index - 1 in placed:
+                number, used, body_rows = number + 1, repeat, 0
             used += height
             body_rows += index > last
+            pages.append(number)
+        return pages, used, body_rows
+
+    def _break_before(self, row: int) -> None:
+        from openpyxl.worksheet.pagebreak import Break
+
+        if row > 1 and all(brk.id != row - 1 for brk in self.ws.row_breaks.brk):
+            self.ws.row_breaks.brk = sorted([*self.ws.row_breaks.brk, Break(id=row - 1)], key=lambda brk: brk.id)
+
+    def keep_together(self, first: int) -> None:
+        """Break the page before row `first` when the rows from it to the last one written would be split over two
+        pages (by the estimate) and fit on one: a heading stays with what follows it, a small table stays whole."""
+        if not 1 < first <= self.row:
+            return
+        pages, _used, _rows = self._layout(self.row)
+        start, end = self._title_rows
+        repeat = sum(self._heights[start - 1 : end]) if start else 0.0
+        if pages[first - 1] != pages[-1] and repeat + sum(self._heights[first - 1 :]) <= self._page_height():
+            self._break_before(first)
+
+    def _keep_with_table(self, block_height: float) -> None:
+        """Break the page before the last two table rows when the signature block, with any rows written after the
+        table (a block of figures), may not fit after them, so that it never stands alone on a page (the estimate
+        uses the heights set on every row, the page breaks already placed and LibreOffice's column widths; Excel's
+        differ by a few per cent, which the safety margin absorbs). A document without a table keeps its last two
+        rows with the signature."""
+        first, last = self._title_rows
+        end = self._table_end if first else self.row
+        _pages, used, body_rows = self._layout(end)
+        after = sum(self._heights[end:])
         # Near a page boundary the estimate may be a row off either way: then also keep the last rows together.
-        if (used + block_height > page or body_rows < 3) and self.row - last > 2:
-            self.ws.row_breaks.append(Break(id=self.row - 2))
+        if (used + after + block_height > self._page_height() or body_rows < 3) and end - last > 2:
+            self._break_before(end - 1)
 
     def signature(self, signature: Signature, recipients: Sequence[str] = DEFAULT_RECIPIENTS) -> None:
         """The "Nơi nhận:" list bottom left and the signature block bottom right, side by side."""

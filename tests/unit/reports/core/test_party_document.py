@@ -169,3 +169,70 @@ def test_no_text_becomes_a_formula_on_any_path(tmp_path, write_only):
     assert "<f>" not in sheet and "<f " not in sheet
     values = {c.value for row in load_workbook(path).active.iter_rows() for c in row}
     assert {"=SUM(1,2)", "=3+3", '=HYPERLINK("http://x")', "=4+4", "=5+5", "=6+6", "- =7+7", "=2+2"} <= values
+
+
+def _long_table(rows: int, after: int = 0):
+    """A document with `rows` table rows and `after` paragraphs written between the table and the signature."""
+    ws = Workbook().active
+    doc = DocumentSheet(ws, COLUMNS)
+    doc.header_blocks(DocumentHeader("Đảng bộ Phường 1", "Chi bộ Khu phố 2"))
+    doc.title("Danh sách")
+    doc.table_header(numbered=False)
+    doc.table_rows([[i, f"Đảng viên {i}"] for i in range(1, rows + 1)])
+    last_body = doc.row
+    for i in range(after):
+        doc.paragraph(f"Dòng số liệu {i}")
+    doc.signature(Signature(name="Trần Thị Bình"))
+    return doc, ws, last_body
+
+
+def test_rows_after_the_table_go_with_the_signature():
+    # 30 rows fill most of the first page: the signature alone would fit, but not with 12 rows of figures
+    _doc, ws, last_body = _long_table(30)
+    assert list(ws.row_breaks.brk) == []
+    _doc, ws, last_body = _long_table(30, after=12)
+    assert [brk.id for brk in ws.row_breaks.brk] == [last_body - 2]
+
+
+def test_breaks_already_placed_count_in_the_estimate():
+    ws = Workbook().active
+    doc = DocumentSheet(ws, COLUMNS)
+    doc.header_blocks(DocumentHeader("Đảng bộ Phường 1", "Chi bộ Khu phố 2"))
+    doc.table_header(numbered=False)
+    doc.table_rows([[i, "Đảng viên"] for i in range(1, 41)])
+    first = doc.paragraph("Một khối")
+    doc.keep_together(first - 10)  # fits where it is: nothing to do
+    assert list(ws.row_breaks.brk) == []
+    doc._break_before(first - 20)  # a page started at row first - 20: the rest is far from the next page's end
+    doc.signature(Signature())
+    assert [brk.id for brk in ws.row_breaks.brk] == [first - 21]
+
+
+def test_keep_together_breaks_before_a_block_that_would_straddle_pages():
+    ws = Workbook().active
+    doc = DocumentSheet(ws, COLUMNS)
+    doc.header_blocks(DocumentHeader("Đảng bộ Phường 1", "Chi bộ Khu phố 2"))
+    for i in range(36):  # the heading comes near the bottom of the first page
+        doc.paragraph(f"Đoạn {i}")
+    heading = doc.paragraph("II. KẾT QUẢ", bold=True)
+    for i in range(8):
+        doc.paragraph(f"Dòng {i}")
+    doc.keep_together(heading)
+    assert [brk.id for brk in ws.row_breaks.brk] == [heading - 1]
+    doc.keep_together(heading)  # placed once only
+    assert len(ws.row_breaks.brk) == 1
+    for i in range(80):
+        doc.paragraph(f"Dòng {i}")
+    doc.keep_together(heading + 1)  # longer than a page: left to flow
+    assert len(ws.row_breaks.brk) == 1
+
+
+def test_spans_row_merges_and_takes_plain_values(tmp_path):
+    wb, ws = new_workbook("Báo cáo")
+    doc = DocumentSheet(ws, COLUMNS)
+    row = doc.spans_row([(1, 4, "Số đảng viên"), (5, 6, 29)], height=30)
+    path = save_workbook(wb, tmp_path / "s.xlsx")
+    sheet = load_workbook(path).active
+    assert {f"A{row}:D{row}", f"E{row}:F{row}"} <= merged(sheet)
+    assert sheet.cell(row, 1).value == "Số đảng viên" and sheet.cell(row, 5).value == 29
+    assert sheet.row_dimensions[row].height == 30
