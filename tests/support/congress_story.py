@@ -32,12 +32,14 @@ def roster(official: int, probationary: int = 0, *, temporary: int = 0, exempted
     saved = []
     for index in range(official + probationary):
         is_official = index < official
+        born = 1955 + index % 30
+        joined = min(born + 25, 2022)
         record = MemberRecord(
             full_name=name(index), gender="Nữ" if index % 3 == 1 else "Nam",
-            birth_date=date(1970 + index % 30, 1 + index % 12, 1 + index % 27),
-            admission_date=date(2000 + index % 20, 5, 19) if is_official else date(2025, 1, 10),
-            ceremony_date=date(2000 + index % 20, 5, 19) if is_official else date(2025, 1, 10),
-            official_date=date(2001 + index % 20, 5, 19) if is_official else None,
+            birth_date=date(born, 1 + index % 12, 1 + index % 27),
+            admission_date=date(joined, 5, 19) if is_official else date(2025, 1, 10),
+            ceremony_date=date(joined, 5, 19) if is_official else date(2025, 1, 10),
+            official_date=date(joined + 1, 5, 19) if is_official else None,
             hometown="Hà Nội", job_title="Chuyên viên", education="12/12", qualification="Đại học",
             card_number=f"{20000000 + index:08d}",
         )  # fmt: skip
@@ -89,3 +91,42 @@ def approve(congress_id: int, kind: VoteKind, subject: str, election_id: int | N
 
     voting = attendance_panel(congress_id).ballots
     return record_vote(congress_id, kind, subject, voting, 0, 0, election_id=election_id, **kw)
+
+
+def elect(congress_id: int, post, seats: int, candidates: list, votes: list[int]):
+    """Set up `post` with `candidates`, adopt seats and list, issue the ballots and enter `votes` (in A-B-C
+    order of the list) as the hand count; returns the closed round."""
+    from models.congress.elections import add_election, get_election, set_candidates
+    from models.congress.rounds import record_totals, start_round
+    from models.counting import Totals
+
+    election = add_election(congress_id, post, seats)
+    set_candidates(election.rounds[0].id, [p.id for p in candidates])
+    approve(congress_id, VoteKind.SEATS, f"Số lượng: {seats} đồng chí", election.id)
+    approve(congress_id, VoteKind.ELECTION_LIST, "Danh sách bầu cử", election.id)
+    round_ = start_round(get_election(election.id).current_round.id)
+    keys = [p.key for p in round_.candidates]
+    return record_totals(round_.id, Totals(collected=round_.ballots_issued, votes=dict(zip(keys, votes, strict=True))))
+
+
+def congress_of_35():
+    """A branch of 35 (32 official, one on temporary activity elsewhere, 3 probationary) holds its whole congress:
+    a committee of 5 from 6, secretary and deputy from it, 3 delegates and 1 alternate. Returns the congress."""
+    from models.congress.congresses import close_congress, get_congress
+    from models.counting import Post
+
+    roster(32, 3, temporary=1)
+    info = congress()
+    check_in_all(info.id, absent=1, absent_approved=1)
+    tellers = open_with_bodies(info.id)
+    free = [p for p in summoned_list(info.id) if p.official and p.situation == "normal" and p not in tellers]
+    committee = elect(info.id, Post.COMMITTEE, 5, free[:6], [28, 27, 25, 24, 22, 10])
+    elected = {key for key in committee.result.elected}
+    members = [p for p in free if p.key in elected]
+    elect(info.id, Post.SECRETARY, 1, members[:1], [27])
+    elect(info.id, Post.DEPUTY_SECRETARY, 1, members[1:2], [26])
+    elect(info.id, Post.DELEGATE, 3, free[6:10], [25, 24, 20, 9])
+    elect(info.id, Post.ALTERNATE_DELEGATE, 1, free[10:11], [23])
+    approve(info.id, VoteKind.RESOLUTION, "Thông qua Nghị quyết Đại hội")
+    close_congress(info.id)
+    return get_congress(info.id)

@@ -8,9 +8,9 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from report_helpers import find_row, merged
 
+from models.core.numerals import roman
 from reports.core.files import safe_filename, save_workbook
 from reports.core.party_document import Column, DocumentHeader, DocumentSheet, Signature, new_workbook
-from models.core.numerals import roman
 from reports.core.styles import date_line, format_date
 
 COLUMNS = [

@@ -1,0 +1,82 @@
+"""The congress's papers written from a whole congress through the jobs, read back: numbers, figures, results."""
+
+from __future__ import annotations
+
+import pytest
+from openpyxl import load_workbook
+
+from reports.congress.jobs import CONGRESS_JOB_BY_KIND, CONGRESS_JOBS, prepare_ballot_papers
+from reports.core.export_files import NothingToExport
+from tests.support import congress_story as story
+
+
+def _texts(path) -> list[str]:
+    sheet = load_workbook(path).active
+    return [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
+
+
+@pytest.fixture
+def held(data_file):
+    return story.congress_of_35()
+
+
+def test_every_paper_of_a_whole_congress_is_written_with_its_number(held, tmp_path):
+    numbers = set()
+    for job in CONGRESS_JOBS:
+        path = job.run(tmp_path / f"{job.kind}.xlsx", held.id)
+        texts = _texts(path)
+        number = next(t for t in texts if t.startswith("Số "))
+        numbers.add(number)
+        assert "ĐẠI HỘI LẦN THỨ IV" in texts and any("CHI BỘ VĂN PHÒNG SỞ" in t for t in texts)
+    assert numbers == {"Số 01-DS/CB", "Số 02-DS/CB", "Số 01-BC/CB", "Số 01-BB/CB"}
+    again = CONGRESS_JOB_BY_KIND["dai-hoi-bao-cao"].run(tmp_path / "again.xlsx", held.id)
+    assert "Số 01-BC/CB" in _texts(again)  # printed again: the same number
+
+
+def test_the_summary_reports_d_and_who_was_elected(held, tmp_path):
+    path = CONGRESS_JOB_BY_KIND["dai-hoi-bao-cao"].run(tmp_path / "bc.xlsx", held.id)
+    text = "\n".join(_texts(path))
+    # 32 official - 1 temporary - 1 approved absence = D 30; threshold 16
+    assert "30" in text and "16" in text
+    from models.congress.elections import congress_elections
+    from models.counting import Post
+
+    by_post = {e.post: e for e in congress_elections(held.id)}
+    for post in (Post.COMMITTEE, Post.SECRETARY, Post.DEPUTY_SECRETARY, Post.DELEGATE, Post.ALTERNATE_DELEGATE):
+        for person in by_post[post].elected:
+            assert person.full_name in text
+    secretary = by_post[Post.SECRETARY].elected[0].full_name
+    assert secretary in _texts(path)[-1] or secretary in text  # signs for the new committee
+
+
+def test_the_short_bio_list_starts_with_the_secretary(held, tmp_path):
+    from models.congress.elections import congress_elections
+    from models.counting import Post
+
+    path = CONGRESS_JOB_BY_KIND["dai-hoi-trich-ngang"].run(tmp_path / "tn.xlsx", held.id)
+    texts = _texts(path)
+    secretary = next(e for e in congress_elections(held.id) if e.post == Post.SECRETARY).elected[0]
+    first = texts.index(secretary.full_name)
+    assert texts[first + 1] == "Bí thư Chi bộ"
+    assert texts.count("Chi ủy viên") == 3 and texts.count("Đại biểu chính thức") == 3
+    assert "28/30 (93,33%)" in texts or any("/30 (" in t for t in texts)
+
+
+def test_papers_with_nothing_to_list_say_so(data_file):
+    story.roster(9)
+    info = story.congress()
+    with pytest.raises(NothingToExport, match="chưa có ai trúng cử"):
+        CONGRESS_JOB_BY_KIND["dai-hoi-trich-ngang"].prepare(info.id)
+    with pytest.raises(NothingToExport, match="biểu quyết"):
+        CONGRESS_JOB_BY_KIND["dai-hoi-bieu-quyet"].prepare(info.id)
+
+
+def test_ballot_papers_of_the_current_round(held, tmp_path):
+    from models.congress.elections import congress_elections
+
+    election = congress_elections(held.id)[0]
+    prepared = prepare_ballot_papers(election.id, 3)
+    assert prepared.file_name.startswith("Phiếu bầu - Bầu Ban Chi ủy")
+    pytest.importorskip("reports.congress.ballot_papers")
+    texts = _texts(prepared.write(tmp_path / prepared.file_name))
+    assert texts.count("PHIẾU BẦU CỬ") == 3
