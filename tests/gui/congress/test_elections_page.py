@@ -1,0 +1,134 @@
+"""Setting up the elections of a congress on real widgets: order, the list, the votes, the ballots, the count."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from gui.congress.elections_page import ElectionsPage
+from gui.congress.hand_vote_dialog import HandVoteDialog
+from gui.congress.hand_votes_page import HandVotesPage
+from gui.congress.totals_dialog import TotalsDialog
+from models.congress.congresses import get_congress
+from models.congress.elections import congress_elections
+from models.congress.hand_votes import VoteKind, hand_votes
+from models.counting import Post
+from tests.support import congress_story as story
+
+
+@pytest.fixture
+def page(qtbot, data_file):
+    story.roster(12, 2, temporary=1, exempted=1)
+    info = story.congress()
+    story.check_in_all(info.id)
+    story.open_with_bodies(info.id)
+    widget = ElectionsPage()
+    qtbot.addWidget(widget)
+    widget.resize(1300, 700)
+    widget.show()
+    widget.show_congress(get_congress(info.id))
+    return widget
+
+
+def _select(page: ElectionsPage, post: Post) -> None:
+    rows = [page.plan_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(page.plan_list.count())]
+    page.plan_list.setCurrentRow(rows.index(post))
+
+
+def _check(page: ElectionsPage, count: int) -> list[str]:
+    """Tick the first `count` selectable names; returns them."""
+    names = []
+    for index in range(page.candidate_list.count()):
+        item = page.candidate_list.item(index)
+        if item.flags() & Qt.ItemFlag.ItemIsUserCheckable and len(names) < count:
+            item.setCheckState(Qt.CheckState.Checked)
+            names.append(item.text())
+    return names
+
+
+def _answer_vote(page, qtbot) -> None:
+    dialog = page.dialog
+    assert isinstance(dialog, HandVoteDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def test_the_plan_follows_the_rules_and_the_secretary_waits_for_the_committee(page, answers):
+    labels = [page.plan_list.item(i).text() for i in range(page.plan_list.count())]
+    assert labels[0].startswith("1. Ban Chi ủy") and "chưa thiết lập" in labels[0]
+    _select(page, Post.SECRETARY)
+    assert not page.setup_button.isEnabled()
+    assert "sau khi đã bầu xong Ban Chi ủy" in page.plan_note.text()
+
+
+def test_set_up_pick_vote_issue_and_count_a_committee(page, answers, qtbot):
+    _select(page, Post.COMMITTEE)
+    answers["numbers"].append(3)
+    page.setup_button.click()
+    election = congress_elections(page.info.id)[0]
+    assert election.seats == 3
+    ineligible = [page.candidate_list.item(i).text() for i in range(page.candidate_list.count())
+                  if not page.candidate_list.item(i).flags() & Qt.ItemFlag.ItemIsEnabled]  # fmt: skip
+    assert any("Ban kiểm phiếu" in text for text in ineligible) and any("dự bị" in text for text in ineligible)
+    _check(page, 4)
+    page.save_list_button.click()
+    assert "phiếu gạch tên" in page.problems_label.text() and "Chưa mở lần bầu được" in page.problems_label.text()
+    page.seats_vote_button.click()
+    _answer_vote(page, qtbot)
+    page.list_vote_button.click()
+    _answer_vote(page, qtbot)
+    assert [v.kind for v in hand_votes(page.info.id)][-2:] == [VoteKind.SEATS, VoteKind.ELECTION_LIST]
+    assert "Đủ điều kiện mở lần bầu" in page.problems_label.text()
+    page.round_view.start_button.click()  # confirmed by `answers`
+    assert congress_elections(page.info.id)[0].current_round.status == "counting"
+    assert "D = 11" in page.round_view.figures_label.text()
+    page.round_view.totals_button.click()
+    dialog = page.round_view.dialog
+    assert isinstance(dialog, TotalsDialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    spins = list(dialog.vote_spins.values())
+    for spin in spins:  # 4 × 11 names kept on 11 ballots of 3 seats: more than 3 × 11
+        spin.setValue(11)
+    assert not ok.isEnabled() and "Chưa khớp" in dialog.check_label.text()
+    for spin, votes in zip(spins, (10, 9, 8, 2), strict=True):
+        spin.setValue(votes)
+    assert ok.isEnabled() and "Trúng cử" in dialog.check_label.text()
+    ok.click()
+    election = congress_elections(page.info.id)[0]
+    assert election.done and len(election.elected) == 3
+    assert page.round_view.table.rowCount() == 4
+    assert page.round_view.table.item(0, 4).text() == "Trúng cử"
+    assert "đã bầu xong (3/3)" in page.plan_list.item(0).text()
+    _select(page, Post.SECRETARY)
+    assert page.setup_button.isEnabled()
+
+
+def test_an_ineligible_pick_is_refused_with_its_reason(page, answers):
+    _select(page, Post.DELEGATE)
+    answers["numbers"].append(2)
+    page.setup_button.click()
+    item = next(page.candidate_list.item(i) for i in range(page.candidate_list.count())
+                if "Ban kiểm phiếu" in page.candidate_list.item(i).text())  # fmt: skip
+    assert not item.flags() & Qt.ItemFlag.ItemIsUserCheckable  # cannot even be ticked
+
+
+def test_the_hand_vote_dialog_checks_the_sum(qtbot, data_file, answers):
+    story.roster(9)
+    info = story.congress()
+    story.check_in_all(info.id)
+    story.open_with_bodies(info.id)
+    page = HandVotesPage()
+    qtbot.addWidget(page)
+    page.show_congress(get_congress(info.id))
+    dialog = page.record(VoteKind.RESOLUTION, "Thông qua Nghị quyết Đại hội")
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.isEnabled() and "Thông qua" in dialog.check_label.text()
+    dialog.against_spin.setValue(2)
+    assert not ok.isEnabled() and "phải bằng 9" in dialog.check_label.text()
+    dialog.favour_spin.setValue(7)
+    assert ok.isEnabled()
+    ok.click()
+    assert page.table.rowCount() == 2  # the working bodies' vote and this one
+    assert page.table.item(1, 1).text() == "Thông qua Nghị quyết Đại hội"
+    assert page.table.item(1, 6).text() == "Thông qua"
