@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -39,6 +38,8 @@ from models.counting import Post
 from models.counting.structure import MAX_COMMITTEE_SEATS
 
 POST_ROLE = Qt.ItemDataRole.UserRole
+SHORT_LABELS = {Post.COMMITTEE: "Ban Chi ủy", Post.SECRETARY: "Bí thư Chi bộ", Post.DEPUTY_SECRETARY: "Phó Bí thư",
+                Post.DELEGATE: "Đại biểu chính thức", Post.ALTERNATE_DELEGATE: "Đại biểu dự khuyết"}  # fmt: skip
 
 
 class ElectionsPage(QWidget):
@@ -89,20 +90,22 @@ class ElectionsPage(QWidget):
         self.problems_label = QLabel()
         self.problems_label.setWordWrap(True)
         layout.addWidget(self.problems_label)
-        actions = QGridLayout()
+        actions = QHBoxLayout()
         self.seats_vote_button = QPushButton("Biểu quyết &số lượng…")
         self.seats_vote_button.clicked.connect(lambda: self._vote(VoteKind.SEATS))
         self.list_vote_button = QPushButton("Biểu quyết &danh sách…")
         self.list_vote_button.clicked.connect(lambda: self._vote(VoteKind.ELECTION_LIST))
         self.round_view = RoundView(self)
         self.round_view.round_changed.connect(self._on_round_view_round_changed)
-        actions.addWidget(self.seats_vote_button, 0, 0)
-        actions.addWidget(self.list_vote_button, 0, 1)
+        actions.addWidget(self.seats_vote_button)
+        actions.addWidget(self.list_vote_button)
+        actions.addStretch(1)
         layout.addLayout(actions)
         layout.addWidget(self.round_view, 3)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(1, 4)
+        splitter.setSizes([290, 1000])
         outer = QVBoxLayout(self)
         outer.addWidget(splitter)
 
@@ -122,9 +125,9 @@ class ElectionsPage(QWidget):
                 state = f"đã bầu xong ({len(election.elected)}/{election.seats})"
             else:
                 state = f"lần {election.current_round.number}: {election.current_round.status_label.lower()}"
-            item = QListWidgetItem(f"{index}. {planned.label} — {state}")
+            item = QListWidgetItem(f"{index}. {SHORT_LABELS[planned.post]} — {state}")
             item.setData(POST_ROLE, planned.post)
-            item.setToolTip(planned.reason)
+            item.setToolTip(planned.reason or planned.label)
             self.plan_list.addItem(item)
         self.plan_list.blockSignals(False)
         rows = [self.plan_list.item(i).data(POST_ROLE) for i in range(self.plan_list.count())]
@@ -164,7 +167,7 @@ class ElectionsPage(QWidget):
             self.title_label.setText("<i>Chọn một cuộc bầu bên trái; cuộc bầu chưa thiết lập thì bấm «Thiết lập "
                                      "cuộc bầu…».</i>" if self.info else "")  # fmt: skip
             self.problems_label.setText("")
-            self.round_view.show_round(None, None, False)
+            self.round_view.show_round(None, None, False, False)
             return
         round_ = election.current_round
         self.title_label.setText(f"<b>{election.title}</b> — {election.seats} người; lần bầu thứ {round_.number} "
@@ -186,14 +189,16 @@ class ElectionsPage(QWidget):
             for number, person in enumerate(round_.candidates, start=1):
                 self.candidate_list.addItem(f"{number}. {person.full_name}")
         self._show_problems(election)
-        self.round_view.show_round(election, round_, self._writable())
+        startable = round_.status == "setup" and not self._problems
+        self.round_view.show_round(election, round_, self._writable(), startable)
 
     def _show_problems(self, election: ElectionInfo) -> None:
         round_ = election.current_round
+        self._problems: list[str] = []
         if round_.status != "setup":
             self.problems_label.setText("")
             return
-        problems = list_problems(election, round_) + start_problems(round_.id)
+        problems = self._problems = list_problems(election, round_) + start_problems(round_.id)
         form = "gạch tên" if round_.form == "strike" else "đồng ý / không đồng ý"
         head = f"{len(round_.candidates)} người trong danh sách, {round_.seats} cần bầu: phiếu {form}."
         if problems:
@@ -267,9 +272,8 @@ class ElectionsPage(QWidget):
 
     def add_floor_nominee(self) -> None:
         """Pick an eligible member not on the list, then record the vote that admits them (more than 30 %)."""
-        from gui.congress.person_chooser import choose_person
-
         from gui.congress.hand_vote_dialog import HandVoteDialog
+        from gui.congress.person_chooser import choose_person
         from models.congress.checkin import attendance_panel
         from models.congress.elections import add_floor_nominee
 

@@ -51,6 +51,7 @@ class RoundView(QWidget):
         layout.addLayout(row)
         self.figures_label = QLabel()
         self.figures_label.setWordWrap(True)
+        self.figures_label.setMinimumHeight(4 * self.figures_label.fontMetrics().lineSpacing())
         layout.addWidget(self.figures_label)
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels(HEADERS)
@@ -67,13 +68,15 @@ class RoundView(QWidget):
         row.addWidget(button)
         return button
 
-    def show_round(self, election: ElectionInfo | None, round_: RoundInfo | None, writable: bool) -> None:
+    def show_round(self, election: ElectionInfo | None, round_: RoundInfo | None, writable: bool,
+                   startable: bool) -> None:  # fmt: skip
+        """`startable`: the round is in set-up with nothing against it (the page shows why otherwise)."""
         self.election, self.round = election, round_
         status = round_.status if round_ else ""
         result = round_.result if round_ else None
         action = result.next_action if result else None
         done = election.done if election else True
-        self.start_button.setEnabled(writable and status == "setup")
+        self.start_button.setEnabled(writable and startable)
         self.print_button.setEnabled(writable and status in ("setup", "counting") and bool(round_.candidates))
         self.totals_button.setEnabled(writable and status == "counting")
         self.next_button.setEnabled(writable and not done and action in (NextAction.RUNOFF, NextAction.NEXT_ROUND))

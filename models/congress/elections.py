@@ -108,6 +108,13 @@ def _official(people: list[SummonedPerson]) -> int:
     return sum(1 for p in people if p.official)
 
 
+def required_posts(congress_id: int) -> tuple[Post, ...]:
+    """What the branch must elect: a committee with ≥ 9 official members, and a secretary; the deputy and the
+    delegates are elected when there are any (delegate seats are allocated from above)."""
+    official = _official(summoned_list(congress_id))
+    return (Post.COMMITTEE, Post.SECRETARY) if committee_allowed(official) else (Post.SECRETARY,)
+
+
 @dataclass(frozen=True)
 class PlannedElection:
     """An election the congress may hold now: `reason` says why it cannot be set up yet ("" when it can)."""

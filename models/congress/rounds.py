@@ -142,9 +142,7 @@ def start_problems(round_id: int) -> list[str]:
         problems.append(f"Lần bầu thứ {row.number} đã bắt đầu.")
     elections = congress_elections(congress.id)
     election = next(e for e in elections if e.id == election_row.id)
-    for earlier in elections:
-        if _before(earlier.post, election.post) and not earlier.done:
-            problems.append(f"Chưa bầu xong {earlier.label}: các cuộc bầu phải theo thứ tự.")
+    problems += _order_problems(congress.id, election, elections)
     round_ = next(r for r in election.rounds if r.id == row.id)
     problems += list_problems(election, round_)
     if row.number == 1:
@@ -158,10 +156,20 @@ def start_problems(round_id: int) -> list[str]:
     return problems
 
 
-def _before(a: Post, b: Post) -> bool:
-    from models.congress.elections import ORDER
+def _order_problems(congress_id: int, election, elections) -> list[str]:
+    """The elections before this one must be done: those the branch must hold (the committee with ≥ 9 official
+    members, the secretary) even when not set up yet, the optional ones (deputy, delegates) when set up."""
+    from models.congress.elections import ORDER, required_posts
 
-    return ORDER.index(a) < ORDER.index(b)
+    held = {e.post: e for e in elections}
+    problems = []
+    for post in ORDER[: ORDER.index(election.post)]:
+        earlier = held.get(post)
+        if earlier is None and post in required_posts(congress_id):
+            problems.append(f"Chưa bầu {POST_LABELS[post]}: các cuộc bầu phải theo thứ tự.")
+        elif earlier is not None and not earlier.done:
+            problems.append(f"Chưa bầu xong {earlier.label}: các cuộc bầu phải theo thứ tự.")
+    return problems
 
 
 def start_round(round_id: int, ballots_issued: int | None = None) -> RoundInfo:

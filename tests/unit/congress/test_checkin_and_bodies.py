@@ -100,10 +100,10 @@ def test_late_arrival_after_the_ballots_are_issued_does_not_change_the_round(con
     story.check_in_all(congress12.id, absent_approved=1)
     story.open_with_bodies(congress12.id)
     normal = _normal(congress12.id)
-    election = add_election(congress12.id, Post.DELEGATE, 2)
-    set_candidates(election.rounds[0].id, [p.id for p in normal[:2]])
-    story.approve(congress12.id, story.VoteKind.SEATS, "Số lượng đại biểu: 2", election.id)
-    story.approve(congress12.id, story.VoteKind.ELECTION_LIST, "Danh sách đại biểu", election.id)
+    election = add_election(congress12.id, Post.COMMITTEE, 3)
+    set_candidates(election.rounds[0].id, [p.id for p in normal[:4]])
+    story.approve(congress12.id, story.VoteKind.SEATS, "Số lượng Ban Chi ủy: 3", election.id)
+    story.approve(congress12.id, story.VoteKind.ELECTION_LIST, "Danh sách bầu cử Ban Chi ủy", election.id)
     from models.congress.rounds import start_round
 
     started = start_round(election.rounds[0].id)

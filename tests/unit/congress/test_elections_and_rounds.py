@@ -193,13 +193,23 @@ def test_committee_then_secretary_from_it_then_deputy(day12):
 
 def test_a_count_that_does_not_add_up_is_refused_and_nothing_is_saved(day12):
     congress, free = day12
-    election = add_election(congress.id, Post.DELEGATE, 1)
-    set_candidates(election.rounds[0].id, [free[0].id])
+    election = add_election(congress.id, Post.COMMITTEE, 3)
+    set_candidates(election.rounds[0].id, [p.id for p in free[:4]])
     _adopted(congress.id, get_election(election.id))
     round_ = start_round(election.rounds[0].id)
     with pytest.raises(ValidationError, match="chưa khớp"):
         record_totals(round_.id, Totals(collected=round_.ballots_issued + 1, votes={round_.candidates[0].key: 1}))
     assert get_election(election.id).current_round.status == "counting"
+
+
+def test_delegates_wait_for_the_committee_and_the_secretary_even_before_they_are_set_up(day12):
+    congress, free = day12
+    delegates = add_election(congress.id, Post.DELEGATE, 1)
+    set_candidates(delegates.rounds[0].id, [free[0].id])
+    problems = start_problems(delegates.rounds[0].id)
+    assert "Chưa bầu Ban Chi ủy: các cuộc bầu phải theo thứ tự." in problems
+    assert "Chưa bầu Bí thư Chi bộ: các cuộc bầu phải theo thứ tự." in problems
+    assert not any("Phó Bí thư" in p for p in problems)  # a deputy is optional
 
 
 def test_a_tie_across_the_last_seat_leaves_it_open_and_the_next_round_takes_the_tied(day12):
@@ -244,11 +254,11 @@ def test_the_secretary_has_three_rounds_then_the_higher_committee_appoints(data_
 
 def test_the_congress_may_leave_unfilled_seats_open(day12):
     congress, free = day12
-    election = add_election(congress.id, Post.DELEGATE, 2)
-    set_candidates(election.rounds[0].id, [free[0].id, free[1].id])
+    election = add_election(congress.id, Post.COMMITTEE, 3)
+    set_candidates(election.rounds[0].id, [p.id for p in free[:4]])
     _adopted(congress.id, get_election(election.id))
-    closed = _elect(congress.id, get_election(election.id), [9, 4])
-    assert closed.result.open_seats == 1 and not get_election(election.id).done
+    closed = _elect(congress.id, get_election(election.id), [9, 4, 3, 2])
+    assert closed.result.open_seats == 2 and not get_election(election.id).done
     conclude_election(election.id)
     assert get_election(election.id).done
     with pytest.raises(ConflictError):
