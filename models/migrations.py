@@ -75,11 +75,12 @@ def v3_to_v4(database: pw.Database) -> None:
 
 
 def v4_to_v5(database: pw.Database) -> None:
-    """The congress tab: congresses, their summoned lists, working bodies, elections, rounds, show-of-hands votes
-    and document numbers (new tables only)."""
+    """The congress and the count: congresses, their summoned lists, working bodies, elections, rounds,
+    show-of-hands votes, document numbers, and each round's ballot entry log (new tables only)."""
+    from models.ballots.tables import BALLOT_TABLES
     from models.congress.tables import CONGRESS_TABLES
 
-    database.create_tables(CONGRESS_TABLES)
+    database.create_tables(CONGRESS_TABLES + BALLOT_TABLES)
 
 
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4, 4: v4_to_v5}

@@ -80,7 +80,7 @@ class RoundView(QWidget):
         self.print_button.setEnabled(writable and status in ("setup", "counting") and bool(round_.candidates))
         self.totals_button.setEnabled(writable and status == "counting")
         self.next_button.setEnabled(writable and not done and action in (NextAction.RUNOFF, NextAction.NEXT_ROUND))
-        self.conclude_button.setEnabled(writable and status == "closed" and not done)
+        self.conclude_button.setEnabled(writable and status in ("closed", "published") and not done)
         self.appoint_button.setEnabled(writable and action == NextAction.APPOINTMENT and not election.appointed)
         self.figures_label.setText(self._figures())
         self._fill(result)

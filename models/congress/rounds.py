@@ -26,7 +26,8 @@ from models.counting import (
     count_totals,
 )
 
-STATUS_LABELS = {"setup": "Đang chuẩn bị", "counting": "Đang bầu, kiểm phiếu", "closed": "Đã có kết quả"}
+STATUS_LABELS = {"setup": "Đang chuẩn bị", "counting": "Đang bầu, kiểm phiếu", "closed": "Đã có kết quả",
+                 "published": "Đã công bố kết quả"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class RoundInfo:
     id: int
     number: int
     seats: int
-    status: str  # setup | counting | closed
+    status: str  # setup | counting | closed | published
     candidates: tuple[SummonedPerson, ...]  # in A-B-C order: the ballot's order
     electorate: Electorate | None  # frozen when the round started
     ballots_issued: int | None
@@ -70,7 +71,7 @@ def _totals_from_json(text: str) -> Totals | None:
                   disagree=data.get("disagree", {}), valid=data.get("valid"))  # fmt: skip
 
 
-def _totals_json(totals: Totals) -> str:
+def totals_json(totals: Totals) -> str:
     return json.dumps({"collected": totals.collected, "valid": totals.valid,
                        "invalid": {str(k): v for k, v in totals.invalid.items() if v},
                        "votes": dict(totals.votes), "disagree": dict(totals.disagree)}, ensure_ascii=False)  # fmt: skip
@@ -207,6 +208,8 @@ def record_totals(round_id: int, totals: Totals) -> RoundInfo:
         row, election_row, _congress = _round(round_id)
         if row.status != "counting":
             raise ConflictError(f"Lần bầu thứ {row.number} không ở trạng thái kiểm phiếu.")
+        if row.count_mode == "ballots":
+            raise ConflictError("Lần bầu này đang nhập từng phiếu ở thẻ «Bầu cử»: không nhập số tổng hợp được.")
         info = _current(election_row, row)
         try:
             result = count_totals(info.election, totals)
@@ -215,8 +218,8 @@ def record_totals(round_id: int, totals: Totals) -> RoundInfo:
         if result.blocked:
             raise ValidationError("Kết quả kiểm phiếu chưa khớp:\n" + "\n".join(p.message for p in result.problems),
                                   "totals")  # fmt: skip
-        ElectionRound.update(status="closed", result=_totals_json(totals), closed_at=clock.now()).where(
-            ElectionRound.id == row.id).execute()  # fmt: skip
+        closed = dict(status="closed", result=totals_json(totals), count_mode="totals", closed_at=clock.now())
+        ElectionRound.update(**closed).where(ElectionRound.id == row.id).execute()
         return _current(election_row, row)
 
 

@@ -89,7 +89,10 @@ class ElectionRound(BaseModel):
     election = pw.ForeignKeyField(CongressElection, backref="rounds", on_delete="RESTRICT")
     number = pw.IntegerField()
     seats = pw.IntegerField()
-    status = pw.CharField(max_length=16, default="setup")  # setup | counting | closed
+    status = pw.CharField(max_length=16, default="setup")  # setup | counting | closed | published
+    count_mode = pw.CharField(max_length=8, default="")  # "ballots" (entered one by one) or "totals" (by hand)
+    double_entry = pw.BooleanField(default=False)  # two passes over the same numbered ballots
+    ballots_collected = pw.IntegerField(null=True)  # papers found in the box, declared before the count
     official_summoned = pw.IntegerField(null=True)
     temporary_elsewhere = pw.IntegerField(null=True)
     exempt_absent = pw.IntegerField(null=True)
@@ -99,7 +102,8 @@ class ElectionRound(BaseModel):
     ballots_issued = pw.IntegerField(null=True)
     started_at = pw.DateTimeField(null=True)
     closed_at = pw.DateTimeField(null=True)
-    result = pw.TextField(default="")  # JSON: the engine's chibo.result/1 and the totals entered
+    result = pw.TextField(default="")  # JSON: the totals of the count (entered by hand, or from the ballots)
+    record_digest = pw.TextField(default="")  # the entry log's chain when the count was closed
     notes = pw.TextField(default="")  # one line per recorded event (late arrival after the ballots were issued, …)
 
     class Meta:

@@ -19,6 +19,7 @@ ALLOWED: dict[str, tuple[str, ...]] = {
     "models.counting": ("models.counting", "models.core.errors", "models.core.vnname"),  # pure: no peewee
     "models.roster": ("models.core", "models.roster"),
     "models.congress": ("models.core", "models.roster", "models.counting", "models.congress"),
+    "models.ballots": ("models.core", "models.counting", "models.congress", "models.ballots"),
     "models.schema": ("models",),
     "models.migrations": ("models",),
     "reports.core": ("reports.core", "models.core"),

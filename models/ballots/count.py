@@ -1,0 +1,243 @@
+"""The life of a ballot count around its sessions: double entry and its reconciliation, bundles, closing (locked),
+reopening with a recorded reason, publishing to the room, and the round's election record file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from models.ballots.session import CountSession, current_ballots, round_log, verify_chain
+from models.core import clock
+from models.core.errors import ConflictError, ValidationError
+from models.core.tables import db
+from models.core.vnname import nfc
+from models.counting import Ballot, ElectionRecord, Totals, judge, record_from_tally
+
+
+@dataclass(frozen=True)
+class Difference:
+    """A ballot number where the two passes disagree (None: not entered in that pass)."""
+
+    no: int
+    first: Ballot | None
+    second: Ballot | None
+
+
+@dataclass(frozen=True)
+class BundleCheck:
+    number: int
+    papers: int
+    entered: int
+
+    @property
+    def ok(self) -> bool:
+        return self.papers == self.entered
+
+
+def _round(round_id: int, status: str | None = None):
+    from models.congress.congresses import congress_row
+    from models.congress.tables import CongressElection, ElectionRound
+
+    row = ElectionRound.get_or_none(ElectionRound.id == round_id)
+    if row is None:
+        raise ValidationError(f"Không tìm thấy lần bầu mã {round_id}.", "round")
+    congress_row(CongressElection.get_by_id(row.election_id).congress_id)
+    if status is not None and row.status != status:
+        raise ConflictError(f"Lần bầu thứ {row.number} không ở trạng thái phù hợp (đang: {row.status}).")
+    return row
+
+
+def set_double_entry(round_id: int, on: bool) -> None:
+    """Double entry is chosen before the first ballot is entered."""
+    from models.ballots.tables import BallotEntry
+    from models.congress.tables import ElectionRound
+
+    with db.atomic():
+        row = _round(round_id)
+        if row.status not in ("setup", "counting"):
+            raise ConflictError("Lần bầu đã khóa kết quả.")
+        if BallotEntry.select().where(BallotEntry.round == round_id).exists():
+            raise ConflictError("Đã nhập phiếu: không đổi cách nhập (một lượt hay hai lượt) được nữa.")
+        ElectionRound.update(double_entry=on).where(ElectionRound.id == round_id).execute()
+
+
+def declare_collected(round_id: int, collected: int) -> None:
+    """The papers found in the ballot box, counted before the count starts (checked when closing)."""
+    from models.congress.tables import ElectionRound
+
+    with db.atomic():
+        row = _round(round_id, "counting")
+        if not 0 <= collected <= (row.ballots_issued or 0):
+            raise ValidationError(f"Số phiếu thu vào ({collected}) phải từ 0 đến số phiếu phát ra "
+                                  f"({row.ballots_issued}).", "collected")  # fmt: skip
+        ElectionRound.update(ballots_collected=collected).where(ElectionRound.id == round_id).execute()
+
+
+def set_bundle(round_id: int, pass_no: int, number: int, papers: int) -> None:
+    from models.ballots.tables import BallotBundle
+
+    if number < 1 or papers < 0:
+        raise ValidationError("Số tệp phải từ 1 và số phiếu trong tệp không âm.", "bundle")
+    with db.atomic():
+        _round(round_id, "counting")
+        found = BallotBundle.get_or_none((BallotBundle.round == round_id) & (BallotBundle.pass_no == pass_no)
+                                         & (BallotBundle.number == number))  # fmt: skip
+        if found is None:
+            BallotBundle.create(round=round_id, pass_no=pass_no, number=number, papers=papers)
+        else:
+            BallotBundle.update(papers=papers).where(BallotBundle.id == found.id).execute()
+
+
+def bundle_checks(round_id: int, pass_no: int = 1) -> list[BundleCheck]:
+    """Each bundle's declared papers against the ballots of that bundle now counting."""
+    from models.ballots.tables import BallotBundle
+
+    lines = round_log(round_id, pass_no)
+    current = current_ballots(lines)
+    bundle_of = {line.ballot_no: line.bundle for line in lines if line.action == "enter"}
+    counts: dict[int, int] = {}
+    for no in current:
+        if bundle_of.get(no) is not None:
+            counts[bundle_of[no]] = counts.get(bundle_of[no], 0) + 1
+    bundles = BallotBundle.select().where((BallotBundle.round == round_id) & (BallotBundle.pass_no == pass_no))
+    return [BundleCheck(b.number, b.papers, counts.get(b.number, 0)) for b in bundles.order_by(BallotBundle.number)]
+
+
+def differences(round_id: int) -> list[Difference]:
+    """Ballot by ballot, where the two passes differ (a ballot entered in one pass only included)."""
+    first = current_ballots(round_log(round_id, 1))
+    second = current_ballots(round_log(round_id, 2))
+    return [Difference(no, first.get(no), second.get(no)) for no in sorted(set(first) | set(second))
+            if first.get(no) != second.get(no)]  # fmt: skip
+
+
+def close_problems(round_id: int) -> list[str]:
+    """Why the count cannot be closed now (empty: it can)."""
+    row = _round(round_id)
+    problems: list[str] = []
+    if row.status != "counting":
+        return [f"Lần bầu thứ {row.number} không ở trạng thái kiểm phiếu."]
+    session = CountSession(round_id)
+    result = session.result()
+    if result.collected == 0:
+        problems.append("Chưa nhập phiếu nào.")
+    problems += [p.message for p in result.problems]
+    if row.ballots_collected is not None and row.ballots_collected != result.collected:
+        problems.append(f"Đã nhập {result.collected} phiếu, khác số phiếu thu vào ({row.ballots_collected}).")
+    if row.double_entry:
+        diffs = differences(round_id)
+        if diffs:
+            numbers = ", ".join(str(d.no) for d in diffs[:20]) + ("…" if len(diffs) > 20 else "")
+            problems.append(f"Hai lượt nhập chưa khớp ở {len(diffs)} phiếu: số {numbers}.")
+    checks = [c for c in bundle_checks(round_id) if not c.ok]
+    problems += [f"Tệp {c.number}: ghi {c.papers} phiếu, đã nhập {c.entered}." for c in checks]
+    if not verify_chain(round_id):
+        problems.append("Nhật ký nhập phiếu không khớp mã kiểm tra: dữ liệu đã bị thay đổi ngoài ChiBo.")
+    return problems
+
+
+def _totals(session: CountSession) -> Totals:
+    tally = session.tally
+    return Totals(collected=tally.collected, invalid={r: n for r, n in tally.reasons.items() if n},
+                  votes=dict(tally.votes), disagree=dict(tally.disagree), valid=tally.valid)  # fmt: skip
+
+
+def close_count(round_id: int, done_by: str = "") -> None:
+    """Lock the result: every ballot in, the passes agreeing, the figures consistent. The totals are kept with the
+    round (the congress's papers read them) together with the log's digest."""
+    from models.ballots.tables import BallotEntry, CountAct
+    from models.congress.rounds import totals_json
+    from models.congress.tables import ElectionRound
+
+    with db.atomic():
+        problems = close_problems(round_id)
+        if problems:
+            raise ValidationError("Chưa khóa kết quả được:\n" + "\n".join(problems), "round")
+        session = CountSession(round_id)
+        last = BallotEntry.select(BallotEntry.chain).where(BallotEntry.round == round_id).order_by(
+            BallotEntry.seq.desc()).scalar()  # fmt: skip
+        ElectionRound.update(status="closed", count_mode="ballots", result=totals_json(_totals(session)),
+                             record_digest=last or "", closed_at=clock.now()).where(
+            ElectionRound.id == round_id).execute()  # fmt: skip
+        CountAct.create(round=round_id, kind="close", done_by=nfc(done_by))
+
+
+def reopen_count(round_id: int, reason: str, done_by: str = "") -> None:
+    """Reopening a closed count is an explicit act with its reason, kept with the round."""
+    from models.ballots.tables import CountAct
+    from models.congress.tables import ElectionRound
+
+    reason = nfc(reason).strip()
+    if not reason:
+        raise ValidationError("Hãy ghi lý do mở lại việc kiểm phiếu.", "reason")
+    with db.atomic():
+        row = _round(round_id, "closed")
+        if row.count_mode != "ballots":
+            raise ConflictError("Kết quả này nhập bằng số tổng hợp, không có phiếu để mở lại.")
+        _later_rounds_guard(row)
+        ElectionRound.update(status="counting", result="", record_digest="").where(
+            ElectionRound.id == round_id).execute()  # fmt: skip
+        CountAct.create(round=round_id, kind="reopen", reason=reason, done_by=nfc(done_by))
+
+
+def _later_rounds_guard(row) -> None:
+    from models.congress.tables import ElectionRound
+
+    later = ElectionRound.select().where((ElectionRound.election == row.election_id)
+                                         & (ElectionRound.number > row.number))  # fmt: skip
+    if later.exists():
+        raise ConflictError("Đã có lần bầu sau lần này: không mở lại được.")
+
+
+def publish(round_id: int, done_by: str = "") -> None:
+    """The head of the counting committee releases the result to the room's screen."""
+    from models.ballots.tables import CountAct
+    from models.congress.tables import ElectionRound
+
+    with db.atomic():
+        _round(round_id, "closed")
+        ElectionRound.update(status="published").where(ElectionRound.id == round_id).execute()
+        CountAct.create(round=round_id, kind="publish", done_by=nfc(done_by))
+
+
+def round_record(round_id: int) -> ElectionRecord:
+    """The round's election record: its first pass's ballots in the order entered, or its hand totals."""
+    from models.congress.congresses import get_congress
+    from models.congress.tables import CongressElection, ElectionRound
+    from models.core.branch import get_branch
+
+    row = ElectionRound.get_by_id(round_id)
+    congress = get_congress(CongressElection.get_by_id(row.election_id).congress_id)
+    branch = get_branch()
+    session = CountSession(round_id)
+    header = dict(branch=branch.name if branch else "", title=session.election_title,
+                  congress=f"Đại hội {branch.name if branch else 'Chi bộ'} {congress.ordinal_text}, "
+                           f"{congress.term_text}")  # fmt: skip
+    if row.count_mode == "totals":
+        return ElectionRecord(session.election, totals=session.info.totals, **header)
+    return record_from_tally(session.tally, **header)
+
+
+def import_second_pass(round_id: int, record: ElectionRecord, entered_by: str) -> int:
+    """Bring in the second pass typed on another PC, as its record file: same list, seats and form; its ballots go
+    into pass 2 of this round's log. Returns the ballots brought in."""
+    from models.ballots.tables import BallotEntry
+
+    session = CountSession(round_id, 2, entered_by)
+    mine = session.election
+    theirs = record.election
+    if (theirs.candidate_ids != mine.candidate_ids or theirs.seats != mine.seats or theirs.form != mine.form
+            or theirs.round != mine.round):  # fmt: skip
+        raise ValidationError("Hồ sơ này không phải của lần bầu đang kiểm (danh sách, số lượng, hình thức phiếu "
+                              "hoặc lần bầu khác).", "record")  # fmt: skip
+    if record.ballots is None:
+        raise ValidationError("Hồ sơ này ghi số tổng hợp, không có từng phiếu để đối chiếu.", "record")
+    if record.digest_ok is False:
+        raise ValidationError("Hồ sơ không khớp mã kiểm tra: không nhận làm lượt nhập thứ hai.", "record")
+    if BallotEntry.select().where((BallotEntry.round == round_id) & (BallotEntry.pass_no == 2)).exists():
+        raise ConflictError("Lượt nhập thứ hai đã có phiếu.")
+    for ballot in record.ballots:
+        judge(ballot, mine.form, mine.candidate_ids, mine.seats, mine.rules)
+    with db.atomic():
+        for ballot in record.ballots:
+            session.enter(ballot)
+    return len(record.ballots)

@@ -1,0 +1,239 @@
+"""A count session: one round, one pass, counted ballot by ballot. `enter`, `replace`, `void` and `undo` are each
+one transaction appending one entry to the round's log and return the new result; opening the session replays the
+log, so a crash loses at most the ballot being typed. Each entry extends the round's SHA-256 chain, so an entry
+later overwritten still shows in the digest (`verify_chain`)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+import peewee as pw
+
+from models.core import clock
+from models.core.errors import ConflictError, NotFoundError, ValidationError
+from models.core.tables import db
+from models.core.vnname import nfc
+from models.counting import Ballot, CountResult, InvalidReason, Tally, Verdict
+from models.counting.record import ballot_to_dict, canonical
+
+ACTION_LABELS = {"enter": "Nhập", "replace": "Sửa", "void": "Hủy phiếu", "undo": "Hoàn tác"}
+
+
+def ballot_json(ballot: Ballot | None) -> str:
+    return json.dumps(ballot_to_dict(ballot), ensure_ascii=False, sort_keys=True) if ballot else ""
+
+
+def ballot_from_json(text: str) -> Ballot | None:
+    """A ballot as this app wrote it into its own log."""
+    if not text:
+        return None
+    data = json.loads(text)
+    void = InvalidReason(data["void"]) if data.get("void") else None
+    if "marks" in data:
+        return Ballot.agree(data["no"], data["marks"], void)
+    return Ballot.strike(data["no"], data.get("keep", []), void)
+
+
+@dataclass(frozen=True)
+class LogLine:
+    seq: int
+    pass_no: int
+    ballot_no: int
+    action: str
+    before: Ballot | None
+    after: Ballot | None
+    entered_by: str
+    entered_at: datetime
+    chain: str
+    bundle: int | None = None
+
+    @property
+    def action_label(self) -> str:
+        return ACTION_LABELS[self.action]
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one keystroke of Enter did: the entry written, the ballot's verdict now (None when it no longer
+    counts), and the whole round's result."""
+
+    entry: LogLine
+    verdict: Verdict | None
+    result: CountResult
+
+
+def _line(row) -> LogLine:
+    return LogLine(row.seq, row.pass_no, row.ballot_no, row.action, ballot_from_json(row.before),
+                   ballot_from_json(row.after), row.entered_by, row.entered_at, row.chain, row.bundle)  # fmt: skip
+
+
+def chain_head(round_id: int) -> str:
+    """h0 of a round's log."""
+    return hashlib.sha256(canonical({"format": "chibo.entrylog/1", "round": round_id})).hexdigest()
+
+
+def chain_link(previous: str, seq: int, pass_no: int, ballot_no: int, action: str, before: str, after: str,
+               entered_by: str, entered_at: datetime) -> str:  # fmt: skip
+    entry = {"seq": seq, "pass": pass_no, "no": ballot_no, "action": action, "before": before, "after": after,
+             "by": entered_by, "at": entered_at.isoformat(timespec="microseconds")}  # fmt: skip
+    return hashlib.sha256(previous.encode("ascii") + canonical(entry)).hexdigest()
+
+
+def round_log(round_id: int, pass_no: int | None = None) -> list[LogLine]:
+    from models.ballots.tables import BallotEntry
+
+    query = BallotEntry.select().where(BallotEntry.round == round_id)
+    if pass_no is not None:
+        query = query.where(BallotEntry.pass_no == pass_no)
+    return [_line(row) for row in query.order_by(BallotEntry.seq)]
+
+
+def verify_chain(round_id: int) -> bool:
+    """Recompute the chain over the whole log: False when any stored entry was changed afterwards."""
+    from models.ballots.tables import BallotEntry
+
+    link = chain_head(round_id)
+    for row in BallotEntry.select().where(BallotEntry.round == round_id).order_by(BallotEntry.seq):
+        link = chain_link(link, row.seq, row.pass_no, row.ballot_no, row.action, row.before, row.after,
+                          row.entered_by, row.entered_at)  # fmt: skip
+        if link != row.chain:
+            return False
+    return True
+
+
+def current_ballots(lines: list[LogLine]) -> dict[int, Ballot]:
+    """The ballots as the log leaves them, by number, in the order first entered."""
+    ballots: dict[int, Ballot] = {}
+    for line in lines:
+        if line.after is None:
+            ballots.pop(line.ballot_no, None)
+        else:
+            ballots[line.ballot_no] = line.after
+    return ballots
+
+
+class CountSession:
+    """The count of round `round_id` by pass `pass_no` (1, or 2 for double entry), entered by `entered_by`."""
+
+    def __init__(self, round_id: int, pass_no: int = 1, entered_by: str = "") -> None:
+        from models.congress.elections import get_election
+        from models.congress.tables import ElectionRound
+
+        row = ElectionRound.get_or_none(ElectionRound.id == round_id)
+        if row is None:
+            raise NotFoundError(f"Không tìm thấy lần bầu mã {round_id}.")
+        if pass_no not in (1, 2):
+            raise ValidationError("Chỉ có lượt nhập thứ nhất và thứ hai.", "pass_no")
+        if pass_no == 2 and not row.double_entry:
+            raise ConflictError("Lần bầu này không nhập phiếu hai lượt.")
+        election = get_election(row.election_id)
+        self.info = next(r for r in election.rounds if r.id == round_id)
+        self.election_title = election.title
+        self.round_id, self.pass_no, self.entered_by = round_id, pass_no, nfc(entered_by).strip()
+        self.election = self.info.election
+        lines = round_log(round_id, pass_no)
+        self.tally = Tally(self.election, current_ballots(lines).values())
+        self._undoable = self._undo_stack(lines)
+
+    @staticmethod
+    def _undo_stack(lines: list[LogLine]) -> list[LogLine]:
+        stack: list[LogLine] = []
+        for line in lines:
+            if line.action == "undo":
+                if stack:
+                    stack.pop()
+            else:
+                stack.append(line)
+        return stack
+
+    # --- reading ------------------------------------------------------------------------------------------------
+    def result(self) -> CountResult:
+        return self.tally.result()
+
+    def next_number(self) -> int:
+        """The number the next ballot gets: one after the highest entered."""
+        return max((b.no for b in self.tally.ballots()), default=0) + 1
+
+    def ballot(self, no: int) -> Ballot | None:
+        return next((b for b in self.tally.ballots() if b.no == no), None)
+
+    def log(self) -> list[LogLine]:
+        return round_log(self.round_id, self.pass_no)
+
+    # --- writing ------------------------------------------------------------------------------------------------
+    def enter(self, ballot: Ballot, bundle: int | None = None) -> Change:
+        if ballot.no in self.tally:
+            raise ConflictError(f"Phiếu số {ballot.no} đã được nhập; muốn sửa thì tìm phiếu đó rồi sửa.")
+        verdict = self.tally.judge(ballot)  # raises MalformedError before anything is written
+        entry = self._append("enter", ballot.no, None, ballot, bundle)
+        self.tally.add(ballot)
+        self._undoable.append(entry)
+        return Change(entry, verdict, self.result())
+
+    def replace(self, ballot: Ballot) -> Change:
+        before = self.ballot(ballot.no)
+        if before is None:
+            raise NotFoundError(f"Chưa nhập phiếu số {ballot.no}.")
+        verdict = self.tally.judge(ballot)
+        entry = self._append("replace", ballot.no, before, ballot)
+        self.tally.replace(ballot)
+        self._undoable.append(entry)
+        return Change(entry, verdict, self.result())
+
+    def void(self, no: int) -> Change:
+        """Take a ballot entered by mistake out of the count (the entry stays in the log)."""
+        before = self.ballot(no)
+        if before is None:
+            raise NotFoundError(f"Chưa nhập phiếu số {no}.")
+        entry = self._append("void", no, before, None)
+        self.tally.remove(no)
+        self._undoable.append(entry)
+        return Change(entry, None, self.result())
+
+    def undo(self) -> Change:
+        """Revert the last act of this pass not yet undone: the ballot goes back to how it stood before."""
+        if not self._undoable:
+            raise ConflictError("Không còn thao tác nào để hoàn tác.")
+        last = self._undoable[-1]
+        entry = self._append("undo", last.ballot_no, last.after, last.before)
+        self._undoable.pop()
+        if last.before is None:
+            self.tally.remove(last.ballot_no)
+        elif last.ballot_no in self.tally:
+            self.tally.replace(last.before)
+        else:
+            self.tally.add(last.before)
+        restored = self.tally.verdict(last.ballot_no) if last.ballot_no in self.tally else None
+        return Change(entry, restored, self.result())
+
+    def _append(self, action: str, no: int, before: Ballot | None, after: Ballot | None,
+                bundle: int | None = None) -> LogLine:  # fmt: skip
+        """One transaction: the round must still be counting; the entry takes the next number of the round's log
+        and extends its chain (two PCs writing at once: the unique (round, seq) lets only one win)."""
+        from models.ballots.tables import BallotEntry
+        from models.congress.tables import ElectionRound
+
+        try:
+            with db.atomic():
+                status = ElectionRound.select(ElectionRound.status).where(ElectionRound.id == self.round_id).scalar()
+                if status != "counting":
+                    raise ConflictError("Lần bầu không còn ở trạng thái kiểm phiếu: không nhập, sửa phiếu được.")
+                last = (BallotEntry.select(BallotEntry.seq, BallotEntry.chain)
+                        .where(BallotEntry.round == self.round_id).order_by(BallotEntry.seq.desc()).first())  # fmt: skip
+                seq = (last.seq if last else 0) + 1
+                if seq == 1:  # from now on the round is counted ballot by ballot, not as hand totals
+                    ElectionRound.update(count_mode="ballots").where(ElectionRound.id == self.round_id).execute()
+                previous = last.chain if last else chain_head(self.round_id)
+                at = clock.now()
+                before_text, after_text = ballot_json(before), ballot_json(after)
+                link = chain_link(previous, seq, self.pass_no, no, action, before_text, after_text,
+                                  self.entered_by, at)  # fmt: skip
+                row = BallotEntry.create(round=self.round_id, seq=seq, pass_no=self.pass_no, ballot_no=no,
+                                         action=action, before=before_text, after=after_text, bundle=bundle,
+                                         entered_by=self.entered_by, entered_at=at, chain=link)  # fmt: skip
+        except pw.IntegrityError as exc:
+            raise ConflictError("Máy khác vừa ghi vào nhật ký cùng lúc; hãy nhấn Enter lại.") from exc
+        return _line(row)
