@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from models.core.tables import BaseModel, Branch, Meta
 from models.ballots.tables import BALLOT_TABLES
 from models.congress.tables import CONGRESS_TABLES
+from models.core.tables import BaseModel, Branch, Meta
 from models.roster.tables import Member, MemberEvent, Rating
 
 ALL_TABLES: list[type[BaseModel]] = [Meta, Branch, Member, MemberEvent, Rating, *CONGRESS_TABLES, *BALLOT_TABLES]

@@ -221,8 +221,9 @@ class CountSession:
                 status = ElectionRound.select(ElectionRound.status).where(ElectionRound.id == self.round_id).scalar()
                 if status != "counting":
                     raise ConflictError("Lần bầu không còn ở trạng thái kiểm phiếu: không nhập, sửa phiếu được.")
-                last = (BallotEntry.select(BallotEntry.seq, BallotEntry.chain)
-                        .where(BallotEntry.round == self.round_id).order_by(BallotEntry.seq.desc()).first())  # fmt: skip
+                mine = BallotEntry.round == self.round_id
+                last = BallotEntry.select(BallotEntry.seq, BallotEntry.chain).where(mine).order_by(
+                    BallotEntry.seq.desc()).first()  # fmt: skip
                 seq = (last.seq if last else 0) + 1
                 if seq == 1:  # from now on the round is counted ballot by ballot, not as hand totals
                     ElectionRound.update(count_mode="ballots").where(ElectionRound.id == self.round_id).execute()
