@@ -74,7 +74,8 @@ def _export_kinds(argv: list[str]) -> str | None:
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = _Parser(prog="chibo", description="ChiBo — quản lý chi bộ, đại hội và kiểm phiếu.",
-                     epilog="Kiểm lại hồ sơ bầu cử: chibo count TỆP_HỒ_SƠ.json")  # fmt: skip
+                     epilog="Kiểm lại hồ sơ bầu cử: chibo count TỆP_HỒ_SƠ.json; đối chiếu hai lượt nhập "
+                     "phiếu: chibo compare LƯỢT_1.json LƯỢT_2.json")  # fmt: skip
     parser.add_argument("--db", metavar="TỆP", help="mở tệp dữ liệu này thay cho tệp mặc định")
     parser.add_argument("--self-test", action="store_true", help="tự kiểm tra không cần màn hình rồi thoát")
     commands = parser.add_subparsers(dest="command", title="lệnh không cần màn hình", metavar="LỆNH",
@@ -272,6 +273,13 @@ def main(argv: list[str] | None = None) -> int:
             print("Cách dùng: python main.py count TỆP_HỒ_SƠ.json", file=sys.stderr)
             return 2
         return run_count(argv[1])
+    if argv and argv[0] == "compare":
+        from models.counting.cli import run_compare
+
+        if len(argv) != 3:
+            print("Cách dùng: python main.py compare LƯỢT_1.json LƯỢT_2.json", file=sys.stderr)
+            return 2
+        return run_compare(argv[1], argv[2])
     args = parse_args(argv)
     if args.command:
         return run_command(args)

@@ -10,16 +10,9 @@ from models.core import clock
 from models.core.errors import ConflictError, ValidationError
 from models.core.tables import db
 from models.core.vnname import nfc
-from models.counting import Ballot, ElectionRecord, Form, Mark, Totals, judge, record_from_tally
-
-
-@dataclass(frozen=True)
-class Difference:
-    """A ballot number where the two passes disagree (None: not entered in that pass)."""
-
-    no: int
-    first: Ballot | None
-    second: Ballot | None
+from models.counting import ElectionRecord, Form, Totals, judge, record_from_tally
+from models.counting.compare import Difference
+from models.counting.compare import differences as compare_passes
 
 
 @dataclass(frozen=True)
@@ -102,24 +95,9 @@ def bundle_checks(round_id: int, pass_no: int = 1) -> list[BundleCheck]:
     return [BundleCheck(b.number, b.papers, counts.get(b.number, 0)) for b in bundles.order_by(BallotBundle.number)]
 
 
-def same_ballot(a: Ballot | None, b: Ballot | None) -> bool:
-    """The same paper: the same names kept (in any order) or the same marks (a missing mark is none), same reason."""
-    if a is None or b is None:
-        return a is b
-    if a.void != b.void:
-        return False
-    if a.keep is not None or b.keep is not None:
-        return sorted(a.keep or ()) == sorted(b.keep or ())
-    marked = lambda ballot: {cid: m for cid, m in (ballot.marks or {}).items() if m != Mark.NONE}  # noqa: E731
-    return marked(a) == marked(b)
-
-
 def differences(round_id: int) -> list[Difference]:
     """Ballot by ballot, where the two passes differ (a ballot entered in one pass only included)."""
-    first = current_ballots(round_log(round_id, 1))
-    second = current_ballots(round_log(round_id, 2))
-    return [Difference(no, first.get(no), second.get(no)) for no in sorted(set(first) | set(second))
-            if not same_ballot(first.get(no), second.get(no))]  # fmt: skip
+    return compare_passes(current_ballots(round_log(round_id, 1)), current_ballots(round_log(round_id, 2)))
 
 
 def close_problems(round_id: int) -> list[str]:

@@ -25,6 +25,39 @@ def run_count(path: str, stdout: TextIO | None = None, stderr: TextIO | None = N
     return 0
 
 
+def run_compare(first_path: str, second_path: str, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    """List, ballot by ballot, where two passes' record files differ: 0 when they agree, 1 when they differ, 2 for
+    a malformed file or two records of different rounds."""
+    from models.counting.compare import describe, differences
+
+    out = stdout if stdout is not None else _utf8(sys.stdout)
+    err = stderr if stderr is not None else _utf8(sys.stderr)
+    try:
+        first, second = read_record(first_path), read_record(second_path)
+    except MalformedError as exc:
+        print(" ".join(exc.message.split()), file=err)
+        return 2
+    a, b = first.election, second.election
+    if (a.candidate_ids, a.seats, a.form, a.round, a.post) != (b.candidate_ids, b.seats, b.form, b.round, b.post):
+        print("Hai hồ sơ không cùng một lần bầu (danh sách, số lượng, hình thức phiếu hoặc lần bầu khác nhau).",
+              file=err)  # fmt: skip
+        return 2
+    if first.ballots is None or second.ballots is None:
+        print("Hồ sơ ghi số tổng hợp, không có từng phiếu để đối chiếu.", file=err)
+        return 2
+    for record, path in ((first, first_path), (second, second_path)):
+        if record.digest_ok is False:
+            print(f"Cảnh báo: hồ sơ {path} không khớp mã kiểm tra.", file=err)
+    diffs = differences({x.no: x for x in first.ballots}, {x.no: x for x in second.ballots})
+    for diff in diffs:
+        print(f"Phiếu số {diff.no}: lượt 1 {describe(diff.first, a)}; lượt 2 {describe(diff.second, a)}.", file=out)
+    if diffs:
+        print(f"Hai lượt nhập khác nhau ở {len(diffs)} phiếu.", file=out)
+        return 1
+    print(f"Hai lượt nhập khớp nhau: {len(first.ballots)} phiếu.", file=out)
+    return 0
+
+
 def _utf8(stream: TextIO) -> TextIO:
     # A Windows console defaults to a legacy code page that cannot print Vietnamese.
     reconfigure = getattr(stream, "reconfigure", None)
