@@ -38,6 +38,7 @@ _BOX_BUTTONS = {  # with access keys: every button of a dialog has its own
 }
 TITLE_BAR_HEIGHT = 32
 EXCEL_FILTER = "Bảng tính Excel (*.xlsx)"
+RECORD_FILTER = "Hồ sơ bầu cử (*.json);;Tất cả các tệp (*)"
 DATA_FILTER = "Tệp dữ liệu ChiBo (*.sqlite3 *.db);;Tất cả các tệp (*)"
 
 
@@ -141,7 +142,7 @@ def ask_number(parent: QWidget | None, title: str, label: str, value: int, minim
 
 # file choosers -------------------------------------------------------------------------------
 # Each kind of file remembers its own last folder; the first time, the user's Documents folder.
-FILE_KINDS = ("import", "export", "backup", "data")
+FILE_KINDS = ("import", "export", "backup", "data", "record")
 
 
 def _start_folder(kind: str) -> Path:

@@ -232,3 +232,34 @@ def import_second_pass(round_id: int, record: ElectionRecord, entered_by: str) -
         for ballot in record.ballots:
             session.enter(ballot)
     return len(record.ballots)
+
+
+@dataclass(frozen=True)
+class CountRound:
+    """A round the ballots tab can show: started (being counted) or with its result."""
+
+    round_id: int
+    label: str  # "Đại hội lần thứ IV — Bầu Ban Chi ủy nhiệm kỳ 2025–2030 — lần 1"
+    status: str
+    double_entry: bool
+    count_mode: str
+    collected: int | None
+
+
+def count_rounds() -> list[CountRound]:
+    """Every started round of the branch's congresses, the latest congress and the latest round first."""
+    from models.congress.congresses import list_congresses
+    from models.congress.elections import congress_elections
+    from models.congress.tables import ElectionRound
+
+    out: list[CountRound] = []
+    for congress in list_congresses():
+        for election in reversed(congress_elections(congress.id)):
+            for round_ in reversed(election.rounds):
+                if round_.status == "setup":
+                    continue
+                row = ElectionRound.get_by_id(round_.id)
+                label = f"Đại hội {congress.ordinal_text} — {election.title} — lần {round_.number}"
+                out.append(CountRound(round_.id, label, round_.status, row.double_entry, row.count_mode,
+                                      row.ballots_collected))  # fmt: skip
+    return out

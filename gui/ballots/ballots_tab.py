@@ -1,0 +1,362 @@
+"""The «Bầu cử» tab: the counting committee enters every paper ballot from the keyboard, durable on Enter, with the
+running tally beside it, the entry log below, double entry, bundles, and the count's close / reopen / publish.
+
+Each act is one call of the round's CountSession (models.ballots), which writes one log entry in one transaction
+and returns the new result; the widgets only show what it returns.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.ballots.entry_view import BallotEntryView
+from gui.ballots.log_model import EntryLogTableModel
+from gui.ballots.tally_panel import TallyPanel
+from gui.core import dialogs
+from models.ballots import count
+from models.ballots.session import CountSession
+from models.core.errors import DomainError
+from models.counting import MalformedError
+from models.counting.compare import describe
+
+STATUS_TEXT = {"counting": "đang kiểm phiếu", "closed": "đã khóa kết quả", "published": "đã công bố"}
+
+
+class BallotsTab(QWidget):
+    """`count_changed()` after a count was closed, reopened or published (the congress tab shows the result)."""
+
+    count_changed = Signal()
+
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self.session: CountSession | None = None
+        self.rounds: list[count.CountRound] = []
+        self.projector = None
+        self.task = None
+        self._bundle: int | None = None  # the bundle being entered, once one is declared
+        self._build()
+
+    # building ---------------------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Lần bầu:"))
+        self.round_combo = QComboBox()
+        self.round_combo.setMinimumWidth(420)
+        self.round_combo.currentIndexChanged.connect(self._on_round_combo_current_index_changed)
+        top.addWidget(self.round_combo, 1)
+        self.pass_combo = QComboBox()
+        self.pass_combo.addItem("Lượt nhập 1", 1)
+        self.pass_combo.addItem("Lượt nhập 2", 2)
+        self.pass_combo.currentIndexChanged.connect(lambda _i: self._open_session())
+        top.addWidget(self.pass_combo)
+        self.double_check = QCheckBox("Nhập 2 &lượt")
+        self.double_check.setToolTip("Hai lượt nhập cùng các phiếu đã đánh số, trên một hay hai máy; chỉ khóa được "
+                                     "kết quả khi hai lượt khớp nhau.")  # fmt: skip
+        self.double_check.toggled.connect(self._on_double_check_toggled)
+        top.addWidget(self.double_check)
+        top.addWidget(QLabel("Người nhập:"))
+        self.entered_by_edit = QLineEdit(self._settings.value("ballots/entered_by", "", type=str))
+        self.entered_by_edit.setPlaceholderText("Họ tên thành viên Ban kiểm phiếu")
+        self.entered_by_edit.editingFinished.connect(self._on_entered_by_edit_editing_finished)
+        top.addWidget(self.entered_by_edit)
+        layout.addLayout(top)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        layout.addWidget(self.status_label)
+
+        actions = QHBoxLayout()
+        self.undo_button = self._button(actions, "Hoàn tá&c (Ctrl+Z)", self.undo)
+        self.find_button = self._button(actions, "Tìm, sửa phiế&u… (Ctrl+G)", self.find_ballot)
+        self.collected_button = self._button(actions, "Phiếu thu và&o…", self.declare_collected)
+        self.bundle_button = self._button(actions, "&Ghi tệp phiếu…", self.add_bundle)
+        self.close_button = self._button(actions, "Khóa &kết quả", self.close_count)
+        self.reopen_button = self._button(actions, "Mở lạ&i…", self.reopen)
+        self.publish_button = self._button(actions, "Công bố lên &màn hình", self.publish)
+        self.projector_button = self._button(actions, "Màn hình t&rình chiếu", self.show_projector)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+        files = QHBoxLayout()
+        from gui.ballots.record_actions import RecordActions
+
+        self.records = RecordActions(self)
+        self.minutes_button = self._button(files, "Biên bản kiểm phiếu &Excel…", self.records.export_minutes)
+        self.log_button = self._button(files, "Nhật ký &dạng Excel…", self.records.export_log)
+        self.record_button = self._button(files, "Xuất hồ sơ bầu cử (&JSON)…", self.records.export_record)
+        self.second_pass_button = self._button(files, "Nhận lượt 2 từ tệp hồ &sơ…", self.records.import_second_pass)
+        self.check_button = self._button(files, "Kiểm tr&a lại hồ sơ…", self.records.check_record)
+        files.addStretch(1)
+        layout.addLayout(files)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        upper = QSplitter()
+        self.entry = BallotEntryView()
+        self.entry.ballot_ready.connect(self._on_entry_ballot_ready)
+        self.panel = TallyPanel()
+        upper.addWidget(self.entry)
+        upper.addWidget(self.panel)
+        upper.setSizes([560, 700])
+        splitter.addWidget(upper)
+        self.lower = QTabWidget()
+        self.log_model = EntryLogTableModel(self)
+        self.log_view = QTableView()
+        self.log_view.setModel(self.log_model)
+        self.log_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.log_view.verticalHeader().setVisible(False)
+        self.log_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.log_view.horizontalHeader().setStretchLastSection(True)
+        self.lower.addTab(self.log_view, "Nhật ký nhập phiếu")
+        self.diff_table = self._table(("Phiếu số", "Lượt 1", "Lượt 2"))
+        self.lower.addTab(self.diff_table, "Đối chiếu hai lượt")
+        self.bundle_table = self._table(("Tệp", "Số phiếu ghi trên tệp", "Đã nhập", "Kiểm tra"))
+        self.lower.addTab(self.bundle_table, "Tệp phiếu")
+        splitter.addWidget(self.lower)
+        splitter.setSizes([470, 170])
+        layout.addWidget(splitter, 1)
+        QShortcut(QKeySequence("Ctrl+Z"), self, self.undo, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Ctrl+G"), self, self.find_ballot,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
+
+    def _button(self, row: QHBoxLayout, text: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.clicked.connect(lambda: slot())
+        row.addWidget(button)
+        return button
+
+    def _table(self, headers: tuple[str, ...]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
+    # rounds -----------------------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Re-read the rounds (after the data file opened or the congress tab started a round)."""
+        chosen = self.current_round()
+        self.rounds = count.count_rounds()
+        self.round_combo.blockSignals(True)
+        self.round_combo.clear()
+        for item in self.rounds:
+            self.round_combo.addItem(f"{item.label} ({STATUS_TEXT.get(item.status, item.status)})", item.round_id)
+        ids = [r.round_id for r in self.rounds]
+        wanted = chosen.round_id if chosen and chosen.round_id in ids else (ids[0] if ids else None)
+        self.round_combo.setCurrentIndex(ids.index(wanted) if wanted is not None else -1)
+        self.round_combo.blockSignals(False)
+        self._open_session()
+
+    def current_round(self) -> count.CountRound | None:
+        index = self.round_combo.currentIndex()
+        return self.rounds[index] if 0 <= index < len(self.rounds) else None
+
+    def _on_round_combo_current_index_changed(self, _index: int) -> None:
+        self._open_session()
+
+    def _on_entered_by_edit_editing_finished(self) -> None:
+        self._settings.setValue("ballots/entered_by", self.entered_by_edit.text().strip())
+        if self.session is not None:
+            self.session.entered_by = self.entered_by_edit.text().strip()
+
+    def _open_session(self) -> None:
+        chosen = self.current_round()
+        self.session = None
+        if chosen is not None:
+            pass_no = self.pass_combo.currentData() if chosen.double_entry else 1
+            try:
+                self.session = CountSession(chosen.round_id, pass_no, self.entered_by_edit.text())
+            except DomainError as exc:
+                dialogs.show_error(self, exc.message)
+        self._show_session()
+
+    def _show_session(self) -> None:
+        session, chosen = self.session, self.current_round()
+        counting = session is not None and chosen.status == "counting" and chosen.count_mode != "totals"
+        for widget in (self.entry, self.undo_button, self.find_button, self.collected_button, self.bundle_button):
+            widget.setEnabled(counting)
+        self.close_button.setEnabled(counting)
+        closed = chosen is not None and chosen.status == "closed"
+        self.reopen_button.setEnabled(closed and chosen.count_mode == "ballots")
+        self.publish_button.setEnabled(chosen is not None and chosen.status == "closed")
+        self.double_check.blockSignals(True)
+        self.double_check.setChecked(bool(chosen and chosen.double_entry))
+        self.double_check.setEnabled(counting and not session.log() and session.pass_no == 1)
+        self.double_check.blockSignals(False)
+        self.pass_combo.setVisible(bool(chosen and chosen.double_entry))
+        for button in (self.minutes_button, self.log_button, self.record_button, self.second_pass_button):
+            button.setEnabled(session is not None)
+        if session is None:
+            self.status_label.setText("Chưa có lần bầu nào đã phát phiếu. Phát phiếu ở thẻ «Đại hội», mục bầu cử."
+                                      if not self.rounds else "")  # fmt: skip
+            self.entry.draft = None
+            self.entry.start_ballot(1)
+            self.panel.show_result(None, None)
+            self.log_model.reset([], None)
+            return
+        info = session.info
+        form = "gạch tên" if info.form == "strike" else "đồng ý / không đồng ý"
+        mode = " — kết quả nhập bằng số tổng hợp" if chosen.count_mode == "totals" else ""
+        self.status_label.setText(f"<b>{session.election_title}</b>, lần {info.number}: {info.seats} cần bầu, "
+                                  f"{len(info.candidates)} người, phiếu {form}; "
+                                  f"{STATUS_TEXT[chosen.status]}{mode}.")  # fmt: skip
+        names = tuple(p.full_name for p in info.candidates)
+        self.entry.set_round(session.election.candidate_ids, names, info.form, session.tally.judge)
+        self.entry.start_ballot(session.next_number())
+        self.log_model.reset(session.log(), session.election)
+        self.log_view.scrollToBottom()
+        self._show_result()
+        self._fill_checks()
+        if counting:
+            self.entry.setFocus()
+
+    def _show_result(self) -> None:
+        result = self.session.result()
+        collected = self.current_round().collected
+        self.panel.show_result(result, collected)
+        if self.projector is not None:
+            self.records.update_projector(result, collected)
+
+    def _fill_checks(self) -> None:
+        chosen = self.current_round()
+        diffs = count.differences(chosen.round_id) if chosen and chosen.double_entry else []
+        self.diff_table.setRowCount(len(diffs))
+        for row, diff in enumerate(diffs):
+            cells = (str(diff.no), describe(diff.first, self.session.election),
+                     describe(diff.second, self.session.election))  # fmt: skip
+            for column, text in enumerate(cells):
+                self.diff_table.setItem(row, column, QTableWidgetItem(text))
+        checks = count.bundle_checks(chosen.round_id, self.session.pass_no) if chosen else []
+        self.bundle_table.setRowCount(len(checks))
+        for row, check in enumerate(checks):
+            cells = (str(check.number), str(check.papers), str(check.entered), "Khớp" if check.ok else "Chưa khớp")
+            for column, text in enumerate(cells):
+                self.bundle_table.setItem(row, column, QTableWidgetItem(text))
+
+    # entering ---------------------------------------------------------------------------------------------------
+    def _on_entry_ballot_ready(self, ballot) -> None:
+        session = self.session
+        try:
+            if self.entry.correcting:
+                change = session.replace(ballot)
+            else:
+                change = session.enter(ballot, self._bundle)
+        except (DomainError, MalformedError) as exc:
+            dialogs.show_error(self, exc.message)
+            return
+        self.log_model.append(change.entry)
+        self.log_view.scrollToBottom()
+        self.entry.start_ballot(session.next_number())
+        self._show_result()
+        if self.current_round().double_entry or self.bundle_table.rowCount():
+            self._fill_checks()
+
+    def undo(self) -> None:
+        if self.session is None or not self.entry.isEnabled():
+            return
+        try:
+            change = self.session.undo()
+        except DomainError as exc:
+            dialogs.show_info(self, exc.message)
+            return
+        self.log_model.append(change.entry)
+        self.entry.start_ballot(self.session.next_number())
+        self._show_result()
+        self._fill_checks()
+
+    def find_ballot(self) -> None:
+        """Load a saved ballot by its number to correct it (Enter replaces it; the log keeps the old one)."""
+        if self.session is None or not self.entry.isEnabled():
+            return
+        number = dialogs.ask_number(self, "Tìm, sửa phiếu", "Số phiếu cần sửa:", 1, 1, 100000)
+        if number is None:
+            return
+        ballot = self.session.ballot(number)
+        if ballot is None:
+            dialogs.show_info(self, f"Chưa nhập phiếu số {number}.")
+            return
+        self.entry.start_ballot(number, ballot)
+        self.entry.setFocus()
+
+    def declare_collected(self) -> None:
+        chosen = self.current_round()
+        issued = self.session.info.ballots_issued or 0
+        now = chosen.collected if chosen.collected is not None else issued
+        label = "Số phiếu Ban kiểm phiếu thu được trong hòm phiếu:"
+        number = dialogs.ask_number(self, "Số phiếu thu vào", label, now, 0, issued)
+        if number is None:
+            return
+        self._act(lambda: count.declare_collected(chosen.round_id, number))
+
+    def add_bundle(self) -> None:
+        chosen = self.current_round()
+        number = dialogs.ask_number(self, "Tệp phiếu", "Số thứ tự của tệp phiếu sắp nhập:", (self._bundle or 0) + 1,
+                                    1, 999)  # fmt: skip
+        if number is None:
+            return
+        papers = dialogs.ask_number(self, "Tệp phiếu", f"Số phiếu trong tệp {number}:", 50, 0, 5000)
+        if papers is None:
+            return
+        self._act(lambda: count.set_bundle(chosen.round_id, self.session.pass_no, number, papers))
+        self._bundle = number
+
+    def _on_double_check_toggled(self, on: bool) -> None:
+        self._act(lambda: count.set_double_entry(self.current_round().round_id, on))
+
+    # the count's life -------------------------------------------------------------------------------------------
+    def _act(self, operation, changed: bool = False) -> bool:
+        try:
+            operation()
+        except DomainError as exc:
+            dialogs.show_error(self, exc.message)
+            self.refresh()
+            return False
+        self.refresh()
+        if changed:
+            self.count_changed.emit()
+        return True
+
+    def close_count(self) -> None:
+        problems = count.close_problems(self.current_round().round_id)
+        if problems:
+            dialogs.show_warning(self, "Chưa khóa kết quả được.", "\n".join(problems))
+            return
+        if dialogs.confirm(self, "Khóa kết quả kiểm phiếu? Sau khi khóa, muốn sửa phải mở lại và ghi lý do.",
+                           yes="Khóa kết quả"):  # fmt: skip
+            self._act(lambda: count.close_count(self.current_round().round_id, self.entered_by_edit.text()), True)
+
+    def reopen(self) -> None:
+        reason = dialogs.ask_text(self, "Mở lại kiểm phiếu", "Lý do mở lại (được ghi vào hồ sơ lần bầu):")
+        if reason is not None:
+            self._act(lambda: count.reopen_count(self.current_round().round_id, reason, self.entered_by_edit.text()),
+                      True)  # fmt: skip
+
+    def publish(self) -> None:
+        if not dialogs.confirm(self, "Trưởng Ban kiểm phiếu công bố kết quả lên màn hình trình chiếu?",
+                               yes="Công bố"):  # fmt: skip
+            return
+        if self._act(lambda: count.publish(self.current_round().round_id, self.entered_by_edit.text()), True):
+            self.records.show_result_on_projector()
+
+    def show_projector(self) -> None:
+        self.records.open_projector()

@@ -1,0 +1,171 @@
+"""The ballots tab's files: the counting minutes and the entry log as workbooks, the election record file out and
+(a second pass typed on another PC) in, «Kiểm tra lại hồ sơ», and the room's projector window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+
+from gui.core import dialogs
+from models.core.errors import DomainError
+from models.counting import MalformedError
+
+
+class RecordActions(QObject):
+    def __init__(self, tab) -> None:
+        super().__init__(tab)
+        self.tab = tab
+        self.task = None
+
+    def _round_id(self) -> int | None:
+        chosen = self.tab.current_round()
+        return chosen.round_id if chosen else None
+
+    # workbooks --------------------------------------------------------------------------------------------------
+    def export_minutes(self) -> None:
+        from reports.congress.minutes_jobs import prepare_minutes
+
+        self._export(prepare_minutes, "Xuất biên bản kiểm phiếu", "Đã xuất biên bản kiểm phiếu ra tệp Excel.")
+
+    def export_log(self) -> None:
+        from reports.congress.minutes_jobs import prepare_entry_log
+
+        self._export(prepare_entry_log, "Xuất nhật ký nhập phiếu", "Đã xuất nhật ký nhập phiếu ra tệp Excel.")
+
+    def _export(self, prepare, title: str, done: str) -> None:
+        from gui.core.export_runner import write_export
+        from reports.core.export_files import NothingToExport
+
+        round_id = self._round_id()
+        if round_id is None:
+            return
+        try:
+            prepared = prepare(round_id)
+        except NothingToExport as exc:
+            dialogs.show_info(self.tab, exc.message)
+            return
+        except DomainError as exc:
+            dialogs.show_error(self.tab, exc.message)
+            return
+        self.task = write_export(self.tab, title, prepared, "Đang lập tệp Excel…", done)
+
+    # the record file --------------------------------------------------------------------------------------------
+    def export_record(self) -> None:
+        from models.ballots.count import round_record
+        from models.core.errors import os_error_text
+        from models.counting import write_record
+        from reports.core.files import safe_filename
+
+        round_id = self._round_id()
+        if round_id is None:
+            return
+        record = round_record(round_id)
+        name = safe_filename(f"Hồ sơ bầu cử - {record.title} - lần {record.election.round}") + ".json"
+        path = dialogs.ask_save_path(self.tab, "Xuất hồ sơ bầu cử", dialogs.RECORD_FILTER, "record", name)
+        if not path:
+            return
+        try:
+            write_record(record, path)
+        except OSError as exc:
+            dialogs.show_error(self.tab, f"Không ghi được tệp hồ sơ: {os_error_text(exc)}.")
+            return
+        dialogs.show_info(self.tab, "Đã xuất hồ sơ bầu cử. Ai cũng kiểm lại được bằng: chibo count TỆP.json",
+                          path)  # fmt: skip
+
+    def _read(self, title: str):
+        from models.counting import read_record
+
+        path = dialogs.ask_open_path(self.tab, title, dialogs.RECORD_FILTER, "record")
+        if not path:
+            return None, ""
+        try:
+            return read_record(path), path
+        except MalformedError as exc:
+            dialogs.show_error(self.tab, f"Tệp «{Path(path).name}» không phải hồ sơ bầu cử hợp lệ.", exc.message)
+            return None, ""
+
+    def import_second_pass(self) -> None:
+        from models.ballots.count import import_second_pass
+
+        round_id = self._round_id()
+        record, path = self._read("Nhận lượt nhập thứ hai từ tệp hồ sơ")
+        if record is None:
+            return
+        try:
+            brought = import_second_pass(round_id, record, f"Tệp {Path(path).name}")
+        except (DomainError, MalformedError) as exc:
+            dialogs.show_error(self.tab, exc.message)
+            return
+        dialogs.show_info(self.tab, f"Đã nhận {brought} phiếu của lượt nhập thứ hai; xem «Đối chiếu hai lượt».")
+        self.tab.refresh()
+
+    def check_record(self) -> None:
+        """Open a record file, recount it, say whether its digest holds and whether it matches a saved round."""
+        from models.counting import recount
+
+        record, path = self._read("Kiểm tra lại hồ sơ bầu cử")
+        if record is None:
+            return
+        result = recount(record)
+        names = {c.id: c.name for c in record.election.candidates}
+        elected = ", ".join(names[k] for k in result.elected) or "không ai"
+        lines = [f"{record.title or 'Hồ sơ bầu cử'}, lần {record.election.round}: D = {result.D}, thu vào "
+                 f"{result.collected}, hợp lệ {result.valid}, không hợp lệ {result.invalid}."]  # fmt: skip
+        lines += [f"{line.name}: {line.votes} phiếu" for line in result.candidates]
+        if record.digest_ok is False:
+            dialogs.show_error(self.tab, "HỒ SƠ KHÔNG KHỚP MÃ KIỂM TRA: nội dung tệp đã bị thay đổi sau khi ghi. "
+                               "Không dùng kết quả này.", "\n".join(lines))  # fmt: skip
+            return
+        held = "Mã kiểm tra khớp." if record.digest_ok else "Hồ sơ không có mã kiểm tra."
+        match = self._matches_saved(record, result)
+        dialogs.show_info(self.tab, f"{held} Kiểm lại: trúng cử {elected}. {match}", "\n".join(lines))
+
+    def _matches_saved(self, record, result) -> str:
+        """Whether the recount equals the closed result of the round shown in the tab (same list and round)."""
+        session = self.tab.session
+        if session is None or session.election.candidate_ids != record.election.candidate_ids:
+            return ""
+        saved = session.info.result
+        if saved is None:
+            return "Lần bầu đang chọn chưa khóa kết quả để so sánh."
+        same = (saved.collected, saved.valid, [c.votes for c in saved.candidates]) == (
+            result.collected, result.valid, [c.votes for c in result.candidates])  # fmt: skip
+        return "Khớp với kết quả đã khóa trong biên bản." if same else "KHÔNG khớp với kết quả đã khóa!"
+
+    # the room ---------------------------------------------------------------------------------------------------
+    def open_projector(self) -> None:
+        from gui.ballots.projector import ProjectorWindow
+
+        tab = self.tab
+        if tab.projector is None:
+            tab.projector = ProjectorWindow()
+        session = tab.session
+        if session is not None:
+            tab.projector.set_titles(self._congress_title(), f"{session.election_title} — Lần bầu thứ "
+                                     f"{session.info.number}")  # fmt: skip
+        tab.projector.show_on_best_screen()
+        chosen = tab.current_round()
+        if chosen is not None and chosen.status == "published":
+            self.show_result_on_projector()
+        elif session is not None:
+            self.update_projector(session.result(), chosen.collected)
+
+    def _congress_title(self) -> str:
+        label = self.tab.current_round().label if self.tab.current_round() else ""
+        return label.split(" — ")[0]
+
+    def update_projector(self, result, collected: int | None) -> None:
+        """While counting the room sees progress only; after publishing, the result."""
+        projector, chosen = self.tab.projector, self.tab.current_round()
+        if projector is None or chosen is None:
+            return
+        if chosen.status == "published":
+            self.show_result_on_projector()
+        else:
+            projector.show_progress(result.collected, collected if collected is not None else result.ballots_issued)
+
+    def show_result_on_projector(self) -> None:
+        projector, session = self.tab.projector, self.tab.session
+        if projector is not None and session is not None:
+            projector.show_result(session.result())

@@ -1,0 +1,74 @@
+"""Beside the entry: ballots entered of collected, valid and invalid by reason, votes per candidate against the
+threshold, and who would be elected if counting stopped now. Updated in place after every ballot (no rebuild)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.counting import INVALID_REASON_LABELS, CountResult, percent_label
+
+HEADERS = ("Họ và tên", "Số phiếu", "Tỷ lệ so với D", "Nếu dừng lúc này")
+
+
+class TallyPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.figures_label = QLabel()
+        self.figures_label.setWordWrap(True)
+        layout.addWidget(self.figures_label)
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setFocusPolicy(self.table.focusPolicy().NoFocus)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        self.elected_label = QLabel()
+        self.elected_label.setWordWrap(True)
+        layout.addWidget(self.elected_label)
+
+    def show_result(self, result: CountResult | None, collected: int | None) -> None:
+        if result is None:
+            self.figures_label.setText("")
+            self.table.setRowCount(0)
+            self.elected_label.setText("")
+            return
+        of = f" / {collected} phiếu thu vào" if collected is not None else ""
+        reasons = "; ".join(f"{INVALID_REASON_LABELS[r].lower()}: {n}" for r, n in result.invalid_reasons.items() if n)
+        lines = [
+            f"<b>Đã nhập {result.collected}{of}</b> (phát ra {result.ballots_issued})",
+            f"Hợp lệ {result.valid} · không hợp lệ {result.invalid}" + (f" ({reasons})" if reasons else ""),
+            f"D = {result.D} · trúng cử khi được từ <b>{result.threshold}</b> phiếu trở lên",
+        ]
+        if result.problems:
+            lines += [f"<span style='color:#a4262c'>• {p.message}</span>" for p in result.problems]
+        self.figures_label.setText("<br>".join(lines))
+        rows = result.candidates
+        if self.table.rowCount() != len(rows):
+            self.table.setRowCount(len(rows))
+            for row in range(len(rows)):
+                for column in range(len(HEADERS)):
+                    self.table.setItem(row, column, QTableWidgetItem(""))
+        for row, line in enumerate(rows):
+            state = "Trúng cử" if line.elected else ("Quá nửa" if line.passed else "")
+            for column, text in enumerate((line.name, str(line.votes), percent_label(line.percent), state)):
+                item = self.table.item(row, column)
+                if item.text() != text:
+                    item.setText(text)
+        names = {line.id: line.name for line in rows}
+        elected = ", ".join(names[key] for key in result.elected) or "chưa có ai"
+        extra = f"; còn {result.open_seats} chỗ" if result.open_seats else ""
+        tied = f"; bằng phiếu ở chỗ cuối: {', '.join(names[k] for k in result.tied)}" if result.tied else ""
+        self.elected_label.setText(f"Nếu dừng lúc này, trúng cử: {elected}{extra}{tied}.")
