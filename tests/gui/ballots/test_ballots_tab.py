@@ -1,0 +1,114 @@
+"""Counting a whole round on the ballots tab from the keyboard alone; correcting; double entry; closing."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from gui.ballots.ballots_tab import BallotsTab
+from models.ballots.session import round_log
+from models.congress.elections import add_election, get_election, set_candidates
+from models.congress.hand_votes import VoteKind
+from models.congress.rounds import start_round
+from models.congress.summons import summoned_list
+from models.counting import Post
+from tests.support import congress_story as story
+
+
+def _round(post: Post, seats: int, candidates: int):
+    """A started round of a 12-member congress (D = 11, 11 ballots): the committee's, or after it, the secretary's
+    from the new committee."""
+    story.roster(12, temporary=1)
+    info = story.congress()
+    story.check_in_all(info.id)
+    tellers = story.open_with_bodies(info.id)
+    pool = [p for p in summoned_list(info.id) if p.official and p.situation == "normal" and p not in tellers]
+    if post != Post.COMMITTEE:
+        closed = story.elect(info.id, Post.COMMITTEE, 3, pool[:4], [10, 9, 8, 1])
+        pool = [p for p in pool if p.key in closed.result.elected]
+    election = add_election(info.id, post, seats)
+    set_candidates(election.rounds[0].id, [p.id for p in pool[:candidates]])
+    story.approve(info.id, VoteKind.SEATS, "Số lượng", election.id)
+    story.approve(info.id, VoteKind.ELECTION_LIST, "Danh sách", election.id)
+    return start_round(get_election(election.id).current_round.id)
+
+
+@pytest.fixture
+def tab(qtbot, data_file, tmp_path):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    widget = BallotsTab(settings)
+    qtbot.addWidget(widget)
+    widget.resize(1366, 700)
+    widget.show()
+    return widget
+
+
+def _type(qtbot, tab, keys: str) -> None:
+    for key in keys:
+        if key == "\n":
+            qtbot.keyClick(tab.entry, Qt.Key.Key_Return)
+        else:
+            qtbot.keyClicks(tab.entry, key)
+
+
+def test_a_strike_round_counted_from_the_keyboard_alone(qtbot, tab, answers):
+    round_ = _round(Post.COMMITTEE, 3, 4)
+    tab.refresh()
+    assert tab.entry.hasFocus() or tab.entry.isEnabled()
+    assert tab.entry.number_label.text() == "Phiếu số 1"
+    _type(qtbot, tab, "4\n")  # strike the 4th: keep 3 of 4
+    _type(qtbot, tab, "3\n4\n\n")  # 3 struck; 4 struck; nothing struck (4 kept: too many)
+    assert tab.entry.number_label.text() == "Phiếu số 5"
+    result = tab.session.result()
+    assert (result.collected, result.valid, result.invalid) == (4, 3, 1)
+    assert [line.action for line in round_log(round_.id)] == ["enter"] * 4
+    assert tab.log_model.rowCount() == 4
+    assert "Đã nhập 4" in tab.panel.figures_label.text()
+    _type(qtbot, tab, "12")
+    assert "Phiếu hợp lệ: bầu 2 người" in tab.entry.verdict_label.text()
+    qtbot.keyClick(tab.entry, Qt.Key.Key_Escape)
+    qtbot.keyClick(tab.entry, Qt.Key.Key_F7)  # the counting committee declares a mark
+    assert "không hợp lệ" in tab.entry.verdict_label.text().lower()
+    qtbot.keyClick(tab.entry, Qt.Key.Key_Return)
+    assert tab.session.result().invalid == 2
+
+
+def test_an_agree_round_and_undo_and_correction_show_in_the_log(qtbot, tab, answers):
+    round_ = _round(Post.SECRETARY, 1, 1)
+    tab.refresh()
+    assert "đồng ý" in tab.status_label.text()
+    _type(qtbot, tab, "1\n")  # none -> agree
+    _type(qtbot, tab, "11\n")  # agree -> disagree
+    _type(qtbot, tab, "+\n")
+    assert tab.session.result().candidates[0].votes == 2
+    qtbot.keyClick(tab.entry, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert tab.session.result().collected == 2 and tab.entry.number_label.text() == "Phiếu số 3"
+    answers["numbers"].append(2)
+    qtbot.keyClick(tab.entry, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    assert tab.entry.number_label.text() == "Sửa phiếu số 2"
+    _type(qtbot, tab, "111\n")  # disagree -> both -> none -> agree
+    assert tab.session.result().candidates[0].votes == 2
+    actions = [line.action_label for line in round_log(round_.id)]
+    assert actions == ["Nhập", "Nhập", "Nhập", "Hoàn tác", "Sửa"]
+    last = tab.log_model.index(4, 5).data()
+    assert "không đồng ý" in last  # the ballot before the correction stays visible
+
+
+def test_double_entry_with_a_disagreement_then_closing(qtbot, tab, answers):
+    _round(Post.COMMITTEE, 3, 4)
+    tab.refresh()
+    tab.double_check.setChecked(True)
+    assert tab.current_round().double_entry and tab.pass_combo.isVisibleTo(tab)
+    _type(qtbot, tab, "4\n4\n")
+    tab.pass_combo.setCurrentIndex(1)
+    assert tab.session.pass_no == 2 and tab.entry.number_label.text() == "Phiếu số 1"
+    _type(qtbot, tab, "4\n3\n")  # the second ballot typed differently
+    assert tab.diff_table.rowCount() == 1 and tab.diff_table.item(0, 0).text() == "2"
+    tab.close_count()
+    assert answers["warning"] and "chưa khớp ở 1 phiếu" in answers["warning"][-1][1]
+    answers["numbers"].append(2)
+    tab.find_ballot()
+    _type(qtbot, tab, "34\n")  # unstrike 3, strike 4
+    assert tab.diff_table.rowCount() == 0
+    tab.close_count()  # confirmed
+    assert tab.current_round().status == "closed" and not tab.entry.isEnabled()
