@@ -176,3 +176,16 @@ def test_bundles_are_checked_against_the_ballots_entered_in_them(counting):
     assert any("Tệp 1: ghi 2 phiếu, đã nhập 1" in p for p in close_problems(round_.id))
     session.enter(_b(2, ids[1]), bundle=1)
     assert bundle_checks(round_.id)[0].ok
+
+
+def test_a_closed_ballot_count_is_the_election_s_result_for_the_congress(counting):
+    from models.congress.tables import ElectionRound
+
+    round_, ids = counting
+    session = CountSession(round_.id)
+    for no in range(1, 12):
+        session.enter(_b(no, *ids[:3]))
+    close_count(round_.id)
+    election = get_election(ElectionRound.get_by_id(round_.id).election_id)
+    assert election.done and [p.key for p in election.elected] == ids[:3]
+    assert election.rounds[0].result.candidates[0].votes == 11
