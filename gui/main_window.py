@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from gui.core import dialogs
+from gui.core.deferred_page import DeferredPage
 from gui.roster.members_tab import MembersTab
 from gui.upcoming_tab import UpcomingTab
 from models.core import clock
@@ -50,17 +51,11 @@ class MainWindow(QMainWindow):
                 "Các cuộc bầu cử của đại hội và văn bản của đại hội",
             ],
         )
-        self.ballots_tab = UpcomingTab(
-            "Bầu cử và kiểm phiếu",
-            [
-                "Nhập từng phiếu bầu bằng bàn phím, xác định phiếu hợp lệ theo Quy chế bầu cử trong Đảng",
-                "Kết quả trực tiếp, người trúng cử, bầu vòng hai; màn hình kết quả toàn màn hình",
-                "Biên bản kiểm phiếu và hồ sơ bầu cử để kiểm tra lại",
-            ],
-        )
+        self.ballots_page = DeferredPage()
+        self.ballots_tab = None  # gui.ballots.ballots_tab.BallotsTab, built after the first paint
         self.tabs.addTab(self.members_tab, "Đảng viê&n")
         self.tabs.addTab(self.congress_tab, "Đại &hội")
-        self.tabs.addTab(self.ballots_tab, "&Bầu cử")
+        self.tabs.addTab(self.ballots_page, "&Bầu cử")
         self.read_only_banner = QLabel()
         self.read_only_banner.setWordWrap(True)
         self.read_only_banner.setStyleSheet(
@@ -86,6 +81,7 @@ class MainWindow(QMainWindow):
             self.installEventFilter(self)  # open and load once the window has been painted
         else:
             self.members_tab.refresh()
+            self._build_deferred_tabs()
 
     # menus ---------------------------------------------------------------------------------
     def _action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
@@ -250,6 +246,7 @@ class MainWindow(QMainWindow):
             self.edit_branch(first_run=True)
         self._show_data_file()
         self.members_tab.refresh()
+        self._refresh_deferred_tabs()
         return True
 
     def backup_data_file(self) -> None:
@@ -321,6 +318,25 @@ class MainWindow(QMainWindow):
             self._set_target(path)
             self._show_data_file()
         self.members_tab.load()
+        self._build_deferred_tabs()
+
+    def _build_deferred_tabs(self) -> None:
+        """The congress and ballots tabs, once a data file is open and the window has been painted."""
+        from gui.ballots.ballots_tab import BallotsTab
+
+        self.ballots_tab = BallotsTab(self._settings)
+        self.ballots_page.set_content(self.ballots_tab)
+        self.ballots_tab.refresh()
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        """A round started on the congress tab is there when the counters turn to «Bầu cử»."""
+        if self.tabs.widget(index) is self.ballots_page and self.ballots_tab is not None:
+            self.ballots_tab.refresh()
+
+    def _refresh_deferred_tabs(self) -> None:
+        if self.ballots_tab is not None:
+            self.ballots_tab.refresh()
 
     def _on_members_tab_members_changed(self, member_ids: list) -> None:
         """What a write changed reaches the window here; the congress and ballot tabs will listen here too."""
