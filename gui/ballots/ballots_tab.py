@@ -34,7 +34,7 @@ from gui.core import dialogs
 from models.ballots import count
 from models.ballots.session import CountSession
 from models.core.errors import DomainError
-from models.counting import MalformedError
+from models.counting import MalformedError, NextAction
 from models.counting.compare import describe
 
 STATUS_TEXT = {"counting": "đang kiểm phiếu", "closed": "đã khóa kết quả", "published": "đã công bố"}
@@ -93,6 +93,7 @@ class BallotsTab(QWidget):
         self.reopen_button = self._button(actions, "Mở lạ&i…", self.reopen)
         self.publish_button = self._button(actions, "Công bố lên &màn hình", self.publish)
         self.projector_button = self._button(actions, "Màn hình t&rình chiếu", self.show_projector)
+        self.next_button = self._button(actions, "Lần bầu tiếp th&eo…", self.next_round)
         actions.addStretch(1)
         layout.addLayout(actions)
         files = QHBoxLayout()
@@ -153,8 +154,9 @@ class BallotsTab(QWidget):
         return table
 
     # rounds -----------------------------------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Re-read the rounds (after the data file opened or the congress tab started a round)."""
+    def refresh(self, select: int | None = None) -> None:
+        """Re-read the rounds (after the data file opened or the congress tab started a round); show round `select`
+        if given, else the one shown before."""
         chosen = self.current_round()
         self.rounds = count.count_rounds()
         self.round_combo.blockSignals(True)
@@ -162,7 +164,8 @@ class BallotsTab(QWidget):
         for item in self.rounds:
             self.round_combo.addItem(f"{item.label} ({STATUS_TEXT.get(item.status, item.status)})", item.round_id)
         ids = [r.round_id for r in self.rounds]
-        wanted = chosen.round_id if chosen and chosen.round_id in ids else (ids[0] if ids else None)
+        wanted = select if select in ids else (chosen.round_id if chosen and chosen.round_id in ids else None)
+        wanted = wanted if wanted is not None else (ids[0] if ids else None)
         self.round_combo.setCurrentIndex(ids.index(wanted) if wanted is not None else -1)
         self.round_combo.blockSignals(False)
         self._open_session()
@@ -233,7 +236,10 @@ class BallotsTab(QWidget):
     def _show_result(self) -> None:
         result = self.session.result()
         collected = self.current_round().collected
-        self.panel.show_result(result, collected)
+        final = self.current_round().status in ("closed", "published")
+        self.panel.show_result(result, collected, final)
+        action = result.next_action if final else None
+        self.next_button.setEnabled(action in (NextAction.RUNOFF, NextAction.NEXT_ROUND))
         if self.projector is not None:
             self.records.update_projector(result, collected)
 
@@ -324,14 +330,14 @@ class BallotsTab(QWidget):
         self._act(lambda: count.set_double_entry(self.current_round().round_id, on))
 
     # the count's life -------------------------------------------------------------------------------------------
-    def _act(self, operation, changed: bool = False) -> bool:
+    def _act(self, operation, changed: bool = False, select: int | None = None) -> bool:
         try:
             operation()
         except DomainError as exc:
             dialogs.show_error(self, exc.message)
             self.refresh()
             return False
-        self.refresh()
+        self.refresh(select)
         if changed:
             self.count_changed.emit()
         return True
@@ -357,6 +363,26 @@ class BallotsTab(QWidget):
             return
         if self._act(lambda: count.publish(self.current_round().round_id, self.entered_by_edit.text()), True):
             self.records.show_result_on_projector()
+
+    def next_round(self) -> None:
+        """The next round in one step (the tied, or the not elected, for the seats left open), and its ballots
+        issued when the congress is ready."""
+        from models.congress.rounds import next_round, start_round
+
+        chosen = self.current_round()
+        try:
+            new = next_round(chosen.election_id)
+        except DomainError as exc:
+            dialogs.show_error(self, exc.message)
+            return
+        names = ", ".join(p.full_name for p in new.candidates)
+        if dialogs.confirm(self, f"Đã tạo lần bầu thứ {new.number}: {new.seats} cần bầu trong số {names}. Phát "
+                           "phiếu ngay? (Nếu đại hội quyết định thêm người, hãy sửa danh sách ở thẻ «Đại hội» rồi "
+                           "phát phiếu ở đó.)", yes="Phát phiếu"):  # fmt: skip
+            self._act(lambda: start_round(new.id), True, new.id)
+        else:
+            self.refresh(new.id)
+            self.count_changed.emit()
 
     def show_projector(self) -> None:
         self.records.open_projector()

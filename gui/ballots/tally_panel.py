@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.counting import INVALID_REASON_LABELS, CountResult, percent_label
+from models.counting import INVALID_REASON_LABELS, CountResult, NextAction, percent_label
+from models.counting.decision import NEXT_ACTION_LABELS
 
 HEADERS = ("Họ và tên", "Số phiếu", "Tỷ lệ so với D", "Nếu dừng lúc này")
 
@@ -40,7 +41,8 @@ class TallyPanel(QWidget):
         self.elected_label.setWordWrap(True)
         layout.addWidget(self.elected_label)
 
-    def show_result(self, result: CountResult | None, collected: int | None) -> None:
+    def show_result(self, result: CountResult | None, collected: int | None, final: bool = False) -> None:
+        """`final`: the count is closed; the line below says who was elected and the next step."""
         if result is None:
             self.figures_label.setText("")
             self.table.setRowCount(0)
@@ -72,4 +74,9 @@ class TallyPanel(QWidget):
         elected = ", ".join(names[key] for key in result.elected) or "chưa có ai"
         extra = f"; còn {result.open_seats} chỗ" if result.open_seats else ""
         tied = f"; bằng phiếu ở chỗ cuối: {', '.join(names[k] for k in result.tied)}" if result.tied else ""
-        self.elected_label.setText(f"Nếu dừng lúc này, trúng cử: {elected}{extra}{tied}.")
+        if final:
+            step = NEXT_ACTION_LABELS[result.next_action] if result.next_action != NextAction.NONE else ""
+            after = f" {step}." if step else ""
+            self.elected_label.setText(f"<b>Kết quả: trúng cử {elected}</b>{extra}{tied}.{after}")
+        else:
+            self.elected_label.setText(f"Nếu dừng lúc này, trúng cử: {elected}{extra}{tied}.")

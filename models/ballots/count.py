@@ -239,6 +239,7 @@ class CountRound:
     """A round the ballots tab can show: started (being counted) or with its result."""
 
     round_id: int
+    election_id: int
     label: str  # "Đại hội lần thứ IV — Bầu Ban Chi ủy nhiệm kỳ 2025–2030 — lần 1"
     status: str
     double_entry: bool
@@ -260,6 +261,6 @@ def count_rounds() -> list[CountRound]:
                     continue
                 row = ElectionRound.get_by_id(round_.id)
                 label = f"Đại hội {congress.ordinal_text} — {election.title} — lần {round_.number}"
-                out.append(CountRound(round_.id, label, round_.status, row.double_entry, row.count_mode,
+                out.append(CountRound(round_.id, election.id, label, round_.status, row.double_entry, row.count_mode,
                                       row.ballots_collected))  # fmt: skip
     return out

@@ -112,3 +112,19 @@ def test_double_entry_with_a_disagreement_then_closing(qtbot, tab, answers):
     assert tab.diff_table.rowCount() == 0
     tab.close_count()  # confirmed
     assert tab.current_round().status == "closed" and not tab.entry.isEnabled()
+
+
+def test_an_unfilled_seat_leads_to_the_next_round_in_one_step(qtbot, tab, answers):
+    _round(Post.COMMITTEE, 3, 4)
+    tab.refresh()
+    # D = 11, pass at 6: names 1 and 2 on every ballot, names 3 and 4 on five each: the third seat stays open
+    for keys in ["4"] * 5 + ["3"] * 5 + ["34"]:
+        _type(qtbot, tab, keys + "\n")
+    tab.close_count()
+    assert tab.current_round().status == "closed"
+    assert "Kết quả: trúng cử" in tab.panel.elected_label.text() and "còn 1 chỗ" in tab.panel.elected_label.text()
+    assert tab.next_button.isEnabled()
+    tab.next_round()  # confirmed: the ballots of round 2 are issued at once
+    assert "lần 2" in tab.current_round().label and tab.current_round().status == "counting"
+    assert tab.session.info.seats == 1 and len(tab.session.info.candidates) == 2
+    assert "Phiếu số 1" == tab.entry.number_label.text()
