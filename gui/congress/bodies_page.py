@@ -1,0 +1,160 @@
+"""The working bodies, chosen from the summoned members: the presidium (or a single chair), the secretariat, and the
+vote-counting committee with its head. Every refusal comes back from models.congress.bodies with its reason."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.core import dialogs
+from models.congress.bodies import BODY_LABELS, Body, set_body, working_bodies
+from models.congress.congresses import CongressInfo, Status
+from models.congress.summons import SummonedPerson, summoned_list
+from models.core.errors import DomainError
+from models.core.vnname import fold
+
+ROLE = Qt.ItemDataRole.UserRole
+
+
+class BodyBox(QGroupBox):
+    """One body: tick its members (search narrows the list), choose its head where it has one, save."""
+
+    def __init__(self, title: str, save_text: str, head_label: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        layout = QVBoxLayout(self)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Tìm (không cần gõ dấu)")
+        self.search.textChanged.connect(self._filter)
+        layout.addWidget(self.search)
+        self.list = QListWidget()
+        self.list.itemChanged.connect(lambda _item: self._fill_heads())
+        layout.addWidget(self.list, 1)
+        self.head_combo = QComboBox()
+        if head_label:
+            row = QHBoxLayout()
+            row.addWidget(QLabel(head_label))
+            row.addWidget(self.head_combo, 1)
+            layout.addLayout(row)
+        self.has_head = bool(head_label)
+        self.save_button = QPushButton(save_text)
+        layout.addWidget(self.save_button)
+        self.people: list[SummonedPerson] = []
+
+    def show_people(self, people: list[SummonedPerson], chosen: list[int], head: int | None) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        for person in people:
+            away = "" if person.attendance == "present" else f" ({person.attendance_label.lower()})"
+            item = QListWidgetItem(f"{person.full_name}{away}")
+            item.setData(ROLE, person.id)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if person.id in chosen else Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        self.people = people
+        self._fill_heads(head)
+
+    def chosen(self) -> list[int]:
+        return [self.list.item(i).data(ROLE) for i in range(self.list.count())
+                if self.list.item(i).checkState() == Qt.CheckState.Checked]  # fmt: skip
+
+    def head(self) -> int | None:
+        return self.head_combo.currentData() if self.has_head else None
+
+    def _fill_heads(self, head: int | None = None) -> None:
+        current = head if head is not None else self.head_combo.currentData()
+        names = {p.id: p.full_name for p in self.people}
+        self.head_combo.clear()
+        for person_id in self.chosen():
+            self.head_combo.addItem(names[person_id], person_id)
+        index = self.head_combo.findData(current)
+        self.head_combo.setCurrentIndex(max(index, 0))
+
+    def _filter(self, text: str) -> None:
+        wanted = fold(text)
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            item.setHidden(bool(wanted) and wanted not in fold(item.text()))
+
+
+class BodiesPage(QWidget):
+    congress_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.info: CongressInfo | None = None
+        layout = QVBoxLayout(self)
+        choice = QHBoxLayout()
+        self.presidium_radio = QRadioButton("Đ&oàn Chủ tịch")
+        self.chair_radio = QRadioButton("Một đồng chí chủ t&rì")
+        self.presidium_radio.setChecked(True)
+        self.presidium_radio.toggled.connect(self._on_presidium_radio_toggled)
+        choice.addWidget(QLabel("Điều hành đại hội:"))
+        choice.addWidget(self.presidium_radio)
+        choice.addWidget(self.chair_radio)
+        choice.addStretch(1)
+        layout.addLayout(choice)
+        boxes = QHBoxLayout()
+        self.lead_box = BodyBox(BODY_LABELS[Body.PRESIDIUM], "&Lưu Đoàn Chủ tịch", "Chủ tịch đoàn:")
+        self.secretariat_box = BodyBox(BODY_LABELS[Body.SECRETARIAT], "Lư&u Thư ký")
+        self.counting_box = BodyBox(BODY_LABELS[Body.COUNTING], "Lưu B&an kiểm phiếu", "Trưởng ban:")
+        self.lead_box.save_button.clicked.connect(self._save_lead)
+        self.secretariat_box.save_button.clicked.connect(lambda: self._save(Body.SECRETARIAT, self.secretariat_box))
+        self.counting_box.save_button.clicked.connect(lambda: self._save(Body.COUNTING, self.counting_box))
+        for box in (self.lead_box, self.secretariat_box, self.counting_box):
+            boxes.addWidget(box)
+        layout.addLayout(boxes, 1)
+        self.note_label = QLabel("Ban kiểm phiếu gồm những đảng viên chính thức không có tên trong danh sách bầu cử.")
+        self.note_label.setWordWrap(True)
+        layout.addWidget(self.note_label)
+
+    def show_congress(self, info: CongressInfo | None) -> None:
+        self.info = info
+        people = [p for p in summoned_list(info.id) if p.official] if info else []
+        bodies = working_bodies(info.id) if info else {body: [] for body in Body}
+        chair = bool(bodies[Body.CHAIR])
+        self.chair_radio.setChecked(chair)
+        self.presidium_radio.setChecked(not chair)
+        lead = bodies[Body.CHAIR] if chair else bodies[Body.PRESIDIUM]
+        for box, seats in ((self.lead_box, lead), (self.secretariat_box, bodies[Body.SECRETARIAT]),
+                           (self.counting_box, bodies[Body.COUNTING])):  # fmt: skip
+            head = next((s.person.id for s in seats if s.is_head), None)
+            box.show_people(people, [s.person.id for s in seats], head)
+        writable = info is not None and info.status != Status.CLOSED
+        for widget in (self.lead_box, self.secretariat_box, self.counting_box, self.chair_radio,
+                       self.presidium_radio):  # fmt: skip
+            widget.setEnabled(writable)
+        self._on_presidium_radio_toggled(not chair)
+
+    def _on_presidium_radio_toggled(self, presidium: bool) -> None:
+        self.lead_box.setTitle(BODY_LABELS[Body.PRESIDIUM if presidium else Body.CHAIR])
+        self.lead_box.save_button.setText("&Lưu Đoàn Chủ tịch" if presidium else "&Lưu người chủ trì")
+        self.lead_box.head_combo.setEnabled(presidium)
+
+    def _save_lead(self) -> None:
+        body = Body.PRESIDIUM if self.presidium_radio.isChecked() else Body.CHAIR
+        self._save(body, self.lead_box)
+
+    def _save(self, body: Body, box: BodyBox) -> None:
+        head = box.head() if body in (Body.PRESIDIUM, Body.COUNTING) else None
+        try:
+            warnings = set_body(self.info.id, body, box.chosen(), head)
+        except DomainError as exc:
+            dialogs.show_error(self, f"Chưa lưu {BODY_LABELS[body]}.", exc.message)
+            return
+        if warnings:
+            dialogs.show_warning(self, f"Đã lưu {BODY_LABELS[body]}.", "\n".join(warnings))
+        self.show_congress(self.info)
+        self.congress_changed.emit()

@@ -1,0 +1,276 @@
+"""Check-in on the day: one keystroke per member on the summoned list (C có mặt, L vắng có lý do, V vắng không
+lý do, Delete chưa điểm danh), the cursor moving on; search by name (no diacritics needed) or card number; and
+the live panel: summoned, present, each excluded group, D, the threshold and the ballots to issue."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.core import dialogs
+from models.congress.checkin import AttendancePanel, attendance_panel, check_in, panel_of
+from models.congress.congresses import CongressInfo, Status
+from models.congress.summons import SummonedPerson, not_yet_summoned, summon_member, summoned_list, take_summons
+from models.core.errors import DomainError
+from models.core.vnname import fold
+from models.counting import Attendance
+
+HEADERS = ("STT", "Họ và tên", "Năm sinh", "Chính thức/Dự bị", "Tình trạng", "Điểm danh", "Lý do vắng")
+KEYS = {Qt.Key.Key_C: Attendance.PRESENT, Qt.Key.Key_L: Attendance.ABSENT_APPROVED, Qt.Key.Key_V: Attendance.ABSENT}
+Index = QModelIndex | QPersistentModelIndex
+SEARCH_ROLE = Qt.ItemDataRole.UserRole
+
+
+class SummonedTableModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.people: list[SummonedPerson] = []
+        self._search: list[str] = []
+
+    def reset(self, people: list[SummonedPerson]) -> None:
+        self.beginResetModel()
+        self.people = list(people)
+        self._search = [f"{fold(p.full_name)} {p.bio.get('card_number', '')}" for p in self.people]
+        self.endResetModel()
+
+    def replace(self, row: int, person: SummonedPerson) -> None:
+        """One member's new check-in: only that row repaints (a congress of 300+ delegates)."""
+        self.people[row] = person
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.people)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        person = self.people[index.row()]
+        if role == SEARCH_ROLE:
+            return self._search[index.row()]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 5:
+            return {Attendance.PRESENT: Qt.GlobalColor.darkGreen, Attendance.ABSENT: Qt.GlobalColor.darkRed}.get(
+                person.attendance)  # fmt: skip
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (str(index.row() + 1), person.full_name, str(person.birth_date.year) if person.birth_date else "",
+                person.kind_label, person.situation_label, person.attendance_label,
+                person.absence_reason)[index.column()]  # fmt: skip
+
+
+class SearchProxy(QSortFilterProxyModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.wanted = ""
+
+    def set_wanted(self, text: str) -> None:
+        self.wanted = fold(text).strip()
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:
+        if not self.wanted:
+            return True
+        return self.wanted in self.sourceModel().index(row, 0, parent).data(SEARCH_ROLE)
+
+
+class CheckinPage(QWidget):
+    congress_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.info: CongressInfo | None = None
+        layout = QHBoxLayout(self)
+        left = QVBoxLayout()
+        bar = QHBoxLayout()
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText("Tìm theo họ tên (không cần gõ dấu) hoặc số thẻ; Enter: về danh sách")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
+        self.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
+        bar.addWidget(self.search_edit, 1)
+        self.count_label = QLabel()
+        bar.addWidget(self.count_label)
+        left.addLayout(bar)
+        self.model = SummonedTableModel(self)
+        self.proxy = SearchProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.installEventFilter(self)
+        left.addWidget(self.table, 1)
+        keys = QHBoxLayout()
+        self.present_button = self._button(keys, "&Ghi có mặt (C)", Attendance.PRESENT)
+        self.approved_button = self._button(keys, "Vắng có &lý do (L)", Attendance.ABSENT_APPROVED)
+        self.absent_button = self._button(keys, "Vắng không lý &do (V)", Attendance.ABSENT)
+        self.clear_button = self._button(keys, "Bỏ điểm d&anh (Delete)", None)
+        keys.addStretch(1)
+        left.addLayout(keys)
+        summons = QHBoxLayout()
+        self.retake_button = QPushButton("Lấ&y lại danh sách từ hồ sơ đảng viên…")
+        self.retake_button.clicked.connect(self.retake)
+        self.add_button = QPushButton("Bổ s&ung đảng viên…")
+        self.add_button.clicked.connect(self.add_member)
+        summons.addWidget(self.retake_button)
+        summons.addWidget(self.add_button)
+        summons.addStretch(1)
+        left.addLayout(summons)
+        self.note_label = QLabel()
+        self.note_label.setWordWrap(True)
+        left.addWidget(self.note_label)
+        layout.addLayout(left, 3)
+        self.panel_label = QLabel()
+        self.panel_label.setWordWrap(True)
+        self.panel_label.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.panel_label.setMinimumWidth(330)
+        self.panel_label.setStyleSheet("QLabel { background: #f6f8fb; border: 1px solid #d0d7e2; padding: 10px; }")
+        layout.addWidget(self.panel_label, 1)
+
+    def _button(self, row: QHBoxLayout, text: str, attendance: Attendance | None) -> QPushButton:
+        button = QPushButton(text)
+        button.clicked.connect(lambda: self.mark_current(attendance))
+        row.addWidget(button)
+        return button
+
+    # showing ----------------------------------------------------------------------------------------------------
+    def show_congress(self, info: CongressInfo | None) -> None:
+        self.info = info
+        self.model.reset(summoned_list(info.id) if info else [])
+        writable = info is not None and info.status != Status.CLOSED
+        for button in (self.present_button, self.approved_button, self.absent_button, self.clear_button):
+            button.setEnabled(writable)
+        self.retake_button.setEnabled(info is not None and info.status == Status.PREPARING)
+        self.add_button.setEnabled(writable)
+        if self.proxy.rowCount() and not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
+        self._show_panel(attendance_panel(info.id) if info else None)
+
+    def _show_panel(self, panel: AttendancePanel | None) -> None:
+        if panel is None:
+            self.panel_label.setText("")
+            self.count_label.setText("")
+            return
+        checked = panel.summoned - panel.not_checked
+        self.count_label.setText(f"Đã điểm danh {checked}/{panel.summoned}")
+        groups = "".join(f"<br>&nbsp;&nbsp;– {label}: {n}" for _g, label, n in panel.excluded())
+        lines = [
+            f"<b>Triệu tập:</b> {panel.summoned} ({panel.official_summoned} chính thức, {panel.probationary} dự bị)",
+            f"<b>Có mặt:</b> {panel.present} · vắng có lý do {panel.absent_approved} · vắng không lý do "
+            f"{panel.absent} · chưa điểm danh {panel.not_checked}",
+            f"<b>Không tính vào D:</b>{groups}",
+            f"<span style='font-size:15pt'><b>D = {panel.D}</b></span>",
+            f"Trúng cử khi được ít nhất <b>{panel.threshold}</b> phiếu (⌊D/2⌋ + 1)",
+            f"<b>Phiếu phát ra:</b> {panel.ballots} (đảng viên chính thức có mặt được quyền bầu cử)",
+        ]
+        lines += [f"<span style='color:#8a5300'>⚠ {w}</span>" for w in panel.warnings]
+        lines += [f"<span style='color:#a4262c'>✖ {b}</span>" for b in panel.blocking]
+        self.panel_label.setText("<br>".join(lines))
+
+    # check-in ---------------------------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            if key in KEYS and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                self.mark_current(KEYS[key])
+                return True
+            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self.mark_current(None)
+                return True
+        return super().eventFilter(watched, event)
+
+    def mark_current(self, attendance: Attendance | None) -> None:
+        index = self.table.currentIndex()
+        if self.info is None or not index.isValid() or self.info.status == Status.CLOSED:
+            return
+        row = self.proxy.mapToSource(index).row()
+        person = self.model.people[row]
+        reason = ""
+        if attendance == Attendance.ABSENT_APPROVED:
+            asked = dialogs.ask_text(self, "Vắng có lý do", f"Lý do vắng mặt của đồng chí {person.full_name} "
+                                     "(được chấp thuận; có thể để trống):")  # fmt: skip
+            if asked is None:
+                return
+            reason = asked
+        try:
+            done = check_in(person.id, attendance, reason)
+        except DomainError as exc:
+            dialogs.show_error(self, exc.message)
+            return
+        self.model.replace(row, done.person)
+        self.note_label.setText("\n".join(done.notes))
+        self._show_panel(panel_of(self.model.people))
+        below = index.row() + 1
+        if below < self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(below, 0))
+        self.congress_changed.emit()
+
+    def _on_search_edit_text_changed(self, text: str) -> None:
+        self.proxy.set_wanted(text)
+        if self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
+
+    def _on_search_edit_return_pressed(self) -> None:
+        self.table.setFocus()
+
+    # the list ---------------------------------------------------------------------------------------------------
+    def retake(self) -> None:
+        if not dialogs.confirm(self, "Lấy lại danh sách triệu tập từ hồ sơ đảng viên theo ngày khai mạc? Điểm "
+                               "danh đã ghi được giữ nguyên.", yes="Lấy lại"):  # fmt: skip
+            return
+        try:
+            change = take_summons(self.info.id)
+        except DomainError as exc:
+            dialogs.show_error(self, exc.message)
+            return
+        parts = [f"thêm {len(change.added)}", f"cập nhật {len(change.updated)}", f"bỏ {len(change.removed)}"]
+        dialogs.show_info(self, "Đã lấy lại danh sách triệu tập: " + ", ".join(parts) + ".",
+                          "\n".join([*change.added, *change.updated, *change.removed]))  # fmt: skip
+        self.show_congress(self.info)
+        self.congress_changed.emit()
+
+    def add_member(self) -> None:
+        from gui.congress.person_chooser import choose_person
+
+        person = choose_person(self, "Bổ sung vào danh sách triệu tập", not_yet_summoned(self.info.id))
+        if person is None:
+            return
+        try:
+            summon_member(self.info.id, person.id)
+        except DomainError as exc:
+            dialogs.show_error(self, exc.message)
+            return
+        self.show_congress(self.info)
+        self.congress_changed.emit()

@@ -1,0 +1,100 @@
+"""A congress's own facts: ordinal, term, dates, place (models.congress.congresses)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.core import dialogs
+from gui.core.date_field import DateField
+from models.congress.congresses import CongressInfo, check_congress, list_congresses, save_congress
+from models.core import clock
+from models.core.errors import DomainError
+
+
+class CongressDialog(QDialog):
+    """`congress_saved(info)` once saved. A new congress takes the summoned list from the roster of its day."""
+
+    congress_saved = Signal(object)
+
+    def __init__(self, info: CongressInfo | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.info = info
+        self.setWindowTitle("Sửa thông tin đại hội" if info else "Đại hội mới")
+        layout = QVBoxLayout(self)
+        if info is None:
+            note = QLabel("Danh sách triệu tập được lấy từ danh sách đảng viên theo ngày khai mạc; trước khi khai "
+                          "mạc có thể lấy lại hoặc bổ sung.")  # fmt: skip
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        form = QFormLayout()
+        year = clock.today().year
+        latest = max((c.ordinal for c in list_congresses()), default=0)
+        self.ordinal_spin = self._spin(1, 99, info.ordinal if info else latest + 1)
+        self.start_spin = self._spin(1930, 2200, info.term_start if info else year)
+        self.end_spin = self._spin(1930, 2205, info.term_end if info else year + 5)
+        self.opens_field = DateField()
+        self.opens_field.setDate(info.opens_on if info else clock.today())
+        self.closes_field = DateField()
+        self.closes_field.setDate(info.closes_on if info else None)
+        self.place_edit = QLineEdit(info.place if info else "")
+        self.place_edit.setPlaceholderText("Ví dụ: Hội trường tầng 3, trụ sở Sở")
+        rows = (("Đại hội &lần thứ", self.ordinal_spin), ("Nhiệm kỳ từ &năm", self.start_spin),
+                ("Đến nă&m", self.end_spin), ("Ngày &khai mạc", self.opens_field),
+                ("Ngày &bế mạc (nếu đã biết)", self.closes_field), ("Địa đ&iểm", self.place_edit))  # fmt: skip
+        for text, widget in rows:
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        layout.addLayout(form)
+        self.problems_label = QLabel()
+        self.problems_label.setWordWrap(True)
+        self.problems_label.setStyleSheet("color: #a4262c;")
+        layout.addWidget(self.problems_label)
+        self.buttons = dialogs.localize_buttons(
+            QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        )
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        dialogs.fit_to_screen(self, 520, 380)
+
+    def _spin(self, low: int, high: int, value: int) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(low, high)
+        spin.setValue(value)
+        return spin
+
+    def chosen(self) -> CongressInfo:
+        values = dict(ordinal=self.ordinal_spin.value(), term_start=self.start_spin.value(),
+                      term_end=self.end_spin.value(), opens_on=self.opens_field.date(),
+                      closes_on=self.closes_field.date(), place=self.place_edit.text())  # fmt: skip
+        return replace(self.info, **values) if self.info else CongressInfo(**values)
+
+    def _save(self) -> None:
+        if not self.opens_field.is_blank() and self.opens_field.date() is None:
+            self.problems_label.setText("Ngày khai mạc không đúng dạng ngày/tháng/năm.")
+            return
+        info = self.chosen()
+        problems = check_congress(info) if info.opens_on else ["Chưa nhập ngày khai mạc đại hội."]
+        if problems:
+            self.problems_label.setText("\n".join(problems))
+            return
+        try:
+            saved = save_congress(info)
+        except DomainError as exc:
+            dialogs.show_error(self, exc.message)
+            return
+        self.congress_saved.emit(saved)
+        self.accept()

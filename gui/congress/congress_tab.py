@@ -1,0 +1,186 @@
+"""The «Đại hội» tab: the branch's congresses, one chosen; its pages (check-in, working bodies, show-of-hands
+votes, elections, papers) over it. Emits `congress_changed()` after any write made from here."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.congress.bodies_page import BodiesPage
+from gui.congress.checkin_page import CheckinPage
+from gui.congress.elections_page import ElectionsPage
+from gui.congress.hand_votes_page import HandVotesPage
+from gui.congress.papers_page import PapersPage
+from gui.core import dialogs
+from models.congress.congresses import (
+    CongressInfo,
+    Status,
+    close_congress,
+    get_congress,
+    list_congresses,
+    open_session,
+)
+from models.core.errors import DomainError
+
+
+class CongressTab(QWidget):
+    congress_changed = Signal()
+
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self.congresses: list[CongressInfo] = []
+        self.dialog = None
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Đại hội:"))
+        self.combo = QComboBox()
+        self.combo.setMinimumWidth(420)
+        self.combo.currentIndexChanged.connect(self._on_combo_current_index_changed)
+        bar.addWidget(self.combo, 1)
+        self.new_button = self._button(bar, "Đại hội &mới…", self.new_congress)
+        self.edit_button = self._button(bar, "&Sửa thông tin…", self.edit_congress)
+        self.open_button = self._button(bar, "&Khai mạc", self.open_session)
+        self.close_button = self._button(bar, "Bế mạ&c", self.close_congress)
+        layout.addLayout(bar)
+        self.state_label = QLabel()
+        self.state_label.setWordWrap(True)
+        layout.addWidget(self.state_label)
+        self.stack = QStackedWidget()
+        empty = QWidget()
+        empty_layout = QVBoxLayout(empty)
+        note = QLabel("<h3>Chi bộ chưa có đại hội nào trong ChiBo</h3><p>Tạo đại hội: danh sách triệu tập được lấy "
+                      "từ danh sách đảng viên theo ngày khai mạc; sau đó điểm danh, chọn Đoàn Chủ tịch, Thư ký, Ban "
+                      "kiểm phiếu, thiết lập các cuộc bầu cử và lập văn bản của đại hội.</p>")  # fmt: skip
+        note.setWordWrap(True)
+        empty_layout.addWidget(note)
+        self.first_button = QPushButton("Tạo đại hội đầu t&iên…")
+        self.first_button.clicked.connect(self.new_congress)
+        empty_layout.addWidget(self.first_button)
+        empty_layout.addStretch(1)
+        self.stack.addWidget(empty)
+        self.pages = QTabWidget()
+        self.stack.addWidget(self.pages)
+        layout.addWidget(self.stack, 1)
+        self.checkin_page = CheckinPage()
+        self.bodies_page = BodiesPage()
+        self.votes_page = HandVotesPage()
+        self.elections_page = ElectionsPage()
+        self.papers_page = PapersPage()
+        pages = ((self.checkin_page, "&1. Triệu tập, điểm danh"), (self.bodies_page, "&2. Đoàn Chủ tịch, Thư ký, "
+                 "Ban kiểm phiếu"), (self.votes_page, "&3. Biểu quyết"), (self.elections_page, "&4. Bầu cử"),
+                 (self.papers_page, "&5. Văn bản"))  # fmt: skip
+        for page, title in pages:
+            self.add_page(page, title)
+        self.pages.currentChanged.connect(lambda _i: self._show_current_page())
+
+    def _button(self, row: QHBoxLayout, text: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.clicked.connect(lambda: slot())
+        row.addWidget(button)
+        return button
+
+    def add_page(self, widget: QWidget, title: str) -> None:
+        self.pages.addTab(widget, title)
+        widget.congress_changed.connect(self._on_page_congress_changed)
+
+    # showing ----------------------------------------------------------------------------------------------------
+    def refresh(self, select: int | None = None) -> None:
+        current = select or (self.current().id if self.current() else self._settings.value("congress/id", 0, int))
+        self.congresses = list_congresses()
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        for info in self.congresses:
+            self.combo.addItem(f"{info.title} — {info.status_label}", info.id)
+        index = self.combo.findData(current)
+        self.combo.setCurrentIndex(index if index >= 0 else (0 if self.congresses else -1))
+        self.combo.blockSignals(False)
+        self._show()
+
+    def current(self) -> CongressInfo | None:
+        index = self.combo.currentIndex()
+        return self.congresses[index] if 0 <= index < len(self.congresses) else None
+
+    def _on_combo_current_index_changed(self, _index: int) -> None:
+        if self.current() is not None:
+            self._settings.setValue("congress/id", self.current().id)
+        self._show()
+
+    def _show(self) -> None:
+        info = self.current()
+        self.stack.setCurrentIndex(1 if info else 0)
+        self.combo.setEnabled(bool(self.congresses))
+        self.edit_button.setEnabled(info is not None and not info.read_only)
+        self.open_button.setEnabled(info is not None and info.status == Status.PREPARING)
+        self.close_button.setEnabled(info is not None and info.status == Status.IN_SESSION)
+        if info is None:
+            self.state_label.setText("")
+        else:
+            where = f", tại {info.place}" if info.place else ""
+            when = f"khai mạc {info.opens_on:%d/%m/%Y}{where}"
+            extra = " Đại hội đã bế mạc: mọi trang chỉ để xem." if info.read_only else ""
+            self.state_label.setText(f"{info.title}: {when}; {info.status_label.lower()}.{extra}")
+        self._show_current_page()
+
+    def _show_current_page(self) -> None:
+        page = self.pages.currentWidget()
+        if page is not None:
+            page.show_congress(self.current())
+
+    def _on_page_congress_changed(self) -> None:
+        self.congress_changed.emit()
+
+    # actions ----------------------------------------------------------------------------------------------------
+    def new_congress(self) -> None:
+        self._dialog(None)
+
+    def edit_congress(self) -> None:
+        if self.current() is not None:
+            self._dialog(self.current())
+
+    def _dialog(self, info: CongressInfo | None) -> None:
+        from gui.congress.congress_dialog import CongressDialog
+
+        dialog = CongressDialog(info, self)
+        dialog.congress_saved.connect(self._on_dialog_congress_saved)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.dialog = dialog
+
+    def _on_dialog_congress_saved(self, saved: CongressInfo) -> None:
+        self.refresh(saved.id)
+        self.congress_changed.emit()
+
+    def open_session(self) -> None:
+        info = self.current()
+        if dialogs.confirm(self, f"Khai mạc {info.title}? Danh sách triệu tập được giữ nguyên từ lúc này.",
+                           yes="Khai mạc"):  # fmt: skip
+            self._act(lambda: open_session(info.id))
+
+    def close_congress(self) -> None:
+        info = self.current()
+        if dialogs.confirm(self, f"Bế mạc {info.title}? Sau khi bế mạc, đại hội chỉ để xem, không sửa được nữa.",
+                           yes="Bế mạc"):  # fmt: skip
+            self._act(lambda: close_congress(info.id))
+
+    def _act(self, operation) -> None:
+        try:
+            operation()
+        except DomainError as exc:
+            dialogs.show_error(self, exc.message)
+        self.refresh()
+        self.congress_changed.emit()
+
+    def shown_congress(self) -> CongressInfo | None:
+        """The chosen congress as saved now (tests and the window's status bar)."""
+        info = self.current()
+        return get_congress(info.id) if info else None
