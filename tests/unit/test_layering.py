@@ -28,6 +28,8 @@ ALLOWED: dict[str, tuple[str, ...]] = {
     "gui.roster": ("gui.core", "gui.roster", "models.core", "models.roster", "reports.core", "reports.roster"),
     "gui.congress": ("gui.core", "gui.congress", "models.core", "models.congress", "models.counting",
                      "reports.core", "reports.congress"),
+    "gui.ballots": ("gui.core", "gui.ballots", "models.core", "models.counting", "models.congress", "reports.core",
+                    "reports.congress"),
     "gui.main_window": ("gui", "models", "reports"),
     "gui.branch_dialog": ("gui.core", "models.core"),
     "gui.upcoming_tab": ("gui.core",),
