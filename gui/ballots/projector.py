@@ -16,7 +16,17 @@ from collections.abc import Sequence
 
 from PySide6.QtCharts import QChart, QChartView
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QGuiApplication, QKeyEvent, QPainter, QResizeEvent, QScreen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QKeyEvent,
+    QPainter,
+    QResizeEvent,
+    QScreen,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -40,7 +50,7 @@ HEADERS = ("Hạng", "Họ và tên", "Số phiếu", "Tỷ lệ/D", "Kết qu�
 ELECTED_TEXT = "Trúng cử"
 BLOCKED_TEXT = "Kết quả chưa được công bố: Ban kiểm phiếu đang kiểm tra lại"
 BAD_DIGEST_TEXT = "HỒ SƠ KHÔNG KHỚP MÃ KIỂM TRA"
-BAD_DIGEST_DETAIL = "Kết quả không được công bố. Ban kiểm phiếu đối chiếu lại hồ sơ kiểm phiếu."
+BAD_DIGEST_DETAIL = "Kết quả không được công bố; Ban kiểm phiếu đối chiếu lại hồ sơ."
 ELECTED_ROW = QColor("#FBE3E3")
 BANNER = "#C62828"
 
@@ -121,8 +131,8 @@ class ProjectorWindow(QWidget):
         self.progress_bar.setFormat("%p%")
         self.progress_bar.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.progress_bar.setStyleSheet(
-            f"QProgressBar {{ border: 3px solid {INK.name()}; background: #E6E6E6; color: {INK.name()}; }}"
-            "QProgressBar::chunk { background: #0D47A1; }"
+            f"QProgressBar {{ border: 3px solid {INK.name()}; background: white; color: {INK.name()}; }}"
+            "QProgressBar::chunk { background: #42A5F5; }"  # the black percent stays readable on it
         )
         layout.addWidget(self.status_label)
         layout.addSpacing(20)
@@ -265,7 +275,8 @@ class ProjectorWindow(QWidget):
         old = self.chart_view.chart()
         # the names' type follows the bars' spacing (about 60 % of the height for all bars), within reading size
         font_px = max(self._px("chart"), min(self._px("table"), round(self.height() * 0.6 / len(bars) * 0.55)))
-        self.chart_view.setChart(build_chart(bars, r.threshold, scale_max, font_px, title))
+        chart = build_chart(bars, r.threshold, scale_max, font_px, title, legend_px=self._px("chart"))
+        self.chart_view.setChart(chart)
         old.deleteLater()
 
     # --- size, screen and keys --------------------------------------------------------------------------------

@@ -58,7 +58,8 @@ def _font(pixels: int, bold: bool = False) -> QFont:
     return font
 
 
-def build_chart(bars: Sequence[Bar], threshold: int, scale_max: int, font_px: int, title: str = "") -> QChart:
+def build_chart(bars: Sequence[Bar], threshold: int, scale_max: int, font_px: int, title: str = "",
+                legend_px: int | None = None) -> QChart:  # fmt: skip
     """A horizontal stacked bar chart with two sets (elected, not elected: each candidate has a value in one of
     them, 0 in the other, so one bar per candidate in its colour) and a vertical threshold line.
 
@@ -72,7 +73,7 @@ def build_chart(bars: Sequence[Bar], threshold: int, scale_max: int, font_px: in
     chart.setBackgroundRoundness(0)
     if title:
         chart.setTitle(title)
-        chart.setTitleFont(_font(font_px, bold=False))
+        chart.setTitleFont(_font(legend_px or font_px))
         chart.setTitleBrush(QBrush(INK))
     shown = list(reversed(bars))
     elected = QBarSet(ELECTED_SET)
@@ -90,7 +91,7 @@ def build_chart(bars: Sequence[Bar], threshold: int, scale_max: int, font_px: in
     series.append(others)
     series.setBarWidth(0.7)
     series.setLabelsVisible(True)
-    series.setLabelsPosition(QHorizontalStackedBarSeries.LabelsPosition.LabelsInsideEnd)
+    series.setLabelsPosition(QHorizontalStackedBarSeries.LabelsPosition.LabelsInsideBase)  # clear of the threshold line
     series.setLabelsFormat("@value")
     chart.addSeries(series)
 
@@ -105,7 +106,7 @@ def build_chart(bars: Sequence[Bar], threshold: int, scale_max: int, font_px: in
     chart.addSeries(line)
 
     names = QBarCategoryAxis()
-    names.append(unique_labels([bar.label for bar in shown]))
+    names.append(unique_labels([bar.label for bar in bars])[::-1])
     names.setLabelsFont(_font(font_px))
     names.setLabelsBrush(QBrush(INK))
     names.setGridLineVisible(False)
@@ -125,7 +126,7 @@ def build_chart(bars: Sequence[Bar], threshold: int, scale_max: int, font_px: in
 
     legend = chart.legend()
     legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
-    legend.setFont(_font(font_px))
+    legend.setFont(_font(legend_px or font_px))
     legend.setLabelColor(INK)
     if not any(bar.elected for bar in bars):
         legend.markers(series)[0].setVisible(False)
