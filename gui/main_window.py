@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayou
 from gui.core import dialogs
 from gui.core.deferred_page import DeferredPage
 from gui.roster.members_tab import MembersTab
-from gui.upcoming_tab import UpcomingTab
 from models.core import clock
 
 MAX_RECENT = 8
@@ -42,19 +41,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("ChiBo")
         self.tabs = QTabWidget()
         self.members_tab = MembersTab(settings)
-        self.congress_tab = UpcomingTab(
-            "Đại hội chi bộ",
-            [
-                "Thông tin đại hội: lần thứ, nhiệm kỳ, thời gian, địa điểm",
-                "Triệu tập đảng viên, điểm danh, tính số đảng viên được triệu tập và tỷ lệ có mặt",
-                "Đoàn chủ tịch, thư ký, ban kiểm phiếu; biểu quyết giơ tay các nội dung thủ tục",
-                "Các cuộc bầu cử của đại hội và văn bản của đại hội",
-            ],
-        )
+        self.congress_page = DeferredPage()
+        self.congress_tab = None  # gui.congress.congress_tab.CongressTab, built after the first paint
         self.ballots_page = DeferredPage()
         self.ballots_tab = None  # gui.ballots.ballots_tab.BallotsTab, built after the first paint
         self.tabs.addTab(self.members_tab, "Đảng viê&n")
-        self.tabs.addTab(self.congress_tab, "Đại &hội")
+        self.tabs.addTab(self.congress_page, "Đại &hội")
         self.tabs.addTab(self.ballots_page, "&Bầu cử")
         self.read_only_banner = QLabel()
         self.read_only_banner.setWordWrap(True)
@@ -323,20 +315,36 @@ class MainWindow(QMainWindow):
     def _build_deferred_tabs(self) -> None:
         """The congress and ballots tabs, once a data file is open and the window has been painted."""
         from gui.ballots.ballots_tab import BallotsTab
+        from gui.congress.congress_tab import CongressTab
 
+        self.congress_tab = CongressTab(self._settings)
+        self.congress_page.set_content(self.congress_tab)
         self.ballots_tab = BallotsTab(self._settings)
         self.ballots_page.set_content(self.ballots_tab)
-        self.ballots_tab.refresh()
+        self.congress_tab.congress_changed.connect(self._on_congress_tab_congress_changed)
+        self.ballots_tab.count_changed.connect(self._on_ballots_tab_count_changed)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self._refresh_deferred_tabs()
+
+    def _on_congress_tab_congress_changed(self) -> None:
+        self.ballots_tab.refresh()
+
+    def _on_ballots_tab_count_changed(self) -> None:
+        self.congress_tab.refresh()
 
     def _on_tabs_current_changed(self, index: int) -> None:
-        """A round started on the congress tab is there when the counters turn to «Bầu cử»."""
-        if self.tabs.widget(index) is self.ballots_page and self.ballots_tab is not None:
+        """A round started on the congress tab is there when the counters turn to «Bầu cử»; members added to the
+        roster are there for the congress."""
+        page = self.tabs.widget(index)
+        if page is self.ballots_page and self.ballots_tab is not None:
             self.ballots_tab.refresh()
+        elif page is self.congress_page and self.congress_tab is not None:
+            self.congress_tab.refresh()
 
     def _refresh_deferred_tabs(self) -> None:
-        if self.ballots_tab is not None:
-            self.ballots_tab.refresh()
+        for tab in (self.congress_tab, self.ballots_tab):
+            if tab is not None:
+                tab.refresh()
 
     def _on_members_tab_members_changed(self, member_ids: list) -> None:
         """What a write changed reaches the window here; the congress and ballot tabs will listen here too."""

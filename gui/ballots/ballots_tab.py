@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
@@ -61,7 +62,7 @@ class BallotsTab(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel("Lần bầu:"))
         self.round_combo = QComboBox()
-        self.round_combo.setMinimumWidth(420)
+        self.round_combo.setMinimumWidth(260)
         self.round_combo.currentIndexChanged.connect(self._on_round_combo_current_index_changed)
         top.addWidget(self.round_combo, 1)
         self.pass_combo = QComboBox()
@@ -89,24 +90,30 @@ class BallotsTab(QWidget):
         self.find_button = self._button(actions, "Tìm, sửa phiế&u… (Ctrl+G)", self.find_ballot)
         self.collected_button = self._button(actions, "Phiếu thu và&o…", self.declare_collected)
         self.bundle_button = self._button(actions, "&Ghi tệp phiếu…", self.add_bundle)
-        self.close_button = self._button(actions, "Khóa &kết quả", self.close_count)
-        self.reopen_button = self._button(actions, "Mở lạ&i…", self.reopen)
-        self.publish_button = self._button(actions, "Công bố lên &màn hình", self.publish)
-        self.projector_button = self._button(actions, "Màn hình t&rình chiếu", self.show_projector)
-        self.next_button = self._button(actions, "Lần bầu tiếp th&eo…", self.next_round)
         actions.addStretch(1)
         layout.addLayout(actions)
-        files = QHBoxLayout()
+        life = QHBoxLayout()
+        self.close_button = self._button(life, "Khóa &kết quả", self.close_count)
+        self.reopen_button = self._button(life, "Mở lạ&i…", self.reopen)
+        self.publish_button = self._button(life, "Công bố lên &màn hình", self.publish)
+        self.projector_button = self._button(life, "Màn hình t&rình chiếu", self.show_projector)
+        self.next_button = self._button(life, "Lần bầu tiếp th&eo…", self.next_round)
         from gui.ballots.record_actions import RecordActions
 
         self.records = RecordActions(self)
-        self.minutes_button = self._button(files, "Biên bản kiểm phiếu &Excel…", self.records.export_minutes)
-        self.log_button = self._button(files, "Nhật ký &dạng Excel…", self.records.export_log)
-        self.record_button = self._button(files, "Xuất hồ sơ bầu cử (&JSON)…", self.records.export_record)
-        self.second_pass_button = self._button(files, "Nhận lượt 2 từ tệp hồ &sơ…", self.records.import_second_pass)
-        self.check_button = self._button(files, "Kiểm tr&a lại hồ sơ…", self.records.check_record)
-        files.addStretch(1)
-        layout.addLayout(files)
+        self.files_button = QPushButton("Biên bản, hồ &sơ")
+        self.files_menu = QMenu(self.files_button)
+        self.minutes_action = self.files_menu.addAction("&Biên bản kiểm phiếu (Excel)…", self.records.export_minutes)
+        self.log_action = self.files_menu.addAction("&Nhật ký nhập phiếu (Excel)…", self.records.export_log)
+        self.record_action = self.files_menu.addAction("&Xuất hồ sơ bầu cử (JSON)…", self.records.export_record)
+        self.second_pass_action = self.files_menu.addAction("Nhận &lượt nhập thứ hai từ tệp hồ sơ…",
+                                                            self.records.import_second_pass)  # fmt: skip
+        self.files_menu.addSeparator()
+        self.check_action = self.files_menu.addAction("&Kiểm tra lại hồ sơ…", self.records.check_record)
+        self.files_button.setMenu(self.files_menu)
+        life.addWidget(self.files_button)
+        life.addStretch(1)
+        layout.addLayout(life)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         upper = QSplitter()
@@ -207,8 +214,8 @@ class BallotsTab(QWidget):
         self.double_check.setEnabled(counting and not session.log() and session.pass_no == 1)
         self.double_check.blockSignals(False)
         self.pass_combo.setVisible(bool(chosen and chosen.double_entry))
-        for button in (self.minutes_button, self.log_button, self.record_button, self.second_pass_button):
-            button.setEnabled(session is not None)
+        for action in (self.minutes_action, self.log_action, self.record_action, self.second_pass_action):
+            action.setEnabled(session is not None)
         if session is None:
             self.status_label.setText("Chưa có lần bầu nào đã phát phiếu. Phát phiếu ở thẻ «Đại hội», mục bầu cử."
                                       if not self.rounds else "")  # fmt: skip

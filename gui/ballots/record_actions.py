@@ -137,14 +137,14 @@ class RecordActions(QObject):
     def open_projector(self) -> None:
         from gui.ballots.projector import ProjectorWindow
 
-        tab = self.tab
+        tab, session = self.tab, self.tab.session
+        election = session.election_title if session else ""
+        number = session.info.number if session else 1
         if tab.projector is None:
-            tab.projector = ProjectorWindow()
-        session = tab.session
-        if session is not None:
-            tab.projector.set_titles(self._congress_title(), f"{session.election_title} — Lần bầu thứ "
-                                     f"{session.info.number}")  # fmt: skip
-        tab.projector.show_on_best_screen()
+            tab.projector = ProjectorWindow(self._congress_title(), election, number)
+        else:
+            tab.projector.set_titles(self._congress_title(), election, number)
+        tab.projector.present()
         chosen = tab.current_round()
         if chosen is not None and chosen.status == "published":
             self.show_result_on_projector()

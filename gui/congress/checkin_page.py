@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -132,12 +133,12 @@ class CheckinPage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.installEventFilter(self)
         left.addWidget(self.table, 1)
-        keys = QHBoxLayout()
-        self.present_button = self._button(keys, "&Ghi có mặt (C)", Attendance.PRESENT)
-        self.approved_button = self._button(keys, "Vắng có &lý do (L)", Attendance.ABSENT_APPROVED)
-        self.absent_button = self._button(keys, "Vắng không lý &do (V)", Attendance.ABSENT)
-        self.clear_button = self._button(keys, "Bỏ điểm d&anh (Delete)", None)
-        keys.addStretch(1)
+        keys = QGridLayout()
+        self.present_button = self._button(keys, "&Ghi có mặt (C)", Attendance.PRESENT, 0, 0)
+        self.approved_button = self._button(keys, "Vắng có &lý do (L)", Attendance.ABSENT_APPROVED, 0, 1)
+        self.absent_button = self._button(keys, "Vắng không lý &do (V)", Attendance.ABSENT, 1, 0)
+        self.clear_button = self._button(keys, "Bỏ điểm d&anh (Delete)", None, 1, 1)
+        keys.setColumnStretch(2, 1)
         left.addLayout(keys)
         summons = QHBoxLayout()
         self.retake_button = QPushButton("Lấ&y lại danh sách từ hồ sơ đảng viên…")
@@ -155,14 +156,14 @@ class CheckinPage(QWidget):
         self.panel_label = QLabel()
         self.panel_label.setWordWrap(True)
         self.panel_label.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.panel_label.setMinimumWidth(330)
+        self.panel_label.setMinimumWidth(260)
         self.panel_label.setStyleSheet("QLabel { background: #f6f8fb; border: 1px solid #d0d7e2; padding: 10px; }")
         layout.addWidget(self.panel_label, 1)
 
-    def _button(self, row: QHBoxLayout, text: str, attendance: Attendance | None) -> QPushButton:
+    def _button(self, grid: QGridLayout, text: str, attendance: Attendance | None, row: int, column: int):
         button = QPushButton(text)
         button.clicked.connect(lambda: self.mark_current(attendance))
-        row.addWidget(button)
+        grid.addWidget(button, row, column)
         return button
 
     # showing ----------------------------------------------------------------------------------------------------

@@ -44,7 +44,7 @@ class CongressTab(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Đại hội:"))
         self.combo = QComboBox()
-        self.combo.setMinimumWidth(420)
+        self.combo.setMinimumWidth(260)
         self.combo.currentIndexChanged.connect(self._on_combo_current_index_changed)
         bar.addWidget(self.combo, 1)
         self.new_button = self._button(bar, "Đại hội &mới…", self.new_congress)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -102,7 +103,12 @@ class ElectionsPage(QWidget):
         actions.addStretch(1)
         layout.addLayout(actions)
         layout.addWidget(self.round_view, 3)
-        splitter.addWidget(right)
+        scroll = QScrollArea()  # a small window scrolls instead of squeezing the list and the result
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        right.setMinimumHeight(560)
+        scroll.setWidget(right)
+        splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 4)
         splitter.setSizes([290, 1000])

@@ -33,7 +33,6 @@ ALLOWED: dict[str, tuple[str, ...]] = {
                     "reports.core", "reports.congress"),
     "gui.main_window": ("gui", "models", "reports"),
     "gui.branch_dialog": ("gui.core", "models.core"),
-    "gui.upcoming_tab": ("gui.core",),
 }
 # single exceptions, each with its reason
 EXCEPTIONS = {

@@ -128,3 +128,25 @@ def test_an_unfilled_seat_leads_to_the_next_round_in_one_step(qtbot, tab, answer
     assert "lần 2" in tab.current_round().label and tab.current_round().status == "counting"
     assert tab.session.info.seats == 1 and len(tab.session.info.candidates) == 2
     assert "Phiếu số 1" == tab.entry.number_label.text()
+
+
+def test_the_room_sees_progress_only_until_the_result_is_published(qtbot, tab, answers):
+    _round(Post.COMMITTEE, 3, 4)
+    tab.refresh()
+    _type(qtbot, tab, "4\n3\n")
+    tab.show_projector()
+    projector = tab.projector
+    qtbot.addWidget(projector)
+    visible = " ".join(label.text() for label in projector.findChildren(type(tab.status_label)) if label.isVisible())
+    assert "2 / 11" in visible.replace("\u00a0", " ") or "2/11" in visible
+    names = [p.full_name for p in tab.session.info.candidates]
+    assert not any(name in visible for name in names)
+    for _ in range(9):
+        _type(qtbot, tab, "4\n")
+    tab.close_count()
+    tab.publish()  # confirmed
+    assert tab.current_round().status == "published"
+    shown = " ".join(label.text() for label in projector.findChildren(type(tab.status_label)) if label.isVisible())
+    table = projector.findChildren(type(tab.diff_table))
+    assert any(name in shown for name in names) or any(t.rowCount() == 4 for t in table)
+    projector.close()
