@@ -91,8 +91,9 @@ class SearchProxy(QSortFilterProxyModel):
         self.wanted = ""
 
     def set_wanted(self, text: str) -> None:
+        self.beginFilterChange()
         self.wanted = fold(text).strip()
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:
         if not self.wanted:

@@ -127,7 +127,7 @@ def test_an_unfilled_seat_leads_to_the_next_round_in_one_step(qtbot, tab, answer
     tab.next_round()  # confirmed: the ballots of round 2 are issued at once
     assert "lần 2" in tab.current_round().label and tab.current_round().status == "counting"
     assert tab.session.info.seats == 1 and len(tab.session.info.candidates) == 2
-    assert "Phiếu số 1" == tab.entry.number_label.text()
+    assert tab.entry.number_label.text() == "Phiếu số 1"
 
 
 def test_the_room_sees_progress_only_until_the_result_is_published(qtbot, tab, answers):

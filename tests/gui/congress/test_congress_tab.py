@@ -1,0 +1,99 @@
+"""The congress tab on real widgets: creating a congress, check-in by keyboard alone, bodies, read-only when closed."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from gui.congress.congress_tab import CongressTab
+from models.congress.congresses import list_congresses
+from models.congress.summons import summoned_list
+from models.counting import Attendance
+from tests.support import congress_story as story
+
+
+@pytest.fixture
+def tab(qtbot, data_file, tmp_path):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    widget = CongressTab(settings)
+    qtbot.addWidget(widget)
+    widget.resize(1366, 700)
+    widget.show()
+    return widget
+
+
+def test_the_first_congress_is_created_through_the_dialog(qtbot, tab, answers):
+    story.roster(10, 1)
+    tab.refresh()
+    assert tab.stack.currentIndex() == 0 and tab.first_button.isVisible()
+    tab.first_button.click()
+    dialog = tab.dialog
+    dialog.ordinal_spin.setValue(4)
+    dialog.start_spin.setValue(2025)
+    dialog.end_spin.setValue(2020)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert "phải sau năm đầu" in dialog.problems_label.text() and list_congresses() == []
+    dialog.end_spin.setValue(2030)
+    dialog.opens_field.setDate(story.DAY)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert [c.ordinal for c in list_congresses()] == [4]
+    assert tab.stack.currentIndex() == 1 and "lần thứ IV" in tab.combo.currentText()
+    assert tab.checkin_page.model.rowCount() == 11
+
+
+def test_check_in_by_keyboard_alone_with_search_and_the_live_panel(qtbot, tab, answers):
+    story.roster(12, 2, temporary=1)
+    info = story.congress()
+    tab.refresh(info.id)
+    page = tab.checkin_page
+    table = page.table
+    table.setFocus()
+    answers["texts"].append("Đi công tác")
+    keys = [Qt.Key.Key_C, Qt.Key.Key_C, Qt.Key.Key_L, Qt.Key.Key_V] + [Qt.Key.Key_C] * 10
+    for key in keys:
+        qtbot.keyClick(table, key)
+    people = summoned_list(info.id)
+    assert [p.attendance for p in people[:4]] == [Attendance.PRESENT, Attendance.PRESENT,
+                                                 Attendance.ABSENT_APPROVED, Attendance.ABSENT]  # fmt: skip
+    assert people[2].absence_reason == "Đi công tác"
+    assert page.count_label.text() == "Đã điểm danh 14/14"
+    # 12 official - 1 temporary - 1 approved absence = D 10; ballots: present officials in D = 9
+    assert "D = 10" in page.panel_label.text() and "ít nhất <b>6</b>" in page.panel_label.text()
+    assert "<b>Phiếu phát ra:</b> 9" in page.panel_label.text()
+    # search without diacritics, then one key
+    qtbot.keyClicks(page.search_edit, people[3].full_name.split()[-1].lower().replace("ư", "u"))
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Return)
+    assert table.hasFocus() and page.proxy.rowCount() >= 1
+    qtbot.keyClick(table, Qt.Key.Key_C)
+    assert summoned_list(info.id)[3].attendance == Attendance.PRESENT
+    assert "D = 10" in page.panel_label.text() and "<b>Phiếu phát ra:</b> 10" in page.panel_label.text()
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert summoned_list(info.id)[3].attendance is None
+
+
+def test_bodies_refused_with_the_reason_and_a_closed_congress_is_read_only(qtbot, tab, answers):
+    story.roster(12, 2)
+    info = story.congress()
+    story.check_in_all(info.id)
+    tab.refresh(info.id)
+    tab.pages.setCurrentIndex(1)
+    box = tab.bodies_page.counting_box
+    for index in range(2):
+        box.list.item(index).setCheckState(Qt.CheckState.Checked)
+    box.head_combo.setCurrentIndex(1)
+    box.save_button.click()
+    assert not answers["error"]
+    from models.congress.bodies import Body, working_bodies
+
+    seats = working_bodies(info.id)[Body.COUNTING]
+    assert len(seats) == 2 and seats[0].is_head
+    tab.open_session()  # confirmed
+    story.approve(info.id, story.VoteKind.WORKING_BODIES, "Thông qua Ban kiểm phiếu")
+    tab.close_congress()  # confirmed
+    assert "chỉ để xem" in tab.state_label.text()
+    tab.pages.setCurrentIndex(0)
+    assert not tab.checkin_page.present_button.isEnabled() and not tab.edit_button.isEnabled()
+    tab.checkin_page.table.setFocus()
+    qtbot.keyClick(tab.checkin_page.table, Qt.Key.Key_V)
+    assert summoned_list(info.id)[0].attendance == Attendance.PRESENT  # nothing changed
