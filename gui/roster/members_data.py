@@ -39,18 +39,26 @@ class MembersData:
         self.records, self._by_id = [], {}
         self.model.set_rows([])
         self.show_loading()
-        self._loader = RosterLoader(self.proxy.sort_column_key, self.proxy.descending, self)
-        self._loader.loaded.connect(self._on_loader_loaded)
-        self._loader.done.connect(self._on_loader_done)
-        self._loader.failed.connect(self._on_loader_failed)
-        self._loader.start()
+        loader = self._loader = RosterLoader(self.proxy.sort_column_key, self.proxy.descending, self)
+
+        def mine(slot):
+            # A chunk already queued when its load was cancelled (closing, another file) arrives all the same:
+            # only the load under way may touch the table.
+            return lambda *args: slot(*args) if loader is self._loader else None
+
+        self._loader_slots = (mine(self._on_loader_loaded), mine(self._on_loader_done), mine(self._on_loader_failed))
+        loader.loaded.connect(self._loader_slots[0])
+        loader.done.connect(self._loader_slots[1])
+        loader.failed.connect(self._loader_slots[2])
+        loader.start()
 
     def cancel_loading(self) -> None:
         """Stop a load under way (closing the window, another data file)."""
         if self._loader is not None:
-            self._loader.loaded.disconnect(self._on_loader_loaded)
-            self._loader.done.disconnect(self._on_loader_done)
-            self._loader.failed.disconnect(self._on_loader_failed)
+            loaded, done, failed = self._loader_slots
+            self._loader.loaded.disconnect(loaded)
+            self._loader.done.disconnect(done)
+            self._loader.failed.disconnect(failed)
             self._loader.cancel()
             self._loader.deleteLater()
             self._loader = None
