@@ -166,7 +166,6 @@ class _BallotSheet:
     def __init__(self, ws: Any, paper: BallotPaper, lay: BallotLayout) -> None:
         self.ws, self.paper, self.lay = ws, paper, lay
         self.row = 0  # last row written
-        self.pages = 0  # manual page breaks so far
         self._breaks: list[Any] = []
         self._edges: dict[tuple[bool, bool, bool, bool], Any] = {}
         self._styles = _templates(ws)
@@ -200,8 +199,8 @@ class _BallotSheet:
         self.ws.row_dimensions[self.row].height = height
         return self.row
 
-    def _put(self, column: int, value: object, style: str, row: int | None = None) -> None:
-        cell = self.ws.cell(row=row or self.row, column=column)
+    def _put(self, column: int, value: object, style: str) -> None:
+        cell = self.ws.cell(row=self.row, column=column)
         styles.write_value(cell, value)
         cell._style = copy(self._styles[style])
 
@@ -252,7 +251,6 @@ class _BallotSheet:
         from openpyxl.worksheet.pagebreak import Break
 
         self._breaks.append(Break(id=self.row))  # RowBreak.append copies the list: set them all at the end
-        self.pages += 1
 
     def finish(self) -> None:
         self.ws.row_breaks.brk = self._breaks
