@@ -11,13 +11,13 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from gui.core import dialogs
 from gui.core.date_field import DateField
+from gui.core.number_field import number_field
 from models.congress.congresses import CongressInfo, check_congress, list_congresses, save_congress
 from models.core import clock
 from models.core.errors import DomainError
@@ -41,9 +41,9 @@ class CongressDialog(QDialog):
         form = QFormLayout()
         year = clock.today().year
         latest = max((c.ordinal for c in list_congresses()), default=0)
-        self.ordinal_spin = self._spin(1, 99, info.ordinal if info else latest + 1)
-        self.start_spin = self._spin(1930, 2200, info.term_start if info else year)
-        self.end_spin = self._spin(1930, 2205, info.term_end if info else year + 5)
+        self.ordinal_spin = number_field(1, 99, info.ordinal if info else latest + 1)
+        self.start_spin = number_field(1930, 2200, info.term_start if info else year)
+        self.end_spin = number_field(1930, 2205, info.term_end if info else year + 5)
         self.opens_field = DateField()
         self.opens_field.setDate(info.opens_on if info else clock.today())
         self.closes_field = DateField()
@@ -69,12 +69,6 @@ class CongressDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         dialogs.fit_to_screen(self, 520, 380)
-
-    def _spin(self, low: int, high: int, value: int) -> QSpinBox:
-        spin = QSpinBox()
-        spin.setRange(low, high)
-        spin.setValue(value)
-        return spin
 
     def chosen(self) -> CongressInfo:
         values = dict(ordinal=self.ordinal_spin.value(), term_start=self.start_spin.value(),

@@ -10,12 +10,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from gui.core import dialogs
+from gui.core.number_field import number_field
 from models.congress.hand_votes import KIND_LABELS, HandVoteRecord, VoteKind, record_vote, vote_adopted
 from models.core.errors import DomainError
 
@@ -41,10 +41,10 @@ class HandVoteDialog(QDialog):
         self.kind_combo.setEnabled(election_id is None and nominee_id is None)
         self.subject_edit = QLineEdit(subject)
         self.subject_edit.setPlaceholderText("Ví dụ: Thông qua danh sách Đoàn Chủ tịch đại hội")
-        self.voting_spin = self._spin(may_vote, may_vote)
-        self.favour_spin = self._spin(may_vote, may_vote)
-        self.against_spin = self._spin(may_vote, 0)
-        self.abstain_spin = self._spin(may_vote, 0)
+        self.voting_spin = number_field(0, may_vote, may_vote)
+        self.favour_spin = number_field(0, may_vote, may_vote)
+        self.against_spin = number_field(0, may_vote, 0)
+        self.abstain_spin = number_field(0, may_vote, 0)
         form.addRow("&Loại nội dung:", self.kind_combo)
         form.addRow("&Nội dung biểu quyết:", self.subject_edit)
         form.addRow("Số người &biểu quyết:", self.voting_spin)
@@ -67,12 +67,6 @@ class HandVoteDialog(QDialog):
         self.kind_combo.currentIndexChanged.connect(self._update_check)
         self._update_check()
         dialogs.fit_to_screen(self, 560, 340)
-
-    def _spin(self, most: int, value: int) -> QSpinBox:
-        spin = QSpinBox()
-        spin.setRange(0, max(most, 0))
-        spin.setValue(value)
-        return spin
 
     def _counts(self) -> tuple[int, int, int, int]:
         return (self.voting_spin.value(), self.favour_spin.value(), self.against_spin.value(),

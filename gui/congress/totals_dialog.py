@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core import dialogs
+from gui.core.number_field import number_field
 from models.congress.rounds import RoundInfo, record_totals
 from models.core.errors import DomainError
 from models.counting import INVALID_REASON_LABELS, INVALID_REASONS, Form, Totals, count_totals
@@ -37,14 +38,14 @@ class TotalsDialog(QDialog):
         layout.addWidget(QLabel(f"D = {round_.electorate.D}; trúng cử khi được từ {round_.electorate.threshold} "
                                 f"phiếu trở lên; số phiếu phát ra: {issued}."))  # fmt: skip
         figures = QFormLayout()
-        self.collected_spin = self._spin(issued, issued)
+        self.collected_spin = number_field(0, issued, issued)
         figures.addRow("Số phiếu &thu vào:", self.collected_spin)
         layout.addLayout(figures)
         invalid_box = QGroupBox("Phiếu không hợp lệ, theo lý do")
         invalid_form = QFormLayout(invalid_box)
         self.invalid_spins = {}
         for reason in INVALID_REASONS:
-            spin = self._spin(issued, 0)
+            spin = number_field(0, issued, 0)
             self.invalid_spins[reason] = spin
             invalid_form.addRow(INVALID_REASON_LABELS[reason] + ":", spin)
         layout.addWidget(invalid_box)
@@ -58,13 +59,13 @@ class TotalsDialog(QDialog):
         self.vote_spins, self.disagree_spins = {}, {}
         for row, person in enumerate(round_.candidates, start=1):
             label = QLabel(f"{row}. {person.full_name}")
-            spin = self._spin(issued, 0)
+            spin = number_field(0, issued, 0)
             label.setBuddy(spin)
             grid.addWidget(label, row, 0)
             grid.addWidget(spin, row, 1)
             self.vote_spins[person.key] = spin
             if agree:
-                other = self._spin(issued, 0)
+                other = number_field(0, issued, 0)
                 grid.addWidget(other, row, 2)
                 self.disagree_spins[person.key] = other
         scroll = QScrollArea()
@@ -85,12 +86,6 @@ class TotalsDialog(QDialog):
             spin.valueChanged.connect(self._update_check)
         self._update_check()
         dialogs.fit_to_screen(self, 640, 720)
-
-    def _spin(self, most: int, value: int) -> QSpinBox:
-        spin = QSpinBox()
-        spin.setRange(0, max(most, 0))
-        spin.setValue(value)
-        return spin
 
     def _all_spins(self) -> list[QSpinBox]:
         return [self.collected_spin, *self.invalid_spins.values(), *self.vote_spins.values(),

@@ -121,38 +121,44 @@ def _summary(congress_id: int, branch) -> Write:
     return write
 
 
-def _bios(congress_id: int, branch) -> Write:
-    from models.congress.congresses import get_congress
-    from reports.congress.congress_data import elected_bios, heading
+def _listed(rows_of: Callable[[int], list], empty: str, module: str, function: str) -> Callable[[int, object], Write]:
+    """A paper that lists rows under the congress heading (short bios, show-of-hands votes); `empty` when none."""
 
-    rows = elected_bios(congress_id)
-    if not rows:
-        raise NothingToExport("Đại hội chưa có ai trúng cử nên chưa lập được danh sách trích ngang.")
-    title = heading(get_congress(congress_id), branch)
+    def content(congress_id: int, branch) -> Write:
+        from importlib import import_module
 
-    def write(target: Path, header, signature) -> None:
-        from reports.congress.elected_bios import export_elected_bios
+        from models.congress.congresses import get_congress
+        from reports.congress.congress_data import heading
 
-        export_elected_bios(target, title, rows, header, signature)
+        rows = rows_of(congress_id)
+        if not rows:
+            raise NothingToExport(empty)
+        title = heading(get_congress(congress_id), branch)
 
-    return write
+        def write(target: Path, header, signature) -> None:
+            getattr(import_module(module), function)(target, title, rows, header, signature)
+
+        return write
+
+    return content
 
 
-def _hand_votes(congress_id: int, branch) -> Write:
-    from models.congress.congresses import get_congress
-    from reports.congress.congress_data import hand_vote_rows, heading
+def _bio_rows(congress_id: int) -> list:
+    from reports.congress.congress_data import elected_bios
 
-    rows = hand_vote_rows(congress_id)
-    if not rows:
-        raise NothingToExport("Đại hội chưa có lần biểu quyết nào.")
-    title = heading(get_congress(congress_id), branch)
+    return elected_bios(congress_id)
 
-    def write(target: Path, header, signature) -> None:
-        from reports.congress.hand_votes import export_hand_votes
 
-        export_hand_votes(target, title, rows, header, signature)
+def _vote_rows(congress_id: int) -> list:
+    from reports.congress.congress_data import hand_vote_rows
 
-    return write
+    return hand_vote_rows(congress_id)
+
+
+_bios = _listed(_bio_rows, "Đại hội chưa có ai trúng cử nên chưa lập được danh sách trích ngang.",
+                "reports.congress.elected_bios", "export_elected_bios")  # fmt: skip
+_hand_votes = _listed(_vote_rows, "Đại hội chưa có lần biểu quyết nào.", "reports.congress.hand_votes",
+                      "export_hand_votes")  # fmt: skip
 
 
 CONGRESS_JOBS: tuple[CongressPaperJob, ...] = (

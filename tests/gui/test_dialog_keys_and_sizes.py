@@ -88,7 +88,58 @@ def _statistics_options():
     return StatisticsOptionsDialog(TODAY)
 
 
+def _congress():
+    from gui.congress.congress_dialog import CongressDialog
+
+    return CongressDialog()
+
+
+def _congress_in_session():
+    """A congress of the roster, everyone checked in, in session: what the vote and count dialogs need."""
+    from tests.support import congress_story as story
+
+    info = story.congress()
+    story.check_in_all(info.id)
+    story.open_with_bodies(info.id, counting=2)
+    return info
+
+
+def _hand_vote():
+    from gui.congress.hand_vote_dialog import HandVoteDialog
+
+    return HandVoteDialog(_congress_in_session().id, 9, subject="Thông qua Nghị quyết")
+
+
+def _totals():
+    from gui.congress.totals_dialog import TotalsDialog
+    from models.congress.elections import add_election, get_election, set_candidates
+    from models.congress.rounds import start_round
+    from models.congress.summons import summoned_list
+    from models.counting import Post
+    from tests.support import congress_story as story
+
+    info = _congress_in_session()
+    people = [p for p in summoned_list(info.id) if p.official][:4]  # the tellers are the last ones
+    election = add_election(info.id, Post.COMMITTEE, 3)
+    set_candidates(election.rounds[0].id, [p.id for p in people])
+    story.approve(info.id, story.VoteKind.SEATS, "Số lượng", election.id)
+    story.approve(info.id, story.VoteKind.ELECTION_LIST, "Danh sách", election.id)
+    round_ = start_round(get_election(election.id).current_round.id)
+    return TotalsDialog(round_, election.title)
+
+
+def _person_chooser():
+    from gui.congress.person_chooser import PersonChooser
+    from models.roster.members import all_members
+
+    return PersonChooser("Chọn đảng viên", all_members())
+
+
 DIALOGS = {
+    "congress": _congress,
+    "hand_vote": _hand_vote,
+    "totals": _totals,
+    "person_chooser": _person_chooser,
     "branch": _branch,
     "member": _member,
     "member_edit": _member_edit,
