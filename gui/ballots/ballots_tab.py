@@ -33,7 +33,7 @@ from gui.ballots.log_model import EntryLogTableModel
 from gui.ballots.tally_panel import TallyPanel
 from gui.core import dialogs
 from models.ballots import count
-from models.ballots.session import CountSession
+from models.ballots.session import CountSession, verify_chain
 from models.core.errors import DomainError
 from models.counting import MalformedError, NextAction
 from models.counting.compare import describe
@@ -230,6 +230,10 @@ class BallotsTab(QWidget):
         self.status_label.setText(f"<b>{session.election_title}</b>, lần {info.number}: {info.seats} cần bầu, "
                                   f"{len(info.candidates)} người, phiếu {form}; "
                                   f"{STATUS_TEXT[chosen.status]}{mode}.")  # fmt: skip
+        if not verify_chain(chosen.round_id):
+            self.status_label.setText(self.status_label.text() + "<br><span style='color:#a4262c; font-weight:bold'>"
+                                      "NHẬT KÝ NHẬP PHIẾU KHÔNG KHỚP MÃ KIỂM TRA: dữ liệu đã bị thay đổi ngoài "
+                                      "ChiBo; không dùng kết quả này.</span>")  # fmt: skip
         names = tuple(p.full_name for p in info.candidates)
         self.entry.set_round(session.election.candidate_ids, names, info.form, session.tally.judge)
         self.entry.start_ballot(session.next_number())

@@ -150,3 +150,14 @@ def test_the_room_sees_progress_only_until_the_result_is_published(qtbot, tab, a
     table = projector.findChildren(type(tab.diff_table))
     assert any(name in shown for name in names) or any(t.rowCount() == 4 for t in table)
     projector.close()
+
+
+def test_a_log_changed_outside_chibo_is_shown_as_such(qtbot, tab, answers):
+    from models.ballots.tables import BallotEntry
+
+    _round(Post.COMMITTEE, 3, 4)
+    tab.refresh()
+    _type(qtbot, tab, "4\n3\n")
+    BallotEntry.update(after="").where(BallotEntry.seq == 1).execute()
+    tab.refresh()
+    assert "KHÔNG KHỚP MÃ KIỂM TRA" in tab.status_label.text()
