@@ -121,15 +121,20 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def run_command(args: argparse.Namespace) -> int:
-    """The headless commands, printing UTF-8 (a Windows console defaults to a code page without Vietnamese)."""
+def _utf8_streams() -> None:
+    """Print UTF-8: a Windows console defaults to a code page without Vietnamese."""
     import contextlib
-
-    from reports.roster import commands
 
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(AttributeError, ValueError, OSError):
             stream.reconfigure(encoding="utf-8")
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """The headless commands, printing UTF-8 (a Windows console defaults to a code page without Vietnamese)."""
+    from reports.roster import commands
+
+    _utf8_streams()
     streams = {"out": sys.stdout, "err": sys.stderr}
     if args.command == "import":
         return commands.run_import(args.file, db=args.db, sheet=args.sheet, dry_run=args.dry_run,
@@ -273,6 +278,14 @@ def main(argv: list[str] | None = None) -> int:
             print("Cách dùng: python main.py count TỆP_HỒ_SƠ.json", file=sys.stderr)
             return 2
         return run_count(argv[1])
+    if argv and argv[0] == "minutes":
+        from reports.congress.commands import run_minutes
+
+        if len(argv) != 4 or argv[2] not in ("-o", "--output"):
+            print("Cách dùng: python main.py minutes TỆP_HỒ_SƠ.json -o BIÊN_BẢN.xlsx", file=sys.stderr)
+            return 2
+        _utf8_streams()
+        return run_minutes(argv[1], argv[3], out=sys.stdout, err=sys.stderr)
     if argv and argv[0] == "compare":
         from models.counting.cli import run_compare
 

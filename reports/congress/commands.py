@@ -45,3 +45,30 @@ def run_congress_export(kind: str, output: str, congress: int | None, *, db: str
         return REFUSED
     print(f"{job.done} {written}", file=out)
     return OK
+
+
+def run_minutes(record_path: str, output: str, *, out: TextIO, err: TextIO) -> int:
+    """`python main.py minutes RECORD.json -o BIEN_BAN.xlsx`: the counting minutes of a round from its record file.
+    Exit 0 written; 1 written, but the record does not match its digest (the minutes say so); 2 malformed file."""
+    from models.core.errors import os_error_text
+    from models.counting import MalformedError, read_record
+    from reports.congress.minutes_jobs import minutes_from_record
+
+    try:
+        record = read_record(record_path)
+    except MalformedError as exc:
+        print(" ".join(exc.message.split()), file=err)
+        return UNREADABLE
+    target = Path(output)
+    if target.suffix.lower() != ".xlsx":
+        target = target.with_name(f"{target.name}.xlsx")
+    try:
+        written = minutes_from_record(record, target)
+    except OSError as exc:
+        print(f"Không ghi được tệp «{target}»: {os_error_text(exc)}.", file=err)
+        return UNREADABLE
+    print(f"Đã lập biên bản kiểm phiếu: {written}", file=out)
+    if record.digest_ok is False:
+        print("Hồ sơ không khớp mã kiểm tra: biên bản ghi rõ điều này; không dùng kết quả này.", file=err)
+        return REFUSED
+    return OK
