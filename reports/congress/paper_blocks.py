@@ -46,18 +46,26 @@ def attendance_figures(figures: AttendanceFigures) -> list[Figure]:
     ]
 
 
+def exclusion_figures(exclusions: Sequence[tuple[str, int]]) -> list[Figure]:
+    """The groups not counted in D, each with its count, under a heading line (none without groups)."""
+    if not exclusions:
+        return []
+    rows: list[Figure] = [("Không tính khi xác định kết quả bầu cử:", None, "", False)]
+    return rows + [(f"– {label}", count, "đồng chí", False) for label, count in exclusions]
+
+
+def denominator_figures(D: int, threshold: int) -> list[Figure]:  # noqa: N803 - the regulation's name
+    """D and the pass threshold, in bold (Quy chế 190, Điều 30)."""
+    return [(D_LABEL, D, "đồng chí", True), (THRESHOLD_LABEL, threshold, "phiếu", True)]
+
+
 def electorate_figures(figures: AttendanceFigures) -> list[Figure]:
     """The excluded groups, D, the pass threshold and the ballots to issue (Quy chế 190, Điều 30)."""
-    rows: list[Figure] = []
-    if figures.exclusions:
-        rows.append(("Không tính khi xác định kết quả bầu cử:", None, "", False))
-        rows += [(f"– {label}", count, "đồng chí", False) for label, count in figures.exclusions]
-    rows += [
-        (D_LABEL, figures.D, "đồng chí", True),
-        (THRESHOLD_LABEL, figures.threshold, "phiếu", True),
+    return [
+        *exclusion_figures(figures.exclusions),
+        *denominator_figures(figures.D, figures.threshold),
         ("Số phiếu bầu phát ra (đảng viên có mặt được bầu cử)", figures.ballots, "phiếu", False),
     ]
-    return rows
 
 
 @dataclass(frozen=True)

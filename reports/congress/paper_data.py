@@ -144,3 +144,75 @@ class BallotPaper:
     seats: int
     candidates: tuple[str, ...]  # in A-B-C order, as the count numbers them
     copies: int = field(default=1)  # how many ballots to print (ballots to issue plus spares)
+
+
+@dataclass(frozen=True)
+class MinutesCandidate:
+    """One candidate in the counting minutes, in list (A-B-C) order."""
+
+    name: str
+    votes: int  # strike form: names left un-struck; agree form: agree marks
+    percent_text: str  # votes / D: "89,66%" (display only)
+    disagree: int | None = None  # agree form only
+    not_counted: int | None = None  # agree form only: valid ballots with neither box (or both) on this row
+
+
+@dataclass(frozen=True)
+class ElectedLine:
+    """One elected candidate, in order of votes."""
+
+    name: str
+    votes: int
+    percent_text: str  # "89,66%"
+
+
+@dataclass(frozen=True)
+class MinutesData:
+    """The counting minutes (biên bản kiểm phiếu) of one round of one election (DOMAIN.md §3)."""
+
+    heading: CongressHeading
+    election_title: str  # "Bầu Ban Chi ủy nhiệm kỳ 2025–2030"
+    round_no: int
+    seats: int
+    form: str  # "strike" (gạch tên) or "agree" (đồng ý / không đồng ý): picks the table's columns
+    form_label: str  # "Phiếu gạch tên" / "Phiếu đồng ý, không đồng ý"
+    committee_head: str  # trưởng ban kiểm phiếu
+    committee_members: tuple[str, ...]  # the other members, in order
+    official_summoned: int
+    exclusions: tuple[tuple[str, int], ...]  # (label of the excluded group, count), the four groups in order
+    D: int  # noqa: N815 - the regulation's name
+    official_present: int
+    absent: int  # official members absent
+    ballots_issued: int
+    collected: int
+    valid: int
+    invalid: int
+    invalid_reasons: tuple[tuple[str, int], ...]  # (Vietnamese label, count), every reason; those at 0 not printed
+    candidates: tuple[MinutesCandidate, ...]  # in list (A-B-C) order
+    elected: tuple[ElectedLine, ...]  # in order of votes
+    open_seats: int
+    tied: tuple[str, ...]  # names that passed but tie across the last open seat
+    next_step: str  # "" or "Bầu lại trong số những người bằng phiếu nhau", …
+    adopted_at: datetime  # when the minutes were adopted
+    digest: str  # the record's SHA-256 chain digest (hex); "" when there is none
+    digest_verified: bool | None  # False: the record does not match its digest; None: not checked
+
+    @property
+    def threshold(self) -> int:
+        """The smallest vote count that passes: ⌊D/2⌋ + 1."""
+        return self.D // 2 + 1
+
+
+@dataclass(frozen=True)
+class EntryLogRow:
+    """One action in the ballot entry log (nhật ký nhập phiếu), in the order taken."""
+
+    seq: int
+    time: datetime
+    ballot_no: int
+    pass_no: int  # entry pass (lượt nhập): 1, or 2 for a second keying
+    action_label: str  # "Nhập" / "Sửa" / "Hủy phiếu" / "Hoàn tác"
+    before: str  # the ballot before the action ("" for a first entry)
+    after: str  # the ballot after it ("" when voided or undone)
+    entered_by: str
+    digest_prefix: str  # start of the chain digest after this action ("3f9a1c0b")

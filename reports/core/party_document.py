@@ -374,20 +374,60 @@ class DocumentSheet:
         if (used + after + block_height > self._page_height() or body_rows < 3) and end - last > 2:
             self._break_before(end - 1)
 
-    def signature(self, signature: Signature, recipients: Sequence[str] = DEFAULT_RECIPIENTS) -> None:
-        """The "Nơi nhận:" list bottom left and the signature block bottom right, side by side."""
+    def keep_table_together(self, first: int) -> bool:
+        """After a small table (from row `first`, e.g. the line that introduces it): keep it on one page and stop
+        repeating its header rows, which would otherwise print above whatever follows the table on the next pages.
+        A table too tall for one page keeps its repeated header. Returns whether the table was kept whole."""
+        start, end = self._title_rows
+        if not start or sum(self._heights[max(first, 1) - 1 :]) > self._page_height():
+            return False
+        self.ws._print_rows = None  # openpyxl's setter ignores None
+        self._title_rows = (0, 0)
+        self.keep_together(first)
+        return True
+
+    def signature(
+        self,
+        signature: Signature,
+        recipients: Sequence[str] = DEFAULT_RECIPIENTS,
+        *,
+        left: Sequence[tuple[str, bool]] | None = None,
+    ) -> None:
+        """The "Nơi nhận:" list bottom left and the signature block bottom right, side by side. `left` replaces the
+        list by lines of (text, bold) centred at body size: the counting minutes put the members of the counting
+        committee there, each name under a space to sign."""
         ws, n, right = self.ws, len(self.columns), self._sign_from
-        left_cells = [styles.styled_cell(ws, "Nơi nhận:", size=12, bold=True, italic=True)]
-        left_cells += [styles.styled_cell(ws, f"- {item}", size=11) for item in recipients]
+        if left is None:
+            left_cells = [styles.styled_cell(ws, "Nơi nhận:", size=12, bold=True, italic=True)]
+            left_cells += [styles.styled_cell(ws, f"- {item}", size=11) for item in recipients]
+            left_lines = [1] * len(left_cells)
+        else:
+            left_cells = [
+                styles.styled_cell(ws, text or None, size=BODY_SIZE, bold=bold, horizontal="center")
+                for text, bold in left
+            ]
+            left_lines = [
+                styles.line_count(text, self._width(1, right - 1), BODY_SIZE, text.isupper(), bold)
+                for text, bold in left
+            ]
         right_texts = [signature.on_behalf.upper(), signature.role.upper(), "", "", "", signature.name]
-        block = 1 + max(len(left_cells), len(right_texts))
-        self._keep_with_table((block + 3) * self._default_height)
+        count = max(len(left_cells), len(right_texts))
+        heights: list[float | None] = []
+        for index in range(count):
+            text = right_texts[index] if index < len(right_texts) else ""
+            lines = max(
+                left_lines[index] if index < len(left_lines) else 1,
+                styles.line_count(text, self._width(right, n), BODY_SIZE, text.isupper(), True),
+            )
+            heights.append(styles.row_height(lines, BODY_SIZE) if lines > 1 else None)
+        block = sum(h or self._default_height for h in heights)
+        self._keep_with_table(block + 4 * self._default_height)
         self.blank()
-        for index in range(max(len(left_cells), len(right_texts))):
+        for index in range(count):
             lcell = left_cells[index] if index < len(left_cells) else None
             text = right_texts[index] if index < len(right_texts) else ""
             rcell = styles.styled_cell(ws, text or None, size=BODY_SIZE, bold=True, horizontal="center")
-            self._spans_row([(1, right - 1, lcell), (right, n, rcell)])
+            self._spans_row([(1, right - 1, lcell), (right, n, rcell)], heights[index])
 
 
 def _template_row_writer(current: list[list[Any]]) -> Callable[[Sequence[object], int], Iterator[Any]]:
