@@ -161,3 +161,30 @@ def test_a_log_changed_outside_chibo_is_shown_as_such(qtbot, tab, answers):
     BallotEntry.update(after="").where(BallotEntry.seq == 1).execute()
     tab.refresh()
     assert "KHÔNG KHỚP MÃ KIỂM TRA" in tab.status_label.text()
+
+
+def test_the_minutes_of_a_closed_round_read_back_with_the_record_beside_them(qtbot, tab, answers, tmp_path):
+    from openpyxl import load_workbook
+
+    from models.counting import read_record, recount
+
+    _round(Post.COMMITTEE, 3, 4)
+    tab.refresh()
+    for keys in ["4"] * 8 + ["3"] * 2 + ["34"]:
+        _type(qtbot, tab, keys + "\n")
+    tab.close_count()
+    target = tmp_path / "bien-ban.xlsx"
+    answers["paths"].append(str(target))
+    tab.records.export_minutes()
+    qtbot.waitUntil(lambda: target.exists(), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(answers["info"]), timeout=10_000)
+    texts = [str(c.value) for row in load_workbook(target).active.iter_rows() for c in row if c.value is not None]
+    joined = "\n".join(texts)
+    assert "BIÊN BẢN KIỂM PHIẾU" in joined and "Số 01-BB/CB" in joined
+    for person in tab.session.info.candidates:
+        assert person.full_name in joined
+    record = read_record(target.with_suffix(".json"))
+    assert record.digest_ok is True
+    result = recount(record)
+    assert result.elected == tab.session.result().elected
+    assert result.collected == 11 and [c.votes for c in result.candidates][:2] == [11, 11]

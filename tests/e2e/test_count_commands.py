@@ -1,0 +1,85 @@
+"""`python main.py minutes RECORD -o X.xlsx` and `compare` end to end, as an auditor runs them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from models.counting import (
+    Ballot,
+    Candidate,
+    Election,
+    ElectionRecord,
+    Electorate,
+    Exclusions,
+    Form,
+    Post,
+    write_record,
+)
+from tests.e2e.test_office_commands import chibo
+
+NAMES = ("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung")
+
+
+def _record(path: Path) -> Path:
+    """Worked example 1 of DOMAIN.md §4: D = 15; An 14, Bình 13, Cường 11, Dung 7."""
+    election = Election(Post.COMMITTEE, 1, 3, Form.STRIKE, tuple(Candidate(f"c{i}", n) for i, n in enumerate(NAMES)),
+                        Electorate(15, Exclusions(), 15), 15)  # fmt: skip
+    groups = [(("c0", "c1", "c2"), 8), (("c0", "c1", "c3"), 4), (("c0", "c2", "c3"), 2), (("c1", "c2", "c3"), 1)]
+    ballots, no = [], 1
+    for keep, times in groups:
+        for _ in range(times):
+            ballots.append(Ballot.strike(no, keep))
+            no += 1
+    write_record(ElectionRecord(election, ballots=tuple(ballots), branch="Chi bộ Văn phòng Sở",
+                                congress="Đại hội Chi bộ Văn phòng Sở lần thứ IV, nhiệm kỳ 2025–2030",
+                                title="Bầu Ban Chi ủy nhiệm kỳ 2025–2030"), path)  # fmt: skip
+    return path
+
+
+def _texts(path: Path) -> str:
+    return "\n".join(str(c.value) for row in load_workbook(path).active.iter_rows() for c in row if c.value is not None)
+
+
+def test_minutes_from_a_record_file_alone(tmp_path):
+    record = _record(tmp_path / "ho-so.json")
+    out = tmp_path / "bien-ban.xlsx"
+    run = chibo("minutes", str(record), "-o", str(out))
+    assert run.returncode == 0, run.stderr
+    text = _texts(out)
+    assert "BIÊN BẢN KIỂM PHIẾU" in text and "ĐẠI HỘI LẦN THỨ IV" in text
+    for name, percent in zip(NAMES, ("93,33%", "86,67%", "73,33%", "46,67%"), strict=True):
+        assert name in text and percent in text
+    assert "KHÔNG KHỚP" not in text
+
+
+def test_minutes_of_a_tampered_record_say_so_and_exit_1(tmp_path):
+    record = _record(tmp_path / "ho-so.json")
+    raw = json.loads(record.read_text(encoding="utf-8"))
+    raw["ballots"][0]["keep"] = ["c3"]
+    record.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "bien-ban.xlsx"
+    run = chibo("minutes", str(record), "-o", str(out))
+    assert run.returncode == 1 and "không khớp mã kiểm tra" in run.stderr
+    assert "HỒ SƠ KHÔNG KHỚP MÃ KIỂM TRA" in _texts(out)
+
+
+def test_minutes_of_a_malformed_file_exit_2_with_one_line(tmp_path):
+    bad = tmp_path / "x.json"
+    bad.write_text('{"format": "chibo.election/1"}', encoding="utf-8")
+    run = chibo("minutes", str(bad), "-o", str(tmp_path / "y.xlsx"))
+    assert run.returncode == 2 and run.stderr.count("\n") == 1 and not (tmp_path / "y.xlsx").exists()
+
+
+def test_compare_two_passes_headless(tmp_path):
+    first = _record(tmp_path / "1.json")
+    second = _record(tmp_path / "2.json")
+    assert chibo("compare", str(first), str(second)).returncode == 0
+    raw = json.loads(second.read_text(encoding="utf-8"))
+    raw["ballots"][4]["keep"] = ["c0"]
+    raw.pop("digest")
+    second.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    run = chibo("compare", str(first), str(second))
+    assert run.returncode == 1 and "Phiếu số 5:" in run.stdout
