@@ -26,6 +26,7 @@ from models.counting.decision import NEXT_ACTION_LABELS
 from reports.congress.paper_data import CongressHeading, ElectedLine, EntryLogRow, MinutesCandidate, MinutesData
 from reports.core.export_files import NothingToExport, PreparedExport, Progress, write_atomically
 
+BLANK_NAME = "………………………"  # a name to be written by hand (a record file does not carry the counting committee)
 FORM_LABELS = {Form.STRIKE: "Phiếu gạch tên", Form.AGREE: "Phiếu đồng ý, không đồng ý"}
 
 
@@ -53,7 +54,7 @@ def minutes_data(record: ElectionRecord, result: CountResult, heading: CongressH
         seats=election.seats,
         form=election.form.value,
         form_label=FORM_LABELS[election.form],
-        committee_head=committee[0] if committee else "",
+        committee_head=committee[0] if committee else BLANK_NAME,
         committee_members=tuple(committee[1:]),
         official_summoned=e.official_summoned,
         exclusions=tuple((EXCLUSION_LABELS[g], e.excluded.as_dict()[g.value]) for g in ExclusionGroup),
