@@ -22,7 +22,7 @@ from models.congress.congresses import CongressInfo
 from models.congress.numbering import DOC_TYPES, correct_number, numbers_of_term
 from models.core.errors import DomainError
 
-ACCESS = {"dai-hoi-diem-danh": "&Danh sách đảng viên dự đại hội", "dai-hoi-bao-cao": "Báo cáo &kết quả đại hội",
+ACCESS = {"dai-hoi-diem-danh": "&Danh sách đảng viên dự đại hội", "dai-hoi-bao-cao": "Báo cáo kết &quả đại hội",
           "dai-hoi-trich-ngang": "Danh sách t&rích ngang người trúng cử",
           "dai-hoi-bieu-quyet": "Biên bản biể&u quyết của đại hội"}  # fmt: skip
 
@@ -57,7 +57,7 @@ class PapersPage(QWidget):
         self.numbers.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.numbers, 1)
         row = QHBoxLayout()
-        self.correct_button = QPushButton("&Sửa số văn bản…")
+        self.correct_button = QPushButton("Đổ&i số văn bản…")
         self.correct_button.clicked.connect(self.correct_selected)
         row.addWidget(self.correct_button)
         row.addStretch(1)

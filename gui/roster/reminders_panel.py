@@ -84,7 +84,7 @@ class RemindersPanel(QWidget):
         self.badges = _Group(
             "Huy hiệu Đảng đợt tới", "Không có đảng viên nào đến mốc tặng Huy hiệu Đảng trong đợt tới."
         )
-        self.record_badge_button = QPushButton("&Ghi nhận Huy hiệu đã trao…")
+        self.record_badge_button = QPushButton("Ghi nhận Huy hiệu đã t&rao…")
         self.record_badge_button.setToolTip(
             "Ghi sự kiện «Được trao tặng Huy hiệu Đảng» cho đảng viên đang chọn (ví dụ Huy hiệu đã nhận trước khi "
             "hồ sơ được nhập vào ChiBo)"

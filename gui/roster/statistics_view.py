@@ -69,7 +69,7 @@ class StatisticsView(QWidget):
         self.date_field = DateField()
         self.date_field.setDate(clock.today())
         self.date_field.text_changed.connect(self._on_date_field_text_changed)
-        date_label = QLabel("Tính đến &ngày:")
+        date_label = QLabel("Tính đến ngà&y:")
         date_label.setBuddy(self.date_field)
         self.bounds_edit = QLineEdit(format_age_bounds())
         self.bounds_edit.setToolTip(
@@ -78,7 +78,7 @@ class StatisticsView(QWidget):
         )
         self.bounds_edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("30, 40, 50, 60, 70") + 24)
         self.bounds_edit.editingFinished.connect(self._on_bounds_edit_editing_finished)
-        bounds_label = QLabel("&Mốc độ tuổi:")
+        bounds_label = QLabel("Mốc độ t&uổi:")
         bounds_label.setBuddy(self.bounds_edit)
         self.scope_label = QLabel()
         self.scope_label.setWordWrap(True)

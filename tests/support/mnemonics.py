@@ -75,7 +75,19 @@ def dialog_problems(name: str, dialog: QWidget, always: tuple[str, ...] = ()) ->
     pages = [(None, 0)] + [(tabs, i) for tabs in dialog.findChildren(QTabWidget) for i in range(tabs.count())]
     for tabs, index in pages:
         if tabs is not None:
+            _show_ancestors(tabs)
             tabs.setCurrentIndex(index)
         where = name if tabs is None else f"{name}, tab «{tabs.tabText(index).replace('&', '')}»"
         found += [p for p in problems(where, [*always, *_visible_keyed_texts(dialog)]) if p not in found]
     return found
+
+
+def _show_ancestors(widget: QWidget) -> None:
+    """Make a tab widget nested in another tab's page visible: each enclosing tab widget shows that page."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QTabWidget):
+            for i in range(parent.count()):
+                if parent.widget(i).isAncestorOf(widget):
+                    parent.setCurrentIndex(i)
+        parent = parent.parentWidget()

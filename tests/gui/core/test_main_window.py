@@ -132,6 +132,34 @@ def test_window_buttons_tabs_and_menus_have_distinct_access_keys(window):
     assert dialog_problems("main window", window, always=titles) == []
 
 
+def test_access_keys_stay_distinct_on_every_page_of_a_congress_being_counted(qtbot, data_file, settings):
+    """With a congress in session and a round being counted, every page of the congress and ballots tabs shows
+    its buttons: none repeats a key of the window's menus, tabs or the congress bar."""
+    from models.congress.elections import add_election, get_election, set_candidates
+    from models.congress.rounds import start_round
+    from models.congress.summons import summoned_list
+    from models.counting import Post
+    from tests.support import congress_story as story
+    from tests.support.mnemonics import dialog_problems
+
+    story.roster(12, 1)
+    info = story.congress()
+    story.check_in_all(info.id)
+    tellers = story.open_with_bodies(info.id)
+    pool = [p for p in summoned_list(info.id) if p.official and p not in tellers]
+    election = add_election(info.id, Post.COMMITTEE, 3)
+    set_candidates(election.rounds[0].id, [p.id for p in pool[:4]])
+    story.approve(info.id, story.VoteKind.SEATS, "Số lượng", election.id)
+    story.approve(info.id, story.VoteKind.ELECTION_LIST, "Danh sách", election.id)
+    start_round(get_election(election.id).current_round.id)
+    win = MainWindow(data_file, settings)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.congress_tab.stack.currentIndex() == 1  # the pages, not the empty state
+    titles = tuple(a.text() for a in win.menuBar().actions())
+    assert dialog_problems("main window", win, always=titles) == []
+
+
 def test_views_are_reached_with_ctrl_digits(window, qtbot):
     from PySide6.QtCore import Qt
 
