@@ -152,8 +152,8 @@ class RecordActions(QObject):
             self.update_projector(session.result(), chosen.collected)
 
     def _congress_title(self) -> str:
-        label = self.tab.current_round().label if self.tab.current_round() else ""
-        return label.split(" — ")[0]
+        chosen = self.tab.current_round()
+        return chosen.congress_title if chosen else ""
 
     def update_projector(self, result, collected: int | None) -> None:
         """While counting the room sees progress only; after publishing, the result."""

@@ -245,6 +245,7 @@ class CountRound:
     double_entry: bool
     count_mode: str
     collected: int | None
+    congress_title: str = ""  # "Đại hội Chi bộ Văn phòng Sở lần thứ IV, nhiệm kỳ 2025–2030"
 
 
 def count_rounds() -> list[CountRound]:
@@ -253,8 +254,12 @@ def count_rounds() -> list[CountRound]:
     from models.congress.elections import congress_elections
     from models.congress.tables import ElectionRound
 
+    from models.core.branch import get_branch
+
+    branch = get_branch()
     out: list[CountRound] = []
     for congress in list_congresses():
+        title = f"Đại hội {branch.name if branch else 'Chi bộ'} {congress.ordinal_text}, {congress.term_text}"
         for election in reversed(congress_elections(congress.id)):
             for round_ in reversed(election.rounds):
                 if round_.status == "setup":
@@ -262,5 +267,5 @@ def count_rounds() -> list[CountRound]:
                 row = ElectionRound.get_by_id(round_.id)
                 label = f"Đại hội {congress.ordinal_text} — {election.title} — lần {round_.number}"
                 out.append(CountRound(round_.id, election.id, label, round_.status, row.double_entry, row.count_mode,
-                                      row.ballots_collected))  # fmt: skip
+                                      row.ballots_collected, title))  # fmt: skip
     return out
