@@ -253,7 +253,6 @@ def count_rounds() -> list[CountRound]:
     from models.congress.congresses import list_congresses
     from models.congress.elections import congress_elections
     from models.congress.tables import ElectionRound
-
     from models.core.branch import get_branch
 
     branch = get_branch()
