@@ -90,6 +90,7 @@ class BallotsTab(QWidget):
         self.find_button = self._button(actions, "Tìm, sửa phiế&u… (Ctrl+G)", self.find_ballot)
         self.collected_button = self._button(actions, "Phiếu thu và&o…", self.declare_collected)
         self.bundle_button = self._button(actions, "&Ghi tệp phiếu…", self.add_bundle)
+        self.void_button = self._button(actions, "Hủy phiếu nhập nhầm (&D)…", self.void_ballot)
         actions.addStretch(1)
         layout.addLayout(actions)
         life = QHBoxLayout()
@@ -203,7 +204,8 @@ class BallotsTab(QWidget):
     def _show_session(self) -> None:
         session, chosen = self.session, self.current_round()
         counting = session is not None and chosen.status == "counting" and chosen.count_mode != "totals"
-        for widget in (self.entry, self.undo_button, self.find_button, self.collected_button, self.bundle_button):
+        for widget in (self.entry, self.undo_button, self.find_button, self.collected_button, self.bundle_button,
+                       self.void_button):  # fmt: skip
             widget.setEnabled(counting)
         self.close_button.setEnabled(counting)
         closed = chosen is not None and chosen.status == "closed"
@@ -314,6 +316,31 @@ class BallotsTab(QWidget):
             return
         self.entry.start_ballot(number, ballot)
         self.entry.setFocus()
+
+    def void_ballot(self) -> None:
+        """Take a ballot entered by mistake (a number typed twice, a paper not of this round) out of the count; the
+        log keeps it."""
+        if self.session is None or not self.entry.isEnabled():
+            return
+        number = dialogs.ask_number(self, "Hủy phiếu nhập nhầm", "Số phiếu cần bỏ khỏi kết quả:", 1, 1, 100000)
+        if number is None:
+            return
+        ballot = self.session.ballot(number)
+        if ballot is None:
+            dialogs.show_info(self, f"Chưa nhập phiếu số {number}.")
+            return
+        text = f"Bỏ phiếu số {number} ({describe(ballot, self.session.election)}) khỏi kết quả? Nhật ký vẫn giữ phiếu."
+        if not dialogs.confirm(self, text, yes="Bỏ phiếu"):
+            return
+        try:
+            change = self.session.void(number)
+        except DomainError as exc:
+            dialogs.show_error(self, exc.message)
+            return
+        self.log_model.append(change.entry)
+        self.entry.start_ballot(self.session.next_number())
+        self._show_result()
+        self._fill_checks()
 
     def declare_collected(self) -> None:
         chosen = self.current_round()

@@ -188,3 +188,14 @@ def test_the_minutes_of_a_closed_round_read_back_with_the_record_beside_them(qtb
     result = recount(record)
     assert result.elected == tab.session.result().elected
     assert result.collected == 11 and [c.votes for c in result.candidates][:2] == [11, 11]
+
+
+def test_a_ballot_entered_by_mistake_is_taken_out_and_stays_in_the_log(qtbot, tab, answers):
+    round_ = _round(Post.COMMITTEE, 3, 4)
+    tab.refresh()
+    _type(qtbot, tab, "4\n3\n4\n")
+    answers["numbers"].append(2)
+    tab.void_button.click()  # confirmed by `answers`
+    assert tab.session.result().collected == 2 and tab.session.ballot(2) is None
+    assert [line.action_label for line in round_log(round_.id)][-1] == "Hủy phiếu"
+    assert tab.log_model.rowCount() == 4
