@@ -171,12 +171,21 @@ def reopen_count(round_id: int, reason: str, done_by: str = "") -> None:
 
 
 def _later_rounds_guard(row) -> None:
-    from models.congress.tables import ElectionRound
+    """A result another round already builds on (a later round of this election, or a later election of the
+    congress under way, such as the secretary's from the committee) cannot be reopened."""
+    from models.congress.elections import ORDER
+    from models.congress.tables import CongressElection, ElectionRound, rounds_of
+    from models.counting import Post
 
     later = ElectionRound.select().where((ElectionRound.election == row.election_id)
                                          & (ElectionRound.number > row.number))  # fmt: skip
     if later.exists():
         raise ConflictError("Đã có lần bầu sau lần này: không mở lại được.")
+    election = CongressElection.get_by_id(row.election_id)
+    after = [p.value for p in ORDER[ORDER.index(Post(election.post)) + 1 :]]
+    started = rounds_of(election.congress_id).where(CongressElection.post.in_(after) & (ElectionRound.status != "setup"))
+    if started.exists():
+        raise ConflictError("Các cuộc bầu sau đã bắt đầu dựa trên kết quả này: không mở lại được.")
 
 
 def publish(round_id: int, done_by: str = "") -> None:

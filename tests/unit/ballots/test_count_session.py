@@ -189,3 +189,26 @@ def test_a_closed_ballot_count_is_the_election_s_result_for_the_congress(countin
     election = get_election(ElectionRound.get_by_id(round_.id).election_id)
     assert election.done and [p.key for p in election.elected] == ids[:3]
     assert election.rounds[0].result.candidates[0].votes == 11
+
+
+def test_a_result_a_later_election_builds_on_cannot_be_reopened(counting):
+    from models.congress.elections import add_election, set_candidates
+    from models.congress.rounds import start_round
+    from models.congress.tables import CongressElection, ElectionRound
+    from models.counting import Post
+    from tests.support import congress_story as story
+
+    round_, ids = counting
+    session = CountSession(round_.id)
+    for no in range(1, 12):
+        session.enter(_b(no, *ids[:3]))
+    close_count(round_.id)
+    congress_id = CongressElection.get_by_id(ElectionRound.get_by_id(round_.id).election_id).congress_id
+    secretary = add_election(congress_id, Post.SECRETARY, 1)
+    committee = get_election(ElectionRound.get_by_id(round_.id).election_id).elected
+    set_candidates(secretary.rounds[0].id, [committee[0].id])
+    story.approve(congress_id, story.VoteKind.SEATS, "Một bí thư", secretary.id)
+    story.approve(congress_id, story.VoteKind.ELECTION_LIST, "Danh sách bí thư", secretary.id)
+    start_round(get_election(secretary.id).current_round.id)
+    with pytest.raises(ConflictError, match="Các cuộc bầu sau đã bắt đầu"):
+        reopen_count(round_.id, "Kiểm lại")
