@@ -183,7 +183,8 @@ def _later_rounds_guard(row) -> None:
         raise ConflictError("Đã có lần bầu sau lần này: không mở lại được.")
     election = CongressElection.get_by_id(row.election_id)
     after = [p.value for p in ORDER[ORDER.index(Post(election.post)) + 1 :]]
-    started = rounds_of(election.congress_id).where(CongressElection.post.in_(after) & (ElectionRound.status != "setup"))
+    later_posts = CongressElection.post.in_(after) & (ElectionRound.status != "setup")
+    started = rounds_of(election.congress_id).where(later_posts)
     if started.exists():
         raise ConflictError("Các cuộc bầu sau đã bắt đầu dựa trên kết quả này: không mở lại được.")
 
