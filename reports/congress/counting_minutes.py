@@ -147,7 +147,7 @@ def signature_lines(data: MinutesData) -> list[tuple[str, bool]]:
     """Left of the head's signature: the caption, then each member's name under a space to sign, the first name on
     the line of the head's name."""
     lines = [(text, True) for text in MEMBERS_CAPTION]
-    for index, name in enumerate(data.committee_members):
+    for name in data.committee_members:
         lines += [("", False)] * 3 + [(name, True)]
     return lines
 

@@ -70,6 +70,7 @@ def test_five_thousand_rows_stay_fast(tmp_path):
     path = export_entry_log(tmp_path / "nk.xlsx", HEADING, TITLE, _rows(5000), HEADER, SIGNATURE)
     elapsed = time.perf_counter() - started
     assert elapsed < 5, elapsed  # about 0.5 s on the development machine
-    ws = load_workbook(path, read_only=True).active
-    values = [row for row in ws.iter_rows(values_only=True) if row and isinstance(row[0], int)]
+    workbook = load_workbook(path, read_only=True)
+    values = [row for row in workbook.active.iter_rows(values_only=True) if row and isinstance(row[0], int)]
+    workbook.close()
     assert len(values) == 5000 and values[-1][0] == 5000 and values[-1][2] == 2500
