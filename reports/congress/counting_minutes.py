@@ -55,9 +55,9 @@ STRIKE_COLUMNS = (
 )
 AGREE_COLUMNS = (
     Column("STT", 6, "center"),
-    Column("Họ và tên", 24),
+    Column("Họ và tên", 23),
     Column("Đồng ý", 9.5, "center"),
-    Column("Không đồng ý", 11.5, "center"),
+    Column("Không đồng ý", 12.5, "center"),
     Column("Không tính", 9.5, "center"),
     Column("Tỷ lệ đồng ý so với D", 11, "center"),
     Column("Kết quả", 12.5, "center"),
