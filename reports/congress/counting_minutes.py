@@ -55,15 +55,15 @@ STRIKE_COLUMNS = (
 )
 AGREE_COLUMNS = (
     Column("STT", 6, "center"),
-    Column("Họ và tên", 24),
+    Column("Họ và tên", 23),
     Column("Đồng ý", 9.5, "center"),
-    Column("Không đồng ý", 11.5, "center"),
+    Column("Không đồng ý", 12.5, "center"),
     Column("Không tính", 9.5, "center"),
     Column("Tỷ lệ đồng ý so với D", 11, "center"),
     Column("Kết quả", 12.5, "center"),
 )
 # (label_first, label_last, count_first, count_last) of the figures, per form: the labels as wide as the D label
-FIGURE_SPANS = {"strike": (1, 4, 5, 5), "agree": (1, 6, 7, 7)}
+FIGURE_SPANS: dict[str, tuple[int, int, int, int]] = {"strike": (1, 4, 5, 5), "agree": (1, 6, 7, 7)}
 KEEP_ROWS = 3  # a heading stays on the page of at least this many rows of its block
 
 
@@ -155,10 +155,9 @@ def signature_lines(data: MinutesData) -> list[tuple[str, bool]]:
 class _Minutes:
     """Writes the sections in order, each heading kept on the page of what follows it."""
 
-    def __init__(self, doc: DocumentSheet, data: MinutesData) -> None:
-        self.doc, self.data, self.sections = doc, data, 0
-        start, end, count_first, count_last = FIGURE_SPANS[data.form]
-        self._figure_spans = (start, end, count_first, count_last)
+    def __init__(self, doc: DocumentSheet, form: str) -> None:
+        self.doc, self.sections = doc, 0
+        self._figure_spans = FIGURE_SPANS[form]
 
     def section(self, title: str) -> int:
         self.sections += 1
@@ -235,7 +234,7 @@ def export_counting_minutes(
     if data.digest_verified is False:
         _red_paragraph(doc, DIGEST_FAILED, size=15, bold=True, italic=False)
         _red_paragraph(doc, DIGEST_FAILED_NOTE, size=12, bold=False, italic=True)
-    minutes = _Minutes(doc, data)
+    minutes = _Minutes(doc, data.form)
     doc.append([], GAP)
     minutes.lines(LEGAL_BASIS)
 

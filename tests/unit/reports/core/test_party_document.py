@@ -236,3 +236,46 @@ def test_spans_row_merges_and_takes_plain_values(tmp_path):
     assert {f"A{row}:D{row}", f"E{row}:F{row}"} <= merged(sheet)
     assert sheet.cell(row, 1).value == "Số đảng viên" and sheet.cell(row, 5).value == 29
     assert sheet.row_dimensions[row].height == 30
+
+
+def _small_table(rows: int):
+    ws = Workbook().active
+    doc = DocumentSheet(ws, COLUMNS)
+    doc.header_blocks(DocumentHeader("Đảng bộ Phường 1", "Chi bộ Khu phố 2"))
+    for i in range(30):  # the table starts near the bottom of the first page
+        doc.paragraph(f"Đoạn {i}")
+    intro = doc.paragraph("Kết quả:")
+    doc.table_header(numbered=False)
+    doc.table_rows([[i, "Đảng viên"] for i in range(1, rows + 1)])
+    return doc, ws, intro
+
+
+def test_small_table_kept_whole_without_a_repeated_header():
+    doc, ws, intro = _small_table(9)
+    assert doc.keep_table_together(intro)
+    assert ws.print_title_rows is None and [brk.id for brk in ws.row_breaks.brk] == [intro - 1]
+    doc.paragraph("Sau bảng")
+    doc.signature(Signature())  # no table is left to keep with the signature: only the last rows before it
+    assert [brk.id for brk in ws.row_breaks.brk] == [intro - 1]
+
+
+def test_table_taller_than_a_page_keeps_its_repeated_header():
+    doc, ws, intro = _small_table(60)
+    assert not doc.keep_table_together(intro)
+    assert ws.print_title_rows == f"${intro + 1}:${intro + 2}" and list(ws.row_breaks.brk) == []  # two: grouped
+
+
+def test_signature_with_a_left_block(tmp_path):
+    wb, ws = new_workbook("Biên bản")
+    doc = DocumentSheet(ws, COLUMNS)
+    doc.paragraph("Nội dung")
+    left = [("CÁC THÀNH VIÊN BAN KIỂM PHIẾU CỦA ĐẠI HỘI", True), ("", False), ("Lý Thị Nga", True)]
+    doc.signature(Signature("T/M Ban Kiểm phiếu", "Trưởng ban", "Đinh Văn Minh"), left=left)
+    sheet = load_workbook(save_workbook(wb, tmp_path / "bb.xlsx")).active
+    top = find_row(sheet, "T/M BAN KIỂM PHIẾU")
+    caption = sheet.cell(top, 1)
+    assert caption.value == "CÁC THÀNH VIÊN BAN KIỂM PHIẾU CỦA ĐẠI HỘI" and caption.font.b
+    assert caption.alignment.horizontal == "center" and caption.font.size == 14
+    assert sheet.row_dimensions[top].height >= 2 * 14  # the caption wraps: the row grows with it
+    assert sheet.cell(top + 2, 1).value == "Lý Thị Nga" and sheet.cell(top + 5, 4).value == "Đinh Văn Minh"
+    assert "Nơi nhận:" not in [c.value for row in sheet.iter_rows() for c in row]
