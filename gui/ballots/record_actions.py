@@ -24,9 +24,22 @@ class RecordActions(QObject):
 
     # workbooks --------------------------------------------------------------------------------------------------
     def export_minutes(self) -> None:
-        from reports.congress.minutes_jobs import prepare_minutes
+        """The minutes take their number once a file is chosen (a cancel leaves no gap in the sequence)."""
+        from gui.core.export_runner import write_export
+        from reports.congress.minutes_jobs import minutes_file_name, prepare_minutes
+        from reports.core.export_files import NothingToExport
 
-        self._export(prepare_minutes, "Xuất biên bản kiểm phiếu", "Đã xuất biên bản kiểm phiếu ra tệp Excel.")
+        round_id = self._round_id()
+        if round_id is None:
+            return
+        try:
+            name = minutes_file_name(round_id)
+        except NothingToExport as exc:
+            dialogs.show_info(self.tab, exc.message)
+            return
+        self.task = write_export(self.tab, "Xuất biên bản kiểm phiếu", lambda: prepare_minutes(round_id),
+                                 "Đang lập biên bản…", "Đã xuất biên bản kiểm phiếu (và hồ sơ bầu cử .json bên cạnh) "
+                                 "ra tệp Excel.", suggested=name)  # fmt: skip
 
     def export_log(self) -> None:
         from reports.congress.minutes_jobs import prepare_entry_log

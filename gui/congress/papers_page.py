@@ -86,16 +86,18 @@ class PapersPage(QWidget):
 
         job = CONGRESS_JOB_BY_KIND[kind]
         try:
-            prepared = job.prepare(self.info.id)
+            job.check(self.info.id)
         except NothingToExport as exc:
             dialogs.show_info(self, exc.message)
             return
         except DomainError as exc:
             dialogs.show_error(self, exc.message)
             return
-        self._fill()  # the paper has its number now
-        self.task = write_export(self, f"Xuất {job.title[0].lower()}{job.title[1:]}", prepared,
-                                 "Đang lập văn bản…", job.done)  # fmt: skip
+        congress_id = self.info.id
+        # the number is taken once a file is chosen: a cancelled export leaves no gap in the sequence
+        self.task = write_export(self, f"Xuất {job.title[0].lower()}{job.title[1:]}", lambda: job.prepare(congress_id),
+                                 "Đang lập văn bản…", job.done, suggested=job.file_name(congress_id))  # fmt: skip
+        self._fill()
 
     def correct_selected(self) -> None:
         row = self.numbers.currentRow()

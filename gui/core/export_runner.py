@@ -11,14 +11,25 @@ from gui.core import dialogs
 
 
 def write_export(parent: QWidget, title: str, prepared, working: str, done: str,
-                 on_done: Callable[[str], None] | None = None):  # fmt: skip
+                 on_done: Callable[[str], None] | None = None, *, suggested: str = ""):  # fmt: skip
     """Ask a path for `prepared` (reports.core.export_files.PreparedExport) and write it on a BackgroundTask.
-    Returns the started task, or None when the user cancelled the file chooser."""
-    path = dialogs.ask_save_path(parent, title, dialogs.EXCEL_FILTER, "export", prepared.file_name)
+    `prepared` may also be a function making it, called only once a path is chosen (with `suggested` as the file
+    name): a paper that takes a document number takes it only when it is really written.
+    Returns the started task, or None when the user cancelled the file chooser (or making the export failed)."""
+    name = suggested or prepared.file_name
+    path = dialogs.ask_save_path(parent, title, dialogs.EXCEL_FILTER, "export", name)
     if not path:
         return None
     if not path.lower().endswith(".xlsx"):
         path += ".xlsx"
+    if callable(prepared):
+        from models.core.errors import DomainError
+
+        try:
+            prepared = prepared()
+        except DomainError as exc:
+            dialogs.show_error(parent, exc.message)
+            return None
     from gui.core.background import BackgroundTask  # peewee: not before the window's first paint
 
     task = BackgroundTask(parent, "Xuất Excel", working, lambda progress: prepared.write(path, progress),

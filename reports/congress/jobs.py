@@ -26,12 +26,26 @@ class CongressPaperJob:
     content: Callable[[int, object], Write] = field(repr=False)  # (congress id, branch) -> writer
     dated_on_close: bool = False  # dated the day the congress closed (else its opening day)
 
+    def file_name(self, congress_id: int) -> str:
+        """The suggested file name, before anything is read or numbered."""
+        from models.congress.congresses import get_congress
+        from models.core.branch import get_branch
+        from reports.core.files import safe_filename
+
+        branch, info = get_branch(), get_congress(congress_id)
+        return safe_filename(f"{self.title} - Đại hội {info.ordinal_text} - {branch.name if branch else ''}") + ".xlsx"
+
+    def check(self, congress_id: int) -> None:
+        """NothingToExport when the paper would be empty (before asking where to write it)."""
+        from models.core.branch import get_branch
+
+        self.content(congress_id, get_branch())
+
     def prepare(self, congress_id: int) -> PreparedExport:
-        """Read the congress now; NothingToExport when the paper would be empty."""
+        """Read the congress now and give the paper its number; NothingToExport when it would be empty."""
         from models.congress.congresses import get_congress
         from models.congress.numbering import document_number
         from models.core.branch import get_branch
-        from reports.core.files import safe_filename
 
         branch = get_branch()
         info = get_congress(congress_id)
@@ -40,7 +54,7 @@ class CongressPaperJob:
         on = (info.closes_on or clock.today()) if self.dated_on_close else info.opens_on
         header = congress_header(info, branch, number.text, on)
         signature = paper_signature(congress_id, branch, self.dated_on_close)
-        name = safe_filename(f"{self.title} - Đại hội {info.ordinal_text} - {branch.name if branch else ''}") + ".xlsx"
+        name = self.file_name(congress_id)
 
         def run(path: str | os.PathLike[str], progress: Progress | None = None) -> Path:
             def step(target: Path, progress: Progress) -> None:

@@ -90,6 +90,18 @@ def _record_beside(target: Path) -> Path:
     return target.with_suffix(".json")
 
 
+def minutes_file_name(round_id: int) -> str:
+    """The minutes' suggested file name, before they are numbered; NothingToExport before the count is locked."""
+    from models.ballots.session import CountSession
+    from models.congress.tables import ElectionRound
+    from reports.core.files import safe_filename
+
+    row = ElectionRound.get_by_id(round_id)
+    if row.status not in ("closed", "published"):
+        raise NothingToExport("Lần bầu chưa khóa kết quả: biên bản kiểm phiếu lập sau khi khóa kết quả.")
+    return safe_filename(f"Biên bản kiểm phiếu - {CountSession(round_id).election_title} - lần {row.number}") + ".xlsx"
+
+
 def prepare_minutes(round_id: int) -> PreparedExport:
     """The minutes of a round with a result, numbered in the term's BB sequence, and its record file beside them."""
     from models.ballots.count import round_record

@@ -132,3 +132,16 @@ def test_the_hand_vote_dialog_checks_the_sum(qtbot, data_file, answers):
     assert page.table.rowCount() == 2  # the working bodies' vote and this one
     assert page.table.item(1, 1).text() == "Thông qua Nghị quyết Đại hội"
     assert page.table.item(1, 6).text() == "Thông qua"
+
+
+def test_a_cancelled_paper_takes_no_number(qtbot, data_file, answers):
+    from gui.congress.papers_page import PapersPage
+    from models.congress.numbering import numbers_of_term
+
+    story.roster(9)
+    info = story.congress()
+    page = PapersPage()
+    qtbot.addWidget(page)
+    page.show_congress(get_congress(info.id))
+    page.buttons["dai-hoi-diem-danh"].click()  # the file chooser is cancelled (no path queued)
+    assert numbers_of_term(info.id) == []
