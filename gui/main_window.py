@@ -177,6 +177,9 @@ class MainWindow(QMainWindow):
         for action in self.write_actions:
             action.setEnabled(not read_only)
         self.members_tab.set_read_only(read_only)
+        for tab in (self.congress_tab, self.ballots_tab):
+            if tab is not None:
+                tab.set_read_only(read_only)
 
     def recent_files(self) -> list[str]:
         value = self._settings.value("files/recent", [], type=list)
@@ -325,6 +328,9 @@ class MainWindow(QMainWindow):
         self.ballots_tab.count_changed.connect(self._on_ballots_tab_count_changed)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self._refresh_deferred_tabs()
+        from models.core.database import is_read_only
+
+        self._show_read_only(is_read_only())
 
     def _on_congress_tab_congress_changed(self) -> None:
         self.ballots_tab.refresh()

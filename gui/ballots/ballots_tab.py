@@ -54,6 +54,7 @@ class BallotsTab(QWidget):
         self.projector = None
         self.task = None
         self._bundle: int | None = None  # the bundle being entered, once one is declared
+        self._read_only = False
         self._build()
 
     # building ---------------------------------------------------------------------------------------------------
@@ -201,23 +202,30 @@ class BallotsTab(QWidget):
                 dialogs.show_error(self, exc.message)
         self._show_session()
 
+    def set_read_only(self, read_only: bool) -> None:
+        """A data file that cannot be written: the counts are shown, nothing is entered or changed."""
+        self._read_only = read_only
+        self._show_session()
+
     def _show_session(self) -> None:
         session, chosen = self.session, self.current_round()
-        counting = session is not None and chosen.status == "counting" and chosen.count_mode != "totals"
+        counting = (session is not None and chosen.status == "counting" and chosen.count_mode != "totals"
+                    and not self._read_only)  # fmt: skip
         for widget in (self.entry, self.undo_button, self.find_button, self.collected_button, self.bundle_button,
                        self.void_button):  # fmt: skip
             widget.setEnabled(counting)
         self.close_button.setEnabled(counting)
-        closed = chosen is not None and chosen.status == "closed"
+        closed = chosen is not None and chosen.status == "closed" and not self._read_only
         self.reopen_button.setEnabled(closed and chosen.count_mode == "ballots")
-        self.publish_button.setEnabled(chosen is not None and chosen.status == "closed")
+        self.publish_button.setEnabled(closed)
         self.double_check.blockSignals(True)
         self.double_check.setChecked(bool(chosen and chosen.double_entry))
         self.double_check.setEnabled(counting and not session.log() and session.pass_no == 1)
         self.double_check.blockSignals(False)
         self.pass_combo.setVisible(bool(chosen and chosen.double_entry))
-        for action in (self.minutes_action, self.log_action, self.record_action, self.second_pass_action):
+        for action in (self.minutes_action, self.log_action, self.record_action):
             action.setEnabled(session is not None)
+        self.second_pass_action.setEnabled(counting)
         if session is None:
             self.status_label.setText("Chưa có lần bầu nào đã phát phiếu. Phát phiếu ở thẻ «Đại hội», mục bầu cử."
                                       if not self.rounds else "")  # fmt: skip

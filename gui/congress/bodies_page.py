@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from gui.core import dialogs
 from models.congress.bodies import BODY_LABELS, Body, set_body, working_bodies
-from models.congress.congresses import CongressInfo, Status
+from models.congress.congresses import CongressInfo
 from models.congress.summons import SummonedPerson, summoned_list
 from models.core.errors import DomainError
 from models.core.vnname import fold
@@ -132,7 +132,7 @@ class BodiesPage(QWidget):
                            (self.counting_box, bodies[Body.COUNTING])):  # fmt: skip
             head = next((s.person.id for s in seats if s.is_head), None)
             box.show_people(people, [s.person.id for s in seats], head)
-        writable = info is not None and info.status != Status.CLOSED
+        writable = info is not None and not info.read_only
         for widget in (self.lead_box, self.secretariat_box, self.counting_box, self.chair_radio,
                        self.presidium_radio):  # fmt: skip
             widget.setEnabled(writable)

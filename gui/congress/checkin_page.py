@@ -171,10 +171,10 @@ class CheckinPage(QWidget):
     def show_congress(self, info: CongressInfo | None) -> None:
         self.info = info
         self.model.reset(summoned_list(info.id) if info else [])
-        writable = info is not None and info.status != Status.CLOSED
+        writable = info is not None and not info.read_only
         for button in (self.present_button, self.approved_button, self.absent_button, self.clear_button):
             button.setEnabled(writable)
-        self.retake_button.setEnabled(info is not None and info.status == Status.PREPARING)
+        self.retake_button.setEnabled(writable and info.status == Status.PREPARING)
         self.add_button.setEnabled(writable)
         if self.proxy.rowCount() and not self.table.currentIndex().isValid():
             self.table.setCurrentIndex(self.proxy.index(0, 0))
@@ -215,7 +215,7 @@ class CheckinPage(QWidget):
 
     def mark_current(self, attendance: Attendance | None) -> None:
         index = self.table.currentIndex()
-        if self.info is None or not index.isValid() or self.info.status == Status.CLOSED:
+        if self.info is None or not index.isValid() or self.info.read_only:
             return
         row = self.proxy.mapToSource(index).row()
         person = self.model.people[row]

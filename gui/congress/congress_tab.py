@@ -3,6 +3,8 @@ votes, elections, papers) over it. Emits `congress_changed()` after any write ma
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,6 +42,7 @@ class CongressTab(QWidget):
         self._settings = settings
         self.congresses: list[CongressInfo] = []
         self.dialog = None
+        self._read_only = False
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Đại hội:"))
@@ -108,7 +111,13 @@ class CongressTab(QWidget):
 
     def current(self) -> CongressInfo | None:
         index = self.combo.currentIndex()
-        return self.congresses[index] if 0 <= index < len(self.congresses) else None
+        info = self.congresses[index] if 0 <= index < len(self.congresses) else None
+        return replace(info, locked=True) if info is not None and self._read_only else info
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A data file that cannot be written: every congress is shown read-only."""
+        self._read_only = read_only
+        self._show()
 
     def _on_combo_current_index_changed(self, _index: int) -> None:
         if self.current() is not None:
@@ -120,14 +129,20 @@ class CongressTab(QWidget):
         self.stack.setCurrentIndex(1 if info else 0)
         self.combo.setEnabled(bool(self.congresses))
         self.edit_button.setEnabled(info is not None and not info.read_only)
-        self.open_button.setEnabled(info is not None and info.status == Status.PREPARING)
-        self.close_button.setEnabled(info is not None and info.status == Status.IN_SESSION)
+        self.new_button.setEnabled(not self._read_only)
+        self.first_button.setEnabled(not self._read_only)
+        self.open_button.setEnabled(info is not None and not info.read_only and info.status == Status.PREPARING)
+        self.close_button.setEnabled(info is not None and not info.read_only and info.status == Status.IN_SESSION)
         if info is None:
             self.state_label.setText("")
         else:
             where = f", tại {info.place}" if info.place else ""
             when = f"khai mạc {info.opens_on:%d/%m/%Y}{where}"
-            extra = " Đại hội đã bế mạc: mọi trang chỉ để xem." if info.read_only else ""
+            extra = ""
+            if info.status == Status.CLOSED:
+                extra = " Đại hội đã bế mạc: mọi trang chỉ để xem."
+            elif info.read_only:
+                extra = " Tệp dữ liệu chỉ đọc: mọi trang chỉ để xem."
             self.state_label.setText(f"{info.title}: {when}; {info.status_label.lower()}.{extra}")
         self._show_current_page()
 

@@ -152,7 +152,7 @@ class ElectionsPage(QWidget):
         self._show_selected()
 
     def _writable(self) -> bool:
-        return self.info is not None and self.info.status != Status.CLOSED
+        return self.info is not None and not self.info.read_only
 
     def _show_selected(self) -> None:
         election = self.current_election()
@@ -165,7 +165,7 @@ class ElectionsPage(QWidget):
         for widget in (self.save_list_button, self.floor_button, self.candidate_list):
             widget.setEnabled(in_setup)
         first_round = in_setup and election.current_round.number == 1
-        in_session = self.info is not None and self.info.status == Status.IN_SESSION
+        in_session = self._writable() and self.info.status == Status.IN_SESSION
         self.seats_vote_button.setEnabled(first_round and in_session)
         self.list_vote_button.setEnabled(first_round and in_session)
         self.candidate_list.clear()

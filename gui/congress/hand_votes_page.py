@@ -51,13 +51,13 @@ class HandVotesPage(QWidget):
 
     def show_congress(self, info: CongressInfo | None) -> None:
         self.info = info
-        in_session = info is not None and info.status == Status.IN_SESSION
+        in_session = info is not None and info.status == Status.IN_SESSION and not info.read_only
         self.record_button.setEnabled(in_session)
         if info is None:
             self.note.setText("")
         elif info.status == Status.PREPARING:
             self.note.setText("Biểu quyết được ghi khi đại hội đã khai mạc.")
-        elif info.status == Status.CLOSED:
+        elif info.read_only:
             self.note.setText("Đại hội đã bế mạc: chỉ xem.")
         else:
             self.note.setText("Số người biểu quyết mặc định là số đảng viên chính thức có mặt được quyền biểu quyết.")

@@ -40,6 +40,7 @@ class CongressInfo:
     place: str = ""
     id: int | None = None
     status: Status = Status.PREPARING
+    locked: bool = False  # shown from a data file that cannot be written: read-only whatever its status
 
     @property
     def ordinal_text(self) -> str:
@@ -60,7 +61,7 @@ class CongressInfo:
 
     @property
     def read_only(self) -> bool:
-        return self.status == Status.CLOSED
+        return self.status == Status.CLOSED or self.locked
 
 
 def check_congress(info: CongressInfo) -> list[str]:

@@ -97,3 +97,18 @@ def test_bodies_refused_with_the_reason_and_a_closed_congress_is_read_only(qtbot
     tab.checkin_page.table.setFocus()
     qtbot.keyClick(tab.checkin_page.table, Qt.Key.Key_V)
     assert summoned_list(info.id)[0].attendance == Attendance.PRESENT  # nothing changed
+
+
+def test_a_read_only_data_file_shows_every_congress_read_only(qtbot, tab, answers):
+    story.roster(12, 1)
+    info = story.congress()
+    tab.refresh(info.id)
+    tab.set_read_only(True)
+    assert "Tệp dữ liệu chỉ đọc" in tab.state_label.text()
+    assert not tab.new_button.isEnabled() and not tab.open_button.isEnabled()
+    assert not tab.checkin_page.present_button.isEnabled()
+    tab.checkin_page.table.setFocus()
+    qtbot.keyClick(tab.checkin_page.table, Qt.Key.Key_C)
+    assert summoned_list(info.id)[0].attendance is None
+    tab.set_read_only(False)
+    assert tab.checkin_page.present_button.isEnabled()
