@@ -1,0 +1,156 @@
+"""Automatic backups of a data file: taken with SQLite's online backup API, verified, private to the user, and kept
+by rotation in a folder beside the data file (the last 10, and the newest of each day for 30 days).
+
+Taken when a file is opened, before a destructive act (locking a count, taking a ballot out, an import) and on
+exit. The copy is made through its own connection, so it can run on a worker thread while the window works.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from contextlib import suppress
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from models.core import clock
+from models.core.errors import StorageError
+from models.core.sqlite_storage import cause_of, connect_sqlite
+
+log = logging.getLogger(__name__)
+
+KEEP_LAST = 10
+KEEP_DAILY_DAYS = 30
+STAMP = "%Y-%m-%d %H%M%S"
+REASONS = {"open": "mở tệp", "exit": "đóng ChiBo", "count": "trước khi khóa kết quả", "void": "trước khi hủy phiếu",
+           "import": "trước khi nhập Excel", "restore": "trước khi phục hồi", "manual": "sao lưu ngay"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    taken_at: datetime
+    reason: str  # a key of REASONS
+
+    @property
+    def reason_label(self) -> str:
+        return REASONS.get(self.reason, self.reason)
+
+
+def backup_folder(data_path: Path) -> Path:
+    """«<file> - sao lưu» beside the data file."""
+    return data_path.with_name(f"{data_path.stem} - sao lưu")
+
+
+def make_private(path: Path) -> None:
+    """Readable and writable by the user only (a shared office PC); Windows keeps per-user folders private."""
+    if os.name == "posix":
+        try:
+            path.chmod(0o600)
+        except OSError:
+            log.warning("Could not make %s private", path, exc_info=True)
+
+
+def _name(data_path: Path, taken_at: datetime, reason: str) -> str:
+    return f"{data_path.stem} {taken_at.strftime(STAMP)} {reason}{data_path.suffix}"
+
+
+def list_backups(data_path: Path) -> list[BackupFile]:
+    """The automatic backups of `data_path`, newest first."""
+    folder = backup_folder(data_path)
+    found: list[BackupFile] = []
+    if not folder.is_dir():
+        return found
+    prefix = f"{data_path.stem} "
+    for path in folder.glob(f"*{data_path.suffix}"):
+        rest = path.stem[len(prefix):] if path.stem.startswith(prefix) else ""
+        parts = rest.rsplit(" ", 1)
+        if len(parts) != 2:
+            continue
+        try:
+            taken_at = datetime.strptime(parts[0], STAMP)
+        except ValueError:
+            continue
+        found.append(BackupFile(path, taken_at, parts[1]))
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def to_keep(backups: list[BackupFile], now: datetime, last: int = KEEP_LAST,
+            daily_days: int = KEEP_DAILY_DAYS) -> set[Path]:  # fmt: skip
+    """The backups rotation keeps: the newest `last`, and the newest of each day of the last `daily_days` days."""
+    ordered = sorted(backups, key=lambda b: b.taken_at, reverse=True)
+    keep = {b.path for b in ordered[:last]}
+    seen_days: set = set()
+    for backup in ordered:
+        day = backup.taken_at.date()
+        if backup.taken_at >= now - timedelta(days=daily_days) and day not in seen_days:
+            seen_days.add(day)
+            keep.add(backup.path)
+    return keep
+
+
+def verify(path: Path) -> bool:
+    """SQLite's own integrity check of a backup just written."""
+    try:
+        connection = connect_sqlite(path)
+        try:
+            return connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False
+
+
+def take_backup(data_path: Path, reason: str, destination: Path | None = None) -> Path:
+    """Copy the data file (through its own connection) into the backup folder, or to `destination`; verify the
+    copy, make it private, then rotate the folder. StorageError (Vietnamese) when it cannot be written or verified;
+    nothing half-written is left."""
+    taken_at = clock.now()
+    target = destination or backup_folder(data_path) / _name(data_path, taken_at, reason)
+    partial = target.with_name(target.name + ".part")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if destination is None and os.name == "posix":
+            target.parent.chmod(0o700)  # the folder of backups: the user's only
+        source, copy = connect_sqlite(data_path), connect_sqlite(partial)
+        try:
+            source.backup(copy, pages=1024)
+        finally:
+            copy.close()
+            source.close()
+        make_private(partial)
+        if not verify(partial):
+            raise StorageError(f"Bản sao lưu «{target.name}» không qua được kiểm tra toàn vẹn nên đã bị bỏ.")
+        partial.replace(target)
+    except (OSError, sqlite3.Error) as exc:
+        _discard(partial)
+        cause, advice = cause_of(exc)
+        raise StorageError(f"Không sao lưu được vào «{target.parent}» vì {cause}. {advice}") from exc
+    except BaseException:
+        _discard(partial)
+        raise
+    if destination is None:
+        rotate(data_path, taken_at)
+    return target
+
+
+def _discard(partial: Path) -> None:
+    with suppress(OSError):  # its folder is not there (or not a folder): nothing was written
+        partial.unlink(missing_ok=True)
+
+
+def rotate(data_path: Path, now: datetime | None = None) -> list[Path]:
+    """Delete the automatic backups rotation does not keep; returns those deleted."""
+    backups = list_backups(data_path)
+    keep = to_keep(backups, now or clock.now())
+    removed = []
+    for backup in backups:
+        if backup.path not in keep:
+            try:
+                backup.path.unlink()
+                removed.append(backup.path)
+            except OSError:
+                log.warning("Could not remove old backup %s", backup.path, exc_info=True)
+    return removed
