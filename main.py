@@ -15,6 +15,9 @@ def setup_logging(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "chibo.log"
     handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    from models.core.auto_backup import make_private
+
+    make_private(path)  # a log written by an older version may still be world-readable
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
@@ -269,8 +272,18 @@ def _self_test_export(folder: Path, members) -> int:
     return len(read.rows)
 
 
+def _private_files() -> None:
+    """Every file ChiBo creates (data file, its journal, backups, logs, exports, temporary files) is readable by
+    the user only: member records on a shared office PC. Windows keeps the user's own folders private already."""
+    import os
+
+    if os.name == "posix":
+        os.umask(0o077)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _private_files()
     if argv and argv[0] == "count":
         from models.counting.cli import run_count
 

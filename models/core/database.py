@@ -116,6 +116,12 @@ def open_database(target: str | Path) -> pw.Database:
         raise
     if lock is not None:
         _held_lock = lock
+    if backup_path is not None and not database.read_only:
+        from models.core.auto_backup import make_private
+
+        for private in (backup_path, backup_path.with_name(backup_path.name + "-wal")):
+            if private.exists():
+                make_private(private)  # a file of an older version, or copied in, may be world-readable
     use_branch(None)  # a newly opened database: work in its first branch until told otherwise
     return database
 
@@ -177,6 +183,11 @@ def backup_sqlite(
             database.connection().backup(target, pages=256, progress=_step)
         finally:
             target.close()
+        from models.core.auto_backup import make_private, verify
+
+        make_private(partial)
+        if not verify(partial):
+            raise StorageError(f"Bản sao lưu «{destination.name}» không qua được kiểm tra toàn vẹn nên đã bị bỏ.")
         partial.replace(destination)
     except BaseException as exc:
         with suppress(OSError):

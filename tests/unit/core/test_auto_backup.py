@@ -75,3 +75,21 @@ def test_a_folder_that_cannot_be_written_gives_a_vietnamese_error_and_no_file(da
     blocked.write_text("a file where the folder should be", encoding="utf-8")
     with pytest.raises(StorageError, match="Không sao lưu được"):
         take_backup(data, "manual", blocked / "x.sqlite3")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_a_world_readable_data_file_becomes_private_on_opening(tmp_path):
+    path = tmp_path / "cũ.sqlite3"
+    open_database(path)
+    set_up_branch()
+    close_database()
+    path.chmod(0o644)
+    open_database(path)
+    try:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        from models.core.database import backup_open_database
+
+        copy = backup_open_database(tmp_path / "usb" / "sao lưu.sqlite3")
+        assert stat.S_IMODE(copy.stat().st_mode) == 0o600 and verify(copy)
+    finally:
+        close_database()
