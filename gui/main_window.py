@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         self.congress_tab = None  # gui.congress.congress_tab.CongressTab, built after the first paint
         self.ballots_page = DeferredPage()
         self.ballots_tab = None  # gui.ballots.ballots_tab.BallotsTab, built after the first paint
+        self.opening_backup = None  # gui.core.auto_backups.OpeningBackup, once a data file has been opened
         self.tabs.addTab(self.members_tab, "Đảng viê&n")
         self.tabs.addTab(self.congress_page, "Đại &hội")
         self.tabs.addTab(self.ballots_page, "&Bầu cử")
@@ -242,6 +243,7 @@ class MainWindow(QMainWindow):
         self._show_data_file()
         self.members_tab.refresh()
         self._refresh_deferred_tabs()
+        self._back_up_opened_file()
         return True
 
     def backup_data_file(self) -> None:
@@ -331,6 +333,22 @@ class MainWindow(QMainWindow):
         from models.core.database import is_read_only
 
         self._show_read_only(is_read_only())
+        self._back_up_opened_file()
+
+    def _back_up_opened_file(self) -> None:
+        """An automatic backup of the file just opened, off the GUI thread (models.core.auto_backup)."""
+        from gui.core.auto_backups import OpeningBackup
+        from models.core.database import is_read_only
+
+        if self.data_path is None or is_read_only():
+            return
+        if self.opening_backup is None:
+            self.opening_backup = OpeningBackup(self)
+            self.opening_backup.failed.connect(self._on_opening_backup_failed)
+        self.opening_backup.start(self.data_path)
+
+    def _on_opening_backup_failed(self, message: str) -> None:
+        self.statusBar().showMessage(f"Chưa sao lưu tự động được: {message}", 15000)
 
     def _on_congress_tab_congress_changed(self) -> None:
         self.ballots_tab.refresh()
@@ -377,8 +395,13 @@ class MainWindow(QMainWindow):
         self._settings.setValue("window/tab", self.tabs.currentIndex())
         self._settings.sync()
         self.members_tab.cancel_loading()
+        if self.opening_backup is not None:
+            self.opening_backup.wait()
+        from gui.core.auto_backups import backup_before
         from models.core.database import close_database
 
+        if self.data_path is not None:
+            backup_before(self, "exit")
         close_database()
         super().closeEvent(event)
 

@@ -32,6 +32,7 @@ from gui.ballots.entry_view import BallotEntryView
 from gui.ballots.log_model import EntryLogTableModel
 from gui.ballots.tally_panel import TallyPanel
 from gui.core import dialogs
+from gui.core.auto_backups import backup_before
 from models.ballots import count
 from models.ballots.session import CountSession, verify_chain
 from models.core.errors import DomainError
@@ -340,6 +341,7 @@ class BallotsTab(QWidget):
         text = f"Bỏ phiếu số {number} ({describe(ballot, self.session.election)}) khỏi kết quả? Nhật ký vẫn giữ phiếu."
         if not dialogs.confirm(self, text, yes="Bỏ phiếu"):
             return
+        backup_before(self, "void")
         try:
             change = self.session.void(number)
         except DomainError as exc:
@@ -395,6 +397,7 @@ class BallotsTab(QWidget):
             return
         if dialogs.confirm(self, "Khóa kết quả kiểm phiếu? Sau khi khóa, muốn sửa phải mở lại và ghi lý do.",
                            yes="Khóa kết quả"):  # fmt: skip
+            backup_before(self, "count")
             self._act(lambda: count.close_count(self.current_round().round_id, self.entered_by_edit.text()), True)
 
     def reopen(self) -> None:

@@ -346,6 +346,9 @@ class ImportDialog(QDialog):
             return
         actions = plan.actions()
         today = self.today
+        from gui.core.auto_backups import backup_before
+
+        backup_before(self, "import")
         self.task = BackgroundTask(
             self, "Nhập từ Excel", "Đang lưu danh sách đảng viên…",
             lambda progress: apply_import(plan, actions, progress, today),

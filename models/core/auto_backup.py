@@ -154,3 +154,15 @@ def rotate(data_path: Path, now: datetime | None = None) -> list[Path]:
             except OSError:
                 log.warning("Could not remove old backup %s", backup.path, exc_info=True)
     return removed
+
+
+def backup_open_file(reason: str) -> Path | None:
+    """An automatic backup of the data file open now (None for a server or a read-only file: nothing to protect
+    from this PC). Raises StorageError when it cannot be taken."""
+    from models.core.sqlite_storage import DataFileDatabase
+    from models.core.tables import db
+
+    current = db.obj
+    if not isinstance(current, DataFileDatabase) or current.read_only:
+        return None
+    return take_backup(current.path, reason)

@@ -199,3 +199,17 @@ def test_a_ballot_entered_by_mistake_is_taken_out_and_stays_in_the_log(qtbot, ta
     assert tab.session.result().collected == 2 and tab.session.ballot(2) is None
     assert [line.action_label for line in round_log(round_.id)][-1] == "Hủy phiếu"
     assert tab.log_model.rowCount() == 4
+
+
+def test_locking_a_count_and_taking_a_ballot_out_are_backed_up_first(qtbot, tab, answers, data_file):
+    from models.core.auto_backup import list_backups
+
+    _round(Post.COMMITTEE, 3, 4)
+    tab.refresh()
+    _type(qtbot, tab, "4\n4\n")
+    answers["numbers"].append(2)
+    tab.void_ballot()
+    for _ in range(10):
+        _type(qtbot, tab, "4\n")
+    tab.close_count()
+    assert sorted(b.reason for b in list_backups(data_file)) == ["count", "void"]

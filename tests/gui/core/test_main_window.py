@@ -192,3 +192,12 @@ def test_a_saved_member_reaches_the_window(window):
     assert window.statusBar().currentMessage() == "Đã lưu thay đổi của 1 đảng viên."
     window.members_tab.members_changed.emit([])
     assert window.statusBar().currentMessage() == "Đã lưu thay đổi của danh sách đảng viên."
+
+
+def test_opening_and_closing_a_data_file_take_automatic_backups(window, data_file):
+    from models.core.auto_backup import list_backups
+
+    window.opening_backup.wait()
+    assert [b.reason for b in list_backups(data_file)] == ["open"]
+    window.close()
+    assert sorted(b.reason for b in list_backups(data_file)) == ["exit", "open"]
