@@ -18,7 +18,7 @@ import peewee as pw
 
 from models.core import clock
 from models.core.branch import use_branch
-from models.core.errors import Cancelled, DatabaseFileError, StorageError, os_error_text
+from models.core.errors import Cancelled, DamagedFileError, DatabaseFileError, StorageError, os_error_text
 from models.core.file_lock import FileLock
 from models.core.sqlite_storage import BUSY, CORRUPT, DataFileDatabase, cause_of, connect_sqlite, result_code
 from models.core.tables import Meta, db
@@ -237,10 +237,11 @@ def _check_sqlite_file(path: Path) -> bool:
     except OSError as exc:
         raise DatabaseFileError(f"Không đọc được tệp «{path}»: {os_error_text(exc)}.") from exc
     if size == 0:
-        raise DatabaseFileError(
+        raise DamagedFileError(
             f"Tệp «{path}» trống (0 byte), có thể do sao chép hoặc tải về bị lỗi, nên ChiBo không mở; tệp được giữ "
             "nguyên. Hãy chép lại tệp từ bản gốc hoặc mở bản sao lưu; muốn bắt đầu dữ liệu mới thì dùng «Tạo tệp "
-            "dữ liệu mới»."
+            "dữ liệu mới».",
+            path,
         )
     if magic != _SQLITE_MAGIC:
         raise DatabaseFileError(f"Tệp «{path.name}» không phải là tệp dữ liệu ChiBo. Tệp được giữ nguyên.")
@@ -326,10 +327,11 @@ def _refusal(path: Path, exc: BaseException) -> DatabaseFileError:
 
 
 def _damaged(path: Path) -> DatabaseFileError:
-    return DatabaseFileError(
+    return DamagedFileError(
         f"Tệp «{path.name}» bị hỏng: dữ liệu bên trong tệp không còn nguyên vẹn nên ChiBo không mở, để tránh hỏng "
-        "thêm; tệp được giữ nguyên. Hãy mở bản sao lưu gần nhất (Tệp → Mở tệp dữ liệu…) hoặc nhờ cán bộ kỹ thuật "
-        "kiểm tra tệp."
+        "thêm; tệp được giữ nguyên. Hãy phục hồi từ bản sao lưu gần nhất (Tệp → Phục hồi từ bản sao lưu…) hoặc nhờ "
+        "cán bộ kỹ thuật kiểm tra tệp.",
+        path,
     )
 
 

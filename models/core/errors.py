@@ -33,6 +33,14 @@ class DatabaseFileError(DomainError):
     """The data file cannot be opened as a ChiBo database; it was left untouched."""
 
 
+class DamagedFileError(DatabaseFileError):
+    """The data file is damaged (or emptied): the window offers its newest good backup."""
+
+    def __init__(self, message: str, path=None) -> None:
+        super().__init__(message)
+        self.path = path
+
+
 class StorageError(DomainError):
     """Reading or writing the open data file failed (full disk, read-only file, disk error); nothing was saved."""
 
