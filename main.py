@@ -189,6 +189,12 @@ def start_window(args: argparse.Namespace, settings):
                 open_database(path)
                 break
             except DatabaseFileError as exc:
+                from gui.core.restore_dialog import offer_restore
+                from models.core.errors import DamagedFileError
+
+                if isinstance(exc, DamagedFileError) and offer_restore(window, Path(path), exc.message):
+                    open_database(path)
+                    break
                 last = path is candidates[-1]
                 dialogs.show_error(window, exc.message, "" if last else "ChiBo sẽ mở tệp dữ liệu mặc định.")
                 if last:

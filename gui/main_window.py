@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Tệp &gần đây")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.backup_action = self._action(file_menu, "&Sao lưu dữ liệu…", self.backup_data_file)
+        self.restore_action = self._action(file_menu, "&Phục hồi từ bản sao lưu…", self.restore_data_file)
         file_menu.addSeparator()
         self.branch_action = self._action(file_menu, "Thông tin &chi bộ…", self.edit_branch)
         file_menu.addSeparator()
@@ -233,10 +234,17 @@ class MainWindow(QMainWindow):
         try:
             open_database(path)
         except DatabaseFileError as exc:
-            dialogs.show_error(self, exc.message)
-            if db.obj is None or db.obj.is_closed():
-                open_database(previous)
-            return False
+            from gui.core.restore_dialog import offer_restore
+            from models.core.errors import DamagedFileError
+
+            restored = isinstance(exc, DamagedFileError) and offer_restore(self, path, exc.message)
+            if not restored:
+                if not isinstance(exc, DamagedFileError) or not _has_backups(path):
+                    dialogs.show_error(self, exc.message)
+                if db.obj is None or db.obj.is_closed():
+                    open_database(previous)
+                return False
+            open_database(path)
         self._set_target(path)
         if get_branch() is None and not is_read_only():
             self.edit_branch(first_run=True)
@@ -275,6 +283,42 @@ class MainWindow(QMainWindow):
         task.cancelled.connect(lambda: dialogs.show_info(self, "Đã hủy sao lưu; không có tệp nào được tạo."))
         task.start()
         self.backup_task = task
+
+    def restore_data_file(self) -> None:
+        """«Phục hồi từ bản sao lưu»: choose one of the open file's automatic backups; the file is closed, restored
+        (its current state backed up first) and opened again."""
+        from gui.core.restore_dialog import RestoreDialog
+
+        if self.data_path is None:
+            dialogs.show_info(self, "Dữ liệu đang nằm trên máy chủ PostgreSQL: máy chủ được phục hồi bằng công cụ "
+                              "của nó, do người quản trị máy chủ thực hiện.")  # fmt: skip
+            return
+        dialog = RestoreDialog(self.data_path, self)
+        dialog.backup_chosen.connect(self._on_restore_dialog_backup_chosen)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.restore_dialog = dialog
+
+    def _on_restore_dialog_backup_chosen(self, backup) -> None:
+        from models.core.database import close_database, open_database
+        from models.core.errors import DomainError
+        from models.core.restore import restore
+
+        path = self.data_path
+        self.members_tab.cancel_loading()
+        if self.opening_backup is not None:
+            self.opening_backup.wait()
+        close_database()
+        try:
+            restore(path, backup)
+        except DomainError as exc:
+            dialogs.show_error(self, "Chưa phục hồi được; tệp dữ liệu được giữ nguyên.", exc.message)
+        finally:
+            open_database(path)
+        self._show_data_file()
+        self.members_tab.refresh()
+        self._refresh_deferred_tabs()
+        self.statusBar().showMessage(f"Đã phục hồi dữ liệu về lúc {backup.taken_at:%H:%M ngày %d/%m/%Y}.", 10000)
 
     def import_members(self) -> None:
         """«Nhập từ Excel»: the import dialog asks for the workbook; the roster refreshes after an import."""
@@ -404,6 +448,12 @@ class MainWindow(QMainWindow):
             backup_before(self, "exit")
         close_database()
         super().closeEvent(event)
+
+
+def _has_backups(path: Path) -> bool:
+    from models.core.auto_backup import list_backups
+
+    return bool(list_backups(path))
 
 
 def _display_name(target: str) -> str:

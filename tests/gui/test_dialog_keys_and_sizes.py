@@ -135,7 +135,17 @@ def _person_chooser():
     return PersonChooser("Chọn đảng viên", all_members())
 
 
+def _restore():
+    from gui.core.restore_dialog import RestoreDialog
+    from models.core.auto_backup import take_backup
+    from models.core.tables import db
+
+    take_backup(db.obj.path, "manual")
+    return RestoreDialog(db.obj.path)
+
+
 DIALOGS = {
+    "restore": _restore,
     "congress": _congress,
     "hand_vote": _hand_vote,
     "totals": _totals,

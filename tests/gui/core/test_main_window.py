@@ -201,3 +201,46 @@ def test_opening_and_closing_a_data_file_take_automatic_backups(window, data_fil
     assert [b.reason for b in list_backups(data_file)] == ["open"]
     window.close()
     assert sorted(b.reason for b in list_backups(data_file)) == ["exit", "open"]
+
+
+def test_restoring_from_a_backup_through_the_menu(window, data_file, answers):
+    from models.core.auto_backup import take_backup
+    from models.roster.members import all_members
+
+    window.opening_backup.wait()
+    take_backup(data_file, "manual")
+    before = len(all_members())
+    from datetime import date
+
+    save_member(all_people()[0].__class__("Người Thêm Sau", "Nam", date(1990, 1, 1), date(2015, 1, 1)))
+    assert len(all_members()) == before + 1
+    window.restore_data_file()
+    dialog = window.restore_dialog
+    assert dialog.table.rowCount() >= 2 and "đảng viên" in dialog.table.item(0, 2).text()
+    dialog.table.selectRow(0)  # the newest: the manual one
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()  # confirmed by `answers`
+    assert len(all_members()) == before
+    assert "Đã phục hồi" in window.statusBar().currentMessage()
+
+
+def test_a_damaged_file_opened_from_the_menu_is_offered_its_newest_backup(window, tmp_path, answers):
+    from models.core.auto_backup import list_backups, take_backup
+    from models.core.database import close_database, open_database
+    from tests.support.people import set_up_branch
+
+    other = tmp_path / "khác.sqlite3"
+    current = window.data_path
+    open_database(other)
+    set_up_branch()
+    save_member(all_people()[1])
+    take_backup(other, "exit")
+    close_database()
+    open_database(current)
+    other.write_bytes(other.read_bytes()[:3000])
+    assert window.switch_data_file(other)
+    assert answers["confirm"] and "bị hỏng" in answers["confirm"][-1][0]
+    from models.roster.members import all_members
+
+    assert [m.full_name for m in all_members()] == [all_people()[1].full_name]
+    assert any("hỏng" in p.name for p in tmp_path.iterdir())
+    assert list_backups(other)

@@ -1,0 +1,103 @@
+"""«Phục hồi từ bản sao lưu»: the backups of the open data file with what each holds; and the offer, when a data
+file is found damaged on opening, to restore its newest good backup (models.core.restore)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.core import dialogs
+
+
+def offer_restore(parent: QWidget | None, path: Path, message: str) -> bool:
+    """A damaged data file: offer its newest good backup. True when it was restored (the caller opens it again);
+    the damaged file is set aside, never overwritten."""
+    from models.core.errors import DomainError
+    from models.core.restore import newest_good_backup, preview, restore
+
+    backup = newest_good_backup(path)
+    if backup is None:
+        return False
+    seen = preview(backup)
+    question = (f"{message}\n\nPhục hồi từ bản sao lưu tự động lúc {backup.taken_at:%H:%M ngày %d/%m/%Y} "
+                f"({seen.summary})? Tệp hỏng được cất riêng bên cạnh, không bị xóa.")  # fmt: skip
+    if not dialogs.confirm(parent, question, title="Tệp dữ liệu bị hỏng", yes="&Phục hồi", no="&Không"):
+        return False
+    try:
+        aside = restore(path, backup, damaged=True)
+    except DomainError as exc:
+        dialogs.show_error(parent, "Chưa phục hồi được.", exc.message)
+        return False
+    dialogs.show_info(parent, "Đã phục hồi dữ liệu từ bản sao lưu.", f"Tệp hỏng được cất ở: {aside}")
+    return True
+
+
+class RestoreDialog(QDialog):
+    """`backup_chosen(BackupFile)` once the user confirmed; the window closes the file, restores and reopens."""
+
+    backup_chosen = Signal(object)
+
+    def __init__(self, data_path: Path, parent: QWidget | None = None) -> None:
+        from models.core.restore import previews
+
+        super().__init__(parent)
+        self.setWindowTitle("Phục hồi từ bản sao lưu")
+        layout = QVBoxLayout(self)
+        note = QLabel("ChiBo tự sao lưu khi mở tệp, trước khi khóa kết quả kiểm phiếu, hủy phiếu, nhập Excel và khi "
+                      "đóng. Chọn một bản để phục hồi; trạng thái hiện tại được sao lưu trước.")  # fmt: skip
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.previews = previews(data_path)
+        self.table = QTableWidget(len(self.previews), 3)
+        self.table.setHorizontalHeaderLabels(("Thời điểm", "Lúc sao lưu", "Nội dung"))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for row, seen in enumerate(self.previews):
+            cells = (f"{seen.backup.taken_at:%H:%M:%S %d/%m/%Y}", seen.backup.reason_label, seen.summary)
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        if self.previews:
+            self.table.selectRow(0)
+        layout.addWidget(self.table, 1)
+        if not self.previews:
+            layout.addWidget(QLabel("Tệp dữ liệu này chưa có bản sao lưu tự động nào."))
+        self.buttons = dialogs.localize_buttons(
+            QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Phục hồi bản đã chọn")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.previews))
+        self.buttons.accepted.connect(self._choose)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        dialogs.fit_to_screen(self, 760, 460)
+
+    def _choose(self) -> None:
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.previews):
+            return
+        seen = self.previews[row]
+        if not seen.ok:
+            dialogs.show_error(self, "Bản sao lưu này bị hỏng, không phục hồi từ đó được; hãy chọn bản khác.")
+            return
+        when = f"{seen.backup.taken_at:%H:%M ngày %d/%m/%Y}"
+        if dialogs.confirm(self, f"Phục hồi dữ liệu về lúc {when} ({seen.summary})? Những gì ghi sau lúc đó sẽ "
+                           "không còn trong tệp, nhưng trạng thái hiện tại được sao lưu trước.",
+                           yes="&Phục hồi"):  # fmt: skip
+            self.backup_chosen.emit(seen.backup)
+            self.accept()
