@@ -111,7 +111,7 @@ def test_the_headless_self_test_opens_no_socket(tmp_path):
         sys.path.insert(0, {str(ROOT)!r})
         runpy.run_path({str(ROOT / "main.py")!r}, run_name="__main__")
     """)
-    run = subprocess.run([sys.executable, "-c", guard], capture_output=True, text=True, cwd=ROOT, timeout=120,
-                         env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"})  # fmt: skip
+    env = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"}
+    run = subprocess.run([sys.executable, "-c", guard], capture_output=True, text=True, cwd=ROOT, timeout=120, env=env)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "self-test OK" in run.stdout and "network used" not in run.stderr
