@@ -54,10 +54,18 @@ class MainWindow(QMainWindow):
         self.read_only_banner.setStyleSheet(
             "background: #fff4ce; color: #4d3800; border-bottom: 1px solid #e6c34d; padding: 6px 10px;"
         )
+        self.practice_banner = QLabel()
+        self.practice_banner.setWordWrap(True)
+        self.practice_banner.setStyleSheet(
+            "background: #fde7e9; color: #8a1c1c; font-weight: bold; border-bottom: 2px solid #c00000; "
+            "padding: 6px 10px;"
+        )
+        self.practice_banner.hide()
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.practice_banner)
         layout.addWidget(self.read_only_banner)
         layout.addWidget(self.tabs)
         self.setCentralWidget(central)
@@ -96,6 +104,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.backup_action = self._action(file_menu, "&Sao lưu dữ liệu…", self.backup_data_file)
         self.restore_action = self._action(file_menu, "&Phục hồi từ bản sao lưu…", self.restore_data_file)
+        self.practice_action = self._action(file_menu, "Dữ liệu mẫ&u để tập dượt…", self.create_practice_file)
         file_menu.addSeparator()
         self.branch_action = self._action(file_menu, "Thông tin &chi bộ…", self.edit_branch)
         file_menu.addSeparator()
@@ -165,6 +174,13 @@ class MainWindow(QMainWindow):
         where = "Tệp dữ liệu" if self.data_path is not None else "Máy chủ dữ liệu"
         self.file_label.setText(f"{where}: {_display_name(self.data_target)}")
         self._show_read_only(read_only)
+        from models.core.practice_flag import PRACTICE_BANNER, is_practice
+
+        practice = is_practice()
+        self.practice_banner.setText(f"TẬP DƯỢT — {PRACTICE_BANNER}")
+        self.practice_banner.setVisible(practice)
+        if practice:
+            self.setWindowTitle(f"{self.windowTitle()} — TẬP DƯỢT")
         if self.data_path is not None:
             self._remember_recent(self.data_path)
         self.data_file_changed.emit(self.data_target)
@@ -283,6 +299,46 @@ class MainWindow(QMainWindow):
         task.cancelled.connect(lambda: dialogs.show_info(self, "Đã hủy sao lưu; không có tệp nào được tạo."))
         task.start()
         self.backup_task = task
+
+    def create_practice_file(self) -> None:
+        """«Dữ liệu mẫu để tập dượt»: a new practice file with a realistic branch and a congress ready for check-in,
+        opened in place of the current one (which stays as it is)."""
+        from models.core.database import open_database
+        from models.core.errors import DomainError
+        from models.core.tables import db
+        from models.practice.sample_branch import fill_practice_data
+
+        path = dialogs.ask_save_path(self, "Tạo tệp dữ liệu mẫu để tập dượt", dialogs.DATA_FILTER, "data",
+                                     "Tập dượt ChiBo.sqlite3", ask_overwrite=False)  # fmt: skip
+        if not path:
+            return
+        target = Path(path) if Path(path).suffix else Path(path).with_suffix(".sqlite3")
+        if target.exists():
+            dialogs.show_error(self, f"Tệp «{target.name}» đã có. Hãy chọn tên khác cho tệp tập dượt.")
+            return
+        previous = self.data_target
+        self.members_tab.cancel_loading()
+        try:
+            open_database(target)
+            fill_practice_data(clock.today())
+        except DomainError as exc:
+            from models.core.database import close_database
+
+            dialogs.show_error(self, "Chưa tạo được tệp tập dượt.", exc.message)
+            if db.obj is not None and getattr(db.obj, "path", None) == target:
+                close_database()
+                for suffix in ("", "-wal", "-shm"):
+                    target.with_name(target.name + suffix).unlink(missing_ok=True)
+            if db.obj is None or db.obj.is_closed():
+                open_database(previous)
+            return
+        self._set_target(target)
+        self._show_data_file()
+        self.members_tab.refresh()
+        self._refresh_deferred_tabs()
+        self.tabs.setCurrentWidget(self.congress_page)
+        dialogs.show_info(self, "Đã tạo tệp dữ liệu mẫu để tập dượt: một chi bộ 32 đảng viên và một đại hội sẵn "
+                          "sàng điểm danh, đã thiết lập bầu Ban Chi ủy và đại biểu.", str(target))  # fmt: skip
 
     def restore_data_file(self) -> None:
         """«Phục hồi từ bản sao lưu»: choose one of the open file's automatic backups; the file is closed, restored

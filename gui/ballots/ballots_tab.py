@@ -206,7 +206,7 @@ class BallotsTab(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         """A data file that cannot be written: the counts are shown, nothing is entered or changed."""
         self._read_only = read_only
-        self._show_session()
+        self.refresh()  # also after another data file opened: the rounds are re-read
 
     def _show_session(self) -> None:
         session, chosen = self.session, self.current_round()

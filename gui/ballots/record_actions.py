@@ -165,8 +165,11 @@ class RecordActions(QObject):
             self.update_projector(session.result(), chosen.collected)
 
     def _congress_title(self) -> str:
+        from models.core.practice_flag import is_practice
+
         chosen = self.tab.current_round()
-        return chosen.congress_title if chosen else ""
+        title = chosen.congress_title if chosen else ""
+        return f"TẬP DƯỢT — {title}" if is_practice() else title
 
     def update_projector(self, result, collected: int | None) -> None:
         """While counting the room sees progress only; after publishing, the result."""

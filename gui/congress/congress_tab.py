@@ -117,7 +117,7 @@ class CongressTab(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         """A data file that cannot be written: every congress is shown read-only."""
         self._read_only = read_only
-        self._show()
+        self.refresh()  # also after another data file opened: the list is re-read
 
     def _on_combo_current_index_changed(self, _index: int) -> None:
         if self.current() is not None:

@@ -155,7 +155,12 @@ def hand_vote_rows(congress_id: int) -> list[HandVoteRow]:
 
 def ballot_paper(info: CongressInfo, branch: BranchInfo | None, election: ElectionInfo, round_: RoundInfo,
                  copies: int) -> BallotPaper:  # fmt: skip
-    return BallotPaper(congress_title(info, branch), election.title, round_.number, round_.form.value, round_.seats,
+    from models.core.practice_flag import is_practice
+
+    title = congress_title(info, branch)
+    if is_practice():
+        title = f"PHIẾU TẬP DƯỢT – {title}"
+    return BallotPaper(title, election.title, round_.number, round_.form.value, round_.seats,
                        tuple(p.full_name for p in round_.candidates), copies)  # fmt: skip
 
 

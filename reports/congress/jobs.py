@@ -77,7 +77,10 @@ def congress_header(info, branch, number: str, on):
     from reports.core.party_document import DocumentHeader
 
     higher = [*branch.higher_lines, branch.name] if branch else []
-    return DocumentHeader("\n".join(higher), f"Đại hội {info.ordinal_text}", number, branch.place if branch else "", on)
+    from models.core.practice_flag import watermark
+
+    return DocumentHeader("\n".join(higher), f"Đại hội {info.ordinal_text}", number, branch.place if branch else "",
+                          on, watermark())  # fmt: skip
 
 
 def paper_signature(congress_id: int, branch, after: bool):

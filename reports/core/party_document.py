@@ -31,6 +31,7 @@ class DocumentHeader:
     number: str = ""  # "Số 01-DS/CB", or "" when the document has no number
     place: str = ""  # "Hà Nội"
     date: date | None = None  # None prints "ngày ... tháng ... năm" blanks to fill in by hand
+    watermark: str = ""  # a practice file's warning, printed in red under the header and in every page header
 
 
 @dataclass(frozen=True)
@@ -202,6 +203,19 @@ class DocumentSheet:
                 self._text_height(rtext, split + 1, n, rsize, rtext.isupper(), rbold),
             )
             self._spans_row([(1, split, lcell), (split + 1, n, rcell)], height)
+        if header.watermark:
+            self._watermark(header.watermark)
+
+    def _watermark(self, text: str) -> None:
+        """A practice file's paper can never pass for a real one: red on the page and in every page header."""
+        from openpyxl.styles import Font
+
+        n = len(self.columns)
+        cell = styles.styled_cell(self.ws, text, size=BODY_SIZE, bold=True, horizontal="center")
+        cell.font = Font(name=styles.FONT_NAME, size=BODY_SIZE, bold=True, color="C00000")
+        self._spans_row([(1, n, cell)], self._text_height(text, 1, n, BODY_SIZE, text.isupper(), True))
+        self.ws.oddHeader.center.text = text
+        self.ws.oddHeader.center.color = "C00000"
 
     def title(self, title: str, summary: str = "") -> None:
         """Title in capitals (15, bold), then an optional bold summary line."""

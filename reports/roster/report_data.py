@@ -30,7 +30,10 @@ def document_header(branch: BranchInfo | None, on: date, type_code: str = "") ->
     if branch is None:
         return DocumentHeader(higher_committee="", issuer="", date=on)
     number = f"Số{NUMBER_BLANK}-{type_code}/{branch.issuer_abbr}" if type_code and branch.issuer_abbr else ""
+    from models.core.practice_flag import watermark
+
     return DocumentHeader(
+        watermark=watermark(),
         higher_committee="\n".join(branch.higher_lines),
         issuer=branch.name,
         number=number,

@@ -20,6 +20,7 @@ ALLOWED: dict[str, tuple[str, ...]] = {
     "models.roster": ("models.core", "models.roster"),
     "models.congress": ("models.core", "models.roster", "models.counting", "models.congress"),
     "models.ballots": ("models.core", "models.counting", "models.congress", "models.ballots"),
+    "models.practice": ("models.core", "models.roster", "models.congress", "models.counting", "models.practice"),
     "models.schema": ("models",),
     "models.migrations": ("models",),
     "reports.core": ("reports.core", "models.core"),

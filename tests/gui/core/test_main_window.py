@@ -244,3 +244,20 @@ def test_a_damaged_file_opened_from_the_menu_is_offered_its_newest_backup(window
     assert [m.full_name for m in all_members()] == [all_people()[1].full_name]
     assert any("hỏng" in p.name for p in tmp_path.iterdir())
     assert list_backups(other)
+
+
+def test_a_practice_file_is_made_in_one_step_and_shown_as_such(window, tmp_path, answers):
+    from models.congress.congresses import list_congresses
+    from models.core.practice_flag import is_practice
+    from models.roster.members import all_members
+
+    real = window.data_path
+    answers["paths"].append(str(tmp_path / "tập dượt"))
+    window.create_practice_file()
+    assert window.data_path == tmp_path / "tập dượt.sqlite3" and is_practice()
+    assert window.practice_banner.isVisibleTo(window) and "TẬP DƯỢT" in window.windowTitle()
+    assert len(all_members()) == 32 and [c.ordinal for c in list_congresses()] == [5]
+    assert window.tabs.currentWidget() is window.congress_page
+    assert window.congress_tab.checkin_page.model.rowCount() == 32
+    window.switch_data_file(real)
+    assert not is_practice() and not window.practice_banner.isVisibleTo(window)
