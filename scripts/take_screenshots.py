@@ -21,7 +21,8 @@ def main(folder: Path) -> None:
     app = QApplication([])
     import gui.core.dialogs as dialogs
     from gui.main_window import MainWindow
-    from models.congress.checkin import check_in
+    from models.congress.bodies import Body, set_body
+    from models.congress.checkin import attendance_panel, check_in
     from models.congress.congresses import open_session
     from models.congress.elections import congress_elections
     from models.congress.hand_votes import VoteKind, record_vote
@@ -51,15 +52,10 @@ def main(folder: Path) -> None:
     app.processEvents()
     window.grab().save(str(folder / "dai-hoi.png"))
     open_session(practice.congress_id)
-    tab = window.congress_tab
     tellers = [p for p in summoned_list(practice.congress_id) if p.official and p.attendance == "present"][-3:]
-    from models.congress.bodies import Body, set_body
-
     set_body(practice.congress_id, Body.COUNTING, [p.id for p in tellers], tellers[0].id)
     committee = congress_elections(practice.congress_id)[0]
     for kind in (VoteKind.SEATS, VoteKind.ELECTION_LIST):
-        from models.congress.checkin import attendance_panel
-
         voting = attendance_panel(practice.congress_id).ballots
         record_vote(practice.congress_id, kind, "Thông qua", voting, 0, 0, voting, committee.id)
     start_round(committee.current_round.id)

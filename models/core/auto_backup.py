@@ -65,7 +65,7 @@ def list_backups(data_path: Path) -> list[BackupFile]:
         return found
     prefix = f"{data_path.stem} "
     for path in folder.glob(f"*{data_path.suffix}"):
-        rest = path.stem[len(prefix):] if path.stem.startswith(prefix) else ""
+        rest = path.stem[len(prefix) :] if path.stem.startswith(prefix) else ""
         parts = rest.rsplit(" ", 1)
         if len(parts) != 2:
             continue

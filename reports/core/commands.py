@@ -53,5 +53,3 @@ def one_line(text: str) -> str:
 def _os_message(exc: OSError) -> str:
     name = f" «{exc.filename}»" if exc.filename else ""
     return f"Không đọc hoặc ghi được tệp{name}: {os_error_text(exc)}."
-
-

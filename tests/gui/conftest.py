@@ -27,8 +27,16 @@ def answers(monkeypatch):
     """Record what gui.core.dialogs was asked and answer `confirm` with the queued replies (default True)."""
     import gui.core.dialogs as dialogs
 
-    log: dict[str, list] = {"error": [], "warning": [], "info": [], "confirm": [], "replies": [], "paths": [],
-                            "texts": [], "numbers": []}
+    log: dict[str, list] = {
+        "error": [],
+        "warning": [],
+        "info": [],
+        "confirm": [],
+        "replies": [],
+        "paths": [],
+        "texts": [],
+        "numbers": [],
+    }
 
     def _record(kind):
         return lambda parent, text, detail="", **kw: log[kind].append((text, detail))
