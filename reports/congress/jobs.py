@@ -138,12 +138,13 @@ def _summary(congress_id: int, branch) -> Write:
     return write
 
 
-def _listed(rows_of: Callable[[int], list], empty: str, module: str, function: str) -> Callable[[int, object], Write]:
+Export = Callable[..., object]  # (target, heading, rows, header, signature)
+
+
+def _listed(rows_of: Callable[[int], list], empty: str, export: Export) -> Callable[[int, object], Write]:
     """A paper that lists rows under the congress heading (short bios, show-of-hands votes); `empty` when none."""
 
     def content(congress_id: int, branch) -> Write:
-        from importlib import import_module
-
         from models.congress.congresses import get_congress
         from reports.congress.congress_data import heading
 
@@ -153,7 +154,7 @@ def _listed(rows_of: Callable[[int], list], empty: str, module: str, function: s
         title = heading(get_congress(congress_id), branch)
 
         def write(target: Path, header, signature) -> None:
-            getattr(import_module(module), function)(target, title, rows, header, signature)
+            export(target, title, rows, header, signature)
 
         return write
 
@@ -172,10 +173,20 @@ def _vote_rows(congress_id: int) -> list:
     return hand_vote_rows(congress_id)
 
 
-_bios = _listed(_bio_rows, "Đại hội chưa có ai trúng cử nên chưa lập được danh sách trích ngang.",
-                "reports.congress.elected_bios", "export_elected_bios")  # fmt: skip
-_hand_votes = _listed(_vote_rows, "Đại hội chưa có lần biểu quyết nào.", "reports.congress.hand_votes",
-                      "export_hand_votes")  # fmt: skip
+def _export_bios(*args) -> object:
+    from reports.congress.elected_bios import export_elected_bios  # openpyxl: on first use
+
+    return export_elected_bios(*args)
+
+
+def _export_votes(*args) -> object:
+    from reports.congress.hand_votes import export_hand_votes
+
+    return export_hand_votes(*args)
+
+
+_bios = _listed(_bio_rows, "Đại hội chưa có ai trúng cử nên chưa lập được danh sách trích ngang.", _export_bios)
+_hand_votes = _listed(_vote_rows, "Đại hội chưa có lần biểu quyết nào.", _export_votes)
 
 
 CONGRESS_JOBS: tuple[CongressPaperJob, ...] = (
