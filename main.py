@@ -229,10 +229,12 @@ def run_self_test(server: str | None = None) -> int:
             open_database(server or Path(folder) / "selftest.sqlite3")
             with db.atomic() as transaction:
                 rows, exported = _self_test_round_trip(Path(folder))
+                counted = _self_test_count(Path(folder))
                 transaction.rollback()
         finally:
             close_database()
-    line = f"ChiBo self-test OK: {len(rows)} members, search, export and read-back of {exported} rows"
+    line = (f"ChiBo self-test OK: {len(rows)} members, search, export and read-back of {exported} rows, "
+            f"a congress count of {counted} ballots recounted from its minutes' record")  # fmt: skip
     if sys.stdout is not None:
         print(line)
     return 0
@@ -262,6 +264,45 @@ def _self_test_round_trip(folder: Path):
     assert [rows[i].full_name for i in found] == ["Trần Thị Bình"], found
     exported = _self_test_export(folder, all_members())
     return rows, exported
+
+
+def _self_test_count(folder: Path) -> int:
+    """A congress on the self-test's roster: check-in, the counting committee, the votes on seats and list, a
+    secretary's round counted ballot by ballot, locked, its minutes written and their record recounted."""
+    from datetime import date
+
+    from models.ballots.count import close_count
+    from models.ballots.session import CountSession
+    from models.congress.bodies import Body, set_body
+    from models.congress.checkin import check_in
+    from models.congress.congresses import CongressInfo, open_session, save_congress
+    from models.congress.elections import add_election, set_candidates
+    from models.congress.hand_votes import VoteKind, record_vote
+    from models.congress.rounds import start_round
+    from models.congress.summons import summoned_list
+    from models.counting import Attendance, Ballot, Post, read_record, recount
+    from reports.congress.minutes_jobs import prepare_minutes
+
+    congress = save_congress(CongressInfo(1, 2025, 2030, date(2025, 10, 1)))
+    people = summoned_list(congress.id)
+    for person in people:
+        check_in(person.id, Attendance.PRESENT)
+    open_session(congress.id)
+    official = [p for p in people if p.official]
+    set_body(congress.id, Body.COUNTING, [official[-1].id], official[-1].id)
+    election = add_election(congress.id, Post.SECRETARY, 1)
+    set_candidates(election.rounds[0].id, [official[0].id])
+    for kind in (VoteKind.SEATS, VoteKind.ELECTION_LIST):
+        record_vote(congress.id, kind, "Tự kiểm tra", len(official), 0, 0, election_id=election.id)
+    round_ = start_round(election.rounds[0].id)
+    session = CountSession(round_.id, entered_by="Tự kiểm tra")
+    for no in range(1, round_.ballots_issued + 1):
+        session.enter(Ballot.agree(no, {official[0].key: "agree"}))
+    close_count(round_.id)
+    minutes = prepare_minutes(round_.id).write(folder / "Biên bản kiểm phiếu.xlsx")
+    record = read_record(minutes.with_suffix(".json"))
+    assert record.digest_ok and recount(record).elected == (official[0].key,), recount(record)
+    return round_.ballots_issued
 
 
 def _self_test_export(folder: Path, members) -> int:
