@@ -85,3 +85,23 @@ def test_a_damaged_backup_is_never_chosen_nor_restored(path):
     with pytest.raises(DatabaseFileError, match="bị hỏng"):
         restore(path, bad)
     assert _names(path) == sorted(m.full_name for m in (member(0), member(1), member(2)))
+
+
+def test_a_copy_without_its_write_ahead_log_opens_cleanly_at_its_last_checkpoint(tmp_path):
+    """The WAL lost mid-work (a copy of the file alone, a journal deleted): the file is whole, only the writes
+    since the last checkpoint are missing, and it opens without complaint."""
+    import shutil
+
+    path = tmp_path / "chibo.sqlite3"
+    open_database(path)
+    set_up_branch()
+    save_member(member(0))
+    from models.core.tables import db
+
+    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    save_member(member(1))  # in the WAL only
+    copy = tmp_path / "bản sao.sqlite3"
+    shutil.copyfile(path, copy)  # the main file alone, while ChiBo still has it open
+    close_database()
+    assert _names(copy) == [member(0).full_name]
+    assert sorted(_names(path)) == sorted([member(0).full_name, member(1).full_name])
