@@ -365,8 +365,10 @@ class MainWindow(QMainWindow):
         if self.opening_backup is not None:
             self.opening_backup.wait()
         close_database()
+        restored = False
         try:
             restore(path, backup)
+            restored = True
         except DomainError as exc:
             dialogs.show_error(self, "Chưa phục hồi được; tệp dữ liệu được giữ nguyên.", exc.message)
         finally:
@@ -374,7 +376,8 @@ class MainWindow(QMainWindow):
         self._show_data_file()
         self.members_tab.refresh()
         self._refresh_deferred_tabs()
-        self.statusBar().showMessage(f"Đã phục hồi dữ liệu về lúc {backup.taken_at:%H:%M ngày %d/%m/%Y}.", 10000)
+        if restored:
+            self.statusBar().showMessage(f"Đã phục hồi dữ liệu về lúc {backup.taken_at:%H:%M ngày %d/%m/%Y}.", 10000)
 
     def import_members(self) -> None:
         """«Nhập từ Excel»: the import dialog asks for the workbook; the roster refreshes after an import."""
