@@ -15,7 +15,7 @@ def setup_logging(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "chibo.log"
     handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
-    from models.core.auto_backup import make_private
+    from models.core.file_privacy import make_private
 
     make_private(path)  # a log written by an older version may still be world-readable
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -152,6 +152,8 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    import os
+
     if not has_display():
         print(NO_DISPLAY, file=sys.stderr)
         return 2
@@ -163,6 +165,10 @@ def run_gui(args: argparse.Namespace) -> int:
     app = create_application(sys.argv[:1])
     install_crash_hook()
     window, outcome = start_window(args, app_settings())
+    if os.environ.get("CHIBO_FIRST_PAINT_PROBE"):  # the bundle's start-up benchmark: when did the window appear?
+        import time
+
+        window.first_painted.connect(lambda: (print(f"first-paint {time.time()}", flush=True), app.exit(0)))
     code = app.exec()
     return outcome.get("code", code)
 

@@ -21,6 +21,7 @@ class MainWindow(QMainWindow):
     """Composition of the tabs; tabs never import each other, the window wires their signals."""
 
     data_file_changed = Signal(str)
+    first_painted = Signal()  # the window has been painted once (start-up measurements)
 
     def __init__(
         self,
@@ -406,6 +407,7 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self and event.type() == QEvent.Type.Paint:
             self.removeEventFilter(self)
+            self.first_painted.emit()
             QTimer.singleShot(0, self._after_first_paint)
         return super().eventFilter(watched, event)
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from models.core import clock
 from models.core.errors import StorageError
+from models.core.file_privacy import make_private
 from models.core.sqlite_storage import cause_of, connect_sqlite
 
 log = logging.getLogger(__name__)
@@ -42,15 +43,6 @@ class BackupFile:
 def backup_folder(data_path: Path) -> Path:
     """«<file> - sao lưu» beside the data file."""
     return data_path.with_name(f"{data_path.stem} - sao lưu")
-
-
-def make_private(path: Path) -> None:
-    """Readable and writable by the user only (a shared office PC); Windows keeps per-user folders private."""
-    if os.name == "posix":
-        try:
-            path.chmod(0o600)
-        except OSError:
-            log.warning("Could not make %s private", path, exc_info=True)
 
 
 def _name(data_path: Path, taken_at: datetime, reason: str) -> str:

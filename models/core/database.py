@@ -117,7 +117,7 @@ def open_database(target: str | Path) -> pw.Database:
     if lock is not None:
         _held_lock = lock
     if backup_path is not None and not database.read_only:
-        from models.core.auto_backup import make_private
+        from models.core.file_privacy import make_private
 
         for private in (backup_path, backup_path.with_name(backup_path.name + "-wal")):
             if private.exists():
@@ -183,7 +183,8 @@ def backup_sqlite(
             database.connection().backup(target, pages=256, progress=_step)
         finally:
             target.close()
-        from models.core.auto_backup import make_private, verify
+        from models.core.auto_backup import verify
+        from models.core.file_privacy import make_private
 
         make_private(partial)
         if not verify(partial):

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from models.core import clock
-from models.core.auto_backup import BackupFile, list_backups, make_private, take_backup, verify
+from models.core.auto_backup import BackupFile, list_backups, take_backup, verify
 from models.core.errors import DatabaseFileError, StorageError
+from models.core.file_privacy import make_private
 from models.core.sqlite_storage import cause_of, connect_sqlite
 
 log = logging.getLogger(__name__)

@@ -1,0 +1,49 @@
+"""The bundle's start-up (run with --bench): from process start to the window's first paint, ChiBo's onedir bundle
+against a bare PySide6 window bundled the same way (onedir, no UPX, the same PyInstaller). Goal: ≤ 1.5×."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+RUNS = 5
+
+
+def _build(tmp: Path, *args: str) -> None:
+    pyinstaller = Path(sys.executable).with_name("pyinstaller")
+    out = subprocess.run([str(pyinstaller), "--noconfirm", "--clean", "--log-level", "WARN", "--distpath",
+                          str(tmp / "dist"), "--workpath", str(tmp / "build"), *args],
+                         cwd=ROOT, capture_output=True, text=True, timeout=900)  # fmt: skip
+    assert out.returncode == 0, out.stderr[-3000:]
+
+
+def _first_paint(command: list[str], home: Path) -> float:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(home), "CHIBO_FIRST_PAINT_PROBE": "1"}
+    start = time.time()
+    out = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    painted = next(line for line in out.stdout.splitlines() if line.startswith("first-paint"))
+    return float(painted.split()[1]) - start
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="measured on the CI's Linux")
+def test_bundle_startup_vs_bare_bundle(benchmark, tmp_path):
+    _build(tmp_path / "chibo", "pyinstaller.spec")
+    _build(tmp_path / "bare", "--onedir", "--name", "bare", "--noupx", str(ROOT / "tests" / "bench" / "bare_window.py"))
+    chibo = [str(tmp_path / "chibo" / "dist" / "ChiBo" / "ChiBo"), "--db", str(tmp_path / "data.sqlite3")]
+    bare = [str(tmp_path / "bare" / "dist" / "bare" / "bare")]
+    home = tmp_path / "home"
+    _first_paint(chibo, home), _first_paint(bare, home)  # warm the file cache
+    bare_s = min(_first_paint(bare, home) for _ in range(RUNS))
+    runs: list[float] = []
+    benchmark.pedantic(lambda: runs.append(_first_paint(chibo, home)), rounds=RUNS, iterations=1)
+    chibo_s = min(runs)
+    benchmark.extra_info.update(bare_s=round(bare_s, 3), chibo_s=round(chibo_s, 3), ratio=round(chibo_s / bare_s, 2))
+    print(f"\nbundle first paint: bare {bare_s:.3f} s, ChiBo {chibo_s:.3f} s (×{chibo_s / bare_s:.2f})")
