@@ -255,8 +255,9 @@ class BallotsTab(QWidget):
         if counting:
             self.entry.setFocus()
 
-    def _show_result(self) -> None:
-        result = self.session.result()
+    def _show_result(self, result=None) -> None:
+        """The tally beside the entry (and the room's screen); `result`: the one an act just returned."""
+        result = result or self.session.result()
         collected = self.current_round().collected
         final = self.current_round().status in ("closed", "published")
         self.panel.show_result(result, collected, final)
@@ -292,12 +293,30 @@ class BallotsTab(QWidget):
         except (DomainError, MalformedError) as exc:
             dialogs.show_error(self, exc.message)
             return
+        self._after(change, checks=self.current_round().double_entry or self.bundle_table.rowCount() > 0)
+
+    def _after(self, change, checks: bool = True) -> None:
+        """Show what one act did: its log line, the next ballot to type, the tally it returned, and the double-entry
+        and bundle checks when they can have changed."""
         self.log_model.append(change.entry)
         self.log_view.scrollToBottom()
-        self.entry.start_ballot(session.next_number())
-        self._show_result()
-        if self.current_round().double_entry or self.bundle_table.rowCount():
+        self.entry.start_ballot(self.session.next_number())
+        self._show_result(change.result)
+        if checks:
             self._fill_checks()
+
+    def _saved_ballot(self, title: str, label: str):
+        """Ask for a ballot number; (number, ballot) when that ballot has been entered, else None (the user told)."""
+        if self.session is None or not self.entry.isEnabled():
+            return None
+        number = dialogs.ask_number(self, title, label, 1, 1, 100000)
+        if number is None:
+            return None
+        ballot = self.session.ballot(number)
+        if ballot is None:
+            dialogs.show_info(self, f"Chưa nhập phiếu số {number}.")
+            return None
+        return number, ballot
 
     def undo(self) -> None:
         if self.session is None or not self.entry.isEnabled():
@@ -307,37 +326,24 @@ class BallotsTab(QWidget):
         except DomainError as exc:
             dialogs.show_info(self, exc.message)
             return
-        self.log_model.append(change.entry)
-        self.entry.start_ballot(self.session.next_number())
-        self._show_result()
-        self._fill_checks()
+        self._after(change)
 
     def find_ballot(self) -> None:
         """Load a saved ballot by its number to correct it (Enter replaces it; the log keeps the old one)."""
-        if self.session is None or not self.entry.isEnabled():
+        found = self._saved_ballot("Tìm, sửa phiếu", "Số phiếu cần sửa:")
+        if found is None:
             return
-        number = dialogs.ask_number(self, "Tìm, sửa phiếu", "Số phiếu cần sửa:", 1, 1, 100000)
-        if number is None:
-            return
-        ballot = self.session.ballot(number)
-        if ballot is None:
-            dialogs.show_info(self, f"Chưa nhập phiếu số {number}.")
-            return
+        number, ballot = found
         self.entry.start_ballot(number, ballot)
         self.entry.setFocus()
 
     def void_ballot(self) -> None:
         """Take a ballot entered by mistake (a number typed twice, a paper not of this round) out of the count; the
         log keeps it."""
-        if self.session is None or not self.entry.isEnabled():
+        found = self._saved_ballot("Hủy phiếu nhập nhầm", "Số phiếu cần bỏ khỏi kết quả:")
+        if found is None:
             return
-        number = dialogs.ask_number(self, "Hủy phiếu nhập nhầm", "Số phiếu cần bỏ khỏi kết quả:", 1, 1, 100000)
-        if number is None:
-            return
-        ballot = self.session.ballot(number)
-        if ballot is None:
-            dialogs.show_info(self, f"Chưa nhập phiếu số {number}.")
-            return
+        number, ballot = found
         text = f"Bỏ phiếu số {number} ({describe(ballot, self.session.election)}) khỏi kết quả? Nhật ký vẫn giữ phiếu."
         if not dialogs.confirm(self, text, yes="Bỏ phiếu"):
             return
@@ -347,10 +353,7 @@ class BallotsTab(QWidget):
         except DomainError as exc:
             dialogs.show_error(self, exc.message)
             return
-        self.log_model.append(change.entry)
-        self.entry.start_ballot(self.session.next_number())
-        self._show_result()
-        self._fill_checks()
+        self._after(change)
 
     def declare_collected(self) -> None:
         chosen = self.current_round()
