@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from gui.core import dialogs
 from models.core.vnname import fold
@@ -30,11 +30,7 @@ class PersonChooser(QDialog):
             item.setData(ROLE, index)
             self.list.addItem(item)
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())
-        self.buttons = dialogs.localize_buttons(
-            QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = dialogs.ok_cancel(self, self.accept)
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.buttons)

@@ -75,12 +75,7 @@ class TotalsDialog(QDialog):
         self.check_label = QLabel()
         self.check_label.setWordWrap(True)
         layout.addWidget(self.check_label)
-        self.buttons = dialogs.localize_buttons(
-            QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Ghi kết quả")
-        self.buttons.accepted.connect(self._save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = dialogs.ok_cancel(self, self._save, "&Ghi kết quả")
         layout.addWidget(self.buttons)
         for spin in self._all_spins():
             spin.valueChanged.connect(self._update_check)

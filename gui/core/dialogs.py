@@ -57,6 +57,18 @@ def localize_buttons(box: QDialogButtonBox) -> QDialogButtonBox:
     return box
 
 
+def ok_cancel(dialog: QDialog, on_ok, ok_text: str = "") -> QDialogButtonBox:
+    """The Vietnamese «OK / Hủy» buttons of a dialog: OK (its text `ok_text`, with an access key) calls `on_ok`,
+    Hủy rejects."""
+    buttons = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    box = localize_buttons(QDialogButtonBox(buttons))
+    if ok_text:
+        box.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    box.accepted.connect(on_ok)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, detail: str = "") -> QMessageBox:
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
     if detail:

@@ -77,13 +77,8 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.table, 1)
         if not self.previews:
             layout.addWidget(QLabel("Tệp dữ liệu này chưa có bản sao lưu tự động nào."))
-        self.buttons = dialogs.localize_buttons(
-            QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Phục hồi bản đã chọn")
+        self.buttons = dialogs.ok_cancel(self, self._choose, "&Phục hồi bản đã chọn")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.previews))
-        self.buttons.accepted.connect(self._choose)
-        self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         dialogs.fit_to_screen(self, 760, 460)
 
