@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -21,8 +20,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,6 +30,7 @@ from gui.ballots.log_model import EntryLogTableModel
 from gui.ballots.tally_panel import TallyPanel
 from gui.core import dialogs
 from gui.core.auto_backups import backup_before
+from gui.core.tables import fill_table, read_only_table
 from models.ballots import count
 from models.ballots.session import CountSession, verify_chain
 from models.core.errors import DomainError
@@ -136,9 +134,9 @@ class BallotsTab(QWidget):
         self.log_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.log_view.horizontalHeader().setStretchLastSection(True)
         self.lower.addTab(self.log_view, "Nhật ký nhập phiếu")
-        self.diff_table = self._table(("Phiếu số", "Lượt 1", "Lượt 2"))
+        self.diff_table = read_only_table(("Phiếu số", "Lượt 1", "Lượt 2"), focus=False)
         self.lower.addTab(self.diff_table, "Đối chiếu hai lượt")
-        self.bundle_table = self._table(("Tệp", "Số phiếu ghi trên tệp", "Đã nhập", "Kiểm tra"))
+        self.bundle_table = read_only_table(("Tệp", "Số phiếu ghi trên tệp", "Đã nhập", "Kiểm tra"), focus=False)
         self.lower.addTab(self.bundle_table, "Tệp phiếu")
         splitter.addWidget(self.lower)
         splitter.setSizes([470, 170])
@@ -152,16 +150,6 @@ class BallotsTab(QWidget):
         button.clicked.connect(lambda: slot())
         row.addWidget(button)
         return button
-
-    def _table(self, headers: tuple[str, ...]) -> QTableWidget:
-        table = QTableWidget(0, len(headers))
-        table.setHorizontalHeaderLabels(headers)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        return table
 
     # rounds -----------------------------------------------------------------------------------------------------
     def refresh(self, select: int | None = None) -> None:
@@ -269,18 +257,12 @@ class BallotsTab(QWidget):
     def _fill_checks(self) -> None:
         chosen = self.current_round()
         diffs = count.differences(chosen.round_id) if chosen and chosen.double_entry else []
-        self.diff_table.setRowCount(len(diffs))
-        for row, diff in enumerate(diffs):
-            cells = (str(diff.no), describe(diff.first, self.session.election),
-                     describe(diff.second, self.session.election))  # fmt: skip
-            for column, text in enumerate(cells):
-                self.diff_table.setItem(row, column, QTableWidgetItem(text))
+        election = self.session.election
+        fill_table(self.diff_table, ((str(d.no), describe(d.first, election), describe(d.second, election))
+                                     for d in diffs))  # fmt: skip
         checks = count.bundle_checks(chosen.round_id, self.session.pass_no) if chosen else []
-        self.bundle_table.setRowCount(len(checks))
-        for row, check in enumerate(checks):
-            cells = (str(check.number), str(check.papers), str(check.entered), "Khớp" if check.ok else "Chưa khớp")
-            for column, text in enumerate(cells):
-                self.bundle_table.setItem(row, column, QTableWidgetItem(text))
+        fill_table(self.bundle_table, ((str(c.number), str(c.papers), str(c.entered), "Khớp" if c.ok else "Chưa khớp")
+                                       for c in checks))  # fmt: skip
 
     # entering ---------------------------------------------------------------------------------------------------
     def _on_entry_ballot_ready(self, ballot) -> None:

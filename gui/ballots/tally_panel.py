@@ -4,15 +4,13 @@ threshold, and who would be elected if counting stopped now. Updated in place af
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from gui.core.tables import read_only_table
 from models.counting import INVALID_REASON_LABELS, CountResult, NextAction, percent_label
 from models.counting.decision import NEXT_ACTION_LABELS
 
@@ -27,15 +25,7 @@ class TallyPanel(QWidget):
         self.figures_label = QLabel()
         self.figures_label.setWordWrap(True)
         layout.addWidget(self.figures_label)
-        self.table = QTableWidget(0, len(HEADERS))
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setFocusPolicy(self.table.focusPolicy().NoFocus)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table = read_only_table(HEADERS, stretch=0, rows_selectable=False, focus=False)
         layout.addWidget(self.table, 1)
         self.elected_label = QLabel()
         self.elected_label.setWordWrap(True)

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from gui.core.tables import fill_table, read_only_table
 from models.congress.checkin import attendance_panel
 from models.congress.congresses import CongressInfo, Status
 from models.congress.hand_votes import hand_votes
@@ -39,14 +36,7 @@ class HandVotesPage(QWidget):
         bar.addWidget(self.record_button)
         bar.addWidget(self.note, 1)
         layout.addLayout(bar)
-        self.table = QTableWidget(0, len(HEADERS))
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = read_only_table(HEADERS, stretch=1)
         layout.addWidget(self.table)
 
     def show_congress(self, info: CongressInfo | None) -> None:
@@ -65,13 +55,9 @@ class HandVotesPage(QWidget):
 
     def _fill(self) -> None:
         votes = hand_votes(self.info.id) if self.info else []
-        self.table.setRowCount(len(votes))
-        for row, vote in enumerate(votes):
-            verdict = "Thông qua" if vote.adopted else "Không thông qua"
-            cells = (f"{vote.taken_at:%H:%M %d/%m/%Y}", vote.subject, str(vote.voting), str(vote.in_favour),
-                     str(vote.against), str(vote.abstain), verdict)  # fmt: skip
-            for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+        fill_table(self.table, ((f"{v.taken_at:%H:%M %d/%m/%Y}", v.subject, str(v.voting), str(v.in_favour),
+                                 str(v.against), str(v.abstain), "Thông qua" if v.adopted else "Không thông qua")
+                                for v in votes))  # fmt: skip
 
     def record(self, kind=None, subject: str = "", election_id: int | None = None,
                nominee_id: int | None = None):  # fmt: skip

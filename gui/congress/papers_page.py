@@ -5,19 +5,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from gui.core import dialogs
+from gui.core.tables import fill_table, read_only_table
 from models.congress.congresses import CongressInfo
 from models.congress.numbering import DOC_TYPES, correct_number, numbers_of_term
 from models.core.errors import DomainError
@@ -48,13 +45,7 @@ class PapersPage(QWidget):
         layout.addWidget(box)
         layout.addWidget(QLabel("<b>Số văn bản đã cấp trong nhiệm kỳ</b> (mỗi văn bản giữ số của mình khi in lại; "
                                 "số không bao giờ cấp trùng)"))  # fmt: skip
-        self.numbers = QTableWidget(0, 3)
-        self.numbers.setHorizontalHeaderLabels(("Số", "Loại", "Văn bản"))
-        self.numbers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.numbers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.numbers.verticalHeader().setVisible(False)
-        self.numbers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.numbers.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.numbers = read_only_table(("Số", "Loại", "Văn bản"))
         layout.addWidget(self.numbers, 1)
         row = QHBoxLayout()
         self.correct_button = QPushButton("Đổ&i số văn bản…")
@@ -73,11 +64,7 @@ class PapersPage(QWidget):
 
     def _fill(self) -> None:
         self._documents = numbers_of_term(self.info.id) if self.info else []
-        self.numbers.setRowCount(len(self._documents))
-        for row, number in enumerate(self._documents):
-            cells = (number.text, DOC_TYPES[number.doc_type], number.title or number.document)
-            for column, text in enumerate(cells):
-                self.numbers.setItem(row, column, QTableWidgetItem(text))
+        fill_table(self.numbers, ((n.text, DOC_TYPES[n.doc_type], n.title or n.document) for n in self._documents))
 
     def export(self, kind: str) -> None:
         from gui.core.export_runner import write_export

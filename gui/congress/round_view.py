@@ -5,18 +5,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from gui.core import dialogs
+from gui.core.tables import fill_table, read_only_table
 from models.congress.elections import ElectionInfo
 from models.congress.rounds import RoundInfo, conclude_election, next_round, record_appointment, start_round
 from models.core.errors import DomainError
@@ -53,13 +50,7 @@ class RoundView(QWidget):
         self.figures_label.setWordWrap(True)
         self.figures_label.setMinimumHeight(4 * self.figures_label.fontMetrics().lineSpacing())
         layout.addWidget(self.figures_label)
-        self.table = QTableWidget(0, len(HEADERS))
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = read_only_table(HEADERS, stretch=1)
         layout.addWidget(self.table, 1)
 
     def _button(self, row: QHBoxLayout, text: str, slot) -> QPushButton:
@@ -105,13 +96,12 @@ class RoundView(QWidget):
         return "\n".join(lines)
 
     def _fill(self, result) -> None:
+        def verdict(line) -> str:
+            return "Trúng cử" if line.elected else ("Quá nửa, chưa trúng cử" if line.passed else "")
+
         rows = result.candidates if result else ()
-        self.table.setRowCount(len(rows))
-        for index, line in enumerate(rows):
-            verdict = "Trúng cử" if line.elected else ("Quá nửa, chưa trúng cử" if line.passed else "")
-            cells = (str(index + 1), line.name, str(line.votes), percent_label(line.percent), verdict)
-            for column, text in enumerate(cells):
-                self.table.setItem(index, column, QTableWidgetItem(text))
+        fill_table(self.table, ((str(i), line.name, str(line.votes), percent_label(line.percent), verdict(line))
+                                for i, line in enumerate(rows, start=1)))  # fmt: skip
 
     # actions ----------------------------------------------------------------------------------------------
     def _run(self, operation) -> None:

@@ -7,18 +7,15 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from gui.core import dialogs
+from gui.core.tables import fill_table, read_only_table
 
 
 def offer_restore(parent: QWidget | None, path: Path, message: str) -> bool:
@@ -60,18 +57,9 @@ class RestoreDialog(QDialog):
         note.setWordWrap(True)
         layout.addWidget(note)
         self.previews = previews(data_path)
-        self.table = QTableWidget(len(self.previews), 3)
-        self.table.setHorizontalHeaderLabels(("Thời điểm", "Lúc sao lưu", "Nội dung"))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for row, seen in enumerate(self.previews):
-            cells = (f"{seen.backup.taken_at:%H:%M:%S %d/%m/%Y}", seen.backup.reason_label, seen.summary)
-            for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table = read_only_table(("Thời điểm", "Lúc sao lưu", "Nội dung"))
+        fill_table(self.table, ((f"{seen.backup.taken_at:%H:%M:%S %d/%m/%Y}", seen.backup.reason_label, seen.summary)
+                                for seen in self.previews))  # fmt: skip
         if self.previews:
             self.table.selectRow(0)
         layout.addWidget(self.table, 1)
