@@ -95,6 +95,20 @@ def verify(path: Path) -> bool:
         return False
 
 
+def copy_verified(source: Path, partial: Path, failure: str) -> None:
+    """Copy the database `source` into `partial` with SQLite's backup API (each through its own connection), make
+    the copy private and check it; StorageError(`failure`) when the copy does not pass the integrity check."""
+    source_db, copy = connect_sqlite(source), connect_sqlite(partial)
+    try:
+        source_db.backup(copy, pages=1024)
+    finally:
+        copy.close()
+        source_db.close()
+    make_private(partial)
+    if not verify(partial):
+        raise StorageError(failure)
+
+
 def take_backup(data_path: Path, reason: str, destination: Path | None = None) -> Path:
     """Copy the data file (through its own connection) into the backup folder, or to `destination`; verify the
     copy, make it private, then rotate the folder. StorageError (Vietnamese) when it cannot be written or verified;
@@ -106,15 +120,7 @@ def take_backup(data_path: Path, reason: str, destination: Path | None = None) -
         target.parent.mkdir(parents=True, exist_ok=True)
         if destination is None and os.name == "posix":
             target.parent.chmod(0o700)  # the folder of backups: the user's only
-        source, copy = connect_sqlite(data_path), connect_sqlite(partial)
-        try:
-            source.backup(copy, pages=1024)
-        finally:
-            copy.close()
-            source.close()
-        make_private(partial)
-        if not verify(partial):
-            raise StorageError(f"Bản sao lưu «{target.name}» không qua được kiểm tra toàn vẹn nên đã bị bỏ.")
+        copy_verified(data_path, partial, f"Bản sao lưu «{target.name}» không qua được kiểm tra toàn vẹn nên đã bị bỏ.")
         partial.replace(target)
     except (OSError, sqlite3.Error) as exc:
         _discard(partial)

@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from models.core import clock
-from models.core.auto_backup import BackupFile, list_backups, take_backup, verify
+from models.core.auto_backup import BackupFile, copy_verified, list_backups, take_backup, verify
 from models.core.errors import DatabaseFileError, StorageError
-from models.core.file_privacy import make_private
 from models.core.sqlite_storage import cause_of, connect_sqlite
 
 log = logging.getLogger(__name__)
@@ -88,15 +87,8 @@ def restore(data_path: Path, backup: BackupFile, damaged: bool = False) -> Path:
         raise DatabaseFileError(f"Bản sao lưu «{backup.path.name}» bị hỏng nên không phục hồi từ đó được.")
     partial = data_path.with_name(data_path.name + ".phuc-hoi")
     try:
-        source, copy = connect_sqlite(backup.path), connect_sqlite(partial)
-        try:
-            source.backup(copy, pages=1024)
-        finally:
-            copy.close()
-            source.close()
-        make_private(partial)
-        if not verify(partial):
-            raise StorageError("Bản phục hồi vừa chép không qua được kiểm tra toàn vẹn; tệp dữ liệu được giữ nguyên.")
+        copy_verified(backup.path, partial, "Bản phục hồi vừa chép không qua được kiểm tra toàn vẹn; tệp dữ liệu được "
+                      "giữ nguyên.")  # fmt: skip
     except (OSError, sqlite3.Error) as exc:
         with suppress(OSError):
             partial.unlink(missing_ok=True)
