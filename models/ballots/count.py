@@ -27,15 +27,13 @@ class BundleCheck:
 
 
 def _round(round_id: int, status: str | None = None):
-    from models.congress.congresses import congress_row
-    from models.congress.tables import CongressElection, ElectionRound
+    """The round's row; ConflictError (in Vietnamese) when it is not in `status`."""
+    from models.congress.rounds import STATUS_LABELS, round_rows
 
-    row = ElectionRound.get_or_none(ElectionRound.id == round_id)
-    if row is None:
-        raise ValidationError(f"Không tìm thấy lần bầu mã {round_id}.", "round")
-    congress_row(CongressElection.get_by_id(row.election_id).congress_id)
+    row = round_rows(round_id)[0]
     if status is not None and row.status != status:
-        raise ConflictError(f"Lần bầu thứ {row.number} không ở trạng thái phù hợp (đang: {row.status}).")
+        raise ConflictError(f"Lần bầu thứ {row.number} {STATUS_LABELS[row.status].lower()}, không phải "
+                            f"«{STATUS_LABELS[status].lower()}»: thao tác này không làm được.")  # fmt: skip
     return row
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from models.congress.congresses import CongressInfo, congress_row, get_congress
-from models.congress.rounds import RoundInfo, election_done, round_info
+from models.congress.rounds import RoundInfo, election_done, round_info, round_rows
 from models.congress.summons import SummonedPerson, summoned_list
 from models.core.errors import ConflictError, NotFoundError, ValidationError
 from models.core.tables import db
@@ -173,13 +173,8 @@ def add_election(congress_id: int, post: Post, seats: int) -> ElectionInfo:
 
 
 def _setup_round(round_id: int):
-    from models.congress.tables import CongressElection, ElectionRound
-
-    row = ElectionRound.get_or_none(ElectionRound.id == round_id)
-    if row is None:
-        raise NotFoundError(f"Không tìm thấy lần bầu mã {round_id}.")
-    election = CongressElection.get_by_id(row.election_id)
-    congress_row(election.congress_id)
+    """The round and election rows of a round still in set-up (its list and seats can change)."""
+    row, election, _congress = round_rows(round_id)
     if row.status != "setup":
         raise ConflictError(f"Lần bầu thứ {row.number} đã bắt đầu: danh sách và số lượng bầu không thay đổi được nữa.")
     return row, election

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from models.congress.summons import SummonedPerson
 from models.core import clock
@@ -92,8 +92,6 @@ def round_info(row, post: Post, people: dict[int, SummonedPerson]) -> RoundInfo:
     info = RoundInfo(row.id, row.number, row.seats, row.status, candidates, electorate, row.ballots_issued,
                      row.notes, totals, None, post)  # fmt: skip
     if totals is not None:
-        from dataclasses import replace
-
         info = replace(info, result=count_totals(info.election, totals))
     return info
 
@@ -109,7 +107,8 @@ def election_done(rounds: Sequence[RoundInfo], concluded: bool, appointed: str) 
     return result.open_seats == 0 or result.next_action in (NextAction.NONE, NextAction.APPOINTMENT)
 
 
-def _round(round_id: int):
+def round_rows(round_id: int):
+    """(round, its election, its congress) rows of a round of the current branch; a closed congress refuses."""
     from models.congress.congresses import congress_row
     from models.congress.tables import CongressElection, ElectionRound
 
@@ -135,7 +134,7 @@ def start_problems(round_id: int) -> list[str]:
     from models.congress.elections import congress_elections, list_problems
     from models.congress.hand_votes import VoteKind, adopted_vote
 
-    row, election_row, congress = _round(round_id)
+    row, election_row, congress = round_rows(round_id)
     problems: list[str] = []
     if congress.status != "in_session":
         problems.append("Đại hội chưa khai mạc (hoặc đã bế mạc).")
@@ -180,7 +179,7 @@ def start_round(round_id: int, ballots_issued: int | None = None) -> RoundInfo:
     from models.congress.tables import ElectionRound
 
     with db.atomic():
-        row, election_row, congress = _round(round_id)
+        row, election_row, congress = round_rows(round_id)
         problems = start_problems(round_id)
         panel = attendance_panel(congress.id)
         issued = panel.ballots if ballots_issued is None else ballots_issued
@@ -205,7 +204,7 @@ def record_totals(round_id: int, totals: Totals) -> RoundInfo:
     from models.counting import MalformedError
 
     with db.atomic():
-        row, election_row, _congress = _round(round_id)
+        row, election_row, _congress = round_rows(round_id)
         if row.status != "counting":
             raise ConflictError(f"Lần bầu thứ {row.number} không ở trạng thái kiểm phiếu.")
         if row.count_mode == "ballots":
