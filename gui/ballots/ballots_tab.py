@@ -222,7 +222,10 @@ class BallotsTab(QWidget):
             self.entry.start_ballot(1)
             self.panel.show_result(None, None)
             self.log_model.reset([], None)
+            self.next_button.setEnabled(False)
+            self.projector_button.setEnabled(False)
             return
+        self.projector_button.setEnabled(True)
         info = session.info
         form = "gạch tên" if info.form == "strike" else "đồng ý / không đồng ý"
         mode = " — kết quả nhập bằng số tổng hợp" if chosen.count_mode == "totals" else ""

@@ -213,3 +213,11 @@ def test_locking_a_count_and_taking_a_ballot_out_are_backed_up_first(qtbot, tab,
         _type(qtbot, tab, "4\n")
     tab.close_count()
     assert sorted(b.reason for b in list_backups(data_file)) == ["count", "void"]
+
+
+def test_with_no_round_started_only_checking_a_record_file_is_offered(tab):
+    tab.refresh()
+    assert "Chưa có lần bầu nào đã phát phiếu" in tab.status_label.text()
+    buttons = (tab.next_button, tab.projector_button, tab.close_button, tab.undo_button, tab.publish_button)
+    assert not any(b.isEnabled() for b in buttons) and not tab.entry.isEnabled()
+    assert tab.check_action.isEnabled() and not tab.minutes_action.isEnabled()
