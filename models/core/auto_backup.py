@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from models.core import clock
-from models.core.errors import StorageError
+from models.core.errors import StorageError, WrongPassphraseError
 from models.core.file_privacy import make_private
-from models.core.sqlite_storage import cause_of, connect_sqlite
+from models.core.sqlite_storage import SQLITE_ERRORS, cause_of, connect_sqlite
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +25,8 @@ KEEP_LAST = 10
 KEEP_DAILY_DAYS = 30
 STAMP = "%Y-%m-%d %H%M%S"
 REASONS = {"open": "mở tệp", "exit": "đóng ChiBo", "count": "trước khi khóa kết quả", "void": "trước khi hủy phiếu",
-           "import": "trước khi nhập Excel", "restore": "trước khi phục hồi", "manual": "sao lưu ngay"}  # fmt: skip
+           "import": "trước khi nhập Excel", "restore": "trước khi phục hồi", "manual": "sao lưu ngay",
+           "protect": "trước khi đổi mật khẩu"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -83,29 +83,30 @@ def to_keep(backups: list[BackupFile], now: datetime, last: int = KEEP_LAST,
     return keep
 
 
-def verify(path: Path) -> bool:
-    """SQLite's own integrity check of a backup just written."""
+def verify(path: Path, like: Path | None = None) -> bool:
+    """SQLite's own integrity check of a backup just written (of data file `like`, by default of the one its name
+    tells: an encrypted file's copy opens with its key); False also when the passphrase does not open it."""
     try:
-        connection = connect_sqlite(path)
+        connection = connect_sqlite(path, like=like)
         try:
             return connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         finally:
             connection.close()
-    except sqlite3.Error:
+    except (*SQLITE_ERRORS, WrongPassphraseError):
         return False
 
 
 def copy_verified(source: Path, partial: Path, failure: str) -> None:
     """Copy the database `source` into `partial` with SQLite's backup API (each through its own connection), make
     the copy private and check it; StorageError(`failure`) when the copy does not pass the integrity check."""
-    source_db, copy = connect_sqlite(source), connect_sqlite(partial)
+    source_db, copy = connect_sqlite(source), connect_sqlite(partial, like=source)  # encrypted as its source is
     try:
         source_db.backup(copy, pages=1024)
     finally:
         copy.close()
         source_db.close()
     make_private(partial)
-    if not verify(partial):
+    if not verify(partial, source):
         raise StorageError(failure)
 
 
@@ -122,7 +123,7 @@ def take_backup(data_path: Path, reason: str, destination: Path | None = None) -
             target.parent.chmod(0o700)  # the folder of backups: the user's only
         copy_verified(data_path, partial, f"Bản sao lưu «{target.name}» không qua được kiểm tra toàn vẹn nên đã bị bỏ.")
         partial.replace(target)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, *SQLITE_ERRORS) as exc:
         _discard(partial)
         cause, advice = cause_of(exc)
         raise StorageError(f"Không sao lưu được vào «{target.parent}» vì {cause}. {advice}") from exc

@@ -16,11 +16,26 @@ from pathlib import Path
 
 import peewee as pw
 
-from models.core import clock
+from models.core import clock, passphrases
 from models.core.branch import use_branch
-from models.core.errors import Cancelled, DamagedFileError, DatabaseFileError, StorageError, os_error_text
+from models.core.errors import (
+    Cancelled,
+    DamagedFileError,
+    DatabaseFileError,
+    PassphraseNeededError,
+    StorageError,
+    os_error_text,
+)
 from models.core.file_lock import FileLock
-from models.core.sqlite_storage import BUSY, CORRUPT, DataFileDatabase, cause_of, connect_sqlite, result_code
+from models.core.sqlite_storage import (
+    BUSY,
+    CORRUPT,
+    SQLITE_ERRORS,
+    DataFileDatabase,
+    cause_of,
+    connect_sqlite,
+    result_code,
+)
 from models.core.tables import Meta, db
 
 log = logging.getLogger(__name__)
@@ -35,7 +50,6 @@ SQLITE_PRAGMAS = {
 }
 READ_ONLY_PRAGMAS = {"foreign_keys": 1, "busy_timeout": 3000, "query_only": 1}
 FULL_CHECK_MAX_BYTES = 16 * 1024 * 1024  # integrity_check reads every page and index; above this quick_check only
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 _SIDE_FILES = ("-wal", "-shm", "-journal")  # what SQLite keeps beside a data file
 
 _held_lock: FileLock | None = None  # the lock of the data file open in this process
@@ -67,11 +81,13 @@ def default_database_path() -> Path:
     return Path(user_data_dir("ChiBo", appauthor=False)) / "chibo.sqlite3"
 
 
-def open_database(target: str | Path) -> pw.Database:
+def open_database(target: str | Path, passphrase: str | None = None) -> pw.Database:
     """Open (creating when new) the data file or database URL, migrate it, and bind the tables to it.
 
     A file that cannot be written (read-only file, folder or disk) opens read-only: see `is_read_only`.
-    Every refusal is a DatabaseFileError; a file that did not exist before is never left behind.
+    Every refusal is a DatabaseFileError; a file that did not exist before is never left behind. An encrypted file
+    opens with `passphrase` (or the one this session already knows for it): PassphraseNeededError without one,
+    WrongPassphraseError when it does not open the file. A new file given a passphrase is created encrypted.
     """
     global _held_lock
     text = str(target)
@@ -83,12 +99,16 @@ def open_database(target: str | Path) -> pw.Database:
         backup_path = None
     else:
         path = Path(text).expanduser()
+        known_before = passphrases.passphrase_for(path)
+        if passphrase:
+            passphrases.remember(path, passphrase)
         if _held_lock is None or _held_lock.data_path != path.resolve():
             lock = FileLock(path).acquire()  # one ChiBo at a time on a file, before anything else touches it
         try:
             new_path = None if path.exists() else path
             read_only = _check_sqlite_file(path)
         except BaseException:
+            _restore_passphrase(path, known_before)
             if lock is not None:
                 lock.release()
             raise
@@ -106,6 +126,8 @@ def open_database(target: str | Path) -> pw.Database:
         if not database.is_closed():
             database.close()
         db.initialize(None)
+        if backup_path is not None:
+            _restore_passphrase(backup_path, known_before)
         if lock is not None:
             lock.release()
         _release_lock()  # the previous database is closed by now, whatever failed
@@ -124,6 +146,14 @@ def open_database(target: str | Path) -> pw.Database:
                 make_private(private)  # a file of an older version, or copied in, may be world-readable
     use_branch(None)  # a newly opened database: work in its first branch until told otherwise
     return database
+
+
+def _restore_passphrase(path: Path, known_before: str | None) -> None:
+    """After a failed open, the session knows the passphrase it knew before (not one that was just refused)."""
+    if known_before is None:
+        passphrases.forget(path)
+    else:
+        passphrases.remember(path, known_before)
 
 
 def is_read_only() -> bool:
@@ -178,7 +208,7 @@ def backup_sqlite(
 
     try:
         destination.parent.mkdir(parents=True, exist_ok=True)
-        target = connect_sqlite(partial)
+        target = connect_sqlite(partial, like=database.path)  # a copy of an encrypted file is encrypted alike
         try:
             database.connection().backup(target, pages=256, progress=_step)
         finally:
@@ -187,13 +217,13 @@ def backup_sqlite(
         from models.core.file_privacy import make_private
 
         make_private(partial)
-        if not verify(partial):
+        if not verify(partial, database.path):
             raise StorageError(f"Bản sao lưu «{destination.name}» không qua được kiểm tra toàn vẹn nên đã bị bỏ.")
         partial.replace(destination)
     except BaseException as exc:
         with suppress(OSError):
             partial.unlink(missing_ok=True)
-        if isinstance(exc, (OSError, sqlite3.Error)):
+        if isinstance(exc, (OSError, *SQLITE_ERRORS)):
             cause, advice = cause_of(exc)
             raise StorageError(
                 f"Không sao lưu được vào «{destination}» vì {cause}. Không có tệp sao lưu nào được tạo. {advice}"
@@ -234,7 +264,7 @@ def _check_sqlite_file(path: Path) -> bool:
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
-            magic = handle.read(len(_SQLITE_MAGIC))
+            magic = handle.read(len(passphrases.SQLITE_MAGIC))
     except OSError as exc:
         raise DatabaseFileError(f"Không đọc được tệp «{path}»: {os_error_text(exc)}.") from exc
     if size == 0:
@@ -244,8 +274,12 @@ def _check_sqlite_file(path: Path) -> bool:
             "dữ liệu mới».",
             path,
         )
-    if magic != _SQLITE_MAGIC:
+    if magic == passphrases.SQLITE_MAGIC:
+        passphrases.forget(path)  # a plain file: a passphrase given for it is not needed
+    elif not passphrases.looks_encrypted(path):
         raise DatabaseFileError(f"Tệp «{path.name}» không phải là tệp dữ liệu ChiBo. Tệp được giữ nguyên.")
+    elif passphrases.passphrase_for(path) is None:
+        raise PassphraseNeededError(path)
     read_only = not (_writable(path) and _writable(path.parent))
     sides = [path.with_name(path.name + suffix) for suffix in _SIDE_FILES]
     new_sides = [side for side in sides if not side.exists()]
@@ -255,7 +289,7 @@ def _check_sqlite_file(path: Path) -> bool:
             _check_contents(probe, path, size)
         finally:
             probe.close()
-    except (sqlite3.DatabaseError, ValueError) as exc:
+    except (*SQLITE_ERRORS, ValueError) as exc:
         raise _refusal(path, exc) from exc
     finally:
         for side in new_sides:  # what the reading probe made beside a file it may refuse
@@ -307,7 +341,7 @@ def _check_not_locked(path: Path) -> None:
     try:
         probe.execute("BEGIN IMMEDIATE")
         probe.execute("ROLLBACK")
-    except sqlite3.Error as exc:
+    except SQLITE_ERRORS as exc:
         raise _refusal(path, exc) from exc
     finally:
         probe.close()

@@ -41,6 +41,25 @@ class DamagedFileError(DatabaseFileError):
         self.path = path
 
 
+class PassphraseNeededError(DatabaseFileError):
+    """The data file is encrypted and this session does not know its passphrase: ask for it and open again."""
+
+    def __init__(self, path, message: str = "") -> None:
+        super().__init__(message or f"Tệp «{path.name}» đã được mã hóa: hãy nhập mật khẩu của tệp để mở.")
+        self.path = path
+
+
+class WrongPassphraseError(PassphraseNeededError):
+    """The passphrase given does not open the encrypted data file (or the file is not a ChiBo file at all)."""
+
+    def __init__(self, path) -> None:
+        super().__init__(
+            path,
+            f"Mật khẩu không mở được tệp «{path.name}»: mật khẩu không đúng (chú ý chữ hoa, chữ thường và bộ gõ "
+            "tiếng Việt), hoặc tệp không phải là tệp dữ liệu ChiBo, hoặc tệp đã bị hỏng. Tệp được giữ nguyên.",
+        )
+
+
 class StorageError(DomainError):
     """Reading or writing the open data file failed (full disk, read-only file, disk error); nothing was saved."""
 

@@ -8,12 +8,10 @@ headless commands all describe an exception through `describe(exc)`.
 
 from __future__ import annotations
 
-import sqlite3
-
 import peewee as pw
 
 from models.core.errors import DomainError, os_error_text
-from models.core.sqlite_storage import storage_error
+from models.core.sqlite_storage import OPERATIONAL_SQLITE_ERRORS, SQLITE_ERRORS, storage_error
 
 # Database faults that are not a data file's storage failure (models.core.sqlite_storage tells those).
 _DATABASE_TEXTS = (
@@ -33,7 +31,7 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, OSError):
         where = f" «{exc.filename}»" if exc.filename else ""
         return f"Không thực hiện được với tệp{where}: {os_error_text(exc)}."
-    if isinstance(exc, pw.PeeweeException | sqlite3.Error):
+    if isinstance(exc, (pw.PeeweeException, *SQLITE_ERRORS)):
         text = str(exc).lower()
         for needle, message in _DATABASE_TEXTS:
             if needle in text:
@@ -49,5 +47,5 @@ def is_expected(exc: BaseException) -> bool:
     malformed query or a programming error stays a defect."""
     if storage_error(exc) is not None:
         return True
-    operational = (pw.OperationalError, pw.IntegrityError, pw.InterfaceError, sqlite3.OperationalError)
+    operational = (pw.OperationalError, pw.IntegrityError, pw.InterfaceError, *OPERATIONAL_SQLITE_ERRORS)
     return isinstance(exc, (DomainError, OSError, MemoryError, *operational))

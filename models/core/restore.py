@@ -4,7 +4,7 @@ first, and a damaged file set aside (never overwritten). The data file must be c
 from __future__ import annotations
 
 import logging
-import sqlite3
+import sqlite3  # the type of a connection only
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +12,7 @@ from pathlib import Path
 from models.core import clock
 from models.core.auto_backup import BackupFile, copy_verified, list_backups, take_backup, verify
 from models.core.errors import DatabaseFileError, StorageError
-from models.core.sqlite_storage import cause_of, connect_sqlite
+from models.core.sqlite_storage import SQLITE_ERRORS, cause_of, connect_sqlite
 
 log = logging.getLogger(__name__)
 _SIDES = ("-wal", "-shm", "-journal")
@@ -38,7 +38,7 @@ class BackupPreview:
 def _count(connection: sqlite3.Connection, sql: str) -> int:
     try:
         return int(connection.execute(sql).fetchone()[0])
-    except sqlite3.Error:  # an older backup without that table
+    except SQLITE_ERRORS:  # an older backup without that table
         return 0
 
 
@@ -53,7 +53,7 @@ def preview(backup: BackupFile) -> BackupPreview:
                              _count(connection, "SELECT COUNT(*) FROM member"),
                              _count(connection, "SELECT COUNT(*) FROM congress"),
                              _count(connection, "SELECT COUNT(*) FROM election_round WHERE result <> ''"))  # fmt: skip
-    except sqlite3.Error:
+    except SQLITE_ERRORS:
         return BackupPreview(backup, False)
     finally:
         connection.close()
@@ -89,7 +89,7 @@ def restore(data_path: Path, backup: BackupFile, damaged: bool = False) -> Path:
     try:
         copy_verified(backup.path, partial, "Bản phục hồi vừa chép không qua được kiểm tra toàn vẹn; tệp dữ liệu được "
                       "giữ nguyên.")  # fmt: skip
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, *SQLITE_ERRORS) as exc:
         with suppress(OSError):
             partial.unlink(missing_ok=True)
         cause, advice = cause_of(exc)

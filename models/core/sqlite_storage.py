@@ -10,12 +10,27 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import EllipsisType
 
 import peewee as pw
 
-from models.core.errors import StorageError
+from models.core.errors import StorageError, WrongPassphraseError
 
 log = logging.getLogger(__name__)
+
+
+def _driver_errors(name: str) -> tuple[type[Exception], ...]:
+    """An error class of both SQLite drivers: the standard one, and SQLCipher's for encrypted files."""
+    try:
+        from sqlcipher3 import dbapi2
+    except ImportError:  # pragma: no cover - the binding is a pinned dependency
+        return (getattr(sqlite3, name),)
+    return (getattr(sqlite3, name), getattr(dbapi2, name))
+
+
+# Catch these, never sqlite3's alone: an encrypted file raises SQLCipher's own classes.
+SQLITE_ERRORS = _driver_errors("Error")
+OPERATIONAL_SQLITE_ERRORS = _driver_errors("OperationalError")
 
 # SQLite primary result codes of storage failures -> (cause, what to do); every message about a failing file uses it.
 BUSY, READONLY, IOERR, CORRUPT, FULL, CANTOPEN = 5, 8, 10, 11, 13, 14
@@ -56,7 +71,7 @@ def storage_error(exc: BaseException) -> StorageError | None:
     """The Vietnamese StorageError for a failed read or write of the data file, or None when `exc` is not one."""
     if isinstance(exc, StorageError):
         return exc
-    if not isinstance(exc, (pw.DatabaseError, sqlite3.Error)) or result_code(exc) is None:
+    if not isinstance(exc, (pw.DatabaseError, *SQLITE_ERRORS)) or result_code(exc) is None:
         return None
     cause, advice = cause_of(exc)
     return StorageError(
@@ -78,13 +93,13 @@ def result_code(exc: BaseException) -> int | None:
         if current is None or id(current) in seen:
             continue
         seen.add(id(current))
-        if isinstance(current, sqlite3.Error) and getattr(current, "sqlite_errorcode", None) is not None:
+        if isinstance(current, SQLITE_ERRORS) and getattr(current, "sqlite_errorcode", None) is not None:
             code = current.sqlite_errorcode & 0xFF
             code = _ALIASES.get(code, code)
             return code if code in _CAUSES else None
         if isinstance(current, OSError) and current.errno is not None:
             return _ERRNOS.get(current.errno, IOERR)
-        if isinstance(current, (pw.DatabaseError, sqlite3.Error)):
+        if isinstance(current, (pw.DatabaseError, *SQLITE_ERRORS)):
             text = str(current).lower()
             found = next((code for phrase, code in _PHRASES.items() if phrase in text), None)
             if found is not None:
@@ -97,7 +112,7 @@ def result_code(exc: BaseException) -> int | None:
 def _translated() -> Iterator[None]:
     try:
         yield
-    except (pw.DatabaseError, sqlite3.Error) as exc:
+    except (pw.DatabaseError, *SQLITE_ERRORS) as exc:
         error = storage_error(exc)
         if error is None:
             raise
@@ -105,12 +120,38 @@ def _translated() -> Iterator[None]:
         raise error from exc
 
 
-def connect_sqlite(path: Path, uri: str | None = None, timeout: float = 3.0) -> sqlite3.Connection:
-    """Every SQLite connection ChiBo makes (probing, opening, backing up) comes from here, so encryption or any
-    other per-connection setting is a change in this one place. `uri`: a `file:…?mode=ro` address of `path`."""
-    if uri is not None:
-        return sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
-    return sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
+def connect_sqlite(path: Path, uri: str | None = None, timeout: float = 3.0, like: Path | None = None,
+                   key: str | None | EllipsisType = ..., cipher: bool = False):  # fmt: skip
+    """Every SQLite connection ChiBo makes (probing, opening, backing up, restoring, encrypting) comes from here.
+
+    `uri`: a `file:…?mode=ro` address of `path`. A file with a passphrase this session knows (its own, or that of
+    `like`, the data file it is a copy of: models.core.passphrases), or opened with an explicit `key` literal, is
+    opened through SQLCipher; `cipher` asks for SQLCipher's driver even for a plain file (to export it encrypted).
+    WrongPassphraseError when the key does not open the file. Temporary tables and sorts of an encrypted file stay
+    in memory, never in a plain temporary file.
+    """
+    if key is ...:
+        from models.core.passphrases import sql_key_for
+
+        key = sql_key_for(path, like)
+    target, as_uri = (uri, True) if uri is not None else (str(path), False)
+    if key is None and not cipher:
+        return sqlite3.connect(target, uri=as_uri, timeout=timeout, isolation_level=None)
+    from sqlcipher3 import dbapi2
+
+    connection = dbapi2.connect(target, uri=as_uri, timeout=timeout, isolation_level=None)
+    try:
+        connection.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our message, not a line on stderr
+        if key is not None:
+            connection.execute(f"PRAGMA key = {key}")
+        connection.execute("PRAGMA temp_store = MEMORY")
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except dbapi2.DatabaseError as exc:
+        connection.close()
+        if key is not None and result_code(exc) == CORRUPT:
+            raise WrongPassphraseError(path) from exc
+        raise
+    return connection
 
 
 class DataFileDatabase(pw.SqliteDatabase):

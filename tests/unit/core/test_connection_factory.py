@@ -12,9 +12,9 @@ def test_probe_open_and_backup_all_connect_through_the_factory(tmp_path, monkeyp
     made = []
     real = sqlite_storage.connect_sqlite
 
-    def spy(target, uri=None, timeout=3.0):
+    def spy(target, uri=None, timeout=3.0, like=None):
         made.append((target.name, uri is not None))
-        return real(target, uri, timeout=timeout)
+        return real(target, uri, timeout=timeout, like=like)
 
     monkeypatch.setattr(database, "connect_sqlite", spy)
     monkeypatch.setattr(sqlite_storage, "connect_sqlite", spy)

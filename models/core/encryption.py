@@ -1,0 +1,131 @@
+"""Protecting a data file with a passphrase (SQLCipher): set it, change it, or remove it.
+
+The file and every automatic backup beside it are rewritten together, so a backup never keeps in plain text what
+the file now protects (nor the other way round). Each file is exported through SQLCipher into a partial copy beside
+it, checked, made private, and only then put in place; a failure leaves that file as it was. The current state is
+backed up first. The data file must be closed (its lock still held) while this runs: `protect_open_file` does it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from contextlib import suppress
+from pathlib import Path
+
+from models.core import passphrases
+from models.core.errors import StorageError, ValidationError
+from models.core.file_privacy import make_private
+from models.core.sqlite_storage import SQLITE_ERRORS, cause_of, connect_sqlite
+
+log = logging.getLogger(__name__)
+
+MIN_LENGTH = 8
+_PARTIAL = ".ma-hoa"  # models.core.passphrases knows this suffix
+_SIDES = ("-wal", "-shm", "-journal")
+_PLAIN = "''"  # ATTACH … KEY '': the copy is not encrypted
+
+
+def check_new_passphrase(passphrase: str, repeated: str) -> None:
+    """ValidationError (Vietnamese) for a passphrase too short, or not typed the same twice."""
+    if len(passphrase) < MIN_LENGTH:
+        raise ValidationError(f"Mật khẩu cần ít nhất {MIN_LENGTH} ký tự.", "passphrase")
+    if passphrase.strip() != passphrase:
+        raise ValidationError("Mật khẩu không được bắt đầu hay kết thúc bằng dấu cách.", "passphrase")
+    if passphrase != repeated:
+        raise ValidationError("Hai lần nhập mật khẩu không giống nhau.", "repeated")
+
+
+def rewrite(path: Path, new_key: str | None) -> None:
+    """Export the (closed) SQLite file `path` — opened with the key this session knows for it — into a copy
+    encrypted with `new_key` (a key literal of models.core.passphrases) or plain (None), then put it in place."""
+    partial = path.with_name(path.name + _PARTIAL)
+    try:
+        source = connect_sqlite(path, cipher=True)
+        try:
+            target = str(partial).replace("'", "''")
+            source.execute(f"ATTACH DATABASE '{target}' AS protected KEY {new_key or _PLAIN}")
+            source.execute("SELECT sqlcipher_export('protected')")
+            source.execute("DETACH DATABASE protected")
+        finally:
+            source.close()
+        make_private(partial)
+        _check(partial, new_key)
+        for side in _SIDES:  # a journal of the old file must never be applied to the new one
+            leftover = path.with_name(path.name + side)
+            if leftover.exists() and leftover.stat().st_size > 0 and side == "-wal":
+                raise StorageError(f"Tệp «{path.name}» còn dữ liệu chưa ghi hết (tệp -wal); hãy mở lại ChiBo rồi thử.")
+            with suppress(OSError):
+                leftover.unlink(missing_ok=True)
+        partial.replace(path)
+    except BaseException as exc:
+        with suppress(OSError):
+            partial.unlink(missing_ok=True)
+        with suppress(OSError):
+            partial.with_name(partial.name + "-journal").unlink(missing_ok=True)
+        if isinstance(exc, (OSError, *SQLITE_ERRORS)):
+            cause, advice = cause_of(exc)
+            raise StorageError(f"Không đổi được mật khẩu của «{path.name}» vì {cause}; tệp được giữ nguyên. "
+                               f"{advice}") from exc  # fmt: skip
+        raise
+
+
+def _check(partial: Path, key: str | None) -> None:
+    connection = connect_sqlite(partial, key=key)
+    try:
+        ok = connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        connection.close()
+    if not ok:
+        raise StorageError(f"Bản chép của «{partial.name}» không qua được kiểm tra toàn vẹn; tệp được giữ nguyên.")
+
+
+def change_protection(data_path: Path, new_passphrase: str | None,
+                      progress: Callable[[int, int], bool] | None = None) -> list[Path]:  # fmt: skip
+    """Encrypt the closed data file and its backups with `new_passphrase`, or decrypt them (None). The backups go
+    first, the data file last, and only then does the session know the new passphrase: when a rewrite fails, the
+    data file still opens as before. Returns the backups that did not open with the old passphrase (kept as they
+    are: an even older passphrase protects them)."""
+    from models.core.auto_backup import list_backups, verify
+
+    backups = [b.path for b in list_backups(data_path)]
+    skipped = []
+    for done, backup in enumerate(backups):
+        if progress is not None:
+            progress(done, len(backups) + 1)
+        if verify(backup, data_path):  # each copy gets its own salt, so its own key from the same passphrase
+            rewrite(backup, passphrases.new_sql_key(new_passphrase) if new_passphrase else None)
+        else:
+            skipped.append(backup)
+    rewrite(data_path, passphrases.new_sql_key(new_passphrase) if new_passphrase else None)
+    if new_passphrase:
+        passphrases.remember(data_path, new_passphrase)
+    else:
+        passphrases.forget(data_path)
+    return skipped
+
+
+def protect_open_file(new_passphrase: str | None) -> list[Path]:
+    """Set, change or remove the passphrase of the data file open now: its current state is backed up first, it is
+    closed, rewritten with its backups, and opened again (with the old protection if anything failed)."""
+    from models.core.auto_backup import take_backup
+    from models.core.database import close_database, open_database
+    from models.core.errors import DatabaseFileError
+    from models.core.sqlite_storage import DataFileDatabase
+    from models.core.tables import db
+
+    current = db.obj
+    if not isinstance(current, DataFileDatabase) or current.read_only:
+        raise DatabaseFileError("Chỉ đặt được mật khẩu cho tệp dữ liệu trên máy mà ChiBo được phép ghi.")
+    path = current.path
+    old = passphrases.passphrase_for(path)
+    take_backup(path, "protect")
+    close_database(keep_lock=True)
+    try:
+        skipped = change_protection(path, new_passphrase)
+    except BaseException:
+        open_database(path, old)
+        raise
+    open_database(path, new_passphrase)
+    log.info("Data file %s is now %s", path, "encrypted" if new_passphrase else "plain")
+    return skipped
