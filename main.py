@@ -183,6 +183,7 @@ def start_window(args: argparse.Namespace, settings):
 
     def open_file() -> Path | str | None:
         from gui.core import dialogs
+        from gui.core.passphrase_dialogs import open_asking
         from models.core.branch import get_branch
         from models.core.database import default_database_path, is_read_only, is_server_url, open_database
         from models.core.errors import DatabaseFileError
@@ -192,7 +193,9 @@ def start_window(args: argparse.Namespace, settings):
         candidates = [named, default_database_path()] if named else [default_database_path()]
         for path in candidates:
             try:
-                open_database(path)
+                if not open_asking(window, path):
+                    outcome["code"] = 0  # the user chose not to type the passphrase
+                    return None
                 break
             except DatabaseFileError as exc:
                 from gui.core.restore_dialog import offer_restore
@@ -239,11 +242,44 @@ def run_self_test(server: str | None = None) -> int:
                 transaction.rollback()
         finally:
             close_database()
+        encrypted = "" if server else ", an encrypted file reopened by its passphrase"
+        if not server:
+            _self_test_encryption(Path(folder))
     line = (f"ChiBo self-test OK: {len(rows)} members, search, export and read-back of {exported} rows, "
-            f"a congress count of {counted} ballots recounted from its minutes' record")  # fmt: skip
+            f"a congress count of {counted} ballots recounted from its minutes' record{encrypted}")  # fmt: skip
     if sys.stdout is not None:
         print(line)
     return 0
+
+
+def _self_test_encryption(folder: Path) -> None:
+    """SQLCipher as bundled: a file written with a passphrase holds no name in plain text and opens with it only."""
+    from datetime import date
+
+    from models.core import passphrases
+    from models.core.branch import BranchInfo, save_branch
+    from models.core.database import close_database, open_database
+    from models.core.errors import PassphraseNeededError
+    from models.roster.members import all_members, save_member
+    from models.roster.records import MemberRecord
+
+    path = folder / "ma-hoa.sqlite3"
+    open_database(path, "Tự kiểm tra 2026")
+    save_branch(BranchInfo("Chi bộ Kiểm thử", "ĐẢNG BỘ KIỂM THỬ", "Hà Nội", "CB"), new=True)
+    save_member(MemberRecord("Phạm Thị Mã Hóa", "Nữ", date(1985, 4, 3), date(2010, 5, 19)))
+    close_database()
+    assert "Mã Hóa".encode() not in path.read_bytes()
+    passphrases.forget(path)
+    try:
+        open_database(path)
+        raise AssertionError("an encrypted file opened without its passphrase")
+    except PassphraseNeededError:
+        pass
+    open_database(path, "Tự kiểm tra 2026")
+    try:
+        assert [m.full_name for m in all_members()] == ["Phạm Thị Mã Hóa"]
+    finally:
+        close_database()
 
 
 def _self_test_round_trip(folder: Path):

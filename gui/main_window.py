@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self.ballots_page = DeferredPage()
         self.ballots_tab = None  # gui.ballots.ballots_tab.BallotsTab, built after the first paint
         self.opening_backup = None  # gui.core.auto_backups.OpeningBackup, once a data file has been opened
+        self.inactivity_lock = None  # gui.core.inactivity_lock.InactivityLock, after the first paint
         self.tabs.addTab(self.members_tab, "Đảng viê&n")
         self.tabs.addTab(self.congress_page, "Đại &hội")
         self.tabs.addTab(self.ballots_page, "&Bầu cử")
@@ -106,6 +107,8 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action(file_menu, "&Sao lưu dữ liệu…", self.backup_data_file)
         self.restore_action = self._action(file_menu, "&Phục hồi từ bản sao lưu…", self.restore_data_file)
         self.practice_action = self._action(file_menu, "Dữ liệu mẫ&u để tập dượt…", self.create_practice_file)
+        self.protect_action = self._action(file_menu, "&Bảo vệ bằng mật khẩu…", self.protect_data_file)
+        self.lock_action = self._action(file_menu, "Khóa &lại ngay", self.lock_now, QKeySequence("Ctrl+L"))
         file_menu.addSeparator()
         self.branch_action = self._action(file_menu, "Thông tin &chi bộ…", self.edit_branch)
         file_menu.addSeparator()
@@ -235,12 +238,28 @@ class MainWindow(QMainWindow):
         if target.exists():
             dialogs.show_error(self, f"Tệp «{target.name}» đã có. Hãy chọn tên khác hoặc dùng «Mở tệp dữ liệu».")
             return
-        self.switch_data_file(target)
+        passphrase = self._ask_new_file_passphrase(target)
+        if passphrase is not None:
+            self.switch_data_file(target, passphrase)
 
-    def switch_data_file(self, path: Path) -> bool:
-        """Open another data file; if it cannot be opened, the current one stays open."""
+    def _ask_new_file_passphrase(self, target: Path) -> str | None:
+        """"" for a plain new file, the passphrase for an encrypted one, None when the user gave up."""
+        from gui.core.passphrase_dialogs import NewPassphraseDialog
+        from gui.core.protection_dialog import INTRO_SET
+
+        if not dialogs.confirm(self, f"Bảo vệ tệp mới «{target.name}» bằng mật khẩu?", INTRO_SET + " Có thể đặt "
+                               "hoặc bỏ mật khẩu sau, ở «Tệp › Bảo vệ bằng mật khẩu».", title="Tệp dữ liệu mới",
+                               yes="Đặt &mật khẩu…", no="&Không đặt"):  # fmt: skip
+            return ""
+        dialog = NewPassphraseDialog("Đặt mật khẩu cho tệp mới", INTRO_SET, self)
+        return dialog.passphrase() if dialog.exec() == dialog.DialogCode.Accepted else None
+
+    def switch_data_file(self, path: Path, passphrase: str = "") -> bool:
+        """Open another data file (a new one encrypted with `passphrase`; an encrypted one asks for its passphrase);
+        if it cannot be opened, the current one stays open."""
         if self.data_path is not None and path.resolve() == self.data_path.resolve():
             return True
+        from gui.core.passphrase_dialogs import open_asking
         from models.core.branch import get_branch
         from models.core.database import is_read_only, open_database
         from models.core.errors import DatabaseFileError
@@ -249,7 +268,10 @@ class MainWindow(QMainWindow):
         previous = self.data_target
         self.members_tab.cancel_loading()  # its worker reads through the same database proxy
         try:
-            open_database(path)
+            if passphrase:
+                open_database(path, passphrase)
+            elif not open_asking(self, path):
+                return False
         except DatabaseFileError as exc:
             from gui.core.restore_dialog import offer_restore
             from models.core.errors import DamagedFileError
@@ -362,9 +384,7 @@ class MainWindow(QMainWindow):
         from models.core.restore import restore
 
         path = self.data_path
-        self.members_tab.cancel_loading()
-        if self.opening_backup is not None:
-            self.opening_backup.wait()
+        self._pause_background()
         close_database()
         restored = False
         try:
@@ -379,6 +399,80 @@ class MainWindow(QMainWindow):
         self._refresh_deferred_tabs()
         if restored:
             self.statusBar().showMessage(f"Đã phục hồi dữ liệu về lúc {backup.taken_at:%H:%M ngày %d/%m/%Y}.", 10000)
+
+    def protect_data_file(self) -> None:
+        """«Bảo vệ bằng mật khẩu»: set, change or remove the open file's passphrase, and its lock minutes."""
+        from gui.core.protection_dialog import ProtectionDialog
+        from models.core.database import is_read_only
+
+        if self.data_path is None:
+            dialogs.show_info(self, "Dữ liệu đang nằm trên máy chủ PostgreSQL: máy chủ bảo vệ dữ liệu bằng tài khoản "
+                              "và quyền của từng người dùng, do người quản trị máy chủ đặt.")  # fmt: skip
+            return
+        if is_read_only():
+            dialogs.show_info(self, "Tệp đang mở chỉ cho phép đọc nên không đặt hay đổi mật khẩu được.")
+            return
+        dialog = ProtectionDialog(self.data_path, self)
+        dialog.rewrite_requested.connect(self._rewrite_protection)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.protection_dialog = dialog
+
+    def _rewrite_protection(self, passphrase: str) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from models.core.encryption import protect_open_file
+        from models.core.errors import DomainError
+
+        self._pause_background()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            skipped = protect_open_file(passphrase or None)
+        except DomainError as exc:
+            QApplication.restoreOverrideCursor()
+            dialogs.show_error(self, "Chưa đổi được mật khẩu; tệp dữ liệu vẫn như trước.", exc.message)
+            skipped = None
+        else:
+            QApplication.restoreOverrideCursor()
+        self._show_data_file()
+        self.members_tab.refresh()
+        self._refresh_deferred_tabs()
+        if skipped is None:
+            return
+        done = ("Đã mã hóa tệp dữ liệu và các bản sao lưu của nó bằng mật khẩu mới." if passphrase
+                else "Đã bỏ mã hóa: tệp dữ liệu và các bản sao lưu không còn cần mật khẩu.")  # fmt: skip
+        left = (f"{len(skipped)} bản sao lưu cũ được bảo vệ bằng một mật khẩu trước đây nên được giữ nguyên."
+                if skipped else "")  # fmt: skip
+        dialogs.show_info(self, done, left)
+
+    def lock_now(self) -> None:
+        """«Khóa lại ngay» (Ctrl+L): lock an encrypted file's window at once."""
+        if self.inactivity_lock is None or not self._is_protected():
+            dialogs.show_info(self, "Chỉ khóa được cửa sổ khi tệp dữ liệu được bảo vệ bằng mật khẩu (Tệp › Bảo vệ "
+                              "bằng mật khẩu).")  # fmt: skip
+            return
+        self.inactivity_lock.lock()
+
+    def _is_protected(self) -> bool:
+        from models.core.passphrases import is_encrypted
+
+        return self.data_path is not None and is_encrypted(self.data_path)
+
+    def _lock_minutes(self) -> int:
+        from models.core.encryption import lock_minutes
+
+        return lock_minutes()
+
+    def _unlocks(self, passphrase: str) -> bool:
+        from models.core.passphrases import matches
+
+        return self.data_path is not None and matches(self.data_path, passphrase)
+
+    def _pause_background(self) -> None:
+        """Before the data file is closed and replaced: no worker may read it meanwhile."""
+        self.members_tab.cancel_loading()
+        if self.opening_backup is not None:
+            self.opening_backup.wait()
 
     def import_members(self) -> None:
         """«Nhập từ Excel»: the import dialog asks for the workbook; the roster refreshes after an import."""
@@ -439,6 +533,9 @@ class MainWindow(QMainWindow):
 
         self._show_read_only(is_read_only())
         self._back_up_opened_file()
+        from gui.core.inactivity_lock import InactivityLock
+
+        self.inactivity_lock = InactivityLock(self, self._is_protected, self._lock_minutes, self._unlocks)
 
     def _back_up_opened_file(self) -> None:
         """An automatic backup of the file just opened, off the GUI thread (models.core.auto_backup)."""
@@ -499,9 +596,9 @@ class MainWindow(QMainWindow):
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/tab", self.tabs.currentIndex())
         self._settings.sync()
-        self.members_tab.cancel_loading()
-        if self.opening_backup is not None:
-            self.opening_backup.wait()
+        self._pause_background()
+        if self.inactivity_lock is not None:
+            self.inactivity_lock.stop()
         from gui.core.auto_backups import backup_before
         from models.core.database import close_database
 

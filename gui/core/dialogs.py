@@ -222,6 +222,8 @@ def ask_save_path(
     `suggested` is a file name, made free in the starting folder; choosing an existing file asks before
     overwriting it (unless `ask_overwrite` is False: the caller refuses existing files itself).
     """
+    if kind in _LEAVING_KINDS and not _may_leave_protection(parent):
+        return ""
     dialog = _file_dialog(parent, title, file_filter, kind, save=True)
     if suggested:
         dialog.selectFile(free_name(Path(dialog.directory().absolutePath()), suggested))
@@ -235,3 +237,21 @@ def ask_save_path(
         _remember_folder(kind, path.parent)
         return str(path)
     return ""
+
+
+_LEAVING_KINDS = ("export", "record")  # files that take data out of the data file
+_warned_for: set[str] = set()  # encrypted data files whose user was told once this session
+
+
+def _may_leave_protection(parent: QWidget | None) -> bool:
+    """Before the first export from an encrypted data file: say that the export is not encrypted."""
+    from models.core.encryption import LEAVES_PROTECTION, open_file_is_encrypted
+
+    path = open_file_is_encrypted()
+    if path is None or str(path) in _warned_for:
+        return True
+    if not confirm(parent, "Tệp xuất ra sẽ không được mã hóa.", LEAVES_PROTECTION, title="Dữ liệu ra khỏi tệp được "
+                   "bảo vệ", yes="&Vẫn xuất", no="&Không xuất"):  # fmt: skip
+        return False
+    _warned_for.add(str(path))
+    return True

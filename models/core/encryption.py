@@ -21,9 +21,26 @@ from models.core.sqlite_storage import SQLITE_ERRORS, cause_of, connect_sqlite
 log = logging.getLogger(__name__)
 
 MIN_LENGTH = 8
+LOCK_MINUTES_DEFAULT = 10  # an encrypted file's window locks after this long without a key or a click
+LOCK_MINUTES_MAX = 240
+_LOCK_KEY = "lock_minutes"
 _PARTIAL = ".ma-hoa"  # models.core.passphrases knows this suffix
 _SIDES = ("-wal", "-shm", "-journal")
 _PLAIN = "''"  # ATTACH … KEY '': the copy is not encrypted
+
+
+LEAVES_PROTECTION = (
+    "Tệp dữ liệu được bảo vệ bằng mật khẩu, nhưng tệp xuất ra (Excel, hồ sơ bầu cử) thì không được mã hóa: ai có "
+    "tệp đó đều đọc được. Hãy cất giữ cẩn thận và xóa khi không cần nữa."
+)
+
+
+def open_file_is_encrypted() -> Path | None:
+    """The open data file when it is protected by a passphrase (what leaves it in an export is not), else None."""
+    from models.core.tables import db
+
+    path = getattr(db.obj, "path", None)
+    return path if path is not None and passphrases.is_encrypted(path) else None
 
 
 def check_new_passphrase(passphrase: str, repeated: str) -> None:
@@ -129,3 +146,24 @@ def protect_open_file(new_passphrase: str | None) -> list[Path]:
     open_database(path, new_passphrase)
     log.info("Data file %s is now %s", path, "encrypted" if new_passphrase else "plain")
     return skipped
+
+
+def lock_minutes() -> int:
+    """Minutes without use after which the window of the open (encrypted) file locks; 0: never. Kept in the file."""
+    from models.core.tables import Meta
+
+    row = Meta.get_or_none(Meta.key == _LOCK_KEY)
+    try:
+        return max(0, min(int(row.value), LOCK_MINUTES_MAX)) if row else LOCK_MINUTES_DEFAULT
+    except ValueError:
+        return LOCK_MINUTES_DEFAULT
+
+
+def set_lock_minutes(minutes: int) -> None:
+    from models.core.database import set_meta
+    from models.core.tables import db
+
+    if not 0 <= minutes <= LOCK_MINUTES_MAX:
+        raise ValidationError(f"Thời gian tự khóa phải từ 0 (không khóa) đến {LOCK_MINUTES_MAX} phút.", "minutes")
+    with db.atomic():
+        set_meta(_LOCK_KEY, str(minutes))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
-from reports.core.commands import OK, REFUSED, UNREADABLE, on_data_file, open_data_file
+from reports.core.commands import OK, REFUSED, UNREADABLE, on_data_file, open_data_file, warn_if_leaving_protection
 from reports.core.export_files import NothingToExport
 
 
@@ -44,6 +44,7 @@ def run_congress_export(kind: str, output: str, congress: int | None, *, db: str
         print(exc.message, file=err)
         return REFUSED
     print(f"{job.done} {written}", file=out)
+    warn_if_leaving_protection(err)
     return OK
 
 

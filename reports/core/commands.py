@@ -3,6 +3,8 @@ stderr and an exit status (0 done, 1 refused for the data, 2 a file that cannot 
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 from typing import TextIO
 
@@ -11,14 +13,31 @@ from models.core.errors import DatabaseFileError, DomainError, os_error_text
 OK, REFUSED, UNREADABLE = 0, 1, 2
 
 
+PASSPHRASE_VARIABLE = "CHIBO_PASSPHRASE"
+
+
 def open_data_file(db: str | None) -> Path:
-    """Open `db` (default: the branch's data file); a missing file is an error, never a new empty branch."""
+    """Open `db` (default: the branch's data file); a missing file is an error, never a new empty branch.
+
+    An encrypted file takes its passphrase from the CHIBO_PASSPHRASE environment variable, or asks for it (without
+    echo) when the command runs in a terminal; otherwise it is refused, saying how to give it."""
     from models.core.database import default_database_path, open_database
+    from models.core.errors import PassphraseNeededError
 
     path = Path(db).expanduser() if db else default_database_path()
     if not path.is_file():
         raise DatabaseFileError(f"Không có tệp dữ liệu «{path}». Hãy mở ChiBo một lần để tạo, hoặc chỉ tệp bằng --db.")
-    open_database(path)
+    try:
+        open_database(path, os.environ.get(PASSPHRASE_VARIABLE) or None)
+    except PassphraseNeededError as exc:
+        if os.environ.get(PASSPHRASE_VARIABLE) or not sys.stdin.isatty():
+            raise PassphraseNeededError(path, exc.message + (
+                "" if os.environ.get(PASSPHRASE_VARIABLE) else
+                f" Hãy đặt mật khẩu vào biến môi trường {PASSPHRASE_VARIABLE} hoặc chạy lệnh trong cửa sổ dòng lệnh "
+                "để nhập.")) from exc  # fmt: skip
+        import getpass
+
+        open_database(path, getpass.getpass(f"Mật khẩu của tệp «{path.name}»: "))
     return path
 
 
@@ -53,3 +72,11 @@ def one_line(text: str) -> str:
 def _os_message(exc: OSError) -> str:
     name = f" «{exc.filename}»" if exc.filename else ""
     return f"Không đọc hoặc ghi được tệp{name}: {os_error_text(exc)}."
+
+
+def warn_if_leaving_protection(err: TextIO) -> None:
+    """An export from an encrypted data file: one line on stderr saying the written file is not encrypted."""
+    from models.core.encryption import LEAVES_PROTECTION, open_file_is_encrypted
+
+    if open_file_is_encrypted() is not None:
+        print(f"Lưu ý: {LEAVES_PROTECTION}", file=err)

@@ -18,7 +18,15 @@ from models.core import clock
 from models.core.errors import DomainError
 from models.roster.import_summary import outcome_summary, plan_summary, thousands
 from models.roster.member_import import ADD, SKIP, UPDATE, PlanRow
-from reports.core.commands import OK, REFUSED, UNREADABLE, on_data_file, one_line, open_data_file
+from reports.core.commands import (
+    OK,
+    REFUSED,
+    UNREADABLE,
+    on_data_file,
+    one_line,
+    open_data_file,
+    warn_if_leaving_protection,
+)
 from reports.roster.jobs import export_kinds_text
 
 # import --------------------------------------------------------------------------------------------
@@ -142,4 +150,5 @@ def run_export(kind: str, output: str, *, db: str | None = None, out: TextIO, er
         print(exc.message, file=err)
         return REFUSED
     print(f"{job.done} {written}", file=out)
+    warn_if_leaving_protection(err)
     return OK

@@ -1,0 +1,121 @@
+"""«Bảo vệ bằng mật khẩu»: whether the open data file is encrypted, setting, changing or removing its passphrase
+(models.core.encryption rewrites the file and its backups), and the minutes after which the window locks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.core import dialogs
+from gui.core.passphrase_dialogs import NewPassphraseDialog
+
+INTRO_SET = (
+    "Tệp dữ liệu và mọi bản sao lưu tự động của nó sẽ được mã hóa: không có mật khẩu thì không ai đọc được, kể cả "
+    "khi chép tệp đi nơi khác. Hãy ghi mật khẩu ở nơi an toàn: quên mật khẩu là mất dữ liệu, không ai lấy lại được."
+)
+INTRO_CHANGE = "Tệp dữ liệu và mọi bản sao lưu tự động của nó sẽ được mã hóa lại bằng mật khẩu mới."
+
+
+class ProtectionDialog(QDialog):
+    """Emits `rewrite_requested(new passphrase, or "" to remove it)`; the window does the rewrite."""
+
+    rewrite_requested = Signal(str)
+
+    def __init__(self, data_path: Path, parent: QWidget | None = None) -> None:
+        from models.core import passphrases
+        from models.core.encryption import LOCK_MINUTES_MAX, lock_minutes
+
+        super().__init__(parent)
+        self.setWindowTitle("Bảo vệ tệp dữ liệu bằng mật khẩu")
+        self._path = data_path
+        self._encrypted = passphrases.is_encrypted(data_path)
+        layout = QVBoxLayout(self)
+        state = QLabel(self._state_text(), self)
+        state.setWordWrap(True)
+        state.setMinimumWidth(480)
+        layout.addWidget(state)
+        form = QFormLayout()
+        self.minutes = QSpinBox(self)
+        self.minutes.setRange(0, LOCK_MINUTES_MAX)
+        self.minutes.setSuffix(" phút")
+        self.minutes.setSpecialValueText("không tự khóa")
+        self.minutes.setValue(lock_minutes())
+        self.minutes.setEnabled(self._encrypted)
+        form.addRow("&Tự khóa cửa sổ sau khi không dùng:", self.minutes)
+        layout.addLayout(form)
+        box = QDialogButtonBox(self)
+        self.set_button = QPushButton("Đổi &mật khẩu…" if self._encrypted else "Đặt &mật khẩu…", self)
+        self.set_button.clicked.connect(self._ask_new)
+        box.addButton(self.set_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.remove_button = QPushButton("&Bỏ mật khẩu…", self)
+        self.remove_button.clicked.connect(self._ask_remove)
+        self.remove_button.setVisible(self._encrypted)
+        box.addButton(self.remove_button, QDialogButtonBox.ButtonRole.ActionRole)
+        close = box.addButton("Đón&g", QDialogButtonBox.ButtonRole.AcceptRole)
+        close.clicked.connect(self._save_minutes_and_close)
+        box.rejected.connect(self.reject)
+        layout.addWidget(box)
+
+    def _state_text(self) -> str:
+        if self._encrypted:
+            return (f"Tệp «{self._path.name}» đang được mã hóa bằng mật khẩu. Cửa sổ tự khóa khi không dùng và hỏi lại "
+                    "mật khẩu. Lưu ý: tệp Excel và hồ sơ bầu cử xuất ra không được mã hóa.")  # fmt: skip
+        return f"Tệp «{self._path.name}» chưa được mã hóa: ai có tệp đều mở được."
+
+    def _ask_new(self) -> None:
+        dialog = NewPassphraseDialog(
+            "Đổi mật khẩu" if self._encrypted else "Đặt mật khẩu",
+            INTRO_CHANGE if self._encrypted else INTRO_SET,
+            self,
+            self._path,
+            current_needed=self._encrypted,
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._save_minutes()
+            self.accept()
+            self.rewrite_requested.emit(dialog.passphrase())
+
+    def _ask_remove(self) -> None:
+        from gui.core.passphrase_dialogs import PassphraseDialog
+        from models.core import passphrases
+
+        dialog = PassphraseDialog(
+            "Bỏ mật khẩu: tệp dữ liệu và các bản sao lưu sẽ không còn được mã hóa, ai có tệp đều đọc được. Hãy nhập "
+            "mật khẩu hiện nay để xác nhận.",
+            self,
+            title="Bỏ mật khẩu",
+            ok_text="&Bỏ mật khẩu",
+        )
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            if passphrases.matches(self._path, dialog.passphrase()):
+                self.accept()
+                self.rewrite_requested.emit("")
+                return
+            dialog.message.setText("Mật khẩu không đúng. Hãy nhập lại mật khẩu hiện nay để bỏ mã hóa.")
+            dialog.field.clear()
+
+    def _save_minutes(self) -> None:
+        from models.core.encryption import set_lock_minutes
+        from models.core.errors import DomainError
+
+        if not self._encrypted:
+            return
+        try:
+            set_lock_minutes(self.minutes.value())
+        except DomainError as exc:
+            dialogs.show_error(self, exc.message)
+
+    def _save_minutes_and_close(self) -> None:
+        self._save_minutes()
+        self.accept()

@@ -1,0 +1,165 @@
+"""An encrypted data file seen from the window: the passphrase asked on open, set / changed from the File menu, the
+window locking after inactivity and unlocking only with the passphrase, and exports warning once."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QDialog
+
+import gui.core.passphrase_dialogs as passphrase_dialogs
+from gui.core import dialogs
+from gui.core.passphrase_dialogs import NewPassphraseDialog
+from gui.main_window import MainWindow
+from models.core import passphrases
+from models.core.database import close_database, open_database
+from models.core.encryption import set_lock_minutes
+from models.roster.members import all_members, save_member
+from tests.support.people import member, set_up_branch
+
+SECRET = "Mật khẩu chi bộ 2026"
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture(autouse=True)
+def _forget_passphrases():
+    yield
+    close_database()
+    passphrases._known.clear()
+
+
+def _file(path, passphrase=None):
+    open_database(path, passphrase)
+    set_up_branch()
+    for index in range(3):
+        save_member(member(index))
+    return path
+
+
+def _window(qtbot, path, settings) -> MainWindow:
+    window = MainWindow(path, settings)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_the_window_locks_when_idle_and_opens_only_with_the_passphrase(qtbot, tmp_path, settings):
+    path = _file(tmp_path / "chibo.sqlite3", SECRET)
+    window = _window(qtbot, path, settings)
+    lock = window.inactivity_lock
+    lock.check(now=time.monotonic() + 9 * 60)
+    assert not lock.is_locked  # 10 minutes by default
+    lock.check(now=time.monotonic() + 10 * 60 + 1)
+    assert lock.is_locked and not window.centralWidget().isVisible() and not window.menuBar().isEnabled()
+    assert window.windowTitle() == "ChiBo — đã khóa"
+    dialog = lock.dialog
+    assert dialog.isVisible() and dialog.windowTitle() == "ChiBo đã khóa"
+    dialog.reject()  # Esc
+    assert lock.is_locked
+    dialog.field.setText("mat khau sai")
+    dialog._accept_typed()
+    assert lock.is_locked and "không đúng" in dialog.message.text()
+    dialog.field.setText(SECRET)  # QTest types ASCII only
+    qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+    assert not lock.is_locked and window.centralWidget().isVisible() and window.menuBar().isEnabled()
+
+
+def test_a_plain_file_never_locks_and_the_minutes_are_the_files_own(qtbot, tmp_path, settings, answers):
+    plain = _window(qtbot, _file(tmp_path / "thuong.sqlite3"), settings)
+    plain.inactivity_lock.check(now=time.monotonic() + 3600)
+    assert not plain.inactivity_lock.is_locked
+    plain.lock_now()
+    assert not plain.inactivity_lock.is_locked and "bảo vệ bằng mật khẩu" in answers["info"][0][0]
+    plain.close()
+    path = _file(tmp_path / "chibo.sqlite3", SECRET)
+    set_lock_minutes(0)
+    window = _window(qtbot, path, settings)
+    window.inactivity_lock.check(now=time.monotonic() + 24 * 3600)
+    assert not window.inactivity_lock.is_locked  # 0: never
+    set_lock_minutes(2)
+    window.inactivity_lock.check(now=time.monotonic() + 121)
+    assert window.inactivity_lock.is_locked
+
+
+def test_a_lock_waits_for_the_dialog_being_filled_in(qtbot, tmp_path, settings):
+    window = _window(qtbot, _file(tmp_path / "chibo.sqlite3", SECRET), settings)
+    editing = QDialog(window)
+    editing.setModal(True)
+    editing.show()
+    qtbot.waitUntil(lambda: editing.isVisible())
+    window.inactivity_lock.check(now=time.monotonic() + 3600)
+    assert not window.inactivity_lock.is_locked
+    editing.close()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    window.inactivity_lock.check(now=time.monotonic() + 3600)
+    assert window.inactivity_lock.is_locked
+
+
+def test_setting_a_passphrase_from_the_window_encrypts_and_keeps_working(qtbot, tmp_path, settings, answers):
+    path = _file(tmp_path / "chibo.sqlite3")
+    window = _window(qtbot, path, settings)
+    window._rewrite_protection(SECRET)
+    assert answers["error"] == [] and "Đã mã hóa" in answers["info"][-1][0]
+    assert not path.read_bytes().startswith(passphrases.SQLITE_MAGIC)
+    assert len(all_members()) == 3 and window.members_tab.proxy.rowCount() == 3
+    window.lock_now()
+    assert window.inactivity_lock.is_locked
+    window.inactivity_lock.dialog.field.setText(SECRET)
+    window.inactivity_lock.dialog._accept_typed()
+    window._rewrite_protection("")
+    assert "Đã bỏ mã hóa" in answers["info"][-1][0]
+    assert path.read_bytes().startswith(passphrases.SQLITE_MAGIC)
+
+
+def test_opening_an_encrypted_file_asks_until_the_passphrase_is_right(qtbot, tmp_path, settings, monkeypatch):
+    locked = _file(tmp_path / "mat.sqlite3", SECRET)
+    close_database()
+    passphrases.forget(locked)
+    window = _window(qtbot, _file(tmp_path / "chibo.sqlite3"), settings)
+    asked = []
+    replies = ["sai mật khẩu", SECRET]
+    monkeypatch.setattr(passphrase_dialogs, "ask_passphrase", lambda parent, text: asked.append(text) or replies.pop(0))
+    assert window.switch_data_file(locked)
+    assert "đã được mã hóa" in asked[0] and "không đúng" in asked[1]
+    assert window.data_path == locked and len(all_members()) == 3
+    passphrases.forget(locked)
+    monkeypatch.setattr(passphrase_dialogs, "ask_passphrase", lambda parent, text: None)
+    assert window.switch_data_file(tmp_path / "chibo.sqlite3")
+    assert not window.switch_data_file(locked)  # «Hủy»: the file open before stays open
+    assert window.data_path == tmp_path / "chibo.sqlite3" and len(all_members()) == 3
+
+
+def test_the_first_export_from_an_encrypted_file_warns_once(qtbot, tmp_path, settings, answers):
+    window = _window(qtbot, _file(tmp_path / "chibo.sqlite3", SECRET), settings)
+    answers["replies"] += [False, True]
+    assert not dialogs._may_leave_protection(window)
+    assert dialogs._may_leave_protection(window)
+    assert dialogs._may_leave_protection(window)  # told once is enough
+    assert len(answers["confirm"]) == 2 and "không được mã hóa" in answers["confirm"][0][1]
+
+
+def test_the_new_passphrase_dialog_checks_what_is_typed(qtbot, tmp_path):
+    path = _file(tmp_path / "chibo.sqlite3", SECRET)
+    dialog = NewPassphraseDialog("Đổi mật khẩu", "", None, path, current_needed=True)
+    qtbot.addWidget(dialog)
+    dialog.current.setText("không phải")
+    dialog.first.setText("mật khẩu mới 2027")
+    dialog.again.setText("mật khẩu mới 2027")
+    dialog._check()
+    assert dialog.problem.text() == "Mật khẩu hiện nay không đúng." and dialog.result() == 0
+    dialog.current.setText(SECRET)
+    dialog.again.setText("mật khẩu mới 2028")
+    dialog._check()
+    assert dialog.problem.text() == "Hai lần nhập mật khẩu không giống nhau."
+    dialog.first.setText("ngắn")
+    dialog._check()
+    assert dialog.problem.text().startswith("Mật khẩu cần ít nhất 8 ký tự")
+    dialog.first.setText("mật khẩu mới 2028")
+    dialog._check()
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.passphrase() == "mật khẩu mới 2028"
