@@ -16,7 +16,7 @@ def _secret_field(dialog: QDialog) -> QLineEdit:
 
 
 def _show_toggle(dialog: QDialog, fields: list[QLineEdit]) -> QCheckBox:
-    toggle = QCheckBox("&Hiện mật khẩu", dialog)
+    toggle = QCheckBox("&Xem mật khẩu", dialog)
 
     def shown(on: bool) -> None:
         for field in fields:
@@ -40,7 +40,7 @@ class PassphraseDialog(QDialog):
         layout.addWidget(self.message)
         form = QFormLayout()
         self.field = _secret_field(self)
-        form.addRow("&Mật khẩu:", self.field)
+        form.addRow("Mật &khẩu:", self.field)
         layout.addLayout(form)
         layout.addWidget(_show_toggle(self, [self.field]))
         layout.addWidget(dialogs.ok_cancel(self, self._accept_typed, ok_text))
@@ -76,7 +76,7 @@ class NewPassphraseDialog(QDialog):
         form = QFormLayout()
         self.current = _secret_field(self) if current_needed else None
         if self.current is not None:
-            form.addRow("Mật khẩu &hiện nay:", self.current)
+            form.addRow("Mật khẩu đang &dùng:", self.current)
         self.first, self.again = _secret_field(self), _secret_field(self)
         form.addRow("Mật khẩu &mới:", self.first)
         form.addRow("&Nhập lại mật khẩu mới:", self.again)

@@ -144,7 +144,38 @@ def _restore():
     return RestoreDialog(db.obj.path)
 
 
+def _protection():
+    from gui.core.protection_dialog import ProtectionDialog
+    from models.core.tables import db
+
+    return ProtectionDialog(db.obj.path)
+
+
+def _new_passphrase():
+    from gui.core.passphrase_dialogs import NewPassphraseDialog
+    from gui.core.protection_dialog import INTRO_SET
+    from models.core.tables import db
+
+    return NewPassphraseDialog("Đổi mật khẩu", INTRO_SET, None, db.obj.path, current_needed=True)
+
+
+def _passphrase():
+    from gui.core.passphrase_dialogs import PassphraseDialog
+
+    return PassphraseDialog("Tệp «chibo.sqlite3» đã được mã hóa: hãy nhập mật khẩu của tệp để mở.")
+
+
+def _lock():
+    from gui.core.inactivity_lock import LockDialog
+
+    return LockDialog(lambda typed: False)
+
+
 DIALOGS = {
+    "protection": _protection,
+    "new_passphrase": _new_passphrase,
+    "passphrase": _passphrase,
+    "lock": _lock,
     "restore": _restore,
     "congress": _congress,
     "hand_vote": _hand_vote,
