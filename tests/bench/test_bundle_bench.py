@@ -36,7 +36,8 @@ def _first_paint(command: list[str], home: Path) -> float:
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="measured on the CI's Linux")
 def test_bundle_startup_vs_bare_bundle(benchmark, tmp_path):
     _build(tmp_path / "chibo", "pyinstaller.spec")
-    _build(tmp_path / "bare", "--onedir", "--name", "bare", "--noupx", str(ROOT / "tests" / "bench" / "bare_window.py"))
+    _build(tmp_path / "bare", "--onedir", "--name", "bare", "--noupx", "--specpath", str(tmp_path / "bare"),
+           str(ROOT / "tests" / "bench" / "bare_window.py"))  # fmt: skip
     chibo = [str(tmp_path / "chibo" / "dist" / "ChiBo" / "ChiBo"), "--db", str(tmp_path / "data.sqlite3")]
     bare = [str(tmp_path / "bare" / "dist" / "bare" / "bare")]
     home = tmp_path / "home"
