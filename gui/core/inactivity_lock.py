@@ -94,10 +94,18 @@ class InactivityLock(QObject):
         idle = (time.monotonic() if now is None else now) - self._last_input
         if minutes <= 0 or idle < minutes * 60:
             return
-        modal = QApplication.activeModalWidget()
-        if modal is not None and modal is not self.dialog:
+        if self._dialog_open():
             return  # a dialog being filled in: lock once it is closed
         self.lock()
+
+    def _dialog_open(self) -> bool:
+        """A modal dialog of this window (not the lock's own) is open."""
+        modal = QApplication.activeModalWidget()
+        while modal is not None and modal is not self.dialog:
+            if modal is self._window:
+                return True
+            modal = modal.parentWidget()
+        return False
 
     def lock(self) -> None:
         if self.is_locked or not self._protected():

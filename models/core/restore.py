@@ -12,6 +12,7 @@ from pathlib import Path
 from models.core import clock
 from models.core.auto_backup import BackupFile, copy_verified, list_backups, take_backup, verify
 from models.core.errors import DatabaseFileError, StorageError
+from models.core.passphrases import looks_encrypted
 from models.core.sqlite_storage import SQLITE_ERRORS, cause_of, connect_sqlite
 
 log = logging.getLogger(__name__)
@@ -26,9 +27,12 @@ class BackupPreview:
     members: int = 0
     congresses: int = 0
     counted_rounds: int = 0  # rounds with a result
+    other_passphrase: bool = False  # encrypted with a passphrase other than the data file's now
 
     @property
     def summary(self) -> str:
+        if self.other_passphrase:
+            return "Bản sao lưu này được mã hóa bằng một mật khẩu khác mật khẩu hiện nay của tệp, không mở được."
         if not self.ok:
             return "Bản sao lưu này bị hỏng, không dùng được."
         return (f"{self.branch or 'Chi bộ'}: {self.members} đảng viên, {self.congresses} đại hội, "
@@ -45,7 +49,7 @@ def _count(connection: sqlite3.Connection, sql: str) -> int:
 def preview(backup: BackupFile) -> BackupPreview:
     """What a backup holds, read without changing it."""
     if not verify(backup.path):
-        return BackupPreview(backup, False)
+        return BackupPreview(backup, False, other_passphrase=looks_encrypted(backup.path))
     connection = connect_sqlite(backup.path, f"{backup.path.resolve().as_uri()}?mode=ro")
     try:
         branch = connection.execute("SELECT name FROM branch ORDER BY id LIMIT 1").fetchone()

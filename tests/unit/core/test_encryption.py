@@ -123,6 +123,16 @@ def test_changing_and_removing_the_passphrase(tmp_path):
     assert all(p.ok for p in previews(path))
 
 
+def test_a_backup_under_another_passphrase_is_told_apart_from_a_damaged_one(tmp_path):
+    path = tmp_path / "chibo.sqlite3"
+    _fill(path, SECRET)
+    take_backup(path, "manual")
+    close_database()
+    passphrases.remember(path, "mật khẩu khác 2027")
+    (seen,) = previews(path)
+    assert not seen.ok and seen.other_passphrase and "mật khẩu khác" in seen.summary
+
+
 def test_a_failed_rewrite_leaves_the_file_as_it_was(tmp_path, monkeypatch):
     path = tmp_path / "chibo.sqlite3"
     _fill(path)
