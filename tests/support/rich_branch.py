@@ -91,3 +91,25 @@ def _fill(today: date) -> int:
     votes = dict(zip([p.key for p in hand.candidates], [20, 18, 9], strict=True))
     record_totals(hand.id, Totals(collected=hand.ballots_issued, votes=votes))
     return congress_id
+
+
+@contextlib.contextmanager
+def plain(target) -> Iterator:
+    """A connection of its own to a data file or server, outside the app's one open database."""
+    import peewee as pw
+    from playhouse.db_url import connect
+
+    database = connect(target) if "://" in str(target) else pw.SqliteDatabase(str(target))
+    database.connect()
+    try:
+        yield database
+    finally:
+        database.close()
+
+
+def shot(target, branch_id: int = 1) -> dict:
+    """The branch's rows, ids as places (models.office.branch_snapshot), read from a file or a server."""
+    from models.office.branch_snapshot import snapshot
+
+    with plain(target) as database:
+        return snapshot(database, branch_id)

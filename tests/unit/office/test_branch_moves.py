@@ -4,12 +4,9 @@ verifying; a branch already on the server refused unless merged; nothing half-do
 from __future__ import annotations
 
 import shutil
-from contextlib import contextmanager
 from datetime import date
 
-import peewee as pw
 import pytest
-from playhouse.db_url import connect
 
 from models.ballots.session import verify_chain
 from models.ballots.tables import BallotEntry
@@ -20,30 +17,13 @@ from models.core.errors import ConflictError, DatabaseFileError, NotFoundError, 
 from models.core.tables import Branch
 from models.office import branch_moves
 from models.office.branch_moves import pull_branch, push_file, server_branches
-from models.office.branch_snapshot import snapshot
 from models.office.branch_tables import branch_tables
 from models.roster.event_kinds import EventKind
 from models.roster.members import all_members, record_event, save_member
 from models.roster.rating_book import save_ratings
 from models.roster.records import EventRecord
 from tests.support.people import member
-from tests.support.rich_branch import OTHER
-
-
-@contextmanager
-def plain(target):
-    """A connection of its own to a data file or server, outside the app's one open database."""
-    database = connect(target) if "://" in str(target) else pw.SqliteDatabase(str(target))
-    database.connect()
-    try:
-        yield database
-    finally:
-        database.close()
-
-
-def shot(target, branch_id: int = 1):
-    with plain(target) as database:
-        return snapshot(database, branch_id)
+from tests.support.rich_branch import OTHER, plain, shot
 
 
 def counts(target) -> dict[str, int]:
