@@ -19,7 +19,8 @@ from pathlib import Path
 import peewee as pw
 
 from models.core.errors import ConflictError, DatabaseFileError, DomainError, NotFoundError, StorageError
-from models.core.tables import Branch
+from models.core.practice_flag import PRACTICE_KEY, is_practice
+from models.core.tables import Branch, Meta
 from models.office.branch_copy import CopyReport, copy_branch, find_branch
 from models.office.branch_snapshot import snapshot
 
@@ -40,6 +41,11 @@ def push_file(path: str | Path, server: str, merge: bool = False) -> list[CopyRe
     open_database(path)
     try:
         source = db.obj
+        if is_practice():
+            raise ConflictError(
+                f"Tệp «{path.name}» là dữ liệu mẫu để tập dượt, không phải dữ liệu thật của chi bộ: không đưa lên máy "
+                "chủ (trên máy chủ, văn bản in ra sẽ không còn ghi «tập dượt»)."
+            )
         branches = [row.id for row in Branch.select(Branch.id).order_by(Branch.id).bind(source)]
         if not branches:
             raise ConflictError(f"Tệp «{path.name}» chưa có chi bộ nào: không có gì để đưa lên máy chủ.")
@@ -88,10 +94,13 @@ def pull_branch(server: str, branch_id: int, path: str | Path) -> CopyReport:
                 source = db.obj
                 if Branch.select().where(Branch.id == branch_id).bind(source).first() is None:
                     raise NotFoundError(_no_branch(source, branch_id))
+                practice = is_practice()  # a practice server's branch stays marked as practice in its file
                 target = DataFileDatabase(part, SQLITE_PRAGMAS)
                 target.connect()
                 try:
                     with target.atomic():
+                        if practice:
+                            Meta.insert(key=PRACTICE_KEY, value="1").execute(target)
                         report = copy_branch(source, target, branch_id)
                         _check_copy(source, branch_id, target, report.branch_id)
                     target.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")

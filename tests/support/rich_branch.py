@@ -1,6 +1,6 @@
-"""A branch with something in every table: the practice branch (members, histories, ratings, a congress), its
-congress held with a committee counted ballot by ballot (entry log, bundles, close, reopen, publish), delegates
-counted by hand, numbered papers, and a corrected and a voided member event."""
+"""A branch with something in every table: the practice branch made a real one (members, histories, ratings, a
+congress), its congress held with a committee counted ballot by ballot (entry log, bundles, close, reopen, publish),
+a secretary and delegates counted by hand, numbered papers, and a corrected and a voided member event."""
 
 from __future__ import annotations
 
@@ -15,8 +15,9 @@ from models.congress.hand_votes import VoteKind
 from models.congress.numbering import document_number
 from models.congress.rounds import record_totals, start_round
 from models.core import clock
-from models.core.branch import BranchInfo
-from models.core.tables import db
+from models.core.branch import BranchInfo, save_branch
+from models.core.practice_flag import PRACTICE_KEY
+from models.core.tables import Meta, db
 from models.counting import Ballot, InvalidReason, Post, Totals
 from models.practice.sample_branch import fill_practice_data
 from models.roster.event_kinds import EventKind
@@ -49,6 +50,9 @@ def _fill(today: date) -> int:
     summary = fill_practice_data(today)
     congress_id = summary.congress_id
     with db.atomic():
+        Meta.delete().where(Meta.key == PRACTICE_KEY).execute()  # a real branch from here on
+        save_branch(BranchInfo("Chi bộ Văn phòng Sở", "ĐẢNG BỘ SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "Hà Nội", "CB",
+                               "Nguyễn Văn An"))  # fmt: skip
         members = all_members()
         record_event(members[5].id, EventRecord(EventKind.BADGE_AWARDED, date(2025, 9, 2), note="Huy hiệu 30 năm"))
         record_event(members[6].id, EventRecord(EventKind.BADGE_AWARDED, date(2024, 5, 19), note="nhầm"))

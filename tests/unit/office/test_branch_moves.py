@@ -45,7 +45,7 @@ def test_file_to_server_to_file_loses_nothing(rich_file, other_file, server, tmp
     assert shot(server, 2) == shot(rich_file)
     back = tmp_path / "back" / "lay-ve.sqlite3"
     pulled = pull_branch(server, 2, back)
-    assert pulled.branch_name == "Chi bộ Văn phòng Sở (tập dượt)"
+    assert pulled.branch_name == "Chi bộ Văn phòng Sở"
     assert shot(back) == shot(rich_file)
     assert sorted(p.name for p in back.parent.iterdir()) == ["lay-ve.sqlite3"]  # no part file left behind
 
@@ -71,7 +71,7 @@ def test_the_entry_log_still_verifies_on_the_server_and_in_the_file_taken_back(r
 def test_a_branch_already_on_the_server_is_refused_and_the_server_keeps_what_it_has(rich_file, server):
     push_file(rich_file, server)
     before = counts(server)
-    with pytest.raises(ConflictError, match="đã có chi bộ «Chi bộ Văn phòng Sở \\(tập dượt\\)».*--merge"):
+    with pytest.raises(ConflictError, match="đã có chi bộ «Chi bộ Văn phòng Sở».*--merge"):
         push_file(rich_file, server)
     assert counts(server) == before
 
@@ -156,7 +156,21 @@ def test_every_branch_of_a_file_moves_together(rich_file, server):
     finally:
         close_database()
     reports = push_file(rich_file, server)
-    assert [r.branch_name for r in reports] == ["Chi bộ Văn phòng Sở (tập dượt)", "Chi bộ Phòng Kế hoạch"]
+    assert [r.branch_name for r in reports] == ["Chi bộ Văn phòng Sở", "Chi bộ Phòng Kế hoạch"]
     assert shot(server, 2) == shot(rich_file, 2)
     with plain(server) as database:
         assert Branch.select().bind(database).count() == 2
+
+
+def test_a_practice_file_stays_off_the_server(server, tmp_path):
+    from models.practice.sample_branch import fill_practice_data
+
+    practice = tmp_path / "tap-duot.sqlite3"
+    open_database(practice)
+    try:
+        fill_practice_data(date(2026, 12, 1))
+    finally:
+        close_database()
+    with pytest.raises(ConflictError, match="dữ liệu mẫu để tập dượt"):
+        push_file(practice, server)
+    assert server_branches(server) == []
