@@ -32,6 +32,7 @@ def push_file(path: str | Path, server: str, merge: bool = False) -> list[CopyRe
     from models.core.database import close_database, display_name, open_database
     from models.core.tables import db
 
+    _check_server(server)
     path = Path(path).expanduser()
     if not path.is_file():
         raise DatabaseFileError(f"Không có tệp dữ liệu «{path}».")
@@ -52,6 +53,8 @@ def push_file(path: str | Path, server: str, merge: bool = False) -> list[CopyRe
         with _server_errors(server), _connected(server) as target:
             reports = []
             with target.atomic():
+                # two offices pushing the same branch at once: the second waits, then finds it there
+                target.execute_sql("SELECT pg_advisory_xact_lock(hashtext('chibo.branch_moves'))")
                 for branch_id in branches:
                     reports.append(_push_one(source, target, branch_id, merge, display_name(server)))
             return reports
@@ -81,6 +84,7 @@ def pull_branch(server: str, branch_id: int, path: str | Path) -> CopyReport:
     from models.core.sqlite_storage import DataFileDatabase
     from models.core.tables import db
 
+    _check_server(server)
     path = Path(path).expanduser()
     if path.exists():
         raise DatabaseFileError(f"Tệp «{path}» đã có; ChiBo không ghi đè lên tệp đã có. Hãy chọn tên tệp khác.")
@@ -98,7 +102,8 @@ def pull_branch(server: str, branch_id: int, path: str | Path) -> CopyReport:
                 target = DataFileDatabase(part, SQLITE_PRAGMAS)
                 target.connect()
                 try:
-                    with target.atomic():
+                    # every table read as of one moment, whatever other clients write meanwhile
+                    with source.atomic(isolation_level="REPEATABLE READ"), target.atomic():
                         if practice:
                             Meta.insert(key=PRACTICE_KEY, value="1").execute(target)
                         report = copy_branch(source, target, branch_id)
@@ -120,6 +125,13 @@ def server_branches(server: str) -> list[tuple[int, str]]:
     """(id, name) of every branch on the server."""
     with _server_errors(server), _connected(server) as database:
         return [(r.id, r.name) for r in Branch.select(Branch.id, Branch.name).order_by(Branch.id).bind(database)]
+
+
+def _check_server(server: str) -> None:
+    if not str(server).startswith(("postgresql://", "postgres://")):
+        raise DatabaseFileError(
+            f"«{server}» không phải địa chỉ máy chủ: cần dạng postgresql://NGƯỜI_DÙNG@MÁY/CƠ_SỞ_DỮ_LIỆU."
+        )
 
 
 def _no_branch(source: pw.Database, branch_id: int) -> str:

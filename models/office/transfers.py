@@ -80,7 +80,7 @@ def transfer_member(member_id: int, to_branch: int, on: date, decision_ref: str 
             out = EventRecord(EventKind.TRANSFERRED_OUT, on, decision_ref, place=destination.name, note=note)
             warnings = record_event(member_id, out, today)
         with _in_branch(destination.id):
-            earlier = _earlier_row(row, destination)
+            earlier = _earlier_row(row, destination, on)
             target = earlier if earlier is not None else _copy_record(row, destination.id)
             if earlier is None:
                 _copy_travelling_events(member, target, destination.id, on)
@@ -89,7 +89,7 @@ def transfer_member(member_id: int, to_branch: int, on: date, decision_ref: str 
     return Transfer(member_id, target, earlier is not None, tuple(warnings))
 
 
-def _earlier_row(row: Member, destination: Branch) -> int | None:
+def _earlier_row(row: Member, destination: Branch, on: date) -> int | None:
     """The destination's own row of this person (same card number, else same name and birth date), when they left
     it before; ConflictError when they are on its roster now."""
     mine = Member.branch == destination.id
@@ -101,7 +101,7 @@ def _earlier_row(row: Member, destination: Branch) -> int | None:
     if found is None:
         return None
     there = get_member(found.id)
-    if member_status(there, clock.today()).is_current_member:
+    if member_status(there, on).is_current_member:
         raise ConflictError(f"Chi bộ «{destination.name}» đã có đảng viên {there.full_name} đang sinh hoạt "
                             "(cùng số thẻ, hoặc cùng họ tên và ngày sinh): không chuyển đến được.")  # fmt: skip
     return found.id
