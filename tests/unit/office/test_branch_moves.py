@@ -174,3 +174,32 @@ def test_a_practice_file_stays_off_the_server(server, tmp_path):
     with pytest.raises(ConflictError, match="dữ liệu mẫu để tập dượt"):
         push_file(practice, server)
     assert server_branches(server) == []
+
+
+def test_a_congress_the_server_lacks_comes_with_its_list_pointing_at_the_server_s_members(rich_file, server,
+                                                                                          tmp_path):  # fmt: skip
+    from models.congress.congresses import CongressInfo, find_congress, list_congresses, save_congress
+    from models.congress.summons import summoned_list
+    from models.congress.tables import Summoned
+    from models.roster.tables import Member
+
+    push_file(rich_file, server)
+    later = tmp_path / "dai-hoi-moi.sqlite3"
+    shutil.copy(rich_file, later)
+    open_database(later)
+    try:
+        new = save_congress(CongressInfo(6, 2031, 2036, date(2026, 11, 20), place="Phòng họp số 2"))
+        listed = len(summoned_list(new.id))
+    finally:
+        close_database()
+    [report] = push_file(later, server, merge=True)
+    assert report.added["Congress"] == 1 and report.added["Summoned"] == listed > 0
+    open_database(server)
+    try:
+        assert sorted(c.ordinal for c in list_congresses()) == [5, 6]
+        newest = find_congress(6)
+        members = Member.select(Member.id).where(Member.branch == 1)
+        stray = Summoned.select().where((Summoned.congress == newest.id) & Summoned.member.not_in(members))
+        assert stray.count() == 0 and Member.select().count() == 32
+    finally:
+        close_database()
