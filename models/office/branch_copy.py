@@ -9,6 +9,7 @@ already holds (same ordinal) stays as it is there, with everything under it; doc
 
 from __future__ import annotations
 
+import contextlib
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -256,7 +257,11 @@ def _copy(source: pw.Database, target: pw.Database, branch_id: int, merge_into: 
             if model is Branch:
                 report.branch_id = found
         for old, refs in late:
-            changes = {f: new_id(model.__name__, refs[f.name]) for f in self_refs if refs[f.name] is not None}
+            changes = {}
+            for f in self_refs:
+                with contextlib.suppress(_Gone):  # pointing to a row left out: the pointer is left out too
+                    if refs[f.name] is not None:
+                        changes[f] = new_id(name, refs[f.name])
             if changes:
                 model.update(changes).where(pk == fate[(name, old)][1]).execute(target)
     for (name, _old), (outcome, found) in fate.items():
