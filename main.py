@@ -106,7 +106,32 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     export.add_argument("-o", "--output", metavar="TỆP.xlsx", required=True, help="tệp Excel sẽ ghi")
     export.add_argument("--congress", type=int, metavar="N", help="đại hội lần thứ N (văn bản đại hội)")
     export.add_argument("--db", **db)
+    _add_move_commands(commands)
     return parser.parse_args(argv)
+
+
+PUSH, PULL = ("dua-len-may-chu", "push"), ("lay-ve-tep", "pull")
+
+
+def _add_move_commands(commands) -> None:
+    """Moving branches between data files and the committee office's server (models.office.move_commands)."""
+    server = {"metavar": "URL", "required": True, "help": "máy chủ: postgresql://NGƯỜI_DÙNG@MÁY/CƠ_SỞ_DỮ_LIỆU"}
+    push = commands.add_parser(PUSH[0], aliases=PUSH[1:], help="đưa các chi bộ của một tệp dữ liệu lên máy chủ",
+                               description="Chép mọi dữ liệu của các chi bộ trong tệp lên máy chủ, tất cả hoặc không "
+                               "gì cả. Chi bộ đã có trên máy chủ (cùng tên và cấp ủy cấp trên) bị từ chối, trừ khi "
+                               "chọn --merge. Mã thoát: 0 đã đưa lên, 1 bị từ chối, 2 không đọc được tệp hay máy "
+                               "chủ.")  # fmt: skip
+    push.add_argument("--db", metavar="TỆP", required=True, help="tệp dữ liệu cần đưa lên")
+    push.add_argument("--server", **server)
+    push.add_argument("--merge", action="store_true", help="gộp vào chi bộ đã có trên máy chủ: chỉ thêm những gì "
+                      "máy chủ chưa có")  # fmt: skip
+    pull = commands.add_parser(PULL[0], aliases=PULL[1:], help="lấy một chi bộ từ máy chủ về một tệp dữ liệu mới",
+                               description="Chép mọi dữ liệu của một chi bộ trên máy chủ vào một tệp dữ liệu mới "
+                               "(không ghi đè tệp đã có). Mã thoát: 0 đã lấy về, 1 bị từ chối, 2 không đọc hay ghi "
+                               "được tệp hay máy chủ.")  # fmt: skip
+    pull.add_argument("--server", **server)
+    pull.add_argument("--branch", type=int, metavar="N", required=True, help="mã chi bộ trên máy chủ")
+    pull.add_argument("--db", metavar="TỆP", required=True, help="tệp dữ liệu mới sẽ tạo")
 
 
 NO_DISPLAY = (
@@ -139,6 +164,12 @@ def run_command(args: argparse.Namespace) -> int:
 
     _utf8_streams()
     streams = {"out": sys.stdout, "err": sys.stderr}
+    if args.command in PUSH + PULL:
+        from models.office.move_commands import run_pull, run_push
+
+        if args.command in PUSH:
+            return run_push(args.db, args.server, args.merge, **streams)
+        return run_pull(args.server, args.branch, args.db, **streams)
     if args.command == "import":
         return commands.run_import(args.file, db=args.db, sheet=args.sheet, dry_run=args.dry_run,
                                    as_json=args.json, skip_errors=args.skip_errors, **streams)  # fmt: skip

@@ -1,0 +1,1 @@
+"""The committee office: many branches on one PostgreSQL server."""

@@ -1,0 +1,199 @@
+"""Moving branches in and out of a committee office's server: a branch's SQLite data file onto the server
+(`push_file`), and one branch of the server into a new data file (`pull_branch`).
+
+Each is one transaction on the receiving side: every row of the branch lands, with new ids and every reference
+following, or nothing does. A branch the server already holds (same name and higher committee: `branch_key`) is
+refused unless the user asks to merge (models.office.branch_copy says what merging keeps and adds). A plain copy is
+compared with its original, field by field, before it is committed (models.office.branch_snapshot).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import peewee as pw
+
+from models.core.errors import ConflictError, DatabaseFileError, DomainError, NotFoundError, StorageError
+from models.core.practice_flag import PRACTICE_KEY, is_practice
+from models.core.tables import Branch, Meta
+from models.office.branch_copy import CopyReport, copy_branch, find_branch
+from models.office.branch_snapshot import snapshot
+
+log = logging.getLogger(__name__)
+
+
+def push_file(path: str | Path, server: str, merge: bool = False) -> list[CopyReport]:
+    """Put every branch of the data file `path` onto the server database `server`, in one transaction."""
+    from models.core.database import close_database, display_name, open_database
+    from models.core.tables import db
+
+    _check_server(server)
+    path = Path(path).expanduser()
+    if not path.is_file():
+        raise DatabaseFileError(f"Không có tệp dữ liệu «{path}».")
+    with _server_errors(server):
+        open_database(server)  # the server's tables, created or brought up to date
+        close_database()
+    open_database(path)
+    try:
+        source = db.obj
+        if is_practice():
+            raise ConflictError(
+                f"Tệp «{path.name}» là dữ liệu mẫu để tập dượt, không phải dữ liệu thật của chi bộ: không đưa lên máy "
+                "chủ (trên máy chủ, văn bản in ra sẽ không còn ghi «tập dượt»)."
+            )
+        branches = [row.id for row in Branch.select(Branch.id).order_by(Branch.id).bind(source)]
+        if not branches:
+            raise ConflictError(f"Tệp «{path.name}» chưa có chi bộ nào: không có gì để đưa lên máy chủ.")
+        with _server_errors(server), _connected(server) as target:
+            reports = []
+            with target.atomic():
+                # two offices pushing the same branch at once: the second waits, then finds it there
+                target.execute_sql("SELECT pg_advisory_xact_lock(hashtext('chibo.branch_moves'))")
+                for branch_id in branches:
+                    reports.append(_push_one(source, target, branch_id, merge, display_name(server)))
+            return reports
+    finally:
+        close_database()
+
+
+def _push_one(source: pw.Database, target: pw.Database, branch_id: int, merge: bool, where: str) -> CopyReport:
+    row = Branch.select().where(Branch.id == branch_id).bind(source).get()
+    existing = find_branch(target, row.name, row.higher_committee)
+    if existing is not None and not merge:
+        higher = " – ".join(row.higher_committee.splitlines())
+        raise ConflictError(
+            f"Máy chủ {where} đã có chi bộ «{row.name}» ({higher}, mã {existing}), nên không đưa tệp lên; máy chủ "
+            "giữ nguyên. Muốn gộp dữ liệu của tệp vào chi bộ đó thì chọn gộp (--merge): đảng viên đã có được giữ "
+            "nguyên, chỉ thêm những gì máy chủ chưa có."
+        )
+    report = copy_branch(source, target, branch_id, merge_into=existing)
+    if existing is None:
+        _check_copy(source, branch_id, target, report.branch_id)
+    return report
+
+
+def pull_branch(server: str, branch_id: int, path: str | Path) -> CopyReport:
+    """Take branch `branch_id` of the server into the new data file `path` (never over an existing file)."""
+    from models.core.database import SQLITE_PRAGMAS, close_database, open_database
+    from models.core.sqlite_storage import DataFileDatabase
+    from models.core.tables import db
+
+    _check_server(server)
+    path = Path(path).expanduser()
+    if path.exists():
+        raise DatabaseFileError(f"Tệp «{path}» đã có; ChiBo không ghi đè lên tệp đã có. Hãy chọn tên tệp khác.")
+    part = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
+    try:
+        open_database(part)  # a new, empty data file with the whole schema
+        close_database()
+        with _server_errors(server):
+            open_database(server)
+            try:
+                source = db.obj
+                if Branch.select().where(Branch.id == branch_id).bind(source).first() is None:
+                    raise NotFoundError(_no_branch(source, branch_id))
+                practice = is_practice()  # a practice server's branch stays marked as practice in its file
+                target = DataFileDatabase(part, SQLITE_PRAGMAS)
+                target.connect()
+                try:
+                    # every table read as of one moment, whatever other clients write meanwhile
+                    with source.atomic(isolation_level="REPEATABLE READ"), target.atomic():
+                        if practice:
+                            Meta.insert(key=PRACTICE_KEY, value="1").execute(target)
+                        report = copy_branch(source, target, branch_id)
+                        _check_copy(source, branch_id, target, report.branch_id)
+                    target.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                finally:
+                    target.close()
+            finally:
+                close_database()
+        _place(part, path)
+    finally:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            with contextlib.suppress(OSError):
+                part.with_name(part.name + suffix).unlink(missing_ok=True)
+    return report
+
+
+def server_branches(server: str) -> list[tuple[int, str]]:
+    """(id, name) of every branch on the server."""
+    with _server_errors(server), _connected(server) as database:
+        return [(r.id, r.name) for r in Branch.select(Branch.id, Branch.name).order_by(Branch.id).bind(database)]
+
+
+def _check_server(server: str) -> None:
+    if not str(server).startswith(("postgresql://", "postgres://")):
+        raise DatabaseFileError(
+            f"«{server}» không phải địa chỉ máy chủ: cần dạng postgresql://NGƯỜI_DÙNG@MÁY/CƠ_SỞ_DỮ_LIỆU."
+        )
+
+
+def _no_branch(source: pw.Database, branch_id: int) -> str:
+    known = [f"{r.id}: {r.name}" for r in Branch.select(Branch.id, Branch.name).order_by(Branch.id).bind(source)]
+    listed = "; ".join(known) if known else "máy chủ chưa có chi bộ nào"
+    return f"Máy chủ không có chi bộ mã {branch_id} (có: {listed})."
+
+
+def _check_copy(source: pw.Database, source_id: int, target: pw.Database, target_id: int) -> None:
+    """The copy must hold exactly what the original holds, field by field; otherwise nothing is committed."""
+    if snapshot(source, source_id) != snapshot(target, target_id):
+        raise ConflictError("Bản chép chi bộ không khớp với bản gốc khi đối chiếu từng trường; không có gì được lưu.")
+
+
+def _place(part: Path, path: Path) -> None:
+    """Give the finished file its name, never replacing a file that appeared meanwhile."""
+    from models.core.file_privacy import make_private
+
+    make_private(part)
+    try:
+        os.link(part, path)
+    except FileExistsError as exc:
+        raise DatabaseFileError(f"Tệp «{path}» vừa được tạo bởi chương trình khác; ChiBo không ghi đè lên.") from exc
+    except OSError:  # a file system without hard links
+        if path.exists():
+            raise DatabaseFileError(f"Tệp «{path}» đã có; ChiBo không ghi đè lên tệp đã có.") from None
+        os.replace(part, path)
+
+
+@contextlib.contextmanager
+def _connected(server: str) -> Iterator[pw.Database]:
+    from playhouse.db_url import connect
+
+    database = connect(server)
+    database.connect()
+    try:
+        yield database
+    finally:
+        database.close()
+
+
+@contextlib.contextmanager
+def _server_errors(server: str) -> Iterator[None]:
+    """The driver's failures as Vietnamese sentences; the transaction has been rolled back by then."""
+    from models.core.database import display_name
+
+    try:
+        yield
+    except DomainError:
+        raise
+    except pw.IntegrityError as exc:
+        log.warning("Branch move refused by %s: %s", display_name(server), exc)
+        raise ConflictError(
+            f"Cơ sở dữ liệu {display_name(server)} từ chối dữ liệu chi bộ (trùng với bản ghi đã có hoặc thiếu liên "
+            "kết); không có gì được chuyển."
+        ) from exc
+    except (pw.OperationalError, pw.InterfaceError) as exc:
+        log.warning("Branch move failed on %s: %s", display_name(server), exc)
+        raise StorageError(
+            f"Không kết nối hoặc không làm việc được với máy chủ {display_name(server)} (máy chủ chưa chạy, sai địa "
+            "chỉ, tên người dùng, mật khẩu hoặc không có quyền); không có gì được chuyển."
+        ) from exc
+    except pw.DatabaseError as exc:
+        log.warning("Branch move failed on %s: %s", display_name(server), exc)
+        raise StorageError(f"Máy chủ {display_name(server)} báo lỗi; không có gì được chuyển.") from exc

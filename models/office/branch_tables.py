@@ -1,0 +1,165 @@
+"""Which tables hold a branch's rows, found from the tables' own foreign keys so that a new table cannot be
+forgotten by a move, and the text columns that carry ids inside them (JSON ballots, document names).
+
+A table belongs to a branch when it has a foreign key to `Branch`, or to a table that belongs to a branch
+(`BallotEntry` → `ElectionRound` → `CongressElection` → `Congress` → `Branch`). Tables that belong to no branch
+are listed in NOT_BRANCH_DATA with their reason; anything else in `models.schema.ALL_TABLES` is an error.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import peewee as pw
+
+from models.core.tables import BaseModel, Branch, Meta
+
+# Tables of a database that are about the database itself, not any branch: never copied by a move.
+NOT_BRANCH_DATA: dict[type[BaseModel], str] = {Meta: "the file's own facts: app id, schema version, practice flag"}
+
+
+@dataclass(frozen=True)
+class BranchTable:
+    """A branch-owned table and the foreign key that ties its rows to the branch (`owner`: None for `Branch`)."""
+
+    model: type[BaseModel]
+    owner: pw.ForeignKeyField | None
+
+    @property
+    def name(self) -> str:
+        return self.model._meta.table_name
+
+    @property
+    def references(self) -> list[pw.ForeignKeyField]:
+        """Every foreign key of the table to another branch table (self references last)."""
+        fks = [f for f in self.model._meta.sorted_fields if isinstance(f, pw.ForeignKeyField)]
+        return sorted(fks, key=lambda f: f.rel_model is self.model)
+
+
+def branch_tables(tables: list[type[BaseModel]] | None = None) -> list[BranchTable]:
+    """The branch tables of `tables` (default: every table of the schema), parents before children.
+
+    Raises LookupError naming any table that neither belongs to a branch nor is listed in NOT_BRANCH_DATA.
+    """
+    if tables is None:
+        from models.schema import ALL_TABLES
+
+        tables = ALL_TABLES
+    owned: dict[type[BaseModel], pw.ForeignKeyField | None] = {Branch: None}
+    changed = True
+    while changed:
+        changed = False
+        for model in tables:
+            if model in owned:
+                continue
+            fks = [f for f in model._meta.sorted_fields if isinstance(f, pw.ForeignKeyField) and f.rel_model in owned
+                   and f.rel_model is not model]  # fmt: skip
+            if fks:
+                direct = [f for f in fks if f.rel_model is Branch]
+                owned[model] = (direct or fks)[0]
+                changed = True
+    stray = [m.__name__ for m in tables if m not in owned and m not in NOT_BRANCH_DATA]
+    if stray:
+        raise LookupError(f"tables neither owned by a branch nor listed in NOT_BRANCH_DATA: {', '.join(stray)}")
+    return [BranchTable(m, owned[m]) for m in _parents_first([m for m in tables if m in owned])]
+
+
+def _parents_first(models: list[type[BaseModel]]) -> list[type[BaseModel]]:
+    """Tables in an order where every table comes after those its rows point to (by foreign key or by an id inside
+    a text column), otherwise in the order given."""
+    by_name = {m.__name__: m for m in models}
+    placed: list[type[BaseModel]] = []
+
+    def place(model: type[BaseModel], path: tuple = ()) -> None:
+        if model in placed:
+            return
+        if model in path:
+            raise LookupError(f"tables pointing at each other in a circle: {', '.join(m.__name__ for m in path)}")
+        needs = [f.rel_model for f in model._meta.sorted_fields if isinstance(f, pw.ForeignKeyField)]
+        needs += [by_name[n] for n in TEXT_REFERENCES.get(model.__name__, ()) if n in by_name]
+        for parent in needs:
+            if parent is not model and parent in models:
+                place(parent, (*path, model))
+        placed.append(model)
+
+    for model in models:
+        place(model)
+    return placed
+
+
+def rows_of_branch(table: BranchTable, tables: dict[type[BaseModel], BranchTable], branch_id: int) -> pw.Select:
+    """The ids of the table's rows that belong to the branch: a subquery along the owner keys up to `Branch`."""
+    model = table.model
+    if table.owner is None:
+        return model.select(model._meta.primary_key).where(model._meta.primary_key == branch_id)
+    parent = tables[table.owner.rel_model]
+    return model.select(model._meta.primary_key).where(table.owner.in_(rows_of_branch(parent, tables, branch_id)))
+
+
+# --- ids inside text columns ---------------------------------------------------------------------------------------
+# A mapping from (model name, old id) to the new id; member keys of the counting engine are str(member id).
+IdMap = Callable[[str, int], int]
+
+
+def _ballot_ids(text: str, member: Callable[[int], int]) -> str:
+    """A ballot of the entry log (models.ballots.session.ballot_json) with its candidates' member keys mapped."""
+    if not text:
+        return text
+    data = json.loads(text)
+    if "keep" in data:
+        data["keep"] = [str(member(int(key))) for key in data["keep"]]
+    if "marks" in data:
+        data["marks"] = {str(member(int(key))): mark for key, mark in data["marks"].items()}
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def _result_ids(text: str, member: Callable[[int], int]) -> str:
+    """A round's totals (models.congress.rounds.totals_json) with the candidates' member keys mapped."""
+    if not text:
+        return text
+    data = json.loads(text)
+    for key in ("votes", "disagree"):
+        if key in data:
+            data[key] = {str(member(int(k))): v for k, v in data[key].items()}
+    return json.dumps(data, ensure_ascii=False)
+
+
+_DOCUMENT = re.compile(r"^(congress|round):(\d+):(.*)$", re.S)
+_DOCUMENT_TABLES = {"congress": "Congress", "round": "ElectionRound"}
+
+
+def _document_ids(text: str, ids: IdMap) -> str:
+    """A numbered paper's name ("congress:3:attendance", "round:12:minutes") with its id mapped."""
+    found = _DOCUMENT.match(text)
+    if not found:
+        return text
+    kind, old, rest = found.groups()
+    return f"{kind}:{ids(_DOCUMENT_TABLES[kind], int(old))}:{rest}"
+
+
+def map_text_ids(model: type[BaseModel], column: str, text: str, ids: IdMap) -> str:
+    """`text` of `model.column` with the ids it carries mapped (unchanged for a column that carries none)."""
+    mapper = ID_TEXT_COLUMNS.get((model.__name__, column))
+    return text if mapper is None or text is None else mapper(text, ids)
+
+
+def _by_member(function):
+    return lambda text, ids: function(text, lambda old: ids("Member", old))
+
+
+ID_TEXT_COLUMNS: dict[tuple[str, str], Callable[[str, IdMap], str]] = {
+    ("BallotEntry", "before"): _by_member(_ballot_ids),
+    ("BallotEntry", "after"): _by_member(_ballot_ids),
+    ("ElectionRound", "result"): _by_member(_result_ids),
+    ("DocumentNumber", "document"): _document_ids,
+}
+# Which tables the ids inside those text columns point to: their rows must be copied first.
+TEXT_REFERENCES = {"BallotEntry": ("Member",), "ElectionRound": ("Member",),
+                   "DocumentNumber": ("Congress", "ElectionRound")}  # fmt: skip
+# Columns derived from ids, written again after a move: the entry log's SHA-256 chain starts from the round's id and
+# covers the ballots (member keys), so it is verified before the move and sealed again after it (models.office.
+# branch_copy); the round's record digest is the chain's last link.
+CHAIN_COLUMNS = {("BallotEntry", "chain"), ("ElectionRound", "record_digest")}

@@ -1,0 +1,65 @@
+"""The headless commands that move branches: `dua-len-may-chu` (push) and `lay-ve-tep` (pull). Each prints what it
+did in Vietnamese and exits as every headless command does (reports.core.commands): 0 done, 1 refused for the data
+(a branch already on the server, an unknown branch, a changed entry log), 2 a file or server that cannot be read or
+written."""
+
+from __future__ import annotations
+
+import logging
+from typing import TextIO
+
+from models.core.errors import DatabaseFileError, DomainError, StorageError
+
+log = logging.getLogger(__name__)
+
+OK, REFUSED, UNREADABLE = 0, 1, 2  # as reports.core.commands
+
+
+def run_push(db: str, server: str, merge: bool, *, out: TextIO, err: TextIO) -> int:
+    """Put every branch of data file `db` onto `server` (merging into branches already there with `merge`)."""
+    from models.core.database import display_name
+    from models.office.branch_moves import push_file
+
+    def work() -> int:
+        reports = push_file(db, server, merge=merge)
+        for report in reports:
+            print("\n".join(report.lines()), file=out)
+        print(f"Đã đưa {len(reports)} chi bộ từ tệp «{db}» lên máy chủ {display_name(server)}.", file=out)
+        return OK
+
+    return _guarded(work, err)
+
+
+def run_pull(server: str, branch: int, db: str, *, out: TextIO, err: TextIO) -> int:
+    """Take branch `branch` of `server` into the new data file `db`."""
+    from models.core.database import display_name
+    from models.office.branch_moves import pull_branch
+
+    def work() -> int:
+        report = pull_branch(server, branch, db)
+        print(f"Đã lấy chi bộ «{report.branch_name}» (mã {branch} trên máy chủ {display_name(server)}) vào tệp "
+              f"mới «{db}».", file=out)  # fmt: skip
+        print("\n".join(report.lines()[1:]), file=out)
+        return OK
+
+    return _guarded(work, err)
+
+
+def _guarded(work, err: TextIO) -> int:
+    from models.core.failures import describe
+
+    try:
+        return work()
+    except (DatabaseFileError, StorageError) as exc:
+        print(_one_line(exc.message), file=err)
+        return UNREADABLE
+    except DomainError as exc:
+        print(_one_line(exc.message), file=err)
+        return REFUSED
+    except OSError as exc:
+        print(_one_line(describe(exc)), file=err)
+        return UNREADABLE
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
