@@ -26,6 +26,8 @@ _BACKUP_FOLDER_TAIL = " - sao lưu"  # models.core.auto_backup.backup_folder
 _KDF_ROUNDS = 256_000  # SQLCipher 4's default
 _SALT_BYTES = 16
 
+VARIABLE = "CHIBO_PASSPHRASE"  # where a headless command finds an encrypted file's passphrase
+
 _known: dict[Path, str] = {}
 _new_salts: dict[Path, bytes] = {}  # the salt of a data file being created, before its header is on disk
 
@@ -37,6 +39,11 @@ def _key(path: Path) -> Path:
 def remember(path: Path, passphrase: str) -> None:
     """The data file `path` opens with `passphrase` from now on (in this process only)."""
     _known[_key(path)] = passphrase
+
+
+def from_environment() -> str | None:
+    """The passphrase a headless command was given in CHIBO_PASSPHRASE, if any."""
+    return os.environ.get(VARIABLE) or None
 
 
 def forget(path: Path) -> None:

@@ -17,11 +17,25 @@ OK, REFUSED, UNREADABLE = 0, 1, 2  # as reports.core.commands
 
 def run_push(db: str, server: str, merge: bool, *, out: TextIO, err: TextIO) -> int:
     """Put every branch of data file `db` onto `server` (merging into branches already there with `merge`)."""
+    from pathlib import Path
+
+    from models.core import passphrases
     from models.core.database import display_name
+    from models.core.errors import PassphraseNeededError
     from models.office.branch_moves import push_file
 
+    given = passphrases.from_environment()
+    if given:  # an encrypted file (a plain one forgets it on opening)
+        passphrases.remember(Path(db).expanduser(), given)
+
     def work() -> int:
-        reports = push_file(db, server, merge=merge)
+        try:
+            reports = push_file(db, server, merge=merge)
+        except PassphraseNeededError as exc:
+            if given:
+                raise
+            raise PassphraseNeededError(exc.path, f"{exc.message} Hãy đặt mật khẩu vào biến môi trường "
+                                        f"{passphrases.VARIABLE} rồi chạy lại lệnh.") from exc  # fmt: skip
         for report in reports:
             print("\n".join(report.lines()), file=out)
         print(f"Đã đưa {len(reports)} chi bộ từ tệp «{db}» lên máy chủ {display_name(server)}.", file=out)

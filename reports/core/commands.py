@@ -3,7 +3,6 @@ stderr and an exit status (0 done, 1 refused for the data, 2 a file that cannot 
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -13,32 +12,38 @@ from models.core.errors import DatabaseFileError, DomainError, os_error_text
 OK, REFUSED, UNREADABLE = 0, 1, 2
 
 
-PASSPHRASE_VARIABLE = "CHIBO_PASSPHRASE"
-
-
 def open_data_file(db: str | None) -> Path:
     """Open `db` (default: the branch's data file); a missing file is an error, never a new empty branch.
 
     An encrypted file takes its passphrase from the CHIBO_PASSPHRASE environment variable, or asks for it (without
     echo) when the command runs in a terminal; otherwise it is refused, saying how to give it."""
-    from models.core.database import default_database_path, open_database
-    from models.core.errors import PassphraseNeededError
+    from models.core.database import default_database_path
 
     path = Path(db).expanduser() if db else default_database_path()
     if not path.is_file():
         raise DatabaseFileError(f"Không có tệp dữ liệu «{path}». Hãy mở ChiBo một lần để tạo, hoặc chỉ tệp bằng --db.")
+    open_file_asking(path)
+    return path
+
+
+def open_file_asking(path: Path) -> None:
+    """open_database for a headless command: an encrypted file's passphrase from CHIBO_PASSPHRASE, or typed (without
+    echo) when the command runs in a terminal; otherwise PassphraseNeededError saying how to give it."""
+    from models.core import passphrases
+    from models.core.database import open_database
+    from models.core.errors import PassphraseNeededError
+
+    given = passphrases.from_environment()
     try:
-        open_database(path, os.environ.get(PASSPHRASE_VARIABLE) or None)
+        open_database(path, given)
     except PassphraseNeededError as exc:
-        if os.environ.get(PASSPHRASE_VARIABLE) or not sys.stdin.isatty():
-            raise PassphraseNeededError(path, exc.message + (
-                "" if os.environ.get(PASSPHRASE_VARIABLE) else
-                f" Hãy đặt mật khẩu vào biến môi trường {PASSPHRASE_VARIABLE} hoặc chạy lệnh trong cửa sổ dòng lệnh "
-                "để nhập.")) from exc  # fmt: skip
+        if given or not sys.stdin.isatty():
+            advice = "" if given else (f" Hãy đặt mật khẩu vào biến môi trường {passphrases.VARIABLE} hoặc chạy lệnh "
+                                       "trong cửa sổ dòng lệnh để nhập.")  # fmt: skip
+            raise PassphraseNeededError(path, exc.message + advice) from exc
         import getpass
 
         open_database(path, getpass.getpass(f"Mật khẩu của tệp «{path.name}»: "))
-    return path
 
 
 def on_data_file(command):

@@ -49,3 +49,24 @@ def test_a_missing_file_or_a_silent_server_exits_2_in_vietnamese(rich_file, tmp_
     silent = chibo("push", "--db", str(rich_file), "--server", f"postgresql://ai:mat-khau@/chibo?host={tmp_path}")
     assert silent.returncode == 2 and "Không kết nối hoặc không làm việc được với máy chủ" in silent.stderr
     assert "mat-khau" not in silent.stderr and "Traceback" not in silent.stderr
+
+
+def test_an_encrypted_file_is_pushed_with_its_passphrase_from_the_environment(server, tmp_path):
+    from models.core import passphrases
+    from models.core.database import close_database, open_database
+    from models.roster.members import save_member
+    from tests.support.people import member, set_up_branch
+
+    locked = tmp_path / "ma-hoa.sqlite3"
+    open_database(locked, "Mật khẩu chi bộ 2026")
+    set_up_branch()
+    save_member(member(0))
+    close_database()
+    passphrases.forget(locked)
+    asked = chibo("push", "--db", str(locked), "--server", server)
+    assert asked.returncode == 2 and "CHIBO_PASSPHRASE" in asked.stderr and "Traceback" not in asked.stderr
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "CHIBO_PASSPHRASE": "Mật khẩu chi bộ 2026"}
+    command = [sys.executable, str(ROOT / "main.py"), "push", "--db", str(locked), "--server", server]
+    pushed = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", env=env, cwd=ROOT, timeout=120)
+    assert pushed.returncode == 0, pushed.stderr
+    assert "Thêm mới: 1 đảng viên" in pushed.stdout
