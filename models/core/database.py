@@ -79,7 +79,7 @@ def open_database(target: str | Path) -> pw.Database:
     if is_server_url(text):
         from playhouse.db_url import connect
 
-        database = connect(text)
+        database = connect(text, unquote_password=True, unquote_user=True)  # quoted by server_connection
         backup_path = None
     else:
         path = Path(text).expanduser()

@@ -11,10 +11,16 @@ from models.core.errors import DatabaseFileError, DomainError, os_error_text
 OK, REFUSED, UNREADABLE = 0, 1, 2
 
 
-def open_data_file(db: str | None) -> Path:
-    """Open `db` (default: the branch's data file); a missing file is an error, never a new empty branch."""
-    from models.core.database import default_database_path, open_database
+def open_data_file(db: str | None) -> Path | str:
+    """Open `db` (default: the branch's data file; or a server's postgresql://… URL); a missing file is an error,
+    never a new empty branch."""
+    from models.core.database import default_database_path, is_server_url, open_database
 
+    if db and is_server_url(db):
+        from models.core.server_connection import open_server
+
+        open_server(db)
+        return db
     path = Path(db).expanduser() if db else default_database_path()
     if not path.is_file():
         raise DatabaseFileError(f"Không có tệp dữ liệu «{path}». Hãy mở ChiBo một lần để tạo, hoặc chỉ tệp bằng --db.")

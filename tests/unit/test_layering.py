@@ -26,6 +26,14 @@ ALLOWED: dict[str, tuple[str, ...]] = {
     "models.migrations": ("models",),
     "reports.core": ("reports.core", "models.core"),
     "reports.roster": ("reports.core", "reports.roster", "models.core", "models.roster"),
+    "reports.office": (
+        "reports.core",
+        "reports.roster",
+        "reports.office",
+        "models.core",
+        "models.roster",
+        "models.office",
+    ),
     "reports.congress": (
         "reports.core",
         "reports.congress",
