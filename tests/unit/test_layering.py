@@ -63,6 +63,16 @@ ALLOWED: dict[str, tuple[str, ...]] = {
         "reports.core",
         "reports.congress",
     ),
+    "gui.office": (
+        "gui.core",
+        "gui.office",
+        "gui.roster",
+        "models.core",
+        "models.office",
+        "reports.core",
+        "reports.office",
+        "reports.roster",
+    ),
     "gui.main_window": ("gui", "models", "reports"),
     "gui.branch_dialog": ("gui.core", "models.core"),
 }
