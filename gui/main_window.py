@@ -231,9 +231,27 @@ class MainWindow(QMainWindow):
             use_branch(branch_id)
         except DomainError as exc:
             dialogs.show_error(self, exc.message)
+        else:
+            if self.data_path is None:  # the next connection to this server and account starts in it
+                self._settings.setValue("office/last_branch", f"{self._account_key()}|{branch_id}")
         self._show_data_file()
         self.members_tab.refresh()
         self._refresh_deferred_tabs()
+
+    def _account_key(self) -> str:
+        """The server, database and account of the open server URL (no password)."""
+        from models.core.server_connection import address_of
+
+        found = address_of(self.data_target)
+        return f"{found.host}:{found.port}/{found.database}/{found.user}"
+
+    def _restore_branch(self) -> None:
+        """Back on a server and account: work in the branch chosen there last time, if the account still has it."""
+        from models.core.branch import list_branches, use_branch
+
+        key, _, branch = str(self._settings.value("office/last_branch", "")).rpartition("|")
+        if key == self._account_key() and branch.isdigit() and int(branch) in {i for i, _ in list_branches()}:
+            use_branch(int(branch))
 
     def connect_to_server(self) -> None:
         """«Kết nối máy chủ của văn phòng»: the connection dialog; once the server accepts, the window works there."""
@@ -339,6 +357,8 @@ class MainWindow(QMainWindow):
                 return False
             open_database(path)
         self._set_target(path)
+        if server:
+            self._restore_branch()
         if get_branch() is None and not is_read_only():
             self.edit_branch(first_run=True)
         self._show_data_file()

@@ -3,7 +3,7 @@ the committee's Excel reports. It shows what models.office.office_statistics ret
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from gui.core import dialogs
@@ -87,6 +87,10 @@ class OfficeDialog(QDialog):
         fill_table(self.table, rows)
         font = self.table.font()
         font.setBold(True)
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for row in range(len(rows)):
+            for column in range(1, len(self.headings)):
+                self.table.item(row, column).setTextAlignment(right)
         for column in range(len(self.headings)):
             self.table.item(len(rows) - 1, column).setFont(font)
         self.summary_label.setText(
@@ -104,7 +108,7 @@ class OfficeDialog(QDialog):
         if job.asks_options:
             from gui.roster.statistics_options_dialog import StatisticsOptionsDialog
 
-            dialog = StatisticsOptionsDialog(self.today, parent=self)
+            dialog = StatisticsOptionsDialog(self.today, parent=self, scope="từng chi bộ và toàn đảng bộ")
             dialog.options_chosen.connect(lambda options: self._write(kind, options))
             dialog.finished.connect(dialog.deleteLater)
             dialog.open()
