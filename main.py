@@ -205,7 +205,12 @@ def start_window(args: argparse.Namespace, settings):
         candidates = [named, default_database_path()] if named else [default_database_path()]
         for path in candidates:
             try:
-                open_database(path)
+                if is_server_url(path):
+                    from models.core.server_connection import open_server  # a refused sign-in told in Vietnamese
+
+                    open_server(str(path))
+                else:
+                    open_database(path)
                 break
             except DatabaseFileError as exc:
                 from gui.core.restore_dialog import offer_restore

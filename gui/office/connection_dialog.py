@@ -1,14 +1,13 @@
 """«Kết nối máy chủ của văn phòng»: server, port, database, user and password instead of a typed URL.
 
 The server, port, database and user are remembered (QSettings); the password never is. The connection is tried
-before the dialog closes, and why it failed is shown in the dialog in Vietnamese, so the user corrects a password
-without typing everything again.
+off the GUI thread before the dialog closes, and why it failed is shown in the dialog in Vietnamese, so the user
+corrects a password without typing everything again.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from gui.core import dialogs
@@ -29,6 +28,7 @@ class ConnectionDialog(QDialog):
         super().__init__(parent)
         self._settings = settings
         self.url = ""
+        self.task = None  # the sign-in under way (gui.core.background.BackgroundTask)
         self.setWindowTitle("Kết nối máy chủ của văn phòng")
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
@@ -75,24 +75,41 @@ class ConnectionDialog(QDialog):
         return ServerAddress(host, database, user, self.password_edit.text(), self.port_spin.value())
 
     def _on_buttons_accepted(self) -> None:
+        """Try the sign-in off the GUI thread (a wrong address waits for the timeout); the dialog stays open."""
+        from gui.core.background import BackgroundTask
+
         address = self.address()
         try:
             url = address.url()
-            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                check_server(address)
-            finally:
-                QGuiApplication.restoreOverrideCursor()
         except ValidationError as exc:
             self._show_problem(exc.message, exc.field)
             return
-        except ServerConnectionError as exc:
-            self._show_problem(exc.message, "password" if "mật khẩu" in exc.message else "host")
-            return
+        self.error_label.hide()
+        self.buttons.setEnabled(False)
+        self.task = BackgroundTask(self, "Kết nối máy chủ", f"Đang kết nối tới máy chủ «{address.host}»…",
+                                   lambda _progress: check_server(address), failure_text=None)  # fmt: skip
+        self.task.finished.connect(lambda _result: self._on_task_finished(address, url))
+        self.task.failed.connect(self._on_task_failed)
+        self.task.cancelled.connect(lambda: self.buttons.setEnabled(True))
+        self.task.start()
+
+    def _on_task_finished(self, address: ServerAddress, url: str) -> None:
+        self.buttons.setEnabled(True)
+        if self.task is not None and self.task.dialog.wasCanceled():
+            return  # «Hủy» pressed while the server answered: stay in the dialog
         self._remember(address)
         self.url = url
         self.server_chosen.emit(url)
         self.accept()
+
+    def _on_task_failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(error, ServerConnectionError):
+            self._show_problem(error.message, "password" if "mật khẩu" in error.message else "host")
+        else:
+            from models.core.failures import describe
+
+            self._show_problem(describe(error), "host")
 
     def _show_problem(self, message: str, field: str) -> None:
         self.error_label.setText(message)

@@ -101,6 +101,7 @@ def test_the_file_menu_reaches_the_server(qtbot, pg_url, data_file, settings):
     dialog.password_edit.setText("mật khẩu")
     qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
     try:
+        qtbot.waitUntil(lambda: win.data_path is None, timeout=15000)  # signed in off the GUI thread
         assert win.data_path is None and win.data_target.startswith("postgresql://")
         assert "mật" not in win.file_label.text() and "***" in win.file_label.text()
         assert win.branch_bar.isVisible() and len(win.branch_bar.branches()) == 2

@@ -37,6 +37,12 @@ def _connect(qtbot, dialog) -> None:
     qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
 
 
+def _refused(qtbot, dialog) -> None:
+    """Click «Kết nối» and wait for the sign-in, tried off the GUI thread, to be refused."""
+    _connect(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.error_label.isVisible() and dialog.buttons.isEnabled(), timeout=15000)
+
+
 def test_signs_in_builds_the_url_and_remembers_all_but_the_password(qtbot, settings, pg_url, tmp_path):
     server = address_of(pg_url)
     dialog = _dialog(qtbot, settings)
@@ -60,7 +66,7 @@ def test_signs_in_builds_the_url_and_remembers_all_but_the_password(qtbot, setti
 def test_unreachable_server_is_said_in_the_dialog(qtbot, settings):
     dialog = _dialog(qtbot, settings)
     _fill(dialog, "127.0.0.1", 1, "chibo", "bi.thu", "x")
-    _connect(qtbot, dialog)
+    _refused(qtbot, dialog)
     assert dialog.isVisible() and dialog.result() != dialog.DialogCode.Accepted
     assert dialog.error_label.isVisible()
     assert dialog.error_label.text().startswith("Không kết nối được tới máy chủ «127.0.0.1», cổng 1")
@@ -72,7 +78,7 @@ def test_missing_database_on_a_real_server_is_named(qtbot, settings, pg_url):
     server = address_of(pg_url)
     dialog = _dialog(qtbot, settings)
     _fill(dialog, server.host, server.port, "khong_co_csdl", server.user, "")
-    _connect(qtbot, dialog)
+    _refused(qtbot, dialog)
     assert "không có cơ sở dữ liệu «khong_co_csdl»" in dialog.error_label.text()
 
 
@@ -87,7 +93,7 @@ def test_wrong_password_puts_the_cursor_back_in_the_password(qtbot, settings, mo
     monkeypatch.setattr(module, "check_server", refuse)
     dialog = _dialog(qtbot, settings)
     _fill(dialog, "192.168.1.10", 5432, "chibo", "bi.thu", "sai")
-    _connect(qtbot, dialog)
+    _refused(qtbot, dialog)
     assert "sai mật khẩu của người dùng «bi.thu»" in dialog.error_label.text()
     assert dialog.focusWidget() is dialog.password_edit and dialog.password_edit.selectedText() == "sai"
 
