@@ -144,7 +144,18 @@ def _restore():
     return RestoreDialog(db.obj.path)
 
 
+def _connection():
+    import tempfile
+    from pathlib import Path
+
+    from gui.office.connection_dialog import ConnectionDialog
+
+    folder = Path(tempfile.mkdtemp(prefix="chibo-settings-"))
+    return ConnectionDialog(QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat))
+
+
 DIALOGS = {
+    "connection": _connection,
     "restore": _restore,
     "congress": _congress,
     "hand_vote": _hand_vote,

@@ -119,3 +119,23 @@ def test_the_branch_chosen_on_a_server_is_where_the_next_connection_starts(serve
     qtbot.waitUntil(lambda: not server_window.members_tab.is_loading())
     assert server_window.switch_data_file(pg_url + "&connect_timeout=10")  # the same server and account again
     assert current_branch_id() == second and server_window.branch_bar.combo.currentText() == SECOND
+
+
+def test_office_view_writes_the_committee_reports(server_window, qtbot, answers, tmp_path):
+    from openpyxl import load_workbook
+
+    server_window.show_office_totals()
+    dialog = server_window.office_dialog
+    with qtbot.waitSignal(dialog.loaded, timeout=20000):
+        pass
+    target = tmp_path / "du-bi.xlsx"
+    answers["paths"].append(str(target))
+    dialog.export_buttons["du-bi"].click()
+    qtbot.waitUntil(lambda: bool(answers["info"]), timeout=20000)
+    assert answers["info"][0][1] == str(target)
+    rows = [r for r in load_workbook(target).active.iter_rows(values_only=True) if isinstance(r[0], int)]
+    assert {(r[1], r[2]) for r in rows} == {("Chi bộ Văn phòng Sở", "Hoàng Thị Ánh"), (SECOND, "Đặng Thu Hà")}
+    dialog.export("thong-ke")  # asks what the report covers first, for every branch
+    assert "từng chi bộ và toàn đảng bộ" in dialog.options_dialog.findChildren(type(dialog.summary_label))[0].text()
+    dialog.options_dialog.done(0)
+    dialog.done(0)
