@@ -70,9 +70,11 @@ def _export_kinds(argv: list[str]) -> str | None:
     if "export" not in argv:
         return None
     from reports.congress.commands import congress_kinds_text
+    from reports.office.jobs import office_kinds_text
     from reports.roster.jobs import export_kinds_text
 
-    return f"LOẠI:\n{export_kinds_text()}\n{congress_kinds_text()}"
+    office = f"LOẠI với --all-branches (toàn đảng bộ, tiêu đề của đảng ủy):\n{office_kinds_text()}"
+    return f"LOẠI:\n{export_kinds_text()}\n{congress_kinds_text()}\n{office}"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -83,7 +85,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--self-test", action="store_true", help="tự kiểm tra không cần màn hình rồi thoát")
     commands = parser.add_subparsers(dest="command", title="lệnh không cần màn hình", metavar="LỆNH",
                                      parser_class=_Parser)  # fmt: skip
-    db = {"metavar": "TỆP", "default": argparse.SUPPRESS, "help": "tệp dữ liệu (mặc định: tệp dữ liệu của chi bộ)"}
+    db = {"metavar": "TỆP", "default": argparse.SUPPRESS,
+          "help": "tệp dữ liệu, hoặc máy chủ postgresql://… (mặc định: tệp dữ liệu của chi bộ)"}  # fmt: skip
     imports = commands.add_parser("import", help="nhập danh sách đảng viên từ tệp Excel",
                                   description="Đọc và kiểm tra như hộp «Nhập từ Excel», rồi nhập tất cả hoặc không "
                                   "nhập gì. Mã thoát: 0 đã nhập, 1 có dòng lỗi, 2 không đọc được tệp.")  # fmt: skip
@@ -99,6 +102,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     stats.add_argument("--db", **db)
     stats.add_argument("--on", type=_date, metavar="NGÀY", help="tính đến ngày (ngày/tháng/năm; mặc định: hôm nay)")
     stats.add_argument("--json", action="store_true", help="in dưới dạng JSON")
+    every = {"action": "store_true", "dest": "all_branches"}
+    stats.add_argument("--all-branches", **every, help="mọi chi bộ trong cơ sở dữ liệu: từng chi bộ và cộng toàn "
+                       "đảng bộ")  # fmt: skip
     export = commands.add_parser("export", help="xuất một báo cáo Excel", description="Xuất báo cáo Excel "
                                  "của cả chi bộ tính đến hôm nay, hoặc văn bản của một đại hội (--congress N).",
                                  epilog=_export_kinds(argv))  # fmt: skip
@@ -107,6 +113,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     export.add_argument("--congress", type=int, metavar="N", help="đại hội lần thứ N (văn bản đại hội)")
     export.add_argument("--db", **db)
     _add_move_commands(commands)
+    export.add_argument("--all-branches", **every, help="báo cáo của đảng ủy cho mọi chi bộ (có cột chi bộ)")
     return parser.parse_args(argv)
 
 
@@ -173,6 +180,12 @@ def run_command(args: argparse.Namespace) -> int:
     if args.command == "import":
         return commands.run_import(args.file, db=args.db, sheet=args.sheet, dry_run=args.dry_run,
                                    as_json=args.json, skip_errors=args.skip_errors, **streams)  # fmt: skip
+    if args.command in ("stats", "export") and args.all_branches:
+        from reports.office import commands as office
+
+        if args.command == "stats":
+            return office.run_office_stats(db=args.db, on=args.on, as_json=args.json, **streams)
+        return office.run_office_export(args.kind, args.output, db=args.db, **streams)
     if args.command == "stats":
         return commands.run_stats(db=args.db, on=args.on, as_json=args.json, **streams)
     from reports.congress.commands import is_congress_kind, run_congress_export
@@ -224,7 +237,11 @@ def start_window(args: argparse.Namespace, settings):
         candidates = [named, default_database_path()] if named else [default_database_path()]
         for path in candidates:
             try:
-                if not open_asking(window, path):
+                if is_server_url(path):
+                    from models.core.server_connection import open_server  # a refused sign-in told in Vietnamese
+
+                    open_server(str(path))
+                elif not open_asking(window, path):
                     outcome["code"] = 0  # the user chose not to type the passphrase
                     return None
                 break

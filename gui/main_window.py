@@ -63,12 +63,18 @@ class MainWindow(QMainWindow):
             "padding: 6px 10px;"
         )
         self.practice_banner.hide()
+        from gui.office.branch_bar import BranchBar
+
+        self.branch_bar = BranchBar()  # on an office server: the branches the account has, the one worked in
+        self.branch_bar.hide()
+        self.branch_bar.branch_chosen.connect(self.choose_branch)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.practice_banner)
         layout.addWidget(self.read_only_banner)
+        layout.addWidget(self.branch_bar)
         layout.addWidget(self.tabs)
         self.setCentralWidget(central)
         self.file_label = QLabel()
@@ -110,6 +116,8 @@ class MainWindow(QMainWindow):
         self.protect_action = self._action(file_menu, "&Bảo vệ bằng mật khẩu…", self.protect_data_file)
         self.lock_action = self._action(file_menu, "Khóa &lại ngay", self.lock_now, QKeySequence("Ctrl+L"))
         file_menu.addSeparator()
+        self.server_action = self._action(file_menu, "&Kết nối máy chủ của văn phòng…", self.connect_to_server)
+        file_menu.addSeparator()
         self.branch_action = self._action(file_menu, "Thông tin &chi bộ…", self.edit_branch)
         file_menu.addSeparator()
         self._action(file_menu, "&Thoát", self.close, QKeySequence("Ctrl+Q"))
@@ -137,6 +145,9 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu("&Xem")
         for page, text in enumerate(("&Danh sách", "&Thống kê", "&Nhắc việc")):
             self._action(view_menu, text, lambda _checked=False, p=page: self._show_view(p), f"Ctrl+{page + 1}")
+        view_menu.addSeparator()
+        self.office_action = self._action(view_menu, "Tổng hợp t&oàn đảng bộ…", self.show_office_totals)
+        self.office_action.setEnabled(False)
 
         help_menu = bar.addMenu("Trợ giú&p")
         self._action(help_menu, "&Giới thiệu ChiBo", self._about)
@@ -187,7 +198,83 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{self.windowTitle()} — TẬP DƯỢT")
         if self.data_path is not None:
             self._remember_recent(self.data_path)
+        self._show_branches()
         self.data_file_changed.emit(self.data_target)
+
+    def _show_branches(self) -> None:
+        """On a server (or a file holding several branches): the branches the signed-in account has, and the
+        office's totals when there are several."""
+        from models.core.branch import current_branch_id, list_branches
+        from models.core.errors import NotFoundError
+
+        branches = list_branches()
+        on_server = self.data_path is None and bool(self.data_target)
+        try:
+            current = current_branch_id()
+        except NotFoundError:
+            current = None
+        account = ""
+        if on_server:
+            from models.core.server_connection import address_of
+
+            account = address_of(self.data_target).user
+        self.branch_bar.set_branches(branches, current, account)
+        self.branch_bar.setVisible(on_server or len(branches) > 1)
+        self.office_action.setEnabled(len(branches) > 1)
+
+    def choose_branch(self, branch_id: int) -> None:
+        """Work in another branch of the open database: the whole window reloads for it."""
+        from models.core.branch import current_branch_id, use_branch
+        from models.core.errors import DomainError
+
+        if branch_id == current_branch_id():
+            return
+        self.members_tab.cancel_loading()  # its worker reads the branch being left
+        try:
+            use_branch(branch_id)
+        except DomainError as exc:
+            dialogs.show_error(self, exc.message)
+        else:
+            if self.data_path is None:  # the next connection to this server and account starts in it
+                self._settings.setValue("office/last_branch", f"{self._account_key()}|{branch_id}")
+        self._show_data_file()
+        self.members_tab.refresh()
+        self._refresh_deferred_tabs()
+
+    def _account_key(self) -> str:
+        """The server, database and account of the open server URL (no password)."""
+        from models.core.server_connection import address_of
+
+        found = address_of(self.data_target)
+        return f"{found.host}:{found.port}/{found.database}/{found.user}"
+
+    def _restore_branch(self) -> None:
+        """Back on a server and account: work in the branch chosen there last time, if the account still has it."""
+        from models.core.branch import list_branches, use_branch
+
+        key, _, branch = str(self._settings.value("office/last_branch", "")).rpartition("|")
+        if key == self._account_key() and branch.isdigit() and int(branch) in {i for i, _ in list_branches()}:
+            use_branch(int(branch))
+
+    def connect_to_server(self) -> None:
+        """«Kết nối máy chủ của văn phòng»: the connection dialog; once the server accepts, the window works there."""
+        from gui.office.connection_dialog import ConnectionDialog
+
+        dialog = ConnectionDialog(self._settings, self)
+        dialog.server_chosen.connect(self.switch_data_file)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.connection_dialog = dialog
+
+    def show_office_totals(self) -> None:
+        """«Tổng hợp toàn đảng bộ»: every branch's figures and the committee's total."""
+        from gui.office.office_dialog import OfficeDialog
+
+        dialog = OfficeDialog(self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        dialog.load()
+        self.office_dialog = dialog
 
     def _show_read_only(self, read_only: bool) -> None:
         """A file that cannot be written is shown and browsed, never edited: a banner says so up front."""
@@ -254,21 +341,27 @@ class MainWindow(QMainWindow):
         dialog = NewPassphraseDialog("Đặt mật khẩu cho tệp mới", INTRO_SET, self)
         return dialog.passphrase() if dialog.exec() == dialog.DialogCode.Accepted else None
 
-    def switch_data_file(self, path: Path, passphrase: str = "") -> bool:
-        """Open another data file (a new one encrypted with `passphrase`; an encrypted one asks for its passphrase);
-        if it cannot be opened, the current one stays open."""
-        if self.data_path is not None and path.resolve() == self.data_path.resolve():
+    def switch_data_file(self, path: Path | str, passphrase: str = "") -> bool:
+        """Open another data file (a new one encrypted with `passphrase`; an encrypted one asks for its passphrase) or
+        an office server's URL; if it cannot be opened, the current one stays open."""
+        from models.core.database import is_server_url
+
+        server = is_server_url(path)
+        if not server and self.data_path is not None and Path(path).resolve() == self.data_path.resolve():
             return True
         from gui.core.passphrase_dialogs import open_asking
         from models.core.branch import get_branch
         from models.core.database import is_read_only, open_database
         from models.core.errors import DatabaseFileError
+        from models.core.server_connection import open_server
         from models.core.tables import db
 
         previous = self.data_target
         self.members_tab.cancel_loading()  # its worker reads through the same database proxy
         try:
-            if passphrase:
+            if server:
+                open_server(str(path))
+            elif passphrase:
                 open_database(path, passphrase)
             elif not open_asking(self, path):
                 return False
@@ -285,6 +378,8 @@ class MainWindow(QMainWindow):
                 return False
             open_database(path)
         self._set_target(path)
+        if server:
+            self._restore_branch()
         if get_branch() is None and not is_read_only():
             self.edit_branch(first_run=True)
         self._show_data_file()

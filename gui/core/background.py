@@ -80,7 +80,7 @@ class BackgroundTask(QObject):
         self._failure_text = failure_text
         self._job = _Job(job)
         self._job.setAutoDelete(False)
-        self.dialog = QProgressDialog(label, "Hủy", 0, 0, parent)
+        self.dialog = QProgressDialog(label, "&Hủy", 0, 0, parent)
         self.dialog.setWindowTitle(title)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(show_after_ms)

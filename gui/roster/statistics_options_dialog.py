@@ -20,12 +20,14 @@ class StatisticsOptionsDialog(QDialog):
     options_chosen = Signal(object)
 
     def __init__(
-        self, today: date, age_bounds: tuple[int, ...] = DEFAULT_AGE_BOUNDS, parent: QWidget | None = None
-    ) -> None:
+        self, today: date, age_bounds: tuple[int, ...] = DEFAULT_AGE_BOUNDS, parent: QWidget | None = None,
+        scope: str = "toàn chi bộ",
+    ) -> None:  # fmt: skip
+        """`scope`: whom the report covers, as the intro says it ("toàn chi bộ"; the office: every branch)."""
         super().__init__(parent)
         self.setWindowTitle("Báo cáo thống kê đảng viên")
         layout = QVBoxLayout(self)
-        intro = QLabel("Báo cáo tính cho toàn chi bộ. Chọn mốc thời gian của từng phần:")
+        intro = QLabel(f"Báo cáo tính cho {scope}. Chọn mốc thời gian của từng phần:")
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()

@@ -58,7 +58,12 @@ def _current_id_or_none() -> int | None:
 def of_current_branch(model):
     """The condition selecting a branch-owned table's rows of the current branch (`Member`, `Rating`, …);
     before any branch is set up it selects nothing."""
-    found = _current_id_or_none()
+    return of_branch(model, None)
+
+
+def of_branch(model, branch_id: int | None):
+    """The condition selecting a branch-owned table's rows of branch `branch_id` (None: the current branch)."""
+    found = _current_id_or_none() if branch_id is None else branch_id
     return model.branch.is_null() if found is None else model.branch == found
 
 
@@ -73,9 +78,9 @@ def _current_row() -> Branch | None:
     return Branch.select().order_by(Branch.id).first()
 
 
-def get_branch() -> BranchInfo | None:
-    """The branch this session works in, or None before the first-run set-up."""
-    row = _current_row()
+def get_branch(branch_id: int | None = None) -> BranchInfo | None:
+    """The branch this session works in (or branch `branch_id`), or None before the first-run set-up."""
+    row = _current_row() if branch_id is None else Branch.get_or_none(Branch.id == branch_id)
     if row is None:
         return None
     return BranchInfo(row.name, row.higher_committee, row.place, row.issuer_abbr, row.secretary_name)

@@ -95,7 +95,7 @@ def open_database(target: str | Path, passphrase: str | None = None) -> pw.Datab
     if is_server_url(text):
         from playhouse.db_url import connect
 
-        database = connect(text)
+        database = connect(text, unquote_password=True, unquote_user=True)  # quoted by server_connection
         backup_path = None
     else:
         path = Path(text).expanduser()

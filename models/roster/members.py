@@ -10,7 +10,7 @@ from datetime import date
 import peewee as pw
 
 from models.core import clock
-from models.core.branch import of_current_branch
+from models.core.branch import of_branch, of_current_branch
 from models.core.dates import fmt
 from models.core.errors import ConflictError, NotFoundError, ValidationError
 from models.core.partial_dates import from_columns, plain, to_columns
@@ -180,23 +180,25 @@ def get_member(member_id: int) -> MemberRecord:
     return _member_record(row.__data__, _ordered(events))
 
 
-def all_members() -> list[MemberRecord]:
-    """Every member ever in the current branch, with events (50,000 rows in well under a second)."""
-    return [member for chunk in member_chunks(100_000) for member in chunk]
+def all_members(branch_id: int | None = None) -> list[MemberRecord]:
+    """Every member ever in the branch (None: the current one), with events (50,000 rows in well under a second)."""
+    return [member for chunk in member_chunks(100_000, branch_id) for member in chunk]
 
 
-def member_chunks(size: int) -> Iterator[list[MemberRecord]]:
-    """Every member of the current branch with events, `size` members at a time in the order they were added: two
-    plain queries a chunk, so a first screenful arrives at once and a worker thread can stop between chunks."""
+def member_chunks(size: int, branch_id: int | None = None) -> Iterator[list[MemberRecord]]:
+    """Every member of the branch (None: the current one) with events, `size` members at a time in the order they
+    were added: two plain queries a chunk, so a first screenful arrives at once and a worker thread can stop
+    between chunks."""
     last = 0
+    mine, my_events = of_branch(Member, branch_id), of_branch(MemberEvent, branch_id)
     while True:
-        query = Member.select().where(of_current_branch(Member) & (Member.id > last)).order_by(Member.id).limit(size)
+        query = Member.select().where(mine & (Member.id > last)).order_by(Member.id).limit(size)
         members = list(_raw_dicts(query, DATE_FIELDS))
         if not members:
             return
         last = members[-1]["id"]
         events: dict[int, list[EventRecord]] = defaultdict(list)
-        span = of_current_branch(MemberEvent) & MemberEvent.member.between(members[0]["id"], last)
+        span = my_events & MemberEvent.member.between(members[0]["id"], last)
         for row in _raw_dicts(MemberEvent.select().where(span), _EVENT_DATE_KEYS):
             events[row["member"]].append(_event_from_dict(row))
         yield [_member_record(row, _ordered(events.get(row["id"], []))) for row in members]

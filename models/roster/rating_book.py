@@ -1,8 +1,8 @@
-"""Saving and reading the yearly quality ratings of the current branch's members."""
+"""Saving and reading the yearly quality ratings of a branch's members (by default the current branch)."""
 
 from __future__ import annotations
 
-from models.core.branch import current_branch_id, of_current_branch
+from models.core.branch import current_branch_id, of_branch, of_current_branch
 from models.core.errors import ValidationError
 from models.core.tables import db
 from models.roster.fields import RATING_LEVELS
@@ -10,8 +10,9 @@ from models.roster.records import RatingRecord
 from models.roster.tables import Member, Rating
 
 
-def ratings_for_year(year: int) -> list[RatingRecord]:
-    query = Rating.select().where(of_current_branch(Rating) & (Rating.year == year))
+def ratings_for_year(year: int, branch_id: int | None = None) -> list[RatingRecord]:
+    """The ratings of `year` in the branch (None: the current one)."""
+    query = Rating.select().where(of_branch(Rating, branch_id) & (Rating.year == year))
     return [RatingRecord(r.member_id, r.year, r.level) for r in query]
 
 

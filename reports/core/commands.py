@@ -12,13 +12,16 @@ from models.core.errors import DatabaseFileError, DomainError, os_error_text
 OK, REFUSED, UNREADABLE = 0, 1, 2
 
 
-def open_data_file(db: str | None) -> Path:
-    """Open `db` (default: the branch's data file); a missing file is an error, never a new empty branch.
+def open_data_file(db: str | None) -> Path | str:
+    """Open `db` (default: the branch's data file; or a server's postgresql://… URL); a missing file is an error,
+    never a new empty branch. An encrypted file takes its passphrase as `open_file_asking` says."""
+    from models.core.database import default_database_path, is_server_url
 
-    An encrypted file takes its passphrase from the CHIBO_PASSPHRASE environment variable, or asks for it (without
-    echo) when the command runs in a terminal; otherwise it is refused, saying how to give it."""
-    from models.core.database import default_database_path
+    if db and is_server_url(db):
+        from models.core.server_connection import open_server
 
+        open_server(db)
+        return db
     path = Path(db).expanduser() if db else default_database_path()
     if not path.is_file():
         raise DatabaseFileError(f"Không có tệp dữ liệu «{path}». Hãy mở ChiBo một lần để tạo, hoặc chỉ tệp bằng --db.")

@@ -116,16 +116,25 @@ def run_stats(*, db: str | None = None, on: date | None = None, as_json: bool = 
             "on": options.on.isoformat(),
             "period": [d.isoformat() for d in options.period],
             "rating_year": options.year,
-            "sections": [{"key": s.key, "title": s.title, "rows": [asdict(r) for r in s.rows]} for s in sections],
+            "sections": sections_json(sections),
         }
         print(json.dumps(report, ensure_ascii=False, indent=2), file=out)
         return OK
+    print_sections(sections, out)
+    return OK
+
+
+def sections_json(sections) -> list[dict]:
+    return [{"key": s.key, "title": s.title, "rows": [asdict(r) for r in s.rows]} for s in sections]
+
+
+def print_sections(sections, out: TextIO, indent: str = "") -> None:
+    """Each section's title, then its rows «label: count (percent)»."""
     for section in sections:
-        print(section.title, file=out)
+        print(f"{indent}{section.title}", file=out)
         for row in section.rows:
             percent = "" if row.percent is None else f" ({row.percent:.2f} %)".replace(".", ",")
-            print(f"  {row.label}: {thousands(row.count)}{percent}", file=out)
-    return OK
+            print(f"{indent}  {row.label}: {thousands(row.count)}{percent}", file=out)
 
 
 # exports -------------------------------------------------------------------------------------------

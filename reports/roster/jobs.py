@@ -64,7 +64,9 @@ class ExportOptions:
 
 
 @dataclass(frozen=True)
-class _Content:
+class JobContent:
+    """What a job's `content` returns: the file's title, the document type code, the writer."""
+
     file_title: str
     type_code: str
     write: Callable[[Path, Progress, DocumentHeader, Signature], None]
@@ -77,28 +79,30 @@ class ExportJob:
     title: str  # menu text and --help, Vietnamese
     working: str  # progress dialog text
     done: str  # message once written
-    content: Callable[[ExportOptions], _Content] = field(repr=False)
+    content: Callable[[ExportOptions], JobContent] = field(repr=False)
     asks_options: bool = False  # the statistics report asks what it covers first
 
     def prepare(self, options: ExportOptions | None = None) -> PreparedExport:
         """Read the data now; NothingToExport when the export would be empty."""
-        from reports.roster import report_data
-
         options = options or ExportOptions()
-        from models.core.branch import get_branch  # peewee: not before the window's first paint
-
-        branch = get_branch()
         content = self.content(options)
-        on = content.on or options.today
-        header = report_data.document_header(branch, options.today, content.type_code)
-        signature = report_data.signature(branch)
-        name = report_data.suggested_file_name(content.file_title, branch, on)
+        header, signature, name = self.papers(content, options.today)
 
         def write(path: str | os.PathLike[str], progress: Progress | None = None) -> Path:
             return write_atomically(Path(path), lambda target, step: content.write(target, step, header, signature),
                                      progress)  # fmt: skip
 
         return PreparedExport(name, write)
+
+    def papers(self, content: JobContent, today: date) -> tuple[DocumentHeader, Signature, str]:
+        """The header, signature and suggested file name: the current branch's (the office's jobs: the committee's)."""
+        from models.core.branch import get_branch  # peewee: not before the window's first paint
+        from reports.roster import report_data
+
+        branch = get_branch()
+        header = report_data.document_header(branch, today, content.type_code)
+        name = report_data.suggested_file_name(content.file_title, branch, content.on or today)
+        return header, report_data.signature(branch), name
 
     def run(self, path: str | os.PathLike[str], options: ExportOptions | None = None,
             progress: Progress | None = None) -> Path:  # fmt: skip
@@ -126,8 +130,8 @@ def _listed(options: ExportOptions) -> list[MemberRecord]:
     return [members[i] for i in filter_rows(rows, RosterFilter(), order)]
 
 
-def _member_list(screen: bool) -> Callable[[ExportOptions], _Content]:
-    def content(options: ExportOptions) -> _Content:
+def _member_list(screen: bool) -> Callable[[ExportOptions], JobContent]:
+    def content(options: ExportOptions) -> JobContent:
         members, today = _listed(options), options.today
         if not members:
             raise NothingToExport("Danh sách không có đảng viên nào để xuất.")
@@ -147,12 +151,12 @@ def _member_list(screen: bool) -> Callable[[ExportOptions], _Content]:
             export_member_list(target, rows, header, columns=columns, summary=summary, signature=signature)
 
         title = "Danh sách đảng viên theo các cột đang hiện" if screen else "Danh sách đảng viên"
-        return _Content(title, "DS", write)
+        return JobContent(title, "DS", write)
 
     return content
 
 
-def _statistics(options: ExportOptions) -> _Content:
+def _statistics(options: ExportOptions) -> JobContent:
     from models.roster.rating_book import ratings_for_year
     from models.roster.statistics import branch_statistics
 
@@ -171,10 +175,10 @@ def _statistics(options: ExportOptions) -> _Content:
         period = f"(Tính đến ngày {fmt(chosen.on)})"
         export_statistics(target, statistics_sections(sections), header, period=period, signature=signature)
 
-    return _Content("Báo cáo thống kê đảng viên", "BC", write, on=chosen.on)
+    return JobContent("Báo cáo thống kê đảng viên", "BC", write, on=chosen.on)
 
 
-def _probation(options: ExportOptions) -> _Content:
+def _probation(options: ExportOptions) -> JobContent:
     from models.roster.reminders import recognition_reminders
     from reports.roster.report_data import probation_rows
 
@@ -191,10 +195,10 @@ def _probation(options: ExportOptions) -> _Content:
             raise Cancelled()
         export_probation_list(target, rows, header, as_of=today, signature=signature)
 
-    return _Content("Đảng viên dự bị đến hạn xét chính thức", "DS", write)
+    return JobContent("Đảng viên dự bị đến hạn xét chính thức", "DS", write)
 
 
-def _badges(options: ExportOptions) -> _Content:
+def _badges(options: ExportOptions) -> JobContent:
     from models.roster.badges import next_award_date
     from models.roster.reminders import badge_due_for_award_date
     from reports.roster.report_data import badge_rows
@@ -212,7 +216,7 @@ def _badges(options: ExportOptions) -> _Content:
             raise Cancelled()
         export_badge_list(target, rows, header, award_date=award, signature=signature)
 
-    return _Content(f"Huy hiệu Đảng đợt {fmt(award)}", "DS", write)
+    return JobContent(f"Huy hiệu Đảng đợt {fmt(award)}", "DS", write)
 
 
 EXPORT_JOBS: tuple[ExportJob, ...] = (

@@ -72,6 +72,19 @@ BADGE_COLUMNS = (
 )
 
 
+BRANCH_COLUMN = Column("Chi bộ", 26)
+
+
+def with_branches(columns: Sequence[Column], rows: list[list[object]], branches: Sequence[str] | None
+                  ) -> tuple[Sequence[Column], list[list[object]]]:  # fmt: skip
+    """The committee's lists: a «Chi bộ» column after STT, each row's branch in it (None: the list as it is)."""
+    if branches is None:
+        return columns, rows
+    if len(branches) != len(rows):
+        raise ValueError("one branch a row")
+    return (columns[0], BRANCH_COLUMN, *columns[1:]), [[r[0], b, *r[1:]] for r, b in zip(rows, branches, strict=True)]
+
+
 def days_left_text(days: int) -> str:
     if days > 0:
         return f"Còn {days} ngày"
@@ -128,12 +141,15 @@ def export_probation_list(
     as_of: date,
     signature: Signature | None = None,
     recipients: Sequence[str] = DEFAULT_RECIPIENTS,
+    branches: Sequence[str] | None = None,
 ) -> Path:
-    """Probationary members due (or overdue) for recognition, counted at `as_of`."""
+    """Probationary members due (or overdue) for recognition, counted at `as_of`; `branches`: each row's branch
+    (the committee's list, with a «Chi bộ» column)."""
     heading = (PROBATION_TITLE, f"(Tính đến ngày {format_date(as_of)})")
-    return _export_list(path, "Đảng viên dự bị", PROBATION_COLUMNS, header, heading, probation_rows(rows),
-                        landscape=False, numbered=False, signature=signature, recipients=recipients,
-                        bold=lambda row: str(row[6]).startswith("Quá hạn"))  # fmt: skip
+    columns, table = with_branches(PROBATION_COLUMNS, probation_rows(rows), branches)
+    return _export_list(path, "Đảng viên dự bị", columns, header, heading, table,
+                        landscape=branches is not None, numbered=False, signature=signature, recipients=recipients,
+                        bold=lambda row: str(row[-2]).startswith("Quá hạn"))  # fmt: skip
 
 
 def export_badge_list(
@@ -144,8 +160,10 @@ def export_badge_list(
     award_date: date,
     signature: Signature | None = None,
     recipients: Sequence[str] = DEFAULT_RECIPIENTS,
+    branches: Sequence[str] | None = None,
 ) -> Path:
-    """Members reaching a badge milestone for the award date (3/2, 19/5, 2/9 or 7/11)."""
+    """Members reaching a badge milestone for the award date (3/2, 19/5, 2/9 or 7/11); `branches` as above."""
     heading = (BADGE_TITLE, f"Đợt ngày {format_date(award_date)}")
-    return _export_list(path, "Huy hiệu Đảng", BADGE_COLUMNS, header, heading, badge_rows(rows),
+    columns, table = with_branches(BADGE_COLUMNS, badge_rows(rows), branches)
+    return _export_list(path, "Huy hiệu Đảng", columns, header, heading, table,
                         landscape=True, numbered=True, signature=signature, recipients=recipients)  # fmt: skip

@@ -66,10 +66,25 @@ def export_statistics(
 ) -> Path:
     """Write the report; `period` is the reference text, e.g. "Tính đến ngày 31/12/2025" or "Năm 2025"."""
     workbook, ws = new_workbook("Thống kê")
+    write_statistics_sheet(ws, sections, header, period=period, title=title, signature=signature,
+                           recipients=recipients)  # fmt: skip
+    return save_workbook(workbook, path)
+
+
+def write_statistics_sheet(
+    ws,
+    sections: Sequence[StatSection],
+    header: DocumentHeader,
+    *,
+    period: str,
+    title: str = STATISTICS_TITLE,
+    signature: Signature | None = None,
+    recipients: Sequence[str] = DEFAULT_RECIPIENTS,
+) -> None:
+    """The report on one worksheet (a workbook of several reports writes one a sheet)."""
     doc = DocumentSheet(ws, COLUMNS, landscape=False, table_size=13)
     doc.header_blocks(header)
     doc.title(title, period)
     doc.table_header(numbered=False)
     doc.table_rows(statistics_rows(sections), bold=lambda row: isinstance(row[0], str))
     doc.signature(signature or Signature(), recipients)
-    return save_workbook(workbook, path)

@@ -171,11 +171,22 @@ def _lock():
     return LockDialog(lambda typed: False)
 
 
+def _connection():
+    import tempfile
+    from pathlib import Path
+
+    from gui.office.connection_dialog import ConnectionDialog
+
+    folder = Path(tempfile.mkdtemp(prefix="chibo-settings-"))
+    return ConnectionDialog(QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat))
+
+
 DIALOGS = {
     "protection": _protection,
     "new_passphrase": _new_passphrase,
     "passphrase": _passphrase,
     "lock": _lock,
+    "connection": _connection,
     "restore": _restore,
     "congress": _congress,
     "hand_vote": _hand_vote,

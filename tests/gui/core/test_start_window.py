@@ -54,3 +54,14 @@ def test_a_file_that_cannot_be_opened_falls_back_to_the_default(qtbot, tmp_path,
     assert answers["error"] and "mặc định" in answers["error"][0][1]
     assert outcome == {"code": 0} and get_branch() is None and default.exists()
     assert bad.read_bytes() == b"this is not a database"
+
+
+def test_a_server_that_refuses_at_start_up_is_told_in_vietnamese(qtbot, tmp_path, saved_file, settings, answers,
+                                                                  monkeypatch):  # fmt: skip
+    monkeypatch.setattr(database, "default_database_path", lambda: saved_file)
+    window, outcome = start_window(parse_args(["--db", "postgresql://chibo@127.0.0.1:1/chibo"]), settings)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.data_path == saved_file, timeout=15000)  # the default file instead
+    message, detail = answers["error"][0]
+    assert message.startswith("Không kết nối được tới máy chủ «127.0.0.1», cổng 1") and "mặc định" in detail
+    assert outcome == {}

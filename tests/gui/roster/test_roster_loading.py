@@ -31,8 +31,8 @@ def gate(monkeypatch):
     opened = threading.Event()
     real = members_module.member_chunks
 
-    def chunks(size):
-        for number, chunk in enumerate(real(3)):
+    def chunks(size, branch_id=None):
+        for number, chunk in enumerate(real(3, branch_id)):
             if number == 1:
                 opened.wait(10)
             yield chunk
@@ -141,8 +141,8 @@ def test_a_member_saved_while_loading_is_not_listed_twice(qtbot, tmp_path, peopl
 def test_a_failed_load_says_so_in_vietnamese_and_keeps_what_was_read(qtbot, tmp_path, people, monkeypatch, answers):
     real = members_module.member_chunks
 
-    def broken(size):
-        chunks = real(3)
+    def broken(size, branch_id=None):
+        chunks = real(3, branch_id)
         yield next(chunks)
         raise OSError("disk I/O error")
 

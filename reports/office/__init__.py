@@ -1,0 +1,1 @@
+"""The committee office's reports over its branches, with the committee's own header."""
