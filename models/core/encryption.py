@@ -58,6 +58,8 @@ def rewrite(path: Path, new_key: str | None) -> None:
     encrypted with `new_key` (a key literal of models.core.passphrases) or plain (None), then put it in place."""
     partial = path.with_name(path.name + _PARTIAL)
     try:
+        for stale in (partial, partial.with_name(partial.name + "-journal")):  # left by a rewrite killed midway
+            stale.unlink(missing_ok=True)
         source = connect_sqlite(path, cipher=True)
         try:
             target = str(partial).replace("'", "''")

@@ -150,6 +150,16 @@ def test_a_failed_rewrite_leaves_the_file_as_it_was(tmp_path, monkeypatch):
     assert not list(tmp_path.glob("*.ma-hoa*")) and not list(backup_folder(path).glob("*.ma-hoa*"))
 
 
+def test_a_rewrite_killed_midway_leaves_a_partial_copy_that_the_next_one_replaces(tmp_path):
+    path = tmp_path / "chibo.sqlite3"
+    _fill(path)
+    path.with_name(path.name + ".ma-hoa").write_bytes(b"SQLite format 3\x00" + bytes(4080))  # a killed rewrite
+    encryption.protect_open_file(SECRET)
+    assert len(all_members()) == 3
+    close_database()
+    assert _plain_names(tmp_path) == [] and not list(tmp_path.glob("*.ma-hoa"))
+
+
 def test_backups_and_restore_of_an_encrypted_file(tmp_path):
     path = tmp_path / "chibo.sqlite3"
     _fill(path, SECRET)
