@@ -1,0 +1,110 @@
+"""Row-level security policies, derived from the tables' metadata: which branch each row belongs to.
+
+A table with a `branch` column is keyed on it; a table without one (a congress's summoned list, a round's ballot
+entries…) is keyed on its parent's branch, found by following its non-null foreign keys up to a table that has
+one. A table that reaches no branch and is not declared shared refuses the set-up, so a new table cannot be
+forgotten.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import peewee as pw
+
+from models.core.tables import BaseModel, Branch, Meta
+
+OFFICE_ROLE = "chibo_office"  # a member sees and changes every branch
+APP_ROLE = "chibo_app"  # every ChiBo account: the table privileges, never DDL
+ACCESS_TABLE = "chibo_branch_access"  # (role_name, branch_id, can_write), read by the policies
+SHARED_TABLES: tuple[type[BaseModel], ...] = (Meta,)  # facts of the database itself: readable by every account
+POLICY_PREFIX = "chibo_"
+
+IS_OFFICE = f"pg_has_role(current_user, '{OFFICE_ROLE}', 'MEMBER')"
+
+
+class UnprotectedTableError(Exception):
+    """A table of the schema holds rows that reach no branch: it needs a `branch` column or a parent with one."""
+
+
+@dataclass(frozen=True)
+class TablePolicy:
+    """The policies of one table: `branch` is the SQL expression of a row's branch id."""
+
+    table: str
+    branch: str
+
+    def statements(self) -> list[str]:
+        """The four policies, one per command: read needs any grant, every write a grant that can write."""
+        read, write = readable(self.branch), writable(self.branch)
+        name, table = POLICY_PREFIX, _quote(self.table)
+        return [
+            f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+            f"CREATE POLICY {name}select ON {table} FOR SELECT USING ({read})",
+            f"CREATE POLICY {name}insert ON {table} FOR INSERT WITH CHECK ({write})",
+            # A visible row a read-only grant cannot change fails WITH CHECK: an error, not a silent no-op.
+            f"CREATE POLICY {name}update ON {table} FOR UPDATE USING ({read}) WITH CHECK ({write})",
+            f"CREATE POLICY {name}delete ON {table} FOR DELETE USING ({write})",
+        ]
+
+
+def readable(branch: str) -> str:
+    return (f"{IS_OFFICE} OR ({branch}) IN (SELECT a.branch_id FROM {ACCESS_TABLE} a "
+            "WHERE a.role_name = current_user)")  # fmt: skip
+
+
+def writable(branch: str) -> str:
+    return (f"{IS_OFFICE} OR ({branch}) IN (SELECT a.branch_id FROM {ACCESS_TABLE} a "
+            "WHERE a.role_name = current_user AND a.can_write)")  # fmt: skip
+
+
+def branch_expression(model: type[BaseModel]) -> str:
+    """SQL giving the branch id of a row of `model`, in a policy on its table (columns qualified by table)."""
+    table = _quote(model._meta.table_name)
+    if model is Branch:
+        return f"{table}.id"
+    hops, column = _path_from(model, frozenset())
+    if not hops:
+        return f"{table}.{column}"
+    # The parents' rows are read through their own policies: a parent the role cannot see gives no branch.
+    (first, first_key, first_fk), rest = hops[0], hops[1:]
+    joins, previous = "", "p0"
+    for n, (parent, key, fk) in enumerate(rest, start=1):
+        joins += f" JOIN {parent} p{n} ON p{n}.{key} = {previous}.{fk}"
+        previous = f"p{n}"
+    return f"(SELECT {previous}.{column} FROM {first} p0{joins} WHERE p0.{first_key} = {table}.{first_fk})"
+
+
+def _path_from(model: type[BaseModel], seen: frozenset) -> tuple[list[tuple[str, str, str]], str]:
+    """The hops (parent table, its key, the child's foreign-key column) from `model` up to the table that carries
+    the branch, and that table's branch column: the first required foreign key that leads to one."""
+    fields = model._meta.fields
+    if isinstance(fields.get("branch"), pw.ForeignKeyField):
+        return [], _quote(fields["branch"].column_name)
+    seen = seen | {model}
+    for field in model._meta.sorted_fields:
+        if not isinstance(field, pw.ForeignKeyField) or field.null or field.rel_model in seen:
+            continue
+        if field.rel_model is Branch:
+            return [], _quote(field.column_name)
+        try:
+            hops, column = _path_from(field.rel_model, seen)
+        except UnprotectedTableError:
+            continue
+        hop = (_quote(field.rel_model._meta.table_name), _quote(field.rel_field.column_name), _quote(field.column_name))
+        return [hop, *hops], column
+    raise UnprotectedTableError(
+        f"table {model._meta.table_name} has no branch column and no required parent that leads to one"
+    )
+
+
+def table_policies(tables: list[type[BaseModel]]) -> list[TablePolicy]:
+    """A policy for every table that holds branch data; UnprotectedTableError for one that reaches no branch."""
+    return [
+        TablePolicy(model._meta.table_name, branch_expression(model)) for model in tables if model not in SHARED_TABLES
+    ]
+
+
+def _quote(identifier: str) -> str:
+    """Table and column names come from the code's own metadata, never from user text; quoted all the same."""
+    return '"' + identifier.replace('"', '""') + '"'
