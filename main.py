@@ -106,7 +106,39 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     export.add_argument("-o", "--output", metavar="TỆP.xlsx", required=True, help="tệp Excel sẽ ghi")
     export.add_argument("--congress", type=int, metavar="N", help="đại hội lần thứ N (văn bản đại hội)")
     export.add_argument("--db", **db)
+    _add_server_setup(commands)
     return parser.parse_args(argv)
+
+
+def _add_server_setup(commands) -> None:
+    """`server-setup [ACTION]`: the administrator's command for a committee office's PostgreSQL server."""
+    server = commands.add_parser("server-setup", help="thiết lập máy chủ cho nhiều chi bộ, tài khoản và quyền",
+                                 description="Thiết lập cơ sở dữ liệu trên máy chủ PostgreSQL cho nhiều chi bộ "
+                                 "(không có THAO_TÁC), hoặc quản lý tài khoản. Mã thoát: 0 đã xong, 1 bị từ "
+                                 "chối (chi bộ hay tài khoản không có, không đủ quyền), 2 không kết nối được "
+                                 "máy chủ.")  # fmt: skip
+    url = {"metavar": "postgresql://…", "help": "địa chỉ cơ sở dữ liệu, đăng nhập bằng tài khoản quản trị"}
+    server.add_argument("--db", **url)  # before or after THAO_TÁC
+    actions = server.add_subparsers(dest="action", title="thao tác", metavar="THAO_TÁC", parser_class=_Parser)
+    account = {"metavar": "TÀI_KHOẢN", "help": "tên tài khoản (đăng nhập máy chủ)"}
+    branch = {"metavar": "CHI_BỘ", "help": "mã hoặc tên đúng của chi bộ"}
+    on = {"metavar": "postgresql://…", "default": argparse.SUPPRESS, "help": url["help"]}
+    add = actions.add_parser("add-user", help="tạo tài khoản đăng nhập (hoặc đặt lại mật khẩu)")
+    add.add_argument("role", **account)
+    add.add_argument("--password-stdin", action="store_true", help="đọc mật khẩu từ đầu vào thay vì hỏi")
+    grant = actions.add_parser("grant", help="giao một chi bộ cho tài khoản")
+    grant.add_argument("role", **account)
+    grant.add_argument("branch", **branch)
+    grant.add_argument("--read-only", action="store_true", help="chỉ được xem, không được sửa")
+    revoke = actions.add_parser("revoke", help="thôi giao một chi bộ")
+    revoke.add_argument("role", **account)
+    revoke.add_argument("branch", **branch)
+    office = actions.add_parser("office", help="cho tài khoản thuộc văn phòng (xem và sửa mọi chi bộ)")
+    office.add_argument("role", **account)
+    office.add_argument("--remove", action="store_true", help="thôi thuộc văn phòng")
+    listing = actions.add_parser("list", help="liệt kê tài khoản và chi bộ được giao")
+    for parser in (add, grant, revoke, office, listing):
+        parser.add_argument("--db", **on)
 
 
 NO_DISPLAY = (
@@ -144,6 +176,14 @@ def run_command(args: argparse.Namespace) -> int:
                                    as_json=args.json, skip_errors=args.skip_errors, **streams)  # fmt: skip
     if args.command == "stats":
         return commands.run_stats(db=args.db, on=args.on, as_json=args.json, **streams)
+    if args.command == "server-setup":
+        from models.office.cli import password_reader, run_server_setup
+
+        role = getattr(args, "role", None)
+        return run_server_setup(args.action, args.db, role=role, branch=getattr(args, "branch", None),
+                                read_only=getattr(args, "read_only", False), remove=getattr(args, "remove", False),
+                                read_password=password_reader(role, getattr(args, "password_stdin", False)),
+                                **streams)  # fmt: skip
     from reports.congress.commands import is_congress_kind, run_congress_export
 
     if is_congress_kind(args.kind):

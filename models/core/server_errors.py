@@ -43,7 +43,7 @@ def server_message(exc: BaseException, url: str) -> str | None:
     found = driver_error(exc)
     if found is None:
         return None
-    user, host, database = _parts(url)
+    user, host, database = url_parts(url)
     text, state = str(found).lower(), getattr(found, "sqlstate", None)
     if "password authentication failed" in text or state == "28P01":
         return f"Sai tên đăng nhập hoặc mật khẩu: máy chủ «{host}» không nhận mật khẩu của tài khoản «{user}»."
@@ -64,7 +64,7 @@ def server_message(exc: BaseException, url: str) -> str | None:
     return None
 
 
-def _parts(url: str) -> tuple[str, str, str]:
+def url_parts(url: str) -> tuple[str, str, str]:
     """User, host and database of a postgresql:// URL, for the messages (a socket folder given as ?host=)."""
     parts = urlsplit(url)
     query = parse_qs(parts.query)
