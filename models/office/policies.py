@@ -4,6 +4,11 @@ A table with a `branch` column is keyed on it; a table without one (a congress's
 entries…) is keyed on its parent's branch, found by following its non-null foreign keys up to a table that has
 one. A table that reaches no branch and is not declared shared refuses the set-up, so a new table cannot be
 forgotten.
+
+A child's branch is looked up by a small SECURITY DEFINER function per parent table (`chibo_branch_of_congress(id)`)
+rather than a subquery: a subquery would carry the parents' own policies into every child's plan, nested three
+deep for a ballot entry, and the planner's inflated cost then compiles each query with JIT (a second or more).
+The function tells only which branch a parent id belongs to, never its contents.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ APP_ROLE = "chibo_app"  # every ChiBo account: the table privileges, never DDL
 ACCESS_TABLE = "chibo_branch_access"  # (role_name, branch_id, can_write), read by the policies
 SHARED_TABLES: tuple[type[BaseModel], ...] = (Meta,)  # facts of the database itself: readable by every account
 POLICY_PREFIX = "chibo_"
+LOOKUP_PREFIX = "chibo_branch_of_"  # the SECURITY DEFINER functions giving a parent row's branch
 
 IS_OFFICE = f"pg_has_role(current_user, '{OFFICE_ROLE}', 'MEMBER')"
 
@@ -33,12 +39,15 @@ class TablePolicy:
 
     table: str
     branch: str
+    lookup: str = ""  # CREATE FUNCTION of the parent's branch lookup `branch` calls, for a child table
+    function: str = ""  # that function's quoted name
 
     def statements(self) -> list[str]:
         """The four policies, one per command: read needs any grant, every write a grant that can write."""
         read, write = readable(self.branch), writable(self.branch)
         name, table = POLICY_PREFIX, _quote(self.table)
         return [
+            *([self.lookup] if self.lookup else []),
             f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
             f"CREATE POLICY {name}select ON {table} FOR SELECT USING ({read})",
             f"CREATE POLICY {name}insert ON {table} FOR INSERT WITH CHECK ({write})",
@@ -60,19 +69,31 @@ def writable(branch: str) -> str:
 
 def branch_expression(model: type[BaseModel]) -> str:
     """SQL giving the branch id of a row of `model`, in a policy on its table (columns qualified by table)."""
+    return _keyed(model)[0]
+
+
+def lookup_function(model: type[BaseModel]) -> str:
+    """For a child table, the CREATE FUNCTION of its parent's branch lookup its policies call; "" otherwise."""
+    return _keyed(model)[1]
+
+
+def _keyed(model: type[BaseModel]) -> tuple[str, str, str]:
     table = _quote(model._meta.table_name)
     if model is Branch:
-        return f"{table}.id"
+        return f"{table}.id", "", ""
     hops, column = _path_from(model, frozenset())
     if not hops:
-        return f"{table}.{column}"
-    # The parents' rows are read through their own policies: a parent the role cannot see gives no branch.
+        return f"{table}.{column}", "", ""
     (first, first_key, first_fk), rest = hops[0], hops[1:]
     joins, previous = "", "p0"
     for n, (parent, key, fk) in enumerate(rest, start=1):
         joins += f" JOIN {parent} p{n} ON p{n}.{key} = {previous}.{fk}"
         previous = f"p{n}"
-    return f"(SELECT {previous}.{column} FROM {first} p0{joins} WHERE p0.{first_key} = {table}.{first_fk})"
+    function = _quote(LOOKUP_PREFIX + first.strip('"'))
+    body = f"SELECT {previous}.{column} FROM {first} p0{joins} WHERE p0.{first_key} = $1 "
+    create = (f"CREATE OR REPLACE FUNCTION {function}(integer) RETURNS integer LANGUAGE sql STABLE SECURITY DEFINER "
+              f"SET search_path = public, pg_temp AS $body${body}$body$")  # fmt: skip
+    return f"{function}({table}.{first_fk})", create, function
 
 
 def _path_from(model: type[BaseModel], seen: frozenset) -> tuple[list[tuple[str, str, str]], str]:
@@ -100,9 +121,7 @@ def _path_from(model: type[BaseModel], seen: frozenset) -> tuple[list[tuple[str,
 
 def table_policies(tables: list[type[BaseModel]]) -> list[TablePolicy]:
     """A policy for every table that holds branch data; UnprotectedTableError for one that reaches no branch."""
-    return [
-        TablePolicy(model._meta.table_name, branch_expression(model)) for model in tables if model not in SHARED_TABLES
-    ]
+    return [TablePolicy(model._meta.table_name, *_keyed(model)) for model in tables if model not in SHARED_TABLES]
 
 
 def _quote(identifier: str) -> str:

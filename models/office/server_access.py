@@ -110,6 +110,9 @@ def _replace_policies(policies: list[TablePolicy]) -> None:
     for policy in policies:
         for statement in policy.statements():
             execute(statement)
+    for function in sorted({p.function for p in policies if p.function}):
+        execute(sql.SQL("REVOKE ALL ON FUNCTION " + function + "(integer) FROM PUBLIC"))
+        execute(sql.SQL("GRANT EXECUTE ON FUNCTION " + function + "(integer) TO {}").format(sql.Identifier(APP_ROLE)))
     access = sql.Identifier(ACCESS_TABLE)
     execute(sql.SQL("ALTER TABLE {} ENABLE ROW LEVEL SECURITY").format(access))
     policy = sql.SQL("CREATE POLICY {} ON {} FOR SELECT USING (role_name = current_user OR {})")
