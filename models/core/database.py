@@ -114,9 +114,9 @@ def open_database(target: str | Path) -> pw.Database:
         if backup_path is not None and not isinstance(exc, DatabaseFileError) and result_code(exc) is not None:
             raise DatabaseFileError(_file_message(backup_path, exc, created=new_path is not None)) from exc
         if backup_path is None and isinstance(exc, pw.PeeweeException):
-            from models.core.server_errors import server_message
+            from models.core.server_errors import open_message
 
-            message = server_message(exc, text)  # unreachable, wrong password, not enough privilege…
+            message = open_message(exc, text)  # unreachable, wrong password, not enough privilege…
             if message is not None:
                 raise DatabaseFileError(message) from exc
         raise

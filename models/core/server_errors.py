@@ -6,6 +6,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 INSUFFICIENT_PRIVILEGE = "42501"
+NO_SCHEMA = "3F000"  # the account may not even use the schema the tables would go in
 _AUTH = ("28P01", "28000")
 _UNREACHABLE = (
     "connection refused",
@@ -62,6 +63,17 @@ def server_message(exc: BaseException, url: str) -> str | None:
         return (f"Không kết nối được tới máy chủ cơ sở dữ liệu «{host}»: máy chủ chưa chạy, sai địa chỉ, "
                 "hoặc mạng nội bộ không thông. Hãy kiểm tra rồi thử lại.")  # fmt: skip
     return None
+
+
+def open_message(exc: BaseException, url: str) -> str | None:
+    """Why the database at `url` cannot be opened: as `server_message`, and an account that may not create or
+    upgrade ChiBo's tables is sent to the administrator's set-up."""
+    found = driver_error(exc)
+    if is_privilege_error(exc) or getattr(found, "sqlstate", None) == NO_SCHEMA:
+        user, host, database = url_parts(url)
+        return (f"Tài khoản «{user}» không đủ quyền tạo hoặc nâng cấp dữ liệu ChiBo trong cơ sở dữ liệu «{database}» "
+                f"trên máy chủ «{host}». Hãy nhờ người quản trị chạy «main.py server-setup» rồi mở lại.")  # fmt: skip
+    return server_message(exc, url)
 
 
 def url_parts(url: str) -> tuple[str, str, str]:

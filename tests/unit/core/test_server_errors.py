@@ -7,7 +7,10 @@ import peewee as pw
 import psycopg
 import pytest
 
+from models.core.database import close_database, open_database
+from models.core.errors import DatabaseFileError
 from models.core.server_errors import is_privilege_error, server_message
+from models.core.tables import db
 
 URL = "postgresql://bi_thu:bimat@may-chu.local/chibo"
 FAILED = 'connection failed: connection to server at "10.0.0.5", port 5432 failed: FATAL:  '
@@ -46,3 +49,28 @@ def test_a_privilege_refusal_is_recognised_by_its_sqlstate():
     refused = psycopg.errors.InsufficientPrivilege('new row violates row-level security policy for table "member"')
     assert is_privilege_error(refused) and "không đủ quyền" in server_message(refused, URL)
     assert not is_privilege_error(ValueError("x")) and server_message(ValueError("x"), URL) is None
+
+
+def test_opening_an_unreachable_server_is_a_database_error_in_vietnamese():
+    with pytest.raises(DatabaseFileError, match="Không kết nối được tới máy chủ cơ sở dữ liệu «127.0.0.1»"):
+        open_database("postgresql://bi_thu@127.0.0.1:9/chibo")
+    assert db.obj is None
+
+
+def test_an_account_that_may_not_create_the_tables_is_sent_to_the_set_up(pg_url):
+    from tests.support.office_server import as_role
+    from tests.support.pg_server import empty_database
+
+    empty_database(pg_url)
+    open_database(pg_url)
+    execute = db.obj.execute_sql
+    execute("DROP ROLE IF EXISTS chi_doc")
+    execute("CREATE ROLE chi_doc LOGIN")
+    execute("DROP TABLE chibo_meta")  # as if the schema were older: the account would have to create tables
+    close_database()
+    # Without the schema's use, then with it as PostgreSQL's own public schema gives it (but no right to create).
+    for usage in ("REVOKE USAGE ON SCHEMA public FROM PUBLIC", "GRANT USAGE ON SCHEMA public TO PUBLIC"):
+        with psycopg.connect(pg_url, autocommit=True) as admin:
+            admin.execute(usage)
+        with pytest.raises(DatabaseFileError, match="không đủ quyền tạo hoặc nâng cấp dữ liệu ChiBo.*server-setup"):
+            open_database(as_role(pg_url, "chi_doc"))
