@@ -9,6 +9,10 @@ A child's branch is looked up by a small SECURITY DEFINER function per parent ta
 rather than a subquery: a subquery would carry the parents' own policies into every child's plan, nested three
 deep for a ballot entry, and the planner's inflated cost then compiles each query with JIT (a second or more).
 The function tells only which branch a parent id belongs to, never its contents.
+
+Writes also check that every other row a written row points to (an event's member, a list entry's member, a
+vote's nominee) is of the same branch: foreign keys ignore row-level security, so without it an account could tie
+its rows to another branch's.
 """
 
 from __future__ import annotations
@@ -35,19 +39,22 @@ class UnprotectedTableError(Exception):
 
 @dataclass(frozen=True)
 class TablePolicy:
-    """The policies of one table: `branch` is the SQL expression of a row's branch id."""
+    """The policies of one table: `branch` is the SQL expression of a row's branch id; `same_branch` requires
+    every row a written row points to (its member, its congress's list entry…) to be of that branch too."""
 
     table: str
     branch: str
-    lookup: str = ""  # CREATE FUNCTION of the parent's branch lookup `branch` calls, for a child table
-    function: str = ""  # that function's quoted name
+    lookups: tuple[tuple[str, str], ...] = ()  # (quoted name, CREATE FUNCTION) of the branch lookups it calls
+    same_branch: str = ""
 
     def statements(self) -> list[str]:
         """The four policies, one per command: read needs any grant, every write a grant that can write."""
         read, write = readable(self.branch), writable(self.branch)
+        if self.same_branch:
+            write = f"({write}) AND {self.same_branch}"
         name, table = POLICY_PREFIX, _quote(self.table)
         return [
-            *([self.lookup] if self.lookup else []),
+            *(create for _, create in self.lookups),
             f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
             f"CREATE POLICY {name}select ON {table} FOR SELECT USING ({read})",
             f"CREATE POLICY {name}insert ON {table} FOR INSERT WITH CHECK ({write})",
@@ -69,36 +76,58 @@ def writable(branch: str) -> str:
 
 def branch_expression(model: type[BaseModel]) -> str:
     """SQL giving the branch id of a row of `model`, in a policy on its table (columns qualified by table)."""
-    return _keyed(model)[0]
+    return _policy(model).branch
 
 
 def lookup_function(model: type[BaseModel]) -> str:
-    """For a child table, the CREATE FUNCTION of its parent's branch lookup its policies call; "" otherwise."""
-    return _keyed(model)[1]
+    """The CREATE FUNCTION of `model`'s branch lookup (`chibo_branch_of_<table>(id)`); "" for the branch table."""
+    return "" if model is Branch else _lookup(model)[1]
 
 
-def _keyed(model: type[BaseModel]) -> tuple[str, str, str]:
+def _policy(model: type[BaseModel]) -> TablePolicy:
     table = _quote(model._meta.table_name)
     if model is Branch:
-        return f"{table}.id", "", ""
+        return TablePolicy(model._meta.table_name, f"{table}.id")
     hops, column = _path_from(model, frozenset())
-    if not hops:
-        return f"{table}.{column}", "", ""
-    (first, first_key, first_fk), rest = hops[0], hops[1:]
+    lookups: dict[str, str] = {}
+    if hops:
+        first = hops[0]
+        name, create = _lookup(first.rel_model)
+        lookups[name] = create
+        branch = f"{name}({table}.{_quote(first.column_name)})"
+    else:
+        branch, first = f"{table}.{column}", None
+    checks = []
+    for field in model._meta.sorted_fields:
+        if not isinstance(field, pw.ForeignKeyField) or field.rel_model is Branch or field is first:
+            continue
+        name, create = _lookup(field.rel_model)
+        lookups[name] = create
+        column_ref = f"{table}.{_quote(field.column_name)}"
+        checks.append(f"({column_ref} IS NULL OR {name}({column_ref}) = {branch})")
+    return TablePolicy(model._meta.table_name, branch, tuple(lookups.items()), " AND ".join(checks))
+
+
+def _lookup(model: type[BaseModel]) -> tuple[str, str]:
+    """The quoted name and CREATE FUNCTION of the lookup giving the branch of `model`'s row with a given id."""
+    hops, column = _path_from(model, frozenset())
+    table = _quote(model._meta.table_name)
     joins, previous = "", "p0"
-    for n, (parent, key, fk) in enumerate(rest, start=1):
-        joins += f" JOIN {parent} p{n} ON p{n}.{key} = {previous}.{fk}"
+    for n, field in enumerate(hops, start=1):
+        parent, key = _quote(field.rel_model._meta.table_name), _quote(field.rel_field.column_name)
+        joins += f" JOIN {parent} p{n} ON p{n}.{key} = {previous}.{_quote(field.column_name)}"
         previous = f"p{n}"
-    function = _quote(LOOKUP_PREFIX + first.strip('"'))
-    body = f"SELECT {previous}.{column} FROM {first} p0{joins} WHERE p0.{first_key} = $1 "
-    create = (f"CREATE OR REPLACE FUNCTION {function}(integer) RETURNS integer LANGUAGE sql STABLE SECURITY DEFINER "
+    name = _quote(LOOKUP_PREFIX + model._meta.table_name)
+    key = _quote(model._meta.primary_key.column_name)
+    body = f"SELECT {previous}.{column} FROM {table} p0{joins} WHERE p0.{key} = $1 "
+    create = (f"CREATE OR REPLACE FUNCTION {name}(integer) RETURNS integer LANGUAGE sql STABLE SECURITY DEFINER "
               f"SET search_path = public, pg_temp AS $body${body}$body$")  # fmt: skip
-    return f"{function}({table}.{first_fk})", create, function
+    return name, create
 
 
-def _path_from(model: type[BaseModel], seen: frozenset) -> tuple[list[tuple[str, str, str]], str]:
-    """The hops (parent table, its key, the child's foreign-key column) from `model` up to the table that carries
-    the branch, and that table's branch column: the first required foreign key that leads to one."""
+def _path_from(model: type[BaseModel], seen: frozenset) -> tuple[list[pw.ForeignKeyField], str]:
+    """The foreign keys followed from `model` up to the table that carries the branch, and that table's quoted
+    branch column: each the first required foreign key that leads to one."""
     fields = model._meta.fields
     if isinstance(fields.get("branch"), pw.ForeignKeyField):
         return [], _quote(fields["branch"].column_name)
@@ -112,8 +141,7 @@ def _path_from(model: type[BaseModel], seen: frozenset) -> tuple[list[tuple[str,
             hops, column = _path_from(field.rel_model, seen)
         except UnprotectedTableError:
             continue
-        hop = (_quote(field.rel_model._meta.table_name), _quote(field.rel_field.column_name), _quote(field.column_name))
-        return [hop, *hops], column
+        return [field, *hops], column
     raise UnprotectedTableError(
         f"table {model._meta.table_name} has no branch column and no required parent that leads to one"
     )
@@ -121,7 +149,7 @@ def _path_from(model: type[BaseModel], seen: frozenset) -> tuple[list[tuple[str,
 
 def table_policies(tables: list[type[BaseModel]]) -> list[TablePolicy]:
     """A policy for every table that holds branch data; UnprotectedTableError for one that reaches no branch."""
-    return [TablePolicy(model._meta.table_name, *_keyed(model)) for model in tables if model not in SHARED_TABLES]
+    return [_policy(model) for model in tables if model not in SHARED_TABLES]
 
 
 def _quote(identifier: str) -> str:

@@ -110,7 +110,7 @@ def _replace_policies(policies: list[TablePolicy]) -> None:
     for policy in policies:
         for statement in policy.statements():
             execute(statement)
-    for function in sorted({p.function for p in policies if p.function}):
+    for function in sorted({name for p in policies for name, _ in p.lookups}):
         execute(sql.SQL("REVOKE ALL ON FUNCTION " + function + "(integer) FROM PUBLIC"))
         execute(sql.SQL("GRANT EXECUTE ON FUNCTION " + function + "(integer) TO {}").format(sql.Identifier(APP_ROLE)))
     access = sql.Identifier(ACCESS_TABLE)

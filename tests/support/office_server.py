@@ -34,15 +34,23 @@ def as_role(url: str, role: str, password: str | None = None) -> str:
 
 
 def seed_branch(info: BranchInfo) -> int:
-    """A branch of five with an event, their 2025 ratings and a congress whose secretary was counted ballot by
-    ballot (entries, a bundle-free count closed); returns its id. Run as the administrator."""
+    """A new branch filled by `fill_branch`; returns its id. Run as the administrator or the office."""
+    from models.core.branch import current_branch_id
+
+    save_branch(info, new=True)
+    fill_branch()
+    return current_branch_id()
+
+
+def fill_branch(first: int = 0, ordinal: int = 4) -> None:
+    """Into the current branch: five members (tests.support.people from `first`) with an event, their 2024
+    ratings, and congress `ordinal` whose secretary is counted ballot by ballot (entries, the count closed)."""
     from models.ballots.count import close_count
     from models.ballots.session import CountSession
     from models.congress.elections import add_election, set_candidates
     from models.congress.hand_votes import VoteKind
     from models.congress.rounds import start_round
     from models.congress.summons import summoned_list
-    from models.core.branch import current_branch_id
     from models.counting import Ballot, Post
     from models.roster.event_kinds import EventKind
     from models.roster.members import record_event, save_member
@@ -51,11 +59,10 @@ def seed_branch(info: BranchInfo) -> int:
     from tests.support import congress_story as story
     from tests.support.people import member
 
-    save_branch(info, new=True)
-    members = [save_member(member(i), story.DAY).member for i in range(5)]
+    members = [save_member(member(i), story.DAY).member for i in range(first, first + 5)]
     record_event(members[0].id, EventRecord(EventKind.BADGE_AWARDED, date(2025, 2, 3)), story.DAY)
     save_ratings(2024, {m.id: "good" for m in members})
-    congress = story.congress()
+    congress = story.congress(ordinal)
     story.check_in_all(congress.id)
     story.open_with_bodies(congress.id, counting=1)
     official = [p for p in summoned_list(congress.id) if p.official]
@@ -68,7 +75,6 @@ def seed_branch(info: BranchInfo) -> int:
     for no in range(1, round_.ballots_issued + 1):
         session.enter(Ballot.agree(no, {official[0].key: "agree"}))
     close_count(round_.id)
-    return current_branch_id()
 
 
 def set_up_office(admin_url: str) -> OfficeServer:

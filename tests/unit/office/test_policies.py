@@ -43,15 +43,28 @@ def test_a_new_table_with_a_branch_column_is_keyed_on_it():
     assert branch_expression(Congress) == '"congress"."branch_id"'
 
 
-def test_a_child_table_is_keyed_on_its_required_parents_branch():
+def test_a_child_table_is_keyed_on_its_required_parents_branch_through_the_parents_lookup():
     assert branch_expression(Tally) == '"chibo_branch_of_election_round"("tally"."round_id")'
-    assert lookup_function(Tally) == (
+    assert lookup_function(ElectionRound) == (
         'CREATE OR REPLACE FUNCTION "chibo_branch_of_election_round"(integer) RETURNS integer LANGUAGE sql STABLE '
         "SECURITY DEFINER SET search_path = public, pg_temp AS $body$"
         'SELECT p2."branch_id" FROM "election_round" p0 JOIN "congress_election" p1 ON p1."id" = p0."election_id" '
         'JOIN "congress" p2 ON p2."id" = p1."congress_id" WHERE p0."id" = $1 $body$'
     )
-    assert lookup_function(Shelf) == ""
+    assert 'SELECT p0."branch_id" FROM "shelf" p0 WHERE p0."id" = $1 ' in lookup_function(Shelf)
+
+
+def test_every_other_row_a_written_row_points_to_must_be_of_its_branch():
+    (policy,) = table_policies([Tally])
+    assert policy.same_branch == (
+        '("tally"."note_id" IS NULL OR "chibo_branch_of_shelf"("tally"."note_id") = '
+        '"chibo_branch_of_election_round"("tally"."round_id"))'
+    )
+    assert [name for name, _ in policy.lookups] == ['"chibo_branch_of_election_round"', '"chibo_branch_of_shelf"']
+    insert = policy.statements()[-3]
+    assert insert.startswith('CREATE POLICY chibo_insert ON "tally" FOR INSERT WITH CHECK ((')
+    assert insert.endswith(" AND " + policy.same_branch + ")")
+    assert table_policies([Shelf])[0].same_branch == ""
 
 
 def test_a_table_that_reaches_no_branch_refuses_the_set_up():

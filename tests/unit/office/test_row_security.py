@@ -92,6 +92,18 @@ def test_branch_account_cannot_add_or_change_rows_of_another_branch(office, admi
         with pytest.raises(errors.InsufficientPrivilege):  # nor move its own row into the other branch
             ban_a.execute("UPDATE member SET branch_id = %s WHERE id = %s", (office.branch_b, own))
         assert ban_a.execute("UPDATE branch SET name = 'Đổi tên' WHERE id = %s", (office.branch_b,)).rowcount == 0
+    with connect(office, "ban_a") as ban_a:  # nor point a row of its own branch at the other branch's rows
+        own = ban_a.execute("SELECT id FROM member ORDER BY id").fetchone()[0]
+        own_congress = ban_a.execute("SELECT id FROM congress").fetchone()[0]
+        with pytest.raises(errors.InsufficientPrivilege):
+            ban_a.execute("INSERT INTO member_event (branch_id, member_id, kind, date, decision_ref, place, note, "
+                          "correction_reason, void_reason, created_at) VALUES (%s, %s, 'died', '2026-01-01', '', '', "
+                          "'', '', '', now())", (office.branch_a, member_b[0]))  # fmt: skip
+        summoned = ban_a.execute("SELECT id FROM summoned WHERE congress_id = %s", (own_congress,)).fetchone()[0]
+        with pytest.raises(errors.InsufficientPrivilege):
+            ban_a.execute("UPDATE summoned SET member_id = %s WHERE id = %s", (member_b[0], summoned))
+        assert ban_a.execute("UPDATE summoned SET absence_reason = '' WHERE id = %s", (summoned,)).rowcount == 1
+        assert own
     assert admin.execute("SELECT notes FROM member WHERE id = %s", (member_b[0],)).fetchone()[0] == member_b[1]
     assert count(admin, "member_event", office.branch_b) > 0
 
@@ -137,14 +149,14 @@ def test_accounts_get_data_privileges_only(office):
         assert ban_a.execute("SELECT role_name FROM chibo_branch_access").fetchall() == [("ban_a",)]
 
 
-def test_chibo_signed_in_as_a_branch_account_works_in_that_branch_only(office):
+def test_chibo_signed_in_as_a_branch_account_works_in_that_branch_only(office, admin):
     from models.office.accounts import signed_in_access
 
     open_database(office.url("ban_a"))
     try:
         assert list_branches() == [(office.branch_a, BRANCH_A.name)]
         assert current_branch_id() == office.branch_a
-        assert len(all_members()) == 5
+        assert len(all_members()) == count(admin, "member", office.branch_a)
         access = signed_in_access()
         assert (access.role, access.office, access.admin, access.on_server) == ("ban_a", False, False, True)
         assert [(g.branch_id, g.name, g.can_write) for g in access.branches] == [(office.branch_a, BRANCH_A.name, True)]
@@ -186,3 +198,34 @@ def test_a_refused_write_through_chibo_is_told_in_vietnamese(office):
         assert len(all_members()) == 5
     finally:
         close_database()
+
+
+def test_the_office_opens_a_branch_whose_account_then_does_its_work_through_chibo(office, admin):
+    """Every policy lets a branch's own work through: members, events, ratings, a congress, a count closed."""
+    from models.core.branch import BranchInfo, save_branch, use_branch
+    from models.office.accounts import create_login, grant_branch
+    from tests.support.office_server import PASSWORD, fill_branch
+
+    open_database(office.url("van_phong"))
+    try:
+        save_branch(BranchInfo("Chi bộ Khu phố 3", "ĐẢNG BỘ PHƯỜNG HÀNG BẠC", "Hà Nội", "KP3"), new=True)
+        branch_c = current_branch_id()
+    finally:
+        close_database()
+    open_database(office.admin_url)
+    try:
+        create_login("ban_c", PASSWORD)
+        grant_branch("ban_c", branch_c)
+    finally:
+        close_database()
+    open_database(office.url("ban_c"))
+    try:
+        use_branch(branch_c)
+        fill_branch()
+    finally:
+        close_database()
+    for table in ("member", "member_event", "rating", "summoned", "ballot_entry", "count_act"):
+        assert count(admin, table, branch_c) == count(admin, table, office.branch_a), table
+    logged = admin.execute("SELECT DISTINCT changed_by FROM chibo_change_log WHERE table_name = 'ballot_entry' "
+                           "AND branch_id IS NULL AND changed_by <> 'postgres'").fetchall()  # fmt: skip
+    assert logged == [("ban_c",)]
