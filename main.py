@@ -113,6 +113,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     export.add_argument("--congress", type=int, metavar="N", help="đại hội lần thứ N (văn bản đại hội)")
     export.add_argument("--db", **db)
     _add_move_commands(commands)
+    _add_server_setup(commands)
     export.add_argument("--all-branches", **every, help="báo cáo của đảng ủy cho mọi chi bộ (có cột chi bộ)")
     return parser.parse_args(argv)
 
@@ -139,6 +140,37 @@ def _add_move_commands(commands) -> None:
     pull.add_argument("--server", **server)
     pull.add_argument("--branch", type=int, metavar="N", required=True, help="mã chi bộ trên máy chủ")
     pull.add_argument("--db", metavar="TỆP", required=True, help="tệp dữ liệu mới sẽ tạo")
+
+
+def _add_server_setup(commands) -> None:
+    """`server-setup [ACTION]`: the administrator's command for a committee office's PostgreSQL server."""
+    server = commands.add_parser("server-setup", help="thiết lập máy chủ cho nhiều chi bộ, tài khoản và quyền",
+                                 description="Thiết lập cơ sở dữ liệu trên máy chủ PostgreSQL cho nhiều chi bộ "
+                                 "(không có THAO_TÁC), hoặc quản lý tài khoản. Mã thoát: 0 đã xong, 1 bị từ "
+                                 "chối (chi bộ hay tài khoản không có, không đủ quyền), 2 không kết nối được "
+                                 "máy chủ.")  # fmt: skip
+    url = {"metavar": "postgresql://…", "help": "địa chỉ cơ sở dữ liệu, đăng nhập bằng tài khoản quản trị"}
+    server.add_argument("--db", **url)  # before or after THAO_TÁC
+    actions = server.add_subparsers(dest="action", title="thao tác", metavar="THAO_TÁC", parser_class=_Parser)
+    account = {"metavar": "TÀI_KHOẢN", "help": "tên tài khoản (đăng nhập máy chủ)"}
+    branch = {"metavar": "CHI_BỘ", "help": "mã hoặc tên đúng của chi bộ"}
+    on = {"metavar": "postgresql://…", "default": argparse.SUPPRESS, "help": url["help"]}
+    add = actions.add_parser("add-user", help="tạo tài khoản đăng nhập (hoặc đặt lại mật khẩu)")
+    add.add_argument("role", **account)
+    add.add_argument("--password-stdin", action="store_true", help="đọc mật khẩu từ đầu vào thay vì hỏi")
+    grant = actions.add_parser("grant", help="giao một chi bộ cho tài khoản")
+    grant.add_argument("role", **account)
+    grant.add_argument("branch", **branch)
+    grant.add_argument("--read-only", action="store_true", help="chỉ được xem, không được sửa")
+    revoke = actions.add_parser("revoke", help="thôi giao một chi bộ")
+    revoke.add_argument("role", **account)
+    revoke.add_argument("branch", **branch)
+    office = actions.add_parser("office", help="cho tài khoản thuộc văn phòng (xem và sửa mọi chi bộ)")
+    office.add_argument("role", **account)
+    office.add_argument("--remove", action="store_true", help="thôi thuộc văn phòng")
+    listing = actions.add_parser("list", help="liệt kê tài khoản và chi bộ được giao")
+    for parser in (add, grant, revoke, office, listing):
+        parser.add_argument("--db", **on)
 
 
 NO_DISPLAY = (
@@ -188,6 +220,14 @@ def run_command(args: argparse.Namespace) -> int:
         return office.run_office_export(args.kind, args.output, db=args.db, **streams)
     if args.command == "stats":
         return commands.run_stats(db=args.db, on=args.on, as_json=args.json, **streams)
+    if args.command == "server-setup":
+        from models.office.cli import password_reader, run_server_setup
+
+        role = getattr(args, "role", None)
+        return run_server_setup(args.action, args.db, role=role, branch=getattr(args, "branch", None),
+                                read_only=getattr(args, "read_only", False), remove=getattr(args, "remove", False),
+                                read_password=password_reader(role, getattr(args, "password_stdin", False)),
+                                **streams)  # fmt: skip
     from reports.congress.commands import is_congress_kind, run_congress_export
 
     if is_congress_kind(args.kind):

@@ -135,6 +135,12 @@ def open_database(target: str | Path, passphrase: str | None = None) -> pw.Datab
             _remove_new_file(new_path)
         if backup_path is not None and not isinstance(exc, DatabaseFileError) and result_code(exc) is not None:
             raise DatabaseFileError(_file_message(backup_path, exc, created=new_path is not None)) from exc
+        if backup_path is None and isinstance(exc, pw.PeeweeException):
+            from models.core.server_errors import open_message
+
+            message = open_message(exc, text)  # unreachable, wrong password, not enough privilege…
+            if message is not None:
+                raise DatabaseFileError(message) from exc
         raise
     if lock is not None:
         _held_lock = lock

@@ -11,6 +11,7 @@ from __future__ import annotations
 import peewee as pw
 
 from models.core.errors import DomainError, os_error_text
+from models.core.server_errors import is_privilege_error
 from models.core.sqlite_storage import OPERATIONAL_SQLITE_ERRORS, SQLITE_ERRORS, storage_error
 
 # Database faults that are not a data file's storage failure (models.core.sqlite_storage tells those).
@@ -28,6 +29,11 @@ def describe(exc: BaseException) -> str:
     stored = storage_error(exc)
     if stored is not None:
         return stored.message
+    if is_privilege_error(exc):  # a server's row-level security or privileges refused the change
+        return (
+            "Tài khoản đang dùng không được phép làm việc này trên máy chủ (chỉ được xem, hoặc không được giao chi "
+            "bộ này); không có gì thay đổi."
+        )
     if isinstance(exc, OSError):
         where = f" «{exc.filename}»" if exc.filename else ""
         return f"Không thực hiện được với tệp{where}: {os_error_text(exc)}."
@@ -45,7 +51,7 @@ def describe(exc: BaseException) -> str:
 def is_expected(exc: BaseException) -> bool:
     """A fault of the data, the disk or the database (told plainly), not a defect of ChiBo (the crash box): a
     malformed query or a programming error stays a defect."""
-    if storage_error(exc) is not None:
+    if storage_error(exc) is not None or is_privilege_error(exc):
         return True
     operational = (pw.OperationalError, pw.IntegrityError, pw.InterfaceError, *OPERATIONAL_SQLITE_ERRORS)
     return isinstance(exc, (DomainError, OSError, MemoryError, *operational))
