@@ -277,11 +277,7 @@ def start_window(args: argparse.Namespace, settings):
         candidates = [named, default_database_path()] if named else [default_database_path()]
         for path in candidates:
             try:
-                if is_server_url(path):
-                    from models.core.server_connection import open_server  # a refused sign-in told in Vietnamese
-
-                    open_server(str(path))
-                elif not open_asking(window, path):
+                if not open_asking(window, path):  # a server's refused sign-in is told in Vietnamese too
                     outcome["code"] = 0  # the user chose not to type the passphrase
                     return None
                 break

@@ -353,15 +353,12 @@ class MainWindow(QMainWindow):
         from models.core.branch import get_branch
         from models.core.database import is_read_only, open_database
         from models.core.errors import DatabaseFileError
-        from models.core.server_connection import open_server
         from models.core.tables import db
 
         previous = self.data_target
         self.members_tab.cancel_loading()  # its worker reads through the same database proxy
         try:
-            if server:
-                open_server(str(path))
-            elif passphrase:
+            if passphrase:
                 open_database(path, passphrase)
             elif not open_asking(self, path):
                 return False

@@ -105,7 +105,7 @@ class ConnectionDialog(QDialog):
     def _on_task_failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
         if isinstance(error, ServerConnectionError):
-            self._show_problem(error.message, "password" if "mật khẩu" in error.message else "host")
+            self._show_problem(error.message, error.field)
         else:
             from models.core.failures import describe
 

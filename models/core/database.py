@@ -23,6 +23,7 @@ from models.core.errors import (
     DamagedFileError,
     DatabaseFileError,
     PassphraseNeededError,
+    ServerConnectionError,
     StorageError,
     os_error_text,
 )
@@ -140,7 +141,7 @@ def open_database(target: str | Path, passphrase: str | None = None) -> pw.Datab
 
             message = open_message(exc, text)  # unreachable, wrong password, not enough privilege…
             if message is not None:
-                raise DatabaseFileError(message) from exc
+                raise ServerConnectionError(message) from exc
         raise
     if lock is not None:
         _held_lock = lock

@@ -60,6 +60,15 @@ class WrongPassphraseError(PassphraseNeededError):
         )
 
 
+class ServerConnectionError(DatabaseFileError):
+    """The database server could not be reached or refused the sign-in; the message says why and what to check,
+    `field` which part of the address to correct (password, user, database or host)."""
+
+    def __init__(self, message: str, field: str = "host") -> None:
+        super().__init__(message)
+        self.field = field
+
+
 class StorageError(DomainError):
     """Reading or writing the open data file failed (full disk, read-only file, disk error); nothing was saved."""
 

@@ -12,15 +12,13 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit
 
-from models.core.errors import DatabaseFileError, ValidationError
+from models.core.errors import ServerConnectionError, ValidationError
+from models.core.server_errors import CONNECT_TIMEOUT_SECONDS, DEFAULT_PORT, driver_error, refusal
 
-DEFAULT_PORT = 5432
-CONNECT_TIMEOUT_SECONDS = 10  # an office network answers at once; a wrong address should not hang the window
+__all__ = ["CONNECT_TIMEOUT_SECONDS", "DEFAULT_PORT", "ServerAddress", "ServerConnectionError", "address_of",
+           "check_address", "check_server", "refused_sign_in", "server_error_message"]  # fmt: skip
+
 _NAME = re.compile(r"^[\w.-]+$")  # host names, IPv4 addresses, database names ChiBo's admin command creates
-
-
-class ServerConnectionError(DatabaseFileError):
-    """The server could not be reached or refused the sign-in; the message says why and what to check."""
 
 
 @dataclass(frozen=True)
@@ -74,35 +72,18 @@ def check_address(address: ServerAddress) -> None:
         raise ValidationError("Chưa nhập tên đăng nhập.", "user")
 
 
-def server_error_message(exc: BaseException, address: ServerAddress | None = None) -> str:
-    """Why the connection failed, in Vietnamese, from psycopg's (or peewee's) error text."""
-    text = str(exc).lower()
-    where = f"«{address.host}», cổng {address.port}" if address else "máy chủ"
-    user = f"«{address.user}»" if address else ""
-    database = f"«{address.database}»" if address else ""
-    if "password authentication failed" in text or "no password supplied" in text:
-        return (f"Máy chủ từ chối đăng nhập: sai mật khẩu của người dùng {user}, hoặc người dùng này không có trên "
-                "máy chủ. Hãy nhập lại mật khẩu; nếu vẫn không được, hỏi người quản trị máy chủ.")  # fmt: skip
-    if re.search(r'role ".*" does not exist', text):
-        return f"Trên máy chủ không có người dùng {user}. Hãy kiểm tra tên đăng nhập."
-    if re.search(r'database ".*" does not exist', text):
-        return f"Trên máy chủ {where} không có cơ sở dữ liệu {database}. Hãy kiểm tra tên cơ sở dữ liệu."
-    if "permission denied" in text or "not permitted to log in" in text or "pg_hba.conf" in text:
-        return (f"Người dùng {user} không được phép vào cơ sở dữ liệu {database} từ máy này. Hãy nhờ người quản trị "
-                "máy chủ cấp quyền.")  # fmt: skip
-    if "translate host name" in text or "name or service not known" in text or "nodename nor servname" in text:
-        return f"Không tìm thấy máy chủ {where} trên mạng. Hãy kiểm tra lại tên hoặc địa chỉ IP của máy chủ."
-    if "timeout" in text or "timed out" in text:
-        return (f"Máy chủ {where} không trả lời sau {CONNECT_TIMEOUT_SECONDS} giây. Hãy kiểm tra địa chỉ, cáp mạng, "
-                "và máy chủ đã bật chưa.")  # fmt: skip
-    if "connection refused" in text or "no such file or directory" in text or "is the server running" in text:
-        return (f"Không kết nối được tới máy chủ {where}: máy chủ chưa chạy, sai cổng, hoặc tường lửa chặn. Hãy "
-                "kiểm tra máy chủ đã bật và địa chỉ, cổng đúng chưa.")  # fmt: skip
-    if "too many connections" in text or "remaining connection slots" in text:
-        return f"Máy chủ {where} đang có quá nhiều kết nối. Hãy thử lại sau ít phút."
-    if "server closed the connection" in text or "terminating connection" in text:
-        return f"Máy chủ {where} đã ngắt kết nối. Hãy thử lại; nếu vẫn lỗi, hỏi người quản trị máy chủ."
-    return f"Không kết nối được tới máy chủ {where}. Hãy kiểm tra địa chỉ, tên đăng nhập và mật khẩu."
+def server_error_message(exc: BaseException, address: ServerAddress) -> str:
+    """Why signing in to `address` failed, in Vietnamese (models.core.server_errors words every refusal)."""
+    return refused_sign_in(exc, address)[0]
+
+
+def refused_sign_in(exc: BaseException, address: ServerAddress) -> tuple[str, str]:
+    """(message, field to correct) of a failed sign-in."""
+    found = driver_error(exc) or exc
+    known = refusal(str(found), getattr(found, "sqlstate", None), address.user, address.host, address.database,
+                    address.port)  # fmt: skip
+    return known or (f"Không kết nối được tới máy chủ «{address.host}», cổng {address.port}. Hãy kiểm tra địa chỉ, "
+                     "tên đăng nhập và mật khẩu.", "host")  # fmt: skip
 
 
 def check_server(address: ServerAddress) -> None:
@@ -114,20 +95,7 @@ def check_server(address: ServerAddress) -> None:
     try:
         database.connect()
     except (pw.OperationalError, pw.InterfaceError, pw.DatabaseError) as exc:
-        raise ServerConnectionError(server_error_message(exc, address)) from exc
+        raise ServerConnectionError(*refused_sign_in(exc, address)) from exc
     finally:
         if not database.is_closed():
             database.close()
-
-
-def open_server(url: str):
-    """Open the server database at `url` as the session's database (models.core.database.open_database), a failed
-    sign-in told as ServerConnectionError."""
-    import peewee as pw
-
-    from models.core.database import open_database
-
-    try:
-        return open_database(url)
-    except (pw.OperationalError, pw.InterfaceError) as exc:
-        raise ServerConnectionError(server_error_message(exc, address_of(url))) from exc

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
+DEFAULT_PORT = 5432
+CONNECT_TIMEOUT_SECONDS = 10  # an office network answers at once; a wrong address should not hang the window
 INSUFFICIENT_PRIVILEGE = "42501"
 NO_SCHEMA = "3F000"  # the account may not even use the schema the tables would go in
 _AUTH = ("28P01", "28000")
+_HOST_UNKNOWN = ("could not translate host name", "name or service not known", "nodename nor servname",
+                 "failed to resolve host")  # fmt: skip
 _UNREACHABLE = (
     "connection refused",
     "could not connect",
-    "could not translate host name",
     "no such file or directory",  # a Unix socket that is not there: the server is not running
     "timeout expired",
     "no route to host",
@@ -45,24 +48,63 @@ def server_message(exc: BaseException, url: str) -> str | None:
     if found is None:
         return None
     user, host, database = url_parts(url)
-    text, state = str(found).lower(), getattr(found, "sqlstate", None)
+    known = refusal(str(found), getattr(found, "sqlstate", None), user, host, database, port_of(url))
+    return None if known is None else known[0]
+
+
+def refusal(text: str, state: str | None, user: str, host: str, database: str, port: int) -> tuple[str, str] | None:
+    """(the Vietnamese sentence, the field to correct: password, user, database or host) for a driver's refusal text
+    and SQLSTATE, or None when it is none of the known ones. The one table of the server's refusals: the connection
+    dialog, opening a database and the commands all word them from here."""
+    text = text.lower()
+    where = f"«{host}», cổng {port}"
     if "password authentication failed" in text or state == "28P01":
-        return f"Sai tên đăng nhập hoặc mật khẩu: máy chủ «{host}» không nhận mật khẩu của tài khoản «{user}»."
+        return (f"Sai tên đăng nhập hoặc mật khẩu: máy chủ «{host}» không nhận mật khẩu của tài khoản «{user}». Hãy "
+                "nhập lại mật khẩu; nếu vẫn không được, hỏi người quản trị máy chủ."), "password"  # fmt: skip
     if "no password supplied" in text:
-        return f"Máy chủ «{host}» cần mật khẩu của tài khoản «{user}»: hãy nhập mật khẩu."
+        return f"Máy chủ «{host}» cần mật khẩu của tài khoản «{user}»: hãy nhập mật khẩu.", "password"
     if "role" in text and "does not exist" in text:
-        return f"Máy chủ «{host}» không có tài khoản «{user}»: hãy nhờ người quản trị tạo tài khoản."
+        return (
+            f"Máy chủ «{host}» không có tài khoản «{user}»: hãy kiểm tra tên đăng nhập, hoặc nhờ người quản trị tạo.",
+            "user",
+        )
     if "database" in text and "does not exist" in text:
-        return f"Trên máy chủ «{host}» không có cơ sở dữ liệu «{database}»: hãy kiểm tra lại tên cơ sở dữ liệu."
-    if "pg_hba.conf" in text or state in _AUTH:
-        return f"Máy chủ «{host}» không cho tài khoản «{user}» kết nối từ máy này: hãy nhờ người quản trị cho phép."
+        return (
+            f"Trên máy chủ «{host}» không có cơ sở dữ liệu «{database}»: hãy kiểm tra lại tên cơ sở dữ liệu.",
+            "database",
+        )
+    if "pg_hba.conf" in text or "not permitted to log in" in text or state in _AUTH:
+        return (
+            f"Máy chủ «{host}» không cho tài khoản «{user}» kết nối từ máy này: hãy nhờ người quản trị cho phép.",
+            "user",
+        )
     if state == INSUFFICIENT_PRIVILEGE:
         return (f"Tài khoản «{user}» không đủ quyền làm việc này trên cơ sở dữ liệu «{database}» (chỉ được xem, "
-                "hoặc không được giao chi bộ này); không có gì thay đổi.")  # fmt: skip
+                "hoặc không được giao chi bộ này); không có gì thay đổi."), "database"  # fmt: skip
+    if any(needle in text for needle in _HOST_UNKNOWN):
+        return (f"Không kết nối được tới máy chủ cơ sở dữ liệu {where}: không tìm thấy máy chủ trên mạng. Hãy kiểm "
+                "tra lại tên hoặc địa chỉ IP của máy chủ."), "host"  # fmt: skip
+    if "timeout" in text or "timed out" in text:
+        silent = f"máy chủ không trả lời sau {CONNECT_TIMEOUT_SECONDS} giây"
+        return (f"Không kết nối được tới máy chủ cơ sở dữ liệu {where}: {silent}. Hãy kiểm tra địa chỉ, cáp mạng, và "
+                "máy chủ đã bật chưa."), "host"  # fmt: skip
+    if "too many" in text or "remaining connection slots" in text:
+        return f"Máy chủ {where} đang có quá nhiều kết nối. Hãy thử lại sau ít phút.", "host"
+    if "server closed the connection" in text or "terminating connection" in text:
+        return f"Máy chủ {where} đã ngắt kết nối. Hãy thử lại; nếu vẫn lỗi, hỏi người quản trị máy chủ.", "host"
     if any(needle in text for needle in _UNREACHABLE) or (state is None and "connection" in text):
-        return (f"Không kết nối được tới máy chủ cơ sở dữ liệu «{host}»: máy chủ chưa chạy, sai địa chỉ, "
-                "hoặc mạng nội bộ không thông. Hãy kiểm tra rồi thử lại.")  # fmt: skip
+        return (f"Không kết nối được tới máy chủ cơ sở dữ liệu {where}: máy chủ chưa chạy, sai địa chỉ hoặc cổng, "
+                "tường lửa chặn, hoặc mạng nội bộ không thông. Hãy kiểm tra rồi thử lại."), "host"  # fmt: skip
     return None
+
+
+def port_of(url: str) -> int:
+    parts = urlsplit(url)
+    query = parse_qs(parts.query)
+    try:
+        return int((query.get("port") or [None])[0] or parts.port or DEFAULT_PORT)
+    except ValueError:
+        return DEFAULT_PORT
 
 
 def open_message(exc: BaseException, url: str) -> str | None:

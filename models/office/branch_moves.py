@@ -189,11 +189,15 @@ def _server_errors(server: str) -> Iterator[None]:
             "kết); không có gì được chuyển."
         ) from exc
     except (pw.OperationalError, pw.InterfaceError) as exc:
+        from models.core.server_errors import server_message
+
         log.warning("Branch move failed on %s: %s", display_name(server), exc)
+        said = server_message(exc, server)
         raise StorageError(
+            f"{said} Không có gì được chuyển." if said else
             f"Không kết nối hoặc không làm việc được với máy chủ {display_name(server)} (máy chủ chưa chạy, sai địa "
             "chỉ, tên người dùng, mật khẩu hoặc không có quyền); không có gì được chuyển."
-        ) from exc
+        ) from exc  # fmt: skip
     except pw.DatabaseError as exc:
         log.warning("Branch move failed on %s: %s", display_name(server), exc)
         raise StorageError(f"Máy chủ {display_name(server)} báo lỗi; không có gì được chuyển.") from exc

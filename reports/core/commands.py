@@ -18,9 +18,9 @@ def open_data_file(db: str | None) -> Path | str:
     from models.core.database import default_database_path, is_server_url
 
     if db and is_server_url(db):
-        from models.core.server_connection import open_server
+        from models.core.database import open_database
 
-        open_server(db)
+        open_database(db)
         return db
     path = Path(db).expanduser() if db else default_database_path()
     if not path.is_file():

@@ -83,5 +83,5 @@ def test_unknown_office_kind_and_an_unreachable_server(office_file, tmp_path):
     assert run.returncode == 2 and "«danh-sach»" in run.stderr and "thong-ke" in run.stderr
     run = chibo("stats", "--all-branches", "--db", "postgresql://chibo@127.0.0.1:1/chibo")
     assert run.returncode == 2 and "Traceback" not in run.stderr
-    assert run.stderr.startswith("Không kết nối được tới máy chủ «127.0.0.1», cổng 1"), run.stderr
+    assert run.stderr.startswith("Không kết nối được tới máy chủ cơ sở dữ liệu «127.0.0.1», cổng 1"), run.stderr
     assert "--all-branches" in chibo("export", "--help").stdout

@@ -63,5 +63,6 @@ def test_a_server_that_refuses_at_start_up_is_told_in_vietnamese(qtbot, tmp_path
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.data_path == saved_file, timeout=15000)  # the default file instead
     message, detail = answers["error"][0]
-    assert message.startswith("Không kết nối được tới máy chủ «127.0.0.1», cổng 1") and "mặc định" in detail
+    assert message.startswith("Không kết nối được tới máy chủ cơ sở dữ liệu «127.0.0.1», cổng 1")
+    assert "mặc định" in detail
     assert outcome == {}

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from gui.office.connection_dialog import ConnectionDialog
-from models.core.server_connection import ServerConnectionError, address_of, server_error_message
+from models.core.server_connection import ServerConnectionError, address_of, refused_sign_in
 from tests.support.mnemonics import dialog_problems
 
 PASSWORD = "m@t:khẩu/1%"
@@ -69,7 +69,7 @@ def test_unreachable_server_is_said_in_the_dialog(qtbot, settings):
     _refused(qtbot, dialog)
     assert dialog.isVisible() and dialog.result() != dialog.DialogCode.Accepted
     assert dialog.error_label.isVisible()
-    assert dialog.error_label.text().startswith("Không kết nối được tới máy chủ «127.0.0.1», cổng 1")
+    assert dialog.error_label.text().startswith("Không kết nối được tới máy chủ cơ sở dữ liệu «127.0.0.1», cổng 1")
     assert dialog.focusWidget() is dialog.host_edit
     assert settings.value("office/host") is None  # nothing remembered from a failed attempt
 
@@ -88,13 +88,13 @@ def test_wrong_password_puts_the_cursor_back_in_the_password(qtbot, settings, mo
 
     def refuse(address):
         error = RuntimeError(f'connection failed: FATAL:  password authentication failed for user "{address.user}"')
-        raise ServerConnectionError(server_error_message(error, address))
+        raise ServerConnectionError(*refused_sign_in(error, address))
 
     monkeypatch.setattr(module, "check_server", refuse)
     dialog = _dialog(qtbot, settings)
     _fill(dialog, "192.168.1.10", 5432, "chibo", "bi.thu", "sai")
     _refused(qtbot, dialog)
-    assert "sai mật khẩu của người dùng «bi.thu»" in dialog.error_label.text()
+    assert "không nhận mật khẩu của tài khoản «bi.thu»" in dialog.error_label.text()
     assert dialog.focusWidget() is dialog.password_edit and dialog.password_edit.selectedText() == "sai"
 
 

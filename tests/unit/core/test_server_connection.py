@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from models.core.database import close_database
+from models.core.database import close_database, open_database
 from models.core.errors import ValidationError
 from models.core.server_connection import (
     ServerAddress,
     ServerConnectionError,
     address_of,
     check_server,
-    open_server,
     server_error_message,
 )
 from models.core.tables import db
@@ -49,12 +48,12 @@ def test_address_checks_name_the_field(address, field):
 @pytest.mark.parametrize(
     ("driver_text", "expected"),
     [
-        ('connection failed: FATAL:  password authentication failed for user "bi.thu"', "sai mật khẩu"),
-        ("fe_sendauth: no password supplied", "sai mật khẩu"),
-        ('FATAL:  role "bi.thu" does not exist', "không có người dùng «bi.thu»"),
+        ('connection failed: FATAL:  password authentication failed for user "bi.thu"', "hoặc mật khẩu"),
+        ("fe_sendauth: no password supplied", "cần mật khẩu"),
+        ('FATAL:  role "bi.thu" does not exist', "không có tài khoản «bi.thu»"),
         ('FATAL:  database "chibo" does not exist', "không có cơ sở dữ liệu «chibo»"),
-        ('no pg_hba.conf entry for host "10.0.0.5", user "bi.thu"', "không được phép"),
-        ("failed to resolve host 'x': [Errno -2] Name or service not known", "Không tìm thấy máy chủ"),
+        ('no pg_hba.conf entry for host "10.0.0.5", user "bi.thu"', "không cho tài khoản «bi.thu» kết nối"),
+        ("failed to resolve host 'x': [Errno -2] Name or service not known", "không tìm thấy máy chủ"),
         ("connection timeout expired", "không trả lời sau 10 giây"),
         ('connection to server at "192.168.1.10", port 5432 failed: Connection refused', "máy chủ chưa chạy"),
         ("FATAL:  sorry, too many clients already: remaining connection slots are reserved", "quá nhiều kết nối"),
@@ -83,11 +82,11 @@ def test_real_server_signs_in_and_a_missing_database_is_named(pg_url):
         check_server(_socket_address(pg_url, "khong_co"))
 
 
-def test_open_server_translates_and_leaves_nothing_open(pg_url):
+def test_opening_a_server_translates_and_leaves_nothing_open(pg_url):
     with pytest.raises(ServerConnectionError, match="không có cơ sở dữ liệu"):
-        open_server(_socket_address(pg_url, "khong_co").url())
+        open_database(_socket_address(pg_url, "khong_co").url())
     assert db.obj is None
-    open_server(_socket_address(pg_url, address_of(pg_url).database).url())
+    open_database(_socket_address(pg_url, address_of(pg_url).database).url())
     try:
         assert not db.obj.is_closed()
     finally:

@@ -13,7 +13,7 @@ from models.ballots.tables import BallotEntry
 from models.congress.tables import ElectionRound
 from models.core.branch import list_branches, save_branch
 from models.core.database import close_database, open_database
-from models.core.errors import ConflictError, DatabaseFileError, NotFoundError, StorageError
+from models.core.errors import ConflictError, DatabaseFileError, NotFoundError
 from models.core.tables import Branch
 from models.office import branch_moves
 from models.office.branch_moves import pull_branch, push_file, server_branches
@@ -143,7 +143,7 @@ def test_taking_a_branch_back_refuses_an_existing_file_and_an_unknown_branch(ric
 
 def test_a_server_that_does_not_answer_is_told_in_vietnamese(rich_file, tmp_path):
     url = f"postgresql://nobody@/chibo?host={tmp_path}&port=1"
-    with pytest.raises(StorageError, match="Không kết nối hoặc không làm việc được với máy chủ"):
+    with pytest.raises(DatabaseFileError, match="Không kết nối được tới máy chủ cơ sở dữ liệu .*máy chủ chưa chạy"):
         push_file(rich_file, url)
 
 

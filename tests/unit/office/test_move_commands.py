@@ -47,7 +47,7 @@ def test_a_missing_file_or_a_silent_server_exits_2_in_vietnamese(rich_file, tmp_
     not_server = chibo("push", "--db", str(rich_file), "--server", str(tmp_path / "khac.sqlite3"))
     assert not_server.returncode == 2 and "không phải địa chỉ máy chủ" in not_server.stderr
     silent = chibo("push", "--db", str(rich_file), "--server", f"postgresql://ai:mat-khau@/chibo?host={tmp_path}")
-    assert silent.returncode == 2 and "Không kết nối hoặc không làm việc được với máy chủ" in silent.stderr
+    assert silent.returncode == 2 and "Không kết nối được tới máy chủ cơ sở dữ liệu" in silent.stderr
     assert "mat-khau" not in silent.stderr and "Traceback" not in silent.stderr
 
 
