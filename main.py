@@ -295,7 +295,11 @@ def start_window(args: argparse.Namespace, settings):
                     return None
         if get_branch() is None and not is_read_only():
             from gui.branch_dialog import BranchDialog
+            from models.office.accounts import NO_BRANCH_GIVEN, may_add_branch
 
+            if not may_add_branch():
+                dialogs.show_info(window, NO_BRANCH_GIVEN)
+                return path
             if BranchDialog(first_run=True, parent=window).exec() != BranchDialog.DialogCode.Accepted:
                 outcome["code"] = 0
                 return None

@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.ballots_tab = None  # gui.ballots.ballots_tab.BallotsTab, built after the first paint
         self.opening_backup = None  # gui.core.auto_backups.OpeningBackup, once a data file has been opened
         self.inactivity_lock = None  # gui.core.inactivity_lock.InactivityLock, after the first paint
+        self._access = None  # models.office.accounts.SignedInAccess on a server: the account and its branches
         self.tabs.addTab(self.members_tab, "Đảng viê&n")
         self.tabs.addTab(self.congress_page, "Đại &hội")
         self.tabs.addTab(self.ballots_page, "&Bầu cử")
@@ -180,11 +181,11 @@ class MainWindow(QMainWindow):
 
     def _show_data_file(self) -> None:
         from models.core.branch import get_branch
-        from models.core.database import is_read_only
 
         branch = get_branch()
         name = branch.name if branch else "Chưa thiết lập chi bộ"
-        read_only = is_read_only()
+        self._show_branches()
+        read_only = self._is_read_only()
         self.setWindowTitle(f"ChiBo — {name}" + (" (chỉ đọc)" if read_only else ""))
         where = "Tệp dữ liệu" if self.data_path is not None else "Máy chủ dữ liệu"
         self.file_label.setText(f"{where}: {_display_name(self.data_target)}")
@@ -198,7 +199,6 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{self.windowTitle()} — TẬP DƯỢT")
         if self.data_path is not None:
             self._remember_recent(self.data_path)
-        self._show_branches()
         self.data_file_changed.emit(self.data_target)
 
     def _show_branches(self) -> None:
@@ -213,12 +213,12 @@ class MainWindow(QMainWindow):
             current = current_branch_id()
         except NotFoundError:
             current = None
-        account = ""
+        self._access = None
         if on_server:
-            from models.core.server_connection import address_of
+            from models.office.accounts import signed_in_access
 
-            account = address_of(self.data_target).user
-        self.branch_bar.set_branches(branches, current, account)
+            self._access = signed_in_access()
+        self.branch_bar.set_branches(branches, current, self._access)
         self.branch_bar.setVisible(on_server or len(branches) > 1)
         self.office_action.setEnabled(len(branches) > 1)
 
@@ -276,12 +276,36 @@ class MainWindow(QMainWindow):
         dialog.load()
         self.office_dialog = dialog
 
+    def _is_read_only(self) -> bool:
+        """The open file cannot be written, or the server account may only read the branch worked in."""
+        from models.core.database import is_read_only
+
+        if is_read_only():
+            return True
+        if self._access is None:
+            return False
+        from models.core.branch import current_branch_id
+        from models.core.errors import NotFoundError
+
+        try:
+            current = current_branch_id()
+        except NotFoundError:
+            return False
+        return any(g.branch_id == current and not g.can_write for g in self._access.branches)
+
     def _show_read_only(self, read_only: bool) -> None:
-        """A file that cannot be written is shown and browsed, never edited: a banner says so up front."""
-        self.read_only_banner.setText(
-            f"Tệp chỉ đọc: «{self.data_path}» — mọi thay đổi sẽ không được lưu. Muốn sửa dữ liệu, hãy chép tệp "
-            "sang một thư mục có quyền ghi rồi mở tệp đó."
-        )
+        """A file that cannot be written (or a branch the server account may only read) is shown and browsed, never
+        edited: a banner says so up front."""
+        if self._access is not None:
+            self.read_only_banner.setText(
+                f"Tài khoản «{self._access.role}» chỉ được xem chi bộ này — mọi thay đổi sẽ không được lưu. Muốn sửa "
+                "dữ liệu, hãy nhờ người quản trị máy chủ giao quyền sửa."
+            )
+        else:
+            self.read_only_banner.setText(
+                f"Tệp chỉ đọc: «{self.data_path}» — mọi thay đổi sẽ không được lưu. Muốn sửa dữ liệu, hãy chép tệp "
+                "sang một thư mục có quyền ghi rồi mở tệp đó."
+            )
         self.read_only_banner.setVisible(read_only)
         for action in self.write_actions:
             action.setEnabled(not read_only)
@@ -378,7 +402,12 @@ class MainWindow(QMainWindow):
         if server:
             self._restore_branch()
         if get_branch() is None and not is_read_only():
-            self.edit_branch(first_run=True)
+            from models.office.accounts import NO_BRANCH_GIVEN, may_add_branch
+
+            if may_add_branch():
+                self.edit_branch(first_run=True)
+            else:
+                dialogs.show_info(self, NO_BRANCH_GIVEN)
         self._show_data_file()
         self.members_tab.refresh()
         self._refresh_deferred_tabs()
@@ -621,9 +650,7 @@ class MainWindow(QMainWindow):
         self.ballots_tab.count_changed.connect(self._on_ballots_tab_count_changed)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self._refresh_deferred_tabs()
-        from models.core.database import is_read_only
-
-        self._show_read_only(is_read_only())
+        self._show_read_only(self._is_read_only())
         self._back_up_opened_file()
         from gui.core.inactivity_lock import InactivityLock
 

@@ -176,3 +176,14 @@ def _existing_role(name: str) -> str:
             f"Máy chủ không có tài khoản «{name}». Hãy tạo trước: main.py server-setup add-user {name} --db …"
         )
     return name
+
+
+def may_add_branch() -> bool:
+    """Whether the session may set up a new branch: on a data file always; on a server only an administrator's or the
+    office's account (a branch account adds nothing the policies would refuse anyway)."""
+    access = signed_in_access()
+    return not access.on_server or access.sees_all
+
+
+NO_BRANCH_GIVEN = ("Tài khoản này chưa được giao chi bộ nào trên máy chủ, nên chưa có gì để xem. Hãy nhờ người quản "
+                   "trị máy chủ giao chi bộ (main.py server-setup grant …) rồi kết nối lại.")  # fmt: skip

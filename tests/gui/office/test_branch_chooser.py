@@ -51,7 +51,7 @@ def test_the_window_shows_the_account_branches_and_works_in_the_chosen_one(serve
     assert bar.isVisible()
     assert [name for _, name in bar.branches()] == ["Chi bộ Văn phòng Sở", SECOND]
     assert bar.combo.currentText() == "Chi bộ Văn phòng Sở"
-    assert bar.account_label.text() == "Tài khoản «postgres» xem được 2 chi bộ."
+    assert bar.account_label.text() == "Tài khoản «postgres» là quản trị máy chủ: xem và sửa được cả 2 chi bộ."
     assert server_window.members_tab.proxy.rowCount() == 6
     second = dict((name, i) for i, name in list_branches())[SECOND]
     bar.combo.setCurrentIndex(1)
