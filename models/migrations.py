@@ -83,4 +83,21 @@ def v4_to_v5(database: pw.Database) -> None:
     database.create_tables(CONGRESS_TABLES + BALLOT_TABLES)
 
 
-MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4, 4: v4_to_v5}
+def v5_to_v6(database: pw.Database) -> None:
+    """Many clients at once: members and ratings carry a version (a save names the one it read, so a second
+    client's save is refused instead of silently overwriting) and who saved them last; events who recorded them.
+    Rows written before this version have version 1 and no author ("")."""
+    from models.core import clock
+
+    migrator = _migrator(database)
+    migrate(
+        migrator.add_column("member", "updated_by", pw.TextField(default="")),
+        migrator.add_column("member", "version", pw.IntegerField(default=1)),
+        migrator.add_column("member_event", "created_by", pw.TextField(default="")),
+        migrator.add_column("rating", "updated_at", pw.DateTimeField(default=clock.now)),
+        migrator.add_column("rating", "updated_by", pw.TextField(default="")),
+        migrator.add_column("rating", "version", pw.IntegerField(default=1)),
+    )
+
+
+MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4, 4: v4_to_v5, 5: v5_to_v6}
