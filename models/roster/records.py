@@ -59,6 +59,7 @@ class MemberRecord:
     id: int | None = None
     events: list[EventRecord] = field(default_factory=list)
     entered_on: date | None = None  # the day the record was entered in ChiBo (typed or imported); None if unsaved
+    version: int | None = None  # the saved row's version when read (Member.version); a save names it; None if unsaved
 
 
 @dataclass(frozen=True)
@@ -66,3 +67,4 @@ class RatingRecord:
     member_id: int
     year: int
     level: str  # a key of models.roster.fields.RATING_LEVELS
+    version: int = field(default=0, compare=False)  # Rating.version when read; 0 for a rating not read from a row

@@ -1,0 +1,97 @@
+"""Why a save was refused because another client got there first: what they changed, field by field, in Vietnamese."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+
+from models.core.branch import of_current_branch
+from models.core.dates import fmt
+from models.core.errors import EditConflictError
+from models.core.partial_dates import is_year_only
+from models.roster.fields import MEMBER_FIELDS, RATING_LEVELS
+from models.roster.records import MemberRecord, RatingRecord
+from models.roster.tables import Member
+
+NOTHING_SAVED = "Chưa có thay đổi nào của bạn được lưu, để không ghi đè lên thay đổi của họ."
+
+
+def shown(value: object) -> str:
+    """A field's value as the message quotes it: dates as documents write them, an empty value said so."""
+    text = fmt(value) if isinstance(value, date) else str(value or "").strip()
+    return f"«{text}»" if text else "(để trống)"
+
+
+def _same(a: object, b: object) -> bool:
+    return a == b and is_year_only(a) == is_year_only(b)  # 01/01/1970 and "1970" are different entries
+
+
+def member_changes(before: MemberRecord, after: MemberRecord) -> list[tuple[str, str, str]]:
+    """(label, value before, value after) of every record field that differs, in the form's order."""
+    changes = []
+    for spec in MEMBER_FIELDS:
+        old, new = getattr(before, spec.key), getattr(after, spec.key)
+        if not _same(old, new):
+            changes.append((spec.label, shown(old), shown(new)))
+    return changes
+
+
+def _by_whom(who: str, when: object) -> str:
+    person = f"người dùng «{who}»" if who else "một người dùng khác"
+    if isinstance(when, datetime):
+        return f"{person} (lúc {when:%H:%M} ngày {when:%d/%m/%Y})"
+    return person
+
+
+def member_conflict(mine: MemberRecord, read: MemberRecord | None) -> EditConflictError:
+    """The refusal of saving `mine` over a member row that moved on since `read` (or `mine`) was read."""
+    from models.roster.members import get_member
+
+    base = read or mine
+    name = base.full_name or mine.full_name
+    row = Member.get_or_none((Member.id == mine.id) & of_current_branch(Member))
+    if row is None:
+        return EditConflictError(
+            f"Không lưu được phiếu đảng viên {name}: đảng viên này đã bị xóa hoặc chuyển khỏi chi bộ trên máy khác "
+            "sau khi bạn mở phiếu. Chưa có gì được lưu. Những gì bạn đã nhập vẫn còn trên phiếu; nếu vẫn cần, hãy "
+            "chép lại rồi thêm như một đảng viên mới.",
+            deleted=True,
+        )
+    theirs = get_member(row.id)
+    changes = member_changes(base, theirs)
+    lines = [
+        f"Phiếu đảng viên {name} vừa được {_by_whom(row.updated_by, row.updated_at)} sửa và lưu sau khi bạn mở "
+        f"phiếu này. {NOTHING_SAVED}"
+    ]
+    if changes:
+        heading = "bản bạn đã mở → bản họ đã lưu" if read is not None else "bản bạn định lưu → bản họ đã lưu"
+        lines.append(f"Những mục họ đã thay đổi ({heading}):")
+        lines += [f"• {label}: {old} → {new}" for label, old, new in changes]
+    else:
+        lines.append("Họ không đổi mục nào trên phiếu (có thể chỉ ghi thêm quá trình sinh hoạt).")
+    lines.append("Hãy tải lại phiếu để xem bản họ đã lưu, nhập lại những thay đổi của bạn nếu vẫn cần, rồi lưu.")
+    return EditConflictError("\n".join(lines), changes)
+
+
+def rating_conflict(
+    year: int, clashes: Mapping[int, tuple[RatingRecord | None, RatingRecord | None]]
+) -> EditConflictError:
+    """The refusal of saving a year's ratings over ratings another client changed: `clashes` maps a member's id to
+    (the rating this client read, the rating saved now), None for no rating."""
+    names = dict(Member.select(Member.id, Member.full_name).where(Member.id.in_(list(clashes))).tuples())
+
+    def level(rating: RatingRecord | None) -> str:
+        return f"«{RATING_LEVELS.get(rating.level, rating.level)}»" if rating else "(chưa xếp loại)"
+
+    changes = [
+        (names.get(member_id, f"đảng viên mã {member_id}"), level(read), level(saved))
+        for member_id, (read, saved) in clashes.items()
+    ]
+    lines = [
+        f"Kết quả xếp loại năm {year} của {len(changes)} đảng viên vừa được lưu trên máy khác sau khi bạn mở bảng "
+        f"này. {NOTHING_SAVED}",
+        "Những đảng viên họ đã xếp loại lại (bản bạn đã mở → bản họ đã lưu):",
+        *(f"• {name}: {old} → {new}" for name, old, new in changes),
+        "Hãy tải lại bảng xếp loại, xem lại những đảng viên trên, rồi lưu.",
+    ]
+    return EditConflictError("\n".join(lines), changes)
