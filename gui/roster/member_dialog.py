@@ -12,7 +12,8 @@ from gui.core import dialogs
 from gui.roster.member_form import ERROR_COLOR, WARNING_COLOR, MemberForm
 from gui.roster.member_history import RatingsList, TimelineWidget, status_lines
 from models.core import clock
-from models.core.errors import DomainError, ValidationError
+from models.core.errors import DomainError, EditConflictError, ValidationError
+from models.roster.edit_conflicts import shown
 from models.roster.event_kinds import EVENT_LABELS, EventKind
 from models.roster.fields import FIELD_BY_KEY
 from models.roster.member_rules import fmt as format_date
@@ -181,8 +182,13 @@ class MemberDialog(QDialog):
             detail = "\n".join(f"• {i.label}: {i.message}" if i.label else f"• {i.message}" for i in self.warnings)
             if not dialogs.confirm(self, "Phiếu đảng viên còn các điểm cần lưu ý. Vẫn lưu?", detail, yes="Vẫn lưu"):
                 return
+        record = self.form.record(self.member_id)
+        record.version = self.member.version if self.member is not None else None
         try:
-            saved = save_member(self.form.record(self.member_id), self.today)
+            saved = save_member(record, self.today, read=self.member)
+        except EditConflictError as exc:
+            self._on_save_conflict(exc)
+            return
         except ValidationError as exc:
             label = FIELD_BY_KEY[exc.field].label if exc.field in FIELD_BY_KEY else ""
             dialogs.show_error(self, f"Chưa lưu được «{label}»." if label else "Chưa lưu được.", exc.message)
@@ -196,6 +202,49 @@ class MemberDialog(QDialog):
         self._saved_values = self.form.values()
         self.member_saved.emit(saved.member.id)
         self.accept()
+
+    def _on_save_conflict(self, error: EditConflictError) -> None:
+        """Another client saved (or deleted) this member after it was opened here: nothing was saved. Say what
+        they changed and offer their version; what the user typed stays on the form unless they take it."""
+        if error.deleted:
+            dialogs.show_error(self, "Chưa lưu được phiếu đảng viên.", error.message)
+            return
+        if dialogs.confirm(
+            self,
+            "Phiếu đảng viên vừa được sửa trên máy khác; chưa lưu được.",
+            error.message,
+            yes="Tải lại bản mới",
+            no="Giữ phiếu đang sửa",
+        ):
+            self.reload_saved()
+
+    def reload_saved(self) -> None:
+        """Show the member as saved now: the other client's values, with this user's own edits kept where the
+        other client left the field alone; edits both made are replaced by theirs and listed to type again."""
+        mine, read = self.form.values(), self._saved_values
+        self.member = get_member(self.member_id)
+        self._loading = True
+        self.form.set_record(self.member)
+        theirs = self.form.values()
+        replaced = []
+        for key, value in mine.items():
+            if value == read[key]:
+                continue
+            if theirs[key] == read[key]:
+                self.form.set_value(key, value)  # only this user changed it: keep what they typed
+            elif theirs[key] != value:
+                replaced.append(f"• {FIELD_BY_KEY[key].label}: bạn đã nhập {shown(value)}, nay là {shown(theirs[key])}")
+        self._loading = False
+        self._saved_values = theirs
+        self._show_history()
+        self.validate()
+        if replaced:
+            dialogs.show_info(
+                self,
+                "Đã tải lại bản mới. Những mục bạn đã sửa mà máy kia cũng sửa nay theo bản của họ; "
+                "hãy nhập lại nếu vẫn cần rồi lưu:",
+                "\n".join(replaced),
+            )
 
     def reject(self) -> None:
         """Esc, «Hủy» and the window's close button: ask before dropping unsaved changes."""
