@@ -85,7 +85,8 @@ def v4_to_v5(database: pw.Database) -> None:
 
 def v5_to_v6(database: pw.Database) -> None:
     """Many clients at once: members and ratings carry a version (a save names the one it read, so a second
-    client's save is refused instead of silently overwriting) and who saved them last; events who recorded them.
+    client's save is refused instead of silently overwriting) and who saved them last; events who recorded and
+    who voided them.
     Rows written before this version have version 1 and no author ("")."""
     from models.core import clock
 
@@ -93,6 +94,7 @@ def v5_to_v6(database: pw.Database) -> None:
     migrate(
         migrator.add_column("member", "updated_by", pw.TextField(default="")),
         migrator.add_column("member", "version", pw.IntegerField(default=1)),
+        migrator.add_column("member_event", "voided_by", pw.TextField(default="")),
         migrator.add_column("member_event", "created_by", pw.TextField(default="")),
         migrator.add_column("rating", "updated_at", pw.DateTimeField(default=clock.now)),
         migrator.add_column("rating", "updated_by", pw.TextField(default="")),

@@ -313,7 +313,9 @@ def void_event(event_id: int, reason: str, today: date | None = None) -> MemberR
         problems = sorted(_history_errors(member, remaining) - _history_errors(member, member.events))
         if problems:
             raise ValidationError("Không thể hủy mục này:\n" + "\n".join(problems), "event")
-        MemberEvent.update(voided_at=today, void_reason=reason).where(MemberEvent.id == event_id).execute()
+        MemberEvent.update(voided_at=today, void_reason=reason, voided_by=current_user()).where(
+            MemberEvent.id == event_id
+        ).execute()
         if row.kind == EventKind.RECOGNISED:
             _sync_official_date(row.member_id)
     return get_member(row.member_id)

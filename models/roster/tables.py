@@ -78,6 +78,7 @@ class MemberEvent(BaseModel):
     correction_reason = pw.TextField(default="")
     voided_at = pw.DateField(null=True)  # "Hủy mục này": the row stays, ignored by every rule
     void_reason = pw.TextField(default="")
+    voided_by = pw.TextField(default="")  # who voided it (models.core.who)
     created_at = pw.DateTimeField(default=clock.now)
     created_by = pw.TextField(default=current_user)  # who recorded it (models.core.who); "" before schema v6
 

@@ -115,6 +115,7 @@ def test_a_v5_database_gains_versions_and_authors_on_both_engines(data_file):
         migrator.drop_column("member", "updated_by"),
         migrator.drop_column("member", "version"),
         migrator.drop_column("member_event", "created_by"),
+        migrator.drop_column("member_event", "voided_by"),
         *(migrator.drop_column("rating", column) for column in ("updated_at", "updated_by", "version")),
     )
     set_meta("schema_version", "5")

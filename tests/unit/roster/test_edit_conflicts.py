@@ -13,7 +13,7 @@ from models.core.partial_dates import year_only
 from models.core.tables import db
 from models.core.who import current_user
 from models.roster.event_kinds import EventKind
-from models.roster.members import get_member, record_event, save_member
+from models.roster.members import get_member, record_event, save_member, void_event
 from models.roster.rating_book import ratings_for_year, save_ratings
 from models.roster.records import EventRecord
 from models.roster.tables import Member, MemberEvent, Rating
@@ -35,6 +35,10 @@ def test_every_write_records_who_made_it_and_bumps_the_version(data_file):
     record_event(saved.id, EventRecord(EventKind.RECOGNISED, date(2026, 6, 15)), TODAY)  # fills the official date
     assert get_member(saved.id).version == 3
     assert {e.created_by for e in MemberEvent.select()} == {_expected_user(data_file)}
+    recognition = MemberEvent.get(MemberEvent.kind == EventKind.RECOGNISED)
+    void_event(recognition.id, "Ghi nhầm", TODAY)
+    assert MemberEvent.get_by_id(recognition.id).voided_by == _expected_user(data_file)
+    assert get_member(saved.id).version == 4  # the official date went with the recognition
     assert current_user() == _expected_user(data_file)
 
 
