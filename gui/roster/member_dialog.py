@@ -221,6 +221,18 @@ class MemberDialog(QDialog):
     def reload_saved(self) -> None:
         """Show the member as saved now: the other client's values, with this user's own edits kept where the
         other client left the field alone; edits both made are replaced by theirs and listed to type again."""
+        replaced = self._take_saved()
+        if replaced:
+            dialogs.show_info(
+                self,
+                "Đã tải lại bản mới. Những mục bạn đã sửa mà máy kia cũng sửa nay theo bản của họ; "
+                "hãy nhập lại nếu vẫn cần rồi lưu:",
+                "\n".join(replaced),
+            )
+
+    def _take_saved(self) -> list[str]:
+        """Load the member as saved now (and its version, for the next save), keeping the user's edits of fields
+        the saved record did not change since it was read; returns the edits replaced by a saved change."""
         mine, read = self.form.values(), self._saved_values
         self.member = get_member(self.member_id)
         self._loading = True
@@ -238,13 +250,7 @@ class MemberDialog(QDialog):
         self._saved_values = theirs
         self._show_history()
         self.validate()
-        if replaced:
-            dialogs.show_info(
-                self,
-                "Đã tải lại bản mới. Những mục bạn đã sửa mà máy kia cũng sửa nay theo bản của họ; "
-                "hãy nhập lại nếu vẫn cần rồi lưu:",
-                "\n".join(replaced),
-            )
+        return replaced
 
     def reject(self) -> None:
         """Esc, «Hủy» and the window's close button: ask before dropping unsaved changes."""
@@ -284,19 +290,15 @@ class MemberDialog(QDialog):
         self.event_dialog = dialog
 
     def _on_event_dialog_saved(self, member_id: int) -> None:
-        fresh = get_member(member_id)
-        # An event may fill a record date (a recognition sets the official date): take the saved value for every
-        # field the user has not changed here, so a later «Lưu» does not write the old value back.
-        current = self.form.values()
-        self._loading = True
-        for key, old in self._saved_values.items():
-            if current[key] == old:
-                self.form.set_value(key, getattr(fresh, key))
-        self._loading = False
-        self._saved_values = {
-            key: self.form.value(key) if current[key] == old else old for key, old in self._saved_values.items()
-        }
-        self.member = fresh
-        self._show_history()
-        self.validate()
+        # An event may fill a record date (a recognition sets the official date), and another client may have
+        # saved the record meanwhile: take the saved record and version, so a later «Lưu» neither writes an old
+        # value back nor is refused, keeping what the user typed where the saved record did not change.
+        replaced = self._take_saved()
+        if replaced:
+            dialogs.show_info(
+                self,
+                "Đã ghi sự kiện. Những mục bạn đang sửa nay đã được lưu khác (theo sự kiện vừa ghi hoặc từ máy "
+                "khác) nên lấy theo bản đã lưu; hãy nhập lại nếu vẫn cần rồi lưu:",
+                "\n".join(replaced),
+            )
         self.member_saved.emit(member_id)

@@ -97,3 +97,28 @@ def test_a_member_deleted_meanwhile_is_said_so_and_nothing_is_offered(qtbot, mem
     ((text, detail),) = answers["error"]
     assert text == "Chưa lưu được phiếu đảng viên." and "đã bị xóa hoặc chuyển khỏi chi bộ" in detail
     assert dialog.isVisible() and dialog.form.value("job_title") == "Phó Giám đốc Sở"
+
+
+def test_an_event_recorded_here_takes_the_saved_record_so_the_next_save_is_not_refused(qtbot, data_file, answers):
+    member_id = save_member(member(5), TODAY).member.id  # probationary
+    dialog = _open(qtbot, member_id)
+    _type(dialog, "job_title", "Phó Giám đốc Sở")
+    _type(dialog, "phone", "0912 000 111")
+    _other_client_saves(member_id, hometown="Huế", phone="0987 654 321")
+    dialog.tabs.setCurrentWidget(dialog.timeline)
+    qtbot.mouseClick(dialog.timeline.add_button, Qt.MouseButton.LeftButton)
+    events = dialog.event_dialog
+    events.kind_combo.setCurrentIndex(events.kind_combo.findData("recognised"))
+    qtbot.keyClicks(events.date_field.line_edit, "05/01/2026")
+    with qtbot.waitSignal(dialog.member_saved):
+        qtbot.mouseClick(events.save_button, Qt.MouseButton.LeftButton)
+    ((text, detail),) = answers["info"]
+    assert text.startswith("Đã ghi sự kiện.")
+    assert detail == "• Điện thoại: bạn đã nhập «0912 000 111», nay là «0987 654 321»"
+    assert (dialog.form.value("hometown"), dialog.form.value("job_title")) == ("Huế", "Phó Giám đốc Sở")
+    assert dialog.form.editors["official_date"].date() == date(2026, 1, 5)
+    with qtbot.waitSignal(dialog.member_saved):
+        _press_save(dialog, qtbot)
+    saved = get_member(member_id)
+    assert (saved.job_title, saved.hometown, saved.phone) == ("Phó Giám đốc Sở", "Huế", "0987 654 321")
+    assert saved.official_date == date(2026, 1, 5)
