@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
@@ -13,7 +14,7 @@ from gui.roster.member_form import ERROR_COLOR, WARNING_COLOR, MemberForm
 from gui.roster.member_history import RatingsList, TimelineWidget, status_lines
 from models.core import clock
 from models.core.errors import DomainError, EditConflictError, ValidationError
-from models.roster.edit_conflicts import shown
+from models.roster.edit_conflicts import last_saved_text, shown
 from models.roster.event_kinds import EVENT_LABELS, EventKind
 from models.roster.fields import FIELD_BY_KEY
 from models.roster.member_rules import fmt as format_date
@@ -106,6 +107,9 @@ class MemberDialog(QDialog):
             self.header.setText("Nhập phiếu đảng viên mới. Các mục có dấu <b>*</b> là bắt buộc.")
             return
         lines = status_lines(self.member, self.today or clock.today())
+        saved = last_saved_text(self.member.id)
+        if saved:
+            lines.append(escape(saved))
         self.header.setText("<br>".join(lines))
         self.header.setVisible(bool(lines))
         if self.timeline is not None:

@@ -1,4 +1,5 @@
-"""Why a save was refused because another client got there first: what they changed, field by field, in Vietnamese."""
+"""Who saved a record last, and why a save was refused because another client got there first: what they changed,
+field by field, in Vietnamese."""
 
 from __future__ import annotations
 
@@ -41,6 +42,16 @@ def _by_whom(who: str, when: object) -> str:
     if isinstance(when, datetime):
         return f"{person} (lúc {when:%H:%M} ngày {when:%d/%m/%Y})"
     return person
+
+
+def last_saved_text(member_id: int) -> str:
+    """«Lưu lần cuối lúc 07:45 ngày 02/12/2026, người dùng «bithu».», or "" for no such member."""
+    row = Member.select(Member.updated_at, Member.updated_by).where(Member.id == member_id).first()
+    if row is None:
+        return ""
+    when = f" lúc {row.updated_at:%H:%M} ngày {row.updated_at:%d/%m/%Y}" if isinstance(row.updated_at, datetime) else ""
+    who = f", người dùng «{row.updated_by}»" if row.updated_by else ""
+    return f"Lưu lần cuối{when}{who}."
 
 
 def member_conflict(mine: MemberRecord, read: MemberRecord | None) -> EditConflictError:

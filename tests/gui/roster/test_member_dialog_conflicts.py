@@ -3,6 +3,7 @@ the user may take their version without losing what they typed."""
 
 from __future__ import annotations
 
+import getpass
 from dataclasses import replace
 from datetime import date
 
@@ -67,6 +68,7 @@ def test_reloading_takes_their_changes_and_keeps_the_users_own(qtbot, member_id,
     _other_client_saves(member_id, hometown="Huế", phone="0987 654 321")
     _press_save(dialog, qtbot)  # «Tải lại bản mới» (the default answer)
     assert dialog.isVisible()
+    assert f"Lưu lần cuối lúc 09:00 ngày 01/12/2026, người dùng «{getpass.getuser()}»." in dialog.header.text()
     assert dialog.form.value("hometown") == "Huế"  # their change
     assert dialog.form.value("job_title") == "Phó Giám đốc Sở"  # mine, they left it alone
     assert dialog.form.value("phone") == "0987 654 321"  # both changed: theirs, and mine is listed

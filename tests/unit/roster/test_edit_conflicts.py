@@ -146,3 +146,12 @@ def test_a_rating_cleared_meanwhile_is_a_conflict(data_file):
         save_ratings(2025, {a: "excellent"}, read=read)
     assert caught.value.changes == [("Nguyễn Văn An", "«Hoàn thành tốt nhiệm vụ»", "(chưa xếp loại)")]
     assert ratings_for_year(2025) == []
+
+
+def test_who_saved_a_member_last_is_told(data_file):
+    from models.roster.edit_conflicts import last_saved_text
+
+    saved = save_member(member(0), TODAY).member
+    who = _expected_user(data_file)
+    assert last_saved_text(saved.id) == f"Lưu lần cuối lúc 09:00 ngày 01/12/2026, người dùng «{who}»."
+    assert last_saved_text(saved.id + 1) == ""
