@@ -13,8 +13,9 @@ from gui.core import dialogs
 from gui.roster.member_form import ERROR_COLOR, WARNING_COLOR, MemberForm
 from gui.roster.member_history import RatingsList, TimelineWidget, status_lines
 from models.core import clock
+from models.core.conflicts import shown
 from models.core.errors import DomainError, EditConflictError, ValidationError
-from models.roster.edit_conflicts import last_saved_text, shown
+from models.roster.edit_conflicts import last_saved_text
 from models.roster.event_kinds import EVENT_LABELS, EventKind
 from models.roster.fields import FIELD_BY_KEY
 from models.roster.member_rules import fmt as format_date

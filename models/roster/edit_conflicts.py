@@ -4,27 +4,14 @@ field by field, in Vietnamese."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import datetime
 
 from models.core.branch import of_current_branch
-from models.core.dates import fmt
+from models.core.conflicts import NOTHING_SAVED, by_whom, same, shown
 from models.core.errors import EditConflictError
-from models.core.partial_dates import is_year_only
 from models.roster.fields import MEMBER_FIELDS, RATING_LEVELS
 from models.roster.records import MemberRecord, RatingRecord
 from models.roster.tables import Member
-
-NOTHING_SAVED = "Chưa có thay đổi nào của bạn được lưu, để không ghi đè lên thay đổi của họ."
-
-
-def shown(value: object) -> str:
-    """A field's value as the message quotes it: dates as documents write them, an empty value said so."""
-    text = fmt(value) if isinstance(value, date) else str(value or "").strip()
-    return f"«{text}»" if text else "(để trống)"
-
-
-def _same(a: object, b: object) -> bool:
-    return a == b and is_year_only(a) == is_year_only(b)  # 01/01/1970 and "1970" are different entries
 
 
 def member_changes(before: MemberRecord, after: MemberRecord) -> list[tuple[str, str, str]]:
@@ -32,16 +19,9 @@ def member_changes(before: MemberRecord, after: MemberRecord) -> list[tuple[str,
     changes = []
     for spec in MEMBER_FIELDS:
         old, new = getattr(before, spec.key), getattr(after, spec.key)
-        if not _same(old, new):
+        if not same(old, new):
             changes.append((spec.label, shown(old), shown(new)))
     return changes
-
-
-def _by_whom(who: str, when: object) -> str:
-    person = f"người dùng «{who}»" if who else "một người dùng khác"
-    if isinstance(when, datetime):
-        return f"{person} (lúc {when:%H:%M} ngày {when:%d/%m/%Y})"
-    return person
 
 
 def last_saved_text(member_id: int) -> str:
@@ -71,7 +51,7 @@ def member_conflict(mine: MemberRecord, read: MemberRecord | None) -> EditConfli
     theirs = get_member(row.id)
     changes = member_changes(base, theirs)
     lines = [
-        f"Phiếu đảng viên {name} vừa được {_by_whom(row.updated_by, row.updated_at)} sửa và lưu sau khi bạn mở "
+        f"Phiếu đảng viên {name} vừa được {by_whom(row.updated_by, row.updated_at)} sửa và lưu sau khi bạn mở "
         f"phiếu này. {NOTHING_SAVED}"
     ]
     if changes:

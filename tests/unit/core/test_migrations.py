@@ -116,8 +116,9 @@ def test_a_v5_database_gains_versions_and_authors_on_both_engines(data_file):
         migrator.drop_column("member", "version"),
         migrator.drop_column("member_event", "created_by"),
         migrator.drop_column("member_event", "voided_by"),
-        *(migrator.drop_column("rating", column) for column in ("updated_at", "updated_by", "version")),
-    )
+        *(migrator.drop_column(table, column) for table in ("rating", "congress")
+          for column in ("updated_at", "updated_by", "version")),
+    )  # fmt: skip
     set_meta("schema_version", "5")
     close_database()
 
@@ -128,3 +129,4 @@ def test_a_v5_database_gains_versions_and_authors_on_both_engines(data_file):
     assert MemberEvent.get(MemberEvent.member == member.id).created_by == ""
     rating = Rating.get(Rating.member == member.id)
     assert (rating.level, rating.version, rating.updated_by) == ("good", 1, "")
+    assert {c.name for c in handle.get_columns("congress")} >= {"updated_at", "updated_by", "version"}
