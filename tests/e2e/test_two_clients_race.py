@@ -3,12 +3,14 @@ other is told what the winner changed, and the row holds the winner's values at 
 
 from __future__ import annotations
 
+import getpass
 import json
 import os
 import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from models.core.database import close_database, open_database
 from models.roster.members import get_member, save_member
@@ -18,6 +20,11 @@ from tests.support.pg_server import empty_database
 
 ROOT = Path(__file__).resolve().parents[2]
 PHONES = ("0911 111 111", "0922 222 222")
+
+
+def _role(url: str) -> str:
+    """The PostgreSQL role the URL signs in as (libpq's default is the login name)."""
+    return urlsplit(url).username or getpass.getuser()
 
 
 def _client(url: str, member_id: int, phone: str, *mode: str) -> subprocess.Popen:
@@ -53,7 +60,7 @@ def _check_final_row(url: str, member_id: int, phone: str) -> None:
     try:
         final = get_member(member_id)
         assert (final.phone, final.version) == (phone, 2)
-        assert Member.get_by_id(member_id).updated_by == "postgres"
+        assert Member.get_by_id(member_id).updated_by == _role(url)
     finally:
         close_database()
 
@@ -78,7 +85,7 @@ def test_two_clients_racing_on_one_member_one_wins_the_other_is_told(pg_url):
     winner, loser = winners[0], losers[0]
     assert results[winner] == {"saved": 2}
     assert results[loser]["changes"] == [["Điện thoại", "(để trống)", f"«{PHONES[winner]}»"]]
-    assert "Phiếu đảng viên Nguyễn Văn An vừa được người dùng «postgres»" in results[loser]["conflict"]
+    assert f"Phiếu đảng viên Nguyễn Văn An vừa được người dùng «{_role(pg_url)}»" in results[loser]["conflict"]
     _check_final_row(pg_url, member_id, PHONES[winner])
 
 

@@ -23,7 +23,10 @@ TODAY = date(2026, 11, 22)
 
 
 def _expected_user(target) -> str:
-    return "postgres" if "://" in str(target) else getpass.getuser()  # the test server's role is postgres
+    """The role named in the server's URL (libpq's default is the login name), or the login name on a file."""
+    from urllib.parse import urlsplit
+
+    return ("://" in str(target) and urlsplit(str(target)).username) or getpass.getuser()
 
 
 def test_every_write_records_who_made_it_and_bumps_the_version(data_file):
