@@ -158,3 +158,19 @@ def test_who_saved_a_member_last_is_told(data_file):
     who = _expected_user(data_file)
     assert last_saved_text(saved.id) == f"Lưu lần cuối lúc 09:00 ngày 01/12/2026, người dùng «{who}»."
     assert last_saved_text(saved.id + 1) == ""
+
+
+def test_a_rating_inserted_by_another_client_at_the_same_moment_is_a_conflict_not_a_database_error(
+    data_file, monkeypatch
+):
+    """Both read «no rating» and both insert: the database's unique (member, year) index refuses the second."""
+    from models.roster import rating_book
+
+    a = save_member(member(0), TODAY).member.id
+    read = _read(2025, [a])
+    save_ratings(2025, {a: "good"}, read=read)  # the other client, a moment earlier
+    monkeypatch.setattr(rating_book, "_year_ratings", lambda year, ids: [])  # as read before their commit
+    with pytest.raises(ConflictError) as caught:
+        save_ratings(2025, {a: "excellent"}, read=read)
+    assert caught.value.message.startswith("Kết quả xếp loại năm 2025 vừa được lưu trên máy khác; chưa có gì")
+    assert [r.level for r in ratings_for_year(2025)] == ["good"]
