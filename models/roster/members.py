@@ -28,7 +28,10 @@ from models.roster.tables import Member, MemberEvent
 _RECORD_KEYS = tuple(f.key for f in MEMBER_FIELDS)
 _EVENT_DATE_KEYS = ("date", "end_date", "voided_at")
 _EVENT_KEYS = tuple(f.name for f in fields(EventRecord) if f.name not in ("id", "member_id", "replaced_by", "kind"))
-_NEW_EVENT_KEYS = tuple(key for key in _EVENT_KEYS if key not in ("voided_at", "void_reason"))  # a new event counts
+# A new event counts (not voided) and is recorded by whoever saves it (the table's default), not by the record.
+_NEW_EVENT_KEYS = tuple(
+    key for key in _EVENT_KEYS if key not in ("voided_at", "void_reason", "voided_by", "created_by")
+)
 
 
 @dataclass

@@ -24,6 +24,8 @@ class EventRecord:
     correction_reason: str = ""
     voided_at: date | None = None  # the day the entry was voided ("Hủy mục này"); a voided event no longer counts
     void_reason: str = ""
+    created_by: str = ""  # who recorded it (models.core.who); "" when not known (before schema v6)
+    voided_by: str = ""  # who voided it
 
 
 @dataclass
