@@ -25,7 +25,7 @@ def member_ratings(member_id: int) -> list[RatingRecord]:
     """One member's ratings, latest year first."""
     mine = of_current_branch(Rating) & (Rating.member == member_id)
     query = Rating.select().where(mine).order_by(Rating.year.desc())
-    return [RatingRecord(r.member_id, r.year, r.level) for r in query]
+    return [RatingRecord(r.member_id, r.year, r.level, r.version) for r in query]
 
 
 def all_ratings() -> list[RatingRecord]:
