@@ -83,4 +83,31 @@ def v4_to_v5(database: pw.Database) -> None:
     database.create_tables(CONGRESS_TABLES + BALLOT_TABLES)
 
 
-MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4, 4: v4_to_v5}
+def v5_to_v6(database: pw.Database) -> None:
+    """Many clients at once: members, ratings and congresses carry a version (a save names the one it read, so a
+    second client's save is refused instead of silently overwriting) and who saved them last; events who recorded
+    and who voided them. Rows written before this version have version 1 and no author ("")."""
+    from models.core import clock
+
+    columns = {
+        "member": {"updated_by": pw.TextField(default=""), "version": pw.IntegerField(default=1)},
+        "member_event": {"voided_by": pw.TextField(default=""), "created_by": pw.TextField(default="")},
+        "rating": {
+            "updated_at": pw.DateTimeField(default=clock.now),
+            "updated_by": pw.TextField(default=""),
+            "version": pw.IntegerField(default=1),
+        },
+        "congress": {
+            "updated_at": pw.DateTimeField(default=clock.now),
+            "updated_by": pw.TextField(default=""),
+            "version": pw.IntegerField(default=1),
+        },
+    }
+    migrator = _migrator(database)
+    for table, fields in columns.items():
+        # v4_to_v5 creates the congress tables from today's models, which already have these columns.
+        present = {column.name for column in database.get_columns(table)}
+        migrate(*(migrator.add_column(table, name, f) for name, f in fields.items() if name not in present))
+
+
+MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4, 4: v4_to_v5, 5: v5_to_v6}

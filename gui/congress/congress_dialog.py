@@ -18,9 +18,17 @@ from PySide6.QtWidgets import (
 from gui.core import dialogs
 from gui.core.date_field import DateField
 from gui.core.number_field import number_field
-from models.congress.congresses import CongressInfo, check_congress, list_congresses, save_congress
+from models.congress.congresses import (
+    CongressInfo,
+    check_congress,
+    congress_label,
+    get_congress,
+    list_congresses,
+    save_congress,
+)
 from models.core import clock
-from models.core.errors import DomainError
+from models.core.conflicts import shown
+from models.core.errors import DomainError, EditConflictError
 
 
 class CongressDialog(QDialog):
@@ -76,6 +84,33 @@ class CongressDialog(QDialog):
                       closes_on=self.closes_field.date(), place=self.place_edit.text())  # fmt: skip
         return replace(self.info, **values) if self.info else CongressInfo(**values)
 
+    def _editors(self) -> dict:
+        """Each fact's setter, keyed as CongressInfo's fields."""
+        return {"ordinal": self.ordinal_spin.setValue, "term_start": self.start_spin.setValue,
+                "term_end": self.end_spin.setValue, "opens_on": self.opens_field.setDate,
+                "closes_on": self.closes_field.setDate, "place": self.place_edit.setText}  # fmt: skip
+
+    def reload_saved(self) -> None:
+        """Show the congress as saved now, keeping the user's edits of facts the other client left alone; facts
+        both changed take the saved value and are listed to type again."""
+        try:
+            fresh = get_congress(self.info.id)
+        except DomainError as exc:
+            dialogs.show_error(self, exc.message)
+            return
+        mine, read, replaced = self.chosen(), self.info, []
+        for key, set_value in self._editors().items():
+            typed, before, saved = getattr(mine, key), getattr(read, key), getattr(fresh, key)
+            if typed == before or saved != before:
+                set_value(saved)
+            if typed not in (before, saved) and saved != before:
+                replaced.append(f"• {congress_label(key)}: bạn đã nhập {shown(typed)}, nay là {shown(saved)}")
+        self.info = fresh
+        self.problems_label.clear()
+        if replaced:
+            dialogs.show_info(self, "Đã tải lại bản mới. Những mục bạn đã sửa mà máy kia cũng sửa nay theo bản của "
+                              "họ; hãy nhập lại nếu vẫn cần rồi lưu:", "\n".join(replaced))  # fmt: skip
+
     def _save(self) -> None:
         if not self.opens_field.is_blank() and self.opens_field.date() is None:
             self.problems_label.setText("Ngày khai mạc không đúng dạng ngày/tháng/năm.")
@@ -86,7 +121,12 @@ class CongressDialog(QDialog):
             self.problems_label.setText("\n".join(problems))
             return
         try:
-            saved = save_congress(info)
+            saved = save_congress(info, read=self.info)
+        except EditConflictError as exc:
+            if dialogs.confirm(self, "Thông tin đại hội vừa được sửa trên máy khác; chưa lưu được.", exc.message,
+                               yes="Tải lại bản mới", no="Giữ bản đang sửa"):  # fmt: skip
+                self.reload_saved()
+            return
         except DomainError as exc:
             dialogs.show_error(self, exc.message)
             return

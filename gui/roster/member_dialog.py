@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
@@ -12,7 +13,9 @@ from gui.core import dialogs
 from gui.roster.member_form import ERROR_COLOR, WARNING_COLOR, MemberForm
 from gui.roster.member_history import RatingsList, TimelineWidget, status_lines
 from models.core import clock
-from models.core.errors import DomainError, ValidationError
+from models.core.conflicts import shown
+from models.core.errors import DomainError, EditConflictError, ValidationError
+from models.roster.edit_conflicts import last_saved_text
 from models.roster.event_kinds import EVENT_LABELS, EventKind
 from models.roster.fields import FIELD_BY_KEY
 from models.roster.member_rules import fmt as format_date
@@ -105,6 +108,9 @@ class MemberDialog(QDialog):
             self.header.setText("Nhập phiếu đảng viên mới. Các mục có dấu <b>*</b> là bắt buộc.")
             return
         lines = status_lines(self.member, self.today or clock.today())
+        saved = last_saved_text(self.member.id)
+        if saved:
+            lines.append(escape(saved))
         self.header.setText("<br>".join(lines))
         self.header.setVisible(bool(lines))
         if self.timeline is not None:
@@ -181,8 +187,13 @@ class MemberDialog(QDialog):
             detail = "\n".join(f"• {i.label}: {i.message}" if i.label else f"• {i.message}" for i in self.warnings)
             if not dialogs.confirm(self, "Phiếu đảng viên còn các điểm cần lưu ý. Vẫn lưu?", detail, yes="Vẫn lưu"):
                 return
+        record = self.form.record(self.member_id)
+        record.version = self.member.version if self.member is not None else None
         try:
-            saved = save_member(self.form.record(self.member_id), self.today)
+            saved = save_member(record, self.today, read=self.member)
+        except EditConflictError as exc:
+            self._on_save_conflict(exc)
+            return
         except ValidationError as exc:
             label = FIELD_BY_KEY[exc.field].label if exc.field in FIELD_BY_KEY else ""
             dialogs.show_error(self, f"Chưa lưu được «{label}»." if label else "Chưa lưu được.", exc.message)
@@ -196,6 +207,55 @@ class MemberDialog(QDialog):
         self._saved_values = self.form.values()
         self.member_saved.emit(saved.member.id)
         self.accept()
+
+    def _on_save_conflict(self, error: EditConflictError) -> None:
+        """Another client saved (or deleted) this member after it was opened here: nothing was saved. Say what
+        they changed and offer their version; what the user typed stays on the form unless they take it."""
+        if error.deleted:
+            dialogs.show_error(self, "Chưa lưu được phiếu đảng viên.", error.message)
+            return
+        if dialogs.confirm(
+            self,
+            "Phiếu đảng viên vừa được sửa trên máy khác; chưa lưu được.",
+            error.message,
+            yes="Tải lại bản mới",
+            no="Giữ phiếu đang sửa",
+        ):
+            self.reload_saved()
+
+    def reload_saved(self) -> None:
+        """Show the member as saved now: the other client's values, with this user's own edits kept where the
+        other client left the field alone; edits both made are replaced by theirs and listed to type again."""
+        replaced = self._take_saved()
+        if replaced:
+            dialogs.show_info(
+                self,
+                "Đã tải lại bản mới. Những mục bạn đã sửa mà máy kia cũng sửa nay theo bản của họ; "
+                "hãy nhập lại nếu vẫn cần rồi lưu:",
+                "\n".join(replaced),
+            )
+
+    def _take_saved(self) -> list[str]:
+        """Load the member as saved now (and its version, for the next save), keeping the user's edits of fields
+        the saved record did not change since it was read; returns the edits replaced by a saved change."""
+        mine, read = self.form.values(), self._saved_values
+        self.member = get_member(self.member_id)
+        self._loading = True
+        self.form.set_record(self.member)
+        theirs = self.form.values()
+        replaced = []
+        for key, value in mine.items():
+            if value == read[key]:
+                continue
+            if theirs[key] == read[key]:
+                self.form.set_value(key, value)  # only this user changed it: keep what they typed
+            elif theirs[key] != value:
+                replaced.append(f"• {FIELD_BY_KEY[key].label}: bạn đã nhập {shown(value)}, nay là {shown(theirs[key])}")
+        self._loading = False
+        self._saved_values = theirs
+        self._show_history()
+        self.validate()
+        return replaced
 
     def reject(self) -> None:
         """Esc, «Hủy» and the window's close button: ask before dropping unsaved changes."""
@@ -235,19 +295,15 @@ class MemberDialog(QDialog):
         self.event_dialog = dialog
 
     def _on_event_dialog_saved(self, member_id: int) -> None:
-        fresh = get_member(member_id)
-        # An event may fill a record date (a recognition sets the official date): take the saved value for every
-        # field the user has not changed here, so a later «Lưu» does not write the old value back.
-        current = self.form.values()
-        self._loading = True
-        for key, old in self._saved_values.items():
-            if current[key] == old:
-                self.form.set_value(key, getattr(fresh, key))
-        self._loading = False
-        self._saved_values = {
-            key: self.form.value(key) if current[key] == old else old for key, old in self._saved_values.items()
-        }
-        self.member = fresh
-        self._show_history()
-        self.validate()
+        # An event may fill a record date (a recognition sets the official date), and another client may have
+        # saved the record meanwhile: take the saved record and version, so a later «Lưu» neither writes an old
+        # value back nor is refused, keeping what the user typed where the saved record did not change.
+        replaced = self._take_saved()
+        if replaced:
+            dialogs.show_info(
+                self,
+                "Đã ghi sự kiện. Những mục bạn đang sửa nay đã được lưu khác (theo sự kiện vừa ghi hoặc từ máy "
+                "khác) nên lấy theo bản đã lưu; hãy nhập lại nếu vẫn cần rồi lưu:",
+                "\n".join(replaced),
+            )
         self.member_saved.emit(member_id)

@@ -142,8 +142,11 @@ class TimelineWidget(QWidget):
             texts = [format_date(event.date), label, event.decision_ref, event.place, event.note]
             items = [QTableWidgetItem(text) for text in texts]
             items[0].setData(EVENT_ID_ROLE, event.id)
+            if event.created_by:
+                items[1].setToolTip(f"{label}\nNgười ghi: «{event.created_by}»")
             if event.voided_at is not None:
-                self._mark_replaced(items, f"Đã hủy ngày {format_date(event.voided_at)}", event.void_reason)
+                by = f" (người hủy: «{event.voided_by}»)" if event.voided_by else ""
+                self._mark_replaced(items, f"Đã hủy ngày {format_date(event.voided_at)}{by}", event.void_reason)
             elif event.replaced_by is not None:
                 self._mark_replaced(items, "Đã đính chính", event.correction_reason)
             rows.append((event.date, 1, items))

@@ -26,13 +26,14 @@ from gui.core import dialogs
 from gui.roster.member_form import WARNING_COLOR
 from models.core import clock
 from models.core.dates import fmt as format_date
-from models.core.errors import DomainError
+from models.core.errors import DomainError, EditConflictError
 from models.core.vnname import name_key
 from models.roster.fields import RATING_LEVELS
 from models.roster.member_status import member_status
 from models.roster.members import all_members
 from models.roster.rating_book import ratings_for_year, save_ratings
 from models.roster.ratings import excellent_quota_warning, rateable, rating_reference_date, rating_summary
+from models.roster.records import RatingRecord
 
 NO_RATING = "— Chưa xếp loại —"
 LEVEL_KEYS = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3, Qt.Key.Key_4: 4, Qt.Key.Key_0: 0}
@@ -59,6 +60,11 @@ class _Row:
     note: str
     saved: str | None
     combo: QComboBox | None = None
+    read: RatingRecord | None = None  # the saved rating as loaded, which a save must still find
+
+
+def _level_text(level: str | None) -> str:
+    return f"«{RATING_LEVELS[level]}»" if level else "(chưa xếp loại)"
 
 
 class RatingsDialog(QDialog):
@@ -132,7 +138,8 @@ class RatingsDialog(QDialog):
         self._shown_year = year
         on = rating_reference_date(year)
         self.reference_label.setText(f"(danh sách đảng viên của chi bộ ngày {format_date(on)})")
-        saved = {r.member_id: r.level for r in ratings_for_year(year)}
+        read = {r.member_id: r for r in ratings_for_year(year)}
+        saved = {member_id: r.level for member_id, r in read.items()}
         rows = []
         for member in all_members():
             status = member_status(member, on)
@@ -140,7 +147,9 @@ class RatingsDialog(QDialog):
                 continue
             can_rate = rateable(member, year)
             note = "" if can_rate else f"{status.label}: không xếp loại"
-            rows.append(_Row(member.id, member.full_name, member.birth_date, can_rate, note, saved.get(member.id)))
+            row = _Row(member.id, member.full_name, member.birth_date, can_rate, note, saved.get(member.id))
+            row.read = read.get(member.id)
+            rows.append(row)
         rows.sort(key=lambda r: name_key(r.full_name, r.birth_date))
         self.rows = rows
         self.table.clearContents()
@@ -236,7 +245,19 @@ class RatingsDialog(QDialog):
         ):
             return
         try:
-            save_ratings(self._shown_year, levels)
+            save_ratings(
+                self._shown_year, levels, read={r.member_id: r.read for r in self.rows if r.member_id in levels}
+            )
+        except EditConflictError as exc:
+            if dialogs.confirm(
+                self,
+                f"Kết quả xếp loại năm {self._shown_year} vừa được sửa trên máy khác; chưa lưu được.",
+                exc.message,
+                yes="Tải lại bảng",
+                no="Giữ bảng đang sửa",
+            ):
+                self.reload_saved()
+            return
         except DomainError as exc:
             dialogs.show_error(self, "Chưa lưu được kết quả xếp loại.", exc.message)
             return
@@ -245,6 +266,32 @@ class RatingsDialog(QDialog):
                 row.saved = levels[row.member_id]
         self.ratings_saved.emit(self._shown_year)
         self.accept()
+
+    def reload_saved(self) -> None:
+        """Show the year as saved now, keeping this user's choices where the other client left the rating alone;
+        choices both made differently are replaced by theirs and listed to choose again."""
+        mine = self.levels()
+        before = {row.member_id: row.saved for row in self.rows}
+        self.load(self._shown_year)
+        replaced = []
+        for row in self.rows:
+            if row.member_id not in mine or row.combo is None or mine[row.member_id] == before.get(row.member_id):
+                continue
+            wanted = mine[row.member_id]
+            if row.saved == before.get(row.member_id):
+                row.combo.setCurrentIndex(max(row.combo.findData(wanted), 0) if wanted else 0)
+            elif row.saved != wanted:
+                replaced.append(
+                    f"• {row.full_name}: bạn đã chọn {_level_text(wanted)}, nay là {_level_text(row.saved)}"
+                )
+        self._update_counts()
+        if replaced:
+            dialogs.show_info(
+                self,
+                "Đã tải lại bảng xếp loại. Những đảng viên bạn đã chọn mà máy kia cũng xếp loại lại nay theo bản "
+                "của họ; hãy chọn lại nếu vẫn cần rồi lưu:",
+                "\n".join(replaced),
+            )
 
     def reject(self) -> None:
         if self.has_unsaved_changes() and not dialogs.confirm(

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
 from models.core import clock
 from models.core.branch import of_current_branch
+from models.core.conflicts import NOTHING_SAVED, shown
 from models.core.dates import fmt
-from models.core.errors import ConflictError, NotFoundError, ValidationError
+from models.core.errors import ConflictError, EditConflictError, NotFoundError, ValidationError
 from models.core.numerals import roman
 from models.core.tables import db
 from models.core.vnname import nfc
+from models.core.who import current_user
 
 MAX_TERM_YEARS = 5  # a full term; 2.5-year terms ("2025–2027") exist too
 
@@ -41,6 +43,7 @@ class CongressInfo:
     id: int | None = None
     status: Status = Status.PREPARING
     locked: bool = False  # shown from a data file that cannot be written: read-only whatever its status
+    version: int = field(default=0, compare=False)  # Congress.version when read; a save names it
 
     @property
     def ordinal_text(self) -> str:
@@ -84,7 +87,23 @@ def check_congress(info: CongressInfo) -> list[str]:
 
 def _info(row) -> CongressInfo:
     return CongressInfo(row.ordinal, row.term_start, row.term_end, row.opens_on, row.closes_on, row.place, row.id,
-                        Status(row.status))  # fmt: skip
+                        Status(row.status), version=row.version)  # fmt: skip
+
+
+# The congress's own facts as the congress dialog labels them, for a refused save's message.
+_LABELS = {"ordinal": "Đại hội lần thứ", "term_start": "Nhiệm kỳ từ năm", "term_end": "Đến năm",
+           "opens_on": "Ngày khai mạc", "closes_on": "Ngày bế mạc", "place": "Địa điểm"}  # fmt: skip
+
+
+def congress_label(key: str) -> str:
+    """The Vietnamese label of one of a congress's own facts (a CongressInfo field)."""
+    return _LABELS[key]
+
+
+def _stamp() -> dict:
+    from models.congress.tables import Congress
+
+    return {"updated_at": clock.now(), "updated_by": current_user(), "version": Congress.version + 1}
 
 
 def _row(congress_id: int):
@@ -124,9 +143,12 @@ def find_congress(ordinal: int) -> CongressInfo:
     raise NotFoundError(f"Chi bộ chưa có đại hội lần thứ {roman(ordinal) if ordinal > 0 else ordinal}.")
 
 
-def save_congress(info: CongressInfo) -> CongressInfo:
+def save_congress(info: CongressInfo, read: CongressInfo | None = None) -> CongressInfo:
     """Add (id None) or edit a congress. A new congress takes its summoned list from the roster as of its opening
-    day; moving the day of a congress still in preparation takes the list again."""
+    day; moving the day of a congress still in preparation takes the list again.
+
+    An edit is written only over the version it was read at (`info.version`; `read`, the congress as read, says
+    what another client changed since): EditConflictError otherwise, with nothing written."""
     from models.congress.summons import take_summons
     from models.congress.tables import Congress
 
@@ -150,10 +172,29 @@ def save_congress(info: CongressInfo) -> CongressInfo:
             moved = row.opens_on != info.opens_on
             if moved and row.status != Status.PREPARING:
                 raise ConflictError("Đại hội đã khai mạc: không đổi được ngày khai mạc nữa.")
-            Congress.update(**values).where(Congress.id == row.id).execute()
+            if (
+                not Congress.update(**values, **_stamp())
+                .where((Congress.id == row.id) & (Congress.version == info.version))
+                .execute()
+            ):
+                raise _conflict(read or info, get_congress(row.id))
             if moved:
                 take_summons(row.id)
         return get_congress(row.id)
+
+
+def _conflict(read: CongressInfo, theirs: CongressInfo) -> EditConflictError:
+    changes = [(label, shown(getattr(read, key)), shown(getattr(theirs, key)))
+               for key, label in _LABELS.items() if getattr(read, key) != getattr(theirs, key)]  # fmt: skip
+    lines = [f"Thông tin {read.title[0].lower()}{read.title[1:]} vừa được lưu trên máy khác sau khi bạn mở. "
+             f"{NOTHING_SAVED}"]  # fmt: skip
+    if changes:
+        lines.append("Những mục họ đã thay đổi (bản bạn đã mở → bản họ đã lưu):")
+        lines += [f"• {label}: {old} → {new}" for label, old, new in changes]
+    if read.status != theirs.status:
+        lines.append(f"• Trạng thái: «{read.status_label}» → «{theirs.status_label}»")
+    lines.append("Hãy tải lại thông tin đại hội, nhập lại những thay đổi của bạn nếu vẫn cần, rồi lưu.")
+    return EditConflictError("\n".join(lines), changes)
 
 
 def open_session(congress_id: int) -> CongressInfo:
@@ -164,7 +205,7 @@ def open_session(congress_id: int) -> CongressInfo:
         row = congress_row(congress_id)
         if row.status != Status.PREPARING:
             raise ConflictError("Đại hội đã khai mạc rồi.")
-        Congress.update(status=Status.IN_SESSION).where(Congress.id == row.id).execute()
+        Congress.update(status=Status.IN_SESSION, **_stamp()).where(Congress.id == row.id).execute()
         return get_congress(row.id)
 
 
@@ -179,7 +220,7 @@ def close_congress(congress_id: int) -> CongressInfo:
         if rounds_of(row.id).where(ElectionRound.status == "counting").exists():
             raise ConflictError("Còn lần bầu đang kiểm phiếu: hãy ghi kết quả trước khi bế mạc đại hội.")
         closes_on = row.closes_on or clock.today()
-        Congress.update(status=Status.CLOSED, closes_on=closes_on).where(Congress.id == row.id).execute()
+        Congress.update(status=Status.CLOSED, closes_on=closes_on, **_stamp()).where(Congress.id == row.id).execute()
         return get_congress(row.id)
 
 

@@ -12,6 +12,7 @@ import peewee as pw
 from models.core import clock
 from models.core.branch import current_branch_id
 from models.core.tables import BaseModel, Branch
+from models.core.who import current_user
 from models.roster.tables import Member
 
 
@@ -27,6 +28,9 @@ class Congress(BaseModel):
     place = pw.TextField(default="")
     status = pw.CharField(max_length=16, default="preparing")  # preparing | in_session | closed
     created_at = pw.DateTimeField(default=clock.now)
+    updated_at = pw.DateTimeField(default=clock.now)
+    updated_by = pw.TextField(default=current_user)  # who saved it last (models.core.who)
+    version = pw.IntegerField(default=1)  # as Member.version: a save names the version it read
 
     class Meta:
         indexes = ((("branch", "ordinal"), True),)

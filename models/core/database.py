@@ -42,7 +42,7 @@ from models.core.tables import Meta, db
 log = logging.getLogger(__name__)
 
 APP_ID = "chibo"
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,

@@ -25,6 +25,19 @@ class ConflictError(DomainError):
     """The operation clashes with data already saved (a duplicate, a closed count...)."""
 
 
+class EditConflictError(ConflictError):
+    """Another client saved (or deleted) the record after this one read it; nothing was written.
+
+    `changes` lists, field by field, what the other client saved against what this client had read, as
+    (Vietnamese label, value read, value saved by the other client) texts; `deleted` says the record is gone.
+    """
+
+    def __init__(self, message: str, changes: list[tuple[str, str, str]] | None = None, deleted: bool = False) -> None:
+        super().__init__(message)
+        self.changes = changes or []
+        self.deleted = deleted
+
+
 class NotFoundError(DomainError):
     """A record the operation needs does not exist."""
 

@@ -13,13 +13,13 @@ from typing import Protocol
 
 from models.core import clock
 from models.core.branch import of_current_branch
-from models.core.errors import Cancelled, ValidationError
+from models.core.errors import Cancelled, EditConflictError, ValidationError
 from models.core.partial_dates import YEAR_ONLY_COLUMN
 from models.core.tables import db
 from models.roster.fields import FIELD_BY_KEY, MEMBER_FIELDS
 from models.roster.member_rules import fmt
 from models.roster.member_validation import check_record
-from models.roster.members import normalized, person_key, saved_values, stored_values
+from models.roster.members import changed_stamp, normalized, person_key, saved_values, stored_values
 from models.roster.records import MemberRecord
 from models.roster.tables import Member
 
@@ -328,7 +328,7 @@ def apply_import(plan: ImportPlan, actions: Mapping[int, str] | None = None, pro
                 _check_final(plan, row, final, row.saved.member_id, cards, today)
                 stored = stored_values(MemberRecord(**final))  # type: ignore[arg-type]
                 columns = [*changes, YEAR_ONLY_COLUMN] if changes else []
-                updates.append((row.saved.member_id, {key: stored[key] for key in columns}))
+                updates.append((row, current["version"], {key: stored[key] for key in columns}))
             step()
         now = clock.now()
         for start in range(0, len(inserts), _INSERT_BATCH):
@@ -336,11 +336,24 @@ def apply_import(plan: ImportPlan, actions: Mapping[int, str] | None = None, pro
             Member.insert_many([{**values, "created_at": now, "updated_at": now} for values in batch]).execute()
             for _ in batch:
                 step()
-        for member_id, changes in updates:
+        for row, version, changes in updates:
             if changes:
-                Member.update(**changes, updated_at=now).where(Member.id == member_id).execute()
+                _update_member(row, version, changes)
             step()
     return ImportOutcome(len(inserts), len(updates), len(plan.rows) - len(to_save))
+
+
+def _update_member(row: PlanRow, version: int, changes: dict[str, object]) -> None:
+    """Write an imported row's changes over the version read in this transaction (a server's other clients
+    may save the member in between): a member saved meanwhile refuses the whole import."""
+    assert row.saved is not None
+    member_id = row.saved.member_id
+    mine = (Member.id == member_id) & (Member.version == version)
+    if not Member.update(**changes, **changed_stamp()).where(mine).execute():
+        raise EditConflictError(
+            _where(row.row, "", f"đảng viên {row.saved.full_name} vừa được sửa trên máy khác trong lúc nhập. ")
+            + "Chưa có đảng viên nào được lưu; hãy nhập lại tệp để xem bản mới nhất."
+        )
 
 
 def _check_allowed(row: PlanRow, action: str) -> None:

@@ -16,6 +16,7 @@ from models.core.errors import ConflictError, NotFoundError, ValidationError
 from models.core.partial_dates import from_columns, plain, to_columns
 from models.core.tables import db
 from models.core.vnname import fold, nfc
+from models.core.who import current_user
 from models.roster.event_kinds import EventKind
 from models.roster.fields import DATE_FIELDS, MEMBER_FIELDS
 from models.roster.levels import LEVELS, canonical_level
@@ -27,7 +28,10 @@ from models.roster.tables import Member, MemberEvent
 _RECORD_KEYS = tuple(f.key for f in MEMBER_FIELDS)
 _EVENT_DATE_KEYS = ("date", "end_date", "voided_at")
 _EVENT_KEYS = tuple(f.name for f in fields(EventRecord) if f.name not in ("id", "member_id", "replaced_by", "kind"))
-_NEW_EVENT_KEYS = tuple(key for key in _EVENT_KEYS if key not in ("voided_at", "void_reason"))  # a new event counts
+# A new event counts (not voided) and is recorded by whoever saves it (the table's default), not by the record.
+_NEW_EVENT_KEYS = tuple(
+    key for key in _EVENT_KEYS if key not in ("voided_at", "void_reason", "voided_by", "created_by")
+)
 
 
 @dataclass
@@ -46,7 +50,7 @@ def normalized(record: MemberRecord) -> MemberRecord:
     for key in LEVELS:
         values[key] = canonical_level(key, values[key])
     values["notes"] = record.notes.strip()
-    return MemberRecord(**values, id=record.id, events=record.events)
+    return MemberRecord(**values, id=record.id, events=record.events, version=record.version)
 
 
 def person_key(full_name: str, birth_date: date | None) -> tuple[str, date] | None:
@@ -100,8 +104,13 @@ def _warn_official_date_follows(report: CheckReport, record: MemberRecord) -> No
         report.warn("official_date", f"Khi lưu, {event} sẽ được đính chính sang ngày {record.official_date:%d/%m/%Y}.")
 
 
-def save_member(record: MemberRecord, today: date | None = None) -> SavedMember:
-    """Add (id None) or update a member. Errors raise ValidationError naming the first field; warnings return."""
+def save_member(record: MemberRecord, today: date | None = None, read: MemberRecord | None = None) -> SavedMember:
+    """Add (id None) or update a member. Errors raise ValidationError naming the first field; warnings return.
+
+    An update is written only over the version it was read at (`record.version`): when another client saved or
+    deleted the member since, EditConflictError says what they changed against `read` (the record as this client
+    read it; without it, against `record`) and nothing is written.
+    """
     record = normalized(record)
     with db.atomic():
         report = check_member(record, today)
@@ -113,16 +122,20 @@ def save_member(record: MemberRecord, today: date | None = None) -> SavedMember:
         old = _saved_or_none(record.id)
         try:
             with db.atomic():  # a savepoint: the database's own uniqueness check can fail alone
-                row = _write_member(record, values)
+                member_id = _write_member(record, values)
         except pw.IntegrityError as exc:  # another client saved the same card number a moment ago
             message = f"Số thẻ {record.card_number} vừa được lưu cho một đảng viên khác; hãy kiểm tra lại."
             raise ConflictError(message) from exc
+        if member_id is None:
+            from models.roster.edit_conflicts import member_conflict
+
+            raise member_conflict(record, read)
         if old is not None:
             known = {i.message for i in report.warnings}
             report.warnings += [
                 i for i in _follow_official_date(old, record.official_date, today) if i.message not in known
             ]
-    return SavedMember(get_member(row.id), report.warnings)
+    return SavedMember(get_member(member_id), report.warnings)
 
 
 def _saved_or_none(member_id: int | None) -> MemberRecord | None:
@@ -134,14 +147,20 @@ def _saved_or_none(member_id: int | None) -> MemberRecord | None:
         return None
 
 
-def _write_member(record: MemberRecord, values: dict) -> Member:
+def _write_member(record: MemberRecord, values: dict) -> int | None:
+    """The saved member's id; None when the row is no longer at the version the record was read at."""
     if record.id is None:
-        return Member.create(**values)
-    row = Member.get_or_none((Member.id == record.id) & of_current_branch(Member))
-    if row is None:
-        raise NotFoundError("Không tìm thấy đảng viên cần sửa (có thể đã bị xóa khỏi tệp dữ liệu).")
-    Member.update(**values, updated_at=clock.now()).where(Member.id == record.id).execute()
-    return row
+        return Member.create(**values).id
+    if record.version is None:
+        raise ValueError("an update of a member names the version it read (MemberRecord.version)")
+    mine = (Member.id == record.id) & of_current_branch(Member) & (Member.version == record.version)
+    changed = Member.update(**values, **changed_stamp()).where(mine).execute()
+    return record.id if changed else None
+
+
+def changed_stamp() -> dict:
+    """The columns every update of a member row sets besides its values: when, who, and the next version."""
+    return {"updated_at": clock.now(), "updated_by": current_user(), "version": Member.version + 1}
 
 
 def stored_values(record: MemberRecord) -> dict[str, object]:
@@ -299,7 +318,9 @@ def void_event(event_id: int, reason: str, today: date | None = None) -> MemberR
         problems = sorted(_history_errors(member, remaining) - _history_errors(member, member.events))
         if problems:
             raise ValidationError("Không thể hủy mục này:\n" + "\n".join(problems), "event")
-        MemberEvent.update(voided_at=today, void_reason=reason).where(MemberEvent.id == event_id).execute()
+        MemberEvent.update(voided_at=today, void_reason=reason, voided_by=current_user()).where(
+            MemberEvent.id == event_id
+        ).execute()
         if row.kind == EventKind.RECOGNISED:
             _sync_official_date(row.member_id)
     return get_member(row.member_id)
@@ -322,7 +343,7 @@ def _sync_official_date(member_id: int) -> None:
     events = [_event_record(e) for e in MemberEvent.select().where(MemberEvent.member == member_id)]
     recognitions = [e.date for e in effective_events(events) if e.kind == EventKind.RECOGNISED]
     official = recognitions[-1] if recognitions else None
-    Member.update(official_date=official, updated_at=clock.now()).where(Member.id == member_id).execute()
+    Member.update(official_date=official, **changed_stamp()).where(Member.id == member_id).execute()
 
 
 def _event_values(event: EventRecord) -> dict:
@@ -355,5 +376,9 @@ def _member_record(row: dict, events: list[EventRecord]) -> MemberRecord:
     created = row.get("created_at")
     entered_on = date.fromisoformat(created[:10]) if isinstance(created, str) else created and created.date()
     return MemberRecord(
-        **{key: values[key] for key in _RECORD_KEYS}, id=row["id"], events=events, entered_on=entered_on
+        **{key: values[key] for key in _RECORD_KEYS},
+        id=row["id"],
+        events=events,
+        entered_on=entered_on,
+        version=row["version"],
     )

@@ -24,6 +24,8 @@ class EventRecord:
     correction_reason: str = ""
     voided_at: date | None = None  # the day the entry was voided ("Hủy mục này"); a voided event no longer counts
     void_reason: str = ""
+    created_by: str = ""  # who recorded it (models.core.who); "" when not known (before schema v6)
+    voided_by: str = ""  # who voided it
 
 
 @dataclass
@@ -59,6 +61,7 @@ class MemberRecord:
     id: int | None = None
     events: list[EventRecord] = field(default_factory=list)
     entered_on: date | None = None  # the day the record was entered in ChiBo (typed or imported); None if unsaved
+    version: int | None = None  # the saved row's version when read (Member.version); a save names it; None if unsaved
 
 
 @dataclass(frozen=True)
@@ -66,3 +69,4 @@ class RatingRecord:
     member_id: int
     year: int
     level: str  # a key of models.roster.fields.RATING_LEVELS
+    version: int = field(default=0, compare=False)  # Rating.version when read; 0 for a rating not read from a row

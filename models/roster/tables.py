@@ -8,6 +8,7 @@ from models.core import clock
 from models.core.branch import current_branch_id
 from models.core.partial_dates import YEAR_ONLY_COLUMN
 from models.core.tables import BaseModel, Branch
+from models.core.who import current_user
 
 CARD_INDEX = "member_branch_card_number_unique"
 
@@ -48,6 +49,8 @@ class Member(BaseModel):
     year_only_dates = pw.TextField(default="")  # date keys known only by their year (models.core.partial_dates)
     created_at = pw.DateTimeField(default=clock.now)
     updated_at = pw.DateTimeField(default=clock.now)
+    updated_by = pw.TextField(default=current_user)  # who saved it last (models.core.who)
+    version = pw.IntegerField(default=1)  # +1 on every write; a save names the version it read (no lost update)
 
 
 # A card number belongs to one member of a branch: enforced by the database too, so two clients cannot race past it.
@@ -75,7 +78,9 @@ class MemberEvent(BaseModel):
     correction_reason = pw.TextField(default="")
     voided_at = pw.DateField(null=True)  # "Hủy mục này": the row stays, ignored by every rule
     void_reason = pw.TextField(default="")
+    voided_by = pw.TextField(default="")  # who voided it (models.core.who)
     created_at = pw.DateTimeField(default=clock.now)
+    created_by = pw.TextField(default=current_user)  # who recorded it (models.core.who); "" before schema v6
 
 
 class Rating(BaseModel):
@@ -86,6 +91,9 @@ class Rating(BaseModel):
     year = pw.IntegerField()
     level = pw.CharField(max_length=16)
     note = pw.TextField(default="")
+    updated_at = pw.DateTimeField(default=clock.now)
+    updated_by = pw.TextField(default=current_user)
+    version = pw.IntegerField(default=1)  # as Member.version
 
     class Meta:
         indexes = ((("member", "year"), True),)

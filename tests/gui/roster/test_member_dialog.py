@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 from datetime import date
 
 import pytest
@@ -294,6 +295,7 @@ def test_void_entry_asks_a_reason_keeps_the_row_and_derives_the_status_again(qtb
     assert "Đã chuyển đi" in dialog.header.text()
     timeline = dialog.timeline
     row = timeline.event_ids().index(get_member(member_id).events[0].id)
+    assert timeline.table.item(row, 1).toolTip().endswith(f"\nNgười ghi: «{getpass.getuser()}»")
     timeline.table.setCurrentCell(row, 1)
     asked = []
     replies = iter([None, "Ghi nhầm người"])  # first «Hủy» in the prompt: nothing happens
@@ -309,6 +311,7 @@ def test_void_entry_asks_a_reason_keeps_the_row_and_derives_the_status_again(qtb
     row = timeline.event_ids().index(event.id)
     assert timeline.table.item(row, 1).font().strikeOut()
     assert "Đã hủy ngày" in timeline.table.item(row, timeline.NOTE_COLUMN).text()
+    assert f"(người hủy: «{getpass.getuser()}»)" in timeline.table.item(row, timeline.NOTE_COLUMN).text()
     timeline.table.setCurrentCell(row, 1)
     assert not timeline.void_button.isEnabled() and not timeline.correct_button.isEnabled()
 

@@ -99,3 +99,30 @@ def test_cancel_saves_nothing(qtbot, ids, answers):
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert answers["confirm"] and not dialog.isVisible()
     assert ratings_for_year(2024) == []
+
+
+def test_ratings_saved_meanwhile_on_another_client_are_shown_and_reloaded_keeping_my_other_choices(qtbot, ids, answers):
+    save_ratings(2024, {ids[0]: "good", ids[1]: "good"})
+    dialog = open_dialog(qtbot)
+    combos = [row.combo for row in dialog.rows]
+    qtbot.keyClick(combos[0], Qt.Key.Key_1)  # An: xuất sắc
+    qtbot.keyClick(combos[3], Qt.Key.Key_3)  # Dung: hoàn thành
+    qtbot.keyClick(combos[4], Qt.Key.Key_2)  # Đức: tốt
+    read = {r.member_id: r for r in ratings_for_year(2024)}
+    save_ratings(2024, {ids[0]: "done", ids[1]: "excellent"}, read=read)  # the other client
+    answers["replies"] += [True, True]  # «Vẫn lưu» past the 20 % warning, then «Tải lại bảng»
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    (_quota, (text, detail)) = answers["confirm"]
+    assert text == "Kết quả xếp loại năm 2024 vừa được sửa trên máy khác; chưa lưu được."
+    assert "• Nguyễn Văn An: «Hoàn thành tốt nhiệm vụ» → «Hoàn thành nhiệm vụ»" in detail
+    assert dialog.isVisible()
+    levels = dialog.levels()
+    assert (levels[ids[0]], levels[ids[1]]) == ("done", "excellent")  # theirs
+    assert (levels[ids[3]], levels[ids[4]]) == ("done", "good")  # mine, they did not touch these
+    ((info, replaced),) = answers["info"]
+    assert replaced == "• Nguyễn Văn An: bạn đã chọn «Hoàn thành xuất sắc nhiệm vụ», nay là «Hoàn thành nhiệm vụ»"
+    with qtbot.waitSignal(dialog.ratings_saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert {r.member_id: r.level for r in ratings_for_year(2024)} == {
+        ids[0]: "done", ids[1]: "excellent", ids[3]: "done", ids[4]: "good"
+    }  # fmt: skip

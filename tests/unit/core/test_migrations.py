@@ -95,3 +95,38 @@ def test_the_database_refuses_a_repeated_card_number_in_a_branch(data_file):
         Member.create(full_name="Phạm Văn Dũng", card_number="12345670", birth_date=date(1983, 1, 1))
     save_branch(BranchInfo("Chi bộ B", "ĐẢNG BỘ X", "Hà Nội", "CB"), new=True)
     Member.create(full_name="Phạm Văn Dũng", card_number="12345670", birth_date=date(1983, 1, 1))  # another branch
+
+
+def test_a_v5_database_gains_versions_and_authors_on_both_engines(data_file):
+    """Schema v6 on SQLite and PostgreSQL: rows saved before it keep their values, at version 1, author unknown."""
+    from datetime import date
+
+    from playhouse.migrate import migrate
+
+    from models.core.database import set_meta
+    from models.core.tables import db
+    from models.migrations import _migrator
+
+    member = Member.create(full_name="Nguyễn Văn An", gender="Nam", birth_date=date(1980, 1, 1))
+    MemberEvent.create(member=member.id, kind="admitted", date=date(2000, 1, 1))
+    Rating.create(member=member.id, year=2024, level="good")
+    migrator = _migrator(db.obj)
+    migrate(
+        migrator.drop_column("member", "updated_by"),
+        migrator.drop_column("member", "version"),
+        migrator.drop_column("member_event", "created_by"),
+        migrator.drop_column("member_event", "voided_by"),
+        *(migrator.drop_column(table, column) for table in ("rating", "congress")
+          for column in ("updated_at", "updated_by", "version")),
+    )  # fmt: skip
+    set_meta("schema_version", "5")
+    close_database()
+
+    handle = open_database(data_file)
+    assert schema_version(handle) == SCHEMA_VERSION == 6
+    row = Member.get_by_id(member.id)
+    assert (row.full_name, row.version, row.updated_by) == ("Nguyễn Văn An", 1, "")
+    assert MemberEvent.get(MemberEvent.member == member.id).created_by == ""
+    rating = Rating.get(Rating.member == member.id)
+    assert (rating.level, rating.version, rating.updated_by) == ("good", 1, "")
+    assert {c.name for c in handle.get_columns("congress")} >= {"updated_at", "updated_by", "version"}

@@ -120,6 +120,25 @@ def test_update_overwrites_only_imported_non_empty_fields(plan, roster):
     assert (after.job_title, after.hometown, after.card_number) == (before.job_title, before.hometown, "12345670")
     assert (after.official_date, after.ceremony_date) == (before.official_date, before.ceremony_date)
     assert Member.select().count() == 2
+    assert after.version == before.version + 1  # an import is a save like any other: other clients see it
+
+
+def test_a_member_saved_by_another_client_during_the_import_refuses_it(plan, roster, monkeypatch):
+    from models.core.errors import EditConflictError
+    from models.roster import member_import
+
+    read = member_import._members
+
+    def read_then_other_client_saves(ids):
+        found = read(ids)
+        Member.update(phone="0900000000", version=Member.version + 1).where(Member.id == roster[0].id).execute()
+        return found
+
+    monkeypatch.setattr(member_import, "_members", read_then_other_client_saves)
+    with pytest.raises(EditConflictError) as caught:
+        apply_import(plan, {6: UPDATE, 7: UPDATE, 8: SKIP, 14: SKIP}, today=TODAY)
+    assert caught.value.message.startswith("Dòng 6: đảng viên Nguyễn Văn An vừa được sửa trên máy khác")
+    assert [(m.phone, m.version) for m in all_members()] == [("", 1), ("", 1)]  # the whole import rolled back
 
 
 def test_year_only_date_never_replaces_a_full_saved_date(roster, tmp_path):

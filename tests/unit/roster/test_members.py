@@ -97,10 +97,14 @@ def test_update_keeps_identity_and_does_not_clash_with_itself(data_file):
 
 
 def test_update_of_missing_member(data_file):
+    from models.core.errors import EditConflictError
+
     ghost = member(0)
-    ghost.id = 999
-    with pytest.raises(NotFoundError):
+    ghost.id, ghost.version = 999, 1
+    with pytest.raises(EditConflictError) as caught:
         save_member(ghost)
+    assert caught.value.deleted and "đã bị xóa" in caught.value.message
+    assert Member.select().count() == 0
 
 
 def test_a_card_number_saved_meanwhile_by_another_client_is_a_conflict(data_file, monkeypatch):
@@ -183,7 +187,7 @@ def test_a_year_only_date_is_saved_and_read_back_as_a_year(data_file):
     (listed,) = all_members()
     assert is_year_only(listed.birth_date) and not is_year_only(listed.admission_date)
     assert Member.get_by_id(saved.id).birth_date == date(1970, 1, 1)  # sorts and queries as 1 January
-    updated = save_member(member(0, birth_date=date(1970, 3, 5), id=saved.id), TODAY).member
+    updated = save_member(member(0, birth_date=date(1970, 3, 5), id=saved.id, version=saved.version), TODAY).member
     assert not is_year_only(updated.birth_date) and fmt(updated.birth_date) == "05/03/1970"
 
 
