@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self.opening_backup = None  # gui.core.auto_backups.OpeningBackup, once a data file has been opened
         self.inactivity_lock = None  # gui.core.inactivity_lock.InactivityLock, after the first paint
         self._access = None  # models.office.accounts.SignedInAccess on a server: the account and its branches
+        self._several_branches = False  # the open database shows more than one branch: transfers between them
         self.tabs.addTab(self.members_tab, "Đảng viê&n")
         self.tabs.addTab(self.congress_page, "Đại &hội")
         self.tabs.addTab(self.ballots_page, "&Bầu cử")
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
             self._action(members_menu, "Ghi s&ự kiện…", tab.record_event_for_selected, QKeySequence("Ctrl+K"))
         )
         self.write_actions.append(self._action(members_menu, "&Xếp loại chất lượng năm…", tab.rate_year))
+        self.transfer_action = self._action(members_menu, "Chuyển sinh hoạt sang chi &bộ khác…", self.transfer_selected)
         members_menu.addSeparator()
         self.export_menu = members_menu.addMenu("Xuất &Excel")
         for action in tab.exports.actions():
@@ -221,6 +223,7 @@ class MainWindow(QMainWindow):
         self.branch_bar.set_branches(branches, current, self._access)
         self.branch_bar.setVisible(on_server or len(branches) > 1)
         self.office_action.setEnabled(len(branches) > 1)
+        self._several_branches = len(branches) > 1
 
     def choose_branch(self, branch_id: int) -> None:
         """Work in another branch of the open database: the whole window reloads for it."""
@@ -309,6 +312,7 @@ class MainWindow(QMainWindow):
         self.read_only_banner.setVisible(read_only)
         for action in self.write_actions:
             action.setEnabled(not read_only)
+        self.transfer_action.setEnabled(not read_only and self._several_branches)
         self.members_tab.set_read_only(read_only)
         for tab in (self.congress_tab, self.ballots_tab):
             if tab is not None:
@@ -594,6 +598,28 @@ class MainWindow(QMainWindow):
         self.members_tab.cancel_loading()
         if self.opening_backup is not None:
             self.opening_backup.wait()
+
+    def transfer_selected(self) -> None:
+        """«Chuyển sinh hoạt sang chi bộ khác»: the selected member to another branch of the open database."""
+        from gui.office.transfer_dialog import TransferDialog
+        from models.core.branch import current_branch_id, list_branches
+        from models.roster.members import get_member
+
+        member_id = self.members_tab.selected_member_id()
+        if member_id is None:
+            dialogs.show_info(self, "Hãy chọn đảng viên cần chuyển sinh hoạt trong danh sách trước.")
+            return
+        name = get_member(member_id).full_name
+        dialog = TransferDialog(member_id, name, list_branches(), current_branch_id(), self)
+        dialog.transferred.connect(lambda _id: self._on_transfer_dialog_transferred(name))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.transfer_dialog = dialog
+
+    def _on_transfer_dialog_transferred(self, name: str) -> None:
+        self.members_tab.refresh()
+        self.members_tab.members_changed.emit([])
+        self.statusBar().showMessage(f"Đã chuyển sinh hoạt của đảng viên {name} sang chi bộ mới.", 10000)
 
     def import_members(self) -> None:
         """«Nhập từ Excel»: the import dialog asks for the workbook; the roster refreshes after an import."""

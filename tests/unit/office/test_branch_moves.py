@@ -87,7 +87,8 @@ def test_merging_adds_only_what_the_server_lacks(rich_file, server, tmp_path):
         record_event(people[0].id, EventRecord(EventKind.BADGE_AWARDED, date(2026, 9, 2)))
         save_ratings(2026, {people[1].id: "good"})
         save_member(
-            member(1, full_name=people[2].full_name, birth_date=people[2].birth_date, card_number="", id=people[2].id)
+            member(1, full_name=people[2].full_name, birth_date=people[2].birth_date, card_number="", id=people[2].id,
+                   version=people[2].version)
         )  # the same person, card number left out: matched by name and birth
     finally:
         close_database()
