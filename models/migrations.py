@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import date
 
 import peewee as pw
 from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator, migrate
@@ -83,4 +84,29 @@ def v4_to_v5(database: pw.Database) -> None:
     database.create_tables(CONGRESS_TABLES + BALLOT_TABLES)
 
 
+def v6_to_v7(database: pw.Database) -> None:
+    """member.name_sort: the A-B-C sort key of the name (models.core.vnname.name_sort_key), filled for every member,
+    and an index on (branch, name_sort, id), so a server hands out a big roster in order a page at a time.
+
+    Self-contained (it reads and writes only these columns): it runs after v6 (Member.version) or, until that step
+    is merged, right after v5."""
+    from models.core.vnname import name_sort_key
+    from models.roster.tables import NAME_SORT_INDEX
+
+    migrate(_migrator(database).add_column("member", "name_sort", pw.BlobField(null=True)))
+    rows = database.execute_sql("SELECT id, full_name, birth_date FROM member ORDER BY id").fetchall()
+    update = f"UPDATE member SET name_sort = {database.param} WHERE id = {database.param}"
+    cursor = database.cursor()
+    for start in range(0, len(rows), 10_000):
+        keys = []
+        for member_id, full_name, born in rows[start : start + 10_000]:
+            born = date.fromisoformat(born[:10]) if isinstance(born, str) else born  # SQLite gives ISO text
+            keys.append((name_sort_key(full_name, born), member_id))
+        cursor.executemany(update, keys)
+    database.execute_sql(f"CREATE INDEX {NAME_SORT_INDEX} ON member (branch_id, name_sort, id)")
+
+
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4, 4: v4_to_v5}
+# v7 follows v6 (Member.version, from a parallel branch); until v5_to_v6 is merged here it is the step after v5.
+# Once merged: this line registers it as step 6, and models.core.database.SCHEMA_VERSION becomes 7.
+MIGRATIONS[max(MIGRATIONS) + 1] = v6_to_v7

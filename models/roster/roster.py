@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from models.core import clock
-from models.core.vnname import fold, name_key
+from models.core.vnname import fold, name_sort_key
 
 if TYPE_CHECKING:
+    from models.roster.member_status import MemberStatus
     from models.roster.records import MemberRecord
 
 
-@dataclass(frozen=True)
-class RosterRow:
+class RosterRow(NamedTuple):
+    """One row of the roster table: a tuple (half a million of them are held while the office's roster is open)."""
+
     id: int
     full_name: str
     gender: str
@@ -31,36 +33,47 @@ class RosterRow:
     ethnicity: str
     workplace: str
     phone: str
-    name_key: tuple
+    name_key: bytes  # models.core.vnname.name_sort_key: A-B-C order
     search_text: str  # folded name, card number, job, hometown: what search-as-you-type matches
+
+
+# What a row is made of, in make_row's order (models.roster.roster_pages reads these columns).
+ROW_FIELDS = ("id", "full_name", "gender", "birth_date", "admission_date", "official_date", "card_number",
+              "job_title", "occupation", "hometown", "ethnicity", "workplace", "phone")  # fmt: skip
+
+
+def make_row(values: tuple, status: MemberStatus, name_key: bytes | None = None) -> RosterRow:
+    """The row of a member's stored values (in ROW_FIELDS order) and status; `name_key` when read with them."""
+    member_id, full_name, gender, birth_date, admission_date, official_date = values[:6]
+    card_number, job_title, occupation, hometown, ethnicity, workplace, phone = values[6:]
+    job = ", ".join(part for part in (job_title, occupation) if part)
+    searchable = " ".join((full_name, card_number, job, hometown, workplace))
+    return RosterRow(
+        member_id or 0,
+        full_name,
+        gender,
+        birth_date,
+        admission_date,
+        official_date,
+        status.is_official,
+        status.code,
+        status.label,
+        status.is_current_member,
+        card_number,
+        job,
+        hometown,
+        ethnicity,
+        workplace,
+        phone,
+        name_sort_key(full_name, birth_date) if name_key is None else name_key,
+        fold(searchable),
+    )
 
 
 def roster_row(member: MemberRecord, on: date) -> RosterRow:
     from models.roster.member_status import member_status  # the rules: not needed to show an empty table
 
-    status = member_status(member, on)
-    job = ", ".join(part for part in (member.job_title, member.occupation) if part)
-    searchable = " ".join((member.full_name, member.card_number, job, member.hometown, member.workplace))
-    return RosterRow(
-        id=member.id or 0,
-        full_name=member.full_name,
-        gender=member.gender,
-        birth_date=member.birth_date,
-        admission_date=member.admission_date,
-        official_date=member.official_date,
-        is_official=status.is_official,
-        status_code=status.code,
-        status_label=status.label,
-        is_current=status.is_current_member,
-        card_number=member.card_number,
-        job=job,
-        hometown=member.hometown,
-        ethnicity=member.ethnicity,
-        workplace=member.workplace,
-        phone=member.phone,
-        name_key=name_key(member.full_name, member.birth_date),
-        search_text=fold(searchable),
-    )
+    return make_row(tuple(getattr(member, key) for key in ROW_FIELDS), member_status(member, on))
 
 
 def roster_rows(members: list[MemberRecord], on: date | None = None) -> list[RosterRow]:

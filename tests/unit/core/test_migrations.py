@@ -95,3 +95,39 @@ def test_the_database_refuses_a_repeated_card_number_in_a_branch(data_file):
         Member.create(full_name="Phạm Văn Dũng", card_number="12345670", birth_date=date(1983, 1, 1))
     save_branch(BranchInfo("Chi bộ B", "ĐẢNG BỘ X", "Hà Nội", "CB"), new=True)
     Member.create(full_name="Phạm Văn Dũng", card_number="12345670", birth_date=date(1983, 1, 1))  # another branch
+
+
+def test_every_schema_version_has_its_step():
+    from models.migrations import MIGRATIONS
+
+    assert sorted(MIGRATIONS) == list(range(1, SCHEMA_VERSION))
+
+
+def test_the_name_sort_step_fills_the_key_of_every_member(tmp_path):
+    from models.core.vnname import name_sort_key
+    from models.migrations import MIGRATIONS, v6_to_v7
+    from models.roster.members import save_member
+    from tests.support.people import all_people, set_up_branch
+
+    path = tmp_path / "v6.sqlite3"
+    open_database(path)
+    set_up_branch()
+    for record in all_people():
+        save_member(record)
+    close_database()
+    con = sqlite3.connect(path)
+    con.execute("DROP INDEX member_branch_name_sort")
+    con.execute("ALTER TABLE member DROP COLUMN name_sort")  # the schema before this step
+    step = next(n for n, f in MIGRATIONS.items() if f is v6_to_v7)
+    con.execute("UPDATE chibo_meta SET value = ? WHERE key = 'schema_version'", (str(step),))
+    con.commit()
+    con.close()
+    handle = open_database(path)
+    try:
+        assert schema_version(handle) == SCHEMA_VERSION
+        rows = Member.select(Member.full_name, Member.birth_date, Member.name_sort).tuples()
+        assert len(rows) == len(all_people())
+        assert all(bytes(key) == name_sort_key(name, born) for name, born, key in rows)
+        assert "member_branch_name_sort" in {index.name for index in handle.get_indexes("member")}
+    finally:
+        close_database()

@@ -98,6 +98,8 @@ def test_migration_adds_the_void_columns_to_an_old_file(tmp_path, monkeypatch):
     con = sqlite3.connect(path)
     con.execute("ALTER TABLE member_event DROP COLUMN voided_at")
     con.execute("ALTER TABLE member_event DROP COLUMN void_reason")
+    con.execute("DROP INDEX member_branch_name_sort")  # schema v7, later than v3
+    con.execute("ALTER TABLE member DROP COLUMN name_sort")
     con.execute("UPDATE chibo_meta SET value = '3' WHERE key = 'schema_version'")  # the schema before voiding
     con.commit()
     con.close()

@@ -102,9 +102,7 @@ def test_backspace_returns_the_kept_result_without_scanning_again():
 
 
 def test_a_changed_row_is_placed_by_binary_search_as_a_full_sort_would():
-    from dataclasses import replace
-
-    from models.core.vnname import name_key
+    from models.core.vnname import name_sort_key
     from models.roster.roster import insert_position
 
     for column, descending in (("full_name", False), ("birth_date", True), ("job", False)):
@@ -112,8 +110,8 @@ def test_a_changed_row_is_placed_by_binary_search_as_a_full_sort_would():
         search = RosterSearch(rows, sort_indices(rows, list(range(len(rows))), column, descending))
         search.filter(RosterFilter(text="an"))
         search.unplace(3)
-        rows[3] = replace(
-            rows[3], full_name="Lê Văn Yên", name_key=name_key("Lê Văn Yên", None), birth_date=date(2001, 1, 1), job="Ư"
+        rows[3] = rows[3]._replace(
+            full_name="Lê Văn Yên", name_key=name_sort_key("Lê Văn Yên", None), birth_date=date(2001, 1, 1), job="Ư"
         )
         search.place(3, insert_position(rows, search.order, 3, column, descending))
         assert search.order == sort_indices(rows, list(range(len(rows))), column, descending), column
