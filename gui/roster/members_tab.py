@@ -52,8 +52,7 @@ class MembersTab(QWidget, MembersData):
         super().__init__(parent)
         self._settings = settings
         self._read_only = False
-        self.records: list[MemberRecord] = []
-        self._by_id: dict[int, MemberRecord] = {}
+        self._by_id: dict[int, MemberRecord] | None = {}  # the records, see MembersData.records
         self.statistics_view = None  # gui.roster.statistics_view.StatisticsView, built when first shown
         self.reminders_panel = None  # gui.roster.reminders_panel.RemindersPanel, built when first shown
         self._stale = {STATISTICS_PAGE: True, REMINDERS_PAGE: True}
@@ -206,7 +205,9 @@ class MembersTab(QWidget, MembersData):
     # views ---------------------------------------------------------------------------------
     def shown_records(self) -> list[MemberRecord]:
         """The members the table shows, in its order (filter and sort)."""
-        return [self._by_id[self.proxy.source_row(r).id] for r in range(self.proxy.rowCount())]
+        if self._by_id is None and self.is_loading():
+            return []  # asked again when the load is over
+        return [self.record(self.proxy.source_row(r).id) for r in range(self.proxy.rowCount())]
 
     def screen_columns(self) -> list[tuple[str, str]]:
         return self.columns.screen_columns()
