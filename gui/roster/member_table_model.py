@@ -53,6 +53,22 @@ def _text(row: RosterRow, key: str) -> str:
     return value or ""
 
 
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+_ROLES = frozenset(int(role) for role in (Qt.ItemDataRole.DisplayRole, ID_ROLE, Qt.ItemDataRole.TextAlignmentRole,
+                                          Qt.ItemDataRole.ToolTipRole))  # fmt: skip
+
+
+def cell(row: RosterRow, number: int, column: Column, role: int):
+    """What a cell shows for `role` (one of _ROLES); `number` is its STT (the row shown, counted from 1)."""
+    if role == Qt.ItemDataRole.DisplayRole:
+        return str(number) if column.key == "no" else _text(row, column.key)
+    if role == ID_ROLE:
+        return row.id
+    if role == Qt.ItemDataRole.TextAlignmentRole:
+        return _CENTER if column.align_center else None
+    return row.status_label if column.key == "status" else None  # the tooltip
+
+
 class MemberTableModel(QAbstractTableModel):
     """All roster rows as loaded; the proxy decides what is shown and in which order."""
 
@@ -109,19 +125,9 @@ class MemberTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():
             return None
-        row = self._rows[index.row()]
-        column = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return str(index.row() + 1) if column.key == "no" else _text(row, column.key)
-        if role == ID_ROLE:
-            return row.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_center:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column.key == "status":
-            return row.status_label
-        return None
+        return cell(self._rows[index.row()], index.row() + 1, COLUMNS[index.column()], role)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -286,11 +292,11 @@ class MemberFilterProxyModel(QAbstractProxyModel):
         return QModelIndex() if proxy_row is None else self.createIndex(proxy_row, source_index.column())
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        # Straight to the row, no source index: a repaint asks this some 2,000 times (cells × roles).
+        if role not in _ROLES or not index.isValid():
             return None
-        if role == Qt.ItemDataRole.DisplayRole and COLUMNS[index.column()].key == "no":
-            return str(index.row() + 1)  # STT counts what is shown
-        return self.sourceModel().data(self.mapToSource(index), role)
+        shown = index.row()
+        return cell(self.sourceModel().rows[self._map[shown]], shown + 1, COLUMNS[index.column()], role)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         return self.sourceModel().headerData(section, orientation, role)
