@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QAbstractProxyModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractProxyModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 
 from models.roster.roster import RosterFilter, RosterRow, RosterSearch, insert_position, sort_indices
 
 _Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SEARCH_PIECE = 25_000  # rows a search looks at before the view shows what it found (a few milliseconds)
 
 
 @dataclass(frozen=True)
@@ -136,10 +146,17 @@ class MemberTableModel(QAbstractTableModel):
 
 
 class MemberFilterProxyModel(QAbstractProxyModel):
-    """Filters and sorts with plain Python over precomputed keys, then resets once: no per-row Qt callbacks."""
+    """Filters and sorts with plain Python over precomputed keys, then resets once: no per-row Qt callbacks.
+
+    A long search (the first letters typed over half a million rows) shows its first piece at once and appends
+    the others from the event loop, so the keystroke is answered while the rest is found; `filtered` is emitted
+    when the result is whole, and `finish()` completes it now."""
+
+    filtered = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self._pending: Iterator[list[int]] | None = None  # the pieces of the search under way
         self._criteria = RosterFilter()
         self._sort_column = "full_name"
         self._descending = False
@@ -210,10 +227,40 @@ class MemberFilterProxyModel(QAbstractProxyModel):
         if self._search is None:
             order = sort_indices(rows, list(range(len(rows))), self._sort_column, self._descending)
             self._search = RosterSearch(rows, order)
+        pieces = self._search.pieces(self._criteria, SEARCH_PIECE)
         self.beginResetModel()
-        self._map = self._search.filter(self._criteria)
+        self._map = next(pieces)
         self._inverse = None
         self.endResetModel()
+        self._pending = pieces
+        if len(rows) > SEARCH_PIECE:
+            self._schedule(pieces)
+        else:
+            self.finish()
+
+    def _schedule(self, pieces: Iterator[list[int]]) -> None:
+        QTimer.singleShot(0, self, lambda: self._next_piece(pieces))
+
+    def _next_piece(self, pieces: Iterator[list[int]]) -> None:
+        if self._pending is not pieces:  # a newer search (or sort, or load) took over
+            return
+        piece = next(pieces, None)
+        if piece is None:
+            self._pending = None
+            self.filtered.emit()
+            return
+        if piece:
+            first = len(self._map)
+            self.beginInsertRows(QModelIndex(), first, first + len(piece) - 1)
+            self._map += piece  # the first piece of a search in pieces is its own list, never a kept result
+            self._inverse = None
+            self.endInsertRows()
+        self._schedule(pieces)
+
+    def finish(self) -> None:
+        """The search under way completed now (statistics and exports read every shown row)."""
+        while self._pending is not None:
+            self._next_piece(self._pending)
 
     def _on_source_model_reset(self) -> None:
         self._search = None

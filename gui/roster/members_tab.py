@@ -69,6 +69,9 @@ class MembersTab(QWidget, MembersData):
         self._build()
         self.columns = RosterColumns(self.table, settings)
         self.proxy.modelReset.connect(self._update_count)
+        self.proxy.rowsInserted.connect(self._update_count)  # the later pieces of a long search
+        self.proxy.filtered.connect(self._on_proxy_filtered)
+        self._select_when_filtered: int | None = None
 
     # building ------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -185,14 +188,21 @@ class MembersTab(QWidget, MembersData):
         )
 
     def _on_filters_changed(self, *_args) -> None:
-        selected = self.selected_member_id()
+        selected = self.selected_member_id() or self._select_when_filtered
+        self._select_when_filtered = None
         self.proxy.set_criteria(self.criteria())
-        if selected is not None:
-            self.select_member(selected)
+        if selected is not None and not self.select_member(selected):
+            self._select_when_filtered = selected  # perhaps in a later piece of the search
         self._update_buttons()
         self._stale[STATISTICS_PAGE] = True
         if self.views.currentIndex() == STATISTICS_PAGE:
             self._statistics_timer.start()
+
+    def _on_proxy_filtered(self) -> None:
+        selected, self._select_when_filtered = self._select_when_filtered, None
+        if selected is not None and self.selected_member_id() is None:
+            self.select_member(selected)
+            self._update_buttons()
 
     def show_loading(self) -> None:
         self.count_label.setText("Đang tải danh sách đảng viên…")
@@ -207,6 +217,7 @@ class MembersTab(QWidget, MembersData):
         """The members the table shows, in its order (filter and sort)."""
         if self._by_id is None and self.is_loading():
             return []  # asked again when the load is over
+        self.proxy.finish()  # every shown row, not only the first pieces of a long search
         return [self.record(self.proxy.source_row(r).id) for r in range(self.proxy.rowCount())]
 
     def screen_columns(self) -> list[tuple[str, str]]:

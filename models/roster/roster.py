@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
@@ -133,21 +134,37 @@ class RosterSearch:
         return self._order
 
     def filter(self, criteria: RosterFilter) -> list[int]:
+        pieces = list(self.pieces(criteria))
+        return pieces[0] if len(pieces) == 1 else [i for piece in pieces for i in piece]
+
+    def pieces(self, criteria: RosterFilter, size: int = 0) -> Iterator[list[int]]:
+        """The result of `filter` in pieces of `size` rows looked at (0: one piece), each to go after the ones
+        before, so a caller can show the top of a long result before the rest is found. The result is kept for
+        the next queries only once every piece was taken."""
         key = (criteria.current_only, criteria.kind, criteria.gender, criteria.status_code)
         if key != self._base_key:
             self._base_key = key
             self._results = {"": self._choices(criteria)}
         query = " ".join(fold(criteria.text).split())
         found = self._results.get(query)
-        if found is None:
-            start = max((q for q in self._results if query.startswith(q)), key=len)
-            found = self._results[start]
-            texts = self._texts
-            for word in query.split():
-                found = [i for i in found if word in texts[i]]
-            self._results = {q: r for q, r in self._results.items() if query.startswith(q)}
-            self._results[query] = found
-        return found
+        if found is not None:
+            yield found
+            return
+        start = max((q for q in self._results if query.startswith(q)), key=len)
+        candidates, texts, words = self._results[start], self._texts, query.split()
+        size = size or len(candidates) or 1
+        found = []
+        for low in range(0, max(len(candidates), 1), size):
+            piece = candidates[low : low + size]
+            for word in words:
+                piece = [i for i in piece if word in texts[i]]
+            if len(candidates) <= size:
+                found = piece
+            else:
+                found += piece
+            yield piece
+        self._results = {q: r for q, r in self._results.items() if query.startswith(q)}
+        self._results[query] = found
 
     def _choices(self, criteria: RosterFilter) -> list[int]:
         """The order without the rows the choices exclude: one comprehension per choice made (no call per row)."""
