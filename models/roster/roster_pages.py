@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import peewee as pw
+from peewee import fn
 
 from models.core.branch import of_current_branch
 from models.core.partial_dates import year_only
@@ -51,18 +52,30 @@ def roster_pages(on: date, first: int = FIRST_PAGE, size: int = PAGE) -> Iterato
     statuses: dict[tuple[bool, bool], MemberStatus] = {}
     limit = first
     while True:
-        query = Member.select(*_COLUMNS).where(of_current_branch(Member))
+        query = Member.select(*_COLUMNS, _has_events(None), _has_events(on)).where(of_current_branch(Member))
         if after is not None:
             query = query.where(pw.Tuple(Member.name_sort, Member.id) > pw.Tuple(*after))
-        values = [_plain(row) for row in _fetch(query.order_by(Member.name_sort, Member.id).limit(limit))]
+        values = _fetch(query.order_by(Member.name_sort, Member.id).limit(limit))
         if not values:
             return
-        low, high = (values[0][-1], values[0][0]), (values[-1][-1], values[-1][0])
-        events = _status_events(low, high)
-        yield [_row(row, events.get(row[0]), on, statuses) for row in values]
+        events = _status_events([row[0] for row in values if row[-2]])
+        yield [_row(_plain(row[:-2]), events.get(row[0]), bool(row[-1]), on, statuses) for row in values]
         if len(values) < limit:
             return
-        after, limit = high, size
+        after, limit = (bytes(values[-1][-3]), values[-1][0]), size
+
+
+def _has_events(recognised_by: date | None) -> pw.Node:
+    """Whether a member has events that count of the status kinds other than a recognition (None), or a
+    recognition on or before `recognised_by`: asked of the server per member through the index on
+    member_event.member_id, so that most members need no event read at all."""
+    event = MemberEvent.alias()
+    if recognised_by is None:
+        kinds = event.kind.in_([kind for kind in STATUS_KINDS if kind != EventKind.RECOGNISED])
+    else:
+        kinds = (event.kind == str(EventKind.RECOGNISED)) & (event.date <= recognised_by)
+    counts = event.replaced_by.is_null() & event.voided_at.is_null()
+    return fn.EXISTS(event.select(event.id).where((event.member == Member.id) & kinds & counts))
 
 
 def _fetch(query) -> list[tuple]:
@@ -87,39 +100,36 @@ def _plain(row: tuple) -> tuple:
     return tuple(values)
 
 
-def _status_events(low: tuple[bytes, int], high: tuple[bytes, int]) -> dict[int, list[EventRecord]]:
-    """The events that count and that the status rules read, of the members whose key lies in [low, high]."""
-    key = pw.Tuple(Member.name_sort, Member.id)
-    query = (
-        MemberEvent.select(MemberEvent.member, MemberEvent.id, MemberEvent.kind, MemberEvent.date, MemberEvent.end_date)
-        .join(Member, on=(MemberEvent.member == Member.id))
-        .where(
-            of_current_branch(Member)
-            & (key >= pw.Tuple(*low))
-            & (key <= pw.Tuple(*high))
+def _status_events(member_ids: list[int]) -> dict[int, list[EventRecord]]:
+    """The events that count and that the status rules read, of these members."""
+    events: dict[int, list[EventRecord]] = defaultdict(list)
+    columns = (MemberEvent.member, MemberEvent.id, MemberEvent.kind, MemberEvent.date, MemberEvent.end_date)
+    for low in range(0, len(member_ids), 5_000):  # SQLite takes some 30,000 parameters at most
+        query = MemberEvent.select(*columns).where(
+            MemberEvent.member.in_(member_ids[low : low + 5_000])
             & MemberEvent.kind.in_(STATUS_KINDS)
             & MemberEvent.replaced_by.is_null()
             & MemberEvent.voided_at.is_null()
         )
-    )
-    events: dict[int, list[EventRecord]] = defaultdict(list)
-    for member_id, event_id, kind, day, end in _fetch(query):
-        events[member_id].append(EventRecord(kind, _day(day), end_date=_day(end), id=event_id, member_id=member_id))
+        for member_id, event_id, kind, day, end in _fetch(query):
+            events[member_id].append(EventRecord(kind, _day(day), end_date=_day(end), id=event_id, member_id=member_id))
     return events
 
 
-def _row(values: tuple, events: list[EventRecord] | None, on: date, statuses: dict) -> RosterRow:
+def _row(values: tuple, events: list[EventRecord] | None, recognised: bool, on: date, statuses: dict) -> RosterRow:
     admission, official = values[4], values[5]
     if events:
         member = MemberRecord(values[1], values[2], values[3], admission, official_date=official)
         status = status_from_events(member, events, on)
     else:
-        # Without events the status depends on two facts only (the admission and the official date reached);
-        # the rules are asked once for each pair (`since`, which differs, is not shown in the table).
-        facts = (admission is None or admission <= on, official is not None and official <= on)
+        # Without events, or with only a recognition, the status depends on two facts (the admission reached,
+        # official by then: the official date or a recognition): the rules are asked once for each pair and a
+        # recognition stands in as the official date (`since`, which differs, is not shown in the table).
+        facts = (admission is None or admission <= on, recognised or (official is not None and official <= on))
         status = statuses.get(facts)
         if status is None:
-            status = statuses[facts] = status_from_events(MemberRecord("", "", None, admission, official_date=official),
+            stand_in = on if facts[1] else None
+            status = statuses[facts] = status_from_events(MemberRecord("", "", None, admission, official_date=stand_in),
                                                           [], on)  # fmt: skip
     return make_row(values[: len(ROW_FIELDS)], status, values[-1])
 
