@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from models.core import clock
@@ -47,7 +48,7 @@ def make_row(values: tuple, status: MemberStatus, name_key: bytes | None = None)
     """The row of a member's stored values (in ROW_FIELDS order) and status; `name_key` when read with them."""
     member_id, full_name, gender, birth_date, admission_date, official_date = values[:6]
     card_number, job_title, occupation, hometown, ethnicity, workplace, phone = values[6:]
-    job = ", ".join(part for part in (job_title, occupation) if part)
+    job = _job(job_title, occupation)
     searchable = " ".join((full_name, card_number, job, hometown, workplace))
     return RosterRow(
         member_id or 0,
@@ -69,6 +70,12 @@ def make_row(values: tuple, status: MemberStatus, name_key: bytes | None = None)
         name_sort_key(full_name, birth_date) if name_key is None else name_key,
         fold(searchable),
     )
+
+
+@lru_cache(maxsize=1 << 12)
+def _job(job_title: str, occupation: str) -> str:
+    # One text per kind of job: half a million members hold a few thousand of them.
+    return ", ".join(part for part in (job_title, occupation) if part)
 
 
 def roster_row(member: MemberRecord, on: date) -> RosterRow:

@@ -3,8 +3,8 @@
 Pages follow the index on (branch, name_sort, id) (keyset pagination: each page starts after the last key of the one
 before), so the first page is the true top of the list and every later page goes below it. Only the columns a row
 shows are read, and of the events only those the status rules read (models.roster.member_status) that still count
-(not corrected, not voided); a member without such events gets the status its dates give, worked out once per kind
-of dates.
+(not corrected, not voided), and only of the members who have more than a recognition: the server says which; the
+others get the status their dates give, worked out once per kind of dates.
 """
 
 from __future__ import annotations
@@ -26,10 +26,12 @@ from models.roster.roster import ROW_FIELDS, RosterRow, make_row
 from models.roster.tables import Member, MemberEvent
 
 FIRST_PAGE = 1_000  # a screenful many times over: on the screen in a few tens of milliseconds
-PAGE = 50_000  # few pages: each reads the events table once (an index per member id loses to one scan of it)
+PAGE = 50_000  # rows of a later page: a second or so of reading between two looks at «cancel»
 # The kinds models.roster.member_status reads (not a discipline or a badge).
 STATUS_KINDS = tuple(sorted({*JOINING_KINDS, *LEAVING_KINDS, EventKind.RECOGNISED, *END_KIND_OF, *START_KIND_OF}))
 _DATED = tuple(i for i, key in enumerate(ROW_FIELDS) if key.endswith("_date"))
+_SHARED = _DATED + tuple(ROW_FIELDS.index(key) for key in ("gender", "job_title", "occupation", "hometown", "ethnicity",
+                                                            "workplace"))  # fmt: skip
 _COLUMNS = [getattr(Member, key) for key in ROW_FIELDS] + [Member.year_only_dates, Member.name_sort]
 
 
@@ -50,37 +52,46 @@ def roster_pages(on: date, first: int = FIRST_PAGE, size: int = PAGE) -> Iterato
     page; statuses on `on`. Stop iterating to stop reading."""
     after: tuple[bytes, int] | None = None
     statuses: dict[tuple[bool, bool], MemberStatus] = {}
+    shared: dict = {}
     limit = first
     while True:
-        query = Member.select(*_COLUMNS, _has_events(None), _has_events(on)).where(of_current_branch(Member))
+        query = Member.select(*_COLUMNS, _events_mark(on)).where(of_current_branch(Member))
         if after is not None:
             query = query.where(pw.Tuple(Member.name_sort, Member.id) > pw.Tuple(*after))
         values = _fetch(query.order_by(Member.name_sort, Member.id).limit(limit))
         if not values:
             return
-        events = _status_events([row[0] for row in values if row[-2]])
-        yield [_row(_plain(row[:-2]), events.get(row[0]), bool(row[-1]), on, statuses) for row in values]
+        events = _status_events([row[0] for row in values if row[-1] == _READ_EVENTS])
+        yield [_row(_plain(row[:-1], shared), events.get(row[0]), row[-1] == _RECOGNISED_ONLY, on, statuses)
+               for row in values]  # fmt: skip
         if len(values) < limit:
             return
-        after, limit = (bytes(values[-1][-3]), values[-1][0]), size
+        after, limit = (bytes(values[-1][-2]), values[-1][0]), size
 
 
-def _has_events(recognised_by: date | None) -> pw.Node:
-    """Whether a member has events that count of the status kinds other than a recognition (None), or a
-    recognition on or before `recognised_by`: asked of the server per member through the index on
-    member_event.member_id, so that most members need no event read at all."""
+_RECOGNISED_ONLY, _READ_EVENTS = 1, 2
+
+
+def _events_mark(on: date) -> pw.Node:
+    """Per member, what its events that count of the status kinds need: none (NULL), only recognitions on or
+    before `on` (1), or reading (2). One probe of the index on member_event.member_id per member, so that most
+    members need no event read at all."""
     event = MemberEvent.alias()
-    if recognised_by is None:
-        kinds = event.kind.in_([kind for kind in STATUS_KINDS if kind != EventKind.RECOGNISED])
-    else:
-        kinds = (event.kind == str(EventKind.RECOGNISED)) & (event.date <= recognised_by)
-    counts = event.replaced_by.is_null() & event.voided_at.is_null()
-    return fn.EXISTS(event.select(event.id).where((event.member == Member.id) & kinds & counts))
+    recognised = (event.kind == str(EventKind.RECOGNISED)) & (event.date <= on)
+    mark = fn.MAX(pw.Case(None, [(recognised, _RECOGNISED_ONLY)], _READ_EVENTS))
+    counts = event.kind.in_(STATUS_KINDS) & event.replaced_by.is_null() & event.voided_at.is_null()
+    return event.select(mark).where((event.member == Member.id) & counts)
 
 
 def _fetch(query) -> list[tuple]:
     sql, params = query.sql()
-    return db.execute_sql(sql, params).fetchall()
+    if not isinstance(db.obj, pw.PostgresqlDatabase):
+        return db.execute_sql(sql, params).fetchall()
+    with db.atomic():
+        # The planner would compile a page's query to machine code first (its estimate is high: a probe per
+        # member), which costs more than running it.
+        db.execute_sql("SET LOCAL jit = off")
+        return db.execute_sql(sql, params).fetchall()
 
 
 def _day(value) -> date | None:
@@ -88,14 +99,21 @@ def _day(value) -> date | None:
     return date.fromisoformat(value[:10]) if isinstance(value, str) else value
 
 
-def _plain(row: tuple) -> tuple:
+def _plain(row: tuple, shared: dict) -> tuple:
     """A selected row with dates as dates (year-only ones as such) and the key as bytes (PostgreSQL may give a
-    memoryview)."""
+    memoryview). Equal texts and dates become one object (`shared`): half a million members have a few dozen
+    genders, places and jobs, and some ten thousand dates."""
     values = list(row)
+    for i in _SHARED:
+        value = values[i]
+        values[i] = shared.setdefault(value, value)
     flagged = values[-2].split() if values[-2] else ()
     for i in _DATED:
-        value = _day(values[i])
-        values[i] = year_only(value.year) if value is not None and ROW_FIELDS[i] in flagged else value
+        value = values[i]
+        if isinstance(value, str):  # SQLite: ISO text
+            value = values[i] = shared.setdefault(("date", value), date.fromisoformat(value[:10]))
+        if value is not None and ROW_FIELDS[i] in flagged:
+            values[i] = year_only(value.year)
     values[-1] = bytes(values[-1])
     return tuple(values)
 
