@@ -298,6 +298,8 @@ class MemberFilterProxyModel(QAbstractProxyModel):
             and expected[1] == (self._sort_column, self._descending)
             and len(expected[0]) == len(rows)
         ):
+            if self._pending is None and self._appends(expected[0], first, last):
+                return
             search.reorder(expected[0])
         elif last - first < 64:
             for source in range(first, last + 1):
@@ -306,6 +308,24 @@ class MemberFilterProxyModel(QAbstractProxyModel):
             search.reorder(sort_indices(rows, search.order + list(range(first, last + 1)), self._sort_column,
                                         self._descending))  # fmt: skip
         self._rebuild()
+
+    def _appends(self, order: list[int], first: int, last: int) -> bool:
+        """When the new rows sort after all others (a server's roster arriving in this order), shown rows are
+        only added below: no reset, no look at the rows before (returns False when that is not the case)."""
+        known = len(self._search.order)
+        if order[known:] != list(range(first, last + 1)) or order[:known] != self._search.order:
+            return False
+        added = self._search.append(order[known:], self._criteria)
+        if added is None:
+            self._search.reorder(order)
+            self._rebuild()
+        elif added:
+            end = len(self._map)
+            self.beginInsertRows(QModelIndex(), end, end + len(added) - 1)
+            self._map += added
+            self._inverse = None
+            self.endInsertRows()
+        return True
 
     # QAbstractProxyModel -------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008

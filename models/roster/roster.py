@@ -126,19 +126,44 @@ class RosterSearch:
 
     def reorder(self, order: list[int]) -> None:
         """A new sort order, of all rows (rows appended since are taken in); the cached results are dropped."""
+        self._take_in_new_rows()
+        self._order = order
+        self._base_key: tuple | None = None
+        self._results: dict[str, list[int]] = {}  # query -> result, for the queries on the way to the last one
+
+    def _take_in_new_rows(self) -> None:
         added = self._rows[len(self._texts) :]
         self._texts += [row.search_text for row in added]
         self._current += [row.is_current for row in added]
         self._official += [row.is_official for row in added]
         self._gender += [row.gender for row in added]
         self._status += [row.status_code for row in added]
-        self._order = order
-        self._base_key: tuple | None = None
-        self._results: dict[str, list[int]] = {}  # query -> result, for the queries on the way to the last one
 
     @property
     def order(self) -> list[int]:
         return self._order
+
+    def append(self, indices: list[int], criteria: RosterFilter) -> list[int] | None:
+        """Rows appended to `rows` that sort after every row before them (a page of a load in this order): the
+        order and the kept results grow by them, looking at the new rows only. Returns those of them that pass
+        `criteria`, or None when its result is not kept (filter then)."""
+        self._take_in_new_rows()
+        self._order = self._order + indices  # a new list: the old one may be held elsewhere
+        key = (criteria.current_only, criteria.kind, criteria.gender, criteria.status_code)
+        query = " ".join(fold(criteria.text).split())
+        if key != self._base_key or query not in self._results:
+            self._base_key, self._results = None, {}
+            return None
+        base, texts, grown, added = self._choices(criteria, indices), self._texts, {}, []
+        for kept, result in self._results.items():
+            passing = base
+            for word in kept.split():
+                passing = [i for i in passing if word in texts[i]]
+            grown[kept] = result + passing  # new lists too: a caller may hold the old ones
+            if kept == query:
+                added = passing
+        self._results = grown
+        return added
 
     def filter(self, criteria: RosterFilter) -> list[int]:
         pieces = list(self.pieces(criteria))
@@ -173,9 +198,10 @@ class RosterSearch:
         self._results = {q: r for q, r in self._results.items() if query.startswith(q)}
         self._results[query] = found
 
-    def _choices(self, criteria: RosterFilter) -> list[int]:
-        """The order without the rows the choices exclude: one comprehension per choice made (no call per row)."""
-        out = self._order
+    def _choices(self, criteria: RosterFilter, indices: list[int] | None = None) -> list[int]:
+        """The order (or `indices`) without the rows the choices exclude: one comprehension per choice made (no
+        call per row)."""
+        out = self._order if indices is None else indices
         if criteria.current_only:
             current = self._current
             out = [i for i in out if current[i]]
@@ -188,7 +214,7 @@ class RosterSearch:
         if criteria.status_code:
             status, wanted = self._status, criteria.status_code
             out = [i for i in out if status[i] == wanted]
-        return list(out) if out is self._order else out
+        return list(out) if out is self._order or out is indices else out
 
     def matches(self, index: int, criteria: RosterFilter) -> bool:
         """Whether one row passes `criteria` (the same test as filter, for one row)."""

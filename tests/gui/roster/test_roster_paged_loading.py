@@ -163,3 +163,15 @@ def test_a_data_file_is_still_read_with_its_records(qtbot, tmp_path, data_file):
     assert tab._by_id is not None and len(tab._by_id) == len(all_people())
     assert shown_names(tab) == _shown(_reference())
 
+
+
+def test_a_search_typed_while_the_pages_arrive_holds_for_every_page(qtbot, tmp_path, server, gate):
+    tab = _tab(qtbot, tmp_path)
+    tab.load()
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0)
+    tab.search_edit.setText("van")
+    gate.set()
+    qtbot.waitUntil(lambda: not tab.is_loading())
+    assert shown_names(tab) == _shown(_reference(), tab.criteria()) and shown_names(tab)
+    tab.search_edit.setText("")
+    assert shown_names(tab) == _shown(_reference())

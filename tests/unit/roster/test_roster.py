@@ -116,3 +116,20 @@ def test_a_changed_row_is_placed_by_binary_search_as_a_full_sort_would():
         search.place(3, insert_position(rows, search.order, 3, column, descending))
         assert search.order == sort_indices(rows, list(range(len(rows))), column, descending), column
         assert search.filter(RosterFilter(text="an")) == RosterSearch(rows, search.order).filter(RosterFilter("an"))
+
+
+def test_rows_appended_in_order_grow_the_kept_results_as_a_new_search_would():
+    rows = rows_with_ids()
+    ordered = sorted(rows, key=lambda r: r.name_key)
+    head, tail = ordered[:5], ordered[5:]
+    search = RosterSearch(head, list(range(len(head))))
+    for text in ("n", "ng", "ngu", "a"):
+        search.filter(RosterFilter(text=text))
+    head += tail  # the rows list grows in place, as the table model's does
+    added = search.append(list(range(5, len(head))), RosterFilter(text="a"))
+    fresh = RosterSearch(head, list(range(len(head))))
+    assert added == [i for i in fresh.filter(RosterFilter(text="a")) if i >= 5]
+    assert search.order == list(range(len(head)))
+    for text in ("", "n", "ng", "ngu", "a"):
+        assert search.filter(RosterFilter(text=text)) == fresh.filter(RosterFilter(text=text)), text
+    assert search.append([], RosterFilter(text="x", current_only=False)) is None  # not kept: search again
