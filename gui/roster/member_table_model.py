@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from operator import attrgetter
 
 from PySide6.QtCore import (
     QAbstractProxyModel,
@@ -109,8 +110,8 @@ class MemberTableModel(QAbstractTableModel):
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
         self._rows.extend(rows)
-        self._row_of.update((row.id, first + i) for i, row in enumerate(rows))
-        self.current_count += sum(1 for row in rows if row.is_current)
+        self._row_of.update(zip(map(attrgetter("id"), rows), range(first, first + len(rows)), strict=True))
+        self.current_count += sum(map(attrgetter("is_current"), rows))
         self.endInsertRows()
 
     def put_row(self, row: RosterRow) -> None:

@@ -5,6 +5,7 @@ A mixin of gui.roster.members_tab.MembersTab, which owns the widgets and models 
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -64,6 +65,7 @@ class MembersData:
 
         self.cancel_loading()
         self._reselect = self.selected_member_id()
+        self._saved_while_loading: set[int] = set()  # by update_member: their rows are in the table already
         self._by_id = {}
         self.model.set_rows([])  # the old rows go before the new ones come: one roster in memory
         self.show_loading()
@@ -97,9 +99,9 @@ class MembersData:
     def _on_loader_loaded(self, records: list[MemberRecord] | None, rows, total: int, order: list[int]) -> None:
         selected, scrolled = self.selected_member_id(), self.table.verticalScrollBar().value()
         first = self.model.rowCount() == 0
-        row_of = self.model.row_of
-        if any(row_of(row.id) is not None for row in rows):  # saved meanwhile (update_member): the saved row stays
-            kept = [i for i, row in enumerate(rows) if row_of(row.id) is None]
+        saved = self._saved_while_loading
+        if saved and not saved.isdisjoint(map(attrgetter("id"), rows)):  # saved meanwhile: the saved row stays
+            kept = [i for i, row in enumerate(rows) if row.id not in saved]
             rows = [rows[i] for i in kept]
             records = None if records is None else [records[i] for i in kept]
         else:
@@ -142,7 +144,8 @@ class MembersData:
 
     def _fill_status_combo(self, rows) -> None:
         current = self.status_combo.currentData()
-        labels = sorted({(r.status_label, r.status_code) for r in rows})
+        pairs = zip(map(attrgetter("status_label"), rows), map(attrgetter("status_code"), rows), strict=True)
+        labels = sorted(set(pairs))
         self.status_combo.blockSignals(True)
         self.status_combo.clear()
         self.status_combo.addItem("Mọi tình trạng", "")
@@ -159,6 +162,8 @@ class MembersData:
         from models.roster.roster import roster_row
 
         record = get_member(member_id)
+        if self.is_loading():
+            self._saved_while_loading.add(member_id)
         if self._by_id is not None:
             self._by_id[member_id] = record  # in place when known, else last, as the row
         row = roster_row(record, clock.today())

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from models.core import clock
@@ -133,11 +134,11 @@ class RosterSearch:
 
     def _take_in_new_rows(self) -> None:
         added = self._rows[len(self._texts) :]
-        self._texts += [row.search_text for row in added]
-        self._current += [row.is_current for row in added]
-        self._official += [row.is_official for row in added]
-        self._gender += [row.gender for row in added]
-        self._status += [row.status_code for row in added]
+        self._texts += map(attrgetter("search_text"), added)
+        self._current += map(attrgetter("is_current"), added)
+        self._official += map(attrgetter("is_official"), added)
+        self._gender += map(attrgetter("gender"), added)
+        self._status += map(attrgetter("status_code"), added)
 
     @property
     def order(self) -> list[int]:

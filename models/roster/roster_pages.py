@@ -86,12 +86,21 @@ def _events_mark(on: date) -> pw.Node:
 def _fetch(query) -> list[tuple]:
     sql, params = query.sql()
     if not isinstance(db.obj, pw.PostgresqlDatabase):
-        return db.execute_sql(sql, params).fetchall()
+        return _rows_of(db.execute_sql(sql, params))
     with db.atomic():
         # The planner would compile a page's query to machine code first (its estimate is high: a probe per
         # member), which costs more than running it.
         db.execute_sql("SET LOCAL jit = off")
-        return db.execute_sql(sql, params).fetchall()
+        return _rows_of(db.execute_sql(sql, params))
+
+
+def _rows_of(cursor) -> list[tuple]:
+    """Every row, taken a few thousand at a time: the driver turns rows into Python values without letting
+    other threads run, and the GUI thread must not wait for a whole page of them."""
+    rows: list[tuple] = []
+    while batch := cursor.fetchmany(2_000):
+        rows += batch
+    return rows
 
 
 def _day(value) -> date | None:

@@ -123,6 +123,7 @@ def test_server_roster_load_500k(benchmark, server_tab):
     benchmark.extra_info.update({f"baseline_{k}": round(v, 3) for k, v in baseline.items()})
     print(f"\nbaseline psycopg fetch of {BIG:,} rows: first 1,000 after {baseline['first_rows_s']:.2f} s, all after "
           f"{baseline['all_rows_s']:.2f} s, holding {baseline['rss_held_mb']:.0f} MB")  # fmt: skip
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     for name, run in (("load", first), ("reload", reload)):
         print(f"{name}: first rows painted after {run['first_rows_painted_s']:.2f} s (goal ≤ 2 s), all after "
               f"{run['all_rows_s']:.1f} s, longest GUI stall {run['worst_stall_ms']:.0f} ms; RSS "
@@ -136,18 +137,27 @@ def test_server_search_keystroke_500k(benchmark, server_tab):
     word = "nguyen van a"
     texts = [word[:n] for n in range(1, len(word) + 1)] + [word[:n] for n in range(len(word) - 1, -1, -1)]
     state = {"i": 0}
-    times: list[float] = []
+    answered: list[float] = []
+    complete: list[float] = []
 
     def keystroke():
         start = time.perf_counter()
         server_tab.search_edit.setText(texts[state["i"] % len(texts)])
         server_tab.table.viewport().repaint()
+        answered.append(time.perf_counter() - start)  # the top of the result is on the screen
         QApplication.processEvents()
-        times.append(time.perf_counter() - start)
+        server_tab.proxy.finish()  # a long search's later pieces (the event loop appends them meanwhile)
+        complete.append(time.perf_counter() - start)
         state["i"] += 1
 
     benchmark.pedantic(keystroke, rounds=len(texts) * 2, iterations=1)
-    median_ms, worst_ms = statistics.median(times) * 1000, max(times) * 1000
-    benchmark.extra_info.update(median_ms=round(median_ms, 1), worst_ms=round(worst_ms, 1))
-    print(f"\nkeystroke over {BIG:,} server rows: median {median_ms:.1f} ms, worst {worst_ms:.1f} ms (goal ≤ 50 ms)")
+    figures = {}
+    for name, times in (("answered", answered), ("complete", complete)):
+        figures[f"{name}_median_ms"] = round(statistics.median(times) * 1000, 1)
+        figures[f"{name}_worst_ms"] = round(max(times) * 1000, 1)
+    benchmark.extra_info.update(figures)
+    print(f"\nkeystroke over {BIG:,} server rows: answered (filtered, repainted) median "
+          f"{figures['answered_median_ms']} ms, worst {figures['answered_worst_ms']} ms (goal ≤ 50 ms); whole result "
+          f"median {figures['complete_median_ms']} ms, worst {figures['complete_worst_ms']} ms; load average "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")  # fmt: skip
     assert server_tab.search_edit.text() == "" and server_tab.proxy.rowCount() > 0
