@@ -84,6 +84,10 @@ def v4_to_v5(database: pw.Database) -> None:
     database.create_tables(CONGRESS_TABLES + BALLOT_TABLES)
 
 
+def _day(value: object) -> date | None:
+    return date.fromisoformat(value[:10]) if isinstance(value, str) else value  # type: ignore[return-value]
+
+
 def v6_to_v7(database: pw.Database) -> None:
     """member.name_sort: the A-B-C sort key of the name (models.core.vnname.name_sort_key), filled for every member,
     and an index on (branch, name_sort, id), so a server hands out a big roster in order a page at a time.
@@ -95,14 +99,17 @@ def v6_to_v7(database: pw.Database) -> None:
 
     migrate(_migrator(database).add_column("member", "name_sort", pw.BlobField(null=True)))
     rows = database.execute_sql("SELECT id, full_name, birth_date FROM member ORDER BY id").fetchall()
-    update = f"UPDATE member SET name_sort = {database.param} WHERE id = {database.param}"
-    cursor = database.cursor()
-    for start in range(0, len(rows), 10_000):
-        keys = []
-        for member_id, full_name, born in rows[start : start + 10_000]:
-            born = date.fromisoformat(born[:10]) if isinstance(born, str) else born  # SQLite gives ISO text
-            keys.append((name_sort_key(full_name, born), member_id))
-        cursor.executemany(update, keys)
+    keys = [(member_id, name_sort_key(name, _day(born))) for member_id, name, born in rows]
+    if isinstance(database, pw.PostgresqlDatabase):  # a server of half a million: one copy and one update
+        with database.connection().cursor() as cursor:
+            cursor.execute("CREATE TEMPORARY TABLE name_sort_keys (id integer PRIMARY KEY, key bytea) ON COMMIT DROP")
+            with cursor.copy("COPY name_sort_keys (id, key) FROM STDIN") as copy:
+                for row in keys:
+                    copy.write_row(row)
+            cursor.execute("UPDATE member SET name_sort = k.key FROM name_sort_keys k WHERE member.id = k.id")
+    else:
+        update = f"UPDATE member SET name_sort = {database.param} WHERE id = {database.param}"
+        database.cursor().executemany(update, [(key, member_id) for member_id, key in keys])
     database.execute_sql(f"CREATE INDEX {NAME_SORT_INDEX} ON member (branch_id, name_sort, id)")
 
 

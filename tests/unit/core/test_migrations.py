@@ -103,31 +103,24 @@ def test_every_schema_version_has_its_step():
     assert sorted(MIGRATIONS) == list(range(1, SCHEMA_VERSION))
 
 
-def test_the_name_sort_step_fills_the_key_of_every_member(tmp_path):
+def test_the_name_sort_step_fills_the_key_of_every_member(bare_database):
+    from models.core.database import set_meta
+    from models.core.tables import db
     from models.core.vnname import name_sort_key
     from models.migrations import MIGRATIONS, v6_to_v7
     from models.roster.members import save_member
     from tests.support.people import all_people, set_up_branch
 
-    path = tmp_path / "v6.sqlite3"
-    open_database(path)
     set_up_branch()
     for record in all_people():
         save_member(record)
+    db.execute_sql("DROP INDEX member_branch_name_sort")
+    db.execute_sql("ALTER TABLE member DROP COLUMN name_sort")  # the schema before this step
+    set_meta("schema_version", str(next(n for n, step in MIGRATIONS.items() if step is v6_to_v7)))
     close_database()
-    con = sqlite3.connect(path)
-    con.execute("DROP INDEX member_branch_name_sort")
-    con.execute("ALTER TABLE member DROP COLUMN name_sort")  # the schema before this step
-    step = next(n for n, f in MIGRATIONS.items() if f is v6_to_v7)
-    con.execute("UPDATE chibo_meta SET value = ? WHERE key = 'schema_version'", (str(step),))
-    con.commit()
-    con.close()
-    handle = open_database(path)
-    try:
-        assert schema_version(handle) == SCHEMA_VERSION
-        rows = Member.select(Member.full_name, Member.birth_date, Member.name_sort).tuples()
-        assert len(rows) == len(all_people())
-        assert all(bytes(key) == name_sort_key(name, born) for name, born, key in rows)
-        assert "member_branch_name_sort" in {index.name for index in handle.get_indexes("member")}
-    finally:
-        close_database()
+    handle = open_database(bare_database)
+    assert schema_version(handle) == SCHEMA_VERSION
+    rows = Member.select(Member.full_name, Member.birth_date, Member.name_sort).tuples()
+    assert len(rows) == len(all_people())
+    assert all(bytes(key) == name_sort_key(name, born) for name, born, key in rows)
+    assert "member_branch_name_sort" in {index.name for index in handle.get_indexes("member")}
