@@ -175,3 +175,27 @@ def test_a_search_typed_while_the_pages_arrive_holds_for_every_page(qtbot, tmp_p
     assert shown_names(tab) == _shown(_reference(), tab.criteria()) and shown_names(tab)
     tab.search_edit.setText("")
     assert shown_names(tab) == _shown(_reference())
+
+
+def test_pages_into_a_table_sorted_by_another_column_keep_its_order(qtbot, tmp_path, server, gate):
+    from PySide6.QtCore import Qt
+
+    from gui.roster.member_table_model import COLUMN_INDEX
+
+    tab = _tab(qtbot, tmp_path)
+    tab.table.sortByColumn(COLUMN_INDEX["birth_date"], Qt.SortOrder.DescendingOrder)  # before: the worker sorts
+    tab.load()
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0)
+    tab.table.sortByColumn(COLUMN_INDEX["card_number"], Qt.SortOrder.AscendingOrder)  # while: the table sorts
+    gate.set()
+    qtbot.waitUntil(lambda: not tab.is_loading())
+    rows = _reference()
+    wanted = [rows[i].full_name for i in filter_rows(rows, tab.criteria(), sort_indices(rows, list(range(len(rows))),
+                                                                                        "card_number"))]  # fmt: skip
+    assert shown_names(tab) == wanted
+    tab.table.sortByColumn(COLUMN_INDEX["birth_date"], Qt.SortOrder.DescendingOrder)
+    by_birth = sort_indices(rows, list(range(len(rows))), "birth_date", descending=True)
+    assert shown_names(tab) == [rows[i].full_name for i in filter_rows(rows, tab.criteria(), by_birth)]
+    tab.load()  # pages of 3 in A-B-C order, merged by the worker into the birth-date order
+    qtbot.waitUntil(lambda: not tab.is_loading())
+    assert shown_names(tab) == [rows[i].full_name for i in filter_rows(rows, tab.criteria(), by_birth)]
