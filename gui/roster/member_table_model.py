@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from operator import attrgetter
 
-from PySide6.QtCore import QAbstractProxyModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractProxyModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 
 from models.roster.roster import RosterFilter, RosterRow, RosterSearch, insert_position, sort_indices
 
 _Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SEARCH_PIECE = 25_000  # rows a search looks at before the view shows what it found (a few milliseconds)
 
 
 @dataclass(frozen=True)
@@ -53,6 +64,22 @@ def _text(row: RosterRow, key: str) -> str:
     return value or ""
 
 
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+_ROLES = frozenset(int(role) for role in (Qt.ItemDataRole.DisplayRole, ID_ROLE, Qt.ItemDataRole.TextAlignmentRole,
+                                          Qt.ItemDataRole.ToolTipRole))  # fmt: skip
+
+
+def cell(row: RosterRow, number: int, column: Column, role: int):
+    """What a cell shows for `role` (one of _ROLES); `number` is its STT (the row shown, counted from 1)."""
+    if role == Qt.ItemDataRole.DisplayRole:
+        return str(number) if column.key == "no" else _text(row, column.key)
+    if role == ID_ROLE:
+        return row.id
+    if role == Qt.ItemDataRole.TextAlignmentRole:
+        return _CENTER if column.align_center else None
+    return row.status_label if column.key == "status" else None  # the tooltip
+
+
 class MemberTableModel(QAbstractTableModel):
     """All roster rows as loaded; the proxy decides what is shown and in which order."""
 
@@ -83,8 +110,8 @@ class MemberTableModel(QAbstractTableModel):
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
         self._rows.extend(rows)
-        self._row_of.update((row.id, first + i) for i, row in enumerate(rows))
-        self.current_count += sum(1 for row in rows if row.is_current)
+        self._row_of.update(zip(map(attrgetter("id"), rows), range(first, first + len(rows)), strict=True))
+        self.current_count += sum(map(attrgetter("is_current"), rows))
         self.endInsertRows()
 
     def put_row(self, row: RosterRow) -> None:
@@ -109,19 +136,9 @@ class MemberTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():
             return None
-        row = self._rows[index.row()]
-        column = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return str(index.row() + 1) if column.key == "no" else _text(row, column.key)
-        if role == ID_ROLE:
-            return row.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_center:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column.key == "status":
-            return row.status_label
-        return None
+        return cell(self._rows[index.row()], index.row() + 1, COLUMNS[index.column()], role)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -130,10 +147,17 @@ class MemberTableModel(QAbstractTableModel):
 
 
 class MemberFilterProxyModel(QAbstractProxyModel):
-    """Filters and sorts with plain Python over precomputed keys, then resets once: no per-row Qt callbacks."""
+    """Filters and sorts with plain Python over precomputed keys, then resets once: no per-row Qt callbacks.
+
+    A long search (the first letters typed over half a million rows) shows its first piece at once and appends
+    the others from the event loop, so the keystroke is answered while the rest is found; `filtered` is emitted
+    when the result is whole, and `finish()` completes it now."""
+
+    filtered = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self._pending: Iterator[list[int]] | None = None  # the pieces of the search under way
         self._criteria = RosterFilter()
         self._sort_column = "full_name"
         self._descending = False
@@ -204,10 +228,40 @@ class MemberFilterProxyModel(QAbstractProxyModel):
         if self._search is None:
             order = sort_indices(rows, list(range(len(rows))), self._sort_column, self._descending)
             self._search = RosterSearch(rows, order)
+        pieces = self._search.pieces(self._criteria, SEARCH_PIECE)
         self.beginResetModel()
-        self._map = self._search.filter(self._criteria)
+        self._map = next(pieces)
         self._inverse = None
         self.endResetModel()
+        self._pending = pieces
+        if len(rows) > SEARCH_PIECE:
+            self._schedule(pieces)
+        else:
+            self.finish()
+
+    def _schedule(self, pieces: Iterator[list[int]]) -> None:
+        QTimer.singleShot(0, self, lambda: self._next_piece(pieces))
+
+    def _next_piece(self, pieces: Iterator[list[int]]) -> None:
+        if self._pending is not pieces:  # a newer search (or sort, or load) took over
+            return
+        piece = next(pieces, None)
+        if piece is None:
+            self._pending = None
+            self.filtered.emit()
+            return
+        if piece:
+            first = len(self._map)
+            self.beginInsertRows(QModelIndex(), first, first + len(piece) - 1)
+            self._map += piece  # the first piece of a search in pieces is its own list, never a kept result
+            self._inverse = None
+            self.endInsertRows()
+        self._schedule(pieces)
+
+    def finish(self) -> None:
+        """The search under way completed now (statistics and exports read every shown row)."""
+        while self._pending is not None:
+            self._next_piece(self._pending)
 
     def _on_source_model_reset(self) -> None:
         self._search = None
@@ -245,6 +299,8 @@ class MemberFilterProxyModel(QAbstractProxyModel):
             and expected[1] == (self._sort_column, self._descending)
             and len(expected[0]) == len(rows)
         ):
+            if self._pending is None and self._appends(expected[0], first, last):
+                return
             search.reorder(expected[0])
         elif last - first < 64:
             for source in range(first, last + 1):
@@ -253,6 +309,24 @@ class MemberFilterProxyModel(QAbstractProxyModel):
             search.reorder(sort_indices(rows, search.order + list(range(first, last + 1)), self._sort_column,
                                         self._descending))  # fmt: skip
         self._rebuild()
+
+    def _appends(self, order: list[int], first: int, last: int) -> bool:
+        """When the new rows sort after all others (a server's roster arriving in this order), shown rows are
+        only added below: no reset, no look at the rows before (returns False when that is not the case)."""
+        known = len(self._search.order)
+        if order[known:] != list(range(first, last + 1)) or order[:known] != self._search.order:
+            return False
+        added = self._search.append(order[known:], self._criteria)
+        if added is None:
+            self._search.reorder(order)
+            self._rebuild()
+        elif added:
+            end = len(self._map)
+            self.beginInsertRows(QModelIndex(), end, end + len(added) - 1)
+            self._map += added
+            self._inverse = None
+            self.endInsertRows()
+        return True
 
     # QAbstractProxyModel -------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -286,11 +360,11 @@ class MemberFilterProxyModel(QAbstractProxyModel):
         return QModelIndex() if proxy_row is None else self.createIndex(proxy_row, source_index.column())
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        # Straight to the row, no source index: a repaint asks this some 2,000 times (cells × roles).
+        if role not in _ROLES or not index.isValid():
             return None
-        if role == Qt.ItemDataRole.DisplayRole and COLUMNS[index.column()].key == "no":
-            return str(index.row() + 1)  # STT counts what is shown
-        return self.sourceModel().data(self.mapToSource(index), role)
+        shown = index.row()
+        return cell(self.sourceModel().rows[self._map[shown]], shown + 1, COLUMNS[index.column()], role)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         return self.sourceModel().headerData(section, orientation, role)

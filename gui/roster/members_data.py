@@ -5,6 +5,7 @@ A mixin of gui.roster.members_tab.MembersTab, which owns the widgets and models 
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -14,19 +15,47 @@ LIST_PAGE, STATISTICS_PAGE, REMINDERS_PAGE = range(3)  # the tab's views
 
 
 class MembersData:
-    """Loading for MembersTab: refresh() now, load() on a worker thread, update_member() after one save."""
+    """Loading for MembersTab: refresh() now, load() on a worker thread, update_member() after one save.
+
+    The member records (statistics, reminders, exports read them) come with the rows from a SQLite file; from a
+    server only the rows come (half a million records would not fit twice), and the records are read the first
+    time they are asked for (`records`), once the load is over."""
+
+    _by_id: dict[int, MemberRecord] | None  # None: not read yet
+
+    @property
+    def records(self) -> list[MemberRecord]:
+        """Every member of the branch with events, in the order read; read now if the load did not bring them."""
+        if self._by_id is None:
+            if self.is_loading():
+                return []  # read once the load is over (the views waiting for them are marked stale then)
+            from models.roster.members import all_members
+
+            self._by_id = {m.id: m for m in all_members()}
+        return list(self._by_id.values())
+
+    def record(self, member_id: int) -> MemberRecord:
+        """One member's record (all of them read now if the load did not bring them)."""
+        if self._by_id is None:
+            self.records  # noqa: B018 - reads them
+        return self._by_id[member_id]
 
     def refresh(self) -> None:
-        """Reload every member from the data file now, keeping the selection."""
+        """Reload every member from the data file now, keeping the selection; from a server on a worker thread
+        (`load`), as half a million members take a while."""
         from models.core import clock
         from models.roster.members import all_members
         from models.roster.roster import roster_rows
+        from models.roster.roster_pages import loads_in_pages
 
+        if loads_in_pages():
+            self.load()
+            return
         self.cancel_loading()
         selected = self.selected_member_id()
-        self.records = all_members()
-        self._by_id = {m.id: m for m in self.records}
-        self.model.set_rows(roster_rows(self.records, clock.today()))
+        records = all_members()
+        self._by_id = {m.id: m for m in records}
+        self.model.set_rows(roster_rows(records, clock.today()))
         self._loaded(selected)
 
     def load(self) -> None:
@@ -36,8 +65,9 @@ class MembersData:
 
         self.cancel_loading()
         self._reselect = self.selected_member_id()
-        self.records, self._by_id = [], {}
-        self.model.set_rows([])
+        self._saved_while_loading: set[int] = set()  # by update_member: their rows are in the table already
+        self._by_id = {}
+        self.model.set_rows([])  # the old rows go before the new ones come: one roster in memory
         self.show_loading()
         loader = self._loader = RosterLoader(self.proxy.sort_column_key, self.proxy.descending, self)
 
@@ -66,29 +96,35 @@ class MembersData:
     def is_loading(self) -> bool:
         return self._loader is not None
 
-    def _on_loader_loaded(self, records: list[MemberRecord], rows, total: int, order: list[int]) -> None:
+    def _on_loader_loaded(self, records: list[MemberRecord] | None, rows, total: int, order: list[int]) -> None:
         selected, scrolled = self.selected_member_id(), self.table.verticalScrollBar().value()
-        if any(m.id in self._by_id for m in records):  # saved meanwhile (update_member): the saved row stays
-            kept = [i for i, m in enumerate(records) if m.id not in self._by_id]
-            records, rows = [records[i] for i in kept], [rows[i] for i in kept]
+        first = self.model.rowCount() == 0
+        saved = self._saved_while_loading
+        if saved and not saved.isdisjoint(map(attrgetter("id"), rows)):  # saved meanwhile: the saved row stays
+            kept = [i for i, row in enumerate(rows) if row.id not in saved]
+            rows = [rows[i] for i in kept]
+            records = None if records is None else [records[i] for i in kept]
         else:
             self.proxy.expect_order(order, self._loader.sort)
-        self.records.extend(records)
-        self._by_id.update((m.id, m) for m in records)
+        if records is None:
+            self._by_id = None  # read when asked for, once the load is over
+        elif self._by_id is not None:
+            self._by_id.update((m.id, m) for m in records)
         self.model.add_rows(rows)
         if selected is None or not self.select_member(selected):
             self.table.verticalScrollBar().setValue(scrolled)
-        if len(self.records) == len(rows):  # the first chunk
+        if first:
             self._fill_status_combo(self.model.rows)
-        if len(self.records) < total:
-            self.count_label.setText(f"Đang tải danh sách: {len(self.records)}/{total} đảng viên…")
-            self.load_progress.emit(len(self.records), total)
+        loaded = self.model.rowCount()
+        if loaded < total:
+            self.count_label.setText(f"Đang tải danh sách: {loaded}/{total} đảng viên…")
+            self.load_progress.emit(loaded, total)
 
     def _on_loader_done(self, complete: bool) -> None:
         self._loader.deleteLater()
         self._loader = None
         self._loaded(self.selected_member_id() or self._reselect)
-        self.load_progress.emit(len(self.records), len(self.records))
+        self.load_progress.emit(self.model.rowCount(), self.model.rowCount())
 
     def _on_loader_failed(self, error: Exception) -> None:
         from gui.core import dialogs
@@ -108,7 +144,8 @@ class MembersData:
 
     def _fill_status_combo(self, rows) -> None:
         current = self.status_combo.currentData()
-        labels = sorted({(r.status_label, r.status_code) for r in rows})
+        pairs = zip(map(attrgetter("status_label"), rows), map(attrgetter("status_code"), rows), strict=True)
+        labels = sorted(set(pairs))
         self.status_combo.blockSignals(True)
         self.status_combo.clear()
         self.status_combo.addItem("Mọi tình trạng", "")
@@ -125,12 +162,10 @@ class MembersData:
         from models.roster.roster import roster_row
 
         record = get_member(member_id)
-        source = self.model.row_of(member_id)
-        if source is None:
-            self.records.append(record)
-        else:
-            self.records[source] = record
-        self._by_id[member_id] = record
+        if self.is_loading():
+            self._saved_while_loading.add(member_id)
+        if self._by_id is not None:
+            self._by_id[member_id] = record  # in place when known, else last, as the row
         row = roster_row(record, clock.today())
         self.model.put_row(row)
         if self.status_combo.findData(row.status_code) < 0:

@@ -52,8 +52,7 @@ class MembersTab(QWidget, MembersData):
         super().__init__(parent)
         self._settings = settings
         self._read_only = False
-        self.records: list[MemberRecord] = []
-        self._by_id: dict[int, MemberRecord] = {}
+        self._by_id: dict[int, MemberRecord] | None = {}  # the records, see MembersData.records
         self.statistics_view = None  # gui.roster.statistics_view.StatisticsView, built when first shown
         self.reminders_panel = None  # gui.roster.reminders_panel.RemindersPanel, built when first shown
         self._stale = {STATISTICS_PAGE: True, REMINDERS_PAGE: True}
@@ -62,6 +61,7 @@ class MembersTab(QWidget, MembersData):
         self._statistics_timer.setInterval(STATISTICS_DEBOUNCE_MS)
         self._statistics_timer.timeout.connect(self._on_statistics_timer_timeout)
         self._loader = None  # gui.roster.roster_loader.RosterLoader of the load under way
+        self._saved_while_loading: set[int] = set()
         self.exports = MemberExports(self, self.shown_records, lambda: self.records, self.screen_columns,
                                      self._age_bounds)  # fmt: skip
         self.model = MemberTableModel(self)
@@ -70,6 +70,9 @@ class MembersTab(QWidget, MembersData):
         self._build()
         self.columns = RosterColumns(self.table, settings)
         self.proxy.modelReset.connect(self._update_count)
+        self.proxy.rowsInserted.connect(self._update_count)  # the later pieces of a long search
+        self.proxy.filtered.connect(self._on_proxy_filtered)
+        self._select_when_filtered: int | None = None
 
     # building ------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -186,14 +189,21 @@ class MembersTab(QWidget, MembersData):
         )
 
     def _on_filters_changed(self, *_args) -> None:
-        selected = self.selected_member_id()
+        selected = self.selected_member_id() or self._select_when_filtered
+        self._select_when_filtered = None
         self.proxy.set_criteria(self.criteria())
-        if selected is not None:
-            self.select_member(selected)
+        if selected is not None and not self.select_member(selected):
+            self._select_when_filtered = selected  # perhaps in a later piece of the search
         self._update_buttons()
         self._stale[STATISTICS_PAGE] = True
         if self.views.currentIndex() == STATISTICS_PAGE:
             self._statistics_timer.start()
+
+    def _on_proxy_filtered(self) -> None:
+        selected, self._select_when_filtered = self._select_when_filtered, None
+        if selected is not None and self.selected_member_id() is None:
+            self.select_member(selected)
+            self._update_buttons()
 
     def show_loading(self) -> None:
         self.count_label.setText("Đang tải danh sách đảng viên…")
@@ -206,7 +216,10 @@ class MembersTab(QWidget, MembersData):
     # views ---------------------------------------------------------------------------------
     def shown_records(self) -> list[MemberRecord]:
         """The members the table shows, in its order (filter and sort)."""
-        return [self._by_id[self.proxy.source_row(r).id] for r in range(self.proxy.rowCount())]
+        if self._by_id is None and self.is_loading():
+            return []  # asked again when the load is over
+        self.proxy.finish()  # every shown row, not only the first pieces of a long search
+        return [self.record(self.proxy.source_row(r).id) for r in range(self.proxy.rowCount())]
 
     def screen_columns(self) -> list[tuple[str, str]]:
         return self.columns.screen_columns()

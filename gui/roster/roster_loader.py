@@ -1,5 +1,8 @@
 """Loading the whole roster on a worker thread, in chunks that grow, so the window stays usable meanwhile.
 
+From a SQLite file it reads every record (the tab keeps them); from a server it reads rows only, in pages that
+come in A-B-C order, so the first page is the top of the list and the rest goes below it.
+
 The worker reads with its own database connection (peewee keeps one per thread; SQLite's write-ahead log lets it
 read while the GUI thread works) and builds the table rows there too; the GUI thread only appends them.
 """
@@ -21,9 +24,28 @@ MAX_CHUNK = 50_000  # the GUI thread's work per chunk grows with it: kept to a f
 
 
 class _Signals(QObject):
-    loaded = Signal(object, object, int, object)  # member records, their rows, members in the file, sort order
+    # member records (None when read in pages: the tab reads records when it needs them), their rows, members in
+    # the database, the sort order of every row so far
+    loaded = Signal(object, object, int, object)
     failed = Signal(object)
     done = Signal(bool)  # True when every member was loaded
+
+
+def _record_chunks(today):
+    """A SQLite file, as before: every record with its events, by id, turned into rows here."""
+    from models.roster.members import member_chunks
+    from models.roster.roster import roster_rows
+
+    for chunk in member_chunks(BATCH):
+        yield chunk, roster_rows(chunk, today)
+
+
+def _row_pages(today):
+    """A server: rows only, a page at a time in A-B-C order (models.roster.roster_pages)."""
+    from models.roster.roster_pages import roster_pages
+
+    for page in roster_pages(today, FIRST_CHUNK, MAX_CHUNK):
+        yield None, page
 
 
 class _Worker(QRunnable):
@@ -35,8 +57,9 @@ class _Worker(QRunnable):
     def run(self) -> None:
         from models.core import clock
         from models.core.tables import db
-        from models.roster.members import member_chunks, member_count
-        from models.roster.roster import roster_rows, sort_indices, sort_key
+        from models.roster.members import member_count
+        from models.roster.roster import sort_indices, sort_key
+        from models.roster.roster_pages import loads_in_pages
 
         complete, collecting = False, gc.isenabled()
         # No cycle collection while the roster is built: each full one walks every object made so far (a second
@@ -45,6 +68,7 @@ class _Worker(QRunnable):
         try:
             total, today = member_count(), clock.today()
             column, descending = self._sort
+            paged = loads_in_pages()
             every_row: list = []
             key = sort_key(every_row, column)
             records, sent, order, runs = [], 0, [], []
@@ -54,17 +78,22 @@ class _Worker(QRunnable):
                 # Merged in Python, not by one sort: a sort holds the interpreter (the GUI thread too) for its
                 # whole run, a merge lets it go every few milliseconds.
                 order = list(heapq.merge(order, *runs, key=key, reverse=descending))
-                self.signals.loaded.emit(records, every_row[sent:], total, list(order))  # the GUI edits its copy
+                self.signals.loaded.emit(None if paged else records, every_row[sent:], total, list(order))
                 records, sent, runs = [], len(every_row), []
 
-            for chunk in member_chunks(BATCH):
+            for chunk, rows in (_row_pages if paged else _record_chunks)(today):
                 if self._cancel.is_set():
                     return
-                records += chunk
+                if chunk is not None:
+                    records += chunk
                 first = len(every_row)
-                every_row += roster_rows(chunk, today)
+                every_row += rows
+                if paged and (column, descending) == ("full_name", False):
+                    order.extend(range(first, len(every_row)))  # pages come in this order, each below the last
+                    send()
+                    continue
                 runs.append(sort_indices(every_row, list(range(first, len(every_row))), column, descending))
-                if len(every_row) - sent >= min(MAX_CHUNK, max(FIRST_CHUNK, sent)):  # as big as all before it
+                if paged or len(every_row) - sent >= min(MAX_CHUNK, max(FIRST_CHUNK, sent)):  # as big as all before
                     send()
             if runs:
                 send()

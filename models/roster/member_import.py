@@ -327,7 +327,7 @@ def apply_import(plan: ImportPlan, actions: Mapping[int, str] | None = None, pro
                 final = {key: current[key] for key in _KEYS} | changes
                 _check_final(plan, row, final, row.saved.member_id, cards, today)
                 stored = stored_values(MemberRecord(**final))  # type: ignore[arg-type]
-                columns = [*changes, YEAR_ONLY_COLUMN] if changes else []
+                columns = [*changes, YEAR_ONLY_COLUMN, "name_sort"] if changes else []
                 updates.append((row, current["version"], {key: stored[key] for key in columns}))
             step()
         now = clock.now()

@@ -15,7 +15,7 @@ from models.core.dates import fmt
 from models.core.errors import ConflictError, NotFoundError, ValidationError
 from models.core.partial_dates import from_columns, plain, to_columns
 from models.core.tables import db
-from models.core.vnname import fold, nfc
+from models.core.vnname import fold, name_sort_key, nfc
 from models.core.who import current_user
 from models.roster.event_kinds import EventKind
 from models.roster.fields import DATE_FIELDS, MEMBER_FIELDS
@@ -164,8 +164,11 @@ def changed_stamp() -> dict:
 
 
 def stored_values(record: MemberRecord) -> dict[str, object]:
-    """The Member columns of a record (year-only dates as 1 January plus their marker column)."""
-    return to_columns({key: getattr(record, key) for key in _RECORD_KEYS}, DATE_FIELDS)
+    """The Member columns of a record (year-only dates as 1 January plus their marker column, and the A-B-C sort
+    key of the name and birth date)."""
+    values = to_columns({key: getattr(record, key) for key in _RECORD_KEYS}, DATE_FIELDS)
+    values["name_sort"] = name_sort_key(record.full_name, record.birth_date)
+    return values
 
 
 def saved_values(row: dict) -> dict[str, object]:

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from operator import attrgetter
+from typing import TYPE_CHECKING, NamedTuple
 
 from models.core import clock
-from models.core.vnname import fold, name_key
+from models.core.vnname import fold, name_sort_key
 
 if TYPE_CHECKING:
+    from models.roster.member_status import MemberStatus
     from models.roster.records import MemberRecord
 
 
-@dataclass(frozen=True)
-class RosterRow:
+class RosterRow(NamedTuple):
+    """One row of the roster table: a tuple (half a million of them are held while the office's roster is open)."""
+
     id: int
     full_name: str
     gender: str
@@ -31,36 +36,53 @@ class RosterRow:
     ethnicity: str
     workplace: str
     phone: str
-    name_key: tuple
+    name_key: bytes  # models.core.vnname.name_sort_key: A-B-C order
     search_text: str  # folded name, card number, job, hometown: what search-as-you-type matches
+
+
+# What a row is made of, in make_row's order (models.roster.roster_pages reads these columns).
+ROW_FIELDS = ("id", "full_name", "gender", "birth_date", "admission_date", "official_date", "card_number",
+              "job_title", "occupation", "hometown", "ethnicity", "workplace", "phone")  # fmt: skip
+
+
+def make_row(values: tuple, status: MemberStatus, name_key: bytes | None = None) -> RosterRow:
+    """The row of a member's stored values (in ROW_FIELDS order) and status; `name_key` when read with them."""
+    member_id, full_name, gender, birth_date, admission_date, official_date = values[:6]
+    card_number, job_title, occupation, hometown, ethnicity, workplace, phone = values[6:]
+    job = _job(job_title, occupation)
+    searchable = " ".join((full_name, card_number, job, hometown, workplace))
+    return RosterRow(
+        member_id or 0,
+        full_name,
+        gender,
+        birth_date,
+        admission_date,
+        official_date,
+        status.is_official,
+        status.code,
+        status.label,
+        status.is_current_member,
+        card_number,
+        job,
+        hometown,
+        ethnicity,
+        workplace,
+        phone,
+        name_sort_key(full_name, birth_date) if name_key is None else name_key,
+        fold(searchable),
+    )
+
+
+@lru_cache(maxsize=1 << 12)
+def _job(job_title: str, occupation: str) -> str:
+    # One text per kind of job: half a million members hold a few thousand of them.
+    return ", ".join(part for part in (job_title, occupation) if part)
 
 
 def roster_row(member: MemberRecord, on: date) -> RosterRow:
     from models.roster.member_status import member_status  # the rules: not needed to show an empty table
 
-    status = member_status(member, on)
-    job = ", ".join(part for part in (member.job_title, member.occupation) if part)
-    searchable = " ".join((member.full_name, member.card_number, job, member.hometown, member.workplace))
-    return RosterRow(
-        id=member.id or 0,
-        full_name=member.full_name,
-        gender=member.gender,
-        birth_date=member.birth_date,
-        admission_date=member.admission_date,
-        official_date=member.official_date,
-        is_official=status.is_official,
-        status_code=status.code,
-        status_label=status.label,
-        is_current=status.is_current_member,
-        card_number=member.card_number,
-        job=job,
-        hometown=member.hometown,
-        ethnicity=member.ethnicity,
-        workplace=member.workplace,
-        phone=member.phone,
-        name_key=name_key(member.full_name, member.birth_date),
-        search_text=fold(searchable),
-    )
+    return make_row(tuple(getattr(member, key) for key in ROW_FIELDS), member_status(member, on))
 
 
 def roster_rows(members: list[MemberRecord], on: date | None = None) -> list[RosterRow]:
@@ -105,40 +127,82 @@ class RosterSearch:
 
     def reorder(self, order: list[int]) -> None:
         """A new sort order, of all rows (rows appended since are taken in); the cached results are dropped."""
-        added = self._rows[len(self._texts) :]
-        self._texts += [row.search_text for row in added]
-        self._current += [row.is_current for row in added]
-        self._official += [row.is_official for row in added]
-        self._gender += [row.gender for row in added]
-        self._status += [row.status_code for row in added]
+        self._take_in_new_rows()
         self._order = order
         self._base_key: tuple | None = None
         self._results: dict[str, list[int]] = {}  # query -> result, for the queries on the way to the last one
+
+    def _take_in_new_rows(self) -> None:
+        added = self._rows[len(self._texts) :]
+        self._texts += map(attrgetter("search_text"), added)
+        self._current += map(attrgetter("is_current"), added)
+        self._official += map(attrgetter("is_official"), added)
+        self._gender += map(attrgetter("gender"), added)
+        self._status += map(attrgetter("status_code"), added)
 
     @property
     def order(self) -> list[int]:
         return self._order
 
+    def append(self, indices: list[int], criteria: RosterFilter) -> list[int] | None:
+        """Rows appended to `rows` that sort after every row before them (a page of a load in this order): the
+        order and the kept results grow by them, looking at the new rows only. Returns those of them that pass
+        `criteria`, or None when its result is not kept (filter then)."""
+        self._take_in_new_rows()
+        self._order = self._order + indices  # a new list: the old one may be held elsewhere
+        key = (criteria.current_only, criteria.kind, criteria.gender, criteria.status_code)
+        query = " ".join(fold(criteria.text).split())
+        if key != self._base_key or query not in self._results:
+            self._base_key, self._results = None, {}
+            return None
+        base, texts, grown, added = self._choices(criteria, indices), self._texts, {}, []
+        for kept, result in self._results.items():
+            passing = base
+            for word in kept.split():
+                passing = [i for i in passing if word in texts[i]]
+            grown[kept] = result + passing  # new lists too: a caller may hold the old ones
+            if kept == query:
+                added = passing
+        self._results = grown
+        return added
+
     def filter(self, criteria: RosterFilter) -> list[int]:
+        pieces = list(self.pieces(criteria))
+        return pieces[0] if len(pieces) == 1 else [i for piece in pieces for i in piece]
+
+    def pieces(self, criteria: RosterFilter, size: int = 0) -> Iterator[list[int]]:
+        """The result of `filter` in pieces of `size` rows looked at (0: one piece), each to go after the ones
+        before, so a caller can show the top of a long result before the rest is found. The result is kept for
+        the next queries only once every piece was taken."""
         key = (criteria.current_only, criteria.kind, criteria.gender, criteria.status_code)
         if key != self._base_key:
             self._base_key = key
             self._results = {"": self._choices(criteria)}
         query = " ".join(fold(criteria.text).split())
         found = self._results.get(query)
-        if found is None:
-            start = max((q for q in self._results if query.startswith(q)), key=len)
-            found = self._results[start]
-            texts = self._texts
-            for word in query.split():
-                found = [i for i in found if word in texts[i]]
-            self._results = {q: r for q, r in self._results.items() if query.startswith(q)}
-            self._results[query] = found
-        return found
+        if found is not None:
+            yield found
+            return
+        start = max((q for q in self._results if query.startswith(q)), key=len)
+        candidates, texts, words = self._results[start], self._texts, query.split()
+        size = size or len(candidates) or 1
+        found = []
+        for low in range(0, max(len(candidates), 1), size):
+            piece = candidates[low : low + size]
+            for word in words:
+                piece = [i for i in piece if word in texts[i]]
+            if len(candidates) <= size:
+                found = piece
+            else:
+                found += piece
+            yield piece
+        self._results = {q: r for q, r in self._results.items() if query.startswith(q)}
+        self._results[query] = found
 
-    def _choices(self, criteria: RosterFilter) -> list[int]:
-        """The order without the rows the choices exclude: one comprehension per choice made (no call per row)."""
-        out = self._order
+    def _choices(self, criteria: RosterFilter, indices: list[int] | None = None) -> list[int]:
+        """The order (or `indices`) without the rows the choices exclude: one comprehension per choice made (no
+        call per row)."""
+        out = self._order if indices is None else indices
         if criteria.current_only:
             current = self._current
             out = [i for i in out if current[i]]
@@ -151,7 +215,7 @@ class RosterSearch:
         if criteria.status_code:
             status, wanted = self._status, criteria.status_code
             out = [i for i in out if status[i] == wanted]
-        return list(out) if out is self._order else out
+        return list(out) if out is self._order or out is indices else out
 
     def matches(self, index: int, criteria: RosterFilter) -> bool:
         """Whether one row passes `criteria` (the same test as filter, for one row)."""

@@ -51,8 +51,13 @@ class Member(BaseModel):
     updated_at = pw.DateTimeField(default=clock.now)
     updated_by = pw.TextField(default=current_user)  # who saved it last (models.core.who)
     version = pw.IntegerField(default=1)  # +1 on every write; a save names the version it read (no lost update)
+    # models.core.vnname.name_sort_key of full_name and birth_date, written with them: the server pages the roster
+    # in A-B-C order through the index below (schema v7; models.roster.roster_pages)
+    name_sort = pw.BlobField(null=True)
 
 
+NAME_SORT_INDEX = "member_branch_name_sort"
+Member.add_index(Member.index(Member.branch, Member.name_sort, Member.id, name=NAME_SORT_INDEX))
 # A card number belongs to one member of a branch: enforced by the database too, so two clients cannot race past it.
 Member.add_index(
     Member.index(Member.branch, Member.card_number, unique=True, where=(Member.card_number != ""), name=CARD_INDEX)

@@ -97,3 +97,25 @@ def test_selection_survives_refresh_and_keyboard_navigation(tab, qtbot):
 def test_proxy_passes_qt_model_tester(tab, qtmodeltester):
     qtmodeltester.check(tab.proxy)
     qtmodeltester.check(tab.model)
+
+
+def test_a_long_search_shows_its_first_piece_then_the_rest(tab, qtbot, monkeypatch):
+    import gui.roster.member_table_model as table_model
+    from models.roster.roster import RosterFilter, filter_rows
+
+    monkeypatch.setattr(table_model, "SEARCH_PIECE", 2)  # as 25,000 of half a million rows
+    rows = tab.model.rows
+    wanted = [rows[i].id for i in filter_rows(rows, RosterFilter(text="n"), tab.proxy._search.order)]
+    last = wanted[-1]
+    assert tab.select_member(last)
+    tab.search_edit.setText("")
+    with qtbot.waitSignal(tab.proxy.filtered, timeout=5000):
+        tab.search_edit.setText("n")
+        assert tab.proxy.rowCount() < len(wanted)  # answered at once with the top of the result
+    assert [tab.proxy.source_row(r).id for r in range(tab.proxy.rowCount())] == wanted
+    assert tab.selected_member_id() == last  # found again once its piece came
+    assert str(len(wanted)) in tab.count_label.text()
+    tab.search_edit.setText("a")
+    shown = tab.shown_records()  # statistics and exports complete the search first
+    order = tab.proxy._search.order
+    assert [m.id for m in shown] == [rows[i].id for i in filter_rows(rows, RosterFilter(text="a"), order)]

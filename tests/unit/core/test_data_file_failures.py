@@ -162,7 +162,7 @@ def test_new_file_in_a_read_only_folder_is_refused(tmp_path, monkeypatch):
 
 def test_file_on_a_read_only_disk_opens_read_only(roster_file, tmp_path):
     # A real refusal by the operating system, which also binds root: a RAM disk remounted read-only.
-    with ram_disk(tmp_path / "usb") as disk:
+    with ram_disk(tmp_path / "usb", "1m") as disk:
         copy = disk / "chi-bo.sqlite3"
         copy.write_bytes(roster_file.read_bytes())
         make_read_only(disk)

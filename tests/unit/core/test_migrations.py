@@ -123,10 +123,39 @@ def test_a_v5_database_gains_versions_and_authors_on_both_engines(data_file):
     close_database()
 
     handle = open_database(data_file)
-    assert schema_version(handle) == SCHEMA_VERSION == 6
+    assert schema_version(handle) == SCHEMA_VERSION
     row = Member.get_by_id(member.id)
     assert (row.full_name, row.version, row.updated_by) == ("Nguyễn Văn An", 1, "")
     assert MemberEvent.get(MemberEvent.member == member.id).created_by == ""
     rating = Rating.get(Rating.member == member.id)
     assert (rating.level, rating.version, rating.updated_by) == ("good", 1, "")
     assert {c.name for c in handle.get_columns("congress")} >= {"updated_at", "updated_by", "version"}
+
+
+def test_every_schema_version_has_its_step():
+    from models.migrations import MIGRATIONS
+
+    assert sorted(MIGRATIONS) == list(range(1, SCHEMA_VERSION))
+
+
+def test_the_name_sort_step_fills_the_key_of_every_member(bare_database):
+    from models.core.database import set_meta
+    from models.core.tables import db
+    from models.core.vnname import name_sort_key
+    from models.migrations import MIGRATIONS, v6_to_v7
+    from models.roster.members import save_member
+    from tests.support.people import all_people, set_up_branch
+
+    set_up_branch()
+    for record in all_people():
+        save_member(record)
+    db.execute_sql("DROP INDEX member_branch_name_sort")
+    db.execute_sql("ALTER TABLE member DROP COLUMN name_sort")  # the schema before this step
+    set_meta("schema_version", str(next(n for n, step in MIGRATIONS.items() if step is v6_to_v7)))
+    close_database()
+    handle = open_database(bare_database)
+    assert schema_version(handle) == SCHEMA_VERSION
+    rows = Member.select(Member.full_name, Member.birth_date, Member.name_sort).tuples()
+    assert len(rows) == len(all_people())
+    assert all(bytes(key) == name_sort_key(name, born) for name, born, key in rows)
+    assert "member_branch_name_sort" in {index.name for index in handle.get_indexes("member")}

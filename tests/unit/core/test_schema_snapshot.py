@@ -62,6 +62,7 @@ def test_member_columns_are_the_record_fields():
         "updated_at",
         "updated_by",
         "version",
+        "name_sort",
     ]
 
 

@@ -105,6 +105,8 @@ def test_migration_adds_the_void_columns_to_an_old_file(tmp_path, monkeypatch):
     con.execute("ALTER TABLE member_event DROP COLUMN void_reason")
     for table, column in V6_COLUMNS:  # later versions' columns, which their own steps add again
         con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    con.execute("DROP INDEX member_branch_name_sort")  # schema v7, later than v3
+    con.execute("ALTER TABLE member DROP COLUMN name_sort")
     con.execute("UPDATE chibo_meta SET value = '3' WHERE key = 'schema_version'")  # the schema before voiding
     con.commit()
     con.close()

@@ -102,6 +102,14 @@ def test_record_checks_name_the_file_column(data_file, tmp_path):
     ]
 
 
+def assert_sort_keys_in_step():
+    """Every member's stored A-B-C key is that of its name and birth date (the server pages by it)."""
+    from models.core.vnname import name_sort_key
+
+    for name, born, key in Member.select(Member.full_name, Member.birth_date, Member.name_sort).tuples():
+        assert key is not None and bytes(key) == name_sort_key(name, born), name
+
+
 def test_apply_defaults_adds_clean_rows_only(plan, roster):
     outcome = apply_import(plan, plan.actions(), today=TODAY)
     assert outcome == ImportOutcome(added=2, updated=0, skipped=7)
@@ -109,6 +117,7 @@ def test_apply_defaults_adds_clean_rows_only(plan, roster):
     assert names == ["Hoàng Thị Ánh", "Lê Văn Cường", "Nguyễn Văn An", "Trần Thị Bình"]
     added = Member.get(Member.full_name == "Lê Văn Cường")
     assert (added.card_number, added.birth_date, added.ethnicity) == ("20000001", date(1990, 1, 20), "Kinh")
+    assert_sort_keys_in_step()
 
 
 def test_update_overwrites_only_imported_non_empty_fields(plan, roster):
@@ -121,6 +130,7 @@ def test_update_overwrites_only_imported_non_empty_fields(plan, roster):
     assert (after.official_date, after.ceremony_date) == (before.official_date, before.ceremony_date)
     assert Member.select().count() == 2
     assert after.version == before.version + 1  # an import is a save like any other: other clients see it
+    assert_sort_keys_in_step()
 
 
 def test_a_member_saved_by_another_client_during_the_import_refuses_it(plan, roster, monkeypatch):

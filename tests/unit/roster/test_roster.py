@@ -102,9 +102,7 @@ def test_backspace_returns_the_kept_result_without_scanning_again():
 
 
 def test_a_changed_row_is_placed_by_binary_search_as_a_full_sort_would():
-    from dataclasses import replace
-
-    from models.core.vnname import name_key
+    from models.core.vnname import name_sort_key
     from models.roster.roster import insert_position
 
     for column, descending in (("full_name", False), ("birth_date", True), ("job", False)):
@@ -112,9 +110,26 @@ def test_a_changed_row_is_placed_by_binary_search_as_a_full_sort_would():
         search = RosterSearch(rows, sort_indices(rows, list(range(len(rows))), column, descending))
         search.filter(RosterFilter(text="an"))
         search.unplace(3)
-        rows[3] = replace(
-            rows[3], full_name="Lê Văn Yên", name_key=name_key("Lê Văn Yên", None), birth_date=date(2001, 1, 1), job="Ư"
+        rows[3] = rows[3]._replace(
+            full_name="Lê Văn Yên", name_key=name_sort_key("Lê Văn Yên", None), birth_date=date(2001, 1, 1), job="Ư"
         )
         search.place(3, insert_position(rows, search.order, 3, column, descending))
         assert search.order == sort_indices(rows, list(range(len(rows))), column, descending), column
         assert search.filter(RosterFilter(text="an")) == RosterSearch(rows, search.order).filter(RosterFilter("an"))
+
+
+def test_rows_appended_in_order_grow_the_kept_results_as_a_new_search_would():
+    rows = rows_with_ids()
+    ordered = sorted(rows, key=lambda r: r.name_key)
+    head, tail = ordered[:5], ordered[5:]
+    search = RosterSearch(head, list(range(len(head))))
+    for text in ("n", "ng", "ngu", "a"):
+        search.filter(RosterFilter(text=text))
+    head += tail  # the rows list grows in place, as the table model's does
+    added = search.append(list(range(5, len(head))), RosterFilter(text="a"))
+    fresh = RosterSearch(head, list(range(len(head))))
+    assert added == [i for i in fresh.filter(RosterFilter(text="a")) if i >= 5]
+    assert search.order == list(range(len(head)))
+    for text in ("", "n", "ng", "ngu", "a"):
+        assert search.filter(RosterFilter(text=text)) == fresh.filter(RosterFilter(text=text)), text
+    assert search.append([], RosterFilter(text="x", current_only=False)) is None  # not kept: search again

@@ -1,0 +1,93 @@
+"""The roster read a page at a time in A-B-C order (how a server's big roster loads): the same rows in the same
+order as reading every record and sorting, on both engines."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+from datetime import date
+
+from models.core.database import is_server_url
+from models.core.partial_dates import year_only
+from models.roster.event_kinds import EventKind
+from models.roster.members import all_members, correct_event, get_member, record_event, save_member, void_event
+from models.roster.records import EventRecord
+from models.roster.roster import RosterFilter, filter_rows, roster_rows, sort_indices
+from models.roster.roster_pages import loads_in_pages, pages_ready, roster_pages
+from models.roster.tables import Member
+from tests.support.people import all_people, member
+
+ON = date(2026, 12, 1)
+
+
+def _fill() -> None:
+    """The twelve people, twins of one (same name and birth date: ties go by id), a year-only birth, and
+    histories: transferred out, recognised, exempted, a corrected and a voided event, a badge (not a status)."""
+    for record in all_people():
+        save_member(record)
+    save_member(member(0, card_number="", phone="0900000000"))  # Nguyễn Văn An again
+    save_member(member(3, full_name="Đinh Thị Dung", card_number="", birth_date=year_only(1988)))
+    ids = [m.id for m in all_members()]
+    record_event(ids[1], EventRecord(EventKind.TRANSFERRED_OUT, date(2024, 3, 1), place="Sở Y tế"), today=ON)
+    record_event(ids[2], EventRecord(EventKind.EXEMPTED, date(2025, 1, 1)), today=ON)
+    record_event(ids[4], EventRecord(EventKind.BADGE_AWARDED, date(2025, 2, 3), note="Huy hiệu 30 năm"), today=ON)
+    record_event(ids[6], EventRecord(EventKind.DIED, date(2025, 5, 5)), today=ON)
+    wrong = get_member(ids[6]).events[-1]
+    correct_event(wrong.id, replace(wrong, id=None, kind=EventKind.TRANSFERRED_OUT), "Nhầm loại", today=ON)
+    record_event(ids[7], EventRecord(EventKind.SUSPENDED, date(2025, 6, 1)), today=ON)
+    void_event(get_member(ids[7]).events[-1].id, "Ghi nhầm", today=ON)
+
+
+def _reference():
+    rows = roster_rows(all_members(), ON)
+    return [rows[i] for i in sort_indices(rows, list(range(len(rows))), "full_name")]
+
+
+def test_pages_hold_the_rows_of_a_full_read_in_the_same_order(data_file):
+    _fill()
+    reference = _reference()
+    for first, size in ((1, 1), (2, 3), (5, 100), (1000, 1000)):
+        pages = list(roster_pages(ON, first, size))
+        assert [row for page in pages for row in page] == reference, (first, size)
+        assert len(pages[0]) == min(first, len(reference))
+    statuses = {row.full_name: row.status_code for row in reference}
+    assert statuses["Trần Thị Bình"] == "transferred_out" and statuses["Vũ Đình Anh"] == "transferred_out"
+    assert statuses["Lê Văn Cường"] == "exempted" and statuses["Bùi Thị Ân"] == "official"
+
+
+def test_searching_the_paged_rows_finds_what_searching_a_full_read_finds(data_file):
+    _fill()
+    rows = [row for page in roster_pages(ON, 2, 3) for row in page]
+    reference = _reference()
+    for text in ("an", "nguyen van", "1234567", "ha noi", "dung", "zz"):
+        for criteria in (RosterFilter(text=text), RosterFilter(text=text, current_only=False, gender="Nữ")):
+            found = [rows[i].id for i in filter_rows(rows, criteria)]
+            assert found == [reference[i].id for i in filter_rows(reference, criteria)], criteria
+
+
+def test_stopping_early_reads_no_further_page(data_file):
+    _fill()
+    pages = roster_pages(ON, 2, 2)
+    taken = [row.id for page in itertools.islice(pages, 2) for row in page]
+    pages.close()
+    assert taken == [row.id for row in _reference()[:4]]
+
+
+def test_a_saved_change_of_name_moves_the_member_in_the_pages(data_file):
+    _fill()
+    first = _reference()[0]
+    save_member(replace(get_member(first.id), full_name="Nguyễn Văn Yên"))
+    rows = [row for page in roster_pages(ON, 3, 3) for row in page]
+    assert rows == _reference() and rows[-1].id == first.id
+
+
+def test_a_member_without_a_sort_key_makes_the_tab_read_records_as_before(data_file):
+    _fill()
+    assert pages_ready()
+    Member.update(name_sort=None).where(Member.id == all_members()[0].id).execute()  # written by another program
+    assert not pages_ready() and not loads_in_pages()
+
+
+def test_only_a_server_is_read_in_pages(data_file):
+    _fill()
+    assert loads_in_pages() == is_server_url(data_file)
