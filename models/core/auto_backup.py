@@ -99,7 +99,11 @@ def verify(path: Path, like: Path | None = None) -> bool:
 def copy_verified(source: Path, partial: Path, failure: str) -> None:
     """Copy the database `source` into `partial` with SQLite's backup API (each through its own connection), make
     the copy private and check it; StorageError(`failure`) when the copy does not pass the integrity check."""
-    source_db, copy = connect_sqlite(source), connect_sqlite(partial, like=source)  # encrypted as its source is
+    from models.core.passphrases import sql_key_for
+
+    # both keys taken at once: the copy is encrypted exactly as its source is, whatever another thread does meanwhile
+    source_key, copy_key = sql_key_for(source), sql_key_for(partial, like=source)
+    source_db, copy = connect_sqlite(source, key=source_key), connect_sqlite(partial, key=copy_key)
     try:
         source_db.backup(copy, pages=1024)
     finally:

@@ -128,6 +128,7 @@ def test_opening_an_encrypted_file_asks_until_the_passphrase_is_right(qtbot, tmp
     assert window.switch_data_file(locked)
     assert "đã được mã hóa" in asked[0] and "không đúng" in asked[1]
     assert window.data_path == locked and len(all_members()) == 3
+    window.opening_backup.wait()  # a new session from here: the backup of the file just opened is done
     passphrases.forget(locked)
     monkeypatch.setattr(passphrase_dialogs, "ask_passphrase", lambda parent, text: None)
     assert window.switch_data_file(tmp_path / "chibo.sqlite3")
