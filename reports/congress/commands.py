@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
-from reports.core.commands import OK, REFUSED, UNREADABLE, on_data_file, open_data_file, warn_if_leaving_protection
-from reports.core.export_files import NothingToExport
+from reports.core.commands import OK, REFUSED, UNREADABLE, on_data_file, open_data_file, write_job
 
 
 def congress_kinds_text() -> str:
@@ -35,17 +34,7 @@ def run_congress_export(kind: str, output: str, congress: int | None, *, db: str
         print(f"Hãy chỉ đại hội bằng --congress N (N là lần thứ; các đại hội của chi bộ: {held}).", file=err)
         return UNREADABLE
     info = find_congress(congress)
-    target = Path(output)
-    if target.suffix.lower() != ".xlsx":
-        target = target.with_name(f"{target.name}.xlsx")
-    try:
-        written = job.run(target, info.id)
-    except NothingToExport as exc:
-        print(exc.message, file=err)
-        return REFUSED
-    print(f"{job.done} {written}", file=out)
-    warn_if_leaving_protection(err)
-    return OK
+    return write_job(lambda target: job.run(target, info.id), output, job.done, out, err)
 
 
 def run_minutes(record_path: str, output: str, *, out: TextIO, err: TextIO) -> int:

@@ -88,3 +88,21 @@ def warn_if_leaving_protection(err: TextIO) -> None:
 
     if open_file_is_encrypted() is not None:
         print(f"Lưu ý: {LEAVES_PROTECTION}", file=err)
+
+
+def write_job(run, output: str, done: str, out: TextIO, err: TextIO) -> int:
+    """Write an export with `run(target)` to `output` (".xlsx" added when missing) and say where it went; an empty
+    export is refused (1), and an export from an encrypted data file notes that the workbook is not encrypted."""
+    from reports.core.export_files import NothingToExport
+
+    target = Path(output)
+    if target.suffix.lower() != ".xlsx":
+        target = target.with_name(f"{target.name}.xlsx")
+    try:
+        written = run(target)
+    except NothingToExport as exc:
+        print(exc.message, file=err)
+        return REFUSED
+    print(f"{done} {written}", file=out)
+    warn_if_leaving_protection(err)
+    return OK

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 from typing import TextIO
 
 from models.core import clock
-from reports.core.commands import OK, REFUSED, UNREADABLE, on_data_file, open_data_file
+from reports.core.commands import OK, UNREADABLE, on_data_file, open_data_file, write_job
 from reports.roster.commands import print_sections, sections_json
 
 
@@ -49,20 +48,10 @@ def run_office_stats(*, db: str | None = None, on: date | None = None, as_json: 
 def run_office_export(kind: str, output: str, *, db: str | None = None, out: TextIO, err: TextIO) -> int:
     """Write the committee's export `kind` (as of today, every branch) to `output`."""
     from reports.office.jobs import OFFICE_JOB_BY_KIND, office_kinds_text
-    from reports.roster.jobs import NothingToExport
 
     job = OFFICE_JOB_BY_KIND.get(kind)
     if job is None:
         print(f"Không có loại xuất «{kind}» cho toàn đảng bộ. Các loại có:\n{office_kinds_text()}", file=err)
         return UNREADABLE
     open_data_file(db)
-    target = Path(output)
-    if target.suffix.lower() != ".xlsx":
-        target = target.with_name(f"{target.name}.xlsx")
-    try:
-        written = job.run(target)
-    except NothingToExport as exc:
-        print(exc.message, file=err)
-        return REFUSED
-    print(f"{job.done} {written}", file=out)
-    return OK
+    return write_job(job.run, output, job.done, out, err)

@@ -25,7 +25,7 @@ from reports.core.commands import (
     on_data_file,
     one_line,
     open_data_file,
-    warn_if_leaving_protection,
+    write_job,
 )
 from reports.roster.jobs import export_kinds_text
 
@@ -143,21 +143,11 @@ def print_sections(sections, out: TextIO, indent: str = "") -> None:
 @on_data_file
 def run_export(kind: str, output: str, *, db: str | None = None, out: TextIO, err: TextIO) -> int:
     """Write the export `kind` of the whole branch (as of today) to `output`."""
-    from reports.roster.jobs import JOB_BY_KIND, NothingToExport
+    from reports.roster.jobs import JOB_BY_KIND
 
     job = JOB_BY_KIND.get(kind)
     if job is None:
         print(f"Không có loại xuất «{kind}». Các loại có:\n{export_kinds_text()}", file=err)
         return UNREADABLE
     open_data_file(db)
-    target = Path(output)
-    if target.suffix.lower() != ".xlsx":
-        target = target.with_name(f"{target.name}.xlsx")
-    try:
-        written = job.run(target)
-    except NothingToExport as exc:
-        print(exc.message, file=err)
-        return REFUSED
-    print(f"{job.done} {written}", file=out)
-    warn_if_leaving_protection(err)
-    return OK
+    return write_job(job.run, output, job.done, out, err)
