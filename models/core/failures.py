@@ -55,3 +55,25 @@ def is_expected(exc: BaseException) -> bool:
         return True
     operational = (pw.OperationalError, pw.IntegrityError, pw.InterfaceError, *OPERATIONAL_SQLITE_ERRORS)
     return isinstance(exc, (DomainError, OSError, MemoryError, *operational))
+
+
+# A headless command's exit status: done, refused for the data, a file or server that cannot be read or written.
+OK, REFUSED, UNREADABLE = 0, 1, 2
+
+
+def one_line(text: str) -> str:
+    """A message on one line of stderr."""
+    return " ".join(text.split())
+
+
+def command_failure(exc: BaseException) -> tuple[int, str] | None:
+    """(exit status, the line to print) for an expected failure of a headless command, or None for a defect."""
+    from models.core.errors import DatabaseFileError, StorageError
+
+    if isinstance(exc, (DatabaseFileError, StorageError)):
+        return UNREADABLE, one_line(exc.message)
+    if isinstance(exc, DomainError):
+        return REFUSED, one_line(exc.message)
+    if isinstance(exc, OSError):
+        return UNREADABLE, one_line(describe(exc))
+    return None

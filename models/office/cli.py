@@ -13,9 +13,10 @@ from typing import TextIO
 
 from models.core.database import close_database, display_name, is_server_url, open_database
 from models.core.errors import DatabaseFileError, DomainError
+from models.core.failures import OK, REFUSED, UNREADABLE, one_line
 from models.core.server_errors import is_privilege_error, server_message, url_parts
 
-OK, REFUSED, UNREACHABLE = 0, 1, 2
+UNREACHABLE = UNREADABLE  # a server that cannot be reached or signed in to
 
 
 class _Refused(DomainError):
@@ -34,16 +35,16 @@ def run_server_setup(action: str | None, db: str | None, *, role: str | None = N
         return _ACTIONS[action or "setup"](db, role=role, branch=branch, read_only=read_only, remove=remove,
                                            read_password=read_password, out=out)  # fmt: skip
     except DatabaseFileError as exc:
-        print(_one_line(exc.message), file=err)
+        print(one_line(exc.message), file=err)
         return UNREACHABLE
     except DomainError as exc:
-        print(_one_line(exc.message), file=err)
+        print(one_line(exc.message), file=err)
         return REFUSED
     except Exception as exc:
         message = _privilege_message(db) if is_privilege_error(exc) else server_message(exc, db)
         if message is None:
             raise
-        print(_one_line(message), file=err)
+        print(one_line(message), file=err)
         return REFUSED if is_privilege_error(exc) else UNREACHABLE
     finally:
         close_database()
@@ -146,8 +147,7 @@ def _describe(account) -> str:
     return "; ".join(parts)
 
 
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
+
 
 
 _ACTIONS = {"setup": _set_up, "add-user": _add_user, "grant": _grant, "revoke": _revoke, "office": _office,

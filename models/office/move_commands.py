@@ -8,11 +8,10 @@ from __future__ import annotations
 import logging
 from typing import TextIO
 
-from models.core.errors import DatabaseFileError, DomainError, StorageError
+from models.core.failures import OK
 
 log = logging.getLogger(__name__)
 
-OK, REFUSED, UNREADABLE = 0, 1, 2  # as reports.core.commands
 
 
 def run_push(db: str, server: str, merge: bool, *, out: TextIO, err: TextIO) -> int:
@@ -60,20 +59,13 @@ def run_pull(server: str, branch: int, db: str, *, out: TextIO, err: TextIO) -> 
 
 
 def _guarded(work, err: TextIO) -> int:
-    from models.core.failures import describe
+    from models.core.failures import command_failure
 
     try:
         return work()
-    except (DatabaseFileError, StorageError) as exc:
-        print(_one_line(exc.message), file=err)
-        return UNREADABLE
-    except DomainError as exc:
-        print(_one_line(exc.message), file=err)
-        return REFUSED
-    except OSError as exc:
-        print(_one_line(describe(exc)), file=err)
-        return UNREADABLE
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    except Exception as exc:
+        failed = command_failure(exc)
+        if failed is None:
+            raise
+        print(failed[1], file=err)
+        return failed[0]

@@ -8,8 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 from models.core.errors import DatabaseFileError, DomainError, os_error_text
-
-OK, REFUSED, UNREADABLE = 0, 1, 2
+from models.core.failures import OK, REFUSED, UNREADABLE, one_line  # noqa: F401 - every command's exit statuses
 
 
 def open_data_file(db: str | None) -> Path | str:
@@ -71,10 +70,6 @@ def on_data_file(command):
             close_database()
 
     return run
-
-
-def one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _os_message(exc: OSError) -> str:
