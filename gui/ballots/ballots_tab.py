@@ -40,6 +40,18 @@ from models.counting.compare import describe
 STATUS_TEXT = {"counting": "đang kiểm phiếu", "closed": "đã khóa kết quả", "published": "đã công bố"}
 
 
+def _data_identity() -> str:
+    """The open data file (or server database) and branch: what the entry operator's name belongs to."""
+    from models.core.branch import current_branch_id
+    from models.core.tables import db
+
+    try:
+        branch = current_branch_id()
+    except DomainError:  # no branch set up yet
+        branch = ""
+    return f"{getattr(db.obj, 'database', '')}#{branch}"
+
+
 class BallotsTab(QWidget):
     """`count_changed()` after a count was closed, reopened or published (the congress tab shows the result)."""
 
@@ -54,6 +66,8 @@ class BallotsTab(QWidget):
         self.task = None
         self._bundle: int | None = None  # the bundle being entered, once one is declared
         self._read_only = False
+        self._data = ""  # which data file (and branch) the rounds, the known rounds and the entry operator belong to
+        self._known: set[int] = set()  # the started rounds seen at the last refresh
         self._build()
 
     # building ---------------------------------------------------------------------------------------------------
@@ -76,7 +90,7 @@ class BallotsTab(QWidget):
         self.double_check.toggled.connect(self._on_double_check_toggled)
         top.addWidget(self.double_check)
         top.addWidget(QLabel("Người nhập:"))
-        self.entered_by_edit = QLineEdit(self._settings.value("ballots/entered_by", "", type=str))
+        self.entered_by_edit = QLineEdit()
         self.entered_by_edit.setPlaceholderText("Họ tên thành viên Ban kiểm phiếu")
         self.entered_by_edit.editingFinished.connect(self._on_entered_by_edit_editing_finished)
         top.addWidget(self.entered_by_edit)
@@ -154,9 +168,22 @@ class BallotsTab(QWidget):
     # rounds -----------------------------------------------------------------------------------------------------
     def refresh(self, select: int | None = None) -> None:
         """Re-read the rounds (after the data file opened or the congress tab started a round); show round `select`
-        if given, else the one shown before."""
+        if given, else a round whose ballots were issued since (the congress tab's «Phát phiếu»), else the one shown
+        before. Another data file starts afresh: its latest round, and no entry operator carried over."""
+        data = _data_identity()
+        if data != self._data:
+            self._data, self._known, self.rounds = data, set(), []
+            self.round_combo.blockSignals(True)
+            self.round_combo.clear()
+            self.round_combo.blockSignals(False)
+            same = self._settings.value("ballots/entered_by_file", "", type=str) == data
+            self.entered_by_edit.setText(self._settings.value("ballots/entered_by", "", type=str) if same else "")
         chosen = self.current_round()
         self.rounds = count.count_rounds()
+        issued = [r.round_id for r in self.rounds if r.round_id not in self._known and r.status == "counting"]
+        self._known = {r.round_id for r in self.rounds}
+        if select is None and issued:
+            select = issued[0]
         self.round_combo.blockSignals(True)
         self.round_combo.clear()
         for item in self.rounds:
@@ -177,6 +204,7 @@ class BallotsTab(QWidget):
 
     def _on_entered_by_edit_editing_finished(self) -> None:
         self._settings.setValue("ballots/entered_by", self.entered_by_edit.text().strip())
+        self._settings.setValue("ballots/entered_by_file", self._data)
         if self.session is not None:
             self.session.entered_by = self.entered_by_edit.text().strip()
 
@@ -224,6 +252,7 @@ class BallotsTab(QWidget):
             self.log_model.reset([], None)
             self.next_button.setEnabled(False)
             self.projector_button.setEnabled(False)
+            self.records.update_projector()  # another data file: nothing of the previous one stays on the wall
             return
         self.projector_button.setEnabled(True)
         info = session.info
@@ -254,8 +283,7 @@ class BallotsTab(QWidget):
         self.panel.show_result(result, collected, final)
         action = result.next_action if final else None
         self.next_button.setEnabled(action in (NextAction.RUNOFF, NextAction.NEXT_ROUND))
-        if self.projector is not None:
-            self.records.update_projector(result, collected)
+        self.records.update_projector()
 
     def _fill_checks(self) -> None:
         chosen = self.current_round()
@@ -398,8 +426,7 @@ class BallotsTab(QWidget):
         if not dialogs.confirm(self, "Trưởng Ban kiểm phiếu công bố kết quả lên màn hình trình chiếu?",
                                yes="Công bố"):  # fmt: skip
             return
-        if self._act(lambda: count.publish(self.current_round().round_id, self.entered_by_edit.text()), True):
-            self.records.show_result_on_projector()
+        self._act(lambda: count.publish(self.current_round().round_id, self.entered_by_edit.text()), True)
 
     def next_round(self) -> None:
         """The next round in one step (the tied, or the not elected, for the seats left open), and its ballots
@@ -413,9 +440,14 @@ class BallotsTab(QWidget):
             dialogs.show_error(self, exc.message)
             return
         names = ", ".join(p.full_name for p in new.candidates)
-        if dialogs.confirm(self, f"Đã tạo lần bầu thứ {new.number}: {new.seats} cần bầu trong số {names}. Phát "
-                           "phiếu ngay? (Nếu đại hội quyết định thêm người, hãy sửa danh sách ở thẻ «Đại hội» rồi "
-                           "phát phiếu ở đó.)", yes="Phát phiếu"):  # fmt: skip
+        text = (
+            f"Đã tạo lần bầu thứ {new.number}: {new.seats} cần bầu trong số {names}.\n\nTrước khi phát phiếu:\n"
+            f"1. Đại hội biểu quyết (giơ tay) danh sách lần bầu thứ {new.number} này; nếu đại hội quyết định thêm "
+            "người, hãy sửa danh sách ở thẻ «Đại hội» › «4. Bầu cử» rồi phát phiếu ở đó.\n"
+            f"2. In phiếu bầu mới cho lần bầu thứ {new.number} (thẻ «Đại hội» › «4. Bầu cử» › «In phiếu bầu»): "
+            "không dùng lại phiếu của lần trước.\n\nĐại hội đã biểu quyết danh sách và đã có phiếu mới?"
+        )
+        if dialogs.confirm(self, text, yes="Đã biểu quyết, phát phiếu"):
             self._act(lambda: start_round(new.id), True, new.id)
         else:
             self.refresh(new.id)

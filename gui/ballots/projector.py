@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.ballots.projector_chart import ELECTED, INK, Bar, build_chart, threshold_label
+from models.ballots.wall import WallView
 from models.counting import CandidateResult, CountResult, NextAction, percent_label
 from models.counting.decision import NEXT_ACTION_LABELS
 
@@ -53,6 +54,7 @@ BAD_DIGEST_TEXT = "HỒ SƠ KHÔNG KHỚP MÃ KIỂM TRA"
 BAD_DIGEST_DETAIL = "Kết quả không được công bố; Ban kiểm phiếu đối chiếu lại hồ sơ."
 ELECTED_ROW = QColor("#FBE3E3")
 BANNER = "#C62828"
+IDLE_TEXT = "Chưa có lần bầu nào được phát phiếu"
 
 # Type sizes as fractions of the window height (0.03 × 768 px ≈ 23 px; × 1080 px ≈ 32 px).
 SIZES = {"congress": 0.034, "election": 0.046, "status": 0.045, "progress": 0.09, "bar": 0.11, "figures": 0.03,
@@ -189,6 +191,23 @@ class ProjectorWindow(QWidget):
     def set_titles(self, congress_title: str, election_title: str, round_no: int) -> None:
         self.congress_label.setText(congress_title)
         self.election_label.setText(f"{election_title} — Lần bầu thứ {round_no}")
+
+    def show_wall(self, view: WallView | None) -> None:
+        """What the data says the room sees (models.ballots.wall): the latest round under its own title, its
+        progress until released, then its result; nothing at all when the open data file has no started round."""
+        if view is None:
+            self.congress_label.clear()
+            self.election_label.clear()
+            self._clear_result()
+            self.banner_label.setVisible(False)
+            self.notice_label.setText(IDLE_TEXT)
+            self.stack.setCurrentIndex(2)
+            return
+        self.set_titles(view.congress_title, view.election_title, view.round_no)
+        if view.result is not None:
+            self.show_result(view.result)
+        else:
+            self.show_progress(view.entered, view.collected)
 
     def show_progress(self, entered: int, collected: int) -> None:
         """While counting: only how many of the collected ballots have been entered."""

@@ -150,38 +150,16 @@ class RecordActions(QObject):
     def open_projector(self) -> None:
         from gui.ballots.projector import ProjectorWindow
 
-        tab, session = self.tab, self.tab.session
-        election = session.election_title if session else ""
-        number = session.info.number if session else 1
+        tab = self.tab
         if tab.projector is None:
-            tab.projector = ProjectorWindow(self._congress_title(), election, number)
-        else:
-            tab.projector.set_titles(self._congress_title(), election, number)
+            tab.projector = ProjectorWindow("", "")
+        self.update_projector()
         tab.projector.present()
-        chosen = tab.current_round()
-        if chosen is not None and chosen.status == "published":
-            self.show_result_on_projector()
-        elif session is not None:
-            self.update_projector(session.result(), chosen.collected)
 
-    def _congress_title(self) -> str:
-        from models.core.practice_flag import is_practice
+    def update_projector(self) -> None:
+        """The room's screen follows the data (models.ballots.wall), not the round picked in «Lần bầu»: while
+        counting the progress only, after publishing the result, each under its own round's title."""
+        from models.ballots.wall import wall_view
 
-        chosen = self.tab.current_round()
-        title = chosen.congress_title if chosen else ""
-        return f"TẬP DƯỢT — {title}" if is_practice() else title
-
-    def update_projector(self, result, collected: int | None) -> None:
-        """While counting the room sees progress only; after publishing, the result."""
-        projector, chosen = self.tab.projector, self.tab.current_round()
-        if projector is None or chosen is None:
-            return
-        if chosen.status == "published":
-            self.show_result_on_projector()
-        else:
-            projector.show_progress(result.collected, collected if collected is not None else result.ballots_issued)
-
-    def show_result_on_projector(self) -> None:
-        projector, session = self.tab.projector, self.tab.session
-        if projector is not None and session is not None:
-            projector.show_result(session.result())
+        if self.tab.projector is not None:
+            self.tab.projector.show_wall(wall_view(self.tab.session))

@@ -196,7 +196,8 @@ class ElectionsPage(QWidget):
                 self.candidate_list.addItem(f"{number}. {person.full_name}")
         self._show_problems(election)
         startable = round_.status == "setup" and not self._problems
-        self.round_view.show_round(election, round_, self._writable(), startable)
+        list_ok = round_.status != "setup" or not list_problems(election, round_)
+        self.round_view.show_round(election, round_, self._writable(), startable, list_ok)
 
     def _show_problems(self, election: ElectionInfo) -> None:
         round_ = election.current_round

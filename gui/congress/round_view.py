@@ -60,15 +60,17 @@ class RoundView(QWidget):
         return button
 
     def show_round(self, election: ElectionInfo | None, round_: RoundInfo | None, writable: bool,
-                   startable: bool) -> None:  # fmt: skip
-        """`startable`: the round is in set-up with nothing against it (the page shows why otherwise)."""
+                   startable: bool, list_ok: bool = True) -> None:  # fmt: skip
+        """`startable`: the round is in set-up with nothing against it (the page shows why otherwise); `list_ok`:
+        its list keeps the rules, so its ballots may be printed."""
         self.election, self.round = election, round_
         status = round_.status if round_ else ""
         result = round_.result if round_ else None
         action = result.next_action if result else None
         done = election.done if election else True
         self.start_button.setEnabled(writable and startable)
-        self.print_button.setEnabled(writable and status in ("setup", "counting") and bool(round_.candidates))
+        self.print_button.setEnabled(writable and status in ("setup", "counting") and bool(round_.candidates)
+                                      and list_ok)  # fmt: skip
         self.totals_button.setEnabled(writable and status == "counting")
         self.next_button.setEnabled(writable and not done and action in (NextAction.RUNOFF, NextAction.NEXT_ROUND))
         self.conclude_button.setEnabled(writable and status in ("closed", "published") and not done)
@@ -116,6 +118,9 @@ class RoundView(QWidget):
         round_ = self.round
         text = (f"Phát phiếu lần bầu thứ {round_.number} — {self.election.title}? Từ lúc này D và số phiếu phát ra "
                 "của lần bầu được giữ cố định; danh sách không sửa được nữa.")  # fmt: skip
+        if round_.number > 1:
+            text += (f"\n\nĐại hội đã biểu quyết (giơ tay) danh sách lần bầu thứ {round_.number} và đã in phiếu bầu "
+                     "mới cho lần này (không dùng lại phiếu của lần trước)?")  # fmt: skip
         if dialogs.confirm(self, text, yes="Phát phiếu"):
             self._run(lambda: start_round(round_.id))
 

@@ -145,3 +145,18 @@ def test_a_cancelled_paper_takes_no_number(qtbot, data_file, answers):
     page.show_congress(get_congress(info.id))
     page.buttons["dai-hoi-diem-danh"].click()  # the file chooser is cancelled (no path queued)
     assert numbers_of_term(info.id) == []
+
+
+def test_ballots_cannot_be_printed_while_the_list_breaks_the_rules(page, answers):
+    _select(page, Post.COMMITTEE)
+    answers["numbers"].append(3)
+    page.setup_button.click()
+    _check(page, 6)  # 3 seats: at most one more name than seats
+    page.save_list_button.click()
+    assert "Chưa mở lần bầu được" in page.problems_label.text()
+    assert not page.round_view.print_button.isEnabled()
+    for index in range(page.candidate_list.count()):
+        page.candidate_list.item(index).setCheckState(Qt.CheckState.Unchecked)
+    _check(page, 4)
+    page.save_list_button.click()
+    assert page.round_view.print_button.isEnabled()
