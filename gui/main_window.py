@@ -156,6 +156,8 @@ class MainWindow(QMainWindow):
         self._action(help_menu, "&Giới thiệu ChiBo", self._about)
 
     def _find(self) -> None:
+        if self.tabs.currentWidget() is self.congress_page and self.congress_tab and self.congress_tab.focus_search():
+            return
         self.tabs.setCurrentWidget(self.members_tab)
         self.members_tab.focus_search()
 

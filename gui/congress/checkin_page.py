@@ -1,6 +1,7 @@
-"""Check-in on the day: one keystroke per member on the summoned list (C có mặt, L vắng có lý do, V vắng không
-lý do, Delete chưa điểm danh), the cursor moving on; search by name (no diacritics needed) or card number; and
-the live panel: summoned, present, each excluded group, D, the threshold and the ballots to issue."""
+"""Check-in on the day from the keyboard: typing a name (no diacritics needed) or a card number, in the list or in
+the search box (Ctrl+F), only searches; Enter records the selected member present, Alt+L absent with an approved
+reason, Alt+D absent without one, Delete clears the check-in; each change is said under the list and Ctrl+Z takes
+it back. The live panel beside: summoned, present, each excluded group, D, the threshold and the ballots to issue."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -36,7 +38,6 @@ from models.core.vnname import fold
 from models.counting import Attendance
 
 HEADERS = ("STT", "Họ và tên", "Năm sinh", "Chính thức/Dự bị", "Tình trạng", "Điểm danh", "Lý do vắng")
-KEYS = {Qt.Key.Key_C: Attendance.PRESENT, Qt.Key.Key_L: Attendance.ABSENT_APPROVED, Qt.Key.Key_V: Attendance.ABSENT}
 Index = QModelIndex | QPersistentModelIndex
 SEARCH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -75,6 +76,8 @@ class SummonedTableModel(QAbstractTableModel):
         person = self.people[index.row()]
         if role == SEARCH_ROLE:
             return self._search[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == len(HEADERS) - 1:
+            return person.absence_reason or None
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 5:
             return {Attendance.PRESENT: Qt.GlobalColor.darkGreen, Attendance.ABSENT: Qt.GlobalColor.darkRed}.get(
                 person.attendance)  # fmt: skip
@@ -107,11 +110,14 @@ class CheckinPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.info: CongressInfo | None = None
+        self.info_before: CongressInfo | None = None
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
         bar = QHBoxLayout()
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText("Tìm theo họ tên (không cần gõ dấu) hoặc số thẻ; Enter: về danh sách")
+        self.search_edit.setPlaceholderText("Tìm theo họ tên (không cần gõ dấu) hoặc số thẻ (Ctrl+F); Enter: về "
+                                            "danh sách")  # fmt: skip
+        self.search_edit.installEventFilter(self)
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
         self.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
@@ -131,15 +137,21 @@ class CheckinPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(len(HEADERS) - 1, QHeaderView.ResizeMode.Stretch)  # a long reason is cut, not
+        # the names (its tooltip has it whole)
         self.table.installEventFilter(self)
         left.addWidget(self.table, 1)
         keys = QGridLayout()
-        self.present_button = self._button(keys, "&Ghi có mặt (C)", Attendance.PRESENT, 0, 0)
-        self.approved_button = self._button(keys, "Vắng có &lý do (L)", Attendance.ABSENT_APPROVED, 0, 1)
-        self.absent_button = self._button(keys, "Vắng không lý &do (V)", Attendance.ABSENT, 1, 0)
+        self.present_button = self._button(keys, "&Ghi có mặt (Enter)", Attendance.PRESENT, 0, 0)
+        self.approved_button = self._button(keys, "Vắng có &lý do (Alt+L)", Attendance.ABSENT_APPROVED, 0, 1)
+        self.absent_button = self._button(keys, "Vắng không lý &do (Alt+D)", Attendance.ABSENT, 1, 0)
         self.clear_button = self._button(keys, "Bỏ điểm d&anh (Delete)", None, 1, 1)
-        keys.setColumnStretch(2, 1)
+        self.undo_button = QPushButton("H&oàn tác (Ctrl+Z)")
+        self.undo_button.clicked.connect(self.undo)
+        keys.addWidget(self.undo_button, 0, 2)
+        keys.setColumnStretch(3, 1)
+        self._undo: list[tuple[int, Attendance | None, str]] = []  # (summoned id, attendance, reason) before
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         left.addLayout(keys)
         summons = QHBoxLayout()
         self.retake_button = QPushButton("Lấ&y lại danh sách từ hồ sơ đảng viên…")
@@ -172,8 +184,12 @@ class CheckinPage(QWidget):
         self.info = info
         self.model.reset(summoned_list(info.id) if info else [])
         writable = info is not None and not info.read_only
+        if info is None or info.id != getattr(self.info_before, "id", None):
+            self._undo.clear()  # another congress (or data file): nothing of the last one to take back
+        self.info_before = info
         for button in (self.present_button, self.approved_button, self.absent_button, self.clear_button):
             button.setEnabled(writable)
+        self.undo_button.setEnabled(writable and bool(self._undo))
         self.retake_button.setEnabled(writable and info.status == Status.PREPARING)
         self.add_button.setEnabled(writable)
         if self.proxy.rowCount() and not self.table.currentIndex().isValid():
@@ -202,16 +218,36 @@ class CheckinPage(QWidget):
         self.panel_label.setText("<br>".join(lines))
 
     # check-in ---------------------------------------------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table and event.type() == QEvent.Type.KeyPress:
-            key = event.key()
-            if key in KEYS and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-                self.mark_current(KEYS[key])
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        key, plain = event.key(), not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if watched is self.table and plain:
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.mark_current(Attendance.PRESENT)
                 return True
-            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            if key == Qt.Key.Key_Delete:
                 self.mark_current(None)
                 return True
+            if key == Qt.Key.Key_Backspace or (event.text().isprintable() and event.text().strip()):
+                self._type_into_search(event.text() if key != Qt.Key.Key_Backspace else None)
+                return True
+        if watched is self.search_edit and key in (Qt.Key.Key_Down, Qt.Key.Key_Escape):
+            if key == Qt.Key.Key_Escape:
+                self.search_edit.clear()
+            self.table.setFocus()
+            return True
         return super().eventFilter(watched, event)
+
+    def _type_into_search(self, text: str | None) -> None:
+        """Typing in the list is a search, never a check-in (`text` None: Backspace)."""
+        edit = self.search_edit
+        edit.setFocus()
+        edit.setText(edit.text()[:-1] if text is None else edit.text() + text)
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
 
     def mark_current(self, attendance: Attendance | None) -> None:
         index = self.table.currentIndex()
@@ -226,18 +262,42 @@ class CheckinPage(QWidget):
             if asked is None:
                 return
             reason = asked
+        if self._record(person, attendance, reason):
+            below = index.row() + 1
+            if below < self.proxy.rowCount():
+                self.table.setCurrentIndex(self.proxy.index(below, 0))
+
+    def _record(self, person: SummonedPerson, attendance: Attendance | None, reason: str, undoing: bool = False):
+        """One check-in written and said under the list; kept for Ctrl+Z unless it is itself an undo."""
         try:
             done = check_in(person.id, attendance, reason)
         except DomainError as exc:
             dialogs.show_error(self, exc.message)
-            return
+            return False
+        if not undoing:
+            before = Attendance(person.attendance) if person.attendance else None
+            self._undo.append((person.id, before, person.absence_reason))
+        row = next(i for i, p in enumerate(self.model.people) if p.id == person.id)
         self.model.replace(row, done.person)
-        self.note_label.setText("\n".join(done.notes))
+        what = done.person.attendance_label if attendance else "chưa điểm danh"
+        said = f"Đã hoàn tác: {done.person.full_name} — {what.lower()}." if undoing else (
+            f"Đã ghi: {done.person.full_name} — {what.lower()}. Ctrl+Z: hoàn tác.")  # fmt: skip
+        self.note_label.setText("\n".join([said, *done.notes]))
+        self.undo_button.setEnabled(bool(self._undo))
         self._show_panel(panel_of(self.model.people))
-        below = index.row() + 1
-        if below < self.proxy.rowCount():
-            self.table.setCurrentIndex(self.proxy.index(below, 0))
         self.congress_changed.emit()
+        return True
+
+    def undo(self) -> None:
+        """Take back the last check-in change of this sitting."""
+        if not self._undo or self.info is None or self.info.read_only:
+            return
+        summoned_id, attendance, reason = self._undo.pop()
+        row = next((i for i, p in enumerate(self.model.people) if p.id == summoned_id), None)
+        if row is not None and self._record(self.model.people[row], attendance, reason, undoing=True):
+            found = self.proxy.mapFromSource(self.model.index(row, 0))
+            if found.isValid():
+                self.table.setCurrentIndex(found)
 
     def _on_search_edit_text_changed(self, text: str) -> None:
         self.proxy.set_wanted(text)

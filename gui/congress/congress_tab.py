@@ -195,6 +195,13 @@ class CongressTab(QWidget):
         self.refresh()
         self.congress_changed.emit()
 
+    def focus_search(self) -> bool:
+        """Ctrl+F on the check-in page searches the summoned list (True); elsewhere it is the roster's search."""
+        if self.stack.currentIndex() == 1 and self.pages.currentWidget() is self.checkin_page:
+            self.checkin_page.focus_search()
+            return True
+        return False
+
     def shown_congress(self) -> CongressInfo | None:
         """The chosen congress as saved now (tests and the window's status bar)."""
         info = self.current()

@@ -20,6 +20,8 @@ def tab(qtbot, data_file, tmp_path):
     qtbot.addWidget(widget)
     widget.resize(1366, 700)
     widget.show()
+    widget.activateWindow()  # the access keys (Alt+L) and Ctrl+Z are shortcuts of an active window
+    qtbot.waitUntil(widget.isActiveWindow)
     return widget
 
 
@@ -50,9 +52,11 @@ def test_check_in_by_keyboard_alone_with_search_and_the_live_panel(qtbot, tab, a
     table = page.table
     table.setFocus()
     answers["texts"].append("Đi công tác")
-    keys = [Qt.Key.Key_C, Qt.Key.Key_C, Qt.Key.Key_L, Qt.Key.Key_V] + [Qt.Key.Key_C] * 10
-    for key in keys:
-        qtbot.keyClick(table, key)
+    enter, alt = (Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier), Qt.KeyboardModifier.AltModifier
+    keys = [enter, enter, (Qt.Key.Key_L, alt), (Qt.Key.Key_D, alt)] + [enter] * 10
+    for number, (key, modifier) in enumerate(keys, start=1):
+        qtbot.keyClick(table, key, modifier)  # an access key clicks its button a moment later (animateClick)
+        qtbot.waitUntil(lambda n=number: page.count_label.text().startswith(f"Đã điểm danh {n}/"))
     people = summoned_list(info.id)
     assert [p.attendance for p in people[:4]] == [Attendance.PRESENT, Attendance.PRESENT,
                                                  Attendance.ABSENT_APPROVED, Attendance.ABSENT]  # fmt: skip
@@ -65,11 +69,54 @@ def test_check_in_by_keyboard_alone_with_search_and_the_live_panel(qtbot, tab, a
     qtbot.keyClicks(page.search_edit, people[3].full_name.split()[-1].lower().replace("ư", "u"))
     qtbot.keyClick(page.search_edit, Qt.Key.Key_Return)
     assert table.hasFocus() and page.proxy.rowCount() >= 1
-    qtbot.keyClick(table, Qt.Key.Key_C)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
     assert summoned_list(info.id)[3].attendance == Attendance.PRESENT
     assert "D = 10" in page.panel_label.text() and "<b>Phiếu phát ra:</b> 10" in page.panel_label.text()
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert summoned_list(info.id)[3].attendance is None
+
+
+def test_typing_a_name_in_the_list_only_searches_and_every_change_is_said_and_undone(qtbot, tab, answers):
+    story.roster(12)
+    info = story.congress()
+    tab.refresh(info.id)
+    page = tab.checkin_page
+    table = page.table
+    table.setFocus()
+    first = summoned_list(info.id)[0]
+    qtbot.keyClicks(table, "vcl")  # the letters that used to mark someone
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Backspace)
+    assert all(p.attendance is None for p in summoned_list(info.id))
+    assert page.search_edit.hasFocus() and page.search_edit.text() == "vc"
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Escape)  # back to the whole list
+    assert table.hasFocus() and page.proxy.rowCount() == 12
+    table.setCurrentIndex(page.proxy.index(0, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Backspace)  # no longer clears a check-in: edits the search
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Escape)
+    table.setCurrentIndex(page.proxy.index(0, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert summoned_list(info.id)[0].attendance == Attendance.PRESENT
+    assert page.note_label.text().startswith(f"Đã ghi: {first.full_name} — có mặt")
+    qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert summoned_list(info.id)[0].attendance is None
+    assert page.note_label.text().startswith("Đã hoàn tác") and table.currentIndex().row() == 0
+    assert not page.undo_button.isEnabled()
+    assert tab.focus_search() and page.search_edit.hasFocus()  # Ctrl+F on this page (the window asks the tab)
+    tab.pages.setCurrentIndex(1)
+    assert not tab.focus_search()
+
+
+def test_a_long_absence_reason_does_not_squeeze_the_names(qtbot, tab, answers):
+    story.roster(12)
+    info = story.congress()
+    tab.refresh(info.id)
+    page = tab.checkin_page
+    width = page.table.columnWidth(1)
+    answers["texts"].append("Đi công tác nước ngoài theo quyết định của Ban Thường vụ Đảng ủy " * 4)
+    page.table.setCurrentIndex(page.proxy.index(0, 0))
+    page.approved_button.click()
+    assert page.table.columnWidth(1) >= width
+    assert page.table.columnWidth(1) >= page.fontMetrics().horizontalAdvance(summoned_list(info.id)[0].full_name)
 
 
 def test_bodies_refused_with_the_reason_and_a_closed_congress_is_read_only(qtbot, tab, answers):
