@@ -3,7 +3,7 @@ vote-counting committee with its head. Every refusal comes back from models.cong
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -29,7 +29,8 @@ ROLE = Qt.ItemDataRole.UserRole
 
 
 class BodyBox(QGroupBox):
-    """One body: tick its members (search narrows the list), choose its head where it has one, save."""
+    """One body: tick its members (a click on the name or Space ticks and unticks; typing a name searches, never
+    ticks), choose its head where it has one, save."""
 
     def __init__(self, title: str, save_text: str, head_label: str = "", parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
@@ -40,6 +41,8 @@ class BodyBox(QGroupBox):
         layout.addWidget(self.search)
         self.list = QListWidget()
         self.list.itemChanged.connect(lambda _item: self._fill_heads())
+        self.list.itemClicked.connect(self._toggle)
+        self.list.installEventFilter(self)
         layout.addWidget(self.list, 1)
         self.head_combo = QComboBox()
         if head_label:
@@ -59,7 +62,7 @@ class BodyBox(QGroupBox):
             away = "" if person.attendance == "present" else f" ({person.attendance_label.lower()})"
             item = QListWidgetItem(f"{person.full_name}{away}")
             item.setData(ROLE, person.id)
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)  # ticked by _toggle only
             item.setCheckState(Qt.CheckState.Checked if person.id in chosen else Qt.CheckState.Unchecked)
             self.list.addItem(item)
         self.list.blockSignals(False)
@@ -81,6 +84,23 @@ class BodyBox(QGroupBox):
             self.head_combo.addItem(names[person_id], person_id)
         index = self.head_combo.findData(current)
         self.head_combo.setCurrentIndex(max(index, 0))
+
+    def _toggle(self, item: QListWidgetItem | None) -> None:
+        if item is not None and self.isEnabled():
+            checked = item.checkState() == Qt.CheckState.Checked
+            item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.list and event.type() == QEvent.Type.KeyPress and not event.modifiers() & ~(
+                Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier):  # fmt: skip
+            if event.key() == Qt.Key.Key_Space:
+                self._toggle(self.list.currentItem())
+                return True
+            if event.text().isprintable() and event.text().strip():  # a name typed here is a search
+                self.search.setFocus()
+                self.search.setText(self.search.text() + event.text())
+                return True
+        return super().eventFilter(watched, event)
 
     def _filter(self, text: str) -> None:
         wanted = fold(text)
@@ -116,27 +136,38 @@ class BodiesPage(QWidget):
         for box in (self.lead_box, self.secretariat_box, self.counting_box):
             boxes.addWidget(box)
         layout.addLayout(boxes, 1)
+        self.saved_label = QLabel()
+        self.saved_label.setWordWrap(True)
+        self.saved_label.setStyleSheet("color: #107c10;")
+        layout.addWidget(self.saved_label)
         self.note_label = QLabel("Ban kiểm phiếu gồm những đảng viên chính thức không có tên trong danh sách bầu cử.")
         self.note_label.setWordWrap(True)
         layout.addWidget(self.note_label)
 
     def show_congress(self, info: CongressInfo | None) -> None:
         self.info = info
-        people = [p for p in summoned_list(info.id) if p.official] if info else []
+        self.saved_label.setText("")
         bodies = working_bodies(info.id) if info else {body: [] for body in Body}
         chair = bool(bodies[Body.CHAIR])
         self.chair_radio.setChecked(chair)
         self.presidium_radio.setChecked(not chair)
-        lead = bodies[Body.CHAIR] if chair else bodies[Body.PRESIDIUM]
-        for box, seats in ((self.lead_box, lead), (self.secretariat_box, bodies[Body.SECRETARIAT]),
-                           (self.counting_box, bodies[Body.COUNTING])):  # fmt: skip
-            head = next((s.person.id for s in seats if s.is_head), None)
-            box.show_people(people, [s.person.id for s in seats], head)
+        for box in (self.lead_box, self.secretariat_box, self.counting_box):
+            self._show_box(box, bodies)
         writable = info is not None and not info.read_only
         for widget in (self.lead_box, self.secretariat_box, self.counting_box, self.chair_radio,
                        self.presidium_radio):  # fmt: skip
             widget.setEnabled(writable)
         self._on_presidium_radio_toggled(not chair)
+
+    def _show_box(self, box: BodyBox, bodies: dict[Body, list]) -> None:
+        """One box as saved (the others keep their unsaved ticks)."""
+        people = [p for p in summoned_list(self.info.id) if p.official] if self.info else []
+        if box is self.lead_box:
+            seats = bodies[Body.CHAIR] if self.chair_radio.isChecked() else bodies[Body.PRESIDIUM]
+        else:
+            seats = bodies[Body.SECRETARIAT if box is self.secretariat_box else Body.COUNTING]
+        head = next((s.person.id for s in seats if s.is_head), None)
+        box.show_people(people, [s.person.id for s in seats], head)
 
     def _on_presidium_radio_toggled(self, presidium: bool) -> None:
         self.lead_box.setTitle(BODY_LABELS[Body.PRESIDIUM if presidium else Body.CHAIR])
@@ -156,5 +187,12 @@ class BodiesPage(QWidget):
             return
         if warnings:
             dialogs.show_warning(self, f"Đã lưu {BODY_LABELS[body]}.", "\n".join(warnings))
-        self.show_congress(self.info)
+        self._show_box(box, working_bodies(self.info.id))
+        names = ", ".join(box.list.item(i).text() for i in range(box.list.count())
+                          if box.list.item(i).checkState() == Qt.CheckState.Checked)  # fmt: skip
+        head = ""
+        if body in (Body.PRESIDIUM, Body.COUNTING) and box.head_combo.count():
+            word = "Chủ tịch đoàn" if body == Body.PRESIDIUM else "Trưởng ban"
+            head = f"; {word}: {box.head_combo.currentText()}"
+        self.saved_label.setText(f"✔ Đã lưu {BODY_LABELS[body]}: {names or 'không ai'}{head}.")
         self.congress_changed.emit()

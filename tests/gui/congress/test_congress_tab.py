@@ -119,6 +119,35 @@ def test_a_long_absence_reason_does_not_squeeze_the_names(qtbot, tab, answers):
     assert page.table.columnWidth(1) >= page.fontMetrics().horizontalAdvance(summoned_list(info.id)[0].full_name)
 
 
+def test_saving_one_body_keeps_the_others_ticks_names_tick_on_click_and_typing_only_searches(qtbot, tab, answers):
+    from models.congress.bodies import Body, working_bodies
+
+    story.roster(12)
+    info = story.congress()
+    story.check_in_all(info.id)
+    tab.refresh(info.id)
+    tab.pages.setCurrentIndex(1)
+    page = tab.bodies_page
+    lead, counting = page.lead_box, page.counting_box
+    counting.list.item(5).setCheckState(Qt.CheckState.Checked)  # not saved yet
+    rect = lead.list.visualItemRect(lead.list.item(0))
+    qtbot.mouseClick(lead.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # on the name
+    assert lead.list.item(0).checkState() == Qt.CheckState.Checked
+    lead.list.setFocus()
+    lead.list.setCurrentRow(1)
+    qtbot.keyClicks(lead.list, "an")  # a name typed: a search, nobody ticked
+    assert lead.search.text() == "an" and lead.chosen() == [lead.list.item(0).data(Qt.ItemDataRole.UserRole)]
+    lead.search.clear()
+    lead.list.setFocus()
+    lead.list.setCurrentRow(1)
+    qtbot.keyClick(lead.list, Qt.Key.Key_Space)
+    assert len(lead.chosen()) == 2
+    lead.save_button.click()
+    assert [s.person.id for s in working_bodies(info.id)[Body.PRESIDIUM]] == lead.chosen()
+    assert page.saved_label.text().startswith("✔ Đã lưu Đoàn Chủ tịch") and "Chủ tịch đoàn:" in page.saved_label.text()
+    assert counting.list.item(5).checkState() == Qt.CheckState.Checked  # the unsaved tick survived
+
+
 def test_bodies_refused_with_the_reason_and_a_closed_congress_is_read_only(qtbot, tab, answers):
     story.roster(12, 2)
     info = story.congress()
