@@ -141,6 +141,17 @@ def v6_to_v7(database: pw.Database) -> None:
 
 
 
+def v7_to_v8(database: pw.Database) -> None:
+    """A show-of-hands vote recorded by mistake is voided with its reason, time and author, never deleted
+    (models.congress.hand_votes.void_vote). Self-contained: it adds only these columns."""
+    columns = {"voided_at": pw.DateTimeField(null=True), "void_reason": pw.TextField(default=""),
+               "voided_by": pw.TextField(default="")}  # fmt: skip
+    # v4_to_v5 creates the congress tables from today's models, which already have these columns
+    present = {column.name for column in database.get_columns("hand_vote")}
+    migrator = _migrator(database)
+    migrate(*(migrator.add_column("hand_vote", name, f) for name, f in columns.items() if name not in present))
+
+
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
-    1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4, 4: v4_to_v5, 5: v5_to_v6, 6: v6_to_v7
+    1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4, 4: v4_to_v5, 5: v5_to_v6, 6: v6_to_v7, 7: v7_to_v8
 }  # fmt: skip

@@ -32,11 +32,11 @@ from models.congress.elections import (
     list_problems,
     set_candidates,
 )
-from models.congress.hand_votes import VoteKind
+from models.congress.hand_votes import VoteKind, adopted_vote
 from models.congress.rounds import start_problems
 from models.core.errors import DomainError
 from models.counting import Post
-from models.counting.structure import MAX_COMMITTEE_SEATS
+from models.counting.structure import MAX_COMMITTEE_SEATS, SINGLE_SEAT_POSTS
 
 POST_ROLE = Qt.ItemDataRole.UserRole
 SHORT_LABELS = {Post.COMMITTEE: "Ban Chi ủy", Post.SECRETARY: "Bí thư Chi bộ", Post.DEPUTY_SECRETARY: "Phó Bí thư",
@@ -166,8 +166,13 @@ class ElectionsPage(QWidget):
             widget.setEnabled(in_setup)
         first_round = in_setup and election.current_round.number == 1
         in_session = self._writable() and self.info.status == Status.IN_SESSION
-        self.seats_vote_button.setEnabled(first_round and in_session)
-        self.list_vote_button.setEnabled(first_round and in_session)
+        for button, kind in ((self.seats_vote_button, VoteKind.SEATS), (self.list_vote_button, VoteKind.ELECTION_LIST)):
+            adopted = election is not None and adopted_vote(self.info.id, kind, election.id) is not None
+            button.setEnabled(first_round and in_session and not adopted)
+            button.setToolTip("Đại hội đã thông qua; nếu ghi nhầm, hủy kết quả đó ở mục «3. Biểu quyết»." if adopted
+                              else "")  # fmt: skip
+        single = election is not None and election.post in SINGLE_SEAT_POSTS
+        self.seats_vote_button.setVisible(not single)  # one secretary, one deputy: no vote on the number
         self.candidate_list.clear()
         if election is None:
             self.title_label.setText("<i>Chọn một cuộc bầu bên trái; cuộc bầu chưa thiết lập thì bấm «Thiết lập "
@@ -282,7 +287,7 @@ class ElectionsPage(QWidget):
         from gui.congress.hand_vote_dialog import HandVoteDialog
         from gui.congress.person_chooser import choose_person
         from models.congress.checkin import attendance_panel
-        from models.congress.elections import add_floor_nominee
+        from models.congress.elections import admit_floor_nominee
 
         election = self.current_election()
         if election is None or self.info is None:
@@ -294,16 +299,16 @@ class ElectionsPage(QWidget):
         if person is None:
             return
         subject = f"Đưa đồng chí {person.full_name} (đề cử tại đại hội) vào danh sách bầu cử {election.label}"
+
+        def save(text: str, in_favour: int, against: int, abstain: int, voting: int):
+            """The vote and the nominee's place on the list: one act (models.congress.elections)."""
+            return admit_floor_nominee(round_.id, person.id, text, in_favour, against, abstain, voting)[0]
+
         dialog = HandVoteDialog(self.info.id, attendance_panel(self.info.id).ballots, VoteKind.FLOOR_NOMINEE,
-                                subject, election.id, person.id, self)  # fmt: skip
+                                subject, election.id, person.id, self, save=save)  # fmt: skip
 
         def admitted(record) -> None:
-            if record.adopted:
-                try:
-                    add_floor_nominee(round_.id, person.id, record.id)
-                except DomainError as exc:
-                    dialogs.show_error(self, exc.message)
-            else:
+            if not record.adopted:
                 dialogs.show_info(self, f"Chỉ {record.in_favour}/{record.voting} người tán thành, không quá 30%: "
                                   f"đồng chí {person.full_name} không được đưa vào danh sách.")  # fmt: skip
             self._done()

@@ -16,7 +16,14 @@ from PySide6.QtWidgets import (
 
 from gui.core import dialogs
 from gui.core.number_field import number_field
-from models.congress.hand_votes import KIND_LABELS, HandVoteRecord, VoteKind, record_vote, vote_adopted
+from models.congress.hand_votes import (
+    ELECTION_KINDS,
+    KIND_LABELS,
+    HandVoteRecord,
+    VoteKind,
+    record_vote,
+    vote_adopted,
+)
 from models.core.errors import DomainError
 
 
@@ -28,15 +35,19 @@ class HandVoteDialog(QDialog):
 
     def __init__(self, congress_id: int, may_vote: int, kind: VoteKind = VoteKind.OTHER, subject: str = "",
                  election_id: int | None = None, nominee_id: int | None = None,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+                 parent: QWidget | None = None, save=None) -> None:  # fmt: skip
+        """`save(subject, in_favour, against, abstain, voting)`: the one domain operation that records the vote
+        (default models.congress.hand_votes.record_vote); it returns the record."""
         super().__init__(parent)
+        self._save_operation = save
         self.setWindowTitle("Ghi kết quả biểu quyết")
         self._congress_id, self._election_id, self._nominee_id = congress_id, election_id, nominee_id
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.kind_combo = QComboBox()
         for value, label in KIND_LABELS.items():
-            self.kind_combo.addItem(label, value)
+            if value not in ELECTION_KINDS or value == kind:  # those are taken on «4. Bầu cử», for one election
+                self.kind_combo.addItem(label, value)
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind))
         self.kind_combo.setEnabled(election_id is None and nominee_id is None)
         self.subject_edit = QLineEdit(subject)
@@ -88,9 +99,12 @@ class HandVoteDialog(QDialog):
     def _save(self) -> None:
         voting, favour, against, abstain = self._counts()
         try:
-            record: HandVoteRecord = record_vote(self._congress_id, self.kind_combo.currentData(),
-                                                 self.subject_edit.text(), favour, against, abstain, voting,
-                                                 self._election_id, self._nominee_id)  # fmt: skip
+            if self._save_operation is not None:
+                record: HandVoteRecord = self._save_operation(self.subject_edit.text(), favour, against, abstain,
+                                                              voting)  # fmt: skip
+            else:
+                record = record_vote(self._congress_id, self.kind_combo.currentData(), self.subject_edit.text(),
+                                     favour, against, abstain, voting, self._election_id, self._nominee_id)  # fmt: skip
         except DomainError as exc:
             dialogs.show_error(self, exc.message)
             return

@@ -1,4 +1,6 @@
-"""The congress's show-of-hands record: every vote with its time and counts, and a button to record the next."""
+"""The congress's show-of-hands record: every vote with its time and counts, a button to record the next (the
+seats, list and floor nominees of an election are recorded on «4. Bầu cử»), and one to void a vote recorded by
+mistake, with its reason (it stays on the record)."""
 
 from __future__ import annotations
 
@@ -11,10 +13,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.core import dialogs
 from gui.core.tables import fill_table, read_only_table
 from models.congress.checkin import attendance_panel
 from models.congress.congresses import CongressInfo, Status
-from models.congress.hand_votes import hand_votes
+from models.congress.hand_votes import hand_votes, void_vote
+from models.core.errors import DomainError
 
 HEADERS = ("Thời gian", "Nội dung biểu quyết", "Biểu quyết", "Tán thành", "Không tán thành", "Không biểu quyết",
            "Kết quả")  # fmt: skip
@@ -26,6 +30,7 @@ class HandVotesPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.info: CongressInfo | None = None
+        self.votes = []
         self.dialog = None
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -33,7 +38,10 @@ class HandVotesPage(QWidget):
         self.record_button.clicked.connect(lambda: self.record())
         self.note = QLabel()
         self.note.setWordWrap(True)
+        self.void_button = QPushButton("Hủy kết &quả đã ghi nhầm…")
+        self.void_button.clicked.connect(lambda: self.void_selected())
         bar.addWidget(self.record_button)
+        bar.addWidget(self.void_button)
         bar.addWidget(self.note, 1)
         layout.addLayout(bar)
         self.table = read_only_table(HEADERS, stretch=1)
@@ -43,6 +51,7 @@ class HandVotesPage(QWidget):
         self.info = info
         in_session = info is not None and info.status == Status.IN_SESSION and not info.read_only
         self.record_button.setEnabled(in_session)
+        self.void_button.setEnabled(in_session)
         if info is None:
             self.note.setText("")
         elif info.status == Status.PREPARING:
@@ -54,10 +63,28 @@ class HandVotesPage(QWidget):
         self._fill()
 
     def _fill(self) -> None:
-        votes = hand_votes(self.info.id) if self.info else []
+        self.votes = hand_votes(self.info.id) if self.info else []
         fill_table(self.table, ((f"{v.taken_at:%H:%M %d/%m/%Y}", v.subject, str(v.voting), str(v.in_favour),
-                                 str(v.against), str(v.abstain), "Thông qua" if v.adopted else "Không thông qua")
-                                for v in votes))  # fmt: skip
+                                 str(v.against), str(v.abstain), v.verdict) for v in self.votes))  # fmt: skip
+
+    def void_selected(self) -> None:
+        """Void the selected vote, with its reason; the record keeps it, marked voided."""
+        row = self.table.currentRow()
+        if self.info is None or not 0 <= row < len(self.votes):
+            dialogs.show_info(self, "Hãy chọn trong bảng kết quả biểu quyết cần hủy.")
+            return
+        vote = self.votes[row]
+        reason = dialogs.ask_text(self, "Hủy kết quả biểu quyết", f"Lý do hủy «{vote.subject}» (được ghi vào biên "
+                                  "bản biểu quyết):")  # fmt: skip
+        if reason is None:
+            return
+        try:
+            void_vote(vote.id, reason)
+        except DomainError as exc:
+            dialogs.show_error(self, exc.message)
+            return
+        self._fill()
+        self.congress_changed.emit()
 
     def record(self, kind=None, subject: str = "", election_id: int | None = None,
                nominee_id: int | None = None):  # fmt: skip

@@ -287,6 +287,22 @@ def add_floor_nominee(round_id: int, summoned_id: int, vote_id: int, self_nomina
         return get_election(election.id)
 
 
+def admit_floor_nominee(round_id: int, summoned_id: int, subject: str, in_favour: int, against: int, abstain: int,
+                        voting: int | None = None, self_nominated: bool = False):  # fmt: skip
+    """One act: the congress's show of hands on a floor nominee (or self-nominee), and their place on the list
+    when more than 30 % agreed, in one transaction: if either part is refused, nothing is saved. Returns
+    (the vote, the election as it now stands)."""
+    from models.congress.hand_votes import VoteKind, record_vote
+
+    with db.atomic():
+        _row, election = _setup_round(round_id)
+        vote = record_vote(election.congress_id, VoteKind.FLOOR_NOMINEE, subject, in_favour, against, abstain, voting,
+                           election.id, summoned_id)  # fmt: skip
+        if vote.adopted:
+            return vote, add_floor_nominee(round_id, summoned_id, vote.id, self_nominated)
+        return vote, get_election(election.id)
+
+
 def remove_candidate(round_id: int, summoned_id: int) -> ElectionInfo:
     from models.congress.tables import RoundCandidate
 

@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from models.congress.congresses import congress_row, require_session
 from models.core import clock
-from models.core.errors import ValidationError
+from models.core.errors import ConflictError, ValidationError
 from models.core.tables import db
 from models.core.vnname import nfc
 from models.counting.structure import floor_nominee_admitted
@@ -24,6 +24,8 @@ class VoteKind(StrEnum):
     RESOLUTION = "resolution"
     OTHER = "other"
 
+
+ELECTION_KINDS = (VoteKind.SEATS, VoteKind.ELECTION_LIST, VoteKind.FLOOR_NOMINEE)  # taken for one election
 
 KIND_LABELS: dict[VoteKind, str] = {
     VoteKind.WORKING_BODIES: "Đoàn Chủ tịch, Thư ký, Ban kiểm phiếu",
@@ -48,11 +50,20 @@ class HandVoteRecord:
     taken_at: datetime
     election_id: int | None = None
     nominee_id: int | None = None
+    voided_at: datetime | None = None  # recorded by mistake and voided: kept, with its reason, counting for nothing
+    void_reason: str = ""
 
     @property
     def adopted(self) -> bool:
-        """A floor nominee needs more than 30 % of those voting; any other item more than half [U]."""
-        return vote_adopted(self.kind, self.in_favour, self.voting)
+        """A floor nominee needs more than 30 % of those voting; any other item more than half [U]. A voided vote
+        adopts nothing."""
+        return self.voided_at is None and vote_adopted(self.kind, self.in_favour, self.voting)
+
+    @property
+    def verdict(self) -> str:
+        if self.voided_at is not None:
+            return f"Đã hủy ({self.void_reason})"
+        return "Thông qua" if self.adopted else "Không thông qua"
 
 
 def vote_adopted(kind: VoteKind, in_favour: int, voting: int) -> bool:
@@ -63,7 +74,8 @@ def vote_adopted(kind: VoteKind, in_favour: int, voting: int) -> bool:
 
 def _record(row) -> HandVoteRecord:
     return HandVoteRecord(row.id, VoteKind(row.kind), row.subject, row.voting, row.in_favour, row.against,
-                          row.abstain, row.taken_at, row.election_id, row.nominee_id)  # fmt: skip
+                          row.abstain, row.taken_at, row.election_id, row.nominee_id, row.voided_at,
+                          row.void_reason)  # fmt: skip
 
 
 def check_counts(voting: int, in_favour: int, against: int, abstain: int, may_vote: int) -> list[str]:
@@ -100,12 +112,54 @@ def record_vote(congress_id: int, kind: VoteKind, subject: str, in_favour: int, 
         problems = check_counts(voting, in_favour, against, abstain, may_vote)
         if kind == VoteKind.FLOOR_NOMINEE and nominee_id is None:
             problems.append("Hãy chọn người được đề cử, ứng cử tại đại hội.")
+        if kind in ELECTION_KINDS and election_id is None:
+            problems.append("Số lượng bầu, danh sách bầu cử và người đề cử tại đại hội được biểu quyết cho một cuộc "
+                            "bầu: hãy ghi ở mục «4. Bầu cử», cuộc bầu đó.")  # fmt: skip
+        if kind in (VoteKind.SEATS, VoteKind.ELECTION_LIST) and election_id is not None:
+            earlier = adopted_vote(congress.id, kind, election_id)
+            if earlier is not None:
+                problems.append(f"Đại hội đã thông qua «{earlier.subject}» lúc {earlier.taken_at:%H:%M}: không biểu "
+                                "quyết lại; nếu ghi nhầm, hãy hủy kết quả đó (ghi lý do) rồi ghi lại.")  # fmt: skip
         if problems:
             raise ValidationError("\n".join(problems), "counts")
         row = HandVote.create(congress=congress.id, kind=kind, subject=subject, election=election_id,
                               nominee=nominee_id, voting=voting, in_favour=in_favour, against=against,
                               abstain=abstain, taken_at=clock.now())  # fmt: skip
         return _record(row)
+
+
+def void_vote(vote_id: int, reason: str) -> HandVoteRecord:
+    """Void a vote recorded by mistake, with its reason: the row stays (the record lists it as voided) and it
+    adopts nothing from now on. A vote something was built on is refused: the seats or list of an election whose
+    ballots were issued, a nominee now on a list whose ballots were issued; a nominee still on a list in set-up
+    leaves it together with the vote that admitted them."""
+    from models.congress.tables import ElectionRound, HandVote, RoundCandidate
+    from models.core.who import current_user
+
+    reason = nfc(reason).strip()
+    if not reason:
+        raise ValidationError("Hãy ghi lý do hủy kết quả biểu quyết.", "reason")
+    with db.atomic():
+        row = HandVote.get_or_none(HandVote.id == vote_id)
+        if row is None:
+            raise ValidationError(f"Không có kết quả biểu quyết mã {vote_id}.", "vote")
+        require_session(congress_row(row.congress_id))
+        if row.voided_at is not None:
+            raise ConflictError("Kết quả biểu quyết này đã hủy từ trước.")
+        if row.kind in (VoteKind.SEATS, VoteKind.ELECTION_LIST) and row.election_id is not None:
+            started = ElectionRound.select().where((ElectionRound.election == row.election_id)
+                                                   & (ElectionRound.status != "setup"))  # fmt: skip
+            if started.exists():
+                raise ConflictError("Cuộc bầu này đã phát phiếu theo kết quả biểu quyết đó: không hủy được.")
+        admitted = RoundCandidate.select(RoundCandidate, ElectionRound).join(ElectionRound).where(
+            RoundCandidate.admitted_by == row.id)  # fmt: skip
+        if any(c.round.status != "setup" for c in admitted):
+            raise ConflictError("Người được đưa vào danh sách theo kết quả này đã có tên trên phiếu bầu đã phát: "
+                                "không hủy được.")  # fmt: skip
+        RoundCandidate.delete().where(RoundCandidate.admitted_by == row.id).execute()
+        HandVote.update(voided_at=clock.now(), void_reason=reason, voided_by=current_user()).where(
+            HandVote.id == row.id).execute()  # fmt: skip
+        return _record(HandVote.get_by_id(row.id))
 
 
 def hand_votes(congress_id: int) -> list[HandVoteRecord]:
@@ -119,7 +173,8 @@ def hand_votes(congress_id: int) -> list[HandVoteRecord]:
 
 def adopted_vote(congress_id: int, kind: VoteKind, election_id: int | None = None,
                  nominee_id: int | None = None) -> HandVoteRecord | None:  # fmt: skip
-    """The latest vote of this kind (for this election, nominee) if it was adopted, else None."""
+    """The latest vote in force (not voided) of this kind (for this election, nominee) if it was adopted, else
+    None."""
     found = [v for v in hand_votes(congress_id) if v.kind == kind and v.election_id == election_id
-             and (nominee_id is None or v.nominee_id == nominee_id)]  # fmt: skip
+             and (nominee_id is None or v.nominee_id == nominee_id) and v.voided_at is None]  # fmt: skip
     return found[-1] if found and found[-1].adopted else None

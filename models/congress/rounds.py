@@ -25,6 +25,7 @@ from models.counting import (
     Totals,
     count_totals,
 )
+from models.counting.structure import SINGLE_SEAT_POSTS
 
 STATUS_LABELS = {"setup": "Đang chuẩn bị", "counting": "Đang bầu, kiểm phiếu", "closed": "Đã có kết quả",
                  "published": "Đã công bố kết quả"}  # fmt: skip
@@ -146,7 +147,8 @@ def start_problems(round_id: int) -> list[str]:
     round_ = next(r for r in election.rounds if r.id == row.id)
     problems += list_problems(election, round_)
     if row.number == 1:
-        for kind, what in ((VoteKind.SEATS, "số lượng bầu"), (VoteKind.ELECTION_LIST, "danh sách bầu cử")):
+        votes = ((VoteKind.SEATS, "số lượng bầu"), (VoteKind.ELECTION_LIST, "danh sách bầu cử"))
+        for kind, what in votes[1:] if election.post in SINGLE_SEAT_POSTS else votes:
             if adopted_vote(congress.id, kind, election.id) is None:
                 problems.append(f"Đại hội chưa biểu quyết thông qua {what} {POST_LABELS[election.post]}.")
     counting = [seat.person for seat in working_bodies(congress.id)[Body.COUNTING]]

@@ -128,6 +128,9 @@ class HandVote(BaseModel):
     against = pw.IntegerField()
     abstain = pw.IntegerField()
     taken_at = pw.DateTimeField(default=clock.now)
+    voided_at = pw.DateTimeField(null=True)  # a vote recorded by mistake is voided with its reason, never deleted
+    void_reason = pw.TextField(default="")
+    voided_by = pw.TextField(default="")
 
 
 class RoundCandidate(BaseModel):

@@ -14,6 +14,7 @@ from models.counting.electorate import Electorate
 
 MIN_OFFICIAL_FOR_COMMITTEE = 9  # chi bộ có từ 9 đảng viên chính thức trở lên được bầu chi ủy
 MAX_COMMITTEE_SEATS = 7  # chi ủy không quá 7 người
+SINGLE_SEAT_POSTS = (Post.SECRETARY, Post.DEPUTY_SECRETARY)  # elected one at a time: no vote on their number
 MAX_DEPUTIES = 1  # một phó bí thư
 MIN_OFFICIAL_FOR_BRANCH = 3  # a branch exists only with ≥ 3 official members
 
@@ -86,7 +87,7 @@ def check_seats(post: Post, seats: int) -> list[str]:
     """The secretary and the deputy are elected one at a time."""
     if seats < 1:
         return [f"Số lượng cần bầu phải lớn hơn 0; đang là {seats}."]
-    if post in (Post.SECRETARY, Post.DEPUTY_SECRETARY) and seats != 1:
+    if post in SINGLE_SEAT_POSTS and seats != 1:
         label = "bí thư" if post == Post.SECRETARY else "phó bí thư"
         return [f"Chỉ bầu một {label}; số lượng cần bầu đang là {seats}."]
     if post == Post.COMMITTEE and seats > MAX_COMMITTEE_SEATS:

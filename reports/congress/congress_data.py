@@ -149,7 +149,8 @@ def _bio(p: SummonedPerson, elected_as: str, votes: str) -> BioRow:
 
 
 def hand_vote_rows(congress_id: int) -> list[HandVoteRow]:
-    return [HandVoteRow(v.taken_at, v.subject, v.voting, v.in_favour, v.against, v.abstain, v.adopted)
+    return [HandVoteRow(v.taken_at, v.subject, v.voting, v.in_favour, v.against, v.abstain, v.adopted,
+                        v.void_reason if v.voided_at else "")
             for v in hand_votes(congress_id)]  # fmt: skip
 
 

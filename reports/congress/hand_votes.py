@@ -12,7 +12,7 @@ from reports.core.files import save_workbook
 from reports.core.party_document import Column, DocumentHeader, DocumentSheet, Signature, new_workbook
 
 HAND_VOTES_TITLE = "BIÊN BẢN BIỂU QUYẾT"
-ADOPTED, REJECTED = "Thông qua", "Không thông qua"
+ADOPTED, REJECTED, VOIDED = "Thông qua", "Không thông qua", "Đã hủy"
 TIME_FORMAT = "hh:mm dd/mm/yyyy"
 PERCENT_LABEL = "Tỷ lệ (%)"
 
@@ -38,7 +38,8 @@ def hand_vote_rows(rows: Sequence[HandVoteRow]) -> list[list[object]]:
         counts: list[object] = []
         for count in (r.in_favour, r.against, r.abstain):
             counts += [count, percent_text(count, r.voting) or None]
-        out.append([i, r.taken_at, r.subject, r.voting, *counts, ADOPTED if r.adopted else REJECTED])
+        verdict = f"{VOIDED}: {r.void_reason}" if r.void_reason else (ADOPTED if r.adopted else REJECTED)
+        out.append([i, r.taken_at, r.subject, r.voting, *counts, verdict])
     return out
 
 

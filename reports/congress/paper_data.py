@@ -131,6 +131,7 @@ class HandVoteRow:
     against: int
     abstain: int
     adopted: bool
+    void_reason: str = ""  # voided (recorded by mistake): kept on the record with its reason
 
 
 @dataclass(frozen=True)

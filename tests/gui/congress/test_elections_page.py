@@ -160,3 +160,59 @@ def test_ballots_cannot_be_printed_while_the_list_breaks_the_rules(page, answers
     _check(page, 4)
     page.save_list_button.click()
     assert page.round_view.print_button.isEnabled()
+
+
+def test_a_vote_recorded_by_mistake_is_voided_from_the_record_and_the_election_asks_again(page, answers, qtbot):
+    _select(page, Post.COMMITTEE)
+    answers["numbers"].append(3)
+    page.setup_button.click()
+    page.seats_vote_button.click()
+    _answer_vote(page, qtbot)
+    assert not page.seats_vote_button.isEnabled()  # voted once: not offered twice
+    votes_page = HandVotesPage()
+    qtbot.addWidget(votes_page)
+    votes_page.show_congress(page.info)
+    dialog = votes_page.record()
+    kinds = [dialog.kind_combo.itemData(i) for i in range(dialog.kind_combo.count())]
+    assert VoteKind.SEATS not in kinds and VoteKind.ELECTION_LIST not in kinds  # those belong to an election
+    dialog.reject()
+    votes_page.table.selectRow(1)
+    answers["texts"].append("Ghi nhầm số lượng")
+    votes_page.void_selected()
+    assert votes_page.table.item(1, 6).text() == "Đã hủy (Ghi nhầm số lượng)"
+    page.show_congress(page.info)
+    assert page.seats_vote_button.isEnabled()
+
+
+def test_a_floor_nominee_is_admitted_by_one_act(page, answers, qtbot, monkeypatch):
+    from models.congress.elections import congress_elections as elections
+
+    _select(page, Post.DELEGATE)
+    answers["numbers"].append(2)
+    page.setup_button.click()
+    assert page.seats_vote_button.isVisible()  # several seats: the congress votes on their number
+    free = [page.candidate_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(page.candidate_list.count())
+            if page.candidate_list.item(i).flags() & Qt.ItemFlag.ItemIsUserCheckable]  # fmt: skip
+    chosen = next(p for p in story.summoned_list(page.info.id) if p.id == free[0])
+    monkeypatch.setattr("gui.congress.person_chooser.choose_person", lambda *a, **kw: chosen)
+    page.floor_button.click()
+    _answer_vote(page, qtbot)
+    assert [p.id for p in elections(page.info.id)[0].current_round.candidates] == [chosen.id]
+    assert [v.kind for v in hand_votes(page.info.id)][-1] == VoteKind.FLOOR_NOMINEE
+
+
+def test_the_secretary_is_not_asked_a_vote_on_seats(qtbot, data_file, answers):
+    story.roster(12)
+    info = story.congress()
+    story.check_in_all(info.id)
+    tellers = story.open_with_bodies(info.id)
+    pool = [p for p in story.summoned_list(info.id) if p.official and p.situation == "normal" and p not in tellers]
+    story.elect(info.id, Post.COMMITTEE, 3, pool[:4], [10, 9, 8, 1])
+    widget = ElectionsPage()
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.show_congress(get_congress(info.id))
+    _select(widget, Post.SECRETARY)
+    widget.setup_button.click()
+    assert not widget.seats_vote_button.isVisible() and widget.list_vote_button.isVisible()
+    assert "số lượng" not in widget.problems_label.text()

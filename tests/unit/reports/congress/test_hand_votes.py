@@ -75,3 +75,8 @@ def test_nobody_voting_has_no_percent():
                           (1, 0, "")])  # fmt: skip
 def test_percent_text_is_half_up_with_a_comma(part, whole, text):
     assert percent_text(part, whole) == text
+
+
+def test_a_voided_vote_stays_on_the_record_with_its_reason():
+    row = HandVoteRow(datetime(2026, 3, 11, 8, 0), "Số lượng Ban Chi ủy: 5", 28, 28, 0, 0, False, "Ghi nhầm số lượng")
+    assert hand_vote_rows([row])[0][-1] == "Đã hủy: Ghi nhầm số lượng"
