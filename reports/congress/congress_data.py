@@ -122,13 +122,13 @@ def _votes_text(election: ElectionInfo, person: SummonedPerson) -> str:
 
 
 def elected_bios(congress_id: int) -> list[BioRow]:
-    """Those elected: the secretary, the deputy and the other committee members (votes of the committee ballot when
-    there is one), then the official delegates and the alternates."""
+    """Those elected: the secretary and the deputy (each with the votes of their own election), the other committee
+    members (the committee ballot's votes), then the official delegates and the alternates."""
     by_post = {e.post: e for e in congress_elections(congress_id)}
     leaders = [(post, p) for post in (Post.SECRETARY, Post.DEPUTY_SECRETARY) if post in by_post
                for p in by_post[post].elected]  # fmt: skip
     committee = by_post.get(Post.COMMITTEE)
-    rows = [_bio(p, ELECTED_AS[post], _votes_text(committee or by_post[post], p)) for post, p in leaders]
+    rows = [_bio(p, ELECTED_AS[post], _votes_text(by_post[post], p)) for post, p in leaders]
     if committee is not None:
         lead = {p.id for _post, p in leaders}
         rows += [_bio(p, ELECTED_AS[Post.COMMITTEE], _votes_text(committee, p)) for p in committee.elected

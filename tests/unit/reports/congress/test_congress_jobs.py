@@ -80,3 +80,11 @@ def test_ballot_papers_of_the_current_round(held, tmp_path):
     pytest.importorskip("reports.congress.ballot_papers")
     texts = _texts(prepared.write(tmp_path / prepared.file_name))
     assert texts.count("PHIẾU BẦU CỬ") == 3
+
+
+def test_the_secretary_and_deputy_rows_carry_their_own_elections_votes(held):
+    from reports.congress.congress_data import elected_bios
+
+    rows = {row.elected_as: row.votes_text for row in elected_bios(held.id)}
+    # the committee ballot gave them 28 and 27; their own ballots 27 and 26 (D = 30)
+    assert rows["Bí thư Chi bộ"] == "27/30 (90,00%)" and rows["Phó Bí thư Chi bộ"] == "26/30 (86,67%)"
