@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 from models.congress.summons import SummonedPerson
 from models.core import clock
@@ -22,9 +23,11 @@ from models.counting import (
     Form,
     NextAction,
     Post,
+    Rules,
     Totals,
     count_totals,
 )
+from models.counting.regulations import regulation_on
 from models.counting.structure import SINGLE_SEAT_POSTS
 
 STATUS_LABELS = {"setup": "Đang chuẩn bị", "counting": "Đang bầu, kiểm phiếu", "closed": "Đã có kết quả",
@@ -44,6 +47,7 @@ class RoundInfo:
     totals: Totals | None
     result: CountResult | None
     post: Post
+    rules: Rules = Rules()  # the counting options of the regulation in force on the congress's day
 
     @property
     def form(self) -> Form:
@@ -61,7 +65,7 @@ class RoundInfo:
             raise ConflictError(f"Lần bầu thứ {self.number} chưa bắt đầu.")
         candidates = tuple(Candidate(p.key, p.full_name, p.birth_date) for p in self.candidates)
         return Election(self.post, self.number, self.seats, self.form, candidates, self.electorate,
-                        self.ballots_issued)  # fmt: skip
+                        self.ballots_issued, self.rules)  # fmt: skip
 
 
 def _totals_from_json(text: str) -> Totals | None:
@@ -78,7 +82,8 @@ def totals_json(totals: Totals) -> str:
                        "votes": dict(totals.votes), "disagree": dict(totals.disagree)}, ensure_ascii=False)  # fmt: skip
 
 
-def round_info(row, post: Post, people: dict[int, SummonedPerson]) -> RoundInfo:
+def round_info(row, post: Post, people: dict[int, SummonedPerson], opens_on: date | None = None) -> RoundInfo:
+    """A round as saved; `opens_on`: the congress's first day, which picks the regulation (and its rules)."""
     from models.congress.tables import RoundCandidate
 
     ids = [c.summoned_id for c in RoundCandidate.select(RoundCandidate.summoned).where(RoundCandidate.round == row.id)]
@@ -91,7 +96,7 @@ def round_info(row, post: Post, people: dict[int, SummonedPerson]) -> RoundInfo:
         electorate = Electorate(row.official_summoned, excluded, row.official_present)
     totals = _totals_from_json(row.result)
     info = RoundInfo(row.id, row.number, row.seats, row.status, candidates, electorate, row.ballots_issued,
-                     row.notes, totals, None, post)  # fmt: skip
+                     row.notes, totals, None, post, regulation_on(opens_on).rules if opens_on else Rules())  # fmt: skip
     if totals is not None:
         info = replace(info, result=count_totals(info.election, totals))
     return info

@@ -11,6 +11,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from models.counting.regulations import regulation_on
 from reports.congress.paper_blocks import (
     Figure,
     FigureBlock,
@@ -33,10 +34,7 @@ DIGEST_FAILED = "HỒ SƠ KHÔNG KHỚP MÃ KIỂM TRA"
 DIGEST_FAILED_NOTE = (
     "Dữ liệu phiếu trong hồ sơ đã bị thay đổi so với mã kiểm tra khi lập: kết quả dưới đây chưa được xác nhận."
 )
-LEGAL_BASIS = (
-    "Căn cứ Điều lệ Đảng Cộng sản Việt Nam;",
-    "Căn cứ Quy chế bầu cử trong Đảng ban hành kèm theo Quyết định số 190-QĐ/TW ngày 10/10/2024 của Bộ Chính trị;",
-)
+CHARTER_BASIS = "Căn cứ Điều lệ Đảng Cộng sản Việt Nam;"
 ELECTED, TIED = "Trúng cử", "Bằng phiếu"
 RED = "C00000"
 DIGEST_SHOWN = 16  # hex digits of the digest printed in the footer
@@ -65,6 +63,11 @@ AGREE_COLUMNS = (
 # (label_first, label_last, count_first, count_last) of the figures, per form: the labels as wide as the D label
 FIGURE_SPANS: dict[str, tuple[int, int, int, int]] = {"strike": (1, 4, 5, 5), "agree": (1, 6, 7, 7)}
 KEEP_ROWS = 3  # a heading stays on the page of at least this many rows of its block
+
+
+def legal_basis(data: MinutesData) -> tuple[str, ...]:
+    """The Charter, and the election regulation in force on the day the congress opened."""
+    return (CHARTER_BASIS, regulation_on(data.heading.opens_on).citation)
 
 
 def subject_line(data: MinutesData) -> str:
@@ -236,7 +239,7 @@ def export_counting_minutes(
         _red_paragraph(doc, DIGEST_FAILED_NOTE, size=12, bold=False, italic=True)
     minutes = _Minutes(doc, data.form)
     doc.append([], GAP)
-    minutes.lines(LEGAL_BASIS)
+    minutes.lines(legal_basis(data))
 
     first = minutes.section("Số lượng và danh sách bầu cử")
     form = data.form_label[:1].lower() + data.form_label[1:]

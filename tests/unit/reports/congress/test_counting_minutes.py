@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import uuid
 from dataclasses import replace
+from datetime import date
 
 import pytest
 from minutes_samples import HEADER, NINE, SIGNATURE, agree_round, strike_round, tie_round
@@ -279,3 +280,15 @@ def test_renders_with_digest_on_every_page_and_signature_not_alone(tmp_path, mak
     assert "Phan Văn Oanh" in last
     table = [page for page in pages if "STT" in page]
     assert len(table) == 1 and all(c.name in table[0] for c in data.candidates)  # whole, header printed once
+
+
+@pytest.mark.parametrize(("opened", "cited"), [
+    (date(2020, 3, 15), "Quyết định số 244-QĐ/TW ngày 09/6/2014 của Ban Chấp hành Trung ương"),
+    (date(2024, 10, 9), "Quyết định số 244-QĐ/TW ngày 09/6/2014 của Ban Chấp hành Trung ương"),
+    (date(2024, 10, 10), "Quyết định số 190-QĐ/TW ngày 10/10/2024"),
+])  # fmt: skip
+def test_the_minutes_cite_the_regulation_in_force_on_the_congress_day(tmp_path, opened, cited):
+    data = strike_round()
+    ws = _export(tmp_path, replace(data, heading=replace(data.heading, opens_on=opened)))
+    basis = [t for t in _texts(ws) if t.startswith("Căn cứ Quy chế bầu cử")]
+    assert len(basis) == 1 and cited in basis[0]
