@@ -28,9 +28,10 @@ COLUMNS = (
     Column("Chính thức/ Dự bị", 10.5, "center"),
     Column("Tình trạng", 14),
     Column("Điểm danh", 12.5),
-    Column("Ký tên", 17),  # left empty: each member signs here on arrival
-    Column("Ghi chú", 12.5),
+    Column("Ký tên", 18),  # left empty: each member signs here on arrival
+    Column("Ghi chú", 17),  # an approved absence's reason: wide enough for two even lines of a usual reason
 )
+SIGN_LINES = 2  # every row two lines high: room for a handwritten signature
 
 
 def figure_blocks(figures: AttendanceFigures) -> list[FigureBlock]:
@@ -64,7 +65,7 @@ def export_attendance_list(
     doc.header_blocks(header)
     doc.title(ATTENDANCE_TITLE, congress_line(heading))
     doc.table_header(numbered=False)
-    doc.table_rows(attendance_rows(rows))
+    doc.table_rows(attendance_rows(rows), min_lines=SIGN_LINES)
     doc.blank()
     write_figures(doc, figure_blocks(figures), size=FIGURES_SIZE)
     doc.signature(signature, recipients)

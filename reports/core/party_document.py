@@ -296,10 +296,14 @@ class DocumentSheet:
         return templates
 
     def table_rows(
-        self, rows: Iterable[Sequence[object]], bold: Callable[[Sequence[object]], bool] | None = None
+        self,
+        rows: Iterable[Sequence[object]],
+        bold: Callable[[Sequence[object]], bool] | None = None,
+        min_lines: int = 1,
     ) -> int:
         """Body rows (bordered; dates as real dates shown dd/mm/yyyy; rows for which `bold(row)` is true in bold).
-        Rows with wrapped text get an estimated height. Returns the number of rows written."""
+        Rows with wrapped text get an estimated height; every row is at least `min_lines` lines high (a row to sign
+        by hand). Returns the number of rows written."""
         from openpyxl.worksheet.dimensions import RowDimension
 
         plain_templates = self._body_templates()
@@ -313,7 +317,7 @@ class DocumentSheet:
             ws._values_to_row = _template_row_writer(current)
         try:
             for values in rows:
-                lines = 1
+                lines = min_lines
                 for value, limit in zip(values, per_line, strict=False):
                     if limit and isinstance(value, str) and (len(value) > limit or "\n" in value):
                         lines = max(lines, styles.lines_at(value, limit))

@@ -117,9 +117,9 @@ def test_signature_and_print_setup(tmp_path, heading, figures, congress_header, 
 
 
 def test_figures_and_signature_keep_the_last_rows_with_them(tmp_path, heading, figures, congress_header, presidium):
-    rows = _rows(35)
+    rows = _rows(20)  # rows two lines high (to sign): 20 fill most of the first page
     _path, ws = _export(tmp_path, heading, figures, congress_header, presidium, rows)
-    last = find_row(ws, "Đảng viên 34")
+    last = find_row(ws, "Đảng viên 19")
     # the figures and the signature do not fit under the list on the first page: the last two rows go with them
     assert [brk.id for brk in ws.row_breaks.brk] == [last - 2]
     _path, ws = _export(tmp_path, heading, figures, congress_header, presidium)
@@ -151,3 +151,16 @@ def test_renders_with_the_figures_and_signature_on_the_last_page(tmp_path, headi
     last = pages[-1]
     assert "Đảng viên 33" in last and "Đảng viên 34" in last
     assert "T/M ĐOÀN CHỦ TỊCH" in last and "Nguyễn Văn An" in last and "29 đồng chí" in last and "15 phiếu" in last
+
+
+def test_every_row_is_high_enough_to_sign_and_a_long_reason_wraps_within_its_row(
+    tmp_path, heading, figures, congress_header, presidium
+):
+    reason = "Đi công tác nước ngoài theo quyết định của cơ quan"
+    rows = [*_rows(), AttendanceRow("Ngô Thị Hạnh", date(1979, 4, 1), "Chính thức", "", "Vắng có lý do", reason)]
+    _path, ws = _export(tmp_path, heading, figures, congress_header, presidium, rows)
+    top = find_row(ws, "STT")
+    heights = [ws.row_dimensions[r].height for r in range(top + 1, top + 1 + len(rows))]
+    assert all(h is not None and h >= 30 for h in heights)  # two lines of 12-13 pt: about 1.1 cm to sign in
+    assert heights[-1] >= heights[0]
+    assert ws.column_dimensions["H"].width >= 17  # «Ghi chú» holds a usual reason on two even lines
