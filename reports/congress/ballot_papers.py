@@ -21,7 +21,6 @@ STAMP_CAPTION = "Dấu của Ban kiểm phiếu"
 CONTINUED = "(tiếp theo)"
 FORMS = ("strike", "agree")
 MAX_COPIES = 2000
-MAX_PER_PAGE = 3
 # Excel keeps at most 1,026 manual page breaks on a sheet: past that, the ballots go on to another sheet.
 MAX_PAGES_PER_SHEET = 1000
 
@@ -115,7 +114,7 @@ class BallotLayout:
 
 
 def layout(paper: BallotPaper) -> BallotLayout:
-    """Heights estimated from the texts (openpyxl computes none), then the most ballots (up to 3) a page holds."""
+    """Heights estimated from the texts (openpyxl computes none), then the most whole ballots a page holds."""
     party = _height(1, PARTY_SIZE)
     congress_lines = _lines(paper.congress_title.upper(), 1, 2, CONGRESS_SIZE, caps=True, bold=True)
     congress = max(_height(congress_lines, CONGRESS_SIZE), STAMP_MIN_HEIGHT - party)
@@ -131,7 +130,7 @@ def layout(paper: BallotPaper) -> BallotLayout:
     continued = _height(_lines(_continued_text(paper), 1, 4, NOTE_SIZE), NOTE_SIZE)
     draft = BallotLayout(party, congress, titles, head, names, continued, 1, 1)
     page, cut = usable_height(), sum(CUT_HEIGHTS)
-    per_page = next((n for n in range(MAX_PER_PAGE, 0, -1) if n * draft.ballot + (n - 1) * cut <= page), 1)
+    per_page = max(1, int((page + cut) // (draft.ballot + cut)))  # n ballots and the n - 1 cuts between them
     pages = 1 + sum(1 for _ in _continuation_rows(draft))
     return BallotLayout(party, congress, titles, head, names, continued, per_page, pages)
 
@@ -147,7 +146,7 @@ def _continuation_rows(lay: BallotLayout) -> Iterator[int]:
 
 
 def ballots_per_page(paper: BallotPaper) -> int:
-    """How many ballots of `paper` are printed on one A4 page (3, 2 or 1)."""
+    """How many whole ballots of `paper` are printed on one A4 page (5 for a one-name ballot, 1 for a long list)."""
     validate(paper)
     return layout(paper).per_page
 
@@ -342,7 +341,7 @@ def _templates(ws: Any) -> dict[str, Any]:
 
 
 def export_ballot_papers(path: str | os.PathLike[str], paper: BallotPaper) -> Path:
-    """Write `paper.copies` ballots of `paper` to `path` (A4 portrait, as many to a page as fit, up to 3)."""
+    """Write `paper.copies` ballots of `paper` to `path` (A4 portrait, as many whole ballots to a page as fit)."""
     from openpyxl import Workbook
 
     validate(paper)
