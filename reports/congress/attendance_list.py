@@ -27,7 +27,7 @@ COLUMNS = (
     Column("Ngày sinh", 11.5, "date"),
     Column("Chính thức/ Dự bị", 10.5, "center"),
     Column("Tình trạng", 14),
-    Column("Điểm danh", 12.5),
+    Column("Điểm danh", 15),  # «Vắng không lý do» on one line
     Column("Ký tên", 18),  # left empty: each member signs here on arrival
     Column("Ghi chú", 17),  # an approved absence's reason: wide enough for two even lines of a usual reason
 )

@@ -28,6 +28,7 @@ SUMMARY_TITLE = "BÁO CÁO KẾT QUẢ ĐẠI HỘI CHI BỘ"
 SUMMARY_RECIPIENTS: tuple[str, ...] = ("Đảng ủy cấp trên (để báo cáo),", "Lưu hồ sơ đại hội.")
 ELECTED = "Trúng cử"
 GAP = 8  # points of space before a section and an election
+KEEP_ROWS = 3  # a section that may flow over a page keeps its heading with at least this many rows
 
 # A4 portrait: paragraphs span all six columns; the round tables use them as STT, name, votes (agree, disagree),
 # percent of D, result.
@@ -131,12 +132,18 @@ class _Report:
         self.doc, self.sections = doc, 0
         self._heading_row = 0  # a section heading still waiting to be kept with its first block
 
-    def section(self, title: str, write: Callable[[], None]) -> None:
+    def section(self, title: str, write: Callable[[], None], whole: bool = True) -> None:
+        """A numbered section; kept on one page when `whole`, else only its heading with its first KEEP_ROWS rows
+        (a long block of figures flows on rather than leave the page before it half empty)."""
         self.sections += 1
         self.gap()
-        self._heading_row = self.doc.paragraph(f"{roman(self.sections)}. {title.upper()}", bold=True)
+        heading = self._heading_row = self.doc.paragraph(f"{roman(self.sections)}. {title.upper()}", bold=True)
         write()
-        self.keep(self._heading_row)
+        if whole:
+            self.keep(heading)
+        else:
+            self._heading_row = 0
+            self.doc.keep_together(heading, heading + KEEP_ROWS)
 
     def keep(self, first: int) -> None:
         """Keep rows `first`.. on one page (from the pending section heading, when there is one)."""
@@ -219,7 +226,7 @@ def export_congress_summary(
     report = _Report(doc)
     report.section("Thời gian, địa điểm", lambda: report.lines([time_and_place(summary.heading)]))
     blocks = [FigureBlock([*attendance_figures(summary.figures), *electorate_figures(summary.figures)], 1, 4, 5, 6)]
-    report.section("Đảng viên dự đại hội", lambda: write_figures(doc, blocks))
+    report.section("Đảng viên dự đại hội", lambda: write_figures(doc, blocks), whole=False)
     if bodies := working_bodies(summary):
         report.section("Các cơ quan giúp việc đại hội", lambda: report.lines(bodies))
     if summary.elections:

@@ -190,9 +190,10 @@ class DocumentSheet:
         ]
         right = [(PARTY_NAME, True, True), ("", False, False), ("", False, False)]
         right.append((styles.date_line(header.place, header.date), False, False))
+        committee_size = styles.caps_size_to_fit(left[0][0], self._width(1, split), BODY_SIZE)
         for index, ((ltext, lbold, _), (rtext, rbold, runder)) in enumerate(zip(left, right, strict=True)):
             italic = index == 3 and bool(rtext)
-            lsize = BODY_SIZE
+            lsize = committee_size if index == 0 else BODY_SIZE
             rsize = 15 if index == 0 else BODY_SIZE
             lcell = styles.styled_cell(ws, ltext or None, size=lsize, bold=lbold, horizontal="center")
             rcell = styles.styled_cell(
@@ -367,15 +368,17 @@ class DocumentSheet:
         if row > 1 and all(brk.id != row - 1 for brk in self.ws.row_breaks.brk):
             self.ws.row_breaks.brk = sorted([*self.ws.row_breaks.brk, Break(id=row - 1)], key=lambda brk: brk.id)
 
-    def keep_together(self, first: int) -> None:
-        """Break the page before row `first` when the rows from it to the last one written would be split over two
-        pages (by the estimate) and fit on one: a heading stays with what follows it, a small table stays whole."""
-        if not 1 < first <= self.row:
+    def keep_together(self, first: int, last: int | None = None) -> None:
+        """Break the page before row `first` when the rows from it to `last` (default: the last one written) would
+        be split over two pages (by the estimate) and fit on one: a heading stays with what follows it, a small
+        table stays whole."""
+        last = self.row if last is None else min(last, self.row)
+        if not 1 < first <= last:
             return
-        pages, _used, _rows = self._layout(self.row)
+        pages, _used, _rows = self._layout(last)
         start, end = self._title_rows
         repeat = sum(self._heights[start - 1 : end]) if start else 0.0
-        if pages[first - 1] != pages[-1] and repeat + sum(self._heights[first - 1 :]) <= self._page_height():
+        if pages[first - 1] != pages[-1] and repeat + sum(self._heights[first - 1 : last]) <= self._page_height():
             self._break_before(first)
 
     def _keep_with_table(self, block_height: float) -> None:

@@ -164,3 +164,4 @@ def test_every_row_is_high_enough_to_sign_and_a_long_reason_wraps_within_its_row
     assert all(h is not None and h >= 30 for h in heights)  # two lines of 12-13 pt: about 1.1 cm to sign in
     assert heights[-1] >= heights[0]
     assert ws.column_dimensions["H"].width >= 17  # «Ghi chú» holds a usual reason on two even lines
+    assert ws.column_dimensions["F"].width >= 15  # «Vắng không lý do» on one line

@@ -260,3 +260,13 @@ def test_long_report_breaks_pages_before_headings(tmp_path, heading, figures, co
     # a page starts with a section, an election or a round, never inside a round's table or after a lone heading
     for brk in breaks:
         assert heading_text.match(str(ws.cell(brk + 1, 1).value)), ws.cell(brk + 1, 1).value
+
+
+def test_the_first_page_is_not_left_with_section_one_alone(tmp_path, heading, figures, congress_header, presidium):
+    from dataclasses import replace
+
+    place = "Hội trường lớn tầng 3, trụ sở Sở Thông tin và Truyền thông, số 12 đường Nguyễn Trãi, phường " * 6
+    ws = _export(tmp_path, _summary35(replace(heading, place=place), figures), congress_header, presidium)
+    section = find_row(ws, "II. ĐẢNG VIÊN DỰ ĐẠI HỘI")
+    first_break = min(brk.id for brk in ws.row_breaks.brk)
+    assert first_break > section + 3  # the figures start on page 1 under their heading and flow on

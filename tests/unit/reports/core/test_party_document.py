@@ -43,7 +43,8 @@ def _write(path, header, signature, *, write_only=True, landscape=False):
 def test_header_blocks_are_merged_and_styled(tmp_path, header, signature, write_only):
     ws = _write(tmp_path / "a.xlsx", header, signature, write_only=write_only)
     assert ws["A1"].value == "ĐẢNG BỘ SỞ THÔNG TIN VÀ TRUYỀN THÔNG"
-    assert ws["A1"].font.name == "Times New Roman" and ws["A1"].font.size == 14 and not ws["A1"].font.b
+    # 14 points would wrap this name in the left block (LibreOffice): it takes the largest size that keeps one line
+    assert ws["A1"].font.name == "Times New Roman" and 12 <= ws["A1"].font.size < 14 and not ws["A1"].font.b
     assert ws["A2"].value == "CHI BỘ VĂN PHÒNG SỞ" and ws["A2"].font.b
     assert ws["A3"].value == "*"
     assert ws["A4"].value == "Số 01-DS/CB"
@@ -279,3 +280,16 @@ def test_signature_with_a_left_block(tmp_path):
     assert sheet.row_dimensions[top].height >= 2 * 14  # the caption wraps: the row grows with it
     assert sheet.cell(top + 2, 1).value == "Lý Thị Nga" and sheet.cell(top + 5, 4).value == "Đinh Văn Minh"
     assert "Nơi nhận:" not in [c.value for row in sheet.iter_rows() for c in row]
+
+
+def test_a_higher_committee_on_two_lines_prints_on_two_lines(tmp_path, header, signature):
+    from dataclasses import replace
+
+    from reports.core.styles import caps_size_to_fit
+
+    two = "Đảng bộ Sở Thông tin và Truyền thông\nChi bộ Văn phòng Sở"
+    ws = _write(tmp_path / "a.xlsx", replace(header, higher_committee=two), signature)
+    size = ws["A1"].font.size
+    assert ws["A1"].value == two.upper() and 11 <= size < 14  # smaller, so that its longest line does not wrap
+    assert caps_size_to_fit("ĐẢNG BỘ SỞ", 44, 14) == 14  # a short name keeps the full size
+    assert caps_size_to_fit("ĐẢNG BỘ SỞ THÔNG TIN VÀ TRUYỀN THÔNG", 44, 14) == size
