@@ -10,11 +10,12 @@ def thousands(number: int) -> str:
 
 
 def plan_summary(plan: ImportPlan) -> str:
-    """The import preview's counts, as the import dialog shows them."""
+    """The import preview's counts, as the import dialog shows them: first what will be done (a row the user sets
+    to «Bỏ qua» counts there at once), then what the file holds."""
     n = thousands
     return (
-        f"{n(len(plan.rows))} dòng: {n(plan.new)} thêm mới, {n(plan.duplicates)} trùng, {n(plan.errors)} lỗi. "
-        f"Sẽ thêm {n(plan.count(ADD))}, cập nhật {n(plan.count(UPDATE))}, bỏ qua {n(plan.count(SKIP))}."
+        f"Sẽ thêm {n(plan.count(ADD))}, cập nhật {n(plan.count(UPDATE))}, bỏ qua {n(plan.count(SKIP))}. "
+        f"Tệp có {n(len(plan.rows))} dòng: {n(plan.new)} mới, {n(plan.duplicates)} trùng, {n(plan.errors)} lỗi."
     )
 
 

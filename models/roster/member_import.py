@@ -24,6 +24,7 @@ from models.roster.records import MemberRecord
 from models.roster.tables import Member
 
 ADD, UPDATE, SKIP = "add", "update", "skip"
+TEMPLATE_EXAMPLE_NOTE = "Dòng ví dụ: hãy xóa trước khi nhập"  # the import template's sample row, never imported
 ACTION_LABELS = {SKIP: "Bỏ qua", UPDATE: "Cập nhật", ADD: "Thêm mới"}
 ERROR, WARNING = "error", "warning"
 PROGRESS_EVERY = 250
@@ -177,6 +178,9 @@ def _plan_row(read_row: ReadRow, labels: dict[str, str], today: date) -> PlanRow
             if severity == ERROR and column and column in reported:
                 continue  # the reader already said what is wrong with this cell ("Thiếu họ và tên.", a bad date)
             problems.append(RowProblem(read_row.row, column, issue.message, severity, issue.field))
+    if record.notes.strip() == TEMPLATE_EXAMPLE_NOTE:
+        message = f"Dòng ví dụ của mẫu nhập («{TEMPLATE_EXAMPLE_NOTE}»): không nhập dòng này."
+        problems.append(RowProblem(read_row.row, labels.get("notes", ""), message, ERROR, "notes"))
     year_only = frozenset(getattr(read_row, "year_only", ()) or ())
     return PlanRow(read_row.row, record, frozenset(values), year_only, problems)
 

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from models.roster.fields import MEMBER_FIELDS, FieldSpec
+from models.roster.member_import import TEMPLATE_EXAMPLE_NOTE
 from reports.core import styles
 from reports.core.files import save_workbook
 
@@ -23,7 +24,7 @@ EXAMPLE: dict[str, object] = {
     "job_title": "Chuyên viên", "workplace": "Văn phòng Sở", "admission_date": date(2005, 5, 19),
     "ceremony_date": date(2005, 6, 1), "official_date": date(2006, 6, 1), "card_number": "01234567",
     "record_number": "012345HN", "badge_number": "", "citizen_id": "001080012345", "phone": "0912 345 678",
-    "notes": "Dòng ví dụ: hãy xóa trước khi nhập",
+    "notes": TEMPLATE_EXAMPLE_NOTE,
 }  # fmt: skip
 _HOW: dict[str, str] = {
     "full_name": "Họ và tên như trên CCCD.",

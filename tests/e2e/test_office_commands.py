@@ -56,7 +56,7 @@ def test_import_dry_run_prints_the_preview_and_saves_nothing(data_file, tmp_path
     book = write_roster(tmp_path / "in.xlsx", [NEW])
     run = chibo("import", str(book), "--db", str(data_file), "--dry-run")
     assert run.returncode == 0, run.stderr
-    assert "1 dòng: 1 thêm mới, 0 trùng, 0 lỗi. Sẽ thêm 1, cập nhật 0, bỏ qua 0." in run.stdout
+    assert "Sẽ thêm 1, cập nhật 0, bỏ qua 0. Tệp có 1 dòng: 1 mới, 0 trùng, 0 lỗi." in run.stdout
     assert "chưa lưu gì" in run.stdout
     assert names(data_file) == before
 

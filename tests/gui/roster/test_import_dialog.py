@@ -68,7 +68,7 @@ def choose_action(dialog, line, action):
 
 def test_preview_counts_statuses_and_note(qtbot, roster, roster_file, answers):
     dialog = open_dialog(qtbot, roster_file)
-    assert dialog.counts_label.text() == "5 dòng: 2 thêm mới, 2 trùng, 1 lỗi. Sẽ thêm 2, cập nhật 0, bỏ qua 3."
+    assert dialog.counts_label.text() == "Sẽ thêm 2, cập nhật 0, bỏ qua 3. Tệp có 5 dòng: 2 mới, 2 trùng, 1 lỗi."
     assert texts(dialog, NAME) == ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Thị Ánh"]
     assert texts(dialog, STATUS) == [
         "Trùng với đảng viên Nguyễn Văn An",

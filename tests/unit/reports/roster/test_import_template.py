@@ -41,3 +41,26 @@ def test_template_reads_back_with_every_field(tmp_path):
 def test_ceremony_label_is_not_taken_for_admission():
     assert header_key("Ngày kết nạp (lễ kết nạp)") == "ceremony_date"
     assert header_key("Ngày kết nạp") == "admission_date"
+
+
+def test_the_sample_row_left_in_is_never_imported_and_the_preview_counts_what_will_be_added(tmp_path, data_file):
+    from openpyxl import load_workbook
+
+    from models.roster.import_summary import plan_summary
+    from models.roster.member_import import ADD, SKIP, plan_import
+
+    path = write_import_template(tmp_path / "mau.xlsx")
+    wb = load_workbook(path)
+    ws = wb["Danh sách"]
+    keys = [f.key for f in MEMBER_FIELDS]
+    for index, (name, card) in enumerate((("Trần Văn Bình", "01234568"), ("Lê Văn Cường", "01234569")), start=2):
+        changed = {"full_name": name, "card_number": card, "notes": "", "citizen_id": "", "record_number": ""}
+        for col, key in enumerate(keys, start=1):
+            ws.cell(HEADER_ROW + index, col, changed.get(key, ws.cell(HEADER_ROW + 1, col).value) or None)
+    wb.save(path)
+    plan = plan_import(read_roster(path, today=date(2026, 3, 11)), date(2026, 3, 11))
+    sample = plan.row(HEADER_ROW + 1)
+    assert sample.allowed == (SKIP,) and any("Dòng ví dụ" in p.message for p in sample.problems)
+    assert plan.count(ADD) == 2
+    plan.rows[1].action = SKIP  # the secretary skips one more in the preview
+    assert plan_summary(plan).startswith("Sẽ thêm 1, cập nhật 0, bỏ qua 2.")
