@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from gui.core.app import app_settings
@@ -128,27 +129,33 @@ def confirm(
     return box.clickedButton() is yes_button
 
 
-def ask_text(parent: QWidget | None, title: str, label: str, ok: str = "Đồng ý") -> str | None:
-    """A line of text typed by the user (trimmed), or None when cancelled."""
+def input_box(parent: QWidget | None, title: str, label: str, ok: str = "Đồng ý") -> QInputDialog:
+    """The small question dialog, wide enough that its title is never cut («Tìm, s… phiếu»): the title bar adds
+    its icon and buttons to the text, and its font may be larger than the dialog's."""
     box = QInputDialog(parent)
     box.setWindowTitle(title)
     box.setLabelText(label)
     box.setOkButtonText(ok)
     box.setCancelButtonText("Hủy")
+    bold = box.font()
+    bold.setBold(True)
+    box.setMinimumWidth(round(QFontMetrics(bold).horizontalAdvance(title) * 1.3) + 180)
+    return box
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, ok: str = "Đồng ý") -> str | None:
+    """A line of text typed by the user (trimmed), or None when cancelled."""
+    box = input_box(parent, title, label, ok)
     return box.textValue().strip() if box.exec() else None
 
 
 def ask_number(parent: QWidget | None, title: str, label: str, value: int, minimum: int, maximum: int,
                ok: str = "Đồng ý") -> int | None:  # fmt: skip
     """A whole number between `minimum` and `maximum` chosen by the user, or None when cancelled."""
-    box = QInputDialog(parent)
-    box.setWindowTitle(title)
+    box = input_box(parent, title, label, ok)
     box.setInputMode(QInputDialog.InputMode.IntInput)
-    box.setLabelText(label)
     box.setIntRange(minimum, maximum)
     box.setIntValue(min(max(value, minimum), maximum))
-    box.setOkButtonText(ok)
-    box.setCancelButtonText("Hủy")
     return box.intValue() if box.exec() else None
 
 

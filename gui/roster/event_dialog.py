@@ -102,7 +102,7 @@ class EventDialog(QDialog):
         self.reason_edit.setPlaceholderText("Ví dụ: ghi nhầm ngày quyết định")
 
         self.form = QFormLayout()
-        self.form.addRow(self._label("&Loại sự kiện *", self.kind_combo), self.kind_combo)
+        self.form.addRow(self._label("L&oại sự kiện *", self.kind_combo), self.kind_combo)
         self.form.addRow(self._label("Ngà&y *", self.date_field), self.date_field)
         self.form.addRow(self._label("Số, ngày &quyết định", self.decision_edit), self.decision_edit)
         self.place_label = self._label(OTHER_PLACE_LABEL, self.place_edit)
@@ -119,6 +119,7 @@ class EventDialog(QDialog):
             QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText("&Lưu")  # Alt+L saves, as the word says («Loại sự kiện» is Alt+O)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

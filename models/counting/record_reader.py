@@ -150,7 +150,7 @@ def record_from_dict(raw: Any) -> ElectionRecord:
     """Validate a parsed record object and build the record; the first problem raises MalformedError."""
     raw = _dict(raw, "(gốc)")
     if raw.get("format") != RECORD_FORMAT:
-        got = json.dumps(raw.get("format"), ensure_ascii=False)
+        got = "không có" if raw.get("format") is None else json.dumps(raw.get("format"), ensure_ascii=False)
         raise _fail(f'Trường format phải là "{RECORD_FORMAT}", nhận được {got}.', "format")
     post = Post(_choice(raw.get("post"), "post", tuple(str(p) for p in Post)))
     form = Form(_choice(raw.get("form"), "form", tuple(str(f) for f in Form)))

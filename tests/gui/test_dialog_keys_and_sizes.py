@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QRect, QSettings
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QWidget
 
 from models.core.branch import BranchInfo, save_branch
@@ -237,3 +238,19 @@ def test_main_window_fits_a_small_screen(qtbot, roster, small_screen, data_file,
     assert _fits(window.minimumSizeHint()) and _fits(window.size()), window.size()
     assert window.statusBar().isVisible()
     assert window.statusBar().geometry().bottom() < window.height()
+
+
+def test_alt_l_saves_an_event_and_question_dialogs_show_their_whole_title(qtbot, roster, answers):
+    from gui.core.dialogs import input_box
+    from tests.support.mnemonics import mnemonic
+
+    dialog = _event()
+    qtbot.addWidget(dialog)
+    assert mnemonic(dialog.save_button.text()) == "l"
+    dialog.done(0)
+    for title in ("Tìm, sửa phiếu", "Thiết lập cuộc bầu", "Hủy kết quả biểu quyết"):
+        box = input_box(None, title, "Số:")
+        qtbot.addWidget(box)
+        bold = box.font()
+        bold.setBold(True)
+        assert box.minimumWidth() > QFontMetrics(bold).horizontalAdvance(title) + 150

@@ -128,3 +128,11 @@ def test_a_list_or_object_where_a_reason_belongs(tmp_path, bad):
 def test_a_list_where_an_agree_mark_belongs(tmp_path):
     raw = spec(form="agree", ballots=[{"no": 1, "marks": {"c1": [], "c2": "agree"}}])
     assert_refused(count(write(tmp_path, json.dumps(raw))), "không hợp lệ")
+
+
+def test_a_file_without_a_format_says_so_in_words():
+    from models.counting import MalformedError
+
+    with pytest.raises(MalformedError) as caught:
+        record_reader.record_from_dict({})
+    assert "nhận được không có" in caught.value.message and "null" not in caught.value.message
