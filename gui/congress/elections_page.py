@@ -24,6 +24,7 @@ from gui.congress.round_view import RoundView
 from gui.core import dialogs
 from models.congress.congresses import CongressInfo, Status
 from models.congress.elections import (
+    NOT_ON_NEW_COMMITTEE,
     ElectionInfo,
     add_election,
     congress_elections,
@@ -41,6 +42,14 @@ from models.counting.structure import MAX_COMMITTEE_SEATS, SINGLE_SEAT_POSTS
 POST_ROLE = Qt.ItemDataRole.UserRole
 SHORT_LABELS = {Post.COMMITTEE: "Ban Chi ủy", Post.SECRETARY: "Bí thư Chi bộ", Post.DEPUTY_SECRETARY: "Phó Bí thư",
                 Post.DELEGATE: "Đại biểu chính thức", Post.ALTERNATE_DELEGATE: "Đại biểu dự khuyết"}  # fmt: skip
+
+
+class _FillsViewport(QWidget):
+    """The right side in its scroll area: it takes the visible height (its wrapped labels would otherwise ask
+    for their preferred heights and make the area scroll at 1366×768), and scrolls only below its minimum."""
+
+    def heightForWidth(self, _width: int) -> int:  # noqa: N802 - Qt override
+        return -1
 
 
 class ElectionsPage(QWidget):
@@ -69,7 +78,7 @@ class ElectionsPage(QWidget):
         left_layout.addWidget(self.plan_note)
         splitter.addWidget(left)
 
-        right = QWidget()
+        right = _FillsViewport()
         layout = QVBoxLayout(right)
         self.title_label = QLabel()
         self.title_label.setWordWrap(True)
@@ -87,7 +96,7 @@ class ElectionsPage(QWidget):
         row.addWidget(self.floor_button)
         row.addStretch(1)
         lists_layout.addLayout(row)
-        layout.addWidget(lists, 2)
+        layout.addWidget(lists, 3)
         self.problems_label = QLabel()
         self.problems_label.setWordWrap(True)
         layout.addWidget(self.problems_label)
@@ -102,11 +111,11 @@ class ElectionsPage(QWidget):
         actions.addWidget(self.list_vote_button)
         actions.addStretch(1)
         layout.addLayout(actions)
-        layout.addWidget(self.round_view, 3)
+        layout.addWidget(self.round_view, 2)
         scroll = QScrollArea()  # a small window scrolls instead of squeezing the list and the result
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        right.setMinimumHeight(560)
+        right.setMinimumHeight(440)  # all of it shows in the window at 1366×768
         scroll.setWidget(right)
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 1)
@@ -186,6 +195,8 @@ class ElectionsPage(QWidget):
         on_list = {p.id for p in round_.candidates}
         if round_.status == "setup":
             for person, why in eligibility(election.id):
+                if why == NOT_ON_NEW_COMMITTEE and person.id not in on_list:
+                    continue  # the secretary's and deputy's lists: the new committee only, not 30 greyed names
                 item = QListWidgetItem(person.full_name + (f" — {why}" if why else ""))
                 item.setData(POST_ROLE, person.id)
                 if why and person.id not in on_list:
@@ -233,7 +244,8 @@ class ElectionsPage(QWidget):
             most = MAX_COMMITTEE_SEATS if post == Post.COMMITTEE else 500
             label = ("Số lượng Ban Chi ủy cần bầu (không quá 7):" if post == Post.COMMITTEE
                      else "Số lượng được cấp trên phân bổ:")  # fmt: skip
-            seats = dialogs.ask_number(self, "Thiết lập cuộc bầu", label, min(5, most), 1, most)
+            default = min(5, most) if post == Post.COMMITTEE else 1  # delegates: the number allocated from above
+            seats = dialogs.ask_number(self, "Thiết lập cuộc bầu", label, default, 1, most)
             if seats is None:
                 return
         try:

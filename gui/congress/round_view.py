@@ -48,7 +48,7 @@ class RoundView(QWidget):
         layout.addLayout(row)
         self.figures_label = QLabel()
         self.figures_label.setWordWrap(True)
-        self.figures_label.setMinimumHeight(4 * self.figures_label.fontMetrics().lineSpacing())
+        self.figures_label.setMinimumHeight(2 * self.figures_label.fontMetrics().lineSpacing())
         layout.addWidget(self.figures_label)
         self.table = read_only_table(HEADERS, stretch=1)
         layout.addWidget(self.table, 1)

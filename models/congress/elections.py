@@ -200,6 +200,9 @@ def set_seats(election_id: int, seats: int) -> ElectionInfo:
         return get_election(election_id)
 
 
+NOT_ON_NEW_COMMITTEE = "Không trúng cử Ban Chi ủy khóa mới."  # the secretary and deputy come from the committee
+
+
 def eligibility(election_id: int) -> list[tuple[SummonedPerson, str]]:
     """Every summoned member with why they cannot be on this election's list ("" when they can), A-B-C order."""
     from models.congress.bodies import Body, working_bodies
@@ -215,14 +218,14 @@ def eligibility(election_id: int) -> list[tuple[SummonedPerson, str]]:
     taken = {p.id for p in secretary.elected} if secretary and election.post == Post.DEPUTY_SECRETARY else set()
     out = []
     for p in summoned_list(congress_id):
-        if not p.official:
+        if from_committee and p.id not in members:  # first: the lists of the secretary and deputy leave them out
+            reason = NOT_ON_NEW_COMMITTEE
+        elif not p.official:
             reason = "Đảng viên dự bị không được ứng cử, đề cử."
         elif not p.may_stand:
             reason = "Đang bị đình chỉ sinh hoạt đảng."
         elif p.id in counting:
             reason = "Là thành viên Ban kiểm phiếu."
-        elif from_committee and p.id not in members:
-            reason = "Không trúng cử Ban Chi ủy khóa mới."
         elif p.id in taken:
             reason = "Đã trúng cử Bí thư Chi bộ."
         else:

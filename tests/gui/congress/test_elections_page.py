@@ -216,3 +216,35 @@ def test_the_secretary_is_not_asked_a_vote_on_seats(qtbot, data_file, answers):
     widget.setup_button.click()
     assert not widget.seats_vote_button.isVisible() and widget.list_vote_button.isVisible()
     assert "số lượng" not in widget.problems_label.text()
+
+
+def test_the_secretarys_list_shows_the_new_committee_only_and_the_page_needs_no_scrolling(qtbot, data_file, answers):
+    from PySide6.QtWidgets import QScrollArea
+
+    story.roster(32, 3, temporary=1)
+    info = story.congress()
+    story.check_in_all(info.id)
+    tellers = story.open_with_bodies(info.id)
+    pool = [p for p in story.summoned_list(info.id) if p.official and p.situation == "normal" and p not in tellers]
+    story.elect(info.id, Post.COMMITTEE, 5, pool[:6], [28, 27, 25, 24, 22, 10])
+    widget = ElectionsPage()
+    qtbot.addWidget(widget)
+    widget.resize(1340, 590)  # the page's room in the window at 1366×768
+    widget.show()
+    widget.show_congress(get_congress(info.id))
+    _select(widget, Post.SECRETARY)
+    widget.setup_button.click()
+    assert widget.candidate_list.count() == 5  # the five new committee members, not 35 names greyed out
+    scroll = widget.findChild(QScrollArea)
+    qtbot.waitUntil(lambda: scroll.widget().height() <= scroll.viewport().height())
+    assert not scroll.verticalScrollBar().isVisible()
+
+
+def test_the_delegates_seats_are_not_guessed_at_five(page, answers, monkeypatch):
+    offered = []
+    monkeypatch.setattr("gui.core.dialogs.ask_number", lambda _p, _t, _l, value, *a, **kw: offered.append(value))
+    _select(page, Post.DELEGATE)
+    page.setup_button.click()
+    _select(page, Post.COMMITTEE)
+    page.setup_button.click()
+    assert offered == [1, 5]
