@@ -182,9 +182,14 @@ class CongressTab(QWidget):
             self._act(lambda: open_session(info.id))
 
     def close_congress(self) -> None:
+        from models.congress.elections import unfinished_elections
+
         info = self.current()
-        if dialogs.confirm(self, f"Bế mạc {info.title}? Sau khi bế mạc, đại hội chỉ để xem, không sửa được nữa.",
-                           yes="Bế mạc"):  # fmt: skip
+        left = "\n".join(f"• {line}" for line in unfinished_elections(info.id))
+        text = f"Bế mạc {info.title}? Sau khi bế mạc, đại hội chỉ để xem, không sửa được nữa."
+        if left:
+            text = f"{text}\n\nLưu ý, các cuộc bầu:\n{left}"
+        if dialogs.confirm(self, text, yes="Bế mạc"):
             self._act(lambda: close_congress(info.id))
 
     def _act(self, operation) -> None:

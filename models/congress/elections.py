@@ -135,6 +135,23 @@ def election_plan(congress_id: int) -> list[PlannedElection]:
             for post in posts]  # fmt: skip
 
 
+def unfinished_elections(congress_id: int) -> list[str]:
+    """What closing the congress now would leave undone, in the rules' order: an election the branch must hold
+    that was never set up, and any election set up but not finished ("" nothing)."""
+    required = required_posts(congress_id)
+    existing = {e.post: e for e in congress_elections(congress_id)}
+    out = []
+    for planned in election_plan(congress_id):
+        election = existing.get(planned.post)
+        if election is None and planned.post in required:
+            out.append(f"Chưa bầu {planned.label}: cuộc bầu chưa được thiết lập.")
+        elif election is None:
+            out.append(f"Không bầu {planned.label} (chưa thiết lập).")
+        elif not election.done:
+            out.append(f"Chưa bầu xong {election.label}: còn {election.seats - len(election.elected)} chỗ.")
+    return out
+
+
 def _not_yet(post: Post, official: int, existing: dict[Post, ElectionInfo]) -> str:
     """Why `post` cannot be set up now: the secretary and the deputy are elected from the new committee."""
     if post in (Post.SECRETARY, Post.DEPUTY_SECRETARY) and committee_allowed(official):

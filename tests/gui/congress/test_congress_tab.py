@@ -188,3 +188,15 @@ def test_a_read_only_data_file_shows_every_congress_read_only(qtbot, tab, answer
     assert summoned_list(info.id)[0].attendance is None
     tab.set_read_only(False)
     assert tab.checkin_page.present_button.isEnabled()
+
+
+def test_closing_the_congress_names_the_election_never_set_up(qtbot, tab, answers):
+    story.roster(12)
+    info = story.congress()
+    story.check_in_all(info.id)
+    story.open_with_bodies(info.id)
+    tab.refresh(info.id)
+    answers["replies"].append(False)
+    tab.close_congress()
+    text = answers["confirm"][-1][0]
+    assert "Chưa bầu Ban Chi ủy: cuộc bầu chưa được thiết lập." in text and "Bí thư Chi bộ" in text

@@ -263,3 +263,16 @@ def test_the_congress_may_leave_unfilled_seats_open(day12):
     assert get_election(election.id).done
     with pytest.raises(ConflictError):
         next_round(election.id)
+
+
+def test_closing_says_which_elections_were_never_set_up_or_finished(day12):
+    from models.congress.elections import unfinished_elections
+
+    congress, _free = day12
+    first_two = unfinished_elections(congress.id)[:2]
+    assert first_two == ["Chưa bầu Ban Chi ủy: cuộc bầu chưa được thiết lập.",
+                         "Chưa bầu Bí thư Chi bộ: cuộc bầu chưa được thiết lập."]  # fmt: skip
+    add_election(congress.id, Post.COMMITTEE, 3)
+    lines = unfinished_elections(congress.id)
+    assert lines[0].startswith("Chưa bầu xong") and "còn 3 chỗ" in lines[0]
+    assert any(line.startswith("Không bầu") for line in lines)  # the optional ones, said plainly
