@@ -6,7 +6,7 @@ and a congress ready for check-in with its first elections set up. The file is m
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from models.core.branch import BranchInfo, save_branch
 from models.core.database import set_meta
@@ -25,6 +25,13 @@ JOBS = ("Chánh Văn phòng", "Phó Chánh Văn phòng", "Chuyên viên chính",
         "Lái xe", "Cán sự")  # fmt: skip
 HOMETOWNS = ("Hà Nội", "Nam Định", "Thanh Hóa", "Nghệ An", "Hải Phòng", "Thái Bình", "Bắc Ninh", "Phú Thọ")
 PROBATIONARY = 3  # the last members: admitted within the year
+DESIGNED_FOR = 2026  # the histories below read as of this year; on another PC date they move with it
+
+
+def _year(year: int, today: date) -> int:
+    """A year of the sample's histories, moved with today's date: a PC whose clock says 2023 (or 2031) gets the
+    same branch, its dates never in the future."""
+    return year + today.year - DESIGNED_FOR
 
 
 @dataclass(frozen=True)
@@ -36,8 +43,8 @@ class PracticeSummary:
 def _member(index: int, today: date) -> MemberRecord:
     name = NAMES[index]
     official = index < len(NAMES) - PROBATIONARY
-    born = date(1962 + (index * 7) % 36, 1 + index % 12, 1 + (index * 5) % 27)
-    admitted = date(max(born.year + 22, 1990) + index % 6, 1 + (index * 3) % 12, 3 + index % 20)
+    born = date(_year(1962, today) + (index * 7) % 36, 1 + index % 12, 1 + (index * 5) % 27)
+    admitted = date(max(born.year + 22, _year(1990, today)) + index % 6, 1 + (index * 3) % 12, 3 + index % 20)
     if not official:
         admitted = date(today.year - 1 if today.month < 4 else today.year, 1 + index % 3, 15)
     woman = " Thị " in name
@@ -66,8 +73,8 @@ def fill_practice_data(today: date) -> PracticeSummary:
         save_branch(BranchInfo("Chi bộ Văn phòng Sở (tập dượt)", "ĐẢNG BỘ SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
                                "Hà Nội", "CB", "Nguyễn Văn An"), new=True)  # fmt: skip
         saved = [save_member(_member(i, today), today).member for i in range(len(NAMES))]
-        history = [(3, EventKind.TRANSFERRED_IN, date(2019, 8, 1), "Chi bộ Phòng Kế hoạch"),
-                   (9, EventKind.TEMPORARY_ELSEWHERE, date(today.year, 1, 5), "Chi bộ Trường Chính trị tỉnh"),
+        history = [(3, EventKind.TRANSFERRED_IN, date(_year(2019, today), 8, 1), "Chi bộ Phòng Kế hoạch"),
+                   (9, EventKind.TEMPORARY_ELSEWHERE, today - timedelta(days=60), "Chi bộ Trường Chính trị tỉnh"),
                    (14, EventKind.EXEMPTED, date(today.year - 1, 10, 1), ""),
                    (20, EventKind.DISCIPLINED, date(today.year - 2, 6, 1), "")]  # fmt: skip
         for index, kind, on, place in history:

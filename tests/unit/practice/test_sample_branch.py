@@ -60,3 +60,16 @@ def test_a_real_file_is_not_practice(tmp_path):
         assert not is_practice()
     finally:
         close_database()
+
+
+@pytest.mark.parametrize("today", [date(2023, 2, 10), date(2019, 6, 30), date(2031, 1, 2)])
+def test_the_sample_moves_with_the_pc_date(tmp_path, today):
+    open_database(tmp_path / "tập dượt.sqlite3")
+    try:
+        summary = fill_practice_data(today)
+        members = all_members()
+        assert summary.members == len(members) == 32
+        assert all(m.admission_date <= today and m.birth_date < today for m in members)
+        assert sum(member_status(m, today).is_probationary for m in members) == 3
+    finally:
+        close_database()
