@@ -10,7 +10,7 @@ from models.core import clock
 from models.core.errors import ConflictError, ValidationError
 from models.core.tables import db
 from models.core.vnname import nfc
-from models.counting import ElectionRecord, Form, Totals, judge, record_from_tally
+from models.counting import ElectionRecord, judge, record_from_tally
 from models.counting.compare import Difference
 from models.counting.compare import differences as compare_passes
 
@@ -123,17 +123,12 @@ def close_problems(round_id: int) -> list[str]:
     return problems
 
 
-def _totals(session: CountSession) -> Totals:
-    tally = session.tally
-    disagree = dict(tally.disagree) if session.election.form == Form.AGREE else {}
-    return Totals(collected=tally.collected, invalid={r: n for r, n in tally.reasons.items() if n},
-                  votes=dict(tally.votes), disagree=disagree, valid=tally.valid)  # fmt: skip
-
-
 def close_count(round_id: int, done_by: str = "") -> None:
     """Lock the result: every ballot in, the passes agreeing, the figures consistent. The totals are kept with the
-    round (the congress's papers read them) together with the log's digest."""
-    from models.ballots.tables import BallotEntry, CountAct
+    round (as a cache: readers recount the log, models.ballots.seal), and a sealing entry carrying their digest is
+    appended to the round's chain; the round keeps the chain's last link."""
+    from models.ballots.seal import SEAL, append_seal, result_digest, tally_totals
+    from models.ballots.tables import CountAct
     from models.congress.rounds import totals_json
     from models.congress.tables import ElectionRound
 
@@ -142,16 +137,18 @@ def close_count(round_id: int, done_by: str = "") -> None:
         if problems:
             raise ValidationError("Chưa khóa kết quả được:\n" + "\n".join(problems), "round")
         session = CountSession(round_id)
-        last = BallotEntry.select(BallotEntry.chain).where(BallotEntry.round == round_id).order_by(
-            BallotEntry.seq.desc()).scalar()  # fmt: skip
-        ElectionRound.update(status="closed", count_mode="ballots", result=totals_json(_totals(session)),
-                             record_digest=last or "", closed_at=clock.now()).where(
+        totals = tally_totals(session.tally)
+        last = append_seal(round_id, SEAL, result_digest(session.election, totals), nfc(done_by))
+        ElectionRound.update(status="closed", count_mode="ballots", result=totals_json(totals),
+                             record_digest=last, closed_at=clock.now()).where(
             ElectionRound.id == round_id).execute()  # fmt: skip
         CountAct.create(round=round_id, kind="close", done_by=nfc(done_by))
 
 
 def reopen_count(round_id: int, reason: str, done_by: str = "") -> None:
-    """Reopening a closed count is an explicit act with its reason, kept with the round."""
+    """Reopening a closed count is an explicit act with its reason, kept with the round; an unsealing entry joins
+    the chain."""
+    from models.ballots.seal import UNSEAL, append_seal
     from models.ballots.tables import CountAct
     from models.congress.tables import ElectionRound
 
@@ -163,6 +160,7 @@ def reopen_count(round_id: int, reason: str, done_by: str = "") -> None:
         if row.count_mode != "ballots":
             raise ConflictError("Kết quả này nhập bằng số tổng hợp, không có phiếu để mở lại.")
         _later_rounds_guard(row)
+        append_seal(round_id, UNSEAL, "", nfc(done_by))
         ElectionRound.update(status="counting", result="", record_digest="").where(
             ElectionRound.id == round_id).execute()  # fmt: skip
         CountAct.create(round=round_id, kind="reopen", reason=reason, done_by=nfc(done_by))

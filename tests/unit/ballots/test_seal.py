@@ -1,0 +1,81 @@
+"""Sealing a count into its chain, and a closed result that is always the recount of its verified log: the
+tampering cases through the data file (a stored result edited, a ballot edited with the chain recomputed, a log row
+deleted) are each shown, with the first place where the data does not hold."""
+
+from __future__ import annotations
+
+import json
+
+from models.ballots.count import close_count, publish, reopen_count
+from models.ballots.session import CountSession, chain_head, chain_link, round_log, verify_chain
+from models.ballots.tables import BallotEntry
+from models.congress.elections import get_election
+from models.congress.tables import ElectionRound
+from models.counting import Ballot
+
+
+def _closed(counting, ballots=((0, 1, 2),) * 8 + ((0, 1, 3),) * 3):
+    round_, ids = counting
+    session = CountSession(round_.id)
+    for no, kept in enumerate(ballots, start=1):
+        session.enter(Ballot.strike(no, [ids[i] for i in kept]))
+    close_count(round_.id, "Trưởng ban")
+    return round_, ids
+
+
+def _round(round_id):
+    return next(r for r in get_election(ElectionRound.get_by_id(round_id).election_id).rounds if r.id == round_id)
+
+
+def test_closing_appends_a_seal_and_reopening_an_unseal_to_the_chain(counting):
+    round_, ids = _closed(counting)
+    lines = round_log(round_.id)
+    assert [line.action for line in lines[-1:]] == ["seal"] and lines[-1].pass_no == 0
+    assert ElectionRound.get_by_id(round_.id).record_digest == lines[-1].chain
+    info = _round(round_.id)
+    assert info.integrity == () and info.result.digest_ok is True and info.result.collected == 11
+    reopen_count(round_.id, "Kiểm lại phiếu số 2")
+    assert [line.action for line in round_log(round_.id)[-2:]] == ["seal", "unseal"]
+    assert verify_chain(round_.id) and CountSession(round_.id).result().collected == 11  # seals are no ballots
+    close_count(round_.id)
+    publish(round_.id)
+    assert _round(round_.id).integrity == ()
+
+
+def test_a_stored_result_edited_in_the_file_is_not_believed(counting):
+    round_, ids = _closed(counting)
+    row = ElectionRound.get_by_id(round_.id)
+    stored = json.loads(row.result)
+    stored["votes"][ids[3]] = 11  # 3 of 11 in the ballots; "elected" with 11 in the stored result
+    ElectionRound.update(result=json.dumps(stored)).where(ElectionRound.id == round_.id).execute()
+    info = _round(round_.id)
+    assert [c.votes for c in info.result.candidates] == [11, 11, 8, 3]  # the recount of the log, not the edit
+    assert ids[3] not in info.result.elected and info.result.digest_ok is False
+    assert any("được lưu 11 phiếu, kiểm lại được 3 phiếu" in p for p in info.integrity), info.integrity
+
+
+def test_a_ballot_rewritten_with_the_chain_recomputed_breaks_the_seal(counting):
+    round_, ids = _closed(counting)
+    rows = list(BallotEntry.select().where(BallotEntry.round == round_.id).order_by(BallotEntry.seq))
+    link = chain_head(round_.id)
+    for row in rows:  # an attacker with the file: ballot 1 now keeps the fourth name, every link recomputed
+        after = json.dumps({"keep": [ids[0], ids[1], ids[3]], "no": 1}, sort_keys=True) if row.ballot_no == 1 \
+            else row.after  # fmt: skip
+        link = chain_link(link, row.seq, row.pass_no, row.ballot_no, row.action, row.before, after, row.entered_by,
+                          row.entered_at)  # fmt: skip
+        BallotEntry.update(after=after, chain=link).where(BallotEntry.id == row.id).execute()
+    ElectionRound.update(record_digest=link).where(ElectionRound.id == round_.id).execute()
+    assert verify_chain(round_.id)  # the chain alone cannot tell
+    info = _round(round_.id)
+    assert any("niêm phong" in p for p in info.integrity), info.integrity
+    assert info.result.digest_ok is False
+
+
+def test_a_deleted_log_row_is_shown(counting):
+    round_, _ids = _closed(counting)
+    BallotEntry.delete().where((BallotEntry.round == round_.id) & (BallotEntry.seq == 4)).execute()
+    problems = _round(round_.id).integrity
+    assert problems and "thiếu dòng 4" in problems[0]
+    last = BallotEntry.select().where(BallotEntry.round == round_.id).order_by(BallotEntry.seq.desc()).first()
+    BallotEntry.delete().where(BallotEntry.id == last.id).execute()  # the seal itself
+    assert any("dòng khóa kết quả" in p for p in _round(round_.id).integrity)
