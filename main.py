@@ -476,6 +476,13 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         _utf8_streams()
         return run_minutes(argv[1], argv[3], out=sys.stdout, err=sys.stderr)
+    if argv and argv[0] == "verify":
+        from models.counting.cli import run_verify
+
+        if len(argv) != 4 or argv[2] != "--code":
+            print("Cách dùng: python main.py verify TỆP_HỒ_SƠ.json --code MÃ_TRÊN_BIÊN_BẢN", file=sys.stderr)
+            return 2
+        return run_verify(argv[1], argv[3])
     if argv and argv[0] == "compare":
         from models.counting.cli import run_compare
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TextIO
 
@@ -52,6 +53,12 @@ def run_minutes(record_path: str, output: str, *, out: TextIO, err: TextIO) -> i
     target = Path(output)
     if target.suffix.lower() != ".xlsx":
         target = target.with_name(f"{target.name}.xlsx")
+    folder = target.parent
+    if not folder.is_dir() or not os.access(folder, os.W_OK):  # before a workbook is built: nothing half-done
+        why = "không có thư mục này" if not folder.exists() else (
+            "đây không phải là thư mục" if not folder.is_dir() else "không có quyền ghi vào thư mục")  # fmt: skip
+        print(f"Không ghi được tệp «{target}»: {why} «{folder}».", file=err)
+        return UNREADABLE
     try:
         written = minutes_from_record(record, target)
     except OSError as exc:
