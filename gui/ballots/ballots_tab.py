@@ -243,8 +243,16 @@ class BallotsTab(QWidget):
         self.log_view.scrollToBottom()
         self._show_result()
         self._fill_checks()
-        if counting:
+        self._focus_entry()
+
+    def _focus_entry(self) -> None:
+        """The entry takes the keyboard only while this tab is shown and the round is being counted."""
+        if self.entry.isEnabled() and self.isVisible():
             self.entry.setFocus()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._focus_entry()
 
     def _show_result(self, result=None) -> None:
         """The tally beside the entry (and the room's screen); `result`: the one an act just returned."""
@@ -320,25 +328,24 @@ class BallotsTab(QWidget):
             return
         number, ballot = found
         self.entry.start_ballot(number, ballot)
-        self.entry.setFocus()
+        self._focus_entry()
 
     def void_ballot(self) -> None:
         """Take a ballot entered by mistake (a number typed twice, a paper not of this round) out of the count; the
         log keeps it."""
         found = self._saved_ballot("Hủy phiếu nhập nhầm", "Số phiếu cần bỏ khỏi kết quả:")
         if found is None:
+            self._focus_entry()
             return
         number, ballot = found
         text = f"Bỏ phiếu số {number} ({describe(ballot, self.session.election)}) khỏi kết quả? Nhật ký vẫn giữ phiếu."
-        if not dialogs.confirm(self, text, yes="Bỏ phiếu"):
-            return
-        backup_before(self, "void")
-        try:
-            change = self.session.void(number)
-        except DomainError as exc:
-            dialogs.show_error(self, exc.message)
-            return
-        self._after(change)
+        if dialogs.confirm(self, text, yes="Bỏ phiếu"):
+            backup_before(self, "void")
+            try:
+                self._after(self.session.void(number))
+            except DomainError as exc:
+                dialogs.show_error(self, exc.message)
+        self._focus_entry()  # back to typing ballots, whatever the answer
 
     def declare_collected(self) -> None:
         chosen = self.current_round()

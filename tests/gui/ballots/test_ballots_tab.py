@@ -221,3 +221,82 @@ def test_with_no_round_started_only_checking_a_record_file_is_offered(tab):
     buttons = (tab.next_button, tab.projector_button, tab.close_button, tab.undo_button, tab.publish_button)
     assert not any(b.isEnabled() for b in buttons) and not tab.entry.isEnabled()
     assert tab.check_action.isEnabled() and not tab.minutes_action.isEnabled()
+
+
+def test_a_new_ballot_and_a_locked_round_show_no_red_verdict(qtbot, tab, answers):
+    round_ = _round(Post.COMMITTEE, 3, 4)
+    tab.refresh()
+    text = tab.entry.verdict_label.text()
+    assert "chưa gõ gì" in text and "không hợp lệ" not in text.lower()  # untouched: not "too many names" in red
+    _type(qtbot, tab, "4\n")
+    assert "chưa gõ gì" in tab.entry.verdict_label.text()  # the next ballot starts empty again
+    _type(qtbot, tab, "3\n4\n")
+    from models.ballots.count import close_count
+
+    close_count(round_.id)
+    tab.refresh()
+    text = tab.entry.verdict_label.text()
+    assert "không ở trạng thái kiểm phiếu" in text and "không hợp lệ" not in text.lower()
+
+
+def test_a_number_nobody_has_is_said_above_the_verdict_and_clears_on_the_next_key(qtbot, tab, answers):
+    _round(Post.COMMITTEE, 3, 4)
+    tab.refresh()
+    _type(qtbot, tab, "4")
+    _type(qtbot, tab, "9")
+    text = tab.entry.verdict_label.text()
+    assert "Không có ứng cử viên số 9" in text and "Phiếu hợp lệ: bầu 3 người" in text
+    qtbot.keyClick(tab.entry, Qt.Key.Key_F7)
+    assert "Không có ứng cử viên số 9" not in tab.entry.verdict_label.text()
+
+
+def test_after_taking_a_ballot_out_the_keyboard_is_back_on_the_entry(qtbot, tab, answers):
+    _round(Post.COMMITTEE, 3, 4)
+    tab.refresh()
+    _type(qtbot, tab, "4\n3\n")
+    tab.close_button.setFocus()
+    answers["numbers"].append(1)
+    tab.void_button.click()
+    qtbot.waitUntil(tab.entry.hasFocus)
+    tab.close_button.setFocus()
+    answers["replies"].append(False)  # the counter thinks again
+    answers["numbers"].append(2)
+    tab.void_button.click()
+    qtbot.waitUntil(tab.entry.hasFocus)
+    assert tab.session.result().collected == 1
+
+
+def test_keys_typed_on_any_other_tab_never_become_ballots(qtbot, data_file, tmp_path, answers):
+    from PySide6.QtWidgets import QApplication, QTabWidget
+
+    from gui.main_window import MainWindow
+
+    round_ = _round(Post.COMMITTEE, 3, 4)
+    window = MainWindow(data_file, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    assert window.tabs.currentWidget() is window.members_tab  # where the window opens
+    qtbot.waitUntil(lambda: window.ballots_tab is not None and window.ballots_tab.session is not None)
+
+    def press_everywhere() -> None:
+        # to whatever has the keyboard, and to the hidden entry itself (as when it was given the focus hidden)
+        for target in (QApplication.focusWidget() or window, window.ballots_tab.entry):
+            for key in (Qt.Key.Key_1, Qt.Key.Key_Return, Qt.Key.Key_4, Qt.Key.Key_Enter):
+                qtbot.keyClick(target, key)
+
+    pages = 0
+    for index in range(window.tabs.count()):
+        if window.tabs.widget(index) is window.ballots_page:
+            continue
+        window.tabs.setCurrentIndex(index)
+        press_everywhere()
+        for inner in window.tabs.widget(index).findChildren(QTabWidget):
+            for sub in range(inner.count()):
+                inner.setCurrentIndex(sub)
+                press_everywhere()
+                pages += 1
+    assert pages >= 1 and not window.ballots_tab.entry.hasFocus()
+    assert round_log(round_.id) == []
+    window.tabs.setCurrentWidget(window.ballots_page)
+    qtbot.waitUntil(window.ballots_tab.entry.hasFocus)
