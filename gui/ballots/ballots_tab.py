@@ -111,6 +111,7 @@ class BallotsTab(QWidget):
                                                             self.records.import_second_pass)  # fmt: skip
         self.files_menu.addSeparator()
         self.check_action = self.files_menu.addAction("&Kiểm tra lại hồ sơ…", self.records.check_record)
+        self.verify_action = self.files_menu.addAction("Đối chiếu với biên bản đã &ký…", self.records.verify_signed)
         self.files_button.setMenu(self.files_menu)
         life.addWidget(self.files_button)
         life.addStretch(1)
@@ -212,6 +213,7 @@ class BallotsTab(QWidget):
         self.double_check.setEnabled(counting and not session.log() and session.pass_no == 1)
         self.double_check.blockSignals(False)
         self.pass_combo.setVisible(bool(chosen and chosen.double_entry))
+        self.verify_action.setEnabled(bool(chosen and chosen.status in ("closed", "published")))
         for action in (self.minutes_action, self.log_action, self.record_action):
             action.setEnabled(session is not None)
         self.second_pass_action.setEnabled(counting)

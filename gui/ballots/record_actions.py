@@ -134,6 +134,27 @@ class RecordActions(QObject):
         match = self._matches_saved(record, result)
         dialogs.show_info(self.tab, f"{held} Kiểm lại: trúng cử {elected}. {match}", "\n".join(lines))
 
+    def verify_signed(self) -> None:
+        """Type (or paste the scanned text of) the code on the signed minutes: does the round still match it?"""
+        from models.ballots.seal import verify_round
+
+        chosen = self.tab.current_round()
+        if chosen is None:
+            return
+        code = dialogs.ask_text(self.tab, "Đối chiếu với biên bản đã ký",
+                                "Mã kiểm tra in trên biên bản (64 chữ số, hoặc nội dung mã QR):")  # fmt: skip
+        if not code:
+            return
+        try:
+            outcome = verify_round(chosen.round_id, code)
+        except DomainError as exc:
+            dialogs.show_error(self.tab, exc.message)
+            return
+        if outcome.matches:
+            dialogs.show_info(self.tab, outcome.lines[0])
+        else:
+            dialogs.show_error(self.tab, outcome.lines[0], "\n".join(outcome.lines[1:]))
+
     def _matches_saved(self, record, result) -> str:
         """Whether the recount equals the closed result of the round shown in the tab (same list and round)."""
         session = self.tab.session

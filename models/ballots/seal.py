@@ -119,6 +119,23 @@ def _first_difference(election: Election, stored: Totals, recount: Totals) -> st
     return f"{lead}."
 
 
+def verify_round(round_id: int, code: str):
+    """Does the round in the data file still match the code on its signed minutes? The record ChiBo writes for the
+    round now against the code, and what does not hold in its log; ValidationError for a code not of that form."""
+    from models.ballots.count import round_record
+    from models.congress.elections import get_election
+    from models.congress.tables import ElectionRound
+    from models.counting.check_code import Verification, parse_code, verify
+
+    checked = parse_code(code)
+    outcome = verify(round_record(round_id), checked)
+    info = next(r for r in get_election(ElectionRound.get_by_id(round_id).election_id).rounds if r.id == round_id)
+    if info.integrity:
+        head = outcome.lines if not outcome.matches else ("KHÔNG KHỚP với biên bản đã ký.",)
+        return Verification(False, (*head, *info.integrity))
+    return outcome
+
+
 def register() -> None:
     """Let models.congress (which cannot import this package) read closed results through the log."""
     from models.congress.rounds import use_log_check
@@ -126,4 +143,13 @@ def register() -> None:
     use_log_check(check_closed_round)
 
 
-__all__ = ["SEAL", "SEAL_ACTIONS", "UNSEAL", "LogCheck", "append_seal", "check_closed_round", "result_digest"]
+__all__ = [
+    "SEAL",
+    "SEAL_ACTIONS",
+    "UNSEAL",
+    "LogCheck",
+    "append_seal",
+    "check_closed_round",
+    "result_digest",
+    "verify_round",
+]

@@ -300,3 +300,32 @@ def test_keys_typed_on_any_other_tab_never_become_ballots(qtbot, data_file, tmp_
     assert round_log(round_.id) == []
     window.tabs.setCurrentWidget(window.ballots_page)
     qtbot.waitUntil(window.ballots_tab.entry.hasFocus)
+
+
+def test_a_closed_round_is_checked_against_the_code_on_its_signed_minutes(qtbot, tab, answers):
+    import json
+
+    from models.ballots.count import close_count, round_record
+    from models.congress.tables import ElectionRound
+    from models.counting.check_code import code_text
+
+    round_ = _round(Post.COMMITTEE, 3, 4)
+    tab.refresh()
+    _type(qtbot, tab, "4\n" * 6 + "3\n" * 5)
+    close_count(round_.id)
+    tab.refresh()
+    signed = code_text(round_record(round_.id))
+    answers["texts"].append(signed)
+    tab.verify_action.trigger()
+    assert answers["info"][-1][0].startswith("KHỚP") and not answers["error"]
+    row = ElectionRound.get_by_id(round_.id)
+    stored = json.loads(row.result)
+    stored["votes"][round_.candidates[3].key] = 11
+    ElectionRound.update(result=json.dumps(stored)).where(ElectionRound.id == round_.id).execute()
+    answers["texts"].append(signed)
+    tab.verify_action.trigger()
+    text, detail = answers["error"][-1]
+    assert text == "KHÔNG KHỚP với biên bản đã ký." and "được lưu 11 phiếu, kiểm lại được 5 phiếu" in detail
+    answers["texts"].append("không phải mã")
+    tab.verify_action.trigger()
+    assert "64 chữ số" in answers["error"][-1][0]
