@@ -52,6 +52,7 @@ def figures(panel: AttendancePanel, people: list[SummonedPerson]) -> AttendanceF
         D=panel.D,
         threshold=panel.threshold,
         ballots=panel.ballots,
+        quorum_text=panel.quorum.text,
     )
 
 

@@ -283,6 +283,8 @@ def export_counting_minutes(
 
     minutes.figures(electorate_block(data), minutes.section("Đảng viên và phiếu bầu"))
     minutes.figures(ballots_block(data), doc.row + 1)
+    if data.quorum_text:
+        minutes.lines([data.quorum_text])
 
     first = minutes.section("Kết quả kiểm phiếu")
     votes = "Số phiếu đồng ý, không đồng ý" if data.form == "agree" else "Số phiếu bầu"

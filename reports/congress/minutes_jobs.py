@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -110,6 +111,7 @@ def prepare_minutes(round_id: int) -> PreparedExport:
     """The minutes of a round with a result, numbered in the term's BB sequence, and its record file beside them."""
     from models.ballots.count import round_record
     from models.congress.bodies import Body, working_bodies
+    from models.congress.checkin import attendance_panel
     from models.congress.congresses import get_congress
     from models.congress.elections import get_election
     from models.congress.numbering import document_number
@@ -131,6 +133,7 @@ def prepare_minutes(round_id: int) -> PreparedExport:
     verified = not info.integrity if row.count_mode == "ballots" else None
     data = minutes_data(record, info.result, heading(congress, branch), committee=tellers,
                         adopted_at=row.closed_at, verified=verified, integrity=info.integrity)  # fmt: skip
+    data = replace(data, quorum_text=attendance_panel(congress.id).quorum.text)
     title = f"Biên bản kiểm phiếu - {record.title} - lần {row.number}"
     number = document_number(congress.id, "BB", f"round:{round_id}:minutes", title)
     header = congress_header(congress, branch, number.text, (row.closed_at or clock.now()).date())

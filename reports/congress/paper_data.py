@@ -45,6 +45,7 @@ class AttendanceFigures:
     D: int  # noqa: N815 - the regulation's name
     threshold: int  # ⌊D/2⌋ + 1
     ballots: int  # official members present who may vote = ballots to issue
+    quorum_text: str = ""  # whether two thirds of those summoned are present (Charter Điều 11 k6), as a sentence
 
 
 @dataclass(frozen=True)
@@ -199,6 +200,7 @@ class MinutesData:
     code_text: str = ""  # the QR's text: the digest and the election's identity (models.counting.check_code)
     tie_break: bool = False  # a re-vote among the tied (Charter Điều 12 k3): the highest votes, no majority needed
     integrity: tuple[str, ...] = ()  # what does not hold in the data behind the result: printed in red
+    quorum_text: str = ""  # two thirds of those summoned present (Charter Điều 11 k6); "" from a record file alone
 
     @property
     def threshold(self) -> int:

@@ -188,6 +188,9 @@ def test_the_minutes_of_a_closed_round_read_back_with_the_record_beside_them(qtb
     result = recount(record)
     assert result.elected == tab.session.result().elected
     assert result.collected == 11 and [c.votes for c in result.candidates][:2] == [11, 11]
+    # the paper carries the record file's own digest in full, and says the congress had its quorum
+    assert record.digest in joined.replace(" ", "").replace("\n", "")
+    assert "đủ hai phần ba" in joined
 
 
 def test_a_ballot_entered_by_mistake_is_taken_out_and_stays_in_the_log(qtbot, tab, answers):
