@@ -7,6 +7,8 @@ and returns the new result; the widgets only show what it returns.
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -234,10 +236,13 @@ class BallotsTab(QWidget):
         self.status_label.setText(f"<b>{session.election_title}</b>, lần {info.number}: {info.seats} cần bầu, "
                                   f"{len(info.candidates)} người, phiếu {form}; "
                                   f"{STATUS_TEXT[chosen.status]}{mode}.")  # fmt: skip
-        if not verify_chain(chosen.round_id):
+        problems = list(info.integrity)  # a closed round: its chain, its seal and its stored result
+        if not problems and not verify_chain(chosen.round_id):
+            problems.append("Nhật ký nhập phiếu không khớp mã kiểm tra: dữ liệu đã bị thay đổi ngoài ChiBo.")
+        if problems:
+            lines = "<br>".join(escape(p) for p in problems)
             self.status_label.setText(self.status_label.text() + "<br><span style='color:#a4262c; font-weight:bold'>"
-                                      "NHẬT KÝ NHẬP PHIẾU KHÔNG KHỚP MÃ KIỂM TRA: dữ liệu đã bị thay đổi ngoài "
-                                      "ChiBo; không dùng kết quả này.</span>")  # fmt: skip
+                                      f"KHÔNG DÙNG KẾT QUẢ NÀY. {lines}</span>")  # fmt: skip
         names = tuple(p.full_name for p in info.candidates)
         self.entry.set_round(session.election.candidate_ids, names, info.form, session.tally.judge)
         self.entry.start_ballot(session.next_number())

@@ -205,4 +205,5 @@ class RecordActions(QObject):
     def show_result_on_projector(self) -> None:
         projector, session = self.tab.projector, self.tab.session
         if projector is not None and session is not None:
-            projector.show_result(session.result())
+            # a closed round's result as every paper reads it: recounted from its verified log (red when it fails)
+            projector.show_result(session.info.result or session.result())

@@ -74,6 +74,7 @@ class RoundView(QWidget):
         self.conclude_button.setEnabled(writable and status in ("closed", "published") and not done)
         self.appoint_button.setEnabled(writable and action == NextAction.APPOINTMENT and not election.appointed)
         self.figures_label.setText(self._figures())
+        self.figures_label.setStyleSheet("color: #a4262c; font-weight: bold;" if round_ and round_.integrity else "")
         self._fill(result)
 
     def _figures(self) -> str:
@@ -84,6 +85,7 @@ class RoundView(QWidget):
         lines = [f"Khi phát phiếu: triệu tập {e.official_summoned} đảng viên chính thức, trừ {e.excluded.total}, "
                  f"D = {e.D}; trúng cử khi được từ {e.threshold} phiếu trở lên; phát ra {round_.ballots_issued} "
                  "phiếu."]  # fmt: skip
+        lines += [f"KHÔNG DÙNG KẾT QUẢ NÀY: {problem}" for problem in round_.integrity]
         result = round_.result
         if result is not None:
             lines.append(f"Thu vào {result.collected}, hợp lệ {result.valid}, không hợp lệ {result.invalid}.")

@@ -160,7 +160,30 @@ def test_a_log_changed_outside_chibo_is_shown_as_such(qtbot, tab, answers):
     _type(qtbot, tab, "4\n3\n")
     BallotEntry.update(after="").where(BallotEntry.seq == 1).execute()
     tab.refresh()
-    assert "KHÔNG KHỚP MÃ KIỂM TRA" in tab.status_label.text()
+    assert "KHÔNG DÙNG KẾT QUẢ NÀY" in tab.status_label.text()
+    assert "không khớp mã kiểm tra" in tab.status_label.text()
+
+
+def test_a_stored_result_edited_in_the_file_is_shown_in_red_on_the_tab_and_the_room_s_screen(qtbot, tab, answers):
+    import json
+
+    from models.ballots.count import close_count, publish
+    from models.congress.tables import ElectionRound
+
+    round_ = _round(Post.COMMITTEE, 3, 4)
+    tab.refresh()
+    _type(qtbot, tab, "4\n" * 6 + "3\n" * 5)
+    close_count(round_.id)
+    publish(round_.id)
+    stored = json.loads(ElectionRound.get_by_id(round_.id).result)
+    stored["votes"][round_.candidates[3].key] = 11
+    ElectionRound.update(result=json.dumps(stored)).where(ElectionRound.id == round_.id).execute()
+    tab.refresh()
+    assert "KHÔNG DÙNG KẾT QUẢ NÀY" in tab.status_label.text() and "được lưu 11 phiếu" in tab.status_label.text()
+    assert tab.session.info.result.digest_ok is False
+    tab.show_projector()
+    qtbot.waitUntil(lambda: tab.projector is not None and tab.projector.banner_label.isVisible())
+    tab.projector.close()
 
 
 def test_the_minutes_of_a_closed_round_read_back_with_the_record_beside_them(qtbot, tab, answers, tmp_path):
