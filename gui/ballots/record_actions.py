@@ -65,7 +65,7 @@ class RecordActions(QObject):
 
     # the record file --------------------------------------------------------------------------------------------
     def export_record(self) -> None:
-        from models.ballots.count import round_record
+        from models.ballots.count import sound_round_record
         from models.core.errors import os_error_text
         from models.counting import write_record
         from reports.core.files import safe_filename
@@ -73,7 +73,11 @@ class RecordActions(QObject):
         round_id = self._round_id()
         if round_id is None:
             return
-        record = round_record(round_id)
+        try:
+            record = sound_round_record(round_id)
+        except DomainError as exc:
+            dialogs.show_error(self.tab, exc.message)
+            return
         name = safe_filename(f"Hồ sơ bầu cử - {record.title} - lần {record.election.round}") + ".json"
         path = dialogs.ask_save_path(self.tab, "Xuất hồ sơ bầu cử", dialogs.RECORD_FILTER, "record", name)
         if not path:

@@ -196,6 +196,18 @@ def publish(round_id: int, done_by: str = "") -> None:
         CountAct.create(round=round_id, kind="publish", done_by=nfc(done_by))
 
 
+def sound_round_record(round_id: int) -> ElectionRecord:
+    """The record to hand over as a file: refused (ConflictError) for a closed round whose log, seal or stored
+    result does not hold, so no file vouches for data changed outside ChiBo."""
+    from models.congress.elections import get_election
+    from models.congress.tables import ElectionRound
+
+    info = next(r for r in get_election(ElectionRound.get_by_id(round_id).election_id).rounds if r.id == round_id)
+    if info.integrity:
+        raise ConflictError("Không xuất hồ sơ của lần bầu này: " + " ".join(info.integrity))
+    return round_record(round_id)
+
+
 def round_record(round_id: int) -> ElectionRecord:
     """The round's election record: its first pass's ballots in the order entered, or its hand totals."""
     from models.congress.congresses import get_congress

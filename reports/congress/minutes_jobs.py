@@ -138,7 +138,8 @@ def prepare_minutes(round_id: int) -> PreparedExport:
     number = document_number(congress.id, "BB", f"round:{round_id}:minutes", title)
     header = congress_header(congress, branch, number.text, (row.closed_at or clock.now()).date())
     signature = Signature("T/M BAN KIỂM PHIẾU", "TRƯỞNG BAN", tellers[0] if tellers else "")
-    return _prepared(safe_filename(title) + ".xlsx", data, header, signature, record)
+    beside = None if info.integrity else record  # no record file vouches for data that does not hold
+    return _prepared(safe_filename(title) + ".xlsx", data, header, signature, beside)
 
 
 def _prepared(name: str, data: MinutesData, header, signature, record: ElectionRecord | None) -> PreparedExport:

@@ -79,3 +79,30 @@ def test_a_deleted_log_row_is_shown(counting):
     last = BallotEntry.select().where(BallotEntry.round == round_.id).order_by(BallotEntry.seq.desc()).first()
     BallotEntry.delete().where(BallotEntry.id == last.id).execute()  # the seal itself
     assert any("dòng khóa kết quả" in p for p in _round(round_.id).integrity)
+
+
+def test_papers_and_the_record_file_refuse_a_round_that_does_not_hold(counting, tmp_path):
+    import pytest
+
+    from models.ballots.count import sound_round_record
+    from models.core.errors import ConflictError
+    from reports.congress.jobs import CONGRESS_JOB_BY_KIND
+    from reports.congress.minutes_jobs import prepare_minutes
+
+    round_, ids = _closed(counting)
+    congress_id = get_election(ElectionRound.get_by_id(round_.id).election_id).congress_id
+    CONGRESS_JOB_BY_KIND["dai-hoi-trich-ngang"].run(tmp_path / "bios.xlsx", congress_id)  # sound: written
+    stored = json.loads(ElectionRound.get_by_id(round_.id).result)
+    stored["votes"][ids[3]] = 11
+    ElectionRound.update(result=json.dumps(stored)).where(ElectionRound.id == round_.id).execute()
+    for kind in ("dai-hoi-trich-ngang", "dai-hoi-bao-cao"):
+        with pytest.raises(ConflictError, match="kiểm lại được 3 phiếu"):
+            CONGRESS_JOB_BY_KIND[kind].run(tmp_path / f"{kind}.xlsx", congress_id)
+    with pytest.raises(ConflictError, match="Không xuất hồ sơ"):
+        sound_round_record(round_.id)
+    minutes = prepare_minutes(round_.id).write(tmp_path / "bb.xlsx")  # the minutes print it in red instead
+    from openpyxl import load_workbook
+
+    texts = [c.value for row in load_workbook(minutes).active.iter_rows() for c in row if isinstance(c.value, str)]
+    assert any("kiểm lại được 3 phiếu" in t for t in texts) and "HỒ SƠ KHÔNG KHỚP MÃ KIỂM TRA" in texts
+    assert not minutes.with_suffix(".json").exists()
