@@ -35,6 +35,7 @@ from gui.core.auto_backups import backup_before
 from gui.core.tables import fill_table, read_only_table
 from models.ballots import count
 from models.ballots.session import CountSession, verify_chain
+from models.congress.round_state import CountMode
 from models.core.errors import DomainError
 from models.counting import MalformedError, NextAction
 from models.counting.compare import describe
@@ -201,21 +202,20 @@ class BallotsTab(QWidget):
 
     def _show_session(self) -> None:
         session, chosen = self.session, self.current_round()
-        counting = (session is not None and chosen.status == "counting" and chosen.count_mode != "totals"
-                    and not self._read_only)  # fmt: skip
+        state = chosen.state(not self._read_only) if chosen is not None else None
+        counting = session is not None and state.can_enter
         for widget in (self.entry, self.undo_button, self.find_button, self.collected_button, self.bundle_button,
                        self.void_button):  # fmt: skip
             widget.setEnabled(counting)
-        self.close_button.setEnabled(counting)
-        closed = chosen is not None and chosen.status == "closed" and not self._read_only
-        self.reopen_button.setEnabled(closed and chosen.count_mode == "ballots")
-        self.publish_button.setEnabled(closed)
+        self.close_button.setEnabled(counting and state.can_close)
+        self.reopen_button.setEnabled(bool(state and state.can_reopen))
+        self.publish_button.setEnabled(bool(state and state.can_publish))
         self.double_check.blockSignals(True)
         self.double_check.setChecked(bool(chosen and chosen.double_entry))
         self.double_check.setEnabled(counting and not session.log() and session.pass_no == 1)
         self.double_check.blockSignals(False)
         self.pass_combo.setVisible(bool(chosen and chosen.double_entry))
-        self.verify_action.setEnabled(bool(chosen and chosen.status in ("closed", "published")))
+        self.verify_action.setEnabled(bool(state and state.can_print))
         for action in (self.minutes_action, self.log_action, self.record_action):
             action.setEnabled(session is not None)
         self.second_pass_action.setEnabled(counting)
@@ -232,7 +232,7 @@ class BallotsTab(QWidget):
         self.projector_button.setEnabled(True)
         info = session.info
         form = "gạch tên" if info.form == "strike" else "đồng ý / không đồng ý"
-        mode = " — kết quả nhập bằng số tổng hợp" if chosen.count_mode == "totals" else ""
+        mode = " — kết quả nhập bằng số tổng hợp" if state.mode == CountMode.TOTALS else ""
         self.status_label.setText(f"<b>{session.election_title}</b>, lần {info.number}: {info.seats} cần bầu, "
                                   f"{len(info.candidates)} người, phiếu {form}; "
                                   f"{STATUS_TEXT[chosen.status]}{mode}.")  # fmt: skip
@@ -265,7 +265,7 @@ class BallotsTab(QWidget):
         """The tally beside the entry (and the room's screen); `result`: the one an act just returned."""
         result = result or self.session.result()
         collected = self.current_round().collected
-        final = self.current_round().status in ("closed", "published")
+        final = self.current_round().state().has_result
         self.panel.show_result(result, collected, final)
         action = result.next_action if final else None
         self.next_button.setEnabled(action in (NextAction.RUNOFF, NextAction.NEXT_ROUND))

@@ -184,7 +184,7 @@ class RecordActions(QObject):
             tab.projector.set_titles(self._congress_title(), election, number)
         tab.projector.present()
         chosen = tab.current_round()
-        if chosen is not None and chosen.status == "published":
+        if chosen is not None and chosen.state().released:
             self.show_result_on_projector()
         elif session is not None:
             self.update_projector(session.result(), chosen.collected)
@@ -201,7 +201,7 @@ class RecordActions(QObject):
         projector, chosen = self.tab.projector, self.tab.current_round()
         if projector is None or chosen is None:
             return
-        if chosen.status == "published":
+        if chosen.state().released:
             self.show_result_on_projector()
         else:
             projector.show_progress(result.collected, collected if collected is not None else result.ballots_issued)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from models.ballots.session import CountSession, current_ballots, round_log, verify_chain
+from models.congress.round_state import RoundState
 from models.core import clock
 from models.core.errors import ConflictError, ValidationError
 from models.core.tables import db
@@ -28,7 +29,8 @@ class BundleCheck:
 
 def _round(round_id: int, status: str | None = None):
     """The round's row; ConflictError (in Vietnamese) when it is not in `status`."""
-    from models.congress.rounds import STATUS_LABELS, round_rows
+    from models.congress.round_state import STATUS_LABELS
+    from models.congress.rounds import round_rows
 
     row = round_rows(round_id)[0]
     if status is not None and row.status != status:
@@ -102,7 +104,7 @@ def close_problems(round_id: int) -> list[str]:
     """Why the count cannot be closed now (empty: it can)."""
     row = _round(round_id)
     problems: list[str] = []
-    if row.status != "counting":
+    if not RoundState.of(row.status, row.count_mode).can_close:
         return [f"Lần bầu thứ {row.number} không ở trạng thái kiểm phiếu."]
     session = CountSession(round_id)
     result = session.result()
@@ -157,7 +159,7 @@ def reopen_count(round_id: int, reason: str, done_by: str = "") -> None:
         raise ValidationError("Hãy ghi lý do mở lại việc kiểm phiếu.", "reason")
     with db.atomic():
         row = _round(round_id, "closed")
-        if row.count_mode != "ballots":
+        if not RoundState.of(row.status, row.count_mode).can_reopen:
             raise ConflictError("Kết quả này nhập bằng số tổng hợp, không có phiếu để mở lại.")
         _later_rounds_guard(row)
         append_seal(round_id, UNSEAL, "", nfc(done_by))
@@ -264,6 +266,10 @@ class CountRound:
     count_mode: str
     collected: int | None
     congress_title: str = ""  # "Đại hội Chi bộ Văn phòng Sở lần thứ IV, nhiệm kỳ 2025–2030"
+
+    def state(self, writable: bool = True) -> RoundState:
+        """What may be done with the round now: the one place that decides (models.congress.round_state)."""
+        return RoundState.of(self.status, self.count_mode, writable)
 
 
 def count_rounds() -> list[CountRound]:

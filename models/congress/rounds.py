@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from models.congress.round_state import STATUS_LABELS, CountMode, RoundState, RoundStatus
 from models.congress.summons import SummonedPerson
 from models.core import clock
 from models.core.errors import ConflictError, NotFoundError, ValidationError
@@ -26,16 +27,13 @@ from models.counting import (
     count_totals,
 )
 
-STATUS_LABELS = {"setup": "Đang chuẩn bị", "counting": "Đang bầu, kiểm phiếu", "closed": "Đã có kết quả",
-                 "published": "Đã công bố kết quả"}  # fmt: skip
-
 
 @dataclass(frozen=True)
 class RoundInfo:
     id: int
     number: int
     seats: int
-    status: str  # setup | counting | closed | published
+    status: RoundStatus
     candidates: tuple[SummonedPerson, ...]  # in A-B-C order: the ballot's order
     electorate: Electorate | None  # frozen when the round started
     ballots_issued: int | None
@@ -56,6 +54,10 @@ class RoundInfo:
     @property
     def status_label(self) -> str:
         return STATUS_LABELS[self.status]
+
+    def state(self, writable: bool = True) -> RoundState:
+        """What may be done with the round now (the count's mode is not known here: undecided)."""
+        return RoundState(self.status, writable=writable)
 
     @property
     def election(self) -> Election:
@@ -114,9 +116,10 @@ def round_info(row, post: Post, people: dict[int, SummonedPerson], previous: Rou
         excluded = Exclusions(row.temporary_elsewhere, row.exempt_absent, row.suspended, row.absent_approved)
         electorate = Electorate(row.official_summoned, excluded, row.official_present)
     totals = _totals_from_json(row.result)
-    info = RoundInfo(row.id, row.number, row.seats, row.status, candidates, electorate, row.ballots_issued,
+    info = RoundInfo(row.id, row.number, row.seats, RoundStatus(row.status), candidates, electorate, row.ballots_issued,
                      row.notes, totals, None, post, is_tie_break(previous, candidates))  # fmt: skip
-    if row.count_mode == "ballots" and row.status in ("closed", "published") and _log_check is not None:
+    state = RoundState.of(row.status, row.count_mode)
+    if state.mode == CountMode.BALLOTS and state.has_result and _log_check is not None:
         check = _log_check(row.id, info.election, totals, row.record_digest)
         return replace(info, totals=check.totals, result=check.result, integrity=check.problems)
     if totals is not None:
@@ -233,9 +236,10 @@ def record_totals(round_id: int, totals: Totals) -> RoundInfo:
 
     with db.atomic():
         row, election_row, _congress = round_rows(round_id)
-        if row.status != "counting":
+        state = RoundState.of(row.status, row.count_mode)
+        if state.status != RoundStatus.COUNTING:
             raise ConflictError(f"Lần bầu thứ {row.number} không ở trạng thái kiểm phiếu.")
-        if row.count_mode == "ballots":
+        if not state.can_enter_totals:
             raise ConflictError("Lần bầu này đang nhập từng phiếu ở thẻ «Bầu cử»: không nhập số tổng hợp được.")
         info = _current(election_row, row)
         try:

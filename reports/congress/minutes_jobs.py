@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
+from models.congress.round_state import RoundState
 from models.core import clock
 from models.counting import (
     EXCLUSION_LABELS,
@@ -102,7 +103,7 @@ def minutes_file_name(round_id: int) -> str:
     from reports.core.files import safe_filename
 
     row = ElectionRound.get_by_id(round_id)
-    if row.status not in ("closed", "published"):
+    if not RoundState.of(row.status, row.count_mode).can_print:
         raise NothingToExport("Lần bầu chưa khóa kết quả: biên bản kiểm phiếu lập sau khi khóa kết quả.")
     return safe_filename(f"Biên bản kiểm phiếu - {CountSession(round_id).election_title} - lần {row.number}") + ".xlsx"
 
@@ -123,7 +124,7 @@ def prepare_minutes(round_id: int) -> PreparedExport:
     from reports.core.party_document import Signature
 
     row = ElectionRound.get_by_id(round_id)
-    if row.status not in ("closed", "published"):
+    if not RoundState.of(row.status, row.count_mode).can_print:
         raise NothingToExport("Lần bầu chưa khóa kết quả: biên bản kiểm phiếu lập sau khi khóa kết quả.")
     congress = get_congress(CongressElection.get_by_id(row.election_id).congress_id)
     branch = get_branch()
