@@ -85,6 +85,9 @@ class RoundView(QWidget):
         lines = [f"Khi phát phiếu: triệu tập {e.official_summoned} đảng viên chính thức, trừ {e.excluded.total}, "
                  f"D = {e.D}; trúng cử khi được từ {e.threshold} phiếu trở lên; phát ra {round_.ballots_issued} "
                  "phiếu."]  # fmt: skip
+        if round_.tie_break:
+            lines.append("Bầu lại giữa những người bằng phiếu nhau: trúng cử theo số phiếu cao hơn, không cần quá một "
+                         "nửa (Điều lệ Đảng, Điều 12 khoản 3).")  # fmt: skip
         lines += [f"KHÔNG DÙNG KẾT QUẢ NÀY: {problem}" for problem in round_.integrity]
         result = round_.result
         if result is not None:
