@@ -104,15 +104,24 @@ def test_replace_one_ballot_in_1000_x_60_and_decide(benchmark):
 
 
 def _minutes_record(tmp_path, candidates: int):
-    from models.counting import Ballot, Candidate, Election, ElectionRecord, Electorate, Exclusions, Form, Post
-    from models.counting import write_record
+    from models.counting import (
+        Ballot,
+        Candidate,
+        Election,
+        ElectionRecord,
+        Electorate,
+        Exclusions,
+        Form,
+        Post,
+        write_record,
+    )
 
     people = tuple(Candidate(f"c{i}", f"Nguyễn Văn Người {i}") for i in range(candidates))
     election = Election(Post.DELEGATE, 1, 5, Form.STRIKE, people, Electorate(60, Exclusions(), 60), 60)
     ballots = tuple(Ballot.strike(k + 1, [f"c{(k + j) % candidates}" for j in range(5)]) for k in range(60))
     path = tmp_path / f"record-{candidates}.json"
-    write_record(ElectionRecord(election, ballots=ballots, branch="Chi bộ Văn phòng Sở",
-                                congress="Đại hội Chi bộ Văn phòng Sở lần thứ IV, nhiệm kỳ 2025–2030"), path)  # fmt: skip
+    congress = "Đại hội Chi bộ Văn phòng Sở lần thứ IV, nhiệm kỳ 2025–2030"
+    write_record(ElectionRecord(election, ballots=ballots, branch="Chi bộ Văn phòng Sở", congress=congress), path)
     return path
 
 
