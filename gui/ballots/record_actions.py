@@ -120,6 +120,7 @@ class RecordActions(QObject):
     def check_record(self) -> None:
         """Open a record file, recount it, say whether its digest holds and whether it matches a saved round."""
         from models.counting import recount
+        from models.counting.check_code import grouped
 
         record, path = self._read("Kiểm tra lại hồ sơ bầu cử")
         if record is None:
@@ -134,7 +135,7 @@ class RecordActions(QObject):
             dialogs.show_error(self.tab, "HỒ SƠ KHÔNG KHỚP MÃ KIỂM TRA: nội dung tệp đã bị thay đổi sau khi ghi. "
                                "Không dùng kết quả này.", "\n".join(lines))  # fmt: skip
             return
-        held = "Mã kiểm tra khớp." if record.digest_ok else "Hồ sơ không có mã kiểm tra."
+        held = f"Mã kiểm tra khớp: {grouped(record.digest)}." if record.digest_ok else "Hồ sơ không có mã kiểm tra."
         match = self._matches_saved(record, result)
         dialogs.show_info(self.tab, f"{held} Kiểm lại: trúng cử {elected}. {match}", "\n".join(lines))
 

@@ -355,3 +355,20 @@ def test_a_closed_round_is_checked_against_the_code_on_its_signed_minutes(qtbot,
     answers["texts"].append("không phải mã")
     tab.verify_action.trigger()
     assert "64 chữ số" in answers["error"][-1][0]
+
+
+def test_checking_a_record_file_shows_its_own_digest(tab, answers, tmp_path):
+    from models.counting import Ballot, Candidate, Election, ElectionRecord, Electorate, Exclusions, Form, write_record
+    from models.counting.check_code import grouped
+
+    election = Election(Post.SECRETARY, 1, 1, Form.AGREE, (Candidate("c1", "Nguyễn Văn An"),),
+                        Electorate(5, Exclusions(), 5), 5)  # fmt: skip
+    path = tmp_path / "ho-so.json"
+    write_record(ElectionRecord(election, ballots=(Ballot.agree(1, {"c1": "agree"}),)), path)
+    import json
+
+    digest = json.loads(path.read_text(encoding="utf-8"))["digest"]
+    answers["paths"].append(str(path))
+    tab.refresh()
+    tab.check_action.trigger()
+    assert grouped(digest) in answers["info"][-1][0]
