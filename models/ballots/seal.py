@@ -136,6 +136,26 @@ def verify_round(round_id: int, code: str):
     return outcome
 
 
+def round_for_code(code: str) -> int | None:
+    """The closed round of the data file a signed paper's code speaks of: by the election's identity the QR text
+    carries (post, round, congress), or, for a typed digest alone, the round whose record has that digest."""
+    from models.ballots.count import count_rounds, round_record
+    from models.counting.check_code import parse_code, record_digests
+
+    checked = parse_code(code)
+    for candidate in count_rounds():
+        if not candidate.state().has_result:
+            continue
+        record = round_record(candidate.round_id)
+        e = record.election
+        if checked.post is not None:
+            if (str(e.post), e.round, record.congress) == (checked.post, checked.round, checked.congress):
+                return candidate.round_id
+        elif record_digests(record).content == checked.digest:
+            return candidate.round_id
+    return None
+
+
 def register() -> None:
     """Let models.congress (which cannot import this package) read closed results through the log."""
     from models.congress.rounds import use_log_check

@@ -106,3 +106,33 @@ def test_papers_and_the_record_file_refuse_a_round_that_does_not_hold(counting, 
     texts = [c.value for row in load_workbook(minutes).active.iter_rows() for c in row if isinstance(c.value, str)]
     assert any("kiểm lại được 3 phiếu" in t for t in texts) and "HỒ SƠ KHÔNG KHỚP MÃ KIỂM TRA" in texts
     assert not minutes.with_suffix(".json").exists()
+
+
+def test_the_data_file_s_round_is_checked_headless_against_the_signed_code(counting, data_file):
+    import io
+
+    from models.ballots.count import round_record
+    from models.core.database import close_database, open_database
+    from models.counting.check_code import code_text, grouped, record_digests
+    from reports.congress.commands import run_verify_database
+
+    round_, ids = _closed(counting)
+    record = round_record(round_.id)
+    qr, typed = code_text(record), grouped(record_digests(record).content)
+    close_database()
+    for code in (qr, typed):
+        out, err = io.StringIO(), io.StringIO()
+        assert run_verify_database(code, db=str(data_file), out=out, err=err) == 0, out.getvalue() + err.getvalue()
+        assert out.getvalue().startswith("KHỚP")
+    open_database(data_file)
+    stored = json.loads(ElectionRound.get_by_id(round_.id).result)
+    stored["votes"][ids[3]] = 11
+    ElectionRound.update(result=json.dumps(stored)).where(ElectionRound.id == round_.id).execute()
+    close_database()
+    out, err = io.StringIO(), io.StringIO()
+    assert run_verify_database(qr, db=str(data_file), out=out, err=err) == 1
+    assert out.getvalue().startswith("KHÔNG KHỚP") and "kiểm lại được 3 phiếu" in out.getvalue()
+    out = io.StringIO()
+    assert run_verify_database("0" * 64, db=str(data_file), out=out, err=io.StringIO()) == 1
+    assert "không lần bầu" in out.getvalue()
+    open_database(data_file)
