@@ -59,7 +59,7 @@ class CongressDialog(QDialog):
         self.closes_field.setDate(info.closes_on if info else None)
         self.place_edit = QLineEdit(info.place if info else "")
         self.place_edit.setPlaceholderText("Ví dụ: Hội trường tầng 3, trụ sở Sở")
-        self.quorum_check = QCheckBox("Tính cả đảng viên dự bị khi xét đủ &hai phần ba số được triệu tập")
+        self.quorum_check = QCheckBox("Tính cả đảng viên &dự bị khi xét đủ hai phần ba số được triệu tập")
         self.quorum_check.setChecked(bool(info and info.quorum_with_probationary))
         self.quorum_check.setToolTip("Điều lệ Đảng, Điều 11 khoản 6: đại hội chỉ hợp lệ khi có ít nhất hai phần ba "
                                      "số được triệu tập tham dự; mặc định chỉ tính đảng viên chính thức.")  # fmt: skip
