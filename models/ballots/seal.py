@@ -84,9 +84,12 @@ def check_closed_round(round_id: int, election: Election, stored: Totals | None,
     totals = tally_totals(tally)
     recounted = result_digest(election, totals)
     last = rows[-1] if rows else None
-    if last is None or last.action != SEAL:
+    # A round closed before closing sealed the log has no (un)sealing entry at all: its chain, its last link and its
+    # stored result are still checked below. Once a log holds one, it must end with the seal.
+    sealed_ever = any(row.action in SEAL_ACTIONS for row in rows)
+    if last is None or (sealed_ever and last.action != SEAL):
         problems.append("Nhật ký nhập phiếu không kết thúc bằng dòng khóa kết quả: có dòng đã bị xóa ngoài ChiBo.")
-    elif _sealed_digest(last.after) != recounted:
+    elif last.action == SEAL and _sealed_digest(last.after) != recounted:
         problems.append("Kết quả niêm phong khi khóa khác với kết quả kiểm lại từ các phiếu trong nhật ký.")
     if rows and record_digest and record_digest != rows[-1].chain:
         problems.append("Mã nhật ký lưu khi khóa kết quả khác với nhật ký hiện có: có dòng đã bị thêm hoặc xóa.")

@@ -78,7 +78,18 @@ def test_a_deleted_log_row_is_shown(counting):
     assert problems and "thiếu dòng 4" in problems[0]
     last = BallotEntry.select().where(BallotEntry.round == round_.id).order_by(BallotEntry.seq.desc()).first()
     BallotEntry.delete().where(BallotEntry.id == last.id).execute()  # the seal itself
-    assert any("dòng khóa kết quả" in p for p in _round(round_.id).integrity)
+    assert _round(round_.id).integrity
+
+
+def test_a_round_closed_before_sealing_existed_is_checked_without_a_seal(counting):
+    round_, _ids = _closed(counting)
+    seal = BallotEntry.select().where(BallotEntry.round == round_.id).order_by(BallotEntry.seq.desc()).first()
+    BallotEntry.delete().where(BallotEntry.id == seal.id).execute()  # as a data file of schema 7 closed it
+    before = BallotEntry.select().where(BallotEntry.round == round_.id).order_by(BallotEntry.seq.desc()).first()
+    ElectionRound.update(record_digest=before.chain).where(ElectionRound.id == round_.id).execute()
+    assert _round(round_.id).integrity == ()
+    ElectionRound.update(record_digest="0" * 64).where(ElectionRound.id == round_.id).execute()
+    assert any("thêm hoặc xóa" in p for p in _round(round_.id).integrity)
 
 
 def test_papers_and_the_record_file_refuse_a_round_that_does_not_hold(counting, tmp_path):
