@@ -476,6 +476,19 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         _utf8_streams()
         return run_minutes(argv[1], argv[3], out=sys.stdout, err=sys.stderr)
+    if argv and argv[0] == "verify":
+        from models.counting.cli import run_verify
+        from reports.congress.commands import run_verify_database
+
+        if len(argv) in (3, 5) and argv[1] == "--code" and (len(argv) == 3 or argv[3] == "--db"):
+            _utf8_streams()
+            db = argv[4] if len(argv) == 5 else None
+            return run_verify_database(argv[2], db=db, out=sys.stdout, err=sys.stderr)
+        if len(argv) != 4 or argv[2] != "--code":
+            print("Cách dùng: python main.py verify TỆP_HỒ_SƠ.json --code MÃ, hoặc python main.py verify --code MÃ "
+                  "[--db TỆP_DỮ_LIỆU] (đối chiếu với lần bầu trong tệp dữ liệu)", file=sys.stderr)  # fmt: skip
+            return 2
+        return run_verify(argv[1], argv[3])
     if argv and argv[0] == "compare":
         from models.counting.cli import run_compare
 

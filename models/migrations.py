@@ -111,7 +111,6 @@ def v5_to_v6(database: pw.Database) -> None:
         migrate(*(migrator.add_column(table, name, f) for name, f in fields.items() if name not in present))
 
 
-
 def _day(value: object) -> date | None:
     return date.fromisoformat(value[:10]) if isinstance(value, str) else value  # type: ignore[return-value]
 
@@ -140,8 +139,17 @@ def v6_to_v7(database: pw.Database) -> None:
     database.execute_sql(f"CREATE INDEX {NAME_SORT_INDEX} ON member (branch_id, name_sort, id)")
 
 
-
 def v7_to_v8(database: pw.Database) -> None:
+    """congress.quorum_with_probationary: whether the quorum of two thirds of those summoned (Charter Điều 11 k6)
+    counts probationary members too; false (official members only, the default) for every congress so far.
+
+    Self-contained: it adds only this column, and nothing when it is there already."""
+    if "quorum_with_probationary" not in {c.name for c in database.get_columns("congress")}:
+        column = pw.BooleanField(default=False)
+        migrate(_migrator(database).add_column("congress", "quorum_with_probationary", column))
+
+
+def v8_to_v9(database: pw.Database) -> None:
     """A show-of-hands vote recorded by mistake is voided with its reason, time and author, never deleted
     (models.congress.hand_votes.void_vote). Self-contained: it adds only these columns."""
     columns = {"voided_at": pw.DateTimeField(null=True), "void_reason": pw.TextField(default=""),
@@ -153,5 +161,5 @@ def v7_to_v8(database: pw.Database) -> None:
 
 
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
-    1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4, 4: v4_to_v5, 5: v5_to_v6, 6: v6_to_v7, 7: v7_to_v8
+    1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4, 4: v4_to_v5, 5: v5_to_v6, 6: v6_to_v7, 7: v7_to_v8, 8: v8_to_v9
 }  # fmt: skip

@@ -7,6 +7,8 @@ and returns the new result; the widgets only show what it returns.
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -33,6 +35,7 @@ from gui.core.auto_backups import backup_before
 from gui.core.tables import fill_table, read_only_table
 from models.ballots import count
 from models.ballots.session import CountSession, verify_chain
+from models.congress.round_state import CountMode
 from models.core.errors import DomainError
 from models.counting import MalformedError, NextAction
 from models.counting.compare import describe
@@ -125,6 +128,7 @@ class BallotsTab(QWidget):
                                                             self.records.import_second_pass)  # fmt: skip
         self.files_menu.addSeparator()
         self.check_action = self.files_menu.addAction("&Kiểm tra lại hồ sơ…", self.records.check_record)
+        self.verify_action = self.files_menu.addAction("Đối chiếu với biên bản đã &ký…", self.records.verify_signed)
         self.files_button.setMenu(self.files_menu)
         life.addWidget(self.files_button)
         life.addStretch(1)
@@ -226,20 +230,20 @@ class BallotsTab(QWidget):
 
     def _show_session(self) -> None:
         session, chosen = self.session, self.current_round()
-        counting = (session is not None and chosen.status == "counting" and chosen.count_mode != "totals"
-                    and not self._read_only)  # fmt: skip
+        state = chosen.state(not self._read_only) if chosen is not None else None
+        counting = session is not None and state.can_enter
         for widget in (self.entry, self.undo_button, self.find_button, self.collected_button, self.bundle_button,
                        self.void_button):  # fmt: skip
             widget.setEnabled(counting)
-        self.close_button.setEnabled(counting)
-        closed = chosen is not None and chosen.status == "closed" and not self._read_only
-        self.reopen_button.setEnabled(closed and chosen.count_mode == "ballots")
-        self.publish_button.setEnabled(closed)
+        self.close_button.setEnabled(counting and state.can_close)
+        self.reopen_button.setEnabled(bool(state and state.can_reopen))
+        self.publish_button.setEnabled(bool(state and state.can_publish))
         self.double_check.blockSignals(True)
         self.double_check.setChecked(bool(chosen and chosen.double_entry))
         self.double_check.setEnabled(counting and not session.log() and session.pass_no == 1)
         self.double_check.blockSignals(False)
         self.pass_combo.setVisible(bool(chosen and chosen.double_entry))
+        self.verify_action.setEnabled(bool(state and state.can_print))
         for action in (self.minutes_action, self.log_action, self.record_action):
             action.setEnabled(session is not None)
         self.second_pass_action.setEnabled(counting)
@@ -257,14 +261,17 @@ class BallotsTab(QWidget):
         self.projector_button.setEnabled(True)
         info = session.info
         form = "gạch tên" if info.form == "strike" else "đồng ý / không đồng ý"
-        mode = " — kết quả nhập bằng số tổng hợp" if chosen.count_mode == "totals" else ""
+        mode = " — kết quả nhập bằng số tổng hợp" if state.mode == CountMode.TOTALS else ""
         self.status_label.setText(f"<b>{session.election_title}</b>, lần {info.number}: {info.seats} cần bầu, "
                                   f"{len(info.candidates)} người, phiếu {form}; "
                                   f"{STATUS_TEXT[chosen.status]}{mode}.")  # fmt: skip
-        if not verify_chain(chosen.round_id):
+        problems = list(info.integrity)  # a closed round: its chain, its seal and its stored result
+        if not problems and not verify_chain(chosen.round_id):
+            problems.append("Nhật ký nhập phiếu không khớp mã kiểm tra: dữ liệu đã bị thay đổi ngoài ChiBo.")
+        if problems:
+            lines = "<br>".join(escape(p) for p in problems)
             self.status_label.setText(self.status_label.text() + "<br><span style='color:#a4262c; font-weight:bold'>"
-                                      "NHẬT KÝ NHẬP PHIẾU KHÔNG KHỚP MÃ KIỂM TRA: dữ liệu đã bị thay đổi ngoài "
-                                      "ChiBo; không dùng kết quả này.</span>")  # fmt: skip
+                                      f"KHÔNG DÙNG KẾT QUẢ NÀY. {lines}</span>")  # fmt: skip
         names = tuple(p.full_name for p in info.candidates)
         self.entry.set_round(session.election.candidate_ids, names, info.form, session.tally.judge)
         self.entry.start_ballot(session.next_number())
@@ -272,14 +279,22 @@ class BallotsTab(QWidget):
         self.log_view.scrollToBottom()
         self._show_result()
         self._fill_checks()
-        if counting:
+        self._focus_entry()
+
+    def _focus_entry(self) -> None:
+        """The entry takes the keyboard only while this tab is shown and the round is being counted."""
+        if self.entry.isEnabled() and self.isVisible():
             self.entry.setFocus()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._focus_entry()
 
     def _show_result(self, result=None) -> None:
         """The tally beside the entry (and the room's screen); `result`: the one an act just returned."""
         result = result or self.session.result()
         collected = self.current_round().collected
-        final = self.current_round().status in ("closed", "published")
+        final = self.current_round().state().has_result
         self.panel.show_result(result, collected, final)
         action = result.next_action if final else None
         self.next_button.setEnabled(action in (NextAction.RUNOFF, NextAction.NEXT_ROUND))
@@ -348,25 +363,24 @@ class BallotsTab(QWidget):
             return
         number, ballot = found
         self.entry.start_ballot(number, ballot)
-        self.entry.setFocus()
+        self._focus_entry()
 
     def void_ballot(self) -> None:
         """Take a ballot entered by mistake (a number typed twice, a paper not of this round) out of the count; the
         log keeps it."""
         found = self._saved_ballot("Hủy phiếu nhập nhầm", "Số phiếu cần bỏ khỏi kết quả:")
         if found is None:
+            self._focus_entry()
             return
         number, ballot = found
         text = f"Bỏ phiếu số {number} ({describe(ballot, self.session.election)}) khỏi kết quả? Nhật ký vẫn giữ phiếu."
-        if not dialogs.confirm(self, text, yes="Bỏ phiếu"):
-            return
-        backup_before(self, "void")
-        try:
-            change = self.session.void(number)
-        except DomainError as exc:
-            dialogs.show_error(self, exc.message)
-            return
-        self._after(change)
+        if dialogs.confirm(self, text, yes="Bỏ phiếu"):
+            backup_before(self, "void")
+            try:
+                self._after(self.session.void(number))
+            except DomainError as exc:
+                dialogs.show_error(self, exc.message)
+        self._focus_entry()  # back to typing ballots, whatever the answer
 
     def declare_collected(self) -> None:
         chosen = self.current_round()

@@ -8,8 +8,9 @@ Esc clears the ballot; Enter saves it (`ballot_ready`). The mouse works too: a c
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +29,7 @@ REASON_KEYS = {Qt.Key.Key_F5: InvalidReason.NOT_ISSUED, Qt.Key.Key_F6: InvalidRe
                Qt.Key.Key_F7: InvalidReason.MARKED, Qt.Key.Key_F8: InvalidReason.OTHER}  # fmt: skip
 MARK_TEXT = {Mark.NONE: "", Mark.AGREE: "Đồng ý", Mark.DISAGREE: "Không đồng ý", Mark.BOTH: "Cả hai ô"}
 STRUCK = QColor("#a4262c")
+VALID, INVALID, WARNING, NEUTRAL = "#107c10", "#a4262c", "#8a5300", "#605e5c"  # the verdict's colours
 
 
 class BallotEntryView(QWidget):
@@ -103,7 +105,7 @@ class BallotEntryView(QWidget):
         self._repaint()
 
     # keys -------------------------------------------------------------------------------------------------------
-    def keyPressEvent(self, event: QKeyEvent) -> None:
+    def _on_key(self, event: QKeyEvent) -> None:
         draft, key, text = self.draft, event.key(), event.text()
         if draft is None or not self.isEnabled():
             super().keyPressEvent(event)
@@ -175,17 +177,38 @@ class BallotEntryView(QWidget):
         state.setForeground(colour)
 
     def _show_verdict(self) -> None:
+        """The verdict on the ballot as typed; a key that did nothing says so above it, without hiding it. A new
+        ballot nothing was typed on, and a round not being counted, show no verdict."""
         draft = self.draft
-        if draft.message:
-            self.verdict_label.setText(draft.message)
-            self.verdict_label.setStyleSheet("color: #8a5300;")
+        if not self.isEnabled():
+            self._verdict("Lần bầu này không ở trạng thái kiểm phiếu: không nhập phiếu.", NEUTRAL)
+            return
+        if draft.untouched and not self.correcting:
+            self._verdict(f"Phiếu số {self.number}: chưa gõ gì.", NEUTRAL)
             return
         verdict = self._judge(draft.ballot(self.number)) if self._judge else None
         if verdict is None:
-            return
-        if verdict.valid:
-            self.verdict_label.setText(f"Phiếu hợp lệ: bầu {len(verdict.agree)} người.")
-            self.verdict_label.setStyleSheet("color: #107c10;")
+            text, colour = "", NEUTRAL
+        elif verdict.valid:
+            text, colour = f"Phiếu hợp lệ: bầu {len(verdict.agree)} người.", VALID
         else:
-            self.verdict_label.setText(f"Phiếu không hợp lệ: {INVALID_REASON_LABELS[verdict.reason].lower()}.")
-            self.verdict_label.setStyleSheet("color: #a4262c; font-weight: bold;")
+            text, colour = f"Phiếu không hợp lệ: {INVALID_REASON_LABELS[verdict.reason].lower()}.", INVALID
+        self._verdict(text, colour, draft.message)
+
+    def _verdict(self, text: str, colour: str, warning: str = "") -> None:
+        html = f"<span style='color:{colour}; font-weight:{'bold' if colour == INVALID else 'normal'}'>" \
+               f"{escape(text)}</span>"  # fmt: skip
+        if warning:
+            html = f"<span style='color:{WARNING}'>{escape(warning)}</span><br>{html}"
+        self.verdict_label.setText(html)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.EnabledChange and self.draft is not None:
+            self._show_verdict()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if not self.isVisible():  # keys never reach a count from a page the counter does not see
+            event.ignore()
+            return
+        self._on_key(event)

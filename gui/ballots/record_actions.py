@@ -65,7 +65,7 @@ class RecordActions(QObject):
 
     # the record file --------------------------------------------------------------------------------------------
     def export_record(self) -> None:
-        from models.ballots.count import round_record
+        from models.ballots.count import sound_round_record
         from models.core.errors import os_error_text
         from models.counting import write_record
         from reports.core.files import safe_filename
@@ -73,7 +73,11 @@ class RecordActions(QObject):
         round_id = self._round_id()
         if round_id is None:
             return
-        record = round_record(round_id)
+        try:
+            record = sound_round_record(round_id)
+        except DomainError as exc:
+            dialogs.show_error(self.tab, exc.message)
+            return
         name = safe_filename(f"Hồ sơ bầu cử - {record.title} - lần {record.election.round}") + ".json"
         path = dialogs.ask_save_path(self.tab, "Xuất hồ sơ bầu cử", dialogs.RECORD_FILTER, "record", name)
         if not path:
@@ -116,6 +120,7 @@ class RecordActions(QObject):
     def check_record(self) -> None:
         """Open a record file, recount it, say whether its digest holds and whether it matches a saved round."""
         from models.counting import recount
+        from models.counting.check_code import grouped
 
         record, path = self._read("Kiểm tra lại hồ sơ bầu cử")
         if record is None:
@@ -130,9 +135,30 @@ class RecordActions(QObject):
             dialogs.show_error(self.tab, "HỒ SƠ KHÔNG KHỚP MÃ KIỂM TRA: nội dung tệp đã bị thay đổi sau khi ghi. "
                                "Không dùng kết quả này.", "\n".join(lines))  # fmt: skip
             return
-        held = "Mã kiểm tra khớp." if record.digest_ok else "Hồ sơ không có mã kiểm tra."
+        held = f"Mã kiểm tra khớp: {grouped(record.digest)}." if record.digest_ok else "Hồ sơ không có mã kiểm tra."
         match = self._matches_saved(record, result)
         dialogs.show_info(self.tab, f"{held} Kiểm lại: trúng cử {elected}. {match}", "\n".join(lines))
+
+    def verify_signed(self) -> None:
+        """Type (or paste the scanned text of) the code on the signed minutes: does the round still match it?"""
+        from models.ballots.seal import verify_round
+
+        chosen = self.tab.current_round()
+        if chosen is None:
+            return
+        code = dialogs.ask_text(self.tab, "Đối chiếu với biên bản đã ký",
+                                "Mã kiểm tra in trên biên bản (64 chữ số, hoặc nội dung mã QR):")  # fmt: skip
+        if not code:
+            return
+        try:
+            outcome = verify_round(chosen.round_id, code)
+        except DomainError as exc:
+            dialogs.show_error(self.tab, exc.message)
+            return
+        if outcome.matches:
+            dialogs.show_info(self.tab, outcome.lines[0])
+        else:
+            dialogs.show_error(self.tab, outcome.lines[0], "\n".join(outcome.lines[1:]))
 
     def _matches_saved(self, record, result) -> str:
         """Whether the recount equals the closed result of the round shown in the tab (same list and round)."""

@@ -213,7 +213,8 @@ class CheckinPage(QWidget):
             f"Trúng cử khi được ít nhất <b>{panel.threshold}</b> phiếu (⌊D/2⌋ + 1)",
             f"<b>Phiếu phát ra:</b> {panel.ballots} (đảng viên chính thức có mặt được quyền bầu cử)",
         ]
-        lines += [f"<span style='color:#8a5300'>⚠ {w}</span>" for w in panel.warnings]
+        if panel.quorum.met:
+            lines.append(f"<span style='color:#107c10'>✔ {panel.quorum.text}</span>")
         lines += [f"<span style='color:#a4262c'>✖ {b}</span>" for b in panel.blocking]
         self.panel_label.setText("<br>".join(lines))
 
@@ -284,7 +285,7 @@ class CheckinPage(QWidget):
             f"Đã ghi: {done.person.full_name} — {what.lower()}. Ctrl+Z: hoàn tác.")  # fmt: skip
         self.note_label.setText("\n".join([said, *done.notes]))
         self.undo_button.setEnabled(bool(self._undo))
-        self._show_panel(panel_of(self.model.people))
+        self._show_panel(panel_of(self.model.people, self.info.quorum_with_probationary))
         self.congress_changed.emit()
         return True
 

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -58,6 +59,10 @@ class CongressDialog(QDialog):
         self.closes_field.setDate(info.closes_on if info else None)
         self.place_edit = QLineEdit(info.place if info else "")
         self.place_edit.setPlaceholderText("Ví dụ: Hội trường tầng 3, trụ sở Sở")
+        self.quorum_check = QCheckBox("Tính cả đảng viên &dự bị khi xét đủ hai phần ba số được triệu tập")
+        self.quorum_check.setChecked(bool(info and info.quorum_with_probationary))
+        self.quorum_check.setToolTip("Điều lệ Đảng, Điều 11 khoản 6: đại hội chỉ hợp lệ khi có ít nhất hai phần ba "
+                                     "số được triệu tập tham dự; mặc định chỉ tính đảng viên chính thức.")  # fmt: skip
         rows = (("Đại hội &lần thứ", self.ordinal_spin), ("Nhiệm kỳ từ &năm", self.start_spin),
                 ("Đến nă&m", self.end_spin), ("Ngày &khai mạc", self.opens_field),
                 ("Ngày &bế mạc (nếu đã biết)", self.closes_field), ("Địa đ&iểm", self.place_edit))  # fmt: skip
@@ -65,6 +70,7 @@ class CongressDialog(QDialog):
             label = QLabel(text)
             label.setBuddy(widget)
             form.addRow(label, widget)
+        form.addRow(self.quorum_check)
         layout.addLayout(form)
         self.problems_label = QLabel()
         self.problems_label.setWordWrap(True)
@@ -81,14 +87,16 @@ class CongressDialog(QDialog):
     def chosen(self) -> CongressInfo:
         values = dict(ordinal=self.ordinal_spin.value(), term_start=self.start_spin.value(),
                       term_end=self.end_spin.value(), opens_on=self.opens_field.date(),
-                      closes_on=self.closes_field.date(), place=self.place_edit.text())  # fmt: skip
+                      closes_on=self.closes_field.date(), place=self.place_edit.text(),
+                      quorum_with_probationary=self.quorum_check.isChecked())  # fmt: skip
         return replace(self.info, **values) if self.info else CongressInfo(**values)
 
     def _editors(self) -> dict:
         """Each fact's setter, keyed as CongressInfo's fields."""
         return {"ordinal": self.ordinal_spin.setValue, "term_start": self.start_spin.setValue,
                 "term_end": self.end_spin.setValue, "opens_on": self.opens_field.setDate,
-                "closes_on": self.closes_field.setDate, "place": self.place_edit.setText}  # fmt: skip
+                "closes_on": self.closes_field.setDate, "place": self.place_edit.setText,
+                "quorum_with_probationary": self.quorum_check.setChecked}  # fmt: skip
 
     def reload_saved(self) -> None:
         """Show the congress as saved now, keeping the user's edits of facts the other client left alone; facts

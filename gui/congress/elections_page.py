@@ -170,7 +170,7 @@ class ElectionsPage(QWidget):
         reason = planned[post].reason if post in planned else ""
         self.setup_button.setEnabled(self._writable() and post is not None and election is None and not reason)
         self.plan_note.setText(reason)
-        in_setup = election is not None and election.current_round.status == "setup" and self._writable()
+        in_setup = election is not None and election.current_round.state(self._writable()).can_edit_list
         for widget in (self.save_list_button, self.floor_button, self.candidate_list):
             widget.setEnabled(in_setup)
         first_round = in_setup and election.current_round.number == 1
@@ -193,7 +193,7 @@ class ElectionsPage(QWidget):
         self.title_label.setText(f"<b>{election.title}</b> — {election.seats} người; lần bầu thứ {round_.number} "
                                  f"({round_.status_label.lower()})")  # fmt: skip
         on_list = {p.id for p in round_.candidates}
-        if round_.status == "setup":
+        if round_.state().in_setup:
             for person, why in eligibility(election.id):
                 if why == NOT_ON_NEW_COMMITTEE and person.id not in on_list:
                     continue  # the secretary's and deputy's lists: the new committee only, not 30 greyed names
@@ -211,14 +211,14 @@ class ElectionsPage(QWidget):
             for number, person in enumerate(round_.candidates, start=1):
                 self.candidate_list.addItem(f"{number}. {person.full_name}")
         self._show_problems(election)
-        startable = round_.status == "setup" and not self._problems
-        list_ok = round_.status != "setup" or not list_problems(election, round_)
+        startable = round_.state().in_setup and not self._problems
+        list_ok = not round_.state().in_setup or not list_problems(election, round_)
         self.round_view.show_round(election, round_, self._writable(), startable, list_ok)
 
     def _show_problems(self, election: ElectionInfo) -> None:
         round_ = election.current_round
         self._problems: list[str] = []
-        if round_.status != "setup":
+        if not round_.state().in_setup:
             self.problems_label.setText("")
             return
         problems = self._problems = list_problems(election, round_) + start_problems(round_.id)

@@ -64,18 +64,18 @@ class RoundView(QWidget):
         """`startable`: the round is in set-up with nothing against it (the page shows why otherwise); `list_ok`:
         its list keeps the rules, so its ballots may be printed."""
         self.election, self.round = election, round_
-        status = round_.status if round_ else ""
+        state = round_.state(writable) if round_ else None
         result = round_.result if round_ else None
         action = result.next_action if result else None
         done = election.done if election else True
         self.start_button.setEnabled(writable and startable)
-        self.print_button.setEnabled(writable and status in ("setup", "counting") and bool(round_.candidates)
-                                      and list_ok)  # fmt: skip
-        self.totals_button.setEnabled(writable and status == "counting")
+        self.print_button.setEnabled(bool(state and state.can_print_ballots and round_.candidates and list_ok))
+        self.totals_button.setEnabled(bool(state and state.can_enter_totals))
         self.next_button.setEnabled(writable and not done and action in (NextAction.RUNOFF, NextAction.NEXT_ROUND))
-        self.conclude_button.setEnabled(writable and status in ("closed", "published") and not done)
+        self.conclude_button.setEnabled(bool(state and state.can_conclude) and not done)
         self.appoint_button.setEnabled(writable and action == NextAction.APPOINTMENT and not election.appointed)
         self.figures_label.setText(self._figures())
+        self.figures_label.setStyleSheet("color: #a4262c; font-weight: bold;" if round_ and round_.integrity else "")
         self._fill(result)
 
     def _figures(self) -> str:
@@ -86,6 +86,10 @@ class RoundView(QWidget):
         lines = [f"Khi phát phiếu: triệu tập {e.official_summoned} đảng viên chính thức, trừ {e.excluded.total}, "
                  f"D = {e.D}; trúng cử khi được từ {e.threshold} phiếu trở lên; phát ra {round_.ballots_issued} "
                  "phiếu."]  # fmt: skip
+        if round_.tie_break:
+            lines.append("Bầu lại giữa những người bằng phiếu nhau: trúng cử theo số phiếu cao hơn, không cần quá một "
+                         "nửa (Điều lệ Đảng, Điều 12 khoản 3).")  # fmt: skip
+        lines += [f"KHÔNG DÙNG KẾT QUẢ NÀY: {problem}" for problem in round_.integrity]
         result = round_.result
         if result is not None:
             lines.append(f"Thu vào {result.collected}, hợp lệ {result.valid}, không hợp lệ {result.invalid}.")

@@ -6,11 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from models.ballots.session import CountSession, current_ballots, round_log, verify_chain
+from models.congress.round_state import RoundState
 from models.core import clock
 from models.core.errors import ConflictError, ValidationError
 from models.core.tables import db
 from models.core.vnname import nfc
-from models.counting import ElectionRecord, Form, Totals, judge, record_from_tally
+from models.counting import ElectionRecord, judge, record_from_tally
 from models.counting.compare import Difference
 from models.counting.compare import differences as compare_passes
 
@@ -28,7 +29,8 @@ class BundleCheck:
 
 def _round(round_id: int, status: str | None = None):
     """The round's row; ConflictError (in Vietnamese) when it is not in `status`."""
-    from models.congress.rounds import STATUS_LABELS, round_rows
+    from models.congress.round_state import STATUS_LABELS
+    from models.congress.rounds import round_rows
 
     row = round_rows(round_id)[0]
     if status is not None and row.status != status:
@@ -102,7 +104,7 @@ def close_problems(round_id: int) -> list[str]:
     """Why the count cannot be closed now (empty: it can)."""
     row = _round(round_id)
     problems: list[str] = []
-    if row.status != "counting":
+    if not RoundState.of(row.status, row.count_mode).can_close:
         return [f"Lần bầu thứ {row.number} không ở trạng thái kiểm phiếu."]
     session = CountSession(round_id)
     result = session.result()
@@ -123,17 +125,12 @@ def close_problems(round_id: int) -> list[str]:
     return problems
 
 
-def _totals(session: CountSession) -> Totals:
-    tally = session.tally
-    disagree = dict(tally.disagree) if session.election.form == Form.AGREE else {}
-    return Totals(collected=tally.collected, invalid={r: n for r, n in tally.reasons.items() if n},
-                  votes=dict(tally.votes), disagree=disagree, valid=tally.valid)  # fmt: skip
-
-
 def close_count(round_id: int, done_by: str = "") -> None:
     """Lock the result: every ballot in, the passes agreeing, the figures consistent. The totals are kept with the
-    round (the congress's papers read them) together with the log's digest."""
-    from models.ballots.tables import BallotEntry, CountAct
+    round (as a cache: readers recount the log, models.ballots.seal), and a sealing entry carrying their digest is
+    appended to the round's chain; the round keeps the chain's last link."""
+    from models.ballots.seal import SEAL, append_seal, result_digest, tally_totals
+    from models.ballots.tables import CountAct
     from models.congress.rounds import totals_json
     from models.congress.tables import ElectionRound
 
@@ -142,16 +139,18 @@ def close_count(round_id: int, done_by: str = "") -> None:
         if problems:
             raise ValidationError("Chưa khóa kết quả được:\n" + "\n".join(problems), "round")
         session = CountSession(round_id)
-        last = BallotEntry.select(BallotEntry.chain).where(BallotEntry.round == round_id).order_by(
-            BallotEntry.seq.desc()).scalar()  # fmt: skip
-        ElectionRound.update(status="closed", count_mode="ballots", result=totals_json(_totals(session)),
-                             record_digest=last or "", closed_at=clock.now()).where(
+        totals = tally_totals(session.tally)
+        last = append_seal(round_id, SEAL, result_digest(session.election, totals), nfc(done_by))
+        ElectionRound.update(status="closed", count_mode="ballots", result=totals_json(totals),
+                             record_digest=last, closed_at=clock.now()).where(
             ElectionRound.id == round_id).execute()  # fmt: skip
         CountAct.create(round=round_id, kind="close", done_by=nfc(done_by))
 
 
 def reopen_count(round_id: int, reason: str, done_by: str = "") -> None:
-    """Reopening a closed count is an explicit act with its reason, kept with the round."""
+    """Reopening a closed count is an explicit act with its reason, kept with the round; an unsealing entry joins
+    the chain."""
+    from models.ballots.seal import UNSEAL, append_seal
     from models.ballots.tables import CountAct
     from models.congress.tables import ElectionRound
 
@@ -160,9 +159,10 @@ def reopen_count(round_id: int, reason: str, done_by: str = "") -> None:
         raise ValidationError("Hãy ghi lý do mở lại việc kiểm phiếu.", "reason")
     with db.atomic():
         row = _round(round_id, "closed")
-        if row.count_mode != "ballots":
+        if not RoundState.of(row.status, row.count_mode).can_reopen:
             raise ConflictError("Kết quả này nhập bằng số tổng hợp, không có phiếu để mở lại.")
         _later_rounds_guard(row)
+        append_seal(round_id, UNSEAL, "", nfc(done_by))
         ElectionRound.update(status="counting", result="", record_digest="").where(
             ElectionRound.id == round_id).execute()  # fmt: skip
         CountAct.create(round=round_id, kind="reopen", reason=reason, done_by=nfc(done_by))
@@ -196,6 +196,18 @@ def publish(round_id: int, done_by: str = "") -> None:
         _round(round_id, "closed")
         ElectionRound.update(status="published").where(ElectionRound.id == round_id).execute()
         CountAct.create(round=round_id, kind="publish", done_by=nfc(done_by))
+
+
+def sound_round_record(round_id: int) -> ElectionRecord:
+    """The record to hand over as a file: refused (ConflictError) for a closed round whose log, seal or stored
+    result does not hold, so no file vouches for data changed outside ChiBo."""
+    from models.congress.elections import get_election
+    from models.congress.tables import ElectionRound
+
+    info = next(r for r in get_election(ElectionRound.get_by_id(round_id).election_id).rounds if r.id == round_id)
+    if info.integrity:
+        raise ConflictError("Không xuất hồ sơ của lần bầu này: " + " ".join(info.integrity))
+    return round_record(round_id)
 
 
 def round_record(round_id: int) -> ElectionRecord:
@@ -254,6 +266,10 @@ class CountRound:
     count_mode: str
     collected: int | None
     congress_title: str = ""  # "Đại hội Chi bộ Văn phòng Sở lần thứ IV, nhiệm kỳ 2025–2030"
+
+    def state(self, writable: bool = True) -> RoundState:
+        """What may be done with the round now: the one place that decides (models.congress.round_state)."""
+        return RoundState.of(self.status, self.count_mode, writable)
 
 
 def count_rounds() -> list[CountRound]:

@@ -69,6 +69,7 @@ class BallotDraft:
         if reason not in DECLARED_REASONS:
             raise ValueError(reason)
         self.void = None if self.void == reason else reason
+        self.message = ""
 
     def backspace(self) -> None:
         self.pending = self.pending[:-1]
@@ -79,6 +80,12 @@ class BallotDraft:
         self.marks = [Mark.NONE] * len(self.ids)
         self.void = None
         self.pending = self.message = ""
+
+    @property
+    def untouched(self) -> bool:
+        """Nothing typed yet: no name struck, no box marked, no reason declared, no digit pending."""
+        return not self.struck and all(m == Mark.NONE for m in self.marks) and self.void is None \
+            and not self.pending and not self.message  # fmt: skip
 
     def ballot(self, no: int) -> Ballot:
         if self.form == Form.STRIKE:

@@ -19,7 +19,11 @@ from models.core.vnname import nfc
 from models.counting import Ballot, CountResult, InvalidReason, Tally, Verdict
 from models.counting.record import ballot_to_dict, canonical
 
-ACTION_LABELS = {"enter": "Nhập", "replace": "Sửa", "void": "Hủy phiếu", "undo": "Hoàn tác"}
+ACTION_LABELS = {"enter": "Nhập", "replace": "Sửa", "void": "Hủy phiếu", "undo": "Hoàn tác",
+                 "seal": "Khóa kết quả", "unseal": "Mở lại"}  # fmt: skip
+# Entries of the round's own life, not of a ballot: closing seals the result's digest into the chain, reopening
+# unseals it (models.ballots.seal). They carry pass 0 and ballot 0, and `after` holds the digest, not a ballot.
+SEAL_ACTIONS = frozenset({"seal", "unseal"})
 
 
 def ballot_json(ballot: Ballot | None) -> str:
@@ -66,6 +70,9 @@ class Change:
 
 
 def _line(row) -> LogLine:
+    if row.action in SEAL_ACTIONS:
+        return LogLine(row.seq, row.pass_no, row.ballot_no, row.action, None, None, row.entered_by, row.entered_at,
+                       row.chain, None)  # fmt: skip
     return LogLine(row.seq, row.pass_no, row.ballot_no, row.action, ballot_from_json(row.before),
                    ballot_from_json(row.after), row.entered_by, row.entered_at, row.chain, row.bundle)  # fmt: skip
 
@@ -108,6 +115,8 @@ def current_ballots(lines: list[LogLine]) -> dict[int, Ballot]:
     """The ballots as the log leaves them, by number, in the order first entered."""
     ballots: dict[int, Ballot] = {}
     for line in lines:
+        if line.action in SEAL_ACTIONS:
+            continue
         if line.after is None:
             ballots.pop(line.ballot_no, None)
         else:
@@ -211,30 +220,38 @@ class CountSession:
 
     def _append(self, action: str, no: int, before: Ballot | None, after: Ballot | None,
                 bundle: int | None = None) -> LogLine:  # fmt: skip
-        """One transaction: the round must still be counting; the entry takes the next number of the round's log
-        and extends its chain (two PCs writing at once: the unique (round, seq) lets only one win)."""
-        from models.ballots.tables import BallotEntry
-        from models.congress.tables import ElectionRound
+        return append_entry(self.round_id, self.pass_no, action, no, ballot_json(before), ballot_json(after),
+                            self.entered_by, bundle)  # fmt: skip
 
-        try:
-            with db.atomic():
-                status = ElectionRound.select(ElectionRound.status).where(ElectionRound.id == self.round_id).scalar()
-                if status != "counting":
-                    raise ConflictError("Lần bầu không còn ở trạng thái kiểm phiếu: không nhập, sửa phiếu được.")
-                mine = BallotEntry.round == self.round_id
-                last = BallotEntry.select(BallotEntry.seq, BallotEntry.chain).where(mine).order_by(
-                    BallotEntry.seq.desc()).first()  # fmt: skip
-                seq = (last.seq if last else 0) + 1
-                if seq == 1:  # from now on the round is counted ballot by ballot, not as hand totals
-                    ElectionRound.update(count_mode="ballots").where(ElectionRound.id == self.round_id).execute()
-                previous = last.chain if last else chain_head(self.round_id)
-                at = clock.now()
-                before_text, after_text = ballot_json(before), ballot_json(after)
-                link = chain_link(previous, seq, self.pass_no, no, action, before_text, after_text,
-                                  self.entered_by, at)  # fmt: skip
-                row = BallotEntry.create(round=self.round_id, seq=seq, pass_no=self.pass_no, ballot_no=no,
-                                         action=action, before=before_text, after=after_text, bundle=bundle,
-                                         entered_by=self.entered_by, entered_at=at, chain=link)  # fmt: skip
-        except pw.IntegrityError as exc:
-            raise ConflictError("Máy khác vừa ghi vào nhật ký cùng lúc; hãy nhấn Enter lại.") from exc
-        return _line(row)
+
+def append_entry(round_id: int, pass_no: int, action: str, no: int, before: str, after: str, entered_by: str,
+                 bundle: int | None = None, status: str = "counting") -> LogLine:  # fmt: skip
+    """One transaction: the round must be in `status`; the entry takes the next number of the round's log and
+    extends its chain (two PCs writing at once: the unique (round, seq) lets only one win)."""
+    from models.ballots.tables import BallotEntry
+    from models.congress.tables import ElectionRound
+
+    try:
+        with db.atomic():
+            current = ElectionRound.select(ElectionRound.status).where(ElectionRound.id == round_id).scalar()
+            if current != status:
+                raise ConflictError(
+                    "Lần bầu không còn ở trạng thái kiểm phiếu: không nhập, sửa phiếu được."
+                    if status == "counting"
+                    else "Lần bầu không ở trạng thái đã khóa kết quả."
+                )
+            mine = BallotEntry.round == round_id
+            last = BallotEntry.select(BallotEntry.seq, BallotEntry.chain).where(mine).order_by(
+                BallotEntry.seq.desc()).first()  # fmt: skip
+            seq = (last.seq if last else 0) + 1
+            if seq == 1:  # from now on the round is counted ballot by ballot, not as hand totals
+                ElectionRound.update(count_mode="ballots").where(ElectionRound.id == round_id).execute()
+            previous = last.chain if last else chain_head(round_id)
+            at = clock.now()
+            link = chain_link(previous, seq, pass_no, no, action, before, after, entered_by, at)
+            row = BallotEntry.create(round=round_id, seq=seq, pass_no=pass_no, ballot_no=no, action=action,
+                                     before=before, after=after, bundle=bundle, entered_by=entered_by,
+                                     entered_at=at, chain=link)  # fmt: skip
+    except pw.IntegrityError as exc:
+        raise ConflictError("Máy khác vừa ghi vào nhật ký cùng lúc; hãy nhấn Enter lại.") from exc
+    return _line(row)

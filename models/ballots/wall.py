@@ -39,6 +39,7 @@ def wall_view(shown=None) -> WallView | None:
     result = session.result()
     collected = chosen.collected if chosen.collected is not None else (session.info.ballots_issued or 0)
     title = f"TẬP DƯỢT — {chosen.congress_title}" if is_practice() else chosen.congress_title
-    released = result if chosen.status == "published" else None
+    # a released round's result as every paper reads it: recounted from its verified log (blocked when it fails)
+    released = (session.info.result or result) if chosen.state().released else None
     return WallView(round_id, title, session.election_title, session.info.number, result.collected, collected,
                     released)  # fmt: skip

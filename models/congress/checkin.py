@@ -12,7 +12,7 @@ from models.core.errors import ValidationError
 from models.core.tables import db
 from models.core.vnname import nfc
 from models.counting import EXCLUSION_LABELS, Attendance, Electorate, ExclusionGroup, electorate_from_voters
-from models.counting.structure import check_quorum
+from models.counting.structure import Quorum, check_quorum
 
 
 @dataclass(frozen=True)
@@ -25,8 +25,8 @@ class AttendancePanel:
     absent: int  # absent without an approved reason
     not_checked: int
     electorate: Electorate
-    blocking: tuple[str, ...]  # an election round cannot start
-    warnings: tuple[str, ...]  # e.g. present below 2/3 of D
+    blocking: tuple[str, ...]  # the congress's business and its rounds cannot go on (quorum, too few to elect)
+    quorum: Quorum  # two thirds of those summoned present (Charter Điều 11 k6), as the papers state it
 
     @property
     def D(self) -> int:  # noqa: N802
@@ -46,9 +46,12 @@ class AttendancePanel:
         return [(group, EXCLUSION_LABELS[group], counts[group.value]) for group in ExclusionGroup]
 
 
-def panel_of(people: list[SummonedPerson]) -> AttendancePanel:
+def panel_of(people: list[SummonedPerson], with_probationary: bool = False) -> AttendancePanel:
+    """The panel of a summoned list; `with_probationary`: the congress's quorum counts probationary members too."""
     electorate = electorate_from_voters(p.voter for p in people)
-    blocking, warnings = check_quorum(electorate)
+    counted = [p for p in people if with_probationary or p.official]
+    quorum = Quorum(len(counted), sum(1 for p in counted if p.attendance == Attendance.PRESENT), with_probationary)
+    blocking = check_quorum(electorate, quorum)
 
     def count(attendance: Attendance | None) -> int:
         return sum(1 for p in people if p.attendance == attendance)
@@ -56,11 +59,11 @@ def panel_of(people: list[SummonedPerson]) -> AttendancePanel:
     official = sum(1 for p in people if p.official)
     return AttendancePanel(len(people), official, len(people) - official, count(Attendance.PRESENT),
                            count(Attendance.ABSENT_APPROVED), count(Attendance.ABSENT), count(None), electorate,
-                           tuple(blocking), tuple(warnings))  # fmt: skip
+                           tuple(blocking), quorum)  # fmt: skip
 
 
 def attendance_panel(congress_id: int) -> AttendancePanel:
-    return panel_of(summoned_list(congress_id))
+    return panel_of(summoned_list(congress_id), congress_row(congress_id, writable=False).quorum_with_probationary)
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ class CongressInfo:
     place: str = ""
     id: int | None = None
     status: Status = Status.PREPARING
+    quorum_with_probationary: bool = False  # the quorum of two thirds counts probationary members too (option)
     locked: bool = False  # shown from a data file that cannot be written: read-only whatever its status
     version: int = field(default=0, compare=False)  # Congress.version when read; a save names it
 
@@ -87,12 +88,13 @@ def check_congress(info: CongressInfo) -> list[str]:
 
 def _info(row) -> CongressInfo:
     return CongressInfo(row.ordinal, row.term_start, row.term_end, row.opens_on, row.closes_on, row.place, row.id,
-                        Status(row.status), version=row.version)  # fmt: skip
+                        Status(row.status), row.quorum_with_probationary, version=row.version)  # fmt: skip
 
 
 # The congress's own facts as the congress dialog labels them, for a refused save's message.
 _LABELS = {"ordinal": "Đại hội lần thứ", "term_start": "Nhiệm kỳ từ năm", "term_end": "Đến năm",
-           "opens_on": "Ngày khai mạc", "closes_on": "Ngày bế mạc", "place": "Địa điểm"}  # fmt: skip
+           "opens_on": "Ngày khai mạc", "closes_on": "Ngày bế mạc", "place": "Địa điểm",
+           "quorum_with_probationary": "Tính cả đảng viên dự bị khi xét đủ hai phần ba"}  # fmt: skip
 
 
 def congress_label(key: str) -> str:
@@ -163,7 +165,8 @@ def save_congress(info: CongressInfo, read: CongressInfo | None = None) -> Congr
         if clash.exists():
             raise ConflictError(f"Chi bộ đã có đại hội lần thứ {roman(info.ordinal)}.")
         values = dict(ordinal=info.ordinal, term_start=info.term_start, term_end=info.term_end,
-                      opens_on=info.opens_on, closes_on=info.closes_on, place=info.place)  # fmt: skip
+                      opens_on=info.opens_on, closes_on=info.closes_on, place=info.place,
+                      quorum_with_probationary=info.quorum_with_probationary)  # fmt: skip
         if info.id is None:
             row = Congress.create(**values)
             take_summons(row.id)
@@ -198,13 +201,18 @@ def _conflict(read: CongressInfo, theirs: CongressInfo) -> EditConflictError:
 
 
 def open_session(congress_id: int) -> CongressInfo:
-    """Khai mạc: from preparing to in session."""
+    """Khai mạc: from preparing to in session, only with two thirds of those summoned present (Charter Điều 11
+    k6): below that the congress is not valid and cannot open its business."""
+    from models.congress.checkin import attendance_panel
     from models.congress.tables import Congress
 
     with db.atomic():
         row = congress_row(congress_id)
         if row.status != Status.PREPARING:
             raise ConflictError("Đại hội đã khai mạc rồi.")
+        quorum = attendance_panel(row.id).quorum
+        if not quorum.met:
+            raise ConflictError(f"Chưa khai mạc được. {quorum.text}")
         Congress.update(status=Status.IN_SESSION, **_stamp()).where(Congress.id == row.id).execute()
         return get_congress(row.id)
 

@@ -71,7 +71,10 @@ def _info(row, congress: CongressInfo, people: dict[int, SummonedPerson]) -> Ele
     from models.congress.tables import ElectionRound
 
     rows = ElectionRound.select().where(ElectionRound.election == row.id).order_by(ElectionRound.number)
-    rounds = tuple(round_info(r, Post(row.post), people, congress.opens_on) for r in rows)
+    built: list[RoundInfo] = []
+    for r in rows:
+        built.append(round_info(r, Post(row.post), people, built[-1] if built else None, congress.opens_on))
+    rounds = tuple(built)
     elected = tuple(people_by_key(people)[key] for r in rounds if r.result is not None for key in r.result.elected)
     return ElectionInfo(row.id, row.congress_id, Post(row.post), row.seats, row.concluded, row.appointed, rounds,
                         election_title(Post(row.post), congress), elected)  # fmt: skip

@@ -107,7 +107,10 @@ def record_vote(congress_id: int, kind: VoteKind, subject: str, in_favour: int, 
     with db.atomic():
         congress = congress_row(congress_id)
         require_session(congress)
-        may_vote = attendance_panel(congress.id).ballots
+        panel = attendance_panel(congress.id)
+        if not panel.quorum.met:  # the congress's business needs two thirds present (Charter Điều 11 k6)
+            raise ConflictError(f"Chưa biểu quyết được. {panel.quorum.text}")
+        may_vote = panel.ballots
         voting = may_vote if voting is None else voting
         problems = check_counts(voting, in_favour, against, abstain, may_vote)
         if kind == VoteKind.FLOOR_NOMINEE and nominee_id is None:

@@ -4,10 +4,11 @@ by hand entered as totals, the next round, and the end of an election (Quy chế
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from models.congress.round_state import STATUS_LABELS, CountMode, RoundState, RoundStatus
 from models.congress.summons import SummonedPerson
 from models.core import clock
 from models.core.errors import ConflictError, NotFoundError, ValidationError
@@ -30,16 +31,13 @@ from models.counting import (
 from models.counting.regulations import regulation_on
 from models.counting.structure import SINGLE_SEAT_POSTS
 
-STATUS_LABELS = {"setup": "Đang chuẩn bị", "counting": "Đang bầu, kiểm phiếu", "closed": "Đã có kết quả",
-                 "published": "Đã công bố kết quả"}  # fmt: skip
-
 
 @dataclass(frozen=True)
 class RoundInfo:
     id: int
     number: int
     seats: int
-    status: str  # setup | counting | closed | published
+    status: RoundStatus
     candidates: tuple[SummonedPerson, ...]  # in A-B-C order: the ballot's order
     electorate: Electorate | None  # frozen when the round started
     ballots_issued: int | None
@@ -47,6 +45,10 @@ class RoundInfo:
     totals: Totals | None
     result: CountResult | None
     post: Post
+    tie_break: bool = False  # a re-vote only among passers tied across the last seats (see `is_tie_break`)
+    # What does not hold in a closed round counted ballot by ballot: its chain, its seal, or the result stored with
+    # it against the recount of its log (empty when everything holds). Every paper and screen shows these in red.
+    integrity: tuple[str, ...] = ()
     rules: Rules = Rules()  # the counting options of the regulation in force on the congress's day
 
     @property
@@ -58,6 +60,10 @@ class RoundInfo:
     def status_label(self) -> str:
         return STATUS_LABELS[self.status]
 
+    def state(self, writable: bool = True) -> RoundState:
+        """What may be done with the round now (the count's mode is not known here: undecided)."""
+        return RoundState(self.status, writable=writable)
+
     @property
     def election(self) -> Election:
         """The engine's view of this round (started rounds only)."""
@@ -65,7 +71,7 @@ class RoundInfo:
             raise ConflictError(f"Lần bầu thứ {self.number} chưa bắt đầu.")
         candidates = tuple(Candidate(p.key, p.full_name, p.birth_date) for p in self.candidates)
         return Election(self.post, self.number, self.seats, self.form, candidates, self.electorate,
-                        self.ballots_issued, self.rules)  # fmt: skip
+                        self.ballots_issued, self.rules, tie_break=self.tie_break)  # fmt: skip
 
 
 def _totals_from_json(text: str) -> Totals | None:
@@ -82,8 +88,30 @@ def totals_json(totals: Totals) -> str:
                        "votes": dict(totals.votes), "disagree": dict(totals.disagree)}, ensure_ascii=False)  # fmt: skip
 
 
-def round_info(row, post: Post, people: dict[int, SummonedPerson], opens_on: date | None = None) -> RoundInfo:
-    """A round as saved; `opens_on`: the congress's first day, which picks the regulation (and its rules)."""
+def is_tie_break(previous: RoundInfo | None, candidates: Sequence[SummonedPerson]) -> bool:
+    """A round is a tie-break round (Charter Điều 12 k3) when the round before it ended in a tie across the last
+    seats and its list holds only those tied: then the highest votes fill the seats without a majority. A round
+    held for seats left unfilled, or whose list the congress widened, keeps the 2 × votes > D test."""
+    if previous is None or previous.result is None or previous.result.next_action != NextAction.RUNOFF:
+        return False
+    tied = set(previous.result.tied)
+    return bool(candidates) and all(p.key in tied for p in candidates)
+
+
+# The entry log lives in models.ballots, which builds on this package: it registers how a closed round counted
+# ballot by ballot is recounted from its log (models.ballots.seal), so every reader of a result gets that recount.
+_log_check: Callable | None = None
+
+
+def use_log_check(check: Callable) -> None:
+    global _log_check
+    _log_check = check
+
+
+def round_info(row, post: Post, people: dict[int, SummonedPerson], previous: RoundInfo | None = None,
+               opens_on: date | None = None) -> RoundInfo:  # fmt: skip
+    """A round as the domain sees it; `previous` is the election's round before it (it decides a tie-break);
+    `opens_on`, the congress's first day, picks the regulation (and its counting rules)."""
     from models.congress.tables import RoundCandidate
 
     ids = [c.summoned_id for c in RoundCandidate.select(RoundCandidate.summoned).where(RoundCandidate.round == row.id)]
@@ -95,8 +123,13 @@ def round_info(row, post: Post, people: dict[int, SummonedPerson], opens_on: dat
         excluded = Exclusions(row.temporary_elsewhere, row.exempt_absent, row.suspended, row.absent_approved)
         electorate = Electorate(row.official_summoned, excluded, row.official_present)
     totals = _totals_from_json(row.result)
-    info = RoundInfo(row.id, row.number, row.seats, row.status, candidates, electorate, row.ballots_issued,
-                     row.notes, totals, None, post, regulation_on(opens_on).rules if opens_on else Rules())  # fmt: skip
+    rules = regulation_on(opens_on).rules if opens_on else Rules()
+    info = RoundInfo(row.id, row.number, row.seats, RoundStatus(row.status), candidates, electorate, row.ballots_issued,
+                     row.notes, totals, None, post, is_tie_break(previous, candidates), rules=rules)  # fmt: skip
+    state = RoundState.of(row.status, row.count_mode)
+    if state.mode == CountMode.BALLOTS and state.has_result and _log_check is not None:
+        check = _log_check(row.id, info.election, totals, row.record_digest)
+        return replace(info, totals=check.totals, result=check.result, integrity=check.problems)
     if totals is not None:
         info = replace(info, result=count_totals(info.election, totals))
     return info
@@ -212,9 +245,10 @@ def record_totals(round_id: int, totals: Totals) -> RoundInfo:
 
     with db.atomic():
         row, election_row, _congress = round_rows(round_id)
-        if row.status != "counting":
+        state = RoundState.of(row.status, row.count_mode)
+        if state.status != RoundStatus.COUNTING:
             raise ConflictError(f"Lần bầu thứ {row.number} không ở trạng thái kiểm phiếu.")
-        if row.count_mode == "ballots":
+        if not state.can_enter_totals:
             raise ConflictError("Lần bầu này đang nhập từng phiếu ở thẻ «Bầu cử»: không nhập số tổng hợp được.")
         info = _current(election_row, row)
         try:

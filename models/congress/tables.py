@@ -27,6 +27,9 @@ class Congress(BaseModel):
     closes_on = pw.DateField(null=True)
     place = pw.TextField(default="")
     status = pw.CharField(max_length=16, default="preparing")  # preparing | in_session | closed
+    # The quorum of two thirds of those summoned (Charter Điều 11 k6) counts probationary members too (an option;
+    # by default official members only).
+    quorum_with_probationary = pw.BooleanField(default=False)
     created_at = pw.DateTimeField(default=clock.now)
     updated_at = pw.DateTimeField(default=clock.now)
     updated_by = pw.TextField(default=current_user)  # who saved it last (models.core.who)

@@ -7,8 +7,9 @@ import json
 import sys
 from typing import TextIO
 
+from models.core.vnname import nfc
 from models.counting.errors import MalformedError
-from models.counting.record import recount
+from models.counting.record import ElectionRecord, recount
 from models.counting.record_reader import read_record
 
 
@@ -37,17 +38,18 @@ def run_compare(first_path: str, second_path: str, stdout: TextIO | None = None,
     except MalformedError as exc:
         print(" ".join(exc.message.split()), file=err)
         return 2
-    a, b = first.election, second.election
-    if (a.candidate_ids, a.seats, a.form, a.round, a.post) != (b.candidate_ids, b.seats, b.form, b.round, b.post):
-        print("Hai hồ sơ không cùng một lần bầu (danh sách, số lượng, hình thức phiếu hoặc lần bầu khác nhau).",
-              file=err)  # fmt: skip
+    a = first.election
+    for record, path in ((first, first_path), (second, second_path)):
+        if record.digest_ok is False:
+            print(f"Hồ sơ «{path}» không khớp mã kiểm tra (đã bị sửa ngoài ChiBo): không đối chiếu.", file=err)
+            return 2
+    if identity(first) != identity(second):
+        print("Hai hồ sơ không cùng một lần bầu (chi bộ, đại hội, cuộc bầu, lần bầu, số lượng, hình thức phiếu "
+              "hoặc danh sách ứng cử viên khác nhau).", file=err)  # fmt: skip
         return 2
     if first.ballots is None or second.ballots is None:
         print("Hồ sơ ghi số tổng hợp, không có từng phiếu để đối chiếu.", file=err)
         return 2
-    for record, path in ((first, first_path), (second, second_path)):
-        if record.digest_ok is False:
-            print(f"Cảnh báo: hồ sơ {path} không khớp mã kiểm tra.", file=err)
     diffs = differences({x.no: x for x in first.ballots}, {x.no: x for x in second.ballots})
     for diff in diffs:
         print(f"Phiếu số {diff.no}: lượt 1 {describe(diff.first, a)}; lượt 2 {describe(diff.second, a)}.", file=out)
@@ -56,6 +58,35 @@ def run_compare(first_path: str, second_path: str, stdout: TextIO | None = None,
         return 1
     print(f"Hai lượt nhập khớp nhau: {len(first.ballots)} phiếu.", file=out)
     return 0
+
+
+def run_verify(path: str, code: str, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    """`python main.py verify RECORD.json --code CODE`: does the file still match the code on the signed minutes?
+    0 it matches; 1 it does not (the first place where it does not comes first); 2 an unreadable file or code."""
+    from models.core.errors import ValidationError
+    from models.counting.check_code import parse_code, verify
+
+    out = stdout if stdout is not None else _utf8(sys.stdout)
+    err = stderr if stderr is not None else _utf8(sys.stderr)
+    try:
+        checked = parse_code(code)
+        record = read_record(path)
+    except ValidationError as exc:  # MalformedError too
+        print(" ".join(exc.message.split()), file=err)
+        return 2
+    outcome = verify(record, checked)
+    for line in outcome.lines:
+        print(line, file=out)
+    return 0 if outcome.matches else 1
+
+
+def identity(record: ElectionRecord) -> tuple:
+    """What makes two records passes of the same round: the branch, congress and election, the round, seats and
+    form, and the candidates by id and name (ids alone can coincide between unrelated records)."""
+    e = record.election
+    names = tuple((c.id, nfc(c.name).strip()) for c in e.candidates)
+    return (nfc(record.branch).strip(), nfc(record.congress).strip(), nfc(record.title).strip(), e.post, e.round,
+            e.seats, e.form, e.tie_break, names)  # fmt: skip
 
 
 def _utf8(stream: TextIO) -> TextIO:

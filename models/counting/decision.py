@@ -150,7 +150,10 @@ def decide(
     agree_form = election.form == Form.AGREE
     ids = election.candidate_ids
     got = {cid: votes.get(cid, 0) for cid in ids}
-    passed = {cid: D > 0 and passes(got[cid], D) for cid in ids}
+    if election.tie_break:  # Charter Điều 12 k3: the highest votes, "không cần phải quá một nửa"
+        passed = dict.fromkeys(ids, True)
+    else:
+        passed = {cid: D > 0 and passes(got[cid], D) for cid in ids}
     order = {cid: i for i, cid in enumerate(ids)}
     passers = sorted((cid for cid in ids if passed[cid]), key=lambda cid: (-got[cid], order[cid]))
 

@@ -58,6 +58,9 @@ class Election:
     electorate: Electorate
     ballots_issued: int
     rules: Rules = Rules()
+    # A re-vote only among passers tied across the last seats (Charter Điều 12 k3): the highest votes fill the
+    # seats without the 2 × votes > D test; a new tie leaves them open.
+    tie_break: bool = False
 
     @property
     def candidate_ids(self) -> tuple[str, ...]:

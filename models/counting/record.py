@@ -20,6 +20,15 @@ RECORD_FORMAT = "chibo.election/1"
 
 
 @dataclass(frozen=True)
+class RecordDigests:
+    """A record file's digests: of its content as it is now, of its header (h0), and the one it states."""
+
+    content: str
+    header: str
+    stated: str | None  # None when the file states no digest
+
+
+@dataclass(frozen=True)
 class ElectionRecord:
     """One ballot round as filed: header texts, the election, and either the ballots or hand totals.
 
@@ -35,6 +44,7 @@ class ElectionRecord:
     title: str = ""
     digest: str | None = field(default=None, compare=False)
     digest_ok: bool | None = field(default=None, compare=False)
+    raw_digests: RecordDigests | None = field(default=None, compare=False)  # as read from a file
 
 
 # --- digest -------------------------------------------------------------------------------------------------------
@@ -43,11 +53,16 @@ def canonical(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
+def header_digest(raw: Mapping[str, Any]) -> str:
+    """h0 of the chain: the record without ballots, totals and digest."""
+    head = {k: v for k, v in raw.items() if k not in ("ballots", "totals", "digest")}
+    return hashlib.sha256(canonical(head)).hexdigest()
+
+
 def chain_digest(raw: Mapping[str, Any]) -> str:
     """The digest of a record object: h0 over the record without ballots, totals and digest, then chained over
     each ballot in order (`sha256(h_prev_hex + canonical(ballot))`), or once over the totals."""
-    head = {k: v for k, v in raw.items() if k not in ("ballots", "totals", "digest")}
-    h = hashlib.sha256(canonical(head)).hexdigest()
+    h = header_digest(raw)
     if raw.get("totals") is not None:
         return hashlib.sha256(h.encode("ascii") + canonical(raw["totals"])).hexdigest()
     for ballot in raw.get("ballots") or ():
@@ -100,6 +115,7 @@ def record_to_dict(record: ElectionRecord) -> dict[str, Any]:
         },
         "ballots_issued": e.ballots_issued,
         "candidates": [{"id": c.id, "name": c.name} for c in e.candidates],
+        **({"tie_break": True} if e.tie_break else {}),  # absent when false: older records keep their digest
         "ballots": [ballot_to_dict(b) for b in record.ballots] if record.ballots is not None else None,
         "totals": totals_to_dict(record.totals, e.form) if record.totals is not None else None,
     }

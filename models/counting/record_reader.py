@@ -13,7 +13,7 @@ from models.counting.ballots import DECLARED_REASONS, RULE_KEYS, Ballot, Form, I
 from models.counting.election import Candidate, Election, Post
 from models.counting.electorate import EXCLUSION_KEYS, Electorate, Exclusions
 from models.counting.errors import MalformedError
-from models.counting.record import RECORD_FORMAT, ElectionRecord, chain_digest
+from models.counting.record import RECORD_FORMAT, ElectionRecord, RecordDigests, chain_digest, header_digest
 from models.counting.tally import Tally, Totals, check_election, check_totals
 
 _MARKS = frozenset(str(m) for m in Mark)
@@ -160,7 +160,10 @@ def record_from_dict(raw: Any) -> ElectionRecord:
     electorate = _electorate(raw.get("electorate"))
     issued = _int(raw.get("ballots_issued"), "ballots_issued")
     candidates = _candidates(raw.get("candidates"))
-    election = Election(post, rnd, seats, form, candidates, electorate, issued, rules)
+    tie_break = raw.get("tie_break", False)
+    if not isinstance(tie_break, bool):
+        raise _fail("Trường tie_break phải là true hoặc false.", "tie_break")
+    election = Election(post, rnd, seats, form, candidates, electorate, issued, rules, tie_break)
     check_election(election)
 
     ballots_raw, totals_raw = raw.get("ballots"), raw.get("totals")
@@ -179,7 +182,10 @@ def record_from_dict(raw: Any) -> ElectionRecord:
     digest = raw.get("digest")
     if digest is not None and not isinstance(digest, str):
         raise _fail("Trường digest phải là chuỗi mã SHA-256 (64 ký tự hệ 16).", "digest")
-    digest_ok = None if digest is None else chain_digest(raw) == digest.strip().lower()
+    digests = RecordDigests(
+        chain_digest(raw), header_digest(raw), digest.strip().lower() if digest is not None else None
+    )
+    digest_ok = None if digest is None else digests.content == digests.stated
     return ElectionRecord(
         election,
         ballots=ballots,
@@ -189,6 +195,7 @@ def record_from_dict(raw: Any) -> ElectionRecord:
         title=_str(raw.get("title"), "title", required=False),
         digest=digest,
         digest_ok=digest_ok,
+        raw_digests=digests,
     )
 
 

@@ -148,13 +148,46 @@ def check_counting_committee(members: Sequence[Person], lists: Mapping[str, Iter
     return problems
 
 
-def check_quorum(electorate: Electorate) -> tuple[list[str], list[str]]:
-    """(blocking, warnings) about attendance before a round: below ⌊D/2⌋ + 1 members able to vote nobody can be
-    elected, so the round is blocked; below 2/3 of D only a warning (no 2/3 rule was found for a branch)."""
+@dataclass(frozen=True)
+class Quorum:
+    """Charter Điều 11 k6: a congress is valid only with at least two thirds of those summoned present. Who counts
+    as summoned is an option [U]: official members (the default), or every member summoned, probationary too."""
+
+    summoned: int
+    present: int
+    with_probationary: bool = False
+
+    @property
+    def needed(self) -> int:
+        """The fewest present that make two thirds: ⌈2 × summoned / 3⌉."""
+        return -(-2 * self.summoned // 3)
+
+    @property
+    def met(self) -> bool:
+        return self.summoned > 0 and 3 * self.present >= 2 * self.summoned
+
+    @property
+    def text(self) -> str:
+        """What the papers say: "Có mặt 18/22 đảng viên chính thức được triệu tập, đủ hai phần ba (ít nhất 15)…"."""
+        who = "đảng viên được triệu tập (kể cả dự bị)" if self.with_probationary else \
+            "đảng viên chính thức được triệu tập"  # fmt: skip
+        if self.met:
+            return (f"Có mặt {self.present}/{self.summoned} {who}, đủ hai phần ba (ít nhất {self.needed}): đại hội "
+                    "hợp lệ (Điều lệ Đảng, Điều 11 khoản 6).")  # fmt: skip
+        return (
+            f"Chỉ có mặt {self.present}/{self.summoned} {who}, dưới hai phần ba (cần ít nhất {self.needed}): "
+            "đại hội chưa hợp lệ, chưa được tiến hành công việc và bầu cử (Điều lệ Đảng, Điều 11 khoản 6)."
+        )
+
+
+def check_quorum(electorate: Electorate, quorum: Quorum) -> list[str]:
+    """What blocks the congress's business and elections: below two thirds of those summoned present the congress
+    is not valid (Charter Điều 11 k6); below ⌊D/2⌋ + 1 members able to vote nobody can be elected."""
     D = electorate.D  # noqa: N806
     present = electorate.official_present
     blocking: list[str] = []
-    warnings: list[str] = []
+    if not quorum.met:
+        blocking.append(quorum.text)
     if D <= 0:
         blocking.append(f"Số đảng viên được tính (D = {D}) phải lớn hơn 0.")
     elif present < electorate.threshold:
@@ -162,6 +195,4 @@ def check_quorum(electorate: Electorate) -> tuple[list[str], list[str]]:
             f"Chỉ có {present}/{D} đảng viên chính thức có mặt được quyền bầu cử, dưới {electorate.threshold} "
             "người nên không ai có thể trúng cử."
         )
-    elif 3 * present < 2 * D:
-        warnings.append(f"Số đảng viên chính thức có mặt ({present}/{D}) dưới 2/3.")
-    return blocking, warnings
+    return blocking

@@ -68,5 +68,7 @@ def export_attendance_list(
     doc.table_rows(attendance_rows(rows), min_lines=SIGN_LINES)
     doc.blank()
     write_figures(doc, figure_blocks(figures), size=FIGURES_SIZE)
+    if figures.quorum_text:
+        doc.paragraph(figures.quorum_text, italic=True, align="justify")
     doc.signature(signature, recipients)
     return save_workbook(workbook, path)

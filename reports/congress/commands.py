@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TextIO
 
@@ -52,6 +53,12 @@ def run_minutes(record_path: str, output: str, *, out: TextIO, err: TextIO) -> i
     target = Path(output)
     if target.suffix.lower() != ".xlsx":
         target = target.with_name(f"{target.name}.xlsx")
+    folder = target.parent
+    if not folder.is_dir() or not os.access(folder, os.W_OK):  # before a workbook is built: nothing half-done
+        why = "không có thư mục này" if not folder.exists() else (
+            "đây không phải là thư mục" if not folder.is_dir() else "không có quyền ghi vào thư mục")  # fmt: skip
+        print(f"Không ghi được tệp «{target}»: {why} «{folder}».", file=err)
+        return UNREADABLE
     try:
         written = minutes_from_record(record, target)
     except OSError as exc:
@@ -62,3 +69,20 @@ def run_minutes(record_path: str, output: str, *, out: TextIO, err: TextIO) -> i
         print("Hồ sơ không khớp mã kiểm tra: biên bản ghi rõ điều này; không dùng kết quả này.", file=err)
         return REFUSED
     return OK
+
+
+@on_data_file
+def run_verify_database(code: str, *, db: str | None = None, out: TextIO, err: TextIO) -> int:
+    """`python main.py verify --code CODE [--db FILE]`: does the data file's round that the signed minutes speak of
+    still match their code? 0 it matches; 1 it does not, or no closed round is that one; 2 an unreadable file."""
+    from models.ballots.seal import round_for_code, verify_round
+
+    open_data_file(db)
+    round_id = round_for_code(code)
+    if round_id is None:
+        print("KHÔNG KHỚP: không lần bầu đã khóa kết quả nào trong tệp dữ liệu ứng với mã này.", file=out)
+        return REFUSED
+    outcome = verify_round(round_id, code)
+    for line in outcome.lines:
+        print(line, file=out)
+    return OK if outcome.matches else REFUSED

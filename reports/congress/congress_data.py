@@ -10,6 +10,7 @@ from models.congress.hand_votes import hand_votes
 from models.congress.rounds import RoundInfo
 from models.congress.summons import SummonedPerson, summoned_list
 from models.core.branch import BranchInfo
+from models.core.errors import ConflictError
 from models.counting import Attendance, Form, NextAction, Post, percent_label
 from models.counting.decision import NEXT_ACTION_LABELS
 from reports.congress.paper_data import (
@@ -52,6 +53,7 @@ def figures(panel: AttendancePanel, people: list[SummonedPerson]) -> AttendanceF
         D=panel.D,
         threshold=panel.threshold,
         ballots=panel.ballots,
+        quorum_text=panel.quorum.text,
     )
 
 
@@ -89,9 +91,21 @@ def _elected(elections: dict[Post, ElectionInfo], post: Post) -> tuple[str, ...]
     return tuple(p.full_name for p in election.elected) if election else ()
 
 
+def sound_elections(congress_id: int) -> list[ElectionInfo]:
+    """The congress's elections for a paper built on their results: refused (ConflictError) when a closed round's
+    log, seal or stored result does not hold (models.ballots.seal), naming the round and the first problem."""
+    elections = congress_elections(congress_id)
+    for election in elections:
+        for round_ in election.rounds:
+            if round_.integrity:
+                raise ConflictError(f"Không lập được giấy tờ từ kết quả {election.title}, lần bầu thứ "
+                                    f"{round_.number}: {round_.integrity[0]}")  # fmt: skip
+    return elections
+
+
 def congress_summary(congress_id: int, branch: BranchInfo | None) -> CongressSummary:
     info = get_congress(congress_id)
-    elections = congress_elections(congress_id)
+    elections = sound_elections(congress_id)
     by_post = {e.post: e for e in elections}
     bodies = working_bodies(congress_id)
     secretary = _elected(by_post, Post.SECRETARY)
@@ -124,7 +138,7 @@ def _votes_text(election: ElectionInfo, person: SummonedPerson) -> str:
 def elected_bios(congress_id: int) -> list[BioRow]:
     """Those elected: the secretary and the deputy (each with the votes of their own election), the other committee
     members (the committee ballot's votes), then the official delegates and the alternates."""
-    by_post = {e.post: e for e in congress_elections(congress_id)}
+    by_post = {e.post: e for e in sound_elections(congress_id)}
     leaders = [(post, p) for post in (Post.SECRETARY, Post.DEPUTY_SECRETARY) if post in by_post
                for p in by_post[post].elected]  # fmt: skip
     committee = by_post.get(Post.COMMITTEE)

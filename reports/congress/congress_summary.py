@@ -226,7 +226,13 @@ def export_congress_summary(
     report = _Report(doc)
     report.section("Thời gian, địa điểm", lambda: report.lines([time_and_place(summary.heading)]))
     blocks = [FigureBlock([*attendance_figures(summary.figures), *electorate_figures(summary.figures)], 1, 4, 5, 6)]
-    report.section("Đảng viên dự đại hội", lambda: write_figures(doc, blocks), whole=False)
+
+    def attendance() -> None:
+        write_figures(doc, blocks)
+        if summary.figures.quorum_text:  # whether the congress was valid (Charter Điều 11 k6)
+            report.lines([summary.figures.quorum_text], italic=True)
+
+    report.section("Đảng viên dự đại hội", attendance, whole=False)
     if bodies := working_bodies(summary):
         report.section("Các cơ quan giúp việc đại hội", lambda: report.lines(bodies))
     if summary.elections:

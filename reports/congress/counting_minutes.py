@@ -1,8 +1,9 @@
 """Counting minutes "BIÊN BẢN KIỂM PHIẾU" of one round of one election (DOMAIN.md §3), in the Party document layout.
 
 Sections: the seats and the list; the counting committee; the electorate behind D; the ballots; each candidate's
-votes; the result and the next step; then the time adopted and the signatures. The record digest is printed in
-the page footer; a record whose digest failed carries a red warning in the body and in the footer of every page.
+votes; the result and the rule that decided it; the record file's own digest in full with its QR code (the start
+of it in the page footer); then the time adopted and the signatures. A record whose digest failed, or a result whose
+data does not hold, carries a red warning in the body (and the failed digest in the footer of every page).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from models.counting.check_code import grouped
 from models.counting.regulations import regulation_on
 from reports.congress.paper_blocks import (
     Figure,
@@ -38,6 +40,8 @@ CHARTER_BASIS = "Căn cứ Điều lệ Đảng Cộng sản Việt Nam;"
 ELECTED, TIED = "Trúng cử", "Bằng phiếu"
 RED = "C00000"
 DIGEST_SHOWN = 16  # hex digits of the digest printed in the footer
+QR_SIDE_PX = 128  # the QR's printed side: about 3.4 cm, enough for a phone's camera
+QR_ROW_HEIGHT = 100  # points: the row the QR sits in
 FIGURES_SIZE = 13
 GAP = 6  # points of space before a section
 
@@ -127,16 +131,19 @@ def candidate_rows(data: MinutesData) -> list[list[object]]:
 
 def result_lines(data: MinutesData) -> list[str]:
     """The elected in order of votes, what remains open and the next step."""
-    lines = []
-    if data.elected:
+    lines = [rule_line(data)]
+    if data.elected and data.tie_break:
+        lines.append("Các đồng chí trúng cử (số phiếu cao hơn trong lần bầu lại), theo thứ tự số phiếu:")
+    elif data.elected:
         lines.append(f"Các đồng chí trúng cử (số phiếu bầu trên một nửa so với D = {data.D}), theo thứ tự số phiếu:")
         lines += [f"{i}. Đồng chí {e.name}: {e.votes} phiếu, đạt {e.percent_text}."
                   for i, e in enumerate(data.elected, start=1)]  # fmt: skip
     else:
         lines.append("Không có đồng chí nào trúng cử.")
     if data.tied:
-        lines.append(f"Các đồng chí {names_text(data.tied)} có số phiếu bằng nhau ở vị trí cuối cùng, trên một nửa so "
-                     "với D, nên chưa đồng chí nào trúng cử.")  # fmt: skip
+        passed = "" if data.tie_break else ", trên một nửa so với D"
+        lines.append(f"Các đồng chí {names_text(data.tied)} có số phiếu bằng nhau ở vị trí cuối cùng{passed}, nên "
+                     "chưa đồng chí nào trúng cử.")  # fmt: skip
     if data.open_seats:
         lines.append(f"Còn thiếu {data.open_seats} đồng chí so với số lượng bầu ({data.seats} đồng chí).")
     else:
@@ -144,6 +151,26 @@ def result_lines(data: MinutesData) -> list[str]:
     if data.next_step:
         lines.append(f"Đề nghị: {data.next_step.rstrip('.')}.")
     return lines
+
+
+def rule_line(data: MinutesData) -> str:
+    """Which rule decided who is elected."""
+    if data.tie_break:
+        return ("Lần bầu lại giữa những đồng chí bằng phiếu nhau ở vị trí cuối cùng (Điều lệ Đảng, Điều 12 khoản 3): "
+                "trúng cử theo số phiếu cao hơn, không cần quá một nửa.")  # fmt: skip
+    return (
+        f"Người trúng cử phải được số phiếu bầu quá một nửa so với D = {data.D}, tức từ {data.threshold} phiếu trở lên."
+    )
+
+
+def code_lines(data: MinutesData) -> list[str]:
+    """The record file's own digest, in groups of four, or a plain statement that there is none."""
+    if not data.digest:
+        return ["Hồ sơ bầu cử không có mã kiểm tra: không đối chiếu được biên bản này với hồ sơ."]
+    groups = grouped(data.digest).split(" ")
+    return ["Mã kiểm tra (SHA-256) của hồ sơ bầu cử kèm theo biên bản này:", " ".join(groups[:8]),
+            " ".join(groups[8:]), "Đối chiếu: ChiBo, thẻ «Bầu cử», «Đối chiếu với biên bản đã ký»; hoặc lệnh "
+            "«chibo verify HỒ_SƠ.json --code MÃ»."]  # fmt: skip
 
 
 def signature_lines(data: MinutesData) -> list[tuple[str, bool]]:
@@ -237,6 +264,8 @@ def export_counting_minutes(
     if data.digest_verified is False:
         _red_paragraph(doc, DIGEST_FAILED, size=15, bold=True, italic=False)
         _red_paragraph(doc, DIGEST_FAILED_NOTE, size=12, bold=False, italic=True)
+    for problem in data.integrity:
+        _red_paragraph(doc, problem, size=12, bold=True, italic=False)
     minutes = _Minutes(doc, data.form)
     doc.append([], GAP)
     minutes.lines(legal_basis(data))
@@ -257,6 +286,8 @@ def export_counting_minutes(
 
     minutes.figures(electorate_block(data), minutes.section("Đảng viên và phiếu bầu"))
     minutes.figures(ballots_block(data), doc.row + 1)
+    if data.quorum_text:
+        minutes.lines([data.quorum_text])
 
     first = minutes.section("Kết quả kiểm phiếu")
     votes = "Số phiếu đồng ý, không đồng ý" if data.form == "agree" else "Số phiếu bầu"
@@ -267,6 +298,19 @@ def export_counting_minutes(
 
     first = minutes.section("Kết quả bầu cử")
     minutes.lines(result_lines(data))
+    doc.keep_together(first)
+
+    first = minutes.section("Mã kiểm tra")
+    lines = code_lines(data)
+    if data.digest_verified is False:
+        _red_paragraph(doc, lines[0], size=12, bold=True, italic=False)
+        lines = lines[1:]
+    minutes.lines(lines)
+    if data.code_text:  # the digest and the election's identity, for a phone or ChiBo to read off the paper
+        from reports.core.qr_image import place_qr
+
+        row = doc.append([], QR_ROW_HEIGHT)
+        place_qr(ws, data.code_text, f"B{row}", side_px=QR_SIDE_PX)
     doc.keep_together(first)
 
     doc.append([], GAP)

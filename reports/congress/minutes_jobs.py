@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
+from models.congress.round_state import RoundState
 from models.core import clock
 from models.counting import (
     EXCLUSION_LABELS,
@@ -19,9 +21,9 @@ from models.counting import (
     Form,
     NextAction,
     percent_label,
-    record_to_dict,
     write_record,
 )
+from models.counting.check_code import code_text, record_digests
 from models.counting.decision import NEXT_ACTION_LABELS
 from reports.congress.paper_data import CongressHeading, ElectedLine, EntryLogRow, MinutesCandidate, MinutesData
 from reports.core.export_files import NothingToExport, PreparedExport, Progress, write_atomically
@@ -32,7 +34,7 @@ FORM_LABELS = {Form.STRIKE: "Phiếu gạch tên", Form.AGREE: "Phiếu đồng 
 
 def minutes_data(record: ElectionRecord, result: CountResult, heading: CongressHeading, *,
                  committee: tuple[str, ...] = (), adopted_at: datetime | None = None,
-                 verified: bool | None = None) -> MinutesData:  # fmt: skip
+                 verified: bool | None = None, integrity: tuple[str, ...] = ()) -> MinutesData:  # fmt: skip
     """The minutes of one counted round. `committee`: the counting committee, its head first (blank lines to sign
     by hand when not known). `verified`: whether the record (or the entry log behind it) matches its digest."""
     election = record.election
@@ -46,6 +48,7 @@ def minutes_data(record: ElectionRecord, result: CountResult, heading: CongressH
         for c in result.candidates
     )  # fmt: skip
     elected = tuple(ElectedLine(names[k], lines[k].votes, percent_label(lines[k].percent)) for k in result.elected)
+    digests = record_digests(record)
     step = "" if result.next_action == NextAction.NONE else NEXT_ACTION_LABELS[result.next_action]
     return MinutesData(
         heading=heading,
@@ -73,8 +76,11 @@ def minutes_data(record: ElectionRecord, result: CountResult, heading: CongressH
         tied=tuple(names[k] for k in result.tied),
         next_step=step,
         adopted_at=adopted_at or clock.now(),
-        digest=record_to_dict(record)["digest"],
+        digest=digests.stated or "",
         digest_verified=verified if verified is not None else record.digest_ok,
+        code_text=code_text(record) if digests.stated else "",
+        tie_break=election.tie_break,
+        integrity=integrity,
     )
 
 
@@ -97,7 +103,7 @@ def minutes_file_name(round_id: int) -> str:
     from reports.core.files import safe_filename
 
     row = ElectionRound.get_by_id(round_id)
-    if row.status not in ("closed", "published"):
+    if not RoundState.of(row.status, row.count_mode).can_print:
         raise NothingToExport("Lần bầu chưa khóa kết quả: biên bản kiểm phiếu lập sau khi khóa kết quả.")
     return safe_filename(f"Biên bản kiểm phiếu - {CountSession(round_id).election_title} - lần {row.number}") + ".xlsx"
 
@@ -105,33 +111,36 @@ def minutes_file_name(round_id: int) -> str:
 def prepare_minutes(round_id: int) -> PreparedExport:
     """The minutes of a round with a result, numbered in the term's BB sequence, and its record file beside them."""
     from models.ballots.count import round_record
-    from models.ballots.session import verify_chain
     from models.congress.bodies import Body, working_bodies
+    from models.congress.checkin import attendance_panel
     from models.congress.congresses import get_congress
+    from models.congress.elections import get_election
     from models.congress.numbering import document_number
     from models.congress.tables import CongressElection, ElectionRound
     from models.core.branch import get_branch
-    from models.counting import recount
     from reports.congress.congress_data import heading
     from reports.congress.jobs import congress_header
     from reports.core.files import safe_filename
     from reports.core.party_document import Signature
 
     row = ElectionRound.get_by_id(round_id)
-    if row.status not in ("closed", "published"):
+    if not RoundState.of(row.status, row.count_mode).can_print:
         raise NothingToExport("Lần bầu chưa khóa kết quả: biên bản kiểm phiếu lập sau khi khóa kết quả.")
     congress = get_congress(CongressElection.get_by_id(row.election_id).congress_id)
     branch = get_branch()
     record = round_record(round_id)
     tellers = tuple(seat.person.full_name for seat in working_bodies(congress.id)[Body.COUNTING])
-    verified = verify_chain(round_id) if row.count_mode == "ballots" else None
-    data = minutes_data(record, recount(record), heading(congress, branch), committee=tellers,
-                        adopted_at=row.closed_at, verified=verified)  # fmt: skip
+    info = next(r for r in get_election(row.election_id).rounds if r.id == round_id)
+    verified = not info.integrity if row.count_mode == "ballots" else None
+    data = minutes_data(record, info.result, heading(congress, branch), committee=tellers,
+                        adopted_at=row.closed_at, verified=verified, integrity=info.integrity)  # fmt: skip
+    data = replace(data, quorum_text=attendance_panel(congress.id).quorum.text)
     title = f"Biên bản kiểm phiếu - {record.title} - lần {row.number}"
     number = document_number(congress.id, "BB", f"round:{round_id}:minutes", title)
     header = congress_header(congress, branch, number.text, (row.closed_at or clock.now()).date())
     signature = Signature("T/M BAN KIỂM PHIẾU", "TRƯỞNG BAN", tellers[0] if tellers else "")
-    return _prepared(safe_filename(title) + ".xlsx", data, header, signature, record)
+    beside = None if info.integrity else record  # no record file vouches for data that does not hold
+    return _prepared(safe_filename(title) + ".xlsx", data, header, signature, beside)
 
 
 def _prepared(name: str, data: MinutesData, header, signature, record: ElectionRecord | None) -> PreparedExport:

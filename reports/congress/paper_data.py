@@ -45,6 +45,7 @@ class AttendanceFigures:
     D: int  # noqa: N815 - the regulation's name
     threshold: int  # ⌊D/2⌋ + 1
     ballots: int  # official members present who may vote = ballots to issue
+    quorum_text: str = ""  # whether two thirds of those summoned are present (Charter Điều 11 k6), as a sentence
 
 
 @dataclass(frozen=True)
@@ -195,8 +196,12 @@ class MinutesData:
     tied: tuple[str, ...]  # names that passed but tie across the last open seat
     next_step: str  # "" or "Bầu lại trong số những người bằng phiếu nhau", …
     adopted_at: datetime  # when the minutes were adopted
-    digest: str  # the record's SHA-256 chain digest (hex); "" when there is none
+    digest: str  # the record file's own SHA-256 chain digest (hex), as the file states it; "" when it states none
     digest_verified: bool | None  # False: the record does not match its digest; None: not checked
+    code_text: str = ""  # the QR's text: the digest and the election's identity (models.counting.check_code)
+    tie_break: bool = False  # a re-vote among the tied (Charter Điều 12 k3): the highest votes, no majority needed
+    integrity: tuple[str, ...] = ()  # what does not hold in the data behind the result: printed in red
+    quorum_text: str = ""  # two thirds of those summoned present (Charter Điều 11 k6); "" from a record file alone
 
     @property
     def threshold(self) -> int:

@@ -135,10 +135,18 @@ class DocumentSheet:
         if first_col == last_col and first_row == last_row:
             return
         ref = f"{self._letters[first_col - 1]}{first_row}:{self._letters[last_col - 1]}{last_row}"
+        # Each merge is of rows just written, never inside an earlier one: add it without openpyxl's check against
+        # every merge so far, which makes a long document quadratic (minutes of 20,000 candidates: minutes, not s).
         if self._streaming:
-            self.ws.merged_cells.add(ref)
+            from openpyxl.worksheet.cell_range import CellRange
+
+            self.ws.merged_cells.ranges.add(CellRange(ref))
         else:
-            self.ws.merge_cells(ref)
+            from openpyxl.worksheet.merge import MergedCellRange
+
+            merged = MergedCellRange(self.ws, ref)
+            self.ws.merged_cells.ranges.add(merged)
+            self.ws._clean_merge_range(merged)
 
     def append(self, cells: Sequence[object], height: float | None = None) -> int:
         """Append one row (values or cells); returns its row number."""

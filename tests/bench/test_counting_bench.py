@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from models.counting import (
     Ballot,
     Candidate,
@@ -99,3 +101,41 @@ def test_replace_one_ballot_in_1000_x_60_and_decide(benchmark):
     res = benchmark(replace_and_decide)
     assert res.collected == 1000
     assert benchmark.stats.stats.median < 0.003
+
+
+def _minutes_record(tmp_path, candidates: int):
+    from models.counting import (
+        Ballot,
+        Candidate,
+        Election,
+        ElectionRecord,
+        Electorate,
+        Exclusions,
+        Form,
+        Post,
+        write_record,
+    )
+
+    people = tuple(Candidate(f"c{i}", f"Nguyễn Văn Người {i}") for i in range(candidates))
+    election = Election(Post.DELEGATE, 1, 5, Form.STRIKE, people, Electorate(60, Exclusions(), 60), 60)
+    ballots = tuple(Ballot.strike(k + 1, [f"c{(k + j) % candidates}" for j in range(5)]) for k in range(60))
+    path = tmp_path / f"record-{candidates}.json"
+    congress = "Đại hội Chi bộ Văn phòng Sở lần thứ IV, nhiệm kỳ 2025–2030"
+    write_record(ElectionRecord(election, ballots=ballots, branch="Chi bộ Văn phòng Sở", congress=congress), path)
+    return path
+
+
+@pytest.mark.parametrize("candidates", [1000, 4000])
+def test_minutes_stay_linear_in_the_candidates(benchmark, tmp_path, candidates):
+    """`main.py minutes` of a record with many candidates: goal a 1,000-candidate record in a few seconds, and four
+    times the candidates in about four times the time (it was quadratic: 20,000 candidates took 122 s)."""
+    import io
+
+    from reports.congress.commands import run_minutes
+
+    path = _minutes_record(tmp_path, candidates)
+    out, err = io.StringIO(), io.StringIO()
+    code = benchmark.pedantic(run_minutes, args=(str(path), str(tmp_path / "bb.xlsx")),
+                              kwargs={"out": out, "err": err}, rounds=3, iterations=1)  # fmt: skip
+    assert code == 0, err.getvalue()
+    assert benchmark.stats.stats.median < 3.0 * candidates / 1000

@@ -160,7 +160,30 @@ def test_a_log_changed_outside_chibo_is_shown_as_such(qtbot, tab, answers):
     _type(qtbot, tab, "4\n3\n")
     BallotEntry.update(after="").where(BallotEntry.seq == 1).execute()
     tab.refresh()
-    assert "KHÔNG KHỚP MÃ KIỂM TRA" in tab.status_label.text()
+    assert "KHÔNG DÙNG KẾT QUẢ NÀY" in tab.status_label.text()
+    assert "không khớp mã kiểm tra" in tab.status_label.text()
+
+
+def test_a_stored_result_edited_in_the_file_is_shown_in_red_on_the_tab_and_the_room_s_screen(qtbot, tab, answers):
+    import json
+
+    from models.ballots.count import close_count, publish
+    from models.congress.tables import ElectionRound
+
+    round_ = _round(Post.COMMITTEE, 3, 4)
+    tab.refresh()
+    _type(qtbot, tab, "4\n" * 6 + "3\n" * 5)
+    close_count(round_.id)
+    publish(round_.id)
+    stored = json.loads(ElectionRound.get_by_id(round_.id).result)
+    stored["votes"][round_.candidates[3].key] = 11
+    ElectionRound.update(result=json.dumps(stored)).where(ElectionRound.id == round_.id).execute()
+    tab.refresh()
+    assert "KHÔNG DÙNG KẾT QUẢ NÀY" in tab.status_label.text() and "được lưu 11 phiếu" in tab.status_label.text()
+    assert tab.session.info.result.digest_ok is False
+    tab.show_projector()
+    qtbot.waitUntil(lambda: tab.projector is not None and tab.projector.banner_label.isVisible())
+    tab.projector.close()
 
 
 def test_the_minutes_of_a_closed_round_read_back_with_the_record_beside_them(qtbot, tab, answers, tmp_path):
@@ -188,6 +211,9 @@ def test_the_minutes_of_a_closed_round_read_back_with_the_record_beside_them(qtb
     result = recount(record)
     assert result.elected == tab.session.result().elected
     assert result.collected == 11 and [c.votes for c in result.candidates][:2] == [11, 11]
+    # the paper carries the record file's own digest in full, and says the congress had its quorum
+    assert record.digest in joined.replace(" ", "").replace("\n", "")
+    assert "đủ hai phần ba" in joined
 
 
 def test_a_ballot_entered_by_mistake_is_taken_out_and_stays_in_the_log(qtbot, tab, answers):
@@ -221,3 +247,128 @@ def test_with_no_round_started_only_checking_a_record_file_is_offered(tab):
     buttons = (tab.next_button, tab.projector_button, tab.close_button, tab.undo_button, tab.publish_button)
     assert not any(b.isEnabled() for b in buttons) and not tab.entry.isEnabled()
     assert tab.check_action.isEnabled() and not tab.minutes_action.isEnabled()
+
+
+def test_a_new_ballot_and_a_locked_round_show_no_red_verdict(qtbot, tab, answers):
+    round_ = _round(Post.COMMITTEE, 3, 4)
+    tab.refresh()
+    text = tab.entry.verdict_label.text()
+    assert "chưa gõ gì" in text and "không hợp lệ" not in text.lower()  # untouched: not "too many names" in red
+    _type(qtbot, tab, "4\n")
+    assert "chưa gõ gì" in tab.entry.verdict_label.text()  # the next ballot starts empty again
+    _type(qtbot, tab, "3\n4\n")
+    from models.ballots.count import close_count
+
+    close_count(round_.id)
+    tab.refresh()
+    text = tab.entry.verdict_label.text()
+    assert "không ở trạng thái kiểm phiếu" in text and "không hợp lệ" not in text.lower()
+
+
+def test_a_number_nobody_has_is_said_above_the_verdict_and_clears_on_the_next_key(qtbot, tab, answers):
+    _round(Post.COMMITTEE, 3, 4)
+    tab.refresh()
+    _type(qtbot, tab, "4")
+    _type(qtbot, tab, "9")
+    text = tab.entry.verdict_label.text()
+    assert "Không có ứng cử viên số 9" in text and "Phiếu hợp lệ: bầu 3 người" in text
+    qtbot.keyClick(tab.entry, Qt.Key.Key_F7)
+    assert "Không có ứng cử viên số 9" not in tab.entry.verdict_label.text()
+
+
+def test_after_taking_a_ballot_out_the_keyboard_is_back_on_the_entry(qtbot, tab, answers):
+    _round(Post.COMMITTEE, 3, 4)
+    tab.refresh()
+    _type(qtbot, tab, "4\n3\n")
+    tab.close_button.setFocus()
+    answers["numbers"].append(1)
+    tab.void_button.click()
+    qtbot.waitUntil(tab.entry.hasFocus)
+    tab.close_button.setFocus()
+    answers["replies"].append(False)  # the counter thinks again
+    answers["numbers"].append(2)
+    tab.void_button.click()
+    qtbot.waitUntil(tab.entry.hasFocus)
+    assert tab.session.result().collected == 1
+
+
+def test_keys_typed_on_any_other_tab_never_become_ballots(qtbot, data_file, tmp_path, answers):
+    from PySide6.QtWidgets import QApplication, QTabWidget
+
+    from gui.main_window import MainWindow
+
+    round_ = _round(Post.COMMITTEE, 3, 4)
+    window = MainWindow(data_file, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    assert window.tabs.currentWidget() is window.members_tab  # where the window opens
+    qtbot.waitUntil(lambda: window.ballots_tab is not None and window.ballots_tab.session is not None)
+
+    def press_everywhere() -> None:
+        # to whatever has the keyboard, and to the hidden entry itself (as when it was given the focus hidden)
+        for target in (QApplication.focusWidget() or window, window.ballots_tab.entry):
+            for key in (Qt.Key.Key_1, Qt.Key.Key_Return, Qt.Key.Key_4, Qt.Key.Key_Enter):
+                qtbot.keyClick(target, key)
+
+    pages = 0
+    for index in range(window.tabs.count()):
+        if window.tabs.widget(index) is window.ballots_page:
+            continue
+        window.tabs.setCurrentIndex(index)
+        press_everywhere()
+        for inner in window.tabs.widget(index).findChildren(QTabWidget):
+            for sub in range(inner.count()):
+                inner.setCurrentIndex(sub)
+                press_everywhere()
+                pages += 1
+    assert pages >= 1 and not window.ballots_tab.entry.hasFocus()
+    assert round_log(round_.id) == []
+    window.tabs.setCurrentWidget(window.ballots_page)
+    qtbot.waitUntil(window.ballots_tab.entry.hasFocus)
+
+
+def test_a_closed_round_is_checked_against_the_code_on_its_signed_minutes(qtbot, tab, answers):
+    import json
+
+    from models.ballots.count import close_count, round_record
+    from models.congress.tables import ElectionRound
+    from models.counting.check_code import code_text
+
+    round_ = _round(Post.COMMITTEE, 3, 4)
+    tab.refresh()
+    _type(qtbot, tab, "4\n" * 6 + "3\n" * 5)
+    close_count(round_.id)
+    tab.refresh()
+    signed = code_text(round_record(round_.id))
+    answers["texts"].append(signed)
+    tab.verify_action.trigger()
+    assert answers["info"][-1][0].startswith("KHỚP") and not answers["error"]
+    row = ElectionRound.get_by_id(round_.id)
+    stored = json.loads(row.result)
+    stored["votes"][round_.candidates[3].key] = 11
+    ElectionRound.update(result=json.dumps(stored)).where(ElectionRound.id == round_.id).execute()
+    answers["texts"].append(signed)
+    tab.verify_action.trigger()
+    text, detail = answers["error"][-1]
+    assert text == "KHÔNG KHỚP với biên bản đã ký." and "được lưu 11 phiếu, kiểm lại được 5 phiếu" in detail
+    answers["texts"].append("không phải mã")
+    tab.verify_action.trigger()
+    assert "64 chữ số" in answers["error"][-1][0]
+
+
+def test_checking_a_record_file_shows_its_own_digest(tab, answers, tmp_path):
+    from models.counting import Ballot, Candidate, Election, ElectionRecord, Electorate, Exclusions, Form, write_record
+    from models.counting.check_code import grouped
+
+    election = Election(Post.SECRETARY, 1, 1, Form.AGREE, (Candidate("c1", "Nguyễn Văn An"),),
+                        Electorate(5, Exclusions(), 5), 5)  # fmt: skip
+    path = tmp_path / "ho-so.json"
+    write_record(ElectionRecord(election, ballots=(Ballot.agree(1, {"c1": "agree"}),)), path)
+    import json
+
+    digest = json.loads(path.read_text(encoding="utf-8"))["digest"]
+    answers["paths"].append(str(path))
+    tab.refresh()
+    tab.check_action.trigger()
+    assert grouped(digest) in answers["info"][-1][0]

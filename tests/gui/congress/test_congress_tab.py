@@ -65,6 +65,7 @@ def test_check_in_by_keyboard_alone_with_search_and_the_live_panel(qtbot, tab, a
     # 12 official - 1 temporary - 1 approved absence = D 10; ballots: present officials in D = 9
     assert "D = 10" in page.panel_label.text() and "ít nhất <b>6</b>" in page.panel_label.text()
     assert "<b>Phiếu phát ra:</b> 9" in page.panel_label.text()
+    assert "đủ hai phần ba (ít nhất 8)" in page.panel_label.text()  # Charter Điều 11 k6, said on the panel
     # search without diacritics, then one key
     qtbot.keyClicks(page.search_edit, people[3].full_name.split()[-1].lower().replace("ư", "u"))
     qtbot.keyClick(page.search_edit, Qt.Key.Key_Return)

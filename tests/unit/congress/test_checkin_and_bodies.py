@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from models.congress.bodies import Body, set_body, working_bodies
 from models.congress.checkin import attendance_panel, check_in
+from models.congress.congresses import get_congress, open_session, save_congress
 from models.congress.elections import add_election, set_candidates
 from models.congress.summons import summoned_list
 from models.core.errors import ConflictError, ValidationError
@@ -24,7 +27,7 @@ def test_before_check_in_everyone_stays_in_d_and_no_ballot_is_issued(congress12)
     assert (panel.summoned, panel.official_summoned, panel.probationary, panel.not_checked) == (14, 12, 2, 14)
     # D = 12 official - 1 on temporary activity - 1 exempted and not present
     assert (panel.D, panel.threshold, panel.ballots) == (10, 6, 0)
-    assert panel.blocking and "dưới 6" in panel.blocking[0]
+    assert any("dưới 6" in b for b in panel.blocking) and not panel.quorum.met
 
 
 def test_d_follows_check_in_and_situations(congress12):
@@ -55,14 +58,40 @@ def test_an_approved_absence_keeps_its_reason_and_other_states_drop_it(congress1
     assert check_in(person.id, None).person.attendance is None
 
 
-def test_warning_below_two_thirds_and_block_below_the_threshold(congress12):
+def test_below_two_thirds_of_those_summoned_the_congress_cannot_open_nor_elect(congress12):
+    # Charter Điều 11 k6: 12 official members summoned, so at least 8 present
     normal = _normal(congress12.id)  # 10 in D
-    for p in normal[:6]:
+    for p in normal[:7]:
         check_in(p.id, P)
     panel = attendance_panel(congress12.id)
-    assert panel.ballots == 6 and not panel.blocking and panel.warnings  # 6/10 < 2/3
-    check_in(normal[5].id, A)
-    assert attendance_panel(congress12.id).blocking  # 5 < 6
+    assert panel.ballots == 7 and not panel.quorum.met and panel.quorum.needed == 8
+    assert panel.blocking[0].startswith("Chỉ có mặt 7/12 đảng viên chính thức được triệu tập, dưới hai phần ba")
+    with pytest.raises(ConflictError, match="dưới hai phần ba"):
+        open_session(congress12.id)
+    check_in(normal[7].id, P)
+    panel = attendance_panel(congress12.id)
+    assert panel.quorum.met and not panel.blocking
+    assert panel.quorum.text.startswith("Có mặt 8/12 đảng viên chính thức được triệu tập, đủ hai phần ba (ít nhất 8)")
+    open_session(congress12.id)
+    check_in(normal[7].id, A)  # a member leaves after the opening: no round can start below two thirds
+    assert attendance_panel(congress12.id).blocking
+
+
+def test_the_quorum_may_count_probationary_members_too(congress12):
+    for p in _normal(congress12.id)[:8]:
+        check_in(p.id, P)
+    assert attendance_panel(congress12.id).quorum.met  # 8 of 12 official members
+    save_congress(replace(get_congress(congress12.id), quorum_with_probationary=True))
+    quorum = attendance_panel(congress12.id).quorum
+    assert (quorum.summoned, quorum.present, quorum.needed, quorum.met) == (14, 8, 10, False)
+    assert "kể cả dự bị" in quorum.text
+
+
+def test_fewer_present_than_can_elect_blocks_a_round(congress12):
+    normal = _normal(congress12.id)
+    for p in normal[:5]:
+        check_in(p.id, P)
+    assert any("dưới 6 người" in b for b in attendance_panel(congress12.id).blocking)  # 5 < 6
 
 
 def test_counting_committee_is_official_members_with_a_head_on_no_election_list(congress12):
@@ -120,3 +149,16 @@ def test_late_arrival_after_the_ballots_are_issued_does_not_change_the_round(con
     with pytest.raises(ConflictError, match="Đang kiểm phiếu"):
         tellers = [s.person.id for s in working_bodies(congress12.id)[Body.COUNTING]]
         set_body(congress12.id, Body.COUNTING, tellers[:2], tellers[0])
+
+
+def test_no_show_of_hands_below_two_thirds(congress12):
+    from models.congress.hand_votes import VoteKind, record_vote
+
+    normal = _normal(congress12.id)
+    for p in normal[:8]:
+        check_in(p.id, P)
+    open_session(congress12.id)
+    record_vote(congress12.id, VoteKind.WORKING_BODIES, "Đoàn chủ tịch", 8, 0, 0)
+    check_in(normal[0].id, A)
+    with pytest.raises(ConflictError, match="dưới hai phần ba"):
+        record_vote(congress12.id, VoteKind.WORKING_BODIES, "Thư ký", 7, 0, 0)

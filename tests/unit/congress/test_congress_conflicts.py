@@ -10,10 +10,12 @@ import pytest
 from models.congress.congresses import CongressInfo, get_congress, open_session, save_congress
 from models.congress.tables import Congress
 from models.core.errors import EditConflictError
+from tests.support import congress_story as story
 
 
 @pytest.fixture
 def congress(data_file) -> CongressInfo:
+    story.roster(3)
     return save_congress(CongressInfo(4, 2025, 2030, date(2025, 6, 20), place="Hội trường tầng 3"))
 
 
@@ -33,6 +35,7 @@ def test_a_second_save_from_the_same_read_is_refused_naming_what_changed(congres
 
 
 def test_opening_the_session_moves_the_version_so_a_stale_edit_is_told(congress):
+    story.check_in_all(congress.id)  # two thirds present: the congress may open (Charter Điều 11 k6)
     open_session(congress.id)
     with pytest.raises(EditConflictError) as caught:
         save_congress(replace(congress, place="Phòng họp số 2"), read=congress)

@@ -56,6 +56,7 @@ def test_status_runs_preparing_in_session_closed_and_a_closed_congress_is_read_o
     assert congress12.status_label == "Đang chuẩn bị"
     with pytest.raises(ConflictError, match="chưa khai mạc"):
         close_congress(congress12.id)
+    story.check_in_all(congress12.id)
     assert open_session(congress12.id).status_label == "Đang họp"
     closed = close_congress(congress12.id)
     assert closed.read_only and closed.closes_on is not None
@@ -119,6 +120,7 @@ def test_a_member_added_before_the_congress_opens_is_summoned_in_one_action(cong
 
 
 def test_the_list_is_kept_once_the_congress_opens(congress12):
+    story.check_in_all(congress12.id)
     open_session(congress12.id)
     with pytest.raises(ConflictError, match="giữ nguyên"):
         take_summons(congress12.id)

@@ -276,3 +276,29 @@ def test_closing_says_which_elections_were_never_set_up_or_finished(day12):
     lines = unfinished_elections(congress.id)
     assert lines[0].startswith("Chưa bầu xong") and "còn 3 chỗ" in lines[0]
     assert any(line.startswith("Không bầu") for line in lines)  # the optional ones, said plainly
+
+
+def test_the_re_vote_among_the_tied_elects_the_highest_without_a_majority(day12):
+    # Charter Điều 12 k3: the tied passers re-vote; the highest votes fill the seat, "không cần phải quá một nửa".
+    congress, free = day12
+    election = add_election(congress.id, Post.COMMITTEE, 3)
+    set_candidates(election.rounds[0].id, [p.id for p in free[:4]])
+    _adopted(congress.id, get_election(election.id))
+    _elect(congress.id, get_election(election.id), [10, 9, 7, 7])
+    runoff = next_round(election.id)
+    assert runoff.tie_break
+    closed = _elect(congress.id, get_election(election.id), [3, 2])
+    assert closed.tie_break and closed.result.elected == (free[2].key,)
+    assert get_election(election.id).done
+
+
+def test_a_round_for_unfilled_seats_keeps_the_majority_test(day12):
+    congress, free = day12
+    election = add_election(congress.id, Post.COMMITTEE, 3)
+    set_candidates(election.rounds[0].id, [p.id for p in free[:4]])
+    _adopted(congress.id, get_election(election.id))
+    _elect(congress.id, get_election(election.id), [9, 9, 3, 2])
+    second = next_round(election.id)
+    assert not second.tie_break
+    closed = _elect(congress.id, get_election(election.id), [3, 2])
+    assert closed.result.elected == () and not get_election(election.id).done

@@ -30,6 +30,7 @@ def make_election(
     present: int | None = None,
     issued: int | None = None,
     rules: Rules | None = None,
+    tie_break: bool = False,
 ) -> Election:
     excluded = excluded or Exclusions()
     present = summoned - excluded.total if present is None else present
@@ -42,6 +43,7 @@ def make_election(
         electorate=Electorate(summoned, excluded, present),
         ballots_issued=present if issued is None else issued,
         rules=rules or Rules(),
+        tie_break=tie_break,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from counting_factories import make_election, strike_ballots
@@ -80,5 +81,36 @@ def test_compare_exits_2_for_a_malformed_file_or_another_round(tmp_path):
     raw["ballots"][0]["keep"] = ["a"]  # changed by hand: the digest no longer matches
     path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
     err = io.StringIO()
-    assert run_compare(first, second, stdout=io.StringIO(), stderr=err) == 1
+    assert run_compare(first, second, stdout=io.StringIO(), stderr=err) == 2
     assert "không khớp mã kiểm tra" in err.getvalue()
+
+
+def test_compare_refuses_records_that_fail_their_digest(tmp_path):
+    first, second = _files(tmp_path, lambda b: b)
+    for path in (first, second):
+        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+        raw["ballots"][0]["keep"] = ["a"]  # both changed the same way: they would agree ballot by ballot
+        Path(path).write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    assert run_compare(first, second, stdout=out, stderr=err) == 2
+    assert out.getvalue() == "" and err.getvalue().count("\n") == 1 and "không khớp mã kiểm tra" in err.getvalue()
+
+
+def test_compare_refuses_records_of_another_election_sharing_ids(tmp_path):
+    election = make_election("abcd")
+    ballots = tuple(strike_ballots([("abc", 2)]))
+    base = tmp_path / "base.json"
+    write_record(ElectionRecord(election, ballots=ballots, branch="Chi bộ A", congress="Đại hội lần thứ IV"), base)
+    renamed = replace(election, candidates=(replace(election.candidates[0], name="Ngô Văn Khác"),
+                                            *election.candidates[1:]))  # fmt: skip
+    others = {
+        "branch": ElectionRecord(election, ballots=ballots, branch="Chi bộ B", congress="Đại hội lần thứ IV"),
+        "congress": ElectionRecord(election, ballots=ballots, branch="Chi bộ A", congress="Đại hội lần thứ V"),
+        "names": ElectionRecord(renamed, ballots=ballots, branch="Chi bộ A", congress="Đại hội lần thứ IV"),
+    }
+    for name, record in others.items():
+        path = tmp_path / f"{name}.json"
+        write_record(record, path)
+        out, err = io.StringIO(), io.StringIO()
+        assert run_compare(str(base), str(path), stdout=out, stderr=err) == 2, name
+        assert "không cùng một lần bầu" in err.getvalue() and out.getvalue() == ""

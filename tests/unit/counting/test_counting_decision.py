@@ -269,3 +269,27 @@ def test_tally_result_is_the_same_as_whole_count():
     for b in ballots:
         tally.add(b)
     assert tally.result() == count_ballots(election, ballots)
+
+
+# --- tie-break rounds (Charter Điều 12 k3) --------------------------------------------------------------------------
+def test_a_tie_break_round_fills_the_seats_with_the_highest_votes_without_a_majority():
+    # b and c tied across the last seat before; in the re-vote among them neither reaches 8 of D = 15.
+    res = by_votes({"b": 7, "c": 5}, seats=1, summoned=15, tie_break=True)
+    assert res.elected == ("b",) and res.open_seats == 0 and res.next_action == NextAction.NONE
+    assert all(c.passed for c in res.candidates)
+    plain = by_votes({"b": 7, "c": 5}, seats=1, summoned=15)
+    assert plain.elected == () and plain.next_action == NextAction.NEXT_ROUND
+
+
+def test_a_new_tie_in_a_tie_break_round_leaves_the_seats_open():
+    res = by_votes({"b": 6, "c": 6, "d": 2}, seats=2, summoned=15, tie_break=True)
+    # b and c share the last seat's votes and are not more than the seats: both elected
+    assert res.elected == ("b", "c") and res.tied == ()
+    res = by_votes({"b": 6, "c": 6}, seats=1, summoned=15, tie_break=True)
+    assert res.elected == () and res.tied == ("b", "c") and res.next_action == NextAction.RUNOFF
+    assert res.open_seats == 1
+
+
+def test_a_blocked_tie_break_round_elects_nobody():
+    res = by_votes({"b": 9, "c": 9}, seats=1, summoned=15, tie_break=True)  # 18 votes from 15 single-choice ballots
+    assert res.problems and res.elected == ()

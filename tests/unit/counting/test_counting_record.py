@@ -365,3 +365,21 @@ def test_engine_imports_neither_qt_nor_peewee():
         "sys.exit(1 if bad else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT, timeout=60, check=False).returncode == 0
+
+
+def test_a_tie_break_record_is_digested_and_counted_without_a_majority(tmp_path):
+    raw = copy.deepcopy(SPEC_EXAMPLE)
+    raw.update(seats=1, tie_break=True, ballots=[{"no": 1, "keep": ["c1"]}, {"no": 2, "keep": ["c2"]},
+                                                  {"no": 3, "keep": ["c1"]}])  # fmt: skip
+    raw["rules"] = {"all_struck_invalid": True}
+    raw["digest"] = chain_digest(raw)
+    code, out, _ = run(raw, tmp_path)
+    res = json.loads(out)
+    assert code == 0 and res["elected"] == ["c1"] and res["digest_ok"] is True  # 2 of D = 20 suffice
+    raw["tie_break"] = False  # the flag is part of the digested header
+    assert json.loads(run(raw, tmp_path)[1])["digest_ok"] is False
+    record = read_record(tmp_path / "hoso.json")
+    assert record_to_dict(record).get("tie_break") is None  # written only when true: older digests unchanged
+    raw["tie_break"] = "yes"
+    code, _, err = run(raw, tmp_path)
+    assert code == 2 and "tie_break" in err

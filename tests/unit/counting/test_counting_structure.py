@@ -7,6 +7,7 @@ import pytest
 from models.counting import Electorate, Exclusions, Post
 from models.counting.structure import (
     Person,
+    Quorum,
     check_candidates_official,
     check_committee_list,
     check_counting_committee,
@@ -141,9 +142,10 @@ def test_seats_per_post():
 
 def test_quorum():
     ele = Electorate(22, Exclusions(temporary_elsewhere=1, exempt_absent=1), 18)
-    assert check_quorum(ele) == ([], [])
-    blocking, warnings = check_quorum(Electorate(20, Exclusions(), 10))
-    assert len(blocking) == 1 and warnings == []  # 10 < 11 can vote: nobody can pass
-    blocking, warnings = check_quorum(Electorate(20, Exclusions(), 13))
-    assert blocking == [] and len(warnings) == 1  # 13 < 2/3 of 20
-    assert check_quorum(Electorate(21, Exclusions(), 14)) == ([], [])  # exactly 2/3
+    assert check_quorum(ele, Quorum(22, 18)) == []
+    assert len(check_quorum(Electorate(20, Exclusions(), 10), Quorum(20, 14))) == 1  # 10 < 11 can vote
+    blocking = check_quorum(Electorate(20, Exclusions(), 13), Quorum(20, 13))
+    assert len(blocking) == 1 and "dưới hai phần ba (cần ít nhất 14)" in blocking[0]  # 13 < 2/3 of 20
+    assert check_quorum(Electorate(21, Exclusions(), 14), Quorum(21, 14)) == []  # exactly 2/3
+    assert [Quorum(n, 0).needed for n in (3, 4, 5, 6, 22)] == [2, 3, 4, 4, 15]
+    assert not Quorum(0, 0).met

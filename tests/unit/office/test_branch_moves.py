@@ -39,7 +39,9 @@ def test_the_rich_branch_fills_every_branch_table(rich_file):
 def test_file_to_server_to_file_loses_nothing(rich_file, other_file, server, tmp_path):
     push_file(other_file, server)  # the server already holds a branch: the rich one gets other ids
     [report] = push_file(rich_file, server)
-    assert report.branch_id == 2 and not report.merged and report.added["BallotEntry"] == 29
+    assert (
+        report.branch_id == 2 and not report.merged and report.added["BallotEntry"] == 32
+    )  # 29 ballots and 3 (un)seals
     with plain(server) as database:
         assert database.execute_sql("SELECT min(id) FROM member WHERE branch_id = 2").fetchone()[0] > 1
     assert shot(server, 2) == shot(rich_file)
@@ -87,8 +89,14 @@ def test_merging_adds_only_what_the_server_lacks(rich_file, server, tmp_path):
         record_event(people[0].id, EventRecord(EventKind.BADGE_AWARDED, date(2026, 9, 2)))
         save_ratings(2026, {people[1].id: "good"})
         save_member(
-            member(1, full_name=people[2].full_name, birth_date=people[2].birth_date, card_number="", id=people[2].id,
-                   version=people[2].version)
+            member(
+                1,
+                full_name=people[2].full_name,
+                birth_date=people[2].birth_date,
+                card_number="",
+                id=people[2].id,
+                version=people[2].version,
+            )
         )  # the same person, card number left out: matched by name and birth
     finally:
         close_database()
@@ -99,7 +107,7 @@ def test_merging_adds_only_what_the_server_lacks(rich_file, server, tmp_path):
     assert {k: after[k] - before[k] for k in after if after[k] != before[k]} == {
         "member": 1, "member_event": 1, "rating": 1}  # fmt: skip
     assert report.matched["Member"] == 32 and report.matched["Congress"] == 1
-    assert report.dropped["BallotEntry"] == 29  # the congress on the server stays as it is there
+    assert report.dropped["BallotEntry"] == 32  # ballots and seals; the congress on the server stays as it is there
     open_database(server)
     try:
         assert [m.full_name for m in all_members() if m.card_number == "55500001"] == [new.full_name]

@@ -88,3 +88,20 @@ def test_the_secretary_and_deputy_rows_carry_their_own_elections_votes(held):
     rows = {row.elected_as: row.votes_text for row in elected_bios(held.id)}
     # the committee ballot gave them 28 and 27; their own ballots 27 and 26 (D = 30)
     assert rows["Bí thư Chi bộ"] == "27/30 (90,00%)" and rows["Phó Bí thư Chi bộ"] == "26/30 (86,67%)"
+
+
+def test_the_attendance_list_and_the_summary_say_the_quorum_was_met(tmp_path, data_file):
+    from openpyxl import load_workbook
+
+    from reports.congress.jobs import CONGRESS_JOB_BY_KIND
+    from tests.support import congress_story as story
+
+    story.roster(12, 2)
+    info = story.congress()
+    story.check_in_all(info.id)
+    story.open_with_bodies(info.id)
+    for kind in CONGRESS_JOB_BY_KIND:
+        if "diem-danh" in kind or "bao-cao" in kind:
+            path = CONGRESS_JOB_BY_KIND[kind].run(tmp_path / f"{kind}.xlsx", info.id)
+            texts = [c.value for row in load_workbook(path).active.iter_rows() for c in row if c.value]
+            assert any(isinstance(t, str) and "đủ hai phần ba" in t and "Điều 11 khoản 6" in t for t in texts), kind
