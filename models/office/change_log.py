@@ -5,6 +5,10 @@ The trigger runs as its owner (SECURITY DEFINER) so the accounts need no right o
 `current_user` is that owner, so the account is taken from `session_user`, the role that signed in (the same as
 `current_user` for ChiBo, which never switches role). An account reads the lines of the branches it can read;
 lines of tables without a branch column (a congress's lists, a count's entries) are the office's.
+
+`changed_at` is the server's clock in UTC, whatever time zone the session has set (SET TIME ZONE moves a
+LOCALTIMESTAMP, never `now() AT TIME ZONE 'UTC'`); lines written before ChiBo's set-up level 2 are in the time zone
+of the session that wrote them.
 """
 
 from __future__ import annotations
@@ -20,27 +24,29 @@ from models.office.server_sql import execute
 LOG_TABLE = "chibo_change_log"
 _TRIGGER = "chibo_change_log_row"
 _FUNCTION = "chibo_log_change"
+_UTC_NOW = "date_trunc('second', now() AT TIME ZONE 'UTC')"
 
 _DDL = (
     f"""CREATE TABLE IF NOT EXISTS {LOG_TABLE} (
     id BIGSERIAL PRIMARY KEY,
     table_name TEXT NOT NULL,
     row_id BIGINT,
-    branch_id INTEGER,
+    branch_id BIGINT,
     action TEXT NOT NULL,
     changed_by TEXT NOT NULL,
-    changed_at TIMESTAMP NOT NULL DEFAULT LOCALTIMESTAMP(0)
+    changed_at TIMESTAMP NOT NULL DEFAULT {_UTC_NOW}
 )""",
+    f"ALTER TABLE {LOG_TABLE} ALTER COLUMN changed_at SET DEFAULT {_UTC_NOW}",
     f"CREATE INDEX IF NOT EXISTS {LOG_TABLE}_row ON {LOG_TABLE} (table_name, row_id)",
     f"""CREATE OR REPLACE FUNCTION {_FUNCTION}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = public, pg_temp AS $body$
 DECLARE
     stored jsonb := to_jsonb(CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END);
 BEGIN
-    INSERT INTO {LOG_TABLE} (table_name, row_id, branch_id, action, changed_by)
+    INSERT INTO {LOG_TABLE} (table_name, row_id, branch_id, action, changed_by, changed_at)
     VALUES (TG_TABLE_NAME, (stored ->> 'id')::bigint,
-            (CASE WHEN TG_TABLE_NAME = 'branch' THEN stored ->> 'id' ELSE stored ->> 'branch_id' END)::integer,
-            lower(TG_OP), session_user);
+            (CASE WHEN TG_TABLE_NAME = 'branch' THEN stored ->> 'id' ELSE stored ->> 'branch_id' END)::bigint,
+            lower(TG_OP), session_user, {_UTC_NOW});
     RETURN NULL;
 END
 $body$""",
@@ -52,7 +58,7 @@ $body$""",
 class Change:
     action: str  # insert | update | delete
     changed_by: str  # the account (PostgreSQL role) that signed in
-    changed_at: datetime
+    changed_at: datetime  # UTC
 
 
 def install_change_log(policies: list[TablePolicy]) -> None:
@@ -60,6 +66,10 @@ def install_change_log(policies: list[TablePolicy]) -> None:
     transaction; run again, it replaces the triggers)."""
     for statement in _DDL:
         execute(statement)
+    narrow = execute("SELECT atttypid = 'integer'::regtype FROM pg_attribute "
+                     f"WHERE attrelid = '{LOG_TABLE}'::regclass AND attname = 'branch_id'").fetchone()[0]  # fmt: skip
+    if narrow:  # a log created before set-up level 2
+        execute(f"ALTER TABLE {LOG_TABLE} ALTER COLUMN branch_id TYPE bigint")
     for policy in policies:
         table = sql.Identifier(policy.table)
         execute(sql.SQL("DROP TRIGGER IF EXISTS {} ON {}").format(sql.Identifier(_TRIGGER), table))

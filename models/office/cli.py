@@ -13,7 +13,7 @@ from typing import TextIO
 
 from models.core.database import close_database, display_name, is_server_url, open_database
 from models.core.errors import DatabaseFileError, DomainError
-from models.core.failures import OK, REFUSED, UNREADABLE, one_line
+from models.core.failures import OK, REFUSED, UNREADABLE, describe, one_line
 from models.core.server_errors import is_privilege_error, server_message, url_parts
 
 UNREACHABLE = UNREADABLE  # a server that cannot be reached or signed in to
@@ -40,12 +40,13 @@ def run_server_setup(action: str | None, db: str | None, *, role: str | None = N
     except DomainError as exc:
         print(one_line(exc.message), file=err)
         return REFUSED
-    except Exception as exc:
-        message = _privilege_message(db) if is_privilege_error(exc) else server_message(exc, db)
-        if message is None:
-            raise
-        print(one_line(message), file=err)
-        return REFUSED if is_privilege_error(exc) else UNREACHABLE
+    except Exception as exc:  # never a traceback: even a defect of ChiBo is one line, and nothing was committed
+        if is_privilege_error(exc):
+            print(one_line(_privilege_message(db)), file=err)
+            return REFUSED
+        message = server_message(exc, db)
+        print(one_line(describe(exc) if message is None else message), file=err)
+        return REFUSED if message is None else UNREACHABLE
     finally:
         close_database()
 
@@ -68,12 +69,21 @@ def _set_up(db: str, *, out: TextIO, **_) -> int:
 
 
 def _open_set_up(db: str) -> None:
-    from models.office.server_access import is_set_up
+    """Open a set-up server, first bringing a set-up of an earlier ChiBo version up to this one's."""
+    from models.office.server_access import bring_up_to_date, is_set_up
 
     open_database(db)
     if not is_set_up():
         raise _Refused(f"Máy chủ «{display_name(db)}» chưa được thiết lập cho nhiều chi bộ: hãy chạy trước "
                        f"«main.py server-setup --db {display_name(db)}».")  # fmt: skip
+    bring_up_to_date()
+
+
+def _sessions_line(role: str, ended: int | None) -> str:
+    if ended is None:
+        return (f"Tài khoản quản trị này không được ngắt các phiên đang mở của «{role}»: chúng giữ quyền cũ cho tới "
+                "khi đóng. Hãy chạy lại bằng tài khoản postgres, hoặc cấp quyền pg_signal_backend.")  # fmt: skip
+    return f"Đã ngắt {ended} phiên đang mở của «{role}»." if ended else ""
 
 
 def _add_user(db: str, *, role: str, read_password: Callable[[], str], out: TextIO, **_) -> int:
@@ -104,8 +114,10 @@ def _revoke(db: str, *, role: str, branch: str, out: TextIO, **_) -> int:
     from models.office.accounts import revoke_branch
 
     _open_set_up(db)
-    _, name = revoke_branch(role, branch)
+    _, name, ended = revoke_branch(role, branch)
     print(f"Tài khoản «{role}» không còn được xem chi bộ «{name}».", file=out)
+    if _sessions_line(role, ended):
+        print(_sessions_line(role, ended), file=out)
     return OK
 
 
@@ -113,9 +125,11 @@ def _office(db: str, *, role: str, remove: bool, out: TextIO, **_) -> int:
     from models.office.accounts import set_office
 
     _open_set_up(db)
-    set_office(role, not remove)
+    ended = set_office(role, not remove)
     if remove:
         print(f"Tài khoản «{role}» không còn thuộc văn phòng; chỉ còn xem các chi bộ được giao.", file=out)
+        if _sessions_line(role, ended):
+            print(_sessions_line(role, ended), file=out)
     else:
         print(f"Tài khoản «{role}» thuộc văn phòng: được xem và sửa mọi chi bộ.", file=out)
     return OK
@@ -145,9 +159,6 @@ def _describe(account) -> str:
     if not account.can_login:
         parts.append("không đăng nhập được (tài khoản không có hoặc bị khóa)")
     return "; ".join(parts)
-
-
-
 
 
 _ACTIONS = {"setup": _set_up, "add-user": _add_user, "grant": _grant, "revoke": _revoke, "office": _office,
