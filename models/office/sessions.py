@@ -22,8 +22,8 @@ from models.core.tables import db
 from models.office.policies import APP_ROLE
 from models.office.server_sql import execute
 
-SESSION_LIMITS = {
-    "idle_in_transaction_session_timeout": "60s",
+SESSION_LIMITS = {  # as PostgreSQL shows them (SHOW)
+    "idle_in_transaction_session_timeout": "1min",
     "lock_timeout": "10s",
     "statement_timeout": "5min",
 }
