@@ -2,8 +2,9 @@
 
 - The entry log of the ballots (`ballot_entry`) and the acts on a count (`count_act`: closed, reopened,
   published) are append-only: no account has UPDATE or DELETE on them, and a trigger refuses both to anyone.
-- A sealed round takes no new line in its log: published, or closed with its digest naming its own log's last
-  link (a round counted by hand, with no log, is sealed once closed).
+- A sealed round takes no new line in its log: closed or published, with its digest naming a link of its own log
+  (a round counted by hand, with no log, is sealed once closed). A round copied from a data file (a branch moved
+  onto the server) arrives closed with its source's digest and takes its lines until the copy re-links it.
 - A closed or published round's stored result cannot be changed in place. The only changes a trigger lets through:
   publishing it (the status, nothing else); reopening it (back to counting, the result and digest emptied, only a
   round counted ballot by ballot); and a copy re-linking its digest (a branch moved onto the server, whose digest
@@ -29,7 +30,7 @@ _REFUSED = "ERRCODE = 'insufficient_privilege'"
 # Whether a round's digest names a link of its own log (a copy under way still names its source's chain).
 _NAMES_OWN_LINK = ("EXISTS (SELECT 1 FROM ballot_entry e WHERE e.round_id = {round}.id "
                    "AND e.chain = {round}.record_digest)")  # fmt: skip
-_SEALED = f"(r.status = 'published' OR r.status = 'closed' AND (r.count_mode = 'totals' OR {_NAMES_OWN_LINK}))"
+_SEALED = f"(r.status IN ('closed', 'published') AND (r.count_mode = 'totals' OR {_NAMES_OWN_LINK}))"
 
 _FUNCTIONS = {
     "chibo_refuse_rewrite": f"""

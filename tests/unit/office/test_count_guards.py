@@ -191,5 +191,11 @@ def test_chibo_reopens_closes_and_publishes_a_count_as_a_branch_account(office, 
         close_database()
     status = admin.execute("SELECT status, result FROM election_round WHERE id = %s", (round_id,)).fetchone()
     assert status == ("published", result)
-    with connect(office, "ban_a") as ban_a, pytest.raises(errors.InsufficientPrivilege, match="đã khóa kết quả"):
-        ban_a.execute("UPDATE election_round SET status = 'closed' WHERE id = %s", (round_id,))
+    seq, _, after, chain = log_of(admin, round_id)[-1]
+    with connect(office, "ban_a") as ban_a:
+        with pytest.raises(errors.InsufficientPrivilege, match="đã khóa kết quả"):
+            ban_a.execute("UPDATE election_round SET status = 'closed' WHERE id = %s", (round_id,))
+        with pytest.raises(errors.InsufficientPrivilege, match="đã khóa kết quả"):
+            ban_a.execute("INSERT INTO ballot_entry (round_id, seq, pass_no, ballot_no, action, before, after, "
+                          "entered_by, entered_at, chain) VALUES (%s, %s, 1, 99, 'enter', '', %s, '', now(), %s)",
+                          (round_id, seq + 1, after, chain))  # fmt: skip
