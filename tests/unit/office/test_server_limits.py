@@ -142,6 +142,34 @@ def test_a_writer_waits_for_a_lock_no_longer_than_its_lock_timeout(office, as_ad
         limit_sessions("ban_b_ghi")
 
 
+def test_a_write_held_up_by_a_lock_is_told_in_vietnamese(office, admin):
+    from models.core.failures import describe, is_expected
+    from models.roster.rating_book import save_ratings
+
+    open_database(office.admin_url)
+    limit_sessions("ban_b_ghi", {"lock_timeout": "200ms"})
+    close_database()
+    member_b, _ = first_member(admin, office.branch_b)
+    holder = connect(office, "ban_a", autocommit=False)
+    holder.execute("LOCK TABLE rating IN ACCESS EXCLUSIVE MODE")
+    open_database(office.url("ban_b_ghi"))
+    try:
+        with pytest.raises(Exception) as held_up:
+            save_ratings(2034, {member_b: "good"})
+        assert is_expected(held_up.value)
+        assert describe(held_up.value) == (
+            "Không ghi được vào cơ sở dữ liệu: máy chủ đang bận vì một tài khoản khác đang giữ dữ liệu này; hãy thử "
+            "lại sau ít phút."
+        )
+    finally:
+        close_database()
+        holder.rollback()
+        holder.close()
+        open_database(office.admin_url)
+        limit_sessions("ban_b_ghi")
+        close_database()
+
+
 def test_ids_are_64_bit_identities_and_no_account_can_burn_them(office, admin):
     narrow = admin.execute(
         "SELECT c.relname, a.attname FROM pg_constraint p JOIN pg_class c ON c.oid = p.conrelid "
@@ -193,3 +221,32 @@ def test_the_branch_lookups_answer_nothing_about_branches_the_caller_cannot_see(
         assert ban_b.execute(ask, (congress_b, member_a)).fetchone() == (office.branch_b, None)
     with connect(office, "van_phong") as van_phong:
         assert van_phong.execute(ask, (congress_b, member_a)).fetchone() == (office.branch_b, office.branch_a)
+
+
+def test_revoke_says_how_many_open_sessions_it_ended_or_that_it_could_not(office, monkeypatch):
+    import io
+
+    from models.office import accounts
+    from models.office.cli import run_server_setup
+
+    open_database(office.admin_url)
+    try:
+        create_login("ban_dem", PASSWORD)
+        grant_branch("ban_dem", office.branch_a)
+        grant_branch("ban_dem", office.branch_b)
+    finally:
+        close_database()
+    first, second = connect(office, "ban_dem"), connect(office, "ban_dem")
+    out, err = io.StringIO(), io.StringIO()
+    assert run_server_setup("revoke", office.admin_url, role="ban_dem", branch=str(office.branch_a), out=out,
+                            err=err) == 0, err.getvalue()  # fmt: skip
+    assert out.getvalue().splitlines()[-1] == "Đã ngắt 2 phiên đang mở của «ban_dem»."
+    for ended in (first, second):
+        with pytest.raises(psycopg.OperationalError):
+            ended.execute("SELECT 1")
+        ended.close()
+    monkeypatch.setattr(accounts, "end_sessions", lambda role: None)  # an administrator without the right
+    out = io.StringIO()
+    assert run_server_setup("revoke", office.admin_url, role="ban_dem", branch=str(office.branch_b), out=out,
+                            err=err) == 0, err.getvalue()  # fmt: skip
+    assert "không được ngắt các phiên đang mở của «ban_dem»" in out.getvalue().splitlines()[-1]
