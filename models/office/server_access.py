@@ -51,7 +51,7 @@ from models.office.sessions import limit_every_account
 
 _LOCK_KEY = 4_212_001  # pg_advisory_xact_lock: two set-ups at once run one after the other
 SETUP_LEVEL = 2  # 2: 64-bit ids, least privileges, count guards, session limits, lookups answering only the caller
-SETUP_KEY = "office_setup"  # in chibo_meta: the level the server was last set up to
+SETUP_KEY = "office_setup"  # in chibo_meta: the level and schema version the server was last set up for
 ROWS_DELETED = ("rating", "summoned", "working_body_seat", "round_candidate")  # ChiBo deletes rows of these only
 
 _ACCESS_DDL = f"""
@@ -94,16 +94,23 @@ def _set_up_open_database() -> SetupReport:
         install_count_guards()
         limit_every_account()
         execute("INSERT INTO chibo_meta (key, value) VALUES (%s, %s) ON CONFLICT (key) DO UPDATE "
-                "SET value = EXCLUDED.value", (SETUP_KEY, str(SETUP_LEVEL)))  # fmt: skip
+                "SET value = EXCLUDED.value", (SETUP_KEY, _set_up_as()))  # fmt: skip
     branches = execute("SELECT count(*) FROM branch").fetchone()[0]
     return SetupReport(len(policies), branches)
 
 
+def _set_up_as() -> str:
+    """What a set-up depends on: ChiBo's set-up level and the schema's version (a migration may add a table or a
+    column, which needs its privileges and policies), "2:7"."""
+    schema = execute("SELECT value FROM chibo_meta WHERE key = 'schema_version'").fetchone()
+    return f"{SETUP_LEVEL}:{schema[0] if schema else 0}"
+
+
 def bring_up_to_date() -> bool:
-    """On the open, set-up server database: set it up again when an earlier version set it up (the same as
-    `server-setup` run again); True when it did."""
-    level = execute("SELECT value FROM chibo_meta WHERE key = %s", (SETUP_KEY,)).fetchone()
-    if level is not None and level[0].isascii() and level[0].isdigit() and int(level[0]) >= SETUP_LEVEL:
+    """On the open, set-up server database: set it up again when it was set up by an earlier ChiBo or for an
+    earlier schema (the same as `server-setup` run again); True when it did."""
+    done = execute("SELECT value FROM chibo_meta WHERE key = %s", (SETUP_KEY,)).fetchone()
+    if done is not None and done[0] == _set_up_as():
         return False
     _set_up_open_database()
     return True

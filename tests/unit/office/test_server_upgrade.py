@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 
+import peewee as pw
 import psycopg
 import pytest
 from psycopg import errors
@@ -79,7 +80,10 @@ def test_any_server_setup_action_brings_an_earlier_set_up_up_to_date(legacy):
     out, err = io.StringIO(), io.StringIO()
     assert run_server_setup("list", url, out=out, err=err) == 0, err.getvalue()
     assert "- ban_cu: " in out.getvalue()
-    assert admin.execute("SELECT value FROM chibo_meta WHERE key = %s", (SETUP_KEY,)).fetchone() == (str(SETUP_LEVEL),)
+    schema = admin.execute("SELECT value FROM chibo_meta WHERE key = 'schema_version'").fetchone()[0]
+    assert admin.execute("SELECT value FROM chibo_meta WHERE key = %s", (SETUP_KEY,)).fetchone() == (
+        f"{SETUP_LEVEL}:{schema}",
+    )
     assert admin.execute("SELECT id, full_name FROM member ORDER BY id").fetchall() == members
     lookups = admin.execute("SELECT DISTINCT pg_get_function_arguments(p.oid) FROM pg_proc p "
                             "WHERE p.proname LIKE 'chibo\\_branch\\_of\\_%'").fetchall()  # fmt: skip
@@ -106,6 +110,27 @@ def test_any_server_setup_action_brings_an_earlier_set_up_up_to_date(legacy):
     again = io.StringIO()
     assert run_server_setup("list", url, out=again, err=err) == 0  # now current: nothing more to do
     assert again.getvalue() == out.getvalue()
+
+
+def test_a_schema_migrated_since_the_set_up_gets_its_privileges_at_the_next_action(legacy):
+    """A newer ChiBo's migration adds a column as the owner; the accounts may update it once `server-setup` ran."""
+    url, branch_id, admin = legacy
+    assert run_server_setup("setup", url, out=io.StringIO(), err=io.StringIO()) == 0
+    admin.execute("ALTER TABLE rating ADD COLUMN reviewed TEXT NOT NULL DEFAULT ''")  # as a migration would
+    version = int(admin.execute("SELECT value FROM chibo_meta WHERE key = 'schema_version'").fetchone()[0])
+    admin.execute("UPDATE chibo_meta SET value = %s WHERE key = %s", (f"{SETUP_LEVEL}:{version - 1}", SETUP_KEY))
+    from models.roster.tables import Rating
+
+    Rating._meta.add_field("reviewed", pw.TextField(default=""))
+    try:
+        with (psycopg.connect(as_role(url, "ban_cu"), autocommit=True) as ban_cu,
+              pytest.raises(errors.InsufficientPrivilege)):  # fmt: skip
+            ban_cu.execute("UPDATE rating SET reviewed = 'x'")
+        assert run_server_setup("list", url, out=io.StringIO(), err=io.StringIO()) == 0
+    finally:
+        Rating._meta.remove_field("reviewed")
+    with psycopg.connect(as_role(url, "ban_cu"), autocommit=True) as ban_cu:
+        assert ban_cu.execute("UPDATE rating SET reviewed = 'x'").rowcount > 0
 
 
 def test_chibo_works_as_the_legacy_account_once_brought_up_to_date(legacy):
