@@ -2,21 +2,20 @@
 
 - The entry log of the ballots (`ballot_entry`) and the acts on a count (`count_act`: closed, reopened,
   published) are append-only: no account has UPDATE or DELETE on them, and a trigger refuses both to anyone.
-- A sealed round takes no new line in its log: closed or published, with its digest naming a link of its own log
-  (a round counted by hand, with no log, is sealed once closed). A round copied from a data file (a branch moved
-  onto the server) arrives closed with its source's digest and takes its lines until the copy re-links it.
-- A closed or published round's stored result cannot be changed in place. The only changes a trigger lets through:
-  publishing it (the status, nothing else); reopening it (back to counting, the result and digest emptied, only a
-  round counted ballot by ballot); and a copy re-linking its digest (a branch moved onto the server, whose digest
-  still names the chain of the file it came from, gets its own chain's link).
-- Every change of a round's status must be recorded in `count_act` in the same transaction (checked at commit):
-  a round counting after having been closed has as many reopen acts as close acts; a round closed ballot by ballot
-  one close act more. So a result is replaced only by a recorded reopening and a recorded closing, which stay in
-  the append-only acts with who did it, next to the server's change log.
+- A closed or published round's stored result cannot be changed in place, nor the round deleted. The only changes
+  a trigger lets through: publishing it (the status, nothing else); reopening it (back to counting, the result and
+  digest emptied, only a round counted ballot by ballot); and a copy re-linking its digest (a branch moved onto the
+  server arrives with the digest of its file's chain and gets its own chain's link).
+- Checked at commit, when every row of the transaction is written, whatever order ChiBo or a copy wrote them in:
+  a round's change of status (or a round added already under way) must be recorded in `count_act`: counting after
+  having been closed, as many reopen acts as close acts; closed ballot by ballot, one close act more. A line added
+  to the log of a round closed or published at commit is refused unless that round's closing was recorded in this
+  same transaction (the closing's own line, or a copy bringing the log along).
 
-A branch's own account is the one ChiBo signs in with, so whatever ChiBo may do (reopen a count, with its reason)
-it may do through SQL too; what no one can do is change a result or a ballot without leaving that trail, which the
-entry log's chain and the record's digest then show.
+So a result or a ballot is only ever replaced through a recorded reopening and a recorded closing. A branch's own
+account is the one ChiBo signs in with, so whatever ChiBo may do (reopen a count with its reason) it may do through
+SQL too; what no one can do is change a result or the log without leaving that trail in the append-only acts and
+the server's change log, which the entry log's chain and the record's digest then show.
 """
 
 from __future__ import annotations
@@ -30,24 +29,43 @@ _REFUSED = "ERRCODE = 'insufficient_privilege'"
 # Whether a round's digest names a link of its own log (a copy under way still names its source's chain).
 _NAMES_OWN_LINK = ("EXISTS (SELECT 1 FROM ballot_entry e WHERE e.round_id = {round}.id "
                    "AND e.chain = {round}.record_digest)")  # fmt: skip
-_SEALED = f"(r.status IN ('closed', 'published') AND (r.count_mode = 'totals' OR {_NAMES_OWN_LINK}))"
+# The acts on a round closed ballot by ballot must be one close more than reopenings; counting, as many.
+_ACTS_AGREE = """(SELECT CASE WHEN r.status = 'counting' THEN closes = reopens
+                     WHEN r.status IN ('closed', 'published') AND r.count_mode = 'ballots' THEN closes = reopens + 1
+                     ELSE true END
+             FROM (SELECT count(*) FILTER (WHERE a.kind = 'close') AS closes,
+                          count(*) FILTER (WHERE a.kind = 'reopen') AS reopens
+                   FROM count_act a WHERE a.round_id = r.id) n)"""
+_UNRECORDED = "': khóa hay mở lại kết quả phải được ghi vào biên bản khóa, mở (count_act) trong cùng giao dịch.'"
+
+_HELPERS = {
+    # Whether a row version (its xmin) was written by this transaction or one of its savepoints: visible to us and
+    # still in progress can only be ours. pg_xact_status wants the 64-bit id: the 32-bit one is placed nearest to
+    # ours (a savepoint's id is above it, an old row's below); one too old for the server to tell is not ours.
+    "chibo_written_here(x xid) RETURNS boolean": """
+DECLARE
+    here bigint := pg_current_xact_id()::text::bigint;
+    low bigint := x::text::bigint;
+    diff bigint := low - (here & 4294967295);
+BEGIN
+    IF low < 3 THEN
+        RETURN false;  -- frozen or bootstrap: long committed
+    ELSIF diff > 2147483647 THEN
+        diff := diff - 4294967296;
+    ELSIF diff < -2147483648 THEN
+        diff := diff + 4294967296;
+    END IF;
+    RETURN here + diff >= 3 AND pg_xact_status((here + diff)::text::xid8) IS NOT DISTINCT FROM 'in progress';
+EXCEPTION WHEN invalid_parameter_value THEN
+    RETURN false;
+END""",
+}
 
 _FUNCTIONS = {
     "chibo_refuse_rewrite": f"""
 BEGIN
     RAISE EXCEPTION USING {_REFUSED},
         MESSAGE = 'Bảng ' || TG_TABLE_NAME || ' chỉ được ghi thêm: dòng đã ghi không sửa, không xóa được.';
-END""",
-    "chibo_entry_into_open_round": f"""
-DECLARE
-    r record;
-BEGIN
-    SELECT * INTO r FROM election_round WHERE id = NEW.round_id;
-    IF {_SEALED.format(round="r")} THEN
-        RAISE EXCEPTION USING {_REFUSED},
-            MESSAGE = 'Lần bầu ' || NEW.round_id || ' đã khóa kết quả: không ghi thêm phiếu vào nhật ký được.';
-    END IF;
-    RETURN NEW;
 END""",
     "chibo_guard_round": f"""
 DECLARE
@@ -59,8 +77,7 @@ BEGIN
     END IF;
     IF TG_OP = 'UPDATE' THEN
         after := to_jsonb(NEW);
-        IF after = before
-           OR OLD.status = 'closed' AND NEW.status = 'published' AND after - 'status' = before - 'status'
+        IF OLD.status = 'closed' AND NEW.status = 'published' AND after - 'status' = before - 'status'
            OR OLD.status = 'closed' AND NEW.status = 'counting' AND OLD.count_mode = 'ballots'
               AND NEW.result = '' AND NEW.record_digest = ''
               AND after - 'status' - 'result' - 'record_digest' - 'closed_at'
@@ -73,35 +90,54 @@ BEGIN
     RAISE EXCEPTION USING {_REFUSED}, MESSAGE = 'Lần bầu ' || OLD.id
         || ' đã khóa kết quả: kết quả đã lưu không sửa, không xóa được (chỉ công bố, hoặc mở lại có ghi lý do).';
 END""",
-    "chibo_status_recorded": f"""
+    "chibo_round_recorded": f"""
 DECLARE
     r record;
-    closes integer;
-    reopens integer;
 BEGIN
     SELECT * INTO r FROM election_round WHERE id = NEW.id;
-    SELECT count(*) FILTER (WHERE kind = 'close'), count(*) FILTER (WHERE kind = 'reopen') INTO closes, reopens
-    FROM count_act WHERE round_id = NEW.id;
-    IF r.status = 'counting' AND reopens <> closes
-       OR r.status IN ('closed', 'published') AND r.count_mode = 'ballots' AND closes <> reopens + 1 THEN
-        RAISE EXCEPTION USING {_REFUSED}, MESSAGE = 'Lần bầu ' || NEW.id
-            || ': khóa hay mở lại kết quả phải được ghi vào biên bản khóa, mở (count_act) trong cùng giao dịch.';
+    IF r.id IS NOT NULL AND NOT {_ACTS_AGREE} THEN
+        RAISE EXCEPTION USING {_REFUSED}, MESSAGE = 'Lần bầu ' || NEW.id || {_UNRECORDED};
+    END IF;
+    RETURN NULL;
+END""",
+    "chibo_entry_recorded": f"""
+DECLARE
+    r record;
+BEGIN
+    SELECT * INTO r FROM election_round WHERE id = NEW.round_id;
+    IF r.status IN ('closed', 'published') AND NOT EXISTS (
+           SELECT 1 FROM count_act a WHERE a.round_id = r.id AND a.kind = 'close' AND chibo_written_here(a.xmin)) THEN
+        RAISE EXCEPTION USING {_REFUSED},
+            MESSAGE = 'Lần bầu ' || NEW.round_id || ' đã khóa kết quả: không ghi thêm phiếu vào nhật ký được.';
+    END IF;
+    IF NOT {_ACTS_AGREE} THEN
+        RAISE EXCEPTION USING {_REFUSED}, MESSAGE = 'Lần bầu ' || NEW.round_id || {_UNRECORDED};
     END IF;
     RETURN NULL;
 END""",
 }
 
-# (trigger, table, when and for what, function); the last is checked at commit (a constraint trigger, deferred).
+# (trigger, table, when and for what, function): row triggers before the change.
 _TRIGGERS = (
     *(("chibo_append_only", table, "BEFORE UPDATE OR DELETE", "chibo_refuse_rewrite") for table in APPEND_ONLY),
-    ("chibo_entry_into_open_round", "ballot_entry", "BEFORE INSERT", "chibo_entry_into_open_round"),
     ("chibo_guard_round", "election_round", "BEFORE UPDATE OR DELETE", "chibo_guard_round"),
 )
-_DEFERRED = ("chibo_status_recorded", "election_round", "chibo_status_recorded")
+# (trigger, table, event and condition, function): constraint triggers checked at commit, when every row of the
+# transaction (the acts, the log's lines, the round) is written, whatever order ChiBo or a copy wrote them in.
+_AT_COMMIT = (
+    ("chibo_round_changed", "election_round", "UPDATE", "OLD.status IS DISTINCT FROM NEW.status",
+     "chibo_round_recorded"),
+    ("chibo_round_added", "election_round", "INSERT", "NEW.status <> 'setup'", "chibo_round_recorded"),
+    ("chibo_entry_added", "ballot_entry", "INSERT", "true", "chibo_entry_recorded"),
+)  # fmt: skip
 
 
 def install_count_guards() -> None:
     """Create or replace the guard functions and their triggers (inside the set-up's transaction)."""
+    for signature, body in _HELPERS.items():
+        execute(f"CREATE OR REPLACE FUNCTION {signature} LANGUAGE plpgsql STABLE "
+                f"SET search_path = pg_catalog, pg_temp AS $body${body}$body$")  # fmt: skip
+        execute(f"REVOKE ALL ON FUNCTION {signature.split(' RETURNS')[0]} FROM PUBLIC")
     for name, body in _FUNCTIONS.items():
         execute(f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER "
                 f"SET search_path = public, pg_temp AS $body${body}$body$")  # fmt: skip
@@ -111,8 +147,9 @@ def install_count_guards() -> None:
         execute(sql.SQL("DROP TRIGGER IF EXISTS {} ON {}").format(*names))
         execute(sql.SQL("CREATE TRIGGER {} " + timing + " ON {} FOR EACH ROW EXECUTE FUNCTION {}()")
                 .format(*names, sql.Identifier(function)))  # fmt: skip
-    trigger, table, function = (sql.Identifier(name) for name in _DEFERRED)
-    execute(sql.SQL("DROP TRIGGER IF EXISTS {} ON {}").format(trigger, table))
-    execute(sql.SQL("CREATE CONSTRAINT TRIGGER {} AFTER UPDATE ON {} DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
-                    "WHEN (OLD.status IS DISTINCT FROM NEW.status) EXECUTE FUNCTION {}()")
-            .format(trigger, table, function))  # fmt: skip
+    for trigger, table, event, condition, function in _AT_COMMIT:
+        names = sql.Identifier(trigger), sql.Identifier(table)
+        execute(sql.SQL("DROP TRIGGER IF EXISTS {} ON {}").format(*names))
+        execute(sql.SQL("CREATE CONSTRAINT TRIGGER {} AFTER " + event + " ON {} DEFERRABLE INITIALLY DEFERRED "
+                        "FOR EACH ROW WHEN (" + condition + ") EXECUTE FUNCTION {}()")
+                .format(*names, sql.Identifier(function)))  # fmt: skip

@@ -173,6 +173,64 @@ def _close_through_chibo(office: OfficeServer, round_id: int) -> None:
         close_database()
 
 
+def test_closing_or_reopening_may_add_its_own_line_to_the_log_in_either_order(office, admin):
+    """A count's own line for its closing or reopening (a sealing entry) may be written before or after the
+    round's state, in a savepoint or not: the log is checked at commit. A line slipped into a closed count with a
+    forged close act and no reopening is refused."""
+    round_id, result, digest = closed_round(admin, office.branch_b)
+    seq = log_of(admin, round_id)[-1][0]
+
+    def line() -> None:
+        nonlocal seq
+        seq += 1
+        admin.execute("INSERT INTO ballot_entry (round_id, seq, pass_no, ballot_no, action, before, after, "
+                      "entered_by, entered_at, chain) VALUES (%s, %s, 1, 0, 'seal', '', '', '', now(), %s)",
+                      (round_id, seq, f"{seq:064x}"))  # fmt: skip
+
+    def act(kind: str) -> None:
+        admin.execute("INSERT INTO count_act (round_id, kind, reason, done_by, done_at) VALUES (%s, %s, 'thử', "
+                      "'', now())", (round_id, kind))  # fmt: skip
+
+    reopen = "UPDATE election_round SET status = 'counting', result = '', record_digest = '' WHERE id = %s"
+    close = "UPDATE election_round SET status = 'closed', result = %s, record_digest = %s WHERE id = %s"
+    with admin.transaction():  # reopening: its line first, then the state and the act
+        line()
+        admin.execute(reopen, (round_id,))
+        act("reopen")
+    with admin.transaction():  # closing: the state and the act, then its line
+        admin.execute(close, (result, digest, round_id))
+        act("close")
+        line()
+    with admin.transaction():
+        admin.execute(reopen, (round_id,))
+        act("reopen")
+    with admin.transaction():
+        with admin.transaction():  # closed inside a savepoint, as a nested ChiBo transaction does
+            admin.execute(close, (result, digest, round_id))
+            act("close")
+        line()
+    lines = len(log_of(admin, round_id))
+    with pytest.raises(errors.InsufficientPrivilege), admin.transaction():
+        act("close")
+        line()
+    seq -= 1
+    with pytest.raises(errors.InsufficientPrivilege, match="đã khóa kết quả"), admin.transaction():
+        line()
+    assert len(log_of(admin, round_id)) == lines
+    assert admin.execute("SELECT status FROM election_round WHERE id = %s", (round_id,)).fetchone() == ("closed",)
+
+
+def test_a_row_is_told_written_by_this_transaction_or_one_of_its_savepoints_only(admin):
+    ask = "SELECT chibo_written_here(xmin) FROM branch ORDER BY id"
+    assert {here for (here,) in admin.execute(ask).fetchall()} == {False}
+    with admin.transaction():
+        admin.execute("UPDATE branch SET name = name WHERE id = (SELECT min(id) FROM branch)")
+        with admin.transaction():
+            admin.execute("UPDATE branch SET name = name WHERE id = (SELECT max(id) FROM branch)")
+        assert [here for (here,) in admin.execute(ask).fetchall()] == [True, True]
+    assert {here for (here,) in admin.execute(ask).fetchall()} == {False}
+
+
 def test_chibo_reopens_closes_and_publishes_a_count_as_a_branch_account(office, admin):
     from models.ballots.count import publish, reopen_count
 
