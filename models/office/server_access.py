@@ -50,6 +50,9 @@ from models.office.server_sql import execute, role_exists
 from models.office.sessions import limit_every_account
 
 _LOCK_KEY = 4_212_001  # pg_advisory_xact_lock: two set-ups at once run one after the other
+# The administrator has no session limits: a set-up waiting behind a lock an account holds (the key above, or a
+# table it reads in a transaction left open) gives up after this and says so, instead of hanging.
+SETUP_LOCK_TIMEOUT = "30s"
 SETUP_LEVEL = 2  # 2: 64-bit ids, least privileges, count guards, session limits, lookups answering only the caller
 SETUP_KEY = "office_setup"  # in chibo_meta: the level and schema version the server was last set up for
 ROWS_DELETED = ("rating", "summoned", "working_body_seat", "round_candidate")  # ChiBo deletes rows of these only
@@ -83,6 +86,7 @@ def _set_up_open_database() -> SetupReport:
 
     policies = table_policies(ALL_TABLES)
     with db.atomic():
+        execute("SELECT set_config('lock_timeout', %s, true)", (SETUP_LOCK_TIMEOUT,))
         execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_KEY,))
         _ensure_group_roles()
         execute(_ACCESS_DDL)

@@ -250,3 +250,22 @@ def test_revoke_says_how_many_open_sessions_it_ended_or_that_it_could_not(office
     assert run_server_setup("revoke", office.admin_url, role="ban_dem", branch=str(office.branch_b), out=out,
                             err=err) == 0, err.getvalue()  # fmt: skip
     assert "không được ngắt các phiên đang mở của «ban_dem»" in out.getvalue().splitlines()[-1]
+
+
+def test_a_set_up_held_up_by_an_accounts_lock_gives_up_and_says_so(office, monkeypatch):
+    import io
+
+    from models.office import server_access
+    from models.office.cli import run_server_setup
+
+    monkeypatch.setattr(server_access, "SETUP_LOCK_TIMEOUT", "200ms")
+    with connect(office, "ban_a") as holder:
+        holder.execute("SELECT pg_advisory_lock(%s)", (server_access._LOCK_KEY,))
+        out, err = io.StringIO(), io.StringIO()
+        assert run_server_setup("setup", office.admin_url, out=out, err=err) == 2
+    (line,) = err.getvalue().splitlines()
+    assert line.startswith("Máy chủ «") and line.endswith(
+        "đang bận vì một tài khoản khác đang giữ dữ liệu cần dùng; không có gì thay đổi. Hãy thử lại sau ít phút, "
+        "hoặc nhờ người quản trị ngắt phiên của tài khoản đó."
+    )
+    assert out.getvalue() == ""
