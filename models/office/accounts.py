@@ -103,7 +103,7 @@ def find_branch(text: str | int) -> tuple[int, str]:
 def grant_branch(role: str, branch: str | int, can_write: bool = True) -> tuple[int, str]:
     """Let `role` read (and with `can_write` change) one branch; a grant already there is updated. A writable
     grant made read-only ends the account's open sessions (models.office.sessions)."""
-    name = _existing_role(role)
+    name = existing_role(role)
     branch_id, branch_name = find_branch(branch)
     access = sql.Identifier(ACCESS_TABLE)
     with db.atomic():
@@ -123,7 +123,7 @@ def grant_branch(role: str, branch: str | int, can_write: bool = True) -> tuple[
 def revoke_branch(role: str, branch: str | int) -> tuple[int, str, int | None]:
     """Take one branch away from `role` and end its open sessions; NotFoundError when it had no grant on it.
     Returns the branch and how many sessions were ended (None: this account may not end them)."""
-    name = _existing_role(role)
+    name = existing_role(role)
     branch_id, branch_name = find_branch(branch)
     with db.atomic():
         query = sql.SQL("DELETE FROM {} WHERE role_name = %s AND branch_id = %s").format(sql.Identifier(ACCESS_TABLE))
@@ -135,7 +135,7 @@ def revoke_branch(role: str, branch: str | int) -> tuple[int, str, int | None]:
 def set_office(role: str, office: bool = True) -> int | None:
     """Make `role` one of the office (sees and changes every branch), or no longer: then its open sessions are
     ended, and how many is returned (None: this account may not end them)."""
-    name = _existing_role(role)
+    name = existing_role(role)
     verb = "GRANT {} TO {}" if office else "REVOKE {} FROM {}"
     with db.atomic():
         execute(sql.SQL(verb).format(sql.Identifier(OFFICE_ROLE), sql.Identifier(name)))
@@ -183,7 +183,7 @@ def signed_in_access() -> SignedInAccess:
     return SignedInAccess(role, False, False, [BranchGrant(*row) for row in rows])
 
 
-def _existing_role(name: str) -> str:
+def existing_role(name: str) -> str:
     check_role_name(name)
     if not role_exists(name):
         raise NotFoundError(

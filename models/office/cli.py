@@ -1,9 +1,9 @@
 """`python main.py server-setup …`: the administrator's one command for a committee office's server.
 
 Actions: set-up (schema, accounts' roles, privileges, row-level security; the default), add-user, grant, revoke,
-office, list. Prints Vietnamese and returns the exit status: 0 done, 1 refused (an unknown branch or account, a
-bad name, not enough privilege), 2 the server cannot be reached or signed in to (one line on stderr, never a
-traceback).
+office, list, end-sessions. Prints Vietnamese and returns the exit status: 0 done, 1 refused (an unknown branch or
+account, a bad name, not enough privilege), 2 the server cannot be reached or signed in to (one line on stderr,
+never a traceback).
 """
 
 from __future__ import annotations
@@ -135,6 +135,17 @@ def _office(db: str, *, role: str, remove: bool, out: TextIO, **_) -> int:
     return OK
 
 
+def _end_sessions(db: str, *, role: str, out: TextIO, **_) -> int:
+    """End an account's open sessions (one holding a lock the others wait for), its grants kept."""
+    from models.office.accounts import existing_role
+    from models.office.sessions import end_sessions
+
+    _open_set_up(db)
+    ended = end_sessions(existing_role(role))
+    print(_sessions_line(role, ended) or f"Tài khoản «{role}» không có phiên nào đang mở.", file=out)
+    return OK if ended is not None else REFUSED
+
+
 def _list(db: str, *, out: TextIO, **_) -> int:
     from models.office.accounts import list_access
 
@@ -162,7 +173,7 @@ def _describe(account) -> str:
 
 
 _ACTIONS = {"setup": _set_up, "add-user": _add_user, "grant": _grant, "revoke": _revoke, "office": _office,
-            "list": _list}  # fmt: skip
+            "list": _list, "end-sessions": _end_sessions}  # fmt: skip
 
 
 def password_reader(role: str, from_stdin: bool) -> Callable[[], str]:
