@@ -52,6 +52,15 @@ def test_every_account_signs_in_with_the_session_limits(office):
             assert shown == SESSION_LIMITS, role
 
 
+def test_an_administrator_granted_a_branch_gets_no_session_limits(office, admin, as_admin):
+    grant_branch("postgres", office.branch_a)
+    try:
+        assert admin.execute("SELECT count(*) FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole "
+                             "WHERE r.rolname = 'postgres'").fetchone() == (0,)  # fmt: skip
+    finally:
+        revoke_branch("postgres", office.branch_a)
+
+
 def test_a_transaction_opened_before_revoke_cannot_write_after_it(office, admin, as_admin):
     create_login("ban_tam", PASSWORD)
     grant_branch("ban_tam", office.branch_a)
