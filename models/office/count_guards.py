@@ -6,6 +6,8 @@
   a trigger lets through: publishing it (the status, nothing else); reopening it (back to counting, the result and
   digest emptied, only a round counted ballot by ballot); and a copy re-linking its digest (a branch moved onto the
   server arrives with the digest of its file's chain and gets its own chain's link).
+- A closed or published round's candidates and ballot bundles cannot be added, changed or deleted (a copy adds
+  them to the round it adds in the same transaction).
 - Checked at commit, when every row of the transaction is written, whatever order ChiBo or a copy wrote them in:
   a round's change of status (or a round added already under way) must be recorded in `count_act`: counting after
   having been closed, as many reopen acts as close acts; closed ballot by ballot, one close act more. A line added
@@ -37,6 +39,9 @@ _ACTS_AGREE = """(SELECT CASE WHEN r.status = 'counting' THEN closes = reopens
                           count(*) FILTER (WHERE a.kind = 'reopen') AS reopens
                    FROM count_act a WHERE a.round_id = r.id) n)"""
 _UNRECORDED = "': khóa hay mở lại kết quả phải được ghi vào biên bản khóa, mở (count_act) trong cùng giao dịch.'"
+
+_PART_SEALED = "' đã khóa kết quả: danh sách ứng cử viên và các tệp phiếu của lần bầu không sửa được.'"
+ROUND_PARTS = ("round_candidate", "ballot_bundle")  # what a round's papers print besides its result and log
 
 _HELPERS = {
     # Whether a row version (its xmin) was written by this transaction or one of its savepoints: visible to us and
@@ -90,6 +95,25 @@ BEGIN
     RAISE EXCEPTION USING {_REFUSED}, MESSAGE = 'Lần bầu ' || OLD.id
         || ' đã khóa kết quả: kết quả đã lưu không sửa, không xóa được (chỉ công bố, hoặc mở lại có ghi lý do).';
 END""",
+    "chibo_guard_round_part": f"""
+DECLARE
+    r record;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN
+        SELECT status INTO r FROM election_round WHERE id = OLD.round_id;
+        IF r.status IN ('closed', 'published') THEN
+            RAISE EXCEPTION USING {_REFUSED}, MESSAGE = 'Lần bầu ' || OLD.round_id || {_PART_SEALED};
+        END IF;
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RETURN OLD;
+    END IF;
+    SELECT status, xmin INTO r FROM election_round WHERE id = NEW.round_id;
+    IF r.status IN ('closed', 'published') AND NOT (TG_OP = 'INSERT' AND chibo_written_here(r.xmin)) THEN
+        RAISE EXCEPTION USING {_REFUSED}, MESSAGE = 'Lần bầu ' || NEW.round_id || {_PART_SEALED};
+    END IF;
+    RETURN NEW;
+END""",
     "chibo_round_recorded": f"""
 DECLARE
     r record;
@@ -121,7 +145,9 @@ END""",
 _TRIGGERS = (
     *(("chibo_append_only", table, "BEFORE UPDATE OR DELETE", "chibo_refuse_rewrite") for table in APPEND_ONLY),
     ("chibo_guard_round", "election_round", "BEFORE UPDATE OR DELETE", "chibo_guard_round"),
-)
+    *(("chibo_guard_round_part", table, "BEFORE INSERT OR UPDATE OR DELETE", "chibo_guard_round_part")
+      for table in ROUND_PARTS),
+)  # fmt: skip
 # (trigger, table, event and condition, function): constraint triggers checked at commit, when every row of the
 # transaction (the acts, the log's lines, the round) is written, whatever order ChiBo or a copy wrote them in.
 _AT_COMMIT = (

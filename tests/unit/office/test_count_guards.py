@@ -141,6 +141,26 @@ def test_a_closed_rounds_result_cannot_be_changed_or_deleted(office, admin):
     assert closed_round(admin, office.branch_a) == (round_id, result, digest)
 
 
+def test_a_closed_rounds_candidates_and_bundles_cannot_be_changed(office, admin):
+    round_id, _, _ = closed_round(admin, office.branch_a)
+    candidates = admin.execute("SELECT id, summoned_id FROM round_candidate WHERE round_id = %s",
+                               (round_id,)).fetchall()  # fmt: skip
+    other = admin.execute("SELECT s.id FROM summoned s JOIN congress c ON c.id = s.congress_id "
+                          "WHERE c.branch_id = %s AND s.id <> %s ORDER BY s.id",
+                          (office.branch_a, candidates[0][1])).fetchone()[0]  # fmt: skip
+    with connect(office, "ban_a") as ban_a:
+        for statement, params in (
+            ("DELETE FROM round_candidate WHERE round_id = %s", (round_id,)),
+            ("UPDATE round_candidate SET summoned_id = %s WHERE round_id = %s", (other, round_id)),
+            ("INSERT INTO round_candidate (round_id, summoned_id, source) VALUES (%s, %s, 'list')", (round_id, other)),
+            ("INSERT INTO ballot_bundle (round_id, pass_no, number, papers) VALUES (%s, 1, 9, 1)", (round_id,)),
+        ):
+            with pytest.raises(errors.InsufficientPrivilege, match="danh sách ứng cử viên"):
+                ban_a.execute(statement, params)
+    assert admin.execute("SELECT id, summoned_id FROM round_candidate WHERE round_id = %s",
+                         (round_id,)).fetchall() == candidates  # fmt: skip
+
+
 def test_a_closed_log_takes_no_new_ballot(office, admin):
     round_id, _, _ = closed_round(admin, office.branch_a)
     seq, _, after, chain = log_of(admin, round_id)[-1]
