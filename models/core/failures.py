@@ -21,7 +21,11 @@ _DATABASE_TEXTS = (
     ("lock timeout", "máy chủ đang bận vì một tài khoản khác đang giữ dữ liệu này; hãy thử lại sau ít phút"),
     ("statement timeout", "thao tác chạy quá lâu nên máy chủ đã dừng lại; hãy thử lại"),
     ("idle-in-transaction timeout", "phiên làm việc bị máy chủ đóng vì để dở quá lâu; hãy kết nối lại"),
-    ("administrator command", "người quản trị máy chủ vừa đổi quyền của tài khoản này; hãy kết nối lại"),
+    (
+        "administrator command",
+        "máy chủ đã ngắt phiên làm việc (người quản trị đổi quyền của tài khoản, hoặc khởi "
+        "động lại máy chủ); hãy kết nối lại",
+    ),
     ("connection", "mất kết nối tới máy chủ cơ sở dữ liệu"),
     ("server closed", "mất kết nối tới máy chủ cơ sở dữ liệu"),
 )

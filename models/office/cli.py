@@ -79,6 +79,11 @@ def _open_set_up(db: str) -> None:
     bring_up_to_date()
 
 
+def _print_if(line: str, out: TextIO) -> None:
+    if line:
+        print(line, file=out)
+
+
 def _sessions_line(role: str, ended: int | None) -> str:
     if ended is None:
         return (f"Tài khoản quản trị này không được ngắt các phiên đang mở của «{role}»: chúng giữ quyền cũ cho tới "
@@ -116,8 +121,7 @@ def _revoke(db: str, *, role: str, branch: str, out: TextIO, **_) -> int:
     _open_set_up(db)
     _, name, ended = revoke_branch(role, branch)
     print(f"Tài khoản «{role}» không còn được xem chi bộ «{name}».", file=out)
-    if _sessions_line(role, ended):
-        print(_sessions_line(role, ended), file=out)
+    _print_if(_sessions_line(role, ended), out)
     return OK
 
 
@@ -128,8 +132,7 @@ def _office(db: str, *, role: str, remove: bool, out: TextIO, **_) -> int:
     ended = set_office(role, not remove)
     if remove:
         print(f"Tài khoản «{role}» không còn thuộc văn phòng; chỉ còn xem các chi bộ được giao.", file=out)
-        if _sessions_line(role, ended):
-            print(_sessions_line(role, ended), file=out)
+        _print_if(_sessions_line(role, ended), out)
     else:
         print(f"Tài khoản «{role}» thuộc văn phòng: được xem và sửa mọi chi bộ.", file=out)
     return OK

@@ -26,7 +26,7 @@ from models.core.failures import describe, is_expected
         (pw.OperationalError("canceling statement due to lock timeout"), "đang giữ dữ liệu này"),
         (pw.OperationalError("canceling statement due to statement timeout"), "chạy quá lâu"),
         (pw.OperationalError("terminating connection due to idle-in-transaction timeout"), "để dở quá lâu"),
-        (pw.OperationalError("terminating connection due to administrator command"), "vừa đổi quyền"),
+        (pw.OperationalError("terminating connection due to administrator command"), "ngắt phiên làm việc"),
     ],
 )
 def test_faults_are_told_in_vietnamese(exc, expected):
