@@ -6,6 +6,10 @@ The trigger runs as its owner (SECURITY DEFINER) so the accounts need no right o
 `current_user` for ChiBo, which never switches role). An account reads the lines of the branches it can read;
 lines of tables without a branch column (a congress's lists, a count's entries) are the office's.
 
+`xact` is the transaction that made the change (pg_current_xact_id(), since set-up level 2): the count's guards
+(models.office.count_guards) ask the log, which no account can write, whether a row was added in the transaction
+under way.
+
 `changed_at` is the server's clock in UTC, whatever time zone the session has set (SET TIME ZONE moves a
 LOCALTIMESTAMP, never `now() AT TIME ZONE 'UTC'`); lines written before ChiBo's set-up level 2 are in the time zone
 of the session that wrote them.
@@ -34,19 +38,21 @@ _DDL = (
     branch_id BIGINT,
     action TEXT NOT NULL,
     changed_by TEXT NOT NULL,
-    changed_at TIMESTAMP NOT NULL DEFAULT {_UTC_NOW}
+    changed_at TIMESTAMP NOT NULL DEFAULT {_UTC_NOW},
+    xact xid8
 )""",
     f"ALTER TABLE {LOG_TABLE} ALTER COLUMN changed_at SET DEFAULT {_UTC_NOW}",
+    f"ALTER TABLE {LOG_TABLE} ADD COLUMN IF NOT EXISTS xact xid8",
     f"CREATE INDEX IF NOT EXISTS {LOG_TABLE}_row ON {LOG_TABLE} (table_name, row_id)",
     f"""CREATE OR REPLACE FUNCTION {_FUNCTION}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = public, pg_temp AS $body$
 DECLARE
     stored jsonb := to_jsonb(CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END);
 BEGIN
-    INSERT INTO {LOG_TABLE} (table_name, row_id, branch_id, action, changed_by, changed_at)
+    INSERT INTO {LOG_TABLE} (table_name, row_id, branch_id, action, changed_by, changed_at, xact)
     VALUES (TG_TABLE_NAME, (stored ->> 'id')::bigint,
             (CASE WHEN TG_TABLE_NAME = 'branch' THEN stored ->> 'id' ELSE stored ->> 'branch_id' END)::bigint,
-            lower(TG_OP), session_user, {_UTC_NOW});
+            lower(TG_OP), session_user, {_UTC_NOW}, pg_current_xact_id());
     RETURN NULL;
 END
 $body$""",

@@ -8,6 +8,8 @@
   server arrives with the digest of its file's chain and gets its own chain's link).
 - A closed or published round's candidates and ballot bundles cannot be added, changed or deleted (a copy adds
   them to the round it adds in the same transaction).
+- A round is added in its setting-up state; one already under way or closed only with its whole congress added in
+  the same transaction (a branch moved onto the server).
 - Checked at commit, when every row of the transaction is written, whatever order ChiBo or a copy wrote them in:
   a round's change of status (or a round added already under way) must be recorded in `count_act`: counting after
   having been closed, as many reopen acts as close acts; closed ballot by ballot, one close act more. A line added
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 from psycopg import sql
 
+from models.office.change_log import LOG_TABLE
 from models.office.server_sql import execute
 
 APPEND_ONLY = ("ballot_entry", "count_act")
@@ -44,25 +47,12 @@ _PART_SEALED = "' đã khóa kết quả: danh sách ứng cử viên và các t
 ROUND_PARTS = ("round_candidate", "ballot_bundle")  # what a round's papers print besides its result and log
 
 _HELPERS = {
-    # Whether a row version (its xmin) was written by this transaction or one of its savepoints: visible to us and
-    # still in progress can only be ours. pg_xact_status wants the 64-bit id: the 32-bit one is placed nearest to
-    # ours (a savepoint's id is above it, an old row's below); one too old for the server to tell is not ours.
-    "chibo_written_here(x xid) RETURNS boolean": """
-DECLARE
-    here bigint := pg_current_xact_id()::text::bigint;
-    low bigint := x::text::bigint;
-    diff bigint := low - (here & 4294967295);
+    # Whether a row was added in the transaction under way (any of its savepoints included), as the server's change
+    # log, which no account can write, recorded it: not forgeable by an account, and an update is no insert.
+    "chibo_inserted_here(tbl text, row_id bigint) RETURNS boolean": f"""
 BEGIN
-    IF low < 3 THEN
-        RETURN false;  -- frozen or bootstrap: long committed
-    ELSIF diff > 2147483647 THEN
-        diff := diff - 4294967296;
-    ELSIF diff < -2147483648 THEN
-        diff := diff + 4294967296;
-    END IF;
-    RETURN here + diff >= 3 AND pg_xact_status((here + diff)::text::xid8) IS NOT DISTINCT FROM 'in progress';
-EXCEPTION WHEN invalid_parameter_value THEN
-    RETURN false;
+    RETURN EXISTS (SELECT 1 FROM {LOG_TABLE} l WHERE l.table_name = tbl AND l.row_id = chibo_inserted_here.row_id
+                   AND l.action = 'insert' AND l.xact = pg_current_xact_id());
 END""",
 }
 
@@ -108,8 +98,9 @@ BEGIN
     IF TG_OP = 'DELETE' THEN
         RETURN OLD;
     END IF;
-    SELECT status, xmin INTO r FROM election_round WHERE id = NEW.round_id;
-    IF r.status IN ('closed', 'published') AND NOT (TG_OP = 'INSERT' AND chibo_written_here(r.xmin)) THEN
+    SELECT status INTO r FROM election_round WHERE id = NEW.round_id;
+    IF r.status IN ('closed', 'published')
+       AND NOT (TG_OP = 'INSERT' AND chibo_inserted_here('election_round', NEW.round_id)) THEN
         RAISE EXCEPTION USING {_REFUSED}, MESSAGE = 'Lần bầu ' || NEW.round_id || {_PART_SEALED};
     END IF;
     RETURN NEW;
@@ -119,6 +110,11 @@ DECLARE
     r record;
 BEGIN
     SELECT * INTO r FROM election_round WHERE id = NEW.id;
+    IF TG_OP = 'INSERT' AND NOT chibo_inserted_here(
+           'congress', (SELECT e.congress_id FROM congress_election e WHERE e.id = NEW.election_id)) THEN
+        RAISE EXCEPTION USING {_REFUSED}, MESSAGE = 'Lần bầu mới phải bắt đầu ở trạng thái chuẩn bị; chỉ khi chuyển '
+            || 'cả đại hội lên máy chủ mới mang theo được lần bầu đang kiểm hay đã có kết quả.';
+    END IF;
     IF r.id IS NOT NULL AND NOT {_ACTS_AGREE} THEN
         RAISE EXCEPTION USING {_REFUSED}, MESSAGE = 'Lần bầu ' || NEW.id || {_UNRECORDED};
     END IF;
@@ -130,7 +126,8 @@ DECLARE
 BEGIN
     SELECT * INTO r FROM election_round WHERE id = NEW.round_id;
     IF r.status IN ('closed', 'published') AND NOT EXISTS (
-           SELECT 1 FROM count_act a WHERE a.round_id = r.id AND a.kind = 'close' AND chibo_written_here(a.xmin)) THEN
+           SELECT 1 FROM count_act a WHERE a.round_id = r.id AND a.kind = 'close'
+           AND chibo_inserted_here('count_act', a.id)) THEN
         RAISE EXCEPTION USING {_REFUSED},
             MESSAGE = 'Lần bầu ' || NEW.round_id || ' đã khóa kết quả: không ghi thêm phiếu vào nhật ký được.';
     END IF;
@@ -162,7 +159,7 @@ def install_count_guards() -> None:
     """Create or replace the guard functions and their triggers (inside the set-up's transaction)."""
     for signature, body in _HELPERS.items():
         execute(f"CREATE OR REPLACE FUNCTION {signature} LANGUAGE plpgsql STABLE "
-                f"SET search_path = pg_catalog, pg_temp AS $body${body}$body$")  # fmt: skip
+                f"SET search_path = public, pg_temp AS $body${body}$body$")  # fmt: skip
         execute(f"REVOKE ALL ON FUNCTION {signature.split(' RETURNS')[0]} FROM PUBLIC")
     for name, body in _FUNCTIONS.items():
         execute(f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER "

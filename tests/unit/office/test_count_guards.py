@@ -255,15 +255,38 @@ def test_closing_or_reopening_may_add_its_own_line_to_the_log_in_either_order(of
     assert admin.execute("SELECT status FROM election_round WHERE id = %s", (round_id,)).fetchone() == ("closed",)
 
 
-def test_a_row_is_told_written_by_this_transaction_or_one_of_its_savepoints_only(admin):
-    ask = "SELECT chibo_written_here(xmin) FROM branch ORDER BY id"
-    assert {here for (here,) in admin.execute(ask).fetchall()} == {False}
+def test_a_row_is_told_added_in_this_transaction_by_the_change_log_only(office, admin):
+    member_a, _ = admin.execute(
+        "SELECT id, 0 FROM member WHERE branch_id = %s ORDER BY id", (office.branch_a,)
+    ).fetchone()
+    add = ("INSERT INTO rating (branch_id, member_id, year, level, note, updated_at, updated_by, version) "
+           "VALUES (%s, %s, %s, 'good', '', now(), '', 1) RETURNING id")  # fmt: skip
+    ask = "SELECT chibo_inserted_here('rating', %s)"
     with admin.transaction():
-        admin.execute("UPDATE branch SET name = name WHERE id = (SELECT min(id) FROM branch)")
-        with admin.transaction():
-            admin.execute("UPDATE branch SET name = name WHERE id = (SELECT max(id) FROM branch)")
-        assert [here for (here,) in admin.execute(ask).fetchall()] == [True, True]
-    assert {here for (here,) in admin.execute(ask).fetchall()} == {False}
+        first = admin.execute(add, (office.branch_a, member_a, 2040)).fetchone()[0]
+        with admin.transaction():  # in a savepoint too
+            second = admin.execute(add, (office.branch_a, member_a, 2041)).fetchone()[0]
+        assert [admin.execute(ask, (row,)).fetchone()[0] for row in (first, second)] == [True, True]
+    with admin.transaction():
+        admin.execute("UPDATE rating SET note = note WHERE id = %s", (first,))  # changed here, but not added here
+        assert admin.execute(ask, (first,)).fetchone() == (False,)
+    with connect(office, "ban_a") as ban_a, pytest.raises(errors.InsufficientPrivilege):
+        ban_a.execute(ask, (first,))  # the accounts may not ask it
+
+
+def test_a_round_is_added_in_its_setting_up_state_only(office, admin):
+    election = admin.execute("SELECT e.id FROM congress_election e JOIN congress c ON c.id = e.congress_id "
+                             "WHERE c.branch_id = %s", (office.branch_a,)).fetchone()[0]  # fmt: skip
+    add = ("INSERT INTO election_round (election_id, number, seats, status, count_mode, double_entry, result, "
+           "record_digest, notes) VALUES (%s, 7, 1, %s, %s, false, %s, '', '')")  # fmt: skip
+    with connect(office, "ban_a") as ban_a:
+        with pytest.raises(errors.InsufficientPrivilege, match="trạng thái chuẩn bị"):
+            ban_a.execute(add, (election, "closed", "totals", '{"collected": 5}'))
+        with pytest.raises(errors.InsufficientPrivilege, match="trạng thái chuẩn bị"):
+            ban_a.execute(add, (election, "counting", "", ""))
+        ban_a.execute("BEGIN")
+        ban_a.execute(add, (election, "setup", "", ""))
+        ban_a.execute("ROLLBACK")
 
 
 def test_chibo_reopens_closes_and_publishes_a_count_as_a_branch_account(office, admin):
