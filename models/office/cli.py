@@ -68,7 +68,7 @@ def _set_up(db: str, *, out: TextIO, **_) -> int:
     return OK
 
 
-def _open_set_up(db: str) -> None:
+def _open_set_up(db: str, out: TextIO) -> None:
     """Open a set-up server, first bringing a set-up of an earlier ChiBo version up to this one's."""
     from models.office.server_access import bring_up_to_date, is_set_up
 
@@ -76,7 +76,9 @@ def _open_set_up(db: str) -> None:
     if not is_set_up():
         raise _Refused(f"Máy chủ «{display_name(db)}» chưa được thiết lập cho nhiều chi bộ: hãy chạy trước "
                        f"«main.py server-setup --db {display_name(db)}».")  # fmt: skip
-    bring_up_to_date()
+    if bring_up_to_date():
+        print(f"Đã đưa máy chủ «{display_name(db)}» lên mức bảo vệ của phiên bản ChiBo này (như chạy lại "
+              "server-setup).", file=out)  # fmt: skip
 
 
 def _print_if(line: str, out: TextIO) -> None:
@@ -95,7 +97,7 @@ def _add_user(db: str, *, role: str, read_password: Callable[[], str], out: Text
     from models.office.accounts import check_role_name, create_login
 
     check_role_name(role)
-    _open_set_up(db)
+    _open_set_up(db, out)
     created = create_login(role, read_password())
     if created:
         print(f"Đã tạo tài khoản «{role}». Giao chi bộ cho tài khoản: main.py server-setup grant {role} CHI_BỘ "
@@ -108,7 +110,7 @@ def _add_user(db: str, *, role: str, read_password: Callable[[], str], out: Text
 def _grant(db: str, *, role: str, branch: str, read_only: bool, out: TextIO, **_) -> int:
     from models.office.accounts import grant_branch
 
-    _open_set_up(db)
+    _open_set_up(db, out)
     _, name = grant_branch(role, branch, can_write=not read_only)
     what = "chỉ được xem" if read_only else "được xem và sửa"
     print(f"Tài khoản «{role}» {what} chi bộ «{name}».", file=out)
@@ -118,7 +120,7 @@ def _grant(db: str, *, role: str, branch: str, read_only: bool, out: TextIO, **_
 def _revoke(db: str, *, role: str, branch: str, out: TextIO, **_) -> int:
     from models.office.accounts import revoke_branch
 
-    _open_set_up(db)
+    _open_set_up(db, out)
     _, name, ended = revoke_branch(role, branch)
     print(f"Tài khoản «{role}» không còn được xem chi bộ «{name}».", file=out)
     _print_if(_sessions_line(role, ended), out)
@@ -128,7 +130,7 @@ def _revoke(db: str, *, role: str, branch: str, out: TextIO, **_) -> int:
 def _office(db: str, *, role: str, remove: bool, out: TextIO, **_) -> int:
     from models.office.accounts import set_office
 
-    _open_set_up(db)
+    _open_set_up(db, out)
     ended = set_office(role, not remove)
     if remove:
         print(f"Tài khoản «{role}» không còn thuộc văn phòng; chỉ còn xem các chi bộ được giao.", file=out)
@@ -143,7 +145,7 @@ def _end_sessions(db: str, *, role: str, out: TextIO, **_) -> int:
     from models.office.accounts import existing_role
     from models.office.sessions import end_sessions
 
-    _open_set_up(db)
+    _open_set_up(db, out)
     ended = end_sessions(existing_role(role))
     print(_sessions_line(role, ended) or f"Tài khoản «{role}» không có phiên nào đang mở.", file=out)
     return OK if ended is not None else REFUSED
@@ -152,7 +154,7 @@ def _end_sessions(db: str, *, role: str, out: TextIO, **_) -> int:
 def _list(db: str, *, out: TextIO, **_) -> int:
     from models.office.accounts import list_access
 
-    _open_set_up(db)
+    _open_set_up(db, out)
     accounts = list_access()
     print(f"Tài khoản ChiBo trên «{display_name(db)}»: {len(accounts)}", file=out)
     for account in accounts:
