@@ -35,9 +35,9 @@ WHERE n.nspname = 'public' AND p.contype = 'p' AND array_length(p.conkey, 1) = 1
 ORDER BY c.relname"""
 
 
-def widen_identities() -> list[str]:
+def widen_identities() -> None:
     """Every integer key or reference column becomes BIGINT, every SERIAL id an identity continuing where its
-    sequence was (an id once handed out is never handed out again). Returns the tables changed."""
+    sequence was (an id once handed out is never handed out again)."""
     columns: dict[str, list[str]] = {}
     for table, column, _position in execute(_NARROW_KEYS).fetchall():
         columns.setdefault(table, []).append(column)
@@ -46,10 +46,8 @@ def widen_identities() -> list[str]:
             sql.SQL("ALTER COLUMN {} TYPE bigint").format(sql.Identifier(name)) for name in names
         )
         execute(sql.SQL("ALTER TABLE {} ").format(sql.Identifier(table)) + changes)
-    serial = execute(_SERIAL_IDS).fetchall()
-    for table, column in serial:
+    for table, column in execute(_SERIAL_IDS).fetchall():
         _to_identity(table, column)
-    return sorted(set(columns) | {table for table, _ in serial})
 
 
 def _to_identity(table: str, column: str) -> None:
