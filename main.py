@@ -169,7 +169,9 @@ def _add_server_setup(commands) -> None:
     office.add_argument("role", **account)
     office.add_argument("--remove", action="store_true", help="thôi thuộc văn phòng")
     listing = actions.add_parser("list", help="liệt kê tài khoản và chi bộ được giao")
-    for parser in (add, grant, revoke, office, listing):
+    end = actions.add_parser("end-sessions", help="ngắt các phiên đang mở của tài khoản (ví dụ đang giữ khóa bảng)")
+    end.add_argument("role", **account)
+    for parser in (add, grant, revoke, office, listing, end):
         parser.add_argument("--db", **on)
 
 
