@@ -56,6 +56,19 @@ def pinned_clock():
         yield
 
 
+@pytest.fixture(autouse=True)
+def memory_keyring():
+    """Every test has its own empty credential store in memory: never the developer's, never shared."""
+    import keyring
+
+    from tests.support.keyrings import MemoryKeyring
+
+    store = MemoryKeyring()
+    keyring.set_keyring(store)
+    yield store
+    keyring.set_keyring(MemoryKeyring())
+
+
 @pytest.fixture
 def sqlite_file(tmp_path):
     """An open SQLite data file with its branch set up, as after the first run."""

@@ -99,8 +99,8 @@ def _check(partial: Path, key: str | None) -> None:
         raise StorageError(f"Bản chép của «{partial.name}» không qua được kiểm tra toàn vẹn; tệp được giữ nguyên.")
 
 
-def change_protection(data_path: Path, new_passphrase: str | None,
-                      progress: Callable[[int, int], bool] | None = None) -> list[Path]:  # fmt: skip
+def change_protection(data_path: Path, new_passphrase: str | None, progress: Callable[[int, int], bool] | None = None,
+                      salt: bytes | None = None) -> list[Path]:  # fmt: skip
     """Encrypt the closed data file and its backups with `new_passphrase`, or decrypt them (None). The backups go
     first, the data file last, and only then does the session know the new passphrase: when a rewrite fails, the
     data file still opens as before. Returns the backups that did not open with the old passphrase (kept as they
@@ -109,14 +109,15 @@ def change_protection(data_path: Path, new_passphrase: str | None,
 
     backups = [b.path for b in list_backups(data_path)]
     skipped = []
+    salt = salt or passphrases.new_salt()  # shared by the file and its backups: one entry in the credential store
     for done, backup in enumerate(backups):
         if progress is not None:
             progress(done, len(backups) + 1)
-        if verify(backup, data_path):  # each copy gets its own salt, so its own key from the same passphrase
-            rewrite(backup, passphrases.new_sql_key(new_passphrase) if new_passphrase else None)
+        if verify(backup, data_path):
+            rewrite(backup, passphrases.new_sql_key(new_passphrase, salt) if new_passphrase else None)
         else:
             skipped.append(backup)
-    rewrite(data_path, passphrases.new_sql_key(new_passphrase) if new_passphrase else None)
+    rewrite(data_path, passphrases.new_sql_key(new_passphrase, salt) if new_passphrase else None)
     if new_passphrase:
         passphrases.remember(data_path, new_passphrase)
     else:
@@ -124,10 +125,10 @@ def change_protection(data_path: Path, new_passphrase: str | None,
     return skipped
 
 
-def protect_open_file(new_passphrase: str | None) -> list[Path]:
+def protect_open_file(new_passphrase: str | None, salt: bytes | None = None) -> list[Path]:
     """Set, change or remove the passphrase of the data file open now: its current state is backed up first, it is
     closed, rewritten with its backups, and opened again (with the old protection if anything failed)."""
-    from models.core.auto_backup import take_backup
+    from models.core.auto_backup import open_identity, take_backup
     from models.core.database import close_database, open_database
     from models.core.errors import DatabaseFileError
     from models.core.sqlite_storage import DataFileDatabase
@@ -138,10 +139,10 @@ def protect_open_file(new_passphrase: str | None) -> list[Path]:
         raise DatabaseFileError("Chỉ đặt được mật khẩu cho tệp dữ liệu trên máy mà ChiBo được phép ghi.")
     path = current.path
     old = passphrases.passphrase_for(path)
-    take_backup(path, "protect")
+    take_backup(path, "protect", identity=open_identity(path))
     close_database(keep_lock=True)
     try:
-        skipped = change_protection(path, new_passphrase)
+        skipped = change_protection(path, new_passphrase, salt=salt)
     except BaseException:
         open_database(path, old)
         raise

@@ -80,15 +80,28 @@ def _push_one(source: pw.Database, target: pw.Database, branch_id: int, merge: b
 
 def pull_branch(server: str, branch_id: int, path: str | Path) -> CopyReport:
     """Take branch `branch_id` of the server into the new data file `path` (never over an existing file)."""
-    from models.core.database import SQLITE_PRAGMAS, close_database, open_database
-    from models.core.sqlite_storage import DataFileDatabase
-    from models.core.tables import db
+
+    from models.core.database import clear_leftovers
+    from models.core.file_lock import FileLock
 
     _check_server(server)
     path = Path(path).expanduser()
     if path.exists():
         raise DatabaseFileError(f"Tệp «{path}» đã có; ChiBo không ghi đè lên tệp đã có. Hãy chọn tên tệp khác.")
     part = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
+    lock = FileLock(path).acquire()  # no other ChiBo writes this name meanwhile
+    try:
+        clear_leftovers(path)  # the hidden copies of a pull into this name that was killed
+        return _pull_into(server, branch_id, path, part)
+    finally:
+        lock.release()
+
+
+def _pull_into(server: str, branch_id: int, path: Path, part: Path) -> CopyReport:
+    from models.core.database import SQLITE_PRAGMAS, close_database, open_database
+    from models.core.sqlite_storage import DataFileDatabase
+    from models.core.tables import db
+
     try:
         open_database(part)  # a new, empty data file with the whole schema
         close_database()
@@ -115,7 +128,7 @@ def pull_branch(server: str, branch_id: int, path: str | Path) -> CopyReport:
                 close_database()
         _place(part, path)
     finally:
-        for suffix in ("", "-wal", "-shm", "-journal"):
+        for suffix in ("", "-wal", "-shm", "-journal", ".lock"):
             with contextlib.suppress(OSError):
                 part.with_name(part.name + suffix).unlink(missing_ok=True)
     return report
