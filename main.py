@@ -267,33 +267,30 @@ def start_window(args: argparse.Namespace, settings):
 
     def open_file() -> Path | str | None:
         from gui.core import dialogs
-        from gui.core.passphrase_dialogs import open_asking
-        from models.core.branch import get_branch
-        from models.core.database import default_database_path, is_read_only, is_server_url, open_database
-        from models.core.errors import DatabaseFileError
+        from gui.core.data_file_flow import create_interactively, open_interactively
+        from models.core.data_session import Opened
+        from models.core.database import default_database_path, is_server_url
 
-        # A file named on the command line that cannot be opened falls back to the default one.
+        # A file named on the command line that cannot be opened falls back to the default one; the default one is
+        # created (encrypted by default) the first time, and only then.
         named = (args.db if is_server_url(args.db) else Path(args.db)) if args.db else None
-        candidates = [named, default_database_path()] if named else [default_database_path()]
+        default = default_database_path()
+        candidates = [named, default] if named else [default]
         for path in candidates:
-            try:
-                if not open_asking(window, path):  # a server's refused sign-in is told in Vietnamese too
-                    outcome["code"] = 0  # the user chose not to type the passphrase
-                    return None
+            first_run = path is default and not default.exists() and not default.is_symlink()
+            opened = create_interactively(window, default) if first_run else open_interactively(window, path)
+            if opened.is_open:
                 break
-            except DatabaseFileError as exc:
-                from gui.core.restore_dialog import offer_restore
-                from models.core.errors import DamagedFileError
-
-                if isinstance(exc, DamagedFileError) and offer_restore(window, Path(path), exc.message):
-                    open_database(path)
-                    break
-                last = path is candidates[-1]
-                dialogs.show_error(window, exc.message, "" if last else "ChiBo sẽ mở tệp dữ liệu mặc định.")
-                if last:
-                    outcome["code"] = 1
-                    return None
-        if get_branch() is None and not is_read_only():
+            if opened.kind is Opened.PASSPHRASE_NEEDED and not opened.message:
+                outcome["code"] = 0  # the user chose not to type the passphrase
+                return None
+            last = path is candidates[-1]
+            if opened.message:
+                dialogs.show_error(window, opened.message, "" if last else "ChiBo sẽ mở tệp dữ liệu mặc định.")
+            if last:
+                outcome["code"] = 0 if first_run and not opened.message else 1
+                return None
+        if opened.kind is Opened.NO_BRANCH:
             from gui.branch_dialog import BranchDialog
             from models.office.accounts import NO_BRANCH_GIVEN, may_add_branch
 

@@ -353,59 +353,45 @@ class MainWindow(QMainWindow):
         if target.exists():
             dialogs.show_error(self, f"Tệp «{target.name}» đã có. Hãy chọn tên khác hoặc dùng «Mở tệp dữ liệu».")
             return
-        passphrase = self._ask_new_file_passphrase(target)
-        if passphrase is not None:
-            self.switch_data_file(target, passphrase)
-
-    def _ask_new_file_passphrase(self, target: Path) -> str | None:
-        """"" for a plain new file, the passphrase for an encrypted one, None when the user gave up."""
-        from gui.core.passphrase_dialogs import NewPassphraseDialog
-        from gui.core.protection_dialog import INTRO_SET
-
-        if not dialogs.confirm(self, f"Bảo vệ tệp mới «{target.name}» bằng mật khẩu?", INTRO_SET + " Có thể đặt "
-                               "hoặc bỏ mật khẩu sau, ở «Tệp › Bảo vệ bằng mật khẩu».", title="Tệp dữ liệu mới",
-                               yes="Đặt &mật khẩu…", no="&Không đặt"):  # fmt: skip
-            return ""
-        dialog = NewPassphraseDialog("Đặt mật khẩu cho tệp mới", INTRO_SET, self)
-        return dialog.passphrase() if dialog.exec() == dialog.DialogCode.Accepted else None
-
-    def switch_data_file(self, path: Path | str, passphrase: str = "") -> bool:
-        """Open another data file (a new one encrypted with `passphrase`; an encrypted one asks for its passphrase) or
-        an office server's URL; if it cannot be opened, the current one stays open."""
-        from models.core.database import is_server_url
-
-        server = is_server_url(path)
-        if not server and self.data_path is not None and Path(path).resolve() == self.data_path.resolve():
-            return True
-        from gui.core.passphrase_dialogs import open_asking
-        from models.core.branch import get_branch
-        from models.core.database import is_read_only, open_database
-        from models.core.errors import DatabaseFileError
-        from models.core.tables import db
+        from gui.core.data_file_flow import create_interactively
 
         previous = self.data_target
         self.members_tab.cancel_loading()  # its worker reads through the same database proxy
-        try:
-            if passphrase:
-                open_database(path, passphrase)
-            elif not open_asking(self, path):
-                return False
-        except DatabaseFileError as exc:
-            from gui.core.restore_dialog import offer_restore
-            from models.core.errors import DamagedFileError
+        self.react_to(create_interactively(self, target), previous)
 
-            restored = isinstance(exc, DamagedFileError) and offer_restore(self, path, exc.message)
-            if not restored:
-                if not isinstance(exc, DamagedFileError) or not _has_backups(path):
-                    dialogs.show_error(self, exc.message)
-                if db.obj is None or db.obj.is_closed():
-                    open_database(previous)
-                return False
-            open_database(path)
-        self._set_target(path)
-        if server:
+    def switch_data_file(self, path: Path | str) -> bool:
+        """Open another data file (an encrypted one asks for its passphrase or recovery key) or an office server's
+        URL; if it cannot be opened, the current one stays open."""
+        from models.core.database import is_server_url
+
+        if not is_server_url(path) and self.data_path is not None and Path(path).resolve() == self.data_path.resolve():
+            return True
+        from gui.core.data_file_flow import open_interactively
+
+        previous = self.data_target
+        self.members_tab.cancel_loading()  # its worker reads through the same database proxy
+        return self.react_to(open_interactively(self, path), previous)
+
+    def react_to(self, outcome, previous: Path | str | None) -> bool:
+        """The one place the window reacts to what the data-file session (models.core.data_session) did: a file
+        that did not open is said (the previous one stays open); an opened one is shown, its branch asked for when
+        it has none, the recovery key of a newly encrypted one shown, its opening backup taken."""
+        from models.core.data_session import Opened
+        from models.core.database import is_server_url
+        from models.core.tables import db
+
+        if not outcome.is_open:
+            if outcome.message:
+                dialogs.show_error(self, outcome.message)
+            if previous is not None and (db.obj is None or db.obj.is_closed()):
+                from models.core.data_session import open_file
+
+                open_file(previous)
+            return False
+        self._set_target(outcome.target)
+        if is_server_url(outcome.target):
             self._restore_branch()
-        if get_branch() is None and not is_read_only():
+        if outcome.kind is Opened.NO_BRANCH:
             from models.office.accounts import NO_BRANCH_GIVEN, may_add_branch
 
             if may_add_branch():
@@ -504,21 +490,16 @@ class MainWindow(QMainWindow):
         self.restore_dialog = dialog
 
     def _on_restore_dialog_backup_chosen(self, backup) -> None:
-        from models.core.database import close_database, open_database
+        from models.core.data_session import restore_open_file
         from models.core.errors import DomainError
-        from models.core.restore import restore
 
-        path = self.data_path
         self._pause_background()
-        close_database()
         restored = False
         try:
-            restore(path, backup)
+            restore_open_file(backup)  # the file's lock is held throughout
             restored = True
         except DomainError as exc:
             dialogs.show_error(self, "Chưa phục hồi được; tệp dữ liệu được giữ nguyên.", exc.message)
-        finally:
-            open_database(path)
         self._show_data_file()
         self.members_tab.refresh()
         self._refresh_deferred_tabs()
@@ -579,9 +560,10 @@ class MainWindow(QMainWindow):
         self.inactivity_lock.lock()
 
     def _is_protected(self) -> bool:
-        from models.core.passphrases import is_encrypted
+        """A passphrase protects the open file (one encrypted with a key kept by the OS has none to ask for)."""
+        from models.core.passphrases import has_passphrase
 
-        return self.data_path is not None and is_encrypted(self.data_path)
+        return self.data_path is not None and has_passphrase(self.data_path)
 
     def _lock_minutes(self) -> int:
         from models.core.encryption import lock_minutes
@@ -751,12 +733,6 @@ class MainWindow(QMainWindow):
             backup_before(self, "exit")
         close_database()
         super().closeEvent(event)
-
-
-def _has_backups(path: Path) -> bool:
-    from models.core.auto_backup import list_backups
-
-    return bool(list_backups(path))
 
 
 def _display_name(target: str) -> str:
