@@ -45,6 +45,7 @@ class RecoveryKeyDialog(QDialog):
         font.setStyleHint(QFont.StyleHint.Monospace)
         font.setPointSize(font.pointSize() + 2)
         self.key_field.setFont(font)
+        self.key_field.setMinimumWidth(self.key_field.fontMetrics().horizontalAdvance(key) + 24)  # read whole
         self.key_field.setAccessibleName("Khóa khôi phục")
         layout.addWidget(self.key_field)
         buttons = QDialogButtonBox(self)

@@ -39,7 +39,7 @@ def recovery_text(key: bytes) -> str:
 def parse_recovery(text: str) -> bytes | None:
     """The key a recovery key (as printed, in any case, with or without its dashes and spaces) stands for; None
     for anything else (a passphrase) or a recovery key with a typing mistake."""
-    compact = "".join(ch for ch in text.upper() if ch not in "- \t\r\n")
+    compact = _compact(text)
     if len(compact) != _KEY_CHARS + _CHECK_CHARS:
         return None
     body = compact[:_KEY_CHARS]
@@ -50,10 +50,11 @@ def parse_recovery(text: str) -> bytes | None:
     return key if len(key) == KEY_BYTES and recovery_text(key).replace("-", "") == compact else None
 
 
-def looks_like_recovery(text: str) -> bool:
-    """Shaped like a recovery key (so a mistake in it is named as such rather than as a wrong passphrase)."""
-    compact = "".join(ch for ch in text.upper() if ch not in "- \t\r\n")
-    return len(compact) == _KEY_CHARS + _CHECK_CHARS and text.count("-") >= 10
+def _compact(text: str) -> str:
+    """A recovery key as typed from paper: case, dashes and spaces ignored; the digits 0, 1 and 8 (never in one)
+    read as the letters O, I and B they are mistaken for."""
+    kept = "".join(ch for ch in text.upper() if ch not in "- \t\r\n")
+    return kept.translate(str.maketrans("018", "OIB"))
 
 
 def _entry(salt: bytes) -> str:
