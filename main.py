@@ -19,6 +19,9 @@ def setup_logging(folder: Path) -> Path:
 
     make_private(path)  # a log written by an older version may still be world-readable
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    from models.core.log_privacy import PrivateLog
+
+    handler.addFilter(PrivateLog())  # no member's name, card number or citizen ID in the log
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)

@@ -58,7 +58,7 @@ def _move_duplicate_cards(database: pw.Database) -> None:
             f"UPDATE member SET card_number = '', notes = {database.param} WHERE id = {database.param}",
             ((f"{notes}\n{note}" if notes else note), member_id),
         )
-        log.warning("Upgrade: member %s had the repeated card number %s, moved into the notes", member_id, card)
+        log.warning("Upgrade: member %s had a repeated card number, moved into the notes", member_id)
 
 
 def v2_to_v3(database: pw.Database) -> None:
@@ -111,7 +111,6 @@ def v5_to_v6(database: pw.Database) -> None:
         migrate(*(migrator.add_column(table, name, f) for name, f in fields.items() if name not in present))
 
 
-
 def _day(value: object) -> date | None:
     return date.fromisoformat(value[:10]) if isinstance(value, str) else value  # type: ignore[return-value]
 
@@ -138,7 +137,6 @@ def v6_to_v7(database: pw.Database) -> None:
         update = f"UPDATE member SET name_sort = {database.param} WHERE id = {database.param}"
         database.cursor().executemany(update, [(key, member_id) for member_id, key in keys])
     database.execute_sql(f"CREATE INDEX {NAME_SORT_INDEX} ON member (branch_id, name_sort, id)")
-
 
 
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
