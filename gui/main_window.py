@@ -81,6 +81,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.file_label = QLabel()
         self.statusBar().addPermanentWidget(self.file_label)
+        from gui.core.encryption_offer import EncryptionOffer
+
+        self.encryption_offer = EncryptionOffer(self)
+        self.statusBar().addWidget(self.encryption_offer)
+        self.data_file_changed.connect(self.encryption_offer.refresh)
         self._build_menus()
         self._restore_state()
         self.members_tab.load_progress.connect(self._on_members_tab_load_progress)
@@ -547,9 +552,24 @@ class MainWindow(QMainWindow):
             return
         done = ("Đã mã hóa tệp dữ liệu và các bản sao lưu của nó bằng mật khẩu mới." if passphrase
                 else "Đã bỏ mã hóa: tệp dữ liệu và các bản sao lưu không còn cần mật khẩu.")  # fmt: skip
-        left = (f"{len(skipped)} bản sao lưu cũ được bảo vệ bằng một mật khẩu trước đây nên được giữ nguyên."
-                if skipped else "")  # fmt: skip
-        dialogs.show_info(self, done, left)
+        dialogs.show_info(self, done)
+        if passphrase:
+            self._offer_removing_left_behind(skipped)
+
+    def _offer_removing_left_behind(self, skipped: list[Path]) -> None:
+        """Name every copy the protection could not rewrite, truthfully, and remove them if the user agrees."""
+        from models.core.encryption import left_behind, remove_left_behind
+
+        left = left_behind(self.data_path, skipped)
+        if not left:
+            return
+        listed = "\n".join(f"• {item.path.name}: {item.why}." for item in left)
+        if dialogs.confirm(self, f"{len(left)} bản sao của dữ liệu không được mã hóa lại:\n{listed}", "Xóa các tệp "
+                           "này? Chúng không dùng để phục hồi được bằng mật khẩu hiện nay.", title="Bản sao chưa được "
+                           "bảo vệ", yes="&Xóa các tệp này", no="&Giữ lại"):  # fmt: skip
+            failed = remove_left_behind(left)
+            if failed:
+                dialogs.show_error(self, "Không xóa được: " + ", ".join(f"«{p.name}»" for p in failed) + ".")
 
     def lock_now(self) -> None:
         """«Khóa lại ngay» (Ctrl+L): lock an encrypted file's window at once."""

@@ -8,9 +8,11 @@ backed up first. The data file must be closed (its lock still held) while this r
 
 from __future__ import annotations
 
+import glob
 import logging
 from collections.abc import Callable
 from contextlib import suppress
+from dataclasses import dataclass
 from pathlib import Path
 
 from models.core import passphrases
@@ -149,6 +151,55 @@ def protect_open_file(new_passphrase: str | None, salt: bytes | None = None) -> 
     open_database(path, new_passphrase)
     log.info("Data file %s is now %s", path, "encrypted" if new_passphrase else "plain")
     return skipped
+
+
+_DAMAGED_BACKUP = "bản sao lưu bị hỏng, không mở được nên không mã hóa được; ai có tệp vẫn có thể đọc được một phần"
+_OTHER_PASSPHRASE = "bản sao lưu được mã hóa bằng một mật khẩu khác, không mở được bằng mật khẩu hiện nay"
+
+
+@dataclass(frozen=True)
+class LeftBehind:
+    """A copy of the data file that a change of protection could not rewrite, and why, as the user is told."""
+
+    path: Path
+    why: str
+    plain: bool  # readable by anyone who has it
+
+
+def left_behind(data_path: Path, skipped: list[Path]) -> list[LeftBehind]:
+    """Every copy beside `data_path` still as it was: the backups `change_protection` skipped (damaged, or under
+    another passphrase) and the damaged files a restore set aside «(hỏng …)»."""
+    found = []
+    for backup in skipped:
+        plain = _plain(backup)
+        why = _DAMAGED_BACKUP if plain else _OTHER_PASSPHRASE
+        found.append(LeftBehind(backup, why, plain))
+    pattern = f"{glob.escape(data_path.stem)} (hỏng *){glob.escape(data_path.suffix)}"
+    for aside in sorted(data_path.parent.glob(pattern)):
+        plain = _plain(aside)
+        why = ("tệp hỏng được cất riêng khi phục hồi; không mã hóa" if plain
+               else "tệp hỏng được cất riêng khi phục hồi, mã hóa như tệp lúc đó")  # fmt: skip
+        found.append(LeftBehind(aside, why, plain))
+    return found
+
+
+def _plain(path: Path) -> bool:
+    """Not an SQLCipher file: SQLite's own header, or nothing that looks encrypted (a truncated copy)."""
+    return not passphrases.looks_encrypted(path)
+
+
+def remove_left_behind(items: list[LeftBehind]) -> list[Path]:
+    """Delete the copies the user agreed to remove (with SQLite's files beside them); returns those that could
+    not be deleted."""
+    failed = []
+    for item in items:
+        for companion in (item.path, *(item.path.with_name(item.path.name + side) for side in _SIDES)):
+            try:
+                companion.unlink(missing_ok=True)
+            except OSError:
+                log.warning("Could not remove a copy left behind by a change of protection", exc_info=True)
+                failed.append(companion)
+    return failed
 
 
 def lock_minutes() -> int:
