@@ -330,7 +330,7 @@ def run_self_test(server: str | None = None) -> int:
                 transaction.rollback()
         finally:
             close_database()
-        encrypted = "" if server else ", an encrypted file reopened by its passphrase"
+        encrypted = "" if server else ", an encrypted file reopened by its passphrase and another by its recovery key"
         if not server:
             _self_test_encryption(Path(folder))
     line = (f"ChiBo self-test OK: {len(rows)} members, search, export and read-back of {exported} rows, "
@@ -368,6 +368,33 @@ def _self_test_encryption(folder: Path) -> None:
         assert [m.full_name for m in all_members()] == ["Phạm Thị Mã Hóa"]
     finally:
         close_database()
+    _self_test_recovery_key(folder)
+
+
+def _self_test_recovery_key(folder: Path) -> None:
+    """The default encryption as bundled: keyring finds its back ends (their entry points were collected), and a
+    file encrypted with a random key opens with its recovery key alone."""
+    import importlib.metadata
+
+    from models.core import file_keys, passphrases
+    from models.core.database import close_database, open_database
+    from models.core.errors import PassphraseNeededError
+
+    found = {entry.name for entry in importlib.metadata.entry_points(group="keyring.backends")}
+    wanted = "Windows" if sys.platform == "win32" else "SecretService"
+    assert wanted in found, f"keyring back end {wanted} missing from the bundle: {sorted(found)}"
+    recovery = file_keys.recovery_text(file_keys.new_key())
+    path = folder / "khoa-ngau-nhien.sqlite3"
+    open_database(path, recovery)
+    close_database()
+    passphrases.forget(path)
+    try:
+        open_database(path, create=False)
+        raise AssertionError("a file encrypted with a random key opened without it")
+    except PassphraseNeededError:
+        pass
+    open_database(path, recovery.lower(), create=False)
+    close_database()
 
 
 def _self_test_round_trip(folder: Path):

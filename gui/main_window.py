@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
@@ -442,9 +443,8 @@ class MainWindow(QMainWindow):
     def create_practice_file(self) -> None:
         """«Dữ liệu mẫu để tập dượt»: a new practice file with a realistic branch and a congress ready for check-in,
         opened in place of the current one (which stays as it is)."""
-        from models.core.database import open_database
+        from models.core import data_session
         from models.core.errors import DomainError
-        from models.core.tables import db
         from models.practice.sample_branch import fill_practice_data
 
         path = dialogs.ask_save_path(self, "Tạo tệp dữ liệu mẫu để tập dượt", dialogs.DATA_FILTER, "data",
@@ -457,19 +457,16 @@ class MainWindow(QMainWindow):
             return
         previous = self.data_target
         self.members_tab.cancel_loading()
-        try:
-            open_database(target)
-            fill_practice_data(clock.today())
-        except DomainError as exc:
-            from models.core.database import close_database
-
-            dialogs.show_error(self, "Chưa tạo được tệp tập dượt.", exc.message)
-            if db.obj is not None and getattr(db.obj, "path", None) == target:
-                close_database()
-                for suffix in ("", "-wal", "-shm"):
-                    target.with_name(target.name + suffix).unlink(missing_ok=True)
-            if db.obj is None or db.obj.is_closed():
-                open_database(previous)
+        created = data_session.create_file(target, plain=True)  # sample people only: nothing to protect
+        if created.is_open:
+            try:
+                fill_practice_data(clock.today())
+            except DomainError as exc:
+                data_session.discard_new_file(target)
+                created = replace(created, kind=data_session.Opened.REFUSED, message=exc.message)
+        if not created.is_open:
+            self.react_to(replace(created, message=""), previous)
+            dialogs.show_error(self, "Chưa tạo được tệp tập dượt.", created.message)
             return
         self._set_target(target)
         self._show_data_file()

@@ -105,6 +105,20 @@ def create_file(path: Path, passphrase: str | None = None, plain: bool = False) 
     return _opened(path, recovery)
 
 
+def discard_new_file(path: Path) -> None:
+    """Close and remove a data file this session has just created (a practice file whose filling failed), with
+    the files SQLite keeps beside it; never a file that was not created now (nothing is done unless it is open)."""
+    from models.core.database import _SIDE_FILES, close_database
+    from models.core.tables import db
+
+    if getattr(db.obj, "path", None) != path:
+        return
+    close_database()
+    for suffix in ("", *_SIDE_FILES):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    passphrases.forget(path)
+
+
 def restore_open_file(backup: BackupFile) -> Path:
     """Replace the open data file by `backup` (its current state backed up first), holding the file's lock
     throughout: no other ChiBo can open it between closing and reopening. Reopened whatever happened; a

@@ -168,18 +168,23 @@ class LeftBehind:
 
 def left_behind(data_path: Path, skipped: list[Path]) -> list[LeftBehind]:
     """Every copy beside `data_path` still as it was: the backups `change_protection` skipped (damaged, or under
-    another passphrase) and the damaged files a restore set aside «(hỏng …)»."""
+    another passphrase), the damaged files a restore set aside «(hỏng …)» and the copies taken before an upgrade."""
     found = []
     for backup in skipped:
         plain = _plain(backup)
         why = _DAMAGED_BACKUP if plain else _OTHER_PASSPHRASE
         found.append(LeftBehind(backup, why, plain))
-    pattern = f"{glob.escape(data_path.stem)} (hỏng *){glob.escape(data_path.suffix)}"
-    for aside in sorted(data_path.parent.glob(pattern)):
+    stem, suffix = glob.escape(data_path.stem), glob.escape(data_path.suffix)
+    for aside in sorted(data_path.parent.glob(f"{stem} (hỏng *){suffix}")):
         plain = _plain(aside)
         why = ("tệp hỏng được cất riêng khi phục hồi; không mã hóa" if plain
                else "tệp hỏng được cất riêng khi phục hồi, mã hóa như tệp lúc đó")  # fmt: skip
         found.append(LeftBehind(aside, why, plain))
+    for copy in sorted(data_path.parent.glob(f"{stem}.truoc-nang-cap-v*{suffix}")):
+        plain = _plain(copy)
+        why = ("bản sao trước khi nâng cấp phiên bản ChiBo; không mã hóa" if plain
+               else "bản sao trước khi nâng cấp phiên bản ChiBo, mã hóa như tệp lúc đó")  # fmt: skip
+        found.append(LeftBehind(copy, why, plain))
     return found
 
 

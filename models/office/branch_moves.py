@@ -39,7 +39,7 @@ def push_file(path: str | Path, server: str, merge: bool = False) -> list[CopyRe
     with _server_errors(server):
         open_database(server)  # the server's tables, created or brought up to date
         close_database()
-    open_database(path)
+    open_database(path, create=False)
     try:
         source = db.obj
         if is_practice():

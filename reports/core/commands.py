@@ -37,7 +37,7 @@ def open_file_asking(path: Path) -> None:
 
     given = passphrases.from_environment()
     try:
-        open_database(path, given)
+        open_database(path, given, create=False)
     except PassphraseNeededError as exc:
         if given or not sys.stdin.isatty():
             advice = "" if given else (f" Hãy đặt mật khẩu vào biến môi trường {passphrases.VARIABLE} hoặc chạy lệnh "
@@ -45,7 +45,7 @@ def open_file_asking(path: Path) -> None:
             raise PassphraseNeededError(path, exc.message + advice) from exc
         import getpass
 
-        open_database(path, getpass.getpass(f"Mật khẩu của tệp «{path.name}»: "))
+        open_database(path, getpass.getpass(f"Mật khẩu của tệp «{path.name}»: "), create=False)
 
 
 def on_data_file(command):

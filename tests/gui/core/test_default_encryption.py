@@ -75,13 +75,15 @@ def test_a_passphrase_names_the_copies_it_left_plain_and_removes_them_when_agree
     damaged.write_bytes(damaged.read_bytes()[:3000])  # a backup damaged on disk: it cannot be re-encrypted
     aside = tmp_path / "chibo (hỏng 2026-11-30 090000).sqlite3"  # set aside by an earlier restore
     aside.write_bytes(plain_file.read_bytes())
+    upgraded = tmp_path / "chibo.truoc-nang-cap-v6-20261130-090000.sqlite3"  # copied before an upgrade
+    upgraded.write_bytes(plain_file.read_bytes())
     window = _window(qtbot, plain_file, tmp_path)
     window.opening_backup.wait()
     window._rewrite_protection("Mật khẩu chi bộ 2026")
     question, _detail = answers["confirm"][-1]
-    assert damaged.name in question and aside.name in question
+    assert damaged.name in question and aside.name in question and upgraded.name in question
     assert "bị hỏng, không mở được nên không mã hóa được" in question and "tệp hỏng được cất riêng" in question
     assert "mật khẩu trước đây" not in question  # never called "protected by an earlier passphrase"
     close_database()
-    assert not damaged.exists() and not aside.exists()
+    assert not damaged.exists() and not aside.exists() and not upgraded.exists()
     assert _plain_copies(tmp_path) == []
