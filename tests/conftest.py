@@ -6,6 +6,10 @@ import os
 
 import pytest
 
+# Commands run in a subprocess see no credential store (never the developer's real one); in-process tests get an
+# empty store of their own (the memory_keyring fixture).
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+
 # An empty value makes Qt abort, so assign it when missing or empty.
 if not os.environ.get("QT_QPA_PLATFORM"):
     os.environ["QT_QPA_PLATFORM"] = "offscreen"

@@ -80,6 +80,13 @@ def _keep_recovered_key(path: Path, given: str | None) -> None:
         log.info("The key of data file %s is now kept in this PC's credential store", path.name)
 
 
+def new_stored_key() -> tuple[str, bytes] | None:
+    """A random key for a new file, already kept in the OS store: (its recovery key, the salt it is kept under);
+    None where there is no store."""
+    key, salt = file_keys.new_key(), passphrases.new_salt()
+    return (file_keys.recovery_text(key), salt) if file_keys.save(salt, key) else None
+
+
 def create_file(path: Path, passphrase: str | None = None, plain: bool = False) -> Outcome:
     """The one act that makes a new data file. By default it is encrypted with a random key kept in the OS store
     (its recovery key is in the outcome, to be shown once); with `passphrase`, by that passphrase; `plain` only when
@@ -92,11 +99,11 @@ def create_file(path: Path, passphrase: str | None = None, plain: bool = False) 
                        "tên khác hoặc dùng «Mở tệp dữ liệu».")  # fmt: skip
     recovery = ""
     if not passphrase and not plain:
-        key, salt = file_keys.new_key(), passphrases.new_salt()
-        if not file_keys.save(salt, key):
+        stored = new_stored_key()
+        if stored is None:
             return Outcome(Opened.NO_KEY_STORE, path, file_keys.NO_STORE)
-        recovery = file_keys.recovery_text(key)
-        passphrases.remember_new(path, recovery, salt)
+        recovery = stored[0]
+        passphrases.remember_new(path, *stored)
     try:
         open_database(path, passphrase or None, create=True)
     except DatabaseFileError as exc:
@@ -181,10 +188,10 @@ def encrypt_open_file() -> Outcome:
     from models.core.tables import db
 
     path = db.obj.path
-    key, salt = file_keys.new_key(), passphrases.new_salt()
-    if not file_keys.save(salt, key):
+    stored = new_stored_key()
+    if stored is None:
         return Outcome(Opened.NO_KEY_STORE, path, file_keys.NO_STORE)
-    recovery = file_keys.recovery_text(key)
+    recovery, salt = stored
     protect_open_file(recovery, salt)
     return _opened(path, recovery)
 

@@ -78,9 +78,9 @@ def _push_one(source: pw.Database, target: pw.Database, branch_id: int, merge: b
     return report
 
 
-def pull_branch(server: str, branch_id: int, path: str | Path) -> CopyReport:
-    """Take branch `branch_id` of the server into the new data file `path` (never over an existing file)."""
-
+def pull_branch(server: str, branch_id: int, path: str | Path, key: tuple[str, bytes] | None = None) -> CopyReport:
+    """Take branch `branch_id` of the server into the new data file `path` (never over an existing file); with
+    `key` (a recovery key and its salt: models.core.data_session.new_stored_key) the file is encrypted with it."""
     from models.core.database import clear_leftovers
     from models.core.file_lock import FileLock
 
@@ -92,6 +92,11 @@ def pull_branch(server: str, branch_id: int, path: str | Path) -> CopyReport:
     lock = FileLock(path).acquire()  # no other ChiBo writes this name meanwhile
     try:
         clear_leftovers(path)  # the hidden copies of a pull into this name that was killed
+        if key is not None:
+            from models.core import passphrases
+
+            passphrases.remember_new(part, *key)  # the partial copy being created, and what is made from it
+            passphrases.remember_new(part.with_name(part.name.removesuffix(".part")), *key)
         return _pull_into(server, branch_id, path, part)
     finally:
         lock.release()
