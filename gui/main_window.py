@@ -381,7 +381,7 @@ class MainWindow(QMainWindow):
     def react_to(self, outcome, previous: Path | str | None) -> bool:
         """The one place the window reacts to what the data-file session (models.core.data_session) did: a file
         that did not open is said (the previous one stays open); an opened one is shown, its branch asked for when
-        it has none, the recovery key of a newly encrypted one shown, its opening backup taken."""
+        it has none, its opening backup taken."""
         from models.core.data_session import Opened
         from models.core.database import is_server_url
         from models.core.tables import db
