@@ -49,7 +49,8 @@ def open_file(target: Path | str, passphrase: str | None = None) -> Outcome:
     try:
         open_database(target, passphrase, create=False)
     except PassphraseNeededError as exc:
-        return Outcome(Opened.PASSPHRASE_NEEDED, target, exc.message)
+        mistyped = passphrase and file_keys.looks_like_recovery(passphrase) and not file_keys.parse_recovery(passphrase)
+        return Outcome(Opened.PASSPHRASE_NEEDED, target, file_keys.MISTYPED if mistyped else exc.message)
     except DamagedFileError as exc:
         from models.core.restore import good_backups
 

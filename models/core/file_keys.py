@@ -50,6 +50,17 @@ def parse_recovery(text: str) -> bytes | None:
     return key if len(key) == KEY_BYTES and recovery_text(key).replace("-", "") == compact else None
 
 
+def looks_like_recovery(text: str) -> bool:
+    """Typed in the shape of a recovery key (14 groups of four), so a mistake in it is named as such."""
+    return len(_compact(text)) == _KEY_CHARS + _CHECK_CHARS and text.count("-") + text.count(" ") >= 10
+
+
+MISTYPED = (
+    "Khóa khôi phục vừa gõ có chỗ sai (nhóm cuối là mã kiểm tra, không khớp với các nhóm trước). Hãy gõ lại, đối "
+    "chiếu từng nhóm bốn ký tự với bản in."
+)
+
+
 def _compact(text: str) -> str:
     """A recovery key as typed from paper: case, dashes and spaces ignored; the digits 0, 1 and 8 (never in one)
     read as the letters O, I and B they are mistaken for."""

@@ -259,7 +259,8 @@ def test_a_mistyped_recovery_key_does_not_open(tmp_path):
     keyring.set_keyring(NoKeyring())
     wrong = created.recovery_key[:-1] + ("A" if created.recovery_key[-1] != "A" else "B")
     assert file_keys.parse_recovery(wrong) is None
-    assert data_session.open_file(target, wrong).kind is Opened.PASSPHRASE_NEEDED
+    refused = data_session.open_file(target, wrong)
+    assert refused.kind is Opened.PASSPHRASE_NEEDED and "Khóa khôi phục vừa gõ có chỗ sai" in refused.message
 
 
 def test_without_a_credential_store_a_new_file_asks_for_a_passphrase(tmp_path):
