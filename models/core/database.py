@@ -383,7 +383,7 @@ def clear_leftovers(path: Path) -> list[Path]:
     from models.core.auto_backup import backup_folder
 
     candidates = [path.with_name(path.name + suffix) for suffix in _LEFTOVER_SUFFIXES]
-    candidates += path.parent.glob(f".{glob.escape(path.name)}.*.part")  # a `pull` into this name cut short
+    candidates += path.parent.glob(f".{glob.escape(path.name)}.*.part*")  # a `pull` into this name cut short
     folder = backup_folder(path)
     if folder.is_dir():
         candidates += [p for p in folder.iterdir() if p.name.endswith((".part", ".ma-hoa"))]
