@@ -120,7 +120,9 @@ class FileLock:
         )
 
 
-_FAR = 1 << 40  # Windows: the byte locked on the data file itself, beyond any data SQLite reads or writes
+# Windows: the byte locked on the data file itself. Below 2 GiB (whatever width the C runtime gives the offset),
+# far above SQLite's own lock bytes at 1 GiB and beyond any page of a ChiBo file, so SQLite never touches it.
+_FAR = 0x7FFF_FF00
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
