@@ -156,6 +156,7 @@ def restore_damaged(path: Path, backup: BackupFile) -> tuple[Path, Outcome]:
 
     lock = FileLock(path).acquire()
     try:
+        lock.before_replace()  # Windows cannot move aside a file still open here
         aside = restore(path, backup, damaged=True)
         open_database(path, create=False, lock=lock)
     except BaseException:
