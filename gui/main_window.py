@@ -382,17 +382,13 @@ class MainWindow(QMainWindow):
         """The one place the window reacts to what the data-file session (models.core.data_session) did: a file
         that did not open is said (the previous one stays open); an opened one is shown, its branch asked for when
         it has none, its opening backup taken."""
-        from models.core.data_session import Opened
+        from models.core.data_session import Opened, reopen_if_closed
         from models.core.database import is_server_url
-        from models.core.tables import db
 
         if not outcome.is_open:
             if outcome.message:
                 dialogs.show_error(self, outcome.message)
-            if previous is not None and (db.obj is None or db.obj.is_closed()):
-                from models.core.data_session import open_file
-
-                open_file(previous)
+            reopen_if_closed(previous)
             return False
         self._set_target(outcome.target)
         if is_server_url(outcome.target):

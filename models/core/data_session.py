@@ -62,6 +62,14 @@ def open_file(target: Path | str, passphrase: str | None = None) -> Outcome:
     return _opened(target)
 
 
+def reopen_if_closed(previous: Path | str | None) -> None:
+    """After an act that failed, the file (or server) open before is open again if the act had closed it."""
+    from models.core.tables import db
+
+    if previous is not None and (db.obj is None or db.obj.is_closed()):
+        open_file(previous)
+
+
 def _opened(target: Path | str, recovery_key: str = "") -> Outcome:
     from models.core.branch import get_branch
     from models.core.database import is_read_only
