@@ -525,13 +525,18 @@ class MainWindow(QMainWindow):
     def _rewrite_protection(self, passphrase: str) -> None:
         from PySide6.QtWidgets import QApplication
 
+        from models.core.data_session import remove_passphrase
         from models.core.encryption import protect_open_file
         from models.core.errors import DomainError
 
         self._pause_background()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        recovery = ""
         try:
-            skipped = protect_open_file(passphrase or None)
+            if passphrase:
+                skipped = protect_open_file(passphrase)
+            else:
+                skipped, recovery = remove_passphrase()
         except DomainError as exc:
             QApplication.restoreOverrideCursor()
             dialogs.show_error(self, "Chưa đổi được mật khẩu; tệp dữ liệu vẫn như trước.", exc.message)
@@ -543,10 +548,19 @@ class MainWindow(QMainWindow):
         self._refresh_deferred_tabs()
         if skipped is None:
             return
-        done = ("Đã mã hóa tệp dữ liệu và các bản sao lưu của nó bằng mật khẩu mới." if passphrase
-                else "Đã bỏ mã hóa: tệp dữ liệu và các bản sao lưu không còn cần mật khẩu.")  # fmt: skip
-        dialogs.show_info(self, done)
         if passphrase:
+            done = "Đã mã hóa tệp dữ liệu và các bản sao lưu của nó bằng mật khẩu mới."
+        elif recovery:
+            done = ("Đã bỏ mật khẩu: tệp dữ liệu và các bản sao lưu vẫn được mã hóa, bằng khóa mà hệ điều hành giữ "
+                    "cho tài khoản của bạn trên máy này.")  # fmt: skip
+        else:
+            done = "Đã bỏ mã hóa: tệp dữ liệu và các bản sao lưu không còn cần mật khẩu."
+        dialogs.show_info(self, done)
+        if recovery:
+            from gui.core.recovery_key_dialog import show_recovery_key
+
+            show_recovery_key(self, self.data_path, recovery)
+        if passphrase or recovery:
             self._offer_removing_left_behind(skipped)
 
     def _offer_removing_left_behind(self, skipped: list[Path]) -> None:

@@ -96,8 +96,9 @@ class ProtectionDialog(QDialog):
         from models.core import passphrases
 
         dialog = PassphraseDialog(
-            "Bỏ mật khẩu: tệp dữ liệu và các bản sao lưu sẽ không còn được mã hóa, ai có tệp đều đọc được. Hãy nhập "
-            "mật khẩu hiện nay để xác nhận.",
+            "Bỏ mật khẩu: tệp dữ liệu và các bản sao lưu vẫn được mã hóa, bằng khóa mà hệ điều hành giữ cho tài khoản "
+            "của bạn (máy không có kho khóa thì tệp không còn được mã hóa, ai có tệp đều đọc được). Hãy nhập mật khẩu "
+            "hiện nay để xác nhận.",
             self,
             title="Bỏ mật khẩu",
             ok_text="&Bỏ mật khẩu",

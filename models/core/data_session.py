@@ -206,4 +206,16 @@ def encrypt_open_file() -> Outcome:
     return _opened(path, recovery)
 
 
+def remove_passphrase() -> tuple[list[Path], str]:
+    """Remove the passphrase of the open file: it stays encrypted, with a random key the OS store keeps (its recovery
+    key returned, to be shown), or, where there is no store, it becomes plain ("" returned). Returns the backups
+    that could not be rewritten too (models.core.encryption.change_protection)."""
+    from models.core.encryption import protect_open_file
+
+    stored = new_stored_key()
+    if stored is None:
+        return protect_open_file(None), ""
+    return protect_open_file(*stored), stored[0]
+
+
 _OFFERED = "encryption_offered"

@@ -136,7 +136,13 @@ def test_a_dialog_left_open_does_not_keep_the_window_from_locking_and_keeps_its_
     editing.close()
 
 
-def test_setting_a_passphrase_from_the_window_encrypts_and_keeps_working(qtbot, tmp_path, settings, answers):
+def test_setting_a_passphrase_from_the_window_encrypts_and_keeps_working(qtbot, tmp_path, settings, answers,
+                                                                         monkeypatch):  # fmt: skip
+    import keyring
+
+    from gui.core import recovery_key_dialog
+    from tests.support.keyrings import NoKeyring
+
     path = _file(tmp_path / "chibo.sqlite3")
     window = _window(qtbot, path, settings)
     window._rewrite_protection(SECRET)
@@ -147,6 +153,14 @@ def test_setting_a_passphrase_from_the_window_encrypts_and_keeps_working(qtbot, 
     assert window.inactivity_lock.is_locked
     window.inactivity_lock.dialog.field.setText(SECRET)
     window.inactivity_lock.dialog._accept_typed()
+    shown = []
+    monkeypatch.setattr(recovery_key_dialog, "show_recovery_key", lambda parent, path, key: shown.append(key))
+    window._rewrite_protection("")  # no passphrase any more, but still encrypted: by a key the OS store keeps
+    assert "vẫn được mã hóa" in answers["info"][-1][0] and shown
+    assert not path.read_bytes().startswith(passphrases.SQLITE_MAGIC) and not passphrases.has_passphrase(path)
+    assert len(all_members()) == 3
+    keyring.set_keyring(NoKeyring())  # a PC without a store: removing the passphrase leaves the file plain
+    window._rewrite_protection(SECRET)
     window._rewrite_protection("")
     assert "Đã bỏ mã hóa" in answers["info"][-1][0]
     assert path.read_bytes().startswith(passphrases.SQLITE_MAGIC)
