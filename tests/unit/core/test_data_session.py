@@ -301,3 +301,21 @@ def test_a_plain_file_is_offered_encryption_once_and_its_backups_follow(path, tm
 def test_declining_encryption_is_asked_only_once(path):
     data_session.decline_encryption()
     assert not data_session.offers_encryption(path)
+
+
+def test_a_headless_command_on_another_pc_opens_with_the_recovery_key_in_the_environment(tmp_path, monkeypatch):
+    from models.core.errors import PassphraseNeededError
+    from reports.core.commands import open_data_file
+
+    target = tmp_path / "chibo.sqlite3"
+    created = data_session.create_file(target)
+    set_up_branch()
+    close_database()
+    passphrases._known.clear()
+    keyring.set_keyring(NoKeyring())  # another PC
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: False)
+    with pytest.raises(PassphraseNeededError, match="khóa khôi phục vào biến môi trường CHIBO_PASSPHRASE"):
+        open_data_file(str(target))
+    monkeypatch.setenv(passphrases.VARIABLE, created.recovery_key)
+    open_data_file(str(target))
+    assert passphrases.is_encrypted(target)
