@@ -161,8 +161,14 @@ def connect_sqlite(path: Path, uri: str | None = None, timeout: float = 3.0, lik
 
 
 def existing_uri(path: Path, mode: str = "rw") -> str:
-    """The `file:` address opening `path` only if it exists (`rw`), or for reading only (`ro`)."""
-    return f"{Path(path).resolve().as_uri()}?mode={mode}"
+    """The `file:` address opening `path` only if it exists (`rw`), or for reading only (`ro`). A Windows network
+    path (//server/share/…) keeps its server in the path (file:////server/…): SQLite refuses a URI authority."""
+    return f"{without_authority(Path(path).resolve().as_uri())}?mode={mode}"
+
+
+def without_authority(uri: str) -> str:
+    """file://server/share/… (a Windows network path) as file:////server/share/…, which SQLite opens."""
+    return "file:////" + uri[len("file://") :] if uri.startswith("file://") and not uri.startswith("file:///") else uri
 
 
 class DataFileDatabase(pw.SqliteDatabase):

@@ -41,3 +41,11 @@ def test_connections_to_an_existing_file_never_create_one(tmp_path):
         sqlite_storage.connect_sqlite(gone)
     assert not verify(gone)
     assert not gone.exists()
+
+
+def test_a_windows_network_path_keeps_its_server_in_the_path():
+    from pathlib import PureWindowsPath
+
+    uri = PureWindowsPath(r"\\may-chu\chi bo\chibo.sqlite3").as_uri()
+    assert sqlite_storage.without_authority(uri) == "file:////may-chu/chi%20bo/chibo.sqlite3"
+    assert sqlite_storage.without_authority("file:///home/a.sqlite3") == "file:///home/a.sqlite3"
