@@ -125,6 +125,8 @@ def open_database(target: str | Path, passphrase: str | None = None, create: boo
             _restore_passphrase(path, known_before)
             if lock is not None:
                 lock.release()
+            if new_path is not None and create:
+                _remove_new_file(new_path)  # made just now, then refused: never left behind
             raise
         if read_only:
             database = DataFileDatabase(path, READ_ONLY_PRAGMAS, _read_only_uri(path))

@@ -319,3 +319,15 @@ def test_a_headless_command_on_another_pc_opens_with_the_recovery_key_in_the_env
     monkeypatch.setenv(passphrases.VARIABLE, created.recovery_key)
     open_data_file(str(target))
     assert passphrases.is_encrypted(target)
+
+
+def test_a_new_file_refused_after_its_creation_is_not_left_behind(tmp_path, monkeypatch):
+    from models.core import database
+
+    def refused(path):
+        raise DatabaseFileError("refused after creation")
+
+    monkeypatch.setattr(database, "_check_sqlite_file", refused)
+    target = tmp_path / "moi.sqlite3"
+    assert data_session.create_file(target, plain=True).kind is Opened.REFUSED
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith("moi")]
