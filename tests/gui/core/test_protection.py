@@ -129,6 +129,7 @@ def test_a_dialog_left_open_does_not_keep_the_window_from_locking_and_keeps_its_
     qtbot.waitUntil(lambda: editing.isVisible())
     window.inactivity_lock.check(now=time.monotonic() + 24 * 3600)
     assert window.inactivity_lock.is_locked and editing.isVisible()  # locked over it, the dialog still open
+    assert window.inactivity_lock.dialog.parentWidget() is editing  # above the modal dialog, so it can be typed in
     assert "12345678" not in _accessible_texts(editing) and field.parentWidget() is not editing
     window.inactivity_lock.dialog.field.setText(SECRET)
     window.inactivity_lock.dialog._accept_typed()
