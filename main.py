@@ -19,6 +19,9 @@ def setup_logging(folder: Path) -> Path:
 
     make_private(path)  # a log written by an older version may still be world-readable
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    from models.core.log_privacy import PrivateLog
+
+    handler.addFilter(PrivateLog())  # no member's name, card number or citizen ID in the log
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
@@ -169,7 +172,9 @@ def _add_server_setup(commands) -> None:
     office.add_argument("role", **account)
     office.add_argument("--remove", action="store_true", help="thôi thuộc văn phòng")
     listing = actions.add_parser("list", help="liệt kê tài khoản và chi bộ được giao")
-    for parser in (add, grant, revoke, office, listing):
+    end = actions.add_parser("end-sessions", help="ngắt các phiên đang mở của tài khoản (ví dụ đang giữ khóa bảng)")
+    end.add_argument("role", **account)
+    for parser in (add, grant, revoke, office, listing, end):
         parser.add_argument("--db", **on)
 
 
@@ -267,33 +272,30 @@ def start_window(args: argparse.Namespace, settings):
 
     def open_file() -> Path | str | None:
         from gui.core import dialogs
-        from gui.core.passphrase_dialogs import open_asking
-        from models.core.branch import get_branch
-        from models.core.database import default_database_path, is_read_only, is_server_url, open_database
-        from models.core.errors import DatabaseFileError
+        from gui.core.data_file_flow import create_interactively, open_interactively
+        from models.core.data_session import Opened
+        from models.core.database import default_database_path, is_server_url
 
-        # A file named on the command line that cannot be opened falls back to the default one.
+        # A file named on the command line that cannot be opened falls back to the default one; the default one is
+        # created (encrypted by default) the first time, and only then.
         named = (args.db if is_server_url(args.db) else Path(args.db)) if args.db else None
-        candidates = [named, default_database_path()] if named else [default_database_path()]
+        default = default_database_path()
+        candidates = [named, default] if named else [default]
         for path in candidates:
-            try:
-                if not open_asking(window, path):  # a server's refused sign-in is told in Vietnamese too
-                    outcome["code"] = 0  # the user chose not to type the passphrase
-                    return None
+            first_run = path is default and not default.exists() and not default.is_symlink()
+            opened = create_interactively(window, default) if first_run else open_interactively(window, path)
+            if opened.is_open:
                 break
-            except DatabaseFileError as exc:
-                from gui.core.restore_dialog import offer_restore
-                from models.core.errors import DamagedFileError
-
-                if isinstance(exc, DamagedFileError) and offer_restore(window, Path(path), exc.message):
-                    open_database(path)
-                    break
-                last = path is candidates[-1]
-                dialogs.show_error(window, exc.message, "" if last else "ChiBo sẽ mở tệp dữ liệu mặc định.")
-                if last:
-                    outcome["code"] = 1
-                    return None
-        if get_branch() is None and not is_read_only():
+            if opened.kind is Opened.PASSPHRASE_NEEDED and not opened.message:
+                outcome["code"] = 0  # the user chose not to type the passphrase
+                return None
+            last = path is candidates[-1]
+            if opened.message:
+                dialogs.show_error(window, opened.message, "" if last else "ChiBo sẽ mở tệp dữ liệu mặc định.")
+            if last:
+                outcome["code"] = 0 if first_run and not opened.message else 1
+                return None
+        if opened.kind is Opened.NO_BRANCH:
             from gui.branch_dialog import BranchDialog
             from models.office.accounts import NO_BRANCH_GIVEN, may_add_branch
 
@@ -330,7 +332,7 @@ def run_self_test(server: str | None = None) -> int:
                 transaction.rollback()
         finally:
             close_database()
-        encrypted = "" if server else ", an encrypted file reopened by its passphrase"
+        encrypted = "" if server else ", an encrypted file reopened by its passphrase and another by its recovery key"
         if not server:
             _self_test_encryption(Path(folder))
     line = (f"ChiBo self-test OK: {len(rows)} members, search, export and read-back of {exported} rows, "
@@ -368,6 +370,33 @@ def _self_test_encryption(folder: Path) -> None:
         assert [m.full_name for m in all_members()] == ["Phạm Thị Mã Hóa"]
     finally:
         close_database()
+    _self_test_recovery_key(folder)
+
+
+def _self_test_recovery_key(folder: Path) -> None:
+    """The default encryption as bundled: keyring finds its back ends (their entry points were collected), and a
+    file encrypted with a random key opens with its recovery key alone."""
+    import importlib.metadata
+
+    from models.core import file_keys, passphrases
+    from models.core.database import close_database, open_database
+    from models.core.errors import PassphraseNeededError
+
+    found = {entry.name for entry in importlib.metadata.entry_points(group="keyring.backends")}
+    wanted = "Windows" if sys.platform == "win32" else "SecretService"
+    assert wanted in found, f"keyring back end {wanted} missing from the bundle: {sorted(found)}"
+    recovery = file_keys.recovery_text(file_keys.new_key())
+    path = folder / "khoa-ngau-nhien.sqlite3"
+    open_database(path, recovery)
+    close_database()
+    passphrases.forget(path)
+    try:
+        open_database(path, create=False)
+        raise AssertionError("a file encrypted with a random key opened without it")
+    except PassphraseNeededError:
+        pass
+    open_database(path, recovery.lower(), create=False)
+    close_database()
 
 
 def _self_test_round_trip(folder: Path):
@@ -458,9 +487,36 @@ def _private_files() -> None:
         os.umask(0o077)
 
 
+_READS = {"count": slice(1, 2), "compare": slice(1, 3), "minutes": slice(1, 2)}  # the files each command reads
+
+
+def _special_path(argv: list[str]) -> int | None:
+    """A record given to count, compare or minutes, or an output given with -o, that is a named pipe, a device or a
+    folder: refused at once with a Vietnamese line (status 2), rather than a read or write that never ends."""
+    import os
+    import stat
+
+    given = argv[_READS[argv[0]]] if argv and argv[0] in _READS else []
+    outputs = [argv[i + 1] for i, arg in enumerate(argv[:-1]) if arg in ("-o", "--output")]
+    for text in given + outputs:
+        try:
+            mode = os.stat(text).st_mode
+        except OSError:
+            continue  # a missing record (or a new output) is each command's own business
+        if not stat.S_ISREG(mode) and (text in given or not stat.S_ISDIR(mode)):  # a folder output: the export's
+            kind = "một thư mục" if stat.S_ISDIR(mode) else "một đường ống hay thiết bị"
+            _utf8_streams()
+            print(f"«{text}» là {kind}, không phải một tệp; ChiBo không đọc hay ghi vào đó.", file=sys.stderr)
+            return 2
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _private_files()
+    refused = _special_path(argv)
+    if refused is not None:
+        return refused
     if argv and argv[0] == "count":
         from models.counting.cli import run_count
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
@@ -81,6 +82,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.file_label = QLabel()
         self.statusBar().addPermanentWidget(self.file_label)
+        from gui.core.encryption_offer import EncryptionOffer
+
+        self.encryption_offer = EncryptionOffer(self)
+        self.statusBar().addWidget(self.encryption_offer)
+        self.data_file_changed.connect(self.encryption_offer.refresh)
         self._build_menus()
         self._restore_state()
         self.members_tab.load_progress.connect(self._on_members_tab_load_progress)
@@ -355,59 +361,41 @@ class MainWindow(QMainWindow):
         if target.exists():
             dialogs.show_error(self, f"Tệp «{target.name}» đã có. Hãy chọn tên khác hoặc dùng «Mở tệp dữ liệu».")
             return
-        passphrase = self._ask_new_file_passphrase(target)
-        if passphrase is not None:
-            self.switch_data_file(target, passphrase)
-
-    def _ask_new_file_passphrase(self, target: Path) -> str | None:
-        """"" for a plain new file, the passphrase for an encrypted one, None when the user gave up."""
-        from gui.core.passphrase_dialogs import NewPassphraseDialog
-        from gui.core.protection_dialog import INTRO_SET
-
-        if not dialogs.confirm(self, f"Bảo vệ tệp mới «{target.name}» bằng mật khẩu?", INTRO_SET + " Có thể đặt "
-                               "hoặc bỏ mật khẩu sau, ở «Tệp › Bảo vệ bằng mật khẩu».", title="Tệp dữ liệu mới",
-                               yes="Đặt &mật khẩu…", no="&Không đặt"):  # fmt: skip
-            return ""
-        dialog = NewPassphraseDialog("Đặt mật khẩu cho tệp mới", INTRO_SET, self)
-        return dialog.passphrase() if dialog.exec() == dialog.DialogCode.Accepted else None
-
-    def switch_data_file(self, path: Path | str, passphrase: str = "") -> bool:
-        """Open another data file (a new one encrypted with `passphrase`; an encrypted one asks for its passphrase) or
-        an office server's URL; if it cannot be opened, the current one stays open."""
-        from models.core.database import is_server_url
-
-        server = is_server_url(path)
-        if not server and self.data_path is not None and Path(path).resolve() == self.data_path.resolve():
-            return True
-        from gui.core.passphrase_dialogs import open_asking
-        from models.core.branch import get_branch
-        from models.core.database import is_read_only, open_database
-        from models.core.errors import DatabaseFileError
-        from models.core.tables import db
+        from gui.core.data_file_flow import create_interactively
 
         previous = self.data_target
         self.members_tab.cancel_loading()  # its worker reads through the same database proxy
-        try:
-            if passphrase:
-                open_database(path, passphrase)
-            elif not open_asking(self, path):
-                return False
-        except DatabaseFileError as exc:
-            from gui.core.restore_dialog import offer_restore
-            from models.core.errors import DamagedFileError
+        self.react_to(create_interactively(self, target), previous)
 
-            restored = isinstance(exc, DamagedFileError) and offer_restore(self, path, exc.message)
-            if not restored:
-                if not isinstance(exc, DamagedFileError) or not _has_backups(path):
-                    dialogs.show_error(self, exc.message)
-                if db.obj is None or db.obj.is_closed():
-                    open_database(previous)
-                return False
-            open_database(path)
-        self._set_target(path)
-        if server:
+    def switch_data_file(self, path: Path | str) -> bool:
+        """Open another data file (an encrypted one asks for its passphrase or recovery key) or an office server's
+        URL; if it cannot be opened, the current one stays open."""
+        from models.core.database import is_server_url
+
+        if not is_server_url(path) and self.data_path is not None and Path(path).resolve() == self.data_path.resolve():
+            return True
+        from gui.core.data_file_flow import open_interactively
+
+        previous = self.data_target
+        self.members_tab.cancel_loading()  # its worker reads through the same database proxy
+        return self.react_to(open_interactively(self, path), previous)
+
+    def react_to(self, outcome, previous: Path | str | None) -> bool:
+        """The one place the window reacts to what the data-file session (models.core.data_session) did: a file
+        that did not open is said (the previous one stays open); an opened one is shown, its branch asked for when
+        it has none, its opening backup taken."""
+        from models.core.data_session import Opened, reopen_if_closed
+        from models.core.database import is_server_url
+
+        if not outcome.is_open:
+            if outcome.message:
+                dialogs.show_error(self, outcome.message)
+            reopen_if_closed(previous)
+            return False
+        self._set_target(outcome.target)
+        if is_server_url(outcome.target):
             self._restore_branch()
-        if get_branch() is None and not is_read_only():
+        if outcome.kind is Opened.NO_BRANCH:
             from models.office.accounts import NO_BRANCH_GIVEN, may_add_branch
 
             if may_add_branch():
@@ -453,9 +441,8 @@ class MainWindow(QMainWindow):
     def create_practice_file(self) -> None:
         """«Dữ liệu mẫu để tập dượt»: a new practice file with a realistic branch and a congress ready for check-in,
         opened in place of the current one (which stays as it is)."""
-        from models.core.database import open_database
+        from models.core import data_session
         from models.core.errors import DomainError
-        from models.core.tables import db
         from models.practice.sample_branch import fill_practice_data
 
         path = dialogs.ask_save_path(self, "Tạo tệp dữ liệu mẫu để tập dượt", dialogs.DATA_FILTER, "data",
@@ -468,19 +455,16 @@ class MainWindow(QMainWindow):
             return
         previous = self.data_target
         self.members_tab.cancel_loading()
-        try:
-            open_database(target)
-            fill_practice_data(clock.today())
-        except DomainError as exc:
-            from models.core.database import close_database
-
-            dialogs.show_error(self, "Chưa tạo được tệp tập dượt.", exc.message)
-            if db.obj is not None and getattr(db.obj, "path", None) == target:
-                close_database()
-                for suffix in ("", "-wal", "-shm"):
-                    target.with_name(target.name + suffix).unlink(missing_ok=True)
-            if db.obj is None or db.obj.is_closed():
-                open_database(previous)
+        created = data_session.create_file(target, plain=True)  # sample people only: nothing to protect
+        if created.is_open:
+            try:
+                fill_practice_data(clock.today())
+            except DomainError as exc:
+                data_session.discard_new_file(target)
+                created = replace(created, kind=data_session.Opened.REFUSED, message=exc.message)
+        if not created.is_open:
+            self.react_to(replace(created, message=""), previous)
+            dialogs.show_error(self, "Chưa tạo được tệp tập dượt.", created.message)
             return
         self._set_target(target)
         self._show_data_file()
@@ -506,21 +490,16 @@ class MainWindow(QMainWindow):
         self.restore_dialog = dialog
 
     def _on_restore_dialog_backup_chosen(self, backup) -> None:
-        from models.core.database import close_database, open_database
+        from models.core.data_session import restore_open_file
         from models.core.errors import DomainError
-        from models.core.restore import restore
 
-        path = self.data_path
         self._pause_background()
-        close_database()
         restored = False
         try:
-            restore(path, backup)
+            restore_open_file(backup)  # the file's lock is held throughout
             restored = True
         except DomainError as exc:
             dialogs.show_error(self, "Chưa phục hồi được; tệp dữ liệu được giữ nguyên.", exc.message)
-        finally:
-            open_database(path)
         self._show_data_file()
         self.members_tab.refresh()
         self._refresh_deferred_tabs()
@@ -548,13 +527,18 @@ class MainWindow(QMainWindow):
     def _rewrite_protection(self, passphrase: str) -> None:
         from PySide6.QtWidgets import QApplication
 
+        from models.core.data_session import remove_passphrase
         from models.core.encryption import protect_open_file
         from models.core.errors import DomainError
 
         self._pause_background()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        recovery = ""
         try:
-            skipped = protect_open_file(passphrase or None)
+            if passphrase:
+                skipped = protect_open_file(passphrase)
+            else:
+                skipped, recovery = remove_passphrase()
         except DomainError as exc:
             QApplication.restoreOverrideCursor()
             dialogs.show_error(self, "Chưa đổi được mật khẩu; tệp dữ liệu vẫn như trước.", exc.message)
@@ -566,11 +550,35 @@ class MainWindow(QMainWindow):
         self._refresh_deferred_tabs()
         if skipped is None:
             return
-        done = ("Đã mã hóa tệp dữ liệu và các bản sao lưu của nó bằng mật khẩu mới." if passphrase
-                else "Đã bỏ mã hóa: tệp dữ liệu và các bản sao lưu không còn cần mật khẩu.")  # fmt: skip
-        left = (f"{len(skipped)} bản sao lưu cũ được bảo vệ bằng một mật khẩu trước đây nên được giữ nguyên."
-                if skipped else "")  # fmt: skip
-        dialogs.show_info(self, done, left)
+        if passphrase:
+            done = "Đã mã hóa tệp dữ liệu và các bản sao lưu của nó bằng mật khẩu mới."
+        elif recovery:
+            done = ("Đã bỏ mật khẩu: tệp dữ liệu và các bản sao lưu vẫn được mã hóa, bằng khóa mà hệ điều hành giữ "
+                    "cho tài khoản của bạn trên máy này.")  # fmt: skip
+        else:
+            done = "Đã bỏ mã hóa: tệp dữ liệu và các bản sao lưu không còn cần mật khẩu."
+        dialogs.show_info(self, done)
+        if recovery:
+            from gui.core.recovery_key_dialog import show_recovery_key
+
+            show_recovery_key(self, self.data_path, recovery)
+        if passphrase or recovery:
+            self._offer_removing_left_behind(skipped)
+
+    def _offer_removing_left_behind(self, skipped: list[Path]) -> None:
+        """Name every copy the protection could not rewrite, truthfully, and remove them if the user agrees."""
+        from models.core.encryption import left_behind, remove_left_behind
+
+        left = left_behind(self.data_path, skipped)
+        if not left:
+            return
+        listed = "\n".join(f"• {item.path.name}: {item.why}." for item in left)
+        if dialogs.confirm(self, f"{len(left)} bản sao của dữ liệu không được mã hóa lại:\n{listed}", "Xóa các tệp "
+                           "này? Chúng không dùng để phục hồi được bằng mật khẩu hiện nay.", title="Bản sao chưa được "
+                           "bảo vệ", yes="&Xóa các tệp này", no="&Giữ lại"):  # fmt: skip
+            failed = remove_left_behind(left)
+            if failed:
+                dialogs.show_error(self, "Không xóa được: " + ", ".join(f"«{p.name}»" for p in failed) + ".")
 
     def lock_now(self) -> None:
         """«Khóa lại ngay» (Ctrl+L): lock an encrypted file's window at once."""
@@ -581,9 +589,10 @@ class MainWindow(QMainWindow):
         self.inactivity_lock.lock()
 
     def _is_protected(self) -> bool:
-        from models.core.passphrases import is_encrypted
+        """A passphrase protects the open file (one encrypted with a key kept by the OS has none to ask for)."""
+        from models.core.passphrases import has_passphrase
 
-        return self.data_path is not None and is_encrypted(self.data_path)
+        return self.data_path is not None and has_passphrase(self.data_path)
 
     def _lock_minutes(self) -> int:
         from models.core.encryption import lock_minutes
@@ -753,12 +762,6 @@ class MainWindow(QMainWindow):
             backup_before(self, "exit")
         close_database()
         super().closeEvent(event)
-
-
-def _has_backups(path: Path) -> bool:
-    from models.core.auto_backup import list_backups
-
-    return bool(list_backups(path))
 
 
 def _display_name(target: str) -> str:

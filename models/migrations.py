@@ -58,7 +58,7 @@ def _move_duplicate_cards(database: pw.Database) -> None:
             f"UPDATE member SET card_number = '', notes = {database.param} WHERE id = {database.param}",
             ((f"{notes}\n{note}" if notes else note), member_id),
         )
-        log.warning("Upgrade: member %s had the repeated card number %s, moved into the notes", member_id, card)
+        log.warning("Upgrade: member %s had a repeated card number, moved into the notes", member_id)
 
 
 def v2_to_v3(database: pw.Database) -> None:

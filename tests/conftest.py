@@ -6,6 +6,10 @@ import os
 
 import pytest
 
+# Commands run in a subprocess see no credential store (never the developer's real one); in-process tests get an
+# empty store of their own (the memory_keyring fixture).
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+
 # An empty value makes Qt abort, so assign it when missing or empty.
 if not os.environ.get("QT_QPA_PLATFORM"):
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -54,6 +58,19 @@ def pinned_clock():
 
     with clock.pinned(date(2026, 12, 1)):
         yield
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring():
+    """Every test has its own empty credential store in memory: never the developer's, never shared."""
+    import keyring
+
+    from tests.support.keyrings import MemoryKeyring
+
+    store = MemoryKeyring()
+    keyring.set_keyring(store)
+    yield store
+    keyring.set_keyring(MemoryKeyring())
 
 
 @pytest.fixture

@@ -33,16 +33,18 @@ class _Signals(QObject):
 
 class _Backup(QRunnable):
     def __init__(self, path: Path, reason: str) -> None:
+        from models.core.auto_backup import open_identity
+
         super().__init__()
         self.signals = _Signals()
-        self._path, self._reason = path, reason
+        self._path, self._reason, self._identity = path, reason, open_identity(path)
 
     def run(self) -> None:
         from models.core.auto_backup import take_backup
         from models.core.errors import StorageError
 
         try:
-            self.signals.done.emit(str(take_backup(self._path, self._reason)))
+            self.signals.done.emit(str(take_backup(self._path, self._reason, identity=self._identity)))
         except StorageError as exc:
             self.signals.failed.emit(exc.message)
 

@@ -1,8 +1,11 @@
-"""The window of an encrypted data file locks after some minutes without a key or a click (the file's own setting,
-models.core.encryption.lock_minutes) and asks for the passphrase again. While locked nothing of the file shows; the
-projector window, meant for the whole room, stays as it is.
+"""The window of a data file protected by a passphrase locks after some minutes without a key or a click (the file's
+own setting, models.core.encryption.lock_minutes) and asks for the passphrase again. The projector window, meant for
+the whole room, stays as it is.
 
-A lock never interrupts a dialog the user is filling in: it waits until that dialog is closed.
+While locked nothing of the file shows or can be read through the accessibility interface (screen readers,
+automation tools): the window's tabs are taken out of it, and so are the contents of every dialog of the window
+left open, whose unsaved input is kept and given back on unlocking. A dialog left open never keeps the window from
+locking.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMainWindow
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QMainWindow, QWidget
 
 from gui.core.passphrase_dialogs import PassphraseDialog
 
@@ -71,6 +74,8 @@ class InactivityLock(QObject):
         self._last_input = time.monotonic()
         self.dialog: LockDialog | None = None
         self._title = ""
+        self._central: QWidget | None = None
+        self._emptied: list[tuple[QDialog, QWidget]] = []
         QApplication.instance().installEventFilter(self)
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_MS)
@@ -94,29 +99,38 @@ class InactivityLock(QObject):
         idle = (time.monotonic() if now is None else now) - self._last_input
         if minutes <= 0 or idle < minutes * 60:
             return
-        if self._dialog_open():
-            return  # a dialog being filled in: lock once it is closed
         self.lock()
 
-    def _dialog_open(self) -> bool:
-        """A modal dialog of this window (not the lock's own) is open."""
-        modal = QApplication.activeModalWidget()
-        while modal is not None and modal is not self.dialog:
-            if modal is self._window:
-                return True
-            modal = modal.parentWidget()
-        return False
+    def _open_dialogs(self) -> list[QDialog]:
+        """The window's dialogs on screen (not the lock's own): a record being edited, a preview, a question."""
+        found = []
+        for widget in QApplication.topLevelWidgets():
+            if not isinstance(widget, QDialog) or widget is self.dialog or not widget.isVisible():
+                continue
+            owner = widget.parentWidget()
+            while owner is not None and owner is not self._window:
+                owner = owner.parentWidget()
+            if owner is self._window:
+                found.append(widget)
+        return found
 
     def lock(self) -> None:
         if self.is_locked or not self._protected():
             return
-        central = self._window.centralWidget()
-        if central is not None:
-            central.hide()
+        self._central = self._window.takeCentralWidget()  # out of the window: not shown, not reachable
+        self._window.setCentralWidget(QLabel("ChiBo đã khóa.", alignment=Qt.AlignmentFlag.AlignCenter))
+        self._emptied = []
+        for dialog in self._open_dialogs():
+            if dialog.layout() is not None:
+                holder = QWidget()  # never shown: the dialog's widgets, with what was typed in them, wait here
+                holder.setLayout(dialog.layout())
+                self._emptied.append((dialog, holder))
         self._window.menuBar().setEnabled(False)
+        self._window.statusBar().clearMessage()  # "Đã chuyển sinh hoạt của đảng viên …" and the like
         self._title = self._window.windowTitle()
         self._window.setWindowTitle("ChiBo — đã khóa")
-        self.dialog = LockDialog(self._matches, self._window)
+        parent = QApplication.activeModalWidget() or self._window  # usable above a dialog left open
+        self.dialog = LockDialog(self._matches, parent)
         self.dialog.unlocked.connect(self._unlock)
         self.dialog.quit_requested.connect(self._window.close)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -124,9 +138,14 @@ class InactivityLock(QObject):
         self.locked_changed.emit(True)
 
     def _unlock(self) -> None:
-        central = self._window.centralWidget()
-        if central is not None:
-            central.show()
+        if self._central is not None:
+            self._window.setCentralWidget(self._central)  # the placeholder is deleted by Qt
+            self._central.show()
+            self._central = None
+        for dialog, holder in self._emptied:
+            dialog.setLayout(holder.layout())
+            holder.deleteLater()
+        self._emptied = []
         self._window.menuBar().setEnabled(True)
         self._window.setWindowTitle(self._title)
         dialog, self.dialog = self.dialog, None
@@ -138,4 +157,3 @@ class InactivityLock(QObject):
     def stop(self) -> None:
         self._timer.stop()
         QApplication.instance().removeEventFilter(self)
-

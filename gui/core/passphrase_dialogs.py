@@ -111,21 +111,3 @@ class NewPassphraseDialog(QDialog):
 
     def passphrase(self) -> str:
         return self.first.text()
-
-
-def open_asking(parent: QWidget | None, target) -> bool:
-    """Open the data file or server `target` (models.core.database.open_database), asking for the passphrase of an
-    encrypted file until it opens or the user gives up (False; the database open before stays open). Any other
-    refusal is raised as it is (a DatabaseFileError)."""
-    from models.core.database import open_database
-    from models.core.errors import PassphraseNeededError
-
-    passphrase = None
-    while True:
-        try:
-            open_database(target, passphrase)
-            return True
-        except PassphraseNeededError as exc:
-            passphrase = ask_passphrase(parent, exc.message)
-            if passphrase is None:
-                return False

@@ -39,7 +39,8 @@ class ProtectionDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Bảo vệ tệp dữ liệu bằng mật khẩu")
         self._path = data_path
-        self._encrypted = passphrases.is_encrypted(data_path)
+        self._encrypted = passphrases.has_passphrase(data_path)
+        self._stored_key = passphrases.is_encrypted(data_path) and not self._encrypted
         layout = QVBoxLayout(self)
         state = QLabel(self._state_text(), self)
         state.setWordWrap(True)
@@ -71,6 +72,10 @@ class ProtectionDialog(QDialog):
         if self._encrypted:
             return (f"Tệp «{self._path.name}» đang được mã hóa bằng mật khẩu. Cửa sổ tự khóa khi không dùng và hỏi lại "
                     "mật khẩu. Lưu ý: tệp Excel và hồ sơ bầu cử xuất ra không được mã hóa.")  # fmt: skip
+        if self._stored_key:
+            return (f"Tệp «{self._path.name}» đang được mã hóa bằng khóa mà hệ điều hành giữ cho tài khoản của bạn "
+                    "trên máy này (không cần mật khẩu; trên máy khác cần khóa khôi phục). Có thể đặt thêm mật khẩu "
+                    "để cửa sổ tự khóa khi không dùng.")  # fmt: skip
         return f"Tệp «{self._path.name}» chưa được mã hóa: ai có tệp đều mở được."
 
     def _ask_new(self) -> None:
@@ -91,8 +96,9 @@ class ProtectionDialog(QDialog):
         from models.core import passphrases
 
         dialog = PassphraseDialog(
-            "Bỏ mật khẩu: tệp dữ liệu và các bản sao lưu sẽ không còn được mã hóa, ai có tệp đều đọc được. Hãy nhập "
-            "mật khẩu hiện nay để xác nhận.",
+            "Bỏ mật khẩu: tệp dữ liệu và các bản sao lưu vẫn được mã hóa, bằng khóa mà hệ điều hành giữ cho tài khoản "
+            "của bạn (máy không có kho khóa thì tệp không còn được mã hóa, ai có tệp đều đọc được). Hãy nhập mật khẩu "
+            "hiện nay để xác nhận.",
             self,
             title="Bỏ mật khẩu",
             ok_text="&Bỏ mật khẩu",

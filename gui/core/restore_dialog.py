@@ -3,7 +3,9 @@ file is found damaged on opening, to restore its newest good backup (models.core
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -17,28 +19,31 @@ from PySide6.QtWidgets import (
 from gui.core import dialogs
 from gui.core.tables import fill_table, read_only_table
 
+if TYPE_CHECKING:
+    from models.core.data_session import Outcome
 
-def offer_restore(parent: QWidget | None, path: Path, message: str) -> bool:
-    """A damaged data file: offer its newest good backup. True when it was restored (the caller opens it again);
-    the damaged file is set aside, never overwritten."""
+
+def offer_restore(parent: QWidget | None, damaged: Outcome) -> Outcome:
+    """A damaged data file: offer its newest good backup (models.core.data_session.restore_damaged). Restored and
+    opened, or DAMAGED again (no message when the user declined: the offer said what is wrong); the damaged file is
+    set aside, never overwritten."""
+    from models.core.data_session import restore_damaged
     from models.core.errors import DomainError
-    from models.core.restore import newest_good_backup, preview, restore
+    from models.core.restore import preview
 
-    backup = newest_good_backup(path)
-    if backup is None:
-        return False
+    backup, path = damaged.backups[0], Path(damaged.target)
     seen = preview(backup)
-    question = (f"{message}\n\nPhục hồi từ bản sao lưu tự động lúc {backup.taken_at:%H:%M ngày %d/%m/%Y} "
+    question = (f"{damaged.message}\n\nPhục hồi từ bản sao lưu tự động lúc {backup.taken_at:%H:%M ngày %d/%m/%Y} "
                 f"({seen.summary})? Tệp hỏng được cất riêng bên cạnh, không bị xóa.")  # fmt: skip
     if not dialogs.confirm(parent, question, title="Tệp dữ liệu bị hỏng", yes="&Phục hồi", no="&Không"):
-        return False
+        return replace(damaged, message="")
     try:
-        aside = restore(path, backup, damaged=True)
+        aside, opened = restore_damaged(path, backup)
     except DomainError as exc:
         dialogs.show_error(parent, "Chưa phục hồi được.", exc.message)
-        return False
+        return replace(damaged, message="")
     dialogs.show_info(parent, "Đã phục hồi dữ liệu từ bản sao lưu.", f"Tệp hỏng được cất ở: {aside}")
-    return True
+    return opened
 
 
 class RestoreDialog(QDialog):

@@ -1,6 +1,10 @@
 """Automatic backups of a data file: taken with SQLite's online backup API, verified, private to the user, and kept
 by rotation in a folder beside the data file (the last 10, and the newest of each day for 30 days).
 
+Each backup's name carries its generation («… #12»): one more than the highest in the folder, so backups are
+ordered by what they hold, newest last taken first, whatever the PC's clock said when each was taken (a clock set
+back to 2001 by a dead battery must not make a 2026 backup look newer than the work done since).
+
 Taken when a file is opened, before a destructive act (locking a count, taking a ballot out, an import) and on
 exit. The copy is made through its own connection, so it can run on a worker thread while the window works.
 """
@@ -32,8 +36,9 @@ REASONS = {"open": "mở tệp", "exit": "đóng ChiBo", "count": "trước khi 
 @dataclass(frozen=True)
 class BackupFile:
     path: Path
-    taken_at: datetime
+    taken_at: datetime  # by the PC's clock, which may be wrong: shown, never used to order
     reason: str  # a key of REASONS
+    generation: int = 0  # 0: taken by a version of ChiBo before generations (older than any numbered one)
 
     @property
     def reason_label(self) -> str:
@@ -45,12 +50,16 @@ def backup_folder(data_path: Path) -> Path:
     return data_path.with_name(f"{data_path.stem} - sao lưu")
 
 
-def _name(data_path: Path, taken_at: datetime, reason: str) -> str:
-    return f"{data_path.stem} {taken_at.strftime(STAMP)} {reason}{data_path.suffix}"
+def _name(data_path: Path, taken_at: datetime, reason: str, generation: int) -> str:
+    return f"{data_path.stem} {taken_at.strftime(STAMP)} {reason} #{generation}{data_path.suffix}"
+
+
+def _newest_first(backup: BackupFile) -> tuple[int, datetime]:
+    return backup.generation, backup.taken_at
 
 
 def list_backups(data_path: Path) -> list[BackupFile]:
-    """The automatic backups of `data_path`, newest first."""
+    """The automatic backups of `data_path`, newest (highest generation) first."""
     folder = backup_folder(data_path)
     found: list[BackupFile] = []
     if not folder.is_dir():
@@ -58,21 +67,25 @@ def list_backups(data_path: Path) -> list[BackupFile]:
     prefix = f"{data_path.stem} "
     for path in folder.glob(f"*{data_path.suffix}"):
         rest = path.stem[len(prefix) :] if path.stem.startswith(prefix) else ""
+        generation = 0
+        head, _, tail = rest.rpartition(" #")
+        if head and tail.isdigit():
+            rest, generation = head, int(tail)
         parts = rest.rsplit(" ", 1)
-        if len(parts) != 2:
+        if len(parts) != 2 or not path.is_file():
             continue
         try:
             taken_at = datetime.strptime(parts[0], STAMP)
         except ValueError:
             continue
-        found.append(BackupFile(path, taken_at, parts[1]))
-    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+        found.append(BackupFile(path, taken_at, parts[1], generation))
+    return sorted(found, key=_newest_first, reverse=True)
 
 
 def to_keep(backups: list[BackupFile], now: datetime, last: int = KEEP_LAST,
             daily_days: int = KEEP_DAILY_DAYS) -> set[Path]:  # fmt: skip
     """The backups rotation keeps: the newest `last`, and the newest of each day of the last `daily_days` days."""
-    ordered = sorted(backups, key=lambda b: b.taken_at, reverse=True)
+    ordered = sorted(backups, key=_newest_first, reverse=True)
     keep = {b.path for b in ordered[:last]}
     seen_days: set = set()
     for backup in ordered:
@@ -103,7 +116,7 @@ def copy_verified(source: Path, partial: Path, failure: str) -> None:
 
     # both keys taken at once: the copy is encrypted exactly as its source is, whatever another thread does meanwhile
     source_key, copy_key = sql_key_for(source), sql_key_for(partial, like=source)
-    source_db, copy = connect_sqlite(source, key=source_key), connect_sqlite(partial, key=copy_key)
+    source_db, copy = connect_sqlite(source, key=source_key), connect_sqlite(partial, key=copy_key, create=True)
     try:
         source_db.backup(copy, pages=1024)
     finally:
@@ -114,12 +127,16 @@ def copy_verified(source: Path, partial: Path, failure: str) -> None:
         raise StorageError(failure)
 
 
-def take_backup(data_path: Path, reason: str, destination: Path | None = None) -> Path:
+def take_backup(data_path: Path, reason: str, destination: Path | None = None,
+                identity: tuple[int, int] | None = None) -> Path:  # fmt: skip
     """Copy the data file (through its own connection) into the backup folder, or to `destination`; verify the
     copy, make it private, then rotate the folder. StorageError (Vietnamese) when it cannot be written or verified;
-    nothing half-written is left."""
+    nothing half-written is left. With `identity` (device, inode of the file as opened), a file that vanished or
+    was replaced by another meanwhile is not copied: its backup would stand for data it does not hold."""
+    _check_source(data_path, identity)
     taken_at = clock.now()
-    target = destination or backup_folder(data_path) / _name(data_path, taken_at, reason)
+    generation = max((b.generation for b in list_backups(data_path)), default=0) + 1
+    target = destination or backup_folder(data_path) / _name(data_path, taken_at, reason, generation)
     partial = target.with_name(target.name + ".part")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -137,6 +154,18 @@ def take_backup(data_path: Path, reason: str, destination: Path | None = None) -
     if destination is None:
         rotate(data_path, taken_at)
     return target
+
+
+def _check_source(data_path: Path, identity: tuple[int, int] | None) -> None:
+    from models.core.file_lock import identity as identity_of
+
+    now = identity_of(data_path)
+    if now is None:
+        raise StorageError(f"Không sao lưu được vì tệp dữ liệu «{data_path}» không còn ở đó (đã bị xóa hoặc di "
+                           "chuyển trong khi ChiBo đang mở). Không có bản sao lưu nào được tạo.")  # fmt: skip
+    if identity is not None and now != identity:
+        raise StorageError(f"Không sao lưu được vì tệp «{data_path.name}» không còn là tệp ChiBo đã mở (đã bị thay "
+                           "bằng một tệp khác). Không có bản sao lưu nào được tạo.")  # fmt: skip
 
 
 def _discard(partial: Path) -> None:
@@ -168,4 +197,12 @@ def backup_open_file(reason: str) -> Path | None:
     current = db.obj
     if not isinstance(current, DataFileDatabase) or current.read_only:
         return None
-    return take_backup(current.path, reason)
+    return take_backup(current.path, reason, identity=open_identity(current.path))
+
+
+def open_identity(data_path: Path) -> tuple[int, int] | None:
+    """(device, inode) of `data_path` as it was when this process opened and locked it (None: not open here)."""
+    from models.core import database
+
+    lock = database._held_lock
+    return lock.identity if lock is not None and lock.data_path == data_path.resolve() else None

@@ -35,6 +35,7 @@ from models.core.sqlite_storage import (
     DataFileDatabase,
     cause_of,
     connect_sqlite,
+    existing_uri,
     result_code,
 )
 from models.core.tables import Meta, db
@@ -82,17 +83,21 @@ def default_database_path() -> Path:
     return Path(user_data_dir("ChiBo", appauthor=False)) / "chibo.sqlite3"
 
 
-def open_database(target: str | Path, passphrase: str | None = None) -> pw.Database:
-    """Open (creating when new) the data file or database URL, migrate it, and bind the tables to it.
+def open_database(target: str | Path, passphrase: str | None = None, create: bool = True,
+                  lock: FileLock | None = None) -> pw.Database:  # fmt: skip
+    """Open the data file or database URL, migrate it, and bind the tables to it; a data file that does not exist
+    is created only when `create` (written under a temporary name and renamed into place: see `_create_file`).
 
     A file that cannot be written (read-only file, folder or disk) opens read-only: see `is_read_only`.
     Every refusal is a DatabaseFileError; a file that did not exist before is never left behind. An encrypted file
-    opens with `passphrase` (or the one this session already knows for it): PassphraseNeededError without one,
-    WrongPassphraseError when it does not open the file. A new file given a passphrase is created encrypted.
+    opens with `passphrase` (or the one this session already knows for it, or the key the OS credential store
+    keeps for it): PassphraseNeededError without one, WrongPassphraseError when it does not open the file. A new
+    file given a passphrase (or a recovery key: models.core.file_keys) is created encrypted. `lock`: the file's
+    lock, taken by the caller for a step before opening (a restore), kept from now on.
     """
     global _held_lock
     text = str(target)
-    new_path = lock = None
+    new_path = None
     if is_server_url(text):
         from playhouse.db_url import connect
 
@@ -103,15 +108,25 @@ def open_database(target: str | Path, passphrase: str | None = None) -> pw.Datab
         known_before = passphrases.passphrase_for(path)
         if passphrase:
             passphrases.remember(path, passphrase)
-        if _held_lock is None or _held_lock.data_path != path.resolve():
-            lock = FileLock(path).acquire()  # one ChiBo at a time on a file, before anything else touches it
         try:
-            new_path = None if path.exists() else path
+            if lock is None and (_held_lock is None or _held_lock.data_path != path.resolve()):
+                lock = FileLock(path).acquire()  # one ChiBo at a time on a file, before anything else touches it
+            new_path = None if path.exists() or path.is_symlink() else path
+            if new_path is not None:
+                if not create:
+                    raise DatabaseFileError(f"Không có tệp dữ liệu «{path}»: tệp đã bị xóa hoặc di chuyển.")
+                _check_new_file(path)
+                _create_file(path)
+            (lock or _held_lock).follow_file()  # the file itself, whatever other name (a hard link) reaches it
             read_only = _check_sqlite_file(path)
+            if not read_only and (lock or _held_lock).identity is not None:
+                clear_leftovers(path)
         except BaseException:
             _restore_passphrase(path, known_before)
             if lock is not None:
                 lock.release()
+            if new_path is not None and create:
+                _remove_new_file(new_path)  # made just now, then refused: never left behind
             raise
         if read_only:
             database = DataFileDatabase(path, READ_ONLY_PRAGMAS, _read_only_uri(path))
@@ -180,6 +195,8 @@ def close_database(keep_lock: bool = False) -> None:
         current.close()
     if not keep_lock:
         _release_lock()
+    elif _held_lock is not None:
+        _held_lock.before_replace()
 
 
 def _release_lock() -> None:
@@ -215,7 +232,7 @@ def backup_sqlite(
 
     try:
         destination.parent.mkdir(parents=True, exist_ok=True)
-        target = connect_sqlite(partial, like=database.path)  # a copy of an encrypted file is encrypted alike
+        target = connect_sqlite(partial, like=database.path, create=True)  # encrypted alike when its source is
         try:
             database.connection().backup(target, pages=256, progress=_step)
         finally:
@@ -254,7 +271,7 @@ def _writable(path: Path) -> bool:
 
 
 def _read_only_uri(path: Path) -> str:
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+    uri = existing_uri(path, "ro")
     # A WAL file is read through a -shm file beside it; where that cannot be created, read the file as unchanging.
     if not _writable(path.parent) and not any(path.with_name(path.name + s).exists() for s in ("-wal", "-shm")):
         uri += "&immutable=1"
@@ -263,11 +280,9 @@ def _read_only_uri(path: Path) -> str:
 
 def _check_sqlite_file(path: Path) -> bool:
     """Refuse, without writing anything, a file that is not a ChiBo database we can open; True when read-only."""
-    if path.is_dir():
-        raise DatabaseFileError(f"«{path}» là một thư mục, không phải tệp dữ liệu ChiBo.")
-    if not path.exists():
-        _check_new_file(path)
-        return False
+    from models.core.user_paths import check_regular_file
+
+    check_regular_file(path, "tệp dữ liệu ChiBo")
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
@@ -285,7 +300,7 @@ def _check_sqlite_file(path: Path) -> bool:
         passphrases.forget(path)  # a plain file: a passphrase given for it is not needed
     elif not passphrases.looks_encrypted(path):
         raise DatabaseFileError(f"Tệp «{path.name}» không phải là tệp dữ liệu ChiBo. Tệp được giữ nguyên.")
-    elif passphrases.passphrase_for(path) is None:
+    elif passphrases.passphrase_for(path) is None and not passphrases.remember_stored_key(path):
         raise PassphraseNeededError(path)
     read_only = not (_writable(path) and _writable(path.parent))
     sides = [path.with_name(path.name + suffix) for suffix in _SIDE_FILES]
@@ -316,6 +331,74 @@ def _check_new_file(path: Path) -> None:
         raise DatabaseFileError(
             f"Không tạo được tệp dữ liệu «{path}» vì thư mục chứa tệp không cho phép ghi. Hãy chọn thư mục khác."
         )
+
+
+_NEW_SUFFIX = ".tao-moi"  # a data file being created (models.core.passphrases knows this suffix)
+_LEFTOVER_SUFFIXES = (".phuc-hoi", ".ma-hoa", _NEW_SUFFIX)  # copies being written beside a data file
+
+
+def _create_file(path: Path) -> None:
+    """A new data file: its tables are written under a temporary name beside it, which is then renamed into place,
+    so a kill midway never leaves an empty or half-made file at `path` (what it leaves is cleared next time)."""
+    from models.core.file_privacy import make_private
+
+    partial = path.with_name(path.name + _NEW_SUFFIX)
+    _remove_new_file(partial)
+    # a rollback journal, not a write-ahead log: everything is in the file itself when it is renamed into place
+    database = DataFileDatabase(partial, {**SQLITE_PRAGMAS, "journal_mode": "delete"}, create=True)
+    try:
+        from models.schema import ALL_TABLES  # the one place that knows every capability's tables
+
+        with database.bind_ctx(ALL_TABLES):
+            database.connect()
+            _create_tables(database)
+        database.close()
+        if any(partial.with_name(partial.name + side).exists() for side in _SIDE_FILES):
+            raise StorageError(f"Tệp dữ liệu mới «{path.name}» chưa ghi xong.")  # never rename half a file
+        make_private(partial)
+        partial.replace(path)
+    except BaseException as exc:
+        if not database.is_closed():
+            database.close()
+        _remove_new_file(partial)
+        if isinstance(exc, (OSError, *SQLITE_ERRORS, StorageError)):
+            raise DatabaseFileError(_file_message(path, exc, created=True)) from exc
+        raise
+
+
+def _create_tables(database: pw.Database) -> None:
+    from models.schema import ALL_TABLES
+
+    with database.atomic():
+        database.create_tables(ALL_TABLES)
+        set_meta("app", APP_ID)
+        set_meta("schema_version", str(SCHEMA_VERSION))
+        set_meta("created_at", clock.now().isoformat(timespec="seconds"))
+
+
+def clear_leftovers(path: Path) -> list[Path]:
+    """Remove the partial copies a kill left beside the data file and in its backup folder (a backup, a restore,
+    a change of passphrase or a creation cut short); only while this process holds the file's lock, so none of
+    them is being written. Returns what was removed."""
+    import glob
+
+    from models.core.auto_backup import backup_folder
+
+    candidates = [path.with_name(path.name + suffix) for suffix in _LEFTOVER_SUFFIXES]
+    candidates += path.parent.glob(f".{glob.escape(path.name)}.*.part*")  # a `pull` into this name cut short
+    folder = backup_folder(path)
+    if folder.is_dir():
+        candidates += [p for p in folder.iterdir() if p.name.endswith((".part", ".ma-hoa"))]
+    removed = []
+    for leftover in candidates:
+        for companion in (leftover, *(leftover.with_name(leftover.name + s) for s in (*_SIDE_FILES, ".lock"))):
+            with suppress(OSError):
+                if companion.is_file():
+                    companion.unlink()
+                    removed.append(companion)
+    if removed:
+        log.info("Removed %d partial files left by an interrupted ChiBo beside %s", len(removed), path.name)
+    return removed
 
 
 def _check_contents(probe: sqlite3.Connection, path: Path, size: int) -> None:
@@ -397,13 +480,7 @@ def _prepare_schema(database: pw.Database, backup_path: Path | None) -> None:
     if not database.table_exists(Meta._meta.table_name):
         if read_only:
             raise DatabaseFileError(f"Tệp «{name}» chưa có dữ liệu ChiBo và chỉ cho phép đọc nên không dùng được.")
-        with database.atomic():
-            from models.schema import ALL_TABLES  # the one place that knows every capability's tables
-
-            database.create_tables(ALL_TABLES)
-            set_meta("app", APP_ID)
-            set_meta("schema_version", str(SCHEMA_VERSION))
-            set_meta("created_at", clock.now().isoformat(timespec="seconds"))
+        _create_tables(database)  # an empty server database (a new data file is made whole by _create_file)
         return
     version = schema_version(database)
     if version > SCHEMA_VERSION:  # URL databases skip the file probe

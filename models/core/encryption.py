@@ -8,9 +8,11 @@ backed up first. The data file must be closed (its lock still held) while this r
 
 from __future__ import annotations
 
+import glob
 import logging
 from collections.abc import Callable
 from contextlib import suppress
+from dataclasses import dataclass
 from pathlib import Path
 
 from models.core import passphrases
@@ -99,8 +101,8 @@ def _check(partial: Path, key: str | None) -> None:
         raise StorageError(f"Bản chép của «{partial.name}» không qua được kiểm tra toàn vẹn; tệp được giữ nguyên.")
 
 
-def change_protection(data_path: Path, new_passphrase: str | None,
-                      progress: Callable[[int, int], bool] | None = None) -> list[Path]:  # fmt: skip
+def change_protection(data_path: Path, new_passphrase: str | None, progress: Callable[[int, int], bool] | None = None,
+                      salt: bytes | None = None) -> list[Path]:  # fmt: skip
     """Encrypt the closed data file and its backups with `new_passphrase`, or decrypt them (None). The backups go
     first, the data file last, and only then does the session know the new passphrase: when a rewrite fails, the
     data file still opens as before. Returns the backups that did not open with the old passphrase (kept as they
@@ -109,14 +111,15 @@ def change_protection(data_path: Path, new_passphrase: str | None,
 
     backups = [b.path for b in list_backups(data_path)]
     skipped = []
+    salt = salt or passphrases.new_salt()  # shared by the file and its backups: one entry in the credential store
     for done, backup in enumerate(backups):
         if progress is not None:
             progress(done, len(backups) + 1)
-        if verify(backup, data_path):  # each copy gets its own salt, so its own key from the same passphrase
-            rewrite(backup, passphrases.new_sql_key(new_passphrase) if new_passphrase else None)
+        if verify(backup, data_path):
+            rewrite(backup, passphrases.new_sql_key(new_passphrase, salt) if new_passphrase else None)
         else:
             skipped.append(backup)
-    rewrite(data_path, passphrases.new_sql_key(new_passphrase) if new_passphrase else None)
+    rewrite(data_path, passphrases.new_sql_key(new_passphrase, salt) if new_passphrase else None)
     if new_passphrase:
         passphrases.remember(data_path, new_passphrase)
     else:
@@ -124,10 +127,10 @@ def change_protection(data_path: Path, new_passphrase: str | None,
     return skipped
 
 
-def protect_open_file(new_passphrase: str | None) -> list[Path]:
+def protect_open_file(new_passphrase: str | None, salt: bytes | None = None) -> list[Path]:
     """Set, change or remove the passphrase of the data file open now: its current state is backed up first, it is
     closed, rewritten with its backups, and opened again (with the old protection if anything failed)."""
-    from models.core.auto_backup import take_backup
+    from models.core.auto_backup import open_identity, take_backup
     from models.core.database import close_database, open_database
     from models.core.errors import DatabaseFileError
     from models.core.sqlite_storage import DataFileDatabase
@@ -138,16 +141,70 @@ def protect_open_file(new_passphrase: str | None) -> list[Path]:
         raise DatabaseFileError("Chỉ đặt được mật khẩu cho tệp dữ liệu trên máy mà ChiBo được phép ghi.")
     path = current.path
     old = passphrases.passphrase_for(path)
-    take_backup(path, "protect")
+    take_backup(path, "protect", identity=open_identity(path))
     close_database(keep_lock=True)
     try:
-        skipped = change_protection(path, new_passphrase)
+        skipped = change_protection(path, new_passphrase, salt=salt)
     except BaseException:
         open_database(path, old)
         raise
     open_database(path, new_passphrase)
     log.info("Data file %s is now %s", path, "encrypted" if new_passphrase else "plain")
     return skipped
+
+
+_DAMAGED_BACKUP = "bản sao lưu bị hỏng, không mở được nên không mã hóa được; ai có tệp vẫn có thể đọc được một phần"
+_OTHER_PASSPHRASE = "bản sao lưu được mã hóa bằng một mật khẩu khác, không mở được bằng mật khẩu hiện nay"
+
+
+@dataclass(frozen=True)
+class LeftBehind:
+    """A copy of the data file that a change of protection could not rewrite, and why, as the user is told."""
+
+    path: Path
+    why: str
+    plain: bool  # readable by anyone who has it
+
+
+def left_behind(data_path: Path, skipped: list[Path]) -> list[LeftBehind]:
+    """Every copy beside `data_path` still as it was: the backups `change_protection` skipped (damaged, or under
+    another passphrase), the damaged files a restore set aside «(hỏng …)» and the copies taken before an upgrade."""
+    found = []
+    for backup in skipped:
+        plain = _plain(backup)
+        why = _DAMAGED_BACKUP if plain else _OTHER_PASSPHRASE
+        found.append(LeftBehind(backup, why, plain))
+    stem, suffix = glob.escape(data_path.stem), glob.escape(data_path.suffix)
+    for aside in sorted(data_path.parent.glob(f"{stem} (hỏng *){suffix}")):
+        plain = _plain(aside)
+        why = ("tệp hỏng được cất riêng khi phục hồi; không mã hóa" if plain
+               else "tệp hỏng được cất riêng khi phục hồi, mã hóa như tệp lúc đó")  # fmt: skip
+        found.append(LeftBehind(aside, why, plain))
+    for copy in sorted(data_path.parent.glob(f"{stem}.truoc-nang-cap-v*{suffix}")):
+        plain = _plain(copy)
+        why = ("bản sao trước khi nâng cấp phiên bản ChiBo; không mã hóa" if plain
+               else "bản sao trước khi nâng cấp phiên bản ChiBo, mã hóa như tệp lúc đó")  # fmt: skip
+        found.append(LeftBehind(copy, why, plain))
+    return found
+
+
+def _plain(path: Path) -> bool:
+    """Not an SQLCipher file: SQLite's own header, or nothing that looks encrypted (a truncated copy)."""
+    return not passphrases.looks_encrypted(path)
+
+
+def remove_left_behind(items: list[LeftBehind]) -> list[Path]:
+    """Delete the copies the user agreed to remove (with SQLite's files beside them); returns those that could
+    not be deleted."""
+    failed = []
+    for item in items:
+        for companion in (item.path, *(item.path.with_name(item.path.name + side) for side in _SIDES)):
+            try:
+                companion.unlink(missing_ok=True)
+            except OSError:
+                log.warning("Could not remove a copy left behind by a change of protection", exc_info=True)
+                failed.append(companion)
+    return failed
 
 
 def lock_minutes() -> int:

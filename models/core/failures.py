@@ -17,6 +17,15 @@ from models.core.sqlite_storage import OPERATIONAL_SQLITE_ERRORS, SQLITE_ERRORS,
 # Database faults that are not a data file's storage failure (models.core.sqlite_storage tells those).
 _DATABASE_TEXTS = (
     ("unique", "dữ liệu trùng với một bản ghi đã có"),
+    # a set-up server's session limits (models.office.sessions) and a grant taken away
+    ("lock timeout", "máy chủ đang bận vì một tài khoản khác đang giữ dữ liệu này; hãy thử lại sau ít phút"),
+    ("statement timeout", "thao tác chạy quá lâu nên máy chủ đã dừng lại; hãy thử lại"),
+    ("idle-in-transaction timeout", "phiên làm việc bị máy chủ đóng vì để dở quá lâu; hãy kết nối lại"),
+    (
+        "administrator command",
+        "máy chủ đã ngắt phiên làm việc (người quản trị đổi quyền của tài khoản, hoặc khởi "
+        "động lại máy chủ); hãy kết nối lại",
+    ),
     ("connection", "mất kết nối tới máy chủ cơ sở dữ liệu"),
     ("server closed", "mất kết nối tới máy chủ cơ sở dữ liệu"),
 )

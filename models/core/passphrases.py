@@ -20,7 +20,7 @@ from pathlib import Path
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _PAGE = 512  # every SQLite (and SQLCipher) page size is a multiple of this
-_PARTIAL_SUFFIXES = (".part", ".phuc-hoi", ".ma-hoa")  # copies being written beside a file or a backup
+_PARTIAL_SUFFIXES = (".part", ".phuc-hoi", ".ma-hoa", ".tao-moi")  # copies being written beside a file or a backup
 _BACKUP_FOLDER_TAIL = " - sao lưu"  # models.core.auto_backup.backup_folder
 
 _KDF_ROUNDS = 256_000  # SQLCipher 4's default
@@ -39,6 +39,13 @@ def _key(path: Path) -> Path:
 def remember(path: Path, passphrase: str) -> None:
     """The data file `path` opens with `passphrase` from now on (in this process only)."""
     _known[_key(path)] = passphrase
+
+
+def remember_new(path: Path, secret: str, salt: bytes) -> None:
+    """The data file `path`, not created yet, will be encrypted with `secret` and `salt` (the salt its key is kept
+    under in the credential store: models.core.file_keys)."""
+    remember(path, secret)
+    _new_salts[_key(path)] = salt
 
 
 def from_environment() -> str | None:
@@ -85,13 +92,48 @@ def sql_key_for(path: Path, like: Path | None = None) -> str | None:
     return raw_key(_known[source], salt)
 
 
-def new_sql_key(passphrase: str) -> str:
-    """The PRAGMA/ATTACH key literal of a new encryption with `passphrase` and a fresh salt."""
-    return raw_key(passphrase, os.urandom(_SALT_BYTES))
+def new_sql_key(passphrase: str, salt: bytes | None = None) -> str:
+    """The PRAGMA/ATTACH key literal of a new encryption with `passphrase` (or a recovery key) and `salt` (by
+    default a fresh one)."""
+    return raw_key(passphrase, salt or new_salt())
+
+
+def new_salt() -> bytes:
+    return os.urandom(_SALT_BYTES)
 
 
 def raw_key(passphrase: str, salt: bytes) -> str:
-    return f"\"x'{_derive(passphrase, salt).hex()}{salt.hex()}'\""
+    """The key literal of `passphrase` with `salt`: a recovery key (models.core.file_keys) is the key itself, a
+    passphrase is derived as SQLCipher derives it."""
+    from models.core.file_keys import parse_recovery
+
+    key = parse_recovery(passphrase) or _derive(passphrase, salt)
+    return f"\"x'{key.hex()}{salt.hex()}'\""
+
+
+def has_passphrase(path: Path) -> bool:
+    """Whether `path` is open with a passphrase a person typed (not a stored random key: the window's inactivity
+    lock asks for the passphrase, so it needs one)."""
+    from models.core.file_keys import parse_recovery
+
+    known = passphrase_for(path)
+    return known is not None and parse_recovery(known) is None
+
+
+def remember_stored_key(path: Path) -> bool:
+    """Know the key the OS credential store keeps for the encrypted file `path` (by its salt); False if none."""
+    from models.core.file_keys import load, recovery_text
+
+    salt = _salt_of(path)
+    key = load(salt) if salt is not None else None
+    if key is None:
+        return False
+    remember(path, recovery_text(key))
+    return True
+
+
+def salt_of(path: Path) -> bytes | None:
+    return _salt_of(path)
 
 
 @lru_cache(maxsize=16)
@@ -130,5 +172,3 @@ def looks_encrypted(path: Path) -> bool:
     except OSError:
         return False
     return size > 0 and size % _PAGE == 0 and head != SQLITE_MAGIC
-
-

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from models.core import clock
-from models.core.auto_backup import BackupFile, copy_verified, list_backups, take_backup, verify
+from models.core.auto_backup import BackupFile, copy_verified, list_backups, open_identity, take_backup, verify
 from models.core.errors import DatabaseFileError, StorageError
 from models.core.passphrases import looks_encrypted
-from models.core.sqlite_storage import SQLITE_ERRORS, cause_of, connect_sqlite
+from models.core.sqlite_storage import SQLITE_ERRORS, cause_of, connect_sqlite, existing_uri
 
 log = logging.getLogger(__name__)
 _SIDES = ("-wal", "-shm", "-journal")
@@ -50,7 +50,7 @@ def preview(backup: BackupFile) -> BackupPreview:
     """What a backup holds, read without changing it."""
     if not verify(backup.path):
         return BackupPreview(backup, False, other_passphrase=looks_encrypted(backup.path))
-    connection = connect_sqlite(backup.path, f"{backup.path.resolve().as_uri()}?mode=ro")
+    connection = connect_sqlite(backup.path, existing_uri(backup.path, "ro"))
     try:
         branch = connection.execute("SELECT name FROM branch ORDER BY id LIMIT 1").fetchone()
         return BackupPreview(backup, True, branch[0] if branch else "",
@@ -70,6 +70,11 @@ def previews(data_path: Path) -> list[BackupPreview]:
 
 def newest_good_backup(data_path: Path) -> BackupFile | None:
     return next((b for b in list_backups(data_path) if verify(b.path)), None)
+
+
+def good_backups(data_path: Path) -> list[BackupFile]:
+    """The backups of `data_path` that pass SQLite's integrity check, newest (highest generation) first."""
+    return [b for b in list_backups(data_path) if verify(b.path)]
 
 
 def set_aside(damaged: Path) -> Path:
@@ -104,8 +109,10 @@ def restore(data_path: Path, backup: BackupFile, damaged: bool = False) -> Path:
         raise
     kept = Path()
     try:
-        if data_path.exists():
-            kept = set_aside(data_path) if damaged else take_backup(data_path, "restore")
+        if damaged and data_path.exists():
+            kept = set_aside(data_path)
+        elif data_path.exists():
+            kept = take_backup(data_path, "restore", identity=open_identity(data_path))
     except BaseException:
         with suppress(OSError):
             partial.unlink(missing_ok=True)

@@ -52,6 +52,14 @@ def server_message(exc: BaseException, url: str) -> str | None:
     return None if known is None else known[0]
 
 
+_HELD_UP = {
+    "55P03": ("đang bận vì một tài khoản khác đang giữ dữ liệu cần dùng; không có gì thay đổi. Hãy thử lại sau ít "
+              "phút, hoặc nhờ người quản trị ngắt phiên của tài khoản đó."),
+    "57014": "thao tác chạy quá lâu nên máy chủ đã dừng lại; không có gì thay đổi. Hãy thử lại.",
+    "25P03": "phiên làm việc bị đóng vì để dở quá lâu; không có gì thay đổi. Hãy kết nối lại.",
+}  # fmt: skip
+
+
 def refusal(text: str, state: str | None, user: str, host: str, database: str, port: int) -> tuple[str, str] | None:
     """(the Vietnamese sentence, the field to correct: password, user, database or host) for a driver's refusal text
     and SQLSTATE, or None when it is none of the known ones. The one table of the server's refusals: the connection
@@ -81,6 +89,8 @@ def refusal(text: str, state: str | None, user: str, host: str, database: str, p
     if state == INSUFFICIENT_PRIVILEGE:
         return (f"Tài khoản «{user}» không đủ quyền làm việc này trên cơ sở dữ liệu «{database}» (chỉ được xem, "
                 "hoặc không được giao chi bộ này); không có gì thay đổi."), "database"  # fmt: skip
+    if state in _HELD_UP:  # a set-up server's session limits (models.office.sessions), before "timeout" below
+        return f"Máy chủ {where}: {_HELD_UP[state]}", "host"
     if any(needle in text for needle in _HOST_UNKNOWN):
         return (f"Không kết nối được tới máy chủ cơ sở dữ liệu {where}: không tìm thấy máy chủ trên mạng. Hãy kiểm "
                 "tra lại tên hoặc địa chỉ IP của máy chủ."), "host"  # fmt: skip

@@ -121,19 +121,25 @@ def _translated() -> Iterator[None]:
 
 
 def connect_sqlite(path: Path, uri: str | None = None, timeout: float = 3.0, like: Path | None = None,
-                   key: str | None | EllipsisType = ..., cipher: bool = False):  # fmt: skip
+                   key: str | None | EllipsisType = ..., cipher: bool = False, create: bool = False):  # fmt: skip
     """Every SQLite connection ChiBo makes (probing, opening, backing up, restoring, encrypting) comes from here.
 
-    `uri`: a `file:…?mode=ro` address of `path`. A file with a passphrase this session knows (its own, or that of
-    `like`, the data file it is a copy of: models.core.passphrases), or opened with an explicit `key` literal, is
-    opened through SQLCipher; `cipher` asks for SQLCipher's driver even for a plain file (to export it encrypted).
-    WrongPassphraseError when the key does not open the file. Temporary tables and sorts of an encrypted file stay
-    in memory, never in a plain temporary file.
+    `uri`: a `file:…?mode=ro` address of `path`. Without it the file is opened for reading and writing only if it
+    exists (SQLite's `mode=rw`): a file that vanished is an error (CANTOPEN), never a new empty database made in its
+    place; only `create` (a new data file, a copy being written) makes one.
+
+    A file with a passphrase this session knows (its own, or that of `like`, the data file it is a copy of:
+    models.core.passphrases), or opened with an explicit `key` literal, is opened through SQLCipher; `cipher` asks
+    for SQLCipher's driver even for a plain file (to export it encrypted). WrongPassphraseError when the key does
+    not open the file. Temporary tables and sorts of an encrypted file stay in memory, never in a plain temporary
+    file.
     """
     if key is ...:
         from models.core.passphrases import sql_key_for
 
         key = sql_key_for(path, like)
+    if uri is None and not create:
+        uri = existing_uri(path)
     target, as_uri = (uri, True) if uri is not None else (str(path), False)
     if key is None and not cipher:
         return sqlite3.connect(target, uri=as_uri, timeout=timeout, isolation_level=None)
@@ -154,23 +160,35 @@ def connect_sqlite(path: Path, uri: str | None = None, timeout: float = 3.0, lik
     return connection
 
 
+def existing_uri(path: Path, mode: str = "rw") -> str:
+    """The `file:` address opening `path` only if it exists (`rw`), or for reading only (`ro`). A Windows network
+    path (//server/share/…) keeps its server in the path (file:////server/…): SQLite refuses a URI authority."""
+    return f"{without_authority(Path(path).resolve().as_uri())}?mode={mode}"
+
+
+def without_authority(uri: str) -> str:
+    """file://server/share/… (a Windows network path) as file:////server/share/…, which SQLite opens."""
+    return "file:////" + uri[len("file://") :] if uri.startswith("file://") and not uri.startswith("file:///") else uri
+
+
 class DataFileDatabase(pw.SqliteDatabase):
     """A ChiBo data file; storage failures of every statement and transaction come out as StorageError.
 
     With `read_only_uri` (a `file:…?mode=ro` address) the file is opened for reading only.
     """
 
-    def __init__(self, path: Path, pragmas: dict, read_only_uri: str | None = None) -> None:
+    def __init__(self, path: Path, pragmas: dict, read_only_uri: str | None = None, create: bool = False) -> None:
         self.path = path
         self.read_only = read_only_uri is not None
         self._uri = read_only_uri
+        self._create = create  # a new file being made; any other opens only if it exists
         if read_only_uri is None:
             super().__init__(str(path), pragmas=pragmas, timeout=3)
         else:
             super().__init__(read_only_uri, uri=True, pragmas=pragmas, timeout=3)
 
     def _connect(self):
-        connection = connect_sqlite(self.path, self._uri, timeout=self._timeout)
+        connection = connect_sqlite(self.path, self._uri, timeout=self._timeout, create=self._create)
         try:
             self._add_conn_hooks(connection)
         except Exception:

@@ -20,21 +20,56 @@ _TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 _OTHER_BASE = len(_ALPHABET) + 1
 
 
+# Letters of other alphabets drawn like Latin ones (a Cyrillic «а» in «Nguyễn Văn An»): folded to the letter they
+# imitate, so a spoofed name meets the member it imitates in every duplicate check.
+_LOOKALIKES = str.maketrans(
+    {
+        **dict(zip("аеорсухіјѕԁһӏкмнтв", "aeopcyxijsdhlkmhtb", strict=True)),  # Cyrillic small
+        **dict(zip("АВЕКМНОРСТХУІЈЅ", "ABEKMHOPCTXYIJS", strict=True)),  # Cyrillic capital
+        **dict(zip("αορικνυτ", "aopikvut", strict=True)),  # Greek small
+        **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEZHIKMNOPTYX", strict=True)),  # Greek capital
+    }
+)
+
+
 def nfc(text: str) -> str:
-    """Composed Unicode with runs of white space collapsed."""
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    """Composed Unicode with runs of white space collapsed, and without invisible or direction-changing characters
+    (zero-width spaces and joiners, right-to-left overrides, byte-order marks, soft hyphens, control codes)."""
+    return " ".join(_visible(unicodedata.normalize("NFC", text)).split())
+
+
+def _visible(text: str) -> str:
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf" and (ch.isprintable() or ch.isspace()))
+
+
+def foreign_letters(text: str) -> list[tuple[str, str]]:
+    """The letters of `text` that are not Latin (Vietnamese is written in Latin letters), each with its script's
+    Unicode name ("CYRILLIC", "GREEK"…): a name mixing them is a spoof or a wrong keyboard."""
+    if text.isascii():
+        return []
+    found = []
+    for ch in text:
+        if ch.isalpha():
+            script = unicodedata.name(ch, "UNKNOWN").split()[0]
+            if script != "LATIN":
+                found.append((ch, script))
+    return found
 
 
 def fold(text: str) -> str:
-    """Lower-case text without any diacritic, for search and duplicate checks ("Đỗ Thị Ánh" -> "do thi anh")."""
+    """Lower-case text without any diacritic, for search and duplicate checks ("Đỗ Thị Ánh" -> "do thi anh");
+    invisible characters are dropped and look-alike letters of other alphabets read as the Latin ones."""
     return " ".join(map(_fold_word, text.split()))
 
 
 @lru_cache(maxsize=1 << 16)
 def _fold_word(word: str) -> str:
     # Names and places repeat a lot, so words are folded once (the roster folds 50,000 rows on opening).
-    if word.isascii():
+    if word.isascii() and word.isprintable():
         return word.lower()
+    word = _visible(word).translate(_LOOKALIKES)
     decomposed = unicodedata.normalize("NFD", word.replace("Đ", "D").replace("đ", "d"))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 

@@ -18,6 +18,7 @@ from models.core.tables import Branch, db
 from models.core.vnname import nfc
 from models.office.policies import ACCESS_TABLE, APP_ROLE, OFFICE_ROLE
 from models.office.server_sql import execute, role_exists
+from models.office.sessions import end_sessions, limit_sessions
 
 MAX_NAME_BYTES = 63  # PostgreSQL cuts longer role names
 
@@ -80,14 +81,16 @@ def create_login(name: str, password: str) -> bool:
         verb = "CREATE" if created else "ALTER"
         execute(sql.SQL(verb + " ROLE {} LOGIN PASSWORD {}").format(role, sql.Literal(hashed)))
         execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(APP_ROLE), role))
+        limit_sessions(name)
     return created
 
 
 def find_branch(text: str | int) -> tuple[int, str]:
-    """A branch on the server by its id or its exact name, or NotFoundError naming the branches there are."""
+    """A branch on the server by its id (ASCII digits only: «٢» or «²» is a name, not 2) or its exact name, or
+    NotFoundError naming the branches there are."""
     key = str(text).strip()
     row = None
-    if key.isdigit():
+    if key.isascii() and key.isdigit() and len(key) <= 18:  # a BIGINT holds 18 digits
         row = Branch.get_or_none(Branch.id == int(key))
     if row is None:
         row = Branch.select().where(Branch.name == nfc(key)).order_by(Branch.id).first()
@@ -98,37 +101,48 @@ def find_branch(text: str | int) -> tuple[int, str]:
 
 
 def grant_branch(role: str, branch: str | int, can_write: bool = True) -> tuple[int, str]:
-    """Let `role` read (and with `can_write` change) one branch; a grant already there is updated."""
-    name = _existing_role(role)
+    """Let `role` read (and with `can_write` change) one branch; a grant already there is updated. A writable
+    grant made read-only ends the account's open sessions (models.office.sessions)."""
+    name = existing_role(role)
     branch_id, branch_name = find_branch(branch)
+    access = sql.Identifier(ACCESS_TABLE)
     with db.atomic():
+        was = execute(sql.SQL("SELECT can_write FROM {} WHERE role_name = %s AND branch_id = %s").format(access),
+                      (name, branch_id)).fetchone()  # fmt: skip
         execute(sql.SQL("INSERT INTO {} (role_name, branch_id, can_write) VALUES (%s, %s, %s) ON CONFLICT "
                         "(role_name, branch_id) DO UPDATE SET can_write = EXCLUDED.can_write, "
-                        "granted_at = LOCALTIMESTAMP(0), granted_by = CURRENT_USER")
-                .format(sql.Identifier(ACCESS_TABLE)), (name, branch_id, can_write))  # fmt: skip
+                        "granted_at = date_trunc('second', now() AT TIME ZONE 'UTC'), granted_by = CURRENT_USER")
+                .format(access), (name, branch_id, can_write))  # fmt: skip
         execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(APP_ROLE), sql.Identifier(name)))
+        limit_sessions(name)
+    if was is not None and was[0] and not can_write:
+        end_sessions(name)
     return branch_id, branch_name
 
 
-def revoke_branch(role: str, branch: str | int) -> tuple[int, str]:
-    """Take one branch away from `role`; NotFoundError when it had no grant on it."""
-    name = _existing_role(role)
+def revoke_branch(role: str, branch: str | int) -> tuple[int, str, int | None]:
+    """Take one branch away from `role` and end its open sessions; NotFoundError when it had no grant on it.
+    Returns the branch and how many sessions were ended (None: this account may not end them)."""
+    name = existing_role(role)
     branch_id, branch_name = find_branch(branch)
     with db.atomic():
         query = sql.SQL("DELETE FROM {} WHERE role_name = %s AND branch_id = %s").format(sql.Identifier(ACCESS_TABLE))
         if execute(query, (name, branch_id)).rowcount == 0:
             raise NotFoundError(f"Tài khoản «{name}» chưa được giao chi bộ «{branch_name}».")
-    return branch_id, branch_name
+    return branch_id, branch_name, end_sessions(name)
 
 
-def set_office(role: str, office: bool = True) -> None:
-    """Make `role` one of the office (sees and changes every branch), or no longer."""
-    name = _existing_role(role)
+def set_office(role: str, office: bool = True) -> int | None:
+    """Make `role` one of the office (sees and changes every branch), or no longer: then its open sessions are
+    ended, and how many is returned (None: this account may not end them)."""
+    name = existing_role(role)
     verb = "GRANT {} TO {}" if office else "REVOKE {} FROM {}"
     with db.atomic():
         execute(sql.SQL(verb).format(sql.Identifier(OFFICE_ROLE), sql.Identifier(name)))
         if office:
             execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(APP_ROLE), sql.Identifier(name)))
+        limit_sessions(name)
+    return 0 if office else end_sessions(name)
 
 
 def list_access() -> list[RoleAccess]:
@@ -169,7 +183,7 @@ def signed_in_access() -> SignedInAccess:
     return SignedInAccess(role, False, False, [BranchGrant(*row) for row in rows])
 
 
-def _existing_role(name: str) -> str:
+def existing_role(name: str) -> str:
     check_role_name(name)
     if not role_exists(name):
         raise NotFoundError(

@@ -39,7 +39,7 @@ def push_file(path: str | Path, server: str, merge: bool = False) -> list[CopyRe
     with _server_errors(server):
         open_database(server)  # the server's tables, created or brought up to date
         close_database()
-    open_database(path)
+    open_database(path, create=False)
     try:
         source = db.obj
         if is_practice():
@@ -78,17 +78,35 @@ def _push_one(source: pw.Database, target: pw.Database, branch_id: int, merge: b
     return report
 
 
-def pull_branch(server: str, branch_id: int, path: str | Path) -> CopyReport:
-    """Take branch `branch_id` of the server into the new data file `path` (never over an existing file)."""
-    from models.core.database import SQLITE_PRAGMAS, close_database, open_database
-    from models.core.sqlite_storage import DataFileDatabase
-    from models.core.tables import db
+def pull_branch(server: str, branch_id: int, path: str | Path, key: tuple[str, bytes] | None = None) -> CopyReport:
+    """Take branch `branch_id` of the server into the new data file `path` (never over an existing file); with
+    `key` (a recovery key and its salt: models.core.data_session.new_stored_key) the file is encrypted with it."""
+    from models.core.database import clear_leftovers
+    from models.core.file_lock import FileLock
 
     _check_server(server)
     path = Path(path).expanduser()
     if path.exists():
         raise DatabaseFileError(f"Tệp «{path}» đã có; ChiBo không ghi đè lên tệp đã có. Hãy chọn tên tệp khác.")
     part = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
+    lock = FileLock(path).acquire()  # no other ChiBo writes this name meanwhile
+    try:
+        clear_leftovers(path)  # the hidden copies of a pull into this name that was killed
+        if key is not None:
+            from models.core import passphrases
+
+            passphrases.remember_new(part, *key)  # the partial copy being created, and what is made from it
+            passphrases.remember_new(part.with_name(part.name.removesuffix(".part")), *key)
+        return _pull_into(server, branch_id, path, part)
+    finally:
+        lock.release()
+
+
+def _pull_into(server: str, branch_id: int, path: Path, part: Path) -> CopyReport:
+    from models.core.database import SQLITE_PRAGMAS, close_database, open_database
+    from models.core.sqlite_storage import DataFileDatabase
+    from models.core.tables import db
+
     try:
         open_database(part)  # a new, empty data file with the whole schema
         close_database()
@@ -115,7 +133,7 @@ def pull_branch(server: str, branch_id: int, path: str | Path) -> CopyReport:
                 close_database()
         _place(part, path)
     finally:
-        for suffix in ("", "-wal", "-shm", "-journal"):
+        for suffix in ("", "-wal", "-shm", "-journal", ".lock"):
             with contextlib.suppress(OSError):
                 part.with_name(part.name + suffix).unlink(missing_ok=True)
     return report

@@ -1,9 +1,9 @@
 """`python main.py server-setup …`: the administrator's one command for a committee office's server.
 
 Actions: set-up (schema, accounts' roles, privileges, row-level security; the default), add-user, grant, revoke,
-office, list. Prints Vietnamese and returns the exit status: 0 done, 1 refused (an unknown branch or account, a
-bad name, not enough privilege), 2 the server cannot be reached or signed in to (one line on stderr, never a
-traceback).
+office, list, end-sessions. Prints Vietnamese and returns the exit status: 0 done, 1 refused (an unknown branch or
+account, a bad name, not enough privilege), 2 the server cannot be reached or signed in to (one line on stderr,
+never a traceback).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import TextIO
 
 from models.core.database import close_database, display_name, is_server_url, open_database
 from models.core.errors import DatabaseFileError, DomainError
-from models.core.failures import OK, REFUSED, UNREADABLE, one_line
+from models.core.failures import OK, REFUSED, UNREADABLE, describe, one_line
 from models.core.server_errors import is_privilege_error, server_message, url_parts
 
 UNREACHABLE = UNREADABLE  # a server that cannot be reached or signed in to
@@ -40,12 +40,13 @@ def run_server_setup(action: str | None, db: str | None, *, role: str | None = N
     except DomainError as exc:
         print(one_line(exc.message), file=err)
         return REFUSED
-    except Exception as exc:
-        message = _privilege_message(db) if is_privilege_error(exc) else server_message(exc, db)
-        if message is None:
-            raise
-        print(one_line(message), file=err)
-        return REFUSED if is_privilege_error(exc) else UNREACHABLE
+    except Exception as exc:  # never a traceback: even a defect of ChiBo is one line, and nothing was committed
+        if is_privilege_error(exc):
+            print(one_line(_privilege_message(db)), file=err)
+            return REFUSED
+        message = server_message(exc, db)
+        print(one_line(describe(exc) if message is None else message), file=err)
+        return REFUSED if message is None else UNREACHABLE
     finally:
         close_database()
 
@@ -67,20 +68,36 @@ def _set_up(db: str, *, out: TextIO, **_) -> int:
     return OK
 
 
-def _open_set_up(db: str) -> None:
-    from models.office.server_access import is_set_up
+def _open_set_up(db: str, out: TextIO) -> None:
+    """Open a set-up server, first bringing a set-up of an earlier ChiBo version up to this one's."""
+    from models.office.server_access import bring_up_to_date, is_set_up
 
     open_database(db)
     if not is_set_up():
         raise _Refused(f"Máy chủ «{display_name(db)}» chưa được thiết lập cho nhiều chi bộ: hãy chạy trước "
                        f"«main.py server-setup --db {display_name(db)}».")  # fmt: skip
+    if bring_up_to_date():
+        print(f"Đã đưa máy chủ «{display_name(db)}» lên mức bảo vệ của phiên bản ChiBo này (như chạy lại "
+              "server-setup).", file=out)  # fmt: skip
+
+
+def _print_if(line: str, out: TextIO) -> None:
+    if line:
+        print(line, file=out)
+
+
+def _sessions_line(role: str, ended: int | None) -> str:
+    if ended is None:
+        return (f"Tài khoản quản trị này không được ngắt các phiên đang mở của «{role}»: chúng giữ quyền cũ cho tới "
+                "khi đóng. Hãy chạy lại bằng tài khoản postgres, hoặc cấp quyền pg_signal_backend.")  # fmt: skip
+    return f"Đã ngắt {ended} phiên đang mở của «{role}»." if ended else ""
 
 
 def _add_user(db: str, *, role: str, read_password: Callable[[], str], out: TextIO, **_) -> int:
     from models.office.accounts import check_role_name, create_login
 
     check_role_name(role)
-    _open_set_up(db)
+    _open_set_up(db, out)
     created = create_login(role, read_password())
     if created:
         print(f"Đã tạo tài khoản «{role}». Giao chi bộ cho tài khoản: main.py server-setup grant {role} CHI_BỘ "
@@ -93,7 +110,7 @@ def _add_user(db: str, *, role: str, read_password: Callable[[], str], out: Text
 def _grant(db: str, *, role: str, branch: str, read_only: bool, out: TextIO, **_) -> int:
     from models.office.accounts import grant_branch
 
-    _open_set_up(db)
+    _open_set_up(db, out)
     _, name = grant_branch(role, branch, can_write=not read_only)
     what = "chỉ được xem" if read_only else "được xem và sửa"
     print(f"Tài khoản «{role}» {what} chi bộ «{name}».", file=out)
@@ -103,28 +120,41 @@ def _grant(db: str, *, role: str, branch: str, read_only: bool, out: TextIO, **_
 def _revoke(db: str, *, role: str, branch: str, out: TextIO, **_) -> int:
     from models.office.accounts import revoke_branch
 
-    _open_set_up(db)
-    _, name = revoke_branch(role, branch)
+    _open_set_up(db, out)
+    _, name, ended = revoke_branch(role, branch)
     print(f"Tài khoản «{role}» không còn được xem chi bộ «{name}».", file=out)
+    _print_if(_sessions_line(role, ended), out)
     return OK
 
 
 def _office(db: str, *, role: str, remove: bool, out: TextIO, **_) -> int:
     from models.office.accounts import set_office
 
-    _open_set_up(db)
-    set_office(role, not remove)
+    _open_set_up(db, out)
+    ended = set_office(role, not remove)
     if remove:
         print(f"Tài khoản «{role}» không còn thuộc văn phòng; chỉ còn xem các chi bộ được giao.", file=out)
+        _print_if(_sessions_line(role, ended), out)
     else:
         print(f"Tài khoản «{role}» thuộc văn phòng: được xem và sửa mọi chi bộ.", file=out)
     return OK
 
 
+def _end_sessions(db: str, *, role: str, out: TextIO, **_) -> int:
+    """End an account's open sessions (one holding a lock the others wait for), its grants kept."""
+    from models.office.accounts import existing_role
+    from models.office.sessions import end_sessions
+
+    _open_set_up(db, out)
+    ended = end_sessions(existing_role(role))
+    print(_sessions_line(role, ended) or f"Tài khoản «{role}» không có phiên nào đang mở.", file=out)
+    return OK if ended is not None else REFUSED
+
+
 def _list(db: str, *, out: TextIO, **_) -> int:
     from models.office.accounts import list_access
 
-    _open_set_up(db)
+    _open_set_up(db, out)
     accounts = list_access()
     print(f"Tài khoản ChiBo trên «{display_name(db)}»: {len(accounts)}", file=out)
     for account in accounts:
@@ -147,11 +177,8 @@ def _describe(account) -> str:
     return "; ".join(parts)
 
 
-
-
-
 _ACTIONS = {"setup": _set_up, "add-user": _add_user, "grant": _grant, "revoke": _revoke, "office": _office,
-            "list": _list}  # fmt: skip
+            "list": _list, "end-sessions": _end_sessions}  # fmt: skip
 
 
 def password_reader(role: str, from_stdin: bool) -> Callable[[], str]:

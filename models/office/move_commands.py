@@ -13,7 +13,6 @@ from models.core.failures import OK
 log = logging.getLogger(__name__)
 
 
-
 def run_push(db: str, server: str, merge: bool, *, out: TextIO, err: TextIO) -> int:
     """Put every branch of data file `db` onto `server` (merging into branches already there with `merge`)."""
     from pathlib import Path
@@ -49,10 +48,20 @@ def run_pull(server: str, branch: int, db: str, *, out: TextIO, err: TextIO) -> 
     from models.office.branch_moves import pull_branch
 
     def work() -> int:
-        report = pull_branch(server, branch, db)
+        from models.core.data_session import new_stored_key
+
+        key = new_stored_key()  # a new data file is encrypted by default, its key kept by the OS
+        report = pull_branch(server, branch, db, key)
         print(f"Đã lấy chi bộ «{report.branch_name}» (mã {branch} trên máy chủ {display_name(server)}) vào tệp "
               f"mới «{db}».", file=out)  # fmt: skip
         print("\n".join(report.lines()[1:]), file=out)
+        if key is None:
+            from models.core.file_keys import NO_STORE
+
+            print(f"Lưu ý: {NO_STORE} Hãy mở tệp bằng ChiBo và đặt mật khẩu (Tệp › Bảo vệ bằng mật khẩu).", file=err)
+        else:
+            print(f"Tệp được mã hóa; khóa khôi phục (in ra và cất cùng hồ sơ chi bộ, dùng để mở tệp trên máy khác): "
+                  f"{key[0]}", file=out)  # fmt: skip
         return OK
 
     return _guarded(work, err)

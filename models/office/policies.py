@@ -8,7 +8,9 @@ forgotten.
 A child's branch is looked up by a small SECURITY DEFINER function per parent table (`chibo_branch_of_congress(id)`)
 rather than a subquery: a subquery would carry the parents' own policies into every child's plan, nested three
 deep for a ballot entry, and the planner's inflated cost then compiles each query with JIT (a second or more).
-The function tells only which branch a parent id belongs to, never its contents.
+The function tells only which branch a parent id belongs to, never its contents, and only to an account that may
+read that branch (the office, or a grant in the access table): asked about another branch's id it answers NULL, so
+it cannot be used to find which ids belong to which branch. It runs as its owner, so the caller is `session_user`.
 
 Writes also check that every other row a written row points to (an event's member, a list entry's member, a
 vote's nominee) is of the same branch: foreign keys ignore row-level security, so without it an account could tie
@@ -31,6 +33,9 @@ POLICY_PREFIX = "chibo_"
 LOOKUP_PREFIX = "chibo_branch_of_"  # the SECURITY DEFINER functions giving a parent row's branch
 
 IS_OFFICE = f"pg_has_role(current_user, '{OFFICE_ROLE}', 'MEMBER')"
+# Inside a SECURITY DEFINER function `current_user` is the owner: the account that called is `session_user`.
+_CALLER_READS = (f"(pg_has_role(session_user, '{OFFICE_ROLE}', 'MEMBER') OR branch_id IN (SELECT a.branch_id "
+                 f"FROM {ACCESS_TABLE} a WHERE a.role_name = session_user))")  # fmt: skip
 
 
 class UnprotectedTableError(Exception):
@@ -119,8 +124,9 @@ def _lookup(model: type[BaseModel]) -> tuple[str, str]:
         previous = f"p{n}"
     name = _quote(LOOKUP_PREFIX + model._meta.table_name)
     key = _quote(model._meta.primary_key.column_name)
-    body = f"SELECT {previous}.{column} FROM {table} p0{joins} WHERE p0.{key} = $1 "
-    create = (f"CREATE OR REPLACE FUNCTION {name}(integer) RETURNS integer LANGUAGE sql STABLE SECURITY DEFINER "
+    found = f"SELECT {previous}.{column} AS branch_id FROM {table} p0{joins} WHERE p0.{key} = $1"
+    body = f"SELECT branch_id FROM ({found}) f WHERE {_CALLER_READS}"
+    create = (f"CREATE OR REPLACE FUNCTION {name}(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER "
               f"SET search_path = public, pg_temp AS $body${body}$body$")  # fmt: skip
     return name, create
 

@@ -9,6 +9,7 @@ from datetime import date
 from models.core import clock
 from models.core.errors import ValidationError
 from models.core.partial_dates import latest
+from models.core.vnname import foreign_letters
 from models.roster.event_kinds import EventKind
 from models.roster.fields import FIELD_BY_KEY, GENDERS, MEMBER_FIELDS
 from models.roster.member_rules import age_at, effective_events, fmt, official_date_warning
@@ -53,6 +54,9 @@ class CheckReport:
         return [i for i in self.errors + self.warnings if i.field == key]
 
 
+SCRIPTS = {"CYRILLIC": "chữ Kirin, như tiếng Nga", "GREEK": "chữ Hy Lạp"}
+
+
 def check_record(record: MemberRecord, today: date | None = None) -> CheckReport:
     """Every problem of the record at once, each naming its field (duplicates are checked by models.roster.members)."""
     today = today or clock.today()
@@ -69,6 +73,11 @@ def check_record(record: MemberRecord, today: date | None = None) -> CheckReport
         report.warn("full_name", "Họ và tên chỉ có một chữ; hãy ghi đầy đủ họ, tên đệm và tên như trên CCCD.")
     if name and any(ch.isdigit() for ch in name):
         report.error("full_name", "Họ và tên không được chứa chữ số.")
+    foreign = foreign_letters(name)
+    if foreign:
+        letters = ", ".join(f"«{ch}» ({SCRIPTS.get(script, 'không phải chữ Latinh')})" for ch, script in foreign[:3])
+        report.error("full_name", f"Họ và tên có chữ của bảng chữ cái khác lẫn vào: {letters}, trông giống chữ Việt "
+                     "nhưng không phải. Hãy gõ lại họ tên bằng bộ gõ tiếng Việt.")  # fmt: skip
     if record.gender and record.gender not in GENDERS:
         report.error("gender", "Giới tính phải là «Nam» hoặc «Nữ».")
 

@@ -29,23 +29,28 @@ def open_data_file(db: str | None) -> Path | str:
 
 
 def open_file_asking(path: Path) -> None:
-    """open_database for a headless command: an encrypted file's passphrase from CHIBO_PASSPHRASE, or typed (without
-    echo) when the command runs in a terminal; otherwise PassphraseNeededError saying how to give it."""
+    """Open an existing data file through the data-file session (models.core.data_session), as the window does: an
+    encrypted file with the key the OS credential store keeps for it, or the passphrase (or recovery key) from
+    CHIBO_PASSPHRASE, or typed (without echo) when the command runs in a terminal; otherwise
+    PassphraseNeededError saying how to give it. Any other refusal is a DatabaseFileError with its reason."""
     from models.core import passphrases
-    from models.core.database import open_database
+    from models.core.data_session import Opened, open_file
     from models.core.errors import PassphraseNeededError
 
     given = passphrases.from_environment()
-    try:
-        open_database(path, given)
-    except PassphraseNeededError as exc:
-        if given or not sys.stdin.isatty():
-            advice = "" if given else (f" Hãy đặt mật khẩu vào biến môi trường {passphrases.VARIABLE} hoặc chạy lệnh "
-                                       "trong cửa sổ dòng lệnh để nhập.")  # fmt: skip
-            raise PassphraseNeededError(path, exc.message + advice) from exc
+    outcome = open_file(path, given)
+    if outcome.kind is Opened.PASSPHRASE_NEEDED and not given and sys.stdin.isatty():
         import getpass
 
-        open_database(path, getpass.getpass(f"Mật khẩu của tệp «{path.name}»: "))
+        outcome = open_file(path, getpass.getpass(f"Mật khẩu (hoặc khóa khôi phục) của tệp «{path.name}»: "))
+    elif outcome.kind is Opened.PASSPHRASE_NEEDED:
+        advice = "" if given else (f" Hãy đặt mật khẩu hoặc khóa khôi phục vào biến môi trường {passphrases.VARIABLE}"
+                                   " hoặc chạy lệnh trong cửa sổ dòng lệnh để nhập.")  # fmt: skip
+        raise PassphraseNeededError(path, outcome.message + advice)
+    if outcome.kind is Opened.PASSPHRASE_NEEDED:
+        raise PassphraseNeededError(path, outcome.message)
+    if not outcome.is_open:
+        raise DatabaseFileError(outcome.message)
 
 
 def on_data_file(command):

@@ -67,6 +67,10 @@ def run_import(file: str, *, db: str | None = None, sheet: str | None = None, dr
         return UNREADABLE
     plan = plan_import(result)
     refused = plan.errors > 0 and not skip_errors
+    if not (dry_run or refused):
+        from models.core.auto_backup import backup_open_file
+
+        backup_open_file("import")  # as the window does; StorageError (nothing imported) when it cannot be taken
     outcome = None if dry_run or refused else apply_import(plan)
     if as_json:
         report = {

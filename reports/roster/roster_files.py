@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -33,7 +34,11 @@ def check_file(path: str | os.PathLike[str]) -> None:
     """Raise ImportFileError unless `path` looks like a readable .xlsx workbook of a sensible size."""
     file = Path(path)
     try:
-        size = file.stat().st_size
+        found = file.stat()
+        if not stat.S_ISREG(found.st_mode):  # a pipe would block the read for ever, a device or folder is no workbook
+            kind = "một thư mục" if stat.S_ISDIR(found.st_mode) else "một đường ống hay thiết bị"
+            raise ImportFileError(f"«{file.name}» là {kind}, không phải tệp Excel; ChiBo không đọc nó.")
+        size = found.st_size
         with file.open("rb") as handle:
             start = handle.read(8)
     except FileNotFoundError as exc:

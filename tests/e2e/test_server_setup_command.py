@@ -90,6 +90,35 @@ def test_an_account_without_admin_rights_is_told_so_and_nothing_changes(server):
     assert "ban_moi" not in chibo("server-setup", "list", "--db", server).stdout
 
 
+def test_a_branch_id_is_ascii_digits_only_and_no_digit_ever_brings_a_traceback(server):
+    chibo("server-setup", "add-user", "bi_thu_7", "--db", server, "--password-stdin", stdin="mat-khau-7\n")
+    for key in ("٢", "²", "１", "99999999999999999999"):  # Arabic-Indic 2, superscript 2, full-width 1, too long
+        run = chibo("server-setup", "grant", "bi_thu_7", key, "--db", server)
+        assert run.returncode == 1, run.stderr
+        assert run.stderr.splitlines() == [
+            f"Không có chi bộ «{key}» trên máy chủ. Các chi bộ đang có: 1 «{BRANCH.name}»."
+        ]
+    assert "- bi_thu_7: chưa được giao chi bộ nào" in chibo("server-setup", "list", "--db", server).stdout
+
+
+def test_end_sessions_ends_an_accounts_open_transactions_and_keeps_its_grants(server):
+    chibo("server-setup", "add-user", "bi_thu_8", "--db", server, "--password-stdin", stdin="mat-khau-8\n")
+    chibo("server-setup", "grant", "bi_thu_8", "1", "--db", server)
+    holder = psycopg.connect(as_role(server, "bi_thu_8", "mat-khau-8"))
+    holder.execute("SELECT count(*) FROM branch").fetchone()  # a transaction left open
+    run = chibo("server-setup", "end-sessions", "bi_thu_8", "--db", server)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "Đã ngắt 1 phiên đang mở của «bi_thu_8»."
+    with pytest.raises(psycopg.OperationalError):
+        holder.execute("SELECT 1")
+    holder.close()
+    run = chibo("server-setup", "end-sessions", "bi_thu_8", "--db", server)
+    assert run.stdout.strip() == "Tài khoản «bi_thu_8» không có phiên nào đang mở."
+    assert f"- bi_thu_8: {BRANCH.name} (mã 1, xem và sửa)" in chibo("server-setup", "list", "--db", server).stdout
+    run = chibo("server-setup", "end-sessions", "khong_ai", "--db", server)
+    assert run.returncode == 1 and "Máy chủ không có tài khoản «khong_ai»" in run.stderr
+
+
 def test_an_unreachable_server_or_database_exits_2_with_one_vietnamese_line(pg_url):
     run = chibo("server-setup", "list", "--db", "postgresql://quan_tri@127.0.0.1:9/chibo")
     assert run.returncode == 2

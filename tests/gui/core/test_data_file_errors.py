@@ -122,7 +122,10 @@ def test_read_only_file_shows_a_banner_and_disables_what_only_writes(qtbot, read
 def test_switching_to_a_writable_file_removes_the_banner(qtbot, read_only_file, settings, tmp_path, monkeypatch):
     window = open_window(qtbot, read_only_file, settings)
     monkeypatch.setattr(window, "edit_branch", lambda first_run=False: None)
-    assert window.switch_data_file(tmp_path / "moi.sqlite3")
+    writable = tmp_path / "moi.sqlite3"
+    open_database(writable)
+    open_database(read_only_file)
+    assert window.switch_data_file(writable)
     assert not window.read_only_banner.isVisible()
     assert all(action.isEnabled() for action in window.write_actions)
     assert window.members_tab.add_button.isEnabled()

@@ -48,14 +48,30 @@ def test_foreign_file_is_refused_and_current_file_stays(window, tmp_path, answer
     assert get_branch().name == "Chi bộ Văn phòng Sở"  # still the open file
 
 
-def test_switch_to_new_file_asks_for_branch_and_remembers_recent(window, tmp_path, data_file, monkeypatch):
-    opened = []
+def test_a_new_file_is_encrypted_shows_its_recovery_key_asks_for_branch_and_is_remembered(
+    window, tmp_path, data_file, monkeypatch, answers
+):
+    from gui.core import recovery_key_dialog
+    from models.core import passphrases
+
+    opened, shown = [], []
     monkeypatch.setattr(window, "edit_branch", lambda first_run=False: opened.append(first_run))
+    monkeypatch.setattr(recovery_key_dialog, "show_recovery_key", lambda parent, path, key: shown.append((path, key)))
     fresh = tmp_path / "chi-bo-moi.sqlite3"
-    assert window.switch_data_file(fresh)
-    assert opened == [True]
+    answers["paths"].append(str(fresh))
+    window.create_data_file()
+    assert opened == [True] and window.data_path == fresh
+    assert shown and shown[0][0] == fresh and len(shown[0][1]) == 69  # 14 groups of four, dashed
+    assert not fresh.read_bytes().startswith(passphrases.SQLITE_MAGIC)
     assert window.members_tab.proxy.rowCount() == 0
     assert window.recent_files()[:2] == [str(fresh), str(data_file)]
+
+
+def test_switching_to_a_missing_file_creates_nothing(window, tmp_path, data_file, answers):
+    missing = tmp_path / "khong-co.sqlite3"
+    assert window.switch_data_file(missing) is False
+    assert "Không có tệp dữ liệu" in answers["error"][0][0]
+    assert not missing.exists() and window.data_path == data_file
 
 
 def test_backup_runs_in_background(window, tmp_path, answers, qtbot):

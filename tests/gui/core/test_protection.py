@@ -7,7 +7,7 @@ import time
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QDialog
 
 import gui.core.passphrase_dialogs as passphrase_dialogs
 from gui.core import dialogs
@@ -52,11 +52,12 @@ def _window(qtbot, path, settings) -> MainWindow:
 def test_the_window_locks_when_idle_and_opens_only_with_the_passphrase(qtbot, tmp_path, settings):
     path = _file(tmp_path / "chibo.sqlite3", SECRET)
     window = _window(qtbot, path, settings)
+    tabs = window.centralWidget()
     lock = window.inactivity_lock
     lock.check(now=time.monotonic() + 9 * 60)
     assert not lock.is_locked  # 10 minutes by default
     lock.check(now=time.monotonic() + 10 * 60 + 1)
-    assert lock.is_locked and not window.centralWidget().isVisible() and not window.menuBar().isEnabled()
+    assert lock.is_locked and window.centralWidget() is not tabs and not window.menuBar().isEnabled()
     assert window.windowTitle() == "ChiBo — đã khóa"
     dialog = lock.dialog
     assert dialog.isVisible() and dialog.windowTitle() == "ChiBo đã khóa"
@@ -87,21 +88,62 @@ def test_a_plain_file_never_locks_and_the_minutes_are_the_files_own(qtbot, tmp_p
     assert window.inactivity_lock.is_locked
 
 
-def test_a_lock_waits_for_the_dialog_being_filled_in(qtbot, tmp_path, settings):
+def _accessible_texts(widget) -> str:
+    """Everything a screen reader or an automation tool can read of `widget` through Qt's accessibility interface."""
+    from PySide6.QtGui import QAccessible
+
+    seen, pending = [], [QAccessible.queryAccessibleInterface(widget)]
+    while pending:
+        node = pending.pop()
+        if node is None or not node.isValid() or len(seen) > 20000:
+            continue
+        seen += [
+            node.text(kind) for kind in (QAccessible.Text.Name, QAccessible.Text.Value, QAccessible.Text.Description)
+        ]
+        pending += [node.child(i) for i in range(node.childCount())]
+    return "\n".join(t for t in seen if t)
+
+
+def test_a_locked_window_exposes_no_member_through_accessibility(qtbot, tmp_path, settings):
+    window = _window(qtbot, _file(tmp_path / "chibo.sqlite3", SECRET), settings)
+    name = member(0).full_name
+    qtbot.waitUntil(lambda: window.members_tab.proxy.rowCount() == 3)
+    assert name in _accessible_texts(window)  # what the lock must hide is really there before it
+    window.lock_now()
+    assert name not in _accessible_texts(window)
+    window.inactivity_lock.dialog.field.setText(SECRET)
+    window.inactivity_lock.dialog._accept_typed()
+    assert name in _accessible_texts(window) and window.members_tab.proxy.rowCount() == 3
+
+
+def test_a_dialog_left_open_does_not_keep_the_window_from_locking_and_keeps_its_input(qtbot, tmp_path, settings):
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout
+
     window = _window(qtbot, _file(tmp_path / "chibo.sqlite3", SECRET), settings)
     editing = QDialog(window)
+    field = QLineEdit(editing)
+    QVBoxLayout(editing).addWidget(field)
+    field.setText("Nguyễn Văn An, số thẻ 12345678")  # a member's record being typed, not saved yet
     editing.setModal(True)
-    editing.show()
+    editing.open()
     qtbot.waitUntil(lambda: editing.isVisible())
-    window.inactivity_lock.check(now=time.monotonic() + 3600)
-    assert not window.inactivity_lock.is_locked
+    window.inactivity_lock.check(now=time.monotonic() + 24 * 3600)
+    assert window.inactivity_lock.is_locked and editing.isVisible()  # locked over it, the dialog still open
+    assert window.inactivity_lock.dialog.parentWidget() is editing  # above the modal dialog, so it can be typed in
+    assert "12345678" not in _accessible_texts(editing) and field.parentWidget() is not editing
+    window.inactivity_lock.dialog.field.setText(SECRET)
+    window.inactivity_lock.dialog._accept_typed()
+    assert field.parentWidget() is editing and field.text() == "Nguyễn Văn An, số thẻ 12345678"
     editing.close()
-    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
-    window.inactivity_lock.check(now=time.monotonic() + 3600)
-    assert window.inactivity_lock.is_locked
 
 
-def test_setting_a_passphrase_from_the_window_encrypts_and_keeps_working(qtbot, tmp_path, settings, answers):
+def test_setting_a_passphrase_from_the_window_encrypts_and_keeps_working(qtbot, tmp_path, settings, answers,
+                                                                         monkeypatch):  # fmt: skip
+    import keyring
+
+    from gui.core import recovery_key_dialog
+    from tests.support.keyrings import NoKeyring
+
     path = _file(tmp_path / "chibo.sqlite3")
     window = _window(qtbot, path, settings)
     window._rewrite_protection(SECRET)
@@ -112,6 +154,14 @@ def test_setting_a_passphrase_from_the_window_encrypts_and_keeps_working(qtbot, 
     assert window.inactivity_lock.is_locked
     window.inactivity_lock.dialog.field.setText(SECRET)
     window.inactivity_lock.dialog._accept_typed()
+    shown = []
+    monkeypatch.setattr(recovery_key_dialog, "show_recovery_key", lambda parent, path, key: shown.append(key))
+    window._rewrite_protection("")  # no passphrase any more, but still encrypted: by a key the OS store keeps
+    assert "vẫn được mã hóa" in answers["info"][-1][0] and shown
+    assert not path.read_bytes().startswith(passphrases.SQLITE_MAGIC) and not passphrases.has_passphrase(path)
+    assert len(all_members()) == 3
+    keyring.set_keyring(NoKeyring())  # a PC without a store: removing the passphrase leaves the file plain
+    window._rewrite_protection(SECRET)
     window._rewrite_protection("")
     assert "Đã bỏ mã hóa" in answers["info"][-1][0]
     assert path.read_bytes().startswith(passphrases.SQLITE_MAGIC)

@@ -7,6 +7,7 @@ from PySide6.QtCore import QSettings
 
 import models.core.database as database
 from gui.branch_dialog import BranchDialog
+from gui.core import recovery_key_dialog
 from main import parse_args, start_window
 from models.core.branch import get_branch, save_branch
 from models.core.database import close_database, open_database
@@ -48,12 +49,36 @@ def test_a_file_that_cannot_be_opened_falls_back_to_the_default(qtbot, tmp_path,
     default = tmp_path / "default" / "chibo.sqlite3"
     monkeypatch.setattr(database, "default_database_path", lambda: default)
     monkeypatch.setattr(BranchDialog, "exec", lambda self: BranchDialog.DialogCode.Rejected)
+    shown = []
+    monkeypatch.setattr(recovery_key_dialog, "show_recovery_key", lambda parent, path, key: shown.append(path))
     window, outcome = start_window(parse_args(["--db", str(bad)]), settings)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: not window.isVisible())  # the new default file has no branch; the user declined
     assert answers["error"] and "mặc định" in answers["error"][0][1]
     assert outcome == {"code": 0} and get_branch() is None and default.exists()
+    assert shown == [default]  # created encrypted by default: its recovery key was shown once
     assert bad.read_bytes() == b"this is not a database"
+
+
+def test_without_a_credential_store_the_first_file_asks_for_a_passphrase(qtbot, tmp_path, settings, answers,
+                                                                          monkeypatch):  # fmt: skip
+    import keyring
+
+    from gui.core import passphrase_dialogs
+    from models.core import passphrases
+    from tests.support.keyrings import NoKeyring
+
+    keyring.set_keyring(NoKeyring())
+    default = tmp_path / "default" / "chibo.sqlite3"
+    monkeypatch.setattr(database, "default_database_path", lambda: default)
+    monkeypatch.setattr(BranchDialog, "exec", lambda self: BranchDialog.DialogCode.Rejected)
+    monkeypatch.setattr(passphrase_dialogs.NewPassphraseDialog, "exec", lambda self: self.DialogCode.Accepted)
+    monkeypatch.setattr(passphrase_dialogs.NewPassphraseDialog, "passphrase", lambda self: "Mật khẩu chi bộ 2026")
+    window, outcome = start_window(parse_args([]), settings)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert "không có kho khóa" in answers["confirm"][0][0]  # said plainly, then the passphrase is asked
+    assert default.exists() and passphrases.has_passphrase(default)
 
 
 def test_a_server_that_refuses_at_start_up_is_told_in_vietnamese(qtbot, tmp_path, saved_file, settings, answers,

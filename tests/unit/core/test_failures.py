@@ -23,12 +23,16 @@ from models.core.failures import describe, is_expected
         (pw.OperationalError("attempt to write a readonly database"), "chỉ cho phép đọc"),
         (sqlite3.DatabaseError("database disk image is malformed"), "bị hỏng"),
         (pw.IntegrityError("UNIQUE constraint failed: member.card_number"), "trùng"),
+        (pw.OperationalError("canceling statement due to lock timeout"), "đang giữ dữ liệu này"),
+        (pw.OperationalError("canceling statement due to statement timeout"), "chạy quá lâu"),
+        (pw.OperationalError("terminating connection due to idle-in-transaction timeout"), "để dở quá lâu"),
+        (pw.OperationalError("terminating connection due to administrator command"), "ngắt phiên làm việc"),
     ],
 )
 def test_faults_are_told_in_vietnamese(exc, expected):
     text = describe(exc)
     assert expected in text
-    for english in ("No space", "Permission", "No such", "database or disk", "readonly", "UNIQUE", "Errno"):
+    for english in ("No space", "Permission", "No such", "database or disk", "readonly", "UNIQUE", "Errno", "timeout"):
         assert english not in text
     assert is_expected(exc)
 

@@ -45,6 +45,21 @@ def test_connection_refusals_are_told_in_vietnamese(text, expected):
     assert "bimat" not in message  # the password in the address is never shown
 
 
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (psycopg.errors.LockNotAvailable("canceling statement due to lock timeout"), "đang giữ dữ liệu cần dùng"),
+        (psycopg.errors.QueryCanceled("canceling statement due to statement timeout"), "chạy quá lâu"),
+        (psycopg.errors.IdleInTransactionSessionTimeout(
+            "terminating connection due to idle-in-transaction timeout"), "để dở quá lâu"),
+    ],
+)  # fmt: skip
+def test_a_server_session_limit_is_told_for_what_it_is_not_as_an_unreachable_server(error, expected):
+    message = server_message(error, URL)
+    assert message == f"Máy chủ «may-chu.local», cổng 5432: {message.split(': ', 1)[1]}" and expected in message
+    assert "không trả lời" not in message
+
+
 def test_a_privilege_refusal_is_recognised_by_its_sqlstate():
     refused = psycopg.errors.InsufficientPrivilege('new row violates row-level security policy for table "member"')
     assert is_privilege_error(refused) and "không đủ quyền" in server_message(refused, URL)

@@ -69,6 +69,9 @@ def test_grants_name_branches_by_id_or_name_and_unknown_ones_are_told(admin):
     assert find_branch(str(admin.branch_a)) == (admin.branch_a, BRANCH_A.name)
     with pytest.raises(NotFoundError, match=f"1 «{BRANCH_A.name}»"):
         find_branch("Chi bộ Không Có")
+    for digits in ("\u0662", "\u00b2", "\uff12", "99999999999999999999"):  # «٢», «²», a full-width 2, too long
+        with pytest.raises(NotFoundError, match=f"Không có chi bộ «{digits}»"):
+            find_branch(digits)
     with pytest.raises(NotFoundError, match="không có tài khoản «ai_do»"):
         grant_branch("ai_do", admin.branch_a)
     create_login("ban_hai", "mat-khau-dai")
@@ -142,3 +145,21 @@ def test_signed_in_as_the_administrator_has_every_branch(admin):
     access = signed_in_access()
     assert access.role == "postgres" and access.admin and access.sees_all
     assert [g.branch_id for g in access.branches] == [admin.branch_a, admin.branch_b]
+
+
+def test_a_defect_in_a_server_setup_action_is_one_vietnamese_line_never_a_traceback(office, monkeypatch):
+    import io
+
+    from models.office import accounts
+    from models.office.cli import run_server_setup
+
+    def broken(*args, **kwargs):
+        raise ValueError("invalid literal for int() with base 10: '²'")
+
+    monkeypatch.setattr(accounts, "grant_branch", broken)
+    out, err = io.StringIO(), io.StringIO()
+    assert run_server_setup("grant", office.admin_url, role="ban_a", branch="1", out=out, err=err) == 1
+    assert err.getvalue().splitlines() == [
+        "ChiBo gặp một lỗi không lường trước; thao tác vừa rồi có thể chưa được lưu."
+    ]
+    assert out.getvalue() == ""

@@ -46,12 +46,14 @@ def test_a_new_table_with_a_branch_column_is_keyed_on_it():
 def test_a_child_table_is_keyed_on_its_required_parents_branch_through_the_parents_lookup():
     assert branch_expression(Tally) == '"chibo_branch_of_election_round"("tally"."round_id")'
     assert lookup_function(ElectionRound) == (
-        'CREATE OR REPLACE FUNCTION "chibo_branch_of_election_round"(integer) RETURNS integer LANGUAGE sql STABLE '
-        "SECURITY DEFINER SET search_path = public, pg_temp AS $body$"
-        'SELECT p2."branch_id" FROM "election_round" p0 JOIN "congress_election" p1 ON p1."id" = p0."election_id" '
-        'JOIN "congress" p2 ON p2."id" = p1."congress_id" WHERE p0."id" = $1 $body$'
+        'CREATE OR REPLACE FUNCTION "chibo_branch_of_election_round"(bigint) RETURNS bigint LANGUAGE sql STABLE '
+        "SECURITY DEFINER SET search_path = public, pg_temp AS $body$SELECT branch_id FROM ("
+        'SELECT p2."branch_id" AS branch_id FROM "election_round" p0 JOIN "congress_election" p1 ON p1."id" = '
+        'p0."election_id" JOIN "congress" p2 ON p2."id" = p1."congress_id" WHERE p0."id" = $1) f WHERE '
+        "(pg_has_role(session_user, 'chibo_office', 'MEMBER') OR branch_id IN (SELECT a.branch_id FROM "
+        "chibo_branch_access a WHERE a.role_name = session_user))$body$"
     )
-    assert 'SELECT p0."branch_id" FROM "shelf" p0 WHERE p0."id" = $1 ' in lookup_function(Shelf)
+    assert 'SELECT p0."branch_id" AS branch_id FROM "shelf" p0 WHERE p0."id" = $1)' in lookup_function(Shelf)
 
 
 def test_every_other_row_a_written_row_points_to_must_be_of_its_branch():

@@ -87,7 +87,9 @@ def test_branch_account_cannot_add_or_change_rows_of_another_branch(office, admi
                           "created_at) VALUES (%s, 'deputy', 1, 9, false, '', now())", (congress_b,))  # fmt: skip
         changed = ban_a.execute("UPDATE member SET notes = 'sửa trộm' WHERE id = %s", (member_b[0],))
         assert changed.rowcount == 0
-        assert ban_a.execute("DELETE FROM member_event WHERE branch_id = %s", (office.branch_b,)).rowcount == 0
+        assert ban_a.execute("DELETE FROM rating WHERE branch_id = %s", (office.branch_b,)).rowcount == 0
+        with pytest.raises(errors.InsufficientPrivilege):  # events are never deleted by ChiBo: no account may
+            ban_a.execute("DELETE FROM member_event WHERE branch_id = %s", (office.branch_b,))
         own = ban_a.execute("SELECT id FROM member ORDER BY id").fetchone()[0]
         with pytest.raises(errors.InsufficientPrivilege):  # nor move its own row into the other branch
             ban_a.execute("UPDATE member SET branch_id = %s WHERE id = %s", (office.branch_b, own))

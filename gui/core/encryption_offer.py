@@ -1,0 +1,62 @@
+"""The offer, once per file, to encrypt a plain data file opened in the window: a line in the status bar with
+«Mã hóa ngay» and «Không, cảm ơn» (models.core.data_session.encrypt_open_file / decline_encryption), never a
+question that interrupts the work. The recovery key is shown when it is done."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QWidget
+
+from gui.core import dialogs
+
+TEXT = "Tệp này chưa được mã hóa: ai chép được tệp đều đọc được danh sách đảng viên."  # then the two links
+
+
+class EncryptionOffer(QWidget):
+    """Links, not buttons: the window's access keys are all taken, and a link is reached with Tab all the same."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel(f'{TEXT} <a href="encrypt">Mã hóa ngay</a> · <a href="decline">Không, cảm ơn</a>', self)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                           | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)  # fmt: skip
+        self.label.linkActivated.connect(lambda link: self.encrypt() if link == "encrypt" else self.decline())
+        layout.addWidget(self.label)
+        self.hide()
+
+    def refresh(self, _target=None) -> None:
+        """Shown for a plain file ChiBo may write that was not offered yet (not a practice file, not a server)."""
+        from models.core.data_session import offers_encryption
+        from models.core.practice_flag import is_practice
+
+        path = getattr(self._window, "data_path", None)
+        self.setVisible(path is not None and not is_practice() and offers_encryption(Path(path)))
+
+    def encrypt(self) -> None:
+        from gui.core.recovery_key_dialog import show_recovery_key
+        from models.core.data_session import Opened, encrypt_open_file
+        from models.core.errors import DomainError
+
+        self._window.members_tab.cancel_loading()
+        try:
+            outcome = encrypt_open_file()  # the current state is backed up first
+        except DomainError as exc:
+            dialogs.show_error(self._window, "Chưa mã hóa được; tệp dữ liệu vẫn như trước.", exc.message)
+            return
+        if outcome.kind is Opened.NO_KEY_STORE:
+            dialogs.show_info(self._window, outcome.message, "Hãy dùng «Tệp › Bảo vệ bằng mật khẩu» để đặt mật khẩu.")
+            return
+        self.hide()
+        show_recovery_key(self._window, Path(outcome.target), outcome.recovery_key)
+        self._window.members_tab.refresh()
+
+    def decline(self) -> None:
+        from models.core.data_session import decline_encryption
+
+        decline_encryption()
+        self.hide()

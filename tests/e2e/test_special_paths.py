@@ -1,0 +1,29 @@
+"""A named pipe or a folder given where a command reads or writes a file is refused at once (status 2), never a
+read or write that waits for ever."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _chibo(*args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
+                          encoding="utf-8", env=env, cwd=ROOT, timeout=60)  # fmt: skip
+
+
+@pytest.mark.parametrize("command", [("count", "{pipe}"), ("compare", "{pipe}", "{folder}"),
+                                     ("minutes", "{pipe}", "-o", "{folder}/bb.xlsx")])  # fmt: skip
+def test_a_pipe_or_a_folder_is_refused_at_once(tmp_path, command):
+    pipe = tmp_path / "ho-so.json"
+    os.mkfifo(pipe)  # nobody ever writes into it: reading it would wait for ever
+    run = _chibo(*(part.format(pipe=pipe, folder=tmp_path) for part in command))
+    assert run.returncode == 2, run.stderr
+    assert "là một đường ống hay thiết bị, không phải một tệp" in run.stderr, run.stderr
