@@ -137,3 +137,30 @@ def test_the_runoff_prompt_asks_for_the_show_of_hands_and_new_papers(qtbot, tab,
     text = answers["confirm"][-1][0]
     assert "biểu quyết (giơ tay) danh sách lần bầu thứ 2" in text and "In phiếu bầu mới" in text
     assert tab.current_round().round_id == tied.id  # no ballots issued for round 2
+
+
+def test_switching_the_window_to_another_data_file_clears_the_wall_and_the_entry_operator(
+    qtbot, data_file, tmp_path, answers, monkeypatch
+):
+    from gui.main_window import MainWindow
+
+    monkeypatch.setattr("gui.ballots.projector.ProjectorWindow.present", lambda self: self.show())
+    _committee_then_secretary_issued()
+    window = MainWindow(data_file, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.ballots_tab is not None)
+    tab = window.ballots_tab
+    tab.refresh()
+    tab.entered_by_edit.setText("Lê Văn Kiểm")
+    tab.entered_by_edit.editingFinished.emit()
+    tab.show_projector()
+    assert "Bầu Bí thư" in tab.projector.election_label.text()
+    other = tmp_path / "chi-bo-khac.sqlite3"
+    open_database(other)
+    set_up_branch()
+    close_database()
+    open_database(data_file)
+    assert window.switch_data_file(other)
+    assert tab.entered_by_edit.text() == "" and tab.projector.election_label.text() == ""
+    assert tab.projector.notice_label.text() == IDLE_TEXT
