@@ -16,7 +16,7 @@ from models.counting.ballots import Rules
 
 @dataclass(frozen=True)
 class Regulation:
-    decision: str  # "Quyết định số 190-QĐ/TW ngày 10/10/2024 của Bộ Chính trị"
+    decision: str  # "Quyết định số 190-QĐ/TW ngày 10/10/2024 của Ban Chấp hành Trung ương"
     in_force_from: date
     rules: Rules = Rules()
 
@@ -28,7 +28,7 @@ class Regulation:
 
 REGULATIONS: tuple[Regulation, ...] = (  # oldest first; each in force until the next one's first day
     Regulation("Quyết định số 244-QĐ/TW ngày 09/6/2014 của Ban Chấp hành Trung ương", date(2014, 6, 9)),
-    Regulation("Quyết định số 190-QĐ/TW ngày 10/10/2024 của Bộ Chính trị", date(2024, 10, 10)),
+    Regulation("Quyết định số 190-QĐ/TW ngày 10/10/2024 của Ban Chấp hành Trung ương", date(2024, 10, 10)),
 )
 
 

@@ -53,8 +53,8 @@ def test_header_title_subject_and_legal_basis(tmp_path):
     assert ws.cell(title + 2, 1).value == "Đại hội Chi bộ Văn phòng Sở lần thứ IV, nhiệm kỳ 2025–2030"
     texts = _texts(ws)
     assert "Căn cứ Điều lệ Đảng Cộng sản Việt Nam;" in texts
-    assert ("Căn cứ Quy chế bầu cử trong Đảng ban hành kèm theo Quyết định số 190-QĐ/TW ngày 10/10/2024 của Bộ "
-            "Chính trị;") in texts  # fmt: skip
+    assert ("Căn cứ Quy chế bầu cử trong Đảng ban hành kèm theo Quyết định số 190-QĐ/TW ngày 10/10/2024 của Ban "
+            "Chấp hành Trung ương;") in texts  # fmt: skip
     assert not any(DIGEST_FAILED in text for text in texts)  # a verified record carries no warning
     fonts = {c.font.name for row in ws.iter_rows() for c in row if c.value is not None}
     assert fonts == {"Times New Roman"}
