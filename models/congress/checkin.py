@@ -1,5 +1,5 @@
 """Check-in on the day and the live attendance panel: summoned, present, the excluded groups, D, the threshold and
-the ballots to issue (Quy chế 190, Điều 30; DOMAIN.md §2, §3)."""
+the ballots to issue (Quy chế 190, Điều 30; docs/domain.md §2, §3)."""
 
 from __future__ import annotations
 

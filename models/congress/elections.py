@@ -1,5 +1,5 @@
 """The elections a congress holds, in the order the rules require, and their candidate lists (Quy chế 190;
-DOMAIN.md §2): with ≥ 9 official members a committee of at most 7, then the secretary and a deputy from the new
+docs/domain.md §2): with ≥ 9 official members a committee of at most 7, then the secretary and a deputy from the new
 committee; under 9 a secretary and optionally a deputy; then official and alternate delegates (seats from above).
 """
 

@@ -1,5 +1,5 @@
 """Rounds of an election: start (the electorate is frozen as the ballots are issued), the result of a count done
-by hand entered as totals, the next round, and the end of an election (Quy chế 190; DOMAIN.md §3)."""
+by hand entered as totals, the next round, and the end of an election (Quy chế 190; docs/domain.md §3)."""
 
 from __future__ import annotations
 

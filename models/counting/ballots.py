@@ -1,4 +1,4 @@
-"""Ballot forms, marks and the validity of one ballot (Quy chế 190, Điều 14-15; DOMAIN.md §3)."""
+"""Ballot forms, marks and the validity of one ballot (Quy chế 190, Điều 14-15; docs/domain.md §3)."""
 
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ INVALID_REASON_LABELS: dict[InvalidReason, str] = {
 
 @dataclass(frozen=True)
 class Rules:
-    """The configurable defaults of DOMAIN.md §3 (record key `rules`)."""
+    """The configurable defaults of docs/domain.md §3 (record key `rules`)."""
 
     all_struck_invalid: bool = True  # strike form, every name struck: invalid
     blank_agree_ballot_valid: bool = True  # agree form (several rows), no mark anywhere: valid, nobody gets a vote

@@ -1,4 +1,4 @@
-"""Consistency checks that block a result until the counting committee resolves them (DOMAIN.md §3)."""
+"""Consistency checks that block a result until the counting committee resolves them (docs/domain.md §3)."""
 
 from __future__ import annotations
 

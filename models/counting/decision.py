@@ -1,4 +1,4 @@
-"""Who is elected: pass test, ranking, ties across the last seat, and the next step (Quy chế 190; DOMAIN.md §3)."""
+"""Who is elected: pass test, ranking, ties across the last seat, and the next step (Quy chế 190; docs/domain.md §3)."""
 
 from __future__ import annotations
 
@@ -69,7 +69,7 @@ class CountResult:
         return bool(self.problems)
 
     def to_json(self) -> dict:
-        """The `chibo.result/1` object, keys in the order of ELECTION_RECORD.md."""
+        """The `chibo.result/1` object, keys in the order of docs/election-record.md."""
         return {
             "format": RESULT_FORMAT,
             "D": self.D,

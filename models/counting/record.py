@@ -96,7 +96,7 @@ def totals_to_dict(totals: Totals, form: Form) -> dict[str, Any]:
 
 
 def record_to_dict(record: ElectionRecord) -> dict[str, Any]:
-    """The record object with its digest, keys in the order of ELECTION_RECORD.md."""
+    """The record object with its digest, keys in the order of docs/election-record.md."""
     e = record.election
     raw: dict[str, Any] = {
         "format": RECORD_FORMAT,

@@ -1,4 +1,4 @@
-"""Set-up rules for a congress's elections (Quy chế 190; DOMAIN.md §2): plain checks returning Vietnamese problems.
+"""Set-up rules for a congress's elections (Quy chế 190; docs/domain.md §2): plain checks returning Vietnamese problems.
 
 Every `check_*` function returns the list of every problem found (empty when the set-up is allowed), so the
 congress tab can show them all at once; nothing here raises.

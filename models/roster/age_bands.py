@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from models.core.errors import ValidationError
 
-DEFAULT_AGE_BOUNDS: tuple[int, ...] = (30, 40, 50, 60)  # ≤ 30, 31-40, 41-50, 51-60, ≥ 61 (DOMAIN.md §1)
+DEFAULT_AGE_BOUNDS: tuple[int, ...] = (30, 40, 50, 60)  # ≤ 30, 31-40, 41-50, 51-60, ≥ 61 (docs/domain.md §1)
 
 MIN_AGE, MAX_AGE = 18, 120
 

@@ -1,4 +1,4 @@
-"""Counting minutes "BIÊN BẢN KIỂM PHIẾU" of one round of one election (DOMAIN.md §3), in the Party document layout.
+"""Counting minutes "BIÊN BẢN KIỂM PHIẾU" of one round of one election (docs/domain.md §3), in the Party layout.
 
 Sections: the seats and the list; the counting committee; the electorate behind D; the ballots; each candidate's
 votes; the result and the rule that decided it; the record file's own digest in full with its QR code (the start

@@ -73,7 +73,7 @@ class CongressPaperJob:
 
 
 def congress_header(info, branch, number: str, on):
-    """Top-left: the higher committee and the branch, then "ĐẠI HỘI LẦN THỨ IV" as the issuer (DOMAIN.md §5)."""
+    """Top-left: the higher committee and the branch, then "ĐẠI HỘI LẦN THỨ IV" as the issuer (docs/domain.md §5)."""
     from reports.core.party_document import DocumentHeader
 
     higher = [*branch.higher_lines, branch.name] if branch else []

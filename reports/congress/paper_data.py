@@ -32,7 +32,7 @@ class AttendanceRow:
 
 @dataclass(frozen=True)
 class AttendanceFigures:
-    """The check-in figures (DOMAIN.md §2, §3): who was summoned, who came, D and the threshold."""
+    """The check-in figures (docs/domain.md §2, §3): who was summoned, who came, D and the threshold."""
 
     summoned: int  # everyone on the list, probationary members included
     official_summoned: int
@@ -170,7 +170,7 @@ class ElectedLine:
 
 @dataclass(frozen=True)
 class MinutesData:
-    """The counting minutes (biên bản kiểm phiếu) of one round of one election (DOMAIN.md §3)."""
+    """The counting minutes (biên bản kiểm phiếu) of one round of one election (docs/domain.md §3)."""
 
     heading: CongressHeading
     election_title: str  # "Bầu Ban Chi ủy nhiệm kỳ 2025–2030"

@@ -24,7 +24,7 @@ NAMES = ("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm 
 
 
 def _record(path: Path) -> Path:
-    """Worked example 1 of DOMAIN.md §4: D = 15; An 14, Bình 13, Cường 11, Dung 7."""
+    """Worked example 1 of docs/domain.md §4: D = 15; An 14, Bình 13, Cường 11, Dung 7."""
     election = Election(Post.COMMITTEE, 1, 3, Form.STRIKE, tuple(Candidate(f"c{i}", n) for i, n in enumerate(NAMES)),
                         Electorate(15, Exclusions(), 15), 15)  # fmt: skip
     groups = [(("c0", "c1", "c2"), 8), (("c0", "c1", "c3"), 4), (("c0", "c2", "c3"), 2), (("c1", "c2", "c3"), 1)]

@@ -54,7 +54,7 @@ def roster_member(*periods: EventKind, official: bool = True, name: str = "Nguy�
     )
 
 
-# (periods running, official?) x check-in -> (group, in D, gets a ballot, may stand); DOMAIN.md §3
+# (periods running, official?) x check-in -> (group, in D, gets a ballot, may stand); docs/domain.md §3
 ROWS = [
     ((), True, P, None, True, True, True),
     ((), True, A, None, True, False, True),  # absent without an approved reason stays in D
@@ -147,7 +147,7 @@ def test_one_vocabulary_for_roster_and_engine():
 
 
 def _example_3_branch() -> list[tuple[MemberRecord, Attendance]]:
-    """DOMAIN.md worked example 3: 22 official + 2 probationary; 1 on temporary activity elsewhere (here checked in
+    """docs/domain.md worked example 3: 22 official + 2 probationary; 1 on temporary activity elsewhere (here checked in
     as present), 1 exempted and absent; 2 more official members absent without an approved reason."""
     names = ["Hoàng Văn Em", "Vũ Thị Phương", "Đỗ Văn Quang"]
     people = [(roster_member(name=name), P) for name in names]

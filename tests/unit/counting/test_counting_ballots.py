@@ -1,4 +1,4 @@
-"""Validity of one ballot on both forms (Quy chế 190; DOMAIN.md §3) and the reasons kept for invalid ballots."""
+"""Validity of one ballot on both forms (Quy chế 190; docs/domain.md §3) and the reasons kept for invalid ballots."""
 
 from __future__ import annotations
 

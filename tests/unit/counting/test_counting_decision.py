@@ -1,4 +1,4 @@
-"""Who is elected: worked examples of DOMAIN.md §4, ranks, ties across the last seat, next steps."""
+"""Who is elected: worked examples of docs/domain.md §4, ranks, ties across the last seat, next steps."""
 
 from __future__ import annotations
 

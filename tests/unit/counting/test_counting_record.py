@@ -71,7 +71,7 @@ CANDIDATE_KEYS = ["id", "name", "votes", "disagree", "not_counted", "percent", "
 
 
 def spec_digest(raw: dict) -> str:
-    """The digest exactly as ELECTION_RECORD.md words it, written independently of the engine."""
+    """The digest exactly as docs/election-record.md words it, written independently of the engine."""
 
     def canon(x) -> str:
         return json.dumps(x, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

@@ -1,4 +1,4 @@
-"""Set-up rules for a congress's elections (DOMAIN.md §2)."""
+"""Set-up rules for a congress's elections (docs/domain.md §2)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Counting minutes of three rounds: a committee of 7 from 9 on the strike form, 3 delegates on the agree form
-(DOMAIN.md §4 example 3) and a committee round with a tie across the last seat, one seat open and a failed digest."""
+(docs/domain.md §4 example 3) and a committee round with a tie across the last seat, one seat open, a failed digest."""
 
 from __future__ import annotations
 
@@ -61,7 +61,7 @@ def strike_round(names=NINE, votes=NINE_VOTES, seats=7, **changes) -> MinutesDat
 
 
 def agree_round(**changes) -> MinutesData:
-    """DOMAIN.md §4 example 3: 22 official, D = 20, pass at 11, 18 ballots all valid; all three elected."""
+    """docs/domain.md §4 example 3: 22 official, D = 20, pass at 11, 18 ballots all valid; all three elected."""
     candidates = (MinutesCandidate("Hoàng Văn Em", 17, "85,00%", 0, 1),
                   MinutesCandidate("Trần Thị Phương", 16, "80,00%", 2, 0),
                   MinutesCandidate("Lê Văn Quang", 12, "60,00%", 5, 1))  # fmt: skip
