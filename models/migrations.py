@@ -111,7 +111,6 @@ def v5_to_v6(database: pw.Database) -> None:
         migrate(*(migrator.add_column(table, name, f) for name, f in fields.items() if name not in present))
 
 
-
 def _day(value: object) -> date | None:
     return date.fromisoformat(value[:10]) if isinstance(value, str) else value  # type: ignore[return-value]
 
@@ -140,7 +139,14 @@ def v6_to_v7(database: pw.Database) -> None:
     database.execute_sql(f"CREATE INDEX {NAME_SORT_INDEX} ON member (branch_id, name_sort, id)")
 
 
+def v7_to_v8(database: pw.Database) -> None:
+    """The members' status spans and their stamps (models.roster.standing_tables), created empty: the first office
+    statistics compute them (models.roster.standing_store refreshes every member without a matching stamp)."""
+    from models.roster.standing_tables import STANDING_TABLES
+
+    database.create_tables(STANDING_TABLES)
+
 
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
-    1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4, 4: v4_to_v5, 5: v5_to_v6, 6: v6_to_v7
+    1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4, 4: v4_to_v5, 5: v5_to_v6, 6: v6_to_v7, 7: v7_to_v8
 }  # fmt: skip
