@@ -15,6 +15,7 @@ from datetime import date, timedelta
 import peewee as pw
 from peewee import SQL, fn
 
+from models.core.tables import db
 from models.roster.event_kinds import EventKind
 from models.roster.member_rules import add_months, age_at
 from models.roster.standing_store import on_roster_on
@@ -27,6 +28,11 @@ Branches = Sequence[int]
 
 def _in(branch_ids: Branches) -> pw.Expression:
     return Member.branch.in_(list(branch_ids))
+
+
+def _rows(query: pw.Select) -> list[tuple]:
+    """The query's rows as the driver gives them (peewee's row wrapping costs more than the counting)."""
+    return db.execute_sql(*query.sql()).fetchall()
 
 
 def _grouped(count: int) -> SQL:
@@ -49,19 +55,25 @@ def oldest_birth_within(age: int, on: date) -> date:
     return day
 
 
-def roster_profiles(on: date, bounds: Sequence[int], branch_ids: Branches) -> dict[int, Counter]:
-    """branch id -> the counted profiles (models.roster.statistics.Profile) of its members on the roster on `on`."""
+def profiles_query(on: date, bounds: Sequence[int], branch_ids: Branches) -> pw.Select:
+    """(branch, the profile's texts, official, age band or -1, count) of the members on the roster on `on`."""
     bounds = sorted(bounds)
     whens = [(Member.birth_date.is_null(), -1)]
     whens += [(Member.birth_date > oldest_birth_within(b, on), i) for i, b in enumerate(bounds)]
     band = pw.Case(None, whens, len(bounds))
     columns = [Member.branch, Member.gender, Member.ethnicity, Member.religion, Member.education,
                Member.qualification, Member.theory, MemberStanding.official, band]  # fmt: skip
-    query = (Member.select(*columns, fn.COUNT(SQL("*")))
-             .join(MemberStanding, on=_standing_on(on))
-             .where(_in(branch_ids)).group_by(_grouped(len(columns))).tuples())  # fmt: skip
+    return (Member.select(*columns, fn.COUNT(SQL("*")))
+            .join(MemberStanding, on=_standing_on(on))
+            .where(_in(branch_ids)).group_by(_grouped(len(columns))).tuples())  # fmt: skip
+
+
+def roster_profiles(on: date, bounds: Sequence[int], branch_ids: Branches) -> dict[int, Counter]:
+    """branch id -> the counted profiles (models.roster.statistics.Profile) of its members on the roster on `on`."""
     out: dict[int, Counter] = {b: Counter() for b in branch_ids}
-    for branch, gender, ethnicity, religion, education, qualification, theory, official, group, n in query:
+    for branch, gender, ethnicity, religion, education, qualification, theory, official, group, n in _rows(
+        profiles_query(on, bounds, branch_ids)
+    ):
         profile = Profile(gender, ethnicity, religion, education, qualification, theory, bool(official),
                           None if group < 0 else group)  # fmt: skip
         out[branch][profile] += n
@@ -79,8 +91,8 @@ def movement_counts(start: date, end: date, branch_ids: Branches) -> dict[int, d
     query = (MemberEvent.select(Member.branch, MemberEvent.kind, fn.COUNT(MemberEvent.member.distinct()))
              .join(Member, on=(Member.id == MemberEvent.member) & (Member.branch == MemberEvent.branch))
              .where(_in(branch_ids) & _live() & MemberEvent.date.between(start, end) & MemberEvent.kind.in_(kinds))
-             .group_by(_grouped(2)).tuples())  # fmt: skip
-    for branch, kind, n in query:
+             .group_by(_grouped(2)))  # fmt: skip
+    for branch, kind, n in _rows(query):
         out[branch][EventKind(kind)] = n
     # Records entered without their admission or recognition event count by the record's date, when the member was
     # on the roster that day.
@@ -91,8 +103,8 @@ def movement_counts(start: date, end: date, branch_ids: Branches) -> dict[int, d
         query = (Member.select(Member.branch, fn.COUNT(SQL("*")))
                  .join(MemberStanding, on=_standing_on(day))
                  .where(_in(branch_ids) & day.between(start, end) & ~fn.EXISTS(recorded))
-                 .group_by(_grouped(1)).tuples())  # fmt: skip
-        for branch, n in query:
+                 .group_by(_grouped(1)))  # fmt: skip
+        for branch, n in _rows(query):
             out[branch][kind] = out[branch].get(kind, 0) + n
     return out
 
@@ -108,21 +120,21 @@ def rating_counts(year: int, branch_ids: Branches) -> dict[int, tuple[dict[str, 
     levels: dict[int, dict[str, int]] = {b: {} for b in branch_ids}
     query = (Rating.select(Member.branch, Rating.level, fn.COUNT(SQL("*")))
              .join(Member, on=(Member.id == Rating.member) & (Member.branch == Rating.branch))
-             .where(_in(branch_ids) & (Rating.year == year)).group_by(_grouped(2)).tuples())  # fmt: skip
-    for branch, level, n in query:
+             .where(_in(branch_ids) & (Rating.year == year)).group_by(_grouped(2)))  # fmt: skip
+    for branch, level, n in _rows(query):
         levels[branch][level] = n
     unrated = {b: [0, 0] for b in branch_ids}
     query = (Member.select(Member.branch, MemberStanding.exempted, fn.COUNT(SQL("*")))
              .join(MemberStanding, on=_standing_on(date(year, 12, 31)))
-             .where(_in(branch_ids) & ~_rated(year)).group_by(_grouped(2)).tuples())  # fmt: skip
-    for branch, exempted, n in query:
+             .where(_in(branch_ids) & ~_rated(year)).group_by(_grouped(2)))  # fmt: skip
+    for branch, exempted, n in _rows(query):
         unrated[branch][1 if exempted else 0] += n
     return {b: (levels[b], *unrated[b]) for b in branch_ids}
 
 
 def _ids(query) -> dict[int, list[int]]:
     out: dict[int, list[int]] = {}
-    for branch, member_id in query.tuples():
+    for branch, member_id in _rows(query):
         out.setdefault(branch, []).append(member_id)
     return out
 

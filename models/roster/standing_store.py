@@ -10,6 +10,7 @@ that matches means the spans do. The check is one grouped query; only the member
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 import peewee as pw
 
@@ -31,10 +32,18 @@ def _changed(a: str, b: str) -> str:
 
 def stale_members(branch_ids: Sequence[int] | None = None) -> dict[int, list[int]]:
     """branch id -> ids of its members whose spans are missing or out of date."""
+    out: dict[int, list[int]] = {}
+    for branch_id, member_id, _stamped in _stale_rows(branch_ids):
+        out.setdefault(branch_id, []).append(member_id)
+    return out
+
+
+def _stale_rows(branch_ids: Sequence[int] | None) -> list[tuple]:
+    """(branch id, member id, whether spans were written before) of every member whose spans are out of date."""
     where, params = "", []
     if branch_ids is not None:
         if not branch_ids:
-            return {}
+            return []
         where = f"WHERE m.branch_id IN ({', '.join([db.param] * len(branch_ids))})"
         params = list(branch_ids)
     checks = " OR ".join([
@@ -43,17 +52,14 @@ def stale_members(branch_ids: Sequence[int] | None = None) -> dict[int, list[int
         "s.events <> COALESCE(e.n, 0)", "s.live_events <> COALESCE(e.live, 0)", "s.last_event <> COALESCE(e.last, 0)",
     ])  # fmt: skip
     member, event, stamp = (t._meta.table_name for t in (Member, MemberEvent, StandingStamp))
-    sql = f"""SELECT m.branch_id, m.id FROM {member} m
+    sql = f"""SELECT m.branch_id, m.id, s.id IS NOT NULL FROM {member} m
         LEFT JOIN {stamp} s ON s.member_id = m.id
         LEFT JOIN (SELECT e.member_id, COUNT(*) AS n, MAX(e.id) AS last,
                           SUM(CASE WHEN e.replaced_by_id IS NULL AND e.voided_at IS NULL THEN 1 ELSE 0 END) AS live
                    FROM {event} e JOIN {member} em ON em.id = e.member_id AND em.branch_id = e.branch_id
                    GROUP BY e.member_id) e ON e.member_id = m.id
         {where} {"AND" if where else "WHERE"} ({checks})"""
-    out: dict[int, list[int]] = {}
-    for branch_id, member_id in db.execute_sql(sql, params):
-        out.setdefault(branch_id, []).append(member_id)
-    return out
+    return db.execute_sql(sql, params).fetchall()
 
 
 def refresh_standings(branch_ids: Sequence[int] | None = None) -> int:
@@ -62,38 +68,57 @@ def refresh_standings(branch_ids: Sequence[int] | None = None) -> int:
     Each chunk of members is one transaction. Raises peewee's error when the database refuses the writes (a file
     opened read-only, an account allowed only to read a branch): the caller then counts from the records.
     """
-    done = 0
-    for branch_id, ids in stale_members(branch_ids).items():
-        for start in range(0, len(ids), CHUNK):
-            chunk = ids[start : start + CHUNK]
-            with db.atomic():
-                _write(branch_id, members_with_ids(chunk, branch_id))
-            done += len(chunk)
-    return done
+    rows = _stale_rows(branch_ids)
+    branch_of = {member_id: branch_id for branch_id, member_id, _ in rows}
+    stamped = {member_id for _, member_id, before in rows if before}
+    ids = sorted(branch_of)
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        with db.atomic():
+            _write(branch_of, [i for i in chunk if i in stamped], members_with_ids(chunk, any_branch=True))
+    return len(ids)
 
 
 _SPAN_COLUMNS = ("branch", "member", "start_day", "end_day", "code", "on_roster", "official", "exempted")
 _STAMP_COLUMNS = ("branch", "member", "admission_date", "official_date", "events", "live_events", "last_event")
 
 
-def _write(branch_id: int, members: list[MemberRecord]) -> None:
-    ids = [m.id for m in members]
-    MemberStanding.delete().where(MemberStanding.member.in_(ids)).execute()
-    StandingStamp.delete().where(StandingStamp.member.in_(ids)).execute()
+def _write(branch_of: dict[int, int], written: list[int], members: list[MemberRecord]) -> None:
+    """Replace the spans and stamps of `members` (`written`: the ids that have some already)."""
+    if written:
+        MemberStanding.delete().where(MemberStanding.member.in_(written)).execute()
+        StandingStamp.delete().where(StandingStamp.member.in_(written)).execute()
     spans, stamps = [], []
     for member in members:
+        branch_id = branch_of[member.id]
         for span in standings(member):
             spans.append((branch_id, member.id, span.start, span.end, span.code, span.current, span.official,
                           span.exempted))  # fmt: skip
         live = effective_events(member.events)
         stamps.append((branch_id, member.id, member.admission_date, member.official_date, len(member.events),
                        len(live), max((e.id or 0 for e in member.events), default=0)))  # fmt: skip
-    span_fields = [getattr(MemberStanding, name) for name in _SPAN_COLUMNS]
-    stamp_fields = [getattr(StandingStamp, name) for name in _STAMP_COLUMNS]
-    for start in range(0, len(spans), 1000):
-        MemberStanding.insert_many(spans[start : start + 1000], fields=span_fields).execute()
-    for start in range(0, len(stamps), 1000):
-        StandingStamp.insert_many(stamps[start : start + 1000], fields=stamp_fields).execute()
+    _insert_many(MemberStanding, _SPAN_COLUMNS, spans)
+    _insert_many(StandingStamp, _STAMP_COLUMNS, stamps)
+
+
+def _insert_many(model, names: tuple[str, ...], rows: list[tuple]) -> None:
+    """COPY on PostgreSQL, a plain executemany on SQLite: peewee's multi-row insert spends more building its SQL
+    than the database inserting."""
+    if not rows:
+        return
+    fields = [getattr(model, name) for name in names]
+    columns = ", ".join(f.column_name for f in fields)
+    if isinstance(db.obj, pw.PostgresqlDatabase):
+        with (
+            db.obj.connection().cursor() as cursor,
+            cursor.copy(f"COPY {model._meta.table_name} ({columns}) FROM STDIN") as copy,
+        ):
+            for row in rows:
+                copy.write_row(row)
+        return
+    sql = f"INSERT INTO {model._meta.table_name} ({columns}) VALUES ({', '.join([db.param] * len(fields))})"
+    # dates as the ISO text peewee stores in SQLite, flags as 0/1
+    db.cursor().executemany(sql, [tuple(v.isoformat() if isinstance(v, date) else v for v in row) for row in rows])
 
 
 def on_roster_on(day, standing: type[MemberStanding] = MemberStanding) -> pw.Expression:

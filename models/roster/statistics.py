@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from models.core.dates import fmt
 from models.core.vnname import fold
@@ -70,10 +71,12 @@ def is_woman(member: MemberRecord) -> bool:
     return _is_woman(member.gender)
 
 
+@lru_cache(maxsize=4096)
 def _is_woman(gender: str) -> bool:
     return fold(gender) == "nu"
 
 
+@lru_cache(maxsize=4096)
 def _is_man(gender: str) -> bool:
     return fold(gender) == "nam"
 
@@ -82,6 +85,7 @@ def is_ethnic_minority(member: MemberRecord) -> bool:
     return _is_ethnic_minority(member.ethnicity)
 
 
+@lru_cache(maxsize=4096)
 def _is_ethnic_minority(ethnicity: str) -> bool:
     """Ethnicity other than Kinh (case and diacritics ignored; "Việt", "Kinh (Việt)" are Kinh); empty is not."""
     words = fold(ethnicity).replace("(", " ").replace(")", " ").split()
@@ -92,6 +96,7 @@ def is_religious(member: MemberRecord) -> bool:
     return _is_religious(member.religion)
 
 
+@lru_cache(maxsize=4096)
 def _is_religious(religion: str) -> bool:
     """A religion given and not "Không" ("Không", "không có", "Không tôn giáo" and "-" mean none)."""
     folded = fold(religion).strip(" -.")
@@ -112,6 +117,12 @@ def age_band(age: int, bounds: Sequence[int] = DEFAULT_AGE_BOUNDS) -> int:
         if age <= bound:
             return index
     return len(bounds)
+
+
+@lru_cache(maxsize=4096)
+def _level(attribute: str, value: str) -> str:
+    """models.roster.levels.level_of, once per distinct text (a committee's members share few)."""
+    return level_of(attribute, value)
 
 
 def _sorted_bounds(bounds: Sequence[int]) -> list[int]:
@@ -236,7 +247,7 @@ def _choice(counted: Profiles, attribute: str) -> StatSection:
     groups = [*choices, OTHER_CHOICE, UNKNOWN_CHOICE]
     tally = dict.fromkeys(groups, 0)
     for profile, n in counted.items():
-        tally[level_of(attribute, getattr(profile, attribute))] += n
+        tally[_level(attribute, getattr(profile, attribute))] += n
     keys = [*choices, "other", "unknown"]
     counts = [(k, g, tally[g]) for k, g in zip(keys, groups, strict=True)]
     if attribute == "qualification":
