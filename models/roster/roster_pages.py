@@ -1,4 +1,5 @@
-"""The roster a page at a time in A-B-C order, read straight into table rows: how a server's 500,000 members arrive.
+"""The roster a page at a time in A-B-C order, read straight into table rows: how a server's 500,000 members arrive,
+and a data file's too.
 
 Pages follow the index on (branch, name_sort, id) (keyset pagination: each page starts after the last key of the one
 before), so the first page is the true top of the list and every later page goes below it. Only the columns a row
@@ -42,9 +43,9 @@ def pages_ready() -> bool:
 
 
 def loads_in_pages() -> bool:
-    """Whether the roster tab reads this database in pages: a server's, with every sort key present. A SQLite
-    file is read as before (every record at once, models.roster.members.member_chunks)."""
-    return not isinstance(db.obj, pw.SqliteDatabase) and pages_ready()
+    """Whether the roster tab reads this database in pages, rows only: a data file as a server, whenever every
+    sort key is present; otherwise every record at once (models.roster.members.member_chunks)."""
+    return pages_ready()
 
 
 def roster_pages(on: date, first: int = FIRST_PAGE, size: int = PAGE) -> Iterator[list[RosterRow]]:
@@ -159,4 +160,3 @@ def _row(values: tuple, events: list[EventRecord] | None, recognised: bool, on: 
             status = statuses[facts] = status_from_events(MemberRecord("", "", None, admission, official_date=stand_in),
                                                           [], on)  # fmt: skip
     return make_row(values[: len(ROW_FIELDS)], status, values[-1])
-
