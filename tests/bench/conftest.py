@@ -65,15 +65,19 @@ def fill_members(count: int, seed: int = 7) -> None:
     if get_branch() is None:
         set_up_branch()
     rnd = random.Random(seed)
+    from models.core.vnname import name_sort_key
+
     rows = []
     for i in range(count):
         born = date(1950, 1, 1) + timedelta(days=rnd.randrange(0, 365 * 55))
+        name = f"{rnd.choice(FAMILY)} {rnd.choice(MIDDLE)} {rnd.choice(GIVEN)}"
         admitted = born + timedelta(days=365 * 20 + rnd.randrange(0, 365 * 15))
         admitted = min(admitted, date(2025, 6, 1))
         official = admitted + timedelta(days=366) if rnd.random() < 0.95 else None
         rows.append(
             dict(
-                full_name=f"{rnd.choice(FAMILY)} {rnd.choice(MIDDLE)} {rnd.choice(GIVEN)}",
+                full_name=name,
+                name_sort=name_sort_key(name, born),  # as every save writes it
                 gender=rnd.choice(["Nam", "Nữ"]),
                 birth_date=born,
                 admission_date=admitted,
