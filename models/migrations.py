@@ -141,10 +141,12 @@ def v6_to_v7(database: pw.Database) -> None:
 
 def v7_to_v8(database: pw.Database) -> None:
     """The members' status spans and their stamps (models.roster.standing_tables), created empty: the first office
-    statistics compute them (models.roster.standing_store refreshes every member without a matching stamp)."""
+    statistics compute them (models.roster.standing_store refreshes every member without a matching stamp); the
+    committee's own record (models.office.committee_tables), empty until the office enters it."""
+    from models.office.committee_tables import COMMITTEE_TABLES
     from models.roster.standing_tables import STANDING_TABLES
 
-    database.create_tables(STANDING_TABLES)
+    database.create_tables(STANDING_TABLES + COMMITTEE_TABLES)
 
 
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {

@@ -46,16 +46,13 @@ class MembersData:
         """Reload every member from the data file now, keeping the selection; from a server on a worker thread
         (`load`), as half a million members take a while. Both read rows only, in pages (the records are read
         when asked for), unless some member lacks its sort key."""
-        import peewee as pw
-
         from models.core import clock
-        from models.core.tables import db
         from models.roster.members import all_members
         from models.roster.roster import roster_rows
-        from models.roster.roster_pages import loads_in_pages, roster_pages
+        from models.roster.roster_pages import is_server, loads_in_pages, roster_pages
 
         paged = loads_in_pages()
-        if paged and not isinstance(db.obj, pw.SqliteDatabase):
+        if paged and is_server():
             self.load()
             return
         self.cancel_loading()

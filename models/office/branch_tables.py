@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import peewee as pw
 
 from models.core.tables import BaseModel, Branch, Meta
+from models.office.committee_tables import COMMITTEE_TABLES
 from models.roster.standing_tables import STANDING_TABLES
 
 # Tables never copied by a move: those about the database itself, not any branch, and derived ones.
@@ -23,6 +24,8 @@ NOT_BRANCH_DATA: dict[type[BaseModel], str] = {
     Meta: "the file's own facts: app id, schema version, practice flag",
     **{model: "derived from the members' records and events; recomputed where they land (models.roster.standing_store)"
        for model in STANDING_TABLES},
+    **{model: "the committee's own record, of itself and of its branches: stays with the committee"
+       for model in COMMITTEE_TABLES},
 }  # fmt: skip
 
 

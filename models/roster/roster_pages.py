@@ -48,6 +48,11 @@ def loads_in_pages() -> bool:
     return pages_ready()
 
 
+def is_server() -> bool:
+    """Whether the open database is a server's (the tab reads it on a worker thread; a file at once)."""
+    return not isinstance(db.obj, pw.SqliteDatabase)
+
+
 def roster_pages(on: date, first: int = FIRST_PAGE, size: int = PAGE) -> Iterator[list[RosterRow]]:
     """The rows of every member of the current branch in A-B-C order (ties by id), `first` rows, then `size` a
     page; statuses on `on`. Stop iterating to stop reading."""
