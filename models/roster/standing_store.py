@@ -10,10 +10,10 @@ that matches means the spans do. The check is one grouped query; only the member
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
 import peewee as pw
 
+from models.core.bulk import insert_rows
 from models.core.tables import db
 from models.roster.member_rules import effective_events
 from models.roster.members import members_with_ids
@@ -97,28 +97,8 @@ def _write(branch_of: dict[int, int], written: list[int], members: list[MemberRe
         live = effective_events(member.events)
         stamps.append((branch_id, member.id, member.admission_date, member.official_date, len(member.events),
                        len(live), max((e.id or 0 for e in member.events), default=0)))  # fmt: skip
-    _insert_many(MemberStanding, _SPAN_COLUMNS, spans)
-    _insert_many(StandingStamp, _STAMP_COLUMNS, stamps)
-
-
-def _insert_many(model, names: tuple[str, ...], rows: list[tuple]) -> None:
-    """COPY on PostgreSQL, a plain executemany on SQLite: peewee's multi-row insert spends more building its SQL
-    than the database inserting."""
-    if not rows:
-        return
-    fields = [getattr(model, name) for name in names]
-    columns = ", ".join(f.column_name for f in fields)
-    if isinstance(db.obj, pw.PostgresqlDatabase):
-        with (
-            db.obj.connection().cursor() as cursor,
-            cursor.copy(f"COPY {model._meta.table_name} ({columns}) FROM STDIN") as copy,
-        ):
-            for row in rows:
-                copy.write_row(row)
-        return
-    sql = f"INSERT INTO {model._meta.table_name} ({columns}) VALUES ({', '.join([db.param] * len(fields))})"
-    # dates as the ISO text peewee stores in SQLite, flags as 0/1
-    db.cursor().executemany(sql, [tuple(v.isoformat() if isinstance(v, date) else v for v in row) for row in rows])
+    insert_rows(MemberStanding, _SPAN_COLUMNS, spans)
+    insert_rows(StandingStamp, _STAMP_COLUMNS, stamps)
 
 
 def on_roster_on(day, standing: type[MemberStanding] = MemberStanding) -> pw.Expression:
