@@ -54,10 +54,10 @@ def _stale_rows(branch_ids: Sequence[int] | None) -> list[tuple]:
     member, event, stamp = (t._meta.table_name for t in (Member, MemberEvent, StandingStamp))
     sql = f"""SELECT m.branch_id, m.id, s.id IS NOT NULL FROM {member} m
         LEFT JOIN {stamp} s ON s.member_id = m.id
-        LEFT JOIN (SELECT e.member_id, COUNT(*) AS n, MAX(e.id) AS last,
+        LEFT JOIN (SELECT e.member_id, e.branch_id, COUNT(*) AS n, MAX(e.id) AS last,
                           SUM(CASE WHEN e.replaced_by_id IS NULL AND e.voided_at IS NULL THEN 1 ELSE 0 END) AS live
-                   FROM {event} e JOIN {member} em ON em.id = e.member_id AND em.branch_id = e.branch_id
-                   GROUP BY e.member_id) e ON e.member_id = m.id
+                   FROM {event} e GROUP BY e.member_id, e.branch_id) e
+               ON e.member_id = m.id AND e.branch_id = m.branch_id
         {where} {"AND" if where else "WHERE"} ({checks})"""
     return db.execute_sql(sql, params).fetchall()
 
