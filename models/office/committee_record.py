@@ -239,6 +239,16 @@ def former_name(branch_id: int, on: date = date(2025, 7, 1)) -> str:
 # --- the congresses' papers -------------------------------------------------------------------------------------------
 
 
+def congress_of(branch_id: int, ordinal: int) -> int:
+    """The id of the branch's congress «lần thứ `ordinal`»; NotFoundError when it has none."""
+    from models.congress.tables import Congress
+
+    row = Congress.get_or_none((Congress.branch == branch_id) & (Congress.ordinal == ordinal))
+    if row is None:
+        raise NotFoundError(f"Chi bộ mã {branch_id} không có đại hội lần thứ {ordinal}.")
+    return row.id
+
+
 def record_filing(congress_id: int, papers_on: date | None, approved_on: date | None, decision: str = "") -> None:
     """What the committee received of a congress (replacing what was recorded)."""
     from models.congress.tables import Congress

@@ -128,12 +128,16 @@ def _standings_ready(branch_ids: list[int], progress: Progress | None) -> bool:
     """Bring the status spans of the branches' members up to date; False when the database refuses the writes."""
     import peewee as pw
 
+    from models.core.database import is_read_only
+    from models.core.errors import StorageError
     from models.roster.standing_store import refresh_standings
 
     _step(progress, 0, _STEPS)
+    if is_read_only():
+        return False
     try:
         refresh_standings(branch_ids)
-    except (pw.OperationalError, pw.ProgrammingError, pw.InternalError) as error:
+    except (pw.DatabaseError, StorageError) as error:  # a read-only account, a full disk, another office meanwhile
         log.info("status spans not written (%s); counting from the records", type(error).__name__)
         return False
     return True

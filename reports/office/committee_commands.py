@@ -68,7 +68,6 @@ def run_committee(args: argparse.Namespace, *, db: str | None = None, out: TextI
 
 
 def _run(args: argparse.Namespace, *, db: str | None, out: TextIO, err: TextIO) -> int:
-    from models.core.errors import NotFoundError
     from models.office import committee_record as record
     from reports.core.commands import OK, open_data_file
 
@@ -90,12 +89,8 @@ def _run(args: argparse.Namespace, *, db: str | None, out: TextIO, err: TextIO) 
                                                        "", args.old_name, args.post, args.person))  # fmt: skip
         print(f"Đã ghi «{record.BRANCH_EVENTS[args.kind]}» của chi bộ mã {args.branch}.", file=out)
     elif action == "ho-so":
-        from models.congress.tables import Congress
-
-        congress = Congress.get_or_none((Congress.branch == args.branch) & (Congress.ordinal == args.ordinal))
-        if congress is None:
-            raise NotFoundError(f"Chi bộ mã {args.branch} không có đại hội lần thứ {args.ordinal}.")
-        record.record_filing(congress.id, args.papers, args.approved, args.decision)
+        congress = record.congress_of(args.branch, args.ordinal)
+        record.record_filing(congress, args.papers, args.approved, args.decision)
         print(f"Đã ghi hồ sơ đại hội lần thứ {args.ordinal} của chi bộ mã {args.branch}.", file=out)
     else:
         _show(out)

@@ -141,3 +141,13 @@ def test_oldest_birth_within(on):
     for age in (0, 30, 35, 60):
         day = oldest_birth_within(age, on)
         assert age_at(day, on) > age and age_at(day + timedelta(days=1), on) <= age
+
+
+def test_a_read_only_file_is_counted_from_its_records(committee, monkeypatch):
+    from models.core.tables import db
+
+    if not isinstance(db.obj, pw.SqliteDatabase):
+        pytest.skip("a data file opened read-only")
+    monkeypatch.setattr(db.obj, "read_only", True, raising=False)
+    _check_statistics(committee)
+    assert stale_members()  # nothing was written
