@@ -1,4 +1,4 @@
-"""Many rows into one table at once, by the driver's own bulk path: COPY on PostgreSQL, executemany on SQLite.
+"""Many rows into one table at once: COPY on PostgreSQL, long multi-row INSERTs built as plain text on SQLite.
 
 peewee's multi-row INSERT builds its SQL value by value, which costs more than the database's work of storing them
 (an import of 5,000 members, half a million status spans). Run it inside the caller's transaction.
@@ -13,6 +13,8 @@ import peewee as pw
 
 from models.core.tables import db
 
+_SQLITE_PARAMETERS = 30_000  # SQLite takes 32,766 at most
+
 
 def insert_rows(model: type[pw.Model], names: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
     """Insert `rows`, each the values of the fields `names` in that order, as Python values (dates, bytes...)."""
@@ -21,13 +23,20 @@ def insert_rows(model: type[pw.Model], names: Sequence[str], rows: Sequence[Sequ
     columns = ", ".join(getattr(model, name).column_name for name in names)
     table = model._meta.table_name
     if isinstance(db.obj, pw.PostgresqlDatabase):
-        with db.obj.connection().cursor() as cursor, cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+        copying = f"COPY {table} ({columns}) FROM STDIN"
+        # the driver's errors as peewee's, as every other statement's
+        with pw.__exception_wrapper__, db.obj.connection().cursor() as cursor, cursor.copy(copying) as copy:
             for row in rows:
                 copy.write_row(row)
         return
-    sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join([db.param] * len(names))})"
-    # dates and times as the ISO text peewee stores in SQLite
-    db.cursor().executemany(sql, [tuple(str(v) if isinstance(v, date) else v for v in row) for row in rows])
+    # Multi-row INSERTs through execute_sql (the data file's error translation sees them), within SQLite's limit
+    # of parameters; dates and times as the ISO text peewee stores.
+    per_statement = max(1, _SQLITE_PARAMETERS // len(names))
+    one = f"({', '.join([db.param] * len(names))})"
+    for start in range(0, len(rows), per_statement):
+        chunk = rows[start : start + per_statement]
+        params = [str(v) if isinstance(v, date) else v for row in chunk for v in row]
+        db.execute_sql(f"INSERT INTO {table} ({columns}) VALUES {', '.join([one] * len(chunk))}", params)
 
 
 def with_defaults(model: type[pw.Model], values: Sequence[dict]) -> tuple[list[str], list[tuple]]:
