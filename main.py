@@ -117,6 +117,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     export.add_argument("--db", **db)
     _add_move_commands(commands)
     _add_server_setup(commands)
+    from reports.office.committee_commands import add_parser as add_committee
+
+    add_committee(commands, _date, _Parser)
     export.add_argument("--all-branches", **every, help="báo cáo của đảng ủy cho mọi chi bộ (có cột chi bộ)")
     return parser.parse_args(argv)
 
@@ -225,6 +228,10 @@ def run_command(args: argparse.Namespace) -> int:
         return office.run_office_export(args.kind, args.output, db=args.db, **streams)
     if args.command == "stats":
         return commands.run_stats(db=args.db, on=args.on, as_json=args.json, **streams)
+    if args.command == "dang-uy":
+        from reports.office.committee_commands import run_committee
+
+        return run_committee(args, db=args.db, **streams)
     if args.command == "server-setup":
         from models.office.cli import password_reader, run_server_setup
 

@@ -160,6 +160,16 @@ def v8_to_v9(database: pw.Database) -> None:
     migrate(*(migrator.add_column("hand_vote", name, f) for name, f in columns.items() if name not in present))
 
 
+def v9_to_v10(database: pw.Database) -> None:
+    """The members' status spans and their stamps (models.roster.standing_tables), created empty: the first office
+    statistics compute them (models.roster.standing_store refreshes every member without a matching stamp); the
+    committee's own record (models.office.committee_tables), empty until the office enters it."""
+    from models.office.committee_tables import COMMITTEE_TABLES
+    from models.roster.standing_tables import STANDING_TABLES
+
+    database.create_tables(STANDING_TABLES + COMMITTEE_TABLES)
+
+
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
-    1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4, 4: v4_to_v5, 5: v5_to_v6, 6: v6_to_v7, 7: v7_to_v8, 8: v8_to_v9
+    1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4, 4: v4_to_v5, 5: v5_to_v6, 6: v6_to_v7, 7: v7_to_v8, 8: v8_to_v9, 9: v9_to_v10
 }  # fmt: skip

@@ -38,7 +38,8 @@ class OfficeDialog(QDialog):
         exports = QHBoxLayout()
         self.export_buttons = {}
         for kind, text in (("thong-ke", "Xuất báo cáo &thống kê…"), ("du-bi", "Xuất danh sách &dự bị đến hạn…"),
-                           ("huy-hieu", "Xuất danh sách &Huy hiệu Đảng…")):  # fmt: skip
+                           ("huy-hieu", "Xuất danh sách &Huy hiệu Đảng…"),
+                           ("dai-hoi", "Xuất báo cáo đại hội các &chi bộ…")):  # fmt: skip
             button = QPushButton(text)
             button.setEnabled(False)
             button.clicked.connect(lambda _checked=False, k=kind: self.export(k))

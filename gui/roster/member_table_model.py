@@ -22,6 +22,7 @@ from models.roster.roster import RosterFilter, RosterRow, RosterSearch, insert_p
 _Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_PIECE = 25_000  # rows a search looks at before the view shows what it found (a few milliseconds)
+TEXTS_KEPT = 20_000  # rows whose display texts are kept
 
 
 @dataclass(frozen=True)
@@ -69,10 +70,18 @@ _ROLES = frozenset(int(role) for role in (Qt.ItemDataRole.DisplayRole, ID_ROLE, 
                                           Qt.ItemDataRole.ToolTipRole))  # fmt: skip
 
 
-def cell(row: RosterRow, number: int, column: Column, role: int):
-    """What a cell shows for `role` (one of _ROLES); `number` is its STT (the row shown, counted from 1)."""
+def row_texts(row: RosterRow) -> tuple[str, ...]:
+    """The display text of every column of a row but the STT, in COLUMNS order."""
+    return tuple(_text(row, column.key) for column in COLUMNS[1:])
+
+
+def cell(row: RosterRow, number: int, column: Column, role: int, texts: tuple[str, ...] | None = None):
+    """What a cell shows for `role` (one of _ROLES); `number` is its STT (the row shown, counted from 1); `texts`:
+    the row's row_texts when known."""
     if role == Qt.ItemDataRole.DisplayRole:
-        return str(number) if column.key == "no" else _text(row, column.key)
+        if column.key == "no":
+            return str(number)
+        return _text(row, column.key) if texts is None else texts[COLUMN_INDEX[column.key] - 1]
     if role == ID_ROLE:
         return row.id
     if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -87,6 +96,7 @@ class MemberTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[RosterRow] = []
         self._row_of: dict[int, int] = {}  # member id -> row
+        self._texts: dict[int, tuple[str, ...]] = {}  # row -> row_texts, of the rows shown so far
         self.current_count = 0  # members belonging to the branch now
 
     @property
@@ -96,12 +106,22 @@ class MemberTableModel(QAbstractTableModel):
     def set_rows(self, rows: list[RosterRow]) -> None:
         self.beginResetModel()
         self._rows = rows
+        self._texts = {}
         self._row_of = {row.id: i for i, row in enumerate(rows)}
         self.current_count = sum(1 for row in rows if row.is_current)
         self.endResetModel()
 
     def row_of(self, member_id: int) -> int | None:
         return self._row_of.get(member_id)
+
+    def texts(self, row: int) -> tuple[str, ...]:
+        """The display texts of a row, made the first time it is shown: a repaint then formats no date again."""
+        texts = self._texts.get(row)
+        if texts is None:
+            if len(self._texts) >= TEXTS_KEPT:
+                self._texts.clear()  # memory stays bounded however far the user scrolls
+            texts = self._texts[row] = row_texts(self._rows[row])
+        return texts
 
     def add_rows(self, rows: list[RosterRow]) -> None:
         """Rows appended (a chunk of a load under way): one rowsInserted."""
@@ -127,6 +147,7 @@ class MemberTableModel(QAbstractTableModel):
             return
         self.current_count += row.is_current - self._rows[index].is_current
         self._rows[index] = row
+        self._texts.pop(index, None)
         self.dataChanged.emit(self.index(index, 0), self.index(index, len(COLUMNS) - 1))
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -138,7 +159,8 @@ class MemberTableModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if role not in _ROLES or not index.isValid():
             return None
-        return cell(self._rows[index.row()], index.row() + 1, COLUMNS[index.column()], role)
+        row = index.row()
+        return cell(self._rows[row], row + 1, COLUMNS[index.column()], role, self.texts(row))
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -149,15 +171,17 @@ class MemberTableModel(QAbstractTableModel):
 class MemberFilterProxyModel(QAbstractProxyModel):
     """Filters and sorts with plain Python over precomputed keys, then resets once: no per-row Qt callbacks.
 
-    A long search (the first letters typed over half a million rows) shows its first piece at once and appends
-    the others from the event loop, so the keystroke is answered while the rest is found; `filtered` is emitted
-    when the result is whole, and `finish()` completes it now."""
+    A long search (the first letters typed over half a million rows) shows its first piece at once and finds the
+    others from the event loop, so the keystroke is answered while the rest is found; they are added in one go
+    and `filtered` emitted when the result is whole, and `finish()` completes it now. Each row's display texts
+    are made once (MemberTableModel.texts), so a repaint formats nothing again."""
 
     filtered = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._pending: Iterator[list[int]] | None = None  # the pieces of the search under way
+        self._later: list[int] = []  # what it found after its first piece, shown when it is whole
         self._criteria = RosterFilter()
         self._sort_column = "full_name"
         self._descending = False
@@ -230,7 +254,7 @@ class MemberFilterProxyModel(QAbstractProxyModel):
             self._search = RosterSearch(rows, order)
         pieces = self._search.pieces(self._criteria, SEARCH_PIECE)
         self.beginResetModel()
-        self._map = next(pieces)
+        self._map, self._later = next(pieces), []
         self._inverse = None
         self.endResetModel()
         self._pending = pieces
@@ -243,20 +267,24 @@ class MemberFilterProxyModel(QAbstractProxyModel):
         QTimer.singleShot(0, self, lambda: self._next_piece(pieces))
 
     def _next_piece(self, pieces: Iterator[list[int]]) -> None:
+        """The next piece of the search under way, kept aside; when the search is whole, every row found after
+        the first piece is added at once: the view lays out and repaints once more, not once per piece."""
         if self._pending is not pieces:  # a newer search (or sort, or load) took over
             return
         piece = next(pieces, None)
-        if piece is None:
-            self._pending = None
-            self.filtered.emit()
+        if piece is not None:
+            self._later += piece
+            self._schedule(pieces)
             return
-        if piece:
+        self._pending = None
+        later, self._later = self._later, []
+        if later:
             first = len(self._map)
-            self.beginInsertRows(QModelIndex(), first, first + len(piece) - 1)
-            self._map += piece  # the first piece of a search in pieces is its own list, never a kept result
+            self.beginInsertRows(QModelIndex(), first, first + len(later) - 1)
+            self._map += later  # the first piece of a search in pieces is its own list, never a kept result
             self._inverse = None
             self.endInsertRows()
-        self._schedule(pieces)
+        self.filtered.emit()
 
     def finish(self) -> None:
         """The search under way completed now (statistics and exports read every shown row)."""
@@ -364,7 +392,9 @@ class MemberFilterProxyModel(QAbstractProxyModel):
         if role not in _ROLES or not index.isValid():
             return None
         shown = index.row()
-        return cell(self.sourceModel().rows[self._map[shown]], shown + 1, COLUMNS[index.column()], role)
+        source = self._map[shown]
+        model = self.sourceModel()
+        return cell(model.rows[source], shown + 1, COLUMNS[index.column()], role, model.texts(source))
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         return self.sourceModel().headerData(section, orientation, role)

@@ -17,9 +17,9 @@ LIST_PAGE, STATISTICS_PAGE, REMINDERS_PAGE = range(3)  # the tab's views
 class MembersData:
     """Loading for MembersTab: refresh() now, load() on a worker thread, update_member() after one save.
 
-    The member records (statistics, reminders, exports read them) come with the rows from a SQLite file; from a
-    server only the rows come (half a million records would not fit twice), and the records are read the first
-    time they are asked for (`records`), once the load is over."""
+    Only the rows come (models.roster.roster_pages; half a million records would not fit twice), and the member
+    records (statistics, reminders, exports read them) are read the first time they are asked for (`records`),
+    once the load is over; a database where some member lacks its sort key is read with its records instead."""
 
     _by_id: dict[int, MemberRecord] | None  # None: not read yet
 
@@ -35,27 +35,35 @@ class MembersData:
         return list(self._by_id.values())
 
     def record(self, member_id: int) -> MemberRecord:
-        """One member's record (all of them read now if the load did not bring them)."""
+        """One member's record (read alone if the load did not bring the records)."""
         if self._by_id is None:
-            self.records  # noqa: B018 - reads them
+            from models.roster.members import get_member
+
+            return get_member(member_id)
         return self._by_id[member_id]
 
     def refresh(self) -> None:
         """Reload every member from the data file now, keeping the selection; from a server on a worker thread
-        (`load`), as half a million members take a while."""
+        (`load`), as half a million members take a while. Both read rows only, in pages (the records are read
+        when asked for), unless some member lacks its sort key."""
         from models.core import clock
         from models.roster.members import all_members
         from models.roster.roster import roster_rows
-        from models.roster.roster_pages import loads_in_pages
+        from models.roster.roster_pages import is_server, loads_in_pages, roster_pages
 
-        if loads_in_pages():
+        paged = loads_in_pages()
+        if paged and is_server():
             self.load()
             return
         self.cancel_loading()
         selected = self.selected_member_id()
-        records = all_members()
-        self._by_id = {m.id: m for m in records}
-        self.model.set_rows(roster_rows(records, clock.today()))
+        if paged:
+            self._by_id = None
+            self.model.set_rows([row for page in roster_pages(clock.today()) for row in page])
+        else:
+            records = all_members()
+            self._by_id = {m.id: m for m in records}
+            self.model.set_rows(roster_rows(records, clock.today()))
         self._loaded(selected)
 
     def load(self) -> None:

@@ -218,6 +218,7 @@ class MembersTab(QWidget, MembersData):
         """The members the table shows, in its order (filter and sort)."""
         if self._by_id is None and self.is_loading():
             return []  # asked again when the load is over
+        self.records  # noqa: B018 - every record read at once when the load brought rows only
         self.proxy.finish()  # every shown row, not only the first pieces of a long search
         return [self.record(self.proxy.source_row(r).id) for r in range(self.proxy.rowCount())]
 

@@ -1,7 +1,7 @@
 """Loading the whole roster on a worker thread, in chunks that grow, so the window stays usable meanwhile.
 
-From a SQLite file it reads every record (the tab keeps them); from a server it reads rows only, in pages that
-come in A-B-C order, so the first page is the top of the list and the rest goes below it.
+It reads rows only, in pages that come in A-B-C order, so the first page is the top of the list and the rest goes
+below it; a database where some member lacks its sort key is read record by record (the tab keeps them).
 
 The worker reads with its own database connection (peewee keeps one per thread; SQLite's write-ahead log lets it
 read while the GUI thread works) and builds the table rows there too; the GUI thread only appends them.
@@ -32,7 +32,7 @@ class _Signals(QObject):
 
 
 def _record_chunks(today):
-    """A SQLite file, as before: every record with its events, by id, turned into rows here."""
+    """Some member without its sort key: every record with its events, by id, turned into rows here."""
     from models.roster.members import member_chunks
     from models.roster.roster import roster_rows
 
@@ -41,7 +41,7 @@ def _record_chunks(today):
 
 
 def _row_pages(today):
-    """A server: rows only, a page at a time in A-B-C order (models.roster.roster_pages)."""
+    """Rows only, a page at a time in A-B-C order (models.roster.roster_pages)."""
     from models.roster.roster_pages import roster_pages
 
     for page in roster_pages(today, FIRST_CHUNK, MAX_CHUNK):

@@ -43,7 +43,7 @@ from models.core.tables import Meta, db
 log = logging.getLogger(__name__)
 
 APP_ID = "chibo"
-SCHEMA_VERSION = 9  # = max(models.migrations.MIGRATIONS) + 1 (a test keeps them in step)
+SCHEMA_VERSION = 10  # = max(models.migrations.MIGRATIONS) + 1 (a test keeps them in step)
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,

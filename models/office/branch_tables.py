@@ -16,9 +16,17 @@ from dataclasses import dataclass
 import peewee as pw
 
 from models.core.tables import BaseModel, Branch, Meta
+from models.office.committee_tables import COMMITTEE_TABLES
+from models.roster.standing_tables import STANDING_TABLES
 
-# Tables of a database that are about the database itself, not any branch: never copied by a move.
-NOT_BRANCH_DATA: dict[type[BaseModel], str] = {Meta: "the file's own facts: app id, schema version, practice flag"}
+# Tables never copied by a move: those about the database itself, not any branch, and derived ones.
+NOT_BRANCH_DATA: dict[type[BaseModel], str] = {
+    Meta: "the file's own facts: app id, schema version, practice flag",
+    **{model: "derived from the members' records and events; recomputed where they land (models.roster.standing_store)"
+       for model in STANDING_TABLES},
+    **{model: "the committee's own record, of itself and of its branches: stays with the committee"
+       for model in COMMITTEE_TABLES},
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,7 @@ def branch_tables(tables: list[type[BaseModel]] | None = None) -> list[BranchTab
         from models.schema import ALL_TABLES
 
         tables = ALL_TABLES
+    tables = [m for m in tables if m not in NOT_BRANCH_DATA]
     owned: dict[type[BaseModel], pw.ForeignKeyField | None] = {Branch: None}
     changed = True
     while changed:

@@ -1,6 +1,7 @@
 """The committee the office works for, as printed on its own documents: the issuer is the committee, not a branch.
 
-ChiBo keeps no separate record of the committee: its branches' headers already name it. The last line of the
+The committee's own record (models.office.committee_record) gives its header when the office has entered it.
+Until then the header is taken from the branches' headers, which already name it: the last line of the
 branches' «cấp ủy cấp trên» (the one most of them give) is the committee's own party organisation (e.g. "ĐẢNG BỘ SỞ
 THÔNG TIN VÀ TRUYỀN THÔNG"); the lines above it are its higher committees. Its documents are issued by its executive
 committee, the đảng ủy (Hướng dẫn 36-HD/VPTW): "ĐẢNG BỘ …" becomes "ĐẢNG ỦY …", numbered "…/ĐU", signed "T/M ĐẢNG
@@ -47,5 +48,10 @@ def committee_of(branches: Sequence[BranchInfo]) -> CommitteeInfo:
 
 
 def current_committee() -> CommitteeInfo:
-    """The committee of the branches the session can see."""
+    """The committee as its record says, or else as the branches the session can see name it."""
+    from models.office.committee_record import get_committee
+
+    record = get_committee()
+    if record is not None:
+        return CommitteeInfo(record.name, record.higher_lines, record.place, record.issuer_abbr)
     return committee_of([info for branch_id, _ in list_branches() if (info := get_branch(branch_id)) is not None])

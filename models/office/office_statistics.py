@@ -1,13 +1,16 @@
-"""The committee's statistics and reminders: each branch's, as models.roster computes them, and the committee's total.
+"""The committee's statistics and reminders: each branch's, with the figures models.roster computes, and the
+committee's total.
 
 On a shared server the branches are those the signed-in role can see (the server's row-level security filters
-what the queries return), so every branch present is read, one at a time: memory holds one branch's members, never
-the whole committee's. The total is the sum of the branches' sections, figure by figure; its percents are taken
-again of the summed bases, so they equal the percents of one report over all the committee's members.
+what the queries return). The database does the counting: grouped queries over the members and their status
+spans (models.office.office_queries), so memory holds counts, never the committee's members. The total is the
+sum of the branches' sections, figure by figure; its percents are taken again of the summed bases, so they equal
+the percents of one report over all the committee's members.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,7 +23,9 @@ from models.roster.records import MemberRecord
 from models.roster.reminders import BadgeCandidate, RecognitionReminder
 from models.roster.statistics import StatRow, StatSection
 
-Progress = Callable[[int, int], bool]  # (branches done, branches) -> False to stop
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], bool]  # (steps done, steps) -> False to stop
 
 
 @dataclass(frozen=True)
@@ -86,15 +91,71 @@ def office_statistics(
     branch_ids: Sequence[int] | None = None,
     progress: Progress | None = None,
 ) -> OfficeStatistics:
-    """Each branch's statistics report (models.roster.statistics.branch_statistics) and their sum.
+    """Each branch's statistics report (the figures of models.roster.statistics.branch_statistics) and their sum.
 
-    `branch_ids`: the branches to cover, in that order (None: every branch present, in creation order).
+    `branch_ids`: the branches to cover, in that order (None: every branch present, in creation order). The
+    database counts (models.office.office_queries) after the members' status spans are brought up to date; where
+    it may not write them (a file opened read-only, an account that may only read a branch), each branch is
+    counted from its records instead.
     """
+    from models.office import office_queries as q
+    from models.roster.statistics import movements_from_counts, ratings_from_counts, roster_sections
+
+    chosen = _branches(branch_ids)
+    ids = [branch_id for branch_id, _ in chosen]
+    if not _standings_ready(ids, progress):
+        return _counted_from_records(chosen, on, period, year, age_bounds, progress)
+    _step(progress, 1, _STEPS)
+    counted = q.roster_profiles(on, age_bounds, ids)
+    _step(progress, 2, _STEPS)
+    movements = q.movement_counts(*period, ids)
+    _step(progress, 3, _STEPS)
+    ratings = q.rating_counts(year, ids)
+    _step(progress, _STEPS, _STEPS)
+    reports = [BranchStatistics(branch_id, name, [
+        *roster_sections(counted[branch_id], on, age_bounds), movements_from_counts(movements[branch_id], *period),
+        ratings_from_counts(*ratings[branch_id], year)]) for branch_id, name in chosen]  # fmt: skip
+    if not reports:
+        return OfficeStatistics([], [*roster_sections({}, on, age_bounds), movements_from_counts({}, *period),
+                                     ratings_from_counts({}, 0, 0, year)])  # fmt: skip
+    return OfficeStatistics(reports, sum_sections([r.sections for r in reports]))
+
+
+_STEPS = 4  # the spans brought up to date, then the three kinds of grouped query
+
+
+def _standings_ready(branch_ids: list[int], progress: Progress | None) -> bool:
+    """Bring the status spans of the branches' members up to date; False when the database refuses the writes."""
+    import peewee as pw
+
+    from models.core.database import is_read_only
+    from models.core.errors import StorageError
+    from models.roster.standing_store import refresh_standings
+
+    _step(progress, 0, _STEPS)
+    if is_read_only():
+        return False
+    try:
+        refresh_standings(branch_ids)
+    except (pw.DatabaseError, StorageError) as error:  # a read-only account, a full disk, another office meanwhile
+        log.info("status spans not written (%s); counting from the records", type(error).__name__)
+        return False
+    return True
+
+
+def _counted_from_records(
+    chosen: list[tuple[int, str]],
+    on: date,
+    period: tuple[date, date],
+    year: int,
+    age_bounds: Sequence[int],
+    progress: Progress | None,
+) -> OfficeStatistics:
+    """Each branch's records read and counted in turn (one branch in memory at a time)."""
     from models.roster.members import all_members
     from models.roster.rating_book import ratings_for_year
     from models.roster.statistics import branch_statistics
 
-    chosen = _branches(branch_ids)
     reports = []
     for done, (branch_id, name) in enumerate(chosen):
         _step(progress, done, len(chosen))
@@ -140,15 +201,28 @@ def office_reminders(
     on: date, branch_ids: Sequence[int] | None = None, progress: Progress | None = None
 ) -> OfficeReminders:
     """Recognitions due, badges for the next award day and missing ratings of last year, in every branch (as the
-    members tab's «Nhắc việc» page shows them for one)."""
+    members tab's «Nhắc việc» page shows them for one). The database picks out the members each list may hold;
+    only those are read and judged by the rules of models.roster.reminders."""
+    from models.office import office_queries as q
     from models.roster.badges import next_award_date
-    from models.roster.members import all_members
+    from models.roster.members import all_members, members_with_ids
     from models.roster.rating_book import ratings_for_year
     from models.roster.reminders import badge_due_for_award_date, missing_ratings, recognition_reminders
 
     award, year = next_award_date(on), on.year - 1
     chosen = _branches(branch_ids)
+    ids = [branch_id for branch_id, _ in chosen]
     out = []
+    if _standings_ready(ids, progress):
+        due, badges, unrated = q.recognition_candidates(on, ids), q.badge_candidates(award, ids), q.unrated_members(
+            year, on, ids)  # fmt: skip
+        for branch_id, name in chosen:
+            out.append(BranchReminders(
+                branch_id, name, recognition_reminders(members_with_ids(due.get(branch_id, []), branch_id), on),
+                badge_due_for_award_date(members_with_ids(badges.get(branch_id, []), branch_id), award),
+                missing_ratings(members_with_ids(unrated.get(branch_id, []), branch_id), [], year, on)))  # fmt: skip
+        _step(progress, _STEPS, _STEPS)
+        return OfficeReminders(on, award, year, out)
     for done, (branch_id, name) in enumerate(chosen):
         _step(progress, done, len(chosen))
         members = all_members(branch_id)

@@ -24,11 +24,13 @@ from dataclasses import dataclass
 import peewee as pw
 
 from models.core.tables import BaseModel, Branch, Meta
+from models.office.committee_tables import Committee, CommitteeLeader
 
 OFFICE_ROLE = "chibo_office"  # a member sees and changes every branch
 APP_ROLE = "chibo_app"  # every ChiBo account: the table privileges, never DDL
 ACCESS_TABLE = "chibo_branch_access"  # (role_name, branch_id, can_write), read by the policies
-SHARED_TABLES: tuple[type[BaseModel], ...] = (Meta,)  # facts of the database itself: readable by every account
+# Facts of the database itself and the committee's own record: readable by every account, written by the owner.
+SHARED_TABLES: tuple[type[BaseModel], ...] = (Meta, Committee, CommitteeLeader)
 POLICY_PREFIX = "chibo_"
 LOOKUP_PREFIX = "chibo_branch_of_"  # the SECURITY DEFINER functions giving a parent row's branch
 

@@ -13,6 +13,7 @@ from typing import Protocol
 
 from models.core import clock
 from models.core.branch import of_current_branch
+from models.core.bulk import insert_rows, with_defaults
 from models.core.errors import Cancelled, EditConflictError, ValidationError
 from models.core.partial_dates import YEAR_ONLY_COLUMN
 from models.core.tables import db
@@ -337,7 +338,7 @@ def apply_import(plan: ImportPlan, actions: Mapping[int, str] | None = None, pro
         now = clock.now()
         for start in range(0, len(inserts), _INSERT_BATCH):
             batch = inserts[start : start + _INSERT_BATCH]
-            Member.insert_many([{**values, "created_at": now, "updated_at": now} for values in batch]).execute()
+            insert_rows(Member, *with_defaults(Member, [{**v, "created_at": now, "updated_at": now} for v in batch]))
             for _ in batch:
                 step()
         for row, version, changes in updates:

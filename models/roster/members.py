@@ -228,6 +228,36 @@ def member_chunks(size: int, branch_id: int | None = None) -> Iterator[list[Memb
             return
 
 
+def members_with_ids(ids: list[int], branch_id: int | None = None, any_branch: bool = False) -> list[MemberRecord]:
+    """The members of the branch (None: the current one) among `ids`, with events, in id order: what the office's
+    queries picked out. `any_branch`: of whichever branch, each with the events of its own branch."""
+    ids = sorted(ids)
+    out: list[MemberRecord] = []
+    for start in range(0, len(ids), 5000):
+        chosen = ids[start : start + 5000]
+        # A dense run of ids is read as a range (a long IN list costs more to build than to answer).
+        dense = chosen[-1] - chosen[0] < 2 * len(chosen)
+        wanted = set(chosen)
+        picked = Member.id.between(chosen[0], chosen[-1]) if dense else Member.id.in_(chosen)
+        of_event = MemberEvent.member.between(chosen[0], chosen[-1]) if dense else MemberEvent.member.in_(chosen)
+        if any_branch:
+            members = Member.select().where(picked)
+            events_query = (
+                MemberEvent.select()
+                .join(Member, on=(Member.id == MemberEvent.member) & (Member.branch == MemberEvent.branch))
+                .where(of_event)
+            )
+        else:
+            members = Member.select().where(of_branch(Member, branch_id) & picked)
+            events_query = MemberEvent.select().where(of_branch(MemberEvent, branch_id) & of_event)
+        events: dict[int, list[EventRecord]] = defaultdict(list)
+        for row in _raw_dicts(events_query, _EVENT_DATE_KEYS):
+            events[row["member"]].append(_event_from_dict(row))
+        rows = _raw_dicts(members.order_by(Member.id), DATE_FIELDS)
+        out += [_member_record(row, _ordered(events.get(row["id"], []))) for row in rows if row["id"] in wanted]
+    return out
+
+
 def member_count() -> int:
     return Member.select().where(of_current_branch(Member)).count()
 

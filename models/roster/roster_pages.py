@@ -1,4 +1,5 @@
-"""The roster a page at a time in A-B-C order, read straight into table rows: how a server's 500,000 members arrive.
+"""The roster a page at a time in A-B-C order, read straight into table rows: how a server's 500,000 members arrive,
+and a data file's too.
 
 Pages follow the index on (branch, name_sort, id) (keyset pagination: each page starts after the last key of the one
 before), so the first page is the true top of the list and every later page goes below it. Only the columns a row
@@ -30,8 +31,8 @@ PAGE = 50_000  # rows of a later page: a second or so of reading between two loo
 # The kinds models.roster.member_status reads (not a discipline or a badge).
 STATUS_KINDS = tuple(sorted({*JOINING_KINDS, *LEAVING_KINDS, EventKind.RECOGNISED, *END_KIND_OF, *START_KIND_OF}))
 _DATED = tuple(i for i, key in enumerate(ROW_FIELDS) if key.endswith("_date"))
-_SHARED = _DATED + tuple(ROW_FIELDS.index(key) for key in ("gender", "job_title", "occupation", "hometown", "ethnicity",
-                                                            "workplace"))  # fmt: skip
+_TEXTS = tuple(ROW_FIELDS.index(key) for key in ("gender", "job_title", "occupation", "hometown", "ethnicity",
+                                                 "workplace"))  # fmt: skip
 _COLUMNS = [getattr(Member, key) for key in ROW_FIELDS] + [Member.year_only_dates, Member.name_sort]
 
 
@@ -42,9 +43,14 @@ def pages_ready() -> bool:
 
 
 def loads_in_pages() -> bool:
-    """Whether the roster tab reads this database in pages: a server's, with every sort key present. A SQLite
-    file is read as before (every record at once, models.roster.members.member_chunks)."""
-    return not isinstance(db.obj, pw.SqliteDatabase) and pages_ready()
+    """Whether the roster tab reads this database in pages, rows only: a data file as a server, whenever every
+    sort key is present; otherwise every record at once (models.roster.members.member_chunks)."""
+    return pages_ready()
+
+
+def is_server() -> bool:
+    """Whether the open database is a server's (the tab reads it on a worker thread; a file at once)."""
+    return not isinstance(db.obj, pw.SqliteDatabase)
 
 
 def roster_pages(on: date, first: int = FIRST_PAGE, size: int = PAGE) -> Iterator[list[RosterRow]]:
@@ -54,22 +60,48 @@ def roster_pages(on: date, first: int = FIRST_PAGE, size: int = PAGE) -> Iterato
     statuses: dict[tuple[bool, bool], MemberStatus] = {}
     shared: dict = {}
     limit = first
+    # A server probes each member's events with its page (the first page comes at once); a file answers one grouped
+    # query over the branch's events faster than a probe per member.
+    marks = _all_marks(on) if isinstance(db.obj, pw.SqliteDatabase) else None
+    columns = _COLUMNS if marks is not None else [*_COLUMNS, _events_mark(on)]
     while True:
-        query = Member.select(*_COLUMNS, _events_mark(on)).where(of_current_branch(Member))
+        query = Member.select(*columns).where(of_current_branch(Member))
         if after is not None:
             query = query.where(pw.Tuple(Member.name_sort, Member.id) > pw.Tuple(*after))
         values = _fetch(query.order_by(Member.name_sort, Member.id).limit(limit))
         if not values:
             return
-        events = _status_events([row[0] for row in values if row[-1] == _READ_EVENTS])
-        yield [_row(_plain(row[:-1], shared), events.get(row[0]), row[-1] == _RECOGNISED_ONLY, on, statuses)
-               for row in values]  # fmt: skip
+        if marks is None:
+            marked = [(row[:-1], row[-1]) for row in values]
+        else:
+            marked = [(row, marks.get(row[0])) for row in values]
+        events = _status_events([row[0] for row, mark in marked if mark == _READ_EVENTS])
+        yield [_row(_plain(row, shared), events.get(row[0]), mark == _RECOGNISED_ONLY, on, statuses)
+               for row, mark in marked]  # fmt: skip
         if len(values) < limit:
             return
-        after, limit = (bytes(values[-1][-2]), values[-1][0]), size
+        last = marked[-1][0]
+        after, limit = (bytes(last[-1]), last[0]), size
 
 
 _RECOGNISED_ONLY, _READ_EVENTS = 1, 2
+
+
+def _mark(on: date, event) -> pw.Node:
+    recognised = (event.kind == str(EventKind.RECOGNISED)) & (event.date <= on)
+    return fn.MAX(pw.Case(None, [(recognised, _RECOGNISED_ONLY)], _READ_EVENTS))
+
+
+def _counts(event) -> pw.Expression:
+    return event.kind.in_(STATUS_KINDS) & event.replaced_by.is_null() & event.voided_at.is_null()
+
+
+def _all_marks(on: date) -> dict[int, int]:
+    """_events_mark of every member of the current branch that has such events, in one grouped query."""
+    mine = Member.select(Member.id).where(of_current_branch(Member))
+    query = MemberEvent.select(MemberEvent.member, _mark(on, MemberEvent)).where(
+        _counts(MemberEvent) & MemberEvent.member.in_(mine)).group_by(MemberEvent.member)  # fmt: skip
+    return dict(_fetch(query))
 
 
 def _events_mark(on: date) -> pw.Node:
@@ -77,10 +109,7 @@ def _events_mark(on: date) -> pw.Node:
     before `on` (1), or reading (2). One probe of the index on member_event.member_id per member, so that most
     members need no event read at all."""
     event = MemberEvent.alias()
-    recognised = (event.kind == str(EventKind.RECOGNISED)) & (event.date <= on)
-    mark = fn.MAX(pw.Case(None, [(recognised, _RECOGNISED_ONLY)], _READ_EVENTS))
-    counts = event.kind.in_(STATUS_KINDS) & event.replaced_by.is_null() & event.voided_at.is_null()
-    return event.select(mark).where((event.member == Member.id) & counts)
+    return event.select(_mark(on, event)).where((event.member == Member.id) & _counts(event))
 
 
 def _fetch(query) -> list[tuple]:
@@ -113,16 +142,18 @@ def _plain(row: tuple, shared: dict) -> tuple:
     memoryview). Equal texts and dates become one object (`shared`): half a million members have a few dozen
     genders, places and jobs, and some ten thousand dates."""
     values = list(row)
-    for i in _SHARED:
+    for i in _TEXTS:
         value = values[i]
         values[i] = shared.setdefault(value, value)
-    flagged = values[-2].split() if values[-2] else ()
+    flagged = values[-2]
     for i in _DATED:
         value = values[i]
-        if isinstance(value, str):  # SQLite: ISO text
-            value = values[i] = shared.setdefault(("date", value), date.fromisoformat(value[:10]))
-        if value is not None and ROW_FIELDS[i] in flagged:
-            values[i] = year_only(value.year)
+        if value is None:
+            continue
+        day = shared.get(value)  # SQLite: ISO text; PostgreSQL: a date
+        if day is None:
+            day = shared[value] = date.fromisoformat(value[:10]) if isinstance(value, str) else value
+        values[i] = year_only(day.year) if flagged and ROW_FIELDS[i] in flagged.split() else day
     values[-1] = bytes(values[-1])
     return tuple(values)
 
@@ -159,4 +190,3 @@ def _row(values: tuple, events: list[EventRecord] | None, recognised: bool, on: 
             status = statuses[facts] = status_from_events(MemberRecord("", "", None, admission, official_date=stand_in),
                                                           [], on)  # fmt: skip
     return make_row(values[: len(ROW_FIELDS)], status, values[-1])
-

@@ -8,9 +8,11 @@ corrected events ignored.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from models.core.dates import fmt
 from models.core.vnname import fold
@@ -66,18 +68,38 @@ def current_members(members: Iterable[MemberRecord], on: date) -> list[tuple[Mem
 
 
 def is_woman(member: MemberRecord) -> bool:
-    return fold(member.gender) == "nu"
+    return _is_woman(member.gender)
+
+
+@lru_cache(maxsize=4096)
+def _is_woman(gender: str) -> bool:
+    return fold(gender) == "nu"
+
+
+@lru_cache(maxsize=4096)
+def _is_man(gender: str) -> bool:
+    return fold(gender) == "nam"
 
 
 def is_ethnic_minority(member: MemberRecord) -> bool:
+    return _is_ethnic_minority(member.ethnicity)
+
+
+@lru_cache(maxsize=4096)
+def _is_ethnic_minority(ethnicity: str) -> bool:
     """Ethnicity other than Kinh (case and diacritics ignored; "Việt", "Kinh (Việt)" are Kinh); empty is not."""
-    words = fold(member.ethnicity).replace("(", " ").replace(")", " ").split()
+    words = fold(ethnicity).replace("(", " ").replace(")", " ").split()
     return bool(words) and "kinh" not in words and words != ["viet"]
 
 
 def is_religious(member: MemberRecord) -> bool:
+    return _is_religious(member.religion)
+
+
+@lru_cache(maxsize=4096)
+def _is_religious(religion: str) -> bool:
     """A religion given and not "Không" ("Không", "không có", "Không tôn giáo" and "-" mean none)."""
-    folded = fold(member.religion).strip(" -.")
+    folded = fold(religion).strip(" -.")
     return bool(folded) and not folded.startswith("khong")
 
 
@@ -97,51 +119,102 @@ def age_band(age: int, bounds: Sequence[int] = DEFAULT_AGE_BOUNDS) -> int:
     return len(bounds)
 
 
+@lru_cache(maxsize=4096)
+def _level(attribute: str, value: str) -> str:
+    """models.roster.levels.level_of, once per distinct text (a committee's members share few)."""
+    return level_of(attribute, value)
+
+
+def _sorted_bounds(bounds: Sequence[int]) -> list[int]:
+    if not bounds:
+        raise ValueError("at least one age bound is needed")
+    return sorted(bounds)
+
+
+# --- what the sections of the members on the roster need: counted profiles ----------------------------------------
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the sections about the members on the roster read of one member: the record's text as written, whether
+    official on the day, and the age band (None: no birth date). Members with the same profile are counted
+    together, so a database can hand over (profile, count) rows instead of its members
+    (models.office.office_queries)."""
+
+    gender: str
+    ethnicity: str
+    religion: str
+    education: str
+    qualification: str
+    theory: str
+    official: bool
+    age_band: int | None
+
+
+Profiles = Mapping[Profile, int]
+
+
+def profiles(current: Iterable[tuple[MemberRecord, MemberStatus]], on: date, bounds: Sequence[int]) -> Counter:
+    """The profiles of members on the roster (with their status on `on`), counted."""
+    bounds = _sorted_bounds(bounds)
+    out: Counter = Counter()
+    for m, status in current:
+        band = None if m.birth_date is None else age_band(age_at(m.birth_date, on), bounds)
+        out[Profile(m.gender, m.ethnicity, m.religion, m.education, m.qualification, m.theory, status.is_official,
+                    band)] += 1  # fmt: skip
+    return out
+
+
+def _count(counted: Profiles, test) -> int:
+    return sum(n for p, n in counted.items() if test(p))
+
+
 # --- sections -------------------------------------------------------------------------------------------------------
-
-
-Current = list[tuple[MemberRecord, MemberStatus]]
 
 
 def overview_section(members: Iterable[MemberRecord], on: date) -> StatSection:
     """Totals on `on`: members, women, ethnic minorities, religious, official, probationary (% of the total)."""
-    return _overview(current_members(members, on), on)
+    return _overview(profiles(current_members(members, on), on, DEFAULT_AGE_BOUNDS), on)
 
 
-def _overview(current: Current, on: date) -> StatSection:
-    total = len(current)
+def _overview(counted: Profiles, on: date) -> StatSection:
+    total = sum(counted.values())
+    official = _count(counted, lambda p: p.official)
     counts = [
         ("total", "Tổng số đảng viên", total),
-        ("women", "Đảng viên nữ", sum(is_woman(m) for m, _ in current)),
-        ("ethnic_minority", "Đảng viên người dân tộc thiểu số", sum(is_ethnic_minority(m) for m, _ in current)),
-        ("religious", "Đảng viên có đạo (theo tôn giáo)", sum(is_religious(m) for m, _ in current)),
-        ("official", "Đảng viên chính thức", sum(s.is_official for _, s in current)),
-        ("probationary", "Đảng viên dự bị", sum(s.is_probationary for _, s in current)),
-    ]
+        ("women", "Đảng viên nữ", _count(counted, lambda p: _is_woman(p.gender))),
+        ("ethnic_minority", "Đảng viên người dân tộc thiểu số", _count(counted, lambda p: _is_ethnic_minority(
+            p.ethnicity))),
+        ("religious", "Đảng viên có đạo (theo tôn giáo)", _count(counted, lambda p: _is_religious(p.religion))),
+        ("official", "Đảng viên chính thức", official),
+        ("probationary", "Đảng viên dự bị", total - official),
+    ]  # fmt: skip
     return _section("overview", f"Số lượng đảng viên (đến ngày {fmt(on)})", counts, total)
 
 
 def gender_section(members: Iterable[MemberRecord], on: date) -> StatSection:
-    return _gender(current_members(members, on))
+    return _gender(profiles(current_members(members, on), on, DEFAULT_AGE_BOUNDS))
 
 
-def _gender(current: Current) -> StatSection:
-    women = sum(is_woman(m) for m, _ in current)
-    men = sum(fold(m.gender) == "nam" for m, _ in current)
+def _gender(counted: Profiles) -> StatSection:
+    total = sum(counted.values())
+    women = _count(counted, lambda p: _is_woman(p.gender))
+    men = _count(counted, lambda p: _is_man(p.gender))
     counts = [("male", "Nam", men), ("female", "Nữ", women)]
-    if len(current) - men - women:
-        counts.append(("unknown", "Chưa rõ", len(current) - men - women))
-    return _section("gender", "Giới tính", counts, len(current))
+    if total - men - women:
+        counts.append(("unknown", "Chưa rõ", total - men - women))
+    return _section("gender", "Giới tính", counts, total)
 
 
 def kind_section(members: Iterable[MemberRecord], on: date) -> StatSection:
-    return _kind(current_members(members, on))
+    return _kind(profiles(current_members(members, on), on, DEFAULT_AGE_BOUNDS))
 
 
-def _kind(current: Current) -> StatSection:
-    official = sum(s.is_official for _, s in current)
-    counts = [("official", "Chính thức", official), ("probationary", "Dự bị", len(current) - official)]
-    return _section("kind", "Đảng viên chính thức, dự bị", counts, len(current))
+def _kind(counted: Profiles) -> StatSection:
+    total = sum(counted.values())
+    official = _count(counted, lambda p: p.official)
+    counts = [("official", "Chính thức", official), ("probationary", "Dự bị", total - official)]
+    return _section("kind", "Đảng viên chính thức, dự bị", counts, total)
 
 
 def age_section(members: Iterable[MemberRecord], on: date, bounds: Sequence[int] = DEFAULT_AGE_BOUNDS) -> StatSection:
@@ -149,39 +222,37 @@ def age_section(members: Iterable[MemberRecord], on: date, bounds: Sequence[int]
 
     A row "Chưa rõ ngày sinh" is added only when some member has no birth date.
     """
-    return _age(current_members(members, on), on, bounds)
+    return _age(profiles(current_members(members, on), on, bounds), on, bounds)
 
 
-def _age(current: Current, on: date, bounds: Sequence[int]) -> StatSection:
-    bounds = sorted(bounds)
-    if not bounds:
-        raise ValueError("at least one age bound is needed")
+def _age(counted: Profiles, on: date, bounds: Sequence[int]) -> StatSection:
+    bounds = _sorted_bounds(bounds)
     tally = [0] * (len(bounds) + 1)
     unknown = 0
-    for member, _ in current:
-        if member.birth_date is None:
-            unknown += 1
+    for profile, n in counted.items():
+        if profile.age_band is None:
+            unknown += n
         else:
-            tally[age_band(age_at(member.birth_date, on), bounds)] += 1
+            tally[profile.age_band] += n
     counts = [(f"age_{i}", label, tally[i]) for i, label in enumerate(age_band_labels(bounds))]
     if unknown:
         counts.append(("unknown", "Chưa rõ ngày sinh", unknown))
-    return _section("age", f"Độ tuổi (tính đến ngày {fmt(on)})", counts, len(current))
+    return _section("age", f"Độ tuổi (tính đến ngày {fmt(on)})", counts, sum(counted.values()))
 
 
-def _choice(current: Current, attribute: str) -> StatSection:
+def _choice(counted: Profiles, attribute: str) -> StatSection:
     """Members by level of `attribute`, then "Khác" and "Chưa có/không rõ"; the qualification section ends with
     the line "Đại học trở lên" the higher committee asks for (đại học, thạc sĩ, tiến sĩ)."""
     choices = LEVELS[attribute]
     groups = [*choices, OTHER_CHOICE, UNKNOWN_CHOICE]
     tally = dict.fromkeys(groups, 0)
-    for member, _ in current:
-        tally[level_of(attribute, getattr(member, attribute))] += 1
+    for profile, n in counted.items():
+        tally[_level(attribute, getattr(profile, attribute))] += n
     keys = [*choices, "other", "unknown"]
     counts = [(k, g, tally[g]) for k, g in zip(keys, groups, strict=True)]
     if attribute == "qualification":
         counts.append(("university_or_above", "Đại học trở lên", sum(tally[g] for g in UNIVERSITY_OR_ABOVE)))
-    return _section(attribute, _CHOICE_TITLES[attribute], counts, len(current))
+    return _section(attribute, _CHOICE_TITLES[attribute], counts, sum(counted.values()))
 
 
 _CHOICE_TITLES = {
@@ -193,15 +264,22 @@ _CHOICE_TITLES = {
 
 def education_section(members: Iterable[MemberRecord], on: date) -> StatSection:
     """General education ("12/12"...), then "Khác" and "Chưa có/không rõ"; % of the members on `on`."""
-    return _choice(current_members(members, on), "education")
+    return _choice(profiles(current_members(members, on), on, DEFAULT_AGE_BOUNDS), "education")
 
 
 def qualification_section(members: Iterable[MemberRecord], on: date) -> StatSection:
-    return _choice(current_members(members, on), "qualification")
+    return _choice(profiles(current_members(members, on), on, DEFAULT_AGE_BOUNDS), "qualification")
 
 
 def theory_section(members: Iterable[MemberRecord], on: date) -> StatSection:
-    return _choice(current_members(members, on), "theory")
+    return _choice(profiles(current_members(members, on), on, DEFAULT_AGE_BOUNDS), "theory")
+
+
+def roster_sections(counted: Profiles, on: date, bounds: Sequence[int] = DEFAULT_AGE_BOUNDS) -> list[StatSection]:
+    """The sections about the members on the roster on `on`, from their counted profiles: totals, kind, gender,
+    age, education, qualification, theory."""
+    return [_overview(counted, on), _kind(counted), _gender(counted), _age(counted, on, bounds),
+            _choice(counted, "education"), _choice(counted, "qualification"), _choice(counted, "theory")]  # fmt: skip
 
 
 MOVEMENT_ROWS: tuple[tuple[EventKind, str], ...] = (
@@ -240,7 +318,12 @@ def movement_counts(members: Iterable[MemberRecord], start: date, end: date) -> 
 
 
 def movement_section(members: Iterable[MemberRecord], start: date, end: date) -> StatSection:
-    counts = movement_counts(members, start, end)
+    return movements_from_counts(movement_counts(members, start, end), start, end)
+
+
+def movements_from_counts(counts: Mapping[EventKind, int], start: date, end: date) -> StatSection:
+    """The movement section of members counted per kind of event (kinds missing from `counts` count 0)."""
+    counts = {kind: counts.get(kind, 0) for kind, _ in MOVEMENT_ROWS}
     rows = [(str(kind), label, counts[kind]) for kind, label in MOVEMENT_ROWS]
     return _section("movements", f"Biến động đảng viên từ ngày {fmt(start)} đến ngày {fmt(end)}", rows, None)
 
@@ -258,17 +341,23 @@ def rating_section(members: Iterable[MemberRecord], ratings: Iterable[RatingReco
         if rating.year == year and rating.member_id in known and rating.member_id not in rated_ids:
             rated_ids.add(rating.member_id)
             tally[rating.level] += 1
-    rated = len(rated_ids)
-    rows = [StatRow(code, label, tally[code], percent(tally[code], rated)) for code, label in RATING_LEVELS.items()]
     missing = exempted = 0
-    on = date(year, 12, 31)
-    for member, _ in current_members(members, on):
+    for member, _ in current_members(members, date(year, 12, 31)):
         if member.id in rated_ids:
             continue
         if rateable(member, year):
             missing += 1
         else:
             exempted += 1
+    return ratings_from_counts(tally, missing, exempted, year)
+
+
+def ratings_from_counts(levels: Mapping[str, int], missing: int, exempted: int, year: int) -> StatSection:
+    """The rating section from the members rated at each level, the rateable members not rated (`missing`) and
+    those on the roster on 31/12 not rateable (`exempted`)."""
+    tally = {code: levels.get(code, 0) for code in RATING_LEVELS}
+    rated = sum(tally.values())
+    rows = [StatRow(code, label, tally[code], percent(tally[code], rated)) for code, label in RATING_LEVELS.items()]
     rows.append(StatRow("not_rated", "Chưa xếp loại", missing))
     rows.append(StatRow("not_rateable", "Không đánh giá, xếp loại (miễn công tác và sinh hoạt đảng)", exempted))
     return StatSection("ratings", f"Kết quả đánh giá, xếp loại chất lượng đảng viên năm {year}", tuple(rows), rated)
@@ -286,15 +375,8 @@ def branch_statistics(
     theory, movements in `period`, ratings of `year`.
     """
     members = list(members)
-    current = current_members(members, on)
     return [
-        _overview(current, on),
-        _kind(current),
-        _gender(current),
-        _age(current, on, age_bounds),
-        _choice(current, "education"),
-        _choice(current, "qualification"),
-        _choice(current, "theory"),
+        *roster_sections(profiles(current_members(members, on), on, age_bounds), on, age_bounds),
         movement_section(members, *period),
         rating_section(members, ratings, year),
     ]

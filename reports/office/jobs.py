@@ -93,6 +93,27 @@ def _badges(options: ExportOptions) -> JobContent:
     return JobContent(f"Huy hiệu Đảng đợt {fmt(award)}", "DS", write)
 
 
+def _congress_round(options: ExportOptions) -> JobContent:
+    from models.office.congress_round import congress_round, latest_term
+    from reports.office.office_data import round_rows
+
+    today = options.today
+    term = latest_term(today)
+    rounds = congress_round(term[0], today)
+    if not rounds:
+        raise NothingToExport("Cơ sở dữ liệu chưa có chi bộ nào để lập báo cáo.")
+    rows = round_rows(rounds)
+
+    def write(target: Path, progress: Progress, header: DocumentHeader, signature: Signature) -> None:
+        from reports.office.congress_round_report import export_congress_round
+
+        if not progress(0, 1):
+            raise Cancelled()
+        export_congress_round(target, rows, header, term=f"{term[0]}–{term[1]}", on=today, signature=signature)
+
+    return JobContent("Báo cáo tình hình đại hội các chi bộ", "BC", write)
+
+
 OFFICE_JOBS: tuple[OfficeExportJob, ...] = (
     OfficeExportJob("thong-ke", "Báo cáo thống kê đảng viên toàn đảng bộ (từng chi bộ và cộng)",
                     "Đang lập báo cáo thống kê các chi bộ…", "Đã xuất báo cáo thống kê toàn đảng bộ ra tệp Excel.",
@@ -101,6 +122,9 @@ OFFICE_JOBS: tuple[OfficeExportJob, ...] = (
                     "Đã xuất danh sách đảng viên dự bị đến hạn của các chi bộ ra tệp Excel.", _probation),
     OfficeExportJob("huy-hieu", "Đề nghị tặng Huy hiệu Đảng đợt tới ở các chi bộ", "Đang xuất danh sách…",
                     "Đã xuất danh sách đề nghị tặng Huy hiệu Đảng của các chi bộ ra tệp Excel.", _badges),
+    OfficeExportJob("dai-hoi", "Tình hình đại hội các chi bộ (và bảng nhập phần mềm theo dõi đại hội)",
+                    "Đang lập báo cáo đại hội các chi bộ…", "Đã xuất báo cáo đại hội các chi bộ ra tệp Excel.",
+                    _congress_round),
 )  # fmt: skip
 OFFICE_JOB_BY_KIND = {job.kind: job for job in OFFICE_JOBS}
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from models.core.dates import fmt
 from models.office.committee import CommitteeInfo
+from models.office.congress_round import BranchRound
 from models.office.office_statistics import OfficeStatistics
 from reports.core.files import safe_filename
 from reports.core.party_document import DocumentHeader, Signature
+from reports.office.congress_round_report import RoundRow
 from reports.office.office_statistics_report import BranchTable
 from reports.roster.report_data import NUMBER_BLANK
 
@@ -47,3 +50,9 @@ def branch_table(report: OfficeStatistics) -> BranchTable:
     rows = [(b.name, [b.section("overview").count(k) for k in keys]) for b in report.branches]
     total = [report.total_section("overview").count(k) for k in keys]
     return BranchTable([heading for _, heading in TABLE_FIGURES], rows, total)
+
+
+def round_rows(rounds: Sequence[BranchRound]) -> list[RoundRow]:
+    """The congress round as the report prints it."""
+    return [RoundRow(r.name, r.former_name, r.next_ordinal, r.opens_on, r.held, r.secretary, r.deputy, r.committee,
+                     r.appointed, r.papers_on, r.approved_on, r.missing) for r in rounds]  # fmt: skip

@@ -4,6 +4,7 @@ Goals (issue 12, «Scale»): the first rows painted within 2 s and the window re
 search keystroke (filter and repaint of a 1366×600 table) ≤ 50 ms; memory bounded (a reload holds one roster, not
 two). The baseline is psycopg alone fetching the same columns in the same order: the least any loader must wait.
 Run with: .venv/bin/python -m pytest tests/bench/test_roster_server_bench.py --bench -q -s
+(CHIBO_BENCH_MEMBERS=20000 in front for a quick check.)
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from models.roster.roster import ROW_FIELDS
 from tests.bench.conftest import fill_members_on_server
 from tests.support.pg_server import empty_database
 
-BIG = 500_000
+BIG = int(os.environ.get("CHIBO_BENCH_MEMBERS", 500_000))  # smaller for a quick check on a shared machine
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
 

@@ -135,6 +135,11 @@ def test_office_view_writes_the_committee_reports(server_window, qtbot, answers,
     assert answers["info"][0][1] == str(target)
     rows = [r for r in load_workbook(target).active.iter_rows(values_only=True) if isinstance(r[0], int)]
     assert {(r[1], r[2]) for r in rows} == {("Chi bộ Văn phòng Sở", "Hoàng Thị Ánh"), (SECOND, "Đặng Thu Hà")}
+    congress_round = tmp_path / "dai-hoi.xlsx"
+    answers["paths"].append(str(congress_round))
+    dialog.export_buttons["dai-hoi"].click()  # the round of the branches' congresses, and the re-keying sheet
+    qtbot.waitUntil(lambda: len(answers["info"]) == 2, timeout=20000)
+    assert load_workbook(congress_round).sheetnames == ["Đại hội chi bộ", "Nhập phần mềm"]
     dialog.export("thong-ke")  # asks what the report covers first, for every branch
     assert "từng chi bộ và toàn đảng bộ" in dialog.options_dialog.findChildren(type(dialog.summary_label))[0].text()
     dialog.options_dialog.done(0)

@@ -119,3 +119,32 @@ def test_a_long_search_shows_its_first_piece_then_the_rest(tab, qtbot, monkeypat
     shown = tab.shown_records()  # statistics and exports complete the search first
     order = tab.proxy._search.order
     assert [m.id for m in shown] == [rows[i].id for i in filter_rows(rows, RosterFilter(text="a"), order)]
+
+
+def test_a_long_search_adds_its_later_pieces_at_once(tab, qtbot, monkeypatch):
+    import gui.roster.member_table_model as table_model
+
+    monkeypatch.setattr(table_model, "SEARCH_PIECE", 2)
+    inserts, resets = [], []
+    tab.proxy.rowsInserted.connect(lambda *_: inserts.append(1))
+    tab.proxy.modelReset.connect(lambda: resets.append(1))
+    with qtbot.waitSignal(tab.proxy.filtered, timeout=5000):
+        tab.search_edit.setText("n")
+    assert tab.proxy.rowCount() > 2 and resets == [1] and inserts == [1]  # one layout for the first piece, one after
+
+
+def test_a_repaint_formats_no_text_again(tab, monkeypatch):
+    import gui.roster.member_table_model as table_model
+
+    real, made = table_model._text, []
+    monkeypatch.setattr(table_model, "_text", lambda row, key: made.append(key) or real(row, key))
+    tab.show()
+    tab.model.set_rows(list(tab.model.rows))  # as after a load: nothing made yet
+    tab.table.viewport().repaint()
+    first = len(made)
+    assert first > 0
+    tab.table.viewport().repaint()
+    tab.table.viewport().repaint()
+    assert len(made) == first  # the texts of the rows shown were kept
+    top = tab.proxy.source_row(0)
+    assert tab.proxy.data(tab.proxy.index(0, table_model.COLUMN_INDEX["birth_date"])) == real(top, "birth_date")

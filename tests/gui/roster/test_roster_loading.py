@@ -7,8 +7,7 @@ import threading
 import pytest
 from PySide6.QtCore import QSettings
 
-import gui.roster.roster_loader as roster_loader
-import models.roster.members as members_module
+import models.roster.roster_pages as pages_module
 from gui.main_window import MainWindow
 from gui.roster.members_tab import MembersTab
 from models.core.branch import save_branch
@@ -27,19 +26,17 @@ def people(data_file):
 
 @pytest.fixture
 def gate(monkeypatch):
-    """Member chunks of 3; the worker waits at the gate after the first chunk until the test opens it."""
+    """Pages of 3 rows; the worker waits at the gate after the first page until the test opens it."""
     opened = threading.Event()
-    real = members_module.member_chunks
+    real = pages_module.roster_pages
 
-    def chunks(size, branch_id=None):
-        for number, chunk in enumerate(real(3, branch_id)):
+    def pages(on, first=3, size=3):
+        for number, page in enumerate(real(on, 3, 3)):
             if number == 1:
                 opened.wait(10)
-            yield chunk
+            yield page
 
-    monkeypatch.setattr(members_module, "member_chunks", chunks)
-    monkeypatch.setattr(roster_loader, "BATCH", 3)
-    monkeypatch.setattr(roster_loader, "FIRST_CHUNK", 3)
+    monkeypatch.setattr(pages_module, "roster_pages", pages)
     yield opened
     opened.set()
 
@@ -139,16 +136,14 @@ def test_a_member_saved_while_loading_is_not_listed_twice(qtbot, tmp_path, peopl
 
 
 def test_a_failed_load_says_so_in_vietnamese_and_keeps_what_was_read(qtbot, tmp_path, people, monkeypatch, answers):
-    real = members_module.member_chunks
+    real = pages_module.roster_pages
 
-    def broken(size, branch_id=None):
-        chunks = real(3, branch_id)
-        yield next(chunks)
+    def broken(on, first=3, size=3):
+        pages = real(on, 3, 3)
+        yield next(pages)
         raise OSError("disk I/O error")
 
-    monkeypatch.setattr(members_module, "member_chunks", broken)
-    monkeypatch.setattr(roster_loader, "BATCH", 3)
-    monkeypatch.setattr(roster_loader, "FIRST_CHUNK", 3)
+    monkeypatch.setattr(pages_module, "roster_pages", broken)
     tab = _tab(qtbot, tmp_path)
     tab.load()
     qtbot.waitUntil(lambda: not tab.is_loading())

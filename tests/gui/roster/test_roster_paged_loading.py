@@ -153,16 +153,18 @@ def test_a_member_saved_while_loading_is_listed_once(qtbot, tmp_path, server, ga
     assert shown_names(tab) == _shown(_reference())
 
 
-def test_a_data_file_is_still_read_with_its_records(qtbot, tmp_path, data_file):
+def test_a_data_file_is_read_in_pages_as_a_server(qtbot, tmp_path, data_file):
     save_branch(BRANCH)
     for record in all_people():
         save_member(record)
     tab = _tab(qtbot, tmp_path)
     tab.load()
     qtbot.waitUntil(lambda: not tab.is_loading())
-    assert tab._by_id is not None and len(tab._by_id) == len(all_people())
+    assert tab._by_id is None  # rows only, as from a server; the records when asked for
     assert shown_names(tab) == _shown(_reference())
-
+    assert len(tab.records) == len(all_people())
+    tab.refresh()  # a file: now, on this thread, in pages too
+    assert not tab.is_loading() and tab._by_id is None and shown_names(tab) == _shown(_reference())
 
 
 def test_a_search_typed_while_the_pages_arrive_holds_for_every_page(qtbot, tmp_path, server, gate):

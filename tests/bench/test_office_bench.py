@@ -1,0 +1,143 @@
+"""The committee's statistics over many branches: ChiBo's office_statistics against the least the database must do.
+
+A commune committee since 1 July 2025 (Sóc Sơn: 6,202 members in 134 organisations) on its own data file, and a
+bigger office on a PostgreSQL server. Each run measures, on the same data:
+- before: every branch's records read and counted in Python (what the office did before schema v8);
+- first: the first statistics after a bulk fill, which computes every member's status spans once;
+- ours: the statistics once the spans are in place (the stamp check, three grouped queries, the sections built);
+- baseline: the grouped queries that give these figures (members by branch and profile, movements, ratings), as
+  plain SQL with their rows fetched: the least any implementation counting in the database must wait.
+Goal (issue 23): ours ≤ 2 × baseline, memory bounded (counts held, never the members).
+Run with: .venv/bin/python -m pytest tests/bench/test_office_bench.py --bench -q -s
+(CHIBO_BENCH_OFFICE_MEMBERS=500000 for the issue's server size; the default is modest for a shared machine.)
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import tracemalloc
+from datetime import date
+
+import pytest
+
+from models.core.branch import BranchInfo, list_branches, save_branch
+from models.core.database import close_database, open_database
+from models.core.tables import db
+from models.office.office_statistics import _counted_from_records, office_statistics
+from models.roster.standing_store import refresh_standings
+from tests.bench.conftest import fill_members, fill_members_on_server
+from tests.support.pg_server import empty_database
+
+ON, PERIOD, YEAR, BOUNDS = date(2026, 12, 1), (date(2026, 1, 1), date(2026, 12, 1)), 2025, (30, 40, 50, 60)
+COMMUNE = 6_500
+SERVER = int(os.environ.get("CHIBO_BENCH_OFFICE_MEMBERS", 100_000))
+BRANCHES = 134
+
+
+def _spread(branches: int) -> None:
+    """The members (filled into the first branch) dealt over `branches` branches, events and ratings following."""
+    for n in range(2, branches + 1):
+        save_branch(BranchInfo(f"Chi bộ Thôn {n}", "ĐẢNG ỦY XÃ SÓC SƠN", "Hà Nội", "CB"), new=True)
+    first = min(i for i, _ in list_branches())
+    with db.atomic():
+        db.execute_sql(f"UPDATE member SET branch_id = {first} + id - (id / {branches}) * {branches}")
+        db.execute_sql("UPDATE member_event SET branch_id = (SELECT branch_id FROM member WHERE member.id = "
+                       "member_event.member_id)")  # fmt: skip
+        db.execute_sql(f"INSERT INTO rating (branch_id, member_id, year, level, note, updated_at, updated_by, version) "
+                       f"SELECT branch_id, id, {YEAR}, 'good', '', '2026-01-05 08:00:00', '', 1 FROM member "
+                       f"WHERE id - (id / 3) * 3 <> 0")  # fmt: skip
+
+
+def _best(fn, repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def _peak_mb(fn) -> tuple[float, object]:
+    """The peak of Python's own allocations while `fn` runs (a separate, untimed run)."""
+    tracemalloc.start()
+    try:
+        result = fn()
+        return tracemalloc.get_traced_memory()[1] / 2**20, result
+    finally:
+        tracemalloc.stop()
+
+
+def _baseline() -> float:
+    """The grouped queries a warm office_statistics sends (the stamp check left out), as plain SQL, rows fetched."""
+    statements = []
+    database = db.obj
+    real = database.execute_sql
+
+    def record(sql, params=None, *args, **kwargs):
+        if "GROUP BY" in sql and "standing_stamp" not in sql:
+            statements.append((sql, params))
+        return real(sql, params, *args, **kwargs)
+
+    database.execute_sql = record
+    try:
+        office_statistics(ON, PERIOD, YEAR, BOUNDS)
+    finally:
+        del database.execute_sql
+    assert len(statements) == 6  # profiles; movements by event, by admission date, by official date; ratings twice
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        for sql, params in statements:
+            real(sql, params).fetchall()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def _run(benchmark, members: int, where: str) -> None:
+    branches = [i for i, _ in list_branches()]
+    from_records = lambda: _counted_from_records(list_branches(), ON, PERIOD, YEAR, BOUNDS, None)  # noqa: E731
+    statistics = lambda: office_statistics(ON, PERIOD, YEAR, BOUNDS)  # noqa: E731
+    before_s = _best(from_records, 1)
+    before_mb, before = _peak_mb(from_records)
+    first_s = _best(lambda: refresh_standings(branches), 1)
+    ours = benchmark.pedantic(statistics, rounds=3, iterations=1)
+    ours_s = _best(statistics)
+    ours_mb, _ = _peak_mb(statistics)
+    base_s = _baseline()
+    assert [s.rows for s in ours.total] == [s.rows for s in before.total]  # the same figures
+    assert ours.total_section("overview").count("total") > members * 0.8
+    figures = dict(before_s=before_s, before_peak_mb=before_mb, first_spans_s=first_s, ours_s=ours_s,
+                   ours_peak_mb=ours_mb, baseline_s=base_s, ratio=ours_s / base_s)  # fmt: skip
+    benchmark.extra_info.update({k: round(v, 3) for k, v in figures.items()})
+    print(f"\n{where}: {members:,} members in {len(branches)} branches; load average {os.getloadavg()[0]:.1f} on "
+          f"{os.cpu_count()} CPUs\n  before (records counted in Python): {before_s:.2f} s, Python peak "
+          f"{before_mb:.0f} MB\n  first statistics after a bulk fill (every member's spans): {first_s:.2f} s\n"
+          f"  ours: {ours_s:.3f} s, Python peak {ours_mb:.1f} MB; baseline (the grouped queries alone): "
+          f"{base_s:.3f} s; ratio {ours_s / base_s:.2f} (goal ≤ 2)")  # fmt: skip
+
+
+def test_commune_file_6500_members_134_branches(benchmark, tmp_path):
+    open_database(tmp_path / "dang-uy-xa.sqlite3")
+    try:
+        fill_members(COMMUNE)
+        _spread(BRANCHES)
+        _run(benchmark, COMMUNE, "committee data file (SQLite)")
+    finally:
+        close_database()
+
+
+@pytest.fixture
+def big_server(pg_url):
+    empty_database(pg_url)
+    open_database(pg_url)
+    fill_members_on_server(SERVER)
+    _spread(BRANCHES)
+    db.execute_sql("ANALYZE")
+    yield
+    close_database()
+    empty_database(pg_url)
+
+
+def test_server_statistics(benchmark, big_server):
+    _run(benchmark, SERVER, "PostgreSQL server")
