@@ -5,10 +5,12 @@ TABLE in a mode that holds every other branch up, and any session can lift its o
 ChiBo deletes rows (`ROWS_DELETED`) it calls `chibo_delete_<table>(ids bigint[])` instead
 (models.core.row_deletes): SECURITY DEFINER, owned by the administrator who set the server up, `search_path`
 pinned, EXECUTE granted to `chibo_app` only. It runs as its owner, so the row-level security policies do not bind
-it: it checks the same rule itself, against the account that called (`session_user`): every row asked for must
-be of a branch that account may write (the office, or a writable grant), else nothing is deleted and it raises
-insufficient_privilege. The count guards' triggers still fire on what it deletes, and the change log records the
-calling account.
+it: it checks the same rules itself, against the account that called (`session_user`). A row of a branch the
+account may read but not write (a read-only grant) refuses the whole call (insufficient_privilege, nothing
+deleted); a row of a branch it cannot even read is treated as absent, as the policies treat it in a plain DELETE,
+so the function tells nothing about other branches' ids. Only rows of branches it may write (the office, or a
+writable grant) are deleted. The count guards' triggers still fire on what it deletes, and the change log records
+the calling account.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 from psycopg import sql
 
 from models.core.row_deletes import DELETE_FUNCTION_PREFIX
-from models.office.policies import APP_ROLE, TablePolicy, caller_writable
+from models.office.policies import APP_ROLE, TablePolicy, caller_readable, caller_writable
 from models.office.server_sql import execute
 
 ROWS_DELETED = ("rating", "summoned", "working_body_seat", "round_candidate")  # ChiBo deletes rows of these only
@@ -43,16 +45,19 @@ def install_delete_functions(policies: list[TablePolicy]) -> None:
 
 
 def function_sql(policy: TablePolicy) -> str:
-    """The CREATE FUNCTION deleting `policy.table`'s rows with the given ids, all of them writable by the caller."""
+    """The CREATE FUNCTION deleting `policy.table`'s rows with the given ids that the caller may write; refusing
+    all when one of them is only readable to it."""
     table = '"' + policy.table + '"'  # names from the code's own metadata (ROWS_DELETED), never user text
     allowed = f"coalesce({caller_writable(policy.branch)}, false)"
+    seen = f"coalesce({caller_readable(policy.branch)}, false)"
     refused = _REFUSED.format(table=policy.table)
     body = f"""
 DECLARE
     refused bigint;
     gone integer;
 BEGIN
-    SELECT {table}.id INTO refused FROM {table} WHERE {table}.id = ANY(ids) AND NOT {allowed} LIMIT 1;
+    SELECT {table}.id INTO refused FROM {table} WHERE {table}.id = ANY(ids) AND {seen} AND NOT {allowed}
+        LIMIT 1;
     IF FOUND THEN
         RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege', MESSAGE = '{refused}';
     END IF;

@@ -64,23 +64,25 @@ def test_the_delete_functions_run_as_their_owner_with_a_pinned_path_for_chibo_ap
         assert (function_owner, public, app) == (owner, False, True)
 
 
-def test_a_delete_function_refuses_another_branchs_rows_and_a_read_only_grants(office, admin):
+def test_a_delete_function_refuses_a_read_only_grants_rows_and_never_deletes_another_branchs(office, admin):
     ours, theirs = rating_ids(admin, office.branch_a), rating_ids(admin, office.branch_b)
+    seat = admin.execute("SELECT s.id FROM working_body_seat s JOIN congress c ON c.id = s.congress_id "
+                         "WHERE c.branch_id = %s LIMIT 1", (office.branch_b,)).fetchone()[0]  # fmt: skip
+    gone = admin.execute("SELECT max(id) + 1000 FROM rating").fetchone()[0]
+    with connect(office, "ban_b") as ban_b:  # its own branch, read only: told, nothing deleted
+        for function, ids in (("rating", theirs[:1]), ("working_body_seat", [seat])):
+            with pytest.raises(errors.InsufficientPrivilege, match="không được ghi"):
+                ban_b.execute(f"SELECT chibo_delete_{function}(%s)", (ids,))
     with connect(office, "ban_a") as ban_a:
-        with pytest.raises(errors.InsufficientPrivilege, match="không được ghi"):
-            ban_a.execute("SELECT chibo_delete_rating(%s)", (theirs[:1],))
-        with pytest.raises(errors.InsufficientPrivilege, match="không được ghi"):  # mixed in: nothing goes
-            ban_a.execute("SELECT chibo_delete_rating(%s)", ([ours[0], theirs[0]],))
-        seat = admin.execute("SELECT s.id FROM working_body_seat s JOIN congress c ON c.id = s.congress_id "
-                             "WHERE c.branch_id = %s LIMIT 1", (office.branch_b,)).fetchone()[0]  # fmt: skip
-        with pytest.raises(errors.InsufficientPrivilege, match="không được ghi"):  # keyed on the parent's branch
-            ban_a.execute("SELECT chibo_delete_working_body_seat(%s)", ([seat],))
-    with connect(office, "ban_b") as ban_b, pytest.raises(errors.InsufficientPrivilege, match="không được ghi"):
-        ban_b.execute("SELECT chibo_delete_rating(%s)", (theirs[:1],))  # its own branch, read only
+        # Another branch's rows are as absent to it as rows that never were: nothing deleted, nothing learnt.
+        assert ban_a.execute("SELECT chibo_delete_rating(%s)", (theirs,)).fetchone() == (0,)
+        assert ban_a.execute("SELECT chibo_delete_rating(%s)", ([gone],)).fetchone() == (0,)
+        assert ban_a.execute("SELECT chibo_delete_working_body_seat(%s)", ([seat],)).fetchone() == (0,)
     assert rating_ids(admin, office.branch_a) == ours and rating_ids(admin, office.branch_b) == theirs
+    assert admin.execute("SELECT count(*) FROM working_body_seat WHERE id = %s", (seat,)).fetchone() == (1,)
     with connect(office, "ban_a") as ban_a:
-        assert ban_a.execute("SELECT chibo_delete_rating(%s)", ([ours[-1], 0],)).fetchone() == (1,)
-    assert rating_ids(admin, office.branch_a) == ours[:-1]
+        assert ban_a.execute("SELECT chibo_delete_rating(%s)", ([ours[-1], theirs[0]],)).fetchone() == (1,)
+    assert rating_ids(admin, office.branch_a) == ours[:-1] and rating_ids(admin, office.branch_b) == theirs
     logged = admin.execute("SELECT changed_by FROM chibo_change_log WHERE table_name = 'rating' AND row_id = %s "
                            "AND action = 'delete'", (ours[-1],)).fetchall()  # fmt: skip
     assert logged == [("ban_a",)]  # the account that called, not the function's owner
