@@ -11,6 +11,7 @@ from enum import StrEnum
 from models.congress.congresses import congress_row
 from models.congress.summons import SummonedPerson, person
 from models.core.errors import ConflictError, ValidationError
+from models.core.row_deletes import delete_rows
 from models.core.tables import db
 from models.counting import Attendance
 from models.counting.structure import Person, check_counting_committee
@@ -105,9 +106,7 @@ def set_body(congress_id: int, body: Body, summoned_ids: list[int], head_id: int
         clear = [body]
         if body in (Body.CHAIR, Body.PRESIDIUM) and people:
             clear = [Body.CHAIR, Body.PRESIDIUM]
-        WorkingBodySeat.delete().where(
-            (WorkingBodySeat.congress == congress.id) & WorkingBodySeat.body.in_(clear)
-        ).execute()
+        delete_rows(WorkingBodySeat, (WorkingBodySeat.congress == congress.id) & WorkingBodySeat.body.in_(clear))
         for position, p in enumerate(people):
             WorkingBodySeat.create(congress=congress.id, body=body, summoned=p.id, is_head=p.id == head_id,
                                    position=position)  # fmt: skip

@@ -11,6 +11,7 @@ from models.congress.congresses import CongressInfo, congress_row, get_congress
 from models.congress.rounds import RoundInfo, election_done, round_info, round_rows
 from models.congress.summons import SummonedPerson, summoned_list
 from models.core.errors import ConflictError, NotFoundError, ValidationError
+from models.core.row_deletes import delete_rows
 from models.core.tables import db
 from models.counting import POST_LABELS, Post
 from models.counting.structure import (
@@ -275,7 +276,7 @@ def set_candidates(round_id: int, summoned_ids: list[int]) -> ElectionInfo:
     with db.atomic():
         row, election = _setup_round(round_id)
         _check_eligible(election.id, summoned_ids)
-        RoundCandidate.delete().where((RoundCandidate.round == row.id) & (RoundCandidate.source == "list")).execute()
+        delete_rows(RoundCandidate, (RoundCandidate.round == row.id) & (RoundCandidate.source == "list"))
         kept = {c.summoned_id for c in RoundCandidate.select().where(RoundCandidate.round == row.id)}
         for summoned_id in dict.fromkeys(summoned_ids):
             if summoned_id not in kept:
@@ -331,8 +332,7 @@ def remove_candidate(round_id: int, summoned_id: int) -> ElectionInfo:
 
     with db.atomic():
         row, election = _setup_round(round_id)
-        RoundCandidate.delete().where((RoundCandidate.round == row.id)
-                                      & (RoundCandidate.summoned == summoned_id)).execute()  # fmt: skip
+        delete_rows(RoundCandidate, (RoundCandidate.round == row.id) & (RoundCandidate.summoned == summoned_id))
         return get_election(election.id)
 
 

@@ -10,6 +10,7 @@ from enum import StrEnum
 from models.congress.congresses import congress_row, require_session
 from models.core import clock
 from models.core.errors import ConflictError, ValidationError
+from models.core.row_deletes import delete_rows
 from models.core.tables import db
 from models.core.vnname import nfc
 from models.counting.structure import floor_nominee_admitted
@@ -159,7 +160,7 @@ def void_vote(vote_id: int, reason: str) -> HandVoteRecord:
         if any(c.round.status != "setup" for c in admitted):
             raise ConflictError("Người được đưa vào danh sách theo kết quả này đã có tên trên phiếu bầu đã phát: "
                                 "không hủy được.")  # fmt: skip
-        RoundCandidate.delete().where(RoundCandidate.admitted_by == row.id).execute()
+        delete_rows(RoundCandidate, RoundCandidate.admitted_by == row.id)
         HandVote.update(voided_at=clock.now(), void_reason=reason, voided_by=current_user()).where(
             HandVote.id == row.id).execute()  # fmt: skip
         return _record(HandVote.get_by_id(row.id))

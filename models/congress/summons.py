@@ -17,6 +17,7 @@ from models.congress.voters import congress_voter, member_key
 from models.core import clock
 from models.core.dates import fmt
 from models.core.errors import ConflictError, ValidationError
+from models.core.row_deletes import delete_rows
 from models.core.tables import db
 from models.core.vnname import name_key
 from models.counting import Attendance, Situation, Voter
@@ -157,8 +158,8 @@ def take_summons(congress_id: int) -> SummonsChange:
             elif any(getattr(row, key) != value for key, value in values.items()):
                 Summoned.update(**values).where(Summoned.id == row.id).execute()
                 updated.append(member.full_name)
-        for row in gone:
-            row.delete_instance()
+        if gone:
+            delete_rows(Summoned, Summoned.id.in_([row.id for row in gone]))
         return SummonsChange(tuple(added), tuple(updated), tuple(row.full_name for row in gone))
 
 

@@ -81,6 +81,18 @@ def writable(branch: str) -> str:
             "WHERE a.role_name = current_user AND a.can_write)")  # fmt: skip
 
 
+def caller_readable(branch: str) -> str:
+    """`readable` inside a SECURITY DEFINER function, where the account that called is `session_user`."""
+    return (f"pg_has_role(session_user, '{OFFICE_ROLE}', 'MEMBER') OR ({branch}) IN (SELECT a.branch_id "
+            f"FROM {ACCESS_TABLE} a WHERE a.role_name = session_user)")  # fmt: skip
+
+
+def caller_writable(branch: str) -> str:
+    """`writable` inside a SECURITY DEFINER function, where the account that called is `session_user`."""
+    return (f"pg_has_role(session_user, '{OFFICE_ROLE}', 'MEMBER') OR ({branch}) IN (SELECT a.branch_id "
+            f"FROM {ACCESS_TABLE} a WHERE a.role_name = session_user AND a.can_write)")  # fmt: skip
+
+
 def branch_expression(model: type[BaseModel]) -> str:
     """SQL giving the branch id of a row of `model`, in a policy on its table (columns qualified by table)."""
     return _policy(model).branch

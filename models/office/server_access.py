@@ -12,9 +12,9 @@ the server in models.office.identities. A server set up by an earlier version is
 
 Privileges are the least ChiBo needs, which is also what keeps an account from locking a table against the others:
 PostgreSQL lets LOCK TABLE take a mode stronger than ROW EXCLUSIVE only with UPDATE, DELETE or TRUNCATE on the
-whole table. The accounts get SELECT and INSERT, UPDATE on the columns (never on the table, never on `id`), and
-DELETE only on the tables where ChiBo deletes rows (`ROWS_DELETED`); on those a strong lock is possible and is
-bounded by the session limits.
+whole table. The accounts get SELECT and INSERT and UPDATE on the columns (never on the table, never on `id`), and
+no DELETE at all: where ChiBo deletes rows it calls the server's delete functions, which check the branch rules
+themselves (models.office.row_delete_functions). No account can lock any table in a strong mode.
 
 Decision: RLS is ENABLEd, not FORCEd. The accounts of the branches and the office are never the tables' owner
 (they get data privileges through `chibo_app` and no DDL, no TRUNCATE, which would bypass the
@@ -46,6 +46,7 @@ from models.office.policies import (
     TablePolicy,
     table_policies,
 )
+from models.office.row_delete_functions import install_delete_functions
 from models.office.server_sql import execute, role_exists
 from models.office.sessions import limit_every_account
 
@@ -53,9 +54,10 @@ _LOCK_KEY = 4_212_001  # pg_advisory_xact_lock: two set-ups at once run one afte
 # The administrator has no session limits: a set-up waiting behind a lock an account holds (the key above, or a
 # table it reads in a transaction left open) gives up after this and says so, instead of hanging.
 SETUP_LOCK_TIMEOUT = "30s"
-SETUP_LEVEL = 2  # 2: 64-bit ids, least privileges, count guards, session limits, lookups answering only the caller
+# 2: 64-bit ids, least privileges, count guards, session limits, lookups answering only the caller;
+# 3: no DELETE privilege, the delete functions instead
+SETUP_LEVEL = 3
 SETUP_KEY = "office_setup"  # in chibo_meta: the level and schema version the server was last set up for
-ROWS_DELETED = ("rating", "summoned", "working_body_seat", "round_candidate")  # ChiBo deletes rows of these only
 
 _ACCESS_DDL = f"""
 CREATE TABLE IF NOT EXISTS {ACCESS_TABLE} (
@@ -94,6 +96,7 @@ def _set_up_open_database() -> SetupReport:
         widen_identities()
         _grant_privileges(ALL_TABLES)
         _create_policies(policies)
+        install_delete_functions(policies)
         install_change_log(policies)
         install_count_guards()
         limit_every_account()
@@ -136,7 +139,7 @@ def _ensure_group_roles() -> None:
 
 def _grant_privileges(tables: list[type[BaseModel]]) -> None:
     """The least ChiBo needs (module docstring): no TRUNCATE (it ignores row-level security), no REFERENCES,
-    TRIGGER or DDL, no table-wide UPDATE, no sequence."""
+    TRIGGER or DDL, no table-wide UPDATE, no DELETE, no sequence."""
     app = sql.Identifier(APP_ROLE)
     execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC")  # PostgreSQL before 15 lets every account create tables
     execute(sql.SQL("GRANT USAGE ON SCHEMA public TO {}").format(app))
@@ -151,8 +154,6 @@ def _grant_privileges(tables: list[type[BaseModel]]) -> None:
         if name not in APPEND_ONLY:
             columns = [sql.Identifier(f.column_name) for f in model._meta.sorted_fields if not f.primary_key]
             execute(sql.SQL("GRANT UPDATE ({}) ON {} TO {}").format(sql.SQL(", ").join(columns), table, app))
-        if name in ROWS_DELETED:
-            execute(sql.SQL("GRANT DELETE ON {} TO {}").format(table, app))
     access = sql.Identifier(ACCESS_TABLE)
     execute(sql.SQL("REVOKE ALL ON {} FROM PUBLIC, {}").format(access, app))
     execute(sql.SQL("GRANT SELECT ON {} TO {}").format(access, app))

@@ -4,9 +4,9 @@ once when what an account may do is taken away.
 Limits (ALTER ROLE … SET, applied when the account signs in; a group role's settings are not inherited, so each
 account gets them): a transaction left idle is ended after `idle_in_transaction_session_timeout`, a statement
 after `statement_timeout`, and a statement waiting for a lock gives up after `lock_timeout` instead of waiting
-behind whoever holds it. An account that can take a table lock in a strong mode at all (only on the few tables
-where ChiBo deletes rows, models.office.server_access) thus holds it for a bounded time and the others wait at most
-`lock_timeout` for it.
+behind whoever holds it. No account can lock a whole table in a mode that holds the others up (it has no
+table-wide UPDATE or DELETE, models.office.server_access); rows it holds locked, it holds for a bounded time and
+the others wait at most `lock_timeout` for them.
 
 A grant taken away (`revoke`, `office --remove`, a grant made read-only) ends the account's open sessions: a
 transaction opened before the change keeps the old grant in its snapshot and could still write; ended, it cannot,

@@ -9,6 +9,7 @@ import peewee as pw
 from models.core import clock
 from models.core.branch import current_branch_id, of_branch, of_current_branch
 from models.core.errors import ConflictError, ValidationError
+from models.core.row_deletes import delete_rows
 from models.core.tables import db
 from models.core.who import current_user
 from models.roster.fields import RATING_LEVELS
@@ -69,7 +70,7 @@ def save_ratings(
                 for member_id, level in levels.items():
                     mine = (Rating.member == member_id) & (Rating.year == year)
                     if level is None:
-                        Rating.delete().where(mine).execute()
+                        delete_rows(Rating, mine)
                     elif member_id in saved:
                         Rating.update(level=level, **stamp).where(mine).execute()
                     else:

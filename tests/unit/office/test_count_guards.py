@@ -10,7 +10,8 @@ import pytest
 from psycopg import errors
 
 from models.core.database import close_database, open_database
-from models.office.server_access import ROWS_DELETED, set_up_server
+from models.office.row_delete_functions import ROWS_DELETED
+from models.office.server_access import set_up_server
 from models.schema import ALL_TABLES
 from tests.support.office_server import OfficeServer, set_up_office
 
@@ -89,15 +90,15 @@ def test_the_triggers_hold_when_a_privilege_is_loosened(office, admin):
 
 
 def test_the_accounts_privileges_are_exactly_the_least_chibo_needs(office, admin):
-    """Fails when a privilege is loosened: table-wide UPDATE (which also lets LOCK TABLE freeze the others), DELETE
-    beyond the tables ChiBo deletes rows of, UPDATE or DELETE on the log, TRUNCATE, a sequence."""
+    """Fails when a privilege is loosened: table-wide UPDATE or any DELETE (either also lets LOCK TABLE freeze the
+    others), UPDATE on the log, TRUNCATE, a sequence."""
     granted = admin.execute("SELECT table_name, privilege_type FROM information_schema.role_table_grants "
                             "WHERE grantee = 'chibo_app' AND table_schema = 'public'").fetchall()  # fmt: skip
     expected = {("chibo_meta", "SELECT"), ("chibo_branch_access", "SELECT"), ("chibo_change_log", "SELECT")}
     for model in ALL_TABLES:
         name = model._meta.table_name
         if name != "chibo_meta":
-            expected |= {(name, "SELECT"), (name, "INSERT")} | ({(name, "DELETE")} if name in ROWS_DELETED else set())
+            expected |= {(name, "SELECT"), (name, "INSERT")}
     assert set(granted) == expected
     columns = admin.execute("SELECT table_name, column_name FROM information_schema.column_privileges "
                             "WHERE grantee = 'chibo_app' AND privilege_type = 'UPDATE'").fetchall()  # fmt: skip
@@ -108,19 +109,24 @@ def test_the_accounts_privileges_are_exactly_the_least_chibo_needs(office, admin
     assert sequences == 0
 
 
-def test_every_table_chibo_deletes_rows_of_may_be_deleted_from():
-    """DELETE is granted on ROWS_DELETED only: a new `Model.delete()` in the code needs its table there."""
+def test_chibo_deletes_rows_only_through_delete_rows_and_only_where_the_server_has_a_function():
+    """No account has DELETE: the code deletes through models.core.row_deletes.delete_rows, and only rows of the
+    tables the server has a delete function for (ROWS_DELETED). A direct `Model.delete()` or `delete_instance()`
+    would work on a data file and fail on the server."""
     import re
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[3]
     tables = {model.__name__: model._meta.table_name for model in ALL_TABLES}
-    deleted = set()
+    deleted, direct = set(), []
     for path in [*root.joinpath("models").rglob("*.py"), *root.joinpath("gui").rglob("*.py")]:
-        for name in re.findall(r"\b([A-Z]\w*)\.delete\(\)", path.read_text(encoding="utf-8")):
+        text = path.read_text(encoding="utf-8")
+        if path.name != "row_deletes.py" and re.search(r"\.delete\(\)|\.delete_instance\(", text):
+            direct.append(path.name)
+        for name in re.findall(r"\bdelete_rows\(([A-Z]\w*),", text):
             deleted.add(tables.get(name, name))
-    assert deleted <= set(ROWS_DELETED), deleted - set(ROWS_DELETED)
-    assert {"rating", "working_body_seat", "round_candidate"} <= deleted  # the scan finds them
+    assert direct == []
+    assert deleted == set(ROWS_DELETED), deleted ^ set(ROWS_DELETED)
 
 
 def test_a_closed_rounds_result_cannot_be_changed_or_deleted(office, admin):
@@ -150,7 +156,7 @@ def test_a_closed_rounds_candidates_and_bundles_cannot_be_changed(office, admin)
                           (office.branch_a, candidates[0][1])).fetchone()[0]  # fmt: skip
     with connect(office, "ban_a") as ban_a:
         for statement, params in (
-            ("DELETE FROM round_candidate WHERE round_id = %s", (round_id,)),
+            ("SELECT chibo_delete_round_candidate(%s)", ([c for c, _ in candidates],)),  # the trigger holds there too
             ("UPDATE round_candidate SET summoned_id = %s WHERE round_id = %s", (other, round_id)),
             ("INSERT INTO round_candidate (round_id, summoned_id, source) VALUES (%s, %s, 'list')", (round_id, other)),
             ("INSERT INTO ballot_bundle (round_id, pass_no, number, papers) VALUES (%s, 1, 9, 1)", (round_id,)),

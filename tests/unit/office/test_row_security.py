@@ -87,9 +87,11 @@ def test_branch_account_cannot_add_or_change_rows_of_another_branch(office, admi
                           "created_at) VALUES (%s, 'deputy', 1, 9, false, '', now())", (congress_b,))  # fmt: skip
         changed = ban_a.execute("UPDATE member SET notes = 'sửa trộm' WHERE id = %s", (member_b[0],))
         assert changed.rowcount == 0
-        assert ban_a.execute("DELETE FROM rating WHERE branch_id = %s", (office.branch_b,)).rowcount == 0
-        with pytest.raises(errors.InsufficientPrivilege):  # events are never deleted by ChiBo: no account may
-            ban_a.execute("DELETE FROM member_event WHERE branch_id = %s", (office.branch_b,))
+        ratings_b = [r for (r,) in admin.execute("SELECT id FROM rating WHERE branch_id = %s", (office.branch_b,))]
+        assert ban_a.execute("SELECT chibo_delete_rating(%s)", (ratings_b,)).fetchone() == (0,)
+        for table in ("rating", "member_event"):  # no account deletes directly (tests/unit/office/test_row_deletes.py)
+            with pytest.raises(errors.InsufficientPrivilege):
+                ban_a.execute(f"DELETE FROM {table} WHERE branch_id = %s", (office.branch_b,))
         own = ban_a.execute("SELECT id FROM member ORDER BY id").fetchone()[0]
         with pytest.raises(errors.InsufficientPrivilege):  # nor move its own row into the other branch
             ban_a.execute("UPDATE member SET branch_id = %s WHERE id = %s", (office.branch_b, own))
@@ -120,7 +122,9 @@ def test_read_only_grant_reads_its_branch_and_refuses_every_write(office, admin)
         with pytest.raises(errors.InsufficientPrivilege):
             ban_b.execute("INSERT INTO rating (branch_id, member_id, year, level, note) VALUES (%s, %s, 2025, "
                           "'good', '')", (office.branch_b, own))  # fmt: skip
-        assert ban_b.execute("DELETE FROM rating WHERE member_id = %s", (own,)).rowcount == 0
+        rating = ban_b.execute("SELECT id FROM rating WHERE member_id = %s", (own,)).fetchone()[0]
+        with pytest.raises(errors.InsufficientPrivilege, match="không được ghi"):
+            ban_b.execute("SELECT chibo_delete_rating(%s)", ([rating],))
     assert admin.execute("SELECT count(*) FROM rating WHERE member_id = %s", (own,)).fetchone()[0] == 1
 
 

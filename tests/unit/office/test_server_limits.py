@@ -1,7 +1,7 @@
 """What one account can do to the others on a set-up server, tried through raw SQL: a grant taken away ends its open
-transactions at once; a held lock holds the others up for a bounded time only, and the tables ChiBo never deletes
-rows of cannot be locked at all; the shared ids cannot be burnt; the change log keeps the server's UTC clock; the
-branch lookups tell nothing about other branches."""
+transactions at once; rows an account holds locked hold the others up for a bounded time only (no table can be
+locked whole: tests/unit/office/test_row_deletes.py); the shared ids cannot be burnt; the change log keeps the
+server's UTC clock; the branch lookups tell nothing about other branches."""
 
 from __future__ import annotations
 
@@ -105,78 +105,77 @@ def test_a_writable_grant_made_read_only_ends_the_open_sessions(office, as_admin
     holder.close()
 
 
-def test_no_account_can_lock_a_table_chibo_never_deletes_from(office):
-    with connect(office, "ban_a") as ban_a:
-        for table in ("member", "member_event", "branch", "congress", "election_round", "ballot_entry", "count_act"):
-            for mode in ("ACCESS EXCLUSIVE", "EXCLUSIVE", "SHARE", "SHARE ROW EXCLUSIVE"):
-                with pytest.raises(errors.InsufficientPrivilege), ban_a.transaction():
-                    ban_a.execute(f"LOCK TABLE {table} IN {mode} MODE")
+def hold_ratings(office: OfficeServer, admin) -> tuple[psycopg.Connection, int, int]:
+    """`ban_a` holding its branch's 2024 ratings row-locked in a transaction it leaves open (no account can lock a
+    whole table in a mode that holds the others up: tests/unit/office/test_row_deletes.py). Returns the holder,
+    and the member and id of one rating it holds."""
+    member_a, rating_a = admin.execute("SELECT member_id, id FROM rating WHERE branch_id = %s AND year = 2024 "
+                                       "ORDER BY id", (office.branch_a,)).fetchone()  # fmt: skip
+    holder = connect(office, "ban_a", autocommit=False)
+    holder.execute("SELECT id FROM rating WHERE branch_id = %s AND year = 2024 FOR UPDATE", (office.branch_a,))
+    return holder, member_a, rating_a
 
 
-def test_a_lock_held_by_one_branch_holds_another_up_only_until_the_holder_is_ended(office, admin, as_admin):
-    """On a table ChiBo deletes rows of, an account can lock it; left idle in its transaction it is ended, and
-    another branch's write, waiting meanwhile, goes through. (ChiBo's own limits are a minute and ten seconds;
-    shortened here, the writer's wait is bounded by its lock_timeout: past it, the test fails.)"""
-    create_login("ban_b_ghi", PASSWORD)
-    grant_branch("ban_b_ghi", office.branch_b)
-    limit_sessions("ban_b_ghi", {"lock_timeout": "60s"})
+def test_a_lock_held_by_one_account_holds_another_up_only_until_the_holder_is_ended(office, admin, as_admin):
+    """An account can hold rows it may write locked; left idle in its transaction it is ended, and another
+    account's write of those rows, waiting meanwhile, goes through. (ChiBo's own limits are a minute and ten
+    seconds; shortened here, the writer's wait is bounded by its lock_timeout: past it, the test fails.)"""
+    create_login("ban_a_ghi", PASSWORD)
+    grant_branch("ban_a_ghi", office.branch_a)
+    limit_sessions("ban_a_ghi", {"lock_timeout": "60s"})
     limit_sessions("ban_a", {"idle_in_transaction_session_timeout": "1s"})
     try:
-        holder = connect(office, "ban_a", autocommit=False)
-        holder.execute("LOCK TABLE rating IN ACCESS EXCLUSIVE MODE")
-        member_b, _ = first_member(admin, office.branch_b)
-        with connect(office, "ban_b_ghi") as writer:
-            writer.execute("INSERT INTO rating (branch_id, member_id, year, level, note, updated_at, updated_by, "
-                           "version) VALUES (%s, %s, 2031, 'good', '', now(), '', 1)",
-                           (office.branch_b, member_b))  # fmt: skip
-        with pytest.raises(errors.IdleInTransactionSessionTimeout):  # the holder was ended, its lock released
+        holder, _, rating_a = hold_ratings(office, admin)
+        with connect(office, "ban_a_ghi") as writer:
+            writer.execute("UPDATE rating SET note = 'ghi sau' WHERE id = %s", (rating_a,))
+        with pytest.raises(errors.IdleInTransactionSessionTimeout):  # the holder was ended, its locks released
             holder.execute("SELECT 1")
         holder.close()
     finally:
         limit_sessions("ban_a")
-    saved = admin.execute("SELECT count(*) FROM rating WHERE member_id = %s AND year = 2031", (member_b,)).fetchone()
-    assert saved == (1,)
+    assert admin.execute("SELECT note FROM rating WHERE id = %s", (rating_a,)).fetchone() == ("ghi sau",)
 
 
-def test_a_writer_waits_for_a_lock_no_longer_than_its_lock_timeout(office, as_admin):
-    limit_sessions("ban_b_ghi", {"lock_timeout": "200ms"})
+def test_a_writer_waits_for_a_lock_no_longer_than_its_lock_timeout(office, admin, as_admin):
+    limit_sessions("ban_a_ghi", {"lock_timeout": "200ms"})
     try:
-        holder = connect(office, "ban_a", autocommit=False)
-        holder.execute("LOCK TABLE rating IN ACCESS EXCLUSIVE MODE")
-        with connect(office, "ban_b_ghi") as writer, pytest.raises(errors.LockNotAvailable):
-            writer.execute("SELECT count(*) FROM rating")
+        holder, _, rating_a = hold_ratings(office, admin)
+        with connect(office, "ban_a_ghi") as writer, pytest.raises(errors.LockNotAvailable):
+            writer.execute("UPDATE rating SET note = '' WHERE id = %s", (rating_a,))
         holder.rollback()
         holder.close()
     finally:
-        limit_sessions("ban_b_ghi")
+        limit_sessions("ban_a_ghi")
 
 
 def test_a_write_held_up_by_a_lock_is_told_in_vietnamese(office, admin):
+    from models.core.branch import use_branch
     from models.core.failures import describe, is_expected
     from models.roster.rating_book import save_ratings
 
     open_database(office.admin_url)
-    limit_sessions("ban_b_ghi", {"lock_timeout": "200ms"})
+    limit_sessions("ban_a_ghi", {"lock_timeout": "200ms"})
     close_database()
-    member_b, _ = first_member(admin, office.branch_b)
-    holder = connect(office, "ban_a", autocommit=False)
-    holder.execute("LOCK TABLE rating IN ACCESS EXCLUSIVE MODE")
-    open_database(office.url("ban_b_ghi"))
+    holder, member_a, rating_a = hold_ratings(office, admin)
+    open_database(office.url("ban_a_ghi"))
     try:
-        with pytest.raises(Exception) as held_up:
-            save_ratings(2034, {member_b: "good"})
-        assert is_expected(held_up.value)
-        assert describe(held_up.value) == (
-            "Không ghi được vào cơ sở dữ liệu: máy chủ đang bận vì một tài khoản khác đang giữ dữ liệu này; hãy thử "
-            "lại sau ít phút."
-        )
+        use_branch(office.branch_a)
+        for change in ("done", None):  # a rating changed, a rating cleared (through the delete function)
+            with pytest.raises(Exception) as held_up:
+                save_ratings(2024, {member_a: change})
+            assert is_expected(held_up.value)
+            assert describe(held_up.value) == (
+                "Không ghi được vào cơ sở dữ liệu: máy chủ đang bận vì một tài khoản khác đang giữ dữ liệu này; "
+                "hãy thử lại sau ít phút."
+            )
     finally:
         close_database()
         holder.rollback()
         holder.close()
         open_database(office.admin_url)
-        limit_sessions("ban_b_ghi")
+        limit_sessions("ban_a_ghi")
         close_database()
+    assert admin.execute("SELECT id FROM rating WHERE id = %s", (rating_a,)).fetchone() == (rating_a,)
 
 
 def test_ids_are_64_bit_identities_and_no_account_can_burn_them(office, admin):
