@@ -1,4 +1,5 @@
-"""Many rows into one table at once: COPY on PostgreSQL, long multi-row INSERTs built as plain text on SQLite.
+"""Many rows into one table at once: COPY on PostgreSQL where the account may use it, long multi-row INSERTs
+built as plain text everywhere else.
 
 peewee's multi-row INSERT builds its SQL value by value, which costs more than the database's work of storing them
 (an import of 5,000 members, half a million status spans). Run it inside the caller's transaction.
@@ -22,7 +23,7 @@ def insert_rows(model: type[pw.Model], names: Sequence[str], rows: Sequence[Sequ
         return
     columns = ", ".join(getattr(model, name).column_name for name in names)
     table = model._meta.table_name
-    if isinstance(db.obj, pw.PostgresqlDatabase):
+    if isinstance(db.obj, pw.PostgresqlDatabase) and _may_copy(table):
         copying = f"COPY {table} ({columns}) FROM STDIN"
         # the driver's errors as peewee's, as every other statement's
         with pw.__exception_wrapper__, db.obj.connection().cursor() as cursor, cursor.copy(copying) as copy:
@@ -30,13 +31,23 @@ def insert_rows(model: type[pw.Model], names: Sequence[str], rows: Sequence[Sequ
                 copy.write_row(row)
         return
     # Multi-row INSERTs through execute_sql (the data file's error translation sees them), within SQLite's limit
-    # of parameters; dates and times as the ISO text peewee stores.
+    # of parameters (PostgreSQL's is higher); dates and times as the ISO text peewee stores.
     per_statement = max(1, _SQLITE_PARAMETERS // len(names))
     one = f"({', '.join([db.param] * len(names))})"
     for start in range(0, len(rows), per_statement):
         chunk = rows[start : start + per_statement]
         params = [str(v) if isinstance(v, date) else v for row in chunk for v in row]
         db.execute_sql(f"INSERT INTO {table} ({columns}) VALUES {', '.join([one] * len(chunk))}", params)
+
+
+def _may_copy(table: str) -> bool:
+    """PostgreSQL refuses COPY FROM into a table whose row-level security binds the account (every branch account
+    of a committee office's server): only its owner, a superuser or a role bypassing row-level security may."""
+    query = (
+        "SELECT NOT c.relrowsecurity OR r.rolsuper OR r.rolbypassrls OR pg_has_role(current_user, c.relowner, 'USAGE') "
+        "FROM pg_class c, pg_roles r WHERE c.oid = %s::regclass AND r.rolname = current_user"
+    )
+    return bool(db.execute_sql(query, (table,)).fetchone()[0])
 
 
 def with_defaults(model: type[pw.Model], values: Sequence[dict]) -> tuple[list[str], list[tuple]]:

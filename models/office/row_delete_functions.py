@@ -21,7 +21,8 @@ from models.core.row_deletes import DELETE_FUNCTION_PREFIX
 from models.office.policies import APP_ROLE, TablePolicy, caller_readable, caller_writable
 from models.office.server_sql import execute
 
-ROWS_DELETED = ("rating", "summoned", "working_body_seat", "round_candidate")  # ChiBo deletes rows of these only
+# ChiBo deletes rows of these only (the last two hold derived status spans, replaced when a member changes)
+ROWS_DELETED = ("rating", "summoned", "working_body_seat", "round_candidate", "member_standing", "standing_stamp")
 
 _REFUSED = ("Không có quyền xóa dòng ' || refused || ' của bảng {table}: dòng đó thuộc chi bộ mà tài khoản này "
             "không được ghi.")  # fmt: skip

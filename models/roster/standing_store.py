@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import peewee as pw
 
 from models.core.bulk import insert_rows
+from models.core.row_deletes import delete_rows
 from models.core.tables import db
 from models.roster.member_rules import effective_events
 from models.roster.members import members_with_ids
@@ -86,8 +87,8 @@ _STAMP_COLUMNS = ("branch", "member", "admission_date", "official_date", "events
 def _write(branch_of: dict[int, int], written: list[int], members: list[MemberRecord]) -> None:
     """Replace the spans and stamps of `members` (`written`: the ids that have some already)."""
     if written:
-        MemberStanding.delete().where(MemberStanding.member.in_(written)).execute()
-        StandingStamp.delete().where(StandingStamp.member.in_(written)).execute()
+        delete_rows(MemberStanding, MemberStanding.member.in_(written))
+        delete_rows(StandingStamp, StandingStamp.member.in_(written))
     spans, stamps = [], []
     for member in members:
         branch_id = branch_of[member.id]

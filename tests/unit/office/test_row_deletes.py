@@ -156,7 +156,8 @@ def test_chibos_own_deletes_work_as_a_branch_account(office, admin, branch_d):
     assert listed == [(people[0].id,)]
     deleted_by = admin.execute("SELECT DISTINCT table_name, changed_by FROM chibo_change_log WHERE action = 'delete' "
                                "AND changed_by = 'ban_d'").fetchall()  # fmt: skip
-    assert {table for table, _ in deleted_by} == set(ROWS_DELETED)
+    # this story deletes through four of the functions (the status spans are replaced by the office's statistics)
+    assert {table for table, _ in deleted_by} == {"rating", "summoned", "working_body_seat", "round_candidate"}
 
 
 def test_a_delete_refused_through_chibo_is_told_in_vietnamese(office, admin):
@@ -176,3 +177,47 @@ def test_a_delete_refused_through_chibo_is_told_in_vietnamese(office, admin):
     finally:
         close_database()
     assert rating_ids(admin, office.branch_b) == before
+
+
+def test_a_branch_account_replaces_its_members_status_spans_through_the_functions(office, admin):
+    """The office's statistics keep each member's status spans and replace them when the member changes: on a
+    set-up server the branch's own account does that through the delete functions, not by falling back."""
+    from models.roster.standing_store import refresh_standings
+
+    branch_id = office.branch_a
+    open_database(office.url("ban_a"))
+    try:
+        refresh_standings()  # brings every member of the branch up to date
+        member_id = admin.execute("SELECT min(id) FROM member WHERE branch_id = %s", (branch_id,)).fetchone()[0]
+        admin.execute("UPDATE member SET official_date = %s WHERE id = %s", (date(2001, 2, 3), member_id))
+        assert refresh_standings() == 1  # only the changed member is recomputed
+    finally:
+        close_database()
+    stamped = admin.execute("SELECT official_date FROM standing_stamp WHERE member_id = %s", (member_id,)).fetchone()
+    assert stamped == (date(2001, 2, 3),)
+    deleted = admin.execute("SELECT DISTINCT table_name FROM chibo_change_log WHERE action = 'delete' "
+                            "AND changed_by = 'ban_a' AND table_name IN ('member_standing', 'standing_stamp')"
+                            ).fetchall()  # fmt: skip
+    assert sorted(deleted) == [("member_standing",), ("standing_stamp",)]
+
+
+def test_a_branch_account_inserts_many_rows_at_once_without_copy(office, admin):
+    """Importing members writes them in bulk: PostgreSQL refuses COPY into a table whose row-level security binds
+    the account, so a branch's own account writes them by multi-row INSERTs, under its policies."""
+    from models.core.branch import use_branch
+    from models.core.bulk import insert_rows, with_defaults
+    from models.core.tables import db
+    from models.roster.members import stored_values
+    from models.roster.tables import Member
+    from tests.support.people import member
+
+    open_database(office.url("ban_a"))
+    try:
+        use_branch(office.branch_a)
+        values = [{**stored_values(member(i, full_name=f"Nhập Hàng Loạt {i}")), "card_number": ""} for i in range(3)]
+        with db.atomic():
+            insert_rows(Member, *with_defaults(Member, values))
+    finally:
+        close_database()
+    rows = admin.execute("SELECT branch_id FROM member WHERE full_name LIKE 'Nhập Hàng Loạt %'").fetchall()
+    assert rows == [(office.branch_a,)] * 3
