@@ -24,10 +24,12 @@ from psycopg import sql
 
 from models.office.policies import APP_ROLE, POLICY_PREFIX, TablePolicy, readable
 from models.office.server_sql import execute
+from models.roster.standing_tables import STANDING_TABLES
 
 LOG_TABLE = "chibo_change_log"
 _TRIGGER = "chibo_change_log_row"
 _FUNCTION = "chibo_log_change"
+DERIVED_TABLES = frozenset(model._meta.table_name for model in STANDING_TABLES)  # not logged: recomputed data
 _UTC_NOW = "date_trunc('second', now() AT TIME ZONE 'UTC')"
 
 _DDL = (
@@ -79,6 +81,8 @@ def install_change_log(policies: list[TablePolicy]) -> None:
     for policy in policies:
         table = sql.Identifier(policy.table)
         execute(sql.SQL("DROP TRIGGER IF EXISTS {} ON {}").format(sql.Identifier(_TRIGGER), table))
+        if policy.table in DERIVED_TABLES:  # recomputed from the members' records, whose changes are logged
+            continue
         execute(sql.SQL("CREATE TRIGGER {} AFTER INSERT OR UPDATE OR DELETE ON {} FOR EACH ROW EXECUTE FUNCTION {}()")
                 .format(sql.Identifier(_TRIGGER), table, sql.Identifier(_FUNCTION)))  # fmt: skip
     log = sql.Identifier(LOG_TABLE)
