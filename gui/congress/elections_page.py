@@ -7,6 +7,7 @@ The ballot-by-ballot count is the «Bầu cử» tab's; here a count done by han
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -136,12 +137,16 @@ class ElectionsPage(QWidget):
             election = self.elections.get(planned.post)
             if election is None:
                 state = "chưa thiết lập"
+            elif election.integrity:
+                state = "KẾT QUẢ KHÔNG KHỚP NHẬT KÝ PHIẾU"
             elif election.done:
                 state = f"đã bầu xong ({len(election.elected)}/{election.seats})"
             else:
                 state = f"lần {election.current_round.number}: {election.current_round.status_label.lower()}"
             item = QListWidgetItem(f"{index}. {SHORT_LABELS[planned.post]} — {state}")
             item.setData(POST_ROLE, planned.post)
+            if election is not None and election.integrity:
+                item.setForeground(QColor("#a4262c"))
             item.setToolTip(planned.reason or planned.label)
             self.plan_list.addItem(item)
         self.plan_list.blockSignals(False)

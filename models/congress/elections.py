@@ -55,6 +55,12 @@ class ElectionInfo:
     def current_round(self) -> RoundInfo:
         return self.rounds[-1]
 
+    @property
+    def integrity(self) -> tuple[str, ...]:
+        """What does not hold in its closed rounds' logs (empty: every result is its log's recount), each reason
+        prefixed by its round: the congress does not build on such a result."""
+        return tuple(f"Lần bầu thứ {r.number}: {problem}" for r in self.rounds for problem in r.integrity)
+
 
 def election_title(post: Post, congress: CongressInfo) -> str:
     term = congress.term_text
