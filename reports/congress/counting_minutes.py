@@ -99,7 +99,9 @@ def electorate_block(data: MinutesData) -> list[Figure]:
         ("Tổng số đảng viên chính thức được triệu tập", data.official_summoned, "đồng chí", False),
         *exclusion_figures(data.exclusions),
         *denominator_figures(data.D, data.threshold),
-        ("Số đảng viên chính thức có mặt", data.official_present, "đồng chí", False),
+        # those who may vote: one on temporary activity elsewhere who came is counted present by the quorum line and
+        # the attendance list, not here
+        ("Số đảng viên chính thức có mặt được bầu cử", data.official_present, "đồng chí", False),
         ("Số đảng viên chính thức vắng mặt", data.absent, "đồng chí", False),
     ]
 
