@@ -51,6 +51,10 @@ class TallyPanel(QWidget):
             lines += [f"<span style='color:#a4262c'>• {p.message}</span>" for p in result.problems]
         self.figures_label.setText("<br>".join(lines))
         rows = result.candidates
+        # a closed count's result is no "if stopped now"; one whose log does not hold is only the log's recount
+        verdict = HEADERS[-1] if not final else ("Kết quả" if holds else "Kiểm lại từ nhật ký")
+        if self.table.horizontalHeaderItem(len(HEADERS) - 1).text() != verdict:
+            self.table.setHorizontalHeaderItem(len(HEADERS) - 1, QTableWidgetItem(verdict))
         if self.table.rowCount() != len(rows):
             self.table.setRowCount(len(rows))
             for row in range(len(rows)):
