@@ -34,7 +34,7 @@ from gui.core import dialogs
 from gui.core.auto_backups import backup_before
 from gui.core.tables import fill_table, read_only_table
 from models.ballots import count
-from models.ballots.session import CountSession, verify_chain
+from models.ballots.session import CountSession
 from models.congress.round_state import CountMode
 from models.core.errors import DomainError
 from models.counting import MalformedError, NextAction
@@ -266,9 +266,7 @@ class BallotsTab(QWidget):
         self.status_label.setText(f"<b>{session.election_title}</b>, lần {info.number}: {info.seats} cần bầu, "
                                   f"{len(info.candidates)} người, phiếu {form}; "
                                   f"{STATUS_TEXT[chosen.status]}{mode}.")  # fmt: skip
-        problems = list(info.integrity)  # a closed round: its chain, its seal and its stored result
-        if not problems and not verify_chain(chosen.round_id):
-            problems.append("Nhật ký nhập phiếu không khớp mã kiểm tra: dữ liệu đã bị thay đổi ngoài ChiBo.")
+        problems = count.log_problems(chosen.round_id)  # a closed round: its chain, its seal and its stored result
         self._log_holds = not problems
         if problems:
             lines = "<br>".join(escape(p) for p in problems)

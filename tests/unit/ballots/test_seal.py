@@ -187,3 +187,24 @@ def test_no_next_round_follows_a_round_that_does_not_hold(counting):
     with pytest.raises(ConflictError, match="Kết quả lần bầu thứ 1 không dùng được. .*thiếu dòng 4"):
         next_round(election_id)
     assert len(get_election(election_id).rounds) == 1
+
+
+def test_the_entry_log_paper_prints_in_red_what_does_not_hold(counting, tmp_path):
+    from openpyxl import load_workbook
+
+    from reports.congress.minutes_jobs import prepare_entry_log
+
+    round_, _ids = _closed(counting)
+
+    def texts(name):
+        path = prepare_entry_log(round_.id).write(tmp_path / name, None)
+        cells = [c for row in load_workbook(path).active.iter_rows() for c in row if isinstance(c.value, str)]
+        return {c.value: c for c in cells}
+
+    assert not any("KHÔNG KHỚP" in t for t in texts("sound.xlsx"))  # a sound log: no warning
+    BallotEntry.delete().where((BallotEntry.round == round_.id) & (BallotEntry.seq == 4)).execute()
+    cells = texts("deleted.xlsx")
+    warning = cells["NHẬT KÝ KHÔNG KHỚP: KHÔNG DÙNG LÀM CĂN CỨ"]
+    assert warning.font.color.rgb.endswith("C00000") and warning.font.b
+    reason = next(c for t, c in cells.items() if "thiếu dòng 4" in t)  # the first place that does not hold
+    assert reason.font.color.rgb.endswith("C00000") and reason.row > warning.row
