@@ -138,16 +138,17 @@ class ElectionsPage(QWidget):
             if election is None:
                 state = "chưa thiết lập"
             elif election.integrity:
-                state = "KẾT QUẢ KHÔNG KHỚP NHẬT KÝ PHIẾU"
+                state = "KẾT QUẢ KHÔNG KHỚP"  # short: the list is narrow; the reason is in the tooltip
             elif election.done:
                 state = f"đã bầu xong ({len(election.elected)}/{election.seats})"
             else:
                 state = f"lần {election.current_round.number}: {election.current_round.status_label.lower()}"
             item = QListWidgetItem(f"{index}. {SHORT_LABELS[planned.post]} — {state}")
             item.setData(POST_ROLE, planned.post)
+            item.setToolTip(planned.reason or planned.label)
             if election is not None and election.integrity:
                 item.setForeground(QColor("#a4262c"))
-            item.setToolTip(planned.reason or planned.label)
+                item.setToolTip("\n".join(election.integrity))
             self.plan_list.addItem(item)
         self.plan_list.blockSignals(False)
         rows = [self.plan_list.item(i).data(POST_ROLE) for i in range(self.plan_list.count())]
