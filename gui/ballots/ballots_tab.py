@@ -266,7 +266,7 @@ class BallotsTab(QWidget):
         self.status_label.setText(f"<b>{session.election_title}</b>, lần {info.number}: {info.seats} cần bầu, "
                                   f"{len(info.candidates)} người, phiếu {form}; "
                                   f"{STATUS_TEXT[chosen.status]}{mode}.")  # fmt: skip
-        problems = count.log_problems(chosen.round_id)  # a closed round: its chain, its seal and its stored result
+        problems = count.log_problems(chosen.round_id, info)  # closed: its chain, its seal and its stored result
         self._log_holds = not problems
         if problems:
             lines = "<br>".join(escape(p) for p in problems)

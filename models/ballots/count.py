@@ -201,13 +201,16 @@ def publish(round_id: int, done_by: str = "") -> None:
 CHAIN_BROKEN = "Nhật ký nhập phiếu không khớp mã kiểm tra: dữ liệu đã bị thay đổi ngoài ChiBo."
 
 
-def log_problems(round_id: int) -> list[str]:
+def log_problems(round_id: int, info=None) -> list[str]:
     """What does not hold in a round's entry log: for a closed round its chain, its seal and its stored result (the
-    first place first); for a round still counted its chain. Empty: everything holds."""
+    first place first); for a round still counted its chain. Empty: everything holds. `info`: the round's RoundInfo
+    when the caller has it (it carries the closed round's recount)."""
     from models.congress.elections import get_election
     from models.congress.tables import ElectionRound
 
-    info = next(r for r in get_election(ElectionRound.get_by_id(round_id).election_id).rounds if r.id == round_id)
+    if info is None:
+        election = get_election(ElectionRound.get_by_id(round_id).election_id)
+        info = next(r for r in election.rounds if r.id == round_id)
     if info.integrity:
         return list(info.integrity)
     return [] if verify_chain(round_id) else [CHAIN_BROKEN]
