@@ -34,7 +34,7 @@ from gui.core import dialogs
 from gui.core.auto_backups import backup_before
 from gui.core.tables import fill_table, read_only_table
 from models.ballots import count
-from models.ballots.session import CountSession, verify_chain
+from models.ballots.session import CountSession
 from models.congress.round_state import CountMode
 from models.core.errors import DomainError
 from models.counting import MalformedError, NextAction
@@ -64,6 +64,7 @@ class BallotsTab(QWidget):
         super().__init__(parent)
         self._settings = settings
         self.session: CountSession | None = None
+        self._log_holds = True  # the shown round's chain, seal and stored result hold
         self.rounds: list[count.CountRound] = []
         self.projector = None
         self.task = None
@@ -265,9 +266,8 @@ class BallotsTab(QWidget):
         self.status_label.setText(f"<b>{session.election_title}</b>, lần {info.number}: {info.seats} cần bầu, "
                                   f"{len(info.candidates)} người, phiếu {form}; "
                                   f"{STATUS_TEXT[chosen.status]}{mode}.")  # fmt: skip
-        problems = list(info.integrity)  # a closed round: its chain, its seal and its stored result
-        if not problems and not verify_chain(chosen.round_id):
-            problems.append("Nhật ký nhập phiếu không khớp mã kiểm tra: dữ liệu đã bị thay đổi ngoài ChiBo.")
+        problems = count.log_problems(chosen.round_id, info)  # closed: its chain, its seal and its stored result
+        self._log_holds = not problems
         if problems:
             lines = "<br>".join(escape(p) for p in problems)
             self.status_label.setText(self.status_label.text() + "<br><span style='color:#a4262c; font-weight:bold'>"
@@ -295,8 +295,8 @@ class BallotsTab(QWidget):
         result = result or self.session.result()
         collected = self.current_round().collected
         final = self.current_round().state().has_result
-        self.panel.show_result(result, collected, final)
-        action = result.next_action if final else None
+        self.panel.show_result(result, collected, final, self._log_holds)
+        action = result.next_action if final and self._log_holds else None
         self.next_button.setEnabled(action in (NextAction.RUNOFF, NextAction.NEXT_ROUND))
         self.records.update_projector()
 

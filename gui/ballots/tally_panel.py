@@ -31,8 +31,10 @@ class TallyPanel(QWidget):
         self.elected_label.setWordWrap(True)
         layout.addWidget(self.elected_label)
 
-    def show_result(self, result: CountResult | None, collected: int | None, final: bool = False) -> None:
-        """`final`: the count is closed; the line below says who was elected and the next step."""
+    def show_result(self, result: CountResult | None, collected: int | None, final: bool = False,
+                    holds: bool = True) -> None:  # fmt: skip
+        """`final`: the count is closed; the line below says who was elected and the next step. `holds` false: the
+        round's log does not hold, so the line says the result is not to be used instead."""
         if result is None:
             self.figures_label.setText("")
             self.table.setRowCount(0)
@@ -49,6 +51,10 @@ class TallyPanel(QWidget):
             lines += [f"<span style='color:#a4262c'>• {p.message}</span>" for p in result.problems]
         self.figures_label.setText("<br>".join(lines))
         rows = result.candidates
+        # a closed count's result is no "if stopped now"; one whose log does not hold is only the log's recount
+        verdict = HEADERS[-1] if not final else ("Kết quả" if holds else "Kiểm lại từ nhật ký")
+        if self.table.horizontalHeaderItem(len(HEADERS) - 1).text() != verdict:
+            self.table.setHorizontalHeaderItem(len(HEADERS) - 1, QTableWidgetItem(verdict))
         if self.table.rowCount() != len(rows):
             self.table.setRowCount(len(rows))
             for row in range(len(rows)):
@@ -64,7 +70,10 @@ class TallyPanel(QWidget):
         elected = ", ".join(names[key] for key in result.elected) or "chưa có ai"
         extra = f"; còn {result.open_seats} chỗ" if result.open_seats else ""
         tied = f"; bằng phiếu ở chỗ cuối: {', '.join(names[k] for k in result.tied)}" if result.tied else ""
-        if final:
+        if not holds:
+            self.elected_label.setText("<b style='color:#a4262c'>KHÔNG DÙNG KẾT QUẢ NÀY: nhật ký nhập phiếu không "
+                                       "khớp (xem dòng đỏ phía trên).</b>")  # fmt: skip
+        elif final:
             step = NEXT_ACTION_LABELS[result.next_action] if result.next_action != NextAction.NONE else ""
             after = f" {step}." if step else ""
             self.elected_label.setText(f"<b>Kết quả: trúng cử {elected}</b>{extra}{tied}.{after}")

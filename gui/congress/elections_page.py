@@ -7,6 +7,7 @@ The ballot-by-ballot count is the «Bầu cử» tab's; here a count done by han
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -136,6 +137,8 @@ class ElectionsPage(QWidget):
             election = self.elections.get(planned.post)
             if election is None:
                 state = "chưa thiết lập"
+            elif election.integrity:
+                state = "KẾT QUẢ KHÔNG KHỚP"  # short: the list is narrow; the reason is in the tooltip
             elif election.done:
                 state = f"đã bầu xong ({len(election.elected)}/{election.seats})"
             else:
@@ -143,6 +146,9 @@ class ElectionsPage(QWidget):
             item = QListWidgetItem(f"{index}. {SHORT_LABELS[planned.post]} — {state}")
             item.setData(POST_ROLE, planned.post)
             item.setToolTip(planned.reason or planned.label)
+            if election is not None and election.integrity:
+                item.setForeground(QColor("#a4262c"))
+                item.setToolTip("\n".join(election.integrity))
             self.plan_list.addItem(item)
         self.plan_list.blockSignals(False)
         rows = [self.plan_list.item(i).data(POST_ROLE) for i in range(self.plan_list.count())]

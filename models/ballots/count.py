@@ -121,7 +121,7 @@ def close_problems(round_id: int) -> list[str]:
     checks = [c for c in bundle_checks(round_id) if not c.ok]
     problems += [f"Tệp {c.number}: ghi {c.papers} phiếu, đã nhập {c.entered}." for c in checks]
     if not verify_chain(round_id):
-        problems.append("Nhật ký nhập phiếu không khớp mã kiểm tra: dữ liệu đã bị thay đổi ngoài ChiBo.")
+        problems.append(CHAIN_BROKEN)
     return problems
 
 
@@ -196,6 +196,24 @@ def publish(round_id: int, done_by: str = "") -> None:
         _round(round_id, "closed")
         ElectionRound.update(status="published").where(ElectionRound.id == round_id).execute()
         CountAct.create(round=round_id, kind="publish", done_by=nfc(done_by))
+
+
+CHAIN_BROKEN = "Nhật ký nhập phiếu không khớp mã kiểm tra: dữ liệu đã bị thay đổi ngoài ChiBo."
+
+
+def log_problems(round_id: int, info=None) -> list[str]:
+    """What does not hold in a round's entry log: for a closed round its chain, its seal and its stored result (the
+    first place first); for a round still counted its chain. Empty: everything holds. `info`: the round's RoundInfo
+    when the caller has it (it carries the closed round's recount)."""
+    from models.congress.elections import get_election
+    from models.congress.tables import ElectionRound
+
+    if info is None:
+        election = get_election(ElectionRound.get_by_id(round_id).election_id)
+        info = next(r for r in election.rounds if r.id == round_id)
+    if info.integrity:
+        return list(info.integrity)
+    return [] if verify_chain(round_id) else [CHAIN_BROKEN]
 
 
 def sound_round_record(round_id: int) -> ElectionRecord:

@@ -56,6 +56,12 @@ class ElectionInfo:
     def current_round(self) -> RoundInfo:
         return self.rounds[-1]
 
+    @property
+    def integrity(self) -> tuple[str, ...]:
+        """What does not hold in its closed rounds' logs (empty: every result is its log's recount), each reason
+        prefixed by its round: the congress does not build on such a result."""
+        return tuple(f"Lần bầu thứ {r.number}: {problem}" for r in self.rounds for problem in r.integrity)
+
 
 def election_title(post: Post, congress: CongressInfo) -> str:
     term = congress.term_text
@@ -141,7 +147,7 @@ def election_plan(congress_id: int) -> list[PlannedElection]:
 
 def unfinished_elections(congress_id: int) -> list[str]:
     """What closing the congress now would leave undone, in the rules' order: an election the branch must hold
-    that was never set up, and any election set up but not finished ("" nothing)."""
+    that was never set up, any election set up but not finished, and any whose result does not hold its log."""
     required = required_posts(congress_id)
     existing = {e.post: e for e in congress_elections(congress_id)}
     out = []
@@ -153,6 +159,8 @@ def unfinished_elections(congress_id: int) -> list[str]:
             out.append(f"Không bầu {planned.label} (chưa thiết lập).")
         elif not election.done:
             out.append(f"Chưa bầu xong {election.label}: còn {election.seats - len(election.elected)} chỗ.")
+        elif election.integrity:
+            out.append(f"Kết quả bầu {election.label} không dùng được. {election.integrity[0]}")
     return out
 
 

@@ -209,6 +209,8 @@ def _order_problems(congress_id: int, election, elections) -> list[str]:
             problems.append(f"Chưa bầu {POST_LABELS[post]}: các cuộc bầu phải theo thứ tự.")
         elif earlier is not None and not earlier.done:
             problems.append(f"Chưa bầu xong {earlier.label}: các cuộc bầu phải theo thứ tự.")
+        elif earlier is not None and earlier.integrity:
+            problems.append(f"Kết quả bầu {earlier.label} không dùng được. {earlier.integrity[0]}")
     return problems
 
 
@@ -277,6 +279,8 @@ def next_round(election_id: int) -> RoundInfo:
         last = election.current_round
         if last.result is None:
             raise ConflictError(f"Lần bầu thứ {last.number} chưa có kết quả.")
+        if last.integrity:
+            raise ConflictError(f"Kết quả lần bầu thứ {last.number} không dùng được. {last.integrity[0]}")
         if election.concluded or election.appointed:
             raise ConflictError("Đại hội đã kết thúc cuộc bầu này.")
         action = last.result.next_action

@@ -15,12 +15,14 @@ from pathlib import Path
 from models.counting.check_code import grouped
 from models.counting.regulations import regulation_on
 from reports.congress.paper_blocks import (
+    RED,
     Figure,
     FigureBlock,
     congress_line,
     denominator_figures,
     exclusion_figures,
     names_text,
+    red_paragraph,
     write_figures,
 )
 from reports.congress.paper_data import MinutesData
@@ -38,7 +40,6 @@ DIGEST_FAILED_NOTE = (
 )
 CHARTER_BASIS = "Căn cứ Điều lệ Đảng Cộng sản Việt Nam;"
 ELECTED, TIED = "Trúng cử", "Bằng phiếu"
-RED = "C00000"
 DIGEST_SHOWN = 16  # hex digits of the digest printed in the footer
 QR_SIDE_PX = 128  # the QR's printed side: about 3.4 cm, enough for a phone's camera
 QR_ROW_HEIGHT = 100  # points: the row the QR sits in
@@ -99,7 +100,9 @@ def electorate_block(data: MinutesData) -> list[Figure]:
         ("Tổng số đảng viên chính thức được triệu tập", data.official_summoned, "đồng chí", False),
         *exclusion_figures(data.exclusions),
         *denominator_figures(data.D, data.threshold),
-        ("Số đảng viên chính thức có mặt", data.official_present, "đồng chí", False),
+        # those who may vote: one on temporary activity elsewhere who came is counted present by the quorum line and
+        # the attendance list, not here
+        ("Số đảng viên chính thức có mặt được bầu cử", data.official_present, "đồng chí", False),
         ("Số đảng viên chính thức vắng mặt", data.absent, "đồng chí", False),
     ]
 
@@ -227,17 +230,6 @@ def _half(columns: Sequence[Column]) -> int:
     return min(gaps)[1]
 
 
-def _red_paragraph(doc: DocumentSheet, text: str, *, size: float, bold: bool, italic: bool) -> int:
-    """A centred paragraph in red (the failed-digest warning)."""
-    from openpyxl.styles import Font
-
-    n = len(doc.columns)
-    cell = styles.styled_cell(doc.ws, text, size=size, bold=bold, italic=italic, horizontal="center")
-    cell.font = Font(name=styles.FONT_NAME, size=size, bold=bold, italic=italic, color=RED)
-    lines = styles.line_count(text, sum(c.width for c in doc.columns), size, text.isupper(), bold)
-    return doc.spans_row([(1, n, cell)], styles.row_height(lines, size))
-
-
 def export_counting_minutes(
     path: str | os.PathLike[str],
     data: MinutesData,
@@ -262,10 +254,10 @@ def export_counting_minutes(
     doc.title(MINUTES_TITLE, subject_line(data))
     doc.paragraph(congress_line(data.heading), align="center", italic=True)
     if data.digest_verified is False:
-        _red_paragraph(doc, DIGEST_FAILED, size=15, bold=True, italic=False)
-        _red_paragraph(doc, DIGEST_FAILED_NOTE, size=12, bold=False, italic=True)
+        red_paragraph(doc, DIGEST_FAILED, size=15, bold=True, italic=False)
+        red_paragraph(doc, DIGEST_FAILED_NOTE, size=12, bold=False, italic=True)
     for problem in data.integrity:
-        _red_paragraph(doc, problem, size=12, bold=True, italic=False)
+        red_paragraph(doc, problem, size=12, bold=True, italic=False)
     minutes = _Minutes(doc, data.form)
     doc.append([], GAP)
     minutes.lines(legal_basis(data))
@@ -303,7 +295,7 @@ def export_counting_minutes(
     first = minutes.section("Mã kiểm tra")
     lines = code_lines(data)
     if data.digest_verified is False:
-        _red_paragraph(doc, lines[0], size=12, bold=True, italic=False)
+        red_paragraph(doc, lines[0], size=12, bold=True, italic=False)
         lines = lines[1:]
     minutes.lines(lines)
     if data.code_text:  # the digest and the election's identity, for a phone or ChiBo to read off the paper

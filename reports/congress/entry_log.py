@@ -6,12 +6,13 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from reports.congress.paper_blocks import RECORD_RECIPIENTS, congress_line
+from reports.congress.paper_blocks import RECORD_RECIPIENTS, congress_line, red_paragraph
 from reports.congress.paper_data import CongressHeading, EntryLogRow
 from reports.core.files import save_workbook
 from reports.core.party_document import Column, DocumentHeader, DocumentSheet, Signature, new_workbook
 
 ENTRY_LOG_TITLE = "NHẬT KÝ NHẬP PHIẾU"
+LOG_FAILED = "NHẬT KÝ KHÔNG KHỚP: KHÔNG DÙNG LÀM CĂN CỨ"
 TIME_FORMAT = "hh:mm:ss dd/mm/yyyy"
 TABLE_SIZE = 11
 
@@ -44,14 +45,21 @@ def export_entry_log(
     signature: Signature,
     *,
     recipients: Sequence[str] = RECORD_RECIPIENTS,
+    problems: Sequence[str] = (),
 ) -> Path:
     """Write the log on A4 landscape, the header repeated on every page; `title` names the election and round
-    ("Bầu Ban Chi ủy nhiệm kỳ 2025–2030, lần bầu thứ 1"). Rows stream to a write-only sheet: thousands stay fast."""
+    ("Bầu Ban Chi ủy nhiệm kỳ 2025–2030, lần bầu thứ 1"). Rows stream to a write-only sheet: thousands stay fast.
+    `problems`: what does not hold in the log (its chain, its seal, the result stored with it), printed in red
+    above it."""
     workbook, ws = new_workbook("Nhật ký nhập phiếu")
     doc = DocumentSheet(ws, COLUMNS, landscape=True, table_size=TABLE_SIZE)
     doc.header_blocks(header)
     doc.title(ENTRY_LOG_TITLE, title)
     doc.paragraph(congress_line(heading), align="center", italic=True)
+    if problems:
+        red_paragraph(doc, LOG_FAILED, size=15, bold=True, italic=False)
+    for problem in problems:
+        red_paragraph(doc, problem, size=12, bold=True, italic=False)
     doc.table_header(numbered=False)
     doc.table_rows(entry_log_rows(rows))
     doc.signature(signature, recipients)

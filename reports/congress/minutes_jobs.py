@@ -170,6 +170,7 @@ def minutes_from_record(record: ElectionRecord, target: str | os.PathLike[str]) 
 
 def prepare_entry_log(round_id: int) -> PreparedExport:
     """The entry log of a round as a workbook: every act on every ballot, in order, with its chain digest."""
+    from models.ballots.count import log_problems
     from models.ballots.session import CountSession, round_log
     from models.congress.congresses import get_congress
     from models.congress.tables import CongressElection, ElectionRound
@@ -194,13 +195,14 @@ def prepare_entry_log(round_id: int) -> PreparedExport:
             for line in lines]  # fmt: skip
     title = f"{session.election_title}, lần bầu thứ {row.number}"
     header = congress_header(congress, branch, "", clock.today())
+    problems = log_problems(round_id)
 
     def run(path: str | os.PathLike[str], progress: Progress | None = None) -> Path:
         from reports.congress.entry_log import export_entry_log
 
         def write(target: Path, _progress: Progress) -> None:
             export_entry_log(target, heading(congress, branch), title, rows, header,
-                             Signature("T/M BAN KIỂM PHIẾU", "TRƯỞNG BAN", ""))  # fmt: skip
+                             Signature("T/M BAN KIỂM PHIẾU", "TRƯỞNG BAN", ""), problems=problems)  # fmt: skip
 
         return write_atomically(Path(path), write, progress)
 

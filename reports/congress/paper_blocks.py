@@ -15,6 +15,7 @@ from reports.core.styles import BODY_SIZE
 RECORD_RECIPIENTS: tuple[str, ...] = ("Lưu hồ sơ đại hội.",)
 THRESHOLD_LABEL = "Số phiếu tối thiểu để trúng cử (⌊D/2⌋ + 1)"
 D_LABEL = "Số đảng viên được tính để xác định kết quả bầu cử (D)"
+RED = "C00000"  # a warning on a paper: the record or the log does not hold
 
 
 def congress_line(heading: CongressHeading) -> str:
@@ -103,3 +104,14 @@ def write_figures(doc: DocumentSheet, blocks: Sequence[FigureBlock], *, size: fl
 def names_text(names: Sequence[str]) -> str:
     """ "Nguyễn Văn An, Trần Thị Bình"."""
     return ", ".join(names)
+
+
+def red_paragraph(doc: DocumentSheet, text: str, *, size: float, bold: bool, italic: bool) -> int:
+    """A centred paragraph in red: what does not hold in a paper's record or log."""
+    from openpyxl.styles import Font
+
+    n = len(doc.columns)
+    cell = styles.styled_cell(doc.ws, text, size=size, bold=bold, italic=italic, horizontal="center")
+    cell.font = Font(name=styles.FONT_NAME, size=size, bold=bold, italic=italic, color=RED)
+    lines = styles.line_count(text, sum(c.width for c in doc.columns), size, text.isupper(), bold)
+    return doc.spans_row([(1, n, cell)], styles.row_height(lines, size))

@@ -20,6 +20,9 @@ from reports.core.styles import BODY_SIZE, DATE_FORMAT, TABLE_SIZE
 
 PARTY_NAME = "ĐẢNG CỘNG SẢN VIỆT NAM"
 _CM_PER_INCH = 2.54
+# A document that runs a little over one page (by the page estimate) is printed shrunk to one page down to this
+# scale rather than split with a half-empty first page.
+MIN_ONE_PAGE_SCALE = 0.85
 
 
 @dataclass(frozen=True)
@@ -401,7 +404,18 @@ class DocumentSheet:
         after = sum(self._heights[end:])
         # Near a page boundary the estimate may be a row off either way: then also keep the last rows together.
         if (used + after + block_height > self._page_height() or body_rows < 3) and end - last > 2:
-            self._break_before(end - 1)
+            if self._fits_one_page_shrunk(block_height):
+                self.ws.page_setup.fitToHeight = 1
+            else:
+                self._break_before(end - 1)
+
+    def _fits_one_page_shrunk(self, block_height: float) -> bool:
+        """Whether the whole document, with a block of `block_height` still to come, fits on one page when printed
+        at no less than MIN_ONE_PAGE_SCALE: a short list whose figures and signature overflow the first page by a
+        little is better shrunk a bit than split into a half-empty page and a page of leftovers."""
+        if self.ws.row_breaks.brk:
+            return False
+        return sum(self._heights) + block_height <= self._page_height() / MIN_ONE_PAGE_SCALE
 
     def keep_table_together(self, first: int) -> bool:
         """After a small table (from row `first`, e.g. the line that introduces it): keep it on one page and stop

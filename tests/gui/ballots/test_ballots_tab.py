@@ -186,6 +186,28 @@ def test_a_stored_result_edited_in_the_file_is_shown_in_red_on_the_tab_and_the_r
     tab.projector.close()
 
 
+def test_a_closed_round_whose_log_does_not_hold_states_no_result_and_offers_no_next_round(qtbot, tab, answers):
+    from models.ballots.count import close_count
+    from models.ballots.tables import BallotEntry
+
+    def verdict_header() -> str:
+        return tab.panel.table.horizontalHeaderItem(3).text()
+
+    round_ = _round(Post.COMMITTEE, 3, 4)
+    tab.refresh()
+    _type(qtbot, tab, "4\n" * 5 + "3\n" * 5 + "34\n")  # the third seat open: the last two at 5 of 11
+    assert verdict_header() == "Nếu dừng lúc này"
+    close_count(round_.id)
+    tab.refresh()
+    assert "Kết quả: trúng cử" in tab.panel.elected_label.text() and tab.next_button.isEnabled()
+    assert verdict_header() == "Kết quả"  # closed: no longer "if stopped now"
+    BallotEntry.delete().where((BallotEntry.round == round_.id) & (BallotEntry.seq == 4)).execute()
+    tab.refresh()
+    text = tab.panel.elected_label.text()
+    assert "KHÔNG DÙNG KẾT QUẢ NÀY" in text and "trúng cử" not in text
+    assert not tab.next_button.isEnabled() and verdict_header() == "Kiểm lại từ nhật ký"
+
+
 def test_the_minutes_of_a_closed_round_read_back_with_the_record_beside_them(qtbot, tab, answers, tmp_path):
     from openpyxl import load_workbook
 

@@ -248,3 +248,37 @@ def test_the_delegates_seats_are_not_guessed_at_five(page, answers, monkeypatch)
     _select(page, Post.COMMITTEE)
     page.setup_button.click()
     assert offered == [1, 5]
+
+
+def test_an_election_whose_log_does_not_hold_is_marked_in_red_in_the_plan(page):
+    import json
+
+    from models.ballots.count import close_count
+    from models.ballots.session import CountSession
+    from models.congress.elections import add_election, get_election, set_candidates
+    from models.congress.rounds import start_round
+    from models.congress.summons import summoned_list
+    from models.congress.tables import ElectionRound
+    from models.counting import Ballot
+
+    congress_id = page.info.id
+    free = [p for p in summoned_list(congress_id) if p.official and p.situation == "normal"][:4]
+    election = add_election(congress_id, Post.COMMITTEE, 3)
+    set_candidates(election.rounds[0].id, [p.id for p in free])
+    story.approve(congress_id, VoteKind.SEATS, "Số lượng: 3", election.id)
+    story.approve(congress_id, VoteKind.ELECTION_LIST, "Danh sách", election.id)
+    round_ = start_round(get_election(election.id).current_round.id)
+    ids = [p.key for p in round_.candidates]
+    session = CountSession(round_.id)
+    for no in range(1, round_.ballots_issued + 1):
+        session.enter(Ballot.strike(no, ids[:3]))
+    close_count(round_.id)
+    page.show_congress(get_congress(congress_id))
+    assert "đã bầu xong (3/3)" in page.plan_list.item(0).text()
+    stored = json.loads(ElectionRound.get_by_id(round_.id).result)
+    stored["votes"][ids[3]] = 99  # edited in the file
+    ElectionRound.update(result=json.dumps(stored)).where(ElectionRound.id == round_.id).execute()
+    page.show_congress(get_congress(congress_id))
+    item = page.plan_list.item(0)
+    assert item.text() == "1. Ban Chi ủy — KẾT QUẢ KHÔNG KHỚP"  # fits the narrow list
+    assert item.foreground().color().name() == "#a4262c" and "kiểm lại được" in item.toolTip()

@@ -147,3 +147,68 @@ def test_the_data_file_s_round_is_checked_headless_against_the_signed_code(count
     assert run_verify_database("0" * 64, db=str(data_file), out=out, err=io.StringIO()) == 1
     assert "không lần bầu" in out.getvalue()
     open_database(data_file)
+
+
+def test_the_congress_does_not_build_on_a_round_that_does_not_hold(counting):
+    import pytest
+
+    from models.congress.elections import add_election, set_candidates
+    from models.congress.hand_votes import VoteKind
+    from models.congress.rounds import start_problems, start_round
+    from models.core.errors import ValidationError
+    from models.counting import Post
+    from tests.support import congress_story as story
+
+    round_, ids = _closed(counting)
+    committee = get_election(ElectionRound.get_by_id(round_.id).election_id)
+    assert committee.done and committee.integrity == ()
+    secretary = add_election(committee.congress_id, Post.SECRETARY, 1)
+    set_candidates(secretary.rounds[0].id, [committee.elected[0].id])
+    story.approve(committee.congress_id, VoteKind.ELECTION_LIST, "Danh sách", secretary.id)
+    assert start_problems(secretary.rounds[0].id) == []
+    stored = json.loads(ElectionRound.get_by_id(round_.id).result)
+    stored["votes"][ids[3]] = 11
+    ElectionRound.update(result=json.dumps(stored)).where(ElectionRound.id == round_.id).execute()
+    integrity = get_election(committee.id).integrity
+    assert integrity and integrity[0].startswith("Lần bầu thứ 1: ") and "kiểm lại được 3 phiếu" in integrity[0]
+    with pytest.raises(ValidationError, match="Kết quả bầu Ban Chi ủy không dùng được. Lần bầu thứ 1: "):
+        start_round(secretary.rounds[0].id)  # the secretary is not elected from a committee that does not hold
+    from models.congress.elections import unfinished_elections
+
+    left = unfinished_elections(committee.congress_id)  # what «Bế mạc» warns about
+    assert any(line.startswith("Kết quả bầu Ban Chi ủy không dùng được. Lần bầu thứ 1: ") for line in left), left
+
+
+def test_no_next_round_follows_a_round_that_does_not_hold(counting):
+    import pytest
+
+    from models.congress.rounds import next_round
+    from models.core.errors import ConflictError
+
+    round_, _ids = _closed(counting, ((0, 1, 2),) * 5 + ((0, 1, 3),) * 5 + ((0, 1),))  # 2 and 3 tie at 5 of 11
+    election_id = ElectionRound.get_by_id(round_.id).election_id
+    BallotEntry.delete().where((BallotEntry.round == round_.id) & (BallotEntry.seq == 4)).execute()
+    with pytest.raises(ConflictError, match="Kết quả lần bầu thứ 1 không dùng được. .*thiếu dòng 4"):
+        next_round(election_id)
+    assert len(get_election(election_id).rounds) == 1
+
+
+def test_the_entry_log_paper_prints_in_red_what_does_not_hold(counting, tmp_path):
+    from openpyxl import load_workbook
+
+    from reports.congress.minutes_jobs import prepare_entry_log
+
+    round_, _ids = _closed(counting)
+
+    def texts(name):
+        path = prepare_entry_log(round_.id).write(tmp_path / name, None)
+        cells = [c for row in load_workbook(path).active.iter_rows() for c in row if isinstance(c.value, str)]
+        return {c.value: c for c in cells}
+
+    assert not any("KHÔNG KHỚP" in t for t in texts("sound.xlsx"))  # a sound log: no warning
+    BallotEntry.delete().where((BallotEntry.round == round_.id) & (BallotEntry.seq == 4)).execute()
+    cells = texts("deleted.xlsx")
+    warning = cells["NHẬT KÝ KHÔNG KHỚP: KHÔNG DÙNG LÀM CĂN CỨ"]
+    assert warning.font.color.rgb.endswith("C00000") and warning.font.b
+    reason = next(c for t, c in cells.items() if "thiếu dòng 4" in t)  # the first place that does not hold
+    assert reason.font.color.rgb.endswith("C00000") and reason.row > warning.row

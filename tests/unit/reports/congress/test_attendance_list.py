@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import uuid
 import zipfile
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -13,6 +14,7 @@ from openpyxl import load_workbook
 from report_helpers import find_row, merged
 
 from models.core.partial_dates import year_only
+from models.counting.structure import Quorum
 from reports.congress.attendance_list import export_attendance_list
 from reports.congress.paper_data import AttendanceRow
 
@@ -126,6 +128,20 @@ def test_figures_and_signature_keep_the_last_rows_with_them(tmp_path, heading, f
     assert list(ws.row_breaks.brk) == []  # a short list shares the first page with both
 
 
+QUORUM = Quorum(summoned=10, present=9).text  # "Có mặt 9/10 …: đại hội hợp lệ (Điều lệ Đảng, Điều 11 khoản 6)."
+
+
+def test_a_short_list_with_its_quorum_line_prints_on_one_page(tmp_path, heading, figures, congress_header, presidium):
+    # A list of 12 with the figures, the quorum line and the signature runs a little over one page: rather than a
+    # first page half empty and the last two rows with the figures on a second, the whole is shrunk onto one page.
+    figures = replace(figures, quorum_text=QUORUM)
+    _path, ws = _export(tmp_path, heading, figures, congress_header, presidium, _rows(12))
+    assert list(ws.row_breaks.brk) == [] and ws.page_setup.fitToHeight == 1
+    _path, ws = _export(tmp_path, heading, figures, congress_header, presidium, _rows(20))
+    last = find_row(ws, "Đảng viên 19")  # a longer list is never shrunk: the last two rows go with the figures
+    assert [brk.id for brk in ws.row_breaks.brk] == [last - 2] and ws.page_setup.fitToHeight == 0
+
+
 def test_text_that_looks_like_a_formula_stays_text(tmp_path, heading, figures, congress_header, presidium):
     rows = [AttendanceRow("=1+1", None, "Chính thức", "=SUM(A1)", "Có mặt", '=HYPERLINK("x")')]
     path, ws = _export(tmp_path, heading, figures, congress_header, presidium, rows)
@@ -151,6 +167,19 @@ def test_renders_with_the_figures_and_signature_on_the_last_page(tmp_path, headi
     last = pages[-1]
     assert "Đảng viên 33" in last and "Đảng viên 34" in last
     assert "T/M ĐOÀN CHỦ TỊCH" in last and "Nguyễn Văn An" in last and "29 đồng chí" in last and "15 phiếu" in last
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdfinfo")), reason="needs soffice and pdfinfo")
+def test_a_short_list_renders_on_one_page(tmp_path, heading, figures, congress_header, presidium):
+    figures = replace(figures, quorum_text=QUORUM)
+    path, _ws = _export(tmp_path, heading, figures, congress_header, presidium, _rows(12))
+    profile = f"file:///tmp/lo-profile-{uuid.uuid4().hex}"
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir",
+                    str(tmp_path), str(path)], check=True, capture_output=True, timeout=120)  # fmt: skip
+    shutil.rmtree(profile.removeprefix("file://"), ignore_errors=True)
+    info = subprocess.run(["pdfinfo", str(tmp_path / "dd.pdf")], check=True, capture_output=True, text=True).stdout
+    assert "Pages:           1" in info
 
 
 def test_every_row_is_high_enough_to_sign_and_a_long_reason_wraps_within_its_row(

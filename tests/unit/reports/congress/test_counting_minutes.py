@@ -97,7 +97,11 @@ def test_electorate_figures(tmp_path):
     threshold = find_row(ws, "Số phiếu tối thiểu để trúng cử (⌊D/2⌋ + 1)")
     assert (ws.cell(d, 5).value, ws.cell(threshold, 5).value) == (29, 15) and threshold == d + 1
     assert ws.cell(d, 1).font.b and ws.cell(d, 5).number_format == '0" đồng chí"'
-    assert _figure(ws, "Số đảng viên chính thức có mặt") == 29
+    # the members who may vote, not every official member present (the quorum line counts those, the attendance
+    # list too): the same label with two different figures on the papers of one congress would contradict itself
+    assert _figure(ws, "Số đảng viên chính thức có mặt được bầu cử") == 29
+    texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "Số đảng viên chính thức có mặt" not in texts
     assert _figure(ws, "Số đảng viên chính thức vắng mặt") == 4
     assert {f"A{d}:D{d}"} <= merged(ws)
 

@@ -80,3 +80,11 @@ def test_percent_text_is_half_up_with_a_comma(part, whole, text):
 def test_a_voided_vote_stays_on_the_record_with_its_reason():
     row = HandVoteRow(datetime(2026, 3, 11, 8, 0), "Số lượng Ban Chi ủy: 5", 28, 28, 0, 0, False, "Ghi nhầm số lượng")
     assert hand_vote_rows([row])[0][-1] == "Đã hủy: Ghi nhầm số lượng"
+
+
+def test_a_congress_s_few_votes_print_on_one_page_with_the_signature(tmp_path, heading, congress_header, presidium):
+    # 10 votes (bodies, seats and list of four elections, the resolution) on landscape A4: rather than a first page
+    # half empty and the last two votes with the signature on a second, the record is shrunk onto one page
+    rows = [HandVoteRow(datetime(2026, 3, 11, 8, i), f"Biểu quyết thứ {i}", 9, 9, 0, 0, True) for i in range(10)]
+    ws = _export(tmp_path, heading, congress_header, presidium, rows)
+    assert list(ws.row_breaks.brk) == [] and ws.page_setup.fitToHeight == 1
