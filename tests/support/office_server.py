@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import quote, urlsplit, urlunsplit
 
+import psycopg
+
 from models.core.branch import BranchInfo, save_branch
 from models.core.database import close_database
 
@@ -97,3 +99,8 @@ def set_up_office(admin_url: str) -> OfficeServer:
     finally:
         close_database()
     return OfficeServer(admin_url, branch_a, branch_b)
+
+
+def connect(office: OfficeServer, role: str, autocommit: bool = True) -> psycopg.Connection:
+    """A raw psycopg connection as one of the office's accounts, for probing the server as that account would."""
+    return psycopg.connect(office.url(role), autocommit=autocommit)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import shutil
 
+import psycopg
 import pytest
 
 from models.core.branch import save_branch
 from models.core.database import close_database, open_database
 from models.roster.members import save_member
+from tests.support.office_server import OfficeServer, set_up_office
 from tests.support.people import all_people
 from tests.support.pg_server import empty_database
 from tests.support.rich_branch import OTHER, fill_rich_branch
@@ -58,3 +60,16 @@ def server(pg_url):
     empty_database(pg_url)
     yield pg_url
     close_database()
+
+
+@pytest.fixture(scope="module")
+def office(pg_url) -> OfficeServer:
+    """The committee office's server with its accounts and two branches, set up once per module."""
+    return set_up_office(pg_url)
+
+
+@pytest.fixture(scope="module")
+def admin(office):
+    """A raw psycopg connection as the server's administrator (a module may define its own `admin`)."""
+    with psycopg.connect(office.admin_url, autocommit=True) as connection:
+        yield connection

@@ -5,7 +5,6 @@ even when a privilege is loosened."""
 
 from __future__ import annotations
 
-import psycopg
 import pytest
 from psycopg import errors
 
@@ -14,22 +13,7 @@ from models.office.policies import SHARED_TABLES
 from models.office.row_delete_functions import ROWS_DELETED
 from models.office.server_access import set_up_server
 from models.schema import ALL_TABLES
-from tests.support.office_server import OfficeServer, set_up_office
-
-
-@pytest.fixture(scope="module")
-def office(pg_url) -> OfficeServer:
-    return set_up_office(pg_url)
-
-
-@pytest.fixture(scope="module")
-def admin(office):
-    with psycopg.connect(office.admin_url, autocommit=True) as connection:
-        yield connection
-
-
-def connect(office: OfficeServer, role: str) -> psycopg.Connection:
-    return psycopg.connect(office.url(role), autocommit=True)
+from tests.support.office_server import OfficeServer, connect
 
 
 def closed_round(admin, branch_id: int) -> tuple[int, str, str]:

@@ -6,31 +6,15 @@ from __future__ import annotations
 
 from datetime import date
 
-import psycopg
 import pytest
 from psycopg import errors
 
 from models.core.database import close_database, open_database
 from models.office.row_delete_functions import ROWS_DELETED
 from models.schema import ALL_TABLES
-from tests.support.office_server import PASSWORD, OfficeServer, set_up_office
+from tests.support.office_server import PASSWORD, connect
 
 STRONG_MODES = ("SHARE ROW EXCLUSIVE", "EXCLUSIVE", "ACCESS EXCLUSIVE")
-
-
-@pytest.fixture(scope="module")
-def office(pg_url) -> OfficeServer:
-    return set_up_office(pg_url)
-
-
-@pytest.fixture(scope="module")
-def admin(office):
-    with psycopg.connect(office.admin_url, autocommit=True) as connection:
-        yield connection
-
-
-def connect(office: OfficeServer, role: str) -> psycopg.Connection:
-    return psycopg.connect(office.url(role), autocommit=True)
 
 
 def rating_ids(admin, branch_id: int) -> list[int]:

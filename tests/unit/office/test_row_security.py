@@ -12,22 +12,13 @@ from models.core.database import close_database, open_database
 from models.office.policies import SHARED_TABLES, table_policies
 from models.roster.members import all_members
 from models.schema import ALL_TABLES
-from tests.support.office_server import BRANCH_A, BRANCH_B, OfficeServer, set_up_office
+from tests.support.office_server import BRANCH_A, BRANCH_B, connect
 
 # Tables the seeded branches both fill: a test on "nothing of branch B" must have something of branch B to hide.
 SEEDED = ("branch", "member", "member_event", "rating", "congress", "summoned", "working_body_seat",
           "congress_election", "election_round", "hand_vote", "round_candidate", "ballot_entry",
           "count_act")  # fmt: skip
 POLICIES = {p.table: p for p in table_policies(ALL_TABLES)}
-
-
-@pytest.fixture(scope="module")
-def office(pg_url) -> OfficeServer:
-    return set_up_office(pg_url)
-
-
-def connect(office: OfficeServer, role: str) -> psycopg.Connection:
-    return psycopg.connect(office.url(role), autocommit=True)
 
 
 def count(connection: psycopg.Connection, table: str, branch_id: int | None = None) -> int:
@@ -37,12 +28,6 @@ def count(connection: psycopg.Connection, table: str, branch_id: int | None = No
         return connection.execute(query).fetchone()[0]
     where = sql.SQL(" WHERE ") + sql.SQL(POLICIES[table].branch) + sql.SQL(" = %s")
     return connection.execute(query + where, (branch_id,)).fetchone()[0]
-
-
-@pytest.fixture(scope="module")
-def admin(office):
-    with psycopg.connect(office.admin_url, autocommit=True) as connection:
-        yield connection
 
 
 def test_every_table_with_branch_data_has_a_policy_for_every_command(office, admin):

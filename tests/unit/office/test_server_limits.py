@@ -14,18 +14,7 @@ from psycopg import errors
 from models.core.database import close_database, open_database
 from models.office.accounts import create_login, grant_branch, revoke_branch, set_office
 from models.office.sessions import SESSION_LIMITS, limit_sessions
-from tests.support.office_server import PASSWORD, OfficeServer, set_up_office
-
-
-@pytest.fixture(scope="module")
-def office(pg_url) -> OfficeServer:
-    return set_up_office(pg_url)
-
-
-@pytest.fixture(scope="module")
-def admin(office):
-    with psycopg.connect(office.admin_url, autocommit=True) as connection:
-        yield connection
+from tests.support.office_server import PASSWORD, OfficeServer, connect
 
 
 @pytest.fixture
@@ -34,10 +23,6 @@ def as_admin(office):
     open_database(office.admin_url)
     yield
     close_database()
-
-
-def connect(office: OfficeServer, role: str, autocommit: bool = True) -> psycopg.Connection:
-    return psycopg.connect(office.url(role), autocommit=autocommit)
 
 
 def first_member(admin, branch_id: int) -> tuple[int, str]:
