@@ -232,12 +232,12 @@ def import_second_pass(round_id: int, record: ElectionRecord, entered_by: str) -
     """Bring in the second pass typed on another PC, as its record file: same list, seats and form; its ballots go
     into pass 2 of this round's log. Returns the ballots brought in."""
     from models.ballots.tables import BallotEntry
+    from models.counting.same_round import same_round
 
     session = CountSession(round_id, 2, entered_by)
     mine = session.election
     theirs = record.election
-    if (theirs.candidate_ids != mine.candidate_ids or theirs.seats != mine.seats or theirs.form != mine.form
-            or theirs.round != mine.round):  # fmt: skip
+    if not same_round(theirs, mine):
         raise ValidationError("Hồ sơ này không phải của lần bầu đang kiểm (danh sách, số lượng, hình thức phiếu "
                               "hoặc lần bầu khác).", "record")  # fmt: skip
     if record.ballots is None:

@@ -21,6 +21,11 @@ class ValidationError(DomainError):
         self.field = field
 
 
+class UnreadableInputError(ValidationError):
+    """A file or text given to ChiBo cannot be read at all (a malformed record, a workbook that is not a roster): a
+    headless command exits with status 2 for it, as for a file it cannot open."""
+
+
 class ConflictError(DomainError):
     """The operation clashes with data already saved (a duplicate, a closed count...)."""
 

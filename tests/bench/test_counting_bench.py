@@ -131,7 +131,7 @@ def test_minutes_stay_linear_in_the_candidates(benchmark, tmp_path, candidates):
     times the candidates in about four times the time (it was quadratic: 20,000 candidates took 122 s)."""
     import io
 
-    from reports.congress.commands import run_minutes
+    from cli.congress import run_minutes
 
     path = _minutes_record(tmp_path, candidates)
     out, err = io.StringIO(), io.StringIO()

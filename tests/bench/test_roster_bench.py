@@ -170,7 +170,8 @@ import sys
 from PySide6.QtCore import QEventLoop, QSettings
 from gui.core.app import create_application
 app = create_application(sys.argv[:1])
-from main import parse_args, start_window
+from cli.parser import parse_args
+from main import start_window
 w, outcome = start_window(parse_args(["--db", sys.argv[1]]), QSettings(sys.argv[2], QSettings.Format.IniFormat))
 probe = FirstPaint(); w.installEventFilter(probe)
 while "paint" not in marks or w.members_tab.is_loading() or w.members_tab.proxy.rowCount() == 0:

@@ -6,9 +6,10 @@ import pytest
 from PySide6.QtCore import QSettings
 
 import models.core.database as database
+from cli.parser import parse_args
 from gui.branch_dialog import BranchDialog
 from gui.core import recovery_key_dialog
-from main import parse_args, start_window
+from main import start_window
 from models.core.branch import get_branch, save_branch
 from models.core.database import close_database, open_database
 from models.roster.members import save_member

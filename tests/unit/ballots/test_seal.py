@@ -122,10 +122,10 @@ def test_papers_and_the_record_file_refuse_a_round_that_does_not_hold(counting, 
 def test_the_data_file_s_round_is_checked_headless_against_the_signed_code(counting, data_file):
     import io
 
+    from cli.congress import run_verify_database
     from models.ballots.count import round_record
     from models.core.database import close_database, open_database
     from models.counting.check_code import code_text, grouped, record_digests
-    from reports.congress.commands import run_verify_database
 
     round_, ids = _closed(counting)
     record = round_record(round_.id)

@@ -274,7 +274,7 @@ def test_without_a_credential_store_a_new_file_asks_for_a_passphrase(tmp_path):
 
 
 def test_headless_commands_find_the_stored_key(tmp_path):
-    from reports.core.commands import open_data_file
+    from cli.data_file import open_data_file
 
     target = tmp_path / "chibo.sqlite3"
     data_session.create_file(target)
@@ -304,8 +304,8 @@ def test_declining_encryption_is_asked_only_once(path):
 
 
 def test_a_headless_command_on_another_pc_opens_with_the_recovery_key_in_the_environment(tmp_path, monkeypatch):
+    from cli.data_file import open_data_file
     from models.core.errors import PassphraseNeededError
-    from reports.core.commands import open_data_file
 
     target = tmp_path / "chibo.sqlite3"
     created = data_session.create_file(target)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from counting_factories import agree_ballots, make_election, strike_ballots
 
+from cli.counting import run_count
 from models.counting import (
     ElectionRecord,
     Exclusions,
@@ -31,7 +32,6 @@ from models.counting import (
     recount,
     write_record,
 )
-from models.counting.cli import run_count
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -90,7 +90,7 @@ def run(raw_or_text, tmp_path: Path) -> tuple[int, str, str]:
     text = raw_or_text if isinstance(raw_or_text, str) else json.dumps(raw_or_text, ensure_ascii=False)
     path.write_text(text, encoding="utf-8")
     out, err = io.StringIO(), io.StringIO()
-    code = run_count(str(path), out, err)
+    code = run_count(str(path), out=out, err=err)
     return code, out.getvalue(), err.getvalue()
 
 
@@ -331,7 +331,7 @@ def test_malformed_error_carries_field_and_ballot_number():
 
 def test_missing_file_exits_2(tmp_path):
     out, err = io.StringIO(), io.StringIO()
-    assert run_count(str(tmp_path / "khong-co.json"), out, err) == 2
+    assert run_count(str(tmp_path / "khong-co.json"), out=out, err=err) == 2
     assert out.getvalue() == "" and err.getvalue().startswith("Không đọc được tệp")
 
 
@@ -339,7 +339,7 @@ def test_non_utf8_file_exits_2(tmp_path):
     path = tmp_path / "cp1258.json"
     path.write_bytes(b'{"branch": "\xd0\xe3ng"}')
     err = io.StringIO()
-    assert run_count(str(path), io.StringIO(), err) == 2
+    assert run_count(str(path), out=io.StringIO(), err=err) == 2
     assert "UTF-8" in err.getvalue()
 
 
@@ -360,7 +360,7 @@ def test_main_py_count_in_a_subprocess(tmp_path):
 
 def test_engine_imports_neither_qt_nor_peewee():
     code = (
-        "import sys, models.counting, models.counting.cli, models.counting.structure; "
+        "import sys, models.counting, models.counting.same_round, models.counting.structure; "
         "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'peewee', 'shiboken6')]; "
         "sys.exit(1 if bad else 0)"
     )

@@ -150,8 +150,8 @@ def test_signed_in_as_the_administrator_has_every_branch(admin):
 def test_a_defect_in_a_server_setup_action_is_one_vietnamese_line_never_a_traceback(office, monkeypatch):
     import io
 
+    from cli.server_setup import run_server_setup
     from models.office import accounts
-    from models.office.cli import run_server_setup
 
     def broken(*args, **kwargs):
         raise ValueError("invalid literal for int() with base 10: '²'")
