@@ -19,6 +19,7 @@ from models.core import clock
 from models.core.dates import fmt
 from models.core.errors import Cancelled
 from models.roster.age_bands import DEFAULT_AGE_BOUNDS
+from models.roster.ratings import last_rated_year
 from reports.core.export_files import NothingToExport, PreparedExport, Progress, write_atomically
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ class StatisticsOptions:
     @classmethod
     def default(cls, on: date) -> StatisticsOptions:
         """As of `on`, movements since 1 January of that year, ratings of the year before."""
-        return cls(on, (date(on.year, 1, 1), on), on.year - 1)
+        return cls(on, (date(on.year, 1, 1), on), last_rated_year(on))
 
 
 @dataclass(frozen=True)
