@@ -62,8 +62,9 @@ class MembersTab(QWidget, MembersData):
         self._statistics_timer.timeout.connect(self._on_statistics_timer_timeout)
         self._loader = None  # gui.roster.roster_loader.RosterLoader of the load under way
         self._saved_while_loading: set[int] = set()
-        self.exports = MemberExports(self, self.shown_records, lambda: self.records, self.screen_columns,
-                                     self._age_bounds)  # fmt: skip
+        self.exports = MemberExports(
+            self, self.shown_records, lambda: self.records, self.screen_columns, self._age_bounds
+        )
         self.model = MemberTableModel(self)
         self.proxy = MemberFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)

@@ -63,8 +63,11 @@ class PassphraseNeededError(DatabaseFileError):
     """The data file is encrypted and this session does not know its passphrase: ask for it and open again."""
 
     def __init__(self, path, message: str = "") -> None:
-        super().__init__(message or f"Tệp «{path.name}» đã được mã hóa: hãy nhập mật khẩu của tệp, hoặc khóa khôi "
-                         "phục (in ra khi tạo tệp), để mở.")  # fmt: skip
+        super().__init__(
+            message
+            or f"Tệp «{path.name}» đã được mã hóa: hãy nhập mật khẩu của tệp, hoặc khóa khôi "
+            "phục (in ra khi tạo tệp), để mở."
+        )
         self.path = path
 
 

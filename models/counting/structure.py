@@ -197,11 +197,16 @@ class Quorum:
     @property
     def text(self) -> str:
         """What the papers say: "Có mặt 18/22 đảng viên chính thức được triệu tập, đủ hai phần ba (ít nhất 15)…"."""
-        who = "đảng viên được triệu tập (kể cả dự bị)" if self.with_probationary else \
-            "đảng viên chính thức được triệu tập"  # fmt: skip
+        who = (
+            "đảng viên được triệu tập (kể cả dự bị)"
+            if self.with_probationary
+            else "đảng viên chính thức được triệu tập"
+        )
         if self.met:
-            return (f"Có mặt {self.present}/{self.summoned} {who}, đủ hai phần ba (ít nhất {self.needed}): đại hội "
-                    "hợp lệ (Điều lệ Đảng, Điều 11 khoản 6).")  # fmt: skip
+            return (
+                f"Có mặt {self.present}/{self.summoned} {who}, đủ hai phần ba (ít nhất {self.needed}): đại hội "
+                "hợp lệ (Điều lệ Đảng, Điều 11 khoản 6)."
+            )
         return (
             f"Chỉ có mặt {self.present}/{self.summoned} {who}, dưới hai phần ba (cần ít nhất {self.needed}): "
             "đại hội chưa hợp lệ, chưa được tiến hành công việc và bầu cử (Điều lệ Đảng, Điều 11 khoản 6)."

@@ -135,7 +135,12 @@ def test_minutes_stay_linear_in_the_candidates(benchmark, tmp_path, candidates):
 
     path = _minutes_record(tmp_path, candidates)
     out, err = io.StringIO(), io.StringIO()
-    code = benchmark.pedantic(run_minutes, args=(str(path), str(tmp_path / "bb.xlsx")),
-                              kwargs={"out": out, "err": err}, rounds=3, iterations=1)  # fmt: skip
+    code = benchmark.pedantic(
+        run_minutes,
+        args=(str(path), str(tmp_path / "bb.xlsx")),
+        kwargs={"out": out, "err": err},
+        rounds=3,
+        iterations=1,
+    )
     assert code == 0, err.getvalue()
     assert benchmark.stats.stats.median < 3.0 * candidates / 1000

@@ -80,13 +80,18 @@ def test_background_load_500k(benchmark, big_tab):
             if first is None and big_tab.proxy.rowCount():
                 first = time.perf_counter() - start
         timer.stop()
-        results.update(first_rows_s=first, all_s=time.perf_counter() - start,
-                       worst_stall_ms=max(b - a for a, b in zip(ticks, ticks[1:], strict=False)) * 1000)  # fmt: skip
+        results.update(
+            first_rows_s=first,
+            all_s=time.perf_counter() - start,
+            worst_stall_ms=max(b - a for a, b in zip(ticks, ticks[1:], strict=False)) * 1000,
+        )
 
     benchmark.pedantic(load, rounds=1, iterations=1)
     benchmark.extra_info.update({k: round(v, 3) for k, v in results.items()})
-    print(f"\nbackground load of {BIG:,}: first rows after {results['first_rows_s']:.2f} s, all after "
-          f"{results['all_s']:.1f} s, longest GUI stall {results['worst_stall_ms']:.0f} ms")  # fmt: skip
+    print(
+        f"\nbackground load of {BIG:,}: first rows after {results['first_rows_s']:.2f} s, all after "
+        f"{results['all_s']:.1f} s, longest GUI stall {results['worst_stall_ms']:.0f} ms"
+    )
     assert big_tab.model.rowCount() == BIG
 
 
@@ -109,8 +114,10 @@ def test_search_keystroke_500k(benchmark, big_tab):
     size = big_tab.table.size()
     median_ms, worst_ms = statistics.median(times) * 1000, max(times) * 1000
     benchmark.extra_info.update(median_ms=round(median_ms, 1), worst_ms=round(worst_ms, 1))
-    print(f"\nkeystroke at {BIG:,} in a {size.width()}×{size.height()} table: median {median_ms:.1f} ms, "
-          f"worst {worst_ms:.1f} ms")  # fmt: skip
+    print(
+        f"\nkeystroke at {BIG:,} in a {size.width()}×{size.height()} table: median {median_ms:.1f} ms, "
+        f"worst {worst_ms:.1f} ms"
+    )
     assert big_tab.search_edit.text() == "" and big_tab.proxy.rowCount() > 0
 
 

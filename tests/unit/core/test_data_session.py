@@ -99,8 +99,11 @@ def test_a_file_replaced_while_open_is_not_backed_up_as_if_it_were_the_same(path
 def test_fifos_devices_and_folders_are_refused_at_once(tmp_path):
     fifo = tmp_path / "ong.sqlite3"
     os.mkfifo(fifo)
-    for target, said in ((fifo, "không phải là một tệp thông thường"), (Path("/dev/null"), "thông thường"),
-                         (tmp_path, "là một thư mục")):  # fmt: skip
+    for target, said in (
+        (fifo, "không phải là một tệp thông thường"),
+        (Path("/dev/null"), "thông thường"),
+        (tmp_path, "là một thư mục"),
+    ):
         outcome = data_session.open_file(target)
         assert outcome.kind is Opened.REFUSED and said in outcome.message, outcome
 
@@ -160,8 +163,7 @@ def test_the_lock_is_held_throughout_a_restore(path, monkeypatch):
 # kills leave no debris ------------------------------------------------------------------------------------------
 def _killed_midway(code: str) -> None:
     """Run `code` in a child ChiBo that says "midway" at the step under test; kill it there with SIGKILL."""
-    child = subprocess.Popen([sys.executable, "-c", textwrap.dedent(code)], cwd=ROOT, stdout=subprocess.PIPE,
-                             text=True)  # fmt: skip
+    child = subprocess.Popen([sys.executable, "-c", textwrap.dedent(code)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
     try:
         assert child.stdout.readline().strip() == "midway"
     finally:

@@ -101,8 +101,9 @@ def test_compare_refuses_records_of_another_election_sharing_ids(tmp_path):
     ballots = tuple(strike_ballots([("abc", 2)]))
     base = tmp_path / "base.json"
     write_record(ElectionRecord(election, ballots=ballots, branch="Chi bộ A", congress="Đại hội lần thứ IV"), base)
-    renamed = replace(election, candidates=(replace(election.candidates[0], name="Ngô Văn Khác"),
-                                            *election.candidates[1:]))  # fmt: skip
+    renamed = replace(
+        election, candidates=(replace(election.candidates[0], name="Ngô Văn Khác"), *election.candidates[1:])
+    )
     others = {
         "branch": ElectionRecord(election, ballots=ballots, branch="Chi bộ B", congress="Đại hội lần thứ IV"),
         "congress": ElectionRecord(election, ballots=ballots, branch="Chi bộ A", congress="Đại hội lần thứ V"),

@@ -61,12 +61,32 @@ SPEC_EXAMPLE = {
 }
 
 RESULT_KEYS = [
-    "format", "D", "threshold", "ballots_issued", "collected", "valid", "invalid", "invalid_reasons", "candidates",
-    "elected", "open_seats", "tied", "next_action", "problems", "digest_ok",
-]  # fmt: skip
+    "format",
+    "D",
+    "threshold",
+    "ballots_issued",
+    "collected",
+    "valid",
+    "invalid",
+    "invalid_reasons",
+    "candidates",
+    "elected",
+    "open_seats",
+    "tied",
+    "next_action",
+    "problems",
+    "digest_ok",
+]
 REASON_KEYS = [
-    "too_many", "all_struck", "blank", "single_not_one_box", "not_issued", "added_name", "marked", "other",
-]  # fmt: skip
+    "too_many",
+    "all_struck",
+    "blank",
+    "single_not_one_box",
+    "not_issued",
+    "added_name",
+    "marked",
+    "other",
+]
 CANDIDATE_KEYS = ["id", "name", "votes", "disagree", "not_counted", "percent", "passed", "elected", "rank"]
 
 
@@ -123,9 +143,22 @@ def test_written_record_carries_a_matching_digest_and_spec_keys(tmp_path):
     assert "Nguyễn Văn An" in text  # UTF-8, not \u escapes
     raw = json.loads(text)
     assert list(raw) == [
-        "format", "branch", "congress", "title", "post", "round", "seats", "form", "rules", "electorate",
-        "ballots_issued", "candidates", "ballots", "totals", "digest",
-    ]  # fmt: skip
+        "format",
+        "branch",
+        "congress",
+        "title",
+        "post",
+        "round",
+        "seats",
+        "form",
+        "rules",
+        "electorate",
+        "ballots_issued",
+        "candidates",
+        "ballots",
+        "totals",
+        "digest",
+    ]
     assert raw["format"] == "chibo.election/1"
     assert raw["totals"] is None
     assert raw["ballots"][0] == {"no": 1, "keep": ["a", "b", "c"]}
@@ -209,9 +242,16 @@ def test_count_prints_the_spec_result(tmp_path):
     assert (res["collected"], res["valid"], res["invalid"]) == (3, 1, 2)
     assert res["invalid_reasons"]["added_name"] == 1 and res["invalid_reasons"]["all_struck"] == 1
     assert res["candidates"][0] == {
-        "id": "c1", "name": "Nguyễn Văn An", "votes": 1, "disagree": 0, "not_counted": 0, "percent": 5.0,
-        "passed": False, "elected": False, "rank": 1,
-    }  # fmt: skip
+        "id": "c1",
+        "name": "Nguyễn Văn An",
+        "votes": 1,
+        "disagree": 0,
+        "not_counted": 0,
+        "percent": 5.0,
+        "passed": False,
+        "elected": False,
+        "rank": 1,
+    }
     assert (res["elected"], res["open_seats"], res["tied"]) == ([], 3, [])
     assert res["next_action"] == "next_round"
     assert res["problems"] == []
@@ -369,8 +409,11 @@ def test_engine_imports_neither_qt_nor_peewee():
 
 def test_a_tie_break_record_is_digested_and_counted_without_a_majority(tmp_path):
     raw = copy.deepcopy(SPEC_EXAMPLE)
-    raw.update(seats=1, tie_break=True, ballots=[{"no": 1, "keep": ["c1"]}, {"no": 2, "keep": ["c2"]},
-                                                  {"no": 3, "keep": ["c1"]}])  # fmt: skip
+    raw.update(
+        seats=1,
+        tie_break=True,
+        ballots=[{"no": 1, "keep": ["c1"]}, {"no": 2, "keep": ["c2"]}, {"no": 3, "keep": ["c1"]}],
+    )
     raw["rules"] = {"all_struck_invalid": True}
     raw["digest"] = chain_digest(raw)
     code, out, _ = run(raw, tmp_path)

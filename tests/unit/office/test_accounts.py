@@ -129,8 +129,9 @@ def test_the_server_logs_who_changed_a_record_and_only_its_branch_reads_the_log(
     finally:
         close_database()
     with psycopg.connect(office.url("ban_b"), autocommit=True) as ban_b:
-        seen = ban_b.execute("SELECT count(*) FROM chibo_change_log WHERE row_id = %s AND table_name = 'member'",
-                             (saved.id,)).fetchone()  # fmt: skip
+        seen = ban_b.execute(
+            "SELECT count(*) FROM chibo_change_log WHERE row_id = %s AND table_name = 'member'", (saved.id,)
+        ).fetchone()
         assert seen == (0,)
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             ban_b.execute("INSERT INTO chibo_change_log (table_name, action, changed_by) VALUES ('x', 'x', 'x')")
