@@ -7,4 +7,5 @@ make_venv "$ROOT/requirements-dev.txt"
 cd "$ROOT"
 export QT_QPA_PLATFORM=offscreen
 "$VENV/bin/ruff" check .
+"$VENV/bin/ruff" format --check .
 exec "$VENV/bin/python" -m pytest "$@"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 
 import pytest
 
@@ -73,13 +74,26 @@ def memory_keyring():
     keyring.set_keyring(MemoryKeyring())
 
 
+@pytest.fixture(scope="session")
+def template_data_file(tmp_path_factory):
+    """A new data file made once per test session (its tables and schema version, as ChiBo creates them), which
+    each test copies instead of building its own."""
+    from models.core.database import close_database, open_database
+
+    path = tmp_path_factory.mktemp("template") / "chibo.sqlite3"
+    open_database(path)
+    close_database()
+    return path
+
+
 @pytest.fixture
-def sqlite_file(tmp_path):
+def sqlite_file(tmp_path, template_data_file):
     """An open SQLite data file with its branch set up, as after the first run."""
     from models.core.database import close_database, open_database
     from tests.support.people import set_up_branch
 
     path = tmp_path / "chibo.sqlite3"
+    shutil.copy2(template_data_file, path)
     open_database(path)
     set_up_branch()
     yield path

@@ -185,7 +185,7 @@ class BallotsTab(QWidget):
             self.entered_by_edit.setText(self._settings.value("ballots/entered_by", "", type=str) if same else "")
         chosen = self.current_round()
         self.rounds = count.count_rounds()
-        issued = [r.round_id for r in self.rounds if r.round_id not in self._known and r.status == "counting"]
+        issued = [r.round_id for r in self.rounds if r.round_id not in self._known and r.state().being_counted]
         self._known = {r.round_id for r in self.rounds}
         if select is None and issued:
             select = issued[0]

@@ -38,7 +38,7 @@ from models.congress.hand_votes import VoteKind, adopted_vote
 from models.congress.rounds import start_problems
 from models.core.errors import DomainError
 from models.counting import Post
-from models.counting.structure import MAX_COMMITTEE_SEATS, SINGLE_SEAT_POSTS
+from models.counting.structure import SINGLE_SEAT_POSTS, seat_bounds
 
 POST_ROLE = Qt.ItemDataRole.UserRole
 SHORT_LABELS = {Post.COMMITTEE: "Ban Chi ủy", Post.SECRETARY: "Bí thư Chi bộ", Post.DEPUTY_SECRETARY: "Phó Bí thư",
@@ -245,13 +245,12 @@ class ElectionsPage(QWidget):
         post = self.current_post()
         if post is None or self.info is None:
             return
-        seats = 1
-        if post in (Post.COMMITTEE, Post.DELEGATE, Post.ALTERNATE_DELEGATE):
-            most = MAX_COMMITTEE_SEATS if post == Post.COMMITTEE else 500
-            label = ("Số lượng Ban Chi ủy cần bầu (không quá 7):" if post == Post.COMMITTEE
+        bounds = seat_bounds(post)
+        seats = bounds.default
+        if bounds.asked:
+            label = (f"Số lượng Ban Chi ủy cần bầu (không quá {bounds.most}):" if post == Post.COMMITTEE
                      else "Số lượng được cấp trên phân bổ:")  # fmt: skip
-            default = min(5, most) if post == Post.COMMITTEE else 1  # delegates: the number allocated from above
-            seats = dialogs.ask_number(self, "Thiết lập cuộc bầu", label, default, 1, most)
+            seats = dialogs.ask_number(self, "Thiết lập cuộc bầu", label, bounds.default, bounds.least, bounds.most)
             if seats is None:
                 return
         try:

@@ -19,6 +19,7 @@ from models.congress.rounds import RoundInfo, conclude_election, next_round, rec
 from models.core.errors import DomainError
 from models.counting import NextAction, percent_label
 from models.counting.decision import NEXT_ACTION_LABELS
+from models.counting.structure import MAX_BALLOT_PAPERS, ballot_papers_to_print
 
 HEADERS = ("STT", "Họ và tên", "Số phiếu", "Tỷ lệ so với D", "Kết quả")
 
@@ -137,7 +138,7 @@ class RoundView(QWidget):
         election = self.election
         ballots = self.round.ballots_issued or attendance_panel(election.congress_id).ballots
         copies = dialogs.ask_number(self, "In phiếu bầu", "Số phiếu cần in (số phiếu phát ra và phiếu dự phòng):",
-                                    ballots + max(2, ballots // 10), 1, 2000)  # fmt: skip
+                                    ballot_papers_to_print(ballots), 1, MAX_BALLOT_PAPERS)  # fmt: skip
         if copies is None:
             return
         try:

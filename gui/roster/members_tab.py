@@ -62,8 +62,9 @@ class MembersTab(QWidget, MembersData):
         self._statistics_timer.timeout.connect(self._on_statistics_timer_timeout)
         self._loader = None  # gui.roster.roster_loader.RosterLoader of the load under way
         self._saved_while_loading: set[int] = set()
-        self.exports = MemberExports(self, self.shown_records, lambda: self.records, self.screen_columns,
-                                     self._age_bounds)  # fmt: skip
+        self.exports = MemberExports(
+            self, self.shown_records, lambda: self.records, self.screen_columns, self._age_bounds
+        )
         self.model = MemberTableModel(self)
         self.proxy = MemberFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -272,6 +273,7 @@ class MembersTab(QWidget, MembersData):
     def _update_reminders(self) -> None:
         from models.roster.badges import next_award_date
         from models.roster.rating_book import ratings_for_year
+        from models.roster.ratings import last_rated_year
         from models.roster.reminders import badge_reminders, missing_ratings, recognition_reminders
 
         if self.reminders_panel is None:
@@ -282,7 +284,7 @@ class MembersTab(QWidget, MembersData):
             self.reminders_panel.badge_record_requested.connect(self._on_reminders_panel_badge_record_requested)
             self._replace_page(REMINDERS_PAGE, self.reminders_panel, "Nhắc việc")
         today = clock.today()
-        year = today.year - 1
+        year = last_rated_year(today)
         self.reminders_panel.set_reminders(
             recognition_reminders(self.records, today),
             badge_reminders(self.records, today),

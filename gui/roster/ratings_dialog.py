@@ -32,7 +32,7 @@ from models.roster.fields import RATING_LEVELS
 from models.roster.member_status import member_status
 from models.roster.members import all_members
 from models.roster.rating_book import ratings_for_year, save_ratings
-from models.roster.ratings import excellent_quota_warning, rateable, rating_reference_date, rating_summary
+from models.roster.ratings import excellent_quota_warning, rateable, rating_reference_date, rating_summary, year_to_rate
 from models.roster.records import RatingRecord
 
 NO_RATING = "— Chưa xếp loại —"
@@ -80,8 +80,7 @@ class RatingsDialog(QDialog):
         self.today = today or clock.today()
         self.rows: list[_Row] = []
         self.setWindowTitle("Xếp loại chất lượng đảng viên")
-        # Ratings are made at the end of the year: before October, the year to rate is most likely the last one.
-        default_year = self.today.year if self.today.month >= 10 else self.today.year - 1
+        default_year = year_to_rate(self.today)
         self.year_spin = QSpinBox()
         self.year_spin.setRange(1930, self.today.year + 1)
         self.year_spin.setValue(year or default_year)

@@ -34,8 +34,10 @@ def _round(round_id: int, status: str | None = None):
 
     row = round_rows(round_id)[0]
     if status is not None and row.status != status:
-        raise ConflictError(f"Lần bầu thứ {row.number} {STATUS_LABELS[row.status].lower()}, không phải "
-                            f"«{STATUS_LABELS[status].lower()}»: thao tác này không làm được.")  # fmt: skip
+        raise ConflictError(
+            f"Lần bầu thứ {row.number} {STATUS_LABELS[row.status].lower()}, không phải "
+            f"«{STATUS_LABELS[status].lower()}»: thao tác này không làm được."
+        )
     return row
 
 
@@ -60,8 +62,9 @@ def declare_collected(round_id: int, collected: int) -> None:
     with db.atomic():
         row = _round(round_id, "counting")
         if not 0 <= collected <= (row.ballots_issued or 0):
-            raise ValidationError(f"Số phiếu thu vào ({collected}) phải từ 0 đến số phiếu phát ra "
-                                  f"({row.ballots_issued}).", "collected")  # fmt: skip
+            raise ValidationError(
+                f"Số phiếu thu vào ({collected}) phải từ 0 đến số phiếu phát ra ({row.ballots_issued}).", "collected"
+            )
         ElectionRound.update(ballots_collected=collected).where(ElectionRound.id == round_id).execute()
 
 
@@ -72,8 +75,9 @@ def set_bundle(round_id: int, pass_no: int, number: int, papers: int) -> None:
         raise ValidationError("Số tệp phải từ 1 và số phiếu trong tệp không âm.", "bundle")
     with db.atomic():
         _round(round_id, "counting")
-        found = BallotBundle.get_or_none((BallotBundle.round == round_id) & (BallotBundle.pass_no == pass_no)
-                                         & (BallotBundle.number == number))  # fmt: skip
+        found = BallotBundle.get_or_none(
+            (BallotBundle.round == round_id) & (BallotBundle.pass_no == pass_no) & (BallotBundle.number == number)
+        )
         if found is None:
             BallotBundle.create(round=round_id, pass_no=pass_no, number=number, papers=papers)
         else:
@@ -141,9 +145,9 @@ def close_count(round_id: int, done_by: str = "") -> None:
         session = CountSession(round_id)
         totals = tally_totals(session.tally)
         last = append_seal(round_id, SEAL, result_digest(session.election, totals), nfc(done_by))
-        ElectionRound.update(status="closed", count_mode="ballots", result=totals_json(totals),
-                             record_digest=last, closed_at=clock.now()).where(
-            ElectionRound.id == round_id).execute()  # fmt: skip
+        ElectionRound.update(
+            status="closed", count_mode="ballots", result=totals_json(totals), record_digest=last, closed_at=clock.now()
+        ).where(ElectionRound.id == round_id).execute()
         CountAct.create(round=round_id, kind="close", done_by=nfc(done_by))
 
 
@@ -164,7 +168,8 @@ def reopen_count(round_id: int, reason: str, done_by: str = "") -> None:
         _later_rounds_guard(row)
         append_seal(round_id, UNSEAL, "", nfc(done_by))
         ElectionRound.update(status="counting", result="", record_digest="").where(
-            ElectionRound.id == round_id).execute()  # fmt: skip
+            ElectionRound.id == round_id
+        ).execute()
         CountAct.create(round=round_id, kind="reopen", reason=reason, done_by=nfc(done_by))
 
 
@@ -175,8 +180,9 @@ def _later_rounds_guard(row) -> None:
     from models.congress.tables import CongressElection, ElectionRound, rounds_of
     from models.counting import Post
 
-    later = ElectionRound.select().where((ElectionRound.election == row.election_id)
-                                         & (ElectionRound.number > row.number))  # fmt: skip
+    later = ElectionRound.select().where(
+        (ElectionRound.election == row.election_id) & (ElectionRound.number > row.number)
+    )
     if later.exists():
         raise ConflictError("Đã có lần bầu sau lần này: không mở lại được.")
     election = CongressElection.get_by_id(row.election_id)
@@ -238,9 +244,11 @@ def round_record(round_id: int) -> ElectionRecord:
     congress = get_congress(CongressElection.get_by_id(row.election_id).congress_id)
     branch = get_branch()
     session = CountSession(round_id)
-    header = dict(branch=branch.name if branch else "", title=session.election_title,
-                  congress=f"Đại hội {branch.name if branch else 'Chi bộ'} {congress.ordinal_text}, "
-                           f"{congress.term_text}")  # fmt: skip
+    header = dict(
+        branch=branch.name if branch else "",
+        title=session.election_title,
+        congress=f"Đại hội {branch.name if branch else 'Chi bộ'} {congress.ordinal_text}, {congress.term_text}",
+    )
     if row.count_mode == "totals":
         return ElectionRecord(session.election, totals=session.info.totals, **header)
     return record_from_tally(session.tally, **header)
@@ -250,14 +258,16 @@ def import_second_pass(round_id: int, record: ElectionRecord, entered_by: str) -
     """Bring in the second pass typed on another PC, as its record file: same list, seats and form; its ballots go
     into pass 2 of this round's log. Returns the ballots brought in."""
     from models.ballots.tables import BallotEntry
+    from models.counting.same_round import same_round
 
     session = CountSession(round_id, 2, entered_by)
     mine = session.election
     theirs = record.election
-    if (theirs.candidate_ids != mine.candidate_ids or theirs.seats != mine.seats or theirs.form != mine.form
-            or theirs.round != mine.round):  # fmt: skip
-        raise ValidationError("Hồ sơ này không phải của lần bầu đang kiểm (danh sách, số lượng, hình thức phiếu "
-                              "hoặc lần bầu khác).", "record")  # fmt: skip
+    if not same_round(theirs, mine):
+        raise ValidationError(
+            "Hồ sơ này không phải của lần bầu đang kiểm (danh sách, số lượng, hình thức phiếu hoặc lần bầu khác).",
+            "record",
+        )
     if record.ballots is None:
         raise ValidationError("Hồ sơ này ghi số tổng hợp, không có từng phiếu để đối chiếu.", "record")
     if record.digest_ok is False:
@@ -307,6 +317,16 @@ def count_rounds() -> list[CountRound]:
                     continue
                 row = ElectionRound.get_by_id(round_.id)
                 label = f"Đại hội {congress.ordinal_text} — {election.title} — lần {round_.number}"
-                out.append(CountRound(round_.id, election.id, label, round_.status, row.double_entry, row.count_mode,
-                                      row.ballots_collected, title))  # fmt: skip
+                out.append(
+                    CountRound(
+                        round_.id,
+                        election.id,
+                        label,
+                        round_.status,
+                        row.double_entry,
+                        row.count_mode,
+                        row.ballots_collected,
+                        title,
+                    )
+                )
     return out

@@ -45,6 +45,11 @@ class RoundState:
         return self.status in (RoundStatus.CLOSED, RoundStatus.PUBLISHED)
 
     @property
+    def being_counted(self) -> bool:
+        """Ballots are out and being counted; true even when the file is read-only."""
+        return self.status == RoundStatus.COUNTING
+
+    @property
     def in_setup(self) -> bool:
         """The list and seats are still being set up (nothing issued); shown even when the file is read-only."""
         return self.status == RoundStatus.SETUP

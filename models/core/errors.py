@@ -21,6 +21,11 @@ class ValidationError(DomainError):
         self.field = field
 
 
+class UnreadableInputError(ValidationError):
+    """A file or text given to ChiBo cannot be read at all (a malformed record, a workbook that is not a roster): a
+    headless command exits with status 2 for it, as for a file it cannot open."""
+
+
 class ConflictError(DomainError):
     """The operation clashes with data already saved (a duplicate, a closed count...)."""
 
@@ -58,8 +63,11 @@ class PassphraseNeededError(DatabaseFileError):
     """The data file is encrypted and this session does not know its passphrase: ask for it and open again."""
 
     def __init__(self, path, message: str = "") -> None:
-        super().__init__(message or f"Tệp «{path.name}» đã được mã hóa: hãy nhập mật khẩu của tệp, hoặc khóa khôi "
-                         "phục (in ra khi tạo tệp), để mở.")  # fmt: skip
+        super().__init__(
+            message
+            or f"Tệp «{path.name}» đã được mã hóa: hãy nhập mật khẩu của tệp, hoặc khóa khôi "
+            "phục (in ra khi tạo tệp), để mở."
+        )
         self.path = path
 
 

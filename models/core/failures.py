@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import peewee as pw
 
-from models.core.errors import DomainError, os_error_text
+from models.core.errors import DatabaseFileError, DomainError, StorageError, UnreadableInputError, os_error_text
 from models.core.server_errors import is_privilege_error
 from models.core.sqlite_storage import OPERATIONAL_SQLITE_ERRORS, SQLITE_ERRORS, storage_error
 
@@ -75,14 +75,17 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def command_failure(exc: BaseException) -> tuple[int, str] | None:
-    """(exit status, the line to print) for an expected failure of a headless command, or None for a defect."""
-    from models.core.errors import DatabaseFileError, StorageError
-
-    if isinstance(exc, (DatabaseFileError, StorageError)):
+def command_failure(exc: BaseException) -> tuple[int, str]:
+    """The one mapping of a headless command's failure to (exit status, the one Vietnamese line to print): 2 for a
+    data file, server, file or input that cannot be read or written, 1 for anything refused (a rule of the data, a
+    privilege) and for a defect of ChiBo, which is told in a sentence too, never as a traceback."""
+    if isinstance(exc, (DatabaseFileError, StorageError, UnreadableInputError)):
         return UNREADABLE, one_line(exc.message)
     if isinstance(exc, DomainError):
         return REFUSED, one_line(exc.message)
-    if isinstance(exc, OSError):
+    if storage_error(exc) is not None:
         return UNREADABLE, one_line(describe(exc))
-    return None
+    if isinstance(exc, OSError):
+        where = f" «{exc.filename}»" if exc.filename else ""
+        return UNREADABLE, f"Không đọc hoặc ghi được tệp{where}: {os_error_text(exc)}."
+    return REFUSED, one_line(describe(exc))

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from models.core.errors import ValidationError
+from models.core.errors import UnreadableInputError
 
 
-class MalformedError(ValidationError):
+class MalformedError(UnreadableInputError):
     """Input the engine cannot count at all (unknown candidate id, wrong form, duplicate or negative number...).
 
     `field` names the offending field (e.g. "keep", "ballots_issued", "electorate.excluded.suspended");

@@ -17,6 +17,34 @@ MAX_COMMITTEE_SEATS = 7  # chi ủy không quá 7 người
 SINGLE_SEAT_POSTS = (Post.SECRETARY, Post.DEPUTY_SECRETARY)  # elected one at a time: no vote on their number
 MAX_DEPUTIES = 1  # một phó bí thư
 MIN_OFFICIAL_FOR_BRANCH = 3  # a branch exists only with ≥ 3 official members
+MAX_ALLOCATED_SEATS = 500  # delegates: the number allocated from above; a bound for typing it only
+MAX_BALLOT_PAPERS = 2000  # a bound for typing how many ballot papers to print
+
+
+@dataclass(frozen=True)
+class SeatBounds:
+    """How many seats an election of a post may have: `asked` is false for a post elected one at a time (its one
+    seat is not asked for), `default` the number offered first."""
+
+    least: int
+    most: int
+    default: int
+    asked: bool
+
+
+def seat_bounds(post: Post) -> SeatBounds:
+    """The seats an election of `post` may be set up with: the committee up to MAX_COMMITTEE_SEATS (5 offered),
+    delegates and alternates the number allocated from above (1 offered), the others exactly one."""
+    if post == Post.COMMITTEE:
+        return SeatBounds(1, MAX_COMMITTEE_SEATS, min(5, MAX_COMMITTEE_SEATS), True)
+    if post in (Post.DELEGATE, Post.ALTERNATE_DELEGATE):
+        return SeatBounds(1, MAX_ALLOCATED_SEATS, 1, True)
+    return SeatBounds(1, 1, 1, False)
+
+
+def ballot_papers_to_print(ballots: int) -> int:
+    """The ballot papers offered for printing: the ballots to issue and spares, a tenth of them and at least 2."""
+    return ballots + max(2, ballots // 10)
 
 
 @dataclass(frozen=True)
@@ -169,11 +197,16 @@ class Quorum:
     @property
     def text(self) -> str:
         """What the papers say: "Có mặt 18/22 đảng viên chính thức được triệu tập, đủ hai phần ba (ít nhất 15)…"."""
-        who = "đảng viên được triệu tập (kể cả dự bị)" if self.with_probationary else \
-            "đảng viên chính thức được triệu tập"  # fmt: skip
+        who = (
+            "đảng viên được triệu tập (kể cả dự bị)"
+            if self.with_probationary
+            else "đảng viên chính thức được triệu tập"
+        )
         if self.met:
-            return (f"Có mặt {self.present}/{self.summoned} {who}, đủ hai phần ba (ít nhất {self.needed}): đại hội "
-                    "hợp lệ (Điều lệ Đảng, Điều 11 khoản 6).")  # fmt: skip
+            return (
+                f"Có mặt {self.present}/{self.summoned} {who}, đủ hai phần ba (ít nhất {self.needed}): đại hội "
+                "hợp lệ (Điều lệ Đảng, Điều 11 khoản 6)."
+            )
         return (
             f"Chỉ có mặt {self.present}/{self.summoned} {who}, dưới hai phần ba (cần ít nhất {self.needed}): "
             "đại hội chưa hợp lệ, chưa được tiến hành công việc và bầu cử (Điều lệ Đảng, Điều 11 khoản 6)."

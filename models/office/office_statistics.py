@@ -207,9 +207,10 @@ def office_reminders(
     from models.roster.badges import next_award_date
     from models.roster.members import all_members, members_with_ids
     from models.roster.rating_book import ratings_for_year
+    from models.roster.ratings import last_rated_year
     from models.roster.reminders import badge_due_for_award_date, missing_ratings, recognition_reminders
 
-    award, year = next_award_date(on), on.year - 1
+    award, year = next_award_date(on), last_rated_year(on)
     chosen = _branches(branch_ids)
     ids = [branch_id for branch_id, _ in chosen]
     out = []

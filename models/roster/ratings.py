@@ -14,6 +14,19 @@ from models.roster.member_status import member_status
 from models.roster.records import MemberRecord, RatingRecord
 
 EXCELLENT_SHARE_OF_GOOD = (1, 5)  # "xuất sắc" at most 20 % of "tốt", rounded down [U for 2025]
+RATING_SEASON_MONTH = 10  # from October the branch prepares the year-end review of the current year
+
+
+def year_to_rate(on: date) -> int:
+    """The year a branch rates its members on `on`: the current year from October (the year-end review), the year
+    before until then. The ratings dialog opens on it."""
+    return on.year if on.month >= RATING_SEASON_MONTH else on.year - 1
+
+
+def last_rated_year(on: date) -> int:
+    """The latest year whose ratings are due complete on `on`: the year before. The «Nhắc việc» page and the office's
+    reminders list who lacks its rating, and the statistics report counts its results."""
+    return on.year - 1
 
 
 def rating_reference_date(year: int) -> date:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from models.core.errors import Cancelled, DomainError
+from models.core.errors import Cancelled, UnreadableInputError
 
 __all__ = ["Cancelled", "ImportFileError"]
 
 
-class ImportFileError(DomainError):
+class ImportFileError(UnreadableInputError):
     """The chosen file cannot be read as a roster; the message says why, in Vietnamese."""

@@ -19,6 +19,7 @@ from models.core import clock
 from models.core.dates import fmt
 from models.core.errors import Cancelled
 from models.roster.age_bands import DEFAULT_AGE_BOUNDS
+from models.roster.ratings import last_rated_year
 from reports.core.export_files import NothingToExport, PreparedExport, Progress, write_atomically
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ class StatisticsOptions:
     @classmethod
     def default(cls, on: date) -> StatisticsOptions:
         """As of `on`, movements since 1 January of that year, ratings of the year before."""
-        return cls(on, (date(on.year, 1, 1), on), on.year - 1)
+        return cls(on, (date(on.year, 1, 1), on), last_rated_year(on))
 
 
 @dataclass(frozen=True)
@@ -89,8 +90,9 @@ class ExportJob:
         header, signature, name = self.papers(content, options.today)
 
         def write(path: str | os.PathLike[str], progress: Progress | None = None) -> Path:
-            return write_atomically(Path(path), lambda target, step: content.write(target, step, header, signature),
-                                     progress)  # fmt: skip
+            return write_atomically(
+                Path(path), lambda target, step: content.write(target, step, header, signature), progress
+            )
 
         return PreparedExport(name, write)
 
@@ -104,8 +106,9 @@ class ExportJob:
         name = report_data.suggested_file_name(content.file_title, branch, content.on or today)
         return header, report_data.signature(branch), name
 
-    def run(self, path: str | os.PathLike[str], options: ExportOptions | None = None,
-            progress: Progress | None = None) -> Path:  # fmt: skip
+    def run(
+        self, path: str | os.PathLike[str], options: ExportOptions | None = None, progress: Progress | None = None
+    ) -> Path:
         """Read, lay out and write the workbook to `path`."""
         return self.prepare(options).write(path, progress)
 
@@ -220,17 +223,43 @@ def _badges(options: ExportOptions) -> JobContent:
 
 
 EXPORT_JOBS: tuple[ExportJob, ...] = (
-    ExportJob("danh-sach", "Danh sách đảng viên theo mẫu sổ 7-HSĐV", "Đang xuất danh sách đảng viên…",
-              "Đã xuất danh sách đảng viên ra tệp Excel.", _member_list(screen=False)),
-    ExportJob("danh-sach-cot", "Danh sách đảng viên theo các cột đang hiện", "Đang xuất danh sách đảng viên…",
-              "Đã xuất danh sách đảng viên ra tệp Excel.", _member_list(screen=True)),
-    ExportJob("thong-ke", "Báo cáo thống kê đảng viên", "Đang lập báo cáo thống kê…",
-              "Đã xuất báo cáo thống kê đảng viên ra tệp Excel.", _statistics, asks_options=True),
-    ExportJob("du-bi", "Danh sách đảng viên dự bị đến hạn xét chính thức", "Đang xuất danh sách…",
-              "Đã xuất danh sách đảng viên dự bị đến hạn ra tệp Excel.", _probation),
-    ExportJob("huy-hieu", "Danh sách đề nghị tặng Huy hiệu Đảng đợt tới", "Đang xuất danh sách…",
-              "Đã xuất danh sách đề nghị tặng Huy hiệu Đảng ra tệp Excel.", _badges),
-)  # fmt: skip
+    ExportJob(
+        "danh-sach",
+        "Danh sách đảng viên theo mẫu sổ 7-HSĐV",
+        "Đang xuất danh sách đảng viên…",
+        "Đã xuất danh sách đảng viên ra tệp Excel.",
+        _member_list(screen=False),
+    ),
+    ExportJob(
+        "danh-sach-cot",
+        "Danh sách đảng viên theo các cột đang hiện",
+        "Đang xuất danh sách đảng viên…",
+        "Đã xuất danh sách đảng viên ra tệp Excel.",
+        _member_list(screen=True),
+    ),
+    ExportJob(
+        "thong-ke",
+        "Báo cáo thống kê đảng viên",
+        "Đang lập báo cáo thống kê…",
+        "Đã xuất báo cáo thống kê đảng viên ra tệp Excel.",
+        _statistics,
+        asks_options=True,
+    ),
+    ExportJob(
+        "du-bi",
+        "Danh sách đảng viên dự bị đến hạn xét chính thức",
+        "Đang xuất danh sách…",
+        "Đã xuất danh sách đảng viên dự bị đến hạn ra tệp Excel.",
+        _probation,
+    ),
+    ExportJob(
+        "huy-hieu",
+        "Danh sách đề nghị tặng Huy hiệu Đảng đợt tới",
+        "Đang xuất danh sách…",
+        "Đã xuất danh sách đề nghị tặng Huy hiệu Đảng ra tệp Excel.",
+        _badges,
+    ),
+)
 JOB_BY_KIND = {job.kind: job for job in EXPORT_JOBS}
 
 

@@ -131,11 +131,16 @@ def test_minutes_stay_linear_in_the_candidates(benchmark, tmp_path, candidates):
     times the candidates in about four times the time (it was quadratic: 20,000 candidates took 122 s)."""
     import io
 
-    from reports.congress.commands import run_minutes
+    from cli.congress import run_minutes
 
     path = _minutes_record(tmp_path, candidates)
     out, err = io.StringIO(), io.StringIO()
-    code = benchmark.pedantic(run_minutes, args=(str(path), str(tmp_path / "bb.xlsx")),
-                              kwargs={"out": out, "err": err}, rounds=3, iterations=1)  # fmt: skip
+    code = benchmark.pedantic(
+        run_minutes,
+        args=(str(path), str(tmp_path / "bb.xlsx")),
+        kwargs={"out": out, "err": err},
+        rounds=3,
+        iterations=1,
+    )
     assert code == 0, err.getvalue()
     assert benchmark.stats.stats.median < 3.0 * candidates / 1000

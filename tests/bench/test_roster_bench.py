@@ -106,13 +106,18 @@ def test_background_load_500k(benchmark, big_tab):
             if first is None and big_tab.proxy.rowCount():
                 first = time.perf_counter() - start
         timer.stop()
-        results.update(first_rows_s=first, all_s=time.perf_counter() - start,
-                       worst_stall_ms=max(b - a for a, b in zip(ticks, ticks[1:], strict=False)) * 1000)  # fmt: skip
+        results.update(
+            first_rows_s=first,
+            all_s=time.perf_counter() - start,
+            worst_stall_ms=max(b - a for a, b in zip(ticks, ticks[1:], strict=False)) * 1000,
+        )
 
     benchmark.pedantic(load, rounds=1, iterations=1)
     benchmark.extra_info.update({k: round(v, 3) for k, v in results.items()})
-    print(f"\nbackground load of {BIG:,}: first rows after {results['first_rows_s']:.2f} s, all after "
-          f"{results['all_s']:.1f} s, longest GUI stall {results['worst_stall_ms']:.0f} ms")  # fmt: skip
+    print(
+        f"\nbackground load of {BIG:,}: first rows after {results['first_rows_s']:.2f} s, all after "
+        f"{results['all_s']:.1f} s, longest GUI stall {results['worst_stall_ms']:.0f} ms"
+    )
     assert big_tab.model.rowCount() == BIG
 
 
@@ -295,7 +300,8 @@ import sys
 from PySide6.QtCore import QEventLoop, QSettings
 from gui.core.app import create_application
 app = create_application(sys.argv[:1])
-from main import parse_args, start_window
+from cli.parser import parse_args
+from main import start_window
 w, outcome = start_window(parse_args(["--db", sys.argv[1]]), QSettings(sys.argv[2], QSettings.Format.IniFormat))
 probe = FirstPaint(); w.installEventFilter(probe)
 while "paint" not in marks or w.members_tab.is_loading() or w.members_tab.proxy.rowCount() == 0:

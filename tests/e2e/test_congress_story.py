@@ -46,14 +46,16 @@ def test_the_summary_of_a_congress_of_35_is_written_headless_and_reads_back(held
         for name in names:
             assert name in text
     # D = 32 official - 1 on temporary activity elsewhere - 1 absent with an approved reason
-    assert "30 đồng chí" in text or "\n30\n" in text
+    assert "\n30\n" in text
 
 
 def test_the_attendance_list_and_votes_record_headless(held, tmp_path):
     path, _elected = held
-    for kind, title in (("dai-hoi-diem-danh", "DANH SÁCH ĐẢNG VIÊN DỰ ĐẠI HỘI"),
-                        ("dai-hoi-bieu-quyet", "BIÊN BẢN BIỂU QUYẾT"),
-                        ("dai-hoi-trich-ngang", "DANH SÁCH TRÍCH NGANG")):  # fmt: skip
+    for kind, title in (
+        ("dai-hoi-diem-danh", "DANH SÁCH ĐẢNG VIÊN DỰ ĐẠI HỘI"),
+        ("dai-hoi-bieu-quyet", "BIÊN BẢN BIỂU QUYẾT"),
+        ("dai-hoi-trich-ngang", "DANH SÁCH TRÍCH NGANG"),
+    ):
         out = tmp_path / f"{kind}.xlsx"
         run = chibo("export", kind, "--congress", "4", "-o", str(out), "--db", str(path))
         assert run.returncode == 0, run.stderr

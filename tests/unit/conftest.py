@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from models.core.database import close_database, open_database
@@ -11,10 +13,11 @@ from tests.support.pg_server import empty_database
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def bare_database(request, tmp_path):
-    """The open database before the first-run set-up: a new SQLite file (its path), or an emptied PostgreSQL
-    database (its URL)."""
+    """The open database before the first-run set-up: a copy of the new SQLite data file (its path), or an emptied
+    PostgreSQL database (its URL)."""
     if request.param == "sqlite":
         target = tmp_path / "chibo.sqlite3"
+        shutil.copy2(request.getfixturevalue("template_data_file"), target)
     else:
         target = request.getfixturevalue("pg_url")
         empty_database(target)

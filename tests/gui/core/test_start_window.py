@@ -6,9 +6,10 @@ import pytest
 from PySide6.QtCore import QSettings
 
 import models.core.database as database
+from cli.parser import parse_args
 from gui.branch_dialog import BranchDialog
 from gui.core import recovery_key_dialog
-from main import parse_args, start_window
+from main import start_window
 from models.core.branch import get_branch, save_branch
 from models.core.database import close_database, open_database
 from models.roster.members import save_member
@@ -60,8 +61,9 @@ def test_a_file_that_cannot_be_opened_falls_back_to_the_default(qtbot, tmp_path,
     assert bad.read_bytes() == b"this is not a database"
 
 
-def test_without_a_credential_store_the_first_file_asks_for_a_passphrase(qtbot, tmp_path, settings, answers,
-                                                                          monkeypatch):  # fmt: skip
+def test_without_a_credential_store_the_first_file_asks_for_a_passphrase(
+    qtbot, tmp_path, settings, answers, monkeypatch
+):
     import keyring
 
     from gui.core import passphrase_dialogs
@@ -81,8 +83,9 @@ def test_without_a_credential_store_the_first_file_asks_for_a_passphrase(qtbot, 
     assert default.exists() and passphrases.has_passphrase(default)
 
 
-def test_a_server_that_refuses_at_start_up_is_told_in_vietnamese(qtbot, tmp_path, saved_file, settings, answers,
-                                                                  monkeypatch):  # fmt: skip
+def test_a_server_that_refuses_at_start_up_is_told_in_vietnamese(
+    qtbot, tmp_path, saved_file, settings, answers, monkeypatch
+):
     monkeypatch.setattr(database, "default_database_path", lambda: saved_file)
     window, outcome = start_window(parse_args(["--db", "postgresql://chibo@127.0.0.1:1/chibo"]), settings)
     qtbot.addWidget(window)

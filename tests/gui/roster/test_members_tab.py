@@ -85,7 +85,7 @@ def test_selection_survives_refresh_and_keyboard_navigation(tab, qtbot):
     tab.focus_search()
     qtbot.keyClicks(tab.search_edit, "binh")
     qtbot.keyClick(tab.search_edit, Qt.Key.Key_Down)
-    assert tab.table.hasFocus() or tab.selected_member_id() is not None
+    assert tab.table.hasFocus() and tab.selected_member_id() is not None
     selected = tab.selected_member_id()
     assert selected is not None
     tab.search_edit.clear()

@@ -59,10 +59,12 @@ def test_a_ballot_rewritten_with_the_chain_recomputed_breaks_the_seal(counting):
     rows = list(BallotEntry.select().where(BallotEntry.round == round_.id).order_by(BallotEntry.seq))
     link = chain_head(round_.id)
     for row in rows:  # an attacker with the file: ballot 1 now keeps the fourth name, every link recomputed
-        after = json.dumps({"keep": [ids[0], ids[1], ids[3]], "no": 1}, sort_keys=True) if row.ballot_no == 1 \
-            else row.after  # fmt: skip
-        link = chain_link(link, row.seq, row.pass_no, row.ballot_no, row.action, row.before, after, row.entered_by,
-                          row.entered_at)  # fmt: skip
+        after = (
+            json.dumps({"keep": [ids[0], ids[1], ids[3]], "no": 1}, sort_keys=True) if row.ballot_no == 1 else row.after
+        )
+        link = chain_link(
+            link, row.seq, row.pass_no, row.ballot_no, row.action, row.before, after, row.entered_by, row.entered_at
+        )
         BallotEntry.update(after=after, chain=link).where(BallotEntry.id == row.id).execute()
     ElectionRound.update(record_digest=link).where(ElectionRound.id == round_.id).execute()
     assert verify_chain(round_.id)  # the chain alone cannot tell
@@ -122,10 +124,10 @@ def test_papers_and_the_record_file_refuse_a_round_that_does_not_hold(counting, 
 def test_the_data_file_s_round_is_checked_headless_against_the_signed_code(counting, data_file):
     import io
 
+    from cli.congress import run_verify_database
     from models.ballots.count import round_record
     from models.core.database import close_database, open_database
     from models.counting.check_code import code_text, grouped, record_digests
-    from reports.congress.commands import run_verify_database
 
     round_, ids = _closed(counting)
     record = round_record(round_.id)

@@ -35,3 +35,9 @@ def test_states_read_from_the_stored_strings():
     assert RoundState.of("counting", None).mode == M.UNDECIDED
     with pytest.raises(ValueError):
         RoundState.of("sealed")
+
+
+@pytest.mark.parametrize("writable", [True, False])
+def test_only_a_round_with_ballots_out_is_being_counted(writable):
+    counted = {s for s in S if RoundState(s, M.UNDECIDED, writable).being_counted}
+    assert counted == {S.COUNTING}

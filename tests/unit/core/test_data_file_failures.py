@@ -72,7 +72,7 @@ def test_flipped_middle_page_is_refused_and_untouched(roster_file):
     assert "bản sao lưu" in refused.value.message and vietnamese_only(refused.value.message)
     assert digest(roster_file) == before
     assert sorted(p.name for p in roster_file.parent.iterdir()) == [roster_file.name]  # no side files made
-    assert db.obj is None or db.obj.is_closed()
+    assert db.obj.is_closed()
 
 
 def test_index_out_of_step_with_its_table_is_found_by_the_full_check(roster_file, monkeypatch):

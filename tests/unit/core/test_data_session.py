@@ -99,8 +99,11 @@ def test_a_file_replaced_while_open_is_not_backed_up_as_if_it_were_the_same(path
 def test_fifos_devices_and_folders_are_refused_at_once(tmp_path):
     fifo = tmp_path / "ong.sqlite3"
     os.mkfifo(fifo)
-    for target, said in ((fifo, "không phải là một tệp thông thường"), (Path("/dev/null"), "thông thường"),
-                         (tmp_path, "là một thư mục")):  # fmt: skip
+    for target, said in (
+        (fifo, "không phải là một tệp thông thường"),
+        (Path("/dev/null"), "thông thường"),
+        (tmp_path, "là một thư mục"),
+    ):
         outcome = data_session.open_file(target)
         assert outcome.kind is Opened.REFUSED and said in outcome.message, outcome
 
@@ -160,8 +163,7 @@ def test_the_lock_is_held_throughout_a_restore(path, monkeypatch):
 # kills leave no debris ------------------------------------------------------------------------------------------
 def _killed_midway(code: str) -> None:
     """Run `code` in a child ChiBo that says "midway" at the step under test; kill it there with SIGKILL."""
-    child = subprocess.Popen([sys.executable, "-c", textwrap.dedent(code)], cwd=ROOT, stdout=subprocess.PIPE,
-                             text=True)  # fmt: skip
+    child = subprocess.Popen([sys.executable, "-c", textwrap.dedent(code)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
     try:
         assert child.stdout.readline().strip() == "midway"
     finally:
@@ -274,7 +276,7 @@ def test_without_a_credential_store_a_new_file_asks_for_a_passphrase(tmp_path):
 
 
 def test_headless_commands_find_the_stored_key(tmp_path):
-    from reports.core.commands import open_data_file
+    from cli.data_file import open_data_file
 
     target = tmp_path / "chibo.sqlite3"
     data_session.create_file(target)
@@ -304,8 +306,8 @@ def test_declining_encryption_is_asked_only_once(path):
 
 
 def test_a_headless_command_on_another_pc_opens_with_the_recovery_key_in_the_environment(tmp_path, monkeypatch):
+    from cli.data_file import open_data_file
     from models.core.errors import PassphraseNeededError
-    from reports.core.commands import open_data_file
 
     target = tmp_path / "chibo.sqlite3"
     created = data_session.create_file(target)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from counting_factories import make_election, strike_ballots
 
+from cli.counting import run_compare
 from models.counting import Ballot, ElectionRecord, Form, InvalidReason, write_record
-from models.counting.cli import run_compare
 from models.counting.compare import describe, differences, same_ballot
 
 
@@ -51,14 +51,14 @@ def _files(tmp_path, second_ballots):
 
 def test_compare_exits_0_when_the_passes_agree(tmp_path):
     out = io.StringIO()
-    assert run_compare(*_files(tmp_path, lambda b: list(reversed(b))), stdout=out, stderr=io.StringIO()) == 0
+    assert run_compare(*_files(tmp_path, lambda b: list(reversed(b))), out=out, err=io.StringIO()) == 0
     assert "khớp nhau: 4 phiếu" in out.getvalue()
 
 
 def test_compare_exits_1_and_names_each_differing_ballot(tmp_path):
     out = io.StringIO()
     paths = _files(tmp_path, lambda b: [*b[:2], Ballot.strike(3, ["a", "d"])])
-    assert run_compare(*paths, stdout=out, stderr=io.StringIO()) == 1
+    assert run_compare(*paths, out=out, err=io.StringIO()) == 1
     lines = out.getvalue().splitlines()
     assert lines[0].startswith("Phiếu số 3: lượt 1 giữ lại Nguyễn Văn An, Trần Thị Bình, Lê Văn Cường; lượt 2 giữ lại")
     assert lines[1] == "Phiếu số 4: lượt 1 giữ lại Nguyễn Văn An, Trần Thị Bình, Lê Văn Cường; lượt 2 không nhập."
@@ -70,18 +70,18 @@ def test_compare_exits_2_for_a_malformed_file_or_another_round(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text("{không phải json", encoding="utf-8")
     err = io.StringIO()
-    assert run_compare(first, str(bad), stdout=io.StringIO(), stderr=err) == 2 and err.getvalue().count("\n") == 1
+    assert run_compare(first, str(bad), out=io.StringIO(), err=err) == 2 and err.getvalue().count("\n") == 1
     other = tmp_path / "other.json"
     write_record(ElectionRecord(make_election("abcd", round=2), ballots=()), other)
     err = io.StringIO()
-    assert run_compare(first, str(other), stdout=io.StringIO(), stderr=err) == 2
+    assert run_compare(first, str(other), out=io.StringIO(), err=err) == 2
     assert "không cùng một lần bầu" in err.getvalue()
     path = Path(second)
     raw = json.loads(path.read_text(encoding="utf-8"))
     raw["ballots"][0]["keep"] = ["a"]  # changed by hand: the digest no longer matches
     path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
     err = io.StringIO()
-    assert run_compare(first, second, stdout=io.StringIO(), stderr=err) == 2
+    assert run_compare(first, second, out=io.StringIO(), err=err) == 2
     assert "không khớp mã kiểm tra" in err.getvalue()
 
 
@@ -92,7 +92,7 @@ def test_compare_refuses_records_that_fail_their_digest(tmp_path):
         raw["ballots"][0]["keep"] = ["a"]  # both changed the same way: they would agree ballot by ballot
         Path(path).write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
     out, err = io.StringIO(), io.StringIO()
-    assert run_compare(first, second, stdout=out, stderr=err) == 2
+    assert run_compare(first, second, out=out, err=err) == 2
     assert out.getvalue() == "" and err.getvalue().count("\n") == 1 and "không khớp mã kiểm tra" in err.getvalue()
 
 
@@ -101,8 +101,9 @@ def test_compare_refuses_records_of_another_election_sharing_ids(tmp_path):
     ballots = tuple(strike_ballots([("abc", 2)]))
     base = tmp_path / "base.json"
     write_record(ElectionRecord(election, ballots=ballots, branch="Chi bộ A", congress="Đại hội lần thứ IV"), base)
-    renamed = replace(election, candidates=(replace(election.candidates[0], name="Ngô Văn Khác"),
-                                            *election.candidates[1:]))  # fmt: skip
+    renamed = replace(
+        election, candidates=(replace(election.candidates[0], name="Ngô Văn Khác"), *election.candidates[1:])
+    )
     others = {
         "branch": ElectionRecord(election, ballots=ballots, branch="Chi bộ B", congress="Đại hội lần thứ IV"),
         "congress": ElectionRecord(election, ballots=ballots, branch="Chi bộ A", congress="Đại hội lần thứ V"),
@@ -112,5 +113,5 @@ def test_compare_refuses_records_of_another_election_sharing_ids(tmp_path):
         path = tmp_path / f"{name}.json"
         write_record(record, path)
         out, err = io.StringIO(), io.StringIO()
-        assert run_compare(str(base), str(path), stdout=out, stderr=err) == 2, name
+        assert run_compare(str(base), str(path), out=out, err=err) == 2, name
         assert "không cùng một lần bầu" in err.getvalue() and out.getvalue() == ""

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from cli.counting import run_count
 from models.counting import record_reader
-from models.counting.cli import run_count
 from tests.unit.counting.test_counting_record import SPEC_EXAMPLE
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -22,7 +22,7 @@ ENGLISH = ("Errno", "Traceback", "No such file", "Is a directory", "Permission d
 
 def count(path: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
-    code = run_count(path, out, err)
+    code = run_count(path, out=out, err=err)
     return code, out.getvalue(), err.getvalue()
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from counting_factories import agree_ballots, make_election, strike_ballots
 
+from cli.counting import run_count
 from models.counting import (
     ElectionRecord,
     Exclusions,
@@ -31,7 +32,6 @@ from models.counting import (
     recount,
     write_record,
 )
-from models.counting.cli import run_count
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -61,12 +61,32 @@ SPEC_EXAMPLE = {
 }
 
 RESULT_KEYS = [
-    "format", "D", "threshold", "ballots_issued", "collected", "valid", "invalid", "invalid_reasons", "candidates",
-    "elected", "open_seats", "tied", "next_action", "problems", "digest_ok",
-]  # fmt: skip
+    "format",
+    "D",
+    "threshold",
+    "ballots_issued",
+    "collected",
+    "valid",
+    "invalid",
+    "invalid_reasons",
+    "candidates",
+    "elected",
+    "open_seats",
+    "tied",
+    "next_action",
+    "problems",
+    "digest_ok",
+]
 REASON_KEYS = [
-    "too_many", "all_struck", "blank", "single_not_one_box", "not_issued", "added_name", "marked", "other",
-]  # fmt: skip
+    "too_many",
+    "all_struck",
+    "blank",
+    "single_not_one_box",
+    "not_issued",
+    "added_name",
+    "marked",
+    "other",
+]
 CANDIDATE_KEYS = ["id", "name", "votes", "disagree", "not_counted", "percent", "passed", "elected", "rank"]
 
 
@@ -90,7 +110,7 @@ def run(raw_or_text, tmp_path: Path) -> tuple[int, str, str]:
     text = raw_or_text if isinstance(raw_or_text, str) else json.dumps(raw_or_text, ensure_ascii=False)
     path.write_text(text, encoding="utf-8")
     out, err = io.StringIO(), io.StringIO()
-    code = run_count(str(path), out, err)
+    code = run_count(str(path), out=out, err=err)
     return code, out.getvalue(), err.getvalue()
 
 
@@ -123,9 +143,22 @@ def test_written_record_carries_a_matching_digest_and_spec_keys(tmp_path):
     assert "Nguyễn Văn An" in text  # UTF-8, not \u escapes
     raw = json.loads(text)
     assert list(raw) == [
-        "format", "branch", "congress", "title", "post", "round", "seats", "form", "rules", "electorate",
-        "ballots_issued", "candidates", "ballots", "totals", "digest",
-    ]  # fmt: skip
+        "format",
+        "branch",
+        "congress",
+        "title",
+        "post",
+        "round",
+        "seats",
+        "form",
+        "rules",
+        "electorate",
+        "ballots_issued",
+        "candidates",
+        "ballots",
+        "totals",
+        "digest",
+    ]
     assert raw["format"] == "chibo.election/1"
     assert raw["totals"] is None
     assert raw["ballots"][0] == {"no": 1, "keep": ["a", "b", "c"]}
@@ -209,9 +242,16 @@ def test_count_prints_the_spec_result(tmp_path):
     assert (res["collected"], res["valid"], res["invalid"]) == (3, 1, 2)
     assert res["invalid_reasons"]["added_name"] == 1 and res["invalid_reasons"]["all_struck"] == 1
     assert res["candidates"][0] == {
-        "id": "c1", "name": "Nguyễn Văn An", "votes": 1, "disagree": 0, "not_counted": 0, "percent": 5.0,
-        "passed": False, "elected": False, "rank": 1,
-    }  # fmt: skip
+        "id": "c1",
+        "name": "Nguyễn Văn An",
+        "votes": 1,
+        "disagree": 0,
+        "not_counted": 0,
+        "percent": 5.0,
+        "passed": False,
+        "elected": False,
+        "rank": 1,
+    }
     assert (res["elected"], res["open_seats"], res["tied"]) == ([], 3, [])
     assert res["next_action"] == "next_round"
     assert res["problems"] == []
@@ -331,7 +371,7 @@ def test_malformed_error_carries_field_and_ballot_number():
 
 def test_missing_file_exits_2(tmp_path):
     out, err = io.StringIO(), io.StringIO()
-    assert run_count(str(tmp_path / "khong-co.json"), out, err) == 2
+    assert run_count(str(tmp_path / "khong-co.json"), out=out, err=err) == 2
     assert out.getvalue() == "" and err.getvalue().startswith("Không đọc được tệp")
 
 
@@ -339,7 +379,7 @@ def test_non_utf8_file_exits_2(tmp_path):
     path = tmp_path / "cp1258.json"
     path.write_bytes(b'{"branch": "\xd0\xe3ng"}')
     err = io.StringIO()
-    assert run_count(str(path), io.StringIO(), err) == 2
+    assert run_count(str(path), out=io.StringIO(), err=err) == 2
     assert "UTF-8" in err.getvalue()
 
 
@@ -360,7 +400,7 @@ def test_main_py_count_in_a_subprocess(tmp_path):
 
 def test_engine_imports_neither_qt_nor_peewee():
     code = (
-        "import sys, models.counting, models.counting.cli, models.counting.structure; "
+        "import sys, models.counting, models.counting.same_round, models.counting.structure; "
         "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'peewee', 'shiboken6')]; "
         "sys.exit(1 if bad else 0)"
     )
@@ -369,8 +409,11 @@ def test_engine_imports_neither_qt_nor_peewee():
 
 def test_a_tie_break_record_is_digested_and_counted_without_a_majority(tmp_path):
     raw = copy.deepcopy(SPEC_EXAMPLE)
-    raw.update(seats=1, tie_break=True, ballots=[{"no": 1, "keep": ["c1"]}, {"no": 2, "keep": ["c2"]},
-                                                  {"no": 3, "keep": ["c1"]}])  # fmt: skip
+    raw.update(
+        seats=1,
+        tie_break=True,
+        ballots=[{"no": 1, "keep": ["c1"]}, {"no": 2, "keep": ["c2"]}, {"no": 3, "keep": ["c1"]}],
+    )
     raw["rules"] = {"all_struck_invalid": True}
     raw["digest"] = chain_digest(raw)
     code, out, _ = run(raw, tmp_path)

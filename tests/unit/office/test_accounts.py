@@ -129,8 +129,9 @@ def test_the_server_logs_who_changed_a_record_and_only_its_branch_reads_the_log(
     finally:
         close_database()
     with psycopg.connect(office.url("ban_b"), autocommit=True) as ban_b:
-        seen = ban_b.execute("SELECT count(*) FROM chibo_change_log WHERE row_id = %s AND table_name = 'member'",
-                             (saved.id,)).fetchone()  # fmt: skip
+        seen = ban_b.execute(
+            "SELECT count(*) FROM chibo_change_log WHERE row_id = %s AND table_name = 'member'", (saved.id,)
+        ).fetchone()
         assert seen == (0,)
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             ban_b.execute("INSERT INTO chibo_change_log (table_name, action, changed_by) VALUES ('x', 'x', 'x')")
@@ -150,8 +151,8 @@ def test_signed_in_as_the_administrator_has_every_branch(admin):
 def test_a_defect_in_a_server_setup_action_is_one_vietnamese_line_never_a_traceback(office, monkeypatch):
     import io
 
+    from cli.server_setup import run_server_setup
     from models.office import accounts
-    from models.office.cli import run_server_setup
 
     def broken(*args, **kwargs):
         raise ValueError("invalid literal for int() with base 10: '²'")

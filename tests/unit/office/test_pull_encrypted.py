@@ -7,11 +7,11 @@ import io
 
 import keyring
 
+from cli.moves import run_pull
 from models.core import passphrases
 from models.core.data_session import Opened, open_file
 from models.core.database import close_database
 from models.office.branch_moves import push_file
-from models.office.move_commands import run_pull
 from tests.support.keyrings import NoKeyring
 from tests.support.rich_branch import shot
 

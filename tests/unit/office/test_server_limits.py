@@ -220,7 +220,7 @@ def test_revoke_says_how_many_open_sessions_it_ended_or_that_it_could_not(office
     import io
 
     from models.office import accounts
-    from models.office.cli import run_server_setup
+    from cli.server_setup import run_server_setup
 
     open_database(office.admin_url)
     try:
@@ -249,7 +249,7 @@ def test_a_set_up_held_up_by_an_accounts_lock_gives_up_and_says_so(office, monke
     import io
 
     from models.office import server_access
-    from models.office.cli import run_server_setup
+    from cli.server_setup import run_server_setup
 
     monkeypatch.setattr(server_access, "SETUP_LOCK_TIMEOUT", "200ms")
     with connect(office, "ban_a") as holder:

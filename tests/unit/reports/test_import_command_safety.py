@@ -6,10 +6,10 @@ import io
 import os
 from datetime import date
 
+from cli.roster import run_import
 from models.core.auto_backup import list_backups
 from models.core.database import close_database, open_database
 from models.roster.members import all_members
-from reports.roster.commands import run_import
 from tests.support.people import set_up_branch
 from tests.support.roster_workbooks import write_roster
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import datetime, timedelta
 
 from minutes_samples import HEADER, HEADING, SIGNATURE
@@ -65,11 +64,9 @@ def test_empty_log(tmp_path):
     assert ws.cell(top + 1, 1).value is None and find_row(ws, "T/M BAN KIỂM PHIẾU") > top
 
 
-def test_five_thousand_rows_stay_fast(tmp_path):
-    started = time.perf_counter()
+def test_five_thousand_rows_are_all_written(tmp_path):
+    """Every row of a long log (its speed: tests/bench/test_refusal_and_log_bench.py)."""
     path = export_entry_log(tmp_path / "nk.xlsx", HEADING, TITLE, _rows(5000), HEADER, SIGNATURE)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 5, elapsed  # about 0.5 s on the development machine
     workbook = load_workbook(path, read_only=True)
     values = [row for row in workbook.active.iter_rows(values_only=True) if row and isinstance(row[0], int)]
     workbook.close()

@@ -1,7 +1,7 @@
 """Headless office commands over every branch: `python main.py stats --all-branches` and `export --all-branches`.
 
 The same figures and jobs as the window's office view (models.office.office_statistics, reports.office.jobs), on a
-data file or a server URL; Vietnamese (or JSON) on stdout, exit status as reports.core.commands says.
+data file or a server URL; Vietnamese (or JSON) on stdout, exit status as cli.guard says.
 """
 
 from __future__ import annotations
@@ -10,14 +10,17 @@ import json
 from datetime import date
 from typing import TextIO
 
+from cli.data_file import open_data_file, write_job
+from cli.guard import guarded
+from cli.roster import print_sections, sections_json
 from models.core import clock
-from reports.core.commands import OK, UNREADABLE, on_data_file, open_data_file, write_job
-from reports.roster.commands import print_sections, sections_json
+from models.core.failures import OK, UNREADABLE
 
 
-@on_data_file
-def run_office_stats(*, db: str | None = None, on: date | None = None, as_json: bool = False, out: TextIO,
-                     err: TextIO) -> int:  # fmt: skip
+@guarded
+def run_office_stats(
+    *, db: str | None = None, on: date | None = None, as_json: bool = False, out: TextIO, err: TextIO
+) -> int:
     """The committee's figures on `on`: the total, then each branch's."""
     from models.office.office_statistics import office_statistics
     from reports.roster.jobs import StatisticsOptions
@@ -31,9 +34,10 @@ def run_office_stats(*, db: str | None = None, on: date | None = None, as_json: 
             "period": [d.isoformat() for d in options.period],
             "rating_year": options.year,
             "total": {"sections": sections_json(report.total)},
-            "branches": [{"id": b.branch_id, "name": b.name, "sections": sections_json(b.sections)}
-                         for b in report.branches],
-        }  # fmt: skip
+            "branches": [
+                {"id": b.branch_id, "name": b.name, "sections": sections_json(b.sections)} for b in report.branches
+            ],
+        }
         print(json.dumps(payload, ensure_ascii=False, indent=2), file=out)
         return OK
     print(f"TOÀN ĐẢNG BỘ ({len(report.branches)} chi bộ)", file=out)
@@ -44,7 +48,7 @@ def run_office_stats(*, db: str | None = None, on: date | None = None, as_json: 
     return OK
 
 
-@on_data_file
+@guarded
 def run_office_export(kind: str, output: str, *, db: str | None = None, out: TextIO, err: TextIO) -> int:
     """Write the committee's export `kind` (as of today, every branch) to `output`."""
     from reports.office.jobs import OFFICE_JOB_BY_KIND, office_kinds_text

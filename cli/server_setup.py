@@ -11,60 +11,68 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TextIO
 
-from models.core.database import close_database, display_name, is_server_url, open_database
-from models.core.errors import DatabaseFileError, DomainError
-from models.core.failures import OK, REFUSED, UNREADABLE, describe, one_line
+from cli.guard import guarded
+from models.core.database import display_name, is_server_url, open_database
+from models.core.errors import DomainError, ServerConnectionError
+from models.core.failures import OK, REFUSED
 from models.core.server_errors import is_privilege_error, server_message, url_parts
-
-UNREACHABLE = UNREADABLE  # a server that cannot be reached or signed in to
 
 
 class _Refused(DomainError):
     pass
 
 
-def run_server_setup(action: str | None, db: str | None, *, role: str | None = None, branch: str | None = None,
-                     read_only: bool = False, remove: bool = False, read_password: Callable[[], str] | None = None,
-                     out: TextIO, err: TextIO) -> int:  # fmt: skip
+@guarded
+def run_server_setup(
+    action: str | None,
+    db: str | None,
+    *,
+    role: str | None = None,
+    branch: str | None = None,
+    read_only: bool = False,
+    remove: bool = False,
+    read_password: Callable[[], str] | None = None,
+    out: TextIO,
+    err: TextIO,
+) -> int:
     """Run one action on the server database at `db` (a postgresql:// URL of an administrator account)."""
     if not db or not is_server_url(db) or not db.startswith(("postgresql://", "postgres://")):
-        print("Lệnh server-setup chỉ dùng với máy chủ PostgreSQL: --db postgresql://TÀI_KHOẢN@MÁY_CHỦ/TÊN_CSDL.",
-              file=err)  # fmt: skip
-        return REFUSED
+        raise _Refused(
+            "Lệnh server-setup chỉ dùng với máy chủ PostgreSQL: --db postgresql://TÀI_KHOẢN@MÁY_CHỦ/TÊN_CSDL."
+        )
     try:
-        return _ACTIONS[action or "setup"](db, role=role, branch=branch, read_only=read_only, remove=remove,
-                                           read_password=read_password, out=out)  # fmt: skip
-    except DatabaseFileError as exc:
-        print(one_line(exc.message), file=err)
-        return UNREACHABLE
-    except DomainError as exc:
-        print(one_line(exc.message), file=err)
-        return REFUSED
-    except Exception as exc:  # never a traceback: even a defect of ChiBo is one line, and nothing was committed
+        return _ACTIONS[action or "setup"](
+            db, role=role, branch=branch, read_only=read_only, remove=remove, read_password=read_password, out=out
+        )
+    except DomainError:
+        raise
+    except Exception as exc:  # the server's own refusal, worded for the administrator; nothing was committed
         if is_privilege_error(exc):
-            print(one_line(_privilege_message(db)), file=err)
-            return REFUSED
+            raise _Refused(_privilege_message(db)) from exc
         message = server_message(exc, db)
-        print(one_line(describe(exc) if message is None else message), file=err)
-        return REFUSED if message is None else UNREACHABLE
-    finally:
-        close_database()
+        if message is not None:  # the server cannot be reached or signed in to (status 2)
+            raise ServerConnectionError(message) from exc
+        raise
 
 
 def _privilege_message(db: str) -> str:
     user, host, _ = url_parts(db)
-    return (f"Tài khoản «{user}» không đủ quyền quản trị máy chủ «{host}» (tạo tài khoản, cấp quyền, "
-            "bật bảo vệ theo chi bộ). Hãy chạy lệnh bằng tài khoản quản trị, ví dụ postgres, hoặc chủ sở hữu cơ sở "
-            "dữ liệu có quyền CREATEROLE; không có gì thay đổi.")  # fmt: skip
+    return (
+        f"Tài khoản «{user}» không đủ quyền quản trị máy chủ «{host}» (tạo tài khoản, cấp quyền, "
+        "bật bảo vệ theo chi bộ). Hãy chạy lệnh bằng tài khoản quản trị, ví dụ postgres, hoặc chủ sở hữu cơ sở "
+        "dữ liệu có quyền CREATEROLE; không có gì thay đổi."
+    )
 
 
 def _set_up(db: str, *, out: TextIO, **_) -> int:
     from models.office.server_access import set_up_server
 
     report = set_up_server(db)
-    print(f"Đã thiết lập máy chủ «{display_name(db)}»: cấu trúc dữ liệu ChiBo, nhóm tài khoản chibo_app và "
-          f"chibo_office, bảo vệ theo chi bộ trên {report.tables} bảng; đang có {report.branches} chi bộ.",
-          file=out)  # fmt: skip
+    print(
+        f"Đã thiết lập máy chủ «{display_name(db)}»: cấu trúc dữ liệu ChiBo, nhóm tài khoản chibo_app và "
+        f"chibo_office, bảo vệ theo chi bộ trên {report.tables} bảng; đang có {report.branches} chi bộ.",
+        file=out,
+    )
     return OK
 
 
@@ -74,11 +82,15 @@ def _open_set_up(db: str, out: TextIO) -> None:
 
     open_database(db)
     if not is_set_up():
-        raise _Refused(f"Máy chủ «{display_name(db)}» chưa được thiết lập cho nhiều chi bộ: hãy chạy trước "
-                       f"«main.py server-setup --db {display_name(db)}».")  # fmt: skip
+        raise _Refused(
+            f"Máy chủ «{display_name(db)}» chưa được thiết lập cho nhiều chi bộ: hãy chạy trước "
+            f"«main.py server-setup --db {display_name(db)}»."
+        )
     if bring_up_to_date():
-        print(f"Đã đưa máy chủ «{display_name(db)}» lên mức bảo vệ của phiên bản ChiBo này (như chạy lại "
-              "server-setup).", file=out)  # fmt: skip
+        print(
+            f"Đã đưa máy chủ «{display_name(db)}» lên mức bảo vệ của phiên bản ChiBo này (như chạy lại server-setup).",
+            file=out,
+        )
 
 
 def _print_if(line: str, out: TextIO) -> None:
@@ -88,8 +100,10 @@ def _print_if(line: str, out: TextIO) -> None:
 
 def _sessions_line(role: str, ended: int | None) -> str:
     if ended is None:
-        return (f"Tài khoản quản trị này không được ngắt các phiên đang mở của «{role}»: chúng giữ quyền cũ cho tới "
-                "khi đóng. Hãy chạy lại bằng tài khoản postgres, hoặc cấp quyền pg_signal_backend.")  # fmt: skip
+        return (
+            f"Tài khoản quản trị này không được ngắt các phiên đang mở của «{role}»: chúng giữ quyền cũ cho tới "
+            "khi đóng. Hãy chạy lại bằng tài khoản postgres, hoặc cấp quyền pg_signal_backend."
+        )
     return f"Đã ngắt {ended} phiên đang mở của «{role}»." if ended else ""
 
 
@@ -100,8 +114,10 @@ def _add_user(db: str, *, role: str, read_password: Callable[[], str], out: Text
     _open_set_up(db, out)
     created = create_login(role, read_password())
     if created:
-        print(f"Đã tạo tài khoản «{role}». Giao chi bộ cho tài khoản: main.py server-setup grant {role} CHI_BỘ "
-              "--db …", file=out)  # fmt: skip
+        print(
+            f"Đã tạo tài khoản «{role}». Giao chi bộ cho tài khoản: main.py server-setup grant {role} CHI_BỘ --db …",
+            file=out,
+        )
     else:
         print(f"Tài khoản «{role}» đã có: đã đặt mật khẩu mới.", file=out)
     return OK
@@ -177,8 +193,15 @@ def _describe(account) -> str:
     return "; ".join(parts)
 
 
-_ACTIONS = {"setup": _set_up, "add-user": _add_user, "grant": _grant, "revoke": _revoke, "office": _office,
-            "list": _list, "end-sessions": _end_sessions}  # fmt: skip
+_ACTIONS = {
+    "setup": _set_up,
+    "add-user": _add_user,
+    "grant": _grant,
+    "revoke": _revoke,
+    "office": _office,
+    "list": _list,
+    "end-sessions": _end_sessions,
+}
 
 
 def password_reader(role: str, from_stdin: bool) -> Callable[[], str]:

@@ -1,4 +1,5 @@
-"""Headless `python main.py export KIND --congress N`: the congress's papers on the tab's own jobs."""
+"""The congress's headless commands: `export KIND --congress N` (the congress's papers on the tab's own jobs),
+`minutes RECORD.json -o FILE` (the counting minutes from a record file) and `verify --code CODE [--db FILE]`."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ import os
 from pathlib import Path
 from typing import TextIO
 
-from reports.core.commands import OK, REFUSED, UNREADABLE, on_data_file, open_data_file, write_job
+from cli.data_file import open_data_file, write_job
+from cli.guard import guarded
+from models.core.failures import OK, REFUSED, UNREADABLE
 
 
 def congress_kinds_text() -> str:
@@ -21,9 +24,10 @@ def is_congress_kind(kind: str) -> bool:
     return kind in CONGRESS_JOB_BY_KIND
 
 
-@on_data_file
-def run_congress_export(kind: str, output: str, congress: int | None, *, db: str | None = None, out: TextIO,
-                        err: TextIO) -> int:  # fmt: skip
+@guarded
+def run_congress_export(
+    kind: str, output: str, congress: int | None, *, db: str | None = None, out: TextIO, err: TextIO
+) -> int:
     """Write the paper `kind` of the branch's congress number `congress` (its ordinal) to `output`."""
     from models.congress.congresses import find_congress, list_congresses
     from reports.congress.jobs import CONGRESS_JOB_BY_KIND
@@ -38,32 +42,27 @@ def run_congress_export(kind: str, output: str, congress: int | None, *, db: str
     return write_job(lambda target: job.run(target, info.id), output, job.done, out, err)
 
 
+@guarded
 def run_minutes(record_path: str, output: str, *, out: TextIO, err: TextIO) -> int:
-    """`python main.py minutes RECORD.json -o BIEN_BAN.xlsx`: the counting minutes of a round from its record file.
-    Exit 0 written; 1 written, but the record does not match its digest (the minutes say so); 2 malformed file."""
-    from models.core.errors import os_error_text
-    from models.counting import MalformedError, read_record
+    """The counting minutes of a round from its record file. Exit 0 written; 1 written, but the record does not
+    match its digest (the minutes say so); 2 a malformed file or an output that cannot be written."""
+    from models.counting import read_record
     from reports.congress.minutes_jobs import minutes_from_record
 
-    try:
-        record = read_record(record_path)
-    except MalformedError as exc:
-        print(" ".join(exc.message.split()), file=err)
-        return UNREADABLE
+    record = read_record(record_path)
     target = Path(output)
     if target.suffix.lower() != ".xlsx":
         target = target.with_name(f"{target.name}.xlsx")
     folder = target.parent
     if not folder.is_dir() or not os.access(folder, os.W_OK):  # before a workbook is built: nothing half-done
-        why = "không có thư mục này" if not folder.exists() else (
-            "đây không phải là thư mục" if not folder.is_dir() else "không có quyền ghi vào thư mục")  # fmt: skip
+        why = (
+            "không có thư mục này"
+            if not folder.exists()
+            else ("đây không phải là thư mục" if not folder.is_dir() else "không có quyền ghi vào thư mục")
+        )
         print(f"Không ghi được tệp «{target}»: {why} «{folder}».", file=err)
         return UNREADABLE
-    try:
-        written = minutes_from_record(record, target)
-    except OSError as exc:
-        print(f"Không ghi được tệp «{target}»: {os_error_text(exc)}.", file=err)
-        return UNREADABLE
+    written = minutes_from_record(record, target)
     print(f"Đã lập biên bản kiểm phiếu: {written}", file=out)
     if record.digest_ok is False:
         print("Hồ sơ không khớp mã kiểm tra: biên bản ghi rõ điều này; không dùng kết quả này.", file=err)
@@ -71,7 +70,7 @@ def run_minutes(record_path: str, output: str, *, out: TextIO, err: TextIO) -> i
     return OK
 
 
-@on_data_file
+@guarded
 def run_verify_database(code: str, *, db: str | None = None, out: TextIO, err: TextIO) -> int:
     """`python main.py verify --code CODE [--db FILE]`: does the data file's round that the signed minutes speak of
     still match their code? 0 it matches; 1 it does not, or no closed round is that one; 2 an unreadable file."""

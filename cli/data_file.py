@@ -1,5 +1,5 @@
-"""What every headless command shares: opening the data file, and turning a failure into one Vietnamese line on
-stderr and an exit status (0 done, 1 refused for the data, 2 a file that cannot be read or written)."""
+"""What the headless commands on a data file share: opening it as the window does, closing it after the command
+(cli.guard), and writing an export."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from models.core.errors import DatabaseFileError, DomainError, os_error_text
-from models.core.failures import OK, REFUSED, UNREADABLE, one_line  # noqa: F401 - every command's exit statuses
+from cli.guard import guarded
+from models.core.errors import DatabaseFileError
+from models.core.failures import OK, REFUSED
 
 
 def open_data_file(db: str | None) -> Path | str:
@@ -44,8 +45,14 @@ def open_file_asking(path: Path) -> None:
 
         outcome = open_file(path, getpass.getpass(f"Mật khẩu (hoặc khóa khôi phục) của tệp «{path.name}»: "))
     elif outcome.kind is Opened.PASSPHRASE_NEEDED:
-        advice = "" if given else (f" Hãy đặt mật khẩu hoặc khóa khôi phục vào biến môi trường {passphrases.VARIABLE}"
-                                   " hoặc chạy lệnh trong cửa sổ dòng lệnh để nhập.")  # fmt: skip
+        advice = (
+            ""
+            if given
+            else (
+                f" Hãy đặt mật khẩu hoặc khóa khôi phục vào biến môi trường {passphrases.VARIABLE}"
+                " hoặc chạy lệnh trong cửa sổ dòng lệnh để nhập."
+            )
+        )
         raise PassphraseNeededError(path, outcome.message + advice)
     if outcome.kind is Opened.PASSPHRASE_NEEDED:
         raise PassphraseNeededError(path, outcome.message)
@@ -54,32 +61,8 @@ def open_file_asking(path: Path) -> None:
 
 
 def on_data_file(command):
-    """Run `command(err=…)` and close the data file after it; an error becomes one line on stderr and a status:
-    2 for a file that cannot be read or written, 1 for a rule of the data (a row the saved roster now refuses)."""
-
-    def run(*args, err: TextIO, **kwargs) -> int:
-        from models.core.database import close_database
-
-        try:
-            return command(*args, err=err, **kwargs)
-        except DatabaseFileError as exc:
-            print(one_line(exc.message), file=err)
-            return UNREADABLE
-        except DomainError as exc:
-            print(one_line(exc.message), file=err)
-            return REFUSED
-        except OSError as exc:
-            print(_os_message(exc), file=err)
-            return UNREADABLE
-        finally:
-            close_database()
-
-    return run
-
-
-def _os_message(exc: OSError) -> str:
-    name = f" «{exc.filename}»" if exc.filename else ""
-    return f"Không đọc hoặc ghi được tệp{name}: {os_error_text(exc)}."
+    """A command on a data file or server: its failure told as cli.guard says, the file closed after it."""
+    return guarded(command)
 
 
 def warn_if_leaving_protection(err: TextIO) -> None:

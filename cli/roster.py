@@ -1,9 +1,9 @@
-"""Headless office commands of `python main.py`: import a roster, the statistics figures, every export.
+"""The roster's headless commands: import a roster, the statistics figures, every export of the branch.
 
 Each runs the same domain operations as the members tab (reports.roster.roster_reader + models.roster.member_import,
 models.roster.statistics, reports.roster.jobs) on one data file, prints Vietnamese (or JSON) and returns the exit
-status: 0 done, 1 refused for the data (an import row with an error, nothing to export), 2 a file that cannot be
-read or written (one Vietnamese line on stderr, never a traceback).
+status (cli.guard): 0 done, 1 refused for the data (an import row with an error, nothing to export), 2 a file that
+cannot be read or written.
 """
 
 from __future__ import annotations
@@ -14,19 +14,12 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from cli.data_file import open_data_file, write_job
+from cli.guard import guarded
 from models.core import clock
-from models.core.errors import DomainError
+from models.core.failures import OK, REFUSED, UNREADABLE
 from models.roster.import_summary import outcome_summary, plan_summary, thousands
 from models.roster.member_import import ADD, SKIP, UPDATE, PlanRow
-from reports.core.commands import (
-    OK,
-    REFUSED,
-    UNREADABLE,
-    on_data_file,
-    one_line,
-    open_data_file,
-    write_job,
-)
 from reports.roster.jobs import export_kinds_text
 
 # import --------------------------------------------------------------------------------------------
@@ -49,9 +42,18 @@ def _row_json(row: PlanRow) -> dict:
     }
 
 
-@on_data_file
-def run_import(file: str, *, db: str | None = None, sheet: str | None = None, dry_run: bool = False,
-               as_json: bool = False, skip_errors: bool = False, out: TextIO, err: TextIO) -> int:  # fmt: skip
+@guarded
+def run_import(
+    file: str,
+    *,
+    db: str | None = None,
+    sheet: str | None = None,
+    dry_run: bool = False,
+    as_json: bool = False,
+    skip_errors: bool = False,
+    out: TextIO,
+    err: TextIO,
+) -> int:
     """Read and plan as the import dialog does, then (unless `dry_run`) apply the default actions in one transaction.
 
     A row with an error refuses the whole import (status 1) unless `skip_errors`, which leaves those rows out.
@@ -60,11 +62,7 @@ def run_import(file: str, *, db: str | None = None, sheet: str | None = None, dr
     from reports.roster.roster_reader import read_roster
 
     open_data_file(db)
-    try:
-        result = read_roster(file, sheet)
-    except DomainError as exc:  # ImportFileError: what is wrong with the file
-        print(one_line(exc.message), file=err)
-        return UNREADABLE
+    result = read_roster(file, sheet)  # ImportFileError (status 2): what is wrong with the file
     plan = plan_import(result)
     refused = plan.errors > 0 and not skip_errors
     if not (dry_run or refused):
@@ -102,9 +100,8 @@ def run_import(file: str, *, db: str | None = None, sheet: str | None = None, dr
 # statistics ----------------------------------------------------------------------------------------
 
 
-@on_data_file
-def run_stats(*, db: str | None = None, on: date | None = None, as_json: bool = False, out: TextIO,
-              err: TextIO) -> int:  # fmt: skip
+@guarded
+def run_stats(*, db: str | None = None, on: date | None = None, as_json: bool = False, out: TextIO, err: TextIO) -> int:
     """The statistics report's figures on `on` (default today), each with its label as printed on the report."""
     from models.roster.members import all_members
     from models.roster.rating_book import ratings_for_year
@@ -144,7 +141,7 @@ def print_sections(sections, out: TextIO, indent: str = "") -> None:
 # exports -------------------------------------------------------------------------------------------
 
 
-@on_data_file
+@guarded
 def run_export(kind: str, output: str, *, db: str | None = None, out: TextIO, err: TextIO) -> int:
     """Write the export `kind` of the whole branch (as of today) to `output`."""
     from reports.roster.jobs import JOB_BY_KIND

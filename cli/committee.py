@@ -1,6 +1,6 @@
 """`python main.py dang-uy …`: the committee's own record from the command line (models.office.committee_record):
 show it, set its header, add a leader, record a fact of a branch's history or what was received of a congress.
-Vietnamese on stdout; exit status as every headless command (reports.core.commands). Only the parser is built
+Vietnamese on stdout; exit status as every headless command (cli.guard). Only the parser is built
 before a command runs: nothing here imports the database layer at start-up."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import TextIO
 
 
 def add_parser(commands, day_type, parser_class) -> None:
-    """The `dang-uy` command and its actions (main.py's parser)."""
+    """The `dang-uy` command and its actions (cli.parser)."""
     main = commands.add_parser("dang-uy", help="thông tin đảng ủy: tiêu đề văn bản, lãnh đạo, lịch sử chi bộ",
                                description="Hồ sơ của đảng ủy trong cơ sở dữ liệu của văn phòng. Mã thoát: 0 đã "
                                "xong, 1 bị từ chối (thiếu thông tin, không có chi bộ hay đại hội), 2 không đọc hay "
@@ -62,14 +62,15 @@ def add_parser(commands, day_type, parser_class) -> None:
 
 def run_committee(args: argparse.Namespace, *, db: str | None = None, out: TextIO, err: TextIO) -> int:
     """Run the action on the data file or server `db` (closed after)."""
-    from reports.core.commands import on_data_file
+    from cli.guard import guarded
 
-    return on_data_file(_run)(args, db=db, out=out, err=err)
+    return guarded(_run)(args, db=db, out=out, err=err)
 
 
 def _run(args: argparse.Namespace, *, db: str | None, out: TextIO, err: TextIO) -> int:
+    from cli.data_file import open_data_file
+    from models.core.failures import OK
     from models.office import committee_record as record
-    from reports.core.commands import OK, open_data_file
 
     open_data_file(db)
     action = args.action or "xem"

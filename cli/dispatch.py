@@ -1,0 +1,172 @@
+"""Run one parsed headless command (cli.parser): UTF-8 streams, files that are not files refused, then the command
+module's run function, whose failure cli.guard tells. Command modules load only when their command runs."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import stat
+import sys
+from collections.abc import Callable
+from typing import TextIO
+
+from cli.parser import PULL, PUSH
+
+
+def utf8_streams() -> None:
+    """Print UTF-8 (a Windows console defaults to a code page without Vietnamese); a path that is not valid text
+    (a lone surrogate) prints replaced rather than failing the one line."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """The exit status of the headless command `args` names, having printed what it did."""
+    utf8_streams()
+    refused = refuse_special_paths(_reads(args), [args.output] if getattr(args, "output", None) else [], sys.stderr)
+    if refused is not None:
+        return refused
+    return _COMMANDS[_canonical(args.command)](args, out=sys.stdout, err=sys.stderr)
+
+
+def _reads(args: argparse.Namespace) -> list[str]:
+    """The record files a command reads."""
+    names = ("record", "first", "second") if args.command in ("count", "compare", "minutes", "verify") else ()
+    return [getattr(args, n) for n in names if getattr(args, n, None)]
+
+
+def refuse_special_paths(reads: list[str], writes: list[str], err: TextIO) -> int | None:
+    """A record to read, or an output to write, that is a named pipe, a device or (to read) a folder: refused at
+    once with a Vietnamese line (status 2), rather than a read or write that never ends. A folder given as an
+    output is the export's own business."""
+    for text in reads + writes:
+        try:
+            mode = os.stat(text).st_mode
+        except OSError:
+            continue  # a missing record (or a new output) is each command's own business
+        if not stat.S_ISREG(mode) and (text in reads or not stat.S_ISDIR(mode)):
+            kind = "một thư mục" if stat.S_ISDIR(mode) else "một đường ống hay thiết bị"
+            print(f"«{text}» là {kind}, không phải một tệp; ChiBo không đọc hay ghi vào đó.", file=err)
+            return 2
+    return None
+
+
+def _canonical(command: str) -> str:
+    return PUSH[0] if command in PUSH else PULL[0] if command in PULL else command
+
+
+def _count(args, **streams) -> int:
+    from cli.counting import run_count
+
+    return run_count(args.record, **streams)
+
+
+def _compare(args, **streams) -> int:
+    from cli.counting import run_compare
+
+    return run_compare(args.first, args.second, **streams)
+
+
+def _minutes(args, **streams) -> int:
+    from cli.congress import run_minutes
+
+    return run_minutes(args.record, args.output, **streams)
+
+
+def _verify(args, **streams) -> int:
+    if args.record is not None:
+        from cli.counting import run_verify
+
+        return run_verify(args.record, args.code, **streams)
+    from cli.congress import run_verify_database
+
+    return run_verify_database(args.code, db=args.db, **streams)
+
+
+def _import(args, **streams) -> int:
+    from cli.roster import run_import
+
+    return run_import(
+        args.file,
+        db=args.db,
+        sheet=args.sheet,
+        dry_run=args.dry_run,
+        as_json=args.json,
+        skip_errors=args.skip_errors,
+        **streams,
+    )
+
+
+def _stats(args, **streams) -> int:
+    if args.all_branches:
+        from cli.office import run_office_stats
+
+        return run_office_stats(db=args.db, on=args.on, as_json=args.json, **streams)
+    from cli.roster import run_stats
+
+    return run_stats(db=args.db, on=args.on, as_json=args.json, **streams)
+
+
+def _export(args, **streams) -> int:
+    if args.all_branches:
+        from cli.office import run_office_export
+
+        return run_office_export(args.kind, args.output, db=args.db, **streams)
+    from cli.congress import is_congress_kind, run_congress_export
+
+    if is_congress_kind(args.kind):
+        return run_congress_export(args.kind, args.output, args.congress, db=args.db, **streams)
+    from cli.roster import run_export
+
+    return run_export(args.kind, args.output, db=args.db, **streams)
+
+
+def _push(args, **streams) -> int:
+    from cli.moves import run_push
+
+    return run_push(args.db, args.server, args.merge, **streams)
+
+
+def _pull(args, **streams) -> int:
+    from cli.moves import run_pull
+
+    return run_pull(args.server, args.branch, args.db, **streams)
+
+
+def _server_setup(args, **streams) -> int:
+    from cli.server_setup import password_reader, run_server_setup
+
+    role = getattr(args, "role", None)
+    return run_server_setup(
+        args.action,
+        args.db,
+        role=role,
+        branch=getattr(args, "branch", None),
+        read_only=getattr(args, "read_only", False),
+        remove=getattr(args, "remove", False),
+        read_password=password_reader(role, getattr(args, "password_stdin", False)),
+        **streams,
+    )
+
+
+def _committee(args, **streams) -> int:
+    from cli.committee import run_committee
+
+    return run_committee(args, db=args.db, **streams)
+
+
+_COMMANDS: dict[str, Callable[..., int]] = {
+    "count": _count,
+    "compare": _compare,
+    "minutes": _minutes,
+    "verify": _verify,
+    "import": _import,
+    "stats": _stats,
+    "export": _export,
+    PUSH[0]: _push,
+    PULL[0]: _pull,
+    "server-setup": _server_setup,
+    "dang-uy": _committee,
+}

@@ -1,0 +1,224 @@
+"""The one argparse tree of `chibo` (main.py): the window's options and every headless command, with Vietnamese
+headings, help and error lines. Parsing imports no command module: the window's start-up pays for none of them."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+
+from cli.committee import add_parser as add_committee
+
+
+class _VietnameseHelp(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, "Cách dùng: " if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Vietnamese headings, help option and error line; a command with a fixed `usage_line` prints
+    that line alone for any mistake."""
+
+    def __init__(self, *args, usage_line: str | None = None, **kwargs) -> None:
+        super().__init__(*args, formatter_class=_VietnameseHelp, add_help=False, **kwargs)
+        self._positionals.title, self._optionals.title = "tham số", "tùy chọn"
+        self.add_argument("-h", "--help", action="help", help="hiện hướng dẫn này rồi thoát")
+        self.usage_line = usage_line
+
+    def error(self, message: str):
+        if self.usage_line:
+            self.exit(2, f"{self.usage_line}\n")
+        for pattern, text in _ARGPARSE_MESSAGES:
+            message = re.sub(pattern, text, message)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"Lệnh không đúng: {message}\n")
+
+
+_ARGPARSE_MESSAGES = (  # argparse's own error texts (Python 3.11), in Vietnamese
+    (r"^the following arguments are required: ", "thiếu "),
+    (r"^unrecognized arguments: ", "không hiểu "),
+    (r"^argument ([^:]+): expected one argument$", r"\1 cần một giá trị"),
+    (r"^argument ([^:]+): invalid choice: (.*) \(choose from (.*)\)$", r"\1 không có \2 (chỉ có \3)"),
+    (r"^argument ([^:]+): ", r"\1: "),
+)
+
+
+def _date(text: str):
+    from datetime import datetime
+
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            pass
+    raise argparse.ArgumentTypeError(f"ngày «{text}» không đúng dạng ngày/tháng/năm (ví dụ 31/12/2025)")
+
+
+def _export_kinds(argv: list[str]) -> str | None:
+    """The export kinds for the help of `export`; the window's start-up never pays for the export jobs' import."""
+    if "export" not in argv:
+        return None
+    from cli.congress import congress_kinds_text
+    from reports.office.jobs import office_kinds_text
+    from reports.roster.jobs import export_kinds_text
+
+    office = f"LOẠI với --all-branches (toàn đảng bộ, tiêu đề của đảng ủy):\n{office_kinds_text()}"
+    return f"LOẠI:\n{export_kinds_text()}\n{congress_kinds_text()}\n{office}"
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = _Parser(
+        prog="chibo",
+        description="ChiBo — quản lý chi bộ, đại hội và kiểm phiếu.",
+        epilog="Kiểm lại hồ sơ bầu cử: chibo count TỆP_HỒ_SƠ.json; đối chiếu hai lượt nhập "
+        "phiếu: chibo compare LƯỢT_1.json LƯỢT_2.json",
+    )
+    parser.add_argument("--db", metavar="TỆP", help="mở tệp dữ liệu này thay cho tệp mặc định")
+    parser.add_argument("--self-test", action="store_true", help="tự kiểm tra không cần màn hình rồi thoát")
+    commands = parser.add_subparsers(
+        dest="command", title="lệnh không cần màn hình", metavar="LỆNH", parser_class=_Parser
+    )
+    db = {
+        "metavar": "TỆP",
+        "default": argparse.SUPPRESS,
+        "help": "tệp dữ liệu, hoặc máy chủ postgresql://… (mặc định: tệp dữ liệu của chi bộ)",
+    }
+    imports = commands.add_parser(
+        "import",
+        help="nhập danh sách đảng viên từ tệp Excel",
+        description="Đọc và kiểm tra như hộp «Nhập từ Excel», rồi nhập tất cả hoặc không "
+        "nhập gì. Mã thoát: 0 đã nhập, 1 có dòng lỗi, 2 không đọc được tệp.",
+    )
+    imports.add_argument("file", metavar="TỆP.xlsx", help="tệp Excel danh sách đảng viên")
+    imports.add_argument("--db", **db)
+    imports.add_argument("--sheet", metavar="TÊN", help="trang tính (mặc định: trang đầu)")
+    imports.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không lưu gì")
+    imports.add_argument("--json", action="store_true", help="in mọi dòng, vấn đề và dòng trùng dưới dạng JSON")
+    imports.add_argument("--skip-errors", action="store_true", help="bỏ qua các dòng lỗi, nhập các dòng còn lại")
+    stats = commands.add_parser(
+        "stats",
+        help="số liệu báo cáo thống kê đảng viên",
+        description="Số liệu của báo cáo thống kê: số lượng và tỷ lệ, biến động từ đầu năm, xếp loại năm trước.",
+    )
+    stats.add_argument("--db", **db)
+    stats.add_argument("--on", type=_date, metavar="NGÀY", help="tính đến ngày (ngày/tháng/năm; mặc định: hôm nay)")
+    stats.add_argument("--json", action="store_true", help="in dưới dạng JSON")
+    every = {"action": "store_true", "dest": "all_branches"}
+    stats.add_argument(
+        "--all-branches", **every, help="mọi chi bộ trong cơ sở dữ liệu: từng chi bộ và cộng toàn đảng bộ"
+    )
+    export = commands.add_parser(
+        "export",
+        help="xuất một báo cáo Excel",
+        description="Xuất báo cáo Excel của cả chi bộ tính đến hôm nay, hoặc văn bản của một đại hội (--congress N).",
+        epilog=_export_kinds(argv),
+    )
+    export.add_argument("kind", metavar="LOẠI", help="loại báo cáo (xem danh sách dưới)")
+    export.add_argument("-o", "--output", metavar="TỆP.xlsx", required=True, help="tệp Excel sẽ ghi")
+    export.add_argument("--congress", type=int, metavar="N", help="đại hội lần thứ N (văn bản đại hội)")
+    export.add_argument("--db", **db)
+    _add_move_commands(commands)
+    _add_server_setup(commands)
+    add_committee(commands, _date, _Parser)
+    export.add_argument("--all-branches", **every, help="báo cáo của đảng ủy cho mọi chi bộ (có cột chi bộ)")
+    records = _add_record_commands(commands)
+    args, extra = parser.parse_known_args(argv)
+    mistaken = records.get(args.command)
+    if extra:  # told by the command's own parser: a record command answers with its usage line
+        (mistaken or parser).error(f"unrecognized arguments: {' '.join(extra)}")
+    if args.command == "verify" and args.record is not None and args.db is not None:
+        records["verify"].error("")
+    return args
+
+
+def _add_record_commands(commands) -> dict[str, argparse.ArgumentParser]:
+    """count, compare, minutes and verify on election record files; left out of the command list of the help (the
+    epilog names them), each answering any mistake with its one usage line. Returns their parsers by name."""
+    count = commands.add_parser("count", usage_line="Cách dùng: python main.py count TỆP_HỒ_SƠ.json")
+    count.add_argument("record", metavar="TỆP_HỒ_SƠ.json")
+    compare = commands.add_parser("compare", usage_line="Cách dùng: python main.py compare LƯỢT_1.json LƯỢT_2.json")
+    compare.add_argument("first", metavar="LƯỢT_1.json")
+    compare.add_argument("second", metavar="LƯỢT_2.json")
+    minutes = commands.add_parser(
+        "minutes", usage_line="Cách dùng: python main.py minutes TỆP_HỒ_SƠ.json -o BIÊN_BẢN.xlsx"
+    )
+    minutes.add_argument("record", metavar="TỆP_HỒ_SƠ.json")
+    minutes.add_argument("-o", "--output", metavar="BIÊN_BẢN.xlsx", required=True)
+    verify = commands.add_parser(
+        "verify",
+        usage_line="Cách dùng: python main.py verify TỆP_HỒ_SƠ.json --code MÃ, hoặc python main.py verify --code MÃ "
+        "[--db TỆP_DỮ_LIỆU] (đối chiếu với lần bầu trong tệp dữ liệu)",
+    )
+    verify.add_argument("record", metavar="TỆP_HỒ_SƠ.json", nargs="?")
+    verify.add_argument("--code", metavar="MÃ", required=True)
+    verify.add_argument("--db", metavar="TỆP_DỮ_LIỆU", default=argparse.SUPPRESS)
+    return {"count": count, "compare": compare, "minutes": minutes, "verify": verify}
+
+
+PUSH, PULL = ("dua-len-may-chu", "push"), ("lay-ve-tep", "pull")
+
+
+def _add_move_commands(commands) -> None:
+    """Moving branches between data files and the committee office's server (cli.moves)."""
+    server = {"metavar": "URL", "required": True, "help": "máy chủ: postgresql://NGƯỜI_DÙNG@MÁY/CƠ_SỞ_DỮ_LIỆU"}
+    push = commands.add_parser(
+        PUSH[0],
+        aliases=PUSH[1:],
+        help="đưa các chi bộ của một tệp dữ liệu lên máy chủ",
+        description="Chép mọi dữ liệu của các chi bộ trong tệp lên máy chủ, tất cả hoặc không "
+        "gì cả. Chi bộ đã có trên máy chủ (cùng tên và cấp ủy cấp trên) bị từ chối, trừ khi "
+        "chọn --merge. Mã thoát: 0 đã đưa lên, 1 bị từ chối, 2 không đọc được tệp hay máy "
+        "chủ.",
+    )
+    push.add_argument("--db", metavar="TỆP", required=True, help="tệp dữ liệu cần đưa lên")
+    push.add_argument("--server", **server)
+    push.add_argument(
+        "--merge", action="store_true", help="gộp vào chi bộ đã có trên máy chủ: chỉ thêm những gì máy chủ chưa có"
+    )
+    pull = commands.add_parser(
+        PULL[0],
+        aliases=PULL[1:],
+        help="lấy một chi bộ từ máy chủ về một tệp dữ liệu mới",
+        description="Chép mọi dữ liệu của một chi bộ trên máy chủ vào một tệp dữ liệu mới "
+        "(không ghi đè tệp đã có). Mã thoát: 0 đã lấy về, 1 bị từ chối, 2 không đọc hay ghi "
+        "được tệp hay máy chủ.",
+    )
+    pull.add_argument("--server", **server)
+    pull.add_argument("--branch", type=int, metavar="N", required=True, help="mã chi bộ trên máy chủ")
+    pull.add_argument("--db", metavar="TỆP", required=True, help="tệp dữ liệu mới sẽ tạo")
+
+
+def _add_server_setup(commands) -> None:
+    """`server-setup [ACTION]`: the administrator's command for a committee office's PostgreSQL server."""
+    server = commands.add_parser(
+        "server-setup",
+        help="thiết lập máy chủ cho nhiều chi bộ, tài khoản và quyền",
+        description="Thiết lập cơ sở dữ liệu trên máy chủ PostgreSQL cho nhiều chi bộ "
+        "(không có THAO_TÁC), hoặc quản lý tài khoản. Mã thoát: 0 đã xong, 1 bị từ "
+        "chối (chi bộ hay tài khoản không có, không đủ quyền), 2 không kết nối được "
+        "máy chủ.",
+    )
+    url = {"metavar": "postgresql://…", "help": "địa chỉ cơ sở dữ liệu, đăng nhập bằng tài khoản quản trị"}
+    server.add_argument("--db", **url)  # before or after THAO_TÁC
+    actions = server.add_subparsers(dest="action", title="thao tác", metavar="THAO_TÁC", parser_class=_Parser)
+    account = {"metavar": "TÀI_KHOẢN", "help": "tên tài khoản (đăng nhập máy chủ)"}
+    branch = {"metavar": "CHI_BỘ", "help": "mã hoặc tên đúng của chi bộ"}
+    on = {"metavar": "postgresql://…", "default": argparse.SUPPRESS, "help": url["help"]}
+    add = actions.add_parser("add-user", help="tạo tài khoản đăng nhập (hoặc đặt lại mật khẩu)")
+    add.add_argument("role", **account)
+    add.add_argument("--password-stdin", action="store_true", help="đọc mật khẩu từ đầu vào thay vì hỏi")
+    grant = actions.add_parser("grant", help="giao một chi bộ cho tài khoản")
+    grant.add_argument("role", **account)
+    grant.add_argument("branch", **branch)
+    grant.add_argument("--read-only", action="store_true", help="chỉ được xem, không được sửa")
+    revoke = actions.add_parser("revoke", help="thôi giao một chi bộ")
+    revoke.add_argument("role", **account)
+    revoke.add_argument("branch", **branch)
+    office = actions.add_parser("office", help="cho tài khoản thuộc văn phòng (xem và sửa mọi chi bộ)")
+    office.add_argument("role", **account)
+    office.add_argument("--remove", action="store_true", help="thôi thuộc văn phòng")
+    listing = actions.add_parser("list", help="liệt kê tài khoản và chi bộ được giao")
+    end = actions.add_parser("end-sessions", help="ngắt các phiên đang mở của tài khoản (ví dụ đang giữ khóa bảng)")
+    end.add_argument("role", **account)
+    for parser in (add, grant, revoke, office, listing, end):
+        parser.add_argument("--db", **on)
