@@ -219,8 +219,8 @@ def test_the_branch_lookups_answer_nothing_about_branches_the_caller_cannot_see(
 def test_revoke_says_how_many_open_sessions_it_ended_or_that_it_could_not(office, monkeypatch):
     import io
 
-    from models.office import accounts
     from cli.server_setup import run_server_setup
+    from models.office import accounts
 
     open_database(office.admin_url)
     try:
@@ -248,8 +248,8 @@ def test_revoke_says_how_many_open_sessions_it_ended_or_that_it_could_not(office
 def test_a_set_up_held_up_by_an_accounts_lock_gives_up_and_says_so(office, monkeypatch):
     import io
 
-    from models.office import server_access
     from cli.server_setup import run_server_setup
+    from models.office import server_access
 
     monkeypatch.setattr(server_access, "SETUP_LOCK_TIMEOUT", "200ms")
     with connect(office, "ban_a") as holder:

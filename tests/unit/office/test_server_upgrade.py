@@ -12,8 +12,8 @@ import psycopg
 import pytest
 from psycopg import errors
 
-from models.core.database import close_database, open_database
 from cli.server_setup import run_server_setup
+from models.core.database import close_database, open_database
 from models.office.policies import table_policies
 from models.office.server_access import _ACCESS_DDL, SETUP_KEY, SETUP_LEVEL
 from models.office.server_sql import execute
