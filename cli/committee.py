@@ -1,63 +1,12 @@
 """`python main.py dang-uy …`: the committee's own record from the command line (models.office.committee_record):
 show it, set its header, add a leader, record a fact of a branch's history or what was received of a congress.
-Vietnamese on stdout; exit status as every headless command (cli.guard). Only the parser is built
-before a command runs: nothing here imports the database layer at start-up."""
+Vietnamese on stdout; exit status as every headless command (cli.guard)."""
 
 from __future__ import annotations
 
 import argparse
 from datetime import date
 from typing import TextIO
-
-
-def add_parser(commands, day_type, parser_class) -> None:
-    """The `dang-uy` command and its actions (cli.parser)."""
-    main = commands.add_parser("dang-uy", help="thông tin đảng ủy: tiêu đề văn bản, lãnh đạo, lịch sử chi bộ",
-                               description="Hồ sơ của đảng ủy trong cơ sở dữ liệu của văn phòng. Mã thoát: 0 đã "
-                               "xong, 1 bị từ chối (thiếu thông tin, không có chi bộ hay đại hội), 2 không đọc hay "
-                               "ghi được cơ sở dữ liệu.")  # fmt: skip
-    main.add_argument("--db", metavar="TỆP hoặc postgresql://…", help="cơ sở dữ liệu (mặc định: tệp thường dùng)")
-    actions = main.add_subparsers(dest="action", title="thao tác", metavar="THAO_TÁC", parser_class=parser_class)
-    on = {"default": argparse.SUPPRESS, "metavar": "TỆP hoặc postgresql://…", "help": "cơ sở dữ liệu"}
-    actions.add_parser("xem", help="in thông tin đảng ủy, lãnh đạo và các chi bộ").add_argument("--db", **on)
-    edit = actions.add_parser("sua", help="nhập hoặc sửa tiêu đề văn bản của đảng ủy")
-    edit.add_argument("--db", **on)
-    edit.add_argument("--name", required=True, help="tên đảng ủy in trên văn bản: «ĐẢNG ỦY XÃ SÓC SƠN»")
-    edit.add_argument("--higher", action="append", default=[], help="một dòng cấp trên (lặp lại nếu nhiều dòng)")
-    edit.add_argument("--place", default="", help="địa danh ghi ngày tháng")
-    edit.add_argument("--abbr", default="ĐU", help="ký hiệu trong số văn bản (mặc định ĐU)")
-    edit.add_argument("--secretary", default="", help="bí thư (ký văn bản)")
-    edit.add_argument("--address", default="", help="địa chỉ hiện nay")
-    edit.add_argument("--name-before", default="", help="tên đơn vị trước ngày 01/7/2025")
-    edit.add_argument("--address-before", default="", help="địa chỉ trước ngày 01/7/2025")
-    edit.add_argument("--term", metavar="NĂM-NĂM", help="nhiệm kỳ, ví dụ 2025-2030")
-    edit.add_argument("--ordinal", type=int, help="đại hội đảng bộ lần thứ")
-    leader = actions.add_parser("lanh-dao", help="thêm một người giữ chức vụ của đảng ủy")
-    leader.add_argument("--db", **on)
-    leader.add_argument("--post", required=True, help="chức vụ: «Bí thư», «Phó Bí thư»…")
-    leader.add_argument("--name", required=True, help="họ và tên")
-    leader.add_argument("--appointed", action="store_true", help="được chỉ định (mặc định: bầu tại đại hội)")
-    leader.add_argument("--decision", default="", help="số, ngày quyết định")
-    leader.add_argument("--since", type=day_type, metavar="NGÀY", help="từ ngày")
-    event = actions.add_parser("chi-bo", help="ghi một sự kiện của chi bộ: thành lập, đổi tên, hợp nhất, chia "
-                               "tách, giải thể, chỉ định cấp ủy")  # fmt: skip
-    event.add_argument("--db", **on)
-    event.add_argument("branch", type=int, metavar="CHI_BỘ", help="mã chi bộ")
-    event.add_argument("kind", metavar="LOẠI", help="founded | renamed | merged_from | merged_into | split_from | "
-                       "dissolved | appointed")  # fmt: skip
-    event.add_argument("--date", type=day_type, metavar="NGÀY", required=True, help="ngày (ngày/tháng/năm)")
-    event.add_argument("--decision", default="", help="số, ngày quyết định")
-    event.add_argument("--other", type=int, metavar="CHI_BỘ", help="chi bộ liên quan (hợp nhất, chia tách)")
-    event.add_argument("--old-name", default="", help="tên cũ (đổi tên)")
-    event.add_argument("--post", default="", help="chức vụ được chỉ định")
-    event.add_argument("--person", default="", help="người được chỉ định")
-    filing = actions.add_parser("ho-so", help="ghi ngày nhận hồ sơ đại hội chi bộ và ngày chuẩn y kết quả")
-    filing.add_argument("--db", **on)
-    filing.add_argument("branch", type=int, metavar="CHI_BỘ", help="mã chi bộ")
-    filing.add_argument("ordinal", type=int, metavar="LẦN_THỨ", help="đại hội lần thứ")
-    filing.add_argument("--papers", type=day_type, metavar="NGÀY", help="ngày nhận hồ sơ")
-    filing.add_argument("--approved", type=day_type, metavar="NGÀY", help="ngày chuẩn y")
-    filing.add_argument("--decision", default="", help="quyết định chuẩn y")
 
 
 def run_committee(args: argparse.Namespace, *, db: str | None = None, out: TextIO, err: TextIO) -> int:

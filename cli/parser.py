@@ -7,8 +7,6 @@ import argparse
 import re
 import sys
 
-from cli.committee import add_parser as add_committee
-
 
 class _VietnameseHelp(argparse.RawDescriptionHelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):
@@ -119,7 +117,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     export.add_argument("--db", **db)
     _add_move_commands(commands)
     _add_server_setup(commands)
-    add_committee(commands, _date, _Parser)
+    _add_committee(commands)
     export.add_argument("--all-branches", **every, help="báo cáo của đảng ủy cho mọi chi bộ (có cột chi bộ)")
     records = _add_record_commands(commands)
     args, extra = parser.parse_known_args(argv)
@@ -222,3 +220,53 @@ def _add_server_setup(commands) -> None:
     end.add_argument("role", **account)
     for parser in (add, grant, revoke, office, listing, end):
         parser.add_argument("--db", **on)
+
+
+def _add_committee(commands) -> None:
+    """`dang-uy`: the committee's own record (cli.committee runs it)."""
+    main = commands.add_parser("dang-uy", help="thông tin đảng ủy: tiêu đề văn bản, lãnh đạo, lịch sử chi bộ",
+                               description="Hồ sơ của đảng ủy trong cơ sở dữ liệu của văn phòng. Mã thoát: 0 đã "
+                               "xong, 1 bị từ chối (thiếu thông tin, không có chi bộ hay đại hội), 2 không đọc hay "
+                               "ghi được cơ sở dữ liệu.")  # fmt: skip
+    main.add_argument("--db", metavar="TỆP hoặc postgresql://…", help="cơ sở dữ liệu (mặc định: tệp thường dùng)")
+    actions = main.add_subparsers(dest="action", title="thao tác", metavar="THAO_TÁC", parser_class=_Parser)
+    on = {"default": argparse.SUPPRESS, "metavar": "TỆP hoặc postgresql://…", "help": "cơ sở dữ liệu"}
+    actions.add_parser("xem", help="in thông tin đảng ủy, lãnh đạo và các chi bộ").add_argument("--db", **on)
+    edit = actions.add_parser("sua", help="nhập hoặc sửa tiêu đề văn bản của đảng ủy")
+    edit.add_argument("--db", **on)
+    edit.add_argument("--name", required=True, help="tên đảng ủy in trên văn bản: «ĐẢNG ỦY XÃ SÓC SƠN»")
+    edit.add_argument("--higher", action="append", default=[], help="một dòng cấp trên (lặp lại nếu nhiều dòng)")
+    edit.add_argument("--place", default="", help="địa danh ghi ngày tháng")
+    edit.add_argument("--abbr", default="ĐU", help="ký hiệu trong số văn bản (mặc định ĐU)")
+    edit.add_argument("--secretary", default="", help="bí thư (ký văn bản)")
+    edit.add_argument("--address", default="", help="địa chỉ hiện nay")
+    edit.add_argument("--name-before", default="", help="tên đơn vị trước ngày 01/7/2025")
+    edit.add_argument("--address-before", default="", help="địa chỉ trước ngày 01/7/2025")
+    edit.add_argument("--term", metavar="NĂM-NĂM", help="nhiệm kỳ, ví dụ 2025-2030")
+    edit.add_argument("--ordinal", type=int, help="đại hội đảng bộ lần thứ")
+    leader = actions.add_parser("lanh-dao", help="thêm một người giữ chức vụ của đảng ủy")
+    leader.add_argument("--db", **on)
+    leader.add_argument("--post", required=True, help="chức vụ: «Bí thư», «Phó Bí thư»…")
+    leader.add_argument("--name", required=True, help="họ và tên")
+    leader.add_argument("--appointed", action="store_true", help="được chỉ định (mặc định: bầu tại đại hội)")
+    leader.add_argument("--decision", default="", help="số, ngày quyết định")
+    leader.add_argument("--since", type=_date, metavar="NGÀY", help="từ ngày")
+    event = actions.add_parser("chi-bo", help="ghi một sự kiện của chi bộ: thành lập, đổi tên, hợp nhất, chia "
+                               "tách, giải thể, chỉ định cấp ủy")  # fmt: skip
+    event.add_argument("--db", **on)
+    event.add_argument("branch", type=int, metavar="CHI_BỘ", help="mã chi bộ")
+    event.add_argument("kind", metavar="LOẠI", help="founded | renamed | merged_from | merged_into | split_from | "
+                       "dissolved | appointed")  # fmt: skip
+    event.add_argument("--date", type=_date, metavar="NGÀY", required=True, help="ngày (ngày/tháng/năm)")
+    event.add_argument("--decision", default="", help="số, ngày quyết định")
+    event.add_argument("--other", type=int, metavar="CHI_BỘ", help="chi bộ liên quan (hợp nhất, chia tách)")
+    event.add_argument("--old-name", default="", help="tên cũ (đổi tên)")
+    event.add_argument("--post", default="", help="chức vụ được chỉ định")
+    event.add_argument("--person", default="", help="người được chỉ định")
+    filing = actions.add_parser("ho-so", help="ghi ngày nhận hồ sơ đại hội chi bộ và ngày chuẩn y kết quả")
+    filing.add_argument("--db", **on)
+    filing.add_argument("branch", type=int, metavar="CHI_BỘ", help="mã chi bộ")
+    filing.add_argument("ordinal", type=int, metavar="LẦN_THỨ", help="đại hội lần thứ")
+    filing.add_argument("--papers", type=_date, metavar="NGÀY", help="ngày nhận hồ sơ")
+    filing.add_argument("--approved", type=_date, metavar="NGÀY", help="ngày chuẩn y")
+    filing.add_argument("--decision", default="", help="quyết định chuẩn y")
