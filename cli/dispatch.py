@@ -126,7 +126,7 @@ def _export(args, **streams) -> int:
 def _push(args, **streams) -> int:
     from cli.moves import run_push
 
-    return run_push(args.db, args.server, args.merge, **streams)
+    return run_push(args.db, args.server, args.merge, committee_file=args.committee_file, **streams)
 
 
 def _pull(args, **streams) -> int:

@@ -12,21 +12,26 @@ from models.core.failures import OK
 
 
 @guarded
-def run_push(db: str, server: str, merge: bool, *, out: TextIO, err: TextIO) -> int:
-    """Put every branch of data file `db` onto `server` (merging into branches already there with `merge`)."""
+def run_push(db: str, server: str | None, merge: bool, *, committee_file: str | None = None, out: TextIO,
+             err: TextIO) -> int:  # fmt: skip
+    """Put every branch of data file `db` onto `server`, or into the committee's own data file `committee_file`
+    (merging into branches already there with `merge`)."""
     from pathlib import Path
 
     from models.core import passphrases
     from models.core.database import display_name
     from models.core.errors import PassphraseNeededError
-    from models.office.branch_moves import push_file
+    from models.office.branch_moves import push_file, push_into_file
 
     given = passphrases.from_environment()
     if given:  # an encrypted file (a plain one forgets it on opening)
         passphrases.remember(Path(db).expanduser(), given)
 
     try:
-        reports = push_file(db, server, merge=merge)
+        if committee_file is not None:
+            reports = push_into_file(db, committee_file, merge=merge)
+        else:
+            reports = push_file(db, server, merge=merge)
     except PassphraseNeededError as exc:
         if given:
             raise
@@ -35,7 +40,8 @@ def run_push(db: str, server: str, merge: bool, *, out: TextIO, err: TextIO) -> 
         ) from exc
     for report in reports:
         print("\n".join(report.lines()), file=out)
-    print(f"Đã đưa {len(reports)} chi bộ từ tệp «{db}» lên máy chủ {display_name(server)}.", file=out)
+    where = f"vào tệp của đảng ủy «{committee_file}»" if committee_file else f"lên máy chủ {display_name(server)}"
+    print(f"Đã đưa {len(reports)} chi bộ từ tệp «{db}» {where}.", file=out)
     return OK
 
 

@@ -162,14 +162,17 @@ def _add_move_commands(commands) -> None:
     push = commands.add_parser(
         PUSH[0],
         aliases=PUSH[1:],
-        help="đưa các chi bộ của một tệp dữ liệu lên máy chủ",
-        description="Chép mọi dữ liệu của các chi bộ trong tệp lên máy chủ, tất cả hoặc không "
-        "gì cả. Chi bộ đã có trên máy chủ (cùng tên và cấp ủy cấp trên) bị từ chối, trừ khi "
-        "chọn --merge. Mã thoát: 0 đã đưa lên, 1 bị từ chối, 2 không đọc được tệp hay máy "
-        "chủ.",
+        help="đưa các chi bộ của một tệp dữ liệu lên máy chủ hoặc vào tệp dữ liệu của đảng ủy",
+        description="Chép mọi dữ liệu của các chi bộ trong tệp lên máy chủ, hoặc vào tệp dữ liệu "
+        "của đảng ủy (--committee-file: một tệp giữ mọi chi bộ, dùng trên một máy không cần máy "
+        "chủ; chưa có thì tạo mới), tất cả hoặc không gì cả. Chi bộ đã có ở nơi nhận (cùng tên và "
+        "cấp ủy cấp trên) bị từ chối, trừ khi chọn --merge. Mã thoát: 0 đã đưa lên, 1 bị từ chối, "
+        "2 không đọc được tệp hay máy chủ.",
     )
     push.add_argument("--db", metavar="TỆP", required=True, help="tệp dữ liệu cần đưa lên")
-    push.add_argument("--server", **server)
+    into = push.add_mutually_exclusive_group(required=True)
+    into.add_argument("--server", **{**server, "required": False})
+    into.add_argument("--committee-file", metavar="TỆP_ĐẢNG_ỦY", help="tệp dữ liệu của đảng ủy")
     push.add_argument(
         "--merge", action="store_true", help="gộp vào chi bộ đã có trên máy chủ: chỉ thêm những gì máy chủ chưa có"
     )

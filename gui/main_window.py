@@ -671,22 +671,24 @@ class MainWindow(QMainWindow):
                 return
             self._set_target(path)
             self._show_data_file()
+        self.members_tab.load_progress.connect(self._on_first_roster_loaded)
         self.members_tab.load()
-        self._build_deferred_tabs()
+        self._build_deferred_tabs(eager=False)
 
-    def _build_deferred_tabs(self) -> None:
-        """The congress and ballots tabs, once a data file is open and the window has been painted."""
-        from gui.ballots.ballots_tab import BallotsTab
-        from gui.congress.congress_tab import CongressTab
+    def _on_first_roster_loaded(self, done: int, total: int) -> None:
+        """The congress and ballots tabs not shown yet are built once the roster is on screen (start-up speed)."""
+        if done == total:
+            self.members_tab.load_progress.disconnect(self._on_first_roster_loaded)
+            self._build_tab(self.congress_page)
+            self._build_tab(self.ballots_page)
 
-        self.congress_tab = CongressTab(self._settings)
-        self.congress_page.set_content(self.congress_tab)
-        self.ballots_tab = BallotsTab(self._settings)
-        self.ballots_page.set_content(self.ballots_tab)
-        self.congress_tab.congress_changed.connect(self._on_congress_tab_congress_changed)
-        self.ballots_tab.count_changed.connect(self._on_ballots_tab_count_changed)
+    def _build_deferred_tabs(self, eager: bool = True) -> None:
+        """Once a data file is open and the window has been painted: the congress and ballots tabs (`eager`, or
+        the one shown; the other when it is first shown or the roster is on screen) and the file's guards."""
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
-        self._refresh_deferred_tabs()
+        for page in (self.congress_page, self.ballots_page):
+            if eager or self.tabs.currentWidget() is page:
+                self._build_tab(page)
         self._show_read_only(self._is_read_only())
         self._back_up_opened_file()
         from gui.core.inactivity_lock import InactivityLock
@@ -708,16 +710,41 @@ class MainWindow(QMainWindow):
     def _on_opening_backup_failed(self, message: str) -> None:
         self.statusBar().showMessage(f"Chưa sao lưu tự động được: {message}", 15000)
 
+    def _build_tab(self, page: DeferredPage) -> None:
+        """The congress or ballots tab of `page`, unless built already; its modules load here."""
+        if page.content is not None:
+            return
+        if page is self.congress_page:
+            from gui.congress.congress_tab import CongressTab
+
+            self.congress_tab = CongressTab(self._settings)
+            self.congress_tab.congress_changed.connect(self._on_congress_tab_congress_changed)
+            tab = self.congress_tab
+        else:
+            from gui.ballots.ballots_tab import BallotsTab
+
+            self.ballots_tab = BallotsTab(self._settings)
+            self.ballots_tab.count_changed.connect(self._on_ballots_tab_count_changed)
+            tab = self.ballots_tab
+        page.set_content(tab)
+        tab.refresh()
+        tab.set_read_only(self._is_read_only())
+
     def _on_congress_tab_congress_changed(self) -> None:
-        self.ballots_tab.refresh()
+        if self.ballots_tab is not None:
+            self.ballots_tab.refresh()
 
     def _on_ballots_tab_count_changed(self) -> None:
-        self.congress_tab.refresh()
+        if self.congress_tab is not None:
+            self.congress_tab.refresh()
 
     def _on_tabs_current_changed(self, index: int) -> None:
         """A round started on the congress tab is there when the counters turn to «Bầu cử»; members added to the
-        roster are there for the congress."""
+        roster are there for the congress. A tab not built yet is built as it is first shown."""
         page = self.tabs.widget(index)
+        if isinstance(page, DeferredPage) and page.content is None:
+            self._build_tab(page)
+            return
         if page is self.ballots_page and self.ballots_tab is not None:
             self.ballots_tab.refresh()
         elif page is self.congress_page and self.congress_tab is not None:

@@ -6,3 +6,7 @@
 - models.schema / models.migrations: every capability's tables, and the schema's history.
 What each package may import is stated in its docstring and checked by tests/unit/test_layering.py.
 """
+
+from models.core.postgres_driver import hold_driver
+
+hold_driver()  # before any module of models/ imports peewee: psycopg loads only for a server

@@ -45,12 +45,18 @@ class ElectionRecord:
     digest: str | None = field(default=None, compare=False)
     digest_ok: bool | None = field(default=None, compare=False)
     raw_digests: RecordDigests | None = field(default=None, compare=False)  # as read from a file
+    # The tally of the ballots as read (each judged once, while reading), with the ballots it counted: recount uses
+    # it while the record still holds those ballots and that election.
+    counted: tuple[tuple[Ballot, ...], Tally] | None = field(default=None, compare=False, repr=False)
 
 
 # --- digest -------------------------------------------------------------------------------------------------------
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))  # one for every ballot
+
+
 def canonical(value: Any) -> bytes:
     """json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")) as UTF-8."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    return _CANONICAL.encode(value).encode("utf-8")
 
 
 def header_digest(raw: Mapping[str, Any]) -> str:
@@ -153,4 +159,7 @@ def recount(record: ElectionRecord) -> CountResult:
     """Count the record from scratch; `digest_ok` as read from the file."""
     if record.totals is not None:
         return count_totals(record.election, record.totals, record.digest_ok)
+    counted = record.counted
+    if counted is not None and counted[0] is record.ballots and counted[1].election is record.election:
+        return counted[1].result(record.digest_ok)
     return Tally(record.election, record.ballots or ()).result(record.digest_ok)

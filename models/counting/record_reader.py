@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from dataclasses import replace
 from typing import Any
@@ -26,6 +27,7 @@ MAX_RECORD_BYTES = 32 * 1024 * 1024
 MAX_COUNT = 1_000_000  # ballots, votes, numbers of any kind
 MAX_MEMBERS = 100_000  # official members summoned: more than any branch or grassroots congress could have
 MAX_TEXT = 10_000  # characters in one text field
+_LONG_TEXT = re.compile(f'"[^"]{{{MAX_TEXT + 1}}}')  # a quote, then more characters than a text may have
 
 
 def read_record(path: str | os.PathLike[str]) -> ElectionRecord:
@@ -60,16 +62,54 @@ def _too_big(name: str, size: int) -> str:
 
 
 def parse_record(text: str) -> ElectionRecord:
+    numbers = _NumberBounds()
     try:
-        raw = json.loads(text)
+        raw = json.loads(text, parse_int=numbers.int, parse_float=numbers.float, parse_constant=numbers.constant)
     except RecursionError as exc:
         raise MalformedError("Tệp JSON lồng nhau quá sâu, không phải hồ sơ bầu cử.", "") from exc
     except json.JSONDecodeError as exc:
         raise MalformedError(f"Tệp không phải JSON hợp lệ (lỗi ở dòng {exc.lineno}, cột {exc.colno}).", "") from exc
     except ValueError as exc:  # e.g. an integer of thousands of digits
         raise MalformedError("Tệp có một con số quá dài, không phải hồ sơ bầu cử.", "") from exc
-    _check_values(raw)
+    if numbers.outside or _may_hold_bad_text(text):
+        _check_values(raw)  # the walk finds the first bad value, and says which
     return record_from_dict(raw)
+
+
+class _NumberBounds:
+    """json.loads hooks that note, while parsing, whether some number is beyond MAX_COUNT (or NaN, an infinity)."""
+
+    def __init__(self) -> None:
+        self.outside = False
+
+    def int(self, text: str) -> int:
+        value = int(text)
+        if not -MAX_COUNT <= value <= MAX_COUNT:
+            self.outside = True
+        return value
+
+    def float(self, text: str) -> float:
+        value = float(text)
+        if not abs(value) <= MAX_COUNT:
+            self.outside = True
+        return value
+
+    def constant(self, text: str) -> float:
+        self.outside = True
+        return float(text)
+
+
+def _may_hold_bad_text(text: str) -> bool:
+    """Could some text of the parsed file be longer than MAX_TEXT, or hold half a UTF-16 pair? Never False when one
+    does: a longer text starts with a quote followed by more than MAX_TEXT other characters, unless it holds an
+    escaped quote; half a pair is in the file as it is, or escaped as \\uD800–\\uDFFF. Each scan is linear."""
+    if '\\"' in text or "\\ud" in text or "\\uD" in text or _LONG_TEXT.search(text) is not None:
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _check_values(raw: Any) -> None:
@@ -173,9 +213,10 @@ def record_from_dict(raw: Any) -> ElectionRecord:
             "trường còn lại là null.",
             "ballots",
         )
-    ballots = totals = None
+    ballots = totals = counted = None
     if ballots_raw is not None:
-        ballots = _ballots(ballots_raw, election)
+        counted = _ballots(ballots_raw, election)
+        ballots = counted[0]
     else:
         totals = _totals(totals_raw, election)
 
@@ -196,6 +237,7 @@ def record_from_dict(raw: Any) -> ElectionRecord:
         digest=digest,
         digest_ok=digest_ok,
         raw_digests=digests,
+        counted=counted,
     )
 
 
@@ -259,7 +301,8 @@ def _candidates(value: Any) -> tuple[Candidate, ...]:
     return tuple(out)
 
 
-def _ballots(value: Any, election: Election) -> tuple[Ballot, ...]:
+def _ballots(value: Any, election: Election) -> tuple[tuple[Ballot, ...], Tally]:
+    """The ballots, and their tally: each ballot judged once, as it is read."""
     if not isinstance(value, list):
         raise _fail("Trường ballots phải là danh sách phiếu.", "ballots")
     tally = Tally(election)
@@ -300,7 +343,7 @@ def _ballots(value: Any, election: Election) -> tuple[Ballot, ...]:
                     no,
                 )
             keep = item.get("keep", [] if reason is not None else None)  # a declared ballot may omit its marks
-            if not isinstance(keep, list) or not all(isinstance(c, str) for c in keep):
+            if not isinstance(keep, list) or not set(map(type, keep)) <= {str}:  # JSON texts are plain str
                 raise _fail(f"{where}trường keep phải là danh sách mã ứng cử viên được giữ lại.", "keep", no)
             ballot = Ballot(no, keep=tuple(keep), void=reason)
         else:
@@ -326,7 +369,7 @@ def _ballots(value: Any, election: Election) -> tuple[Ballot, ...]:
             ballot = Ballot(no, marks={cid: Mark(m) for cid, m in marks.items()}, void=reason)
         tally.add(ballot)  # raises MalformedError for an unknown candidate id or a name kept twice
         out.append(ballot)
-    return tuple(out)
+    return tuple(out), tally
 
 
 def _totals(value: Any, election: Election) -> Totals:

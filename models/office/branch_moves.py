@@ -42,35 +42,84 @@ def push_file(path: str | Path, server: str, merge: bool = False) -> list[CopyRe
     open_database(path, create=False)
     try:
         source = db.obj
-        if is_practice():
-            raise ConflictError(
-                f"Tệp «{path.name}» là dữ liệu mẫu để tập dượt, không phải dữ liệu thật của chi bộ: không đưa lên máy "
-                "chủ (trên máy chủ, văn bản in ra sẽ không còn ghi «tập dượt»)."
-            )
-        branches = [row.id for row in Branch.select(Branch.id).order_by(Branch.id).bind(source)]
-        if not branches:
-            raise ConflictError(f"Tệp «{path.name}» chưa có chi bộ nào: không có gì để đưa lên máy chủ.")
+        branches = _branches_to_move(source, path)
         with _server_errors(server), _connected(server) as target:
             reports = []
             with target.atomic():
                 # two offices pushing the same branch at once: the second waits, then finds it there
                 target.execute_sql("SELECT pg_advisory_xact_lock(hashtext('chibo.branch_moves'))")
                 for branch_id in branches:
-                    reports.append(_push_one(source, target, branch_id, merge, display_name(server)))
+                    reports.append(_push_one(source, target, branch_id, merge, f"Máy chủ {display_name(server)}"))
             return reports
     finally:
         close_database()
 
 
-def _push_one(source: pw.Database, target: pw.Database, branch_id: int, merge: bool, where: str) -> CopyReport:
+def push_into_file(path: str | Path, committee_file: str | Path, merge: bool = False) -> list[CopyReport]:
+    """Put every branch of the data file `path` into the committee's own data file `committee_file` (created when
+    it does not exist), in one transaction of that file: the office features on one PC, without a server."""
+    from models.core.database import SQLITE_PRAGMAS, close_database, is_read_only, open_database
+    from models.core.file_lock import FileLock
+    from models.core.sqlite_storage import DataFileDatabase
+    from models.core.tables import db
+
+    path, into = Path(path).expanduser(), Path(committee_file).expanduser()
+    if not path.is_file():
+        raise DatabaseFileError(f"Không có tệp dữ liệu «{path}».")
+    if into.exists() and into.resolve() == path.resolve():
+        raise ConflictError(f"Tệp «{path.name}» đã là tệp của đảng ủy: không đưa một tệp vào chính nó.")
+    open_database(path, create=False)  # brought up to date; a practice file is refused below
+    try:
+        _branches_to_move(db.obj, path, into)
+    finally:
+        close_database()
+    lock = FileLock(path).acquire()  # nobody writes the branch file while it is read
+    try:
+        open_database(into)  # the committee file: created, or brought up to date, and locked
+        try:
+            if is_read_only():
+                raise DatabaseFileError(f"Tệp của đảng ủy «{into}» chỉ đọc được: không đưa chi bộ vào.")
+            source = DataFileDatabase(path, SQLITE_PRAGMAS)
+            source.connect()
+            try:
+                branches = _branches_to_move(source, path, into)
+                with source.atomic(), db.obj.atomic():  # the branch file read as of one moment
+                    where, holder = f"Tệp của đảng ủy «{into}»", "tệp của đảng ủy"
+                    return [_push_one(source, db.obj, b, merge, where, holder) for b in branches]
+            finally:
+                source.close()
+        finally:
+            close_database()
+    finally:
+        lock.release()
+
+
+def _branches_to_move(source: pw.Database, path: Path, into: Path | None = None) -> list[int]:
+    """The branches of the data file to put on the server (`into` None) or into a committee file."""
+    where = "máy chủ" if into is None else f"tệp của đảng ủy «{into.name}»"
+    if Meta.select().where((Meta.key == PRACTICE_KEY) & (Meta.value == "1")).bind(source).exists():
+        raise ConflictError(
+            f"Tệp «{path.name}» là dữ liệu mẫu để tập dượt, không phải dữ liệu thật của chi bộ: không đưa lên {where} "
+            f"(trên {where}, văn bản in ra sẽ không còn ghi «tập dượt»)."
+        )
+    branches = [row.id for row in Branch.select(Branch.id).order_by(Branch.id).bind(source)]
+    if not branches:
+        raise ConflictError(f"Tệp «{path.name}» chưa có chi bộ nào: không có gì để đưa lên {where}.")
+    return branches
+
+
+def _push_one(source: pw.Database, target: pw.Database, branch_id: int, merge: bool, where: str,
+              holder: str = "máy chủ") -> CopyReport:  # fmt: skip
+    """One branch of `source` into `target`; `where` names the target in a sentence ("Máy chủ …"), `holder` is
+    what it is ("máy chủ", "tệp của đảng ủy")."""
     row = Branch.select().where(Branch.id == branch_id).bind(source).get()
     existing = find_branch(target, row.name, row.higher_committee)
     if existing is not None and not merge:
         higher = " – ".join(row.higher_committee.splitlines())
         raise ConflictError(
-            f"Máy chủ {where} đã có chi bộ «{row.name}» ({higher}, mã {existing}), nên không đưa tệp lên; máy chủ "
-            "giữ nguyên. Muốn gộp dữ liệu của tệp vào chi bộ đó thì chọn gộp (--merge): đảng viên đã có được giữ "
-            "nguyên, chỉ thêm những gì máy chủ chưa có."
+            f"{where} đã có chi bộ «{row.name}» ({higher}, mã {existing}), nên không đưa tệp lên; {holder} giữ "
+            "nguyên. Muốn gộp dữ liệu của tệp vào chi bộ đó thì chọn gộp (--merge): đảng viên đã có được giữ "
+            f"nguyên, chỉ thêm những gì {holder} chưa có."
         )
     report = copy_branch(source, target, branch_id, merge_into=existing)
     if existing is None:

@@ -100,12 +100,19 @@ def _parents_first(models: list[type[BaseModel]]) -> list[type[BaseModel]]:
 
 
 def rows_of_branch(table: BranchTable, tables: dict[type[BaseModel], BranchTable], branch_id: int) -> pw.Select:
-    """The ids of the table's rows that belong to the branch: a subquery along the owner keys up to `Branch`."""
+    """The ids of the table's rows that belong to the branch: one query joining the owner keys up to `Branch` (not
+    nested IN subqueries: peewee renders each of those twice, so their cost doubled with every level)."""
     model = table.model
-    if table.owner is None:
-        return model.select(model._meta.primary_key).where(model._meta.primary_key == branch_id)
-    parent = tables[table.owner.rel_model]
-    return model.select(model._meta.primary_key).where(table.owner.in_(rows_of_branch(parent, tables, branch_id)))
+    query, current, node = model.select(model._meta.primary_key), table, model
+    depth = 0
+    while current.owner is not None:
+        parent = tables[current.owner.rel_model]
+        depth += 1
+        above = parent.model.alias(f"owner{depth}")
+        on = getattr(node, current.owner.name) == getattr(above, parent.model._meta.primary_key.name)
+        query = query.join(above, on=on)
+        current, node = parent, above
+    return query.where(getattr(node, current.model._meta.primary_key.name) == branch_id)
 
 
 # --- ids inside text columns ---------------------------------------------------------------------------------------

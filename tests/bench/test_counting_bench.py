@@ -144,3 +144,65 @@ def test_minutes_stay_linear_in_the_candidates(benchmark, tmp_path, candidates):
     )
     assert code == 0, err.getvalue()
     assert benchmark.stats.stats.median < 3.0 * candidates / 1000
+
+
+def _plain_count(path) -> tuple[str, list[tuple[str, int]]]:
+    """The simplest honest code doing `count`'s work: load the JSON, chain the digest over the ballots as the record
+    format says, and count the names kept on ballots with no more names than seats."""
+    import hashlib
+    import json
+    from collections import Counter
+
+    def canonical(value) -> bytes:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+    with open(path, encoding="utf-8") as handle:
+        raw = json.load(handle)
+    head = {k: v for k, v in raw.items() if k not in ("ballots", "totals", "digest")}
+    digest = hashlib.sha256(canonical(head)).hexdigest()
+    votes: Counter[str] = Counter()
+    for ballot in raw["ballots"]:
+        digest = hashlib.sha256(digest.encode("ascii") + canonical(ballot)).hexdigest()
+        if ballot.get("void") is None and len(ballot["keep"]) <= raw["seats"]:
+            votes.update(ballot["keep"])
+    return digest, votes.most_common()
+
+
+def test_count_command_2000_x_100_vs_plain_count(benchmark, tmp_path):
+    """`main.py count` of 2,000 strike ballots × 100 candidates against JSON load + digest + a plain count in the
+    same run (issue 23): goal ≤ 2×."""
+    import io
+    import json
+    import os
+    import time
+
+    from cli.counting import run_count
+    from models.counting import ElectionRecord, write_record
+
+    e = election(Form.STRIKE, 100, 77, 2000)
+    path = tmp_path / "count.json"
+    write_record(ElectionRecord(e, ballots=tuple(strike_ballots(e, 2000, random.Random(5))), branch="Chi bộ"), path)
+
+    def ours():
+        out = io.StringIO()
+        assert run_count(str(path), out=out, err=io.StringIO()) == 0
+        return json.loads(out.getvalue())
+
+    def best(run, times: int = 7) -> float:
+        spans = []
+        for _ in range(times):
+            start = time.perf_counter()
+            run()
+            spans.append(time.perf_counter() - start)
+        return min(spans)
+
+    plain_digest, plain_votes = _plain_count(path)
+    result = benchmark.pedantic(ours, rounds=7, iterations=1)
+    assert result["digest_ok"] is True and sum(n for _, n in plain_votes) == sum(
+        c["votes"] for c in result["candidates"]
+    )
+    ours_s, plain_s = benchmark.stats.stats.min, best(lambda: _plain_count(path))
+    benchmark.extra_info.update(ours_s=round(ours_s, 4), plain_s=round(plain_s, 4), ratio=round(ours_s / plain_s, 2))
+    ratio, load = ours_s / plain_s, os.getloadavg()[0]
+    print(f"\ncount 2,000 × 100: ours {ours_s * 1000:.0f} ms, JSON load + digest + plain count "
+          f"{plain_s * 1000:.0f} ms, ratio {ratio:.2f} (goal ≤ 2); load average {load:.1f}")  # fmt: skip

@@ -141,3 +141,76 @@ def big_server(pg_url):
 
 def test_server_statistics(benchmark, big_server):
     _run(benchmark, SERVER, "PostgreSQL server")
+
+
+def test_commune_branch_files_into_one_committee_file(benchmark, tmp_path):
+    """134 branch files of a commune (6,500 members) brought into the committee's own data file one by one
+    (`dua-len-may-chu --committee-file`: each copied whole, checked field by field, in one transaction), against
+    plain sqlite3 doing the least of it: ATTACH each file and INSERT … SELECT its branch and members."""
+    import shutil
+    import sqlite3
+
+    from models.office.branch_moves import push_into_file
+    from models.roster.tables import Member
+
+    per_branch = COMMUNE // BRANCHES
+    template = tmp_path / "mau.sqlite3"
+    open_database(template)
+    try:
+        fill_members(per_branch)
+    finally:
+        close_database()
+    sources = []
+    for n in range(1, BRANCHES + 1):
+        path = tmp_path / "chi-bo" / f"thon-{n}.sqlite3"
+        path.parent.mkdir(exist_ok=True)
+        shutil.copy(template, path)
+        with sqlite3.connect(path) as connection:
+            connection.execute("UPDATE branch SET name = ?", (f"Chi bộ Thôn {n}",))
+        connection.close()
+        sources.append(path)
+    empty = tmp_path / "trong.sqlite3"
+    open_database(empty)
+    close_database()
+    rounds = iter(range(100))
+
+    def ours():
+        into = tmp_path / f"dang-uy-{next(rounds)}.sqlite3"
+        for path in sources:
+            push_into_file(path, into)
+        return into
+
+    def plain() -> float:
+        into = tmp_path / "dang-uy-plain.sqlite3"
+        into.unlink(missing_ok=True)
+        shutil.copy(empty, into)
+        member_columns = [f.column_name for f in Member._meta.sorted_fields if f.column_name not in ("id", "branch_id")]
+        listed = ", ".join(member_columns)
+        start = time.perf_counter()
+        connection = sqlite3.connect(into, isolation_level=None)
+        branch_columns = [r[1] for r in connection.execute("PRAGMA table_info(branch)") if r[1] != "id"]
+        for path in sources:
+            connection.execute("ATTACH ? AS src", (str(path),))
+            connection.execute("BEGIN")
+            cursor = connection.execute(f"INSERT INTO branch ({', '.join(branch_columns)}) SELECT "
+                                        f"{', '.join(branch_columns)} FROM src.branch")  # fmt: skip
+            connection.execute(f"INSERT INTO member (branch_id, {listed}) SELECT ?, {listed} FROM src.member",
+                               (cursor.lastrowid,))  # fmt: skip
+            connection.execute("COMMIT")
+            connection.execute("DETACH src")
+        elapsed = time.perf_counter() - start
+        assert connection.execute("SELECT count(*) FROM member").fetchone()[0] == per_branch * BRANCHES
+        connection.close()
+        return elapsed
+
+    into = benchmark.pedantic(ours, rounds=1, iterations=1)
+    ours_s = benchmark.stats.stats.min
+    plain_s = min(plain() for _ in range(3))
+    with sqlite3.connect(into) as connection:
+        held = connection.execute("SELECT count(*), count(DISTINCT branch_id) FROM member").fetchone()
+    connection.close()
+    assert held == (per_branch * BRANCHES, BRANCHES)
+    benchmark.extra_info.update(ours_s=round(ours_s, 3), plain_s=round(plain_s, 3), ratio=round(ours_s / plain_s, 1))
+    print(f"\n{BRANCHES} branch files, {per_branch * BRANCHES:,} members, into one committee file: ours {ours_s:.2f} s "
+          f"({ours_s / BRANCHES * 1000:.0f} ms a file), plain ATTACH + INSERT … SELECT {plain_s:.2f} s; load "
+          f"average {os.getloadavg()[0]:.1f}")  # fmt: skip

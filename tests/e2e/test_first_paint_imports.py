@@ -20,3 +20,32 @@ def test_nothing_heavy_before_the_first_paint(tmp_path):
     assert run.returncode == 0 and "first-paint" in run.stdout, run.stderr[-2000:]
     imported = {line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines() if line.startswith("import time:")}
     assert [name for name in HEAVY if name in imported] == []
+
+
+_FILLED = """
+import sys
+from PySide6.QtCore import QEventLoop, QSettings
+from gui.core.app import create_application
+app = create_application(sys.argv[:1])
+from cli.parser import parse_args
+from main import start_window
+w, outcome = start_window(parse_args(["--db", sys.argv[1]]), QSettings(sys.argv[2], QSettings.Format.IniFormat))
+while w.members_tab.is_loading() or w.members_tab.proxy.rowCount() == 0:
+    app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+print(w.members_tab.proxy.rowCount(), "psycopg" in sys.modules)
+"""
+
+
+def test_the_roster_of_a_data_file_is_on_screen_without_the_postgresql_driver(tmp_path, sqlite_file):
+    from models.core.database import close_database
+    from models.roster.members import save_member
+    from tests.support.people import all_people
+
+    for record in all_people():
+        save_member(record)
+    close_database()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    command = [sys.executable, "-c", _FILLED, str(sqlite_file), str(tmp_path / "s.ini")]
+    run = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.split()[-2:] == [str(len(all_people())), "False"]

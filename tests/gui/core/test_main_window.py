@@ -112,6 +112,34 @@ def test_deferred_load_shows_the_window_first(qtbot, data_file, settings):
     qtbot.waitUntil(lambda: win.members_tab.proxy.rowCount() == len(all_people()), timeout=3000)
 
 
+def test_the_congress_and_ballots_tabs_are_built_after_the_first_roster_rows(qtbot, data_file, settings):
+    for record in all_people():
+        save_member(record)
+    win = MainWindow(data_file, settings, defer_load=True)
+    qtbot.addWidget(win)
+    built_at_first_rows = []
+    win.members_tab.model.rowsInserted.connect(
+        lambda *_: built_at_first_rows.append((win.congress_tab, win.ballots_tab)) if not built_at_first_rows else None
+    )
+    win.show()
+    qtbot.waitUntil(lambda: win.congress_tab is not None and win.ballots_tab is not None, timeout=5000)
+    assert built_at_first_rows == [(None, None)]
+    assert win.members_tab.proxy.rowCount() == len(all_people())
+    assert win.congress_page.content is win.congress_tab and win.ballots_page.content is win.ballots_tab
+
+
+def test_a_tab_shown_before_the_roster_is_loaded_is_built_as_it_is_shown(qtbot, data_file, settings):
+    settings.setValue("window/tab", 2)
+    win = MainWindow(data_file, settings, defer_load=True)
+    qtbot.addWidget(win)
+    win.members_tab.load = lambda: None  # the roster never finishes loading here
+    win.show()
+    qtbot.waitUntil(lambda: win.ballots_tab is not None)
+    assert win.congress_tab is None and win.ballots_page.content is win.ballots_tab
+    win.tabs.setCurrentWidget(win.congress_page)
+    assert win.congress_page.content is win.congress_tab is not None
+
+
 # keyboard ---------------------------------------------------------------------------------
 
 

@@ -136,3 +136,34 @@ def test_a_file_without_a_format_says_so_in_words():
     with pytest.raises(MalformedError) as caught:
         record_reader.record_from_dict({})
     assert "nhận được không có" in caught.value.message and "null" not in caught.value.message
+
+
+@pytest.mark.parametrize("text", ["x" * 10_001, 'x\\"' * 5_001])  # one long text, and one behind escaped quotes
+def test_a_text_too_long_anywhere(tmp_path, text):
+    raw = json.dumps(spec(title="TITLE")).replace('"TITLE"', f'"{text}"')
+    assert_refused(count(write(tmp_path, raw)), "quá dài")
+
+
+@pytest.mark.parametrize("half", ["\\uDC00", "\\udfff"])
+def test_half_a_pair_written_either_case(tmp_path, half):
+    text = json.dumps(spec()).replace("Nguy\\u1ec5n", f"Nguy{half}n")
+    assert_refused(count(write(tmp_path, text)), "ký tự không hợp lệ")
+
+
+@pytest.mark.parametrize("number", ["-1000000000000000", "1e300", "-Infinity", "NaN"])
+def test_a_number_out_of_bounds_in_a_ballot(tmp_path, number):
+    raw = spec()
+    raw["ballots"][0]["extra"] = "NUMBER"
+    text = json.dumps(raw).replace('"NUMBER"', number)
+    assert_refused(count(write(tmp_path, text)), "lớn hơn mọi hồ sơ thật")
+
+
+def test_each_ballot_is_judged_once(tmp_path, monkeypatch):
+    from models.counting import tally
+
+    judged = []
+    original = tally.judge
+    monkeypatch.setattr(tally, "judge", lambda ballot, *args: judged.append(ballot.no) or original(ballot, *args))
+    code, out, _err = count(write(tmp_path, json.dumps(spec())))
+    assert code == 0 and out
+    assert sorted(judged) == sorted(b["no"] for b in SPEC_EXAMPLE["ballots"])
