@@ -5,6 +5,7 @@ written."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TextIO
 
 from cli.guard import guarded
@@ -16,8 +17,6 @@ def run_push(db: str, server: str | None, merge: bool, *, committee_file: str | 
              err: TextIO) -> int:  # fmt: skip
     """Put every branch of data file `db` onto `server`, or into the committee's own data file `committee_file`
     (merging into branches already there with `merge`)."""
-    from pathlib import Path
-
     from models.core import passphrases
     from models.core.database import display_name
     from models.core.errors import PassphraseNeededError
@@ -27,22 +26,68 @@ def run_push(db: str, server: str | None, merge: bool, *, committee_file: str | 
     if given:  # an encrypted file (a plain one forgets it on opening)
         passphrases.remember(Path(db).expanduser(), given)
 
+    created = None
+    if committee_file is not None and not Path(committee_file).expanduser().exists():
+        created = _create_committee_file(Path(committee_file).expanduser(), err)
     try:
         if committee_file is not None:
             reports = push_into_file(db, committee_file, merge=merge)
         else:
             reports = push_file(db, server, merge=merge)
     except PassphraseNeededError as exc:
+        _remove_new_file(created)
         if given:
             raise
         raise PassphraseNeededError(
             exc.path, f"{exc.message} Hãy đặt mật khẩu vào biến môi trường {passphrases.VARIABLE} rồi chạy lại lệnh."
         ) from exc
+    except BaseException:
+        _remove_new_file(created)  # a refused first push leaves no empty committee file behind
+        raise
+    if created is not None and created.recovery_key:
+        print(
+            f"Tệp của đảng ủy «{committee_file}» được mã hóa; khóa khôi phục (in ra và cất cùng hồ sơ của đảng ủy, "
+            f"dùng để mở tệp trên máy khác): {created.recovery_key}",
+            file=out,
+        )
     for report in reports:
         print("\n".join(report.lines()), file=out)
     where = f"vào tệp của đảng ủy «{committee_file}»" if committee_file else f"lên máy chủ {display_name(server)}"
     print(f"Đã đưa {len(reports)} chi bộ từ tệp «{db}» {where}.", file=out)
     return OK
+
+
+def _create_committee_file(path, err: TextIO):
+    """A new committee file is made as every new data file: encrypted with a key the OS keeps (models.core.
+    data_session.create_file); where there is no credential store, plain, with a line saying so."""
+    from models.core.data_session import Opened, create_file
+    from models.core.database import close_database
+    from models.core.errors import DatabaseFileError
+
+    outcome = create_file(path)
+    if outcome.kind is Opened.NO_KEY_STORE:
+        from models.core.file_keys import NO_STORE
+
+        print(f"Lưu ý: {NO_STORE} Hãy mở tệp bằng ChiBo và đặt mật khẩu (Tệp › Bảo vệ bằng mật khẩu).", file=err)
+        outcome = create_file(path, plain=True)
+    close_database()
+    if not outcome.is_open:
+        raise DatabaseFileError(outcome.message)
+    return outcome
+
+
+def _remove_new_file(outcome) -> None:
+    """Remove the committee file this command has just created, with the files SQLite keeps beside it."""
+    if outcome is None:
+        return
+    from models.core import passphrases
+    from models.core.database import _SIDE_FILES, close_database
+
+    close_database()
+    path = Path(outcome.target)
+    for suffix in ("", *_SIDE_FILES):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    passphrases.forget(path)
 
 
 @guarded

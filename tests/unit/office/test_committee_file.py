@@ -90,3 +90,37 @@ def test_the_commands_bring_branch_files_into_a_committee_file_and_count_over_it
     assert [b["name"] for b in report["branches"]] == ["Chi bộ Văn phòng Sở", "Chi bộ Phòng Kế hoạch"]
     total = report["total"]["sections"][0]["rows"][0]["count"]
     assert total == sum(b["sections"][0]["rows"][0]["count"] for b in report["branches"]) == 32 + 12
+
+
+def test_a_new_committee_file_is_encrypted_by_default_and_its_recovery_key_printed(rich_file, tmp_path):
+    """Made as every new data file (the OS store keeps its key: here the tests' in-memory store)."""
+    import io
+
+    from cli.moves import run_push
+    from models.core.passphrases import is_encrypted
+
+    committee = tmp_path / "dang-uy.sqlite3"
+    out, err = io.StringIO(), io.StringIO()
+    assert run_push(str(rich_file), None, False, committee_file=str(committee), out=out, err=err) == 0, err.getvalue()
+    assert is_encrypted(committee)
+    assert "khóa khôi phục" in out.getvalue()
+
+
+def test_a_refused_first_push_leaves_no_committee_file_behind(tmp_path):
+    """A practice file is refused: the committee file this command would have made is not left empty behind."""
+    import io
+
+    from cli.moves import run_push
+    from models.practice.sample_branch import fill_practice_data
+
+    practice = tmp_path / "tap-duot.sqlite3"
+    open_database(practice)
+    try:
+        fill_practice_data(ON)
+    finally:
+        close_database()
+    committee = tmp_path / "dang-uy.sqlite3"
+    out, err = io.StringIO(), io.StringIO()
+    assert run_push(str(practice), None, False, committee_file=str(committee), out=out, err=err) == 1
+    assert "tập dượt" in err.getvalue()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("dang-uy")) == []
