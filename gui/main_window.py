@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
-from gui.core import dialogs
+from gui.core import dialogs, operations
 from gui.core.deferred_page import DeferredPage
 from gui.roster.members_tab import MembersTab
 from models.core import clock
@@ -683,8 +683,7 @@ class MainWindow(QMainWindow):
         self.congress_page.set_content(self.congress_tab)
         self.ballots_tab = BallotsTab(self._settings)
         self.ballots_page.set_content(self.ballots_tab)
-        self.congress_tab.congress_changed.connect(self._on_congress_tab_congress_changed)
-        self.ballots_tab.count_changed.connect(self._on_ballots_tab_count_changed)
+        operations.announcer().changed.connect(self._on_operation_changed)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self._refresh_deferred_tabs()
         self._show_read_only(self._is_read_only())
@@ -708,11 +707,13 @@ class MainWindow(QMainWindow):
     def _on_opening_backup_failed(self, message: str) -> None:
         self.statusBar().showMessage(f"Chưa sao lưu tự động được: {message}", 15000)
 
-    def _on_congress_tab_congress_changed(self) -> None:
-        self.ballots_tab.refresh()
-
-    def _on_ballots_tab_count_changed(self) -> None:
-        self.congress_tab.refresh()
+    def _on_operation_changed(self, changes) -> None:
+        """What a write changed (gui.core.operations.OperationChanges): the congress and ballots tabs other than the
+        one that wrote show it."""
+        if changes.congress or changes.round:
+            for tab in (self.congress_tab, self.ballots_tab):
+                if tab is not None and tab is not changes.source:
+                    tab.refresh()
 
     def _on_tabs_current_changed(self, index: int) -> None:
         """A round started on the congress tab is there when the counters turn to «Bầu cử»; members added to the
@@ -729,7 +730,7 @@ class MainWindow(QMainWindow):
                 tab.refresh()
 
     def _on_members_tab_members_changed(self, member_ids: list) -> None:
-        """What a write changed reaches the window here; the congress and ballot tabs will listen here too."""
+        """The roster's writes are said in the status bar."""
         which = f"{len(member_ids)} đảng viên" if member_ids else "danh sách đảng viên"
         self.statusBar().showMessage(f"Đã lưu thay đổi của {which}.", 5000)
 
