@@ -52,13 +52,10 @@ class RecordActions(QObject):
         if round_id is None:
             return
 
-        def failed(exc) -> None:
-            operations.show_refusal(self.tab, exc, notice=isinstance(exc, NothingToExport))
-
         def write(prepared) -> None:
             self.task = write_export(self.tab, title, prepared, "Đang lập tệp Excel…", done)
 
-        operations.run(self.tab, lambda: prepare(round_id), write, on_failure=failed)
+        operations.run(self.tab, lambda: prepare(round_id), write, notice=(NothingToExport,))
 
     # the record file --------------------------------------------------------------------------------------------
     def export_record(self) -> None:

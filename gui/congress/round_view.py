@@ -12,11 +12,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core import dialogs
+from gui.core import dialogs, operations
 from gui.core.tables import fill_table, read_only_table
 from models.congress.elections import ElectionInfo
 from models.congress.rounds import RoundInfo, conclude_election, next_round, record_appointment, start_round
-from models.core.errors import DomainError
 from models.counting import NextAction, percent_label
 from models.counting.decision import NEXT_ACTION_LABELS
 from models.counting.structure import MAX_BALLOT_PAPERS, ballot_papers_to_print
@@ -112,12 +111,7 @@ class RoundView(QWidget):
 
     # actions ----------------------------------------------------------------------------------------------
     def _run(self, operation) -> None:
-        try:
-            operation()
-        except DomainError as exc:
-            dialogs.show_error(self, exc.message)
-            return
-        self.round_changed.emit()
+        operations.run(self, operation, lambda _result: self.round_changed.emit())
 
     def start(self) -> None:
         round_ = self.round

@@ -76,17 +76,21 @@ def run(
     *,
     changes: OperationChanges | None = None,
     heading: str = "",
-    notice: bool = False,
+    notice: bool | tuple[type[DomainError], ...] = False,
     on_failure: Callable[[DomainError], None] | None = None,
 ) -> bool:
-    """Run `operation()` now; True when it succeeded (after `on_success(result)` and the announcement)."""
+    """Run `operation()` now; True when it succeeded (after `on_success(result)` and the announcement).
+
+    A refusal is shown as an error under `heading`, or as a notice when `notice` is True or names its type (e.g.
+    NothingToExport: nobody is due, which is no failure); `on_failure(error)` replaces that display."""
     try:
         result = operation()
     except DomainError as exc:
         if on_failure is not None:
             on_failure(exc)
         else:
-            show_refusal(parent, exc, heading, notice)
+            as_notice = isinstance(exc, notice) if isinstance(notice, tuple) else notice
+            show_refusal(parent, exc, heading, as_notice)
         return False
     if on_success is not None:
         on_success(result)
