@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from gui.core import dialogs
+from gui.core import dialogs, operations
 from gui.core.tables import fill_table, read_only_table
 from models.core import clock
 from models.core.dates import fmt
@@ -119,14 +119,15 @@ class OfficeDialog(QDialog):
 
     def _write(self, kind: str, options) -> None:
         from gui.core.export_runner import write_export
-        from models.core.errors import DomainError
         from reports.office.jobs import OFFICE_JOB_BY_KIND
         from reports.roster.jobs import ExportOptions
 
         job = OFFICE_JOB_BY_KIND[kind]
-        try:
-            prepared = job.prepare(ExportOptions(today=self.today, statistics=options))
-        except DomainError as exc:  # NothingToExport: nobody due in any branch
-            dialogs.show_info(self, exc.message)
-            return
-        self.export_task = write_export(self, job.title, prepared, job.working, job.done)
+
+        def write(prepared) -> None:
+            self.export_task = write_export(self, job.title, prepared, job.working, job.done)
+
+        # a refusal is a notice: NothingToExport, nobody due in any branch
+        operations.run(
+            self, lambda: job.prepare(ExportOptions(today=self.today, statistics=options)), write, notice=True
+        )
