@@ -236,18 +236,16 @@ class MainWindow(QMainWindow):
     def choose_branch(self, branch_id: int) -> None:
         """Work in another branch of the open database: the whole window reloads for it."""
         from models.core.branch import current_branch_id, use_branch
-        from models.core.errors import DomainError
 
         if branch_id == current_branch_id():
             return
         self.members_tab.cancel_loading()  # its worker reads the branch being left
-        try:
-            use_branch(branch_id)
-        except DomainError as exc:
-            dialogs.show_error(self, exc.message)
-        else:
+
+        def remember(_result) -> None:
             if self.data_path is None:  # the next connection to this server and account starts in it
                 self._settings.setValue("office/last_branch", f"{self._account_key()}|{branch_id}")
+
+        operations.run(self, lambda: use_branch(branch_id), remember)
         self._show_data_file()
         self.members_tab.refresh()
         self._refresh_deferred_tabs()
@@ -442,7 +440,6 @@ class MainWindow(QMainWindow):
         """«Dữ liệu mẫu để tập dượt»: a new practice file with a realistic branch and a congress ready for check-in,
         opened in place of the current one (which stays as it is)."""
         from models.core import data_session
-        from models.core.errors import DomainError
         from models.practice.sample_branch import fill_practice_data
 
         path = dialogs.ask_save_path(self, "Tạo tệp dữ liệu mẫu để tập dượt", dialogs.DATA_FILTER, "data",
@@ -456,12 +453,11 @@ class MainWindow(QMainWindow):
         previous = self.data_target
         self.members_tab.cancel_loading()
         created = data_session.create_file(target, plain=True)  # sample people only: nothing to protect
-        if created.is_open:
-            try:
-                fill_practice_data(clock.today())
-            except DomainError as exc:
-                data_session.discard_new_file(target)
-                created = replace(created, kind=data_session.Opened.REFUSED, message=exc.message)
+        refusals = []
+        if created.is_open and not operations.run(self, lambda: fill_practice_data(clock.today()),
+                                                  on_failure=refusals.append):  # fmt: skip
+            data_session.discard_new_file(target)
+            created = replace(created, kind=data_session.Opened.REFUSED, message=refusals[0].message)
         if not created.is_open:
             self.react_to(replace(created, message=""), previous)
             dialogs.show_error(self, "Chưa tạo được tệp tập dượt.", created.message)
@@ -491,15 +487,10 @@ class MainWindow(QMainWindow):
 
     def _on_restore_dialog_backup_chosen(self, backup) -> None:
         from models.core.data_session import restore_open_file
-        from models.core.errors import DomainError
 
         self._pause_background()
-        restored = False
-        try:
-            restore_open_file(backup)  # the file's lock is held throughout
-            restored = True
-        except DomainError as exc:
-            dialogs.show_error(self, "Chưa phục hồi được; tệp dữ liệu được giữ nguyên.", exc.message)
+        restored = operations.run(self, lambda: restore_open_file(backup),  # the file's lock is held throughout
+                                  heading="Chưa phục hồi được; tệp dữ liệu được giữ nguyên.")  # fmt: skip
         self._show_data_file()
         self.members_tab.refresh()
         self._refresh_deferred_tabs()
@@ -529,27 +520,24 @@ class MainWindow(QMainWindow):
 
         from models.core.data_session import remove_passphrase
         from models.core.encryption import protect_open_file
-        from models.core.errors import DomainError
 
         self._pause_background()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        recovery = ""
-        try:
-            if passphrase:
-                skipped = protect_open_file(passphrase)
-            else:
-                skipped, recovery = remove_passphrase()
-        except DomainError as exc:
-            QApplication.restoreOverrideCursor()
-            dialogs.show_error(self, "Chưa đổi được mật khẩu; tệp dữ liệu vẫn như trước.", exc.message)
-            skipped = None
-        else:
-            QApplication.restoreOverrideCursor()
+
+        def rewrite() -> tuple:
+            try:
+                return (protect_open_file(passphrase), "") if passphrase else remove_passphrase()
+            finally:
+                QApplication.restoreOverrideCursor()  # before any message
+
+        rewritten = []
+        operations.run(self, rewrite, rewritten.append, heading="Chưa đổi được mật khẩu; tệp dữ liệu vẫn như trước.")
         self._show_data_file()
         self.members_tab.refresh()
         self._refresh_deferred_tabs()
-        if skipped is None:
+        if not rewritten:
             return
+        skipped, recovery = rewritten[0]
         if passphrase:
             done = "Đã mã hóa tệp dữ liệu và các bản sao lưu của nó bằng mật khẩu mới."
         elif recovery:
