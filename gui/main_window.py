@@ -214,15 +214,11 @@ class MainWindow(QMainWindow):
     def _show_branches(self) -> None:
         """On a server (or a file holding several branches): the branches the signed-in account has, and the
         office's totals when there are several."""
-        from models.core.branch import current_branch_id, list_branches
-        from models.core.errors import NotFoundError
+        from models.core.branch import current_branch_id_or_none, list_branches
 
         branches = list_branches()
         on_server = self.data_path is None and bool(self.data_target)
-        try:
-            current = current_branch_id()
-        except NotFoundError:
-            current = None
+        current = current_branch_id_or_none()
         self._access = None
         if on_server:
             from models.office.accounts import signed_in_access
@@ -293,14 +289,10 @@ class MainWindow(QMainWindow):
             return True
         if self._access is None:
             return False
-        from models.core.branch import current_branch_id
-        from models.core.errors import NotFoundError
+        from models.core.branch import current_branch_id_or_none
 
-        try:
-            current = current_branch_id()
-        except NotFoundError:
-            return False
-        return any(g.branch_id == current and not g.can_write for g in self._access.branches)
+        current = current_branch_id_or_none()
+        return current is not None and any(g.branch_id == current and not g.can_write for g in self._access.branches)
 
     def _show_read_only(self, read_only: bool) -> None:
         """A file that cannot be written (or a branch the server account may only read) is shown and browsed, never

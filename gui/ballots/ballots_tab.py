@@ -36,7 +36,7 @@ from gui.core.tables import fill_table, read_only_table
 from models.ballots import count
 from models.ballots.session import CountSession
 from models.congress.round_state import CountMode
-from models.core.errors import DomainError, NotFoundError
+from models.core.errors import DomainError
 from models.counting import NextAction
 from models.counting.compare import describe
 
@@ -45,14 +45,11 @@ STATUS_TEXT = {"counting": "đang kiểm phiếu", "closed": "đã khóa kết q
 
 def _data_identity() -> str:
     """The open data file (or server database) and branch: what the entry operator's name belongs to."""
-    from models.core.branch import current_branch_id
+    from models.core.branch import current_branch_id_or_none
     from models.core.tables import db
 
-    try:
-        branch = current_branch_id()
-    except NotFoundError:  # no branch set up yet
-        branch = ""
-    return f"{getattr(db.obj, 'database', '')}#{branch}"
+    branch = current_branch_id_or_none()
+    return f"{getattr(db.obj, 'database', '')}#{'' if branch is None else branch}"
 
 
 class BallotsTab(QWidget):

@@ -30,14 +30,12 @@ class RecordActions(QObject):
         round_id = self._round_id()
         if round_id is None:
             return
-        try:
-            name = minutes_file_name(round_id)
-        except NothingToExport as exc:
-            dialogs.show_info(self.tab, exc.message)
+        names = []
+        if not operations.run(self.tab, lambda: minutes_file_name(round_id), names.append, notice=(NothingToExport,)):
             return
         self.task = write_export(self.tab, "Xuất biên bản kiểm phiếu", lambda: prepare_minutes(round_id),
                                  "Đang lập biên bản…", "Đã xuất biên bản kiểm phiếu (và hồ sơ bầu cử .json bên cạnh) "
-                                 "ra tệp Excel.", suggested=name)  # fmt: skip
+                                 "ra tệp Excel.", suggested=names[0])  # fmt: skip
 
     def export_log(self) -> None:
         from reports.congress.minutes_jobs import prepare_entry_log

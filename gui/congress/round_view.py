@@ -135,13 +135,12 @@ class RoundView(QWidget):
                                     ballot_papers_to_print(ballots), 1, MAX_BALLOT_PAPERS)  # fmt: skip
         if copies is None:
             return
-        try:
-            prepared = prepare_ballot_papers(election.id, copies)
-        except NothingToExport as exc:
-            dialogs.show_info(self, exc.message)
-            return
-        self.task = write_export(self, "In phiếu bầu", prepared, "Đang lập phiếu bầu…",
-                                 "Đã lập phiếu bầu ra tệp Excel; mở tệp để in.")  # fmt: skip
+
+        def write(prepared) -> None:
+            self.task = write_export(self, "In phiếu bầu", prepared, "Đang lập phiếu bầu…",
+                                     "Đã lập phiếu bầu ra tệp Excel; mở tệp để in.")  # fmt: skip
+
+        operations.run(self, lambda: prepare_ballot_papers(election.id, copies), write, notice=(NothingToExport,))
 
     def enter_totals(self) -> None:
         from gui.congress.totals_dialog import TotalsDialog
