@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._restore_state()
         self.members_tab.load_progress.connect(self._on_members_tab_load_progress)
-        self.members_tab.members_changed.connect(self._on_members_tab_members_changed)
+        operations.announcer().changed.connect(self._on_operation_changed)
         if open_file is None:
             self._show_data_file()
         if defer_load or open_file is not None:
@@ -608,8 +608,7 @@ class MainWindow(QMainWindow):
         self.transfer_dialog = dialog
 
     def _on_transfer_dialog_transferred(self, name: str) -> None:
-        self.members_tab.refresh()
-        self.members_tab.members_changed.emit([])
+        operations.announce(operations.OperationChanges(members=True))
         self.statusBar().showMessage(f"Đã chuyển sinh hoạt của đảng viên {name} sang chi bộ mới.", 10000)
 
     def import_members(self) -> None:
@@ -617,8 +616,7 @@ class MainWindow(QMainWindow):
         from gui.roster.import_dialog import ImportDialog
 
         dialog = ImportDialog(parent=self)
-        dialog.members_imported.connect(lambda _count: self.members_tab.refresh())
-        dialog.members_imported.connect(lambda _count: self.members_tab.members_changed.emit([]))
+        dialog.members_imported.connect(lambda _count: operations.announce(operations.OperationChanges(members=True)))
         dialog.open()
         self.import_dialog = dialog
         dialog.choose_file()
@@ -663,7 +661,6 @@ class MainWindow(QMainWindow):
         self.congress_page.set_content(self.congress_tab)
         self.ballots_tab = BallotsTab(self._settings)
         self.ballots_page.set_content(self.ballots_tab)
-        operations.announcer().changed.connect(self._on_operation_changed)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self._refresh_deferred_tabs()
         self._show_read_only(self._is_read_only())
@@ -687,14 +684,6 @@ class MainWindow(QMainWindow):
     def _on_opening_backup_failed(self, message: str) -> None:
         self.statusBar().showMessage(f"Chưa sao lưu tự động được: {message}", 15000)
 
-    def _on_operation_changed(self, changes) -> None:
-        """What a write changed (gui.core.operations.OperationChanges): the congress and ballots tabs other than the
-        one that wrote show it."""
-        if changes.congress or changes.round:
-            for tab in (self.congress_tab, self.ballots_tab):
-                if tab is not None and tab is not changes.source:
-                    tab.refresh()
-
     def _on_tabs_current_changed(self, index: int) -> None:
         """A round started on the congress tab is there when the counters turn to «Bầu cử»; members added to the
         roster are there for the congress."""
@@ -709,8 +698,12 @@ class MainWindow(QMainWindow):
             if tab is not None:
                 tab.refresh()
 
-    def _on_members_tab_members_changed(self, member_ids: list) -> None:
-        """The roster's writes are said in the status bar."""
+    def _on_operation_changed(self, changes: operations.OperationChanges) -> None:
+        """What a write changed reaches every tab (each listens to gui.core.operations itself); the roster's writes
+        are said in the status bar."""
+        if not changes.members:
+            return
+        member_ids = changes.member_ids
         which = f"{len(member_ids)} đảng viên" if member_ids else "danh sách đảng viên"
         self.statusBar().showMessage(f"Đã lưu thay đổi của {which}.", 5000)
 

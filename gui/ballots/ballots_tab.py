@@ -60,6 +60,7 @@ class BallotsTab(QWidget):
         super().__init__(parent)
         self._settings = settings
         self.session: CountSession | None = None
+        operations.announcer().changed.connect(self._on_operation_changed)
         self._log_holds = True  # the shown round's chain, seal and stored result hold
         self.rounds: list[count.CountRound] = []
         self.projector = None
@@ -167,6 +168,11 @@ class BallotsTab(QWidget):
         return button
 
     # rounds -----------------------------------------------------------------------------------------------------
+    def _on_operation_changed(self, changes: operations.OperationChanges) -> None:
+        """A round started or a congress changed elsewhere (the congress tab): show it."""
+        if (changes.congress or changes.round) and changes.source is not self:
+            self.refresh()
+
     def refresh(self, select: int | None = None) -> None:
         """Re-read the rounds (after the data file opened or the congress tab started a round); show round `select`
         if given, else a round whose ballots were issued since (the congress tab's «Phát phiếu»), else the one shown

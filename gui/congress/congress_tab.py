@@ -38,6 +38,7 @@ class CongressTab(QWidget):
         super().__init__(parent)
         self._settings = settings
         self.congresses: list[CongressInfo] = []
+        operations.announcer().changed.connect(self._on_operation_changed)
         self.dialog = None
         self._read_only = False
         layout = QVBoxLayout(self)
@@ -150,6 +151,11 @@ class CongressTab(QWidget):
 
     def _on_page_congress_changed(self) -> None:
         self._announce()
+
+    def _on_operation_changed(self, changes: operations.OperationChanges) -> None:
+        """A round counted or a congress changed elsewhere (the ballots tab): show it."""
+        if (changes.congress or changes.round) and changes.source is not self:
+            self.refresh()
 
     def _announce(self) -> None:
         operations.announce(operations.OperationChanges(congress=True, source=self))

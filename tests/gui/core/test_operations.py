@@ -116,9 +116,17 @@ def test_a_change_announced_by_one_tab_refreshes_the_other(qtbot, data_file, tmp
     refreshed = []
     monkeypatch.setattr(window.congress_tab, "refresh", lambda *a: refreshed.append("congress"))
     monkeypatch.setattr(window.ballots_tab, "refresh", lambda *a: refreshed.append("ballots"))
+    monkeypatch.setattr(window.members_tab, "refresh", lambda *a: refreshed.append("members"))
     operations.run(window.ballots_tab, lambda: None, changes=OperationChanges(round=True, source=window.ballots_tab))
     assert refreshed == ["congress"]
     refreshed.clear()
     operations.run(window.congress_tab, lambda: None,
                    changes=OperationChanges(congress=True, source=window.congress_tab))  # fmt: skip
     assert refreshed == ["ballots"]
+    refreshed.clear()
+    operations.announce(OperationChanges(members=True))  # an import or a transfer, made outside the roster tab
+    assert refreshed == ["members"]
+    assert window.statusBar().currentMessage() == "Đã lưu thay đổi của danh sách đảng viên."
+    refreshed.clear()
+    operations.announce(OperationChanges(members=True, member_ids=(3,), source=window.members_tab))
+    assert refreshed == []  # the roster tab showed its own write already
