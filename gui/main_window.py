@@ -446,8 +446,9 @@ class MainWindow(QMainWindow):
         self.members_tab.cancel_loading()
         created = data_session.create_file(target, plain=True)  # sample people only: nothing to protect
         refusals = []
-        if created.is_open and not operations.run(self, lambda: fill_practice_data(clock.today()),
-                                                  on_failure=refusals.append):  # fmt: skip
+        if created.is_open and not operations.run(
+            self, lambda: fill_practice_data(clock.today()), on_failure=refusals.append
+        ):
             data_session.discard_new_file(target)
             created = replace(created, kind=data_session.Opened.REFUSED, message=refusals[0].message)
         if not created.is_open:
@@ -481,8 +482,11 @@ class MainWindow(QMainWindow):
         from models.core.data_session import restore_open_file
 
         self._pause_background()
-        restored = operations.run(self, lambda: restore_open_file(backup),  # the file's lock is held throughout
-                                  heading="Chưa phục hồi được; tệp dữ liệu được giữ nguyên.")  # fmt: skip
+        restored = operations.run(
+            self,
+            lambda: restore_open_file(backup),  # the file's lock is held throughout
+            heading="Chưa phục hồi được; tệp dữ liệu được giữ nguyên.",
+        )
         self._show_data_file()
         self.members_tab.refresh()
         self._refresh_deferred_tabs()

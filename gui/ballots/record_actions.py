@@ -33,9 +33,14 @@ class RecordActions(QObject):
         names = []
         if not operations.run(self.tab, lambda: minutes_file_name(round_id), names.append, notice=(NothingToExport,)):
             return
-        self.task = write_export(self.tab, "Xuất biên bản kiểm phiếu", lambda: prepare_minutes(round_id),
-                                 "Đang lập biên bản…", "Đã xuất biên bản kiểm phiếu (và hồ sơ bầu cử .json bên cạnh) "
-                                 "ra tệp Excel.", suggested=names[0])  # fmt: skip
+        self.task = write_export(
+            self.tab,
+            "Xuất biên bản kiểm phiếu",
+            lambda: prepare_minutes(round_id),
+            "Đang lập biên bản…",
+            "Đã xuất biên bản kiểm phiếu (và hồ sơ bầu cử .json bên cạnh) ra tệp Excel.",
+            suggested=names[0],
+        )
 
     def export_log(self) -> None:
         from reports.congress.minutes_jobs import prepare_entry_log
@@ -88,8 +93,12 @@ class RecordActions(QObject):
         if not path:
             return None, ""
         read = []
-        operations.run(self.tab, lambda: read_record(path), read.append,
-                       heading=f"Tệp «{Path(path).name}» không phải hồ sơ bầu cử hợp lệ.")  # fmt: skip
+        operations.run(
+            self.tab,
+            lambda: read_record(path),
+            read.append,
+            heading=f"Tệp «{Path(path).name}» không phải hồ sơ bầu cử hợp lệ.",
+        )
         return (read[0], path) if read else (None, "")
 
     def import_second_pass(self) -> None:

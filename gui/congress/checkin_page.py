@@ -269,8 +269,11 @@ class CheckinPage(QWidget):
 
     def _record(self, person: SummonedPerson, attendance: Attendance | None, reason: str, undoing: bool = False):
         """One check-in written and said under the list; kept for Ctrl+Z unless it is itself an undo."""
-        return operations.run(self, lambda: check_in(person.id, attendance, reason),
-                              lambda done: self._show_recorded(person, attendance, done, undoing))  # fmt: skip
+        return operations.run(
+            self,
+            lambda: check_in(person.id, attendance, reason),
+            lambda done: self._show_recorded(person, attendance, done, undoing),
+        )
 
     def _show_recorded(self, person: SummonedPerson, attendance: Attendance | None, done, undoing: bool) -> None:
         if not undoing:

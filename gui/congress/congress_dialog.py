@@ -131,8 +131,13 @@ class CongressDialog(QDialog):
     def _refused(self, exc: DomainError) -> None:
         if not isinstance(exc, EditConflictError):
             operations.show_refusal(self, exc)
-        elif dialogs.confirm(self, "Thông tin đại hội vừa được sửa trên máy khác; chưa lưu được.", exc.message,
-                             yes="Tải lại bản mới", no="Giữ bản đang sửa"):  # fmt: skip
+        elif dialogs.confirm(
+            self,
+            "Thông tin đại hội vừa được sửa trên máy khác; chưa lưu được.",
+            exc.message,
+            yes="Tải lại bản mới",
+            no="Giữ bản đang sửa",
+        ):
             self.reload_saved()
 
     def _on_saved(self, saved: CongressInfo) -> None:

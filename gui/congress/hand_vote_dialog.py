@@ -102,8 +102,9 @@ class HandVoteDialog(QDialog):
         def operation() -> HandVoteRecord:
             if self._save_operation is not None:
                 return self._save_operation(subject, favour, against, abstain, voting)
-            return record_vote(self._congress_id, kind, subject, favour, against, abstain, voting, self._election_id,
-                               self._nominee_id)  # fmt: skip
+            return record_vote(
+                self._congress_id, kind, subject, favour, against, abstain, voting, self._election_id, self._nominee_id
+            )
 
         operations.run(self, operation, self._on_recorded)
 

@@ -137,8 +137,9 @@ class RoundView(QWidget):
             return
 
         def write(prepared) -> None:
-            self.task = write_export(self, "In phiếu bầu", prepared, "Đang lập phiếu bầu…",
-                                     "Đã lập phiếu bầu ra tệp Excel; mở tệp để in.")  # fmt: skip
+            self.task = write_export(
+                self, "In phiếu bầu", prepared, "Đang lập phiếu bầu…", "Đã lập phiếu bầu ra tệp Excel; mở tệp để in."
+            )
 
         operations.run(self, lambda: prepare_ballot_papers(election.id, copies), write, notice=(NothingToExport,))
 

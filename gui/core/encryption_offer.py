@@ -41,8 +41,12 @@ class EncryptionOffer(QWidget):
         from models.core.data_session import encrypt_open_file
 
         self._window.members_tab.cancel_loading()
-        operations.run(self._window, encrypt_open_file, self._show_encrypted,  # the state is backed up first
-                       heading="Chưa mã hóa được; tệp dữ liệu vẫn như trước.")  # fmt: skip
+        operations.run(
+            self._window,
+            encrypt_open_file,
+            self._show_encrypted,  # the state is backed up first
+            heading="Chưa mã hóa được; tệp dữ liệu vẫn như trước.",
+        )
 
     def _show_encrypted(self, outcome) -> None:
         from gui.core.recovery_key_dialog import show_recovery_key

@@ -33,5 +33,11 @@ def write_export(parent: QWidget, title: str, prepared, working: str, done: str,
         if on_done is not None:
             on_done(str(result))
 
-    return operations.run_in_background(parent, "Xuất Excel", working, lambda progress: prepared.write(path, progress),
-                                        finished, failure_text="Không xuất được tệp Excel.")  # fmt: skip
+    return operations.run_in_background(
+        parent,
+        "Xuất Excel",
+        working,
+        lambda progress: prepared.write(path, progress),
+        finished,
+        failure_text="Không xuất được tệp Excel.",
+    )

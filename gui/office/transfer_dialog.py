@@ -64,8 +64,12 @@ class TransferDialog(QDialog):
             self.problem.setText("Không có chi bộ nào khác để chuyển đến.")
             return
         branch_id, decision, note = int(self.branch.currentData()), self.decision.text(), self.note.text()
-        operations.run(self, lambda: transfer_member(self._member_id, branch_id, on, decision, note), self._on_done,
-                       on_failure=lambda exc: self.problem.setText(exc.message))  # fmt: skip
+        operations.run(
+            self,
+            lambda: transfer_member(self._member_id, branch_id, on, decision, note),
+            self._on_done,
+            on_failure=lambda exc: self.problem.setText(exc.message),
+        )
 
     def _on_done(self, done) -> None:
         if done.warnings:

@@ -223,8 +223,12 @@ class EventDialog(QDialog):
         if event is None or not self.save_button.isEnabled():
             return
         checked = []
-        if not operations.run(self, lambda: check_event(self.member_id, event, self.event_id, self.today),
-                              checked.append, on_failure=self._refused):  # fmt: skip
+        if not operations.run(
+            self,
+            lambda: check_event(self.member_id, event, self.event_id, self.today),
+            checked.append,
+            on_failure=self._refused,
+        ):
             return
         check = checked[0]
         if check.ok and check.warnings:

@@ -189,8 +189,9 @@ class MemberDialog(QDialog):
                 return
         record = self.form.record(self.member_id)
         record.version = self.member.version if self.member is not None else None
-        operations.run(self, lambda: save_member(record, self.today, read=self.member), self._on_saved,
-                       on_failure=self._refused)  # fmt: skip
+        operations.run(
+            self, lambda: save_member(record, self.today, read=self.member), self._on_saved, on_failure=self._refused
+        )
 
     def _refused(self, exc: DomainError) -> None:
         if isinstance(exc, EditConflictError):

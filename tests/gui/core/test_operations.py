@@ -53,8 +53,9 @@ def test_a_refusal_under_a_heading_or_as_a_notice(parent, answers):
 
 def test_on_failure_replaces_the_default_display(parent, answers):
     seen = []
-    operations.run(parent, lambda: (_ for _ in ()).throw(ValidationError("Thiếu họ tên.", "full_name")),
-                   on_failure=seen.append)  # fmt: skip
+    operations.run(
+        parent, lambda: (_ for _ in ()).throw(ValidationError("Thiếu họ tên.", "full_name")), on_failure=seen.append
+    )
     assert [(e.message, e.field) for e in seen] == [("Thiếu họ tên.", "full_name")]
     assert answers["error"] == []
 
@@ -82,8 +83,15 @@ def test_nothing_is_announced_when_nothing_changed(parent, announced):
 
 def test_a_background_operation_reports_its_result_and_announces(parent, qtbot, announced):
     results = []
-    task = operations.run_in_background(parent, "Thử", "Đang làm…", lambda progress: 5, results.append,
-                                        changes=OperationChanges(ratings=True), show_after_ms=0)  # fmt: skip
+    task = operations.run_in_background(
+        parent,
+        "Thử",
+        "Đang làm…",
+        lambda progress: 5,
+        results.append,
+        changes=OperationChanges(ratings=True),
+        show_after_ms=0,
+    )
     qtbot.waitUntil(lambda: results == [5], timeout=5000)
     assert announced == [OperationChanges(ratings=True)]
     assert task is not None
@@ -94,8 +102,15 @@ def test_a_background_operations_failure_is_shown_and_not_announced(parent, qtbo
     def job(progress):
         raise ValidationError("Dòng 7, cột «Ngày sinh»: ngày 31/02/1980 không có thật.", "birth_date")
 
-    task = operations.run_in_background(parent, "Thử", "Đang làm…", job, changes=OperationChanges(members=True),
-                                        failure_text="Chưa nhập được danh sách.", show_after_ms=0)  # fmt: skip
+    task = operations.run_in_background(
+        parent,
+        "Thử",
+        "Đang làm…",
+        job,
+        changes=OperationChanges(members=True),
+        failure_text="Chưa nhập được danh sách.",
+        show_after_ms=0,
+    )
     with qtbot.waitSignal(task.failed, timeout=5000):
         pass
     assert answers["error"] == [
@@ -120,8 +135,9 @@ def test_a_change_announced_by_one_tab_refreshes_the_other(qtbot, data_file, tmp
     operations.run(window.ballots_tab, lambda: None, changes=OperationChanges(round=True, source=window.ballots_tab))
     assert refreshed == ["congress"]
     refreshed.clear()
-    operations.run(window.congress_tab, lambda: None,
-                   changes=OperationChanges(congress=True, source=window.congress_tab))  # fmt: skip
+    operations.run(
+        window.congress_tab, lambda: None, changes=OperationChanges(congress=True, source=window.congress_tab)
+    )
     assert refreshed == ["ballots"]
     refreshed.clear()
     operations.announce(OperationChanges(members=True))  # an import or a transfer, made outside the roster tab
