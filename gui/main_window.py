@@ -401,7 +401,6 @@ class MainWindow(QMainWindow):
     def backup_data_file(self) -> None:
         """Copy the open data file to a chosen place, off the GUI thread, cancellable."""
 
-        from gui.core.background import BackgroundTask
         from models.core.database import backup_open_database
 
         if self.data_path is None:
@@ -416,16 +415,15 @@ class MainWindow(QMainWindow):
         if not path:
             return
         target = Path(path)
-        task = BackgroundTask(
+        task = operations.run_in_background(
             self,
             "Sao lưu dữ liệu",
             "Đang sao lưu tệp dữ liệu…",
             lambda progress: backup_open_database(target, progress),
+            lambda done: dialogs.show_info(self, f"Đã sao lưu dữ liệu vào tệp:\n{done}"),
             failure_text="Không sao lưu được dữ liệu.",
         )
-        task.finished.connect(lambda done: dialogs.show_info(self, f"Đã sao lưu dữ liệu vào tệp:\n{done}"))
         task.cancelled.connect(lambda: dialogs.show_info(self, "Đã hủy sao lưu; không có tệp nào được tạo."))
-        task.start()
         self.backup_task = task
 
     def create_practice_file(self) -> None:
@@ -620,7 +618,6 @@ class MainWindow(QMainWindow):
         from gui.roster.import_dialog import ImportDialog
 
         dialog = ImportDialog(parent=self)
-        dialog.members_imported.connect(lambda _count: operations.announce(operations.OperationChanges(members=True)))
         dialog.open()
         self.import_dialog = dialog
         dialog.choose_file()

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from gui.core import dialogs
@@ -111,7 +111,8 @@ def run_in_background(
     show_after_ms: int = 300,
 ):
     """Run `job(progress)` on a worker with a progress dialog; a failure is shown with `failure_text` (None: not
-    shown, connect to the task's `failed`). Returns the started BackgroundTask (keep a reference to it)."""
+    shown, connect to the task's `failed`). Returns the BackgroundTask, which starts once the caller returns to the
+    event loop (keep a reference to it; connect to its `failed` or `cancelled` as needed)."""
     from gui.core.background import BackgroundTask  # peewee: not before the window's first paint
 
     task = BackgroundTask(parent, title, label, job, show_after_ms=show_after_ms, failure_text=failure_text)
@@ -123,5 +124,6 @@ def run_in_background(
             announce(changes)
 
     task.finished.connect(finished)
-    task.start()
+    # started once the caller is back in the event loop: it holds the task (and has connected to it) first
+    QTimer.singleShot(0, task, task.start)
     return task

@@ -54,7 +54,6 @@ class OfficeDialog(QDialog):
 
     def load(self) -> None:
         """Read every branch on a worker (one branch at a time), then fill the table."""
-        from gui.core.background import BackgroundTask
 
         today = self.today
 
@@ -66,10 +65,14 @@ class OfficeDialog(QDialog):
             report = office_statistics(options.on, options.period, options.year, options.age_bounds, progress=progress)
             return report, office_reminders(today)
 
-        self.task = BackgroundTask(self, "Tổng hợp toàn đảng bộ", "Đang đọc số liệu từng chi bộ…", job,
-                                   failure_text="Chưa tổng hợp được số liệu các chi bộ.")  # fmt: skip
-        self.task.finished.connect(self._on_task_finished)
-        self.task.start()
+        self.task = operations.run_in_background(
+            self,
+            "Tổng hợp toàn đảng bộ",
+            "Đang đọc số liệu từng chi bộ…",
+            job,
+            self._on_task_finished,
+            failure_text="Chưa tổng hợp được số liệu các chi bộ.",
+        )
 
     def _on_task_finished(self, result) -> None:
         from reports.office.office_data import branch_table
