@@ -243,8 +243,7 @@ class MainWindow(QMainWindow):
 
         operations.run(self, lambda: use_branch(branch_id), remember)
         self._show_data_file()
-        self.members_tab.refresh()
-        self._refresh_deferred_tabs()
+        operations.announce(operations.OperationChanges(branch=True))  # every tab shows the branch now chosen
 
     def _account_key(self) -> str:
         """The server, database and account of the open server URL (no password)."""
@@ -393,8 +392,7 @@ class MainWindow(QMainWindow):
             else:
                 dialogs.show_info(self, NO_BRANCH_GIVEN)
         self._show_data_file()
-        self.members_tab.refresh()
-        self._refresh_deferred_tabs()
+        operations.announce(operations.OperationChanges(file=True))  # every tab shows the data file as it is now
         self._back_up_opened_file()
         return True
 
@@ -455,8 +453,7 @@ class MainWindow(QMainWindow):
             return
         self._set_target(target)
         self._show_data_file()
-        self.members_tab.refresh()
-        self._refresh_deferred_tabs()
+        operations.announce(operations.OperationChanges(file=True))  # every tab shows the data file as it is now
         self.tabs.setCurrentWidget(self.congress_page)
         dialogs.show_info(self, "Đã tạo tệp dữ liệu mẫu để tập dượt: một chi bộ 32 đảng viên và một đại hội sẵn "
                           "sàng điểm danh, đã thiết lập bầu Ban Chi ủy và đại biểu.", str(target))  # fmt: skip
@@ -486,8 +483,7 @@ class MainWindow(QMainWindow):
             heading="Chưa phục hồi được; tệp dữ liệu được giữ nguyên.",
         )
         self._show_data_file()
-        self.members_tab.refresh()
-        self._refresh_deferred_tabs()
+        operations.announce(operations.OperationChanges(file=True))  # every tab shows the data file as it is now
         if restored:
             self.statusBar().showMessage(f"Đã phục hồi dữ liệu về lúc {backup.taken_at:%H:%M ngày %d/%m/%Y}.", 10000)
 
@@ -527,8 +523,7 @@ class MainWindow(QMainWindow):
         rewritten = []
         operations.run(self, rewrite, rewritten.append, heading="Chưa đổi được mật khẩu; tệp dữ liệu vẫn như trước.")
         self._show_data_file()
-        self.members_tab.refresh()
-        self._refresh_deferred_tabs()
+        operations.announce(operations.OperationChanges(file=True))  # every tab shows the data file as it is now
         if not rewritten:
             return
         skipped, recovery = rewritten[0]

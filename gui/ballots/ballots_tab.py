@@ -169,8 +169,8 @@ class BallotsTab(QWidget):
 
     # rounds -----------------------------------------------------------------------------------------------------
     def _on_operation_changed(self, changes: operations.OperationChanges) -> None:
-        """A round started or a congress changed elsewhere (the congress tab): show it."""
-        if (changes.congress or changes.round) and changes.source is not self:
+        """A round started or a congress changed elsewhere (the congress tab), another branch or data file: show it."""
+        if (changes.congress or changes.round or changes.branch or changes.file) and changes.source is not self:
             self.refresh()
 
     def refresh(self, select: int | None = None) -> None:

@@ -153,8 +153,8 @@ class CongressTab(QWidget):
         self._announce()
 
     def _on_operation_changed(self, changes: operations.OperationChanges) -> None:
-        """A round counted or a congress changed elsewhere (the ballots tab): show it."""
-        if (changes.congress or changes.round) and changes.source is not self:
+        """A round counted or a congress changed elsewhere (the ballots tab), another branch or data file: show it."""
+        if (changes.congress or changes.round or changes.branch or changes.file) and changes.source is not self:
             self.refresh()
 
     def _announce(self) -> None:

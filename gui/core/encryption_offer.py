@@ -57,7 +57,7 @@ class EncryptionOffer(QWidget):
             return
         self.hide()
         show_recovery_key(self._window, Path(outcome.target), outcome.recovery_key)
-        self._window.members_tab.refresh()
+        operations.announce(operations.OperationChanges(file=True))
 
     def decline(self) -> None:
         from models.core.data_session import decline_encryption

@@ -398,7 +398,7 @@ class MembersTab(QWidget, MembersData):
         operations.announce(operations.OperationChanges(members=True, ratings=True, source=self))
 
     def _on_operation_changed(self, changes: operations.OperationChanges) -> None:
-        if changes.members and changes.source is not self:
+        if (changes.members or changes.branch or changes.file) and changes.source is not self:
             self.refresh()
 
     # columns -------------------------------------------------------------------------------

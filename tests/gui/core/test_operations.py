@@ -146,3 +146,6 @@ def test_a_change_announced_by_one_tab_refreshes_the_other(qtbot, data_file, tmp
     refreshed.clear()
     operations.announce(OperationChanges(members=True, member_ids=(3,), source=window.members_tab))
     assert refreshed == []  # the roster tab showed its own write already
+    refreshed.clear()
+    operations.announce(OperationChanges(file=True))  # a restore, a new passphrase: the window's own act
+    assert refreshed == ["members", "congress", "ballots"]
