@@ -520,13 +520,12 @@ class MainWindow(QMainWindow):
             finally:
                 QApplication.restoreOverrideCursor()  # before any message
 
-        rewritten = []
-        operations.run(self, rewrite, rewritten.append, heading="Chưa đổi được mật khẩu; tệp dữ liệu vẫn như trước.")
+        rewritten = operations.result_of(self, rewrite, heading="Chưa đổi được mật khẩu; tệp dữ liệu vẫn như trước.")
         self._show_data_file()
         operations.announce(operations.OperationChanges(file=True))  # every tab shows the data file as it is now
-        if not rewritten:
+        if rewritten is operations.REFUSED:
             return
-        skipped, recovery = rewritten[0]
+        skipped, recovery = rewritten
         if passphrase:
             done = "Đã mã hóa tệp dữ liệu và các bản sao lưu của nó bằng mật khẩu mới."
         elif recovery:

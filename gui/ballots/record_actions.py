@@ -30,8 +30,8 @@ class RecordActions(QObject):
         round_id = self._round_id()
         if round_id is None:
             return
-        names = []
-        if not operations.run(self.tab, lambda: minutes_file_name(round_id), names.append, notice=(NothingToExport,)):
+        name = operations.result_of(self.tab, lambda: minutes_file_name(round_id), notice=(NothingToExport,))
+        if name is operations.REFUSED:
             return
         self.task = write_export(
             self.tab,
@@ -39,7 +39,7 @@ class RecordActions(QObject):
             lambda: prepare_minutes(round_id),
             "Đang lập biên bản…",
             "Đã xuất biên bản kiểm phiếu (và hồ sơ bầu cử .json bên cạnh) ra tệp Excel.",
-            suggested=names[0],
+            suggested=name,
         )
 
     def export_log(self) -> None:
@@ -92,14 +92,9 @@ class RecordActions(QObject):
         path = dialogs.ask_open_path(self.tab, title, dialogs.RECORD_FILTER, "record")
         if not path:
             return None, ""
-        read = []
-        operations.run(
-            self.tab,
-            lambda: read_record(path),
-            read.append,
-            heading=f"Tệp «{Path(path).name}» không phải hồ sơ bầu cử hợp lệ.",
-        )
-        return (read[0], path) if read else (None, "")
+        heading = f"Tệp «{Path(path).name}» không phải hồ sơ bầu cử hợp lệ."
+        record = operations.result_of(self.tab, lambda: read_record(path), heading=heading)
+        return (None, "") if record is operations.REFUSED else (record, path)
 
     def import_second_pass(self) -> None:
         from models.ballots.count import import_second_pass

@@ -23,10 +23,9 @@ def write_export(parent: QWidget, title: str, prepared, working: str, done: str,
     if not path.lower().endswith(".xlsx"):
         path += ".xlsx"
     if callable(prepared):
-        made = []
-        if not operations.run(parent, prepared, made.append):
+        prepared = operations.result_of(parent, prepared)
+        if prepared is operations.REFUSED:
             return None
-        prepared = made[0]
 
     def finished(result: object) -> None:
         dialogs.show_info(parent, done, str(result))

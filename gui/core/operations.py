@@ -3,8 +3,9 @@
 `run(parent, operation, on_success, changes=...)` calls the operation; a refusal of the domain (a DomainError) is
 shown through gui.core.dialogs (or handed to `on_failure`, which then owns showing it), nothing else happens, and
 False is returned. On success `on_success(result)` runs, then what the operation changed is announced once on
-`announcer().changed` as an OperationChanges value, for every tab to refresh from. `run_in_background` does the same
-on a worker thread with a cancellable progress dialog (gui.core.background.BackgroundTask).
+`announcer().changed` as an OperationChanges value, for every tab to refresh from. `result_of` returns the result
+(or REFUSED) for a caller that goes on with it. `run_in_background` does the same as `run` on a worker thread with a
+cancellable progress dialog (gui.core.background.BackgroundTask).
 
 Widgets never catch DomainError themselves (tests/unit/test_gui_operations_seam.py checks it).
 """
@@ -97,6 +98,25 @@ def run(
     if changes is not None:
         announce(changes)
     return True
+
+
+REFUSED = object()  # what result_of returns for an operation the domain refused (its refusal already shown)
+
+
+def result_of(
+    parent: QWidget | None,
+    operation: Callable[[], Any],
+    *,
+    heading: str = "",
+    notice: bool | tuple[type[DomainError], ...] = False,
+    on_failure: Callable[[DomainError], None] | None = None,
+) -> Any:
+    """`run` for an operation whose result the caller goes on with: the result, or REFUSED once the refusal was
+    shown (`if found is operations.REFUSED: return`)."""
+    results = []
+    if run(parent, operation, results.append, heading=heading, notice=notice, on_failure=on_failure):
+        return results[0]
+    return REFUSED
 
 
 def run_in_background(

@@ -36,10 +36,10 @@ def offer_restore(parent: QWidget | None, damaged: Outcome) -> Outcome:
                 f"({seen.summary})? Tệp hỏng được cất riêng bên cạnh, không bị xóa.")  # fmt: skip
     if not dialogs.confirm(parent, question, title="Tệp dữ liệu bị hỏng", yes="&Phục hồi", no="&Không"):
         return replace(damaged, message="")
-    done = []
-    if not operations.run(parent, lambda: restore_damaged(path, backup), done.append, heading="Chưa phục hồi được."):
+    done = operations.result_of(parent, lambda: restore_damaged(path, backup), heading="Chưa phục hồi được.")
+    if done is operations.REFUSED:
         return replace(damaged, message="")
-    aside, opened = done[0]
+    aside, opened = done
     dialogs.show_info(parent, "Đã phục hồi dữ liệu từ bản sao lưu.", f"Tệp hỏng được cất ở: {aside}")
     return opened
 

@@ -76,8 +76,8 @@ class ConnectionDialog(QDialog):
     def _on_buttons_accepted(self) -> None:
         """Try the sign-in off the GUI thread (a wrong address waits for the timeout); the dialog stays open."""
         address = self.address()
-        urls = []
-        if not operations.run(self, address.url, urls.append, on_failure=self._refused):
+        url = operations.result_of(self, address.url, on_failure=self._refused)
+        if url is operations.REFUSED:
             return
         self.error_label.hide()
         self.buttons.setEnabled(False)
@@ -86,7 +86,7 @@ class ConnectionDialog(QDialog):
             "Kết nối máy chủ",
             f"Đang kết nối tới máy chủ «{address.host}»…",
             lambda _progress: check_server(address),
-            lambda _result: self._on_task_finished(address, urls[0]),
+            lambda _result: self._on_task_finished(address, url),
             failure_text=None,
         )
         self.task.failed.connect(self._on_task_failed)

@@ -222,24 +222,23 @@ class EventDialog(QDialog):
         event = self.typed_event()
         if event is None or not self.save_button.isEnabled():
             return
-        checked = []
-        if not operations.run(
-            self,
-            lambda: check_event(self.member_id, event, self.event_id, self.today),
-            checked.append,
-            on_failure=self._refused,
-        ):
+        check = operations.result_of(
+            self, lambda: check_event(self.member_id, event, self.event_id, self.today), on_failure=self._refused
+        )
+        if check is operations.REFUSED:
             return
-        check = checked[0]
         if check.ok and check.warnings:
             detail = "\n".join(f"• {w}" for w in check.warnings)
             if not dialogs.confirm(self, "Sự kiện có điểm cần lưu ý. Vẫn lưu?", detail, yes="Vẫn lưu"):
                 return
-        if self.event_id is None:
-            save = lambda: record_event(self.member_id, event, self.today)  # noqa: E731
-        else:
-            reason = self.reason_edit.text().strip()
-            save = lambda: correct_event(self.event_id, event, reason, self.today)  # noqa: E731
+        reason = self.reason_edit.text().strip()
+
+        def save() -> None:
+            if self.event_id is None:
+                record_event(self.member_id, event, self.today)
+            else:
+                correct_event(self.event_id, event, reason, self.today)
+
         operations.run(self, save, self._on_saved, on_failure=self._refused)
 
     def _refused(self, exc: DomainError) -> None:

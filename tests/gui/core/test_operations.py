@@ -76,6 +76,13 @@ def test_success_calls_back_with_the_result_then_announces(parent, answers, anno
     assert answers["error"] == []
 
 
+def test_result_of_gives_the_result_or_refused_after_showing_the_refusal(parent, answers):
+    assert operations.result_of(parent, lambda: ("biên bản", 3)) == ("biên bản", 3)
+    assert answers["error"] == []
+    assert operations.result_of(parent, _refuse, heading="Chưa nhập được.") is operations.REFUSED
+    assert answers["error"] == [("Chưa nhập được.", "Lần bầu đã khóa kết quả: không nhập thêm phiếu được.")]
+
+
 def test_nothing_is_announced_when_nothing_changed(parent, announced):
     operations.run(parent, lambda: None, changes=OperationChanges())
     assert announced == []
