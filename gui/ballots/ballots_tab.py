@@ -220,11 +220,10 @@ class BallotsTab(QWidget):
         self.session = None
         if chosen is not None:
             pass_no = self.pass_combo.currentData() if chosen.double_entry else 1
-            operations.run(
-                self,
-                lambda: CountSession(chosen.round_id, pass_no, self.entered_by_edit.text()),
-                lambda session: setattr(self, "session", session),
+            opened = operations.result_of(
+                self, lambda: CountSession(chosen.round_id, pass_no, self.entered_by_edit.text())
             )
+            self.session = None if opened is operations.REFUSED else opened
         self._show_session()
 
     def set_read_only(self, read_only: bool) -> None:
