@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core import dialogs
+from gui.core import dialogs, operations
 from models.core.branch import BranchInfo, get_branch, save_branch
 from models.core.errors import DomainError, ValidationError
 
@@ -83,21 +83,23 @@ class BranchDialog(QDialog):
         )
 
     def _on_buttons_accepted(self) -> None:
-        try:
-            save_branch(self.info())
-        except ValidationError as exc:
-            dialogs.show_error(self, exc.message)
-            widget = {
-                "name": self.name_edit,
-                "higher_committee": self.higher_edit,
-                "place": self.place_edit,
-                "issuer_abbr": self.abbr_edit,
-            }.get(exc.field)
-            if widget is not None:
-                widget.setFocus()
-            return
-        except DomainError as exc:  # the data file could not be written (full disk, read-only file...)
+        info = self.info()
+        operations.run(self, lambda: save_branch(info), self._on_saved, on_failure=self._refused)
+
+    def _refused(self, exc: DomainError) -> None:
+        if not isinstance(exc, ValidationError):  # the data file could not be written (full disk, read-only file...)
             dialogs.show_error(self, "Chưa lưu được thông tin chi bộ.", exc.message)
             return
+        dialogs.show_error(self, exc.message)
+        widget = {
+            "name": self.name_edit,
+            "higher_committee": self.higher_edit,
+            "place": self.place_edit,
+            "issuer_abbr": self.abbr_edit,
+        }.get(exc.field)
+        if widget is not None:
+            widget.setFocus()
+
+    def _on_saved(self, _result) -> None:
         self.branch_saved.emit()
         self.accept()

@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
-from gui.core import dialogs
+from gui.core import dialogs, operations
 from gui.core.deferred_page import DeferredPage
 from gui.roster.members_tab import MembersTab
 from models.core import clock
@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._restore_state()
         self.members_tab.load_progress.connect(self._on_members_tab_load_progress)
-        self.members_tab.members_changed.connect(self._on_members_tab_members_changed)
+        operations.announcer().changed.connect(self._on_operation_changed)
         if open_file is None:
             self._show_data_file()
         if defer_load or open_file is not None:
@@ -214,15 +214,11 @@ class MainWindow(QMainWindow):
     def _show_branches(self) -> None:
         """On a server (or a file holding several branches): the branches the signed-in account has, and the
         office's totals when there are several."""
-        from models.core.branch import current_branch_id, list_branches
-        from models.core.errors import NotFoundError
+        from models.core.branch import current_branch_id_or_none, list_branches
 
         branches = list_branches()
         on_server = self.data_path is None and bool(self.data_target)
-        try:
-            current = current_branch_id()
-        except NotFoundError:
-            current = None
+        current = current_branch_id_or_none()
         self._access = None
         if on_server:
             from models.office.accounts import signed_in_access
@@ -236,21 +232,18 @@ class MainWindow(QMainWindow):
     def choose_branch(self, branch_id: int) -> None:
         """Work in another branch of the open database: the whole window reloads for it."""
         from models.core.branch import current_branch_id, use_branch
-        from models.core.errors import DomainError
 
         if branch_id == current_branch_id():
             return
         self.members_tab.cancel_loading()  # its worker reads the branch being left
-        try:
-            use_branch(branch_id)
-        except DomainError as exc:
-            dialogs.show_error(self, exc.message)
-        else:
+
+        def remember(_result) -> None:
             if self.data_path is None:  # the next connection to this server and account starts in it
                 self._settings.setValue("office/last_branch", f"{self._account_key()}|{branch_id}")
+
+        operations.run(self, lambda: use_branch(branch_id), remember)
         self._show_data_file()
-        self.members_tab.refresh()
-        self._refresh_deferred_tabs()
+        operations.announce(operations.OperationChanges(branch=True))  # every tab shows the branch now chosen
 
     def _account_key(self) -> str:
         """The server, database and account of the open server URL (no password)."""
@@ -295,14 +288,10 @@ class MainWindow(QMainWindow):
             return True
         if self._access is None:
             return False
-        from models.core.branch import current_branch_id
-        from models.core.errors import NotFoundError
+        from models.core.branch import current_branch_id_or_none
 
-        try:
-            current = current_branch_id()
-        except NotFoundError:
-            return False
-        return any(g.branch_id == current and not g.can_write for g in self._access.branches)
+        current = current_branch_id_or_none()
+        return current is not None and any(g.branch_id == current and not g.can_write for g in self._access.branches)
 
     def _show_read_only(self, read_only: bool) -> None:
         """A file that cannot be written (or a branch the server account may only read) is shown and browsed, never
@@ -403,15 +392,13 @@ class MainWindow(QMainWindow):
             else:
                 dialogs.show_info(self, NO_BRANCH_GIVEN)
         self._show_data_file()
-        self.members_tab.refresh()
-        self._refresh_deferred_tabs()
+        operations.announce(operations.OperationChanges(file=True))  # every tab shows the data file as it is now
         self._back_up_opened_file()
         return True
 
     def backup_data_file(self) -> None:
         """Copy the open data file to a chosen place, off the GUI thread, cancellable."""
 
-        from gui.core.background import BackgroundTask
         from models.core.database import backup_open_database
 
         if self.data_path is None:
@@ -426,23 +413,21 @@ class MainWindow(QMainWindow):
         if not path:
             return
         target = Path(path)
-        task = BackgroundTask(
+        task = operations.run_in_background(
             self,
             "Sao lưu dữ liệu",
             "Đang sao lưu tệp dữ liệu…",
             lambda progress: backup_open_database(target, progress),
+            lambda done: dialogs.show_info(self, f"Đã sao lưu dữ liệu vào tệp:\n{done}"),
             failure_text="Không sao lưu được dữ liệu.",
         )
-        task.finished.connect(lambda done: dialogs.show_info(self, f"Đã sao lưu dữ liệu vào tệp:\n{done}"))
         task.cancelled.connect(lambda: dialogs.show_info(self, "Đã hủy sao lưu; không có tệp nào được tạo."))
-        task.start()
         self.backup_task = task
 
     def create_practice_file(self) -> None:
         """«Dữ liệu mẫu để tập dượt»: a new practice file with a realistic branch and a congress ready for check-in,
         opened in place of the current one (which stays as it is)."""
         from models.core import data_session
-        from models.core.errors import DomainError
         from models.practice.sample_branch import fill_practice_data
 
         path = dialogs.ask_save_path(self, "Tạo tệp dữ liệu mẫu để tập dượt", dialogs.DATA_FILTER, "data",
@@ -456,20 +441,19 @@ class MainWindow(QMainWindow):
         previous = self.data_target
         self.members_tab.cancel_loading()
         created = data_session.create_file(target, plain=True)  # sample people only: nothing to protect
-        if created.is_open:
-            try:
-                fill_practice_data(clock.today())
-            except DomainError as exc:
-                data_session.discard_new_file(target)
-                created = replace(created, kind=data_session.Opened.REFUSED, message=exc.message)
+        refusals = []
+        if created.is_open and not operations.run(
+            self, lambda: fill_practice_data(clock.today()), on_failure=refusals.append
+        ):
+            data_session.discard_new_file(target)
+            created = replace(created, kind=data_session.Opened.REFUSED, message=refusals[0].message)
         if not created.is_open:
             self.react_to(replace(created, message=""), previous)
             dialogs.show_error(self, "Chưa tạo được tệp tập dượt.", created.message)
             return
         self._set_target(target)
         self._show_data_file()
-        self.members_tab.refresh()
-        self._refresh_deferred_tabs()
+        operations.announce(operations.OperationChanges(file=True))  # every tab shows the data file as it is now
         self.tabs.setCurrentWidget(self.congress_page)
         dialogs.show_info(self, "Đã tạo tệp dữ liệu mẫu để tập dượt: một chi bộ 32 đảng viên và một đại hội sẵn "
                           "sàng điểm danh, đã thiết lập bầu Ban Chi ủy và đại biểu.", str(target))  # fmt: skip
@@ -491,18 +475,15 @@ class MainWindow(QMainWindow):
 
     def _on_restore_dialog_backup_chosen(self, backup) -> None:
         from models.core.data_session import restore_open_file
-        from models.core.errors import DomainError
 
         self._pause_background()
-        restored = False
-        try:
-            restore_open_file(backup)  # the file's lock is held throughout
-            restored = True
-        except DomainError as exc:
-            dialogs.show_error(self, "Chưa phục hồi được; tệp dữ liệu được giữ nguyên.", exc.message)
+        restored = operations.run(
+            self,
+            lambda: restore_open_file(backup),  # the file's lock is held throughout
+            heading="Chưa phục hồi được; tệp dữ liệu được giữ nguyên.",
+        )
         self._show_data_file()
-        self.members_tab.refresh()
-        self._refresh_deferred_tabs()
+        operations.announce(operations.OperationChanges(file=True))  # every tab shows the data file as it is now
         if restored:
             self.statusBar().showMessage(f"Đã phục hồi dữ liệu về lúc {backup.taken_at:%H:%M ngày %d/%m/%Y}.", 10000)
 
@@ -529,27 +510,22 @@ class MainWindow(QMainWindow):
 
         from models.core.data_session import remove_passphrase
         from models.core.encryption import protect_open_file
-        from models.core.errors import DomainError
 
         self._pause_background()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        recovery = ""
-        try:
-            if passphrase:
-                skipped = protect_open_file(passphrase)
-            else:
-                skipped, recovery = remove_passphrase()
-        except DomainError as exc:
-            QApplication.restoreOverrideCursor()
-            dialogs.show_error(self, "Chưa đổi được mật khẩu; tệp dữ liệu vẫn như trước.", exc.message)
-            skipped = None
-        else:
-            QApplication.restoreOverrideCursor()
+
+        def rewrite() -> tuple:
+            try:
+                return (protect_open_file(passphrase), "") if passphrase else remove_passphrase()
+            finally:
+                QApplication.restoreOverrideCursor()  # before any message
+
+        rewritten = operations.result_of(self, rewrite, heading="Chưa đổi được mật khẩu; tệp dữ liệu vẫn như trước.")
         self._show_data_file()
-        self.members_tab.refresh()
-        self._refresh_deferred_tabs()
-        if skipped is None:
+        operations.announce(operations.OperationChanges(file=True))  # every tab shows the data file as it is now
+        if rewritten is operations.REFUSED:
             return
+        skipped, recovery = rewritten
         if passphrase:
             done = "Đã mã hóa tệp dữ liệu và các bản sao lưu của nó bằng mật khẩu mới."
         elif recovery:
@@ -628,8 +604,7 @@ class MainWindow(QMainWindow):
         self.transfer_dialog = dialog
 
     def _on_transfer_dialog_transferred(self, name: str) -> None:
-        self.members_tab.refresh()
-        self.members_tab.members_changed.emit([])
+        operations.announce(operations.OperationChanges(members=True))
         self.statusBar().showMessage(f"Đã chuyển sinh hoạt của đảng viên {name} sang chi bộ mới.", 10000)
 
     def import_members(self) -> None:
@@ -637,8 +612,6 @@ class MainWindow(QMainWindow):
         from gui.roster.import_dialog import ImportDialog
 
         dialog = ImportDialog(parent=self)
-        dialog.members_imported.connect(lambda _count: self.members_tab.refresh())
-        dialog.members_imported.connect(lambda _count: self.members_tab.members_changed.emit([]))
         dialog.open()
         self.import_dialog = dialog
         dialog.choose_file()
@@ -718,25 +691,15 @@ class MainWindow(QMainWindow):
             from gui.congress.congress_tab import CongressTab
 
             self.congress_tab = CongressTab(self._settings)
-            self.congress_tab.congress_changed.connect(self._on_congress_tab_congress_changed)
             tab = self.congress_tab
         else:
             from gui.ballots.ballots_tab import BallotsTab
 
             self.ballots_tab = BallotsTab(self._settings)
-            self.ballots_tab.count_changed.connect(self._on_ballots_tab_count_changed)
             tab = self.ballots_tab
         page.set_content(tab)
         tab.refresh()
         tab.set_read_only(self._is_read_only())
-
-    def _on_congress_tab_congress_changed(self) -> None:
-        if self.ballots_tab is not None:
-            self.ballots_tab.refresh()
-
-    def _on_ballots_tab_count_changed(self) -> None:
-        if self.congress_tab is not None:
-            self.congress_tab.refresh()
 
     def _on_tabs_current_changed(self, index: int) -> None:
         """A round started on the congress tab is there when the counters turn to «Bầu cử»; members added to the
@@ -750,13 +713,12 @@ class MainWindow(QMainWindow):
         elif page is self.congress_page and self.congress_tab is not None:
             self.congress_tab.refresh()
 
-    def _refresh_deferred_tabs(self) -> None:
-        for tab in (self.congress_tab, self.ballots_tab):
-            if tab is not None:
-                tab.refresh()
-
-    def _on_members_tab_members_changed(self, member_ids: list) -> None:
-        """What a write changed reaches the window here; the congress and ballot tabs will listen here too."""
+    def _on_operation_changed(self, changes: operations.OperationChanges) -> None:
+        """What a write changed reaches every tab (each listens to gui.core.operations itself); the roster's writes
+        are said in the status bar."""
+        if not changes.members:
+            return
+        member_ids = changes.member_ids
         which = f"{len(member_ids)} đảng viên" if member_ids else "danh sách đảng viên"
         self.statusBar().showMessage(f"Đã lưu thay đổi của {which}.", 5000)
 

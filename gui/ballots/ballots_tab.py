@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,14 +30,14 @@ from PySide6.QtWidgets import (
 from gui.ballots.entry_view import BallotEntryView
 from gui.ballots.log_model import EntryLogTableModel
 from gui.ballots.tally_panel import TallyPanel
-from gui.core import dialogs
+from gui.core import dialogs, operations
 from gui.core.auto_backups import backup_before
 from gui.core.tables import fill_table, read_only_table
 from models.ballots import count
 from models.ballots.session import CountSession
 from models.congress.round_state import CountMode
 from models.core.errors import DomainError
-from models.counting import MalformedError, NextAction
+from models.counting import NextAction
 from models.counting.compare import describe
 
 STATUS_TEXT = {"counting": "đang kiểm phiếu", "closed": "đã khóa kết quả", "published": "đã công bố"}
@@ -45,25 +45,22 @@ STATUS_TEXT = {"counting": "đang kiểm phiếu", "closed": "đã khóa kết q
 
 def _data_identity() -> str:
     """The open data file (or server database) and branch: what the entry operator's name belongs to."""
-    from models.core.branch import current_branch_id
+    from models.core.branch import current_branch_id_or_none
     from models.core.tables import db
 
-    try:
-        branch = current_branch_id()
-    except DomainError:  # no branch set up yet
-        branch = ""
-    return f"{getattr(db.obj, 'database', '')}#{branch}"
+    branch = current_branch_id_or_none()
+    return f"{getattr(db.obj, 'database', '')}#{'' if branch is None else branch}"
 
 
 class BallotsTab(QWidget):
-    """`count_changed()` after a count was closed, reopened or published (the congress tab shows the result)."""
-
-    count_changed = Signal()
+    """A count closed, reopened or published, or a round started, is announced through gui.core.operations (the
+    congress tab shows the result)."""
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
         self.session: CountSession | None = None
+        operations.announcer().changed.connect(self._on_operation_changed)
         self._log_holds = True  # the shown round's chain, seal and stored result hold
         self.rounds: list[count.CountRound] = []
         self.projector = None
@@ -171,6 +168,11 @@ class BallotsTab(QWidget):
         return button
 
     # rounds -----------------------------------------------------------------------------------------------------
+    def _on_operation_changed(self, changes: operations.OperationChanges) -> None:
+        """A round started or a congress changed elsewhere (the congress tab), another branch or data file: show it."""
+        if (changes.congress or changes.round or changes.branch or changes.file) and changes.source is not self:
+            self.refresh()
+
     def refresh(self, select: int | None = None) -> None:
         """Re-read the rounds (after the data file opened or the congress tab started a round); show round `select`
         if given, else a round whose ballots were issued since (the congress tab's «Phát phiếu»), else the one shown
@@ -218,10 +220,10 @@ class BallotsTab(QWidget):
         self.session = None
         if chosen is not None:
             pass_no = self.pass_combo.currentData() if chosen.double_entry else 1
-            try:
-                self.session = CountSession(chosen.round_id, pass_no, self.entered_by_edit.text())
-            except DomainError as exc:
-                dialogs.show_error(self, exc.message)
+            opened = operations.result_of(
+                self, lambda: CountSession(chosen.round_id, pass_no, self.entered_by_edit.text())
+            )
+            self.session = None if opened is operations.REFUSED else opened
         self._show_session()
 
     def set_read_only(self, read_only: bool) -> None:
@@ -313,14 +315,14 @@ class BallotsTab(QWidget):
     # entering ---------------------------------------------------------------------------------------------------
     def _on_entry_ballot_ready(self, ballot) -> None:
         session = self.session
-        try:
-            if self.entry.correcting:
-                change = session.replace(ballot)
-            else:
-                change = session.enter(ballot, self._bundle)
-        except (DomainError, MalformedError) as exc:
-            dialogs.show_error(self, exc.message)
-            return
+        operation = (
+            (lambda: session.replace(ballot))
+            if self.entry.correcting
+            else (lambda: session.enter(ballot, self._bundle))
+        )
+        operations.run(self, operation, self._after_entry)
+
+    def _after_entry(self, change) -> None:
         self._after(change, checks=self.current_round().double_entry or self.bundle_table.rowCount() > 0)
 
     def _after(self, change, checks: bool = True) -> None:
@@ -349,12 +351,7 @@ class BallotsTab(QWidget):
     def undo(self) -> None:
         if self.session is None or not self.entry.isEnabled():
             return
-        try:
-            change = self.session.undo()
-        except DomainError as exc:
-            dialogs.show_info(self, exc.message)
-            return
-        self._after(change)
+        operations.run(self, self.session.undo, self._after, notice=True)
 
     def find_ballot(self) -> None:
         """Load a saved ballot by its number to correct it (Enter replaces it; the log keeps the old one)."""
@@ -376,10 +373,7 @@ class BallotsTab(QWidget):
         text = f"Bỏ phiếu số {number} ({describe(ballot, self.session.election)}) khỏi kết quả? Nhật ký vẫn giữ phiếu."
         if dialogs.confirm(self, text, yes="Bỏ phiếu"):
             backup_before(self, "void")
-            try:
-                self._after(self.session.void(number))
-            except DomainError as exc:
-                dialogs.show_error(self, exc.message)
+            operations.run(self, lambda: self.session.void(number), self._after)
         self._focus_entry()  # back to typing ballots, whatever the answer
 
     def declare_collected(self) -> None:
@@ -409,16 +403,12 @@ class BallotsTab(QWidget):
 
     # the count's life -------------------------------------------------------------------------------------------
     def _act(self, operation, changed: bool = False, select: int | None = None) -> bool:
-        try:
-            operation()
-        except DomainError as exc:
-            dialogs.show_error(self, exc.message)
+        def failed(exc: DomainError) -> None:
+            operations.show_refusal(self, exc)
             self.refresh()
-            return False
-        self.refresh(select)
-        if changed:
-            self.count_changed.emit()
-        return True
+
+        announced = operations.OperationChanges(round=True, source=self) if changed else None
+        return operations.run(self, operation, lambda _r: self.refresh(select), changes=announced, on_failure=failed)
 
     def close_count(self) -> None:
         problems = count.close_problems(self.current_round().round_id)
@@ -445,14 +435,14 @@ class BallotsTab(QWidget):
     def next_round(self) -> None:
         """The next round in one step (the tied, or the not elected, for the seats left open), and its ballots
         issued when the congress is ready."""
-        from models.congress.rounds import next_round, start_round
+        from models.congress.rounds import next_round
 
         chosen = self.current_round()
-        try:
-            new = next_round(chosen.election_id)
-        except DomainError as exc:
-            dialogs.show_error(self, exc.message)
-            return
+        operations.run(self, lambda: next_round(chosen.election_id), self._offer_next_round)
+
+    def _offer_next_round(self, new) -> None:
+        from models.congress.rounds import start_round
+
         names = ", ".join(p.full_name for p in new.candidates)
         text = (
             f"Đã tạo lần bầu thứ {new.number}: {new.seats} cần bầu trong số {names}.\n\nTrước khi phát phiếu:\n"
@@ -465,7 +455,7 @@ class BallotsTab(QWidget):
             self._act(lambda: start_round(new.id), True, new.id)
         else:
             self.refresh(new.id)
-            self.count_changed.emit()
+            operations.announce(operations.OperationChanges(round=True, source=self))
 
     def show_projector(self) -> None:
         self.records.open_projector()

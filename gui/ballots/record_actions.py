@@ -7,9 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
-from gui.core import dialogs
-from models.core.errors import DomainError
-from models.counting import MalformedError
+from gui.core import dialogs, operations
 
 
 class RecordActions(QObject):
@@ -32,14 +30,17 @@ class RecordActions(QObject):
         round_id = self._round_id()
         if round_id is None:
             return
-        try:
-            name = minutes_file_name(round_id)
-        except NothingToExport as exc:
-            dialogs.show_info(self.tab, exc.message)
+        name = operations.result_of(self.tab, lambda: minutes_file_name(round_id), notice=(NothingToExport,))
+        if name is operations.REFUSED:
             return
-        self.task = write_export(self.tab, "Xuất biên bản kiểm phiếu", lambda: prepare_minutes(round_id),
-                                 "Đang lập biên bản…", "Đã xuất biên bản kiểm phiếu (và hồ sơ bầu cử .json bên cạnh) "
-                                 "ra tệp Excel.", suggested=name)  # fmt: skip
+        self.task = write_export(
+            self.tab,
+            "Xuất biên bản kiểm phiếu",
+            lambda: prepare_minutes(round_id),
+            "Đang lập biên bản…",
+            "Đã xuất biên bản kiểm phiếu (và hồ sơ bầu cử .json bên cạnh) ra tệp Excel.",
+            suggested=name,
+        )
 
     def export_log(self) -> None:
         from reports.congress.minutes_jobs import prepare_entry_log
@@ -53,31 +54,26 @@ class RecordActions(QObject):
         round_id = self._round_id()
         if round_id is None:
             return
-        try:
-            prepared = prepare(round_id)
-        except NothingToExport as exc:
-            dialogs.show_info(self.tab, exc.message)
-            return
-        except DomainError as exc:
-            dialogs.show_error(self.tab, exc.message)
-            return
-        self.task = write_export(self.tab, title, prepared, "Đang lập tệp Excel…", done)
+
+        def write(prepared) -> None:
+            self.task = write_export(self.tab, title, prepared, "Đang lập tệp Excel…", done)
+
+        operations.run(self.tab, lambda: prepare(round_id), write, notice=(NothingToExport,))
 
     # the record file --------------------------------------------------------------------------------------------
     def export_record(self) -> None:
         from models.ballots.count import sound_round_record
-        from models.core.errors import os_error_text
-        from models.counting import write_record
-        from reports.core.files import safe_filename
 
         round_id = self._round_id()
         if round_id is None:
             return
-        try:
-            record = sound_round_record(round_id)
-        except DomainError as exc:
-            dialogs.show_error(self.tab, exc.message)
-            return
+        operations.run(self.tab, lambda: sound_round_record(round_id), self._save_record)
+
+    def _save_record(self, record) -> None:
+        from models.core.errors import os_error_text
+        from models.counting import write_record
+        from reports.core.files import safe_filename
+
         name = safe_filename(f"Hồ sơ bầu cử - {record.title} - lần {record.election.round}") + ".json"
         path = dialogs.ask_save_path(self.tab, "Xuất hồ sơ bầu cử", dialogs.RECORD_FILTER, "record", name)
         if not path:
@@ -96,11 +92,9 @@ class RecordActions(QObject):
         path = dialogs.ask_open_path(self.tab, title, dialogs.RECORD_FILTER, "record")
         if not path:
             return None, ""
-        try:
-            return read_record(path), path
-        except MalformedError as exc:
-            dialogs.show_error(self.tab, f"Tệp «{Path(path).name}» không phải hồ sơ bầu cử hợp lệ.", exc.message)
-            return None, ""
+        heading = f"Tệp «{Path(path).name}» không phải hồ sơ bầu cử hợp lệ."
+        record = operations.result_of(self.tab, lambda: read_record(path), heading=heading)
+        return (None, "") if record is operations.REFUSED else (record, path)
 
     def import_second_pass(self) -> None:
         from models.ballots.count import import_second_pass
@@ -109,13 +103,12 @@ class RecordActions(QObject):
         record, path = self._read("Nhận lượt nhập thứ hai từ tệp hồ sơ")
         if record is None:
             return
-        try:
-            brought = import_second_pass(round_id, record, f"Tệp {Path(path).name}")
-        except (DomainError, MalformedError) as exc:
-            dialogs.show_error(self.tab, exc.message)
-            return
-        dialogs.show_info(self.tab, f"Đã nhận {brought} phiếu của lượt nhập thứ hai; xem «Đối chiếu hai lượt».")
-        self.tab.refresh()
+
+        def show(brought: int) -> None:
+            dialogs.show_info(self.tab, f"Đã nhận {brought} phiếu của lượt nhập thứ hai; xem «Đối chiếu hai lượt».")
+            self.tab.refresh()
+
+        operations.run(self.tab, lambda: import_second_pass(round_id, record, f"Tệp {Path(path).name}"), show)
 
     def check_record(self) -> None:
         """Open a record file, recount it, say whether its digest holds and whether it matches a saved round."""
@@ -150,11 +143,9 @@ class RecordActions(QObject):
                                 "Mã kiểm tra in trên biên bản (64 chữ số, hoặc nội dung mã QR):")  # fmt: skip
         if not code:
             return
-        try:
-            outcome = verify_round(chosen.round_id, code)
-        except DomainError as exc:
-            dialogs.show_error(self.tab, exc.message)
-            return
+        operations.run(self.tab, lambda: verify_round(chosen.round_id, code), self._show_verdict)
+
+    def _show_verdict(self, outcome) -> None:
         if outcome.matches:
             dialogs.show_info(self.tab, outcome.lines[0])
         else:

@@ -18,11 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core import dialogs
+from gui.core import dialogs, operations
 from models.congress.bodies import BODY_LABELS, Body, set_body, working_bodies
 from models.congress.congresses import CongressInfo
 from models.congress.summons import SummonedPerson, summoned_list
-from models.core.errors import DomainError
 from models.core.vnname import fold
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -180,11 +179,15 @@ class BodiesPage(QWidget):
 
     def _save(self, body: Body, box: BodyBox) -> None:
         head = box.head() if body in (Body.PRESIDIUM, Body.COUNTING) else None
-        try:
-            warnings = set_body(self.info.id, body, box.chosen(), head)
-        except DomainError as exc:
-            dialogs.show_error(self, f"Chưa lưu {BODY_LABELS[body]}.", exc.message)
-            return
+        chosen = box.chosen()
+        operations.run(
+            self,
+            lambda: set_body(self.info.id, body, chosen, head),
+            lambda warnings: self._show_saved(body, box, warnings),
+            heading=f"Chưa lưu {BODY_LABELS[body]}.",
+        )
+
+    def _show_saved(self, body: Body, box: BodyBox, warnings) -> None:
         if warnings:
             dialogs.show_warning(self, f"Đã lưu {BODY_LABELS[body]}.", "\n".join(warnings))
         self._show_box(box, working_bodies(self.info.id))

@@ -29,11 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core import dialogs
+from gui.core import dialogs, operations
 from models.congress.checkin import AttendancePanel, attendance_panel, check_in, panel_of
 from models.congress.congresses import CongressInfo, Status
 from models.congress.summons import SummonedPerson, not_yet_summoned, summon_member, summoned_list, take_summons
-from models.core.errors import DomainError
 from models.core.vnname import fold
 from models.counting import Attendance
 
@@ -270,11 +269,13 @@ class CheckinPage(QWidget):
 
     def _record(self, person: SummonedPerson, attendance: Attendance | None, reason: str, undoing: bool = False):
         """One check-in written and said under the list; kept for Ctrl+Z unless it is itself an undo."""
-        try:
-            done = check_in(person.id, attendance, reason)
-        except DomainError as exc:
-            dialogs.show_error(self, exc.message)
-            return False
+        return operations.run(
+            self,
+            lambda: check_in(person.id, attendance, reason),
+            lambda done: self._show_recorded(person, attendance, done, undoing),
+        )
+
+    def _show_recorded(self, person: SummonedPerson, attendance: Attendance | None, done, undoing: bool) -> None:
         if not undoing:
             before = Attendance(person.attendance) if person.attendance else None
             self._undo.append((person.id, before, person.absence_reason))
@@ -287,7 +288,6 @@ class CheckinPage(QWidget):
         self.undo_button.setEnabled(bool(self._undo))
         self._show_panel(panel_of(self.model.people, self.info.quorum_with_probationary))
         self.congress_changed.emit()
-        return True
 
     def undo(self) -> None:
         """Take back the last check-in change of this sitting."""
@@ -313,11 +313,9 @@ class CheckinPage(QWidget):
         if not dialogs.confirm(self, "Lấy lại danh sách triệu tập từ hồ sơ đảng viên theo ngày khai mạc? Điểm "
                                "danh đã ghi được giữ nguyên.", yes="Lấy lại"):  # fmt: skip
             return
-        try:
-            change = take_summons(self.info.id)
-        except DomainError as exc:
-            dialogs.show_error(self, exc.message)
-            return
+        operations.run(self, lambda: take_summons(self.info.id), self._show_retaken)
+
+    def _show_retaken(self, change) -> None:
         parts = [f"thêm {len(change.added)}", f"cập nhật {len(change.updated)}", f"bỏ {len(change.removed)}"]
         dialogs.show_info(self, "Đã lấy lại danh sách triệu tập: " + ", ".join(parts) + ".",
                           "\n".join([*change.added, *change.updated, *change.removed]))  # fmt: skip
@@ -330,10 +328,7 @@ class CheckinPage(QWidget):
         person = choose_person(self, "Bổ sung vào danh sách triệu tập", not_yet_summoned(self.info.id))
         if person is None:
             return
-        try:
-            summon_member(self.info.id, person.id)
-        except DomainError as exc:
-            dialogs.show_error(self, exc.message)
+        if not operations.run(self, lambda: summon_member(self.info.id, person.id)):
             return
         self.show_congress(self.info)
         self.congress_changed.emit()

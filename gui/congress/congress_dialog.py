@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core import dialogs
+from gui.core import dialogs, operations
 from gui.core.date_field import DateField
 from gui.core.number_field import number_field
 from models.congress.congresses import (
@@ -101,11 +101,9 @@ class CongressDialog(QDialog):
     def reload_saved(self) -> None:
         """Show the congress as saved now, keeping the user's edits of facts the other client left alone; facts
         both changed take the saved value and are listed to type again."""
-        try:
-            fresh = get_congress(self.info.id)
-        except DomainError as exc:
-            dialogs.show_error(self, exc.message)
-            return
+        operations.run(self, lambda: get_congress(self.info.id), self._merge_saved)
+
+    def _merge_saved(self, fresh: CongressInfo) -> None:
         mine, read, replaced = self.chosen(), self.info, []
         for key, set_value in self._editors().items():
             typed, before, saved = getattr(mine, key), getattr(read, key), getattr(fresh, key)
@@ -128,15 +126,20 @@ class CongressDialog(QDialog):
         if problems:
             self.problems_label.setText("\n".join(problems))
             return
-        try:
-            saved = save_congress(info, read=self.info)
-        except EditConflictError as exc:
-            if dialogs.confirm(self, "Thông tin đại hội vừa được sửa trên máy khác; chưa lưu được.", exc.message,
-                               yes="Tải lại bản mới", no="Giữ bản đang sửa"):  # fmt: skip
-                self.reload_saved()
-            return
-        except DomainError as exc:
-            dialogs.show_error(self, exc.message)
-            return
+        operations.run(self, lambda: save_congress(info, read=self.info), self._on_saved, on_failure=self._refused)
+
+    def _refused(self, exc: DomainError) -> None:
+        if not isinstance(exc, EditConflictError):
+            operations.show_refusal(self, exc)
+        elif dialogs.confirm(
+            self,
+            "Thông tin đại hội vừa được sửa trên máy khác; chưa lưu được.",
+            exc.message,
+            yes="Tải lại bản mới",
+            no="Giữ bản đang sửa",
+        ):
+            self.reload_saved()
+
+    def _on_saved(self, saved: CongressInfo) -> None:
         self.congress_saved.emit(saved)
         self.accept()

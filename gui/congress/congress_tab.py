@@ -1,11 +1,11 @@
 """The «Đại hội» tab: the branch's congresses, one chosen; its pages (check-in, working bodies, show-of-hands
-votes, elections, papers) over it. Emits `congress_changed()` after any write made from here."""
+votes, elections, papers) over it. Any write made from here is announced through gui.core.operations."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -22,7 +22,7 @@ from gui.congress.checkin_page import CheckinPage
 from gui.congress.elections_page import ElectionsPage
 from gui.congress.hand_votes_page import HandVotesPage
 from gui.congress.papers_page import PapersPage
-from gui.core import dialogs
+from gui.core import dialogs, operations
 from models.congress.congresses import (
     CongressInfo,
     Status,
@@ -31,16 +31,14 @@ from models.congress.congresses import (
     list_congresses,
     open_session,
 )
-from models.core.errors import DomainError
 
 
 class CongressTab(QWidget):
-    congress_changed = Signal()
-
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
         self.congresses: list[CongressInfo] = []
+        operations.announcer().changed.connect(self._on_operation_changed)
         self.dialog = None
         self._read_only = False
         layout = QVBoxLayout(self)
@@ -152,7 +150,15 @@ class CongressTab(QWidget):
             page.show_congress(self.current())
 
     def _on_page_congress_changed(self) -> None:
-        self.congress_changed.emit()
+        self._announce()
+
+    def _on_operation_changed(self, changes: operations.OperationChanges) -> None:
+        """A round counted or a congress changed elsewhere (the ballots tab), another branch or data file: show it."""
+        if (changes.congress or changes.round or changes.branch or changes.file) and changes.source is not self:
+            self.refresh()
+
+    def _announce(self) -> None:
+        operations.announce(operations.OperationChanges(congress=True, source=self))
 
     # actions ----------------------------------------------------------------------------------------------------
     def new_congress(self) -> None:
@@ -173,7 +179,7 @@ class CongressTab(QWidget):
 
     def _on_dialog_congress_saved(self, saved: CongressInfo) -> None:
         self.refresh(saved.id)
-        self.congress_changed.emit()
+        self._announce()
 
     def open_session(self) -> None:
         info = self.current()
@@ -193,12 +199,11 @@ class CongressTab(QWidget):
             self._act(lambda: close_congress(info.id))
 
     def _act(self, operation) -> None:
-        try:
-            operation()
-        except DomainError as exc:
-            dialogs.show_error(self, exc.message)
+        """Open or close the congress; the tab is shown afresh and the change announced, whether it was done or
+        refused (another client may have got there first)."""
+        operations.run(self, operation)
         self.refresh()
-        self.congress_changed.emit()
+        self._announce()
 
     def focus_search(self) -> bool:
         """Ctrl+F on the check-in page searches the summoned list (True); elsewhere it is the roster's search."""

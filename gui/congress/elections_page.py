@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.congress.round_view import RoundView
-from gui.core import dialogs
+from gui.core import dialogs, operations
 from models.congress.congresses import CongressInfo, Status
 from models.congress.elections import (
     NOT_ON_NEW_COMMITTEE,
@@ -36,7 +36,6 @@ from models.congress.elections import (
 )
 from models.congress.hand_votes import VoteKind, adopted_vote
 from models.congress.rounds import start_problems
-from models.core.errors import DomainError
 from models.counting import Post
 from models.counting.structure import SINGLE_SEAT_POSTS, seat_bounds
 
@@ -253,12 +252,8 @@ class ElectionsPage(QWidget):
             seats = dialogs.ask_number(self, "Thiết lập cuộc bầu", label, bounds.default, bounds.least, bounds.most)
             if seats is None:
                 return
-        try:
-            add_election(self.info.id, post, seats)
-        except DomainError as exc:
-            dialogs.show_error(self, exc.message)
-            return
-        self._done()
+        if operations.run(self, lambda: add_election(self.info.id, post, seats)):
+            self._done()
 
     def checked_ids(self) -> list[int]:
         ids = []
@@ -272,12 +267,9 @@ class ElectionsPage(QWidget):
         election = self.current_election()
         if election is None:
             return
-        try:
-            set_candidates(election.current_round.id, self.checked_ids())
-        except DomainError as exc:
-            dialogs.show_error(self, exc.message)
-            return
-        self._done()
+        chosen = self.checked_ids()
+        if operations.run(self, lambda: set_candidates(election.current_round.id, chosen)):
+            self._done()
 
     def _vote(self, kind: VoteKind) -> None:
         from gui.congress.hand_vote_dialog import HandVoteDialog

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core import dialogs
+from gui.core import dialogs, operations
 from gui.core.number_field import number_field
 from models.congress.hand_votes import (
     ELECTION_KINDS,
@@ -24,7 +24,6 @@ from models.congress.hand_votes import (
     record_vote,
     vote_adopted,
 )
-from models.core.errors import DomainError
 
 
 class HandVoteDialog(QDialog):
@@ -98,15 +97,17 @@ class HandVoteDialog(QDialog):
 
     def _save(self) -> None:
         voting, favour, against, abstain = self._counts()
-        try:
+        subject, kind = self.subject_edit.text(), self.kind_combo.currentData()
+
+        def operation() -> HandVoteRecord:
             if self._save_operation is not None:
-                record: HandVoteRecord = self._save_operation(self.subject_edit.text(), favour, against, abstain,
-                                                              voting)  # fmt: skip
-            else:
-                record = record_vote(self._congress_id, self.kind_combo.currentData(), self.subject_edit.text(),
-                                     favour, against, abstain, voting, self._election_id, self._nominee_id)  # fmt: skip
-        except DomainError as exc:
-            dialogs.show_error(self, exc.message)
-            return
+                return self._save_operation(subject, favour, against, abstain, voting)
+            return record_vote(
+                self._congress_id, kind, subject, favour, against, abstain, voting, self._election_id, self._nominee_id
+            )
+
+        operations.run(self, operation, self._on_recorded)
+
+    def _on_recorded(self, record: HandVoteRecord) -> None:
         self.vote_recorded.emit(record)
         self.accept()

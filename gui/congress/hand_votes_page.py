@@ -13,12 +13,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core import dialogs
+from gui.core import dialogs, operations
 from gui.core.tables import fill_table, read_only_table
 from models.congress.checkin import attendance_panel
 from models.congress.congresses import CongressInfo, Status
 from models.congress.hand_votes import hand_votes, void_vote
-from models.core.errors import DomainError
 
 HEADERS = ("Thời gian", "Nội dung biểu quyết", "Biểu quyết", "Tán thành", "Không tán thành", "Không biểu quyết",
            "Kết quả")  # fmt: skip
@@ -78,10 +77,7 @@ class HandVotesPage(QWidget):
                                   "bản biểu quyết):")  # fmt: skip
         if reason is None:
             return
-        try:
-            void_vote(vote.id, reason)
-        except DomainError as exc:
-            dialogs.show_error(self, exc.message)
+        if not operations.run(self, lambda: void_vote(vote.id, reason)):
             return
         self._fill()
         self.congress_changed.emit()

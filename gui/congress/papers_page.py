@@ -13,11 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core import dialogs
+from gui.core import dialogs, operations
 from gui.core.tables import fill_table, read_only_table
 from models.congress.congresses import CongressInfo
 from models.congress.numbering import DOC_TYPES, correct_number, numbers_of_term
-from models.core.errors import DomainError
 
 ACCESS = {"dai-hoi-diem-danh": "&Danh sách đảng viên dự đại hội", "dai-hoi-bao-cao": "Báo cáo kết &quả đại hội",
           "dai-hoi-trich-ngang": "Danh sách t&rích ngang người trúng cử",
@@ -72,13 +71,7 @@ class PapersPage(QWidget):
         from reports.core.export_files import NothingToExport
 
         job = CONGRESS_JOB_BY_KIND[kind]
-        try:
-            job.check(self.info.id)
-        except NothingToExport as exc:
-            dialogs.show_info(self, exc.message)
-            return
-        except DomainError as exc:
-            dialogs.show_error(self, exc.message)
+        if not operations.run(self, lambda: job.check(self.info.id), notice=(NothingToExport,)):
             return
         congress_id = self.info.id
         # the number is taken once a file is chosen: a cancelled export leaves no gap in the sequence
@@ -96,10 +89,7 @@ class PapersPage(QWidget):
                                    number.number, 1, 9999)  # fmt: skip
         if value is None:
             return
-        try:
-            correct_number(self.info.id, number.document, value)
-        except DomainError as exc:
-            dialogs.show_error(self, exc.message)
+        if not operations.run(self, lambda: correct_number(self.info.id, number.document, value)):
             return
         self._fill()
         self.congress_changed.emit()

@@ -12,11 +12,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core import dialogs
+from gui.core import dialogs, operations
 from gui.core.tables import fill_table, read_only_table
 from models.congress.elections import ElectionInfo
 from models.congress.rounds import RoundInfo, conclude_election, next_round, record_appointment, start_round
-from models.core.errors import DomainError
 from models.counting import NextAction, percent_label
 from models.counting.decision import NEXT_ACTION_LABELS
 from models.counting.structure import MAX_BALLOT_PAPERS, ballot_papers_to_print
@@ -112,12 +111,7 @@ class RoundView(QWidget):
 
     # actions ----------------------------------------------------------------------------------------------
     def _run(self, operation) -> None:
-        try:
-            operation()
-        except DomainError as exc:
-            dialogs.show_error(self, exc.message)
-            return
-        self.round_changed.emit()
+        operations.run(self, operation, lambda _result: self.round_changed.emit())
 
     def start(self) -> None:
         round_ = self.round
@@ -141,13 +135,13 @@ class RoundView(QWidget):
                                     ballot_papers_to_print(ballots), 1, MAX_BALLOT_PAPERS)  # fmt: skip
         if copies is None:
             return
-        try:
-            prepared = prepare_ballot_papers(election.id, copies)
-        except NothingToExport as exc:
-            dialogs.show_info(self, exc.message)
-            return
-        self.task = write_export(self, "In phiếu bầu", prepared, "Đang lập phiếu bầu…",
-                                 "Đã lập phiếu bầu ra tệp Excel; mở tệp để in.")  # fmt: skip
+
+        def write(prepared) -> None:
+            self.task = write_export(
+                self, "In phiếu bầu", prepared, "Đang lập phiếu bầu…", "Đã lập phiếu bầu ra tệp Excel; mở tệp để in."
+            )
+
+        operations.run(self, lambda: prepare_ballot_papers(election.id, copies), write, notice=(NothingToExport,))
 
     def enter_totals(self) -> None:
         from gui.congress.totals_dialog import TotalsDialog

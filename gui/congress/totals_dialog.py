@@ -17,10 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core import dialogs
+from gui.core import dialogs, operations
 from gui.core.number_field import number_field
 from models.congress.rounds import RoundInfo, record_totals
-from models.core.errors import DomainError
 from models.counting import INVALID_REASON_LABELS, INVALID_REASONS, Form, Totals, count_totals
 
 
@@ -111,10 +110,9 @@ class TotalsDialog(QDialog):
         self.check_label.setStyleSheet("color: #107c10;")
 
     def _save(self) -> None:
-        try:
-            saved = record_totals(self.round.id, self.totals())
-        except DomainError as exc:
-            dialogs.show_error(self, exc.message)
-            return
+        totals = self.totals()
+        operations.run(self, lambda: record_totals(self.round.id, totals), self._on_saved)
+
+    def _on_saved(self, saved) -> None:
         self.totals_saved.emit(saved)
         self.accept()

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 
-from gui.core import dialogs
+from gui.core import dialogs, operations
 
 log = logging.getLogger(__name__)
 
@@ -17,13 +17,12 @@ log = logging.getLogger(__name__)
 def backup_before(parent: QWidget | None, reason: str) -> None:
     """Back up before a destructive act; when that fails the user is told (the act goes on: the file is intact)."""
     from models.core.auto_backup import backup_open_file
-    from models.core.errors import StorageError
 
-    try:
-        backup_open_file(reason)
-    except StorageError as exc:
+    def warn(exc) -> None:
         log.warning("Automatic backup (%s) failed: %s", reason, exc.message)
         dialogs.show_warning(parent, "Chưa sao lưu tự động được trước thao tác này.", exc.message)
+
+    operations.run(parent, lambda: backup_open_file(reason), on_failure=warn)
 
 
 class _Signals(QObject):

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QWidget
 
-from gui.core import dialogs
+from gui.core import dialogs, operations
 
 TEXT = "Tệp này chưa được mã hóa: ai chép được tệp đều đọc được danh sách đảng viên."  # then the two links
 
@@ -38,22 +38,26 @@ class EncryptionOffer(QWidget):
         self.setVisible(path is not None and not is_practice() and offers_encryption(Path(path)))
 
     def encrypt(self) -> None:
-        from gui.core.recovery_key_dialog import show_recovery_key
-        from models.core.data_session import Opened, encrypt_open_file
-        from models.core.errors import DomainError
+        from models.core.data_session import encrypt_open_file
 
         self._window.members_tab.cancel_loading()
-        try:
-            outcome = encrypt_open_file()  # the current state is backed up first
-        except DomainError as exc:
-            dialogs.show_error(self._window, "Chưa mã hóa được; tệp dữ liệu vẫn như trước.", exc.message)
-            return
+        operations.run(
+            self._window,
+            encrypt_open_file,
+            self._show_encrypted,  # the state is backed up first
+            heading="Chưa mã hóa được; tệp dữ liệu vẫn như trước.",
+        )
+
+    def _show_encrypted(self, outcome) -> None:
+        from gui.core.recovery_key_dialog import show_recovery_key
+        from models.core.data_session import Opened
+
         if outcome.kind is Opened.NO_KEY_STORE:
             dialogs.show_info(self._window, outcome.message, "Hãy dùng «Tệp › Bảo vệ bằng mật khẩu» để đặt mật khẩu.")
             return
         self.hide()
         show_recovery_key(self._window, Path(outcome.target), outcome.recovery_key)
-        self._window.members_tab.refresh()
+        operations.announce(operations.OperationChanges(file=True))
 
     def decline(self) -> None:
         from models.core.data_session import decline_encryption

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from gui.core import dialogs
+from gui.core import dialogs, operations
 
 
 def write_export(parent: QWidget, title: str, prepared, working: str, done: str,
@@ -23,23 +23,20 @@ def write_export(parent: QWidget, title: str, prepared, working: str, done: str,
     if not path.lower().endswith(".xlsx"):
         path += ".xlsx"
     if callable(prepared):
-        from models.core.errors import DomainError
-
-        try:
-            prepared = prepared()
-        except DomainError as exc:
-            dialogs.show_error(parent, exc.message)
+        prepared = operations.result_of(parent, prepared)
+        if prepared is operations.REFUSED:
             return None
-    from gui.core.background import BackgroundTask  # peewee: not before the window's first paint
-
-    task = BackgroundTask(parent, "Xuất Excel", working, lambda progress: prepared.write(path, progress),
-                          failure_text="Không xuất được tệp Excel.")  # fmt: skip
 
     def finished(result: object) -> None:
         dialogs.show_info(parent, done, str(result))
         if on_done is not None:
             on_done(str(result))
 
-    task.finished.connect(finished)
-    task.start()
-    return task
+    return operations.run_in_background(
+        parent,
+        "Xuất Excel",
+        working,
+        lambda progress: prepared.write(path, progress),
+        finished,
+        failure_text="Không xuất được tệp Excel.",
+    )

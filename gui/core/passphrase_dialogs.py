@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from gui.core import dialogs
+from gui.core import dialogs, operations
 
 
 def _secret_field(dialog: QDialog) -> QLineEdit:
@@ -92,17 +92,16 @@ class NewPassphraseDialog(QDialog):
     def _check(self) -> None:
         from models.core import passphrases
         from models.core.encryption import check_new_passphrase
-        from models.core.errors import ValidationError
 
         if self.current is not None and not passphrases.matches(self._path, self.current.text()):
             self._refuse("Mật khẩu hiện nay không đúng.", self.current)
             return
-        try:
-            check_new_passphrase(self.first.text(), self.again.text())
-        except ValidationError as exc:
-            self._refuse(exc.message, self.again if exc.field == "repeated" else self.first)
-            return
-        self.accept()
+        operations.run(
+            self,
+            lambda: check_new_passphrase(self.first.text(), self.again.text()),
+            lambda _checked: self.accept(),
+            on_failure=lambda exc: self._refuse(exc.message, self.again if exc.field == "repeated" else self.first),
+        )
 
     def _refuse(self, text: str, field: QLineEdit) -> None:
         self.problem.setText(text)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core import dialogs
+from gui.core import operations
 from gui.core.passphrase_dialogs import NewPassphraseDialog
 
 INTRO_SET = (
@@ -113,14 +113,10 @@ class ProtectionDialog(QDialog):
 
     def _save_minutes(self) -> None:
         from models.core.encryption import set_lock_minutes
-        from models.core.errors import DomainError
 
-        if not self._encrypted:
-            return
-        try:
-            set_lock_minutes(self.minutes.value())
-        except DomainError as exc:
-            dialogs.show_error(self, exc.message)
+        if self._encrypted:
+            minutes = self.minutes.value()
+            operations.run(self, lambda: set_lock_minutes(minutes))
 
     def _save_minutes_and_close(self) -> None:
         self._save_minutes()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core import dialogs
+from gui.core import dialogs, operations
 from gui.core.tables import fill_table, read_only_table
 
 if TYPE_CHECKING:
@@ -28,7 +28,6 @@ def offer_restore(parent: QWidget | None, damaged: Outcome) -> Outcome:
     opened, or DAMAGED again (no message when the user declined: the offer said what is wrong); the damaged file is
     set aside, never overwritten."""
     from models.core.data_session import restore_damaged
-    from models.core.errors import DomainError
     from models.core.restore import preview
 
     backup, path = damaged.backups[0], Path(damaged.target)
@@ -37,11 +36,10 @@ def offer_restore(parent: QWidget | None, damaged: Outcome) -> Outcome:
                 f"({seen.summary})? Tệp hỏng được cất riêng bên cạnh, không bị xóa.")  # fmt: skip
     if not dialogs.confirm(parent, question, title="Tệp dữ liệu bị hỏng", yes="&Phục hồi", no="&Không"):
         return replace(damaged, message="")
-    try:
-        aside, opened = restore_damaged(path, backup)
-    except DomainError as exc:
-        dialogs.show_error(parent, "Chưa phục hồi được.", exc.message)
+    done = operations.result_of(parent, lambda: restore_damaged(path, backup), heading="Chưa phục hồi được.")
+    if done is operations.REFUSED:
         return replace(damaged, message="")
+    aside, opened = done
     dialogs.show_info(parent, "Đã phục hồi dữ liệu từ bản sao lưu.", f"Tệp hỏng được cất ở: {aside}")
     return opened
 

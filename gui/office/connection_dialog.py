@@ -10,8 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
-from gui.core import dialogs
-from models.core.errors import ValidationError
+from gui.core import dialogs, operations
 from models.core.server_connection import DEFAULT_PORT, ServerAddress, ServerConnectionError, check_server
 
 SETTINGS_KEYS = ("office/host", "office/port", "office/database", "office/user")
@@ -76,22 +75,25 @@ class ConnectionDialog(QDialog):
 
     def _on_buttons_accepted(self) -> None:
         """Try the sign-in off the GUI thread (a wrong address waits for the timeout); the dialog stays open."""
-        from gui.core.background import BackgroundTask
-
         address = self.address()
-        try:
-            url = address.url()
-        except ValidationError as exc:
-            self._show_problem(exc.message, exc.field)
+        url = operations.result_of(self, address.url, on_failure=self._refused)
+        if url is operations.REFUSED:
             return
         self.error_label.hide()
         self.buttons.setEnabled(False)
-        self.task = BackgroundTask(self, "Kết nối máy chủ", f"Đang kết nối tới máy chủ «{address.host}»…",
-                                   lambda _progress: check_server(address), failure_text=None)  # fmt: skip
-        self.task.finished.connect(lambda _result: self._on_task_finished(address, url))
+        self.task = operations.run_in_background(
+            self,
+            "Kết nối máy chủ",
+            f"Đang kết nối tới máy chủ «{address.host}»…",
+            lambda _progress: check_server(address),
+            lambda _result: self._on_task_finished(address, url),
+            failure_text=None,
+        )
         self.task.failed.connect(self._on_task_failed)
         self.task.cancelled.connect(lambda: self.buttons.setEnabled(True))
-        self.task.start()
+
+    def _refused(self, exc) -> None:
+        self._show_problem(exc.message, getattr(exc, "field", ""))
 
     def _on_task_finished(self, address: ServerAddress, url: str) -> None:
         self.buttons.setEnabled(True)

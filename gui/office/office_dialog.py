@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from gui.core import dialogs
+from gui.core import dialogs, operations
 from gui.core.tables import fill_table, read_only_table
 from models.core import clock
 from models.core.dates import fmt
@@ -54,7 +54,6 @@ class OfficeDialog(QDialog):
 
     def load(self) -> None:
         """Read every branch on a worker (one branch at a time), then fill the table."""
-        from gui.core.background import BackgroundTask
 
         today = self.today
 
@@ -66,10 +65,14 @@ class OfficeDialog(QDialog):
             report = office_statistics(options.on, options.period, options.year, options.age_bounds, progress=progress)
             return report, office_reminders(today)
 
-        self.task = BackgroundTask(self, "Tổng hợp toàn đảng bộ", "Đang đọc số liệu từng chi bộ…", job,
-                                   failure_text="Chưa tổng hợp được số liệu các chi bộ.")  # fmt: skip
-        self.task.finished.connect(self._on_task_finished)
-        self.task.start()
+        self.task = operations.run_in_background(
+            self,
+            "Tổng hợp toàn đảng bộ",
+            "Đang đọc số liệu từng chi bộ…",
+            job,
+            self._on_task_finished,
+            failure_text="Chưa tổng hợp được số liệu các chi bộ.",
+        )
 
     def _on_task_finished(self, result) -> None:
         from reports.office.office_data import branch_table
@@ -119,14 +122,15 @@ class OfficeDialog(QDialog):
 
     def _write(self, kind: str, options) -> None:
         from gui.core.export_runner import write_export
-        from models.core.errors import DomainError
         from reports.office.jobs import OFFICE_JOB_BY_KIND
         from reports.roster.jobs import ExportOptions
 
         job = OFFICE_JOB_BY_KIND[kind]
-        try:
-            prepared = job.prepare(ExportOptions(today=self.today, statistics=options))
-        except DomainError as exc:  # NothingToExport: nobody due in any branch
-            dialogs.show_info(self, exc.message)
-            return
-        self.export_task = write_export(self, job.title, prepared, job.working, job.done)
+
+        def write(prepared) -> None:
+            self.export_task = write_export(self, job.title, prepared, job.working, job.done)
+
+        # a refusal is a notice: NothingToExport, nobody due in any branch
+        operations.run(
+            self, lambda: job.prepare(ExportOptions(today=self.today, statistics=options)), write, notice=True
+        )

@@ -8,7 +8,7 @@ import html
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from gui.core import dialogs
+from gui.core import dialogs, operations
 from gui.core.date_field import DateField
 
 
@@ -53,7 +53,6 @@ class TransferDialog(QDialog):
         layout.addWidget(dialogs.ok_cancel(self, self._save, "Chuyển &sinh hoạt"))
 
     def _save(self) -> None:
-        from models.core.errors import DomainError
         from models.office.transfers import transfer_member
 
         on = self.on.date()
@@ -64,12 +63,15 @@ class TransferDialog(QDialog):
         if self.branch.currentIndex() < 0:
             self.problem.setText("Không có chi bộ nào khác để chuyển đến.")
             return
-        try:
-            done = transfer_member(self._member_id, int(self.branch.currentData()), on, self.decision.text(),
-                                   self.note.text())  # fmt: skip
-        except DomainError as exc:
-            self.problem.setText(exc.message)
-            return
+        branch_id, decision, note = int(self.branch.currentData()), self.decision.text(), self.note.text()
+        operations.run(
+            self,
+            lambda: transfer_member(self._member_id, branch_id, on, decision, note),
+            self._on_done,
+            on_failure=lambda exc: self.problem.setText(exc.message),
+        )
+
+    def _on_done(self, done) -> None:
         if done.warnings:
             dialogs.show_warning(self, "Đã chuyển sinh hoạt; xin lưu ý:", "\n".join(done.warnings))
         self.accept()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core import dialogs
+from gui.core import dialogs, operations
 from gui.core.date_field import DateField
 from gui.roster.member_form import ERROR_COLOR
 from models.core.dates import fmt as format_date
@@ -222,24 +222,32 @@ class EventDialog(QDialog):
         event = self.typed_event()
         if event is None or not self.save_button.isEnabled():
             return
-        try:
-            check = check_event(self.member_id, event, self.event_id, self.today)
-            if check.ok and check.warnings:
-                detail = "\n".join(f"• {w}" for w in check.warnings)
-                if not dialogs.confirm(self, "Sự kiện có điểm cần lưu ý. Vẫn lưu?", detail, yes="Vẫn lưu"):
-                    return
+        check = operations.result_of(
+            self, lambda: check_event(self.member_id, event, self.event_id, self.today), on_failure=self._refused
+        )
+        if check is operations.REFUSED:
+            return
+        if check.ok and check.warnings:
+            detail = "\n".join(f"• {w}" for w in check.warnings)
+            if not dialogs.confirm(self, "Sự kiện có điểm cần lưu ý. Vẫn lưu?", detail, yes="Vẫn lưu"):
+                return
+        reason = self.reason_edit.text().strip()
+
+        def save() -> None:
             if self.event_id is None:
                 record_event(self.member_id, event, self.today)
             else:
-                correct_event(self.event_id, event, self.reason_edit.text().strip(), self.today)
-        except ValidationError as exc:
-            dialogs.show_error(self, "Chưa lưu được sự kiện.", exc.message)
+                correct_event(self.event_id, event, reason, self.today)
+
+        operations.run(self, save, self._on_saved, on_failure=self._refused)
+
+    def _refused(self, exc: DomainError) -> None:
+        dialogs.show_error(self, "Chưa lưu được sự kiện.", exc.message)
+        if isinstance(exc, ValidationError):
             target = {"correction_reason": self.reason_edit, "end_date": self.end_date_field}.get(exc.field)
             (target or self.date_field).setFocus()
-            return
-        except DomainError as exc:
-            dialogs.show_error(self, "Chưa lưu được sự kiện.", exc.message)
-            return
+
+    def _on_saved(self, _result) -> None:
         self._initial = self._snapshot()
         self.event_saved.emit(self.member_id)
         self.accept()

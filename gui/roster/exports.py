@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from gui.core import dialogs
+from gui.core import operations
 from gui.core.export_runner import write_export
 from models.core import clock
 from models.roster.records import MemberRecord
@@ -84,10 +84,9 @@ class MemberExports(QObject):
         job = JOB_BY_KIND[kind]
         options = ExportOptions(clock.today(), everyone=self._everyone(), listed=self._shown(),
                                 columns=self._screen_columns(), statistics=statistics)  # fmt: skip
-        try:
-            prepared = job.prepare(options)
-        except NothingToExport as exc:
-            dialogs.show_info(self._parent, exc.message)
-            return
         title = f"Xuất {job.title[0].lower()}{job.title[1:]}"
-        self.task = write_export(self._parent, title, prepared, job.working, job.done, self.exported.emit)
+
+        def write(prepared) -> None:
+            self.task = write_export(self._parent, title, prepared, job.working, job.done, self.exported.emit)
+
+        operations.run(self._parent, lambda: job.prepare(options), write, notice=(NothingToExport,))

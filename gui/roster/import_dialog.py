@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core import dialogs
+from gui.core import dialogs, operations
 from gui.core.background import BackgroundTask
+from gui.core.operations import OperationChanges
 from gui.roster.import_mapping import ColumnMappingTable
 from gui.roster.import_models import (
     ACTION,
@@ -262,14 +263,17 @@ class ImportDialog(QDialog):
             )
             return path, sheets, result, plan_import(result, today)
 
-        self.task = BackgroundTask(
-            self, "Nhập từ Excel", f"Đang đọc tệp «{path.name}»…", job, failure_text="Không đọc được tệp Excel."
+        self._set_busy(True)
+        self.task = operations.run_in_background(
+            self,
+            "Nhập từ Excel",
+            f"Đang đọc tệp «{path.name}»…",
+            job,
+            self._on_read_finished,
+            failure_text="Không đọc được tệp Excel.",
         )
-        self.task.finished.connect(self._on_read_finished)
         self.task.failed.connect(self._on_task_failed)
         self.task.cancelled.connect(lambda: self._set_busy(False))
-        self._set_busy(True)
-        self.task.start()
 
     def _on_read_finished(self, outcome) -> None:
         path, sheets, result, plan = outcome
@@ -349,16 +353,18 @@ class ImportDialog(QDialog):
         from gui.core.auto_backups import backup_before
 
         backup_before(self, "import")
-        self.task = BackgroundTask(
-            self, "Nhập từ Excel", "Đang lưu danh sách đảng viên…",
+        self._set_busy(True)
+        self.task = operations.run_in_background(
+            self,
+            "Nhập từ Excel",
+            "Đang lưu danh sách đảng viên…",
             lambda progress: apply_import(plan, actions, progress, today),
+            self._on_import_finished,
+            changes=OperationChanges(members=True),  # the roster tab shows the members imported
             failure_text="Không nhập được danh sách; không có gì thay đổi.",
-        )  # fmt: skip
-        self.task.finished.connect(self._on_import_finished)
+        )
         self.task.failed.connect(self._on_task_failed)
         self.task.cancelled.connect(self._on_import_cancelled)
-        self._set_busy(True)
-        self.task.start()
 
     def _on_import_finished(self, outcome: ImportOutcome) -> None:
         self._set_busy(False)

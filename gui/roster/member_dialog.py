@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from gui.core import dialogs
+from gui.core import dialogs, operations
 from gui.roster.member_form import ERROR_COLOR, WARNING_COLOR, MemberForm
 from gui.roster.member_history import RatingsList, TimelineWidget, status_lines
 from models.core import clock
@@ -189,20 +189,22 @@ class MemberDialog(QDialog):
                 return
         record = self.form.record(self.member_id)
         record.version = self.member.version if self.member is not None else None
-        try:
-            saved = save_member(record, self.today, read=self.member)
-        except EditConflictError as exc:
+        operations.run(
+            self, lambda: save_member(record, self.today, read=self.member), self._on_saved, on_failure=self._refused
+        )
+
+    def _refused(self, exc: DomainError) -> None:
+        if isinstance(exc, EditConflictError):
             self._on_save_conflict(exc)
-            return
-        except ValidationError as exc:
+        elif isinstance(exc, ValidationError):
             label = FIELD_BY_KEY[exc.field].label if exc.field in FIELD_BY_KEY else ""
             dialogs.show_error(self, f"Chưa lưu được «{label}»." if label else "Chưa lưu được.", exc.message)
             self.validate()
             self.focus_field(exc.field)
-            return
-        except DomainError as exc:
+        else:
             dialogs.show_error(self, "Chưa lưu được phiếu đảng viên.", exc.message)
-            return
+
+    def _on_saved(self, saved) -> None:
         self.member_id = saved.member.id
         self._saved_values = self.form.values()
         self.member_saved.emit(saved.member.id)
@@ -278,12 +280,8 @@ class MemberDialog(QDialog):
         reason = dialogs.ask_text(self, "Hủy mục này", f"Lý do hủy sự kiện {what} (dòng vẫn được giữ lại):", "Hủy mục")
         if reason is None:
             return
-        try:
-            void_event(event_id, reason, self.today)
-        except DomainError as exc:
-            dialogs.show_error(self, "Chưa hủy được mục này.", exc.message)
-            return
-        self._on_event_dialog_saved(self.member_id)
+        if operations.run(self, lambda: void_event(event_id, reason, self.today), heading="Chưa hủy được mục này."):
+            self._on_event_dialog_saved(self.member_id)
 
     def _open_event_dialog(self, event_id: int | None, kind: EventKind | None = None, note: str = "") -> None:
         from gui.roster.event_dialog import EventDialog

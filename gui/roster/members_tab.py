@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.core import operations
 from gui.roster.exports import MemberExports
 from gui.roster.member_table_model import COLUMN_INDEX, ID_ROLE, MemberFilterProxyModel, MemberTableModel
 from gui.roster.members_data import LIST_PAGE, REMINDERS_PAGE, STATISTICS_PAGE, MembersData
@@ -42,10 +43,10 @@ STATISTICS_DEBOUNCE_MS = 300
 
 
 class MembersTab(QWidget, MembersData):
-    """Roster of the branch. Emits `members_changed(ids)` after any write made from here: the members whose record,
-    events or ratings changed (an empty list: many, as after a yearly rating)."""
+    """Roster of the branch. Announces every write made from here through gui.core.operations (the members whose
+    record, events or ratings changed; no ids: many, as after a yearly rating), and shows the roster afresh when
+    members changed elsewhere (an import, a transfer)."""
 
-    members_changed = Signal(list)
     load_progress = Signal(int, int)  # members loaded so far, members in the file (equal when done)
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
@@ -58,6 +59,7 @@ class MembersTab(QWidget, MembersData):
         self._stale = {STATISTICS_PAGE: True, REMINDERS_PAGE: True}
         self._statistics_timer = QTimer(self)
         self._statistics_timer.setSingleShot(True)
+        operations.announcer().changed.connect(self._on_operation_changed)
         self._statistics_timer.setInterval(STATISTICS_DEBOUNCE_MS)
         self._statistics_timer.timeout.connect(self._on_statistics_timer_timeout)
         self._loader = None  # gui.roster.roster_loader.RosterLoader of the load under way
@@ -367,7 +369,7 @@ class MembersTab(QWidget, MembersData):
     def _on_member_dialog_saved(self, member_id: int) -> None:
         self.update_member(member_id)
         self.select_member(member_id)
-        self.members_changed.emit([member_id])
+        operations.announce(operations.OperationChanges(members=True, member_ids=(member_id,), source=self))
 
     def record_event_for_selected(self) -> None:
         member_id = self.selected_member_id()
@@ -393,7 +395,11 @@ class MembersTab(QWidget, MembersData):
     def _on_ratings_dialog_saved(self, *_args) -> None:
         self._stale[REMINDERS_PAGE] = True
         self._update_current_view()
-        self.members_changed.emit([])
+        operations.announce(operations.OperationChanges(members=True, ratings=True, source=self))
+
+    def _on_operation_changed(self, changes: operations.OperationChanges) -> None:
+        if (changes.members or changes.branch or changes.file) and changes.source is not self:
+            self.refresh()
 
     # columns -------------------------------------------------------------------------------
     def set_column_visible(self, index: int, visible: bool) -> None:

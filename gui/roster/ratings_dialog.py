@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core import dialogs
+from gui.core import dialogs, operations
 from gui.roster.member_form import WARNING_COLOR
 from models.core import clock
 from models.core.dates import fmt as format_date
@@ -243,23 +243,27 @@ class RatingsDialog(QDialog):
             self, f"Lưu kết quả xếp loại năm {self._shown_year}?", "\n".join(notes), yes="Vẫn lưu"
         ):
             return
-        try:
-            save_ratings(
-                self._shown_year, levels, read={r.member_id: r.read for r in self.rows if r.member_id in levels}
-            )
-        except EditConflictError as exc:
-            if dialogs.confirm(
-                self,
-                f"Kết quả xếp loại năm {self._shown_year} vừa được sửa trên máy khác; chưa lưu được.",
-                exc.message,
-                yes="Tải lại bảng",
-                no="Giữ bảng đang sửa",
-            ):
-                self.reload_saved()
-            return
-        except DomainError as exc:
+        read = {r.member_id: r.read for r in self.rows if r.member_id in levels}
+        operations.run(
+            self,
+            lambda: save_ratings(self._shown_year, levels, read=read),
+            lambda _result: self._on_saved(levels),
+            on_failure=self._refused,
+        )
+
+    def _refused(self, exc: DomainError) -> None:
+        if not isinstance(exc, EditConflictError):
             dialogs.show_error(self, "Chưa lưu được kết quả xếp loại.", exc.message)
-            return
+        elif dialogs.confirm(
+            self,
+            f"Kết quả xếp loại năm {self._shown_year} vừa được sửa trên máy khác; chưa lưu được.",
+            exc.message,
+            yes="Tải lại bảng",
+            no="Giữ bảng đang sửa",
+        ):
+            self.reload_saved()
+
+    def _on_saved(self, levels: dict) -> None:
         for row in self.rows:
             if row.member_id in levels:
                 row.saved = levels[row.member_id]

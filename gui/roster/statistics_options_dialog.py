@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
-from gui.core import dialogs
+from gui.core import dialogs, operations
 from gui.core.date_field import DateField
 from models.core.errors import ValidationError
 from models.roster.age_bands import DEFAULT_AGE_BOUNDS, format_age_bounds, parse_age_bounds
@@ -75,13 +75,14 @@ class StatisticsOptionsDialog(QDialog):
         return StatisticsOptions(on, (start, end), self.year_spin.value(), bounds)
 
     def _on_buttons_accepted(self) -> None:
-        try:
-            options = self.options()
-        except ValidationError as exc:
-            dialogs.show_error(self, exc.message)
-            widget = {"on": self.on_field, "period": self.start_field, "age_bounds": self.bounds_edit}.get(exc.field)
-            if widget is not None:
-                widget.setFocus()
-            return
+        operations.run(self, self.options, self._on_chosen, on_failure=self._refused)
+
+    def _on_chosen(self, options: StatisticsOptions) -> None:
         self.accept()
         self.options_chosen.emit(options)
+
+    def _refused(self, exc: ValidationError) -> None:
+        dialogs.show_error(self, exc.message)
+        widget = {"on": self.on_field, "period": self.start_field, "age_bounds": self.bounds_edit}.get(exc.field)
+        if widget is not None:
+            widget.setFocus()

@@ -32,10 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.core import operations
 from gui.core.date_field import DateField
 from models.core import clock
 from models.core.dates import fmt
-from models.core.errors import ValidationError
+from models.core.errors import DomainError
 from models.roster.age_bands import DEFAULT_AGE_BOUNDS, format_age_bounds, parse_age_bounds
 from models.roster.levels import percent_text
 from models.roster.records import MemberRecord
@@ -138,12 +139,15 @@ class StatisticsView(QWidget):
             self._timer.start()
 
     def _on_bounds_edit_editing_finished(self) -> None:
-        try:
-            bounds = parse_age_bounds(self.bounds_edit.text())
-        except ValidationError as exc:
-            self.bounds_edit.setToolTip(exc.message)
-            self.bounds_edit.setStyleSheet("QLineEdit { background: #ffe0e0; }")
-            return
+        text = self.bounds_edit.text()
+        operations.run(self, lambda: parse_age_bounds(text), self._take_bounds, on_failure=self._mark_bounds)
+
+    def _mark_bounds(self, exc: DomainError) -> None:
+        """Age bounds that cannot be read are marked on the field itself (no message box while typing)."""
+        self.bounds_edit.setToolTip(exc.message)
+        self.bounds_edit.setStyleSheet("QLineEdit { background: #ffe0e0; }")
+
+    def _take_bounds(self, bounds) -> None:
         self.bounds_edit.setStyleSheet("")
         self.bounds_edit.setText(format_age_bounds(bounds))
         if bounds != self._bounds:

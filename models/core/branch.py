@@ -46,6 +46,11 @@ def current_branch_id() -> int:
     return found
 
 
+def current_branch_id_or_none() -> int | None:
+    """The current branch's id, or None before any branch is set up (a question, where current_branch_id refuses)."""
+    return _current_id_or_none()
+
+
 def _current_id_or_none() -> int | None:
     """The current branch's id, looked up once: every row written asks for it (5,000 rows of an import)."""
     global _current

@@ -22,6 +22,15 @@ def no_modal_dialogs(monkeypatch):
         monkeypatch.setattr(QFileDialog, name, staticmethod(_refuse))
 
 
+@pytest.fixture(autouse=True)
+def fresh_announcer(monkeypatch):
+    """Each test's widgets hear only each other: the tabs of earlier tests (closed, not deleted) stay on the old
+    gui.core.operations announcer."""
+    import gui.core.operations as operations
+
+    monkeypatch.setattr(operations, "_announcer", None)
+
+
 @pytest.fixture
 def answers(monkeypatch):
     """Record what gui.core.dialogs was asked and answer `confirm` with the queued replies (default True)."""

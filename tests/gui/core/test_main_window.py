@@ -231,10 +231,13 @@ def test_tab_leaves_the_roster_table(window, qtbot):
 
 
 def test_a_saved_member_reaches_the_window(window):
-    """Tabs announce what a write changed; the window listens (and says so in the status bar)."""
-    window.members_tab.members_changed.emit([7])
+    """Tabs announce what a write changed (gui.core.operations); the window listens (and says so in the status
+    bar)."""
+    from gui.core.operations import OperationChanges, announce
+
+    announce(OperationChanges(members=True, member_ids=(7,), source=window.members_tab))
     assert window.statusBar().currentMessage() == "Đã lưu thay đổi của 1 đảng viên."
-    window.members_tab.members_changed.emit([])
+    announce(OperationChanges(members=True, ratings=True, source=window.members_tab))
     assert window.statusBar().currentMessage() == "Đã lưu thay đổi của danh sách đảng viên."
 
 

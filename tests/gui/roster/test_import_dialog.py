@@ -203,11 +203,16 @@ def test_main_window_menu_imports_and_refreshes_the_roster(qtbot, data_file, ros
     dialog = window.import_dialog
     with qtbot.waitSignal(dialog.task.finished, timeout=15000):
         pass
+    from gui.core.operations import OperationChanges, announcer
+
     changed = []
-    window.members_tab.members_changed.connect(lambda ids: changed.append(ids))
-    with qtbot.waitSignal(dialog.members_imported, timeout=15000):
-        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    assert changed == [[]]  # an import changes many members
+    announcer().changed.connect(changed.append)
+    try:
+        with qtbot.waitSignal(dialog.members_imported, timeout=15000):
+            qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    finally:
+        announcer().changed.disconnect(changed.append)
+    assert changed == [OperationChanges(members=True)]  # an import changes many members
     assert window.members_tab.proxy.rowCount() == 4
     answers["paths"].append(str(tmp_path / "mẫu.xlsx"))
     actions["Tải mẫu nhập Excel…"].trigger()
