@@ -79,7 +79,9 @@ def _set_up(db: str, *, out: TextIO, **_) -> int:
 def _open_set_up(db: str, out: TextIO) -> None:
     """Open a set-up server, first bringing a set-up of an earlier ChiBo version up to this one's."""
     from models.office.server_access import bring_up_to_date, is_set_up
+    from models.schema import install_schema
 
+    install_schema()
     open_database(db)
     if not is_set_up():
         raise _Refused(

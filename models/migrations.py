@@ -90,7 +90,7 @@ def v5_to_v6(database: pw.Database) -> None:
     and who voided them. Rows written before this version have version 1 and no author ("")."""
     from models.core import clock
 
-    columns = {
+    columns: dict[str, dict[str, pw.Field]] = {
         "member": {"updated_by": pw.TextField(default=""), "version": pw.IntegerField(default=1)},
         "member_event": {"voided_by": pw.TextField(default=""), "created_by": pw.TextField(default="")},
         "rating": {

@@ -12,7 +12,7 @@ from models.congress.congresses import congress_row
 from models.congress.summons import SummonedPerson, person
 from models.core.errors import ConflictError, ValidationError
 from models.core.row_deletes import delete_rows
-from models.core.tables import db
+from models.core.tables import db, tuple_rows
 from models.counting import Attendance
 from models.counting.structure import Person, check_counting_committee
 
@@ -61,8 +61,8 @@ def election_lists(congress_id: int) -> dict[str, set[int]]:
     lists: dict[str, set[int]] = defaultdict(set)
     query = (RoundCandidate.select(RoundCandidate.summoned, CongressElection.post)
              .join(ElectionRound).join(CongressElection)
-             .where(CongressElection.congress == congress_id).tuples())  # fmt: skip
-    for summoned_id, post in query:
+             .where(CongressElection.congress == congress_id))  # fmt: skip
+    for summoned_id, post in tuple_rows(query):
         lists[POST_LABELS[Post(post)]].add(summoned_id)
     return dict(lists)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from models.congress.congresses import congress_row
+from models.congress.congress_rows import congress_row
 from models.congress.summons import ATTENDANCE_LABELS, SummonedPerson, person, summoned_list
 from models.core import clock
 from models.core.errors import ValidationError

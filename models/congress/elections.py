@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from models.congress.congresses import CongressInfo, congress_row, get_congress
-from models.congress.rounds import RoundInfo, election_done, round_info, round_rows
+from models.congress.round_facts import RoundInfo, election_done, round_info, round_rows
 from models.congress.summons import SummonedPerson, summoned_list
 from models.core.errors import ConflictError, NotFoundError, ValidationError
 from models.core.row_deletes import delete_rows
@@ -241,8 +241,8 @@ def eligibility(election_id: int) -> list[tuple[SummonedPerson, str]]:
     counting = {seat.person.id for seat in working_bodies(congress_id)[Body.COUNTING]}
     others = {e.post: e for e in congress_elections(congress_id)}
     committee = others.get(Post.COMMITTEE)
-    from_committee = committee is not None and election.post in (Post.SECRETARY, Post.DEPUTY_SECRETARY)
-    members = {p.id for p in committee.elected} if from_committee else set()
+    from_committee = election.post in (Post.SECRETARY, Post.DEPUTY_SECRETARY) and committee is not None
+    members = {p.id for p in committee.elected} if committee is not None and from_committee else set()
     secretary = others.get(Post.SECRETARY)
     taken = {p.id for p in secretary.elected} if secretary and election.post == Post.DEPUTY_SECRETARY else set()
     out = []

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from models.congress.congresses import Status, congress_row
+from models.congress.congress_rows import Status, congress_row
 from models.congress.voters import congress_voter, member_key
 from models.core import clock
 from models.core.dates import fmt

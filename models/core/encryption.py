@@ -130,8 +130,8 @@ def change_protection(data_path: Path, new_passphrase: str | None, progress: Cal
 def protect_open_file(new_passphrase: str | None, salt: bytes | None = None) -> list[Path]:
     """Set, change or remove the passphrase of the data file open now: its current state is backed up first, it is
     closed, rewritten with its backups, and opened again (with the old protection if anything failed)."""
-    from models.core.auto_backup import open_identity, take_backup
-    from models.core.database import close_database, open_database
+    from models.core.auto_backup import take_backup
+    from models.core.database import close_database, open_database, open_identity
     from models.core.errors import DatabaseFileError
     from models.core.sqlite_storage import DataFileDatabase
     from models.core.tables import db

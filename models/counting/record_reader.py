@@ -341,7 +341,7 @@ def _totals(value: Any, election: Election) -> Totals:
     votes = value.get("votes")
     disagree = value.get("disagree")
     totals = Totals(
-        collected=value.get("collected"),  # type: ignore[arg-type]  # checked below
+        collected=value.get("collected"),  # checked below
         invalid={} if invalid is None else _dict(invalid, "totals.invalid"),
         votes={} if votes is None else _dict(votes, "totals.votes"),
         disagree={} if disagree is None else _dict(disagree, "totals.disagree"),

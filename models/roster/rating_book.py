@@ -10,7 +10,7 @@ from models.core import clock
 from models.core.branch import current_branch_id, of_branch, of_current_branch
 from models.core.errors import ConflictError, ValidationError
 from models.core.row_deletes import delete_rows
-from models.core.tables import db
+from models.core.tables import db, dict_rows
 from models.core.who import current_user
 from models.roster.fields import RATING_LEVELS
 from models.roster.records import RatingRecord
@@ -31,8 +31,8 @@ def member_ratings(member_id: int) -> list[RatingRecord]:
 
 
 def all_ratings() -> list[RatingRecord]:
-    query = Rating.select().where(of_current_branch(Rating)).dicts()
-    return [RatingRecord(r["member"], r["year"], r["level"], r["version"]) for r in query]
+    query = Rating.select().where(of_current_branch(Rating))
+    return [RatingRecord(r["member"], r["year"], r["level"], r["version"]) for r in dict_rows(query)]
 
 
 def save_ratings(
