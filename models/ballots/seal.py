@@ -10,6 +10,8 @@ import json
 from dataclasses import dataclass
 
 from models.ballots.session import SEAL_ACTIONS, append_entry, chain_head, chain_link, current_ballots, round_log
+from models.ballots.tables import BallotEntry
+from models.congress.round_facts import use_log_check
 from models.core.errors import DomainError
 from models.counting import Election, Form, Tally, Totals
 from models.counting.decision import CountResult
@@ -60,7 +62,6 @@ class LogCheck:
 
 def check_closed_round(round_id: int, election: Election, stored: Totals | None, record_digest: str) -> LogCheck:
     """Recount a closed round from its log and check the chain, the seal and the stored result against it."""
-    from models.ballots.tables import BallotEntry
 
     problems: list[str] = []
     rows = list(BallotEntry.select().where(BallotEntry.round == round_id).order_by(BallotEntry.seq))
@@ -124,7 +125,6 @@ def _first_difference(election: Election, stored: Totals, recount: Totals) -> st
 
 def register() -> None:
     """Let models.congress (which cannot import this package) read closed results through the log."""
-    from models.congress.round_facts import use_log_check
 
     use_log_check(check_closed_round)
 

@@ -20,7 +20,9 @@ from pathlib import Path
 
 from models.core import clock
 from models.core.errors import StorageError, WrongPassphraseError
+from models.core.file_lock import identity as identity_of
 from models.core.file_privacy import make_private
+from models.core.passphrases import sql_key_for
 from models.core.sqlite_storage import FILE_OR_SQLITE_ERRORS, SQLITE_ERRORS, cause_of, connect_sqlite
 
 log = logging.getLogger(__name__)
@@ -112,7 +114,6 @@ def verify(path: Path, like: Path | None = None) -> bool:
 def copy_verified(source: Path, partial: Path, failure: str) -> None:
     """Copy the database `source` into `partial` with SQLite's backup API (each through its own connection), make
     the copy private and check it; StorageError(`failure`) when the copy does not pass the integrity check."""
-    from models.core.passphrases import sql_key_for
 
     # both keys taken at once: the copy is encrypted exactly as its source is, whatever another thread does meanwhile
     source_key, copy_key = sql_key_for(source), sql_key_for(partial, like=source)
@@ -157,7 +158,6 @@ def take_backup(data_path: Path, reason: str, destination: Path | None = None,
 
 
 def _check_source(data_path: Path, identity: tuple[int, int] | None) -> None:
-    from models.core.file_lock import identity as identity_of
 
     now = identity_of(data_path)
     if now is None:

@@ -7,14 +7,17 @@ so the same code can run against a PostgreSQL server later (pass a peewee databa
 
 from __future__ import annotations
 
+import glob
 import logging
 import os
 import sqlite3
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import peewee as pw
+from platformdirs import user_data_dir
 
 from models.core import clock, passphrases
 from models.core.auto_backup import backup_folder, take_backup, verify
@@ -29,6 +32,8 @@ from models.core.errors import (
     os_error_text,
 )
 from models.core.file_lock import FileLock
+from models.core.file_privacy import make_private
+from models.core.server_errors import open_message
 from models.core.sqlite_storage import (
     BUSY,
     CORRUPT,
@@ -40,6 +45,7 @@ from models.core.sqlite_storage import (
     result_code,
 )
 from models.core.tables import Meta, db
+from models.core.user_paths import check_regular_file
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +93,6 @@ def display_name(target: str | Path) -> str:
     text = str(target)
     if not is_server_url(text):
         return text
-    from urllib.parse import urlsplit, urlunsplit
 
     parts = urlsplit(text)
     if parts.password is None:
@@ -98,7 +103,6 @@ def display_name(target: str | Path) -> str:
 
 def default_database_path() -> Path:
     """The branch's data file in the user's data folder."""
-    from platformdirs import user_data_dir
 
     return Path(user_data_dir("ChiBo", appauthor=False)) / "chibo.sqlite3"
 
@@ -175,8 +179,6 @@ def open_database(target: str | Path, passphrase: str | None = None, create: boo
         if backup_path is not None and not isinstance(exc, DatabaseFileError) and result_code(exc) is not None:
             raise DatabaseFileError(_file_message(backup_path, exc, created=new_path is not None)) from exc
         if backup_path is None and isinstance(exc, pw.PeeweeException):
-            from models.core.server_errors import open_message
-
             message = open_message(exc, text)  # unreachable, wrong password, not enough privilege…
             if message is not None:
                 raise ServerConnectionError(message) from exc
@@ -184,8 +186,6 @@ def open_database(target: str | Path, passphrase: str | None = None, create: boo
     if lock is not None:
         _held_lock = lock
     if backup_path is not None and not database.read_only:
-        from models.core.file_privacy import make_private
-
         for private in (backup_path, backup_path.with_name(backup_path.name + "-wal")):
             if private.exists():
                 make_private(private)  # a file of an older version, or copied in, may be world-readable
@@ -275,8 +275,6 @@ def backup_sqlite(
             database.connection().backup(target, pages=256, progress=_step)
         finally:
             target.close()
-        from models.core.file_privacy import make_private
-
         make_private(partial)
         if not verify(partial, database.path):
             raise StorageError(f"Bản sao lưu «{destination.name}» không qua được kiểm tra toàn vẹn nên đã bị bỏ.")
@@ -317,7 +315,6 @@ def _read_only_uri(path: Path) -> str:
 
 def _check_sqlite_file(path: Path) -> bool:
     """Refuse, without writing anything, a file that is not a ChiBo database we can open; True when read-only."""
-    from models.core.user_paths import check_regular_file
 
     check_regular_file(path, "tệp dữ liệu ChiBo")
     try:
@@ -377,7 +374,6 @@ _LEFTOVER_SUFFIXES = (".phuc-hoi", ".ma-hoa", _NEW_SUFFIX)  # copies being writt
 def _create_file(path: Path) -> None:
     """A new data file: its tables are written under a temporary name beside it, which is then renamed into place,
     so a kill midway never leaves an empty or half-made file at `path` (what it leaves is cleared next time)."""
-    from models.core.file_privacy import make_private
 
     partial = path.with_name(path.name + _NEW_SUFFIX)
     _remove_new_file(partial)
@@ -413,7 +409,6 @@ def clear_leftovers(path: Path) -> list[Path]:
     """Remove the partial copies a kill left beside the data file and in its backup folder (a backup, a restore,
     a change of passphrase or a creation cut short); only while this process holds the file's lock, so none of
     them is being written. Returns what was removed."""
-    import glob
 
     candidates = [path.with_name(path.name + suffix) for suffix in _LEFTOVER_SUFFIXES]
     candidates += path.parent.glob(f".{glob.escape(path.name)}.*.part*")  # a `pull` into this name cut short

@@ -3,6 +3,7 @@ privilege (row-level security included). The driver's English never reaches the 
 
 from __future__ import annotations
 
+import getpass
 from urllib.parse import parse_qs, urlsplit
 
 DEFAULT_PORT = 5432
@@ -133,7 +134,6 @@ def url_parts(url: str) -> tuple[str, str, str]:
     parts = urlsplit(url)
     query = parse_qs(parts.query)
     host = parts.hostname or (query.get("host") or ["máy này"])[0]
-    import getpass
 
     user = parts.username or (query.get("user") or [""])[0] or getpass.getuser()
     return user, host, parts.path.lstrip("/") or user

@@ -13,6 +13,7 @@ from pathlib import Path
 from types import EllipsisType
 
 import peewee as pw
+from sqlcipher3 import dbapi2
 
 from models.core.errors import StorageError, WrongPassphraseError
 
@@ -147,7 +148,6 @@ def connect_sqlite(path: Path, uri: str | None = None, timeout: float = 3.0, lik
     target, as_uri = (uri, True) if uri is not None else (str(path), False)
     if key is None and not cipher:
         return sqlite3.connect(target, uri=as_uri, timeout=timeout, isolation_level=None)
-    from sqlcipher3 import dbapi2
 
     connection = dbapi2.connect(target, uri=as_uri, timeout=timeout, isolation_level=None)
     try:

@@ -8,12 +8,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from models.congress.congresses import CongressInfo, save_congress
+from models.congress.elections import add_election, eligibility, set_candidates
 from models.core.branch import BranchInfo, save_branch
 from models.core.database import set_meta
 from models.core.practice_flag import PRACTICE_KEY
 from models.core.saved_ids import saved_id
 from models.core.tables import db
+from models.counting import Post
 from models.roster.event_kinds import EventKind
+from models.roster.members import record_event, save_member
+from models.roster.rating_book import save_ratings
 from models.roster.records import EventRecord, MemberRecord
 
 NAMES = ("Nguyễn Văn An", "Trần Thị Bình", "Lê Minh Cường", "Phạm Thị Dung", "Hoàng Văn Đức", "Vũ Thị Giang",
@@ -63,11 +68,6 @@ def _member(index: int, today: date) -> MemberRecord:
 
 def fill_practice_data(today: date) -> PracticeSummary:
     """Fill a new, empty practice database (already open) in one transaction."""
-    from models.congress.congresses import CongressInfo, save_congress
-    from models.congress.elections import add_election, eligibility, set_candidates
-    from models.counting import Post
-    from models.roster.members import record_event, save_member
-    from models.roster.rating_book import save_ratings
 
     with db.atomic():
         set_meta(PRACTICE_KEY, "1")

@@ -204,11 +204,11 @@ def test_a_kill_while_a_file_is_created_leaves_no_empty_file(tmp_path):
     _killed_midway(
         _PAUSE
         + f"""
-from models.core import file_privacy
+from models.core import database
 from models.core.database import open_database
 from models.schema import install_schema
 install_schema()
-file_privacy.make_private = pause
+database.make_private = pause
 open_database({str(target)!r})
 """
     )
