@@ -40,6 +40,9 @@ def run_server_setup(
         raise _Refused(
             "Lệnh server-setup chỉ dùng với máy chủ PostgreSQL: --db postgresql://TÀI_KHOẢN@MÁY_CHỦ/TÊN_CSDL."
         )
+    from models.schema import install_schema
+
+    install_schema()  # every action opens the server's database
     try:
         return _ACTIONS[action or "setup"](
             db, role=role, branch=branch, read_only=read_only, remove=remove, read_password=read_password, out=out
@@ -79,9 +82,7 @@ def _set_up(db: str, *, out: TextIO, **_) -> int:
 def _open_set_up(db: str, out: TextIO) -> None:
     """Open a set-up server, first bringing a set-up of an earlier ChiBo version up to this one's."""
     from models.office.server_access import bring_up_to_date, is_set_up
-    from models.schema import install_schema
 
-    install_schema()
     open_database(db)
     if not is_set_up():
         raise _Refused(
