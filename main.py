@@ -53,7 +53,8 @@ def run_gui(args: argparse.Namespace) -> int:
         return 2
     from platformdirs import user_data_dir
 
-    from gui.core.app import app_settings, create_application, install_crash_hook
+    from gui.core.app import create_application, install_crash_hook
+    from gui.core.settings import app_settings
 
     setup_logging(Path(user_data_dir("ChiBo", appauthor=False)) / "logs")
     app = create_application(sys.argv[:1])
@@ -80,7 +81,9 @@ def start_window(args: argparse.Namespace, settings):
         from gui.core.data_file_flow import create_interactively, open_interactively
         from models.core.data_session import Opened
         from models.core.database import default_database_path, is_server_url
+        from models.schema import install_schema
 
+        install_schema()  # after the first paint: it loads every table
         # A file named on the command line that cannot be opened falls back to the default one; the default one is
         # created (encrypted by default) the first time, and only then.
         named = (args.db if is_server_url(args.db) else Path(args.db)) if args.db else None

@@ -16,7 +16,9 @@ def open_data_file(db: str | None) -> Path | str:
     """Open `db` (default: the branch's data file; or a server's postgresql://… URL); a missing file is an error,
     never a new empty branch. An encrypted file takes its passphrase as `open_file_asking` says."""
     from models.core.database import default_database_path, is_server_url
+    from models.schema import install_schema
 
+    install_schema()  # only a command that opens a data file pays for loading every table
     if db and is_server_url(db):
         from models.core.database import open_database
 

@@ -21,7 +21,9 @@ def run_push(db: str, server: str | None, merge: bool, *, committee_file: str | 
     from models.core.database import display_name
     from models.core.errors import PassphraseNeededError
     from models.office.branch_moves import push_file, push_into_file
+    from models.schema import install_schema
 
+    install_schema()
     given = passphrases.from_environment()
     if given:  # an encrypted file (a plain one forgets it on opening)
         passphrases.remember(Path(db).expanduser(), given)
@@ -96,7 +98,9 @@ def run_pull(server: str, branch: int, db: str, *, out: TextIO, err: TextIO) -> 
     from models.core.data_session import new_stored_key
     from models.core.database import display_name
     from models.office.branch_moves import pull_branch
+    from models.schema import install_schema
 
+    install_schema()
     key = new_stored_key()  # a new data file is encrypted by default, its key kept by the OS
     report = pull_branch(server, branch, db, key)
     print(

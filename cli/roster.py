@@ -66,7 +66,7 @@ def run_import(
     plan = plan_import(result)
     refused = plan.errors > 0 and not skip_errors
     if not (dry_run or refused):
-        from models.core.auto_backup import backup_open_file
+        from models.core.database import backup_open_file
 
         backup_open_file("import")  # as the window does; StorageError (nothing imported) when it cannot be taken
     outcome = None if dry_run or refused else apply_import(plan)

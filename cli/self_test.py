@@ -35,7 +35,9 @@ def run_self_test(server: str | None = None) -> int:
     URL inside one transaction on that server that is rolled back at the end, so the server keeps nothing.
     0 when every check holds; 1 with the check that failed on stderr."""
     from models.core.database import is_server_url
+    from models.schema import install_schema
 
+    install_schema()
     if server and not is_server_url(server):
         print("Tự kiểm tra dùng tệp tạm; --db chỉ nhận địa chỉ máy chủ postgresql://…", file=sys.stderr)
         return 2

@@ -40,6 +40,9 @@ def run_server_setup(
         raise _Refused(
             "Lệnh server-setup chỉ dùng với máy chủ PostgreSQL: --db postgresql://TÀI_KHOẢN@MÁY_CHỦ/TÊN_CSDL."
         )
+    from models.schema import install_schema
+
+    install_schema()  # every action opens the server's database
     try:
         return _ACTIONS[action or "setup"](
             db, role=role, branch=branch, read_only=read_only, remove=remove, read_password=read_password, out=out

@@ -14,6 +14,15 @@ from datetime import date
 import peewee as pw
 from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator, migrate
 
+from models.ballots.tables import BALLOT_TABLES
+from models.congress.tables import CONGRESS_TABLES
+from models.core import clock
+from models.core.tables import Branch
+from models.core.vnname import name_sort_key
+from models.office.committee_tables import COMMITTEE_TABLES
+from models.roster.standing_tables import STANDING_TABLES
+from models.roster.tables import CARD_INDEX, NAME_SORT_INDEX
+
 log = logging.getLogger(__name__)
 
 BRANCH_OWNED = ("member", "member_event", "rating")
@@ -25,8 +34,6 @@ def _migrator(database: pw.Database) -> SchemaMigrator:
 
 def v1_to_v2(database: pw.Database) -> None:
     """Branches as rows: every branch-owned table gets its branch; card numbers unique per branch in the database."""
-    from models.core.tables import Branch
-    from models.roster.tables import CARD_INDEX
 
     branch = Branch.select(Branch.id).order_by(Branch.id).first()
     has_members = database.execute_sql("SELECT COUNT(*) FROM member").fetchone()[0] > 0
@@ -78,8 +85,6 @@ def v3_to_v4(database: pw.Database) -> None:
 def v4_to_v5(database: pw.Database) -> None:
     """The congress and the count: congresses, their summoned lists, working bodies, elections, rounds,
     show-of-hands votes, document numbers, and each round's ballot entry log (new tables only)."""
-    from models.ballots.tables import BALLOT_TABLES
-    from models.congress.tables import CONGRESS_TABLES
 
     database.create_tables(CONGRESS_TABLES + BALLOT_TABLES)
 
@@ -88,9 +93,8 @@ def v5_to_v6(database: pw.Database) -> None:
     """Many clients at once: members, ratings and congresses carry a version (a save names the one it read, so a
     second client's save is refused instead of silently overwriting) and who saved them last; events who recorded
     and who voided them. Rows written before this version have version 1 and no author ("")."""
-    from models.core import clock
 
-    columns = {
+    columns: dict[str, dict[str, pw.Field]] = {
         "member": {"updated_by": pw.TextField(default=""), "version": pw.IntegerField(default=1)},
         "member_event": {"voided_by": pw.TextField(default=""), "created_by": pw.TextField(default="")},
         "rating": {
@@ -120,8 +124,6 @@ def v6_to_v7(database: pw.Database) -> None:
     and an index on (branch, name_sort, id), so a server hands out a big roster in order a page at a time.
 
     Self-contained: it reads and writes only these columns."""
-    from models.core.vnname import name_sort_key
-    from models.roster.tables import NAME_SORT_INDEX
 
     migrate(_migrator(database).add_column("member", "name_sort", pw.BlobField(null=True)))
     rows = database.execute_sql("SELECT id, full_name, birth_date FROM member ORDER BY id").fetchall()
@@ -164,8 +166,6 @@ def v9_to_v10(database: pw.Database) -> None:
     """The members' status spans and their stamps (models.roster.standing_tables), created empty: the first office
     statistics compute them (models.roster.standing_store refreshes every member without a matching stamp); the
     committee's own record (models.office.committee_tables), empty until the office enters it."""
-    from models.office.committee_tables import COMMITTEE_TABLES
-    from models.roster.standing_tables import STANDING_TABLES
 
     database.create_tables(STANDING_TABLES + COMMITTEE_TABLES)
 

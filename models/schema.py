@@ -1,13 +1,21 @@
-"""Every table of a ChiBo database, in creation order: the one place that knows all capabilities' tables."""
+"""Every table of a ChiBo database, in creation order: the one place that knows all capabilities' tables, and that
+hands them with the migrations to models.core.database (install_schema: every entry point calls it first)."""
 
 from __future__ import annotations
 
 from models.ballots.tables import BALLOT_TABLES
 from models.congress.tables import CONGRESS_TABLES
+from models.core.database import use_schema
 from models.core.tables import BaseModel, Branch, Meta
+from models.migrations import MIGRATIONS
 from models.office.committee_tables import COMMITTEE_TABLES
 from models.roster.standing_tables import STANDING_TABLES
 from models.roster.tables import Member, MemberEvent, Rating
 
 ALL_TABLES: list[type[BaseModel]] = [Meta, Branch, Member, MemberEvent, Rating, *CONGRESS_TABLES, *BALLOT_TABLES,
                                      *STANDING_TABLES, *COMMITTEE_TABLES]  # fmt: skip
+
+
+def install_schema() -> None:
+    """Let models.core.database create and migrate data files with every capability's tables (idempotent)."""
+    use_schema(ALL_TABLES, MIGRATIONS)

@@ -32,11 +32,13 @@ def main(folder: Path) -> None:
     from models.core.database import open_database
     from models.counting import Attendance
     from models.practice.sample_branch import fill_practice_data
+    from models.schema import install_schema
 
     dialogs.confirm = lambda *args, **kwargs: True  # the screenshots answer «yes» to every question
     folder.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp())
     path = work / "Tập dượt ChiBo.sqlite3"
+    install_schema()
     open_database(path)
     practice = fill_practice_data(clock.today())
     people = summoned_list(practice.congress_id)

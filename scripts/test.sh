@@ -8,4 +8,5 @@ cd "$ROOT"
 export QT_QPA_PLATFORM=offscreen
 "$VENV/bin/ruff" check .
 "$VENV/bin/ruff" format --check .
+"$VENV/bin/mypy"
 exec "$VENV/bin/python" -m pytest "$@"

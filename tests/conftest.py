@@ -7,6 +7,10 @@ import shutil
 
 import pytest
 
+from models.schema import install_schema
+
+install_schema()  # as every entry point does before opening a data file (main.py, cli/)
+
 # Commands run in a subprocess see no credential store (never the developer's real one); in-process tests get an
 # empty store of their own (the memory_keyring fixture).
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"

@@ -134,7 +134,7 @@ class RecordActions(QObject):
 
     def verify_signed(self) -> None:
         """Type (or paste the scanned text of) the code on the signed minutes: does the round still match it?"""
-        from models.ballots.seal import verify_round
+        from models.ballots.signed_papers import verify_round
 
         chosen = self.tab.current_round()
         if chosen is None:

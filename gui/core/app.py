@@ -8,14 +8,14 @@ import threading
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-log = logging.getLogger("chibo")
+from gui.core import dialogs
+from gui.core.settings import APPLICATION, ORGANIZATION
 
-ORGANIZATION = "ChiBo"
-APPLICATION = "ChiBo"
+log = logging.getLogger("chibo")
 
 
 def resource_path(name: str) -> Path:
@@ -34,10 +34,6 @@ def create_application(argv: list[str]) -> QApplication:
     install_vietnamese_qt_texts(app)
     app.setWindowIcon(QIcon(str(resource_path("chibo.svg"))))
     return app
-
-
-def app_settings() -> QSettings:
-    return QSettings(ORGANIZATION, APPLICATION)
 
 
 class _CrashRelay(QObject):
@@ -72,7 +68,6 @@ def report_exception(kind, value, tb) -> None:
 
 
 def _show_report(kind, value) -> None:
-    from gui.core import dialogs
     from models.core.failures import describe, is_expected
 
     parent = QApplication.activeWindow()

@@ -16,7 +16,7 @@ log = logging.getLogger(__name__)
 
 def backup_before(parent: QWidget | None, reason: str) -> None:
     """Back up before a destructive act; when that fails the user is told (the act goes on: the file is intact)."""
-    from models.core.auto_backup import backup_open_file
+    from models.core.database import backup_open_file
 
     def warn(exc) -> None:
         log.warning("Automatic backup (%s) failed: %s", reason, exc.message)
@@ -32,7 +32,7 @@ class _Signals(QObject):
 
 class _Backup(QRunnable):
     def __init__(self, path: Path, reason: str) -> None:
-        from models.core.auto_backup import open_identity
+        from models.core.database import open_identity
 
         super().__init__()
         self.signals = _Signals()

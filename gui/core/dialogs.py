@@ -9,7 +9,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QInputDialog, QMessageBox, QWidget
 
-from gui.core.app import app_settings
+from gui.core.settings import app_settings
 
 _BUTTON_TEXTS = {
     QMessageBox.StandardButton.Ok: "Đồng ý",

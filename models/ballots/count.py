@@ -4,16 +4,26 @@ reopening with a recorded reason, publishing to the room, and the round's electi
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
+from models.ballots.seal import SEAL, UNSEAL, append_seal, result_digest, tally_totals
 from models.ballots.session import CountSession, current_ballots, round_log, verify_chain
-from models.congress.round_state import RoundState
+from models.ballots.tables import BallotBundle, BallotEntry, CountAct
+from models.congress.congresses import get_congress, list_congresses
+from models.congress.elections import ORDER, congress_elections, get_election
+from models.congress.round_facts import round_rows, totals_json
+from models.congress.round_state import STATUS_LABELS, RoundState, RoundStatus
+from models.congress.tables import CongressElection, ElectionRound, rounds_of
 from models.core import clock
+from models.core.branch import get_branch
 from models.core.errors import ConflictError, ValidationError
+from models.core.saved_ids import saved_id
 from models.core.tables import db
 from models.core.vnname import nfc
-from models.counting import ElectionRecord, judge, record_from_tally
+from models.counting import ElectionRecord, Post, judge, record_from_tally
 from models.counting.compare import Difference
 from models.counting.compare import differences as compare_passes
+from models.counting.same_round import same_round
 
 
 @dataclass(frozen=True)
@@ -29,22 +39,18 @@ class BundleCheck:
 
 def _round(round_id: int, status: str | None = None):
     """The round's row; ConflictError (in Vietnamese) when it is not in `status`."""
-    from models.congress.round_state import STATUS_LABELS
-    from models.congress.rounds import round_rows
 
     row = round_rows(round_id)[0]
     if status is not None and row.status != status:
         raise ConflictError(
             f"Lần bầu thứ {row.number} {STATUS_LABELS[row.status].lower()}, không phải "
-            f"«{STATUS_LABELS[status].lower()}»: thao tác này không làm được."
+            f"«{STATUS_LABELS[RoundStatus(status)].lower()}»: thao tác này không làm được."
         )
     return row
 
 
 def set_double_entry(round_id: int, on: bool) -> None:
     """Double entry is chosen before the first ballot is entered."""
-    from models.ballots.tables import BallotEntry
-    from models.congress.tables import ElectionRound
 
     with db.atomic():
         row = _round(round_id)
@@ -57,7 +63,6 @@ def set_double_entry(round_id: int, on: bool) -> None:
 
 def declare_collected(round_id: int, collected: int) -> None:
     """The papers found in the ballot box, counted before the count starts (checked when closing)."""
-    from models.congress.tables import ElectionRound
 
     with db.atomic():
         row = _round(round_id, "counting")
@@ -69,7 +74,6 @@ def declare_collected(round_id: int, collected: int) -> None:
 
 
 def set_bundle(round_id: int, pass_no: int, number: int, papers: int) -> None:
-    from models.ballots.tables import BallotBundle
 
     if number < 1 or papers < 0:
         raise ValidationError("Số tệp phải từ 1 và số phiếu trong tệp không âm.", "bundle")
@@ -86,15 +90,14 @@ def set_bundle(round_id: int, pass_no: int, number: int, papers: int) -> None:
 
 def bundle_checks(round_id: int, pass_no: int = 1) -> list[BundleCheck]:
     """Each bundle's declared papers against the ballots of that bundle now counting."""
-    from models.ballots.tables import BallotBundle
 
     lines = round_log(round_id, pass_no)
     current = current_ballots(lines)
     bundle_of = {line.ballot_no: line.bundle for line in lines if line.action == "enter"}
     counts: dict[int, int] = {}
     for no in current:
-        if bundle_of.get(no) is not None:
-            counts[bundle_of[no]] = counts.get(bundle_of[no], 0) + 1
+        if (bundle := bundle_of.get(no)) is not None:
+            counts[bundle] = counts.get(bundle, 0) + 1
     bundles = BallotBundle.select().where((BallotBundle.round == round_id) & (BallotBundle.pass_no == pass_no))
     return [BundleCheck(b.number, b.papers, counts.get(b.number, 0)) for b in bundles.order_by(BallotBundle.number)]
 
@@ -133,10 +136,6 @@ def close_count(round_id: int, done_by: str = "") -> None:
     """Lock the result: every ballot in, the passes agreeing, the figures consistent. The totals are kept with the
     round (as a cache: readers recount the log, models.ballots.seal), and a sealing entry carrying their digest is
     appended to the round's chain; the round keeps the chain's last link."""
-    from models.ballots.seal import SEAL, append_seal, result_digest, tally_totals
-    from models.ballots.tables import CountAct
-    from models.congress.rounds import totals_json
-    from models.congress.tables import ElectionRound
 
     with db.atomic():
         problems = close_problems(round_id)
@@ -154,9 +153,6 @@ def close_count(round_id: int, done_by: str = "") -> None:
 def reopen_count(round_id: int, reason: str, done_by: str = "") -> None:
     """Reopening a closed count is an explicit act with its reason, kept with the round; an unsealing entry joins
     the chain."""
-    from models.ballots.seal import UNSEAL, append_seal
-    from models.ballots.tables import CountAct
-    from models.congress.tables import ElectionRound
 
     reason = nfc(reason).strip()
     if not reason:
@@ -176,9 +172,6 @@ def reopen_count(round_id: int, reason: str, done_by: str = "") -> None:
 def _later_rounds_guard(row) -> None:
     """A result another round already builds on (a later round of this election, or a later election of the
     congress under way, such as the secretary's from the committee) cannot be reopened."""
-    from models.congress.elections import ORDER
-    from models.congress.tables import CongressElection, ElectionRound, rounds_of
-    from models.counting import Post
 
     later = ElectionRound.select().where(
         (ElectionRound.election == row.election_id) & (ElectionRound.number > row.number)
@@ -195,8 +188,6 @@ def _later_rounds_guard(row) -> None:
 
 def publish(round_id: int, done_by: str = "") -> None:
     """The head of the counting committee releases the result to the room's screen."""
-    from models.ballots.tables import CountAct
-    from models.congress.tables import ElectionRound
 
     with db.atomic():
         _round(round_id, "closed")
@@ -211,8 +202,6 @@ def log_problems(round_id: int, info=None) -> list[str]:
     """What does not hold in a round's entry log: for a closed round its chain, its seal and its stored result (the
     first place first); for a round still counted its chain. Empty: everything holds. `info`: the round's RoundInfo
     when the caller has it (it carries the closed round's recount)."""
-    from models.congress.elections import get_election
-    from models.congress.tables import ElectionRound
 
     if info is None:
         election = get_election(ElectionRound.get_by_id(round_id).election_id)
@@ -225,8 +214,6 @@ def log_problems(round_id: int, info=None) -> list[str]:
 def sound_round_record(round_id: int) -> ElectionRecord:
     """The record to hand over as a file: refused (ConflictError) for a closed round whose log, seal or stored
     result does not hold, so no file vouches for data changed outside ChiBo."""
-    from models.congress.elections import get_election
-    from models.congress.tables import ElectionRound
 
     info = next(r for r in get_election(ElectionRound.get_by_id(round_id).election_id).rounds if r.id == round_id)
     if info.integrity:
@@ -236,15 +223,12 @@ def sound_round_record(round_id: int) -> ElectionRecord:
 
 def round_record(round_id: int) -> ElectionRecord:
     """The round's election record: its first pass's ballots in the order entered, or its hand totals."""
-    from models.congress.congresses import get_congress
-    from models.congress.tables import CongressElection, ElectionRound
-    from models.core.branch import get_branch
 
     row = ElectionRound.get_by_id(round_id)
     congress = get_congress(CongressElection.get_by_id(row.election_id).congress_id)
     branch = get_branch()
     session = CountSession(round_id)
-    header = dict(
+    header: dict[str, Any] = dict(
         branch=branch.name if branch else "",
         title=session.election_title,
         congress=f"Đại hội {branch.name if branch else 'Chi bộ'} {congress.ordinal_text}, {congress.term_text}",
@@ -257,8 +241,6 @@ def round_record(round_id: int) -> ElectionRecord:
 def import_second_pass(round_id: int, record: ElectionRecord, entered_by: str) -> int:
     """Bring in the second pass typed on another PC, as its record file: same list, seats and form; its ballots go
     into pass 2 of this round's log. Returns the ballots brought in."""
-    from models.ballots.tables import BallotEntry
-    from models.counting.same_round import same_round
 
     session = CountSession(round_id, 2, entered_by)
     mine = session.election
@@ -302,16 +284,12 @@ class CountRound:
 
 def count_rounds() -> list[CountRound]:
     """Every started round of the branch's congresses, the latest congress and the latest round first."""
-    from models.congress.congresses import list_congresses
-    from models.congress.elections import congress_elections
-    from models.congress.tables import ElectionRound
-    from models.core.branch import get_branch
 
     branch = get_branch()
     out: list[CountRound] = []
     for congress in list_congresses():
         title = f"Đại hội {branch.name if branch else 'Chi bộ'} {congress.ordinal_text}, {congress.term_text}"
-        for election in reversed(congress_elections(congress.id)):
+        for election in reversed(congress_elections(saved_id(congress))):
             for round_ in reversed(election.rounds):
                 if round_.status == "setup":
                     continue

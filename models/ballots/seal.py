@@ -10,6 +10,8 @@ import json
 from dataclasses import dataclass
 
 from models.ballots.session import SEAL_ACTIONS, append_entry, chain_head, chain_link, current_ballots, round_log
+from models.ballots.tables import BallotEntry
+from models.congress.round_facts import use_log_check
 from models.core.errors import DomainError
 from models.counting import Election, Form, Tally, Totals
 from models.counting.decision import CountResult
@@ -60,7 +62,6 @@ class LogCheck:
 
 def check_closed_round(round_id: int, election: Election, stored: Totals | None, record_digest: str) -> LogCheck:
     """Recount a closed round from its log and check the chain, the seal and the stored result against it."""
-    from models.ballots.tables import BallotEntry
 
     problems: list[str] = []
     rows = list(BallotEntry.select().where(BallotEntry.round == round_id).order_by(BallotEntry.seq))
@@ -116,52 +117,14 @@ def _first_difference(election: Election, stored: Totals, recount: Totals) -> st
         if mine != theirs:
             return f"{lead}: đồng chí {c.name} được lưu {mine} phiếu, kiểm lại được {theirs} phiếu."
     figures = (("phiếu thu vào", stored.collected, recount.collected), ("phiếu hợp lệ", stored.valid, recount.valid))
-    for label, mine, theirs in figures:
-        if mine != theirs:
-            return f"{lead}: số {label} được lưu {mine}, kiểm lại được {theirs}."
+    for label, saved, recounted in figures:
+        if saved != recounted:
+            return f"{lead}: số {label} được lưu {saved}, kiểm lại được {recounted}."
     return f"{lead}."
-
-
-def verify_round(round_id: int, code: str):
-    """Does the round in the data file still match the code on its signed minutes? The record ChiBo writes for the
-    round now against the code, and what does not hold in its log; ValidationError for a code not of that form."""
-    from models.ballots.count import round_record
-    from models.congress.elections import get_election
-    from models.congress.tables import ElectionRound
-    from models.counting.check_code import Verification, parse_code, verify
-
-    checked = parse_code(code)
-    outcome = verify(round_record(round_id), checked)
-    info = next(r for r in get_election(ElectionRound.get_by_id(round_id).election_id).rounds if r.id == round_id)
-    if info.integrity:
-        head = outcome.lines if not outcome.matches else ("KHÔNG KHỚP với biên bản đã ký.",)
-        return Verification(False, (*head, *info.integrity))
-    return outcome
-
-
-def round_for_code(code: str) -> int | None:
-    """The closed round of the data file a signed paper's code speaks of: by the election's identity the QR text
-    carries (post, round, congress), or, for a typed digest alone, the round whose record has that digest."""
-    from models.ballots.count import count_rounds, round_record
-    from models.counting.check_code import parse_code, record_digests
-
-    checked = parse_code(code)
-    for candidate in count_rounds():
-        if not candidate.state().has_result:
-            continue
-        record = round_record(candidate.round_id)
-        e = record.election
-        if checked.post is not None:
-            if (str(e.post), e.round, record.congress) == (checked.post, checked.round, checked.congress):
-                return candidate.round_id
-        elif record_digests(record).content == checked.digest:
-            return candidate.round_id
-    return None
 
 
 def register() -> None:
     """Let models.congress (which cannot import this package) read closed results through the log."""
-    from models.congress.rounds import use_log_check
 
     use_log_check(check_closed_round)
 
@@ -174,5 +137,4 @@ __all__ = [
     "append_seal",
     "check_closed_round",
     "result_digest",
-    "verify_round",
 ]

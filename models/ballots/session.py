@@ -12,6 +12,9 @@ from datetime import datetime
 
 import peewee as pw
 
+from models.ballots.tables import BallotEntry
+from models.congress.elections import get_election
+from models.congress.tables import ElectionRound
 from models.core import clock
 from models.core.errors import ConflictError, NotFoundError, ValidationError
 from models.core.tables import db
@@ -90,7 +93,6 @@ def chain_link(previous: str, seq: int, pass_no: int, ballot_no: int, action: st
 
 
 def round_log(round_id: int, pass_no: int | None = None) -> list[LogLine]:
-    from models.ballots.tables import BallotEntry
 
     query = BallotEntry.select().where(BallotEntry.round == round_id)
     if pass_no is not None:
@@ -100,7 +102,6 @@ def round_log(round_id: int, pass_no: int | None = None) -> list[LogLine]:
 
 def verify_chain(round_id: int) -> bool:
     """Recompute the chain over the whole log: False when any stored entry was changed afterwards."""
-    from models.ballots.tables import BallotEntry
 
     link = chain_head(round_id)
     for row in BallotEntry.select().where(BallotEntry.round == round_id).order_by(BallotEntry.seq):
@@ -128,8 +129,6 @@ class CountSession:
     """The count of round `round_id` by pass `pass_no` (1, or 2 for double entry), entered by `entered_by`."""
 
     def __init__(self, round_id: int, pass_no: int = 1, entered_by: str = "") -> None:
-        from models.congress.elections import get_election
-        from models.congress.tables import ElectionRound
 
         row = ElectionRound.get_or_none(ElectionRound.id == round_id)
         if row is None:
@@ -228,8 +227,6 @@ def append_entry(round_id: int, pass_no: int, action: str, no: int, before: str,
                  bundle: int | None = None, status: str = "counting") -> LogLine:  # fmt: skip
     """One transaction: the round must be in `status`; the entry takes the next number of the round's log and
     extends its chain (two PCs writing at once: the unique (round, seq) lets only one win)."""
-    from models.ballots.tables import BallotEntry
-    from models.congress.tables import ElectionRound
 
     try:
         with db.atomic():

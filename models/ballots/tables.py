@@ -17,6 +17,7 @@ class BallotEntry(BaseModel):
     """One act on one ballot: `after` is the ballot as it now stands ("" when it no longer counts); `chain` is the
     SHA-256 chain up to and including this entry."""
 
+    round_id: pw.Field[int]
     round = pw.ForeignKeyField(ElectionRound, backref="entries", on_delete="RESTRICT")
     seq = pw.IntegerField()  # 1, 2, … per round, both passes together
     pass_no = pw.IntegerField(default=1)
@@ -36,6 +37,7 @@ class BallotEntry(BaseModel):
 class BallotBundle(BaseModel):
     """A bundle (tệp) of paper ballots and how many papers it holds, per pass."""
 
+    round_id: pw.Field[int]
     round = pw.ForeignKeyField(ElectionRound, backref="bundles", on_delete="RESTRICT")
     pass_no = pw.IntegerField(default=1)
     number = pw.IntegerField()
@@ -48,6 +50,7 @@ class BallotBundle(BaseModel):
 class CountAct(BaseModel):
     """A recorded act on the count: closed, reopened (with its reason), published (released to the room)."""
 
+    round_id: pw.Field[int]
     round = pw.ForeignKeyField(ElectionRound, backref="acts", on_delete="RESTRICT")
     kind = pw.CharField(max_length=8)  # close | reopen | publish
     reason = pw.TextField(default="")

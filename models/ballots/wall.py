@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from models.ballots.count import count_rounds
+from models.ballots.session import CountSession
+from models.core.practice_flag import is_practice
 from models.counting import CountResult
 
 
@@ -24,9 +27,6 @@ class WallView:
 def wall_view(shown=None) -> WallView | None:
     """The wall's content now; `shown` (a CountSession the caller already holds) is reused when it is the wall's
     round, so a keystroke does not replay the log twice."""
-    from models.ballots.count import count_rounds
-    from models.ballots.session import CountSession
-    from models.core.practice_flag import is_practice
 
     rounds = count_rounds()  # the latest congress and the latest round first: the order the rules fix (the
     # elections one after another, each round after the previous one's result), so no clock is read and a PC clock

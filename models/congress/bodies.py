@@ -10,10 +10,11 @@ from enum import StrEnum
 
 from models.congress.congresses import congress_row
 from models.congress.summons import SummonedPerson, person
+from models.congress.tables import CongressElection, ElectionRound, RoundCandidate, Summoned, WorkingBodySeat, rounds_of
 from models.core.errors import ConflictError, ValidationError
 from models.core.row_deletes import delete_rows
-from models.core.tables import db
-from models.counting import Attendance
+from models.core.tables import db, tuple_rows
+from models.counting import POST_LABELS, Attendance, Post
 from models.counting.structure import Person, check_counting_committee
 
 
@@ -41,7 +42,6 @@ class BodySeat:
 
 def working_bodies(congress_id: int) -> dict[Body, list[BodySeat]]:
     """Each body's members, the head first, then in the order chosen."""
-    from models.congress.tables import Summoned, WorkingBodySeat
 
     congress = congress_row(congress_id, writable=False)
     bodies: dict[Body, list[BodySeat]] = defaultdict(list)
@@ -55,14 +55,12 @@ def working_bodies(congress_id: int) -> dict[Body, list[BodySeat]]:
 
 def election_lists(congress_id: int) -> dict[str, set[int]]:
     """Every election list of the congress (any round): its title -> the summoned ids on it."""
-    from models.congress.tables import CongressElection, ElectionRound, RoundCandidate
-    from models.counting import POST_LABELS, Post
 
     lists: dict[str, set[int]] = defaultdict(set)
     query = (RoundCandidate.select(RoundCandidate.summoned, CongressElection.post)
              .join(ElectionRound).join(CongressElection)
-             .where(CongressElection.congress == congress_id).tuples())  # fmt: skip
-    for summoned_id, post in query:
+             .where(CongressElection.congress == congress_id))  # fmt: skip
+    for summoned_id, post in tuple_rows(query):
         lists[POST_LABELS[Post(post)]].add(summoned_id)
     return dict(lists)
 
@@ -78,7 +76,6 @@ def set_body(congress_id: int, body: Body, summoned_ids: list[int], head_id: int
     A chair and a presidium exclude each other: choosing one clears the other. The counting committee needs a head
     among its members, official members on no election list, and cannot change while a round is being counted.
     """
-    from models.congress.tables import ElectionRound, Summoned, WorkingBodySeat, rounds_of
 
     if len(set(summoned_ids)) != len(summoned_ids):
         raise ValidationError("Một người được chọn hai lần.", "members")

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from models.congress.congresses import congress_row
+from models.congress.congress_rows import congress_row
 from models.congress.summons import ATTENDANCE_LABELS, SummonedPerson, person, summoned_list
+from models.congress.tables import ElectionRound, Summoned, rounds_of
 from models.core import clock
 from models.core.errors import ValidationError
 from models.core.tables import db
@@ -78,7 +79,6 @@ def check_in(summoned_id: int, attendance: Attendance | None, reason: str = "") 
     A change after the ballots of a round were issued does not change that round's D nor its ballots: the round's
     notes record the late change instead, with its time.
     """
-    from models.congress.tables import ElectionRound, Summoned, rounds_of
 
     reason = nfc(reason).strip()
     if attendance != Attendance.ABSENT_APPROVED and reason:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from enum import StrEnum
 
+from models.congress.checkin import attendance_panel
+from models.congress.congress_rows import Status, congress_row, stored_row
+from models.congress.summons import take_summons
+from models.congress.tables import Congress, ElectionRound, rounds_of
 from models.core import clock
 from models.core.branch import of_current_branch
 from models.core.conflicts import NOTHING_SAVED, shown
@@ -17,12 +20,6 @@ from models.core.vnname import nfc
 from models.core.who import current_user
 
 MAX_TERM_YEARS = 5  # a full term; 2.5-year terms ("2025–2027") exist too
-
-
-class Status(StrEnum):
-    PREPARING = "preparing"
-    IN_SESSION = "in_session"
-    CLOSED = "closed"
 
 
 STATUS_LABELS: dict[Status, str] = {
@@ -103,35 +100,16 @@ def congress_label(key: str) -> str:
 
 
 def _stamp() -> dict:
-    from models.congress.tables import Congress
 
     return {"updated_at": clock.now(), "updated_by": current_user(), "version": Congress.version + 1}
 
 
-def _row(congress_id: int):
-    from models.congress.tables import Congress
-
-    row = Congress.get_or_none((Congress.id == congress_id) & of_current_branch(Congress))
-    if row is None:
-        raise NotFoundError(f"Không tìm thấy đại hội mã {congress_id} của chi bộ.")
-    return row
-
-
-def congress_row(congress_id: int, writable: bool = True):
-    """The congress's row; a closed congress refuses every change (ConflictError)."""
-    row = _row(congress_id)
-    if writable and row.status == Status.CLOSED:
-        raise ConflictError(f"Đại hội lần thứ {roman(row.ordinal)} đã bế mạc: không thay đổi được nữa.")
-    return row
-
-
 def get_congress(congress_id: int) -> CongressInfo:
-    return _info(_row(congress_id))
+    return _info(stored_row(congress_id))
 
 
 def list_congresses() -> list[CongressInfo]:
     """The branch's congresses, the latest first."""
-    from models.congress.tables import Congress
 
     query = Congress.select().where(of_current_branch(Congress)).order_by(Congress.ordinal.desc())
     return [_info(row) for row in query]
@@ -151,8 +129,6 @@ def save_congress(info: CongressInfo, read: CongressInfo | None = None) -> Congr
 
     An edit is written only over the version it was read at (`info.version`; `read`, the congress as read, says
     what another client changed since): EditConflictError otherwise, with nothing written."""
-    from models.congress.summons import take_summons
-    from models.congress.tables import Congress
 
     info = replace(info, place=nfc(info.place))
     problems = check_congress(info)
@@ -203,8 +179,6 @@ def _conflict(read: CongressInfo, theirs: CongressInfo) -> EditConflictError:
 def open_session(congress_id: int) -> CongressInfo:
     """Khai mạc: from preparing to in session, only with two thirds of those summoned present (Charter Điều 11
     k6): below that the congress is not valid and cannot open its business."""
-    from models.congress.checkin import attendance_panel
-    from models.congress.tables import Congress
 
     with db.atomic():
         row = congress_row(congress_id)
@@ -219,7 +193,6 @@ def open_session(congress_id: int) -> CongressInfo:
 
 def close_congress(congress_id: int) -> CongressInfo:
     """Bế mạc: the congress becomes read-only. Refused while a round is being counted."""
-    from models.congress.tables import Congress, ElectionRound, rounds_of
 
     with db.atomic():
         row = congress_row(congress_id)

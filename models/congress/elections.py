@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from models.congress.bodies import Body, working_bodies
 from models.congress.congresses import CongressInfo, congress_row, get_congress
-from models.congress.rounds import RoundInfo, election_done, round_info, round_rows
+from models.congress.hand_votes import VoteKind, hand_votes, record_vote
+from models.congress.round_facts import RoundInfo, election_done, round_info, round_rows
 from models.congress.summons import SummonedPerson, summoned_list
+from models.congress.tables import CongressElection, ElectionRound, RoundCandidate
 from models.core.errors import ConflictError, NotFoundError, ValidationError
 from models.core.row_deletes import delete_rows
 from models.core.tables import db
@@ -75,7 +78,6 @@ def election_title(post: Post, congress: CongressInfo) -> str:
 
 
 def _info(row, congress: CongressInfo, people: dict[int, SummonedPerson]) -> ElectionInfo:
-    from models.congress.tables import ElectionRound
 
     rows = ElectionRound.select().where(ElectionRound.election == row.id).order_by(ElectionRound.number)
     built: list[RoundInfo] = []
@@ -93,7 +95,6 @@ def people_by_key(people: dict[int, SummonedPerson]) -> dict[str, SummonedPerson
 
 def congress_elections(congress_id: int) -> list[ElectionInfo]:
     """The congress's elections in the order the rules require."""
-    from models.congress.tables import CongressElection
 
     congress = get_congress(congress_id)
     people = {p.id: p for p in summoned_list(congress_id)}
@@ -104,7 +105,6 @@ def congress_elections(congress_id: int) -> list[ElectionInfo]:
 
 
 def get_election(election_id: int) -> ElectionInfo:
-    from models.congress.tables import CongressElection
 
     row = CongressElection.get_or_none(CongressElection.id == election_id)
     if row is None:
@@ -179,7 +179,6 @@ def _not_yet(post: Post, official: int, existing: dict[Post, ElectionInfo]) -> s
 
 def add_election(congress_id: int, post: Post, seats: int) -> ElectionInfo:
     """Set up one election with its first round (its list still empty)."""
-    from models.congress.tables import CongressElection, ElectionRound
 
     with db.atomic():
         congress = congress_row(congress_id)
@@ -211,7 +210,6 @@ def _setup_round(round_id: int):
 
 def set_seats(election_id: int, seats: int) -> ElectionInfo:
     """Change the number to elect, while the first round has not started."""
-    from models.congress.tables import CongressElection, ElectionRound
 
     with db.atomic():
         election = get_election(election_id)
@@ -234,15 +232,14 @@ NOT_ON_NEW_COMMITTEE = "Không trúng cử Ban Chi ủy khóa mới."  # the sec
 
 def eligibility(election_id: int) -> list[tuple[SummonedPerson, str]]:
     """Every summoned member with why they cannot be on this election's list ("" when they can), A-B-C order."""
-    from models.congress.bodies import Body, working_bodies
 
     election = get_election(election_id)
     congress_id = election.congress_id
     counting = {seat.person.id for seat in working_bodies(congress_id)[Body.COUNTING]}
     others = {e.post: e for e in congress_elections(congress_id)}
     committee = others.get(Post.COMMITTEE)
-    from_committee = committee is not None and election.post in (Post.SECRETARY, Post.DEPUTY_SECRETARY)
-    members = {p.id for p in committee.elected} if from_committee else set()
+    from_committee = election.post in (Post.SECRETARY, Post.DEPUTY_SECRETARY) and committee is not None
+    members = {p.id for p in committee.elected} if committee is not None and from_committee else set()
     secretary = others.get(Post.SECRETARY)
     taken = {p.id for p in secretary.elected} if secretary and election.post == Post.DEPUTY_SECRETARY else set()
     out = []
@@ -279,7 +276,6 @@ def _check_eligible(election_id: int, summoned_ids: list[int]) -> None:
 def set_candidates(round_id: int, summoned_ids: list[int]) -> ElectionInfo:
     """Replace the proposed list of a round in set-up (floor and self nominees stay). The list prints and counts
     in A-B-C order whatever order the names were picked in."""
-    from models.congress.tables import RoundCandidate
 
     with db.atomic():
         row, election = _setup_round(round_id)
@@ -295,8 +291,6 @@ def set_candidates(round_id: int, summoned_ids: list[int]) -> ElectionInfo:
 def add_floor_nominee(round_id: int, summoned_id: int, vote_id: int, self_nominated: bool = False) -> ElectionInfo:
     """Put a nominee from the floor (or a self-nominee) on the list: only with a recorded show-of-hands vote for
     them in which more than 30 % of those voting agreed."""
-    from models.congress.hand_votes import VoteKind, hand_votes
-    from models.congress.tables import RoundCandidate
 
     with db.atomic():
         row, election = _setup_round(round_id)
@@ -324,7 +318,6 @@ def admit_floor_nominee(round_id: int, summoned_id: int, subject: str, in_favour
     """One act: the congress's show of hands on a floor nominee (or self-nominee), and their place on the list
     when more than 30 % agreed, in one transaction: if either part is refused, nothing is saved. Returns
     (the vote, the election as it now stands)."""
-    from models.congress.hand_votes import VoteKind, record_vote
 
     with db.atomic():
         _row, election = _setup_round(round_id)
@@ -336,7 +329,6 @@ def admit_floor_nominee(round_id: int, summoned_id: int, subject: str, in_favour
 
 
 def remove_candidate(round_id: int, summoned_id: int) -> ElectionInfo:
-    from models.congress.tables import RoundCandidate
 
     with db.atomic():
         row, election = _setup_round(round_id)

@@ -7,12 +7,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from models.congress.checkin import attendance_panel
 from models.congress.congresses import congress_row, require_session
+from models.congress.tables import ElectionRound, HandVote, RoundCandidate
 from models.core import clock
 from models.core.errors import ConflictError, ValidationError
 from models.core.row_deletes import delete_rows
 from models.core.tables import db
 from models.core.vnname import nfc
+from models.core.who import current_user
 from models.counting.structure import floor_nominee_admitted
 
 
@@ -99,8 +102,6 @@ def record_vote(congress_id: int, kind: VoteKind, subject: str, in_favour: int, 
                 voting: int | None = None, election_id: int | None = None,
                 nominee_id: int | None = None) -> HandVoteRecord:  # fmt: skip
     """Record one vote, taken now. `voting` defaults to the official members present who may vote."""
-    from models.congress.checkin import attendance_panel
-    from models.congress.tables import HandVote
 
     subject = nfc(subject).strip()
     if not subject:
@@ -137,8 +138,6 @@ def void_vote(vote_id: int, reason: str) -> HandVoteRecord:
     adopts nothing from now on. A vote something was built on is refused: the seats or list of an election whose
     ballots were issued, a nominee now on a list whose ballots were issued; a nominee still on a list in set-up
     leaves it together with the vote that admitted them."""
-    from models.congress.tables import ElectionRound, HandVote, RoundCandidate
-    from models.core.who import current_user
 
     reason = nfc(reason).strip()
     if not reason:
@@ -168,7 +167,6 @@ def void_vote(vote_id: int, reason: str) -> HandVoteRecord:
 
 def hand_votes(congress_id: int) -> list[HandVoteRecord]:
     """The congress's votes in the order taken."""
-    from models.congress.tables import HandVote
 
     congress = congress_row(congress_id, writable=False)
     query = HandVote.select().where(HandVote.congress == congress.id).order_by(HandVote.taken_at, HandVote.id)

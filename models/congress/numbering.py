@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from models.congress.congresses import congress_row
+from models.congress.tables import DocumentNumber, DocumentSequence
 from models.core.branch import get_branch, of_current_branch
 from models.core.errors import ConflictError, ValidationError
 from models.core.tables import db
@@ -49,7 +50,6 @@ def _check_type(doc_type: str) -> None:
 
 def document_number(congress_id: int, doc_type: str, document: str, title: str = "") -> DocumentNo:
     """The number of one paper of the congress's term: the one it already has, or the next of the sequence."""
-    from models.congress.tables import DocumentNumber, DocumentSequence
 
     _check_type(doc_type)
     with db.atomic():
@@ -71,16 +71,12 @@ def document_number(congress_id: int, doc_type: str, document: str, title: str =
 
 
 def _sequence_of(doc_type: str, congress):
-    from models.congress.tables import DocumentSequence
-
     return (of_current_branch(DocumentSequence) & (DocumentSequence.doc_type == doc_type)
             & (DocumentSequence.term_start == congress.term_start)
             & (DocumentSequence.term_end == congress.term_end))  # fmt: skip
 
 
 def _taken(doc_type: str, number: int, congress, document: str | None = None) -> bool:
-    from models.congress.tables import DocumentNumber
-
     query = DocumentNumber.select().where(of_current_branch(DocumentNumber) & (DocumentNumber.doc_type == doc_type)
                                           & (DocumentNumber.number == number)
                                           & (DocumentNumber.term_start == congress.term_start)
@@ -92,7 +88,6 @@ def _taken(doc_type: str, number: int, congress, document: str | None = None) ->
 
 def correct_number(congress_id: int, document: str, number: int) -> DocumentNo:
     """Give a paper another number; refused when another paper of the type and term has it."""
-    from models.congress.tables import DocumentNumber, DocumentSequence
 
     if not 1 <= number <= 9999:
         raise ValidationError(f"Số văn bản phải từ 1 đến 9999; đang là {number}.", "number")
@@ -111,7 +106,6 @@ def correct_number(congress_id: int, document: str, number: int) -> DocumentNo:
 
 def numbers_of_term(congress_id: int) -> list[DocumentNo]:
     """Every number handed out in the congress's term, by type then number."""
-    from models.congress.tables import DocumentNumber
 
     congress = congress_row(congress_id, writable=False)
     query = (DocumentNumber.select().where(of_current_branch(DocumentNumber)

@@ -12,7 +12,8 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from models.congress.congresses import Status, congress_row
+from models.congress.congress_rows import Status, congress_row
+from models.congress.tables import ElectionRound, HandVote, RoundCandidate, Summoned, WorkingBodySeat, rounds_of
 from models.congress.voters import congress_voter, member_key
 from models.core import clock
 from models.core.dates import fmt
@@ -21,6 +22,8 @@ from models.core.row_deletes import delete_rows
 from models.core.tables import db
 from models.core.vnname import name_key
 from models.counting import Attendance, Situation, Voter
+from models.roster.member_status import member_status
+from models.roster.members import all_members, get_member
 from models.roster.records import MemberRecord
 
 BIO_KEYS = ("gender", "hometown", "ethnicity", "religion", "education", "qualification", "theory", "job_title",
@@ -113,15 +116,11 @@ def _snapshot(member: MemberRecord, on: date) -> dict:
 
 
 def _on_roster(on: date) -> dict[int, MemberRecord]:
-    from models.roster.member_status import member_status
-    from models.roster.members import all_members
 
     return {m.id: m for m in all_members() if m.id is not None and member_status(m, on).is_current_member}
 
 
 def _references(summoned_id: int) -> bool:
-    from models.congress.tables import HandVote, RoundCandidate, WorkingBodySeat
-
     return any(
         model.select().where(column == summoned_id).exists()
         for model, column in ((WorkingBodySeat, WorkingBodySeat.summoned), (RoundCandidate, RoundCandidate.summoned),
@@ -133,7 +132,6 @@ def take_summons(congress_id: int) -> SummonsChange:
     """(Re)take the list from the roster as of the opening day; only while the congress is being prepared. A member
     checked in keeps their check-in; a member no longer on the roster is taken off, unless they already hold a place
     in a working body, a list or a vote (then nothing changes and the error names them)."""
-    from models.congress.tables import Summoned
 
     with db.atomic():
         congress = congress_row(congress_id)
@@ -165,7 +163,6 @@ def take_summons(congress_id: int) -> SummonsChange:
 
 def summoned_list(congress_id: int) -> list[SummonedPerson]:
     """The list in A-B-C order (given name, family name, middle name, then earlier birth date)."""
-    from models.congress.tables import Summoned
 
     congress = congress_row(congress_id, writable=False)
     people = [person(row) for row in Summoned.select().where(Summoned.congress == congress.id)]
@@ -173,7 +170,6 @@ def summoned_list(congress_id: int) -> list[SummonedPerson]:
 
 
 def summoned_person(summoned_id: int) -> SummonedPerson:
-    from models.congress.tables import Summoned
 
     row = Summoned.get_or_none(Summoned.id == summoned_id)
     if row is None:
@@ -184,7 +180,6 @@ def summoned_person(summoned_id: int) -> SummonedPerson:
 
 def not_yet_summoned(congress_id: int) -> list[MemberRecord]:
     """Members on the roster on the opening day who are not on the list (added to the roster since)."""
-    from models.congress.tables import Summoned
 
     congress = congress_row(congress_id, writable=False)
     listed = {row.member_id for row in Summoned.select(Summoned.member).where(Summoned.congress == congress.id)}
@@ -194,8 +189,6 @@ def not_yet_summoned(congress_id: int) -> list[MemberRecord]:
 
 def summon_member(congress_id: int, member_id: int) -> SummonedPerson:
     """Add one member of the roster to the list: before any round has started (a started round's D is fixed)."""
-    from models.congress.tables import ElectionRound, Summoned, rounds_of
-    from models.roster.members import get_member
 
     with db.atomic():
         congress = congress_row(congress_id)

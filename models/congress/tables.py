@@ -19,6 +19,7 @@ from models.roster.tables import Member
 class Congress(BaseModel):
     """One branch congress (đại hội chi bộ lần thứ N, nhiệm kỳ start–end)."""
 
+    branch_id: pw.Field[int]
     branch = pw.ForeignKeyField(Branch, backref="congresses", on_delete="RESTRICT", default=current_branch_id)
     ordinal = pw.IntegerField()  # shown "lần thứ IV"
     term_start = pw.IntegerField()
@@ -43,7 +44,9 @@ class Summoned(BaseModel):
     """A member on a congress's summoned list, as the roster stood on the congress date (a later roster edit does
     not rewrite it), and their check-in."""
 
+    congress_id: pw.Field[int]
     congress = pw.ForeignKeyField(Congress, backref="summoned", on_delete="RESTRICT")
+    member_id: pw.Field[int]
     member = pw.ForeignKeyField(Member, on_delete="RESTRICT")
     full_name = pw.TextField()
     birth_date = pw.DateField(null=True)
@@ -63,8 +66,10 @@ class Summoned(BaseModel):
 class WorkingBodySeat(BaseModel):
     """A member of a working body: presidium (or the chair), secretariat, or the vote-counting committee."""
 
+    congress_id: pw.Field[int]
     congress = pw.ForeignKeyField(Congress, backref="working_bodies", on_delete="RESTRICT")
     body = pw.CharField(max_length=16)  # presidium | chair | secretariat | counting
+    summoned_id: pw.Field[int]
     summoned = pw.ForeignKeyField(Summoned, on_delete="RESTRICT")
     is_head = pw.BooleanField(default=False)
     position = pw.IntegerField(default=0)
@@ -77,6 +82,7 @@ class CongressElection(BaseModel):
     """One election the congress holds (committee, secretary, deputy, delegates, alternates), each on its own
     ballot; `position` is the order the rules require."""
 
+    congress_id: pw.Field[int]
     congress = pw.ForeignKeyField(Congress, backref="elections", on_delete="RESTRICT")
     post = pw.CharField(max_length=32)  # models.counting.Post
     seats = pw.IntegerField()
@@ -93,6 +99,7 @@ class ElectionRound(BaseModel):
     """One round of an election. The electorate is frozen when the round starts (ballots issued): a later check-in
     does not change it, and the round's notes say so."""
 
+    election_id: pw.Field[int]
     election = pw.ForeignKeyField(CongressElection, backref="rounds", on_delete="RESTRICT")
     number = pw.IntegerField()
     seats = pw.IntegerField()
@@ -121,10 +128,13 @@ class HandVote(BaseModel):
     """A show-of-hands vote (biểu quyết) on a procedural item, with its time; the three counts add up to
     those voting."""
 
+    congress_id: pw.Field[int]
     congress = pw.ForeignKeyField(Congress, backref="hand_votes", on_delete="RESTRICT")
     kind = pw.CharField(max_length=24)  # models.congress.hand_votes.VoteKind
     subject = pw.TextField()
+    election_id: pw.Field[int | None]
     election = pw.ForeignKeyField(CongressElection, null=True, on_delete="RESTRICT")
+    nominee_id: pw.Field[int | None]
     nominee = pw.ForeignKeyField(Summoned, null=True, on_delete="RESTRICT")
     voting = pw.IntegerField()
     in_favour = pw.IntegerField()
@@ -139,9 +149,12 @@ class HandVote(BaseModel):
 class RoundCandidate(BaseModel):
     """A name on a round's list; `source` list (proposed), floor (nominated from the floor) or self."""
 
+    round_id: pw.Field[int]
     round = pw.ForeignKeyField(ElectionRound, backref="candidates", on_delete="RESTRICT")
+    summoned_id: pw.Field[int]
     summoned = pw.ForeignKeyField(Summoned, on_delete="RESTRICT")
     source = pw.CharField(max_length=8, default="list")
+    admitted_by_id: pw.Field[int | None]
     admitted_by = pw.ForeignKeyField(HandVote, null=True, on_delete="RESTRICT")
 
     class Meta:
@@ -151,6 +164,7 @@ class RoundCandidate(BaseModel):
 class DocumentSequence(BaseModel):
     """The last number handed out per document type through a term: numbers only ever go up."""
 
+    branch_id: pw.Field[int]
     branch = pw.ForeignKeyField(Branch, on_delete="RESTRICT", default=current_branch_id)
     term_start = pw.IntegerField()
     term_end = pw.IntegerField()
@@ -164,6 +178,7 @@ class DocumentSequence(BaseModel):
 class DocumentNumber(BaseModel):
     """The number a paper of the term carries ("Số 01-BB/CB"); `document` names the paper (one number each)."""
 
+    branch_id: pw.Field[int]
     branch = pw.ForeignKeyField(Branch, on_delete="RESTRICT", default=current_branch_id)
     term_start = pw.IntegerField()
     term_end = pw.IntegerField()
@@ -193,7 +208,7 @@ CONGRESS_TABLES: list[type[BaseModel]] = [
 ]
 
 
-def rounds_of(congress_id: int) -> pw.ModelSelect:
+def rounds_of(congress_id: int) -> pw.ModelSelect[ElectionRound]:
     """Every round of every election of a congress: a query to narrow down (`.where(ElectionRound.status == …)`)."""
     return (ElectionRound.select(ElectionRound, CongressElection).join(CongressElection)
             .where(CongressElection.congress == congress_id))  # fmt: skip

@@ -20,8 +20,10 @@ from pathlib import Path
 
 from models.core import clock
 from models.core.errors import StorageError, WrongPassphraseError
+from models.core.file_lock import identity as identity_of
 from models.core.file_privacy import make_private
-from models.core.sqlite_storage import SQLITE_ERRORS, cause_of, connect_sqlite
+from models.core.passphrases import sql_key_for
+from models.core.sqlite_storage import FILE_OR_SQLITE_ERRORS, SQLITE_ERRORS, cause_of, connect_sqlite
 
 log = logging.getLogger(__name__)
 
@@ -105,14 +107,13 @@ def verify(path: Path, like: Path | None = None) -> bool:
             return connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         finally:
             connection.close()
-    except (*SQLITE_ERRORS, WrongPassphraseError):
+    except (*SQLITE_ERRORS, WrongPassphraseError):  # type: ignore[misc]  # mypy cannot check a starred except
         return False
 
 
 def copy_verified(source: Path, partial: Path, failure: str) -> None:
     """Copy the database `source` into `partial` with SQLite's backup API (each through its own connection), make
     the copy private and check it; StorageError(`failure`) when the copy does not pass the integrity check."""
-    from models.core.passphrases import sql_key_for
 
     # both keys taken at once: the copy is encrypted exactly as its source is, whatever another thread does meanwhile
     source_key, copy_key = sql_key_for(source), sql_key_for(partial, like=source)
@@ -144,7 +145,7 @@ def take_backup(data_path: Path, reason: str, destination: Path | None = None,
             target.parent.chmod(0o700)  # the folder of backups: the user's only
         copy_verified(data_path, partial, f"Bản sao lưu «{target.name}» không qua được kiểm tra toàn vẹn nên đã bị bỏ.")
         partial.replace(target)
-    except (OSError, *SQLITE_ERRORS) as exc:
+    except FILE_OR_SQLITE_ERRORS as exc:
         _discard(partial)
         cause, advice = cause_of(exc)
         raise StorageError(f"Không sao lưu được vào «{target.parent}» vì {cause}. {advice}") from exc
@@ -157,7 +158,6 @@ def take_backup(data_path: Path, reason: str, destination: Path | None = None,
 
 
 def _check_source(data_path: Path, identity: tuple[int, int] | None) -> None:
-    from models.core.file_lock import identity as identity_of
 
     now = identity_of(data_path)
     if now is None:
@@ -186,23 +186,3 @@ def rotate(data_path: Path, now: datetime | None = None) -> list[Path]:
             except OSError:
                 log.warning("Could not remove old backup %s", backup.path, exc_info=True)
     return removed
-
-
-def backup_open_file(reason: str) -> Path | None:
-    """An automatic backup of the data file open now (None for a server or a read-only file: nothing to protect
-    from this PC). Raises StorageError when it cannot be taken."""
-    from models.core.sqlite_storage import DataFileDatabase
-    from models.core.tables import db
-
-    current = db.obj
-    if not isinstance(current, DataFileDatabase) or current.read_only:
-        return None
-    return take_backup(current.path, reason, identity=open_identity(current.path))
-
-
-def open_identity(data_path: Path) -> tuple[int, int] | None:
-    """(device, inode) of `data_path` as it was when this process opened and locked it (None: not open here)."""
-    from models.core import database
-
-    lock = database._held_lock
-    return lock.identity if lock is not None and lock.data_path == data_path.resolve() else None

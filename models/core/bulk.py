@@ -26,7 +26,8 @@ def insert_rows(model: type[pw.Model], names: Sequence[str], rows: Sequence[Sequ
     if isinstance(db.obj, pw.PostgresqlDatabase) and _may_copy(table):
         copying = f"COPY {table} ({columns}) FROM STDIN"
         # the driver's errors as peewee's, as every other statement's
-        with pw.__exception_wrapper__, db.obj.connection().cursor() as cursor, cursor.copy(copying) as copy:
+        wrapper = pw.__exception_wrapper__  # type: ignore[attr-defined]  # peewee's stubs leave it out
+        with wrapper, db.obj.connection().cursor() as cursor, cursor.copy(copying) as copy:
             for row in rows:
                 copy.write_row(row)
         return

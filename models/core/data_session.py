@@ -13,7 +13,14 @@ from pathlib import Path
 
 from models.core import file_keys, passphrases
 from models.core.auto_backup import BackupFile
+from models.core.branch import get_branch
+from models.core.database import _SIDE_FILES, close_database, is_read_only, is_server_url, open_database, set_meta
+from models.core.encryption import protect_open_file
 from models.core.errors import DamagedFileError, DatabaseFileError, PassphraseNeededError
+from models.core.file_lock import FileLock
+from models.core.restore import good_backups, restore
+from models.core.sqlite_storage import DataFileDatabase
+from models.core.tables import Meta, db
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +51,6 @@ class Outcome:
 def open_file(target: Path | str, passphrase: str | None = None) -> Outcome:
     """Open an existing data file (never create one) or a server's URL; the previous one stays open unless this
     one opened. An encrypted file opens with `passphrase`, a recovery key, or the key the OS store keeps for it."""
-    from models.core.database import is_server_url, open_database
 
     try:
         open_database(target, passphrase, create=False)
@@ -52,8 +58,6 @@ def open_file(target: Path | str, passphrase: str | None = None) -> Outcome:
         mistyped = passphrase and file_keys.looks_like_recovery(passphrase) and not file_keys.parse_recovery(passphrase)
         return Outcome(Opened.PASSPHRASE_NEEDED, target, file_keys.MISTYPED if mistyped else exc.message)
     except DamagedFileError as exc:
-        from models.core.restore import good_backups
-
         return Outcome(Opened.DAMAGED, target, exc.message, tuple(good_backups(Path(target))))
     except DatabaseFileError as exc:
         return Outcome(Opened.REFUSED, target, exc.message)
@@ -64,15 +68,12 @@ def open_file(target: Path | str, passphrase: str | None = None) -> Outcome:
 
 def reopen_if_closed(previous: Path | str | None) -> None:
     """After an act that failed, the file (or server) open before is open again if the act had closed it."""
-    from models.core.tables import db
 
     if previous is not None and (db.obj is None or db.obj.is_closed()):
         open_file(previous)
 
 
 def _opened(target: Path | str, recovery_key: str = "") -> Outcome:
-    from models.core.branch import get_branch
-    from models.core.database import is_read_only
 
     if is_read_only():
         return Outcome(Opened.READ_ONLY, target, recovery_key=recovery_key)
@@ -100,7 +101,6 @@ def create_file(path: Path, passphrase: str | None = None, plain: bool = False) 
     """The one act that makes a new data file. By default it is encrypted with a random key kept in the OS store
     (its recovery key is in the outcome, to be shown once); with `passphrase`, by that passphrase; `plain` only when
     the user chose so. NO_KEY_STORE when there is no store to keep a key: ask for a passphrase or for `plain`."""
-    from models.core.database import open_database
 
     path = Path(path).expanduser()
     if path.exists() or path.is_symlink():
@@ -124,8 +124,6 @@ def create_file(path: Path, passphrase: str | None = None, plain: bool = False) 
 def discard_new_file(path: Path) -> None:
     """Close and remove a data file this session has just created (a practice file whose filling failed), with
     the files SQLite keeps beside it; never a file that was not created now (nothing is done unless it is open)."""
-    from models.core.database import _SIDE_FILES, close_database
-    from models.core.tables import db
 
     if getattr(db.obj, "path", None) != path:
         return
@@ -139,10 +137,6 @@ def restore_open_file(backup: BackupFile) -> Path:
     """Replace the open data file by `backup` (its current state backed up first), holding the file's lock
     throughout: no other ChiBo can open it between closing and reopening. Reopened whatever happened; a
     DomainError says why it was not restored. Returns the backup of the state replaced."""
-    from models.core.database import close_database, open_database
-    from models.core.restore import restore
-    from models.core.sqlite_storage import DataFileDatabase
-    from models.core.tables import db
 
     current = db.obj
     if not isinstance(current, DataFileDatabase) or current.read_only:
@@ -158,9 +152,6 @@ def restore_open_file(backup: BackupFile) -> Path:
 def restore_damaged(path: Path, backup: BackupFile) -> tuple[Path, Outcome]:
     """Set the damaged file aside, put `backup` in its place and open it, holding its lock from before the first
     step to the open file. Returns where the damaged file now is and the opening's outcome."""
-    from models.core.database import open_database
-    from models.core.file_lock import FileLock
-    from models.core.restore import restore
 
     lock = FileLock(path).acquire()
     try:
@@ -175,8 +166,6 @@ def restore_damaged(path: Path, backup: BackupFile) -> tuple[Path, Outcome]:
 
 def offers_encryption(path: Path) -> bool:
     """A plain data file open now that ChiBo may write and has not offered to encrypt yet (offered once)."""
-    from models.core.database import is_read_only
-    from models.core.tables import Meta
 
     if is_read_only() or passphrases.is_encrypted(path) or not path.is_file():
         return False
@@ -184,8 +173,6 @@ def offers_encryption(path: Path) -> bool:
 
 
 def decline_encryption() -> None:
-    from models.core.database import set_meta
-    from models.core.tables import db
 
     with db.atomic():
         set_meta(_OFFERED, "declined")
@@ -194,8 +181,6 @@ def decline_encryption() -> None:
 def encrypt_open_file() -> Outcome:
     """Encrypt the plain data file open now and its backups with a random key kept in the OS store (the current
     state backed up first). The outcome carries the recovery key; NO_KEY_STORE when there is no store."""
-    from models.core.encryption import protect_open_file
-    from models.core.tables import db
 
     path = db.obj.path
     stored = new_stored_key()
@@ -210,7 +195,6 @@ def remove_passphrase() -> tuple[list[Path], str]:
     """Remove the passphrase of the open file: it stays encrypted, with a random key the OS store keeps (its recovery
     key returned, to be shown), or, where there is no store, it becomes plain ("" returned). Returns the backups
     that could not be rewritten too (models.core.encryption.change_protection)."""
-    from models.core.encryption import protect_open_file
 
     stored = new_stored_key()
     if stored is None:

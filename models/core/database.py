@@ -7,16 +7,20 @@ so the same code can run against a PostgreSQL server later (pass a peewee databa
 
 from __future__ import annotations
 
+import glob
 import logging
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import suppress
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import peewee as pw
+from platformdirs import user_data_dir
 
 from models.core import clock, passphrases
+from models.core.auto_backup import backup_folder, take_backup, verify
 from models.core.branch import use_branch
 from models.core.errors import (
     Cancelled,
@@ -28,6 +32,8 @@ from models.core.errors import (
     os_error_text,
 )
 from models.core.file_lock import FileLock
+from models.core.file_privacy import make_private
+from models.core.server_errors import open_message
 from models.core.sqlite_storage import (
     BUSY,
     CORRUPT,
@@ -39,6 +45,7 @@ from models.core.sqlite_storage import (
     result_code,
 )
 from models.core.tables import Meta, db
+from models.core.user_paths import check_regular_file
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +63,25 @@ _SIDE_FILES = ("-wal", "-shm", "-journal")  # what SQLite keeps beside a data fi
 
 _held_lock: FileLock | None = None  # the lock of the data file open in this process
 
+Migration = Callable[[pw.Database], None]
+# Every capability's tables (in creation order) and the step from each schema version to the next: handed over by
+# the composition root (models.schema.install_schema) so that this module, below every capability, imports none.
+_tables: list[type[pw.Model]] = []
+_migrations: dict[int, Migration] = {}
+
+
+def use_schema(tables: Sequence[type[pw.Model]], migrations: dict[int, Migration]) -> None:
+    """The tables a new data file gets and the migrations an older one goes through (models.schema)."""
+    _tables[:] = tables
+    _migrations.clear()
+    _migrations.update(migrations)
+
+
+def _schema_tables() -> list[type[pw.Model]]:
+    if not _tables:  # a defect of an entry point, never of the user's data
+        raise RuntimeError("models.schema.install_schema() must run before a data file is opened")
+    return _tables
+
 
 def is_server_url(target: str | Path) -> bool:
     """A database URL (postgresql://USER@HOST/DB) rather than a data file's path."""
@@ -67,7 +93,6 @@ def display_name(target: str | Path) -> str:
     text = str(target)
     if not is_server_url(text):
         return text
-    from urllib.parse import urlsplit, urlunsplit
 
     parts = urlsplit(text)
     if parts.password is None:
@@ -78,7 +103,6 @@ def display_name(target: str | Path) -> str:
 
 def default_database_path() -> Path:
     """The branch's data file in the user's data folder."""
-    from platformdirs import user_data_dir
 
     return Path(user_data_dir("ChiBo", appauthor=False)) / "chibo.sqlite3"
 
@@ -96,6 +120,7 @@ def open_database(target: str | Path, passphrase: str | None = None, create: boo
     lock, taken by the caller for a step before opening (a restore), kept from now on.
     """
     global _held_lock
+    _schema_tables()  # installed by the entry point
     text = str(target)
     new_path = None
     if is_server_url(text):
@@ -117,9 +142,11 @@ def open_database(target: str | Path, passphrase: str | None = None, create: boo
                     raise DatabaseFileError(f"Không có tệp dữ liệu «{path}»: tệp đã bị xóa hoặc di chuyển.")
                 _check_new_file(path)
                 _create_file(path)
-            (lock or _held_lock).follow_file()  # the file itself, whatever other name (a hard link) reaches it
+            held = lock or _held_lock
+            assert held is not None  # acquired just above unless this process already holds the file's lock
+            held.follow_file()  # the file itself, whatever other name (a hard link) reaches it
             read_only = _check_sqlite_file(path)
-            if not read_only and (lock or _held_lock).identity is not None:
+            if not read_only and held.identity is not None:
                 clear_leftovers(path)
         except BaseException:
             _restore_passphrase(path, known_before)
@@ -152,8 +179,6 @@ def open_database(target: str | Path, passphrase: str | None = None, create: boo
         if backup_path is not None and not isinstance(exc, DatabaseFileError) and result_code(exc) is not None:
             raise DatabaseFileError(_file_message(backup_path, exc, created=new_path is not None)) from exc
         if backup_path is None and isinstance(exc, pw.PeeweeException):
-            from models.core.server_errors import open_message
-
             message = open_message(exc, text)  # unreachable, wrong password, not enough privilege…
             if message is not None:
                 raise ServerConnectionError(message) from exc
@@ -161,8 +186,6 @@ def open_database(target: str | Path, passphrase: str | None = None, create: boo
     if lock is not None:
         _held_lock = lock
     if backup_path is not None and not database.read_only:
-        from models.core.file_privacy import make_private
-
         for private in (backup_path, backup_path.with_name(backup_path.name + "-wal")):
             if private.exists():
                 make_private(private)  # a file of an older version, or copied in, may be world-readable
@@ -199,6 +222,21 @@ def close_database(keep_lock: bool = False) -> None:
         _held_lock.before_replace()
 
 
+def backup_open_file(reason: str) -> Path | None:
+    """An automatic backup of the data file open now (None for a server or a read-only file: nothing to protect
+    from this PC). Raises StorageError when it cannot be taken."""
+    current = db.obj
+    if not isinstance(current, DataFileDatabase) or current.read_only:
+        return None
+    return take_backup(current.path, reason, identity=open_identity(current.path))
+
+
+def open_identity(data_path: Path) -> tuple[int, int] | None:
+    """(device, inode) of `data_path` as it was when this process opened and locked it (None: not open here)."""
+    lock = _held_lock
+    return lock.identity if lock is not None and lock.data_path == data_path.resolve() else None
+
+
 def _release_lock() -> None:
     global _held_lock
     if _held_lock is not None:
@@ -217,7 +255,7 @@ def schema_version(database: pw.Database) -> int:
 
 
 def backup_sqlite(
-    database: pw.SqliteDatabase, destination: Path, progress: Callable[[int, int], bool] | None = None
+    database: DataFileDatabase, destination: Path, progress: Callable[[int, int], bool] | None = None
 ) -> Path:
     """Consistent copy of an open SQLite database (the online backup API), written atomically.
 
@@ -237,9 +275,6 @@ def backup_sqlite(
             database.connection().backup(target, pages=256, progress=_step)
         finally:
             target.close()
-        from models.core.auto_backup import verify
-        from models.core.file_privacy import make_private
-
         make_private(partial)
         if not verify(partial, database.path):
             raise StorageError(f"Bản sao lưu «{destination.name}» không qua được kiểm tra toàn vẹn nên đã bị bỏ.")
@@ -280,7 +315,6 @@ def _read_only_uri(path: Path) -> str:
 
 def _check_sqlite_file(path: Path) -> bool:
     """Refuse, without writing anything, a file that is not a ChiBo database we can open; True when read-only."""
-    from models.core.user_paths import check_regular_file
 
     check_regular_file(path, "tệp dữ liệu ChiBo")
     try:
@@ -311,7 +345,7 @@ def _check_sqlite_file(path: Path) -> bool:
             _check_contents(probe, path, size)
         finally:
             probe.close()
-    except (*SQLITE_ERRORS, ValueError) as exc:
+    except (*SQLITE_ERRORS, ValueError) as exc:  # type: ignore[misc]  # mypy cannot check a starred except
         raise _refusal(path, exc) from exc
     finally:
         for side in new_sides:  # what the reading probe made beside a file it may refuse
@@ -340,16 +374,13 @@ _LEFTOVER_SUFFIXES = (".phuc-hoi", ".ma-hoa", _NEW_SUFFIX)  # copies being writt
 def _create_file(path: Path) -> None:
     """A new data file: its tables are written under a temporary name beside it, which is then renamed into place,
     so a kill midway never leaves an empty or half-made file at `path` (what it leaves is cleared next time)."""
-    from models.core.file_privacy import make_private
 
     partial = path.with_name(path.name + _NEW_SUFFIX)
     _remove_new_file(partial)
     # a rollback journal, not a write-ahead log: everything is in the file itself when it is renamed into place
     database = DataFileDatabase(partial, {**SQLITE_PRAGMAS, "journal_mode": "delete"}, create=True)
     try:
-        from models.schema import ALL_TABLES  # the one place that knows every capability's tables
-
-        with database.bind_ctx(ALL_TABLES):
+        with database.bind_ctx(_schema_tables()):
             database.connect()
             _create_tables(database)
         database.close()
@@ -367,10 +398,8 @@ def _create_file(path: Path) -> None:
 
 
 def _create_tables(database: pw.Database) -> None:
-    from models.schema import ALL_TABLES
-
     with database.atomic():
-        database.create_tables(ALL_TABLES)
+        database.create_tables(_schema_tables())
         set_meta("app", APP_ID)
         set_meta("schema_version", str(SCHEMA_VERSION))
         set_meta("created_at", clock.now().isoformat(timespec="seconds"))
@@ -380,9 +409,6 @@ def clear_leftovers(path: Path) -> list[Path]:
     """Remove the partial copies a kill left beside the data file and in its backup folder (a backup, a restore,
     a change of passphrase or a creation cut short); only while this process holds the file's lock, so none of
     them is being written. Returns what was removed."""
-    import glob
-
-    from models.core.auto_backup import backup_folder
 
     candidates = [path.with_name(path.name + suffix) for suffix in _LEFTOVER_SUFFIXES]
     candidates += path.parent.glob(f".{glob.escape(path.name)}.*.part*")  # a `pull` into this name cut short
@@ -492,23 +518,21 @@ def _prepare_schema(database: pw.Database, backup_path: Path | None) -> None:
             f"Tệp «{name}» cần được nâng cấp cho phiên bản ChiBo này nhưng chỉ cho phép đọc. "
             "Hãy chép tệp sang một thư mục có quyền ghi rồi mở lại; tệp được giữ nguyên."
         )
-    if backup_path is not None and isinstance(database, pw.SqliteDatabase):
+    if backup_path is not None and isinstance(database, DataFileDatabase):
         stamp = clock.now().strftime("%Y%m%d-%H%M%S")
         copy = backup_path.with_name(f"{backup_path.stem}.truoc-nang-cap-v{version}-{stamp}{backup_path.suffix}")
         backup_sqlite(database, copy)
         log.info("Backed up %s to %s before migrating from schema %d", backup_path, copy, version)
-    from models.migrations import MIGRATIONS  # like models.schema, it knows every capability's tables
-
     sqlite = isinstance(database, pw.SqliteDatabase)
-    if sqlite:
+    if isinstance(database, pw.SqliteDatabase):
         database.pragma("foreign_keys", 0)  # tables are rebuilt; every reference is checked before each commit
     try:
         for step in range(version, SCHEMA_VERSION):
             with database.atomic():
-                MIGRATIONS[step](database)
+                _migrations[step](database)
                 if sqlite and database.execute_sql("PRAGMA foreign_key_check").fetchall():
                     raise DatabaseFileError(f"Nâng cấp dữ liệu lên cấu trúc {step + 1} thất bại; tệp được giữ nguyên.")
                 set_meta("schema_version", str(step + 1))
     finally:
-        if sqlite:
+        if isinstance(database, pw.SqliteDatabase):
             database.pragma("foreign_keys", 1)

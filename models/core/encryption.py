@@ -16,9 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from models.core import passphrases
-from models.core.errors import StorageError, ValidationError
+from models.core.auto_backup import list_backups, take_backup, verify
+from models.core.database import close_database, open_database, open_identity, set_meta
+from models.core.errors import DatabaseFileError, StorageError, ValidationError
 from models.core.file_privacy import make_private
-from models.core.sqlite_storage import SQLITE_ERRORS, cause_of, connect_sqlite
+from models.core.sqlite_storage import SQLITE_ERRORS, DataFileDatabase, cause_of, connect_sqlite
+from models.core.tables import Meta, db
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +42,6 @@ LEAVES_PROTECTION = (
 
 def open_file_is_encrypted() -> Path | None:
     """The open data file when it is protected by a passphrase (what leaves it in an export is not), else None."""
-    from models.core.tables import db
 
     path = getattr(db.obj, "path", None)
     return path if path is not None and passphrases.is_encrypted(path) else None
@@ -107,7 +109,6 @@ def change_protection(data_path: Path, new_passphrase: str | None, progress: Cal
     first, the data file last, and only then does the session know the new passphrase: when a rewrite fails, the
     data file still opens as before. Returns the backups that did not open with the old passphrase (kept as they
     are: an even older passphrase protects them)."""
-    from models.core.auto_backup import list_backups, verify
 
     backups = [b.path for b in list_backups(data_path)]
     skipped = []
@@ -130,11 +131,6 @@ def change_protection(data_path: Path, new_passphrase: str | None, progress: Cal
 def protect_open_file(new_passphrase: str | None, salt: bytes | None = None) -> list[Path]:
     """Set, change or remove the passphrase of the data file open now: its current state is backed up first, it is
     closed, rewritten with its backups, and opened again (with the old protection if anything failed)."""
-    from models.core.auto_backup import open_identity, take_backup
-    from models.core.database import close_database, open_database
-    from models.core.errors import DatabaseFileError
-    from models.core.sqlite_storage import DataFileDatabase
-    from models.core.tables import db
 
     current = db.obj
     if not isinstance(current, DataFileDatabase) or current.read_only:
@@ -209,7 +205,6 @@ def remove_left_behind(items: list[LeftBehind]) -> list[Path]:
 
 def lock_minutes() -> int:
     """Minutes without use after which the window of the open (encrypted) file locks; 0: never. Kept in the file."""
-    from models.core.tables import Meta
 
     row = Meta.get_or_none(Meta.key == _LOCK_KEY)
     try:
@@ -219,8 +214,6 @@ def lock_minutes() -> int:
 
 
 def set_lock_minutes(minutes: int) -> None:
-    from models.core.database import set_meta
-    from models.core.tables import db
 
     if not 0 <= minutes <= LOCK_MINUTES_MAX:
         raise ValidationError(f"Thời gian tự khóa phải từ 0 (không khóa) đến {LOCK_MINUTES_MAX} phút.", "minutes")

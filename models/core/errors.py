@@ -121,4 +121,6 @@ _OS_TEXTS = {
 
 def os_error_text(exc: OSError) -> str:
     """What went wrong with a file, in Vietnamese (the OS's own English text is left out)."""
+    if exc.errno is None:
+        return "lỗi hệ thống"
     return _OS_TEXTS.get(exc.errno, f"lỗi hệ thống (mã {exc.errno})" if exc.errno else "lỗi hệ thống")

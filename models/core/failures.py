@@ -62,7 +62,12 @@ def is_expected(exc: BaseException) -> bool:
     malformed query or a programming error stays a defect."""
     if storage_error(exc) is not None or is_privilege_error(exc):
         return True
-    operational = (pw.OperationalError, pw.IntegrityError, pw.InterfaceError, *OPERATIONAL_SQLITE_ERRORS)
+    operational: tuple[type[Exception], ...] = (
+        pw.OperationalError,
+        pw.IntegrityError,
+        pw.InterfaceError,
+        *OPERATIONAL_SQLITE_ERRORS,
+    )
     return isinstance(exc, (DomainError, OSError, MemoryError, *operational))
 
 

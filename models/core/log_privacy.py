@@ -33,7 +33,7 @@ def _hide_texts(summary: traceback.TracebackException, exc: BaseException | None
         return
     seen.add(id(summary))
     if not _text_kept(exc):
-        summary._str = _HIDDEN  # the text the summary prints after the exception's kind
+        summary._str = _HIDDEN  # type: ignore[attr-defined]  # the text the summary prints after the exception's kind
     for attr in ("__cause__", "__context__"):
         linked = getattr(summary, attr, None)
         if linked is not None:

@@ -27,9 +27,9 @@ class YearDate(date):
         result = date.__add__(self, other)
         return result if result is NotImplemented else plain(result)
 
-    __radd__ = __add__
+    __radd__ = __add__  # type: ignore[assignment]  # typeshed's date.__radd__ promises the subclass back
 
-    def __sub__(self, other):  # type: ignore[no-untyped-def, override]
+    def __sub__(self, other):
         result = date.__sub__(self, other)
         return plain(result) if isinstance(result, date) else result
 
@@ -39,7 +39,7 @@ class YearDate(date):
     def __repr__(self) -> str:
         return f"year_only({self.year})"
 
-    def __reduce__(self):  # type: ignore[no-untyped-def]
+    def __reduce__(self):
         return year_only, (self.year,)
 
 

@@ -18,6 +18,8 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from models.core.file_keys import load, parse_recovery, recovery_text
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _PAGE = 512  # every SQLite (and SQLCipher) page size is a multiple of this
 _PARTIAL_SUFFIXES = (".part", ".phuc-hoi", ".ma-hoa", ".tao-moi")  # copies being written beside a file or a backup
@@ -105,7 +107,6 @@ def new_salt() -> bytes:
 def raw_key(passphrase: str, salt: bytes) -> str:
     """The key literal of `passphrase` with `salt`: a recovery key (models.core.file_keys) is the key itself, a
     passphrase is derived as SQLCipher derives it."""
-    from models.core.file_keys import parse_recovery
 
     key = parse_recovery(passphrase) or _derive(passphrase, salt)
     return f"\"x'{key.hex()}{salt.hex()}'\""
@@ -114,7 +115,6 @@ def raw_key(passphrase: str, salt: bytes) -> str:
 def has_passphrase(path: Path) -> bool:
     """Whether `path` is open with a passphrase a person typed (not a stored random key: the window's inactivity
     lock asks for the passphrase, so it needs one)."""
-    from models.core.file_keys import parse_recovery
 
     known = passphrase_for(path)
     return known is not None and parse_recovery(known) is None
@@ -122,7 +122,6 @@ def has_passphrase(path: Path) -> bool:
 
 def remember_stored_key(path: Path) -> bool:
     """Know the key the OS credential store keeps for the encrypted file `path` (by its salt); False if none."""
-    from models.core.file_keys import load, recovery_text
 
     salt = _salt_of(path)
     key = load(salt) if salt is not None else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.abc
 import importlib.util
 import sys
+from typing import Any
 
 _DRIVER = "psycopg"
 
@@ -59,7 +60,7 @@ def _load_on_first_use(pw) -> None:
 
 def load_driver() -> None:
     """Give peewee psycopg, as peewee's own import does when psycopg is there; idempotent."""
-    pw = sys.modules["peewee"]
+    pw: Any = sys.modules["peewee"]  # peewee's module globals, set as its own import would
     if pw.psycopg is not None:
         return
     import psycopg

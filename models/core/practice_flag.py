@@ -3,6 +3,8 @@ the branch's real records: the window, the projector and every paper say so."""
 
 from __future__ import annotations
 
+from models.core.tables import Meta, db
+
 PRACTICE_KEY = "practice"
 PRACTICE_WATERMARK = "DỮ LIỆU TẬP DƯỢT – KHÔNG PHẢI VĂN BẢN THẬT CỦA CHI BỘ"
 PRACTICE_BANNER = ("Đây là tệp dữ liệu mẫu để tập dượt, không phải dữ liệu thật của chi bộ. Mọi văn bản xuất từ "
@@ -11,7 +13,6 @@ PRACTICE_BANNER = ("Đây là tệp dữ liệu mẫu để tập dượt, khôn
 
 def is_practice() -> bool:
     """Whether the open database is a practice file."""
-    from models.core.tables import Meta, db
 
     if db.obj is None:
         return False

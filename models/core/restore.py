@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from models.core import clock
-from models.core.auto_backup import BackupFile, copy_verified, list_backups, open_identity, take_backup, verify
+from models.core.auto_backup import BackupFile, copy_verified, list_backups, take_backup, verify
+from models.core.database import open_identity
 from models.core.errors import DatabaseFileError, StorageError
 from models.core.passphrases import looks_encrypted
-from models.core.sqlite_storage import SQLITE_ERRORS, cause_of, connect_sqlite, existing_uri
+from models.core.sqlite_storage import FILE_OR_SQLITE_ERRORS, SQLITE_ERRORS, cause_of, connect_sqlite, existing_uri
 
 log = logging.getLogger(__name__)
 _SIDES = ("-wal", "-shm", "-journal")
@@ -98,7 +99,7 @@ def restore(data_path: Path, backup: BackupFile, damaged: bool = False) -> Path:
     try:
         copy_verified(backup.path, partial, "Bản phục hồi vừa chép không qua được kiểm tra toàn vẹn; tệp dữ liệu được "
                       "giữ nguyên.")  # fmt: skip
-    except (OSError, *SQLITE_ERRORS) as exc:
+    except FILE_OR_SQLITE_ERRORS as exc:
         with suppress(OSError):
             partial.unlink(missing_ok=True)
         cause, advice = cause_of(exc)

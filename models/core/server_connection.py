@@ -12,6 +12,9 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit
 
+import peewee as pw
+from playhouse.db_url import connect
+
 from models.core.errors import ServerConnectionError, ValidationError
 from models.core.server_errors import CONNECT_TIMEOUT_SECONDS, DEFAULT_PORT, driver_error, refusal
 
@@ -88,8 +91,6 @@ def refused_sign_in(exc: BaseException, address: ServerAddress) -> tuple[str, st
 
 def check_server(address: ServerAddress) -> None:
     """Sign in once and leave: ServerConnectionError says why it failed. Nothing is opened for the session."""
-    import peewee as pw
-    from playhouse.db_url import connect
 
     database = connect(address.url(), unquote_password=True, unquote_user=True)
     try:

@@ -3,6 +3,7 @@ privilege (row-level security included). The driver's English never reaches the 
 
 from __future__ import annotations
 
+import getpass
 from urllib.parse import parse_qs, urlsplit
 
 DEFAULT_PORT = 5432
@@ -24,7 +25,7 @@ _UNREACHABLE = (
 )
 
 
-def driver_error(exc: BaseException):
+def driver_error(exc: BaseException | None) -> BaseException | None:
     """The driver's (psycopg's) exception behind a peewee one, or None when `exc` did not come from the driver."""
     seen = set()
     while exc is not None and id(exc) not in seen:
@@ -112,7 +113,7 @@ def port_of(url: str) -> int:
     parts = urlsplit(url)
     query = parse_qs(parts.query)
     try:
-        return int((query.get("port") or [None])[0] or parts.port or DEFAULT_PORT)
+        return int((query.get("port") or [""])[0] or parts.port or DEFAULT_PORT)
     except ValueError:
         return DEFAULT_PORT
 
@@ -133,7 +134,6 @@ def url_parts(url: str) -> tuple[str, str, str]:
     parts = urlsplit(url)
     query = parse_qs(parts.query)
     host = parts.hostname or (query.get("host") or ["máy này"])[0]
-    import getpass
 
-    user = parts.username or (query.get("user") or [None])[0] or getpass.getuser()
+    user = parts.username or (query.get("user") or [""])[0] or getpass.getuser()
     return user, host, parts.path.lstrip("/") or user

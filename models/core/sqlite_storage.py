@@ -13,6 +13,7 @@ from pathlib import Path
 from types import EllipsisType
 
 import peewee as pw
+from sqlcipher3 import dbapi2
 
 from models.core.errors import StorageError, WrongPassphraseError
 
@@ -31,6 +32,9 @@ def _driver_errors(name: str) -> tuple[type[Exception], ...]:
 # Catch these, never sqlite3's alone: an encrypted file raises SQLCipher's own classes.
 SQLITE_ERRORS = _driver_errors("Error")
 OPERATIONAL_SQLITE_ERRORS = _driver_errors("OperationalError")
+# A copy of a data file failing: the disk, or the copy read back by SQLite (named: mypy cannot check `except (*a, b)`).
+FILE_OR_SQLITE_ERRORS: tuple[type[Exception], ...] = (OSError, *SQLITE_ERRORS)
+_STORAGE_ERRORS: tuple[type[Exception], ...] = (pw.DatabaseError, *SQLITE_ERRORS)
 
 # SQLite primary result codes of storage failures -> (cause, what to do); every message about a failing file uses it.
 BUSY, READONLY, IOERR, CORRUPT, FULL, CANTOPEN = 5, 8, 10, 11, 13, 14
@@ -93,8 +97,9 @@ def result_code(exc: BaseException) -> int | None:
         if current is None or id(current) in seen:
             continue
         seen.add(id(current))
-        if isinstance(current, SQLITE_ERRORS) and getattr(current, "sqlite_errorcode", None) is not None:
-            code = current.sqlite_errorcode & 0xFF
+        raw_code = getattr(current, "sqlite_errorcode", None) if isinstance(current, SQLITE_ERRORS) else None
+        if raw_code is not None:
+            code = raw_code & 0xFF
             code = _ALIASES.get(code, code)
             return code if code in _CAUSES else None
         if isinstance(current, OSError) and current.errno is not None:
@@ -112,7 +117,7 @@ def result_code(exc: BaseException) -> int | None:
 def _translated() -> Iterator[None]:
     try:
         yield
-    except (pw.DatabaseError, *SQLITE_ERRORS) as exc:
+    except _STORAGE_ERRORS as exc:
         error = storage_error(exc)
         if error is None:
             raise
@@ -143,7 +148,6 @@ def connect_sqlite(path: Path, uri: str | None = None, timeout: float = 3.0, lik
     target, as_uri = (uri, True) if uri is not None else (str(path), False)
     if key is None and not cipher:
         return sqlite3.connect(target, uri=as_uri, timeout=timeout, isolation_level=None)
-    from sqlcipher3 import dbapi2
 
     connection = dbapi2.connect(target, uri=as_uri, timeout=timeout, isolation_level=None)
     try:
@@ -188,9 +192,9 @@ class DataFileDatabase(pw.SqliteDatabase):
             super().__init__(read_only_uri, uri=True, pragmas=pragmas, timeout=3)
 
     def _connect(self):
-        connection = connect_sqlite(self.path, self._uri, timeout=self._timeout, create=self._create)
+        connection = connect_sqlite(self.path, self._uri, timeout=self._timeout, create=self._create)  # type: ignore[attr-defined]
         try:
-            self._add_conn_hooks(connection)
+            self._add_conn_hooks(connection)  # type: ignore[attr-defined]  # peewee's own hook, not in its stubs
         except Exception:
             connection.close()
             raise

@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 import peewee as pw
 
 db = pw.DatabaseProxy()
 
 
+def tuple_rows(query: pw.BaseQuery) -> Iterator[tuple[Any, ...]]:
+    """The rows of a query as tuples (peewee's stubs type `.tuples()` as yielding model objects)."""
+    return iter(query.tuples())
+
+
+def dict_rows(query: pw.BaseQuery) -> Iterator[dict[str, Any]]:
+    """The rows of a query as column dicts (peewee's stubs type `.dicts()` as yielding model objects)."""
+    return iter(query.dicts())
+
+
 class BaseModel(pw.Model):
+    # The primary key peewee adds to a table that declares none (and the `<name>_id` annotations on the tables: the
+    # raw column behind a foreign key); declared for the type checker only, peewee's metaclass reads fields, not these.
+    id: pw.AutoField[int]
+
     class Meta:
         database = db
         legacy_table_names = False

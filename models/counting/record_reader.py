@@ -64,7 +64,7 @@ def _too_big(name: str, size: int) -> str:
 def parse_record(text: str) -> ElectionRecord:
     numbers = _NumberBounds()
     try:
-        raw = json.loads(text, parse_int=numbers.int, parse_float=numbers.float, parse_constant=numbers.constant)
+        raw = json.loads(text, parse_int=numbers.whole, parse_float=numbers.real, parse_constant=numbers.constant)
     except RecursionError as exc:
         raise MalformedError("Tệp JSON lồng nhau quá sâu, không phải hồ sơ bầu cử.", "") from exc
     except json.JSONDecodeError as exc:
@@ -82,13 +82,13 @@ class _NumberBounds:
     def __init__(self) -> None:
         self.outside = False
 
-    def int(self, text: str) -> int:
+    def whole(self, text: str) -> int:
         value = int(text)
         if not -MAX_COUNT <= value <= MAX_COUNT:
             self.outside = True
         return value
 
-    def float(self, text: str) -> float:
+    def real(self, text: str) -> float:
         value = float(text)
         if not abs(value) <= MAX_COUNT:
             self.outside = True
@@ -384,7 +384,7 @@ def _totals(value: Any, election: Election) -> Totals:
     votes = value.get("votes")
     disagree = value.get("disagree")
     totals = Totals(
-        collected=value.get("collected"),  # type: ignore[arg-type]  # checked below
+        collected=value.get("collected"),  # checked below
         invalid={} if invalid is None else _dict(invalid, "totals.invalid"),
         votes={} if votes is None else _dict(votes, "totals.votes"),
         disagree={} if disagree is None else _dict(disagree, "totals.disagree"),

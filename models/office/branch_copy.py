@@ -198,7 +198,7 @@ def _copy(source: pw.Database, target: pw.Database, branch_id: int, merge_into: 
     fate: dict[tuple[str, int], tuple[str, int | None]] = {}
     new_chain: dict[str, str] = {}  # old link -> new link, for the rounds' record digests
     links: dict[int, tuple[int, str]] = {}  # new round id -> (last seq, last link)
-    report: CopyReport | None = None
+    report = CopyReport("", merge_into or 0, merge_into is not None)  # named by the branch's row, the first copied
 
     def new_id(model_name: str, old: int) -> int:
         outcome, found = fate.get((model_name, old), (None, None))
@@ -211,7 +211,7 @@ def _copy(source: pw.Database, target: pw.Database, branch_id: int, merge_into: 
 
     for table in order:
         model, name = table.model, table.model.__name__
-        pk = model._meta.primary_key
+        pk: pw.Field = model._meta.primary_key  # type: ignore[assignment]  # every branch table has one
         self_refs = [f for f in table.references if f.rel_model is model]
         self_names = {f.name for f in self_refs}  # by name: `field in list` would compare with peewee's ==
         late: list[tuple[int, dict]] = []
@@ -239,7 +239,7 @@ def _copy(source: pw.Database, target: pw.Database, branch_id: int, merge_into: 
                 continue
             if model is Branch:
                 outcome, found = (MERGE, merge_into) if merge_into is not None else (INSERT, None)
-                report = CopyReport(values["name"], merge_into or 0, merge_into is not None)
+                report.branch_name = values["name"]
             else:
                 rule = rules.get(name)
                 outcome, found = (rule(target, values) if rule else None) or (INSERT, None)
@@ -254,7 +254,7 @@ def _copy(source: pw.Database, target: pw.Database, branch_id: int, merge_into: 
             else:
                 report.matched[name] += 1
             fate[(name, old)] = (outcome, found)
-            if model is Branch:
+            if model is Branch and found is not None:
                 report.branch_id = found
         for old, refs in late:
             changes = {}
@@ -270,7 +270,6 @@ def _copy(source: pw.Database, target: pw.Database, branch_id: int, merge_into: 
                 target).scalar()  # fmt: skip
             if digest:
                 ElectionRound.update(record_digest=new_chain[digest]).where(ElectionRound.id == found).execute(target)
-    assert report is not None
     return report
 
 

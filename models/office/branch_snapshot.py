@@ -14,6 +14,7 @@ from collections.abc import Iterable
 import peewee as pw
 
 from models.ballots.session import chain_head, chain_link
+from models.core.tables import dict_rows
 from models.office.branch_tables import CHAIN_COLUMNS, BranchTable, branch_tables, map_text_ids, rows_of_branch
 
 
@@ -30,9 +31,9 @@ def chain_links(round_id: int, entries: Iterable[dict]) -> list[str]:
 def branch_rows(database: pw.Database, table: BranchTable, tables: dict, branch_id: int) -> list[dict]:
     """Every row of `table` belonging to the branch, as column dicts in id order."""
     model = table.model
-    pk = model._meta.primary_key
-    query = model.select().where(pk.in_(rows_of_branch(table, tables, branch_id))).order_by(pk).dicts()
-    return list(query.bind(database))
+    pk: pw.Field = model._meta.primary_key  # type: ignore[assignment]  # every branch table has one
+    query = model.select().where(pk.in_(rows_of_branch(table, tables, branch_id))).order_by(pk)
+    return list(dict_rows(query.bind(database)))
 
 
 def snapshot(database: pw.Database, branch_id: int) -> dict[str, list[tuple]]:

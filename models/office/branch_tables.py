@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import peewee as pw
 
@@ -103,16 +104,25 @@ def rows_of_branch(table: BranchTable, tables: dict[type[BaseModel], BranchTable
     """The ids of the table's rows that belong to the branch: one query joining the owner keys up to `Branch` (not
     nested IN subqueries: peewee renders each of those twice, so their cost doubled with every level)."""
     model = table.model
-    query, current, node = model.select(model._meta.primary_key), table, model
+    node: Any = model  # the model, then each owner's alias (peewee's ModelAlias)
+    query, current = model.select(model._meta.primary_key), table
     depth = 0
     while current.owner is not None:
         parent = tables[current.owner.rel_model]
         depth += 1
         above = parent.model.alias(f"owner{depth}")
-        on = getattr(node, current.owner.name) == getattr(above, parent.model._meta.primary_key.name)
+        on = getattr(node, current.owner.name) == getattr(above, _key_name(parent.model))
         query = query.join(above, on=on)
         current, node = parent, above
-    return query.where(getattr(node, current.model._meta.primary_key.name) == branch_id)
+    return query.where(getattr(node, _key_name(current.model)) == branch_id)
+
+
+def _key_name(model: type[BaseModel]) -> str:
+    """The name of the model's primary key (every ChiBo table has one)."""
+    key = model._meta.primary_key
+    if key is False:
+        raise TypeError(f"{model.__name__} has no primary key")
+    return key.name
 
 
 # --- ids inside text columns ---------------------------------------------------------------------------------------

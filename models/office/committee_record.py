@@ -103,7 +103,7 @@ def save_committee(record: CommitteeRecord) -> CommitteeRecord:
     if not name:
         raise ValidationError("Hãy nhập tên đảng ủy (ví dụ «ĐẢNG ỦY XÃ SÓC SƠN»).", "name")
     if (record.term_start is None) != (record.term_end is None) or (
-        record.term_start is not None and record.term_end <= record.term_start
+        record.term_start is not None and record.term_end is not None and record.term_end <= record.term_start
     ):
         raise ValidationError("Nhiệm kỳ cần năm bắt đầu và năm kết thúc sau năm bắt đầu (ví dụ 2025–2030).", "term")
     values = dict(name=name, higher_committee="\n".join(nfc(line).upper() for line in record.higher_lines if
@@ -127,7 +127,9 @@ def save_committee(record: CommitteeRecord) -> CommitteeRecord:
                     f"Thông tin đảng ủy vừa được {row.updated_by or 'máy khác'} sửa; hãy mở lại rồi sửa lại. "
                     "Chưa lưu gì."
                 )
-    return get_committee()
+    saved = get_committee()
+    assert saved is not None  # written just above
+    return saved
 
 
 def add_leader(leader: Leader) -> None:
@@ -195,7 +197,7 @@ def branch_history(branch_id: int | None = None) -> list[HistoryEntry]:
     query = BranchEvent.select().order_by(BranchEvent.date, BranchEvent.id)
     if branch_id is not None:
         query = query.where(BranchEvent.branch == branch_id)
-    names = {b.id: b.name for b in Branch.select(Branch.id, Branch.name)}
+    names: dict[int | None, str] = {b.id: b.name for b in Branch.select(Branch.id, Branch.name)}
     return [HistoryEntry(r.branch_id, r.kind, r.date, r.decision, r.other_id, names.get(r.other_id, ""),
                          r.old_name, r.post, r.person, r.note) for r in query]  # fmt: skip
 

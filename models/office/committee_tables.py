@@ -37,6 +37,7 @@ class Committee(BaseModel):
 class CommitteeLeader(BaseModel):
     """A post in the committee's leadership, elected at its congress or appointed by the higher committee."""
 
+    committee_id: pw.Field[int]
     committee = pw.ForeignKeyField(Committee, backref="leaders", on_delete="RESTRICT")
     post = pw.TextField()  # "Bí thư", "Phó Bí thư", "Ủy viên Ban Thường vụ", "Ủy viên Ban Chấp hành"
     full_name = pw.TextField()
@@ -52,10 +53,12 @@ class BranchEvent(BaseModel):
     """One fact of a branch's history under the committee: founded, renamed, merged, split, dissolved, its leaders
     appointed. `other` is the branch it was merged into or split from, or that merged into it."""
 
+    branch_id: pw.Field[int]
     branch = pw.ForeignKeyField(Branch, backref="history", on_delete="RESTRICT")
     kind = pw.CharField(max_length=16)  # a key of models.office.committee_record.BRANCH_EVENTS
     date = pw.DateField()
     decision = pw.TextField(default="")
+    other_id: pw.Field[int | None]
     other = pw.ForeignKeyField(Branch, null=True, on_delete="RESTRICT")
     old_name = pw.TextField(default="")  # renamed: the name before (before 1 July 2025, say)
     post = pw.TextField(default="")  # appointed: the post ("Bí thư")
@@ -68,6 +71,7 @@ class BranchEvent(BaseModel):
 class CongressFiling(BaseModel):
     """What the committee received of a branch congress: the papers, then its approval (chuẩn y)."""
 
+    congress_id: pw.Field[int]
     congress = pw.ForeignKeyField(Congress, unique=True, on_delete="RESTRICT")
     papers_on = pw.DateField(null=True)  # the congress papers received
     approved_on = pw.DateField(null=True)  # the results approved

@@ -100,16 +100,16 @@ def movement_counts(start: date, end: date, branch_ids: Branches) -> dict[int, d
         recorded = MemberEvent.select(SQL("1")).where(
             (MemberEvent.member == Member.id) & (MemberEvent.branch == Member.branch)
             & (MemberEvent.kind == str(kind)) & _live())  # fmt: skip
-        query = (Member.select(Member.branch, fn.COUNT(SQL("*")))
+        counted = (Member.select(Member.branch, fn.COUNT(SQL("*")))
                  .join(MemberStanding, on=_standing_on(day))
                  .where(_in(branch_ids) & day.between(start, end) & ~fn.EXISTS(recorded))
                  .group_by(_grouped(1)))  # fmt: skip
-        for branch, n in _rows(query):
+        for branch, n in _rows(counted):
             out[branch][kind] = out[branch].get(kind, 0) + n
     return out
 
 
-def _rated(year: int) -> pw.Expression:
+def _rated(year: int) -> pw.ColumnBase:
     return fn.EXISTS(Rating.select(SQL("1")).where(
         (Rating.member == Member.id) & (Rating.branch == Member.branch) & (Rating.year == year)))  # fmt: skip
 
@@ -124,12 +124,12 @@ def rating_counts(year: int, branch_ids: Branches) -> dict[int, tuple[dict[str, 
     for branch, level, n in _rows(query):
         levels[branch][level] = n
     unrated = {b: [0, 0] for b in branch_ids}
-    query = (Member.select(Member.branch, MemberStanding.exempted, fn.COUNT(SQL("*")))
+    members = (Member.select(Member.branch, MemberStanding.exempted, fn.COUNT(SQL("*")))
              .join(MemberStanding, on=_standing_on(date(year, 12, 31)))
              .where(_in(branch_ids) & ~_rated(year)).group_by(_grouped(2)))  # fmt: skip
-    for branch, exempted, n in _rows(query):
+    for branch, exempted, n in _rows(members):
         unrated[branch][1 if exempted else 0] += n
-    return {b: (levels[b], *unrated[b]) for b in branch_ids}
+    return {b: (levels[b], unrated[b][0], unrated[b][1]) for b in branch_ids}
 
 
 def _ids(query) -> dict[int, list[int]]:

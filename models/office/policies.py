@@ -137,7 +137,7 @@ def _lookup(model: type[BaseModel]) -> tuple[str, str]:
         joins += f" JOIN {parent} p{n} ON p{n}.{key} = {previous}.{_quote(field.column_name)}"
         previous = f"p{n}"
     name = _quote(LOOKUP_PREFIX + model._meta.table_name)
-    key = _quote(model._meta.primary_key.column_name)
+    key = _quote(model._meta.primary_key.column_name)  # type: ignore[union-attr]  # every branch table has one
     found = f"SELECT {previous}.{column} AS branch_id FROM {table} p0{joins} WHERE p0.{key} = $1"
     body = f"SELECT branch_id FROM ({found}) f WHERE {_CALLER_READS}"
     create = (f"CREATE OR REPLACE FUNCTION {name}(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER "

@@ -182,5 +182,5 @@ def _create_policies(policies: list[TablePolicy]) -> None:
         execute(sql.SQL("GRANT EXECUTE ON FUNCTION " + function + "(bigint) TO {}").format(sql.Identifier(APP_ROLE)))
     access = sql.Identifier(ACCESS_TABLE)
     execute(sql.SQL("ALTER TABLE {} ENABLE ROW LEVEL SECURITY").format(access))
-    policy = sql.SQL("CREATE POLICY {} ON {} FOR SELECT USING (role_name = current_user OR {})")
-    execute(policy.format(sql.Identifier(POLICY_PREFIX + "select"), access, sql.SQL(IS_OFFICE)))
+    select_policy = sql.SQL("CREATE POLICY {} ON {} FOR SELECT USING (role_name = current_user OR {})")
+    execute(select_policy.format(sql.Identifier(POLICY_PREFIX + "select"), access, sql.SQL(IS_OFFICE)))

@@ -8,11 +8,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from models.congress.congresses import CongressInfo, save_congress
+from models.congress.elections import add_election, eligibility, set_candidates
 from models.core.branch import BranchInfo, save_branch
 from models.core.database import set_meta
 from models.core.practice_flag import PRACTICE_KEY
+from models.core.saved_ids import saved_id
 from models.core.tables import db
+from models.counting import Post
 from models.roster.event_kinds import EventKind
+from models.roster.members import record_event, save_member
+from models.roster.rating_book import save_ratings
 from models.roster.records import EventRecord, MemberRecord
 
 NAMES = ("Nguyễn Văn An", "Trần Thị Bình", "Lê Minh Cường", "Phạm Thị Dung", "Hoàng Văn Đức", "Vũ Thị Giang",
@@ -62,11 +68,6 @@ def _member(index: int, today: date) -> MemberRecord:
 
 def fill_practice_data(today: date) -> PracticeSummary:
     """Fill a new, empty practice database (already open) in one transaction."""
-    from models.congress.congresses import CongressInfo, save_congress
-    from models.congress.elections import add_election, eligibility, set_candidates
-    from models.counting import Post
-    from models.roster.members import record_event, save_member
-    from models.roster.rating_book import save_ratings
 
     with db.atomic():
         set_meta(PRACTICE_KEY, "1")
@@ -81,14 +82,16 @@ def fill_practice_data(today: date) -> PracticeSummary:
             event = EventRecord(kind, on, decision_ref=f"Quyết định số {10 + index}-QĐ/ĐU", place=place)
             if kind == EventKind.DISCIPLINED:
                 event = EventRecord(kind, on, decision_ref="Quyết định số 05-QĐ/CB", note="Khiển trách")
-            record_event(saved[index].id, event, today)
+            record_event(saved_id(saved[index]), event, today)
         official = [m for m in saved if m.official_date is not None]
-        levels = {m.id: ("good" if i % 5 else "excellent") if i % 7 else "done" for i, m in enumerate(official)}
+        levels: dict[int, str | None] = {
+            saved_id(m): ("good" if i % 5 else "excellent") if i % 7 else "done" for i, m in enumerate(official)
+        }
         save_ratings(today.year - 1, levels)
         congress = save_congress(CongressInfo(5, today.year, today.year + 5, today, place="Hội trường tầng 3"))
-        committee = add_election(congress.id, Post.COMMITTEE, 5)
+        committee = add_election(saved_id(congress), Post.COMMITTEE, 5)
         free = [p for p, why in eligibility(committee.id) if not why]
         set_candidates(committee.rounds[0].id, [p.id for p in free[:6]])
-        delegates = add_election(congress.id, Post.DELEGATE, 2)
+        delegates = add_election(saved_id(congress), Post.DELEGATE, 2)
         set_candidates(delegates.rounds[0].id, [p.id for p in free[6:9]])
-    return PracticeSummary(len(saved), congress.id)
+    return PracticeSummary(len(saved), saved_id(congress))

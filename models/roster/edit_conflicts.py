@@ -9,6 +9,7 @@ from datetime import datetime
 from models.core.branch import of_current_branch
 from models.core.conflicts import NOTHING_SAVED, by_whom, same, shown
 from models.core.errors import EditConflictError
+from models.core.tables import tuple_rows
 from models.roster.fields import MEMBER_FIELDS, RATING_LEVELS
 from models.roster.records import MemberRecord, RatingRecord
 from models.roster.tables import Member
@@ -34,21 +35,19 @@ def last_saved_text(member_id: int) -> str:
     return f"Lưu lần cuối{when}{who}."
 
 
-def member_conflict(mine: MemberRecord, read: MemberRecord | None) -> EditConflictError:
-    """The refusal of saving `mine` over a member row that moved on since `read` (or `mine`) was read."""
-    from models.roster.members import get_member
-
+def member_conflict(mine: MemberRecord, read: MemberRecord | None, theirs: MemberRecord | None) -> EditConflictError:
+    """The refusal of saving `mine` over a member row that moved on since `read` (or `mine`) was read; `theirs`: the
+    member as saved now (None: deleted or moved out of the branch)."""
     base = read or mine
     name = base.full_name or mine.full_name
     row = Member.get_or_none((Member.id == mine.id) & of_current_branch(Member))
-    if row is None:
+    if row is None or theirs is None:
         return EditConflictError(
             f"Không lưu được phiếu đảng viên {name}: đảng viên này đã bị xóa hoặc chuyển khỏi chi bộ trên máy khác "
             "sau khi bạn mở phiếu. Chưa có gì được lưu. Những gì bạn đã nhập vẫn còn trên phiếu; nếu vẫn cần, hãy "
             "chép lại rồi thêm như một đảng viên mới.",
             deleted=True,
         )
-    theirs = get_member(row.id)
     changes = member_changes(base, theirs)
     lines = [
         f"Phiếu đảng viên {name} vừa được {by_whom(row.updated_by, row.updated_at)} sửa và lưu sau khi bạn mở "
@@ -69,7 +68,7 @@ def rating_conflict(
 ) -> EditConflictError:
     """The refusal of saving a year's ratings over ratings another client changed: `clashes` maps a member's id to
     (the rating this client read, the rating saved now), None for no rating."""
-    names = dict(Member.select(Member.id, Member.full_name).where(Member.id.in_(list(clashes))).tuples())
+    names = dict(tuple_rows(Member.select(Member.id, Member.full_name).where(Member.id.in_(list(clashes)))))
 
     def level(rating: RatingRecord | None) -> str:
         return f"«{RATING_LEVELS.get(rating.level, rating.level)}»" if rating else "(chưa xếp loại)"

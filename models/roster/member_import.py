@@ -16,7 +16,7 @@ from models.core.branch import of_current_branch
 from models.core.bulk import insert_rows, with_defaults
 from models.core.errors import Cancelled, EditConflictError, ValidationError
 from models.core.partial_dates import YEAR_ONLY_COLUMN
-from models.core.tables import db
+from models.core.tables import db, dict_rows, tuple_rows
 from models.roster.fields import FIELD_BY_KEY, MEMBER_FIELDS
 from models.roster.member_rules import fmt
 from models.roster.member_validation import check_record
@@ -208,12 +208,11 @@ class _RosterIndex:
         self.by_name: dict[tuple[str, date], tuple[int, str]] = {}
         wanted = set(birth_dates)
         query = Member.select(Member.id, Member.full_name, Member.card_number, Member.birth_date)
-        query = query.where(of_current_branch(Member)).tuples()
-        for member_id, name, card, born in query:
+        for member_id, name, card, born in tuple_rows(query.where(of_current_branch(Member))):
             if card:
                 self.by_card.setdefault(card, (member_id, name))
-            if born in wanted:  # fold only the names that can match
-                self.by_name.setdefault(person_key(name, born), (member_id, name))
+            if born in wanted and (key := person_key(name, born)) is not None:  # fold only the names that can match
+                self.by_name.setdefault(key, (member_id, name))
 
 
 def _mark_saved_duplicates(rows: list[PlanRow], labels: dict[str, str]) -> None:
@@ -244,7 +243,7 @@ def _check_updates(rows: list[PlanRow], labels: dict[str, str], today: date) -> 
         if current is None:
             continue
         final = {key: current[key] for key in _KEYS} | _update_values(row, current)
-        report = check_record(MemberRecord(**final), today)  # type: ignore[arg-type]
+        report = check_record(MemberRecord(**final), today)
         if report.errors:
             issue = report.errors[0]
             row.update_blocked = True
@@ -312,10 +311,10 @@ def apply_import(plan: ImportPlan, actions: Mapping[int, str] | None = None, pro
 
     with db.atomic():
         mine = Member.select(Member.id, Member.card_number).where(of_current_branch(Member))
-        cards = {card: member_id for member_id, card in mine.tuples() if card}
+        cards = {card: member_id for member_id, card in tuple_rows(mine) if card}
         saved = _members({r.saved.member_id for r in to_save if chosen[r.row] == UPDATE and r.saved is not None})
         inserts: list[dict] = []
-        updates: list[tuple[int, dict]] = []
+        updates: list[tuple[PlanRow, int, dict]] = []
         for row in to_save:
             action = chosen[row.row]
             _check_allowed(row, action)
@@ -331,7 +330,7 @@ def apply_import(plan: ImportPlan, actions: Mapping[int, str] | None = None, pro
                 changes = _update_values(row, current)
                 final = {key: current[key] for key in _KEYS} | changes
                 _check_final(plan, row, final, row.saved.member_id, cards, today)
-                stored = stored_values(MemberRecord(**final))  # type: ignore[arg-type]
+                stored = stored_values(MemberRecord(**final))
                 columns = [*changes, YEAR_ONLY_COLUMN, "name_sort"] if changes else []
                 updates.append((row, current["version"], {key: stored[key] for key in columns}))
             step()
@@ -388,8 +387,8 @@ def _members(ids: set[int]) -> dict[int, dict]:
     wanted = sorted(ids)
     for start in range(0, len(wanted), _INSERT_BATCH):
         chunk = Member.id.in_(wanted[start : start + _INSERT_BATCH])
-        query = Member.select().where(chunk & of_current_branch(Member)).dicts()
-        out.update((row["id"], saved_values(row)) for row in query)
+        query = Member.select().where(chunk & of_current_branch(Member))
+        out.update((row["id"], saved_values(row)) for row in dict_rows(query))
     return out
 
 

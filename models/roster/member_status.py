@@ -314,6 +314,7 @@ def _check_recognised(check: EventCheck, member: MemberRecord, state: _Timeline,
         check.warnings.append(
             f"Hồ sơ ghi ngày chính thức {fmt(member.official_date)}, khác ngày công nhận {fmt(d)}; hãy kiểm tra lại."
         )
+    admission: date | None
     if state.readmitted_on:
         ceremony = (
             member.ceremony_date if member.ceremony_date and member.ceremony_date >= state.readmitted_on else None

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
+from typing import Any
 
 import peewee as pw
 
@@ -14,13 +15,16 @@ from models.core.branch import of_branch, of_current_branch
 from models.core.dates import fmt
 from models.core.errors import ConflictError, NotFoundError, ValidationError
 from models.core.partial_dates import from_columns, plain, to_columns
+from models.core.saved_ids import saved_id
 from models.core.tables import db
 from models.core.vnname import fold, name_sort_key, nfc
 from models.core.who import current_user
+from models.roster.edit_conflicts import member_conflict
 from models.roster.event_kinds import EventKind
 from models.roster.fields import DATE_FIELDS, MEMBER_FIELDS
 from models.roster.levels import LEVELS, canonical_level
 from models.roster.member_rules import effective_events
+from models.roster.member_status import validate_event
 from models.roster.member_validation import CheckReport, Issue, check_record
 from models.roster.records import EventRecord, MemberRecord
 from models.roster.tables import Member, MemberEvent
@@ -43,7 +47,7 @@ class SavedMember:
 def normalized(record: MemberRecord) -> MemberRecord:
     """The record with composed Unicode and trimmed text, as it is stored; a level written as a bare everyday
     wording ("ThS", "cđ", "Cao cấp lý luận") is stored as the level's name (models.roster.levels)."""
-    values = {}
+    values: dict[str, Any] = {}
     for key in _RECORD_KEYS:
         value = getattr(record, key)
         values[key] = nfc(value) if isinstance(value, str) and key != "notes" else value
@@ -127,9 +131,7 @@ def save_member(record: MemberRecord, today: date | None = None, read: MemberRec
             message = f"Số thẻ {record.card_number} vừa được lưu cho một đảng viên khác; hãy kiểm tra lại."
             raise ConflictError(message) from exc
         if member_id is None:
-            from models.roster.edit_conflicts import member_conflict
-
-            raise member_conflict(record, read)
+            raise member_conflict(record, read, _saved_or_none(record.id))
         if old is not None:
             known = {i.message for i in report.warnings}
             report.warnings += [
@@ -171,7 +173,7 @@ def stored_values(record: MemberRecord) -> dict[str, object]:
     return values
 
 
-def saved_values(row: dict) -> dict[str, object]:
+def saved_values(row: dict) -> dict[str, Any]:
     """Record values of a Member row as a dict (raw select or `__data__`): year-only dates restored."""
     return from_columns(row, DATE_FIELDS)
 
@@ -185,10 +187,10 @@ def _follow_official_date(old: MemberRecord, official: date | None, today: date 
     event = recognitions[-1]
     try:
         if official is None:
-            void_event(event.id, "Xóa ngày chính thức trên phiếu đảng viên", today)
+            void_event(saved_id(event), "Xóa ngày chính thức trên phiếu đảng viên", today)
             return []
-        moved = EventRecord(**{**vars(event), "date": official, "id": None, "correction_reason": ""})
-        warnings = correct_event(event.id, moved, "Sửa ngày chính thức trên phiếu đảng viên", today)
+        moved = replace(event, date=official, id=None, correction_reason="")
+        warnings = correct_event(saved_id(event), moved, "Sửa ngày chính thức trên phiếu đảng viên", today)
     except ValidationError as error:
         raise ValidationError(f"Ngày chính thức: {error.message}", "official_date") from error
     return [Issue("official_date", w) for w in warnings]
@@ -282,7 +284,6 @@ def _raw_dicts(query, date_keys: tuple[str, ...]):
 
 def record_event(member_id: int, event: EventRecord, today: date | None = None) -> list[str]:
     """Add an event to a member's history; returns warnings. A recognition fills in the official date."""
-    from models.roster.member_status import validate_event
 
     with db.atomic():
         member = get_member(member_id)
@@ -298,7 +299,6 @@ def record_event(member_id: int, event: EventRecord, today: date | None = None) 
 def check_event(member_id: int, event: EventRecord, replacing: int | None = None, today: date | None = None):
     """What recording `event` (or correcting event `replacing` into it) would bring: errors and warnings, asked
     before saving so a premature recognition is confirmed, not merely reported afterwards."""
-    from models.roster.member_status import validate_event
 
     member = get_member(member_id)
     return validate_event(member, [e for e in member.events if e.id != replacing], event, today=today)
@@ -306,7 +306,6 @@ def check_event(member_id: int, event: EventRecord, replacing: int | None = None
 
 def correct_event(event_id: int, corrected: EventRecord, reason: str, today: date | None = None) -> list[str]:
     """Replace a wrong event by a corrected one; the wrong row stays, marked as replaced, with the reason."""
-    from models.roster.member_status import validate_event
 
     reason = nfc(reason)
     if not reason:
@@ -361,7 +360,6 @@ def void_event(event_id: int, reason: str, today: date | None = None) -> MemberR
 
 def _history_errors(member: MemberRecord, events: list[EventRecord]) -> set[str]:
     """Errors found replaying a history event by event, each checked against the ones before it."""
-    from models.roster.member_status import validate_event
 
     kept = effective_events(events)
     errors: set[str] = set()

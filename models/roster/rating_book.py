@@ -10,8 +10,9 @@ from models.core import clock
 from models.core.branch import current_branch_id, of_branch, of_current_branch
 from models.core.errors import ConflictError, ValidationError
 from models.core.row_deletes import delete_rows
-from models.core.tables import db
+from models.core.tables import db, dict_rows
 from models.core.who import current_user
+from models.roster.edit_conflicts import rating_conflict
 from models.roster.fields import RATING_LEVELS
 from models.roster.records import RatingRecord
 from models.roster.tables import Member, Rating
@@ -31,8 +32,8 @@ def member_ratings(member_id: int) -> list[RatingRecord]:
 
 
 def all_ratings() -> list[RatingRecord]:
-    query = Rating.select().where(of_current_branch(Rating)).dicts()
-    return [RatingRecord(r["member"], r["year"], r["level"], r["version"]) for r in query]
+    query = Rating.select().where(of_current_branch(Rating))
+    return [RatingRecord(r["member"], r["year"], r["level"], r["version"]) for r in dict_rows(query)]
 
 
 def save_ratings(
@@ -61,8 +62,6 @@ def save_ratings(
             levels = {m: level for m, level in levels.items() if level != _level(read.get(m))}
             clashes = {m: (read.get(m), saved.get(m)) for m in levels if not _unchanged(read.get(m), saved.get(m))}
             if clashes:
-                from models.roster.edit_conflicts import rating_conflict
-
                 raise rating_conflict(year, clashes)
         stamp = {"updated_at": clock.now(), "updated_by": current_user(), "version": Rating.version + 1}
         try:

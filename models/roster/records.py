@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -17,12 +18,12 @@ class EventRecord:
     decision_ref: str = ""  # e.g. "Quyết định số 125-QĐ/ĐU ngày 02/3/2020"
     place: str = ""  # from where / to where (transfers, temporary activity)
     note: str = ""
-    end_date: date | None = None  # planned end of an exemption, suspension or temporary activity
+    end_date: dt.date | None = None  # planned end of an exemption, suspension or temporary activity
     id: int | None = None
     member_id: int | None = None
     replaced_by: int | None = None  # id of the correcting event; a replaced event no longer counts
     correction_reason: str = ""
-    voided_at: date | None = None  # the day the entry was voided ("Hủy mục này"); a voided event no longer counts
+    voided_at: dt.date | None = None  # the day the entry was voided ("Hủy mục này"); a voided event no longer counts
     void_reason: str = ""
     created_by: str = ""  # who recorded it (models.core.who); "" when not known (before schema v6)
     voided_by: str = ""  # who voided it

@@ -216,11 +216,11 @@ class RosterSearch:
             official, wanted = self._official, criteria.kind == "official"
             out = [i for i in out if official[i] == wanted]
         if criteria.gender:
-            gender, wanted = self._gender, criteria.gender
-            out = [i for i in out if gender[i] == wanted]
+            gender, wanted_gender = self._gender, criteria.gender
+            out = [i for i in out if gender[i] == wanted_gender]
         if criteria.status_code:
-            status, wanted = self._status, criteria.status_code
-            out = [i for i in out if status[i] == wanted]
+            status, wanted_status = self._status, criteria.status_code
+            out = [i for i in out if status[i] == wanted_status]
         return list(out) if out is self._order or out is indices else out
 
     def matches(self, index: int, criteria: RosterFilter) -> bool:

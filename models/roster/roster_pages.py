@@ -170,12 +170,15 @@ def _status_events(member_ids: list[int]) -> dict[int, list[EventRecord]]:
             & MemberEvent.voided_at.is_null()
         )
         for member_id, event_id, kind, day, end in _fetch(query):
-            events[member_id].append(EventRecord(kind, _day(day), end_date=_day(end), id=event_id, member_id=member_id))
+            on = _day(day)
+            assert on is not None  # a NOT NULL column
+            events[member_id].append(EventRecord(kind, on, end_date=_day(end), id=event_id, member_id=member_id))
     return events
 
 
 def _row(values: tuple, events: list[EventRecord] | None, recognised: bool, on: date, statuses: dict) -> RosterRow:
     admission, official = values[4], values[5]
+    status: MemberStatus | None
     if events:
         member = MemberRecord(values[1], values[2], values[3], admission, official_date=official)
         status = status_from_events(member, events, on)

@@ -15,6 +15,7 @@ import peewee as pw
 
 from models.core.bulk import insert_rows
 from models.core.row_deletes import delete_rows
+from models.core.saved_ids import saved_id
 from models.core.tables import db
 from models.roster.member_rules import effective_events
 from models.roster.members import members_with_ids
@@ -91,7 +92,7 @@ def _write(branch_of: dict[int, int], written: list[int], members: list[MemberRe
         delete_rows(StandingStamp, StandingStamp.member.in_(written))
     spans, stamps = [], []
     for member in members:
-        branch_id = branch_of[member.id]
+        branch_id = branch_of[saved_id(member)]
         for span in standings(member):
             spans.append((branch_id, member.id, span.start, span.end, span.code, span.current, span.official,
                           span.exempted))  # fmt: skip

@@ -18,7 +18,9 @@ from models.roster.tables import Member
 class MemberStanding(BaseModel):
     """The member's status facts from start_day (None: always before) up to end_day (excluded; None: still)."""
 
+    branch_id: pw.Field[int]
     branch = pw.ForeignKeyField(Branch, on_delete="RESTRICT", default=current_branch_id)
+    member_id: pw.Field[int]
     member = pw.ForeignKeyField(Member, on_delete="CASCADE")
     start_day = pw.DateField(null=True)
     end_day = pw.DateField(null=True)
@@ -35,7 +37,9 @@ class StandingStamp(BaseModel):
     """What a member's spans were computed from: the branch, the two record dates the rules read, and the member's
     events of the branch (how many, how many still count, the newest id)."""
 
+    branch_id: pw.Field[int]
     branch = pw.ForeignKeyField(Branch, on_delete="RESTRICT", default=current_branch_id)
+    member_id: pw.Field[int]
     member = pw.ForeignKeyField(Member, on_delete="CASCADE", unique=True)
     admission_date = pw.DateField(null=True)
     official_date = pw.DateField(null=True)

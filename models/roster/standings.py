@@ -33,12 +33,11 @@ class Standing:
 
 def change_days(member: MemberRecord) -> list[date]:
     """Every day the member's status may change on, in order."""
-    days = {member.admission_date, member.official_date}
+    days = {d for d in (member.admission_date, member.official_date) if d is not None}
     for event in effective_events(member.events):
         days.add(event.date)
         if event.end_date is not None and event.end_date < date.max:
             days.add(event.end_date + timedelta(days=1))
-    days.discard(None)
     return sorted(d for d in days if d > date.min)
 
 

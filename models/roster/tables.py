@@ -19,6 +19,7 @@ class Member(BaseModel):
     The record columns are those of models.roster.fields.MEMBER_FIELDS (a test keeps the two in step).
     """
 
+    branch_id: pw.Field[int]
     branch = pw.ForeignKeyField(Branch, backref="members", on_delete="RESTRICT", default=current_branch_id)
     full_name = pw.TextField(default="")  # Họ và tên
     birth_name = pw.TextField(default="")  # Họ và tên khai sinh
@@ -71,7 +72,9 @@ class MemberEvent(BaseModel):
     """One event of a member's life; never deleted. A correction points the old row at the new one; a mistaken
     event is voided (voided_at, void_reason)."""
 
+    branch_id: pw.Field[int]
     branch = pw.ForeignKeyField(Branch, on_delete="RESTRICT", default=current_branch_id)
+    member_id: pw.Field[int]
     member = pw.ForeignKeyField(Member, backref="events", on_delete="RESTRICT")
     kind = pw.CharField(max_length=32)
     date = pw.DateField()
@@ -79,6 +82,7 @@ class MemberEvent(BaseModel):
     place = pw.TextField(default="")
     note = pw.TextField(default="")
     end_date = pw.DateField(null=True)
+    replaced_by_id: pw.Field[int | None]
     replaced_by = pw.ForeignKeyField("self", null=True, backref="replaces", on_delete="RESTRICT")
     correction_reason = pw.TextField(default="")
     voided_at = pw.DateField(null=True)  # "Hủy mục này": the row stays, ignored by every rule
@@ -91,7 +95,9 @@ class MemberEvent(BaseModel):
 class Rating(BaseModel):
     """Yearly quality rating of a member (a code of models.roster.fields.RATING_LEVELS)."""
 
+    branch_id: pw.Field[int]
     branch = pw.ForeignKeyField(Branch, on_delete="RESTRICT", default=current_branch_id)
+    member_id: pw.Field[int]
     member = pw.ForeignKeyField(Member, backref="ratings", on_delete="RESTRICT")
     year = pw.IntegerField()
     level = pw.CharField(max_length=16)

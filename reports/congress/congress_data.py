@@ -7,7 +7,7 @@ from models.congress.checkin import AttendancePanel, attendance_panel
 from models.congress.congresses import CongressInfo, get_congress
 from models.congress.elections import ELECTED_AS, ElectionInfo, congress_elections
 from models.congress.hand_votes import hand_votes
-from models.congress.rounds import RoundInfo
+from models.congress.round_facts import RoundInfo
 from models.congress.summons import SummonedPerson, summoned_list
 from models.core.branch import BranchInfo
 from models.core.errors import ConflictError

@@ -117,7 +117,7 @@ def round_table(outcome: RoundOutcome) -> tuple[list[str | None], list[list[obje
         labels: list[str | None] = ["STT", "Họ và tên", "Đồng ý", "Không đồng ý", "Tỷ lệ so với D", "Kết quả"]
     else:
         labels = ["STT", "Họ và tên", "Số phiếu bầu", None, "Tỷ lệ so với D", "Kết quả"]
-    rows = [
+    rows: list[list[object]] = [
         [i, c.name, c.votes, c.disagree if agree_form else None, c.percent_text, ELECTED if c.elected else None]
         for i, c in enumerate(outcome.candidates, start=1)
     ]
@@ -132,7 +132,7 @@ class _Report:
         self.doc, self.sections = doc, 0
         self._heading_row = 0  # a section heading still waiting to be kept with its first block
 
-    def section(self, title: str, write: Callable[[], None], whole: bool = True) -> None:
+    def section(self, title: str, write: Callable[[], object], whole: bool = True) -> None:
         """A numbered section; kept on one page when `whole`, else only its heading with its first KEEP_ROWS rows
         (a long block of figures flows on rather than leave the page before it half empty)."""
         self.sections += 1

@@ -126,17 +126,19 @@ def prepare_minutes(round_id: int) -> PreparedExport:
     row = ElectionRound.get_by_id(round_id)
     if not RoundState.of(row.status, row.count_mode).can_print:
         raise NothingToExport("Lần bầu chưa khóa kết quả: biên bản kiểm phiếu lập sau khi khóa kết quả.")
-    congress = get_congress(CongressElection.get_by_id(row.election_id).congress_id)
+    congress_id = CongressElection.get_by_id(row.election_id).congress_id
+    congress = get_congress(congress_id)
     branch = get_branch()
     record = round_record(round_id)
-    tellers = tuple(seat.person.full_name for seat in working_bodies(congress.id)[Body.COUNTING])
+    tellers = tuple(seat.person.full_name for seat in working_bodies(congress_id)[Body.COUNTING])
     info = next(r for r in get_election(row.election_id).rounds if r.id == round_id)
+    assert info.result is not None  # a locked round has its result
     verified = not info.integrity if row.count_mode == "ballots" else None
     data = minutes_data(record, info.result, heading(congress, branch), committee=tellers,
                         adopted_at=row.closed_at, verified=verified, integrity=info.integrity)  # fmt: skip
-    data = replace(data, quorum_text=attendance_panel(congress.id).quorum.text)
+    data = replace(data, quorum_text=attendance_panel(congress_id).quorum.text)
     title = f"Biên bản kiểm phiếu - {record.title} - lần {row.number}"
-    number = document_number(congress.id, "BB", f"round:{round_id}:minutes", title)
+    number = document_number(congress_id, "BB", f"round:{round_id}:minutes", title)
     header = congress_header(congress, branch, number.text, (row.closed_at or clock.now()).date())
     signature = Signature("T/M BAN KIỂM PHIẾU", "TRƯỞNG BAN", tellers[0] if tellers else "")
     beside = None if info.integrity else record  # no record file vouches for data that does not hold

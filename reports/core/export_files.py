@@ -16,7 +16,7 @@ from pathlib import Path
 from models.core.errors import Cancelled, DomainError
 
 Progress = Callable[[int, int], bool]
-Writer = Callable[[Path, Progress], None]
+Writer = Callable[[Path, Progress], object]
 
 
 class NothingToExport(DomainError):

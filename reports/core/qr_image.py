@@ -14,7 +14,7 @@ def qr_png(text: str, scale: int = 3) -> tuple[bytes, int]:
     code = segno.make(text, error="m", micro=False)
     buffer = io.BytesIO()
     code.save(buffer, kind="png", scale=scale, border=4)
-    return buffer.getvalue(), code.symbol_size(scale=scale, border=4)[0]
+    return buffer.getvalue(), int(code.symbol_size(scale=scale, border=4)[0])
 
 
 def place_qr(ws: Any, text: str, anchor: str, side_px: int = 132) -> None:

@@ -121,7 +121,7 @@ def _export_list(
     numbered: bool,
     signature: Signature | None,
     recipients: Sequence[str],
-    bold: Callable[[list[object]], bool] | None = None,
+    bold: Callable[[Sequence[object]], bool] | None = None,
 ) -> Path:
     workbook, ws = new_workbook(sheet)
     doc = DocumentSheet(ws, columns, landscape=landscape)

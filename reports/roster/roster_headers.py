@@ -124,7 +124,8 @@ def header_score(keys: Mapping[int, str]) -> int:
 
 def single_mapping(upper: Sequence[object]) -> tuple[dict[int, str], dict[int, str]]:
     """(header texts, keys) of a one-row header; column numbers from 1."""
-    headers, keys = {}, {}
+    headers: dict[int, str] = {}
+    keys: dict[int, str] = {}
     for col, value in enumerate(upper, start=1):
         headers[col] = _text(value)
         key = header_key(value)
@@ -135,7 +136,8 @@ def single_mapping(upper: Sequence[object]) -> tuple[dict[int, str], dict[int, s
 
 def double_mapping(upper: Sequence[object], lower: Sequence[object]) -> tuple[dict[int, str], dict[int, str]]:
     """(header texts, keys) of a two-row header whose merged group cells carry to the right."""
-    headers, keys = {}, {}
+    headers: dict[int, str] = {}
+    keys: dict[int, str] = {}
     group: object = None
     for col in range(1, max(len(upper), len(lower)) + 1):
         top = upper[col - 1] if col - 1 < len(upper) else None

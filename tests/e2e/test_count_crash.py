@@ -25,6 +25,8 @@ CHILD = textwrap.dedent("""
     import sys
     sys.path.insert(0, sys.argv[3])
     from models.core.database import open_database
+    from models.schema import install_schema
+    install_schema()
     from models.ballots.session import CountSession
     from models.counting import Ballot
     open_database(sys.argv[1])

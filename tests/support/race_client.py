@@ -19,7 +19,9 @@ def main(url: str, member_id: int, phone: str, hold: bool) -> None:
     from models.core.errors import EditConflictError
     from models.core.tables import db
     from models.roster.members import get_member, save_member
+    from models.schema import install_schema
 
+    install_schema()
     open_database(url)
     try:
         read = get_member(member_id)

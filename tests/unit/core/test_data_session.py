@@ -17,9 +17,9 @@ import keyring
 import pytest
 
 from models.core import clock, data_session, file_keys, passphrases
-from models.core.auto_backup import backup_folder, backup_open_file, list_backups, take_backup
+from models.core.auto_backup import backup_folder, list_backups, take_backup
 from models.core.data_session import Opened
-from models.core.database import close_database, open_database
+from models.core.database import backup_open_file, close_database, open_database
 from models.core.errors import DatabaseFileError, StorageError
 from models.core.file_lock import FileLock
 from models.core.restore import newest_good_backup
@@ -187,6 +187,8 @@ def test_a_kill_while_a_backup_is_written_leaves_nothing_on_the_next_start(path)
         + f"""
 from models.core import auto_backup
 from models.core.database import open_database
+from models.schema import install_schema
+install_schema()
 open_database({str(path)!r})
 auto_backup.make_private = pause
 auto_backup.take_backup(auto_backup.Path({str(path)!r}), "manual")
@@ -202,9 +204,11 @@ def test_a_kill_while_a_file_is_created_leaves_no_empty_file(tmp_path):
     _killed_midway(
         _PAUSE
         + f"""
-from models.core import file_privacy
+from models.core import database
 from models.core.database import open_database
-file_privacy.make_private = pause
+from models.schema import install_schema
+install_schema()
+database.make_private = pause
 open_database({str(target)!r})
 """
     )

@@ -7,7 +7,6 @@ import sqlite3
 import peewee as pw
 import pytest
 
-from models import migrations
 from models.core import database
 from models.core.database import close_database, open_database, schema_version
 from models.core.errors import DatabaseFileError
@@ -87,7 +86,7 @@ def test_migration_backs_up_first_and_bumps_version(tmp_path, monkeypatch):
 
     current = database.SCHEMA_VERSION
     monkeypatch.setattr(database, "SCHEMA_VERSION", current + 1)
-    monkeypatch.setattr(migrations, "MIGRATIONS", {current: add_column})
+    monkeypatch.setitem(database._migrations, current, add_column)
     handle = open_database(path)
     try:
         assert schema_version(handle) == current + 1
@@ -112,7 +111,7 @@ def test_failed_migration_leaves_version_unchanged(tmp_path, monkeypatch):
 
     current = database.SCHEMA_VERSION
     monkeypatch.setattr(database, "SCHEMA_VERSION", current + 1)
-    monkeypatch.setattr(migrations, "MIGRATIONS", {current: broken})
+    monkeypatch.setitem(database._migrations, current, broken)
     with pytest.raises(RuntimeError):
         open_database(path)
     monkeypatch.setattr(database, "SCHEMA_VERSION", current)

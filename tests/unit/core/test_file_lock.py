@@ -24,6 +24,8 @@ def _holder(path: Path) -> subprocess.Popen:
         f"""
         import sys, time
         from models.core.database import open_database
+        from models.schema import install_schema
+        install_schema()
         open_database({str(path)!r})
         print("open", flush=True)
         time.sleep(120)

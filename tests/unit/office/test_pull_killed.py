@@ -34,6 +34,8 @@ def test_a_pull_killed_midway_leaves_nothing_for_good(other_file, server, tmp_pa
             time.sleep(120)
         {STEPS[step]}
         from models.office.branch_moves import pull_branch
+        from models.schema import install_schema
+        install_schema()
         pull_branch({server!r}, 1, {str(target)!r})
     """)
     env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
