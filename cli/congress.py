@@ -74,7 +74,7 @@ def run_minutes(record_path: str, output: str, *, out: TextIO, err: TextIO) -> i
 def run_verify_database(code: str, *, db: str | None = None, out: TextIO, err: TextIO) -> int:
     """`python main.py verify --code CODE [--db FILE]`: does the data file's round that the signed minutes speak of
     still match their code? 0 it matches; 1 it does not, or no closed round is that one; 2 an unreadable file."""
-    from models.ballots.signed_papers import round_for_code, verify_round
+    from models.live_count.signed_papers import round_for_code, verify_round
 
     open_data_file(db)
     round_id = round_for_code(code)

@@ -153,8 +153,6 @@ def _self_test_count(folder: Path) -> int:
     secretary's round counted ballot by ballot, locked, its minutes written and their record recounted."""
     from datetime import date
 
-    from models.ballots.count import close_count
-    from models.ballots.session import CountSession
     from models.congress.bodies import Body, set_body
     from models.congress.checkin import check_in
     from models.congress.congresses import CongressInfo, open_session, save_congress
@@ -163,6 +161,8 @@ def _self_test_count(folder: Path) -> int:
     from models.congress.rounds import start_round
     from models.congress.summons import summoned_list
     from models.counting import Attendance, Ballot, Post, read_record, recount
+    from models.live_count.count import close_count
+    from models.live_count.session import CountSession
     from reports.congress.minutes_jobs import prepare_minutes
 
     congress = save_congress(CongressInfo(1, 2025, 2030, date(2025, 10, 1)))

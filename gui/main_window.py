@@ -46,7 +46,7 @@ class MainWindow(QMainWindow):
         self.congress_page = DeferredPage()
         self.congress_tab = None  # gui.congress.congress_tab.CongressTab, built after the first paint
         self.ballots_page = DeferredPage()
-        self.ballots_tab = None  # gui.ballots.ballots_tab.BallotsTab, built after the first paint
+        self.ballots_tab = None  # gui.live_count.ballots_tab.BallotsTab, built after the first paint
         self.opening_backup = None  # gui.core.auto_backups.OpeningBackup, once a data file has been opened
         self.inactivity_lock = None  # gui.core.inactivity_lock.InactivityLock, after the first paint
         self._access = None  # models.office.accounts.SignedInAccess on a server: the account and its branches
@@ -693,7 +693,7 @@ class MainWindow(QMainWindow):
             self.congress_tab = CongressTab(self._settings)
             tab = self.congress_tab
         else:
-            from gui.ballots.ballots_tab import BallotsTab
+            from gui.live_count.ballots_tab import BallotsTab
 
             self.ballots_tab = BallotsTab(self._settings)
             tab = self.ballots_tab

@@ -14,11 +14,11 @@ from datetime import date
 import peewee as pw
 from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator, migrate
 
-from models.ballots.tables import BALLOT_TABLES
 from models.congress.tables import CONGRESS_TABLES
 from models.core import clock
 from models.core.tables import Branch
 from models.core.vnname import name_sort_key
+from models.live_count.tables import BALLOT_TABLES
 from models.office.committee_tables import COMMITTEE_TABLES
 from models.roster.standing_tables import STANDING_TABLES
 from models.roster.tables import CARD_INDEX, NAME_SORT_INDEX

@@ -3,10 +3,10 @@ hands them with the migrations to models.core.database (install_schema: every en
 
 from __future__ import annotations
 
-from models.ballots.tables import BALLOT_TABLES
 from models.congress.tables import CONGRESS_TABLES
 from models.core.database import use_schema
 from models.core.tables import BaseModel, Branch, Meta
+from models.live_count.tables import BALLOT_TABLES
 from models.migrations import MIGRATIONS
 from models.office.committee_tables import COMMITTEE_TABLES
 from models.roster.standing_tables import STANDING_TABLES

@@ -1,5 +1,5 @@
 """A round as the domain reads it: its facts, its result recounted (from its totals, or from its entry log through
-the check models.ballots.seal registers), and the rows behind it. The operations on rounds (models.congress.rounds)
+the check models.live_count.seal registers), and the rows behind it. The operations on rounds (models.congress.rounds)
 and the elections (models.congress.elections) both build on this module."""
 
 from __future__ import annotations
@@ -97,8 +97,8 @@ def is_tie_break(previous: RoundInfo | None, candidates: Sequence[SummonedPerson
     return bool(candidates) and all(p.key in tied for p in candidates)
 
 
-# The entry log lives in models.ballots, which builds on this package: it registers how a closed round counted
-# ballot by ballot is recounted from its log (models.ballots.seal), so every reader of a result gets that recount.
+# The entry log lives in models.live_count, which builds on this package: it registers how a closed round counted
+# ballot by ballot is recounted from its log (models.live_count.seal), so every reader of a result gets that recount.
 _log_check: Callable | None = None
 
 

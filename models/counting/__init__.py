@@ -3,18 +3,6 @@
 Qt-free and database-free; the ballots tab keeps a `Tally` per round and calls `result()` on every change.
 """
 
-from models.counting.ballots import (
-    DECLARED_REASONS,
-    INVALID_REASON_LABELS,
-    INVALID_REASONS,
-    Ballot,
-    Form,
-    InvalidReason,
-    Mark,
-    Rules,
-    Verdict,
-    judge,
-)
 from models.counting.consistency import Problem, check_consistency
 from models.counting.decision import CandidateResult, CountResult, NextAction, competition_ranks, decide, fill_seats
 from models.counting.election import POST_LABELS, Candidate, Election, Post, order_candidates
@@ -44,6 +32,18 @@ from models.counting.record import (
 )
 from models.counting.record_reader import parse_record, read_record, record_from_dict
 from models.counting.tally import Tally, Totals, count_ballots, count_totals
+from models.counting.validity import (
+    DECLARED_REASONS,
+    INVALID_REASON_LABELS,
+    INVALID_REASONS,
+    Ballot,
+    Form,
+    InvalidReason,
+    Mark,
+    Rules,
+    Verdict,
+    judge,
+)
 
 __all__ = [
     "DECLARED_REASONS",

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from models.counting.ballots import INVALID_REASON_LABELS, Ballot, Mark
 from models.counting.election import Election
+from models.counting.validity import INVALID_REASON_LABELS, Ballot, Mark
 
 MARK_LABELS = {Mark.AGREE: "đồng ý", Mark.DISAGREE: "không đồng ý", Mark.BOTH: "đánh cả hai ô", Mark.NONE: "bỏ trống"}
 

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from models.counting.ballots import INVALID_REASONS, Form, InvalidReason
 from models.counting.consistency import Problem, check_consistency
 from models.counting.election import SECRETARY_MAX_ROUNDS, Election, Post
 from models.counting.electorate import passes, percent, threshold
+from models.counting.validity import INVALID_REASONS, Form, InvalidReason
 
 RESULT_FORMAT = "chibo.result/1"
 

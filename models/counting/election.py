@@ -8,8 +8,8 @@ from datetime import date
 from enum import StrEnum
 
 from models.core.vnname import name_key
-from models.counting.ballots import Form, Rules
 from models.counting.electorate import Electorate
+from models.counting.validity import Form, Rules
 
 
 class Post(StrEnum):

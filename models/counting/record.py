@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from models.counting.ballots import INVALID_REASONS, Ballot, Form
 from models.counting.decision import CountResult
 from models.counting.election import Election
 from models.counting.tally import Tally, Totals, count_totals
+from models.counting.validity import INVALID_REASONS, Ballot, Form
 
 RECORD_FORMAT = "chibo.election/1"
 

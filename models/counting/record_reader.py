@@ -10,12 +10,12 @@ from dataclasses import replace
 from typing import Any
 
 from models.core.errors import os_error_text
-from models.counting.ballots import DECLARED_REASONS, RULE_KEYS, Ballot, Form, InvalidReason, Mark, Rules
 from models.counting.election import Candidate, Election, Post
 from models.counting.electorate import EXCLUSION_KEYS, Electorate, Exclusions
 from models.counting.errors import MalformedError
 from models.counting.record import RECORD_FORMAT, ElectionRecord, RecordDigests, chain_digest, header_digest
 from models.counting.tally import Tally, Totals, check_election, check_totals
+from models.counting.validity import DECLARED_REASONS, RULE_KEYS, Ballot, Form, InvalidReason, Mark, Rules
 
 _MARKS = frozenset(str(m) for m in Mark)
 _DECLARED = frozenset(str(r) for r in DECLARED_REASONS)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from models.counting.ballots import Rules
+from models.counting.validity import Rules
 
 
 @dataclass(frozen=True)

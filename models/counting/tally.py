@@ -6,10 +6,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from models.core.errors import ConflictError, NotFoundError
-from models.counting.ballots import INVALID_REASONS, Ballot, Form, InvalidReason, Verdict, judge
 from models.counting.decision import CountResult, decide
 from models.counting.election import Election
 from models.counting.errors import MalformedError
+from models.counting.validity import INVALID_REASONS, Ballot, Form, InvalidReason, Verdict, judge
 
 
 def check_election(election: Election) -> None:

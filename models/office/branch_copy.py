@@ -152,8 +152,8 @@ def merge_rules() -> dict[str, MergeRule]:
 # --- copying --------------------------------------------------------------------------------------------------------
 def check_chains(source: pw.Database, branch_id: int) -> None:
     """Refuse a branch whose entry log was changed outside ChiBo: its chain is about to be sealed again."""
-    from models.ballots.tables import BallotEntry
     from models.congress.tables import ElectionRound
+    from models.live_count.tables import BallotEntry
 
     order = branch_tables()
     tables = {t.model: t for t in order}
@@ -190,8 +190,8 @@ def copy_branch(source: pw.Database, target: pw.Database, branch_id: int, merge_
 
 def _copy(source: pw.Database, target: pw.Database, branch_id: int, merge_into: int | None,
           order: list[BranchTable]) -> CopyReport:  # fmt: skip
-    from models.ballots.tables import BallotEntry
     from models.congress.tables import ElectionRound
+    from models.live_count.tables import BallotEntry
 
     index = {t.model: t for t in order}
     rules = merge_rules() if merge_into is not None else {}
@@ -279,7 +279,7 @@ class _Gone(Exception):
 
 def _seal(values: dict, links: dict[int, tuple[int, str]], new_chain: dict[str, str]) -> str:
     """The entry's link in the chain of its round under the new ids (entries come in id order, which is seq order)."""
-    from models.ballots.session import chain_head, chain_link
+    from models.live_count.session import chain_head, chain_link
 
     round_id = values["round"]
     last_seq, previous = links.get(round_id, (0, chain_head(round_id)))

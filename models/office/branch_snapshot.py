@@ -1,7 +1,7 @@
 """A branch's rows as plain values with every id replaced by the row's place among its table's rows, so that two
 copies of a branch on two databases can be compared field by field; and the entry log's chain, checked and sealed.
 
-The chain of a round's entry log (models.ballots.session) starts from the round's id and covers the ballots, whose
+The chain of a round's entry log (models.live_count.session) starts from the round's id and covers the ballots, whose
 candidates are member ids: it cannot survive new ids unchanged. A move therefore checks every link first (a log
 changed outside ChiBo is refused), then seals the log again under its new ids; the snapshot shows each link as
 whether it holds, and the round's record digest as whether it is the log's last link.
@@ -13,8 +13,8 @@ from collections.abc import Iterable
 
 import peewee as pw
 
-from models.ballots.session import chain_head, chain_link
 from models.core.tables import dict_rows
+from models.live_count.session import chain_head, chain_link
 from models.office.branch_tables import CHAIN_COLUMNS, BranchTable, branch_tables, map_text_ids, rows_of_branch
 
 
@@ -46,8 +46,8 @@ def snapshot(database: pw.Database, branch_id: int) -> dict[str, list[tuple]]:
     def place(model_name: str, old: int) -> int:
         return places[model_name][old]
 
-    from models.ballots.tables import BallotEntry
     from models.congress.tables import ElectionRound
+    from models.live_count.tables import BallotEntry
 
     holds: dict[int, bool] = {}
     last_link: dict[int, str] = {}

@@ -131,7 +131,7 @@ IdMap = Callable[[str, int], int]
 
 
 def _ballot_ids(text: str, member: Callable[[int], int]) -> str:
-    """A ballot of the entry log (models.ballots.session.ballot_json) with its candidates' member keys mapped."""
+    """A ballot of the entry log (models.live_count.session.ballot_json) with its candidates' member keys mapped."""
     if not text:
         return text
     data = json.loads(text)

@@ -93,7 +93,7 @@ def _elected(elections: dict[Post, ElectionInfo], post: Post) -> tuple[str, ...]
 
 def sound_elections(congress_id: int) -> list[ElectionInfo]:
     """The congress's elections for a paper built on their results: refused (ConflictError) when a closed round's
-    log, seal or stored result does not hold (models.ballots.seal), naming the round and the first problem."""
+    log, seal or stored result does not hold (models.live_count.seal), naming the round and the first problem."""
     elections = congress_elections(congress_id)
     for election in elections:
         for round_ in election.rounds:

@@ -98,8 +98,8 @@ def _record_beside(target: Path) -> Path:
 
 def minutes_file_name(round_id: int) -> str:
     """The minutes' suggested file name, before they are numbered; NothingToExport before the count is locked."""
-    from models.ballots.session import CountSession
     from models.congress.tables import ElectionRound
+    from models.live_count.session import CountSession
     from reports.core.files import safe_filename
 
     row = ElectionRound.get_by_id(round_id)
@@ -110,7 +110,6 @@ def minutes_file_name(round_id: int) -> str:
 
 def prepare_minutes(round_id: int) -> PreparedExport:
     """The minutes of a round with a result, numbered in the term's BB sequence, and its record file beside them."""
-    from models.ballots.count import round_record
     from models.congress.bodies import Body, working_bodies
     from models.congress.checkin import attendance_panel
     from models.congress.congresses import get_congress
@@ -118,6 +117,7 @@ def prepare_minutes(round_id: int) -> PreparedExport:
     from models.congress.numbering import document_number
     from models.congress.tables import CongressElection, ElectionRound
     from models.core.branch import get_branch
+    from models.live_count.count import round_record
     from reports.congress.congress_data import heading
     from reports.congress.jobs import congress_header
     from reports.core.files import safe_filename
@@ -172,12 +172,12 @@ def minutes_from_record(record: ElectionRecord, target: str | os.PathLike[str]) 
 
 def prepare_entry_log(round_id: int) -> PreparedExport:
     """The entry log of a round as a workbook: every act on every ballot, in order, with its chain digest."""
-    from models.ballots.count import log_problems
-    from models.ballots.session import CountSession, round_log
     from models.congress.congresses import get_congress
     from models.congress.tables import CongressElection, ElectionRound
     from models.core.branch import get_branch
     from models.counting.compare import describe
+    from models.live_count.count import log_problems
+    from models.live_count.session import CountSession, round_log
     from reports.congress.congress_data import heading
     from reports.congress.jobs import congress_header
     from reports.core.files import safe_filename

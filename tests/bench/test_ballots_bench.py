@@ -19,15 +19,15 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 
-from gui.ballots.ballots_tab import BallotsTab
-from models.ballots.keyboard import keystrokes
-from models.ballots.session import CountSession
+from gui.live_count.ballots_tab import BallotsTab
 from models.congress.elections import add_election, get_election, set_candidates
 from models.congress.hand_votes import VoteKind
 from models.congress.rounds import start_round
 from models.congress.summons import summoned_list
 from models.core.database import close_database, open_database
 from models.counting import Ballot, Form, Post
+from models.live_count.keyboard import keystrokes
+from models.live_count.session import CountSession
 from tests.support import congress_story as story
 from tests.support.people import set_up_branch
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from models.ballots.count import round_record
-from models.ballots.session import CountSession, round_log, verify_chain
 from models.core.database import close_database, open_database
 from models.counting import recount
+from models.live_count.count import round_record
+from models.live_count.session import CountSession, round_log, verify_chain
 from tests.support.people import set_up_branch
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,7 +27,7 @@ CHILD = textwrap.dedent("""
     from models.core.database import open_database
     from models.schema import install_schema
     install_schema()
-    from models.ballots.session import CountSession
+    from models.live_count.session import CountSession
     from models.counting import Ballot
     open_database(sys.argv[1])
     session = CountSession(int(sys.argv[2]), entered_by="Máy kiểm phiếu")

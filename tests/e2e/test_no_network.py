@@ -65,11 +65,11 @@ def test_a_whole_story_opens_no_socket(qtbot, tmp_path, no_sockets, answers):
     story.check_in_all(info.id)
     tellers = story.open_with_bodies(info.id)
     pool = [p for p in story.summoned_list(info.id) if p.official and p.situation == "normal" and p not in tellers]
-    from models.ballots.count import close_count
-    from models.ballots.session import CountSession
     from models.congress.elections import add_election, get_election, set_candidates
     from models.congress.rounds import start_round
     from models.counting import Ballot
+    from models.live_count.count import close_count
+    from models.live_count.session import CountSession
     from reports.congress.minutes_jobs import prepare_minutes
 
     election = add_election(info.id, Post.COMMITTEE, 3)

@@ -47,13 +47,13 @@ def seed_branch(info: BranchInfo) -> int:
 def fill_branch(first: int = 0, ordinal: int = 4) -> None:
     """Into the current branch: five members (tests.support.people from `first`) with an event, their 2024
     ratings, and congress `ordinal` whose secretary is counted ballot by ballot (entries, the count closed)."""
-    from models.ballots.count import close_count
-    from models.ballots.session import CountSession
     from models.congress.elections import add_election, set_candidates
     from models.congress.hand_votes import VoteKind
     from models.congress.rounds import start_round
     from models.congress.summons import summoned_list
     from models.counting import Ballot, Post
+    from models.live_count.count import close_count
+    from models.live_count.session import CountSession
     from models.roster.event_kinds import EventKind
     from models.roster.members import record_event, save_member
     from models.roster.rating_book import save_ratings

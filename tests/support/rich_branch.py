@@ -8,8 +8,6 @@ import contextlib
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
-from models.ballots.count import close_count, publish, reopen_count, set_bundle
-from models.ballots.session import CountSession
 from models.congress.elections import congress_elections, get_election
 from models.congress.hand_votes import VoteKind
 from models.congress.numbering import document_number
@@ -19,6 +17,8 @@ from models.core.branch import BranchInfo, save_branch
 from models.core.practice_flag import PRACTICE_KEY
 from models.core.tables import Meta, db
 from models.counting import Ballot, InvalidReason, Post, Totals
+from models.live_count.count import close_count, publish, reopen_count, set_bundle
+from models.live_count.session import CountSession
 from models.practice.sample_branch import fill_practice_data
 from models.roster.event_kinds import EventKind
 from models.roster.members import all_members, correct_event, record_event, void_event

@@ -19,14 +19,14 @@ ALLOWED: dict[str, tuple[str, ...]] = {
     "models.counting": ("models.counting", "models.core.errors", "models.core.vnname"),  # pure: no peewee
     "models.roster": ("models.core", "models.roster"),
     "models.congress": ("models.core", "models.roster", "models.counting", "models.congress"),
-    "models.ballots": ("models.core", "models.counting", "models.congress", "models.ballots"),
+    "models.live_count": ("models.core", "models.counting", "models.congress", "models.live_count"),
     "models.practice": ("models.core", "models.roster", "models.congress", "models.counting", "models.practice"),
     "models.office": (
         "models.core",
         "models.roster",
         "models.congress",
         "models.counting",
-        "models.ballots",
+        "models.live_count",
         "models.schema",
         "models.office",
     ),
@@ -48,7 +48,7 @@ ALLOWED: dict[str, tuple[str, ...]] = {
         "models.core",
         "models.congress",
         "models.counting",
-        "models.ballots",
+        "models.live_count",
     ),
     "cli": ("cli", "models", "reports"),  # the headless front end: the domain and the papers, never the window
     "gui.core": ("gui.core", "models.core"),
@@ -62,13 +62,13 @@ ALLOWED: dict[str, tuple[str, ...]] = {
         "reports.core",
         "reports.congress",
     ),
-    "gui.ballots": (
+    "gui.live_count": (
         "gui.core",
-        "gui.ballots",
+        "gui.live_count",
         "models.core",
         "models.counting",
         "models.congress",
-        "models.ballots",
+        "models.live_count",
         "reports.core",
         "reports.congress",
     ),

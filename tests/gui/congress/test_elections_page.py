@@ -253,13 +253,13 @@ def test_the_delegates_seats_are_not_guessed_at_five(page, answers, monkeypatch)
 def test_an_election_whose_log_does_not_hold_is_marked_in_red_in_the_plan(page):
     import json
 
-    from models.ballots.count import close_count
-    from models.ballots.session import CountSession
     from models.congress.elections import add_election, get_election, set_candidates
     from models.congress.rounds import start_round
     from models.congress.summons import summoned_list
     from models.congress.tables import ElectionRound
     from models.counting import Ballot
+    from models.live_count.count import close_count
+    from models.live_count.session import CountSession
 
     congress_id = page.info.id
     free = [p for p in summoned_list(congress_id) if p.official and p.situation == "normal"][:4]

@@ -8,13 +8,13 @@ from datetime import date
 
 import pytest
 
-from models.ballots.session import verify_chain
-from models.ballots.tables import BallotEntry
 from models.congress.tables import ElectionRound
 from models.core.branch import list_branches, save_branch
 from models.core.database import close_database, open_database
 from models.core.errors import ConflictError, DatabaseFileError, NotFoundError
 from models.core.tables import Branch
+from models.live_count.session import verify_chain
+from models.live_count.tables import BallotEntry
 from models.office import branch_moves
 from models.office.branch_moves import pull_branch, push_file, server_branches
 from models.office.branch_tables import branch_tables

@@ -8,10 +8,10 @@ from datetime import date
 
 import pytest
 
-from models.ballots.session import verify_chain
 from models.congress.tables import ElectionRound
 from models.core.database import close_database, open_database
 from models.core.errors import ConflictError, DatabaseFileError
+from models.live_count.session import verify_chain
 from models.office.branch_moves import push_into_file
 from models.office.office_statistics import office_statistics
 from tests.support.rich_branch import shot

@@ -192,7 +192,7 @@ def test_reopening_needs_its_recorded_act_and_then_counting_goes_on(office, admi
 
 
 def _close_through_chibo(office: OfficeServer, round_id: int) -> None:
-    from models.ballots.count import close_count
+    from models.live_count.count import close_count
 
     open_database(office.url("ban_a"))
     try:
@@ -283,7 +283,7 @@ def test_a_round_is_added_in_its_setting_up_state_only(office, admin):
 
 
 def test_chibo_reopens_closes_and_publishes_a_count_as_a_branch_account(office, admin):
-    from models.ballots.count import publish, reopen_count
+    from models.live_count.count import publish, reopen_count
 
     round_id, result, digest = closed_round(admin, office.branch_a)
     open_database(office.url("ban_a"))

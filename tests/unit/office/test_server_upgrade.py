@@ -148,8 +148,8 @@ def test_chibo_works_as_the_legacy_account_once_brought_up_to_date(legacy):
 
 def test_the_office_moves_a_file_with_closed_and_published_counts_onto_a_hardened_server(pg_url, rich_file):
     """A copy re-links each round's digest to the server's own chain: the guards let exactly that through."""
-    from models.ballots.session import verify_chain
     from models.congress.tables import ElectionRound
+    from models.live_count.session import verify_chain
     from models.office.branch_moves import push_file
     from tests.support.office_server import set_up_office
 

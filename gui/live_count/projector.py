@@ -41,10 +41,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.ballots.projector_chart import ELECTED, INK, Bar, build_chart, threshold_label
-from models.ballots.wall import WallView
+from gui.live_count.projector_chart import ELECTED, INK, Bar, build_chart, threshold_label
 from models.counting import CandidateResult, CountResult, NextAction, percent_label
 from models.counting.decision import NEXT_ACTION_LABELS
+from models.live_count.wall import WallView
 
 CHART_MAX_BARS = 15
 HEADERS = ("Hạng", "Họ và tên", "Số phiếu", "Tỷ lệ/D", "Kết quả")
@@ -193,7 +193,7 @@ class ProjectorWindow(QWidget):
         self.election_label.setText(f"{election_title} — Lần bầu thứ {round_no}")
 
     def show_wall(self, view: WallView | None) -> None:
-        """What the data says the room sees (models.ballots.wall): the latest round under its own title, its
+        """What the data says the room sees (models.live_count.wall): the latest round under its own title, its
         progress until released, then its result; nothing at all when the open data file has no started round."""
         if view is None:
             self.congress_label.clear()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from models.ballots.session import LogLine
 from models.counting import Election
 from models.counting.compare import describe
+from models.live_count.session import LogLine
 
 HEADERS = ("STT", "Giờ", "Phiếu số", "Lượt", "Thao tác", "Trước", "Sau", "Người nhập")
 Index = QModelIndex | QPersistentModelIndex

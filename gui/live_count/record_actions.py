@@ -62,7 +62,7 @@ class RecordActions(QObject):
 
     # the record file --------------------------------------------------------------------------------------------
     def export_record(self) -> None:
-        from models.ballots.count import sound_round_record
+        from models.live_count.count import sound_round_record
 
         round_id = self._round_id()
         if round_id is None:
@@ -97,7 +97,7 @@ class RecordActions(QObject):
         return (None, "") if record is operations.REFUSED else (record, path)
 
     def import_second_pass(self) -> None:
-        from models.ballots.count import import_second_pass
+        from models.live_count.count import import_second_pass
 
         round_id = self._round_id()
         record, path = self._read("Nhận lượt nhập thứ hai từ tệp hồ sơ")
@@ -134,7 +134,7 @@ class RecordActions(QObject):
 
     def verify_signed(self) -> None:
         """Type (or paste the scanned text of) the code on the signed minutes: does the round still match it?"""
-        from models.ballots.signed_papers import verify_round
+        from models.live_count.signed_papers import verify_round
 
         chosen = self.tab.current_round()
         if chosen is None:
@@ -165,7 +165,7 @@ class RecordActions(QObject):
 
     # the room ---------------------------------------------------------------------------------------------------
     def open_projector(self) -> None:
-        from gui.ballots.projector import ProjectorWindow
+        from gui.live_count.projector import ProjectorWindow
 
         tab = self.tab
         if tab.projector is None:
@@ -174,9 +174,9 @@ class RecordActions(QObject):
         tab.projector.present()
 
     def update_projector(self) -> None:
-        """The room's screen follows the data (models.ballots.wall), not the round picked in «Lần bầu»: while
+        """The room's screen follows the data (models.live_count.wall), not the round picked in «Lần bầu»: while
         counting the progress only, after publishing the result, each under its own round's title."""
-        from models.ballots.wall import wall_view
+        from models.live_count.wall import wall_view
 
         if self.tab.projector is not None:
             self.tab.projector.show_wall(wall_view(self.tab.session))

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from gui.ballots.ballots_tab import BallotsTab
-from models.ballots.session import round_log
+from gui.live_count.ballots_tab import BallotsTab
 from models.congress.elections import add_election, get_election, set_candidates
 from models.congress.hand_votes import VoteKind
 from models.congress.rounds import start_round
 from models.congress.summons import summoned_list
 from models.counting import Post
+from models.live_count.session import round_log
 from tests.support import congress_story as story
 
 
@@ -154,7 +154,7 @@ def test_the_room_sees_progress_only_until_the_result_is_published(qtbot, tab, a
 
 
 def test_a_log_changed_outside_chibo_is_shown_as_such(qtbot, tab, answers):
-    from models.ballots.tables import BallotEntry
+    from models.live_count.tables import BallotEntry
 
     _round(Post.COMMITTEE, 3, 4)
     tab.refresh()
@@ -168,8 +168,8 @@ def test_a_log_changed_outside_chibo_is_shown_as_such(qtbot, tab, answers):
 def test_a_stored_result_edited_in_the_file_is_shown_in_red_on_the_tab_and_the_room_s_screen(qtbot, tab, answers):
     import json
 
-    from models.ballots.count import close_count, publish
     from models.congress.tables import ElectionRound
+    from models.live_count.count import close_count, publish
 
     round_ = _round(Post.COMMITTEE, 3, 4)
     tab.refresh()
@@ -188,8 +188,8 @@ def test_a_stored_result_edited_in_the_file_is_shown_in_red_on_the_tab_and_the_r
 
 
 def test_a_closed_round_whose_log_does_not_hold_states_no_result_and_offers_no_next_round(qtbot, tab, answers):
-    from models.ballots.count import close_count
-    from models.ballots.tables import BallotEntry
+    from models.live_count.count import close_count
+    from models.live_count.tables import BallotEntry
 
     def verdict_header() -> str:
         return tab.panel.table.horizontalHeaderItem(3).text()
@@ -280,7 +280,7 @@ def test_a_new_ballot_and_a_locked_round_show_no_red_verdict(qtbot, tab, answers
     _type(qtbot, tab, "4\n")
     assert "chưa gõ gì" in tab.entry.verdict_label.text()  # the next ballot starts empty again
     _type(qtbot, tab, "3\n4\n")
-    from models.ballots.count import close_count
+    from models.live_count.count import close_count
 
     close_count(round_.id)
     tab.refresh()
@@ -354,9 +354,9 @@ def test_keys_typed_on_any_other_tab_never_become_ballots(qtbot, data_file, tmp_
 def test_a_closed_round_is_checked_against_the_code_on_its_signed_minutes(qtbot, tab, answers):
     import json
 
-    from models.ballots.count import close_count, round_record
     from models.congress.tables import ElectionRound
     from models.counting.check_code import code_text
+    from models.live_count.count import close_count, round_record
 
     round_ = _round(Post.COMMITTEE, 3, 4)
     tab.refresh()

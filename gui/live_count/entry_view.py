@@ -1,6 +1,6 @@
 """The paper ballot being typed: numbered candidates, what each key did, and the ballot's validity as it is typed.
 
-Keys (models.ballots.keyboard): a candidate's number strikes or unstrikes the name (strike form) or cycles its row
+Keys (models.live_count.keyboard): a candidate's number strikes or unstrikes the name (strike form) or cycles its row
 (agree form); "+" marks every row agree; F5-F8 declare a counting-committee reason; Backspace takes back a digit;
 Esc clears the ballot; Enter saves it (`ballot_ready`). The mouse works too: a click on a row acts like its number.
 """
@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.ballots.keyboard import BallotDraft
 from models.counting import INVALID_REASON_LABELS, Ballot, Form, InvalidReason, Mark, Verdict
+from models.live_count.keyboard import BallotDraft
 
 REASON_KEYS = {Qt.Key.Key_F5: InvalidReason.NOT_ISSUED, Qt.Key.Key_F6: InvalidReason.ADDED_NAME,
                Qt.Key.Key_F7: InvalidReason.MARKED, Qt.Key.Key_F8: InvalidReason.OTHER}  # fmt: skip

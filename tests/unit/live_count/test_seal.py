@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import json
 
-from models.ballots.count import close_count, publish, reopen_count
-from models.ballots.session import CountSession, chain_head, chain_link, round_log, verify_chain
-from models.ballots.tables import BallotEntry
 from models.congress.elections import get_election
 from models.congress.tables import ElectionRound
 from models.counting import Ballot
+from models.live_count.count import close_count, publish, reopen_count
+from models.live_count.session import CountSession, chain_head, chain_link, round_log, verify_chain
+from models.live_count.tables import BallotEntry
 
 
 def _closed(counting, ballots=((0, 1, 2),) * 8 + ((0, 1, 3),) * 3):
@@ -97,8 +97,8 @@ def test_a_round_closed_before_sealing_existed_is_checked_without_a_seal(countin
 def test_papers_and_the_record_file_refuse_a_round_that_does_not_hold(counting, tmp_path):
     import pytest
 
-    from models.ballots.count import sound_round_record
     from models.core.errors import ConflictError
+    from models.live_count.count import sound_round_record
     from reports.congress.jobs import CONGRESS_JOB_BY_KIND
     from reports.congress.minutes_jobs import prepare_minutes
 
@@ -125,9 +125,9 @@ def test_the_data_file_s_round_is_checked_headless_against_the_signed_code(count
     import io
 
     from cli.congress import run_verify_database
-    from models.ballots.count import round_record
     from models.core.database import close_database, open_database
     from models.counting.check_code import code_text, grouped, record_digests
+    from models.live_count.count import round_record
 
     round_, ids = _closed(counting)
     record = round_record(round_.id)

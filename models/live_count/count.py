@@ -6,9 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from models.ballots.seal import SEAL, UNSEAL, append_seal, result_digest, tally_totals
-from models.ballots.session import CountSession, current_ballots, round_log, verify_chain
-from models.ballots.tables import BallotBundle, BallotEntry, CountAct
 from models.congress.congresses import get_congress, list_congresses
 from models.congress.elections import ORDER, congress_elections, get_election
 from models.congress.round_facts import round_rows, totals_json
@@ -24,6 +21,9 @@ from models.counting import ElectionRecord, Post, judge, record_from_tally
 from models.counting.compare import Difference
 from models.counting.compare import differences as compare_passes
 from models.counting.same_round import same_round
+from models.live_count.seal import SEAL, UNSEAL, append_seal, result_digest, tally_totals
+from models.live_count.session import CountSession, current_ballots, round_log, verify_chain
+from models.live_count.tables import BallotBundle, BallotEntry, CountAct
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,7 @@ def close_problems(round_id: int) -> list[str]:
 
 def close_count(round_id: int, done_by: str = "") -> None:
     """Lock the result: every ballot in, the passes agreeing, the figures consistent. The totals are kept with the
-    round (as a cache: readers recount the log, models.ballots.seal), and a sealing entry carrying their digest is
+    round (as a cache: readers recount the log, models.live_count.seal), and a sealing entry carrying their digest is
     appended to the round's chain; the round keeps the chain's last link."""
 
     with db.atomic():

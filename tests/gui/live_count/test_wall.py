@@ -7,22 +7,22 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings
 
-from gui.ballots.ballots_tab import BallotsTab
-from gui.ballots.projector import IDLE_TEXT
-from models.ballots import count
+from gui.live_count.ballots_tab import BallotsTab
+from gui.live_count.projector import IDLE_TEXT
 from models.congress.elections import add_election, get_election, set_candidates
 from models.congress.hand_votes import VoteKind
 from models.congress.rounds import start_round
 from models.congress.summons import summoned_list
 from models.core.database import close_database, open_database
 from models.counting import Post
+from models.live_count import count
 from tests.support import congress_story as story
 from tests.support.people import set_up_branch
 
 
 @pytest.fixture
 def tab(qtbot, data_file, tmp_path, monkeypatch):
-    monkeypatch.setattr("gui.ballots.projector.ProjectorWindow.present", lambda self: self.show())
+    monkeypatch.setattr("gui.live_count.projector.ProjectorWindow.present", lambda self: self.show())
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     widget = BallotsTab(settings)
     qtbot.addWidget(widget)
@@ -144,7 +144,7 @@ def test_switching_the_window_to_another_data_file_clears_the_wall_and_the_entry
 ):
     from gui.main_window import MainWindow
 
-    monkeypatch.setattr("gui.ballots.projector.ProjectorWindow.present", lambda self: self.show())
+    monkeypatch.setattr("gui.live_count.projector.ProjectorWindow.present", lambda self: self.show())
     _committee_then_secretary_issued()
     window = MainWindow(data_file, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)

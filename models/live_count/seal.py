@@ -9,13 +9,13 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from models.ballots.session import SEAL_ACTIONS, append_entry, chain_head, chain_link, current_ballots, round_log
-from models.ballots.tables import BallotEntry
 from models.congress.round_facts import use_log_check
 from models.core.errors import DomainError
 from models.counting import Election, Form, Tally, Totals
 from models.counting.decision import CountResult
 from models.counting.record import canonical
+from models.live_count.session import SEAL_ACTIONS, append_entry, chain_head, chain_link, current_ballots, round_log
+from models.live_count.tables import BallotEntry
 
 SEAL, UNSEAL = "seal", "unseal"
 

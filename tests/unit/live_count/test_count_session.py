@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from models.ballots.count import (
+from models.congress.elections import get_election
+from models.congress.rounds import record_totals
+from models.core.errors import ConflictError, ValidationError
+from models.counting import Ballot, InvalidReason, MalformedError, Totals, recount
+from models.live_count.count import (
     bundle_checks,
     close_count,
     close_problems,
@@ -17,12 +21,8 @@ from models.ballots.count import (
     set_bundle,
     set_double_entry,
 )
-from models.ballots.session import CountSession, round_log, verify_chain
-from models.ballots.tables import BallotEntry
-from models.congress.elections import get_election
-from models.congress.rounds import record_totals
-from models.core.errors import ConflictError, ValidationError
-from models.counting import Ballot, InvalidReason, MalformedError, Totals, recount
+from models.live_count.session import CountSession, round_log, verify_chain
+from models.live_count.tables import BallotEntry
 
 
 def _b(no, *keep, void=None):
@@ -118,7 +118,7 @@ def test_reopening_is_an_act_with_its_reason_and_publishing_releases(counting):
     session.replace(_b(1, *ids[1:4]))
     close_count(round_.id)
     publish(round_.id)
-    from models.ballots.tables import CountAct
+    from models.live_count.tables import CountAct
 
     assert [(a.kind, a.reason) for a in CountAct.select().order_by(CountAct.id)] == [
         ("close", ""), ("reopen", "Phát hiện phiếu số 1 nhập nhầm"), ("close", ""), ("publish", "")]  # fmt: skip

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from models.ballots.count import count_rounds
-from models.ballots.session import CountSession
 from models.core.practice_flag import is_practice
 from models.counting import CountResult
+from models.live_count.count import count_rounds
+from models.live_count.session import CountSession
 
 
 @dataclass(frozen=True)

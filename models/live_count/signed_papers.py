@@ -3,10 +3,10 @@ matches it (the `verify` command and the ballots tab)."""
 
 from __future__ import annotations
 
-from models.ballots.count import count_rounds, round_record
 from models.congress.elections import get_election
 from models.congress.tables import ElectionRound
 from models.counting.check_code import Verification, parse_code, record_digests, verify
+from models.live_count.count import count_rounds, round_record
 
 
 def verify_round(round_id: int, code: str):

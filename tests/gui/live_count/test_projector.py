@@ -13,14 +13,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel
 
-from gui.ballots.projector import (
+from gui.live_count.projector import (
     BAD_DIGEST_TEXT,
     BLOCKED_TEXT,
     CHART_MAX_BARS,
     ProjectorWindow,
     projector_screen,
 )
-from gui.ballots.projector_chart import ELECTED_SET, NOT_ELECTED_SET, unique_labels
+from gui.live_count.projector_chart import ELECTED_SET, NOT_ELECTED_SET, unique_labels
 from models.counting import Ballot, Candidate, Election, Electorate, Exclusions, Form, Post, count_ballots
 
 NAMES = {"a": "Nguyễn Văn An", "b": "Trần Thị Bình", "c": "Lê Văn Cường", "d": "Phạm Thị Dung"}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from models.ballots.keyboard import BallotDraft, digits_per_number, keystrokes
 from models.counting import Ballot, Form, InvalidReason, Mark
+from models.live_count.keyboard import BallotDraft, digits_per_number, keystrokes
 
 IDS9 = tuple(f"c{i}" for i in range(1, 10))
 

@@ -1,7 +1,7 @@
 """The «Bầu cử» tab: the counting committee enters every paper ballot from the keyboard, durable on Enter, with the
 running tally beside it, the entry log below, double entry, bundles, and the count's close / reopen / publish.
 
-Each act is one call of the round's CountSession (models.ballots), which writes one log entry in one transaction
+Each act is one call of the round's CountSession (models.live_count), which writes one log entry in one transaction
 and returns the new result; the widgets only show what it returns.
 """
 
@@ -27,18 +27,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.ballots.entry_view import BallotEntryView
-from gui.ballots.log_model import EntryLogTableModel
-from gui.ballots.tally_panel import TallyPanel
 from gui.core import dialogs, operations
 from gui.core.auto_backups import backup_before
 from gui.core.tables import fill_table, read_only_table
-from models.ballots import count
-from models.ballots.session import CountSession
+from gui.live_count.entry_view import BallotEntryView
+from gui.live_count.log_model import EntryLogTableModel
+from gui.live_count.tally_panel import TallyPanel
 from models.congress.round_state import CountMode
 from models.core.errors import DomainError
 from models.counting import NextAction
 from models.counting.compare import describe
+from models.live_count import count
+from models.live_count.session import CountSession
 
 STATUS_TEXT = {"counting": "đang kiểm phiếu", "closed": "đã khóa kết quả", "published": "đã công bố"}
 
@@ -114,7 +114,7 @@ class BallotsTab(QWidget):
         self.publish_button = self._button(life, "Công bố lên &màn hình", self.publish)
         self.projector_button = self._button(life, "Màn hình t&rình chiếu", self.show_projector)
         self.next_button = self._button(life, "Lần bầu tiếp th&eo…", self.next_round)
-        from gui.ballots.record_actions import RecordActions
+        from gui.live_count.record_actions import RecordActions
 
         self.records = RecordActions(self)
         self.files_button = QPushButton("Biên bản, hồ &sơ")

@@ -12,7 +12,6 @@ from datetime import datetime
 
 import peewee as pw
 
-from models.ballots.tables import BallotEntry
 from models.congress.elections import get_election
 from models.congress.tables import ElectionRound
 from models.core import clock
@@ -21,11 +20,12 @@ from models.core.tables import db
 from models.core.vnname import nfc
 from models.counting import Ballot, CountResult, InvalidReason, Tally, Verdict
 from models.counting.record import ballot_to_dict, canonical
+from models.live_count.tables import BallotEntry
 
 ACTION_LABELS = {"enter": "Nhập", "replace": "Sửa", "void": "Hủy phiếu", "undo": "Hoàn tác",
                  "seal": "Khóa kết quả", "unseal": "Mở lại"}  # fmt: skip
 # Entries of the round's own life, not of a ballot: closing seals the result's digest into the chain, reopening
-# unseals it (models.ballots.seal). They carry pass 0 and ballot 0, and `after` holds the digest, not a ballot.
+# unseals it (models.live_count.seal). They carry pass 0 and ballot 0, and `after` holds the digest, not a ballot.
 SEAL_ACTIONS = frozenset({"seal", "unseal"})
 
 
