@@ -7,7 +7,6 @@ from models.congress.tables import CONGRESS_TABLES
 from models.core.database import use_schema
 from models.core.tables import BaseModel, Branch, Meta
 from models.live_count.tables import BALLOT_TABLES
-from models.migrations import MIGRATIONS
 from models.office.committee_tables import COMMITTEE_TABLES
 from models.roster.standing_tables import STANDING_TABLES
 from models.roster.tables import Member, MemberEvent, Rating
@@ -18,4 +17,12 @@ ALL_TABLES: list[type[BaseModel]] = [Meta, Branch, Member, MemberEvent, Rating, 
 
 def install_schema() -> None:
     """Let models.core.database create and migrate data files with every capability's tables (idempotent)."""
-    use_schema(ALL_TABLES, MIGRATIONS)
+    use_schema(ALL_TABLES, _migrations)
+
+
+def _migrations() -> dict:
+    """models.migrations, loaded when a file is migrated: its schema migrator imports the PostgreSQL driver, which
+    a data file's first paint does without."""
+    from models.migrations import MIGRATIONS
+
+    return MIGRATIONS

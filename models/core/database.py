@@ -11,7 +11,7 @@ import glob
 import logging
 import os
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -68,13 +68,22 @@ Migration = Callable[[pw.Database], None]
 # the composition root (models.schema.install_schema) so that this module, below every capability, imports none.
 _tables: list[type[pw.Model]] = []
 _migrations: dict[int, Migration] = {}
+_migrations_loader: list[Callable[[], Mapping[int, Migration]]] = []
 
 
-def use_schema(tables: Sequence[type[pw.Model]], migrations: dict[int, Migration]) -> None:
-    """The tables a new data file gets and the migrations an older one goes through (models.schema)."""
+def use_schema(tables: Sequence[type[pw.Model]], migrations: Callable[[], Mapping[int, Migration]]) -> None:
+    """The tables a new data file gets, and how to load the migrations an older one goes through (models.schema):
+    loaded only when a file needs them, since the migrator pulls in the PostgreSQL driver."""
     _tables[:] = tables
     _migrations.clear()
-    _migrations.update(migrations)
+    _migrations_loader[:] = [migrations]
+
+
+def _migration(step: int) -> Migration:
+    """The step from schema version `step` to the next (a step set already, as by a test, is kept)."""
+    if step not in _migrations and _migrations_loader:
+        _migrations.update({k: v for k, v in _migrations_loader[0]().items() if k not in _migrations})
+    return _migrations[step]
 
 
 def _schema_tables() -> list[type[pw.Model]]:
@@ -529,7 +538,7 @@ def _prepare_schema(database: pw.Database, backup_path: Path | None) -> None:
     try:
         for step in range(version, SCHEMA_VERSION):
             with database.atomic():
-                _migrations[step](database)
+                _migration(step)(database)
                 if sqlite and database.execute_sql("PRAGMA foreign_key_check").fetchall():
                     raise DatabaseFileError(f"Nâng cấp dữ liệu lên cấu trúc {step + 1} thất bại; tệp được giữ nguyên.")
                 set_meta("schema_version", str(step + 1))
