@@ -26,17 +26,32 @@ def _run(args: argparse.Namespace, *, db: str | None, out: TextIO, err: TextIO) 
     if action == "sua":
         term = _term(args.term)
         current = record.get_committee()
-        saved = record.save_committee(record.CommitteeRecord(
-            args.name, tuple(args.higher), args.place, args.abbr, args.secretary, args.address, args.name_before,
-            args.address_before, *term, args.ordinal, version=current.version if current else 0))  # fmt: skip
+        saved = record.save_committee(
+            record.CommitteeRecord(
+                args.name,
+                tuple(args.higher),
+                args.place,
+                args.abbr,
+                args.secretary,
+                args.address,
+                args.name_before,
+                args.address_before,
+                *term,
+                args.ordinal,
+                version=current.version if current else 0,
+            )
+        )
         print(f"Đã lưu thông tin «{saved.name}».", file=out)
     elif action == "lanh-dao":
         how = "appointed" if args.appointed else "elected"
         record.add_leader(record.Leader(args.post, args.name, how, args.decision, args.since))
         print(f"Đã thêm {args.post}: {args.name}.", file=out)
     elif action == "chi-bo":
-        record.record_branch_event(record.HistoryEntry(args.branch, args.kind, args.date, args.decision, args.other,
-                                                       "", args.old_name, args.post, args.person))  # fmt: skip
+        record.record_branch_event(
+            record.HistoryEntry(
+                args.branch, args.kind, args.date, args.decision, args.other, "", args.old_name, args.post, args.person
+            )
+        )
         print(f"Đã ghi «{record.BRANCH_EVENTS[args.kind]}» của chi bộ mã {args.branch}.", file=out)
     elif action == "ho-so":
         congress = record.congress_of(args.branch, args.ordinal)
@@ -65,8 +80,10 @@ def _show(out: TextIO) -> None:
 
     committee = record.get_committee()
     if committee is None:
-        print("Chưa có thông tin đảng ủy (tiêu đề văn bản đang lấy theo các chi bộ). Nhập bằng: dang-uy sua --name …",
-              file=out)  # fmt: skip
+        print(
+            "Chưa có thông tin đảng ủy (tiêu đề văn bản đang lấy theo các chi bộ). Nhập bằng: dang-uy sua --name …",
+            file=out,
+        )
     else:
         print(" / ".join([*committee.higher_lines, committee.name]), file=out)
         if committee.name_before:
@@ -74,8 +91,11 @@ def _show(out: TextIO) -> None:
         if committee.term_start:
             print(f"  Nhiệm kỳ {committee.term_start}–{committee.term_end}", file=out)
         for leader in record.leaders(date.today()):
-            print(f"  {leader.post}: {leader.full_name} ({record.LEADER_HOW[leader.how]}"
-                  f"{', ' + leader.decision if leader.decision else ''})", file=out)  # fmt: skip
+            print(
+                f"  {leader.post}: {leader.full_name} ({record.LEADER_HOW[leader.how]}"
+                f"{', ' + leader.decision if leader.decision else ''})",
+                file=out,
+            )
     for branch_id, name in list_branches():
         print(f"{branch_id}. {name} — đại hội tới: lần thứ {record.next_congress_ordinal(branch_id)}", file=out)
         for entry in record.branch_history(branch_id):

@@ -13,8 +13,9 @@ from models.core.failures import OK
 
 
 @guarded
-def run_push(db: str, server: str | None, merge: bool, *, committee_file: str | None = None, out: TextIO,
-             err: TextIO) -> int:  # fmt: skip
+def run_push(
+    db: str, server: str | None, merge: bool, *, committee_file: str | None = None, out: TextIO, err: TextIO
+) -> int:
     """Put every branch of data file `db` onto `server`, or into the committee's own data file `committee_file`
     (merging into branches already there with `merge`)."""
     from models.core import passphrases

@@ -227,10 +227,13 @@ def _add_server_setup(commands) -> None:
 
 def _add_committee(commands) -> None:
     """`dang-uy`: the committee's own record (cli.committee runs it)."""
-    main = commands.add_parser("dang-uy", help="thông tin đảng ủy: tiêu đề văn bản, lãnh đạo, lịch sử chi bộ",
-                               description="Hồ sơ của đảng ủy trong cơ sở dữ liệu của văn phòng. Mã thoát: 0 đã "
-                               "xong, 1 bị từ chối (thiếu thông tin, không có chi bộ hay đại hội), 2 không đọc hay "
-                               "ghi được cơ sở dữ liệu.")  # fmt: skip
+    main = commands.add_parser(
+        "dang-uy",
+        help="thông tin đảng ủy: tiêu đề văn bản, lãnh đạo, lịch sử chi bộ",
+        description="Hồ sơ của đảng ủy trong cơ sở dữ liệu của văn phòng. Mã thoát: 0 đã "
+        "xong, 1 bị từ chối (thiếu thông tin, không có chi bộ hay đại hội), 2 không đọc hay "
+        "ghi được cơ sở dữ liệu.",
+    )
     main.add_argument("--db", metavar="TỆP hoặc postgresql://…", help="cơ sở dữ liệu (mặc định: tệp thường dùng)")
     actions = main.add_subparsers(dest="action", title="thao tác", metavar="THAO_TÁC", parser_class=_Parser)
     on = {"default": argparse.SUPPRESS, "metavar": "TỆP hoặc postgresql://…", "help": "cơ sở dữ liệu"}
@@ -254,12 +257,16 @@ def _add_committee(commands) -> None:
     leader.add_argument("--appointed", action="store_true", help="được chỉ định (mặc định: bầu tại đại hội)")
     leader.add_argument("--decision", default="", help="số, ngày quyết định")
     leader.add_argument("--since", type=_date, metavar="NGÀY", help="từ ngày")
-    event = actions.add_parser("chi-bo", help="ghi một sự kiện của chi bộ: thành lập, đổi tên, hợp nhất, chia "
-                               "tách, giải thể, chỉ định cấp ủy")  # fmt: skip
+    event = actions.add_parser(
+        "chi-bo", help="ghi một sự kiện của chi bộ: thành lập, đổi tên, hợp nhất, chia tách, giải thể, chỉ định cấp ủy"
+    )
     event.add_argument("--db", **on)
     event.add_argument("branch", type=int, metavar="CHI_BỘ", help="mã chi bộ")
-    event.add_argument("kind", metavar="LOẠI", help="founded | renamed | merged_from | merged_into | split_from | "
-                       "dissolved | appointed")  # fmt: skip
+    event.add_argument(
+        "kind",
+        metavar="LOẠI",
+        help="founded | renamed | merged_from | merged_into | split_from | dissolved | appointed",
+    )
     event.add_argument("--date", type=_date, metavar="NGÀY", required=True, help="ngày (ngày/tháng/năm)")
     event.add_argument("--decision", default="", help="số, ngày quyết định")
     event.add_argument("--other", type=int, metavar="CHI_BỘ", help="chi bộ liên quan (hợp nhất, chia tách)")

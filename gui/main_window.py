@@ -430,8 +430,14 @@ class MainWindow(QMainWindow):
         from models.core import data_session
         from models.practice.sample_branch import fill_practice_data
 
-        path = dialogs.ask_save_path(self, "Tạo tệp dữ liệu mẫu để tập dượt", dialogs.DATA_FILTER, "data",
-                                     "Tập dượt ChiBo.sqlite3", ask_overwrite=False)  # fmt: skip
+        path = dialogs.ask_save_path(
+            self,
+            "Tạo tệp dữ liệu mẫu để tập dượt",
+            dialogs.DATA_FILTER,
+            "data",
+            "Tập dượt ChiBo.sqlite3",
+            ask_overwrite=False,
+        )
         if not path:
             return
         target = Path(path) if Path(path).suffix else Path(path).with_suffix(".sqlite3")
@@ -455,8 +461,12 @@ class MainWindow(QMainWindow):
         self._show_data_file()
         operations.announce(operations.OperationChanges(file=True))  # every tab shows the data file as it is now
         self.tabs.setCurrentWidget(self.congress_page)
-        dialogs.show_info(self, "Đã tạo tệp dữ liệu mẫu để tập dượt: một chi bộ 32 đảng viên và một đại hội sẵn "
-                          "sàng điểm danh, đã thiết lập bầu Ban Chi ủy và đại biểu.", str(target))  # fmt: skip
+        dialogs.show_info(
+            self,
+            "Đã tạo tệp dữ liệu mẫu để tập dượt: một chi bộ 32 đảng viên và một đại hội sẵn "
+            "sàng điểm danh, đã thiết lập bầu Ban Chi ủy và đại biểu.",
+            str(target),
+        )
 
     def restore_data_file(self) -> None:
         """«Phục hồi từ bản sao lưu»: choose one of the open file's automatic backups; the file is closed, restored
@@ -464,8 +474,11 @@ class MainWindow(QMainWindow):
         from gui.core.restore_dialog import RestoreDialog
 
         if self.data_path is None:
-            dialogs.show_info(self, "Dữ liệu đang nằm trên máy chủ PostgreSQL: máy chủ được phục hồi bằng công cụ "
-                              "của nó, do người quản trị máy chủ thực hiện.")  # fmt: skip
+            dialogs.show_info(
+                self,
+                "Dữ liệu đang nằm trên máy chủ PostgreSQL: máy chủ được phục hồi bằng công cụ "
+                "của nó, do người quản trị máy chủ thực hiện.",
+            )
             return
         dialog = RestoreDialog(self.data_path, self)
         dialog.backup_chosen.connect(self._on_restore_dialog_backup_chosen)
@@ -493,8 +506,11 @@ class MainWindow(QMainWindow):
         from models.core.database import is_read_only
 
         if self.data_path is None:
-            dialogs.show_info(self, "Dữ liệu đang nằm trên máy chủ PostgreSQL: máy chủ bảo vệ dữ liệu bằng tài khoản "
-                              "và quyền của từng người dùng, do người quản trị máy chủ đặt.")  # fmt: skip
+            dialogs.show_info(
+                self,
+                "Dữ liệu đang nằm trên máy chủ PostgreSQL: máy chủ bảo vệ dữ liệu bằng tài khoản "
+                "và quyền của từng người dùng, do người quản trị máy chủ đặt.",
+            )
             return
         if is_read_only():
             dialogs.show_info(self, "Tệp đang mở chỉ cho phép đọc nên không đặt hay đổi mật khẩu được.")
@@ -529,8 +545,10 @@ class MainWindow(QMainWindow):
         if passphrase:
             done = "Đã mã hóa tệp dữ liệu và các bản sao lưu của nó bằng mật khẩu mới."
         elif recovery:
-            done = ("Đã bỏ mật khẩu: tệp dữ liệu và các bản sao lưu vẫn được mã hóa, bằng khóa mà hệ điều hành giữ "
-                    "cho tài khoản của bạn trên máy này.")  # fmt: skip
+            done = (
+                "Đã bỏ mật khẩu: tệp dữ liệu và các bản sao lưu vẫn được mã hóa, bằng khóa mà hệ điều hành giữ "
+                "cho tài khoản của bạn trên máy này."
+            )
         else:
             done = "Đã bỏ mã hóa: tệp dữ liệu và các bản sao lưu không còn cần mật khẩu."
         dialogs.show_info(self, done)
@@ -549,9 +567,14 @@ class MainWindow(QMainWindow):
         if not left:
             return
         listed = "\n".join(f"• {item.path.name}: {item.why}." for item in left)
-        if dialogs.confirm(self, f"{len(left)} bản sao của dữ liệu không được mã hóa lại:\n{listed}", "Xóa các tệp "
-                           "này? Chúng không dùng để phục hồi được bằng mật khẩu hiện nay.", title="Bản sao chưa được "
-                           "bảo vệ", yes="&Xóa các tệp này", no="&Giữ lại"):  # fmt: skip
+        if dialogs.confirm(
+            self,
+            f"{len(left)} bản sao của dữ liệu không được mã hóa lại:\n{listed}",
+            "Xóa các tệp này? Chúng không dùng để phục hồi được bằng mật khẩu hiện nay.",
+            title="Bản sao chưa được bảo vệ",
+            yes="&Xóa các tệp này",
+            no="&Giữ lại",
+        ):
             failed = remove_left_behind(left)
             if failed:
                 dialogs.show_error(self, "Không xóa được: " + ", ".join(f"«{p.name}»" for p in failed) + ".")
@@ -559,8 +582,9 @@ class MainWindow(QMainWindow):
     def lock_now(self) -> None:
         """«Khóa lại ngay» (Ctrl+L): lock an encrypted file's window at once."""
         if self.inactivity_lock is None or not self._is_protected():
-            dialogs.show_info(self, "Chỉ khóa được cửa sổ khi tệp dữ liệu được bảo vệ bằng mật khẩu (Tệp › Bảo vệ "
-                              "bằng mật khẩu).")  # fmt: skip
+            dialogs.show_info(
+                self, "Chỉ khóa được cửa sổ khi tệp dữ liệu được bảo vệ bằng mật khẩu (Tệp › Bảo vệ bằng mật khẩu)."
+            )
             return
         self.inactivity_lock.lock()
 

@@ -154,8 +154,11 @@ def v7_to_v8(database: pw.Database) -> None:
 def v8_to_v9(database: pw.Database) -> None:
     """A show-of-hands vote recorded by mistake is voided with its reason, time and author, never deleted
     (models.congress.hand_votes.void_vote). Self-contained: it adds only these columns."""
-    columns = {"voided_at": pw.DateTimeField(null=True), "void_reason": pw.TextField(default=""),
-               "voided_by": pw.TextField(default="")}  # fmt: skip
+    columns = {
+        "voided_at": pw.DateTimeField(null=True),
+        "void_reason": pw.TextField(default=""),
+        "voided_by": pw.TextField(default=""),
+    }
     # v4_to_v5 creates the congress tables from today's models, which already have these columns
     present = {column.name for column in database.get_columns("hand_vote")}
     migrator = _migrator(database)
@@ -171,5 +174,13 @@ def v9_to_v10(database: pw.Database) -> None:
 
 
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
-    1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4, 4: v4_to_v5, 5: v5_to_v6, 6: v6_to_v7, 7: v7_to_v8, 8: v8_to_v9, 9: v9_to_v10
-}  # fmt: skip
+    1: v1_to_v2,
+    2: v2_to_v3,
+    3: v3_to_v4,
+    4: v4_to_v5,
+    5: v5_to_v6,
+    6: v6_to_v7,
+    7: v7_to_v8,
+    8: v8_to_v9,
+    9: v9_to_v10,
+}

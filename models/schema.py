@@ -11,8 +11,17 @@ from models.office.committee_tables import COMMITTEE_TABLES
 from models.roster.standing_tables import STANDING_TABLES
 from models.roster.tables import Member, MemberEvent, Rating
 
-ALL_TABLES: list[type[BaseModel]] = [Meta, Branch, Member, MemberEvent, Rating, *CONGRESS_TABLES, *BALLOT_TABLES,
-                                     *STANDING_TABLES, *COMMITTEE_TABLES]  # fmt: skip
+ALL_TABLES: list[type[BaseModel]] = [
+    Meta,
+    Branch,
+    Member,
+    MemberEvent,
+    Rating,
+    *CONGRESS_TABLES,
+    *BALLOT_TABLES,
+    *STANDING_TABLES,
+    *COMMITTEE_TABLES,
+]
 
 
 def install_schema() -> None:

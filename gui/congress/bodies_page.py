@@ -69,8 +69,11 @@ class BodyBox(QGroupBox):
         self._fill_heads(head)
 
     def chosen(self) -> list[int]:
-        return [self.list.item(i).data(ROLE) for i in range(self.list.count())
-                if self.list.item(i).checkState() == Qt.CheckState.Checked]  # fmt: skip
+        return [
+            self.list.item(i).data(ROLE)
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     def head(self) -> int | None:
         return self.head_combo.currentData() if self.has_head else None
@@ -90,8 +93,11 @@ class BodyBox(QGroupBox):
             item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self.list and event.type() == QEvent.Type.KeyPress and not event.modifiers() & ~(
-                Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier):  # fmt: skip
+        if (
+            watched is self.list
+            and event.type() == QEvent.Type.KeyPress
+            and not event.modifiers() & ~(Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier)
+        ):
             if event.key() == Qt.Key.Key_Space:
                 self._toggle(self.list.currentItem())
                 return True
@@ -153,8 +159,7 @@ class BodiesPage(QWidget):
         for box in (self.lead_box, self.secretariat_box, self.counting_box):
             self._show_box(box, bodies)
         writable = info is not None and not info.read_only
-        for widget in (self.lead_box, self.secretariat_box, self.counting_box, self.chair_radio,
-                       self.presidium_radio):  # fmt: skip
+        for widget in (self.lead_box, self.secretariat_box, self.counting_box, self.chair_radio, self.presidium_radio):
             widget.setEnabled(writable)
         self._on_presidium_radio_toggled(not chair)
 
@@ -191,8 +196,11 @@ class BodiesPage(QWidget):
         if warnings:
             dialogs.show_warning(self, f"Đã lưu {BODY_LABELS[body]}.", "\n".join(warnings))
         self._show_box(box, working_bodies(self.info.id))
-        names = ", ".join(box.list.item(i).text() for i in range(box.list.count())
-                          if box.list.item(i).checkState() == Qt.CheckState.Checked)  # fmt: skip
+        names = ", ".join(
+            box.list.item(i).text()
+            for i in range(box.list.count())
+            if box.list.item(i).checkState() == Qt.CheckState.Checked
+        )
         head = ""
         if body in (Body.PRESIDIUM, Body.COUNTING) and box.head_combo.count():
             word = "Chủ tịch đoàn" if body == Body.PRESIDIUM else "Trưởng ban"

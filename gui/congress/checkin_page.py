@@ -79,12 +79,19 @@ class SummonedTableModel(QAbstractTableModel):
             return person.absence_reason or None
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 5:
             return {Attendance.PRESENT: Qt.GlobalColor.darkGreen, Attendance.ABSENT: Qt.GlobalColor.darkRed}.get(
-                person.attendance)  # fmt: skip
+                person.attendance
+            )
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (str(index.row() + 1), person.full_name, str(person.birth_date.year) if person.birth_date else "",
-                person.kind_label, person.situation_label, person.attendance_label,
-                person.absence_reason)[index.column()]  # fmt: skip
+        return (
+            str(index.row() + 1),
+            person.full_name,
+            str(person.birth_date.year) if person.birth_date else "",
+            person.kind_label,
+            person.situation_label,
+            person.attendance_label,
+            person.absence_reason,
+        )[index.column()]
 
 
 class SearchProxy(QSortFilterProxyModel):
@@ -114,8 +121,9 @@ class CheckinPage(QWidget):
         left = QVBoxLayout()
         bar = QHBoxLayout()
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText("Tìm theo họ tên (không cần gõ dấu) hoặc số thẻ (Ctrl+F); Enter: về "
-                                            "danh sách")  # fmt: skip
+        self.search_edit.setPlaceholderText(
+            "Tìm theo họ tên (không cần gõ dấu) hoặc số thẻ (Ctrl+F); Enter: về danh sách"
+        )
         self.search_edit.installEventFilter(self)
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
@@ -257,8 +265,11 @@ class CheckinPage(QWidget):
         person = self.model.people[row]
         reason = ""
         if attendance == Attendance.ABSENT_APPROVED:
-            asked = dialogs.ask_text(self, "Vắng có lý do", f"Lý do vắng mặt của đồng chí {person.full_name} "
-                                     "(được chấp thuận; có thể để trống):")  # fmt: skip
+            asked = dialogs.ask_text(
+                self,
+                "Vắng có lý do",
+                f"Lý do vắng mặt của đồng chí {person.full_name} (được chấp thuận; có thể để trống):",
+            )
             if asked is None:
                 return
             reason = asked
@@ -282,8 +293,11 @@ class CheckinPage(QWidget):
         row = next(i for i, p in enumerate(self.model.people) if p.id == person.id)
         self.model.replace(row, done.person)
         what = done.person.attendance_label if attendance else "chưa điểm danh"
-        said = f"Đã hoàn tác: {done.person.full_name} — {what.lower()}." if undoing else (
-            f"Đã ghi: {done.person.full_name} — {what.lower()}. Ctrl+Z: hoàn tác.")  # fmt: skip
+        said = (
+            f"Đã hoàn tác: {done.person.full_name} — {what.lower()}."
+            if undoing
+            else (f"Đã ghi: {done.person.full_name} — {what.lower()}. Ctrl+Z: hoàn tác.")
+        )
         self.note_label.setText("\n".join([said, *done.notes]))
         self.undo_button.setEnabled(bool(self._undo))
         self._show_panel(panel_of(self.model.people, self.info.quorum_with_probationary))
@@ -310,15 +324,21 @@ class CheckinPage(QWidget):
 
     # the list ---------------------------------------------------------------------------------------------------
     def retake(self) -> None:
-        if not dialogs.confirm(self, "Lấy lại danh sách triệu tập từ hồ sơ đảng viên theo ngày khai mạc? Điểm "
-                               "danh đã ghi được giữ nguyên.", yes="Lấy lại"):  # fmt: skip
+        if not dialogs.confirm(
+            self,
+            "Lấy lại danh sách triệu tập từ hồ sơ đảng viên theo ngày khai mạc? Điểm danh đã ghi được giữ nguyên.",
+            yes="Lấy lại",
+        ):
             return
         operations.run(self, lambda: take_summons(self.info.id), self._show_retaken)
 
     def _show_retaken(self, change) -> None:
         parts = [f"thêm {len(change.added)}", f"cập nhật {len(change.updated)}", f"bỏ {len(change.removed)}"]
-        dialogs.show_info(self, "Đã lấy lại danh sách triệu tập: " + ", ".join(parts) + ".",
-                          "\n".join([*change.added, *change.updated, *change.removed]))  # fmt: skip
+        dialogs.show_info(
+            self,
+            "Đã lấy lại danh sách triệu tập: " + ", ".join(parts) + ".",
+            "\n".join([*change.added, *change.updated, *change.removed]),
+        )
         self.show_congress(self.info)
         self.congress_changed.emit()
 

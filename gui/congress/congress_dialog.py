@@ -43,8 +43,10 @@ class CongressDialog(QDialog):
         self.setWindowTitle("Sửa thông tin đại hội" if info else "Đại hội mới")
         layout = QVBoxLayout(self)
         if info is None:
-            note = QLabel("Danh sách triệu tập được lấy từ danh sách đảng viên theo ngày khai mạc; trước khi khai "
-                          "mạc có thể lấy lại hoặc bổ sung.")  # fmt: skip
+            note = QLabel(
+                "Danh sách triệu tập được lấy từ danh sách đảng viên theo ngày khai mạc; trước khi khai "
+                "mạc có thể lấy lại hoặc bổ sung."
+            )
             note.setWordWrap(True)
             layout.addWidget(note)
         form = QFormLayout()
@@ -61,11 +63,18 @@ class CongressDialog(QDialog):
         self.place_edit.setPlaceholderText("Ví dụ: Hội trường tầng 3, trụ sở Sở")
         self.quorum_check = QCheckBox("Tính cả đảng viên &dự bị khi xét đủ hai phần ba số được triệu tập")
         self.quorum_check.setChecked(bool(info and info.quorum_with_probationary))
-        self.quorum_check.setToolTip("Điều lệ Đảng, Điều 11 khoản 6: đại hội chỉ hợp lệ khi có ít nhất hai phần ba "
-                                     "số được triệu tập tham dự; mặc định chỉ tính đảng viên chính thức.")  # fmt: skip
-        rows = (("Đại hội &lần thứ", self.ordinal_spin), ("Nhiệm kỳ từ &năm", self.start_spin),
-                ("Đến nă&m", self.end_spin), ("Ngày &khai mạc", self.opens_field),
-                ("Ngày &bế mạc (nếu đã biết)", self.closes_field), ("Địa đ&iểm", self.place_edit))  # fmt: skip
+        self.quorum_check.setToolTip(
+            "Điều lệ Đảng, Điều 11 khoản 6: đại hội chỉ hợp lệ khi có ít nhất hai phần ba "
+            "số được triệu tập tham dự; mặc định chỉ tính đảng viên chính thức."
+        )
+        rows = (
+            ("Đại hội &lần thứ", self.ordinal_spin),
+            ("Nhiệm kỳ từ &năm", self.start_spin),
+            ("Đến nă&m", self.end_spin),
+            ("Ngày &khai mạc", self.opens_field),
+            ("Ngày &bế mạc (nếu đã biết)", self.closes_field),
+            ("Địa đ&iểm", self.place_edit),
+        )
         for text, widget in rows:
             label = QLabel(text)
             label.setBuddy(widget)
@@ -85,18 +94,28 @@ class CongressDialog(QDialog):
         dialogs.fit_to_screen(self, 520, 380)
 
     def chosen(self) -> CongressInfo:
-        values = dict(ordinal=self.ordinal_spin.value(), term_start=self.start_spin.value(),
-                      term_end=self.end_spin.value(), opens_on=self.opens_field.date(),
-                      closes_on=self.closes_field.date(), place=self.place_edit.text(),
-                      quorum_with_probationary=self.quorum_check.isChecked())  # fmt: skip
+        values = dict(
+            ordinal=self.ordinal_spin.value(),
+            term_start=self.start_spin.value(),
+            term_end=self.end_spin.value(),
+            opens_on=self.opens_field.date(),
+            closes_on=self.closes_field.date(),
+            place=self.place_edit.text(),
+            quorum_with_probationary=self.quorum_check.isChecked(),
+        )
         return replace(self.info, **values) if self.info else CongressInfo(**values)
 
     def _editors(self) -> dict:
         """Each fact's setter, keyed as CongressInfo's fields."""
-        return {"ordinal": self.ordinal_spin.setValue, "term_start": self.start_spin.setValue,
-                "term_end": self.end_spin.setValue, "opens_on": self.opens_field.setDate,
-                "closes_on": self.closes_field.setDate, "place": self.place_edit.setText,
-                "quorum_with_probationary": self.quorum_check.setChecked}  # fmt: skip
+        return {
+            "ordinal": self.ordinal_spin.setValue,
+            "term_start": self.start_spin.setValue,
+            "term_end": self.end_spin.setValue,
+            "opens_on": self.opens_field.setDate,
+            "closes_on": self.closes_field.setDate,
+            "place": self.place_edit.setText,
+            "quorum_with_probationary": self.quorum_check.setChecked,
+        }
 
     def reload_saved(self) -> None:
         """Show the congress as saved now, keeping the user's edits of facts the other client left alone; facts
@@ -114,8 +133,12 @@ class CongressDialog(QDialog):
         self.info = fresh
         self.problems_label.clear()
         if replaced:
-            dialogs.show_info(self, "Đã tải lại bản mới. Những mục bạn đã sửa mà máy kia cũng sửa nay theo bản của "
-                              "họ; hãy nhập lại nếu vẫn cần rồi lưu:", "\n".join(replaced))  # fmt: skip
+            dialogs.show_info(
+                self,
+                "Đã tải lại bản mới. Những mục bạn đã sửa mà máy kia cũng sửa nay theo bản của "
+                "họ; hãy nhập lại nếu vẫn cần rồi lưu:",
+                "\n".join(replaced),
+            )
 
     def _save(self) -> None:
         if not self.opens_field.is_blank() and self.opens_field.date() is None:

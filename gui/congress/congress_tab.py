@@ -59,9 +59,11 @@ class CongressTab(QWidget):
         self.stack = QStackedWidget()
         empty = QWidget()
         empty_layout = QVBoxLayout(empty)
-        note = QLabel("<h3>Chi bộ chưa có đại hội nào trong ChiBo</h3><p>Tạo đại hội: danh sách triệu tập được lấy "
-                      "từ danh sách đảng viên theo ngày khai mạc; sau đó điểm danh, chọn Đoàn Chủ tịch, Thư ký, Ban "
-                      "kiểm phiếu, thiết lập các cuộc bầu cử và lập văn bản của đại hội.</p>")  # fmt: skip
+        note = QLabel(
+            "<h3>Chi bộ chưa có đại hội nào trong ChiBo</h3><p>Tạo đại hội: danh sách triệu tập được lấy "
+            "từ danh sách đảng viên theo ngày khai mạc; sau đó điểm danh, chọn Đoàn Chủ tịch, Thư ký, Ban "
+            "kiểm phiếu, thiết lập các cuộc bầu cử và lập văn bản của đại hội.</p>"
+        )
         note.setWordWrap(True)
         empty_layout.addWidget(note)
         self.first_button = QPushButton("Tạo đại hội đầu t&iên…")
@@ -77,9 +79,13 @@ class CongressTab(QWidget):
         self.votes_page = HandVotesPage()
         self.elections_page = ElectionsPage()
         self.papers_page = PapersPage()
-        pages = ((self.checkin_page, "&1. Triệu tập, điểm danh"), (self.bodies_page, "&2. Đoàn Chủ tịch, Thư ký, "
-                 "Ban kiểm phiếu"), (self.votes_page, "&3. Biểu quyết"), (self.elections_page, "&4. Bầu cử"),
-                 (self.papers_page, "&5. Văn bản"))  # fmt: skip
+        pages = (
+            (self.checkin_page, "&1. Triệu tập, điểm danh"),
+            (self.bodies_page, "&2. Đoàn Chủ tịch, Thư ký, Ban kiểm phiếu"),
+            (self.votes_page, "&3. Biểu quyết"),
+            (self.elections_page, "&4. Bầu cử"),
+            (self.papers_page, "&5. Văn bản"),
+        )
         for page, title in pages:
             self.add_page(page, title)
         self.pages.currentChanged.connect(lambda _i: self._show_current_page())
@@ -183,8 +189,9 @@ class CongressTab(QWidget):
 
     def open_session(self) -> None:
         info = self.current()
-        if dialogs.confirm(self, f"Khai mạc {info.title}? Danh sách triệu tập được giữ nguyên từ lúc này.",
-                           yes="Khai mạc"):  # fmt: skip
+        if dialogs.confirm(
+            self, f"Khai mạc {info.title}? Danh sách triệu tập được giữ nguyên từ lúc này.", yes="Khai mạc"
+        ):
             self._act(lambda: open_session(info.id))
 
     def close_congress(self) -> None:

@@ -40,8 +40,13 @@ from models.counting import Post
 from models.counting.structure import SINGLE_SEAT_POSTS, seat_bounds
 
 POST_ROLE = Qt.ItemDataRole.UserRole
-SHORT_LABELS = {Post.COMMITTEE: "Ban Chi ủy", Post.SECRETARY: "Bí thư Chi bộ", Post.DEPUTY_SECRETARY: "Phó Bí thư",
-                Post.DELEGATE: "Đại biểu chính thức", Post.ALTERNATE_DELEGATE: "Đại biểu dự khuyết"}  # fmt: skip
+SHORT_LABELS = {
+    Post.COMMITTEE: "Ban Chi ủy",
+    Post.SECRETARY: "Bí thư Chi bộ",
+    Post.DEPUTY_SECRETARY: "Phó Bí thư",
+    Post.DELEGATE: "Đại biểu chính thức",
+    Post.ALTERNATE_DELEGATE: "Đại biểu dự khuyết",
+}
 
 
 class _FillsViewport(QWidget):
@@ -183,20 +188,26 @@ class ElectionsPage(QWidget):
         for button, kind in ((self.seats_vote_button, VoteKind.SEATS), (self.list_vote_button, VoteKind.ELECTION_LIST)):
             adopted = election is not None and adopted_vote(self.info.id, kind, election.id) is not None
             button.setEnabled(first_round and in_session and not adopted)
-            button.setToolTip("Đại hội đã thông qua; nếu ghi nhầm, hủy kết quả đó ở mục «3. Biểu quyết»." if adopted
-                              else "")  # fmt: skip
+            button.setToolTip(
+                "Đại hội đã thông qua; nếu ghi nhầm, hủy kết quả đó ở mục «3. Biểu quyết»." if adopted else ""
+            )
         single = election is not None and election.post in SINGLE_SEAT_POSTS
         self.seats_vote_button.setVisible(not single)  # one secretary, one deputy: no vote on the number
         self.candidate_list.clear()
         if election is None:
-            self.title_label.setText("<i>Chọn một cuộc bầu bên trái; cuộc bầu chưa thiết lập thì bấm «Thiết lập "
-                                     "cuộc bầu…».</i>" if self.info else "")  # fmt: skip
+            self.title_label.setText(
+                "<i>Chọn một cuộc bầu bên trái; cuộc bầu chưa thiết lập thì bấm «Thiết lập cuộc bầu…».</i>"
+                if self.info
+                else ""
+            )
             self.problems_label.setText("")
             self.round_view.show_round(None, None, False, False)
             return
         round_ = election.current_round
-        self.title_label.setText(f"<b>{election.title}</b> — {election.seats} người; lần bầu thứ {round_.number} "
-                                 f"({round_.status_label.lower()})")  # fmt: skip
+        self.title_label.setText(
+            f"<b>{election.title}</b> — {election.seats} người; lần bầu thứ {round_.number} "
+            f"({round_.status_label.lower()})"
+        )
         on_list = {p.id for p in round_.candidates}
         if round_.state().in_setup:
             for person, why in eligibility(election.id):
@@ -247,8 +258,11 @@ class ElectionsPage(QWidget):
         bounds = seat_bounds(post)
         seats = bounds.default
         if bounds.asked:
-            label = (f"Số lượng Ban Chi ủy cần bầu (không quá {bounds.most}):" if post == Post.COMMITTEE
-                     else "Số lượng được cấp trên phân bổ:")  # fmt: skip
+            label = (
+                f"Số lượng Ban Chi ủy cần bầu (không quá {bounds.most}):"
+                if post == Post.COMMITTEE
+                else "Số lượng được cấp trên phân bổ:"
+            )
             seats = dialogs.ask_number(self, "Thiết lập cuộc bầu", label, bounds.default, bounds.least, bounds.most)
             if seats is None:
                 return
@@ -284,8 +298,9 @@ class ElectionsPage(QWidget):
         else:
             names = ", ".join(p.full_name for p in round_.candidates)
             subject = f"Danh sách bầu cử {election.label} ({len(round_.candidates)} đồng chí): {names}"
-        dialog = HandVoteDialog(self.info.id, attendance_panel(self.info.id).ballots, kind, subject, election.id,
-                                parent=self)  # fmt: skip
+        dialog = HandVoteDialog(
+            self.info.id, attendance_panel(self.info.id).ballots, kind, subject, election.id, parent=self
+        )
         dialog.vote_recorded.connect(lambda _record: self._done())
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -313,13 +328,24 @@ class ElectionsPage(QWidget):
             """The vote and the nominee's place on the list: one act (models.congress.elections)."""
             return admit_floor_nominee(round_.id, person.id, text, in_favour, against, abstain, voting)[0]
 
-        dialog = HandVoteDialog(self.info.id, attendance_panel(self.info.id).ballots, VoteKind.FLOOR_NOMINEE,
-                                subject, election.id, person.id, self, save=save)  # fmt: skip
+        dialog = HandVoteDialog(
+            self.info.id,
+            attendance_panel(self.info.id).ballots,
+            VoteKind.FLOOR_NOMINEE,
+            subject,
+            election.id,
+            person.id,
+            self,
+            save=save,
+        )
 
         def admitted(record) -> None:
             if not record.adopted:
-                dialogs.show_info(self, f"Chỉ {record.in_favour}/{record.voting} người tán thành, không quá 30%: "
-                                  f"đồng chí {person.full_name} không được đưa vào danh sách.")  # fmt: skip
+                dialogs.show_info(
+                    self,
+                    f"Chỉ {record.in_favour}/{record.voting} người tán thành, không quá 30%: "
+                    f"đồng chí {person.full_name} không được đưa vào danh sách.",
+                )
             self._done()
 
         dialog.vote_recorded.connect(admitted)

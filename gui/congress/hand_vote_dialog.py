@@ -32,9 +32,17 @@ class HandVoteDialog(QDialog):
 
     vote_recorded = Signal(object)
 
-    def __init__(self, congress_id: int, may_vote: int, kind: VoteKind = VoteKind.OTHER, subject: str = "",
-                 election_id: int | None = None, nominee_id: int | None = None,
-                 parent: QWidget | None = None, save=None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        congress_id: int,
+        may_vote: int,
+        kind: VoteKind = VoteKind.OTHER,
+        subject: str = "",
+        election_id: int | None = None,
+        nominee_id: int | None = None,
+        parent: QWidget | None = None,
+        save=None,
+    ) -> None:
         """`save(subject, in_favour, against, abstain, voting)`: the one domain operation that records the vote
         (default models.congress.hand_votes.record_vote); it returns the record."""
         super().__init__(parent)
@@ -74,16 +82,21 @@ class HandVoteDialog(QDialog):
         dialogs.fit_to_screen(self, 560, 340)
 
     def _counts(self) -> tuple[int, int, int, int]:
-        return (self.voting_spin.value(), self.favour_spin.value(), self.against_spin.value(),
-                self.abstain_spin.value())  # fmt: skip
+        return (
+            self.voting_spin.value(),
+            self.favour_spin.value(),
+            self.against_spin.value(),
+            self.abstain_spin.value(),
+        )
 
     def _update_check(self) -> None:
         voting, favour, against, abstain = self._counts()
         total = favour + against + abstain
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if total != voting:
-            self.check_label.setText(f"Tán thành + không tán thành + không biểu quyết = {total}, "
-                                     f"phải bằng {voting} người biểu quyết.")  # fmt: skip
+            self.check_label.setText(
+                f"Tán thành + không tán thành + không biểu quyết = {total}, phải bằng {voting} người biểu quyết."
+            )
             self.check_label.setStyleSheet("color: #a4262c;")
             ok.setEnabled(False)
             return

@@ -19,8 +19,15 @@ from models.congress.checkin import attendance_panel
 from models.congress.congresses import CongressInfo, Status
 from models.congress.hand_votes import hand_votes, void_vote
 
-HEADERS = ("Thời gian", "Nội dung biểu quyết", "Biểu quyết", "Tán thành", "Không tán thành", "Không biểu quyết",
-           "Kết quả")  # fmt: skip
+HEADERS = (
+    "Thời gian",
+    "Nội dung biểu quyết",
+    "Biểu quyết",
+    "Tán thành",
+    "Không tán thành",
+    "Không biểu quyết",
+    "Kết quả",
+)
 
 
 class HandVotesPage(QWidget):
@@ -63,8 +70,21 @@ class HandVotesPage(QWidget):
 
     def _fill(self) -> None:
         self.votes = hand_votes(self.info.id) if self.info else []
-        fill_table(self.table, ((f"{v.taken_at:%H:%M %d/%m/%Y}", v.subject, str(v.voting), str(v.in_favour),
-                                 str(v.against), str(v.abstain), v.verdict) for v in self.votes))  # fmt: skip
+        fill_table(
+            self.table,
+            (
+                (
+                    f"{v.taken_at:%H:%M %d/%m/%Y}",
+                    v.subject,
+                    str(v.voting),
+                    str(v.in_favour),
+                    str(v.against),
+                    str(v.abstain),
+                    v.verdict,
+                )
+                for v in self.votes
+            ),
+        )
 
     def void_selected(self) -> None:
         """Void the selected vote, with its reason; the record keeps it, marked voided."""
@@ -73,8 +93,9 @@ class HandVotesPage(QWidget):
             dialogs.show_info(self, "Hãy chọn trong bảng kết quả biểu quyết cần hủy.")
             return
         vote = self.votes[row]
-        reason = dialogs.ask_text(self, "Hủy kết quả biểu quyết", f"Lý do hủy «{vote.subject}» (được ghi vào biên "
-                                  "bản biểu quyết):")  # fmt: skip
+        reason = dialogs.ask_text(
+            self, "Hủy kết quả biểu quyết", f"Lý do hủy «{vote.subject}» (được ghi vào biên bản biểu quyết):"
+        )
         if reason is None:
             return
         if not operations.run(self, lambda: void_vote(vote.id, reason)):
@@ -82,8 +103,7 @@ class HandVotesPage(QWidget):
         self._fill()
         self.congress_changed.emit()
 
-    def record(self, kind=None, subject: str = "", election_id: int | None = None,
-               nominee_id: int | None = None):  # fmt: skip
+    def record(self, kind=None, subject: str = "", election_id: int | None = None, nominee_id: int | None = None):
         """Open the vote dialog (prefilled by the elections page); returns it."""
         from gui.congress.hand_vote_dialog import HandVoteDialog
         from models.congress.hand_votes import VoteKind
@@ -91,8 +111,7 @@ class HandVotesPage(QWidget):
         if self.info is None:
             return None
         may_vote = attendance_panel(self.info.id).ballots
-        dialog = HandVoteDialog(self.info.id, may_vote, kind or VoteKind.OTHER, subject, election_id, nominee_id,
-                                self)  # fmt: skip
+        dialog = HandVoteDialog(self.info.id, may_vote, kind or VoteKind.OTHER, subject, election_id, nominee_id, self)
         dialog.vote_recorded.connect(self._on_dialog_vote_recorded)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()

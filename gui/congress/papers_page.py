@@ -18,9 +18,12 @@ from gui.core.tables import fill_table, read_only_table
 from models.congress.congresses import CongressInfo
 from models.congress.numbering import DOC_TYPES, correct_number, numbers_of_term
 
-ACCESS = {"dai-hoi-diem-danh": "&Danh sách đảng viên dự đại hội", "dai-hoi-bao-cao": "Báo cáo kết &quả đại hội",
-          "dai-hoi-trich-ngang": "Danh sách t&rích ngang người trúng cử",
-          "dai-hoi-bieu-quyet": "Biên bản biể&u quyết của đại hội"}  # fmt: skip
+ACCESS = {
+    "dai-hoi-diem-danh": "&Danh sách đảng viên dự đại hội",
+    "dai-hoi-bao-cao": "Báo cáo kết &quả đại hội",
+    "dai-hoi-trich-ngang": "Danh sách t&rích ngang người trúng cử",
+    "dai-hoi-bieu-quyet": "Biên bản biể&u quyết của đại hội",
+}
 
 
 class PapersPage(QWidget):
@@ -42,8 +45,12 @@ class PapersPage(QWidget):
             box_layout.addWidget(button)
             self.buttons[job.kind] = button
         layout.addWidget(box)
-        layout.addWidget(QLabel("<b>Số văn bản đã cấp trong nhiệm kỳ</b> (mỗi văn bản giữ số của mình khi in lại; "
-                                "số không bao giờ cấp trùng)"))  # fmt: skip
+        layout.addWidget(
+            QLabel(
+                "<b>Số văn bản đã cấp trong nhiệm kỳ</b> (mỗi văn bản giữ số của mình khi in lại; "
+                "số không bao giờ cấp trùng)"
+            )
+        )
         self.numbers = read_only_table(("Số", "Loại", "Văn bản"))
         layout.addWidget(self.numbers, 1)
         row = QHBoxLayout()
@@ -75,8 +82,14 @@ class PapersPage(QWidget):
             return
         congress_id = self.info.id
         # the number is taken once a file is chosen: a cancelled export leaves no gap in the sequence
-        self.task = write_export(self, f"Xuất {job.title[0].lower()}{job.title[1:]}", lambda: job.prepare(congress_id),
-                                 "Đang lập văn bản…", job.done, suggested=job.file_name(congress_id))  # fmt: skip
+        self.task = write_export(
+            self,
+            f"Xuất {job.title[0].lower()}{job.title[1:]}",
+            lambda: job.prepare(congress_id),
+            "Đang lập văn bản…",
+            job.done,
+            suggested=job.file_name(congress_id),
+        )
         self._fill()
 
     def correct_selected(self) -> None:
@@ -85,8 +98,9 @@ class PapersPage(QWidget):
             dialogs.show_info(self, "Hãy chọn một văn bản trong bảng số văn bản.")
             return
         number = self._documents[row]
-        value = dialogs.ask_number(self, "Sửa số văn bản", f"Số mới của «{number.title or number.document}»:",
-                                   number.number, 1, 9999)  # fmt: skip
+        value = dialogs.ask_number(
+            self, "Sửa số văn bản", f"Số mới của «{number.title or number.document}»:", number.number, 1, 9999
+        )
         if value is None:
             return
         if not operations.run(self, lambda: correct_number(self.info.id, number.document, value)):

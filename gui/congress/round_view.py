@@ -59,8 +59,14 @@ class RoundView(QWidget):
         row.addWidget(button)
         return button
 
-    def show_round(self, election: ElectionInfo | None, round_: RoundInfo | None, writable: bool,
-                   startable: bool, list_ok: bool = True) -> None:  # fmt: skip
+    def show_round(
+        self,
+        election: ElectionInfo | None,
+        round_: RoundInfo | None,
+        writable: bool,
+        startable: bool,
+        list_ok: bool = True,
+    ) -> None:
         """`startable`: the round is in set-up with nothing against it (the page shows why otherwise); `list_ok`:
         its list keeps the rules, so its ballots may be printed."""
         self.election, self.round = election, round_
@@ -83,12 +89,16 @@ class RoundView(QWidget):
         if round_ is None or round_.electorate is None:
             return ""
         e = round_.electorate
-        lines = [f"Khi phát phiếu: triệu tập {e.official_summoned} đảng viên chính thức, trừ {e.excluded.total}, "
-                 f"D = {e.D}; trúng cử khi được từ {e.threshold} phiếu trở lên; phát ra {round_.ballots_issued} "
-                 "phiếu."]  # fmt: skip
+        lines = [
+            f"Khi phát phiếu: triệu tập {e.official_summoned} đảng viên chính thức, trừ {e.excluded.total}, "
+            f"D = {e.D}; trúng cử khi được từ {e.threshold} phiếu trở lên; phát ra {round_.ballots_issued} "
+            "phiếu."
+        ]
         if round_.tie_break:
-            lines.append("Bầu lại giữa những người bằng phiếu nhau: trúng cử theo số phiếu cao hơn, không cần quá một "
-                         "nửa (Điều lệ Đảng, Điều 12 khoản 3).")  # fmt: skip
+            lines.append(
+                "Bầu lại giữa những người bằng phiếu nhau: trúng cử theo số phiếu cao hơn, không cần quá một "
+                "nửa (Điều lệ Đảng, Điều 12 khoản 3)."
+            )
         lines += [f"KHÔNG DÙNG KẾT QUẢ NÀY: {problem}" for problem in round_.integrity]
         result = round_.result
         if result is not None:
@@ -106,8 +116,13 @@ class RoundView(QWidget):
             return "Trúng cử" if line.elected else ("Quá nửa, chưa trúng cử" if line.passed else "")
 
         rows = result.candidates if result else ()
-        fill_table(self.table, ((str(i), line.name, str(line.votes), percent_label(line.percent), verdict(line))
-                                for i, line in enumerate(rows, start=1)))  # fmt: skip
+        fill_table(
+            self.table,
+            (
+                (str(i), line.name, str(line.votes), percent_label(line.percent), verdict(line))
+                for i, line in enumerate(rows, start=1)
+            ),
+        )
 
     # actions ----------------------------------------------------------------------------------------------
     def _run(self, operation) -> None:
@@ -115,11 +130,15 @@ class RoundView(QWidget):
 
     def start(self) -> None:
         round_ = self.round
-        text = (f"Phát phiếu lần bầu thứ {round_.number} — {self.election.title}? Từ lúc này D và số phiếu phát ra "
-                "của lần bầu được giữ cố định; danh sách không sửa được nữa.")  # fmt: skip
+        text = (
+            f"Phát phiếu lần bầu thứ {round_.number} — {self.election.title}? Từ lúc này D và số phiếu phát ra "
+            "của lần bầu được giữ cố định; danh sách không sửa được nữa."
+        )
         if round_.number > 1:
-            text += (f"\n\nĐại hội đã biểu quyết (giơ tay) danh sách lần bầu thứ {round_.number} và đã in phiếu bầu "
-                     "mới cho lần này (không dùng lại phiếu của lần trước)?")  # fmt: skip
+            text += (
+                f"\n\nĐại hội đã biểu quyết (giơ tay) danh sách lần bầu thứ {round_.number} và đã in phiếu bầu "
+                "mới cho lần này (không dùng lại phiếu của lần trước)?"
+            )
         if dialogs.confirm(self, text, yes="Phát phiếu"):
             self._run(lambda: start_round(round_.id))
 
@@ -131,8 +150,14 @@ class RoundView(QWidget):
 
         election = self.election
         ballots = self.round.ballots_issued or attendance_panel(election.congress_id).ballots
-        copies = dialogs.ask_number(self, "In phiếu bầu", "Số phiếu cần in (số phiếu phát ra và phiếu dự phòng):",
-                                    ballot_papers_to_print(ballots), 1, MAX_BALLOT_PAPERS)  # fmt: skip
+        copies = dialogs.ask_number(
+            self,
+            "In phiếu bầu",
+            "Số phiếu cần in (số phiếu phát ra và phiếu dự phòng):",
+            ballot_papers_to_print(ballots),
+            1,
+            MAX_BALLOT_PAPERS,
+        )
         if copies is None:
             return
 

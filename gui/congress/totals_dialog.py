@@ -34,8 +34,12 @@ class TotalsDialog(QDialog):
         self.setWindowTitle(f"Kết quả kiểm phiếu — {title}, lần {round_.number}")
         issued = round_.ballots_issued or 0
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"D = {round_.electorate.D}; trúng cử khi được từ {round_.electorate.threshold} "
-                                f"phiếu trở lên; số phiếu phát ra: {issued}."))  # fmt: skip
+        layout.addWidget(
+            QLabel(
+                f"D = {round_.electorate.D}; trúng cử khi được từ {round_.electorate.threshold} "
+                f"phiếu trở lên; số phiếu phát ra: {issued}."
+            )
+        )
         figures = QFormLayout()
         self.collected_spin = number_field(0, issued, issued)
         figures.addRow("Số phiếu &thu vào:", self.collected_spin)
@@ -82,8 +86,12 @@ class TotalsDialog(QDialog):
         dialogs.fit_to_screen(self, 640, 720)
 
     def _all_spins(self) -> list[QSpinBox]:
-        return [self.collected_spin, *self.invalid_spins.values(), *self.vote_spins.values(),
-                *self.disagree_spins.values()]  # fmt: skip
+        return [
+            self.collected_spin,
+            *self.invalid_spins.values(),
+            *self.vote_spins.values(),
+            *self.disagree_spins.values(),
+        ]
 
     def totals(self) -> Totals:
         return Totals(

@@ -43,8 +43,7 @@ def create_interactively(parent: QWidget | None, path: Path) -> Outcome:
     if outcome.kind is Opened.NO_KEY_STORE:
         from gui.core.passphrase_dialogs import NewPassphraseDialog
 
-        if dialogs.confirm(parent, outcome.message, title="Tệp dữ liệu mới", yes="Đặt &mật khẩu…",
-                           no="&Không mã hóa"):  # fmt: skip
+        if dialogs.confirm(parent, outcome.message, title="Tệp dữ liệu mới", yes="Đặt &mật khẩu…", no="&Không mã hóa"):
             dialog = NewPassphraseDialog("Đặt mật khẩu cho tệp mới", outcome.message, parent)
             if dialog.exec() != dialog.DialogCode.Accepted:
                 return replace(outcome, kind=Opened.REFUSED, message="")

@@ -149,8 +149,9 @@ def ask_text(parent: QWidget | None, title: str, label: str, ok: str = "Đồng 
     return box.textValue().strip() if box.exec() else None
 
 
-def ask_number(parent: QWidget | None, title: str, label: str, value: int, minimum: int, maximum: int,
-               ok: str = "Đồng ý") -> int | None:  # fmt: skip
+def ask_number(
+    parent: QWidget | None, title: str, label: str, value: int, minimum: int, maximum: int, ok: str = "Đồng ý"
+) -> int | None:
     """A whole number between `minimum` and `maximum` chosen by the user, or None when cancelled."""
     box = input_box(parent, title, label, ok)
     box.setInputMode(QInputDialog.InputMode.IntInput)
@@ -236,10 +237,18 @@ def ask_save_path(
         dialog.selectFile(free_name(Path(dialog.directory().absolutePath()), suggested))
     while dialog.exec() == QDialog.DialogCode.Accepted and dialog.selectedFiles():
         path = Path(dialog.selectedFiles()[0])
-        if ask_overwrite and path.exists() and not confirm(
-            parent, f"Tệp «{path.name}» đã có. Ghi đè?", f"Thư mục: {path.parent}", title="Ghi đè tệp",
-            yes="&Ghi đè", no="&Chọn tên khác",
-        ):  # fmt: skip
+        if (
+            ask_overwrite
+            and path.exists()
+            and not confirm(
+                parent,
+                f"Tệp «{path.name}» đã có. Ghi đè?",
+                f"Thư mục: {path.parent}",
+                title="Ghi đè tệp",
+                yes="&Ghi đè",
+                no="&Chọn tên khác",
+            )
+        ):
             continue
         _remember_folder(kind, path.parent)
         return str(path)
@@ -257,8 +266,14 @@ def _may_leave_protection(parent: QWidget | None) -> bool:
     path = open_file_is_encrypted()
     if path is None or str(path) in _warned_for:
         return True
-    if not confirm(parent, "Tệp xuất ra sẽ không được mã hóa.", LEAVES_PROTECTION, title="Dữ liệu ra khỏi tệp được "
-                   "bảo vệ", yes="&Vẫn xuất", no="&Không xuất"):  # fmt: skip
+    if not confirm(
+        parent,
+        "Tệp xuất ra sẽ không được mã hóa.",
+        LEAVES_PROTECTION,
+        title="Dữ liệu ra khỏi tệp được bảo vệ",
+        yes="&Vẫn xuất",
+        no="&Không xuất",
+    ):
         return False
     _warned_for.add(str(path))
     return True

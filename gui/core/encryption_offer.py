@@ -23,8 +23,9 @@ class EncryptionOffer(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.label = QLabel(f'{TEXT} <a href="encrypt">Mã hóa ngay</a> · <a href="decline">Không, cảm ơn</a>', self)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                           | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)  # fmt: skip
+        self.label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
         self.label.linkActivated.connect(lambda link: self.encrypt() if link == "encrypt" else self.decline())
         layout.addWidget(self.label)
         self.hide()

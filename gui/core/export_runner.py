@@ -10,8 +10,16 @@ from PySide6.QtWidgets import QWidget
 from gui.core import dialogs, operations
 
 
-def write_export(parent: QWidget, title: str, prepared, working: str, done: str,
-                 on_done: Callable[[str], None] | None = None, *, suggested: str = ""):  # fmt: skip
+def write_export(
+    parent: QWidget,
+    title: str,
+    prepared,
+    working: str,
+    done: str,
+    on_done: Callable[[str], None] | None = None,
+    *,
+    suggested: str = "",
+):
     """Ask a path for `prepared` (reports.core.export_files.PreparedExport) and write it on a BackgroundTask.
     `prepared` may also be a function making it, called only once a path is chosen (with `suggested` as the file
     name): a paper that takes a document number takes it only when it is really written.

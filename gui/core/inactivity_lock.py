@@ -66,8 +66,13 @@ class InactivityLock(QObject):
 
     locked_changed = Signal(bool)
 
-    def __init__(self, window: QMainWindow, protected: Callable[[], bool], minutes: Callable[[], int],
-                 matches: Callable[[str], bool]) -> None:  # fmt: skip
+    def __init__(
+        self,
+        window: QMainWindow,
+        protected: Callable[[], bool],
+        minutes: Callable[[], int],
+        matches: Callable[[str], bool],
+    ) -> None:
         super().__init__(window)
         self._window = window
         self._protected, self._minutes, self._matches = protected, minutes, matches

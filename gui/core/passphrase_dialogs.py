@@ -29,8 +29,9 @@ def _show_toggle(dialog: QDialog, fields: list[QLineEdit]) -> QCheckBox:
 class PassphraseDialog(QDialog):
     """«Nhập mật khẩu»: `message` says which file and why (a wrong passphrase says so)."""
 
-    def __init__(self, message: str, parent: QWidget | None = None, title: str = "Nhập mật khẩu",
-                 ok_text: str = "&Mở") -> None:  # fmt: skip
+    def __init__(
+        self, message: str, parent: QWidget | None = None, title: str = "Nhập mật khẩu", ok_text: str = "&Mở"
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
@@ -63,8 +64,15 @@ class NewPassphraseDialog(QDialog):
     """A new passphrase typed twice; with `current_needed`, the current passphrase of `path` is asked first (who
     changes or removes the protection must know it)."""
 
-    def __init__(self, title: str, intro: str, parent: QWidget | None = None, path=None,
-                 current_needed: bool = False, ok_text: str = "&Đặt mật khẩu") -> None:  # fmt: skip
+    def __init__(
+        self,
+        title: str,
+        intro: str,
+        parent: QWidget | None = None,
+        path=None,
+        current_needed: bool = False,
+        ok_text: str = "&Đặt mật khẩu",
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self._path = path

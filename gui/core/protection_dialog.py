@@ -70,12 +70,16 @@ class ProtectionDialog(QDialog):
 
     def _state_text(self) -> str:
         if self._encrypted:
-            return (f"Tệp «{self._path.name}» đang được mã hóa bằng mật khẩu. Cửa sổ tự khóa khi không dùng và hỏi lại "
-                    "mật khẩu. Lưu ý: tệp Excel và hồ sơ bầu cử xuất ra không được mã hóa.")  # fmt: skip
+            return (
+                f"Tệp «{self._path.name}» đang được mã hóa bằng mật khẩu. Cửa sổ tự khóa khi không dùng và hỏi lại "
+                "mật khẩu. Lưu ý: tệp Excel và hồ sơ bầu cử xuất ra không được mã hóa."
+            )
         if self._stored_key:
-            return (f"Tệp «{self._path.name}» đang được mã hóa bằng khóa mà hệ điều hành giữ cho tài khoản của bạn "
-                    "trên máy này (không cần mật khẩu; trên máy khác cần khóa khôi phục). Có thể đặt thêm mật khẩu "
-                    "để cửa sổ tự khóa khi không dùng.")  # fmt: skip
+            return (
+                f"Tệp «{self._path.name}» đang được mã hóa bằng khóa mà hệ điều hành giữ cho tài khoản của bạn "
+                "trên máy này (không cần mật khẩu; trên máy khác cần khóa khôi phục). Có thể đặt thêm mật khẩu "
+                "để cửa sổ tự khóa khi không dùng."
+            )
         return f"Tệp «{self._path.name}» chưa được mã hóa: ai có tệp đều mở được."
 
     def _ask_new(self) -> None:

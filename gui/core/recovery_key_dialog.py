@@ -58,8 +58,9 @@ class RecoveryKeyDialog(QDialog):
         layout.addWidget(buttons)
 
     def save_sheet(self) -> Path | None:
-        chosen = dialogs.ask_save_path(self, "Lưu khóa khôi phục", "Tệp văn bản (*.txt)", "recovery",
-                                       f"Khóa khôi phục - {self._path.stem}.txt")  # fmt: skip
+        chosen = dialogs.ask_save_path(
+            self, "Lưu khóa khôi phục", "Tệp văn bản (*.txt)", "recovery", f"Khóa khôi phục - {self._path.stem}.txt"
+        )
         if not chosen:
             return None
         target = Path(chosen)
@@ -70,8 +71,11 @@ class RecoveryKeyDialog(QDialog):
 
             dialogs.show_error(self, f"Không lưu được «{target.name}»: {os_error_text(exc)}.")
             return None
-        dialogs.show_info(self, f"Đã lưu khóa khôi phục vào «{target}». Hãy in ra rồi xóa tệp này, hoặc cất ổ USB "
-                          "chứa nó cùng hồ sơ của chi bộ.")  # fmt: skip
+        dialogs.show_info(
+            self,
+            f"Đã lưu khóa khôi phục vào «{target}». Hãy in ra rồi xóa tệp này, hoặc cất ổ USB "
+            "chứa nó cùng hồ sơ của chi bộ.",
+        )
         return target
 
 

@@ -32,8 +32,10 @@ def offer_restore(parent: QWidget | None, damaged: Outcome) -> Outcome:
 
     backup, path = damaged.backups[0], Path(damaged.target)
     seen = preview(backup)
-    question = (f"{damaged.message}\n\nPhục hồi từ bản sao lưu tự động lúc {backup.taken_at:%H:%M ngày %d/%m/%Y} "
-                f"({seen.summary})? Tệp hỏng được cất riêng bên cạnh, không bị xóa.")  # fmt: skip
+    question = (
+        f"{damaged.message}\n\nPhục hồi từ bản sao lưu tự động lúc {backup.taken_at:%H:%M ngày %d/%m/%Y} "
+        f"({seen.summary})? Tệp hỏng được cất riêng bên cạnh, không bị xóa."
+    )
     if not dialogs.confirm(parent, question, title="Tệp dữ liệu bị hỏng", yes="&Phục hồi", no="&Không"):
         return replace(damaged, message="")
     done = operations.result_of(parent, lambda: restore_damaged(path, backup), heading="Chưa phục hồi được.")
@@ -55,14 +57,21 @@ class RestoreDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Phục hồi từ bản sao lưu")
         layout = QVBoxLayout(self)
-        note = QLabel("ChiBo tự sao lưu khi mở tệp, trước khi khóa kết quả kiểm phiếu, hủy phiếu, nhập Excel và khi "
-                      "đóng. Chọn một bản để phục hồi; trạng thái hiện tại được sao lưu trước.")  # fmt: skip
+        note = QLabel(
+            "ChiBo tự sao lưu khi mở tệp, trước khi khóa kết quả kiểm phiếu, hủy phiếu, nhập Excel và khi "
+            "đóng. Chọn một bản để phục hồi; trạng thái hiện tại được sao lưu trước."
+        )
         note.setWordWrap(True)
         layout.addWidget(note)
         self.previews = previews(data_path)
         self.table = read_only_table(("Thời điểm", "Lúc sao lưu", "Nội dung"))
-        fill_table(self.table, ((f"{seen.backup.taken_at:%H:%M:%S %d/%m/%Y}", seen.backup.reason_label, seen.summary)
-                                for seen in self.previews))  # fmt: skip
+        fill_table(
+            self.table,
+            (
+                (f"{seen.backup.taken_at:%H:%M:%S %d/%m/%Y}", seen.backup.reason_label, seen.summary)
+                for seen in self.previews
+            ),
+        )
         if self.previews:
             self.table.selectRow(0)
         layout.addWidget(self.table, 1)
@@ -82,8 +91,11 @@ class RestoreDialog(QDialog):
             dialogs.show_error(self, "Bản sao lưu này bị hỏng, không phục hồi từ đó được; hãy chọn bản khác.")
             return
         when = f"{seen.backup.taken_at:%H:%M ngày %d/%m/%Y}"
-        if dialogs.confirm(self, f"Phục hồi dữ liệu về lúc {when} ({seen.summary})? Những gì ghi sau lúc đó sẽ "
-                           "không còn trong tệp, nhưng trạng thái hiện tại được sao lưu trước.",
-                           yes="&Phục hồi"):  # fmt: skip
+        if dialogs.confirm(
+            self,
+            f"Phục hồi dữ liệu về lúc {when} ({seen.summary})? Những gì ghi sau lúc đó sẽ "
+            "không còn trong tệp, nhưng trạng thái hiện tại được sao lưu trước.",
+            yes="&Phục hồi",
+        ):
             self.backup_chosen.emit(seen.backup)
             self.accept()

@@ -8,8 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 
-def read_only_table(headers: Sequence[str], stretch: int | None = None, *, rows_selectable: bool = True,
-                    focus: bool = True) -> QTableWidget:  # fmt: skip
+def read_only_table(
+    headers: Sequence[str], stretch: int | None = None, *, rows_selectable: bool = True, focus: bool = True
+) -> QTableWidget:
     """Columns sized to their contents, `stretch` (default: the last) taking the room left; no row numbers."""
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(list(headers))

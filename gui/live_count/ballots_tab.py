@@ -86,8 +86,10 @@ class BallotsTab(QWidget):
         self.pass_combo.currentIndexChanged.connect(lambda _i: self._open_session())
         top.addWidget(self.pass_combo)
         self.double_check = QCheckBox("Nhập 2 &lượt")
-        self.double_check.setToolTip("Hai lượt nhập cùng các phiếu đã đánh số, trên một hay hai máy; chỉ khóa được "
-                                     "kết quả khi hai lượt khớp nhau.")  # fmt: skip
+        self.double_check.setToolTip(
+            "Hai lượt nhập cùng các phiếu đã đánh số, trên một hay hai máy; chỉ khóa được "
+            "kết quả khi hai lượt khớp nhau."
+        )
         self.double_check.toggled.connect(self._on_double_check_toggled)
         top.addWidget(self.double_check)
         top.addWidget(QLabel("Người nhập:"))
@@ -122,8 +124,9 @@ class BallotsTab(QWidget):
         self.minutes_action = self.files_menu.addAction("&Biên bản kiểm phiếu (Excel)…", self.records.export_minutes)
         self.log_action = self.files_menu.addAction("&Nhật ký nhập phiếu (Excel)…", self.records.export_log)
         self.record_action = self.files_menu.addAction("&Xuất hồ sơ bầu cử (JSON)…", self.records.export_record)
-        self.second_pass_action = self.files_menu.addAction("Nhận &lượt nhập thứ hai từ tệp hồ sơ…",
-                                                            self.records.import_second_pass)  # fmt: skip
+        self.second_pass_action = self.files_menu.addAction(
+            "Nhận &lượt nhập thứ hai từ tệp hồ sơ…", self.records.import_second_pass
+        )
         self.files_menu.addSeparator()
         self.check_action = self.files_menu.addAction("&Kiểm tra lại hồ sơ…", self.records.check_record)
         self.verify_action = self.files_menu.addAction("Đối chiếu với biên bản đã &ký…", self.records.verify_signed)
@@ -158,8 +161,7 @@ class BallotsTab(QWidget):
         splitter.setSizes([470, 170])
         layout.addWidget(splitter, 1)
         QShortcut(QKeySequence("Ctrl+Z"), self, self.undo, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence("Ctrl+G"), self, self.find_ballot,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
+        QShortcut(QKeySequence("Ctrl+G"), self, self.find_ballot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def _button(self, row: QHBoxLayout, text: str, slot) -> QPushButton:
         button = QPushButton(text)
@@ -235,8 +237,14 @@ class BallotsTab(QWidget):
         session, chosen = self.session, self.current_round()
         state = chosen.state(not self._read_only) if chosen is not None else None
         counting = session is not None and state.can_enter
-        for widget in (self.entry, self.undo_button, self.find_button, self.collected_button, self.bundle_button,
-                       self.void_button):  # fmt: skip
+        for widget in (
+            self.entry,
+            self.undo_button,
+            self.find_button,
+            self.collected_button,
+            self.bundle_button,
+            self.void_button,
+        ):
             widget.setEnabled(counting)
         self.close_button.setEnabled(counting and state.can_close)
         self.reopen_button.setEnabled(bool(state and state.can_reopen))
@@ -251,8 +259,9 @@ class BallotsTab(QWidget):
             action.setEnabled(session is not None)
         self.second_pass_action.setEnabled(counting)
         if session is None:
-            self.status_label.setText("Chưa có lần bầu nào đã phát phiếu. Phát phiếu ở thẻ «Đại hội», mục bầu cử."
-                                      if not self.rounds else "")  # fmt: skip
+            self.status_label.setText(
+                "Chưa có lần bầu nào đã phát phiếu. Phát phiếu ở thẻ «Đại hội», mục bầu cử." if not self.rounds else ""
+            )
             self.entry.draft = None
             self.entry.start_ballot(1)
             self.panel.show_result(None, None)
@@ -265,15 +274,19 @@ class BallotsTab(QWidget):
         info = session.info
         form = "gạch tên" if info.form == "strike" else "đồng ý / không đồng ý"
         mode = " — kết quả nhập bằng số tổng hợp" if state.mode == CountMode.TOTALS else ""
-        self.status_label.setText(f"<b>{session.election_title}</b>, lần {info.number}: {info.seats} cần bầu, "
-                                  f"{len(info.candidates)} người, phiếu {form}; "
-                                  f"{STATUS_TEXT[chosen.status]}{mode}.")  # fmt: skip
+        self.status_label.setText(
+            f"<b>{session.election_title}</b>, lần {info.number}: {info.seats} cần bầu, "
+            f"{len(info.candidates)} người, phiếu {form}; "
+            f"{STATUS_TEXT[chosen.status]}{mode}."
+        )
         problems = count.log_problems(chosen.round_id, info)  # closed: its chain, its seal and its stored result
         self._log_holds = not problems
         if problems:
             lines = "<br>".join(escape(p) for p in problems)
-            self.status_label.setText(self.status_label.text() + "<br><span style='color:#a4262c; font-weight:bold'>"
-                                      f"KHÔNG DÙNG KẾT QUẢ NÀY. {lines}</span>")  # fmt: skip
+            self.status_label.setText(
+                self.status_label.text() + "<br><span style='color:#a4262c; font-weight:bold'>"
+                f"KHÔNG DÙNG KẾT QUẢ NÀY. {lines}</span>"
+            )
         names = tuple(p.full_name for p in info.candidates)
         self.entry.set_round(session.election.candidate_ids, names, info.form, session.tally.judge)
         self.entry.start_ballot(session.next_number())
@@ -306,11 +319,14 @@ class BallotsTab(QWidget):
         chosen = self.current_round()
         diffs = count.differences(chosen.round_id) if chosen and chosen.double_entry else []
         election = self.session.election
-        fill_table(self.diff_table, ((str(d.no), describe(d.first, election), describe(d.second, election))
-                                     for d in diffs))  # fmt: skip
+        fill_table(
+            self.diff_table, ((str(d.no), describe(d.first, election), describe(d.second, election)) for d in diffs)
+        )
         checks = count.bundle_checks(chosen.round_id, self.session.pass_no) if chosen else []
-        fill_table(self.bundle_table, ((str(c.number), str(c.papers), str(c.entered), "Khớp" if c.ok else "Chưa khớp")
-                                       for c in checks))  # fmt: skip
+        fill_table(
+            self.bundle_table,
+            ((str(c.number), str(c.papers), str(c.entered), "Khớp" if c.ok else "Chưa khớp") for c in checks),
+        )
 
     # entering ---------------------------------------------------------------------------------------------------
     def _on_entry_ballot_ready(self, ballot) -> None:
@@ -388,8 +404,9 @@ class BallotsTab(QWidget):
 
     def add_bundle(self) -> None:
         chosen = self.current_round()
-        number = dialogs.ask_number(self, "Tệp phiếu", "Số thứ tự của tệp phiếu sắp nhập:", (self._bundle or 0) + 1,
-                                    1, 999)  # fmt: skip
+        number = dialogs.ask_number(
+            self, "Tệp phiếu", "Số thứ tự của tệp phiếu sắp nhập:", (self._bundle or 0) + 1, 1, 999
+        )
         if number is None:
             return
         papers = dialogs.ask_number(self, "Tệp phiếu", f"Số phiếu trong tệp {number}:", 50, 0, 5000)
@@ -415,20 +432,21 @@ class BallotsTab(QWidget):
         if problems:
             dialogs.show_warning(self, "Chưa khóa kết quả được.", "\n".join(problems))
             return
-        if dialogs.confirm(self, "Khóa kết quả kiểm phiếu? Sau khi khóa, muốn sửa phải mở lại và ghi lý do.",
-                           yes="Khóa kết quả"):  # fmt: skip
+        if dialogs.confirm(
+            self, "Khóa kết quả kiểm phiếu? Sau khi khóa, muốn sửa phải mở lại và ghi lý do.", yes="Khóa kết quả"
+        ):
             backup_before(self, "count")
             self._act(lambda: count.close_count(self.current_round().round_id, self.entered_by_edit.text()), True)
 
     def reopen(self) -> None:
         reason = dialogs.ask_text(self, "Mở lại kiểm phiếu", "Lý do mở lại (được ghi vào hồ sơ lần bầu):")
         if reason is not None:
-            self._act(lambda: count.reopen_count(self.current_round().round_id, reason, self.entered_by_edit.text()),
-                      True)  # fmt: skip
+            self._act(
+                lambda: count.reopen_count(self.current_round().round_id, reason, self.entered_by_edit.text()), True
+            )
 
     def publish(self) -> None:
-        if not dialogs.confirm(self, "Trưởng Ban kiểm phiếu công bố kết quả lên màn hình trình chiếu?",
-                               yes="Công bố"):  # fmt: skip
+        if not dialogs.confirm(self, "Trưởng Ban kiểm phiếu công bố kết quả lên màn hình trình chiếu?", yes="Công bố"):
             return
         self._act(lambda: count.publish(self.current_round().round_id, self.entered_by_edit.text()), True)
 

@@ -25,8 +25,12 @@ from PySide6.QtWidgets import (
 from models.counting import INVALID_REASON_LABELS, Ballot, Form, InvalidReason, Mark, Verdict
 from models.live_count.keyboard import BallotDraft
 
-REASON_KEYS = {Qt.Key.Key_F5: InvalidReason.NOT_ISSUED, Qt.Key.Key_F6: InvalidReason.ADDED_NAME,
-               Qt.Key.Key_F7: InvalidReason.MARKED, Qt.Key.Key_F8: InvalidReason.OTHER}  # fmt: skip
+REASON_KEYS = {
+    Qt.Key.Key_F5: InvalidReason.NOT_ISSUED,
+    Qt.Key.Key_F6: InvalidReason.ADDED_NAME,
+    Qt.Key.Key_F7: InvalidReason.MARKED,
+    Qt.Key.Key_F8: InvalidReason.OTHER,
+}
 MARK_TEXT = {Mark.NONE: "", Mark.AGREE: "Đồng ý", Mark.DISAGREE: "Không đồng ý", Mark.BOTH: "Cả hai ô"}
 STRUCK = QColor("#a4262c")
 VALID, INVALID, WARNING, NEUTRAL = "#107c10", "#a4262c", "#8a5300", "#605e5c"  # the verdict's colours
@@ -74,8 +78,9 @@ class BallotEntryView(QWidget):
         layout.addWidget(self.verdict_label)
 
     # set-up ---------------------------------------------------------------------------------------------------
-    def set_round(self, ids: tuple[str, ...], names: tuple[str, ...], form: Form,
-                  judge: Callable[[Ballot], Verdict]) -> None:  # fmt: skip
+    def set_round(
+        self, ids: tuple[str, ...], names: tuple[str, ...], form: Form, judge: Callable[[Ballot], Verdict]
+    ) -> None:
         self._judge = judge
         self.draft = BallotDraft(ids, form)
         width = self.draft.width
@@ -85,14 +90,20 @@ class BallotEntryView(QWidget):
             self.table.setItem(row, 1, QTableWidgetItem(name))
             self.table.setItem(row, 2, QTableWidgetItem(""))
         if form == Form.STRIKE:
-            how = (f"Gõ số thứ tự ({width} chữ số) để gạch / bỏ gạch tên" if width > 1
-                   else "Gõ số thứ tự (1 chữ số) để gạch / bỏ gạch tên")  # fmt: skip
+            how = (
+                f"Gõ số thứ tự ({width} chữ số) để gạch / bỏ gạch tên"
+                if width > 1
+                else "Gõ số thứ tự (1 chữ số) để gạch / bỏ gạch tên"
+            )
         else:
-            how = (f"Gõ số thứ tự ({width} chữ số) để đổi ô: đồng ý → không đồng ý → cả hai → bỏ trống; "
-                   "«+»: đồng ý tất cả")  # fmt: skip
-        self.keys_label.setText(f"{how}. Enter: lưu phiếu · Esc: xóa phiếu đang gõ · F5 không phải phiếu do Ban "
-                                "kiểm phiếu phát (không dấu) · F6 ghi thêm tên · F7 có ký tên, đánh dấu riêng · "
-                                "F8 lý do khác")  # fmt: skip
+            how = (
+                f"Gõ số thứ tự ({width} chữ số) để đổi ô: đồng ý → không đồng ý → cả hai → bỏ trống; «+»: đồng ý tất cả"
+            )
+        self.keys_label.setText(
+            f"{how}. Enter: lưu phiếu · Esc: xóa phiếu đang gõ · F5 không phải phiếu do Ban "
+            "kiểm phiếu phát (không dấu) · F6 ghi thêm tên · F7 có ký tên, đánh dấu riêng · "
+            "F8 lý do khác"
+        )
         self._repaint()
 
     def start_ballot(self, number: int, ballot: Ballot | None = None) -> None:
@@ -100,8 +111,11 @@ class BallotEntryView(QWidget):
         self.number = number
         self.correcting = ballot is not None
         if self.draft is not None:
-            self.draft = (BallotDraft.from_ballot(ballot, self.draft.ids, self.draft.form) if ballot
-                          else BallotDraft(self.draft.ids, self.draft.form))  # fmt: skip
+            self.draft = (
+                BallotDraft.from_ballot(ballot, self.draft.ids, self.draft.form)
+                if ballot
+                else BallotDraft(self.draft.ids, self.draft.form)
+            )
         self._repaint()
 
     # keys -------------------------------------------------------------------------------------------------------
@@ -196,8 +210,10 @@ class BallotEntryView(QWidget):
         self._verdict(text, colour, draft.message)
 
     def _verdict(self, text: str, colour: str, warning: str = "") -> None:
-        html = f"<span style='color:{colour}; font-weight:{'bold' if colour == INVALID else 'normal'}'>" \
-               f"{escape(text)}</span>"  # fmt: skip
+        html = (
+            f"<span style='color:{colour}; font-weight:{'bold' if colour == INVALID else 'normal'}'>"
+            f"{escape(text)}</span>"
+        )
         if warning:
             html = f"<span style='color:{WARNING}'>{escape(warning)}</span><br>{html}"
         self.verdict_label.setText(html)

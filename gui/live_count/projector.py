@@ -57,8 +57,18 @@ BANNER = "#C62828"
 IDLE_TEXT = "Chưa có lần bầu nào được phát phiếu"
 
 # Type sizes as fractions of the window height (0.03 × 768 px ≈ 23 px; × 1080 px ≈ 32 px).
-SIZES = {"congress": 0.034, "election": 0.046, "status": 0.045, "progress": 0.09, "bar": 0.11, "figures": 0.03,
-         "table": 0.029, "chart": 0.022, "banner": 0.075, "notice": 0.05}  # fmt: skip
+SIZES = {
+    "congress": 0.034,
+    "election": 0.046,
+    "status": 0.045,
+    "progress": 0.09,
+    "bar": 0.11,
+    "figures": 0.03,
+    "table": 0.029,
+    "chart": 0.022,
+    "banner": 0.075,
+    "notice": 0.05,
+}
 
 
 def ranked(result: CountResult) -> list[CandidateResult]:
@@ -90,8 +100,9 @@ def _font(pixels: int, bold: bool = False) -> QFont:
 class ProjectorWindow(QWidget):
     """A top-level window for the hall; `present()` opens it full screen on the second screen if there is one."""
 
-    def __init__(self, congress_title: str, election_title: str, round_no: int = 1,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, congress_title: str, election_title: str, round_no: int = 1, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle("Màn hình trình chiếu kết quả kiểm phiếu")
         self.setObjectName("projector")
@@ -235,8 +246,13 @@ class ProjectorWindow(QWidget):
         bold = self.table.font()
         bold.setBold(True)
         for index, line in enumerate(rows):
-            cells = (str(line.rank), self._name(line), str(line.votes), percent_label(line.percent),
-                     ELECTED_TEXT if line.elected else "")  # fmt: skip
+            cells = (
+                str(line.rank),
+                self._name(line),
+                str(line.votes),
+                percent_label(line.percent),
+                ELECTED_TEXT if line.elected else "",
+            )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column != 1:
@@ -276,8 +292,9 @@ class ProjectorWindow(QWidget):
             f"Không hợp lệ: {r.invalid}",
         ]
         if r.next_action != NextAction.NONE:
-            lines.append(f"Trúng cử {len(r.elected)} người; còn {r.open_seats} chỗ: "
-                         f"{NEXT_ACTION_LABELS[r.next_action]}")  # fmt: skip
+            lines.append(
+                f"Trúng cử {len(r.elected)} người; còn {r.open_seats} chỗ: {NEXT_ACTION_LABELS[r.next_action]}"
+            )
         return "\n".join(lines)
 
     def _build_chart(self) -> None:

@@ -58,8 +58,9 @@ def _font(pixels: int, bold: bool = False) -> QFont:
     return font
 
 
-def build_chart(bars: Sequence[Bar], threshold: int, scale_max: int, font_px: int, title: str = "",
-                legend_px: int | None = None) -> QChart:  # fmt: skip
+def build_chart(
+    bars: Sequence[Bar], threshold: int, scale_max: int, font_px: int, title: str = "", legend_px: int | None = None
+) -> QChart:
     """A horizontal stacked bar chart with two sets (elected, not elected: each candidate has a value in one of
     them, 0 in the other, so one bar per candidate in its colour) and a vertical threshold line.
 

@@ -83,8 +83,7 @@ class RecordActions(QObject):
         except OSError as exc:
             dialogs.show_error(self.tab, f"Không ghi được tệp hồ sơ: {os_error_text(exc)}.")
             return
-        dialogs.show_info(self.tab, "Đã xuất hồ sơ bầu cử. Ai cũng kiểm lại được bằng: chibo count TỆP.json",
-                          path)  # fmt: skip
+        dialogs.show_info(self.tab, "Đã xuất hồ sơ bầu cử. Ai cũng kiểm lại được bằng: chibo count TỆP.json", path)
 
     def _read(self, title: str):
         from models.counting import read_record
@@ -121,12 +120,17 @@ class RecordActions(QObject):
         result = recount(record)
         names = {c.id: c.name for c in record.election.candidates}
         elected = ", ".join(names[k] for k in result.elected) or "không ai"
-        lines = [f"{record.title or 'Hồ sơ bầu cử'}, lần {record.election.round}: D = {result.D}, thu vào "
-                 f"{result.collected}, hợp lệ {result.valid}, không hợp lệ {result.invalid}."]  # fmt: skip
+        lines = [
+            f"{record.title or 'Hồ sơ bầu cử'}, lần {record.election.round}: D = {result.D}, thu vào "
+            f"{result.collected}, hợp lệ {result.valid}, không hợp lệ {result.invalid}."
+        ]
         lines += [f"{line.name}: {line.votes} phiếu" for line in result.candidates]
         if record.digest_ok is False:
-            dialogs.show_error(self.tab, "HỒ SƠ KHÔNG KHỚP MÃ KIỂM TRA: nội dung tệp đã bị thay đổi sau khi ghi. "
-                               "Không dùng kết quả này.", "\n".join(lines))  # fmt: skip
+            dialogs.show_error(
+                self.tab,
+                "HỒ SƠ KHÔNG KHỚP MÃ KIỂM TRA: nội dung tệp đã bị thay đổi sau khi ghi. Không dùng kết quả này.",
+                "\n".join(lines),
+            )
             return
         held = f"Mã kiểm tra khớp: {grouped(record.digest)}." if record.digest_ok else "Hồ sơ không có mã kiểm tra."
         match = self._matches_saved(record, result)
@@ -139,8 +143,9 @@ class RecordActions(QObject):
         chosen = self.tab.current_round()
         if chosen is None:
             return
-        code = dialogs.ask_text(self.tab, "Đối chiếu với biên bản đã ký",
-                                "Mã kiểm tra in trên biên bản (64 chữ số, hoặc nội dung mã QR):")  # fmt: skip
+        code = dialogs.ask_text(
+            self.tab, "Đối chiếu với biên bản đã ký", "Mã kiểm tra in trên biên bản (64 chữ số, hoặc nội dung mã QR):"
+        )
         if not code:
             return
         operations.run(self.tab, lambda: verify_round(chosen.round_id, code), self._show_verdict)
@@ -160,7 +165,10 @@ class RecordActions(QObject):
         if saved is None:
             return "Lần bầu đang chọn chưa khóa kết quả để so sánh."
         same = (saved.collected, saved.valid, [c.votes for c in saved.candidates]) == (
-            result.collected, result.valid, [c.votes for c in result.candidates])  # fmt: skip
+            result.collected,
+            result.valid,
+            [c.votes for c in result.candidates],
+        )
         return "Khớp với kết quả đã khóa trong biên bản." if same else "KHÔNG khớp với kết quả đã khóa!"
 
     # the room ---------------------------------------------------------------------------------------------------

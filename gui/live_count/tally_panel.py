@@ -31,8 +31,9 @@ class TallyPanel(QWidget):
         self.elected_label.setWordWrap(True)
         layout.addWidget(self.elected_label)
 
-    def show_result(self, result: CountResult | None, collected: int | None, final: bool = False,
-                    holds: bool = True) -> None:  # fmt: skip
+    def show_result(
+        self, result: CountResult | None, collected: int | None, final: bool = False, holds: bool = True
+    ) -> None:
         """`final`: the count is closed; the line below says who was elected and the next step. `holds` false: the
         round's log does not hold, so the line says the result is not to be used instead."""
         if result is None:
@@ -71,8 +72,10 @@ class TallyPanel(QWidget):
         extra = f"; còn {result.open_seats} chỗ" if result.open_seats else ""
         tied = f"; bằng phiếu ở chỗ cuối: {', '.join(names[k] for k in result.tied)}" if result.tied else ""
         if not holds:
-            self.elected_label.setText("<b style='color:#a4262c'>KHÔNG DÙNG KẾT QUẢ NÀY: nhật ký nhập phiếu không "
-                                       "khớp (xem dòng đỏ phía trên).</b>")  # fmt: skip
+            self.elected_label.setText(
+                "<b style='color:#a4262c'>KHÔNG DÙNG KẾT QUẢ NÀY: nhật ký nhập phiếu không "
+                "khớp (xem dòng đỏ phía trên).</b>"
+            )
         elif final:
             step = NEXT_ACTION_LABELS[result.next_action] if result.next_action != NextAction.NONE else ""
             after = f" {step}." if step else ""

@@ -31,8 +31,10 @@ class ConnectionDialog(QDialog):
         self.setWindowTitle("Kết nối máy chủ của văn phòng")
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
-        intro = QLabel("Dữ liệu của các chi bộ nằm trên máy chủ PostgreSQL của văn phòng đảng ủy, trong mạng nội bộ. "
-                       "Hỏi người quản trị máy chủ địa chỉ, tên cơ sở dữ liệu và tài khoản của đồng chí.")  # fmt: skip
+        intro = QLabel(
+            "Dữ liệu của các chi bộ nằm trên máy chủ PostgreSQL của văn phòng đảng ủy, trong mạng nội bộ. "
+            "Hỏi người quản trị máy chủ địa chỉ, tên cơ sở dữ liệu và tài khoản của đồng chí."
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.host_edit = QLineEdit(str(settings.value("office/host", "")))

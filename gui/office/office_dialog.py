@@ -31,15 +31,23 @@ class OfficeDialog(QDialog):
         self.summary_label = QLabel("Đang tổng hợp số liệu các chi bộ…")
         self.summary_label.setWordWrap(True)
         layout.addWidget(self.summary_label)
-        self.headings = ["Chi bộ", *(h for _, h in TABLE_FIGURES), "Đến hạn xét chính thức", "Huy hiệu đợt tới",
-                         "Chưa xếp loại năm trước"]  # fmt: skip
+        self.headings = [
+            "Chi bộ",
+            *(h for _, h in TABLE_FIGURES),
+            "Đến hạn xét chính thức",
+            "Huy hiệu đợt tới",
+            "Chưa xếp loại năm trước",
+        ]
         self.table = read_only_table(self.headings, stretch=0)
         layout.addWidget(self.table, 1)
         exports = QHBoxLayout()
         self.export_buttons = {}
-        for kind, text in (("thong-ke", "Xuất báo cáo &thống kê…"), ("du-bi", "Xuất danh sách &dự bị đến hạn…"),
-                           ("huy-hieu", "Xuất danh sách &Huy hiệu Đảng…"),
-                           ("dai-hoi", "Xuất báo cáo đại hội các &chi bộ…")):  # fmt: skip
+        for kind, text in (
+            ("thong-ke", "Xuất báo cáo &thống kê…"),
+            ("du-bi", "Xuất danh sách &dự bị đến hạn…"),
+            ("huy-hieu", "Xuất danh sách &Huy hiệu Đảng…"),
+            ("dai-hoi", "Xuất báo cáo đại hội các &chi bộ…"),
+        ):
             button = QPushButton(text)
             button.setEnabled(False)
             button.clicked.connect(lambda _checked=False, k=kind: self.export(k))

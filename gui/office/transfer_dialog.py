@@ -17,17 +17,25 @@ class TransferDialog(QDialog):
 
     transferred = Signal(int)
 
-    def __init__(self, member_id: int, member_name: str, branches: list[tuple[int, str]], current: int,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        member_id: int,
+        member_name: str,
+        branches: list[tuple[int, str]],
+        current: int,
+        parent: QWidget | None = None,
+    ) -> None:
         from models.core import clock
 
         super().__init__(parent)
         self.setWindowTitle("Chuyển sinh hoạt đảng sang chi bộ khác")
         self._member_id = member_id
         layout = QVBoxLayout(self)
-        intro = QLabel(f"Đảng viên <b>{html.escape(member_name)}</b> chuyển sinh hoạt sang chi bộ khác trong cùng đảng "
-                       "bộ: chi bộ hiện nay ghi «chuyển đi», chi bộ mới nhận hồ sơ và ghi «chuyển đến», cùng một "
-                       "lúc.")  # fmt: skip
+        intro = QLabel(
+            f"Đảng viên <b>{html.escape(member_name)}</b> chuyển sinh hoạt sang chi bộ khác trong cùng đảng "
+            "bộ: chi bộ hiện nay ghi «chuyển đi», chi bộ mới nhận hồ sơ và ghi «chuyển đến», cùng một "
+            "lúc."
+        )
         intro.setWordWrap(True)
         intro.setMinimumWidth(460)
         layout.addWidget(intro)

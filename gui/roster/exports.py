@@ -82,8 +82,13 @@ class MemberExports(QObject):
 
     def _export(self, kind: str, statistics) -> None:
         job = JOB_BY_KIND[kind]
-        options = ExportOptions(clock.today(), everyone=self._everyone(), listed=self._shown(),
-                                columns=self._screen_columns(), statistics=statistics)  # fmt: skip
+        options = ExportOptions(
+            clock.today(),
+            everyone=self._everyone(),
+            listed=self._shown(),
+            columns=self._screen_columns(),
+            statistics=statistics,
+        )
         title = f"Xuất {job.title[0].lower()}{job.title[1:]}"
 
         def write(prepared) -> None:

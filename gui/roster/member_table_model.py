@@ -66,8 +66,10 @@ def _text(row: RosterRow, key: str) -> str:
 
 
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
-_ROLES = frozenset(int(role) for role in (Qt.ItemDataRole.DisplayRole, ID_ROLE, Qt.ItemDataRole.TextAlignmentRole,
-                                          Qt.ItemDataRole.ToolTipRole))  # fmt: skip
+_ROLES = frozenset(
+    int(role)
+    for role in (Qt.ItemDataRole.DisplayRole, ID_ROLE, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole)
+)
 
 
 def row_texts(row: RosterRow) -> tuple[str, ...]:
@@ -334,8 +336,9 @@ class MemberFilterProxyModel(QAbstractProxyModel):
             for source in range(first, last + 1):
                 search.place(source, insert_position(rows, search.order, source, self._sort_column, self._descending))
         else:  # a chunk of a load: the sorted order so far and the new rows are two runs that sorting merges
-            search.reorder(sort_indices(rows, search.order + list(range(first, last + 1)), self._sort_column,
-                                        self._descending))  # fmt: skip
+            search.reorder(
+                sort_indices(rows, search.order + list(range(first, last + 1)), self._sort_column, self._descending)
+            )
         self._rebuild()
 
     def _appends(self, order: list[int], first: int, last: int) -> bool:

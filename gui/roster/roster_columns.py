@@ -9,8 +9,16 @@ from PySide6.QtWidgets import QMenu, QTableView
 from gui.roster.member_table_model import COLUMN_INDEX, COLUMNS
 
 SETTINGS_KEY = "members/hidden_columns"
-_WIDTHS = {"no": 50, "full_name": 220, "gender": 80, "birth_date": 100, "admission_date": 120, "kind": 130,
-           "status": 190, "card_number": 100}  # fmt: skip
+_WIDTHS = {
+    "no": 50,
+    "full_name": 220,
+    "gender": 80,
+    "birth_date": 100,
+    "admission_date": 120,
+    "kind": 130,
+    "status": 190,
+    "card_number": 100,
+}
 _ALWAYS_SHOWN = ("no", "full_name")
 
 

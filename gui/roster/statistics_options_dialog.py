@@ -20,9 +20,12 @@ class StatisticsOptionsDialog(QDialog):
     options_chosen = Signal(object)
 
     def __init__(
-        self, today: date, age_bounds: tuple[int, ...] = DEFAULT_AGE_BOUNDS, parent: QWidget | None = None,
+        self,
+        today: date,
+        age_bounds: tuple[int, ...] = DEFAULT_AGE_BOUNDS,
+        parent: QWidget | None = None,
         scope: str = "toàn chi bộ",
-    ) -> None:  # fmt: skip
+    ) -> None:
         """`scope`: whom the report covers, as the intro says it ("toàn chi bộ"; the office: every branch)."""
         super().__init__(parent)
         self.setWindowTitle("Báo cáo thống kê đảng viên")

@@ -45,9 +45,12 @@ def working_bodies(congress_id: int) -> dict[Body, list[BodySeat]]:
 
     congress = congress_row(congress_id, writable=False)
     bodies: dict[Body, list[BodySeat]] = defaultdict(list)
-    query = (WorkingBodySeat.select(WorkingBodySeat, Summoned).join(Summoned)
-             .where(WorkingBodySeat.congress == congress.id)
-             .order_by(WorkingBodySeat.body, WorkingBodySeat.is_head.desc(), WorkingBodySeat.position))  # fmt: skip
+    query = (
+        WorkingBodySeat.select(WorkingBodySeat, Summoned)
+        .join(Summoned)
+        .where(WorkingBodySeat.congress == congress.id)
+        .order_by(WorkingBodySeat.body, WorkingBodySeat.is_head.desc(), WorkingBodySeat.position)
+    )
     for seat in query:
         bodies[Body(seat.body)].append(BodySeat(person(seat.summoned), seat.is_head))
     return {body: bodies.get(body, []) for body in Body}
@@ -57,9 +60,12 @@ def election_lists(congress_id: int) -> dict[str, set[int]]:
     """Every election list of the congress (any round): its title -> the summoned ids on it."""
 
     lists: dict[str, set[int]] = defaultdict(set)
-    query = (RoundCandidate.select(RoundCandidate.summoned, CongressElection.post)
-             .join(ElectionRound).join(CongressElection)
-             .where(CongressElection.congress == congress_id))  # fmt: skip
+    query = (
+        RoundCandidate.select(RoundCandidate.summoned, CongressElection.post)
+        .join(ElectionRound)
+        .join(CongressElection)
+        .where(CongressElection.congress == congress_id)
+    )
     for summoned_id, post in tuple_rows(query):
         lists[POST_LABELS[Post(post)]].add(summoned_id)
     return dict(lists)
@@ -81,8 +87,10 @@ def set_body(congress_id: int, body: Body, summoned_ids: list[int], head_id: int
         raise ValidationError("Một người được chọn hai lần.", "members")
     with db.atomic():
         congress = congress_row(congress_id)
-        rows = {row.id: row for row in Summoned.select().where(
-            (Summoned.congress == congress.id) & Summoned.id.in_(summoned_ids))}  # fmt: skip
+        rows = {
+            row.id: row
+            for row in Summoned.select().where((Summoned.congress == congress.id) & Summoned.id.in_(summoned_ids))
+        }
         missing = [i for i in summoned_ids if i not in rows]
         if missing:
             raise ValidationError("Có người không ở trong danh sách triệu tập của đại hội này.", "members")
@@ -105,6 +113,7 @@ def set_body(congress_id: int, body: Body, summoned_ids: list[int], head_id: int
             clear = [Body.CHAIR, Body.PRESIDIUM]
         delete_rows(WorkingBodySeat, (WorkingBodySeat.congress == congress.id) & WorkingBodySeat.body.in_(clear))
         for position, p in enumerate(people):
-            WorkingBodySeat.create(congress=congress.id, body=body, summoned=p.id, is_head=p.id == head_id,
-                                   position=position)  # fmt: skip
+            WorkingBodySeat.create(
+                congress=congress.id, body=body, summoned=p.id, is_head=p.id == head_id, position=position
+            )
         return [f"{p.full_name} chưa được điểm danh có mặt." for p in people if p.attendance != Attendance.PRESENT]

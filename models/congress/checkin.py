@@ -58,9 +58,18 @@ def panel_of(people: list[SummonedPerson], with_probationary: bool = False) -> A
         return sum(1 for p in people if p.attendance == attendance)
 
     official = sum(1 for p in people if p.official)
-    return AttendancePanel(len(people), official, len(people) - official, count(Attendance.PRESENT),
-                           count(Attendance.ABSENT_APPROVED), count(Attendance.ABSENT), count(None), electorate,
-                           tuple(blocking), quorum)  # fmt: skip
+    return AttendancePanel(
+        len(people),
+        official,
+        len(people) - official,
+        count(Attendance.PRESENT),
+        count(Attendance.ABSENT_APPROVED),
+        count(Attendance.ABSENT),
+        count(None),
+        electorate,
+        tuple(blocking),
+        quorum,
+    )
 
 
 def attendance_panel(congress_id: int) -> AttendancePanel:
@@ -90,15 +99,20 @@ def check_in(summoned_id: int, attendance: Attendance | None, reason: str = "") 
         congress = congress_row(row.congress_id)
         before = row.attendance
         now = clock.now()
-        Summoned.update(attendance=attendance.value if attendance else None, absence_reason=reason,
-                        checked_at=now if attendance else None).where(Summoned.id == row.id).execute()  # fmt: skip
+        Summoned.update(
+            attendance=attendance.value if attendance else None,
+            absence_reason=reason,
+            checked_at=now if attendance else None,
+        ).where(Summoned.id == row.id).execute()
         notes: list[str] = []
         if (attendance.value if attendance else None) != before:
             rounds = rounds_of(congress.id).where(ElectionRound.status == "counting")
             label = ATTENDANCE_LABELS[attendance]
             for counting in rounds:
-                note = (f"{now:%H:%M} đồng chí {row.full_name} điểm danh «{label}» sau khi đã phát phiếu: "
-                        "không thay đổi D và số phiếu phát ra của lần bầu này.")  # fmt: skip
+                note = (
+                    f"{now:%H:%M} đồng chí {row.full_name} điểm danh «{label}» sau khi đã phát phiếu: "
+                    "không thay đổi D và số phiếu phát ra của lần bầu này."
+                )
                 text = f"{counting.notes}\n{note}" if counting.notes else note
                 ElectionRound.update(notes=text).where(ElectionRound.id == counting.id).execute()
                 notes.append(note)

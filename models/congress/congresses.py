@@ -84,14 +84,30 @@ def check_congress(info: CongressInfo) -> list[str]:
 
 
 def _info(row) -> CongressInfo:
-    return CongressInfo(row.ordinal, row.term_start, row.term_end, row.opens_on, row.closes_on, row.place, row.id,
-                        Status(row.status), row.quorum_with_probationary, version=row.version)  # fmt: skip
+    return CongressInfo(
+        row.ordinal,
+        row.term_start,
+        row.term_end,
+        row.opens_on,
+        row.closes_on,
+        row.place,
+        row.id,
+        Status(row.status),
+        row.quorum_with_probationary,
+        version=row.version,
+    )
 
 
 # The congress's own facts as the congress dialog labels them, for a refused save's message.
-_LABELS = {"ordinal": "Đại hội lần thứ", "term_start": "Nhiệm kỳ từ năm", "term_end": "Đến năm",
-           "opens_on": "Ngày khai mạc", "closes_on": "Ngày bế mạc", "place": "Địa điểm",
-           "quorum_with_probationary": "Tính cả đảng viên dự bị khi xét đủ hai phần ba"}  # fmt: skip
+_LABELS = {
+    "ordinal": "Đại hội lần thứ",
+    "term_start": "Nhiệm kỳ từ năm",
+    "term_end": "Đến năm",
+    "opens_on": "Ngày khai mạc",
+    "closes_on": "Ngày bế mạc",
+    "place": "Địa điểm",
+    "quorum_with_probationary": "Tính cả đảng viên dự bị khi xét đủ hai phần ba",
+}
 
 
 def congress_label(key: str) -> str:
@@ -140,9 +156,15 @@ def save_congress(info: CongressInfo, read: CongressInfo | None = None) -> Congr
             clash = clash.where(Congress.id != info.id)
         if clash.exists():
             raise ConflictError(f"Chi bộ đã có đại hội lần thứ {roman(info.ordinal)}.")
-        values = dict(ordinal=info.ordinal, term_start=info.term_start, term_end=info.term_end,
-                      opens_on=info.opens_on, closes_on=info.closes_on, place=info.place,
-                      quorum_with_probationary=info.quorum_with_probationary)  # fmt: skip
+        values = dict(
+            ordinal=info.ordinal,
+            term_start=info.term_start,
+            term_end=info.term_end,
+            opens_on=info.opens_on,
+            closes_on=info.closes_on,
+            place=info.place,
+            quorum_with_probationary=info.quorum_with_probationary,
+        )
         if info.id is None:
             row = Congress.create(**values)
             take_summons(row.id)
@@ -163,10 +185,14 @@ def save_congress(info: CongressInfo, read: CongressInfo | None = None) -> Congr
 
 
 def _conflict(read: CongressInfo, theirs: CongressInfo) -> EditConflictError:
-    changes = [(label, shown(getattr(read, key)), shown(getattr(theirs, key)))
-               for key, label in _LABELS.items() if getattr(read, key) != getattr(theirs, key)]  # fmt: skip
-    lines = [f"Thông tin {read.title[0].lower()}{read.title[1:]} vừa được lưu trên máy khác sau khi bạn mở. "
-             f"{NOTHING_SAVED}"]  # fmt: skip
+    changes = [
+        (label, shown(getattr(read, key)), shown(getattr(theirs, key)))
+        for key, label in _LABELS.items()
+        if getattr(read, key) != getattr(theirs, key)
+    ]
+    lines = [
+        f"Thông tin {read.title[0].lower()}{read.title[1:]} vừa được lưu trên máy khác sau khi bạn mở. {NOTHING_SAVED}"
+    ]
     if changes:
         lines.append("Những mục họ đã thay đổi (bản bạn đã mở → bản họ đã lưu):")
         lines += [f"• {label}: {old} → {new}" for label, old, new in changes]

@@ -24,8 +24,13 @@ from models.counting.structure import (
     committee_allowed,
 )
 
-ORDER: tuple[Post, ...] = (Post.COMMITTEE, Post.SECRETARY, Post.DEPUTY_SECRETARY, Post.DELEGATE,
-                           Post.ALTERNATE_DELEGATE)  # fmt: skip
+ORDER: tuple[Post, ...] = (
+    Post.COMMITTEE,
+    Post.SECRETARY,
+    Post.DEPUTY_SECRETARY,
+    Post.DELEGATE,
+    Post.ALTERNATE_DELEGATE,
+)
 ELECTED_AS: dict[Post, str] = {
     Post.COMMITTEE: "Chi ủy viên",
     Post.SECRETARY: "Bí thư Chi bộ",
@@ -85,8 +90,17 @@ def _info(row, congress: CongressInfo, people: dict[int, SummonedPerson]) -> Ele
         built.append(round_info(r, Post(row.post), people, built[-1] if built else None, congress.opens_on))
     rounds = tuple(built)
     elected = tuple(people_by_key(people)[key] for r in rounds if r.result is not None for key in r.result.elected)
-    return ElectionInfo(row.id, row.congress_id, Post(row.post), row.seats, row.concluded, row.appointed, rounds,
-                        election_title(Post(row.post), congress), elected)  # fmt: skip
+    return ElectionInfo(
+        row.id,
+        row.congress_id,
+        Post(row.post),
+        row.seats,
+        row.concluded,
+        row.appointed,
+        rounds,
+        election_title(Post(row.post), congress),
+        elected,
+    )
 
 
 def people_by_key(people: dict[int, SummonedPerson]) -> dict[str, SummonedPerson]:
@@ -141,8 +155,9 @@ def election_plan(congress_id: int) -> list[PlannedElection]:
     official = _official(people)
     existing = {e.post: e for e in congress_elections(congress_id)}
     posts = ORDER if committee_allowed(official) else tuple(p for p in ORDER if p != Post.COMMITTEE)
-    return [PlannedElection(post, POST_LABELS[post], post in existing, _not_yet(post, official, existing))
-            for post in posts]  # fmt: skip
+    return [
+        PlannedElection(post, POST_LABELS[post], post in existing, _not_yet(post, official, existing)) for post in posts
+    ]
 
 
 def unfinished_elections(congress_id: int) -> list[str]:
@@ -305,24 +320,45 @@ def add_floor_nominee(round_id: int, summoned_id: int, vote_id: int, self_nomina
                 "vote",
             )
         _check_eligible(election.id, [summoned_id])
-        if RoundCandidate.select().where((RoundCandidate.round == row.id)
-                                         & (RoundCandidate.summoned == summoned_id)).exists():  # fmt: skip
+        if (
+            RoundCandidate.select()
+            .where((RoundCandidate.round == row.id) & (RoundCandidate.summoned == summoned_id))
+            .exists()
+        ):
             raise ConflictError("Người này đã có trong danh sách bầu cử.")
-        RoundCandidate.create(round=row.id, summoned=summoned_id, source="self" if self_nominated else "floor",
-                              admitted_by=vote.id)  # fmt: skip
+        RoundCandidate.create(
+            round=row.id, summoned=summoned_id, source="self" if self_nominated else "floor", admitted_by=vote.id
+        )
         return get_election(election.id)
 
 
-def admit_floor_nominee(round_id: int, summoned_id: int, subject: str, in_favour: int, against: int, abstain: int,
-                        voting: int | None = None, self_nominated: bool = False):  # fmt: skip
+def admit_floor_nominee(
+    round_id: int,
+    summoned_id: int,
+    subject: str,
+    in_favour: int,
+    against: int,
+    abstain: int,
+    voting: int | None = None,
+    self_nominated: bool = False,
+):
     """One act: the congress's show of hands on a floor nominee (or self-nominee), and their place on the list
     when more than 30 % agreed, in one transaction: if either part is refused, nothing is saved. Returns
     (the vote, the election as it now stands)."""
 
     with db.atomic():
         _row, election = _setup_round(round_id)
-        vote = record_vote(election.congress_id, VoteKind.FLOOR_NOMINEE, subject, in_favour, against, abstain, voting,
-                           election.id, summoned_id)  # fmt: skip
+        vote = record_vote(
+            election.congress_id,
+            VoteKind.FLOOR_NOMINEE,
+            subject,
+            in_favour,
+            against,
+            abstain,
+            voting,
+            election.id,
+            summoned_id,
+        )
         if vote.adopted:
             return vote, add_floor_nominee(round_id, summoned_id, vote.id, self_nominated)
         return vote, get_election(election.id)

@@ -77,9 +77,20 @@ def vote_adopted(kind: VoteKind, in_favour: int, voting: int) -> bool:
 
 
 def _record(row) -> HandVoteRecord:
-    return HandVoteRecord(row.id, VoteKind(row.kind), row.subject, row.voting, row.in_favour, row.against,
-                          row.abstain, row.taken_at, row.election_id, row.nominee_id, row.voided_at,
-                          row.void_reason)  # fmt: skip
+    return HandVoteRecord(
+        row.id,
+        VoteKind(row.kind),
+        row.subject,
+        row.voting,
+        row.in_favour,
+        row.against,
+        row.abstain,
+        row.taken_at,
+        row.election_id,
+        row.nominee_id,
+        row.voided_at,
+        row.void_reason,
+    )
 
 
 def check_counts(voting: int, in_favour: int, against: int, abstain: int, may_vote: int) -> list[str]:
@@ -98,9 +109,17 @@ def check_counts(voting: int, in_favour: int, against: int, abstain: int, may_vo
     return problems
 
 
-def record_vote(congress_id: int, kind: VoteKind, subject: str, in_favour: int, against: int, abstain: int,
-                voting: int | None = None, election_id: int | None = None,
-                nominee_id: int | None = None) -> HandVoteRecord:  # fmt: skip
+def record_vote(
+    congress_id: int,
+    kind: VoteKind,
+    subject: str,
+    in_favour: int,
+    against: int,
+    abstain: int,
+    voting: int | None = None,
+    election_id: int | None = None,
+    nominee_id: int | None = None,
+) -> HandVoteRecord:
     """Record one vote, taken now. `voting` defaults to the official members present who may vote."""
 
     subject = nfc(subject).strip()
@@ -118,18 +137,31 @@ def record_vote(congress_id: int, kind: VoteKind, subject: str, in_favour: int, 
         if kind == VoteKind.FLOOR_NOMINEE and nominee_id is None:
             problems.append("Hãy chọn người được đề cử, ứng cử tại đại hội.")
         if kind in ELECTION_KINDS and election_id is None:
-            problems.append("Số lượng bầu, danh sách bầu cử và người đề cử tại đại hội được biểu quyết cho một cuộc "
-                            "bầu: hãy ghi ở mục «4. Bầu cử», cuộc bầu đó.")  # fmt: skip
+            problems.append(
+                "Số lượng bầu, danh sách bầu cử và người đề cử tại đại hội được biểu quyết cho một cuộc "
+                "bầu: hãy ghi ở mục «4. Bầu cử», cuộc bầu đó."
+            )
         if kind in (VoteKind.SEATS, VoteKind.ELECTION_LIST) and election_id is not None:
             earlier = adopted_vote(congress.id, kind, election_id)
             if earlier is not None:
-                problems.append(f"Đại hội đã thông qua «{earlier.subject}» lúc {earlier.taken_at:%H:%M}: không biểu "
-                                "quyết lại; nếu ghi nhầm, hãy hủy kết quả đó (ghi lý do) rồi ghi lại.")  # fmt: skip
+                problems.append(
+                    f"Đại hội đã thông qua «{earlier.subject}» lúc {earlier.taken_at:%H:%M}: không biểu "
+                    "quyết lại; nếu ghi nhầm, hãy hủy kết quả đó (ghi lý do) rồi ghi lại."
+                )
         if problems:
             raise ValidationError("\n".join(problems), "counts")
-        row = HandVote.create(congress=congress.id, kind=kind, subject=subject, election=election_id,
-                              nominee=nominee_id, voting=voting, in_favour=in_favour, against=against,
-                              abstain=abstain, taken_at=clock.now())  # fmt: skip
+        row = HandVote.create(
+            congress=congress.id,
+            kind=kind,
+            subject=subject,
+            election=election_id,
+            nominee=nominee_id,
+            voting=voting,
+            in_favour=in_favour,
+            against=against,
+            abstain=abstain,
+            taken_at=clock.now(),
+        )
         return _record(row)
 
 
@@ -150,18 +182,24 @@ def void_vote(vote_id: int, reason: str) -> HandVoteRecord:
         if row.voided_at is not None:
             raise ConflictError("Kết quả biểu quyết này đã hủy từ trước.")
         if row.kind in (VoteKind.SEATS, VoteKind.ELECTION_LIST) and row.election_id is not None:
-            started = ElectionRound.select().where((ElectionRound.election == row.election_id)
-                                                   & (ElectionRound.status != "setup"))  # fmt: skip
+            started = ElectionRound.select().where(
+                (ElectionRound.election == row.election_id) & (ElectionRound.status != "setup")
+            )
             if started.exists():
                 raise ConflictError("Cuộc bầu này đã phát phiếu theo kết quả biểu quyết đó: không hủy được.")
-        admitted = RoundCandidate.select(RoundCandidate, ElectionRound).join(ElectionRound).where(
-            RoundCandidate.admitted_by == row.id)  # fmt: skip
+        admitted = (
+            RoundCandidate.select(RoundCandidate, ElectionRound)
+            .join(ElectionRound)
+            .where(RoundCandidate.admitted_by == row.id)
+        )
         if any(c.round.status != "setup" for c in admitted):
-            raise ConflictError("Người được đưa vào danh sách theo kết quả này đã có tên trên phiếu bầu đã phát: "
-                                "không hủy được.")  # fmt: skip
+            raise ConflictError(
+                "Người được đưa vào danh sách theo kết quả này đã có tên trên phiếu bầu đã phát: không hủy được."
+            )
         delete_rows(RoundCandidate, RoundCandidate.admitted_by == row.id)
         HandVote.update(voided_at=clock.now(), void_reason=reason, voided_by=current_user()).where(
-            HandVote.id == row.id).execute()  # fmt: skip
+            HandVote.id == row.id
+        ).execute()
         return _record(HandVote.get_by_id(row.id))
 
 
@@ -173,10 +211,17 @@ def hand_votes(congress_id: int) -> list[HandVoteRecord]:
     return [_record(row) for row in query]
 
 
-def adopted_vote(congress_id: int, kind: VoteKind, election_id: int | None = None,
-                 nominee_id: int | None = None) -> HandVoteRecord | None:  # fmt: skip
+def adopted_vote(
+    congress_id: int, kind: VoteKind, election_id: int | None = None, nominee_id: int | None = None
+) -> HandVoteRecord | None:
     """The latest vote in force (not voided) of this kind (for this election, nominee) if it was adopted, else
     None."""
-    found = [v for v in hand_votes(congress_id) if v.kind == kind and v.election_id == election_id
-             and (nominee_id is None or v.nominee_id == nominee_id) and v.voided_at is None]  # fmt: skip
+    found = [
+        v
+        for v in hand_votes(congress_id)
+        if v.kind == kind
+        and v.election_id == election_id
+        and (nominee_id is None or v.nominee_id == nominee_id)
+        and v.voided_at is None
+    ]
     return found[-1] if found and found[-1].adopted else None

@@ -15,8 +15,13 @@ from models.core.branch import get_branch, of_current_branch
 from models.core.errors import ConflictError, ValidationError
 from models.core.tables import db
 
-DOC_TYPES: dict[str, str] = {"BB": "Biên bản", "BC": "Báo cáo", "NQ": "Nghị quyết", "TTr": "Tờ trình",
-                             "DS": "Danh sách"}  # fmt: skip
+DOC_TYPES: dict[str, str] = {
+    "BB": "Biên bản",
+    "BC": "Báo cáo",
+    "NQ": "Nghị quyết",
+    "TTr": "Tờ trình",
+    "DS": "Danh sách",
+}
 
 
 @dataclass(frozen=True)
@@ -71,16 +76,22 @@ def document_number(congress_id: int, doc_type: str, document: str, title: str =
 
 
 def _sequence_of(doc_type: str, congress):
-    return (of_current_branch(DocumentSequence) & (DocumentSequence.doc_type == doc_type)
-            & (DocumentSequence.term_start == congress.term_start)
-            & (DocumentSequence.term_end == congress.term_end))  # fmt: skip
+    return (
+        of_current_branch(DocumentSequence)
+        & (DocumentSequence.doc_type == doc_type)
+        & (DocumentSequence.term_start == congress.term_start)
+        & (DocumentSequence.term_end == congress.term_end)
+    )
 
 
 def _taken(doc_type: str, number: int, congress, document: str | None = None) -> bool:
-    query = DocumentNumber.select().where(of_current_branch(DocumentNumber) & (DocumentNumber.doc_type == doc_type)
-                                          & (DocumentNumber.number == number)
-                                          & (DocumentNumber.term_start == congress.term_start)
-                                          & (DocumentNumber.term_end == congress.term_end))  # fmt: skip
+    query = DocumentNumber.select().where(
+        of_current_branch(DocumentNumber)
+        & (DocumentNumber.doc_type == doc_type)
+        & (DocumentNumber.number == number)
+        & (DocumentNumber.term_start == congress.term_start)
+        & (DocumentNumber.term_end == congress.term_end)
+    )
     if document is not None:
         query = query.where(DocumentNumber.document != document)
     return query.exists()
@@ -108,8 +119,13 @@ def numbers_of_term(congress_id: int) -> list[DocumentNo]:
     """Every number handed out in the congress's term, by type then number."""
 
     congress = congress_row(congress_id, writable=False)
-    query = (DocumentNumber.select().where(of_current_branch(DocumentNumber)
-                                           & (DocumentNumber.term_start == congress.term_start)
-                                           & (DocumentNumber.term_end == congress.term_end))
-             .order_by(DocumentNumber.doc_type, DocumentNumber.number))  # fmt: skip
+    query = (
+        DocumentNumber.select()
+        .where(
+            of_current_branch(DocumentNumber)
+            & (DocumentNumber.term_start == congress.term_start)
+            & (DocumentNumber.term_end == congress.term_end)
+        )
+        .order_by(DocumentNumber.doc_type, DocumentNumber.number)
+    )
     return [_no(row) for row in query]

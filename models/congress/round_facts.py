@@ -69,22 +69,43 @@ class RoundInfo:
         if self.electorate is None or self.ballots_issued is None:
             raise ConflictError(f"Lần bầu thứ {self.number} chưa bắt đầu.")
         candidates = tuple(Candidate(p.key, p.full_name, p.birth_date) for p in self.candidates)
-        return Election(self.post, self.number, self.seats, self.form, candidates, self.electorate,
-                        self.ballots_issued, self.rules, tie_break=self.tie_break)  # fmt: skip
+        return Election(
+            self.post,
+            self.number,
+            self.seats,
+            self.form,
+            candidates,
+            self.electorate,
+            self.ballots_issued,
+            self.rules,
+            tie_break=self.tie_break,
+        )
 
 
 def _totals_from_json(text: str) -> Totals | None:
     if not text:
         return None
     data = json.loads(text)
-    return Totals(collected=data["collected"], invalid=data.get("invalid", {}), votes=data.get("votes", {}),
-                  disagree=data.get("disagree", {}), valid=data.get("valid"))  # fmt: skip
+    return Totals(
+        collected=data["collected"],
+        invalid=data.get("invalid", {}),
+        votes=data.get("votes", {}),
+        disagree=data.get("disagree", {}),
+        valid=data.get("valid"),
+    )
 
 
 def totals_json(totals: Totals) -> str:
-    return json.dumps({"collected": totals.collected, "valid": totals.valid,
-                       "invalid": {str(k): v for k, v in totals.invalid.items() if v},
-                       "votes": dict(totals.votes), "disagree": dict(totals.disagree)}, ensure_ascii=False)  # fmt: skip
+    return json.dumps(
+        {
+            "collected": totals.collected,
+            "valid": totals.valid,
+            "invalid": {str(k): v for k, v in totals.invalid.items() if v},
+            "votes": dict(totals.votes),
+            "disagree": dict(totals.disagree),
+        },
+        ensure_ascii=False,
+    )
 
 
 def is_tie_break(previous: RoundInfo | None, candidates: Sequence[SummonedPerson]) -> bool:
@@ -107,8 +128,9 @@ def use_log_check(check: Callable) -> None:
     _log_check = check
 
 
-def round_info(row, post: Post, people: dict[int, SummonedPerson], previous: RoundInfo | None = None,
-               opens_on: date | None = None) -> RoundInfo:  # fmt: skip
+def round_info(
+    row, post: Post, people: dict[int, SummonedPerson], previous: RoundInfo | None = None, opens_on: date | None = None
+) -> RoundInfo:
     """A round as the domain sees it; `previous` is the election's round before it (it decides a tie-break);
     `opens_on`, the congress's first day, picks the regulation (and its counting rules)."""
     ids = [c.summoned_id for c in RoundCandidate.select(RoundCandidate.summoned).where(RoundCandidate.round == row.id)]
@@ -121,8 +143,21 @@ def round_info(row, post: Post, people: dict[int, SummonedPerson], previous: Rou
         electorate = Electorate(row.official_summoned, excluded, row.official_present)
     totals = _totals_from_json(row.result)
     rules = regulation_on(opens_on).rules if opens_on else Rules()
-    info = RoundInfo(row.id, row.number, row.seats, RoundStatus(row.status), candidates, electorate, row.ballots_issued,
-                     row.notes, totals, None, post, is_tie_break(previous, candidates), rules=rules)  # fmt: skip
+    info = RoundInfo(
+        row.id,
+        row.number,
+        row.seats,
+        RoundStatus(row.status),
+        candidates,
+        electorate,
+        row.ballots_issued,
+        row.notes,
+        totals,
+        None,
+        post,
+        is_tie_break(previous, candidates),
+        rules=rules,
+    )
     state = RoundState.of(row.status, row.count_mode)
     if state.mode == CountMode.BALLOTS and state.has_result and _log_check is not None:
         check = _log_check(row.id, info.election, totals, row.record_digest)

@@ -89,16 +89,24 @@ def start_round(round_id: int, ballots_issued: int | None = None) -> RoundInfo:
         panel = attendance_panel(congress.id)
         issued = panel.ballots if ballots_issued is None else ballots_issued
         if not 0 < issued <= panel.ballots:
-            problems.append(f"Số phiếu phát ra ({issued}) phải từ 1 đến số đảng viên chính thức có mặt được quyền "
-                            f"bầu cử ({panel.ballots}).")  # fmt: skip
+            problems.append(
+                f"Số phiếu phát ra ({issued}) phải từ 1 đến số đảng viên chính thức có mặt được quyền "
+                f"bầu cử ({panel.ballots})."
+            )
         if problems:
             raise ValidationError("Chưa bắt đầu lần bầu được:\n" + "\n".join(problems), "round")
         ex = panel.electorate.excluded
-        ElectionRound.update(status="counting", official_summoned=panel.electorate.official_summoned,
-                             temporary_elsewhere=ex.temporary_elsewhere, exempt_absent=ex.exempt_absent,
-                             suspended=ex.suspended, absent_approved=ex.absent_approved,
-                             official_present=panel.electorate.official_present, ballots_issued=issued,
-                             started_at=clock.now()).where(ElectionRound.id == row.id).execute()  # fmt: skip
+        ElectionRound.update(
+            status="counting",
+            official_summoned=panel.electorate.official_summoned,
+            temporary_elsewhere=ex.temporary_elsewhere,
+            exempt_absent=ex.exempt_absent,
+            suspended=ex.suspended,
+            absent_approved=ex.absent_approved,
+            official_present=panel.electorate.official_present,
+            ballots_issued=issued,
+            started_at=clock.now(),
+        ).where(ElectionRound.id == row.id).execute()
         return _current(election_row, row)
 
 
@@ -119,8 +127,9 @@ def record_totals(round_id: int, totals: Totals) -> RoundInfo:
         except MalformedError as exc:
             raise ValidationError(str(exc), "totals") from exc
         if result.blocked:
-            raise ValidationError("Kết quả kiểm phiếu chưa khớp:\n" + "\n".join(p.message for p in result.problems),
-                                  "totals")  # fmt: skip
+            raise ValidationError(
+                "Kết quả kiểm phiếu chưa khớp:\n" + "\n".join(p.message for p in result.problems), "totals"
+            )
         closed = dict(status="closed", result=totals_json(totals), count_mode="totals", closed_at=clock.now())
         ElectionRound.update(**closed).where(ElectionRound.id == row.id).execute()
         return _current(election_row, row)

@@ -26,8 +26,20 @@ from models.roster.member_status import member_status
 from models.roster.members import all_members, get_member
 from models.roster.records import MemberRecord
 
-BIO_KEYS = ("gender", "hometown", "ethnicity", "religion", "education", "qualification", "theory", "job_title",
-            "workplace", "admission_date", "official_date", "card_number")  # fmt: skip
+BIO_KEYS = (
+    "gender",
+    "hometown",
+    "ethnicity",
+    "religion",
+    "education",
+    "qualification",
+    "theory",
+    "job_title",
+    "workplace",
+    "admission_date",
+    "official_date",
+    "card_number",
+)
 _BIO_DATES = ("admission_date", "official_date")
 
 SITUATION_LABELS: dict[Situation, str] = {
@@ -100,9 +112,19 @@ def person(row) -> SummonedPerson:
         if bio.get(key):
             bio[key] = date.fromisoformat(bio[key])
     attendance = Attendance(row.attendance) if row.attendance else None
-    return SummonedPerson(row.id, row.member_id, row.full_name, row.birth_date, row.official,
-                          Situation(row.situation), row.status_label, attendance, row.absence_reason,
-                          row.checked_at, bio)  # fmt: skip
+    return SummonedPerson(
+        row.id,
+        row.member_id,
+        row.full_name,
+        row.birth_date,
+        row.official,
+        Situation(row.situation),
+        row.status_label,
+        attendance,
+        row.absence_reason,
+        row.checked_at,
+        bio,
+    )
 
 
 def _snapshot(member: MemberRecord, on: date) -> dict:
@@ -110,9 +132,14 @@ def _snapshot(member: MemberRecord, on: date) -> dict:
     bio = {key: getattr(member, key) for key in BIO_KEYS}
     for key in _BIO_DATES:
         bio[key] = bio[key].isoformat() if bio[key] else None
-    return dict(full_name=member.full_name, birth_date=member.birth_date, official=voter.voter.official,
-                situation=voter.voter.situation.value, status_label=voter.status.label,
-                bio=json.dumps(bio, ensure_ascii=False))  # fmt: skip
+    return dict(
+        full_name=member.full_name,
+        birth_date=member.birth_date,
+        official=voter.voter.official,
+        situation=voter.voter.situation.value,
+        status_label=voter.status.label,
+        bio=json.dumps(bio, ensure_ascii=False),
+    )
 
 
 def _on_roster(on: date) -> dict[int, MemberRecord]:
@@ -123,9 +150,12 @@ def _on_roster(on: date) -> dict[int, MemberRecord]:
 def _references(summoned_id: int) -> bool:
     return any(
         model.select().where(column == summoned_id).exists()
-        for model, column in ((WorkingBodySeat, WorkingBodySeat.summoned), (RoundCandidate, RoundCandidate.summoned),
-                              (HandVote, HandVote.nominee))
-    )  # fmt: skip
+        for model, column in (
+            (WorkingBodySeat, WorkingBodySeat.summoned),
+            (RoundCandidate, RoundCandidate.summoned),
+            (HandVote, HandVote.nominee),
+        )
+    )
 
 
 def take_summons(congress_id: int) -> SummonsChange:
@@ -197,6 +227,7 @@ def summon_member(congress_id: int, member_id: int) -> SummonedPerson:
         member = get_member(member_id)
         if Summoned.select().where((Summoned.congress == congress.id) & (Summoned.member == member_id)).exists():
             raise ConflictError(f"Đảng viên {member.full_name} đã có trong danh sách triệu tập.")
-        row = Summoned.create(congress=congress.id, member=member_id, added_at=clock.now(),
-                              **_snapshot(member, congress.opens_on))  # fmt: skip
+        row = Summoned.create(
+            congress=congress.id, member=member_id, added_at=clock.now(), **_snapshot(member, congress.opens_on)
+        )
         return person(row)

@@ -210,5 +210,8 @@ CONGRESS_TABLES: list[type[BaseModel]] = [
 
 def rounds_of(congress_id: int) -> pw.ModelSelect[ElectionRound]:
     """Every round of every election of a congress: a query to narrow down (`.where(ElectionRound.status == …)`)."""
-    return (ElectionRound.select(ElectionRound, CongressElection).join(CongressElection)
-            .where(CongressElection.congress == congress_id))  # fmt: skip
+    return (
+        ElectionRound.select(ElectionRound, CongressElection)
+        .join(CongressElection)
+        .where(CongressElection.congress == congress_id)
+    )

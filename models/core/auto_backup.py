@@ -30,9 +30,16 @@ log = logging.getLogger(__name__)
 KEEP_LAST = 10
 KEEP_DAILY_DAYS = 30
 STAMP = "%Y-%m-%d %H%M%S"
-REASONS = {"open": "mở tệp", "exit": "đóng ChiBo", "count": "trước khi khóa kết quả", "void": "trước khi hủy phiếu",
-           "import": "trước khi nhập Excel", "restore": "trước khi phục hồi", "manual": "sao lưu ngay",
-           "protect": "trước khi đổi mật khẩu"}  # fmt: skip
+REASONS = {
+    "open": "mở tệp",
+    "exit": "đóng ChiBo",
+    "count": "trước khi khóa kết quả",
+    "void": "trước khi hủy phiếu",
+    "import": "trước khi nhập Excel",
+    "restore": "trước khi phục hồi",
+    "manual": "sao lưu ngay",
+    "protect": "trước khi đổi mật khẩu",
+}
 
 
 @dataclass(frozen=True)
@@ -84,8 +91,9 @@ def list_backups(data_path: Path) -> list[BackupFile]:
     return sorted(found, key=_newest_first, reverse=True)
 
 
-def to_keep(backups: list[BackupFile], now: datetime, last: int = KEEP_LAST,
-            daily_days: int = KEEP_DAILY_DAYS) -> set[Path]:  # fmt: skip
+def to_keep(
+    backups: list[BackupFile], now: datetime, last: int = KEEP_LAST, daily_days: int = KEEP_DAILY_DAYS
+) -> set[Path]:
     """The backups rotation keeps: the newest `last`, and the newest of each day of the last `daily_days` days."""
     ordered = sorted(backups, key=_newest_first, reverse=True)
     keep = {b.path for b in ordered[:last]}
@@ -128,8 +136,9 @@ def copy_verified(source: Path, partial: Path, failure: str) -> None:
         raise StorageError(failure)
 
 
-def take_backup(data_path: Path, reason: str, destination: Path | None = None,
-                identity: tuple[int, int] | None = None) -> Path:  # fmt: skip
+def take_backup(
+    data_path: Path, reason: str, destination: Path | None = None, identity: tuple[int, int] | None = None
+) -> Path:
     """Copy the data file (through its own connection) into the backup folder, or to `destination`; verify the
     copy, make it private, then rotate the folder. StorageError (Vietnamese) when it cannot be written or verified;
     nothing half-written is left. With `identity` (device, inode of the file as opened), a file that vanished or
@@ -161,11 +170,15 @@ def _check_source(data_path: Path, identity: tuple[int, int] | None) -> None:
 
     now = identity_of(data_path)
     if now is None:
-        raise StorageError(f"Không sao lưu được vì tệp dữ liệu «{data_path}» không còn ở đó (đã bị xóa hoặc di "
-                           "chuyển trong khi ChiBo đang mở). Không có bản sao lưu nào được tạo.")  # fmt: skip
+        raise StorageError(
+            f"Không sao lưu được vì tệp dữ liệu «{data_path}» không còn ở đó (đã bị xóa hoặc di "
+            "chuyển trong khi ChiBo đang mở). Không có bản sao lưu nào được tạo."
+        )
     if identity is not None and now != identity:
-        raise StorageError(f"Không sao lưu được vì tệp «{data_path.name}» không còn là tệp ChiBo đã mở (đã bị thay "
-                           "bằng một tệp khác). Không có bản sao lưu nào được tạo.")  # fmt: skip
+        raise StorageError(
+            f"Không sao lưu được vì tệp «{data_path.name}» không còn là tệp ChiBo đã mở (đã bị thay "
+            "bằng một tệp khác). Không có bản sao lưu nào được tạo."
+        )
 
 
 def _discard(partial: Path) -> None:

@@ -104,8 +104,11 @@ def create_file(path: Path, passphrase: str | None = None, plain: bool = False) 
 
     path = Path(path).expanduser()
     if path.exists() or path.is_symlink():
-        return Outcome(Opened.REFUSED, path, f"Tệp «{path.name}» đã có; ChiBo không ghi đè lên tệp đã có. Hãy chọn "
-                       "tên khác hoặc dùng «Mở tệp dữ liệu».")  # fmt: skip
+        return Outcome(
+            Opened.REFUSED,
+            path,
+            f"Tệp «{path.name}» đã có; ChiBo không ghi đè lên tệp đã có. Hãy chọn tên khác hoặc dùng «Mở tệp dữ liệu».",
+        )
     recovery = ""
     if not passphrase and not plain:
         stored = new_stored_key()

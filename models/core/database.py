@@ -116,8 +116,9 @@ def default_database_path() -> Path:
     return Path(user_data_dir("ChiBo", appauthor=False)) / "chibo.sqlite3"
 
 
-def open_database(target: str | Path, passphrase: str | None = None, create: bool = True,
-                  lock: FileLock | None = None) -> pw.Database:  # fmt: skip
+def open_database(
+    target: str | Path, passphrase: str | None = None, create: bool = True, lock: FileLock | None = None
+) -> pw.Database:
     """Open the data file or database URL, migrate it, and bind the tables to it; a data file that does not exist
     is created only when `create` (written under a temporary name and renamed into place: see `_create_file`).
 

@@ -88,8 +88,9 @@ def rewrite(path: Path, new_key: str | None) -> None:
             partial.with_name(partial.name + "-journal").unlink(missing_ok=True)
         if isinstance(exc, (OSError, *SQLITE_ERRORS)):
             cause, advice = cause_of(exc)
-            raise StorageError(f"Không đổi được mật khẩu của «{path.name}» vì {cause}; tệp được giữ nguyên. "
-                               f"{advice}") from exc  # fmt: skip
+            raise StorageError(
+                f"Không đổi được mật khẩu của «{path.name}» vì {cause}; tệp được giữ nguyên. {advice}"
+            ) from exc
         raise
 
 
@@ -103,8 +104,12 @@ def _check(partial: Path, key: str | None) -> None:
         raise StorageError(f"Bản chép của «{partial.name}» không qua được kiểm tra toàn vẹn; tệp được giữ nguyên.")
 
 
-def change_protection(data_path: Path, new_passphrase: str | None, progress: Callable[[int, int], bool] | None = None,
-                      salt: bytes | None = None) -> list[Path]:  # fmt: skip
+def change_protection(
+    data_path: Path,
+    new_passphrase: str | None,
+    progress: Callable[[int, int], bool] | None = None,
+    salt: bytes | None = None,
+) -> list[Path]:
     """Encrypt the closed data file and its backups with `new_passphrase`, or decrypt them (None). The backups go
     first, the data file last, and only then does the session know the new passphrase: when a rewrite fails, the
     data file still opens as before. Returns the backups that did not open with the old passphrase (kept as they
@@ -173,13 +178,19 @@ def left_behind(data_path: Path, skipped: list[Path]) -> list[LeftBehind]:
     stem, suffix = glob.escape(data_path.stem), glob.escape(data_path.suffix)
     for aside in sorted(data_path.parent.glob(f"{stem} (hỏng *){suffix}")):
         plain = _plain(aside)
-        why = ("tệp hỏng được cất riêng khi phục hồi; không mã hóa" if plain
-               else "tệp hỏng được cất riêng khi phục hồi, mã hóa như tệp lúc đó")  # fmt: skip
+        why = (
+            "tệp hỏng được cất riêng khi phục hồi; không mã hóa"
+            if plain
+            else "tệp hỏng được cất riêng khi phục hồi, mã hóa như tệp lúc đó"
+        )
         found.append(LeftBehind(aside, why, plain))
     for copy in sorted(data_path.parent.glob(f"{stem}.truoc-nang-cap-v*{suffix}")):
         plain = _plain(copy)
-        why = ("bản sao trước khi nâng cấp phiên bản ChiBo; không mã hóa" if plain
-               else "bản sao trước khi nâng cấp phiên bản ChiBo, mã hóa như tệp lúc đó")  # fmt: skip
+        why = (
+            "bản sao trước khi nâng cấp phiên bản ChiBo; không mã hóa"
+            if plain
+            else "bản sao trước khi nâng cấp phiên bản ChiBo, mã hóa như tệp lúc đó"
+        )
         found.append(LeftBehind(copy, why, plain))
     return found
 

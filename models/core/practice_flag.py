@@ -7,8 +7,10 @@ from models.core.tables import Meta, db
 
 PRACTICE_KEY = "practice"
 PRACTICE_WATERMARK = "DỮ LIỆU TẬP DƯỢT – KHÔNG PHẢI VĂN BẢN THẬT CỦA CHI BỘ"
-PRACTICE_BANNER = ("Đây là tệp dữ liệu mẫu để tập dượt, không phải dữ liệu thật của chi bộ. Mọi văn bản xuất từ "
-                   "tệp này đều ghi «tập dượt».")  # fmt: skip
+PRACTICE_BANNER = (
+    "Đây là tệp dữ liệu mẫu để tập dượt, không phải dữ liệu thật của chi bộ. Mọi văn bản xuất từ "
+    "tệp này đều ghi «tập dượt»."
+)
 
 
 def is_practice() -> bool:

@@ -36,8 +36,10 @@ class BackupPreview:
             return "Bản sao lưu này được mã hóa bằng một mật khẩu khác mật khẩu hiện nay của tệp, không mở được."
         if not self.ok:
             return "Bản sao lưu này bị hỏng, không dùng được."
-        return (f"{self.branch or 'Chi bộ'}: {self.members} đảng viên, {self.congresses} đại hội, "
-                f"{self.counted_rounds} lần bầu đã có kết quả")  # fmt: skip
+        return (
+            f"{self.branch or 'Chi bộ'}: {self.members} đảng viên, {self.congresses} đại hội, "
+            f"{self.counted_rounds} lần bầu đã có kết quả"
+        )
 
 
 def _count(connection: sqlite3.Connection, sql: str) -> int:
@@ -54,10 +56,14 @@ def preview(backup: BackupFile) -> BackupPreview:
     connection = connect_sqlite(backup.path, existing_uri(backup.path, "ro"))
     try:
         branch = connection.execute("SELECT name FROM branch ORDER BY id LIMIT 1").fetchone()
-        return BackupPreview(backup, True, branch[0] if branch else "",
-                             _count(connection, "SELECT COUNT(*) FROM member"),
-                             _count(connection, "SELECT COUNT(*) FROM congress"),
-                             _count(connection, "SELECT COUNT(*) FROM election_round WHERE result <> ''"))  # fmt: skip
+        return BackupPreview(
+            backup,
+            True,
+            branch[0] if branch else "",
+            _count(connection, "SELECT COUNT(*) FROM member"),
+            _count(connection, "SELECT COUNT(*) FROM congress"),
+            _count(connection, "SELECT COUNT(*) FROM election_round WHERE result <> ''"),
+        )
     except SQLITE_ERRORS:
         return BackupPreview(backup, False)
     finally:
@@ -97,8 +103,9 @@ def restore(data_path: Path, backup: BackupFile, damaged: bool = False) -> Path:
         raise DatabaseFileError(f"Bản sao lưu «{backup.path.name}» bị hỏng nên không phục hồi từ đó được.")
     partial = data_path.with_name(data_path.name + ".phuc-hoi")
     try:
-        copy_verified(backup.path, partial, "Bản phục hồi vừa chép không qua được kiểm tra toàn vẹn; tệp dữ liệu được "
-                      "giữ nguyên.")  # fmt: skip
+        copy_verified(
+            backup.path, partial, "Bản phục hồi vừa chép không qua được kiểm tra toàn vẹn; tệp dữ liệu được giữ nguyên."
+        )
     except FILE_OR_SQLITE_ERRORS as exc:
         with suppress(OSError):
             partial.unlink(missing_ok=True)

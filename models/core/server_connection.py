@@ -18,8 +18,17 @@ from playhouse.db_url import connect
 from models.core.errors import ServerConnectionError, ValidationError
 from models.core.server_errors import CONNECT_TIMEOUT_SECONDS, DEFAULT_PORT, driver_error, refusal
 
-__all__ = ["CONNECT_TIMEOUT_SECONDS", "DEFAULT_PORT", "ServerAddress", "ServerConnectionError", "address_of",
-           "check_address", "check_server", "refused_sign_in", "server_error_message"]  # fmt: skip
+__all__ = [
+    "CONNECT_TIMEOUT_SECONDS",
+    "DEFAULT_PORT",
+    "ServerAddress",
+    "ServerConnectionError",
+    "address_of",
+    "check_address",
+    "check_server",
+    "refused_sign_in",
+    "server_error_message",
+]
 
 _NAME = re.compile(r"^[\w.-]+$")  # host names, IPv4 addresses, database names ChiBo's admin command creates
 
@@ -53,8 +62,9 @@ def address_of(url: str) -> ServerAddress:
     query = dict(p.split("=", 1) for p in parts.query.split("&") if "=" in p)
     host = unquote(query.get("host", "")) or (parts.hostname or "")
     port = int(query.get("port", parts.port or DEFAULT_PORT))
-    return ServerAddress(host, parts.path.lstrip("/"), unquote(parts.username or ""), unquote(parts.password or ""),
-                         port)  # fmt: skip
+    return ServerAddress(
+        host, parts.path.lstrip("/"), unquote(parts.username or ""), unquote(parts.password or ""), port
+    )
 
 
 def check_address(address: ServerAddress) -> None:
@@ -83,10 +93,14 @@ def server_error_message(exc: BaseException, address: ServerAddress) -> str:
 def refused_sign_in(exc: BaseException, address: ServerAddress) -> tuple[str, str]:
     """(message, field to correct) of a failed sign-in."""
     found = driver_error(exc) or exc
-    known = refusal(str(found), getattr(found, "sqlstate", None), address.user, address.host, address.database,
-                    address.port)  # fmt: skip
-    return known or (f"Không kết nối được tới máy chủ «{address.host}», cổng {address.port}. Hãy kiểm tra địa chỉ, "
-                     "tên đăng nhập và mật khẩu.", "host")  # fmt: skip
+    known = refusal(
+        str(found), getattr(found, "sqlstate", None), address.user, address.host, address.database, address.port
+    )
+    return known or (
+        f"Không kết nối được tới máy chủ «{address.host}», cổng {address.port}. Hãy kiểm tra địa chỉ, "
+        "tên đăng nhập và mật khẩu.",
+        "host",
+    )
 
 
 def check_server(address: ServerAddress) -> None:

@@ -11,8 +11,12 @@ CONNECT_TIMEOUT_SECONDS = 10  # an office network answers at once; a wrong addre
 INSUFFICIENT_PRIVILEGE = "42501"
 NO_SCHEMA = "3F000"  # the account may not even use the schema the tables would go in
 _AUTH = ("28P01", "28000")
-_HOST_UNKNOWN = ("could not translate host name", "name or service not known", "nodename nor servname",
-                 "failed to resolve host")  # fmt: skip
+_HOST_UNKNOWN = (
+    "could not translate host name",
+    "name or service not known",
+    "nodename nor servname",
+    "failed to resolve host",
+)
 _UNREACHABLE = (
     "connection refused",
     "could not connect",
@@ -54,11 +58,13 @@ def server_message(exc: BaseException, url: str) -> str | None:
 
 
 _HELD_UP = {
-    "55P03": ("đang bận vì một tài khoản khác đang giữ dữ liệu cần dùng; không có gì thay đổi. Hãy thử lại sau ít "
-              "phút, hoặc nhờ người quản trị ngắt phiên của tài khoản đó."),
+    "55P03": (
+        "đang bận vì một tài khoản khác đang giữ dữ liệu cần dùng; không có gì thay đổi. Hãy thử lại sau ít "
+        "phút, hoặc nhờ người quản trị ngắt phiên của tài khoản đó."
+    ),
     "57014": "thao tác chạy quá lâu nên máy chủ đã dừng lại; không có gì thay đổi. Hãy thử lại.",
     "25P03": "phiên làm việc bị đóng vì để dở quá lâu; không có gì thay đổi. Hãy kết nối lại.",
-}  # fmt: skip
+}
 
 
 def refusal(text: str, state: str | None, user: str, host: str, database: str, port: int) -> tuple[str, str] | None:
@@ -68,8 +74,10 @@ def refusal(text: str, state: str | None, user: str, host: str, database: str, p
     text = text.lower()
     where = f"«{host}», cổng {port}"
     if "password authentication failed" in text or state == "28P01":
-        return (f"Sai tên đăng nhập hoặc mật khẩu: máy chủ «{host}» không nhận mật khẩu của tài khoản «{user}». Hãy "
-                "nhập lại mật khẩu; nếu vẫn không được, hỏi người quản trị máy chủ."), "password"  # fmt: skip
+        return (
+            f"Sai tên đăng nhập hoặc mật khẩu: máy chủ «{host}» không nhận mật khẩu của tài khoản «{user}». Hãy "
+            "nhập lại mật khẩu; nếu vẫn không được, hỏi người quản trị máy chủ."
+        ), "password"
     if "no password supplied" in text:
         return f"Máy chủ «{host}» cần mật khẩu của tài khoản «{user}»: hãy nhập mật khẩu.", "password"
     if "role" in text and "does not exist" in text:
@@ -88,24 +96,32 @@ def refusal(text: str, state: str | None, user: str, host: str, database: str, p
             "user",
         )
     if state == INSUFFICIENT_PRIVILEGE:
-        return (f"Tài khoản «{user}» không đủ quyền làm việc này trên cơ sở dữ liệu «{database}» (chỉ được xem, "
-                "hoặc không được giao chi bộ này); không có gì thay đổi."), "database"  # fmt: skip
+        return (
+            f"Tài khoản «{user}» không đủ quyền làm việc này trên cơ sở dữ liệu «{database}» (chỉ được xem, "
+            "hoặc không được giao chi bộ này); không có gì thay đổi."
+        ), "database"
     if state in _HELD_UP:  # a set-up server's session limits (models.office.sessions), before "timeout" below
         return f"Máy chủ {where}: {_HELD_UP[state]}", "host"
     if any(needle in text for needle in _HOST_UNKNOWN):
-        return (f"Không kết nối được tới máy chủ cơ sở dữ liệu {where}: không tìm thấy máy chủ trên mạng. Hãy kiểm "
-                "tra lại tên hoặc địa chỉ IP của máy chủ."), "host"  # fmt: skip
+        return (
+            f"Không kết nối được tới máy chủ cơ sở dữ liệu {where}: không tìm thấy máy chủ trên mạng. Hãy kiểm "
+            "tra lại tên hoặc địa chỉ IP của máy chủ."
+        ), "host"
     if "timeout" in text or "timed out" in text:
         silent = f"máy chủ không trả lời sau {CONNECT_TIMEOUT_SECONDS} giây"
-        return (f"Không kết nối được tới máy chủ cơ sở dữ liệu {where}: {silent}. Hãy kiểm tra địa chỉ, cáp mạng, và "
-                "máy chủ đã bật chưa."), "host"  # fmt: skip
+        return (
+            f"Không kết nối được tới máy chủ cơ sở dữ liệu {where}: {silent}. Hãy kiểm tra địa chỉ, cáp mạng, và "
+            "máy chủ đã bật chưa."
+        ), "host"
     if "too many" in text or "remaining connection slots" in text:
         return f"Máy chủ {where} đang có quá nhiều kết nối. Hãy thử lại sau ít phút.", "host"
     if "server closed the connection" in text or "terminating connection" in text:
         return f"Máy chủ {where} đã ngắt kết nối. Hãy thử lại; nếu vẫn lỗi, hỏi người quản trị máy chủ.", "host"
     if any(needle in text for needle in _UNREACHABLE) or (state is None and "connection" in text):
-        return (f"Không kết nối được tới máy chủ cơ sở dữ liệu {where}: máy chủ chưa chạy, sai địa chỉ hoặc cổng, "
-                "tường lửa chặn, hoặc mạng nội bộ không thông. Hãy kiểm tra rồi thử lại."), "host"  # fmt: skip
+        return (
+            f"Không kết nối được tới máy chủ cơ sở dữ liệu {where}: máy chủ chưa chạy, sai địa chỉ hoặc cổng, "
+            "tường lửa chặn, hoặc mạng nội bộ không thông. Hãy kiểm tra rồi thử lại."
+        ), "host"
     return None
 
 
@@ -124,8 +140,10 @@ def open_message(exc: BaseException, url: str) -> str | None:
     found = driver_error(exc)
     if is_privilege_error(exc) or getattr(found, "sqlstate", None) == NO_SCHEMA:
         user, host, database = url_parts(url)
-        return (f"Tài khoản «{user}» không đủ quyền tạo hoặc nâng cấp dữ liệu ChiBo trong cơ sở dữ liệu «{database}» "
-                f"trên máy chủ «{host}». Hãy nhờ người quản trị chạy «main.py server-setup» rồi mở lại.")  # fmt: skip
+        return (
+            f"Tài khoản «{user}» không đủ quyền tạo hoặc nâng cấp dữ liệu ChiBo trong cơ sở dữ liệu «{database}» "
+            f"trên máy chủ «{host}». Hãy nhờ người quản trị chạy «main.py server-setup» rồi mở lại."
+        )
     return server_message(exc, url)
 
 

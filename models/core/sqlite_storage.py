@@ -125,8 +125,15 @@ def _translated() -> Iterator[None]:
         raise error from exc
 
 
-def connect_sqlite(path: Path, uri: str | None = None, timeout: float = 3.0, like: Path | None = None,
-                   key: str | None | EllipsisType = ..., cipher: bool = False, create: bool = False):  # fmt: skip
+def connect_sqlite(
+    path: Path,
+    uri: str | None = None,
+    timeout: float = 3.0,
+    like: Path | None = None,
+    key: str | None | EllipsisType = ...,
+    cipher: bool = False,
+    create: bool = False,
+):
     """Every SQLite connection ChiBo makes (probing, opening, backing up, restoring, encrypting) comes from here.
 
     `uri`: a `file:…?mode=ro` address of `path`. Without it the file is opened for reading and writing only if it

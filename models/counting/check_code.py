@@ -61,8 +61,12 @@ def parse_code(text: str) -> CheckCode:
     text = nfc(text or "").strip()
     if text.upper().startswith(CODE_PREFIX + "|"):
         parts = text.split("|")
-        if len(parts) != 7 or not _HEX64.fullmatch(parts[1].lower()) or not parts[4].isascii() \
-                or not parts[4].isdigit():  # fmt: skip
+        if (
+            len(parts) != 7
+            or not _HEX64.fullmatch(parts[1].lower())
+            or not parts[4].isascii()
+            or not parts[4].isdigit()
+        ):
             raise ValidationError("Nội dung mã QR không đúng dạng mã kiểm tra của ChiBo.", "code")
         return CheckCode(parts[1].lower(), parts[2].lower(), parts[3], int(parts[4]), parts[5], parts[6])
     compact = re.sub(r"[\s\-–.:]", "", text).lower()
@@ -101,8 +105,10 @@ def verify(record: ElectionRecord, code: CheckCode) -> Verification:
             problems.append(f"Mã trên biên bản ghi {label} «{theirs}», hồ sơ ghi «{mine}».")
     if not problems and code.digest != d.content:
         if code.header is not None and not d.header.startswith(code.header):
-            problems.append("Phần đầu hồ sơ (danh sách ứng cử viên, số đảng viên, số phiếu phát ra, số lượng bầu, "
-                            "quy tắc) đã khác với lúc ký biên bản.")  # fmt: skip
+            problems.append(
+                "Phần đầu hồ sơ (danh sách ứng cử viên, số đảng viên, số phiếu phát ra, số lượng bầu, "
+                "quy tắc) đã khác với lúc ký biên bản."
+            )
         elif code.header is not None:
             problems.append("Phần đầu hồ sơ khớp, nhưng các phiếu (hoặc số tổng hợp) đã khác với lúc ký biên bản.")
         else:

@@ -37,8 +37,11 @@ def _marked(ballot: Ballot) -> dict[str, Mark]:
 
 def differences(first: Mapping[int, Ballot], second: Mapping[int, Ballot]) -> list[Difference]:
     """Every ballot number where the two passes differ, in number order (one pass only included)."""
-    return [Difference(no, first.get(no), second.get(no)) for no in sorted(set(first) | set(second))
-            if not same_ballot(first.get(no), second.get(no))]  # fmt: skip
+    return [
+        Difference(no, first.get(no), second.get(no))
+        for no in sorted(set(first) | set(second))
+        if not same_ballot(first.get(no), second.get(no))
+    ]
 
 
 def describe(ballot: Ballot | None, election: Election) -> str:

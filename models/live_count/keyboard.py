@@ -84,14 +84,20 @@ class BallotDraft:
     @property
     def untouched(self) -> bool:
         """Nothing typed yet: no name struck, no box marked, no reason declared, no digit pending."""
-        return not self.struck and all(m == Mark.NONE for m in self.marks) and self.void is None \
-            and not self.pending and not self.message  # fmt: skip
+        return (
+            not self.struck
+            and all(m == Mark.NONE for m in self.marks)
+            and self.void is None
+            and not self.pending
+            and not self.message
+        )
 
     def ballot(self, no: int) -> Ballot:
         if self.form == Form.STRIKE:
             return Ballot.strike(no, [cid for i, cid in enumerate(self.ids) if i not in self.struck], self.void)
-        return Ballot.agree(no, {cid: m for cid, m in zip(self.ids, self.marks, strict=True) if m != Mark.NONE},
-                            self.void)  # fmt: skip
+        return Ballot.agree(
+            no, {cid: m for cid, m in zip(self.ids, self.marks, strict=True) if m != Mark.NONE}, self.void
+        )
 
     @classmethod
     def from_ballot(cls, ballot: Ballot, ids: tuple[str, ...], form: Form) -> BallotDraft:

@@ -36,8 +36,13 @@ def result_digest(election: Election, totals: Totals) -> str:
 def tally_totals(tally: Tally) -> Totals:
     """The figures of a running tally, as kept with a closed round."""
     disagree = dict(tally.disagree) if tally.election.form == Form.AGREE else {}
-    return Totals(collected=tally.collected, invalid={r: n for r, n in tally.reasons.items() if n},
-                  votes=dict(tally.votes), disagree=disagree, valid=tally.valid)  # fmt: skip
+    return Totals(
+        collected=tally.collected,
+        invalid={r: n for r, n in tally.reasons.items() if n},
+        votes=dict(tally.votes),
+        disagree=disagree,
+        valid=tally.valid,
+    )
 
 
 def seal_text(digest: str) -> str:
@@ -67,14 +72,16 @@ def check_closed_round(round_id: int, election: Election, stored: Totals | None,
     rows = list(BallotEntry.select().where(BallotEntry.round == round_id).order_by(BallotEntry.seq))
     link, expected_seq = chain_head(round_id), 1
     for row in rows:
-        link = chain_link(link, row.seq, row.pass_no, row.ballot_no, row.action, row.before, row.after,
-                          row.entered_by, row.entered_at)  # fmt: skip
+        link = chain_link(
+            link, row.seq, row.pass_no, row.ballot_no, row.action, row.before, row.after, row.entered_by, row.entered_at
+        )
         if row.seq != expected_seq:
             problems.append(f"Nhật ký nhập phiếu thiếu dòng {expected_seq}: đã bị xóa ngoài ChiBo.")
             break
         if link != row.chain:
-            problems.append(f"Nhật ký nhập phiếu không khớp mã kiểm tra từ dòng {row.seq}: dữ liệu đã bị sửa "
-                            "ngoài ChiBo.")  # fmt: skip
+            problems.append(
+                f"Nhật ký nhập phiếu không khớp mã kiểm tra từ dòng {row.seq}: dữ liệu đã bị sửa ngoài ChiBo."
+            )
             break
         expected_seq += 1
     try:

@@ -22,8 +22,14 @@ from models.counting import Ballot, CountResult, InvalidReason, Tally, Verdict
 from models.counting.record import ballot_to_dict, canonical
 from models.live_count.tables import BallotEntry
 
-ACTION_LABELS = {"enter": "Nhập", "replace": "Sửa", "void": "Hủy phiếu", "undo": "Hoàn tác",
-                 "seal": "Khóa kết quả", "unseal": "Mở lại"}  # fmt: skip
+ACTION_LABELS = {
+    "enter": "Nhập",
+    "replace": "Sửa",
+    "void": "Hủy phiếu",
+    "undo": "Hoàn tác",
+    "seal": "Khóa kết quả",
+    "unseal": "Mở lại",
+}
 # Entries of the round's own life, not of a ballot: closing seals the result's digest into the chain, reopening
 # unseals it (models.live_count.seal). They carry pass 0 and ballot 0, and `after` holds the digest, not a ballot.
 SEAL_ACTIONS = frozenset({"seal", "unseal"})
@@ -74,10 +80,21 @@ class Change:
 
 def _line(row) -> LogLine:
     if row.action in SEAL_ACTIONS:
-        return LogLine(row.seq, row.pass_no, row.ballot_no, row.action, None, None, row.entered_by, row.entered_at,
-                       row.chain, None)  # fmt: skip
-    return LogLine(row.seq, row.pass_no, row.ballot_no, row.action, ballot_from_json(row.before),
-                   ballot_from_json(row.after), row.entered_by, row.entered_at, row.chain, row.bundle)  # fmt: skip
+        return LogLine(
+            row.seq, row.pass_no, row.ballot_no, row.action, None, None, row.entered_by, row.entered_at, row.chain, None
+        )
+    return LogLine(
+        row.seq,
+        row.pass_no,
+        row.ballot_no,
+        row.action,
+        ballot_from_json(row.before),
+        ballot_from_json(row.after),
+        row.entered_by,
+        row.entered_at,
+        row.chain,
+        row.bundle,
+    )
 
 
 def chain_head(round_id: int) -> str:
@@ -85,10 +102,27 @@ def chain_head(round_id: int) -> str:
     return hashlib.sha256(canonical({"format": "chibo.entrylog/1", "round": round_id})).hexdigest()
 
 
-def chain_link(previous: str, seq: int, pass_no: int, ballot_no: int, action: str, before: str, after: str,
-               entered_by: str, entered_at: datetime) -> str:  # fmt: skip
-    entry = {"seq": seq, "pass": pass_no, "no": ballot_no, "action": action, "before": before, "after": after,
-             "by": entered_by, "at": entered_at.isoformat(timespec="microseconds")}  # fmt: skip
+def chain_link(
+    previous: str,
+    seq: int,
+    pass_no: int,
+    ballot_no: int,
+    action: str,
+    before: str,
+    after: str,
+    entered_by: str,
+    entered_at: datetime,
+) -> str:
+    entry = {
+        "seq": seq,
+        "pass": pass_no,
+        "no": ballot_no,
+        "action": action,
+        "before": before,
+        "after": after,
+        "by": entered_by,
+        "at": entered_at.isoformat(timespec="microseconds"),
+    }
     return hashlib.sha256(previous.encode("ascii") + canonical(entry)).hexdigest()
 
 
@@ -105,8 +139,9 @@ def verify_chain(round_id: int) -> bool:
 
     link = chain_head(round_id)
     for row in BallotEntry.select().where(BallotEntry.round == round_id).order_by(BallotEntry.seq):
-        link = chain_link(link, row.seq, row.pass_no, row.ballot_no, row.action, row.before, row.after,
-                          row.entered_by, row.entered_at)  # fmt: skip
+        link = chain_link(
+            link, row.seq, row.pass_no, row.ballot_no, row.action, row.before, row.after, row.entered_by, row.entered_at
+        )
         if link != row.chain:
             return False
     return True
@@ -217,14 +252,25 @@ class CountSession:
         restored = self.tally.verdict(last.ballot_no) if last.ballot_no in self.tally else None
         return Change(entry, restored, self.result())
 
-    def _append(self, action: str, no: int, before: Ballot | None, after: Ballot | None,
-                bundle: int | None = None) -> LogLine:  # fmt: skip
-        return append_entry(self.round_id, self.pass_no, action, no, ballot_json(before), ballot_json(after),
-                            self.entered_by, bundle)  # fmt: skip
+    def _append(
+        self, action: str, no: int, before: Ballot | None, after: Ballot | None, bundle: int | None = None
+    ) -> LogLine:
+        return append_entry(
+            self.round_id, self.pass_no, action, no, ballot_json(before), ballot_json(after), self.entered_by, bundle
+        )
 
 
-def append_entry(round_id: int, pass_no: int, action: str, no: int, before: str, after: str, entered_by: str,
-                 bundle: int | None = None, status: str = "counting") -> LogLine:  # fmt: skip
+def append_entry(
+    round_id: int,
+    pass_no: int,
+    action: str,
+    no: int,
+    before: str,
+    after: str,
+    entered_by: str,
+    bundle: int | None = None,
+    status: str = "counting",
+) -> LogLine:
     """One transaction: the round must be in `status`; the entry takes the next number of the round's log and
     extends its chain (two PCs writing at once: the unique (round, seq) lets only one win)."""
 
@@ -238,17 +284,31 @@ def append_entry(round_id: int, pass_no: int, action: str, no: int, before: str,
                     else "Lần bầu không ở trạng thái đã khóa kết quả."
                 )
             mine = BallotEntry.round == round_id
-            last = BallotEntry.select(BallotEntry.seq, BallotEntry.chain).where(mine).order_by(
-                BallotEntry.seq.desc()).first()  # fmt: skip
+            last = (
+                BallotEntry.select(BallotEntry.seq, BallotEntry.chain)
+                .where(mine)
+                .order_by(BallotEntry.seq.desc())
+                .first()
+            )
             seq = (last.seq if last else 0) + 1
             if seq == 1:  # from now on the round is counted ballot by ballot, not as hand totals
                 ElectionRound.update(count_mode="ballots").where(ElectionRound.id == round_id).execute()
             previous = last.chain if last else chain_head(round_id)
             at = clock.now()
             link = chain_link(previous, seq, pass_no, no, action, before, after, entered_by, at)
-            row = BallotEntry.create(round=round_id, seq=seq, pass_no=pass_no, ballot_no=no, action=action,
-                                     before=before, after=after, bundle=bundle, entered_by=entered_by,
-                                     entered_at=at, chain=link)  # fmt: skip
+            row = BallotEntry.create(
+                round=round_id,
+                seq=seq,
+                pass_no=pass_no,
+                ballot_no=no,
+                action=action,
+                before=before,
+                after=after,
+                bundle=bundle,
+                entered_by=entered_by,
+                entered_at=at,
+                chain=link,
+            )
     except pw.IntegrityError as exc:
         raise ConflictError("Máy khác vừa ghi vào nhật ký cùng lúc; hãy nhấn Enter lại.") from exc
     return _line(row)

@@ -41,5 +41,4 @@ def wall_view(shown=None) -> WallView | None:
     title = f"TẬP DƯỢT — {chosen.congress_title}" if is_practice() else chosen.congress_title
     # a released round's result as every paper reads it: recounted from its verified log (blocked when it fails)
     released = (session.info.result or result) if chosen.state().released else None
-    return WallView(round_id, title, session.election_title, session.info.number, result.collected, collected,
-                    released)  # fmt: skip
+    return WallView(round_id, title, session.election_title, session.info.number, result.collected, collected, released)

@@ -107,12 +107,18 @@ def grant_branch(role: str, branch: str | int, can_write: bool = True) -> tuple[
     branch_id, branch_name = find_branch(branch)
     access = sql.Identifier(ACCESS_TABLE)
     with db.atomic():
-        was = execute(sql.SQL("SELECT can_write FROM {} WHERE role_name = %s AND branch_id = %s").format(access),
-                      (name, branch_id)).fetchone()  # fmt: skip
-        execute(sql.SQL("INSERT INTO {} (role_name, branch_id, can_write) VALUES (%s, %s, %s) ON CONFLICT "
-                        "(role_name, branch_id) DO UPDATE SET can_write = EXCLUDED.can_write, "
-                        "granted_at = date_trunc('second', now() AT TIME ZONE 'UTC'), granted_by = CURRENT_USER")
-                .format(access), (name, branch_id, can_write))  # fmt: skip
+        was = execute(
+            sql.SQL("SELECT can_write FROM {} WHERE role_name = %s AND branch_id = %s").format(access),
+            (name, branch_id),
+        ).fetchone()
+        execute(
+            sql.SQL(
+                "INSERT INTO {} (role_name, branch_id, can_write) VALUES (%s, %s, %s) ON CONFLICT "
+                "(role_name, branch_id) DO UPDATE SET can_write = EXCLUDED.can_write, "
+                "granted_at = date_trunc('second', now() AT TIME ZONE 'UTC'), granted_by = CURRENT_USER"
+            ).format(access),
+            (name, branch_id, can_write),
+        )
         execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(APP_ROLE), sql.Identifier(name)))
         limit_sessions(name)
     if was is not None and was[0] and not can_write:
@@ -152,7 +158,7 @@ def list_access() -> list[RoleAccess]:
         FROM pg_roles r
         WHERE r.rolname NOT IN ('{APP_ROLE}', '{OFFICE_ROLE}')
           AND (pg_has_role(r.oid, '{APP_ROLE}', 'MEMBER') AND NOT r.rolsuper
-               OR r.rolname IN (SELECT role_name FROM {ACCESS_TABLE}))""").fetchall()  # fmt: skip
+               OR r.rolname IN (SELECT role_name FROM {ACCESS_TABLE}))""").fetchall()
     found = {name: RoleAccess(name, login, office, admin) for name, login, office, admin in rows}
     grants = execute(f"""SELECT a.role_name, a.branch_id, b.name, a.can_write FROM {ACCESS_TABLE} a
                          JOIN branch b ON b.id = a.branch_id ORDER BY a.role_name, a.branch_id""").fetchall()
@@ -173,13 +179,13 @@ def signed_in_access() -> SignedInAccess:
                OR EXISTS (SELECT 1 FROM pg_tables t WHERE t.schemaname = 'public' AND t.tablename = 'member'
                           AND pg_has_role(current_user, t.tableowner, 'USAGE')),
                EXISTS (SELECT 1 FROM pg_roles o WHERE o.rolname = '{OFFICE_ROLE}')
-        FROM pg_roles r WHERE r.rolname = current_user""").fetchone()  # fmt: skip
+        FROM pg_roles r WHERE r.rolname = current_user""").fetchone()
     office = has_office and execute(f"SELECT pg_has_role(current_user, '{OFFICE_ROLE}', 'MEMBER')").fetchone()[0]
     set_up = execute("SELECT to_regclass(%s) IS NOT NULL", (ACCESS_TABLE,)).fetchone()[0]
     if admin or office or not set_up:  # no set-up: no policies, the account works on every branch it can reach
         return SignedInAccess(role, bool(office), bool(admin), everything)
     rows = execute(f"""SELECT a.branch_id, b.name, a.can_write FROM {ACCESS_TABLE} a JOIN branch b ON b.id = a.branch_id
-                       WHERE a.role_name = current_user ORDER BY a.branch_id""").fetchall()  # fmt: skip
+                       WHERE a.role_name = current_user ORDER BY a.branch_id""").fetchall()
     return SignedInAccess(role, False, False, [BranchGrant(*row) for row in rows])
 
 
@@ -199,5 +205,7 @@ def may_add_branch() -> bool:
     return not access.on_server or access.sees_all
 
 
-NO_BRANCH_GIVEN = ("Tài khoản này chưa được giao chi bộ nào trên máy chủ, nên chưa có gì để xem. Hãy nhờ người quản "
-                   "trị máy chủ giao chi bộ (main.py server-setup grant …) rồi kết nối lại.")  # fmt: skip
+NO_BRANCH_GIVEN = (
+    "Tài khoản này chưa được giao chi bộ nào trên máy chủ, nên chưa có gì để xem. Hãy nhờ người quản "
+    "trị máy chủ giao chi bộ (main.py server-setup grant …) rồi kết nối lại."
+)

@@ -22,12 +22,24 @@ from models.core.vnname import nfc
 from models.office.branch_snapshot import branch_rows, chain_links
 from models.office.branch_tables import BranchTable, branch_tables, map_text_ids
 
-TABLE_LABELS = {"Branch": "chi bộ", "Member": "đảng viên", "MemberEvent": "sự kiện", "Rating": "xếp loại",
-                "Congress": "đại hội", "Summoned": "người được triệu tập", "WorkingBodySeat": "thành viên các ban",
-                "CongressElection": "cuộc bầu", "ElectionRound": "lần bầu", "HandVote": "biểu quyết",
-                "RoundCandidate": "ứng cử viên", "DocumentSequence": "sổ số văn bản", "DocumentNumber": "số văn bản",
-                "BallotEntry": "dòng nhật ký nhập phiếu", "BallotBundle": "tệp phiếu",
-                "CountAct": "biên bản khóa, mở, công bố"}  # fmt: skip
+TABLE_LABELS = {
+    "Branch": "chi bộ",
+    "Member": "đảng viên",
+    "MemberEvent": "sự kiện",
+    "Rating": "xếp loại",
+    "Congress": "đại hội",
+    "Summoned": "người được triệu tập",
+    "WorkingBodySeat": "thành viên các ban",
+    "CongressElection": "cuộc bầu",
+    "ElectionRound": "lần bầu",
+    "HandVote": "biểu quyết",
+    "RoundCandidate": "ứng cử viên",
+    "DocumentSequence": "sổ số văn bản",
+    "DocumentNumber": "số văn bản",
+    "BallotEntry": "dòng nhật ký nhập phiếu",
+    "BallotBundle": "tệp phiếu",
+    "CountAct": "biên bản khóa, mở, công bố",
+}
 
 INSERT, MERGE, KEEP, DROP = "insert", "merge", "keep", "drop"
 """What becomes of a source row: a new row; the target's own row (the rows under it still come along); the
@@ -92,8 +104,12 @@ def _member(target: pw.Database, values: dict) -> Match | None:
     key = person_key(values["full_name"], values["birth_date"])
     if key is None:
         return None
-    query = Member.select(Member.id, Member.full_name, Member.birth_date, Member.card_number).where(
-        mine & (Member.birth_date == values["birth_date"])).order_by(Member.id).bind(target)  # fmt: skip
+    query = (
+        Member.select(Member.id, Member.full_name, Member.birth_date, Member.card_number)
+        .where(mine & (Member.birth_date == values["birth_date"]))
+        .order_by(Member.id)
+        .bind(target)
+    )
     for row in query:
         # two card numbers that differ are two people; a card missing on either side leaves name and birth date
         if person_key(row.full_name, row.birth_date) == key and not (row.card_number and values["card_number"]):
@@ -114,8 +130,12 @@ def _sequence(target: pw.Database, values: dict) -> Match | None:
     """A term's document numbers go on from the higher of the two counters."""
     from models.congress.tables import DocumentSequence as S
 
-    same = ((S.branch == values["branch"]) & (S.term_start == values["term_start"]) & (S.term_end == values["term_end"])
-            & (S.doc_type == values["doc_type"]))  # fmt: skip
+    same = (
+        (S.branch == values["branch"])
+        & (S.term_start == values["term_start"])
+        & (S.term_end == values["term_end"])
+        & (S.doc_type == values["doc_type"])
+    )
     row = S.select().where(same).bind(target).first()
     if row is None:
         return None
@@ -129,8 +149,12 @@ def _document(target: pw.Database, values: dict) -> Match | None:
     from models.congress.tables import DocumentNumber as N
 
     mine = N.branch == values["branch"]
-    same_number = ((N.term_start == values["term_start"]) & (N.term_end == values["term_end"])
-                   & (N.doc_type == values["doc_type"]) & (N.number == values["number"]))  # fmt: skip
+    same_number = (
+        (N.term_start == values["term_start"])
+        & (N.term_end == values["term_end"])
+        & (N.doc_type == values["doc_type"])
+        & (N.number == values["number"])
+    )
     row = N.select(N.id).where(mine & (same_number | (N.document == values["document"]))).bind(target).first()
     return (DROP, row.id) if row else None
 
@@ -174,8 +198,13 @@ def check_chains(source: pw.Database, branch_id: int) -> None:
             )
 
 
-def copy_branch(source: pw.Database, target: pw.Database, branch_id: int, merge_into: int | None = None,
-                tables: list[BranchTable] | None = None) -> CopyReport:  # fmt: skip
+def copy_branch(
+    source: pw.Database,
+    target: pw.Database,
+    branch_id: int,
+    merge_into: int | None = None,
+    tables: list[BranchTable] | None = None,
+) -> CopyReport:
     """Copy branch `branch_id` of `source` into `target` as a new branch, or into its branch `merge_into`.
 
     Run it inside a transaction of `target`. The entry logs are checked first (check_chains) and sealed again
@@ -188,8 +217,9 @@ def copy_branch(source: pw.Database, target: pw.Database, branch_id: int, merge_
         return _copy(source, target, branch_id, merge_into, order)
 
 
-def _copy(source: pw.Database, target: pw.Database, branch_id: int, merge_into: int | None,
-          order: list[BranchTable]) -> CopyReport:  # fmt: skip
+def _copy(
+    source: pw.Database, target: pw.Database, branch_id: int, merge_into: int | None, order: list[BranchTable]
+) -> CopyReport:
     from models.congress.tables import ElectionRound
     from models.live_count.tables import BallotEntry
 
@@ -205,8 +235,10 @@ def _copy(source: pw.Database, target: pw.Database, branch_id: int, merge_into: 
         if outcome == DROP and found is None:
             raise _Gone()
         if found is None:
-            raise ConflictError(f"Dữ liệu chi bộ thiếu {TABLE_LABELS.get(model_name, model_name)} mã {old} "
-                                "mà một bản ghi khác trỏ tới; không chuyển được.")  # fmt: skip
+            raise ConflictError(
+                f"Dữ liệu chi bộ thiếu {TABLE_LABELS.get(model_name, model_name)} mã {old} "
+                "mà một bản ghi khác trỏ tới; không chuyển được."
+            )
         return found
 
     for table in order:
@@ -266,8 +298,9 @@ def _copy(source: pw.Database, target: pw.Database, branch_id: int, merge_into: 
                 model.update(changes).where(pk == fate[(name, old)][1]).execute(target)
     for (name, _old), (outcome, found) in fate.items():
         if name == "ElectionRound" and outcome == INSERT:
-            digest = ElectionRound.select(ElectionRound.record_digest).where(ElectionRound.id == found).bind(
-                target).scalar()  # fmt: skip
+            digest = (
+                ElectionRound.select(ElectionRound.record_digest).where(ElectionRound.id == found).bind(target).scalar()
+            )
             if digest:
                 ElectionRound.update(record_digest=new_chain[digest]).where(ElectionRound.id == found).execute(target)
     return report
@@ -285,8 +318,17 @@ def _seal(values: dict, links: dict[int, tuple[int, str]], new_chain: dict[str, 
     last_seq, previous = links.get(round_id, (0, chain_head(round_id)))
     if values["seq"] != last_seq + 1:
         raise ConflictError(f"Nhật ký nhập phiếu của một lần bầu thiếu dòng {last_seq + 1}; không chuyển được.")
-    link = chain_link(previous, values["seq"], values["pass_no"], values["ballot_no"], values["action"],
-                      values["before"], values["after"], values["entered_by"], values["entered_at"])  # fmt: skip
+    link = chain_link(
+        previous,
+        values["seq"],
+        values["pass_no"],
+        values["ballot_no"],
+        values["action"],
+        values["before"],
+        values["after"],
+        values["entered_by"],
+        values["entered_at"],
+    )
     links[round_id] = (values["seq"], link)
     new_chain[values["chain"]] = link
     return link

@@ -108,8 +108,9 @@ def _branches_to_move(source: pw.Database, path: Path, into: Path | None = None)
     return branches
 
 
-def _push_one(source: pw.Database, target: pw.Database, branch_id: int, merge: bool, where: str,
-              holder: str = "máy chủ") -> CopyReport:  # fmt: skip
+def _push_one(
+    source: pw.Database, target: pw.Database, branch_id: int, merge: bool, where: str, holder: str = "máy chủ"
+) -> CopyReport:
     """One branch of `source` into `target`; `where` names the target in a sentence ("Máy chủ …"), `holder` is
     what it is ("máy chủ", "tệp của đảng ủy")."""
     row = Branch.select().where(Branch.id == branch_id).bind(source).get()
@@ -261,10 +262,11 @@ def _server_errors(server: str) -> Iterator[None]:
         log.warning("Branch move failed on %s: %s", display_name(server), exc)
         said = server_message(exc, server)
         raise StorageError(
-            f"{said} Không có gì được chuyển." if said else
-            f"Không kết nối hoặc không làm việc được với máy chủ {display_name(server)} (máy chủ chưa chạy, sai địa "
-            "chỉ, tên người dùng, mật khẩu hoặc không có quyền); không có gì được chuyển."
-        ) from exc  # fmt: skip
+            f"{said} Không có gì được chuyển."
+            if said
+            else f"Không kết nối hoặc không làm việc được với máy chủ {display_name(server)} (máy chủ chưa chạy, "
+            "sai địa chỉ, tên người dùng, mật khẩu hoặc không có quyền); không có gì được chuyển."
+        ) from exc
     except pw.DatabaseError as exc:
         log.warning("Branch move failed on %s: %s", display_name(server), exc)
         raise StorageError(f"Máy chủ {display_name(server)} báo lỗi; không có gì được chuyển.") from exc

@@ -22,8 +22,17 @@ def chain_links(round_id: int, entries: Iterable[dict]) -> list[str]:
     """The chain a round's entries (dicts of BallotEntry columns, in `seq` order) should carry."""
     link, links = chain_head(round_id), []
     for e in entries:
-        link = chain_link(link, e["seq"], e["pass_no"], e["ballot_no"], e["action"], e["before"], e["after"],
-                          e["entered_by"], e["entered_at"])  # fmt: skip
+        link = chain_link(
+            link,
+            e["seq"],
+            e["pass_no"],
+            e["ballot_no"],
+            e["action"],
+            e["before"],
+            e["after"],
+            e["entered_by"],
+            e["entered_at"],
+        )
         links.append(link)
     return links
 

@@ -23,11 +23,15 @@ from models.roster.standing_tables import STANDING_TABLES
 # Tables never copied by a move: those about the database itself, not any branch, and derived ones.
 NOT_BRANCH_DATA: dict[type[BaseModel], str] = {
     Meta: "the file's own facts: app id, schema version, practice flag",
-    **{model: "derived from the members' records and events; recomputed where they land (models.roster.standing_store)"
-       for model in STANDING_TABLES},
-    **{model: "the committee's own record, of itself and of its branches: stays with the committee"
-       for model in COMMITTEE_TABLES},
-}  # fmt: skip
+    **{
+        model: "derived from the members' records and events; recomputed where they land (models.roster.standing_store)"
+        for model in STANDING_TABLES
+    },
+    **{
+        model: "the committee's own record, of itself and of its branches: stays with the committee"
+        for model in COMMITTEE_TABLES
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -65,8 +69,11 @@ def branch_tables(tables: list[type[BaseModel]] | None = None) -> list[BranchTab
         for model in tables:
             if model in owned:
                 continue
-            fks = [f for f in model._meta.sorted_fields if isinstance(f, pw.ForeignKeyField) and f.rel_model in owned
-                   and f.rel_model is not model]  # fmt: skip
+            fks = [
+                f
+                for f in model._meta.sorted_fields
+                if isinstance(f, pw.ForeignKeyField) and f.rel_model in owned and f.rel_model is not model
+            ]
             if fks:
                 direct = [f for f in fks if f.rel_model is Branch]
                 owned[model] = (direct or fks)[0]
@@ -183,8 +190,11 @@ ID_TEXT_COLUMNS: dict[tuple[str, str], Callable[[str, IdMap], str]] = {
     ("DocumentNumber", "document"): _document_ids,
 }
 # Which tables the ids inside those text columns point to: their rows must be copied first.
-TEXT_REFERENCES = {"BallotEntry": ("Member",), "ElectionRound": ("Member",),
-                   "DocumentNumber": ("Congress", "ElectionRound")}  # fmt: skip
+TEXT_REFERENCES = {
+    "BallotEntry": ("Member",),
+    "ElectionRound": ("Member",),
+    "DocumentNumber": ("Congress", "ElectionRound"),
+}
 # Columns derived from ids, written again after a move: the entry log's SHA-256 chain starts from the round's id and
 # covers the ballots (member keys), so it is verified before the move and sealed again after it (models.office.
 # branch_copy); the round's record digest is the chain's last link.

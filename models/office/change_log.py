@@ -74,8 +74,10 @@ def install_change_log(policies: list[TablePolicy]) -> None:
     transaction; run again, it replaces the triggers)."""
     for statement in _DDL:
         execute(statement)
-    narrow = execute("SELECT atttypid = 'integer'::regtype FROM pg_attribute "
-                     f"WHERE attrelid = '{LOG_TABLE}'::regclass AND attname = 'branch_id'").fetchone()[0]  # fmt: skip
+    narrow = execute(
+        "SELECT atttypid = 'integer'::regtype FROM pg_attribute "
+        f"WHERE attrelid = '{LOG_TABLE}'::regclass AND attname = 'branch_id'"
+    ).fetchone()[0]
     if narrow:  # a log created before set-up level 2
         execute(f"ALTER TABLE {LOG_TABLE} ALTER COLUMN branch_id TYPE bigint")
     for policy in policies:
@@ -83,19 +85,28 @@ def install_change_log(policies: list[TablePolicy]) -> None:
         execute(sql.SQL("DROP TRIGGER IF EXISTS {} ON {}").format(sql.Identifier(_TRIGGER), table))
         if policy.table in DERIVED_TABLES:  # recomputed from the members' records, whose changes are logged
             continue
-        execute(sql.SQL("CREATE TRIGGER {} AFTER INSERT OR UPDATE OR DELETE ON {} FOR EACH ROW EXECUTE FUNCTION {}()")
-                .format(sql.Identifier(_TRIGGER), table, sql.Identifier(_FUNCTION)))  # fmt: skip
+        execute(
+            sql.SQL(
+                "CREATE TRIGGER {} AFTER INSERT OR UPDATE OR DELETE ON {} FOR EACH ROW EXECUTE FUNCTION {}()"
+            ).format(sql.Identifier(_TRIGGER), table, sql.Identifier(_FUNCTION))
+        )
     log = sql.Identifier(LOG_TABLE)
     execute(sql.SQL("REVOKE ALL ON {} FROM PUBLIC, {}").format(log, sql.Identifier(APP_ROLE)))
     execute(sql.SQL("GRANT SELECT ON {} TO {}").format(log, sql.Identifier(APP_ROLE)))
     execute(sql.SQL("ALTER TABLE {} ENABLE ROW LEVEL SECURITY").format(log))
-    execute(sql.SQL("CREATE POLICY {} ON {} FOR SELECT USING (" + readable("branch_id") + ")")
-            .format(sql.Identifier(POLICY_PREFIX + "select"), log))  # fmt: skip
+    execute(
+        sql.SQL("CREATE POLICY {} ON {} FOR SELECT USING (" + readable("branch_id") + ")").format(
+            sql.Identifier(POLICY_PREFIX + "select"), log
+        )
+    )
 
 
 def changes_of(table: str, row_id: int) -> list[Change]:
     """Who changed one row and when, oldest first (on a set-up server; the lines the account may read)."""
     rows = execute(
-        sql.SQL("SELECT action, changed_by, changed_at FROM {} WHERE table_name = %s AND row_id = %s ORDER BY id")
-        .format(sql.Identifier(LOG_TABLE)), (table, row_id)).fetchall()  # fmt: skip
+        sql.SQL(
+            "SELECT action, changed_by, changed_at FROM {} WHERE table_name = %s AND row_id = %s ORDER BY id"
+        ).format(sql.Identifier(LOG_TABLE)),
+        (table, row_id),
+    ).fetchall()
     return [Change(*row) for row in rows]

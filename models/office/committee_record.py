@@ -86,9 +86,20 @@ def get_committee() -> CommitteeRecord | None:
     if row is None:
         return None
     lines = tuple(line for line in row.higher_committee.split("\n") if line.strip())
-    return CommitteeRecord(row.name, lines, row.place, row.issuer_abbr, row.secretary_name, row.address,
-                           row.name_before, row.address_before, row.term_start, row.term_end, row.congress_ordinal,
-                           row.version)  # fmt: skip
+    return CommitteeRecord(
+        row.name,
+        lines,
+        row.place,
+        row.issuer_abbr,
+        row.secretary_name,
+        row.address,
+        row.name_before,
+        row.address_before,
+        row.term_start,
+        row.term_end,
+        row.congress_ordinal,
+        row.version,
+    )
 
 
 def save_committee(record: CommitteeRecord) -> CommitteeRecord:
@@ -106,13 +117,21 @@ def save_committee(record: CommitteeRecord) -> CommitteeRecord:
         record.term_start is not None and record.term_end is not None and record.term_end <= record.term_start
     ):
         raise ValidationError("Nhiệm kỳ cần năm bắt đầu và năm kết thúc sau năm bắt đầu (ví dụ 2025–2030).", "term")
-    values = dict(name=name, higher_committee="\n".join(nfc(line).upper() for line in record.higher_lines if
-                                                          line.strip()),
-                  place=nfc(record.place), issuer_abbr=nfc(record.issuer_abbr) or "ĐU",
-                  secretary_name=nfc(record.secretary_name), address=nfc(record.address),
-                  name_before=nfc(record.name_before).upper(), address_before=nfc(record.address_before),
-                  term_start=record.term_start, term_end=record.term_end, congress_ordinal=record.congress_ordinal,
-                  updated_at=now(), updated_by=current_user())  # fmt: skip
+    values = dict(
+        name=name,
+        higher_committee="\n".join(nfc(line).upper() for line in record.higher_lines if line.strip()),
+        place=nfc(record.place),
+        issuer_abbr=nfc(record.issuer_abbr) or "ĐU",
+        secretary_name=nfc(record.secretary_name),
+        address=nfc(record.address),
+        name_before=nfc(record.name_before).upper(),
+        address_before=nfc(record.address_before),
+        term_start=record.term_start,
+        term_end=record.term_end,
+        congress_ordinal=record.congress_ordinal,
+        updated_at=now(),
+        updated_by=current_user(),
+    )
     with db.atomic():
         row = Committee.select().order_by(Committee.id).first()
         if row is None:
@@ -120,8 +139,11 @@ def save_committee(record: CommitteeRecord) -> CommitteeRecord:
                 raise EditConflictError("Thông tin đảng ủy đã bị xóa ở máy khác; chưa lưu gì.")
             Committee.create(**values, version=1)
         else:
-            changed = Committee.update(**values, version=Committee.version + 1).where(
-                (Committee.id == row.id) & (Committee.version == record.version)).execute()  # fmt: skip
+            changed = (
+                Committee.update(**values, version=Committee.version + 1)
+                .where((Committee.id == row.id) & (Committee.version == record.version))
+                .execute()
+            )
             if not changed:
                 raise EditConflictError(
                     f"Thông tin đảng ủy vừa được {row.updated_by or 'máy khác'} sửa; hãy mở lại rồi sửa lại. "
@@ -146,17 +168,25 @@ def add_leader(leader: Leader) -> None:
         row = Committee.select().order_by(Committee.id).first()
         if row is None:
             raise NotFoundError("Chưa có thông tin đảng ủy: hãy nhập tên đảng ủy trước.")
-        CommitteeLeader.create(committee=row.id, post=nfc(leader.post), full_name=nfc(leader.full_name),
-                               how=leader.how, decision=nfc(leader.decision), since=leader.since,
-                               until=leader.until)  # fmt: skip
+        CommitteeLeader.create(
+            committee=row.id,
+            post=nfc(leader.post),
+            full_name=nfc(leader.full_name),
+            how=leader.how,
+            decision=nfc(leader.decision),
+            since=leader.since,
+            until=leader.until,
+        )
 
 
 def leaders(on: date | None = None) -> list[Leader]:
     """The leadership in the order entered; on `on`, only those in post that day."""
     from models.office.committee_tables import CommitteeLeader
 
-    out = [Leader(r.post, r.full_name, r.how, r.decision, r.since, r.until)
-           for r in CommitteeLeader.select().order_by(CommitteeLeader.id)]  # fmt: skip
+    out = [
+        Leader(r.post, r.full_name, r.how, r.decision, r.since, r.until)
+        for r in CommitteeLeader.select().order_by(CommitteeLeader.id)
+    ]
     if on is None:
         return out
     return [x for x in out if (x.since is None or x.since <= on) and (x.until is None or on < x.until)]
@@ -184,9 +214,17 @@ def record_branch_event(entry: HistoryEntry) -> None:
         for branch_id in (entry.branch_id, entry.other_id):
             if branch_id is not None and Branch.get_or_none(Branch.id == branch_id) is None:
                 raise NotFoundError(f"Không có chi bộ mã {branch_id} trong cơ sở dữ liệu.")
-        BranchEvent.create(branch=entry.branch_id, kind=entry.kind, date=entry.date, decision=nfc(entry.decision),
-                           other=entry.other_id, old_name=nfc(entry.old_name), post=nfc(entry.post),
-                           person=nfc(entry.person), note=entry.note.strip())  # fmt: skip
+        BranchEvent.create(
+            branch=entry.branch_id,
+            kind=entry.kind,
+            date=entry.date,
+            decision=nfc(entry.decision),
+            other=entry.other_id,
+            old_name=nfc(entry.old_name),
+            post=nfc(entry.post),
+            person=nfc(entry.person),
+            note=entry.note.strip(),
+        )
 
 
 def branch_history(branch_id: int | None = None) -> list[HistoryEntry]:
@@ -198,8 +236,21 @@ def branch_history(branch_id: int | None = None) -> list[HistoryEntry]:
     if branch_id is not None:
         query = query.where(BranchEvent.branch == branch_id)
     names: dict[int | None, str] = {b.id: b.name for b in Branch.select(Branch.id, Branch.name)}
-    return [HistoryEntry(r.branch_id, r.kind, r.date, r.decision, r.other_id, names.get(r.other_id, ""),
-                         r.old_name, r.post, r.person, r.note) for r in query]  # fmt: skip
+    return [
+        HistoryEntry(
+            r.branch_id,
+            r.kind,
+            r.date,
+            r.decision,
+            r.other_id,
+            names.get(r.other_id, ""),
+            r.old_name,
+            r.post,
+            r.person,
+            r.note,
+        )
+        for r in query
+    ]
 
 
 def predecessors(branch_id: int) -> set[int]:
@@ -227,8 +278,11 @@ def next_congress_ordinal(branch_id: int) -> int:
 
     from models.congress.tables import Congress
 
-    highest = Congress.select(fn.MAX(Congress.ordinal)).where(
-        Congress.branch.in_([branch_id, *predecessors(branch_id)])).scalar()  # fmt: skip
+    highest = (
+        Congress.select(fn.MAX(Congress.ordinal))
+        .where(Congress.branch.in_([branch_id, *predecessors(branch_id)]))
+        .scalar()
+    )
     return (highest or 0) + 1
 
 
@@ -268,7 +322,12 @@ def record_filing(congress_id: int, papers_on: date | None, approved_on: date | 
             raise NotFoundError(f"Không có đại hội mã {congress_id}.")
         if papers_on is not None and papers_on < congress.opens_on:
             raise ValidationError("Ngày nhận hồ sơ không thể trước ngày đại hội.", "papers_on")
-        values = dict(papers_on=papers_on, approved_on=approved_on, decision=decision.strip(), updated_at=now(),
-                      updated_by=current_user())  # fmt: skip
+        values = dict(
+            papers_on=papers_on,
+            approved_on=approved_on,
+            decision=decision.strip(),
+            updated_at=now(),
+            updated_by=current_user(),
+        )
         if not CongressFiling.update(**values).where(CongressFiling.congress == congress_id).execute():
             CongressFiling.create(congress=congress_id, **values)

@@ -39,8 +39,15 @@ def deadlines(last_day: date) -> tuple[date, date]:
     return add_working_days(last_day, PAPERS_WORKING_DAYS), add_working_days(last_day, APPROVAL_WORKING_DAYS)
 
 
-def missing_items(held: bool, planned: date | None, papers_on: date | None, papers_due: date | None,
-                  approved_on: date | None, approval_due: date | None, on: date) -> tuple[str, ...]:  # fmt: skip
+def missing_items(
+    held: bool,
+    planned: date | None,
+    papers_on: date | None,
+    papers_due: date | None,
+    approved_on: date | None,
+    approval_due: date | None,
+    on: date,
+) -> tuple[str, ...]:
     """What the committee is still waiting for, as of `on`, in Vietnamese."""
     if not held:
         if planned is None:
@@ -63,8 +70,11 @@ def latest_term(on: date) -> tuple[int, int]:
     in the year of `on`."""
     from models.congress.tables import Congress
 
-    row = (Congress.select(Congress.term_start, Congress.term_end)
-           .order_by(Congress.term_start.desc(), Congress.term_end.desc()).first())  # fmt: skip
+    row = (
+        Congress.select(Congress.term_start, Congress.term_end)
+        .order_by(Congress.term_start.desc(), Congress.term_end.desc())
+        .first()
+    )
     return (row.term_start, row.term_end) if row else (on.year, on.year + 5)
 
 
@@ -86,8 +96,16 @@ def congress_round(term_start: int, on: date) -> list[BranchRound]:
         appointed = tuple(f"{e.post}: {e.person} ({e.decision})" for e in mine)
         if congress is None:
             nothing = missing_items(False, None, None, None, None, None, on)
-            out.append(BranchRound(branch_id, name, former_name(branch_id), next_ordinal=next_congress_ordinal(
-                branch_id), appointed=appointed, missing=nothing))  # fmt: skip
+            out.append(
+                BranchRound(
+                    branch_id,
+                    name,
+                    former_name(branch_id),
+                    next_ordinal=next_congress_ordinal(branch_id),
+                    appointed=appointed,
+                    missing=nothing,
+                )
+            )
             continue
         held = congress.status == "closed"
         last_day = congress.closes_on or congress.opens_on
@@ -99,11 +117,27 @@ def congress_round(term_start: int, on: date) -> list[BranchRound]:
         secretary, deputy, committee, appointed_secretary = result
         if appointed_secretary:
             appointed = (f"Bí thư: {appointed_secretary}", *appointed)
-        out.append(BranchRound(
-            branch_id, name, former_name(branch_id), congress.ordinal, congress.ordinal, congress.opens_on,
-            congress.closes_on, held, secretary, deputy, committee, appointed, papers_on, papers_due, approved_on,
-            approval_due, missing_items(held, congress.opens_on, papers_on, papers_due, approved_on, approval_due,
-                                        on)))  # fmt: skip
+        out.append(
+            BranchRound(
+                branch_id,
+                name,
+                former_name(branch_id),
+                congress.ordinal,
+                congress.ordinal,
+                congress.opens_on,
+                congress.closes_on,
+                held,
+                secretary,
+                deputy,
+                committee,
+                appointed,
+                papers_on,
+                papers_due,
+                approved_on,
+                approval_due,
+                missing_items(held, congress.opens_on, papers_on, papers_due, approved_on, approval_due, on),
+            )
+        )
     return out
 
 
@@ -129,5 +163,9 @@ def _results(branch_id: int, congress_id: int) -> tuple[str, str, tuple[str, ...
 
     secretary = names(Post.SECRETARY)
     appointed = by_post[Post.SECRETARY].appointed if Post.SECRETARY in by_post else ""
-    return (secretary[0] if secretary else "", next(iter(names(Post.DEPUTY_SECRETARY)), ""),
-            names(Post.COMMITTEE), appointed)  # fmt: skip
+    return (
+        secretary[0] if secretary else "",
+        next(iter(names(Post.DEPUTY_SECRETARY)), ""),
+        names(Post.COMMITTEE),
+        appointed,
+    )

@@ -32,8 +32,9 @@ from models.office.server_sql import execute
 APPEND_ONLY = ("ballot_entry", "count_act")
 _REFUSED = "ERRCODE = 'insufficient_privilege'"
 # Whether a round's digest names a link of its own log (a copy under way still names its source's chain).
-_NAMES_OWN_LINK = ("EXISTS (SELECT 1 FROM ballot_entry e WHERE e.round_id = {round}.id "
-                   "AND e.chain = {round}.record_digest)")  # fmt: skip
+_NAMES_OWN_LINK = (
+    "EXISTS (SELECT 1 FROM ballot_entry e WHERE e.round_id = {round}.id AND e.chain = {round}.record_digest)"
+)
 # The acts on a round closed ballot by ballot must be one close more than reopenings; counting, as many.
 _ACTS_AGREE = """(SELECT CASE WHEN r.status = 'counting' THEN closes = reopens
                      WHEN r.status IN ('closed', 'published') AND r.count_mode = 'ballots' THEN closes = reopens + 1
@@ -142,37 +143,54 @@ END""",
 _TRIGGERS = (
     *(("chibo_append_only", table, "BEFORE UPDATE OR DELETE", "chibo_refuse_rewrite") for table in APPEND_ONLY),
     ("chibo_guard_round", "election_round", "BEFORE UPDATE OR DELETE", "chibo_guard_round"),
-    *(("chibo_guard_round_part", table, "BEFORE INSERT OR UPDATE OR DELETE", "chibo_guard_round_part")
-      for table in ROUND_PARTS),
-)  # fmt: skip
+    *(
+        ("chibo_guard_round_part", table, "BEFORE INSERT OR UPDATE OR DELETE", "chibo_guard_round_part")
+        for table in ROUND_PARTS
+    ),
+)
 # (trigger, table, event and condition, function): constraint triggers checked at commit, when every row of the
 # transaction (the acts, the log's lines, the round) is written, whatever order ChiBo or a copy wrote them in.
 _AT_COMMIT = (
-    ("chibo_round_changed", "election_round", "UPDATE", "OLD.status IS DISTINCT FROM NEW.status",
-     "chibo_round_recorded"),
+    (
+        "chibo_round_changed",
+        "election_round",
+        "UPDATE",
+        "OLD.status IS DISTINCT FROM NEW.status",
+        "chibo_round_recorded",
+    ),
     ("chibo_round_added", "election_round", "INSERT", "NEW.status <> 'setup'", "chibo_round_recorded"),
     ("chibo_entry_added", "ballot_entry", "INSERT", "true", "chibo_entry_recorded"),
-)  # fmt: skip
+)
 
 
 def install_count_guards() -> None:
     """Create or replace the guard functions and their triggers (inside the set-up's transaction)."""
     for signature, body in _HELPERS.items():
-        execute(f"CREATE OR REPLACE FUNCTION {signature} LANGUAGE plpgsql STABLE "
-                f"SET search_path = public, pg_temp AS $body${body}$body$")  # fmt: skip
+        execute(
+            f"CREATE OR REPLACE FUNCTION {signature} LANGUAGE plpgsql STABLE "
+            f"SET search_path = public, pg_temp AS $body${body}$body$"
+        )
         execute(f"REVOKE ALL ON FUNCTION {signature.split(' RETURNS')[0]} FROM PUBLIC")
     for name, body in _FUNCTIONS.items():
-        execute(f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER "
-                f"SET search_path = public, pg_temp AS $body${body}$body$")  # fmt: skip
+        execute(
+            f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER "
+            f"SET search_path = public, pg_temp AS $body${body}$body$"
+        )
         execute(f"REVOKE ALL ON FUNCTION {name}() FROM PUBLIC")
     for trigger, table, timing, function in _TRIGGERS:
         names = sql.Identifier(trigger), sql.Identifier(table)
         execute(sql.SQL("DROP TRIGGER IF EXISTS {} ON {}").format(*names))
-        execute(sql.SQL("CREATE TRIGGER {} " + timing + " ON {} FOR EACH ROW EXECUTE FUNCTION {}()")
-                .format(*names, sql.Identifier(function)))  # fmt: skip
+        execute(
+            sql.SQL("CREATE TRIGGER {} " + timing + " ON {} FOR EACH ROW EXECUTE FUNCTION {}()").format(
+                *names, sql.Identifier(function)
+            )
+        )
     for trigger, table, event, condition, function in _AT_COMMIT:
         names = sql.Identifier(trigger), sql.Identifier(table)
         execute(sql.SQL("DROP TRIGGER IF EXISTS {} ON {}").format(*names))
-        execute(sql.SQL("CREATE CONSTRAINT TRIGGER {} AFTER " + event + " ON {} DEFERRABLE INITIALLY DEFERRED "
-                        "FOR EACH ROW WHEN (" + condition + ") EXECUTE FUNCTION {}()")
-                .format(*names, sql.Identifier(function)))  # fmt: skip
+        execute(
+            sql.SQL(
+                "CREATE CONSTRAINT TRIGGER {} AFTER " + event + " ON {} DEFERRABLE INITIALLY DEFERRED "
+                "FOR EACH ROW WHEN (" + condition + ") EXECUTE FUNCTION {}()"
+            ).format(*names, sql.Identifier(function))
+        )

@@ -61,11 +61,24 @@ def profiles_query(on: date, bounds: Sequence[int], branch_ids: Branches) -> pw.
     whens = [(Member.birth_date.is_null(), -1)]
     whens += [(Member.birth_date > oldest_birth_within(b, on), i) for i, b in enumerate(bounds)]
     band = pw.Case(None, whens, len(bounds))
-    columns = [Member.branch, Member.gender, Member.ethnicity, Member.religion, Member.education,
-               Member.qualification, Member.theory, MemberStanding.official, band]  # fmt: skip
-    return (Member.select(*columns, fn.COUNT(SQL("*")))
-            .join(MemberStanding, on=_standing_on(on))
-            .where(_in(branch_ids)).group_by(_grouped(len(columns))).tuples())  # fmt: skip
+    columns = [
+        Member.branch,
+        Member.gender,
+        Member.ethnicity,
+        Member.religion,
+        Member.education,
+        Member.qualification,
+        Member.theory,
+        MemberStanding.official,
+        band,
+    ]
+    return (
+        Member.select(*columns, fn.COUNT(SQL("*")))
+        .join(MemberStanding, on=_standing_on(on))
+        .where(_in(branch_ids))
+        .group_by(_grouped(len(columns)))
+        .tuples()
+    )
 
 
 def roster_profiles(on: date, bounds: Sequence[int], branch_ids: Branches) -> dict[int, Counter]:
@@ -74,8 +87,9 @@ def roster_profiles(on: date, bounds: Sequence[int], branch_ids: Branches) -> di
     for branch, gender, ethnicity, religion, education, qualification, theory, official, group, n in _rows(
         profiles_query(on, bounds, branch_ids)
     ):
-        profile = Profile(gender, ethnicity, religion, education, qualification, theory, bool(official),
-                          None if group < 0 else group)  # fmt: skip
+        profile = Profile(
+            gender, ethnicity, religion, education, qualification, theory, bool(official), None if group < 0 else group
+        )
         out[branch][profile] += n
     return out
 
@@ -88,45 +102,61 @@ def movement_counts(start: date, end: date, branch_ids: Branches) -> dict[int, d
     """branch id -> members with each kind of event in [start, end] (models.roster.statistics.movement_counts)."""
     kinds = [str(kind) for kind, _ in MOVEMENT_ROWS]
     out: dict[int, dict[EventKind, int]] = {b: {} for b in branch_ids}
-    query = (MemberEvent.select(Member.branch, MemberEvent.kind, fn.COUNT(MemberEvent.member.distinct()))
-             .join(Member, on=(Member.id == MemberEvent.member) & (Member.branch == MemberEvent.branch))
-             .where(_in(branch_ids) & _live() & MemberEvent.date.between(start, end) & MemberEvent.kind.in_(kinds))
-             .group_by(_grouped(2)))  # fmt: skip
+    query = (
+        MemberEvent.select(Member.branch, MemberEvent.kind, fn.COUNT(MemberEvent.member.distinct()))
+        .join(Member, on=(Member.id == MemberEvent.member) & (Member.branch == MemberEvent.branch))
+        .where(_in(branch_ids) & _live() & MemberEvent.date.between(start, end) & MemberEvent.kind.in_(kinds))
+        .group_by(_grouped(2))
+    )
     for branch, kind, n in _rows(query):
         out[branch][EventKind(kind)] = n
     # Records entered without their admission or recognition event count by the record's date, when the member was
     # on the roster that day.
     for kind, day in ((EventKind.ADMITTED, Member.admission_date), (EventKind.RECOGNISED, Member.official_date)):
         recorded = MemberEvent.select(SQL("1")).where(
-            (MemberEvent.member == Member.id) & (MemberEvent.branch == Member.branch)
-            & (MemberEvent.kind == str(kind)) & _live())  # fmt: skip
-        counted = (Member.select(Member.branch, fn.COUNT(SQL("*")))
-                 .join(MemberStanding, on=_standing_on(day))
-                 .where(_in(branch_ids) & day.between(start, end) & ~fn.EXISTS(recorded))
-                 .group_by(_grouped(1)))  # fmt: skip
+            (MemberEvent.member == Member.id)
+            & (MemberEvent.branch == Member.branch)
+            & (MemberEvent.kind == str(kind))
+            & _live()
+        )
+        counted = (
+            Member.select(Member.branch, fn.COUNT(SQL("*")))
+            .join(MemberStanding, on=_standing_on(day))
+            .where(_in(branch_ids) & day.between(start, end) & ~fn.EXISTS(recorded))
+            .group_by(_grouped(1))
+        )
         for branch, n in _rows(counted):
             out[branch][kind] = out[branch].get(kind, 0) + n
     return out
 
 
 def _rated(year: int) -> pw.ColumnBase:
-    return fn.EXISTS(Rating.select(SQL("1")).where(
-        (Rating.member == Member.id) & (Rating.branch == Member.branch) & (Rating.year == year)))  # fmt: skip
+    return fn.EXISTS(
+        Rating.select(SQL("1")).where(
+            (Rating.member == Member.id) & (Rating.branch == Member.branch) & (Rating.year == year)
+        )
+    )
 
 
 def rating_counts(year: int, branch_ids: Branches) -> dict[int, tuple[dict[str, int], int, int]]:
     """branch id -> (members rated at each level, rateable members not rated, members on the roster on 31/12 not
     rateable): the figures of models.roster.statistics.rating_section."""
     levels: dict[int, dict[str, int]] = {b: {} for b in branch_ids}
-    query = (Rating.select(Member.branch, Rating.level, fn.COUNT(SQL("*")))
-             .join(Member, on=(Member.id == Rating.member) & (Member.branch == Rating.branch))
-             .where(_in(branch_ids) & (Rating.year == year)).group_by(_grouped(2)))  # fmt: skip
+    query = (
+        Rating.select(Member.branch, Rating.level, fn.COUNT(SQL("*")))
+        .join(Member, on=(Member.id == Rating.member) & (Member.branch == Rating.branch))
+        .where(_in(branch_ids) & (Rating.year == year))
+        .group_by(_grouped(2))
+    )
     for branch, level, n in _rows(query):
         levels[branch][level] = n
     unrated = {b: [0, 0] for b in branch_ids}
-    members = (Member.select(Member.branch, MemberStanding.exempted, fn.COUNT(SQL("*")))
-             .join(MemberStanding, on=_standing_on(date(year, 12, 31)))
-             .where(_in(branch_ids) & ~_rated(year)).group_by(_grouped(2)))  # fmt: skip
+    members = (
+        Member.select(Member.branch, MemberStanding.exempted, fn.COUNT(SQL("*")))
+        .join(MemberStanding, on=_standing_on(date(year, 12, 31)))
+        .where(_in(branch_ids) & ~_rated(year))
+        .group_by(_grouped(2))
+    )
     for branch, exempted, n in _rows(members):
         unrated[branch][1 if exempted else 0] += n
     return {b: (levels[b], unrated[b][0], unrated[b][1]) for b in branch_ids}
@@ -141,8 +171,11 @@ def _ids(query) -> dict[int, list[int]]:
 
 def recognition_candidates(on: date, branch_ids: Branches) -> dict[int, list[int]]:
     """branch id -> ids of the members probationary on the roster on `on` (whose recognition may be due)."""
-    return _ids(Member.select(Member.branch, Member.id).join(MemberStanding, on=_standing_on(on))
-                .where(_in(branch_ids) & ~MemberStanding.official))  # fmt: skip
+    return _ids(
+        Member.select(Member.branch, Member.id)
+        .join(MemberStanding, on=_standing_on(on))
+        .where(_in(branch_ids) & ~MemberStanding.official)
+    )
 
 
 def badge_candidates(award_date: date, branch_ids: Branches) -> dict[int, list[int]]:
@@ -150,11 +183,17 @@ def badge_candidates(award_date: date, branch_ids: Branches) -> dict[int, list[i
     milestone (30 years; a year of margin) or with no admission date on the record."""
     latest = add_months(award_date, -12 * 29)
     early = Member.admission_date.is_null() | (Member.admission_date <= latest)
-    return _ids(Member.select(Member.branch, Member.id).join(MemberStanding, on=_standing_on(award_date))
-                .where(_in(branch_ids) & MemberStanding.official & early))  # fmt: skip
+    return _ids(
+        Member.select(Member.branch, Member.id)
+        .join(MemberStanding, on=_standing_on(award_date))
+        .where(_in(branch_ids) & MemberStanding.official & early)
+    )
 
 
 def unrated_members(year: int, on: date, branch_ids: Branches) -> dict[int, list[int]]:
     """branch id -> ids of the members rateable on `on` (on the roster, not exempted) without a rating for `year`."""
-    return _ids(Member.select(Member.branch, Member.id).join(MemberStanding, on=_standing_on(on))
-                .where(_in(branch_ids) & ~MemberStanding.exempted & ~_rated(year)))  # fmt: skip
+    return _ids(
+        Member.select(Member.branch, Member.id)
+        .join(MemberStanding, on=_standing_on(on))
+        .where(_in(branch_ids) & ~MemberStanding.exempted & ~_rated(year))
+    )

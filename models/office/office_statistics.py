@@ -112,12 +112,27 @@ def office_statistics(
     _step(progress, 3, _STEPS)
     ratings = q.rating_counts(year, ids)
     _step(progress, _STEPS, _STEPS)
-    reports = [BranchStatistics(branch_id, name, [
-        *roster_sections(counted[branch_id], on, age_bounds), movements_from_counts(movements[branch_id], *period),
-        ratings_from_counts(*ratings[branch_id], year)]) for branch_id, name in chosen]  # fmt: skip
+    reports = [
+        BranchStatistics(
+            branch_id,
+            name,
+            [
+                *roster_sections(counted[branch_id], on, age_bounds),
+                movements_from_counts(movements[branch_id], *period),
+                ratings_from_counts(*ratings[branch_id], year),
+            ],
+        )
+        for branch_id, name in chosen
+    ]
     if not reports:
-        return OfficeStatistics([], [*roster_sections({}, on, age_bounds), movements_from_counts({}, *period),
-                                     ratings_from_counts({}, 0, 0, year)])  # fmt: skip
+        return OfficeStatistics(
+            [],
+            [
+                *roster_sections({}, on, age_bounds),
+                movements_from_counts({}, *period),
+                ratings_from_counts({}, 0, 0, year),
+            ],
+        )
     return OfficeStatistics(reports, sum_sections([r.sections for r in reports]))
 
 
@@ -215,21 +230,35 @@ def office_reminders(
     ids = [branch_id for branch_id, _ in chosen]
     out = []
     if _standings_ready(ids, progress):
-        due, badges, unrated = q.recognition_candidates(on, ids), q.badge_candidates(award, ids), q.unrated_members(
-            year, on, ids)  # fmt: skip
+        due, badges, unrated = (
+            q.recognition_candidates(on, ids),
+            q.badge_candidates(award, ids),
+            q.unrated_members(year, on, ids),
+        )
         for branch_id, name in chosen:
-            out.append(BranchReminders(
-                branch_id, name, recognition_reminders(members_with_ids(due.get(branch_id, []), branch_id), on),
-                badge_due_for_award_date(members_with_ids(badges.get(branch_id, []), branch_id), award),
-                missing_ratings(members_with_ids(unrated.get(branch_id, []), branch_id), [], year, on)))  # fmt: skip
+            out.append(
+                BranchReminders(
+                    branch_id,
+                    name,
+                    recognition_reminders(members_with_ids(due.get(branch_id, []), branch_id), on),
+                    badge_due_for_award_date(members_with_ids(badges.get(branch_id, []), branch_id), award),
+                    missing_ratings(members_with_ids(unrated.get(branch_id, []), branch_id), [], year, on),
+                )
+            )
         _step(progress, _STEPS, _STEPS)
         return OfficeReminders(on, award, year, out)
     for done, (branch_id, name) in enumerate(chosen):
         _step(progress, done, len(chosen))
         members = all_members(branch_id)
-        out.append(BranchReminders(
-            branch_id, name, recognition_reminders(members, on), badge_due_for_award_date(members, award),
-            missing_ratings(members, ratings_for_year(year, branch_id), year, on)))  # fmt: skip
+        out.append(
+            BranchReminders(
+                branch_id,
+                name,
+                recognition_reminders(members, on),
+                badge_due_for_award_date(members, award),
+                missing_ratings(members, ratings_for_year(year, branch_id), year, on),
+            )
+        )
     _step(progress, len(chosen), len(chosen))
     return OfficeReminders(on, award, year, out)
 

@@ -36,8 +36,10 @@ LOOKUP_PREFIX = "chibo_branch_of_"  # the SECURITY DEFINER functions giving a pa
 
 IS_OFFICE = f"pg_has_role(current_user, '{OFFICE_ROLE}', 'MEMBER')"
 # Inside a SECURITY DEFINER function `current_user` is the owner: the account that called is `session_user`.
-_CALLER_READS = (f"(pg_has_role(session_user, '{OFFICE_ROLE}', 'MEMBER') OR branch_id IN (SELECT a.branch_id "
-                 f"FROM {ACCESS_TABLE} a WHERE a.role_name = session_user))")  # fmt: skip
+_CALLER_READS = (
+    f"(pg_has_role(session_user, '{OFFICE_ROLE}', 'MEMBER') OR branch_id IN (SELECT a.branch_id "
+    f"FROM {ACCESS_TABLE} a WHERE a.role_name = session_user))"
+)
 
 
 class UnprotectedTableError(Exception):
@@ -72,25 +74,30 @@ class TablePolicy:
 
 
 def readable(branch: str) -> str:
-    return (f"{IS_OFFICE} OR ({branch}) IN (SELECT a.branch_id FROM {ACCESS_TABLE} a "
-            "WHERE a.role_name = current_user)")  # fmt: skip
+    return f"{IS_OFFICE} OR ({branch}) IN (SELECT a.branch_id FROM {ACCESS_TABLE} a WHERE a.role_name = current_user)"
 
 
 def writable(branch: str) -> str:
-    return (f"{IS_OFFICE} OR ({branch}) IN (SELECT a.branch_id FROM {ACCESS_TABLE} a "
-            "WHERE a.role_name = current_user AND a.can_write)")  # fmt: skip
+    return (
+        f"{IS_OFFICE} OR ({branch}) IN (SELECT a.branch_id FROM {ACCESS_TABLE} a "
+        "WHERE a.role_name = current_user AND a.can_write)"
+    )
 
 
 def caller_readable(branch: str) -> str:
     """`readable` inside a SECURITY DEFINER function, where the account that called is `session_user`."""
-    return (f"pg_has_role(session_user, '{OFFICE_ROLE}', 'MEMBER') OR ({branch}) IN (SELECT a.branch_id "
-            f"FROM {ACCESS_TABLE} a WHERE a.role_name = session_user)")  # fmt: skip
+    return (
+        f"pg_has_role(session_user, '{OFFICE_ROLE}', 'MEMBER') OR ({branch}) IN (SELECT a.branch_id "
+        f"FROM {ACCESS_TABLE} a WHERE a.role_name = session_user)"
+    )
 
 
 def caller_writable(branch: str) -> str:
     """`writable` inside a SECURITY DEFINER function, where the account that called is `session_user`."""
-    return (f"pg_has_role(session_user, '{OFFICE_ROLE}', 'MEMBER') OR ({branch}) IN (SELECT a.branch_id "
-            f"FROM {ACCESS_TABLE} a WHERE a.role_name = session_user AND a.can_write)")  # fmt: skip
+    return (
+        f"pg_has_role(session_user, '{OFFICE_ROLE}', 'MEMBER') OR ({branch}) IN (SELECT a.branch_id "
+        f"FROM {ACCESS_TABLE} a WHERE a.role_name = session_user AND a.can_write)"
+    )
 
 
 def branch_expression(model: type[BaseModel]) -> str:
@@ -140,8 +147,10 @@ def _lookup(model: type[BaseModel]) -> tuple[str, str]:
     key = _quote(model._meta.primary_key.column_name)  # type: ignore[union-attr]  # every branch table has one
     found = f"SELECT {previous}.{column} AS branch_id FROM {table} p0{joins} WHERE p0.{key} = $1"
     body = f"SELECT branch_id FROM ({found}) f WHERE {_CALLER_READS}"
-    create = (f"CREATE OR REPLACE FUNCTION {name}(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER "
-              f"SET search_path = public, pg_temp AS $body${body}$body$")  # fmt: skip
+    create = (
+        f"CREATE OR REPLACE FUNCTION {name}(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER "
+        f"SET search_path = public, pg_temp AS $body${body}$body$"
+    )
     return name, create
 
 

@@ -24,16 +24,19 @@ from models.office.server_sql import execute
 # ChiBo deletes rows of these only (the last two hold derived status spans, replaced when a member changes)
 ROWS_DELETED = ("rating", "summoned", "working_body_seat", "round_candidate", "member_standing", "standing_stamp")
 
-_REFUSED = ("Không có quyền xóa dòng ' || refused || ' của bảng {table}: dòng đó thuộc chi bộ mà tài khoản này "
-            "không được ghi.")  # fmt: skip
+_REFUSED = (
+    "Không có quyền xóa dòng ' || refused || ' của bảng {table}: dòng đó thuộc chi bộ mà tài khoản này không được ghi."
+)
 
 
 def install_delete_functions(policies: list[TablePolicy]) -> None:
     """Drop every earlier delete function and create one for each table of `ROWS_DELETED` (inside the set-up's
     transaction, after the policies: the functions call the branch lookups)."""
-    old = execute("SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
-                  "WHERE n.nspname = 'public' AND p.proname LIKE %s",
-                  (DELETE_FUNCTION_PREFIX.replace("_", r"\_") + "%",)).fetchall()  # fmt: skip
+    old = execute(
+        "SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+        "WHERE n.nspname = 'public' AND p.proname LIKE %s",
+        (DELETE_FUNCTION_PREFIX.replace("_", r"\_") + "%",),
+    ).fetchall()
     for (signature,) in old:
         execute(sql.SQL("DROP FUNCTION " + signature))
     by_table = {policy.table: policy for policy in policies}
@@ -41,8 +44,11 @@ def install_delete_functions(policies: list[TablePolicy]) -> None:
         name = DELETE_FUNCTION_PREFIX + table
         execute(function_sql(by_table[table]))
         execute(sql.SQL("REVOKE ALL ON FUNCTION {}(bigint[]) FROM PUBLIC").format(sql.Identifier(name)))
-        execute(sql.SQL("GRANT EXECUTE ON FUNCTION {}(bigint[]) TO {}").format(sql.Identifier(name),
-                                                                             sql.Identifier(APP_ROLE)))  # fmt: skip
+        execute(
+            sql.SQL("GRANT EXECUTE ON FUNCTION {}(bigint[]) TO {}").format(
+                sql.Identifier(name), sql.Identifier(APP_ROLE)
+            )
+        )
 
 
 def function_sql(policy: TablePolicy) -> str:
@@ -66,5 +72,7 @@ BEGIN
     GET DIAGNOSTICS gone = ROW_COUNT;
     RETURN gone;
 END"""
-    return (f'CREATE OR REPLACE FUNCTION "{DELETE_FUNCTION_PREFIX}{policy.table}"(ids bigint[]) RETURNS integer '
-            f"LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $body${body}$body$")  # fmt: skip
+    return (
+        f'CREATE OR REPLACE FUNCTION "{DELETE_FUNCTION_PREFIX}{policy.table}"(ids bigint[]) RETURNS integer '
+        f"LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $body${body}$body$"
+    )

@@ -100,8 +100,11 @@ def _set_up_open_database() -> SetupReport:
         install_change_log(policies)
         install_count_guards()
         limit_every_account()
-        execute("INSERT INTO chibo_meta (key, value) VALUES (%s, %s) ON CONFLICT (key) DO UPDATE "
-                "SET value = EXCLUDED.value", (SETUP_KEY, _set_up_as()))  # fmt: skip
+        execute(
+            "INSERT INTO chibo_meta (key, value) VALUES (%s, %s) ON CONFLICT (key) DO UPDATE "
+            "SET value = EXCLUDED.value",
+            (SETUP_KEY, _set_up_as()),
+        )
     branches = execute("SELECT count(*) FROM branch").fetchone()[0]
     return SetupReport(len(policies), branches)
 
@@ -162,13 +165,17 @@ def _grant_privileges(tables: list[type[BaseModel]]) -> None:
 
 def _drop_policies() -> None:
     """Drop every ChiBo policy and branch lookup (of any signature): a set-up of a newer version replaces them."""
-    old = execute("SELECT tablename, policyname FROM pg_policies WHERE schemaname = 'public' AND policyname LIKE %s",
-                  (POLICY_PREFIX.replace("_", r"\_") + "%",)).fetchall()  # fmt: skip
+    old = execute(
+        "SELECT tablename, policyname FROM pg_policies WHERE schemaname = 'public' AND policyname LIKE %s",
+        (POLICY_PREFIX.replace("_", r"\_") + "%",),
+    ).fetchall()
     for table, name in old:
         execute(sql.SQL("DROP POLICY {} ON {}").format(sql.Identifier(name), sql.Identifier(table)))
-    lookups = execute("SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
-                      "WHERE n.nspname = 'public' AND p.proname LIKE %s",
-                      (LOOKUP_PREFIX.replace("_", r"\_") + "%",)).fetchall()  # fmt: skip
+    lookups = execute(
+        "SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+        "WHERE n.nspname = 'public' AND p.proname LIKE %s",
+        (LOOKUP_PREFIX.replace("_", r"\_") + "%",),
+    ).fetchall()
     for (signature,) in lookups:
         execute(sql.SQL("DROP FUNCTION " + signature))
 

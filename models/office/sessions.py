@@ -35,14 +35,20 @@ def limit_sessions(role: str, limits: dict[str, str] | None = None) -> None:
     if _is_administrator(role):
         return
     for setting, value in (limits or SESSION_LIMITS).items():
-        execute(sql.SQL("ALTER ROLE {} SET {} = {}").format(sql.Identifier(role), sql.Identifier(setting),
-                                                          sql.Literal(value)))  # fmt: skip
+        execute(
+            sql.SQL("ALTER ROLE {} SET {} = {}").format(
+                sql.Identifier(role), sql.Identifier(setting), sql.Literal(value)
+            )
+        )
 
 
 def limit_every_account() -> None:
     """Every account of ChiBo (a login member of chibo_app that is not a superuser) gets the limits."""
-    rows = execute("SELECT r.rolname FROM pg_roles r WHERE r.rolcanlogin AND NOT r.rolsuper "
-                   "AND pg_has_role(r.oid, %s, 'MEMBER') ORDER BY r.rolname", (APP_ROLE,)).fetchall()  # fmt: skip
+    rows = execute(
+        "SELECT r.rolname FROM pg_roles r WHERE r.rolcanlogin AND NOT r.rolsuper "
+        "AND pg_has_role(r.oid, %s, 'MEMBER') ORDER BY r.rolname",
+        (APP_ROLE,),
+    ).fetchall()
     for (role,) in rows:
         limit_sessions(role)
 
@@ -55,8 +61,10 @@ def end_sessions(role: str) -> int | None:
         return 0
     try:
         with db.atomic():
-            rows = execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                           "WHERE usename = %s AND pid <> pg_backend_pid()", (role,)).fetchall()  # fmt: skip
+            rows = execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s AND pid <> pg_backend_pid()",
+                (role,),
+            ).fetchall()
     except Exception as exc:
         if is_privilege_error(exc):
             return None
@@ -66,7 +74,10 @@ def end_sessions(role: str) -> int | None:
 
 def _is_administrator(role: str) -> bool:
     """A superuser or the owner of ChiBo's tables (or a role that does not exist: nothing to limit or end)."""
-    found = execute("SELECT r.rolsuper OR EXISTS (SELECT 1 FROM pg_tables t WHERE t.schemaname = 'public' "
-                    "AND t.tablename = 'member' AND t.tableowner = r.rolname) FROM pg_roles r "
-                    "WHERE r.rolname = %s", (role,)).fetchone()  # fmt: skip
+    found = execute(
+        "SELECT r.rolsuper OR EXISTS (SELECT 1 FROM pg_tables t WHERE t.schemaname = 'public' "
+        "AND t.tablename = 'member' AND t.tableowner = r.rolname) FROM pg_roles r "
+        "WHERE r.rolname = %s",
+        (role,),
+    ).fetchone()
     return found is None or found[0]

@@ -55,8 +55,9 @@ def _in_branch(branch_id: int) -> Iterator[None]:
         use_branch(previous)
 
 
-def transfer_member(member_id: int, to_branch: int, on: date, decision_ref: str = "", note: str = "",
-                    today: date | None = None) -> Transfer:  # fmt: skip
+def transfer_member(
+    member_id: int, to_branch: int, on: date, decision_ref: str = "", note: str = "", today: date | None = None
+) -> Transfer:
     """Transfer member `member_id` out of their branch into branch `to_branch` on `on`, atomically."""
     today = today or clock.today()
     decision_ref, note = nfc(decision_ref).strip(), nfc(note).strip()
@@ -74,9 +75,11 @@ def transfer_member(member_id: int, to_branch: int, on: date, decision_ref: str 
             member = get_member(member_id)
             status = member_status(member, on)
             if not status.is_current_member:
-                raise ValidationError(f"Đảng viên {member.full_name} không sinh hoạt tại chi bộ «{source.name}» "
-                                      f"ngày {fmt(on)} ({status.label.lower()}): không chuyển đi được.",
-                                      "member")  # fmt: skip
+                raise ValidationError(
+                    f"Đảng viên {member.full_name} không sinh hoạt tại chi bộ «{source.name}» "
+                    f"ngày {fmt(on)} ({status.label.lower()}): không chuyển đi được.",
+                    "member",
+                )
             out = EventRecord(EventKind.TRANSFERRED_OUT, on, decision_ref, place=destination.name, note=note)
             warnings = record_event(member_id, out, today)
         with _in_branch(destination.id):
@@ -102,8 +105,10 @@ def _earlier_row(row: Member, destination: Branch, on: date) -> int | None:
         return None
     there = get_member(found.id)
     if member_status(there, on).is_current_member:
-        raise ConflictError(f"Chi bộ «{destination.name}» đã có đảng viên {there.full_name} đang sinh hoạt "
-                            "(cùng số thẻ, hoặc cùng họ tên và ngày sinh): không chuyển đến được.")  # fmt: skip
+        raise ConflictError(
+            f"Chi bộ «{destination.name}» đã có đảng viên {there.full_name} đang sinh hoạt "
+            "(cùng số thẻ, hoặc cùng họ tên và ngày sinh): không chuyển đến được."
+        )
     return found.id
 
 
@@ -116,6 +121,13 @@ def _copy_record(row: Member, branch_id: int) -> int:
 def _copy_travelling_events(member, target_id: int, branch_id: int, on: date) -> None:
     for event in effective_events(member.events, on):
         if event.kind in TRAVELLING_KINDS:
-            MemberEvent.create(branch=branch_id, member=target_id, kind=str(event.kind), date=event.date,
-                               decision_ref=event.decision_ref, place=event.place, note=event.note,
-                               end_date=event.end_date)  # fmt: skip
+            MemberEvent.create(
+                branch=branch_id,
+                member=target_id,
+                kind=str(event.kind),
+                date=event.date,
+                decision_ref=event.decision_ref,
+                place=event.place,
+                note=event.note,
+                end_date=event.end_date,
+            )

@@ -21,14 +21,50 @@ from models.roster.members import record_event, save_member
 from models.roster.rating_book import save_ratings
 from models.roster.records import EventRecord, MemberRecord
 
-NAMES = ("Nguyễn Văn An", "Trần Thị Bình", "Lê Minh Cường", "Phạm Thị Dung", "Hoàng Văn Đức", "Vũ Thị Giang",
-         "Đặng Quang Hải", "Bùi Thị Hạnh", "Đỗ Văn Hùng", "Hồ Thị Khánh", "Ngô Đình Lâm", "Dương Thị Lan",
-         "Lý Văn Long", "Phan Thị Mai", "Trịnh Văn Nam", "Đinh Thị Ngọc", "Cao Văn Phúc", "Mai Thị Phương",
-         "Tạ Quang Sơn", "Lưu Thị Tâm", "Chu Văn Thắng", "Kiều Thị Thảo", "Võ Minh Trung", "Huỳnh Thị Uyên",
-         "Lâm Văn Việt", "Quách Thị Xuân", "Tô Văn Ánh", "La Thị Yến", "Triệu Văn Bảo", "Âu Thị Châu",
-         "Nông Văn Duy", "Hà Thị Hiền")  # fmt: skip
-JOBS = ("Chánh Văn phòng", "Phó Chánh Văn phòng", "Chuyên viên chính", "Chuyên viên", "Kế toán", "Văn thư",
-        "Lái xe", "Cán sự")  # fmt: skip
+NAMES = (
+    "Nguyễn Văn An",
+    "Trần Thị Bình",
+    "Lê Minh Cường",
+    "Phạm Thị Dung",
+    "Hoàng Văn Đức",
+    "Vũ Thị Giang",
+    "Đặng Quang Hải",
+    "Bùi Thị Hạnh",
+    "Đỗ Văn Hùng",
+    "Hồ Thị Khánh",
+    "Ngô Đình Lâm",
+    "Dương Thị Lan",
+    "Lý Văn Long",
+    "Phan Thị Mai",
+    "Trịnh Văn Nam",
+    "Đinh Thị Ngọc",
+    "Cao Văn Phúc",
+    "Mai Thị Phương",
+    "Tạ Quang Sơn",
+    "Lưu Thị Tâm",
+    "Chu Văn Thắng",
+    "Kiều Thị Thảo",
+    "Võ Minh Trung",
+    "Huỳnh Thị Uyên",
+    "Lâm Văn Việt",
+    "Quách Thị Xuân",
+    "Tô Văn Ánh",
+    "La Thị Yến",
+    "Triệu Văn Bảo",
+    "Âu Thị Châu",
+    "Nông Văn Duy",
+    "Hà Thị Hiền",
+)
+JOBS = (
+    "Chánh Văn phòng",
+    "Phó Chánh Văn phòng",
+    "Chuyên viên chính",
+    "Chuyên viên",
+    "Kế toán",
+    "Văn thư",
+    "Lái xe",
+    "Cán sự",
+)
 HOMETOWNS = ("Hà Nội", "Nam Định", "Thanh Hóa", "Nghệ An", "Hải Phòng", "Thái Bình", "Bắc Ninh", "Phú Thọ")
 PROBATIONARY = 3  # the last members: admitted within the year
 DESIGNED_FOR = 2026  # the histories below read as of this year; on another PC date they move with it
@@ -55,15 +91,22 @@ def _member(index: int, today: date) -> MemberRecord:
         admitted = date(today.year - 1 if today.month < 4 else today.year, 1 + index % 3, 15)
     woman = " Thị " in name
     return MemberRecord(
-        full_name=name, gender="Nữ" if woman else "Nam", birth_date=born, admission_date=admitted,
+        full_name=name,
+        gender="Nữ" if woman else "Nam",
+        birth_date=born,
+        admission_date=admitted,
         ceremony_date=admitted,
         official_date=date(admitted.year + 1, admitted.month, admitted.day) if official else None,
-        job_title=JOBS[index % len(JOBS)], workplace="Văn phòng Sở", hometown=HOMETOWNS[index % len(HOMETOWNS)],
-        ethnicity="Tày" if index == 11 else "Kinh", education="12/12",
+        job_title=JOBS[index % len(JOBS)],
+        workplace="Văn phòng Sở",
+        hometown=HOMETOWNS[index % len(HOMETOWNS)],
+        ethnicity="Tày" if index == 11 else "Kinh",
+        education="12/12",
         qualification=("Thạc sĩ", "Đại học", "Đại học", "Cao đẳng")[index % 4],
-        theory=("Cao cấp", "Trung cấp", "Sơ cấp")[index % 3], card_number=f"{31000100 + index:08d}",
+        theory=("Cao cấp", "Trung cấp", "Sơ cấp")[index % 3],
+        card_number=f"{31000100 + index:08d}",
         phone=f"09{index:02d} 345 6{index:02d}",
-    )  # fmt: skip
+    )
 
 
 def fill_practice_data(today: date) -> PracticeSummary:
@@ -71,13 +114,23 @@ def fill_practice_data(today: date) -> PracticeSummary:
 
     with db.atomic():
         set_meta(PRACTICE_KEY, "1")
-        save_branch(BranchInfo("Chi bộ Văn phòng Sở (tập dượt)", "ĐẢNG BỘ SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
-                               "Hà Nội", "CB", "Nguyễn Văn An"), new=True)  # fmt: skip
+        save_branch(
+            BranchInfo(
+                "Chi bộ Văn phòng Sở (tập dượt)",
+                "ĐẢNG BỘ SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
+                "Hà Nội",
+                "CB",
+                "Nguyễn Văn An",
+            ),
+            new=True,
+        )
         saved = [save_member(_member(i, today), today).member for i in range(len(NAMES))]
-        history = [(3, EventKind.TRANSFERRED_IN, date(_year(2019, today), 8, 1), "Chi bộ Phòng Kế hoạch"),
-                   (9, EventKind.TEMPORARY_ELSEWHERE, today - timedelta(days=60), "Chi bộ Trường Chính trị tỉnh"),
-                   (14, EventKind.EXEMPTED, date(today.year - 1, 10, 1), ""),
-                   (20, EventKind.DISCIPLINED, date(today.year - 2, 6, 1), "")]  # fmt: skip
+        history = [
+            (3, EventKind.TRANSFERRED_IN, date(_year(2019, today), 8, 1), "Chi bộ Phòng Kế hoạch"),
+            (9, EventKind.TEMPORARY_ELSEWHERE, today - timedelta(days=60), "Chi bộ Trường Chính trị tỉnh"),
+            (14, EventKind.EXEMPTED, date(today.year - 1, 10, 1), ""),
+            (20, EventKind.DISCIPLINED, date(today.year - 2, 6, 1), ""),
+        ]
         for index, kind, on, place in history:
             event = EventRecord(kind, on, decision_ref=f"Quyết định số {10 + index}-QĐ/ĐU", place=place)
             if kind == EventKind.DISCIPLINED:

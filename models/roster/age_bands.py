@@ -22,8 +22,9 @@ def parse_age_bounds(text: str) -> tuple[int, ...]:
     if not parts:
         return DEFAULT_AGE_BOUNDS
     if not all(p.isdigit() for p in parts):
-        raise ValidationError("Mốc độ tuổi phải là các số nguyên, cách nhau bằng dấu phẩy (ví dụ: 30, 40, 50, 60).",
-                              "age_bounds")  # fmt: skip
+        raise ValidationError(
+            "Mốc độ tuổi phải là các số nguyên, cách nhau bằng dấu phẩy (ví dụ: 30, 40, 50, 60).", "age_bounds"
+        )
     bounds = [int(p) for p in parts]
     if any(not MIN_AGE <= b <= MAX_AGE for b in bounds):
         raise ValidationError(f"Mốc độ tuổi phải nằm trong khoảng {MIN_AGE}–{MAX_AGE}.", "age_bounds")

@@ -294,8 +294,12 @@ def _choose_actions(row: PlanRow) -> None:
 # applying ----------------------------------------------------------------------------------------
 
 
-def apply_import(plan: ImportPlan, actions: Mapping[int, str] | None = None, progress: Progress | None = None,
-                 today: date | None = None) -> ImportOutcome:  # fmt: skip
+def apply_import(
+    plan: ImportPlan,
+    actions: Mapping[int, str] | None = None,
+    progress: Progress | None = None,
+    today: date | None = None,
+) -> ImportOutcome:
     """Save the chosen rows in one transaction: any error, or a cancel through `progress`, saves nothing."""
     today = today or clock.today()
     chosen = {r.row: (actions or {}).get(r.row, r.action) for r in plan.rows}
@@ -392,8 +396,9 @@ def _members(ids: set[int]) -> dict[int, dict]:
     return out
 
 
-def _check_final(plan: ImportPlan, row: PlanRow, values: dict[str, object], member_id: int | None,
-                 cards: dict[str, int], today: date) -> None:  # fmt: skip
+def _check_final(
+    plan: ImportPlan, row: PlanRow, values: dict[str, object], member_id: int | None, cards: dict[str, int], today: date
+) -> None:
     """Re-validate what will be stored (the roster may have changed since the plan); reserve the card number."""
     report = check_record(MemberRecord(**values), today)  # type: ignore[arg-type]
     if report.errors:

@@ -76,8 +76,11 @@ def check_record(record: MemberRecord, today: date | None = None) -> CheckReport
     foreign = foreign_letters(name)
     if foreign:
         letters = ", ".join(f"«{ch}» ({SCRIPTS.get(script, 'không phải chữ Latinh')})" for ch, script in foreign[:3])
-        report.error("full_name", f"Họ và tên có chữ của bảng chữ cái khác lẫn vào: {letters}, trông giống chữ Việt "
-                     "nhưng không phải. Hãy gõ lại họ tên bằng bộ gõ tiếng Việt.")  # fmt: skip
+        report.error(
+            "full_name",
+            f"Họ và tên có chữ của bảng chữ cái khác lẫn vào: {letters}, trông giống chữ Việt "
+            "nhưng không phải. Hãy gõ lại họ tên bằng bộ gõ tiếng Việt.",
+        )
     if record.gender and record.gender not in GENDERS:
         report.error("gender", "Giới tính phải là «Nam» hoặc «Nữ».")
 
@@ -89,8 +92,11 @@ def check_record(record: MemberRecord, today: date | None = None) -> CheckReport
         if latest(admitted) <= born:
             report.error("admission_date", "Ngày vào Đảng phải sau ngày sinh.")
         elif age_at(born, latest(admitted)) < ADMISSION_IMPOSSIBLE_AGE:
-            report.error("admission_date", f"Khi vào Đảng đảng viên chưa đủ {ADMISSION_IMPOSSIBLE_AGE} tuổi: không thể "
-                         "đúng; hãy kiểm tra ngày sinh và ngày vào Đảng.")  # fmt: skip
+            report.error(
+                "admission_date",
+                f"Khi vào Đảng đảng viên chưa đủ {ADMISSION_IMPOSSIBLE_AGE} tuổi: không thể "
+                "đúng; hãy kiểm tra ngày sinh và ngày vào Đảng.",
+            )
         elif age_at(latest(born), admitted) < ADMISSION_MIN_AGE:
             report.warn("admission_date", f"Khi vào Đảng đảng viên chưa đủ {ADMISSION_MIN_AGE} tuổi; hãy kiểm tra lại.")
     died = next((e.date for e in effective_events(record.events) if e.kind == EventKind.DIED), None)

@@ -41,8 +41,21 @@ class RosterRow(NamedTuple):
 
 
 # What a row is made of, in make_row's order (models.roster.roster_pages reads these columns).
-ROW_FIELDS = ("id", "full_name", "gender", "birth_date", "admission_date", "official_date", "card_number",
-              "job_title", "occupation", "hometown", "ethnicity", "workplace", "phone")  # fmt: skip
+ROW_FIELDS = (
+    "id",
+    "full_name",
+    "gender",
+    "birth_date",
+    "admission_date",
+    "official_date",
+    "card_number",
+    "job_title",
+    "occupation",
+    "hometown",
+    "ethnicity",
+    "workplace",
+    "phone",
+)
 
 
 def make_row(values: tuple, status: MemberStatus, name_key: bytes | None = None) -> RosterRow:
@@ -234,7 +247,10 @@ class RosterSearch:
         row = self._rows[index]
         if index < len(self._texts):
             self._texts[index], self._current[index], self._official[index] = (
-                row.search_text, row.is_current, row.is_official)  # fmt: skip
+                row.search_text,
+                row.is_current,
+                row.is_official,
+            )
             self._gender[index], self._status[index] = row.gender, row.status_code
         self._order.insert(position, index)
         self.reorder(self._order)
@@ -253,8 +269,10 @@ def passes_choices(row: RosterRow, criteria: RosterFilter) -> bool:
     kind = criteria.kind
     if (kind == "official" and not row.is_official) or (kind == "probationary" and row.is_official):
         return False
-    return not ((criteria.gender and row.gender != criteria.gender) or
-                (criteria.status_code and row.status_code != criteria.status_code))  # fmt: skip
+    return not (
+        (criteria.gender and row.gender != criteria.gender)
+        or (criteria.status_code and row.status_code != criteria.status_code)
+    )
 
 
 def _date_key(value: date | None) -> int:

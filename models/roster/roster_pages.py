@@ -31,8 +31,9 @@ PAGE = 50_000  # rows of a later page: a second or so of reading between two loo
 # The kinds models.roster.member_status reads (not a discipline or a badge).
 STATUS_KINDS = tuple(sorted({*JOINING_KINDS, *LEAVING_KINDS, EventKind.RECOGNISED, *END_KIND_OF, *START_KIND_OF}))
 _DATED = tuple(i for i, key in enumerate(ROW_FIELDS) if key.endswith("_date"))
-_TEXTS = tuple(ROW_FIELDS.index(key) for key in ("gender", "job_title", "occupation", "hometown", "ethnicity",
-                                                 "workplace"))  # fmt: skip
+_TEXTS = tuple(
+    ROW_FIELDS.index(key) for key in ("gender", "job_title", "occupation", "hometown", "ethnicity", "workplace")
+)
 _COLUMNS = [getattr(Member, key) for key in ROW_FIELDS] + [Member.year_only_dates, Member.name_sort]
 
 
@@ -76,8 +77,10 @@ def roster_pages(on: date, first: int = FIRST_PAGE, size: int = PAGE) -> Iterato
         else:
             marked = [(row, marks.get(row[0])) for row in values]
         events = _status_events([row[0] for row, mark in marked if mark == _READ_EVENTS])
-        yield [_row(_plain(row, shared), events.get(row[0]), mark == _RECOGNISED_ONLY, on, statuses)
-               for row, mark in marked]  # fmt: skip
+        yield [
+            _row(_plain(row, shared), events.get(row[0]), mark == _RECOGNISED_ONLY, on, statuses)
+            for row, mark in marked
+        ]
         if len(values) < limit:
             return
         last = marked[-1][0]
@@ -99,8 +102,11 @@ def _counts(event) -> pw.Expression:
 def _all_marks(on: date) -> dict[int, int]:
     """_events_mark of every member of the current branch that has such events, in one grouped query."""
     mine = Member.select(Member.id).where(of_current_branch(Member))
-    query = MemberEvent.select(MemberEvent.member, _mark(on, MemberEvent)).where(
-        _counts(MemberEvent) & MemberEvent.member.in_(mine)).group_by(MemberEvent.member)  # fmt: skip
+    query = (
+        MemberEvent.select(MemberEvent.member, _mark(on, MemberEvent))
+        .where(_counts(MemberEvent) & MemberEvent.member.in_(mine))
+        .group_by(MemberEvent.member)
+    )
     return dict(_fetch(query))
 
 
@@ -190,6 +196,7 @@ def _row(values: tuple, events: list[EventRecord] | None, recognised: bool, on: 
         status = statuses.get(facts)
         if status is None:
             stand_in = on if facts[1] else None
-            status = statuses[facts] = status_from_events(MemberRecord("", "", None, admission, official_date=stand_in),
-                                                          [], on)  # fmt: skip
+            status = statuses[facts] = status_from_events(
+                MemberRecord("", "", None, admission, official_date=stand_in), [], on
+            )
     return make_row(values[: len(ROW_FIELDS)], status, values[-1])

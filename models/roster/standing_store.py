@@ -48,11 +48,17 @@ def _stale_rows(branch_ids: Sequence[int] | None) -> list[tuple]:
             return []
         where = f"WHERE m.branch_id IN ({', '.join([db.param] * len(branch_ids))})"
         params = list(branch_ids)
-    checks = " OR ".join([
-        "s.id IS NULL", "s.branch_id <> m.branch_id",
-        _changed("s.admission_date", "m.admission_date"), _changed("s.official_date", "m.official_date"),
-        "s.events <> COALESCE(e.n, 0)", "s.live_events <> COALESCE(e.live, 0)", "s.last_event <> COALESCE(e.last, 0)",
-    ])  # fmt: skip
+    checks = " OR ".join(
+        [
+            "s.id IS NULL",
+            "s.branch_id <> m.branch_id",
+            _changed("s.admission_date", "m.admission_date"),
+            _changed("s.official_date", "m.official_date"),
+            "s.events <> COALESCE(e.n, 0)",
+            "s.live_events <> COALESCE(e.live, 0)",
+            "s.last_event <> COALESCE(e.last, 0)",
+        ]
+    )
     member, event, stamp = (t._meta.table_name for t in (Member, MemberEvent, StandingStamp))
     sql = f"""SELECT m.branch_id, m.id, s.id IS NOT NULL FROM {member} m
         LEFT JOIN {stamp} s ON s.member_id = m.id
@@ -94,11 +100,21 @@ def _write(branch_of: dict[int, int], written: list[int], members: list[MemberRe
     for member in members:
         branch_id = branch_of[saved_id(member)]
         for span in standings(member):
-            spans.append((branch_id, member.id, span.start, span.end, span.code, span.current, span.official,
-                          span.exempted))  # fmt: skip
+            spans.append(
+                (branch_id, member.id, span.start, span.end, span.code, span.current, span.official, span.exempted)
+            )
         live = effective_events(member.events)
-        stamps.append((branch_id, member.id, member.admission_date, member.official_date, len(member.events),
-                       len(live), max((e.id or 0 for e in member.events), default=0)))  # fmt: skip
+        stamps.append(
+            (
+                branch_id,
+                member.id,
+                member.admission_date,
+                member.official_date,
+                len(member.events),
+                len(live),
+                max((e.id or 0 for e in member.events), default=0),
+            )
+        )
     insert_rows(MemberStanding, _SPAN_COLUMNS, spans)
     insert_rows(StandingStamp, _STAMP_COLUMNS, stamps)
 

@@ -160,8 +160,9 @@ def profiles(current: Iterable[tuple[MemberRecord, MemberStatus]], on: date, bou
     out: Counter = Counter()
     for m, status in current:
         band = None if m.birth_date is None else age_band(age_at(m.birth_date, on), bounds)
-        out[Profile(m.gender, m.ethnicity, m.religion, m.education, m.qualification, m.theory, status.is_official,
-                    band)] += 1  # fmt: skip
+        out[
+            Profile(m.gender, m.ethnicity, m.religion, m.education, m.qualification, m.theory, status.is_official, band)
+        ] += 1
     return out
 
 
@@ -183,12 +184,15 @@ def _overview(counted: Profiles, on: date) -> StatSection:
     counts = [
         ("total", "Tổng số đảng viên", total),
         ("women", "Đảng viên nữ", _count(counted, lambda p: _is_woman(p.gender))),
-        ("ethnic_minority", "Đảng viên người dân tộc thiểu số", _count(counted, lambda p: _is_ethnic_minority(
-            p.ethnicity))),
+        (
+            "ethnic_minority",
+            "Đảng viên người dân tộc thiểu số",
+            _count(counted, lambda p: _is_ethnic_minority(p.ethnicity)),
+        ),
         ("religious", "Đảng viên có đạo (theo tôn giáo)", _count(counted, lambda p: _is_religious(p.religion))),
         ("official", "Đảng viên chính thức", official),
         ("probationary", "Đảng viên dự bị", total - official),
-    ]  # fmt: skip
+    ]
     return _section("overview", f"Số lượng đảng viên (đến ngày {fmt(on)})", counts, total)
 
 
@@ -278,8 +282,15 @@ def theory_section(members: Iterable[MemberRecord], on: date) -> StatSection:
 def roster_sections(counted: Profiles, on: date, bounds: Sequence[int] = DEFAULT_AGE_BOUNDS) -> list[StatSection]:
     """The sections about the members on the roster on `on`, from their counted profiles: totals, kind, gender,
     age, education, qualification, theory."""
-    return [_overview(counted, on), _kind(counted), _gender(counted), _age(counted, on, bounds),
-            _choice(counted, "education"), _choice(counted, "qualification"), _choice(counted, "theory")]  # fmt: skip
+    return [
+        _overview(counted, on),
+        _kind(counted),
+        _gender(counted),
+        _age(counted, on, bounds),
+        _choice(counted, "education"),
+        _choice(counted, "qualification"),
+        _choice(counted, "theory"),
+    ]
 
 
 MOVEMENT_ROWS: tuple[tuple[EventKind, str], ...] = (

@@ -42,10 +42,18 @@ def figure_blocks(figures: AttendanceFigures) -> list[FigureBlock]:
 def attendance_rows(rows: Sequence[AttendanceRow]) -> list[list[object]]:
     """The cell values of the list body, numbered in the given (A-B-C) order; the signature column empty."""
     return [
-        [i, r.full_name, r.birth_date, r.kind_label, r.situation_label or None, r.attendance_label, None,
-         r.note or None]
+        [
+            i,
+            r.full_name,
+            r.birth_date,
+            r.kind_label,
+            r.situation_label or None,
+            r.attendance_label,
+            None,
+            r.note or None,
+        ]
         for i, r in enumerate(rows, start=1)
-    ]  # fmt: skip
+    ]
 
 
 def export_attendance_list(

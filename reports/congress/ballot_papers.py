@@ -203,8 +203,9 @@ class _BallotSheet:
         styles.write_value(cell, value)
         cell._style = copy(self._styles[style])
 
-    def _merge(self, first: int, last: int, first_row: int | None = None, last_row: int | None = None,
-               bordered: bool = False) -> None:  # fmt: skip
+    def _merge(
+        self, first: int, last: int, first_row: int | None = None, last_row: int | None = None, bordered: bool = False
+    ) -> None:
         """Merge a range, its outline bordered when `bordered`. Not through ws.merge_cells: that compares the range
         with every range merged before (quadratic) and looks each edge cell's border up again; 2,000 ballots took
         twenty minutes. The ranges of a ballot never overlap, and the edges reuse one style per side combination."""
@@ -314,8 +315,16 @@ def _templates(ws: Any) -> dict[str, Any]:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Border, Side
 
-    def make(size: float, *, bold: bool = False, italic: bool = False, horizontal: str = "center",
-             vertical: str = "center", border: Any = None, indent: int = 0) -> Any:  # fmt: skip
+    def make(
+        size: float,
+        *,
+        bold: bool = False,
+        italic: bool = False,
+        horizontal: str = "center",
+        vertical: str = "center",
+        border: Any = None,
+        indent: int = 0,
+    ) -> Any:
         cell = WriteOnlyCell(ws)
         cell.font = styles.font(size, bold, italic)
         cell.alignment = Alignment(horizontal=horizontal, vertical=vertical, wrap_text=True, indent=indent)

@@ -30,8 +30,14 @@ FORM_LABELS = {Form.STRIKE: "Phiếu gạch tên", Form.AGREE: "Phiếu đồng 
 
 
 def heading(info: CongressInfo, branch: BranchInfo | None) -> CongressHeading:
-    return CongressHeading(branch.name if branch else "Chi bộ", info.ordinal_text, info.term_text, info.opens_on,
-                           info.closes_on, info.place)  # fmt: skip
+    return CongressHeading(
+        branch.name if branch else "Chi bộ",
+        info.ordinal_text,
+        info.term_text,
+        info.opens_on,
+        info.closes_on,
+        info.place,
+    )
 
 
 def congress_title(info: CongressInfo, branch: BranchInfo | None) -> str:
@@ -58,8 +64,10 @@ def figures(panel: AttendancePanel, people: list[SummonedPerson]) -> AttendanceF
 
 
 def attendance_rows(people: list[SummonedPerson]) -> list[AttendanceRow]:
-    return [AttendanceRow(p.full_name, p.birth_date, p.kind_label, p.situation_label, p.attendance_label,
-                          p.absence_reason) for p in people]  # fmt: skip
+    return [
+        AttendanceRow(p.full_name, p.birth_date, p.kind_label, p.situation_label, p.attendance_label, p.absence_reason)
+        for p in people
+    ]
 
 
 def _round_outcome(round_: RoundInfo) -> RoundOutcome | None:
@@ -68,12 +76,25 @@ def _round_outcome(round_: RoundInfo) -> RoundOutcome | None:
         return None
     agree = round_.form == Form.AGREE
     names = {p.key: p.full_name for p in round_.candidates}
-    lines = tuple(CandidateLine(c.name, c.votes, percent_label(c.percent), c.elected, c.disagree if agree else None)
-                  for c in result.candidates)  # fmt: skip
+    lines = tuple(
+        CandidateLine(c.name, c.votes, percent_label(c.percent), c.elected, c.disagree if agree else None)
+        for c in result.candidates
+    )
     step = "" if result.next_action == NextAction.NONE else NEXT_ACTION_LABELS[result.next_action]
-    return RoundOutcome(round_.number, result.D, result.threshold, result.ballots_issued, result.collected,
-                        result.valid, result.invalid, lines, tuple(names[k] for k in result.elected),
-                        result.open_seats, step, round_.notes)  # fmt: skip
+    return RoundOutcome(
+        round_.number,
+        result.D,
+        result.threshold,
+        result.ballots_issued,
+        result.collected,
+        result.valid,
+        result.invalid,
+        lines,
+        tuple(names[k] for k in result.elected),
+        result.open_seats,
+        step,
+        round_.notes,
+    )
 
 
 def election_outcome(election: ElectionInfo) -> ElectionOutcome:
@@ -98,8 +119,10 @@ def sound_elections(congress_id: int) -> list[ElectionInfo]:
     for election in elections:
         for round_ in election.rounds:
             if round_.integrity:
-                raise ConflictError(f"Không lập được giấy tờ từ kết quả {election.title}, lần bầu thứ "
-                                    f"{round_.number}: {round_.integrity[0]}")  # fmt: skip
+                raise ConflictError(
+                    f"Không lập được giấy tờ từ kết quả {election.title}, lần bầu thứ "
+                    f"{round_.number}: {round_.integrity[0]}"
+                )
     return elections
 
 
@@ -139,14 +162,18 @@ def elected_bios(congress_id: int) -> list[BioRow]:
     """Those elected: the secretary and the deputy (each with the votes of their own election), the other committee
     members (the committee ballot's votes), then the official delegates and the alternates."""
     by_post = {e.post: e for e in sound_elections(congress_id)}
-    leaders = [(post, p) for post in (Post.SECRETARY, Post.DEPUTY_SECRETARY) if post in by_post
-               for p in by_post[post].elected]  # fmt: skip
+    leaders = [
+        (post, p) for post in (Post.SECRETARY, Post.DEPUTY_SECRETARY) if post in by_post for p in by_post[post].elected
+    ]
     committee = by_post.get(Post.COMMITTEE)
     rows = [_bio(p, ELECTED_AS[post], _votes_text(by_post[post], p)) for post, p in leaders]
     if committee is not None:
         lead = {p.id for _post, p in leaders}
-        rows += [_bio(p, ELECTED_AS[Post.COMMITTEE], _votes_text(committee, p)) for p in committee.elected
-                 if p.id not in lead]  # fmt: skip
+        rows += [
+            _bio(p, ELECTED_AS[Post.COMMITTEE], _votes_text(committee, p))
+            for p in committee.elected
+            if p.id not in lead
+        ]
     for post in (Post.DELEGATE, Post.ALTERNATE_DELEGATE):
         if post in by_post:
             rows += [_bio(p, ELECTED_AS[post], _votes_text(by_post[post], p)) for p in by_post[post].elected]
@@ -156,27 +183,57 @@ def elected_bios(congress_id: int) -> list[BioRow]:
 def _bio(p: SummonedPerson, elected_as: str, votes: str) -> BioRow:
     bio = p.bio
     job = ", ".join(part for part in (bio.get("job_title", ""), bio.get("workplace", "")) if part)
-    return BioRow(p.full_name, elected_as, p.birth_date, bio.get("gender", ""), bio.get("hometown", ""),
-                  bio.get("ethnicity", ""), bio.get("religion", ""), bio.get("education", ""),
-                  bio.get("qualification", ""), bio.get("theory", ""), job, bio.get("admission_date"),
-                  bio.get("official_date"), votes)  # fmt: skip
+    return BioRow(
+        p.full_name,
+        elected_as,
+        p.birth_date,
+        bio.get("gender", ""),
+        bio.get("hometown", ""),
+        bio.get("ethnicity", ""),
+        bio.get("religion", ""),
+        bio.get("education", ""),
+        bio.get("qualification", ""),
+        bio.get("theory", ""),
+        job,
+        bio.get("admission_date"),
+        bio.get("official_date"),
+        votes,
+    )
 
 
 def hand_vote_rows(congress_id: int) -> list[HandVoteRow]:
-    return [HandVoteRow(v.taken_at, v.subject, v.voting, v.in_favour, v.against, v.abstain, v.adopted,
-                        v.void_reason if v.voided_at else "")
-            for v in hand_votes(congress_id)]  # fmt: skip
+    return [
+        HandVoteRow(
+            v.taken_at,
+            v.subject,
+            v.voting,
+            v.in_favour,
+            v.against,
+            v.abstain,
+            v.adopted,
+            v.void_reason if v.voided_at else "",
+        )
+        for v in hand_votes(congress_id)
+    ]
 
 
-def ballot_paper(info: CongressInfo, branch: BranchInfo | None, election: ElectionInfo, round_: RoundInfo,
-                 copies: int) -> BallotPaper:  # fmt: skip
+def ballot_paper(
+    info: CongressInfo, branch: BranchInfo | None, election: ElectionInfo, round_: RoundInfo, copies: int
+) -> BallotPaper:
     from models.core.practice_flag import is_practice
 
     title = congress_title(info, branch)
     if is_practice():
         title = f"PHIẾU TẬP DƯỢT – {title}"
-    return BallotPaper(title, election.title, round_.number, round_.form.value, round_.seats,
-                       tuple(p.full_name for p in round_.candidates), copies)  # fmt: skip
+    return BallotPaper(
+        title,
+        election.title,
+        round_.number,
+        round_.form.value,
+        round_.seats,
+        tuple(p.full_name for p in round_.candidates),
+        copies,
+    )
 
 
 def attendance(congress_id: int) -> tuple[list[AttendanceRow], AttendanceFigures]:

@@ -168,8 +168,13 @@ class _Report:
             cells, lines = [], 1
             for (first, last), width, value in zip(spans, widths, values, strict=True):
                 horizontal = "left" if first == 2 and not bold else "center"
-                cells.append((first, last, styles.styled_cell(ws, value, size=size, bold=bold, horizontal=horizontal,
-                                                              border=True)))  # fmt: skip
+                cells.append(
+                    (
+                        first,
+                        last,
+                        styles.styled_cell(ws, value, size=size, bold=bold, horizontal=horizontal, border=True),
+                    )
+                )
                 if isinstance(value, str):
                     lines = max(lines, styles.line_count(value, width, size, bold=bold))
             for first, last, _cell in list(cells):  # the merged-over cells keep the border

@@ -139,14 +139,18 @@ def result_lines(data: MinutesData) -> list[str]:
         lines.append("Các đồng chí trúng cử (số phiếu cao hơn trong lần bầu lại), theo thứ tự số phiếu:")
     elif data.elected:
         lines.append(f"Các đồng chí trúng cử (số phiếu bầu trên một nửa so với D = {data.D}), theo thứ tự số phiếu:")
-        lines += [f"{i}. Đồng chí {e.name}: {e.votes} phiếu, đạt {e.percent_text}."
-                  for i, e in enumerate(data.elected, start=1)]  # fmt: skip
+        lines += [
+            f"{i}. Đồng chí {e.name}: {e.votes} phiếu, đạt {e.percent_text}."
+            for i, e in enumerate(data.elected, start=1)
+        ]
     else:
         lines.append("Không có đồng chí nào trúng cử.")
     if data.tied:
         passed = "" if data.tie_break else ", trên một nửa so với D"
-        lines.append(f"Các đồng chí {names_text(data.tied)} có số phiếu bằng nhau ở vị trí cuối cùng{passed}, nên "
-                     "chưa đồng chí nào trúng cử.")  # fmt: skip
+        lines.append(
+            f"Các đồng chí {names_text(data.tied)} có số phiếu bằng nhau ở vị trí cuối cùng{passed}, nên "
+            "chưa đồng chí nào trúng cử."
+        )
     if data.open_seats:
         lines.append(f"Còn thiếu {data.open_seats} đồng chí so với số lượng bầu ({data.seats} đồng chí).")
     else:
@@ -159,8 +163,10 @@ def result_lines(data: MinutesData) -> list[str]:
 def rule_line(data: MinutesData) -> str:
     """Which rule decided who is elected."""
     if data.tie_break:
-        return ("Lần bầu lại giữa những đồng chí bằng phiếu nhau ở vị trí cuối cùng (Điều lệ Đảng, Điều 12 khoản 3): "
-                "trúng cử theo số phiếu cao hơn, không cần quá một nửa.")  # fmt: skip
+        return (
+            "Lần bầu lại giữa những đồng chí bằng phiếu nhau ở vị trí cuối cùng (Điều lệ Đảng, Điều 12 khoản 3): "
+            "trúng cử theo số phiếu cao hơn, không cần quá một nửa."
+        )
     return (
         f"Người trúng cử phải được số phiếu bầu quá một nửa so với D = {data.D}, tức từ {data.threshold} phiếu trở lên."
     )
@@ -171,9 +177,13 @@ def code_lines(data: MinutesData) -> list[str]:
     if not data.digest:
         return ["Hồ sơ bầu cử không có mã kiểm tra: không đối chiếu được biên bản này với hồ sơ."]
     groups = grouped(data.digest).split(" ")
-    return ["Mã kiểm tra (SHA-256) của hồ sơ bầu cử kèm theo biên bản này:", " ".join(groups[:8]),
-            " ".join(groups[8:]), "Đối chiếu: ChiBo, thẻ «Bầu cử», «Đối chiếu với biên bản đã ký»; hoặc lệnh "
-            "«chibo verify HỒ_SƠ.json --code MÃ»."]  # fmt: skip
+    return [
+        "Mã kiểm tra (SHA-256) của hồ sơ bầu cử kèm theo biên bản này:",
+        " ".join(groups[:8]),
+        " ".join(groups[8:]),
+        "Đối chiếu: ChiBo, thẻ «Bầu cử», «Đối chiếu với biên bản đã ký»; hoặc lệnh "
+        "«chibo verify HỒ_SƠ.json --code MÃ».",
+    ]
 
 
 def signature_lines(data: MinutesData) -> list[tuple[str, bool]]:
@@ -264,8 +274,12 @@ def export_counting_minutes(
 
     first = minutes.section("Số lượng và danh sách bầu cử")
     form = data.form_label[:1].lower() + data.form_label[1:]
-    minutes.lines([f"Đại hội đã biểu quyết số lượng bầu: {data.seats} đồng chí; hình thức bầu: {form}.",
-                   f"Danh sách bầu cử gồm {len(data.candidates)} đồng chí (xếp theo vần A, B, C):"])  # fmt: skip
+    minutes.lines(
+        [
+            f"Đại hội đã biểu quyết số lượng bầu: {data.seats} đồng chí; hình thức bầu: {form}.",
+            f"Danh sách bầu cử gồm {len(data.candidates)} đồng chí (xếp theo vần A, B, C):",
+        ]
+    )
     minutes.names_grid([c.name for c in data.candidates])
     doc.keep_together(first)
 

@@ -41,11 +41,25 @@ def bios_summary(heading: CongressHeading) -> str:
 def bio_rows(rows: Sequence[BioRow]) -> list[list[object]]:
     """The cell values of the list body, numbered in the given order (secretary, deputy, committee, delegates)."""
     return [
-        [i, r.full_name, r.elected_as, r.birth_date, r.gender or None, r.hometown or None, r.ethnicity or None,
-         r.religion or None, r.education or None, r.qualification or None, r.theory or None, r.job or None,
-         r.admission_date, r.official_date, r.votes_text or None]
+        [
+            i,
+            r.full_name,
+            r.elected_as,
+            r.birth_date,
+            r.gender or None,
+            r.hometown or None,
+            r.ethnicity or None,
+            r.religion or None,
+            r.education or None,
+            r.qualification or None,
+            r.theory or None,
+            r.job or None,
+            r.admission_date,
+            r.official_date,
+            r.votes_text or None,
+        ]
         for i, r in enumerate(rows, start=1)
-    ]  # fmt: skip
+    ]
 
 
 def export_elected_bios(

@@ -32,8 +32,17 @@ COLUMNS = (
 def entry_log_rows(rows: Iterable[EntryLogRow]) -> Iterator[list[object]]:
     """The cell values, in the order given (the log's sequence); empty texts as blank cells."""
     for r in rows:
-        yield [r.seq, r.time, r.ballot_no, r.pass_no, r.action_label, r.before or None, r.after or None,
-               r.entered_by or None, r.digest_prefix or None]  # fmt: skip
+        yield [
+            r.seq,
+            r.time,
+            r.ballot_no,
+            r.pass_no,
+            r.action_label,
+            r.before or None,
+            r.after or None,
+            r.entered_by or None,
+            r.digest_prefix or None,
+        ]
 
 
 def export_entry_log(

@@ -79,8 +79,9 @@ def congress_header(info, branch, number: str, on):
     higher = [*branch.higher_lines, branch.name] if branch else []
     from models.core.practice_flag import watermark
 
-    return DocumentHeader("\n".join(higher), f"Đại hội {info.ordinal_text}", number, branch.place if branch else "",
-                          on, watermark())  # fmt: skip
+    return DocumentHeader(
+        "\n".join(higher), f"Đại hội {info.ordinal_text}", number, branch.place if branch else "", on, watermark()
+    )
 
 
 def paper_signature(congress_id: int, branch, after: bool):
@@ -190,15 +191,37 @@ _hand_votes = _listed(_vote_rows, "Đại hội chưa có lần biểu quyết n
 
 
 CONGRESS_JOBS: tuple[CongressPaperJob, ...] = (
-    CongressPaperJob("dai-hoi-diem-danh", "Danh sách đảng viên dự đại hội",
-                     "Đã xuất danh sách đảng viên dự đại hội ra tệp Excel.", "DS", _attendance),
-    CongressPaperJob("dai-hoi-bao-cao", "Báo cáo kết quả đại hội", "Đã xuất báo cáo kết quả đại hội ra tệp Excel.",
-                     "BC", _summary, dated_on_close=True),
-    CongressPaperJob("dai-hoi-trich-ngang", "Danh sách trích ngang người trúng cử",
-                     "Đã xuất danh sách trích ngang ra tệp Excel.", "DS", _bios, dated_on_close=True),
-    CongressPaperJob("dai-hoi-bieu-quyet", "Biên bản biểu quyết của đại hội",
-                     "Đã xuất biên bản biểu quyết ra tệp Excel.", "BB", _hand_votes),
-)  # fmt: skip
+    CongressPaperJob(
+        "dai-hoi-diem-danh",
+        "Danh sách đảng viên dự đại hội",
+        "Đã xuất danh sách đảng viên dự đại hội ra tệp Excel.",
+        "DS",
+        _attendance,
+    ),
+    CongressPaperJob(
+        "dai-hoi-bao-cao",
+        "Báo cáo kết quả đại hội",
+        "Đã xuất báo cáo kết quả đại hội ra tệp Excel.",
+        "BC",
+        _summary,
+        dated_on_close=True,
+    ),
+    CongressPaperJob(
+        "dai-hoi-trich-ngang",
+        "Danh sách trích ngang người trúng cử",
+        "Đã xuất danh sách trích ngang ra tệp Excel.",
+        "DS",
+        _bios,
+        dated_on_close=True,
+    ),
+    CongressPaperJob(
+        "dai-hoi-bieu-quyet",
+        "Biên bản biểu quyết của đại hội",
+        "Đã xuất biên bản biểu quyết ra tệp Excel.",
+        "BB",
+        _hand_votes,
+    ),
+)
 CONGRESS_JOB_BY_KIND = {job.kind: job for job in CONGRESS_JOBS}
 
 

@@ -32,9 +32,16 @@ BLANK_NAME = "………………………"  # a name to be written by hand (a re
 FORM_LABELS = {Form.STRIKE: "Phiếu gạch tên", Form.AGREE: "Phiếu đồng ý, không đồng ý"}
 
 
-def minutes_data(record: ElectionRecord, result: CountResult, heading: CongressHeading, *,
-                 committee: tuple[str, ...] = (), adopted_at: datetime | None = None,
-                 verified: bool | None = None, integrity: tuple[str, ...] = ()) -> MinutesData:  # fmt: skip
+def minutes_data(
+    record: ElectionRecord,
+    result: CountResult,
+    heading: CongressHeading,
+    *,
+    committee: tuple[str, ...] = (),
+    adopted_at: datetime | None = None,
+    verified: bool | None = None,
+    integrity: tuple[str, ...] = (),
+) -> MinutesData:
     """The minutes of one counted round. `committee`: the counting committee, its head first (blank lines to sign
     by hand when not known). `verified`: whether the record (or the entry log behind it) matches its digest."""
     election = record.election
@@ -43,10 +50,11 @@ def minutes_data(record: ElectionRecord, result: CountResult, heading: CongressH
     names = {c.id: c.name for c in election.candidates}
     lines = {c.id: c for c in result.candidates}
     candidates = tuple(
-        MinutesCandidate(c.name, c.votes, percent_label(c.percent), c.disagree if agree else None,
-                         c.not_counted if agree else None)
+        MinutesCandidate(
+            c.name, c.votes, percent_label(c.percent), c.disagree if agree else None, c.not_counted if agree else None
+        )
         for c in result.candidates
-    )  # fmt: skip
+    )
     elected = tuple(ElectedLine(names[k], lines[k].votes, percent_label(lines[k].percent)) for k in result.elected)
     digests = record_digests(record)
     step = "" if result.next_action == NextAction.NONE else NEXT_ACTION_LABELS[result.next_action]
@@ -88,8 +96,12 @@ def heading_from_record(record: ElectionRecord) -> CongressHeading:
     """The heading a record file carries: its branch and congress texts ("… lần thứ IV, nhiệm kỳ 2025–2030")."""
     ordinal = re.search(r"lần thứ\s+([IVXLC]+)", record.congress)
     term = re.search(r"nhiệm kỳ\s+(\d{4}\s*[–-]\s*\d{4})", record.congress)
-    return CongressHeading(record.branch or "Chi bộ", f"lần thứ {ordinal.group(1)}" if ordinal else "",
-                           f"nhiệm kỳ {term.group(1)}" if term else "", clock.today())  # fmt: skip
+    return CongressHeading(
+        record.branch or "Chi bộ",
+        f"lần thứ {ordinal.group(1)}" if ordinal else "",
+        f"nhiệm kỳ {term.group(1)}" if term else "",
+        clock.today(),
+    )
 
 
 def _record_beside(target: Path) -> Path:
@@ -134,8 +146,15 @@ def prepare_minutes(round_id: int) -> PreparedExport:
     info = next(r for r in get_election(row.election_id).rounds if r.id == round_id)
     assert info.result is not None  # a locked round has its result
     verified = not info.integrity if row.count_mode == "ballots" else None
-    data = minutes_data(record, info.result, heading(congress, branch), committee=tellers,
-                        adopted_at=row.closed_at, verified=verified, integrity=info.integrity)  # fmt: skip
+    data = minutes_data(
+        record,
+        info.result,
+        heading(congress, branch),
+        committee=tellers,
+        adopted_at=row.closed_at,
+        verified=verified,
+        integrity=info.integrity,
+    )
     data = replace(data, quorum_text=attendance_panel(congress_id).quorum.text)
     title = f"Biên bản kiểm phiếu - {record.title} - lần {row.number}"
     number = document_number(congress_id, "BB", f"round:{round_id}:minutes", title)
@@ -191,10 +210,20 @@ def prepare_entry_log(round_id: int) -> PreparedExport:
     election = session.election
     congress = get_congress(CongressElection.get_by_id(row.election_id).congress_id)
     branch = get_branch()
-    rows = [EntryLogRow(line.seq, line.entered_at, line.ballot_no, line.pass_no, line.action_label,
-                        describe(line.before, election) if line.before else "",
-                        describe(line.after, election) if line.after else "", line.entered_by, line.chain[:8])
-            for line in lines]  # fmt: skip
+    rows = [
+        EntryLogRow(
+            line.seq,
+            line.entered_at,
+            line.ballot_no,
+            line.pass_no,
+            line.action_label,
+            describe(line.before, election) if line.before else "",
+            describe(line.after, election) if line.after else "",
+            line.entered_by,
+            line.chain[:8],
+        )
+        for line in lines
+    ]
     title = f"{session.election_title}, lần bầu thứ {row.number}"
     header = congress_header(congress, branch, "", clock.today())
     problems = log_problems(round_id)
@@ -203,8 +232,15 @@ def prepare_entry_log(round_id: int) -> PreparedExport:
         from reports.congress.entry_log import export_entry_log
 
         def write(target: Path, _progress: Progress) -> None:
-            export_entry_log(target, heading(congress, branch), title, rows, header,
-                             Signature("T/M BAN KIỂM PHIẾU", "TRƯỞNG BAN", ""), problems=problems)  # fmt: skip
+            export_entry_log(
+                target,
+                heading(congress, branch),
+                title,
+                rows,
+                header,
+                Signature("T/M BAN KIỂM PHIẾU", "TRƯỞNG BAN", ""),
+                problems=problems,
+            )
 
         return write_atomically(Path(path), write, progress)
 

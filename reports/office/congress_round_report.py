@@ -72,21 +72,47 @@ def _name(row: RoundRow) -> str:
 
 
 def round_cells(rows: Sequence[RoundRow]) -> list[list[object]]:
-    return [[i, _name(r), roman(r.ordinal), r.opens_on if r.held else None, r.secretary, r.deputy,
-             ", ".join(r.committee), "\n".join(r.appointed), r.papers_on, r.approved_on, "\n".join(r.missing)]
-            for i, r in enumerate(rows, start=1)]  # fmt: skip
+    return [
+        [
+            i,
+            _name(r),
+            roman(r.ordinal),
+            r.opens_on if r.held else None,
+            r.secretary,
+            r.deputy,
+            ", ".join(r.committee),
+            "\n".join(r.appointed),
+            r.papers_on,
+            r.approved_on,
+            "\n".join(r.missing),
+        ]
+        for i, r in enumerate(rows, start=1)
+    ]
 
 
 def keying_cells(rows: Sequence[RoundRow]) -> list[list[object]]:
-    return [[i, r.name, r.ordinal, r.opens_on if r.held else None, len(r.committee) or None, r.secretary, r.deputy,
-             "Có" if r.approved_on else "Chưa"] for i, r in enumerate(rows, start=1)]  # fmt: skip
+    return [
+        [
+            i,
+            r.name,
+            r.ordinal,
+            r.opens_on if r.held else None,
+            len(r.committee) or None,
+            r.secretary,
+            r.deputy,
+            "Có" if r.approved_on else "Chưa",
+        ]
+        for i, r in enumerate(rows, start=1)
+    ]
 
 
 def summary_line(rows: Sequence[RoundRow], term: str, on: date) -> str:
     held = sum(r.held for r in rows)
     approved = sum(r.approved_on is not None for r in rows)
-    return (f"(Nhiệm kỳ {term}; tính đến ngày {format_date(on)}: {held}/{len(rows)} chi bộ đã đại hội, "
-            f"{approved} chi bộ đã được chuẩn y kết quả)")  # fmt: skip
+    return (
+        f"(Nhiệm kỳ {term}; tính đến ngày {format_date(on)}: {held}/{len(rows)} chi bộ đã đại hội, "
+        f"{approved} chi bộ đã được chuẩn y kết quả)"
+    )
 
 
 def export_congress_round(

@@ -43,8 +43,15 @@ def _statistics(options: ExportOptions) -> JobContent:
         if not progress(0, 1):
             raise Cancelled()
         branches = [(b.name, statistics_sections(b.sections)) for b in report.branches]
-        export_office_statistics(target, statistics_sections(report.total), branch_table(report), branches, header,
-                                 on_text=f"tính đến ngày {fmt(chosen.on)}", signature=signature)  # fmt: skip
+        export_office_statistics(
+            target,
+            statistics_sections(report.total),
+            branch_table(report),
+            branches,
+            header,
+            on_text=f"tính đến ngày {fmt(chosen.on)}",
+            signature=signature,
+        )
 
     return JobContent("Báo cáo thống kê đảng viên", "BC", write, on=chosen.on)
 
@@ -65,8 +72,9 @@ def _probation(options: ExportOptions) -> JobContent:
 
         if not progress(0, 1):
             raise Cancelled()
-        export_probation_list(target, rows, header, as_of=today, signature=signature, branches=branches,
-                              recipients=COMMITTEE_RECIPIENTS)  # fmt: skip
+        export_probation_list(
+            target, rows, header, as_of=today, signature=signature, branches=branches, recipients=COMMITTEE_RECIPIENTS
+        )
 
     return JobContent("Đảng viên dự bị đến hạn xét chính thức", "DS", write)
 
@@ -87,8 +95,15 @@ def _badges(options: ExportOptions) -> JobContent:
 
         if not progress(0, 1):
             raise Cancelled()
-        export_badge_list(target, rows, header, award_date=award, signature=signature, branches=branches,
-                          recipients=COMMITTEE_RECIPIENTS)  # fmt: skip
+        export_badge_list(
+            target,
+            rows,
+            header,
+            award_date=award,
+            signature=signature,
+            branches=branches,
+            recipients=COMMITTEE_RECIPIENTS,
+        )
 
     return JobContent(f"Huy hiệu Đảng đợt {fmt(award)}", "DS", write)
 
@@ -115,17 +130,36 @@ def _congress_round(options: ExportOptions) -> JobContent:
 
 
 OFFICE_JOBS: tuple[OfficeExportJob, ...] = (
-    OfficeExportJob("thong-ke", "Báo cáo thống kê đảng viên toàn đảng bộ (từng chi bộ và cộng)",
-                    "Đang lập báo cáo thống kê các chi bộ…", "Đã xuất báo cáo thống kê toàn đảng bộ ra tệp Excel.",
-                    _statistics, asks_options=True),
-    OfficeExportJob("du-bi", "Đảng viên dự bị đến hạn xét chính thức ở các chi bộ", "Đang xuất danh sách…",
-                    "Đã xuất danh sách đảng viên dự bị đến hạn của các chi bộ ra tệp Excel.", _probation),
-    OfficeExportJob("huy-hieu", "Đề nghị tặng Huy hiệu Đảng đợt tới ở các chi bộ", "Đang xuất danh sách…",
-                    "Đã xuất danh sách đề nghị tặng Huy hiệu Đảng của các chi bộ ra tệp Excel.", _badges),
-    OfficeExportJob("dai-hoi", "Tình hình đại hội các chi bộ (và bảng nhập phần mềm theo dõi đại hội)",
-                    "Đang lập báo cáo đại hội các chi bộ…", "Đã xuất báo cáo đại hội các chi bộ ra tệp Excel.",
-                    _congress_round),
-)  # fmt: skip
+    OfficeExportJob(
+        "thong-ke",
+        "Báo cáo thống kê đảng viên toàn đảng bộ (từng chi bộ và cộng)",
+        "Đang lập báo cáo thống kê các chi bộ…",
+        "Đã xuất báo cáo thống kê toàn đảng bộ ra tệp Excel.",
+        _statistics,
+        asks_options=True,
+    ),
+    OfficeExportJob(
+        "du-bi",
+        "Đảng viên dự bị đến hạn xét chính thức ở các chi bộ",
+        "Đang xuất danh sách…",
+        "Đã xuất danh sách đảng viên dự bị đến hạn của các chi bộ ra tệp Excel.",
+        _probation,
+    ),
+    OfficeExportJob(
+        "huy-hieu",
+        "Đề nghị tặng Huy hiệu Đảng đợt tới ở các chi bộ",
+        "Đang xuất danh sách…",
+        "Đã xuất danh sách đề nghị tặng Huy hiệu Đảng của các chi bộ ra tệp Excel.",
+        _badges,
+    ),
+    OfficeExportJob(
+        "dai-hoi",
+        "Tình hình đại hội các chi bộ (và bảng nhập phần mềm theo dõi đại hội)",
+        "Đang lập báo cáo đại hội các chi bộ…",
+        "Đã xuất báo cáo đại hội các chi bộ ra tệp Excel.",
+        _congress_round,
+    ),
+)
 OFFICE_JOB_BY_KIND = {job.kind: job for job in OFFICE_JOBS}
 
 

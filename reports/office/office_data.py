@@ -31,8 +31,14 @@ def committee_header(committee: CommitteeInfo, on: date, type_code: str = "") ->
     from models.core.practice_flag import watermark
 
     number = f"Số{NUMBER_BLANK}-{type_code}/{committee.issuer_abbr}" if type_code else ""
-    return DocumentHeader(higher_committee="\n".join(committee.higher_lines), issuer=committee.name, number=number,
-                          place=committee.place, date=on, watermark=watermark())  # fmt: skip
+    return DocumentHeader(
+        higher_committee="\n".join(committee.higher_lines),
+        issuer=committee.name,
+        number=number,
+        place=committee.place,
+        date=on,
+        watermark=watermark(),
+    )
 
 
 def committee_signature(committee: CommitteeInfo) -> Signature:
@@ -54,5 +60,20 @@ def branch_table(report: OfficeStatistics) -> BranchTable:
 
 def round_rows(rounds: Sequence[BranchRound]) -> list[RoundRow]:
     """The congress round as the report prints it."""
-    return [RoundRow(r.name, r.former_name, r.next_ordinal, r.opens_on, r.held, r.secretary, r.deputy, r.committee,
-                     r.appointed, r.papers_on, r.approved_on, r.missing) for r in rounds]  # fmt: skip
+    return [
+        RoundRow(
+            r.name,
+            r.former_name,
+            r.next_ordinal,
+            r.opens_on,
+            r.held,
+            r.secretary,
+            r.deputy,
+            r.committee,
+            r.appointed,
+            r.papers_on,
+            r.approved_on,
+            r.missing,
+        )
+        for r in rounds
+    ]

@@ -67,20 +67,36 @@ def export_office_statistics(
     """Write the committee's report; `on_text` is the reference date text, e.g. "tính đến ngày 31/12/2025"."""
     workbook, ws = new_workbook(TOTAL_SHEET)
     count = len(branches)
-    write_statistics_sheet(ws, total, header, period=f"(Toàn đảng bộ, {count} chi bộ; {on_text})",
-                           title=STATISTICS_TITLE, signature=signature, recipients=recipients)  # fmt: skip
+    write_statistics_sheet(
+        ws,
+        total,
+        header,
+        period=f"(Toàn đảng bộ, {count} chi bộ; {on_text})",
+        title=STATISTICS_TITLE,
+        signature=signature,
+        recipients=recipients,
+    )
     _branch_table(workbook.create_sheet(TABLE_SHEET), table, header, on_text, signature, recipients)
     for sheet, (name, sections) in zip(sheet_names([n for n, _ in branches]), branches, strict=True):
-        write_statistics_sheet(workbook.create_sheet(sheet), sections, header, period=f"({name}; {on_text})",
-                               title=STATISTICS_TITLE, signature=signature, recipients=recipients)  # fmt: skip
+        write_statistics_sheet(
+            workbook.create_sheet(sheet),
+            sections,
+            header,
+            period=f"({name}; {on_text})",
+            title=STATISTICS_TITLE,
+            signature=signature,
+            recipients=recipients,
+        )
     return save_workbook(workbook, path)
 
 
-def _branch_table(ws, table: BranchTable, header: DocumentHeader, on_text: str, signature: Signature,
-                  recipients: Sequence[str]) -> None:  # fmt: skip
+def _branch_table(
+    ws, table: BranchTable, header: DocumentHeader, on_text: str, signature: Signature, recipients: Sequence[str]
+) -> None:
     columns = [Column("STT", 6, "center"), Column("Chi bộ", 34)]
-    columns += [Column(heading, 11, "number", group="Trong đó" if i else "") for i, heading in
-                enumerate(table.headings)]  # fmt: skip
+    columns += [
+        Column(heading, 11, "number", group="Trong đó" if i else "") for i, heading in enumerate(table.headings)
+    ]
     doc = DocumentSheet(ws, columns, landscape=len(columns) > 8, table_size=13)
     doc.header_blocks(header)
     doc.title(BRANCH_TABLE_TITLE, f"({on_text[:1].upper()}{on_text[1:]})")

@@ -17,15 +17,33 @@ EXAMPLE_ROW = HEADER_ROW + 1
 _VALIDATED_ROWS = 2000
 
 EXAMPLE: dict[str, object] = {
-    "full_name": "Nguyễn Văn An", "birth_name": "", "aliases": "", "gender": "Nam", "birth_date": date(1980, 1, 2),
-    "birth_place": "Xã Đông Anh, huyện Đông Anh, thành phố Hà Nội", "hometown": "Xã Tam Điệp, tỉnh Ninh Bình",
-    "residence": "Phường Hàng Bông, thành phố Hà Nội", "ethnicity": "Kinh", "religion": "Không", "education": "12/12",
-    "qualification": "Đại học", "theory": "Trung cấp", "foreign_language": "Tiếng Anh B1", "occupation": "Công chức",
-    "job_title": "Chuyên viên", "workplace": "Văn phòng Sở", "admission_date": date(2005, 5, 19),
-    "ceremony_date": date(2005, 6, 1), "official_date": date(2006, 6, 1), "card_number": "01234567",
-    "record_number": "012345HN", "badge_number": "", "citizen_id": "001080012345", "phone": "0912 345 678",
+    "full_name": "Nguyễn Văn An",
+    "birth_name": "",
+    "aliases": "",
+    "gender": "Nam",
+    "birth_date": date(1980, 1, 2),
+    "birth_place": "Xã Đông Anh, huyện Đông Anh, thành phố Hà Nội",
+    "hometown": "Xã Tam Điệp, tỉnh Ninh Bình",
+    "residence": "Phường Hàng Bông, thành phố Hà Nội",
+    "ethnicity": "Kinh",
+    "religion": "Không",
+    "education": "12/12",
+    "qualification": "Đại học",
+    "theory": "Trung cấp",
+    "foreign_language": "Tiếng Anh B1",
+    "occupation": "Công chức",
+    "job_title": "Chuyên viên",
+    "workplace": "Văn phòng Sở",
+    "admission_date": date(2005, 5, 19),
+    "ceremony_date": date(2005, 6, 1),
+    "official_date": date(2006, 6, 1),
+    "card_number": "01234567",
+    "record_number": "012345HN",
+    "badge_number": "",
+    "citizen_id": "001080012345",
+    "phone": "0912 345 678",
     "notes": TEMPLATE_EXAMPLE_NOTE,
-}  # fmt: skip
+}
 _HOW: dict[str, str] = {
     "full_name": "Họ và tên như trên CCCD.",
     "gender": "«Nam» hoặc «Nữ».",
@@ -62,8 +80,10 @@ def write_import_template(path: str | os.PathLike[str]) -> Path:
     ws.title = "Danh sách"
     last = get_column_letter(len(MEMBER_FIELDS))
     styles.write_value(ws["A1"], TEMPLATE_TITLE).font = styles.font(15, bold=True)
-    intro = (f"Nhập mỗi đảng viên một dòng, từ dòng {EXAMPLE_ROW}; giữ nguyên dòng tiêu đề. Cột có dấu * là bắt "
-                "buộc. Xem trang «Hướng dẫn».")  # fmt: skip
+    intro = (
+        f"Nhập mỗi đảng viên một dòng, từ dòng {EXAMPLE_ROW}; giữ nguyên dòng tiêu đề. Cột có dấu * là bắt "
+        "buộc. Xem trang «Hướng dẫn»."
+    )
     styles.write_value(ws["A2"], intro).font = styles.font(12, italic=True)
     ws.merge_cells(f"A1:{last}1")
     ws.merge_cells(f"A2:{last}2")

@@ -112,10 +112,29 @@ ROSTER_BOOK_COLUMNS: tuple[ListColumn, ...] = (
 )
 
 # Widths of the single-field columns chosen on screen.
-_WIDTHS = {"full_name": 24, "birth_date": 12, "gender": 7, "hometown": 22, "residence": 24, "birth_place": 22,
-           "occupation": 18, "job_title": 18, "workplace": 22, "notes": 20, "citizen_id": 15, "phone": 13,
-           "ethnicity": 9, "religion": 10, "education": 10, "card_number": 12, "record_number": 12,
-           "status": 21, "status_label": 21, "kind": 11, "job": 24}  # fmt: skip
+_WIDTHS = {
+    "full_name": 24,
+    "birth_date": 12,
+    "gender": 7,
+    "hometown": 22,
+    "residence": 24,
+    "birth_place": 22,
+    "occupation": 18,
+    "job_title": 18,
+    "workplace": 22,
+    "notes": 20,
+    "citizen_id": 15,
+    "phone": 13,
+    "ethnicity": 9,
+    "religion": 10,
+    "education": 10,
+    "card_number": 12,
+    "record_number": 12,
+    "status": 21,
+    "status_label": 21,
+    "kind": 11,
+    "job": 24,
+}
 
 
 def columns_for(pairs: Sequence[tuple[str, str]], numbered: bool = True) -> list[ListColumn]:

@@ -75,8 +75,9 @@ BADGE_COLUMNS = (
 BRANCH_COLUMN = Column("Chi bộ", 26)
 
 
-def with_branches(columns: Sequence[Column], rows: list[list[object]], branches: Sequence[str] | None
-                  ) -> tuple[Sequence[Column], list[list[object]]]:  # fmt: skip
+def with_branches(
+    columns: Sequence[Column], rows: list[list[object]], branches: Sequence[str] | None
+) -> tuple[Sequence[Column], list[list[object]]]:
     """The committee's lists: a «Chi bộ» column after STT, each row's branch in it (None: the list as it is)."""
     if branches is None:
         return columns, rows
@@ -95,18 +96,36 @@ def days_left_text(days: int) -> str:
 
 def probation_rows(rows: Sequence[ProbationRow]) -> list[list[object]]:
     return [
-        [i, r.full_name, r.birth_date, r.ceremony_date, r.probation_end, r.deadline, days_left_text(r.days_left),
-         r.note or None]
+        [
+            i,
+            r.full_name,
+            r.birth_date,
+            r.ceremony_date,
+            r.probation_end,
+            r.deadline,
+            days_left_text(r.days_left),
+            r.note or None,
+        ]
         for i, r in enumerate(rows, start=1)
-    ]  # fmt: skip
+    ]
 
 
 def badge_rows(rows: Sequence[BadgeRow]) -> list[list[object]]:
     return [
-        [i, r.full_name, r.birth_date, r.hometown or None, r.admission_date, r.official_date, r.card_number or None,
-         r.seniority_years, f"{r.milestone} năm", r.note or None]
+        [
+            i,
+            r.full_name,
+            r.birth_date,
+            r.hometown or None,
+            r.admission_date,
+            r.official_date,
+            r.card_number or None,
+            r.seniority_years,
+            f"{r.milestone} năm",
+            r.note or None,
+        ]
         for i, r in enumerate(rows, start=1)
-    ]  # fmt: skip
+    ]
 
 
 def _export_list(
@@ -147,9 +166,19 @@ def export_probation_list(
     (the committee's list, with a «Chi bộ» column)."""
     heading = (PROBATION_TITLE, f"(Tính đến ngày {format_date(as_of)})")
     columns, table = with_branches(PROBATION_COLUMNS, probation_rows(rows), branches)
-    return _export_list(path, "Đảng viên dự bị", columns, header, heading, table,
-                        landscape=branches is not None, numbered=False, signature=signature, recipients=recipients,
-                        bold=lambda row: str(row[-2]).startswith("Quá hạn"))  # fmt: skip
+    return _export_list(
+        path,
+        "Đảng viên dự bị",
+        columns,
+        header,
+        heading,
+        table,
+        landscape=branches is not None,
+        numbered=False,
+        signature=signature,
+        recipients=recipients,
+        bold=lambda row: str(row[-2]).startswith("Quá hạn"),
+    )
 
 
 def export_badge_list(
@@ -165,5 +194,15 @@ def export_badge_list(
     """Members reaching a badge milestone for the award date (3/2, 19/5, 2/9 or 7/11); `branches` as above."""
     heading = (BADGE_TITLE, f"Đợt ngày {format_date(award_date)}")
     columns, table = with_branches(BADGE_COLUMNS, badge_rows(rows), branches)
-    return _export_list(path, "Huy hiệu Đảng", columns, header, heading, table,
-                        landscape=True, numbered=True, signature=signature, recipients=recipients)  # fmt: skip
+    return _export_list(
+        path,
+        "Huy hiệu Đảng",
+        columns,
+        header,
+        heading,
+        table,
+        landscape=True,
+        numbered=True,
+        signature=signature,
+        recipients=recipients,
+    )

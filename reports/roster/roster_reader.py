@@ -255,13 +255,21 @@ class _SheetReader:
             raw = _value(cell)
             label = result.headers.get(col, "")
             if raw is None and col - 1 < len(formula_values) and _is_formula(formula_values[col - 1]):
-                row.problems.append(Problem(number, label, "Ô chứa công thức chưa có giá trị đã tính; hãy mở tệp "
-                                            "bằng Excel, lưu lại rồi nhập lại.", rv.ERROR))  # fmt: skip
+                row.problems.append(
+                    Problem(
+                        number,
+                        label,
+                        "Ô chứa công thức chưa có giá trị đã tính; hãy mở tệp bằng Excel, lưu lại rồi nhập lại.",
+                        rv.ERROR,
+                    )
+                )
                 continue
             if isinstance(raw, str):
                 if len(raw) > MAX_CELL_CHARS:
-                    message = (f"Ô dài {_thousands(len(raw))} ký tự, vượt giới hạn {_thousands(MAX_CELL_CHARS)} ký "
-                               "tự của một ô Excel.")  # fmt: skip
+                    message = (
+                        f"Ô dài {_thousands(len(raw))} ký tự, vượt giới hạn {_thousands(MAX_CELL_CHARS)} ký "
+                        "tự của một ô Excel."
+                    )
                     row.problems.append(Problem(number, label, message, rv.ERROR))
                     continue
                 if needs_check(raw):

@@ -66,8 +66,7 @@ def export_statistics(
 ) -> Path:
     """Write the report; `period` is the reference text, e.g. "Tính đến ngày 31/12/2025" or "Năm 2025"."""
     workbook, ws = new_workbook("Thống kê")
-    write_statistics_sheet(ws, sections, header, period=period, title=title, signature=signature,
-                           recipients=recipients)  # fmt: skip
+    write_statistics_sheet(ws, sections, header, period=period, title=title, signature=signature, recipients=recipients)
     return save_workbook(workbook, path)
 
 

@@ -128,8 +128,22 @@ def fill_members_on_server(count: int, seed: int = 7) -> None:
     if get_branch() is None:
         set_up_branch()
     branch, rnd, now = current_branch_id(), random.Random(seed), "2026-01-01 00:00:00"
-    given = ["id", "branch_id", "full_name", "gender", "birth_date", "admission_date", "ceremony_date", "official_date",
-             "card_number", "job_title", "hometown", "name_sort", "created_at", "updated_at"]  # fmt: skip
+    given = [
+        "id",
+        "branch_id",
+        "full_name",
+        "gender",
+        "birth_date",
+        "admission_date",
+        "ceremony_date",
+        "official_date",
+        "card_number",
+        "job_title",
+        "hometown",
+        "name_sort",
+        "created_at",
+        "updated_at",
+    ]
     rest, rest_values = _defaults(Member, given)
     event_given = ["branch_id", "member_id", "kind", "date", "created_at"]
     event_rest, event_values = _defaults(MemberEvent, [*event_given, "id"])
@@ -147,9 +161,25 @@ def fill_members_on_server(count: int, seed: int = 7) -> None:
                 job = rnd.choice(["Chuyên viên", "Kế toán", "Giáo viên", "Kỹ sư", "Nông dân", "Hưu trí"])
                 home = rnd.choice(["Hà Nội", "Nam Định", "Nghệ An", "Thanh Hóa", "Huế", "Đà Nẵng"])
                 member_id = next_id + i
-                copy.write_row((member_id, branch, name, rnd.choice(["Nam", "Nữ"]), born, admitted, admitted, official,
-                                f"{10000000 + i:08d}", job, home, name_sort_key(name, born), now, now,
-                                *rest_values))  # fmt: skip
+                copy.write_row(
+                    (
+                        member_id,
+                        branch,
+                        name,
+                        rnd.choice(["Nam", "Nữ"]),
+                        born,
+                        admitted,
+                        admitted,
+                        official,
+                        f"{10000000 + i:08d}",
+                        job,
+                        home,
+                        name_sort_key(name, born),
+                        now,
+                        now,
+                        *rest_values,
+                    )
+                )
                 if official and rnd.random() < 0.5:
                     events.append((member_id, "recognised", official))
                 luck = rnd.random()

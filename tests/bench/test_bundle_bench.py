@@ -17,9 +17,24 @@ RUNS = 5
 
 def _build(tmp: Path, *args: str) -> None:
     pyinstaller = Path(sys.executable).with_name("pyinstaller")
-    out = subprocess.run([str(pyinstaller), "--noconfirm", "--clean", "--log-level", "WARN", "--distpath",
-                          str(tmp / "dist"), "--workpath", str(tmp / "build"), *args],
-                         cwd=ROOT, capture_output=True, text=True, timeout=900)  # fmt: skip
+    out = subprocess.run(
+        [
+            str(pyinstaller),
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(tmp / "dist"),
+            "--workpath",
+            str(tmp / "build"),
+            *args,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert out.returncode == 0, out.stderr[-3000:]
 
 
@@ -36,8 +51,16 @@ def _first_paint(command: list[str], home: Path) -> float:
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="measured on the CI's Linux")
 def test_bundle_startup_vs_bare_bundle(benchmark, tmp_path):
     _build(tmp_path / "chibo", "pyinstaller.spec")
-    _build(tmp_path / "bare", "--onedir", "--name", "bare", "--noupx", "--specpath", str(tmp_path / "bare"),
-           str(ROOT / "tests" / "bench" / "bare_window.py"))  # fmt: skip
+    _build(
+        tmp_path / "bare",
+        "--onedir",
+        "--name",
+        "bare",
+        "--noupx",
+        "--specpath",
+        str(tmp_path / "bare"),
+        str(ROOT / "tests" / "bench" / "bare_window.py"),
+    )
     chibo = [str(tmp_path / "chibo" / "dist" / "ChiBo" / "ChiBo"), "--db", str(tmp_path / "data.sqlite3")]
     bare = [str(tmp_path / "bare" / "dist" / "bare" / "bare")]
     home = tmp_path / "home"

@@ -87,9 +87,11 @@ def test_import_whole_process_vs_reader_and_executemany(benchmark, tmp_path, ros
     benchmark.pedantic(ours, rounds=1, iterations=1)
     ours_s, plain_s = _best(ours), _best(plain)
     benchmark.extra_info.update(ours_s=round(ours_s, 2), plain_s=round(plain_s, 2), ratio=round(ours_s / plain_s, 2))
-    print(f"\nmain.py import of 5,000 rows into {MEMBERS:,} members: {ours_s:.2f} s; reader + executemany "
-          f"{plain_s:.2f} s; ratio {ours_s / plain_s:.2f} (goal ≤ 2); load average "
-          f"{os.getloadavg()[0]:.1f}")  # fmt: skip
+    print(
+        f"\nmain.py import of 5,000 rows into {MEMBERS:,} members: {ours_s:.2f} s; reader + executemany "
+        f"{plain_s:.2f} s; ratio {ours_s / plain_s:.2f} (goal ≤ 2); load average "
+        f"{os.getloadavg()[0]:.1f}"
+    )
 
 
 def test_export_whole_process_vs_write_only(benchmark, tmp_path, roster_file):
@@ -102,5 +104,7 @@ def test_export_whole_process_vs_write_only(benchmark, tmp_path, roster_file):
     benchmark.pedantic(ours, rounds=1, iterations=1)
     ours_s, plain_s = _best(ours), _best(plain)
     benchmark.extra_info.update(ours_s=round(ours_s, 2), plain_s=round(plain_s, 2), ratio=round(ours_s / plain_s, 2))
-    print(f"\nmain.py export danh-sach of {MEMBERS:,}: {ours_s:.2f} s; write-only openpyxl {plain_s:.2f} s; ratio "
-          f"{ours_s / plain_s:.2f} (goal ≤ 1.5); load average {os.getloadavg()[0]:.1f}")  # fmt: skip
+    print(
+        f"\nmain.py export danh-sach of {MEMBERS:,}: {ours_s:.2f} s; write-only openpyxl {plain_s:.2f} s; ratio "
+        f"{ours_s / plain_s:.2f} (goal ≤ 1.5); load average {os.getloadavg()[0]:.1f}"
+    )

@@ -204,5 +204,7 @@ def test_count_command_2000_x_100_vs_plain_count(benchmark, tmp_path):
     ours_s, plain_s = benchmark.stats.stats.min, best(lambda: _plain_count(path))
     benchmark.extra_info.update(ours_s=round(ours_s, 4), plain_s=round(plain_s, 4), ratio=round(ours_s / plain_s, 2))
     ratio, load = ours_s / plain_s, os.getloadavg()[0]
-    print(f"\ncount 2,000 × 100: ours {ours_s * 1000:.0f} ms, JSON load + digest + plain count "
-          f"{plain_s * 1000:.0f} ms, ratio {ratio:.2f} (goal ≤ 2); load average {load:.1f}")  # fmt: skip
+    print(
+        f"\ncount 2,000 × 100: ours {ours_s * 1000:.0f} ms, JSON load + digest + plain count "
+        f"{plain_s * 1000:.0f} ms, ratio {ratio:.2f} (goal ≤ 2); load average {load:.1f}"
+    )

@@ -29,15 +29,38 @@ def _workbook(path) -> None:
     ws = workbook.create_sheet("Danh sách")
     ws.append(["ĐẢNG BỘ PHƯỜNG HÀNG BÔNG"])
     ws.append(["DANH SÁCH ĐẢNG VIÊN"])
-    ws.append(["STT", "Họ và tên", "Giới tính", "Ngày sinh", "Quê quán", "Ngày vào Đảng", "Ngày chính thức",
-               "Số thẻ ĐV", "Chức vụ", "Điện thoại"])  # fmt: skip
+    ws.append(
+        [
+            "STT",
+            "Họ và tên",
+            "Giới tính",
+            "Ngày sinh",
+            "Quê quán",
+            "Ngày vào Đảng",
+            "Ngày chính thức",
+            "Số thẻ ĐV",
+            "Chức vụ",
+            "Điện thoại",
+        ]
+    )
     for i in range(ROWS):
         born = date(1950, 1, 1) + timedelta(days=rnd.randrange(0, 365 * 50))
         admitted = min(born + timedelta(days=365 * 22 + rnd.randrange(0, 365 * 10)), date(2024, 1, 1))
         card = f"{10000000 + i * 7:08d}" if i % 100 == 0 else f"{60000000 + i:08d}"
-        ws.append([i + 1, f"{rnd.choice(FAMILY)} {rnd.choice(MIDDLE)} {rnd.choice(GIVEN)}", rnd.choice(["Nam", "Nữ"]),
-                   born.strftime("%d/%m/%Y"), "Hà Nội", admitted, admitted + timedelta(days=366), card,
-                   "Chuyên viên", f"09{i:08d}"])  # fmt: skip
+        ws.append(
+            [
+                i + 1,
+                f"{rnd.choice(FAMILY)} {rnd.choice(MIDDLE)} {rnd.choice(GIVEN)}",
+                rnd.choice(["Nam", "Nữ"]),
+                born.strftime("%d/%m/%Y"),
+                "Hà Nội",
+                admitted,
+                admitted + timedelta(days=366),
+                card,
+                "Chuyên viên",
+                f"09{i:08d}",
+            ]
+        )
     workbook.save(path)
 
 

@@ -42,11 +42,15 @@ def _spread(branches: int) -> None:
     first = min(i for i, _ in list_branches())
     with db.atomic():
         db.execute_sql(f"UPDATE member SET branch_id = {first} + id - (id / {branches}) * {branches}")
-        db.execute_sql("UPDATE member_event SET branch_id = (SELECT branch_id FROM member WHERE member.id = "
-                       "member_event.member_id)")  # fmt: skip
-        db.execute_sql(f"INSERT INTO rating (branch_id, member_id, year, level, note, updated_at, updated_by, version) "
-                       f"SELECT branch_id, id, {YEAR}, 'good', '', '2026-01-05 08:00:00', '', 1 FROM member "
-                       f"WHERE id - (id / 3) * 3 <> 0")  # fmt: skip
+        db.execute_sql(
+            "UPDATE member_event SET branch_id = (SELECT branch_id FROM member WHERE member.id = "
+            "member_event.member_id)"
+        )
+        db.execute_sql(
+            f"INSERT INTO rating (branch_id, member_id, year, level, note, updated_at, updated_by, version) "
+            f"SELECT branch_id, id, {YEAR}, 'good', '', '2026-01-05 08:00:00', '', 1 FROM member "
+            f"WHERE id - (id / 3) * 3 <> 0"
+        )
 
 
 def _best(fn, repeat: int = 3) -> float:
@@ -107,14 +111,23 @@ def _run(benchmark, members: int, where: str) -> None:
     base_s = _baseline()
     assert [s.rows for s in ours.total] == [s.rows for s in before.total]  # the same figures
     assert ours.total_section("overview").count("total") > members * 0.8
-    figures = dict(before_s=before_s, before_peak_mb=before_mb, first_spans_s=first_s, ours_s=ours_s,
-                   ours_peak_mb=ours_mb, baseline_s=base_s, ratio=ours_s / base_s)  # fmt: skip
+    figures = dict(
+        before_s=before_s,
+        before_peak_mb=before_mb,
+        first_spans_s=first_s,
+        ours_s=ours_s,
+        ours_peak_mb=ours_mb,
+        baseline_s=base_s,
+        ratio=ours_s / base_s,
+    )
     benchmark.extra_info.update({k: round(v, 3) for k, v in figures.items()})
-    print(f"\n{where}: {members:,} members in {len(branches)} branches; load average {os.getloadavg()[0]:.1f} on "
-          f"{os.cpu_count()} CPUs\n  before (records counted in Python): {before_s:.2f} s, Python peak "
-          f"{before_mb:.0f} MB\n  first statistics after a bulk fill (every member's spans): {first_s:.2f} s\n"
-          f"  ours: {ours_s:.3f} s, Python peak {ours_mb:.1f} MB; baseline (the grouped queries alone): "
-          f"{base_s:.3f} s; ratio {ours_s / base_s:.2f} (goal ≤ 2)")  # fmt: skip
+    print(
+        f"\n{where}: {members:,} members in {len(branches)} branches; load average {os.getloadavg()[0]:.1f} on "
+        f"{os.cpu_count()} CPUs\n  before (records counted in Python): {before_s:.2f} s, Python peak "
+        f"{before_mb:.0f} MB\n  first statistics after a bulk fill (every member's spans): {first_s:.2f} s\n"
+        f"  ours: {ours_s:.3f} s, Python peak {ours_mb:.1f} MB; baseline (the grouped queries alone): "
+        f"{base_s:.3f} s; ratio {ours_s / base_s:.2f} (goal ≤ 2)"
+    )
 
 
 def test_commune_file_6500_members_134_branches(benchmark, tmp_path):
@@ -192,10 +205,12 @@ def test_commune_branch_files_into_one_committee_file(benchmark, tmp_path):
         for path in sources:
             connection.execute("ATTACH ? AS src", (str(path),))
             connection.execute("BEGIN")
-            cursor = connection.execute(f"INSERT INTO branch ({', '.join(branch_columns)}) SELECT "
-                                        f"{', '.join(branch_columns)} FROM src.branch")  # fmt: skip
-            connection.execute(f"INSERT INTO member (branch_id, {listed}) SELECT ?, {listed} FROM src.member",
-                               (cursor.lastrowid,))  # fmt: skip
+            cursor = connection.execute(
+                f"INSERT INTO branch ({', '.join(branch_columns)}) SELECT {', '.join(branch_columns)} FROM src.branch"
+            )
+            connection.execute(
+                f"INSERT INTO member (branch_id, {listed}) SELECT ?, {listed} FROM src.member", (cursor.lastrowid,)
+            )
             connection.execute("COMMIT")
             connection.execute("DETACH src")
         elapsed = time.perf_counter() - start
@@ -211,6 +226,8 @@ def test_commune_branch_files_into_one_committee_file(benchmark, tmp_path):
     connection.close()
     assert held == (per_branch * BRANCHES, BRANCHES)
     benchmark.extra_info.update(ours_s=round(ours_s, 3), plain_s=round(plain_s, 3), ratio=round(ours_s / plain_s, 1))
-    print(f"\n{BRANCHES} branch files, {per_branch * BRANCHES:,} members, into one committee file: ours {ours_s:.2f} s "
-          f"({ours_s / BRANCHES * 1000:.0f} ms a file), plain ATTACH + INSERT … SELECT {plain_s:.2f} s; load "
-          f"average {os.getloadavg()[0]:.1f}")  # fmt: skip
+    print(
+        f"\n{BRANCHES} branch files, {per_branch * BRANCHES:,} members, into one committee file: ours {ours_s:.2f} s "
+        f"({ours_s / BRANCHES * 1000:.0f} ms a file), plain ATTACH + INSERT … SELECT {plain_s:.2f} s; load "
+        f"average {os.getloadavg()[0]:.1f}"
+    )

@@ -14,20 +14,31 @@ from reports.roster.member_list import ROSTER_BOOK_COLUMNS, export_member_list, 
 from reports.roster.roster_reader import read_roster
 
 MEMBERS = 5000
-HEADER = DocumentHeader("Đảng bộ Sở Thông tin và Truyền thông", "Chi bộ Văn phòng Sở", "Số 01-DS/CB", "Hà Nội",
-                        date(2026, 3, 11))  # fmt: skip
+HEADER = DocumentHeader(
+    "Đảng bộ Sở Thông tin và Truyền thông", "Chi bộ Văn phòng Sở", "Số 01-DS/CB", "Hà Nội", date(2026, 3, 11)
+)
 
 
 def _members() -> list[MemberRecord]:
     return [
-        MemberRecord(full_name=f"Nguyễn Văn An {i}", gender="Nam" if i % 2 else "Nữ",
-                     birth_date=date(1960 + i % 40, 1 + i % 12, 1 + i % 28), admission_date=date(2000, 5, 19),
-                     official_date=date(2001, 5, 19), hometown="Xã Đông Anh, huyện Đông Anh, thành phố Hà Nội",
-                     education="12/12", theory="Trung cấp", qualification="Đại học", occupation="Công chức",
-                     job_title="Chuyên viên", workplace="Văn phòng Sở", card_number=f"{i:08d}",
-                     record_number="012345HN")
+        MemberRecord(
+            full_name=f"Nguyễn Văn An {i}",
+            gender="Nam" if i % 2 else "Nữ",
+            birth_date=date(1960 + i % 40, 1 + i % 12, 1 + i % 28),
+            admission_date=date(2000, 5, 19),
+            official_date=date(2001, 5, 19),
+            hometown="Xã Đông Anh, huyện Đông Anh, thành phố Hà Nội",
+            education="12/12",
+            theory="Trung cấp",
+            qualification="Đại học",
+            occupation="Công chức",
+            job_title="Chuyên viên",
+            workplace="Văn phòng Sở",
+            card_number=f"{i:08d}",
+            record_number="012345HN",
+        )
         for i in range(MEMBERS)
-    ]  # fmt: skip
+    ]
 
 
 def _plain(path, rows: list[list[object]]) -> None:
@@ -70,18 +81,48 @@ def roster_file(tmp_path_factory):
     ws = workbook.create_sheet("Danh sách")
     ws.append(["ĐẢNG BỘ SỞ THÔNG TIN VÀ TRUYỀN THÔNG"])
     ws.append(["DANH SÁCH ĐẢNG VIÊN"])
-    ws.append(["STT", "Họ và tên", "Giới tính", "Ngày sinh", "Quê quán", "Dân tộc", "Tôn giáo", "Ngày vào Đảng",
-               "Ngày chính thức", "Số thẻ ĐV", "Số lý lịch", "Chức vụ", "Ghi chú"])  # fmt: skip
+    ws.append(
+        [
+            "STT",
+            "Họ và tên",
+            "Giới tính",
+            "Ngày sinh",
+            "Quê quán",
+            "Dân tộc",
+            "Tôn giáo",
+            "Ngày vào Đảng",
+            "Ngày chính thức",
+            "Số thẻ ĐV",
+            "Số lý lịch",
+            "Chức vụ",
+            "Ghi chú",
+        ]
+    )
     for i in range(MEMBERS):
-        ws.append([i + 1, f"Nguyễn Văn An {i}", "Nam" if i % 2 else "Nữ", date(1960 + i % 40, 1 + i % 12, 1),
-                   "Hà Nội", "Kinh", "Không", f"{1 + i % 28:02d}/05/2000", date(2001, 5, 19), f"{i:08d}",
-                   "012345HN", "Chuyên viên", None])  # fmt: skip
+        ws.append(
+            [
+                i + 1,
+                f"Nguyễn Văn An {i}",
+                "Nam" if i % 2 else "Nữ",
+                date(1960 + i % 40, 1 + i % 12, 1),
+                "Hà Nội",
+                "Kinh",
+                "Không",
+                f"{1 + i % 28:02d}/05/2000",
+                date(2001, 5, 19),
+                f"{i:08d}",
+                "012345HN",
+                "Chuyên viên",
+                None,
+            ]
+        )
     workbook.save(path)
     return path
 
 
 def test_import_preview_5000_rows(benchmark, roster_file):
-    result = benchmark.pedantic(read_roster, args=(roster_file,), kwargs={"today": date(2026, 3, 11)}, rounds=3,
-                                iterations=1)  # fmt: skip
+    result = benchmark.pedantic(
+        read_roster, args=(roster_file,), kwargs={"today": date(2026, 3, 11)}, rounds=3, iterations=1
+    )
     assert len(result.rows) == MEMBERS and not result.problems
     assert benchmark.stats.stats.max <= 3.0

@@ -81,8 +81,10 @@ def test_file_roster_vs_plain_select(benchmark, big_tab):
     benchmark.pedantic(big_tab.refresh, rounds=1, iterations=1)
     ours, base = min(times["ours"]), min(times["plain"])
     benchmark.extra_info.update(ours_s=round(ours, 3), plain_select_s=round(base, 3), ratio=round(ours / base, 2))
-    print(f"\nroster of a file, {BIG:,} members: ours {ours:.2f} s, plain SELECT {base:.2f} s, ratio {ours / base:.2f} "
-          f"(goal ≤ 2); load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")  # fmt: skip
+    print(
+        f"\nroster of a file, {BIG:,} members: ours {ours:.2f} s, plain SELECT {base:.2f} s, ratio {ours / base:.2f} "
+        f"(goal ≤ 2); load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+    )
     assert big_tab.model.rowCount() == BIG
 
 
@@ -196,11 +198,17 @@ def test_search_keystroke_500k(benchmark, big_tab):
     bare.view.close()
     median_ms, worst_ms = statistics.median(times) * 1000, max(times) * 1000
     bare_median, bare_worst = statistics.median(bare_times) * 1000, max(bare_times) * 1000
-    benchmark.extra_info.update(median_ms=round(median_ms, 1), worst_ms=round(worst_ms, 1),
-                                bare_median_ms=round(bare_median, 1), bare_worst_ms=round(bare_worst, 1))  # fmt: skip
-    print(f"\nkeystroke at {BIG:,} in a {size.width()}×{size.height()} table: median {median_ms:.1f} ms, "
-          f"worst {worst_ms:.1f} ms (goal ≤ 50 ms worst); bare list scan + reset + repaint: median "
-          f"{bare_median:.1f} ms, worst {bare_worst:.1f} ms; load average {os.getloadavg()[0]:.1f}")  # fmt: skip
+    benchmark.extra_info.update(
+        median_ms=round(median_ms, 1),
+        worst_ms=round(worst_ms, 1),
+        bare_median_ms=round(bare_median, 1),
+        bare_worst_ms=round(bare_worst, 1),
+    )
+    print(
+        f"\nkeystroke at {BIG:,} in a {size.width()}×{size.height()} table: median {median_ms:.1f} ms, "
+        f"worst {worst_ms:.1f} ms (goal ≤ 50 ms worst); bare list scan + reset + repaint: median "
+        f"{bare_median:.1f} ms, worst {bare_worst:.1f} ms; load average {os.getloadavg()[0]:.1f}"
+    )
     assert big_tab.search_edit.text() == "" and big_tab.proxy.rowCount() > 0
 
 
@@ -240,8 +248,10 @@ def test_sort_by_a_column_500k(benchmark, big_tab):
     benchmark.pedantic(ours, args=("full_name",), rounds=1, iterations=1)
     ours_s, bare_s = min(times["ours"]), min(times["bare"])
     benchmark.extra_info.update(ours_s=round(ours_s, 3), bare_s=round(bare_s, 3), ratio=round(ours_s / bare_s, 2))
-    print(f"\nsort of {BIG:,} rows by a column: ours {ours_s:.2f} s, sorted() on a key list + repaint {bare_s:.2f} s, "
-          f"ratio {ours_s / bare_s:.2f} (goal ≤ 1.5); load average {os.getloadavg()[0]:.1f}")  # fmt: skip
+    print(
+        f"\nsort of {BIG:,} rows by a column: ours {ours_s:.2f} s, sorted() on a key list + repaint {bare_s:.2f} s, "
+        f"ratio {ours_s / bare_s:.2f} (goal ≤ 1.5); load average {os.getloadavg()[0]:.1f}"
+    )
 
 
 def test_update_after_saving_one_member_500k(benchmark, big_tab):

@@ -93,9 +93,14 @@ def _load(tab: MembersTab) -> dict[str, float]:
     done = time.perf_counter()
     probe.timer.stop()
     tab.table.viewport().removeEventFilter(probe)
-    return dict(first_rows_painted_s=probe.painted_rows_at - start, all_rows_s=done - start,
-                worst_stall_ms=probe.worst_stall_ms(), rss_before_mb=before, rss_peak_mb=probe.peak_mb,
-                rss_after_mb=rss_mb())  # fmt: skip
+    return dict(
+        first_rows_painted_s=probe.painted_rows_at - start,
+        all_rows_s=done - start,
+        worst_stall_ms=probe.worst_stall_ms(),
+        rss_before_mb=before,
+        rss_peak_mb=probe.peak_mb,
+        rss_after_mb=rss_mb(),
+    )
 
 
 def _baseline() -> dict[str, float]:
@@ -122,13 +127,17 @@ def test_server_roster_load_500k(benchmark, server_tab):
     benchmark.extra_info.update({f"load_{k}": round(v, 3) for k, v in first.items()})
     benchmark.extra_info.update({f"reload_{k}": round(v, 3) for k, v in reload.items()})
     benchmark.extra_info.update({f"baseline_{k}": round(v, 3) for k, v in baseline.items()})
-    print(f"\nbaseline psycopg fetch of {BIG:,} rows: first 1,000 after {baseline['first_rows_s']:.2f} s, all after "
-          f"{baseline['all_rows_s']:.2f} s, holding {baseline['rss_held_mb']:.0f} MB")  # fmt: skip
+    print(
+        f"\nbaseline psycopg fetch of {BIG:,} rows: first 1,000 after {baseline['first_rows_s']:.2f} s, all after "
+        f"{baseline['all_rows_s']:.2f} s, holding {baseline['rss_held_mb']:.0f} MB"
+    )
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     for name, run in (("load", first), ("reload", reload)):
-        print(f"{name}: first rows painted after {run['first_rows_painted_s']:.2f} s (goal ≤ 2 s), all after "
-              f"{run['all_rows_s']:.1f} s, longest GUI stall {run['worst_stall_ms']:.0f} ms; RSS "
-              f"{run['rss_before_mb']:.0f} → peak {run['rss_peak_mb']:.0f} → {run['rss_after_mb']:.0f} MB")  # fmt: skip
+        print(
+            f"{name}: first rows painted after {run['first_rows_painted_s']:.2f} s (goal ≤ 2 s), all after "
+            f"{run['all_rows_s']:.1f} s, longest GUI stall {run['worst_stall_ms']:.0f} ms; RSS "
+            f"{run['rss_before_mb']:.0f} → peak {run['rss_peak_mb']:.0f} → {run['rss_after_mb']:.0f} MB"
+        )
 
 
 def test_server_search_keystroke_500k(benchmark, server_tab):
@@ -157,8 +166,10 @@ def test_server_search_keystroke_500k(benchmark, server_tab):
         figures[f"{name}_median_ms"] = round(statistics.median(times) * 1000, 1)
         figures[f"{name}_worst_ms"] = round(max(times) * 1000, 1)
     benchmark.extra_info.update(figures)
-    print(f"\nkeystroke over {BIG:,} server rows: answered (filtered, repainted) median "
-          f"{figures['answered_median_ms']} ms, worst {figures['answered_worst_ms']} ms (goal ≤ 50 ms); whole result "
-          f"median {figures['complete_median_ms']} ms, worst {figures['complete_worst_ms']} ms; load average "
-          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")  # fmt: skip
+    print(
+        f"\nkeystroke over {BIG:,} server rows: answered (filtered, repainted) median "
+        f"{figures['answered_median_ms']} ms, worst {figures['answered_worst_ms']} ms (goal ≤ 50 ms); whole result "
+        f"median {figures['complete_median_ms']} ms, worst {figures['complete_worst_ms']} ms; load average "
+        f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+    )
     assert server_tab.search_edit.text() == "" and server_tab.proxy.rowCount() > 0

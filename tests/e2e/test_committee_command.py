@@ -11,12 +11,38 @@ from tests.e2e.test_office_commands import chibo
 
 def test_the_record_from_the_command_line(office_file, tmp_path):  # noqa: F811
     db = str(office_file)
-    run = chibo("dang-uy", "sua", "--name", "Đảng ủy xã Sóc Sơn", "--higher", "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI",
-                "--place", "Sóc Sơn", "--term", "2025-2030", "--name-before", "Đảng ủy thị trấn Sóc Sơn",
-                "--db", db)  # fmt: skip
+    run = chibo(
+        "dang-uy",
+        "sua",
+        "--name",
+        "Đảng ủy xã Sóc Sơn",
+        "--higher",
+        "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI",
+        "--place",
+        "Sóc Sơn",
+        "--term",
+        "2025-2030",
+        "--name-before",
+        "Đảng ủy thị trấn Sóc Sơn",
+        "--db",
+        db,
+    )
     assert run.returncode == 0 and "Đã lưu thông tin «ĐẢNG ỦY XÃ SÓC SƠN»" in run.stdout, run.stderr
-    run = chibo("dang-uy", "lanh-dao", "--post", "Bí thư", "--name", "Nguyễn Văn An", "--appointed", "--decision",
-                "Quyết định số 1234-QĐ/TU ngày 30/6/2025", "--since", "01/07/2025", "--db", db)  # fmt: skip
+    run = chibo(
+        "dang-uy",
+        "lanh-dao",
+        "--post",
+        "Bí thư",
+        "--name",
+        "Nguyễn Văn An",
+        "--appointed",
+        "--decision",
+        "Quyết định số 1234-QĐ/TU ngày 30/6/2025",
+        "--since",
+        "01/07/2025",
+        "--db",
+        db,
+    )
     assert run.returncode == 0, run.stderr
     run = chibo("dang-uy", "chi-bo", "2", "merged_into", "--date", "01/07/2025", "--other", "1", "--db", db)
     assert run.returncode == 0, run.stderr

@@ -73,8 +73,13 @@ def test_acknowledged_ballots_survive_twenty_kills(tmp_path):
     rng = random.Random(20261202)
     acked: set[int] = set()
     for _kill in range(20):
-        child = subprocess.Popen([sys.executable, "-c", CHILD, str(path), str(round_.id), str(ROOT)],
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)  # fmt: skip
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(path), str(round_.id), str(ROOT)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
         assert child.stdout.readline().strip() == "READY", child.stderr.read()
         wanted = rng.randint(0, 12)
         for _ in range(wanted):

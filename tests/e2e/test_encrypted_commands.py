@@ -24,8 +24,16 @@ def chibo(*args: str, passphrase: str | None = None) -> subprocess.CompletedProc
     env["PYTHONIOENCODING"] = "utf-8"
     if passphrase is not None:
         env["CHIBO_PASSPHRASE"] = passphrase
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
-                          encoding="utf-8", env=env, cwd=ROOT, timeout=120, stdin=subprocess.DEVNULL)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 @pytest.fixture

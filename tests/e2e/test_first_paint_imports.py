@@ -9,8 +9,17 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-HEAVY = ("peewee", "psycopg", "openpyxl", "sqlite3", "models.congress", "models.live_count", "gui.congress",
-         "gui.live_count", "PySide6.QtCharts")  # fmt: skip
+HEAVY = (
+    "peewee",
+    "psycopg",
+    "openpyxl",
+    "sqlite3",
+    "models.congress",
+    "models.live_count",
+    "gui.congress",
+    "gui.live_count",
+    "PySide6.QtCharts",
+)
 
 
 def test_nothing_heavy_before_the_first_paint(tmp_path):

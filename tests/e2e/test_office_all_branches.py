@@ -49,8 +49,10 @@ def _check_sum(report: dict) -> None:
     assert [b["name"] for b in report["branches"]] == ["Chi bộ Văn phòng Sở", "Chi bộ Phòng Kế hoạch"]
     for index, section in enumerate(report["total"]["sections"]):
         for row in section["rows"]:
-            parts = [next((r["count"] for r in b["sections"][index]["rows"] if r["key"] == row["key"]), 0)
-                     for b in report["branches"]]  # fmt: skip
+            parts = [
+                next((r["count"] for r in b["sections"][index]["rows"] if r["key"] == row["key"]), 0)
+                for b in report["branches"]
+            ]
             assert row["count"] == sum(parts), (section["key"], row["key"])
     overview = report["total"]["sections"][0]["rows"]
     assert overview[0]["label"] == "Tổng số đảng viên" and overview[0]["count"] == 15

@@ -27,8 +27,15 @@ BAD = ["Lỗi Thị Ngày", "Nữ", "31/02/1980", date(2010, 1, 1), "", ""]
 
 def chibo(*args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
-                          encoding="utf-8", env=env, cwd=ROOT, timeout=120)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
 
 
 @pytest.fixture
@@ -71,7 +78,12 @@ def test_import_json_lists_every_row_with_status_problems_and_duplicate(data_fil
     assert report["counts"] == {"rows": 3, "new": 1, "duplicates": 1, "errors": 1}
     new, dup, bad = report["rows"]
     assert (new["row"], new["status"], new["action"], new["problems"], new["duplicate"]) == (
-        6, "Thêm mới", "add", [], None)  # fmt: skip
+        6,
+        "Thêm mới",
+        "add",
+        [],
+        None,
+    )
     assert dup["status"] == f"Trùng với đảng viên {saved.full_name}" and dup["action"] == "skip"
     assert dup["duplicate"]["full_name"] == saved.full_name and dup["duplicate"]["by_card"] is False
     assert bad["status"] == "Lỗi" and bad["problems"][0]["severity"] == "error"
@@ -150,8 +162,13 @@ def test_export_every_kind_reads_back(data_file, tmp_path, job):
     ws = load_workbook(target).active
     texts = {str(v) for row in ws.iter_rows(values_only=True) for v in row if v is not None}
     assert "CHI BỘ VĂN PHÒNG SỞ" in texts and "ĐẢNG CỘNG SẢN VIỆT NAM" in texts
-    expected = {"danh-sach": "Hoàng Thị Ánh", "danh-sach-cot": "Hoàng Thị Ánh", "thong-ke": "Dự bị",
-                "du-bi": "Hoàng Thị Ánh", "huy-hieu": "Ngô Quang Ăn"}[job.kind]  # fmt: skip
+    expected = {
+        "danh-sach": "Hoàng Thị Ánh",
+        "danh-sach-cot": "Hoàng Thị Ánh",
+        "thong-ke": "Dự bị",
+        "du-bi": "Hoàng Thị Ánh",
+        "huy-hieu": "Ngô Quang Ăn",
+    }[job.kind]
     assert any(expected in text for text in texts), texts
     if os.name == "posix":  # member records on a shared PC: the workbook is the user's only
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
@@ -181,8 +198,12 @@ def test_help_and_usage_errors_are_vietnamese():
     assert help_text.returncode == 0
     assert all(command in help_text.stdout for command in ("import", "stats", "export", "count"))
     assert "Cách dùng:" in help_text.stdout and "usage:" not in help_text.stdout
-    for args, expected in ((("export",), "thiếu LOẠI, -o/--output"), (("stats", "--on", "31/02/2025"), "31/02/2025"),
-                           (("import",), "thiếu TỆP.xlsx"), (("stats", "--bogus"), "không hiểu --bogus")):  # fmt: skip
+    for args, expected in (
+        (("export",), "thiếu LOẠI, -o/--output"),
+        (("stats", "--on", "31/02/2025"), "31/02/2025"),
+        (("import",), "thiếu TỆP.xlsx"),
+        (("stats", "--bogus"), "không hiểu --bogus"),
+    ):
         run = chibo(*args)
         assert run.returncode == 2 and "Lệnh không đúng:" in run.stderr and expected in run.stderr, run.stderr
         assert "usage:" not in run.stderr and "error:" not in run.stderr

@@ -26,8 +26,16 @@ BRANCH = BranchInfo("Chi bộ Tổ dân phố 5", "ĐẢNG BỘ PHƯỜNG KIM LI
 
 def chibo(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, input=stdin,
-                          encoding="utf-8", env=env, cwd=ROOT, timeout=120)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        encoding="utf-8",
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -89,8 +97,15 @@ def test_an_account_without_admin_rights_is_told_so_and_nothing_changes(server):
     run = chibo("server-setup", "--db", as_role(server, "bi_thu_6", "mat-khau-6"))
     assert run.returncode == 1
     assert "Tài khoản «bi_thu_6» không đủ quyền quản trị máy chủ" in run.stderr and "Traceback" not in run.stderr
-    run = chibo("server-setup", "add-user", "ban_moi", "--db", as_role(server, "bi_thu_6"), "--password-stdin",
-                stdin="mat-khau-moi\n")  # fmt: skip
+    run = chibo(
+        "server-setup",
+        "add-user",
+        "ban_moi",
+        "--db",
+        as_role(server, "bi_thu_6"),
+        "--password-stdin",
+        stdin="mat-khau-moi\n",
+    )
     assert run.returncode == 1 and "không đủ quyền" in run.stderr
     assert "ban_moi" not in chibo("server-setup", "list", "--db", server).stdout
 

@@ -15,12 +15,20 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _chibo(*args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
-                          encoding="utf-8", env=env, cwd=ROOT, timeout=60)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=ROOT,
+        timeout=60,
+    )
 
 
-@pytest.mark.parametrize("command", [("count", "{pipe}"), ("compare", "{pipe}", "{folder}"),
-                                     ("minutes", "{pipe}", "-o", "{folder}/bb.xlsx")])  # fmt: skip
+@pytest.mark.parametrize(
+    "command", [("count", "{pipe}"), ("compare", "{pipe}", "{folder}"), ("minutes", "{pipe}", "-o", "{folder}/bb.xlsx")]
+)
 def test_a_pipe_or_a_folder_is_refused_at_once(tmp_path, command):
     pipe = tmp_path / "ho-so.json"
     os.mkfifo(pipe)  # nobody ever writes into it: reading it would wait for ever

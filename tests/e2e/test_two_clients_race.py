@@ -30,8 +30,16 @@ def _role(url: str) -> str:
 def _client(url: str, member_id: int, phone: str, *mode: str) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     command = [sys.executable, "-m", "tests.support.race_client", url, str(member_id), phone, *mode]
-    return subprocess.Popen(command, cwd=ROOT, env=env, text=True, encoding="utf-8",
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    return subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env=env,
+        text=True,
+        encoding="utf-8",
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 def _saved_member(url: str) -> int:

@@ -16,17 +16,54 @@ from models.roster.records import EventRecord, MemberRecord
 DAY = date(2025, 6, 20)  # the congress opens
 FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý")
 MIDDLE = ("Văn", "Thị", "Minh", "Quang", "Thu", "Đình", "Ngọc", "Hữu")
-GIVEN = ("An", "Bình", "Cường", "Dung", "Đức", "Em", "Giang", "Hà", "Hải", "Khánh", "Lan", "Long", "Mai", "Nam",
-         "Oanh", "Phương", "Quang", "Sơn", "Tâm", "Thảo", "Uyên", "Vinh", "Xuân", "Yến", "Ánh", "Ân", "Châu",
-         "Duy", "Hạnh", "Hùng", "Linh", "Ngân", "Phúc", "Trung", "Tú", "Việt", "Hiền")  # fmt: skip
+GIVEN = (
+    "An",
+    "Bình",
+    "Cường",
+    "Dung",
+    "Đức",
+    "Em",
+    "Giang",
+    "Hà",
+    "Hải",
+    "Khánh",
+    "Lan",
+    "Long",
+    "Mai",
+    "Nam",
+    "Oanh",
+    "Phương",
+    "Quang",
+    "Sơn",
+    "Tâm",
+    "Thảo",
+    "Uyên",
+    "Vinh",
+    "Xuân",
+    "Yến",
+    "Ánh",
+    "Ân",
+    "Châu",
+    "Duy",
+    "Hạnh",
+    "Hùng",
+    "Linh",
+    "Ngân",
+    "Phúc",
+    "Trung",
+    "Tú",
+    "Việt",
+    "Hiền",
+)
 
 
 def name(index: int) -> str:
     return f"{FAMILY[index % len(FAMILY)]} {MIDDLE[index % len(MIDDLE)]} {GIVEN[index % len(GIVEN)]}"
 
 
-def roster(official: int, probationary: int = 0, *, temporary: int = 0, exempted: int = 0,
-           suspended: int = 0) -> list[MemberRecord]:  # fmt: skip
+def roster(
+    official: int, probationary: int = 0, *, temporary: int = 0, exempted: int = 0, suspended: int = 0
+) -> list[MemberRecord]:
     """Save a branch of `official` official members (the last `temporary + exempted + suspended` of them in those
     situations on DAY) and `probationary` probationary members; returns them in the order saved."""
     saved = []
@@ -35,14 +72,18 @@ def roster(official: int, probationary: int = 0, *, temporary: int = 0, exempted
         born = 1955 + index % 30
         joined = min(born + 25, 2022)
         record = MemberRecord(
-            full_name=name(index), gender="Nữ" if index % 3 == 1 else "Nam",
+            full_name=name(index),
+            gender="Nữ" if index % 3 == 1 else "Nam",
             birth_date=date(born, 1 + index % 12, 1 + index % 27),
             admission_date=date(joined, 5, 19) if is_official else date(2025, 1, 10),
             ceremony_date=date(joined, 5, 19) if is_official else date(2025, 1, 10),
             official_date=date(joined + 1, 5, 19) if is_official else None,
-            hometown="Hà Nội", job_title="Chuyên viên", education="12/12", qualification="Đại học",
+            hometown="Hà Nội",
+            job_title="Chuyên viên",
+            education="12/12",
+            qualification="Đại học",
             card_number=f"{20000000 + index:08d}",
-        )  # fmt: skip
+        )
         saved.append(save_member(record, DAY).member)
     situations = [EventKind.TEMPORARY_ELSEWHERE] * temporary + [EventKind.EXEMPTED] * exempted
     situations += [EventKind.SUSPENDED] * suspended

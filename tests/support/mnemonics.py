@@ -58,8 +58,11 @@ def _no_key_problems(name: str, buttons: list[QAbstractButton]) -> list[str]:
 
 def _visible_keyed_texts(dialog: QWidget) -> list[str]:
     """Texts whose access key is live now: focusable buttons, labels of a field, tab titles."""
-    texts = [b.text() for b in dialog.findChildren(QAbstractButton)
-             if b.isVisible() and b.text() and b.focusPolicy() != Qt.FocusPolicy.NoFocus]  # fmt: skip
+    texts = [
+        b.text()
+        for b in dialog.findChildren(QAbstractButton)
+        if b.isVisible() and b.text() and b.focusPolicy() != Qt.FocusPolicy.NoFocus
+    ]
     texts += [label.text() for label in dialog.findChildren(QLabel) if label.isVisible() and label.buddy()]
     for tabs in dialog.findChildren(QTabWidget):
         if tabs.isVisible():

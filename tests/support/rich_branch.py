@@ -51,14 +51,16 @@ def _fill(today: date) -> int:
     congress_id = summary.congress_id
     with db.atomic():
         Meta.delete().where(Meta.key == PRACTICE_KEY).execute()  # a real branch from here on
-        save_branch(BranchInfo("Chi bộ Văn phòng Sở", "ĐẢNG BỘ SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "Hà Nội", "CB",
-                               "Nguyễn Văn An"))  # fmt: skip
+        save_branch(
+            BranchInfo("Chi bộ Văn phòng Sở", "ĐẢNG BỘ SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "Hà Nội", "CB", "Nguyễn Văn An")
+        )
         members = all_members()
         record_event(members[5].id, EventRecord(EventKind.BADGE_AWARDED, date(2025, 9, 2), note="Huy hiệu 30 năm"))
         record_event(members[6].id, EventRecord(EventKind.BADGE_AWARDED, date(2024, 5, 19), note="nhầm"))
         wrong = [e for e in all_members()[6].events if e.note == "nhầm"][0]
-        correct_event(wrong.id, EventRecord(EventKind.BADGE_AWARDED, date(2024, 9, 2), note="Huy hiệu 30 năm"),
-                      "Sai ngày trao")  # fmt: skip
+        correct_event(
+            wrong.id, EventRecord(EventKind.BADGE_AWARDED, date(2024, 9, 2), note="Huy hiệu 30 năm"), "Sai ngày trao"
+        )
         record_event(members[7].id, EventRecord(EventKind.DISCIPLINED, date(2025, 2, 1), note="Khiển trách"))
         mistaken = [e for e in all_members()[7].events if e.kind == EventKind.DISCIPLINED][0]
         void_event(mistaken.id, "Ghi nhầm người")

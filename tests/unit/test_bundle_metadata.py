@@ -15,8 +15,18 @@ def test_the_version_resource_parses_and_is_vietnamese():
             seen[args[0]] = args[1]
         return (args, kwargs)
 
-    names = {name: record for name in ("VSVersionInfo", "FixedFileInfo", "StringFileInfo", "StringTable",
-                                       "StringStruct", "VarFileInfo", "VarStruct")}  # fmt: skip
+    names = {
+        name: record
+        for name in (
+            "VSVersionInfo",
+            "FixedFileInfo",
+            "StringFileInfo",
+            "StringTable",
+            "StringStruct",
+            "VarFileInfo",
+            "VarStruct",
+        )
+    }
     eval((ROOT / "resources" / "version_info.txt").read_text(encoding="utf-8"), names)  # noqa: S307 - our own file
     assert seen["ProductName"] == "ChiBo" and seen["OriginalFilename"] == "ChiBo.exe"
     assert "kiểm phiếu" in seen["FileDescription"]

@@ -58,8 +58,12 @@ def test_check_in_by_keyboard_alone_with_search_and_the_live_panel(qtbot, tab, a
         qtbot.keyClick(table, key, modifier)  # an access key clicks its button a moment later (animateClick)
         qtbot.waitUntil(lambda n=number: page.count_label.text().startswith(f"Đã điểm danh {n}/"))
     people = summoned_list(info.id)
-    assert [p.attendance for p in people[:4]] == [Attendance.PRESENT, Attendance.PRESENT,
-                                                 Attendance.ABSENT_APPROVED, Attendance.ABSENT]  # fmt: skip
+    assert [p.attendance for p in people[:4]] == [
+        Attendance.PRESENT,
+        Attendance.PRESENT,
+        Attendance.ABSENT_APPROVED,
+        Attendance.ABSENT,
+    ]
     assert people[2].absence_reason == "Đi công tác"
     assert page.count_label.text() == "Đã điểm danh 14/14"
     # 12 official - 1 temporary - 1 approved absence = D 10; ballots: present officials in D = 9

@@ -68,8 +68,11 @@ def test_set_up_pick_vote_issue_and_count_a_committee(page, answers, qtbot):
     page.setup_button.click()
     election = congress_elections(page.info.id)[0]
     assert election.seats == 3
-    ineligible = [page.candidate_list.item(i).text() for i in range(page.candidate_list.count())
-                  if not page.candidate_list.item(i).flags() & Qt.ItemFlag.ItemIsEnabled]  # fmt: skip
+    ineligible = [
+        page.candidate_list.item(i).text()
+        for i in range(page.candidate_list.count())
+        if not page.candidate_list.item(i).flags() & Qt.ItemFlag.ItemIsEnabled
+    ]
     assert any("Ban kiểm phiếu" in text for text in ineligible) and any("dự bị" in text for text in ineligible)
     _check(page, 4)
     page.save_list_button.click()
@@ -108,8 +111,11 @@ def test_an_ineligible_pick_is_refused_with_its_reason(page, answers):
     _select(page, Post.DELEGATE)
     answers["numbers"].append(2)
     page.setup_button.click()
-    item = next(page.candidate_list.item(i) for i in range(page.candidate_list.count())
-                if "Ban kiểm phiếu" in page.candidate_list.item(i).text())  # fmt: skip
+    item = next(
+        page.candidate_list.item(i)
+        for i in range(page.candidate_list.count())
+        if "Ban kiểm phiếu" in page.candidate_list.item(i).text()
+    )
     assert not item.flags() & Qt.ItemFlag.ItemIsUserCheckable  # cannot even be ticked
 
 
@@ -191,8 +197,11 @@ def test_a_floor_nominee_is_admitted_by_one_act(page, answers, qtbot, monkeypatc
     answers["numbers"].append(2)
     page.setup_button.click()
     assert page.seats_vote_button.isVisible()  # several seats: the congress votes on their number
-    free = [page.candidate_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(page.candidate_list.count())
-            if page.candidate_list.item(i).flags() & Qt.ItemFlag.ItemIsUserCheckable]  # fmt: skip
+    free = [
+        page.candidate_list.item(i).data(Qt.ItemDataRole.UserRole)
+        for i in range(page.candidate_list.count())
+        if page.candidate_list.item(i).flags() & Qt.ItemFlag.ItemIsUserCheckable
+    ]
     chosen = next(p for p in story.summoned_list(page.info.id) if p.id == free[0])
     monkeypatch.setattr("gui.congress.person_chooser.choose_person", lambda *a, **kw: chosen)
     page.floor_button.click()

@@ -68,8 +68,7 @@ def test_declining_is_remembered_in_the_file(qtbot, plain_file, tmp_path):
     assert not window.encryption_offer.isVisibleTo(window)
 
 
-def test_a_passphrase_names_the_copies_it_left_plain_and_removes_them_when_agreed(qtbot, plain_file, tmp_path,
-                                                                                  answers):  # fmt: skip
+def test_a_passphrase_names_the_copies_it_left_plain_and_removes_them_when_agreed(qtbot, plain_file, tmp_path, answers):
     take_backup(plain_file, "manual")
     damaged = list_backups(plain_file)[0].path
     damaged.write_bytes(damaged.read_bytes()[:3000])  # a backup damaged on disk: it cannot be re-encrypted

@@ -76,8 +76,10 @@ def test_first_chooser_opens_in_documents_and_speaks_vietnamese(qtbot, user, doc
     assert user.folders == [documents] and user.names == ["Danh sách.xlsx"]
     assert dialog.testOption(QFileDialog.Option.DontUseNativeDialog)
     assert dialog.testOption(QFileDialog.Option.DontConfirmOverwrite)
-    labels = [dialog.labelText(getattr(QFileDialog.DialogLabel, n)) for n in ("FileName", "FileType", "Accept",
-                                                                               "Reject", "LookIn")]  # fmt: skip
+    labels = [
+        dialog.labelText(getattr(QFileDialog.DialogLabel, n))
+        for n in ("FileName", "FileType", "Accept", "Reject", "LookIn")
+    ]
     assert labels == ["&Tên tệp:", "&Loại tệp:", "&Lưu", "&Hủy", "Thư mục:"]
     assert dialog.windowTitle() == "Xuất danh sách" and dialog.defaultSuffix() == "xlsx"
 

@@ -10,8 +10,9 @@ from models.core.errors import ValidationError
 from models.roster.members import all_members
 
 
-def test_a_failed_practice_file_is_removed_and_the_previous_file_reopened(qtbot, data_file, tmp_path, answers,
-                                                                          monkeypatch):  # fmt: skip
+def test_a_failed_practice_file_is_removed_and_the_previous_file_reopened(
+    qtbot, data_file, tmp_path, answers, monkeypatch
+):
     import models.practice.sample_branch as sample_branch
 
     window = MainWindow(data_file, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))

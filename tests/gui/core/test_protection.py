@@ -137,8 +137,9 @@ def test_a_dialog_left_open_does_not_keep_the_window_from_locking_and_keeps_its_
     editing.close()
 
 
-def test_setting_a_passphrase_from_the_window_encrypts_and_keeps_working(qtbot, tmp_path, settings, answers,
-                                                                         monkeypatch):  # fmt: skip
+def test_setting_a_passphrase_from_the_window_encrypts_and_keeps_working(
+    qtbot, tmp_path, settings, answers, monkeypatch
+):
     import keyring
 
     from gui.core import recovery_key_dialog

@@ -147,8 +147,12 @@ def test_the_room_sees_progress_only_until_the_result_is_published(qtbot, tab, a
     tab.publish()  # confirmed
     assert tab.current_round().status == "published"
     (table,) = projector.findChildren(type(tab.diff_table))  # the result table, one row per candidate
-    cells = {table.item(r, c).text() for r in range(table.rowCount()) for c in range(table.columnCount())
-             if table.item(r, c) is not None}  # fmt: skip
+    cells = {
+        table.item(r, c).text()
+        for r in range(table.rowCount())
+        for c in range(table.columnCount())
+        if table.item(r, c) is not None
+    }
     assert table.rowCount() == len(names) and set(names) <= cells
     projector.close()
 
@@ -384,8 +388,9 @@ def test_checking_a_record_file_shows_its_own_digest(tab, answers, tmp_path):
     from models.counting import Ballot, Candidate, Election, ElectionRecord, Electorate, Exclusions, Form, write_record
     from models.counting.check_code import grouped
 
-    election = Election(Post.SECRETARY, 1, 1, Form.AGREE, (Candidate("c1", "Nguyễn Văn An"),),
-                        Electorate(5, Exclusions(), 5), 5)  # fmt: skip
+    election = Election(
+        Post.SECRETARY, 1, 1, Form.AGREE, (Candidate("c1", "Nguyễn Văn An"),), Electorate(5, Exclusions(), 5), 5
+    )
     path = tmp_path / "ho-so.json"
     write_record(ElectionRecord(election, ballots=(Ballot.agree(1, {"c1": "agree"}),)), path)
     import json

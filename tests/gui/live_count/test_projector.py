@@ -190,8 +190,9 @@ def test_names_given_by_the_caller_replace_the_results_names(window):
 def _assert_no_figures(window: ProjectorWindow) -> None:
     texts = _visible_texts(window)
     assert not any(name in text for text in texts for name in NAMES.values())
-    assert not any(ch.isdigit() for text in texts if text not in (CONGRESS, window.election_label.text())
-                   for ch in text)  # fmt: skip
+    assert not any(
+        ch.isdigit() for text in texts if text not in (CONGRESS, window.election_label.text()) for ch in text
+    )
     assert window.table.rowCount() == 0 and window.chart_view.chart().series() == []
     assert not window.table.isVisible()
 
@@ -272,9 +273,11 @@ def test_with_one_screen_it_opens_as_a_large_normal_window_and_esc_or_f11_leave_
 def _names_fit(window: ProjectorWindow) -> list[str]:
     """Names the table would cut short (the name column narrower than the bold name)."""
     width = window.table.columnWidth(1)
-    return [window.table.item(r, 1).text() for r in range(window.table.rowCount())
-            if QFontMetrics(window.table.item(r, 1).font()).horizontalAdvance(window.table.item(r, 1).text())
-            + 8 > width]  # fmt: skip
+    return [
+        window.table.item(r, 1).text()
+        for r in range(window.table.rowCount())
+        if QFontMetrics(window.table.item(r, 1).font()).horizontalAdvance(window.table.item(r, 1).text()) + 8 > width
+    ]
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])

@@ -26,8 +26,12 @@ def _dialog(qtbot, settings) -> ConnectionDialog:
 
 
 def _fill(dialog, host: str, port: int, database: str, user: str, password: str) -> None:
-    for edit, text in ((dialog.host_edit, host), (dialog.database_edit, database), (dialog.user_edit, user),
-                       (dialog.password_edit, password)):  # fmt: skip
+    for edit, text in (
+        (dialog.host_edit, host),
+        (dialog.database_edit, database),
+        (dialog.user_edit, user),
+        (dialog.password_edit, password),
+    ):
         edit.clear()
         edit.setText(text)
     dialog.port_spin.setValue(port)
@@ -59,7 +63,11 @@ def test_signs_in_builds_the_url_and_remembers_all_but_the_password(qtbot, setti
     assert "khẩu" not in stored and "%40t" not in stored and "password" not in stored.lower()
     again = _dialog(qtbot, settings)  # the next time: everything but the password filled in
     assert (again.host_edit.text(), again.port_spin.value(), again.database_edit.text(), again.user_edit.text()) == (
-        server.host, server.port, server.database, server.user)  # fmt: skip
+        server.host,
+        server.port,
+        server.database,
+        server.user,
+    )
     assert again.password_edit.text() == "" and again.focusWidget() is again.password_edit
 
 

@@ -24,8 +24,11 @@ def tab(qtbot, data_file, tmp_path, monkeypatch):
     widget.refresh()
     widget.show()
     loads = []  # calls of the functions that read every member (spies)
-    for module, name in ((members_module, "all_members"), (members_module, "member_chunks"),
-                         (pages_module, "roster_pages")):  # fmt: skip
+    for module, name in (
+        (members_module, "all_members"),
+        (members_module, "member_chunks"),
+        (pages_module, "roster_pages"),
+    ):
         real = getattr(module, name)
         monkeypatch.setattr(module, name, lambda *a, _real=real, _name=name: loads.append(_name) or _real(*a))
     widget.full_loads = loads
@@ -95,8 +98,9 @@ def test_an_edit_that_hides_the_member_from_the_filter_removes_its_row(tab):
     target = tab.proxy.source_row(0)
     shown = tab.proxy.rowCount()
     record = get_member(target.id)
-    _saved_from_dialog(tab, replace(record, official_date=replace(record).admission_date.replace(
-        year=record.admission_date.year + 1)))  # fmt: skip
+    _saved_from_dialog(
+        tab, replace(record, official_date=replace(record).admission_date.replace(year=record.admission_date.year + 1))
+    )
     assert tab.full_loads == []
     assert tab.proxy.rowCount() == shown - 1 and tab.proxy.proxy_row_of(target.id) is None
 

@@ -124,5 +124,8 @@ def test_ratings_saved_meanwhile_on_another_client_are_shown_and_reloaded_keepin
     with qtbot.waitSignal(dialog.ratings_saved):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert {r.member_id: r.level for r in ratings_for_year(2024)} == {
-        ids[0]: "done", ids[1]: "excellent", ids[3]: "done", ids[4]: "good"
-    }  # fmt: skip
+        ids[0]: "done",
+        ids[1]: "excellent",
+        ids[3]: "done",
+        ids[4]: "good",
+    }

@@ -106,8 +106,13 @@ def test_member_entered_without_badge_history_is_unclear_and_can_be_recorded(qtb
     from models.roster.event_kinds import EventKind
     from models.roster.members import get_member
 
-    veteran = member(2, birth_date=date(1960, 1, 1), admission_date=date(1984, 1, 1), ceremony_date=date(1984, 1, 1),
-                     official_date=date(1985, 1, 1))  # fmt: skip
+    veteran = member(
+        2,
+        birth_date=date(1960, 1, 1),
+        admission_date=date(1984, 1, 1),
+        ceremony_date=date(1984, 1, 1),
+        official_date=date(1985, 1, 1),
+    )
     tab = open_tab(qtbot, tmp_path, [veteran])  # 40+ years when entered today: badges received are unknown
     tab.show_view(REMINDERS_PAGE)
     panel = tab.reminders_panel

@@ -82,8 +82,11 @@ def test_cancelling_stops_the_worker_and_nothing_more_arrives(qtbot, tmp_path, p
 
 
 def test_the_window_shows_load_progress_and_closing_cancels(qtbot, tmp_path, people, gate, monkeypatch):
-    window = MainWindow(None, QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat),
-                        open_file=lambda: tmp_path / "chibo.sqlite3")  # fmt: skip
+    window = MainWindow(
+        None,
+        QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat),
+        open_file=lambda: tmp_path / "chibo.sqlite3",
+    )
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.members_tab.proxy.rowCount() > 0)
@@ -147,6 +150,7 @@ def test_a_failed_load_says_so_in_vietnamese_and_keeps_what_was_read(qtbot, tmp_
     tab = _tab(qtbot, tmp_path)
     tab.load()
     qtbot.waitUntil(lambda: not tab.is_loading())
-    assert answers["error"] == [("Không đọc được hết danh sách đảng viên từ tệp dữ liệu.",
-                                 "Hãy đóng ChiBo rồi mở lại tệp dữ liệu.")]  # fmt: skip
+    assert answers["error"] == [
+        ("Không đọc được hết danh sách đảng viên từ tệp dữ liệu.", "Hãy đóng ChiBo rồi mở lại tệp dữ liệu.")
+    ]
     assert tab.model.rowCount() == 3

@@ -192,8 +192,10 @@ def test_pages_into_a_table_sorted_by_another_column_keep_its_order(qtbot, tmp_p
     gate.set()
     qtbot.waitUntil(lambda: not tab.is_loading())
     rows = _reference()
-    wanted = [rows[i].full_name for i in filter_rows(rows, tab.criteria(), sort_indices(rows, list(range(len(rows))),
-                                                                                        "card_number"))]  # fmt: skip
+    wanted = [
+        rows[i].full_name
+        for i in filter_rows(rows, tab.criteria(), sort_indices(rows, list(range(len(rows))), "card_number"))
+    ]
     assert shown_names(tab) == wanted
     tab.table.sortByColumn(COLUMN_INDEX["birth_date"], Qt.SortOrder.DescendingOrder)
     by_birth = sort_indices(rows, list(range(len(rows))), "birth_date", descending=True)

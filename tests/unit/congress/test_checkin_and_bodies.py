@@ -41,8 +41,12 @@ def test_d_follows_check_in_and_situations(congress12):
     panel = attendance_panel(congress12.id)
     counts = {group: n for group, _label, n in panel.excluded()}
     # the exempted member attends: counts in D and gets a ballot; the temporary one never does
-    assert counts == {ExclusionGroup.TEMPORARY_ELSEWHERE: 1, ExclusionGroup.EXEMPT_ABSENT: 0,
-                      ExclusionGroup.SUSPENDED: 0, ExclusionGroup.ABSENT_APPROVED: 1}  # fmt: skip
+    assert counts == {
+        ExclusionGroup.TEMPORARY_ELSEWHERE: 1,
+        ExclusionGroup.EXEMPT_ABSENT: 0,
+        ExclusionGroup.SUSPENDED: 0,
+        ExclusionGroup.ABSENT_APPROVED: 1,
+    }
     assert panel.D == 10 and panel.threshold == 6
     assert panel.ballots == 9  # 12 official - temporary (present, no ballot) - approved absence - unexcused
     assert panel.present == 12 and panel.absent == 1 and panel.absent_approved == 1

@@ -81,7 +81,11 @@ def test_the_list_is_in_vietnamese_order(data_file):
         save_member(MemberRecord(name, "Nam", date(1980, 1, 1), date(2000, 1, 1), official_date=date(2001, 1, 1)))
     congress = story.congress()
     assert [p.full_name for p in summoned_list(congress.id)] == [
-        "Phạm Văn An", "Nguyễn Văn Ánh", "Lê Thị Dung", "Trần Văn Đức"]  # fmt: skip
+        "Phạm Văn An",
+        "Nguyễn Văn Ánh",
+        "Lê Thị Dung",
+        "Trần Văn Đức",
+    ]
 
 
 def test_a_later_roster_edit_does_not_rewrite_the_list(branch12, congress12):
@@ -109,8 +113,9 @@ def test_members_not_on_the_roster_that_day_are_not_summoned(branch12, data_file
 
 
 def test_a_member_added_before_the_congress_opens_is_summoned_in_one_action(congress12):
-    new = save_member(MemberRecord("Đinh Văn Mới", "Nam", date(1990, 1, 1), date(2010, 1, 1),
-                                   official_date=date(2011, 1, 1))).member  # fmt: skip
+    new = save_member(
+        MemberRecord("Đinh Văn Mới", "Nam", date(1990, 1, 1), date(2010, 1, 1), official_date=date(2011, 1, 1))
+    ).member
     assert [m.full_name for m in not_yet_summoned(congress12.id)] == ["Đinh Văn Mới"]
     added = summon_member(congress12.id, new.id)
     assert added.official and added.full_name == "Đinh Văn Mới"

@@ -33,8 +33,11 @@ def day12(congress12):
     """The 12-member congress in session: everybody in, chair, secretary and three tellers chosen."""
     story.check_in_all(congress12.id)
     tellers = story.open_with_bodies(congress12.id)
-    free = [p for p in summoned_list(congress12.id) if p.official and p.may_stand and p not in tellers
-            and p.situation == "normal"]  # fmt: skip
+    free = [
+        p
+        for p in summoned_list(congress12.id)
+        if p.official and p.may_stand and p not in tellers and p.situation == "normal"
+    ]
     return congress12, free
 
 
@@ -47,16 +50,24 @@ def _elect(congress_id, election, votes: list[int], invalid: int = 0):
     """Start the round of `election` and enter hand totals: votes per candidate in list order."""
     round_ = start_round(election.current_round.id)
     keys = [p.key for p in round_.candidates]
-    totals = Totals(collected=round_.ballots_issued, invalid={InvalidReason.TOO_MANY: invalid} if invalid else {},
-                    votes=dict(zip(keys, votes, strict=True)))  # fmt: skip
+    totals = Totals(
+        collected=round_.ballots_issued,
+        invalid={InvalidReason.TOO_MANY: invalid} if invalid else {},
+        votes=dict(zip(keys, votes, strict=True)),
+    )
     return record_totals(round_.id, totals)
 
 
 def test_a_branch_of_nine_or_more_elects_a_committee_then_secretary_and_deputy(day12):
     congress, _free = day12
     plan = election_plan(congress.id)
-    assert [p.post for p in plan] == [Post.COMMITTEE, Post.SECRETARY, Post.DEPUTY_SECRETARY, Post.DELEGATE,
-                                      Post.ALTERNATE_DELEGATE]  # fmt: skip
+    assert [p.post for p in plan] == [
+        Post.COMMITTEE,
+        Post.SECRETARY,
+        Post.DEPUTY_SECRETARY,
+        Post.DELEGATE,
+        Post.ALTERNATE_DELEGATE,
+    ]
     reasons = {p.post: p.reason for p in plan}
     assert reasons[Post.COMMITTEE] == "" and "sau khi đã bầu xong Ban Chi ủy" in reasons[Post.SECRETARY]
     with pytest.raises(ValidationError, match="Ban Chi ủy"):
@@ -68,8 +79,12 @@ def test_a_branch_of_nine_or_more_elects_a_committee_then_secretary_and_deputy(d
 def test_under_nine_official_members_no_committee_only_a_secretary_and_a_deputy(data_file):
     story.roster(7, 1)
     congress = story.congress()
-    assert [p.post for p in election_plan(congress.id)] == [Post.SECRETARY, Post.DEPUTY_SECRETARY, Post.DELEGATE,
-                                                            Post.ALTERNATE_DELEGATE]  # fmt: skip
+    assert [p.post for p in election_plan(congress.id)] == [
+        Post.SECRETARY,
+        Post.DEPUTY_SECRETARY,
+        Post.DELEGATE,
+        Post.ALTERNATE_DELEGATE,
+    ]
     with pytest.raises(ValidationError, match="dưới 9"):
         add_election(congress.id, Post.COMMITTEE, 3)
     with pytest.raises(ValidationError, match="Chỉ bầu một bí thư"):
@@ -136,13 +151,31 @@ def test_a_floor_nominee_needs_more_than_thirty_percent_of_those_voting(day12):
     round_id = election.rounds[0].id
     nominee = free[3]
     voting = 10  # everyone entitled is present
-    low = record_vote(congress.id, VoteKind.FLOOR_NOMINEE, f"Đưa {nominee.full_name} vào danh sách", 3, 7, 0,
-                      voting, election.id, nominee.id)  # fmt: skip
+    low = record_vote(
+        congress.id,
+        VoteKind.FLOOR_NOMINEE,
+        f"Đưa {nominee.full_name} vào danh sách",
+        3,
+        7,
+        0,
+        voting,
+        election.id,
+        nominee.id,
+    )
     assert not low.adopted  # 3/10 = 30 %: not more than 30 %
     with pytest.raises(ValidationError, match="không quá 30%"):
         add_floor_nominee(round_id, nominee.id, low.id)
-    high = record_vote(congress.id, VoteKind.FLOOR_NOMINEE, f"Đưa {nominee.full_name} vào danh sách", 4, 5, 1,
-                       voting, election.id, nominee.id)  # fmt: skip
+    high = record_vote(
+        congress.id,
+        VoteKind.FLOOR_NOMINEE,
+        f"Đưa {nominee.full_name} vào danh sách",
+        4,
+        5,
+        1,
+        voting,
+        election.id,
+        nominee.id,
+    )
     assert high.adopted
     with pytest.raises(ValidationError, match="Chưa có kết quả biểu quyết"):
         add_floor_nominee(round_id, free[4].id, high.id)  # the vote was about someone else
@@ -270,8 +303,10 @@ def test_closing_says_which_elections_were_never_set_up_or_finished(day12):
 
     congress, _free = day12
     first_two = unfinished_elections(congress.id)[:2]
-    assert first_two == ["Chưa bầu Ban Chi ủy: cuộc bầu chưa được thiết lập.",
-                         "Chưa bầu Bí thư Chi bộ: cuộc bầu chưa được thiết lập."]  # fmt: skip
+    assert first_two == [
+        "Chưa bầu Ban Chi ủy: cuộc bầu chưa được thiết lập.",
+        "Chưa bầu Bí thư Chi bộ: cuộc bầu chưa được thiết lập.",
+    ]
     add_election(congress.id, Post.COMMITTEE, 3)
     lines = unfinished_elections(congress.id)
     assert lines[0].startswith("Chưa bầu xong") and "còn 3 chỗ" in lines[0]

@@ -19,8 +19,11 @@ from tests.support import congress_story as story
 def day12(congress12):
     story.check_in_all(congress12.id)
     tellers = story.open_with_bodies(congress12.id)
-    free = [p for p in summoned_list(congress12.id) if p.official and p.may_stand and p not in tellers
-            and p.situation == "normal"]  # fmt: skip
+    free = [
+        p
+        for p in summoned_list(congress12.id)
+        if p.official and p.may_stand and p not in tellers and p.situation == "normal"
+    ]
     return congress12, free
 
 
@@ -60,8 +63,11 @@ def test_a_vote_recorded_by_mistake_is_voided_with_its_reason_and_kept(day12):
         void_vote(wrong.id, "Lần nữa")
     story.approve(congress.id, VoteKind.SEATS, "Số lượng Ban Chi ủy: 3", election.id)  # recorded again
     story.approve(congress.id, VoteKind.ELECTION_LIST, "Danh sách", election.id)
-    assert [v.subject for v in hand_votes(congress.id)][-3:] == ["Số lượng Ban Chi ủy: 5", "Số lượng Ban Chi ủy: 3",
-                                                                 "Danh sách"]  # fmt: skip
+    assert [v.subject for v in hand_votes(congress.id)][-3:] == [
+        "Số lượng Ban Chi ủy: 5",
+        "Số lượng Ban Chi ủy: 3",
+        "Danh sách",
+    ]
     set_candidates(election.rounds[0].id, [p.id for p in free[:4]])
     start_round(get_election(election.id).current_round.id)
     in_force = adopted_vote(congress.id, VoteKind.SEATS, election.id)

@@ -56,8 +56,10 @@ def test_rotation_keeps_the_last_ten_and_one_a_day_for_thirty_days():
     assert newest <= keep
     days = {b.taken_at.date() for b in backups if b.path in keep and b.path not in newest}
     assert all(now.date() - day <= timedelta(days=30) for day in days)
-    assert len(keep) == 10 + len({b.taken_at.date() for b in backups[10:] if b.taken_at >= now - timedelta(days=30)}
-                                 - {b.taken_at.date() for b in backups[:10]})  # fmt: skip
+    assert len(keep) == 10 + len(
+        {b.taken_at.date() for b in backups[10:] if b.taken_at >= now - timedelta(days=30)}
+        - {b.taken_at.date() for b in backups[:10]}
+    )
 
 
 def test_old_backups_are_rotated_away_as_new_ones_are_taken(data):

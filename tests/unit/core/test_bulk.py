@@ -14,9 +14,14 @@ from models.roster.tables import Member
 
 
 def test_bulk_rows_equal_peewee_rows(data_file):
-    values = dict(full_name="Nguyễn Văn An", birth_date=date(1975, 4, 12), admission_date=date(2001, 5, 19),
-                  name_sort=name_sort_key("Nguyễn Văn An", date(1975, 4, 12)), created_at=datetime(2026, 3, 11, 8, 0),
-                  updated_at=datetime(2026, 3, 11, 8, 0))  # fmt: skip
+    values = dict(
+        full_name="Nguyễn Văn An",
+        birth_date=date(1975, 4, 12),
+        admission_date=date(2001, 5, 19),
+        name_sort=name_sort_key("Nguyễn Văn An", date(1975, 4, 12)),
+        created_at=datetime(2026, 3, 11, 8, 0),
+        updated_at=datetime(2026, 3, 11, 8, 0),
+    )
     with db.atomic():
         insert_rows(Member, *with_defaults(Member, [{**values, "card_number": "1"}]))
         Member.insert_many([{**values, "card_number": "2"}]).execute()

@@ -118,9 +118,12 @@ def test_a_v5_database_gains_versions_and_authors_on_both_engines(data_file):
         migrator.drop_column("member", "name_sort"),  # v7's, which its own step adds again
         migrator.drop_column("member_event", "created_by"),
         migrator.drop_column("member_event", "voided_by"),
-        *(migrator.drop_column(table, column) for table in ("rating", "congress")
-          for column in ("updated_at", "updated_by", "version")),
-    )  # fmt: skip
+        *(
+            migrator.drop_column(table, column)
+            for table in ("rating", "congress")
+            for column in ("updated_at", "updated_by", "version")
+        ),
+    )
     set_meta("schema_version", "5")
     close_database()
 

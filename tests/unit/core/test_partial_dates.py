@@ -31,8 +31,14 @@ def test_a_year_only_date_is_1_january_for_comparisons_and_the_year_when_shown()
 
 def test_arithmetic_on_a_year_only_date_gives_ordinary_dates():
     born = year_only(1970)
-    for derived in (born + timedelta(days=30), timedelta(days=30) + born, born - timedelta(days=1),
-                    born.replace(month=6), add_months(born, 12), probation_end(born)):  # fmt: skip
+    for derived in (
+        born + timedelta(days=30),
+        timedelta(days=30) + born,
+        born - timedelta(days=1),
+        born.replace(month=6),
+        add_months(born, 12),
+        probation_end(born),
+    ):
         assert type(derived) is date
     assert fmt(born + timedelta(days=30)) == "31/01/1970"
     assert born - date(1969, 12, 31) == timedelta(days=1)

@@ -22,8 +22,9 @@ print(before, pw.psycopg.__name__, pw.TransactionStatus.__name__, pw.Json_pg3.__
 
 
 def _state(prelude: str) -> list[str]:
-    run = subprocess.run([sys.executable, "-c", _STATE.format(prelude=prelude)], cwd=ROOT, capture_output=True,
-                         text=True, timeout=120)  # fmt: skip
+    run = subprocess.run(
+        [sys.executable, "-c", _STATE.format(prelude=prelude)], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert run.returncode == 0, run.stderr[-2000:]
     return run.stdout.split()
 

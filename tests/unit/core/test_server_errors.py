@@ -27,18 +27,24 @@ def wrapped(text: str) -> pw.OperationalError:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (FAILED + 'password authentication failed for user "bi_thu"',
-         "Sai tên đăng nhập hoặc mật khẩu: máy chủ «may-chu.local» không nhận mật khẩu của tài khoản «bi_thu»."),
+        (
+            FAILED + 'password authentication failed for user "bi_thu"',
+            "Sai tên đăng nhập hoặc mật khẩu: máy chủ «may-chu.local» không nhận mật khẩu của tài khoản «bi_thu».",
+        ),
         ("connection failed: fe_sendauth: no password supplied", "cần mật khẩu của tài khoản «bi_thu»"),
         (FAILED + 'role "bi_thu" does not exist', "không có tài khoản «bi_thu»"),
         (FAILED + 'database "chibo" does not exist', "không có cơ sở dữ liệu «chibo»"),
-        (FAILED + 'no pg_hba.conf entry for host "10.0.0.9", user "bi_thu", database "chibo", no encryption',
-         "không cho tài khoản «bi_thu» kết nối từ máy này"),
-        ('connection failed: connection to server at "10.0.0.5", port 5432 failed: Connection refused',
-         "Không kết nối được tới máy chủ cơ sở dữ liệu «may-chu.local»"),
+        (
+            FAILED + 'no pg_hba.conf entry for host "10.0.0.9", user "bi_thu", database "chibo", no encryption',
+            "không cho tài khoản «bi_thu» kết nối từ máy này",
+        ),
+        (
+            'connection failed: connection to server at "10.0.0.5", port 5432 failed: Connection refused',
+            "Không kết nối được tới máy chủ cơ sở dữ liệu «may-chu.local»",
+        ),
         ('connection failed: could not translate host name "may-chu.local" to address', "Không kết nối được"),
     ],
-)  # fmt: skip
+)
 def test_connection_refusals_are_told_in_vietnamese(text, expected):
     message = server_message(wrapped(text), URL)
     assert message is not None and expected in message
@@ -50,10 +56,12 @@ def test_connection_refusals_are_told_in_vietnamese(text, expected):
     [
         (psycopg.errors.LockNotAvailable("canceling statement due to lock timeout"), "đang giữ dữ liệu cần dùng"),
         (psycopg.errors.QueryCanceled("canceling statement due to statement timeout"), "chạy quá lâu"),
-        (psycopg.errors.IdleInTransactionSessionTimeout(
-            "terminating connection due to idle-in-transaction timeout"), "để dở quá lâu"),
+        (
+            psycopg.errors.IdleInTransactionSessionTimeout("terminating connection due to idle-in-transaction timeout"),
+            "để dở quá lâu",
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_server_session_limit_is_told_for_what_it_is_not_as_an_unreachable_server(error, expected):
     message = server_message(error, URL)
     assert message == f"Máy chủ «may-chu.local», cổng 5432: {message.split(': ', 1)[1]}" and expected in message

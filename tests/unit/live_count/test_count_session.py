@@ -121,7 +121,11 @@ def test_reopening_is_an_act_with_its_reason_and_publishing_releases(counting):
     from models.live_count.tables import CountAct
 
     assert [(a.kind, a.reason) for a in CountAct.select().order_by(CountAct.id)] == [
-        ("close", ""), ("reopen", "Phát hiện phiếu số 1 nhập nhầm"), ("close", ""), ("publish", "")]  # fmt: skip
+        ("close", ""),
+        ("reopen", "Phát hiện phiếu số 1 nhập nhầm"),
+        ("close", ""),
+        ("publish", ""),
+    ]
 
 
 def test_the_record_recounts_to_the_same_result(counting):

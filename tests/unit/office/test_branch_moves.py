@@ -52,8 +52,7 @@ def test_file_to_server_to_file_loses_nothing(rich_file, other_file, server, tmp
     assert sorted(p.name for p in back.parent.iterdir()) == ["lay-ve.sqlite3"]  # no part file left behind
 
 
-def test_the_entry_log_still_verifies_on_the_server_and_in_the_file_taken_back(rich_file, other_file, server,
-                                                                                tmp_path):  # fmt: skip
+def test_the_entry_log_still_verifies_on_the_server_and_in_the_file_taken_back(rich_file, other_file, server, tmp_path):
     push_file(other_file, server)
     push_file(rich_file, server)
     back = tmp_path / "back.sqlite3"
@@ -105,7 +104,10 @@ def test_merging_adds_only_what_the_server_lacks(rich_file, server, tmp_path):
     after = counts(server)
     assert report.merged and report.branch_id == 1
     assert {k: after[k] - before[k] for k in after if after[k] != before[k]} == {
-        "member": 1, "member_event": 1, "rating": 1}  # fmt: skip
+        "member": 1,
+        "member_event": 1,
+        "rating": 1,
+    }
     assert report.matched["Member"] == 32 and report.matched["Congress"] == 1
     assert report.dropped["BallotEntry"] == 32  # ballots and seals; the congress on the server stays as it is there
     open_database(server)
@@ -185,8 +187,7 @@ def test_a_practice_file_stays_off_the_server(server, tmp_path):
     assert server_branches(server) == []
 
 
-def test_a_congress_the_server_lacks_comes_with_its_list_pointing_at_the_server_s_members(rich_file, server,
-                                                                                          tmp_path):  # fmt: skip
+def test_a_congress_the_server_lacks_comes_with_its_list_pointing_at_the_server_s_members(rich_file, server, tmp_path):
     from models.congress.congresses import CongressInfo, find_congress, list_congresses, save_congress
     from models.congress.summons import summoned_list
     from models.congress.tables import Summoned

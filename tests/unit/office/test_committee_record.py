@@ -32,9 +32,17 @@ from models.office.congress_round import congress_round, deadlines, latest_term
 from reports.office.jobs import OFFICE_JOB_BY_KIND
 from reports.roster.jobs import ExportOptions
 
-SOC_SON = CommitteeRecord("Đảng ủy xã Sóc Sơn", ("ĐẢNG BỘ THÀNH PHỐ HÀ NỘI",), "Sóc Sơn", address="Xã Sóc Sơn, Hà Nội",
-                          name_before="Đảng ủy thị trấn Sóc Sơn", address_before="Thị trấn Sóc Sơn, huyện Sóc Sơn",
-                          term_start=2025, term_end=2030, congress_ordinal=1)  # fmt: skip
+SOC_SON = CommitteeRecord(
+    "Đảng ủy xã Sóc Sơn",
+    ("ĐẢNG BỘ THÀNH PHỐ HÀ NỘI",),
+    "Sóc Sơn",
+    address="Xã Sóc Sơn, Hà Nội",
+    name_before="Đảng ủy thị trấn Sóc Sơn",
+    address_before="Thị trấn Sóc Sơn, huyện Sóc Sơn",
+    term_start=2025,
+    term_end=2030,
+    congress_ordinal=1,
+)
 ON = date(2026, 12, 1)
 
 
@@ -44,8 +52,15 @@ def _branch(name: str) -> int:
 
 
 def _congress(branch_id: int, ordinal: int, term: tuple[int, int], opens: date, closed: bool = True) -> int:
-    row = Congress.create(branch=branch_id, ordinal=ordinal, term_start=term[0], term_end=term[1], opens_on=opens,
-                          closes_on=opens if closed else None, status="closed" if closed else "preparing")  # fmt: skip
+    row = Congress.create(
+        branch=branch_id,
+        ordinal=ordinal,
+        term_start=term[0],
+        term_end=term[1],
+        opens_on=opens,
+        closes_on=opens if closed else None,
+        status="closed" if closed else "preparing",
+    )
     return row.id
 
 
@@ -57,7 +72,10 @@ def test_the_record_gives_the_papers_header(data_file):
     assert saved.name == "ĐẢNG ỦY XÃ SÓC SƠN" and saved.name_before == "ĐẢNG ỦY THỊ TRẤN SÓC SƠN" and saved.version
     committee = current_committee()
     assert (committee.name, committee.higher_lines, committee.place) == (
-        "ĐẢNG ỦY XÃ SÓC SƠN", ("ĐẢNG BỘ THÀNH PHỐ HÀ NỘI",), "Sóc Sơn")  # fmt: skip
+        "ĐẢNG ỦY XÃ SÓC SƠN",
+        ("ĐẢNG BỘ THÀNH PHỐ HÀ NỘI",),
+        "Sóc Sơn",
+    )
     again = save_committee(replace(saved, secretary_name="Nguyễn Văn An"))
     with pytest.raises(EditConflictError):
         save_committee(replace(saved, place="Hà Nội"))  # read before the last save: refused, nothing written
@@ -74,10 +92,14 @@ def test_leadership_elected_or_appointed_with_the_decision(data_file):
     save_committee(SOC_SON)
     with pytest.raises(ValidationError, match="quyết định"):
         add_leader(Leader("Bí thư", "Nguyễn Văn An", "appointed"))
-    add_leader(Leader("Bí thư", "Nguyễn Văn An", "appointed", "Quyết định số 1234-QĐ/TU ngày 30/6/2025",
-                      date(2025, 7, 1)))  # fmt: skip
-    add_leader(Leader("Phó Bí thư", "Trần Thị Bình", "appointed", "Quyết định số 1235-QĐ/TU", date(2025, 7, 1),
-                      date(2026, 3, 1)))  # fmt: skip
+    add_leader(
+        Leader("Bí thư", "Nguyễn Văn An", "appointed", "Quyết định số 1234-QĐ/TU ngày 30/6/2025", date(2025, 7, 1))
+    )
+    add_leader(
+        Leader(
+            "Phó Bí thư", "Trần Thị Bình", "appointed", "Quyết định số 1235-QĐ/TU", date(2025, 7, 1), date(2026, 3, 1)
+        )
+    )
     assert [x.full_name for x in leaders()] == ["Nguyễn Văn An", "Trần Thị Bình"]
     assert [x.full_name for x in leaders(ON)] == ["Nguyễn Văn An"]  # the deputy left on 1/3/2026
 
@@ -114,8 +136,11 @@ def round_file(data_file):
     waiting = _branch("Chi bộ Thôn Tây")
     gone = _branch("Chi bộ Thôn Nam")
     record_branch_event(HistoryEntry(gone, "dissolved", date(2025, 7, 1), "Quyết định số 3-QĐ/ĐU"))
-    record_branch_event(HistoryEntry(waiting, "appointed", date(2025, 7, 15), "Quyết định số 9-QĐ/ĐU", post="Bí thư",
-                                     person="Lê Văn Cường"))  # fmt: skip
+    record_branch_event(
+        HistoryEntry(
+            waiting, "appointed", date(2025, 7, 15), "Quyết định số 9-QĐ/ĐU", post="Bí thư", person="Lê Văn Cường"
+        )
+    )
     record_branch_event(HistoryEntry(waiting, "renamed", date(2025, 7, 1), old_name="Chi bộ Khu 3"))
     record_filing(done, date(2025, 10, 15), date(2025, 10, 28), "Quyết định số 30-QĐ/ĐU")
     use_branch(first)
@@ -131,8 +156,10 @@ def test_the_round_at_a_glance(round_file):
     assert done.held and done.missing == () and done.approved_on == date(2025, 10, 28)
     papers_due, approval_due = deadlines(date(2026, 11, 17))  # a Tuesday: 7 and 15 working days after
     assert (papers_due, approval_due) == (date(2026, 11, 26), date(2026, 12, 8))
-    assert held.missing == ("Chưa gửi hồ sơ đại hội (hạn 26/11/2026) — đã quá hạn",
-                            "Chưa chuẩn y kết quả (hạn 08/12/2026)")  # fmt: skip
+    assert held.missing == (
+        "Chưa gửi hồ sơ đại hội (hạn 26/11/2026) — đã quá hạn",
+        "Chưa chuẩn y kết quả (hạn 08/12/2026)",
+    )
     assert not_held.missing == ("Chưa tổ chức đại hội",) and not_held.next_ordinal == 1
     assert not_held.appointed == ("Bí thư: Lê Văn Cường (Quyết định số 9-QĐ/ĐU)",)
     assert not_held.former_name == "Chi bộ Khu 3"
@@ -154,5 +181,8 @@ def test_the_round_report_is_written_under_the_committee_header(round_file, tmp_
     assert any("2/3 chi bộ đã đại hội, 1 chi bộ đã được chuẩn y kết quả" in t for t in texts)
     assert "Chi bộ Thôn Tây\n(trước 01/7/2025: Chi bộ Khu 3)" in texts
     keying = [[c.value for c in row] for row in book["Nhập phần mềm"].iter_rows()]
-    assert [r[1] for r in keying if isinstance(r[0], int)] == ["Chi bộ Văn phòng Sở", "Chi bộ Thôn Đông",
-                                                               "Chi bộ Thôn Tây"]  # fmt: skip
+    assert [r[1] for r in keying if isinstance(r[0], int)] == [
+        "Chi bộ Văn phòng Sở",
+        "Chi bộ Thôn Đông",
+        "Chi bộ Thôn Tây",
+    ]

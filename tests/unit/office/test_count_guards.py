@@ -26,8 +26,9 @@ def closed_round(admin, branch_id: int) -> tuple[int, str, str]:
 
 
 def log_of(admin, round_id: int) -> list[tuple]:
-    return admin.execute("SELECT seq, action, after, chain FROM ballot_entry WHERE round_id = %s ORDER BY seq",
-                         (round_id,)).fetchall()  # fmt: skip
+    return admin.execute(
+        "SELECT seq, action, after, chain FROM ballot_entry WHERE round_id = %s ORDER BY seq", (round_id,)
+    ).fetchall()
 
 
 def test_the_entry_log_and_the_acts_are_append_only_for_every_account(office, admin):
@@ -45,8 +46,10 @@ def test_the_entry_log_and_the_acts_are_append_only_for_every_account(office, ad
                 with pytest.raises(errors.InsufficientPrivilege):
                     account.execute(statement, (round_id,))
     # Even the administrator, who bypasses privileges and row-level security, meets the trigger.
-    for statement in ("UPDATE ballot_entry SET after = '' WHERE round_id = %s",
-                      "DELETE FROM count_act WHERE round_id = %s"):  # fmt: skip
+    for statement in (
+        "UPDATE ballot_entry SET after = '' WHERE round_id = %s",
+        "DELETE FROM count_act WHERE round_id = %s",
+    ):
         with pytest.raises(errors.InsufficientPrivilege, match="chỉ được ghi thêm"):
             admin.execute(statement, (round_id,))
     assert log_of(admin, round_id) == before
@@ -77,20 +80,26 @@ def test_the_triggers_hold_when_a_privilege_is_loosened(office, admin):
 def test_the_accounts_privileges_are_exactly_the_least_chibo_needs(office, admin):
     """Fails when a privilege is loosened: table-wide UPDATE or any DELETE (either also lets LOCK TABLE freeze the
     others), UPDATE on the log, TRUNCATE, a sequence."""
-    granted = admin.execute("SELECT table_name, privilege_type FROM information_schema.role_table_grants "
-                            "WHERE grantee = 'chibo_app' AND table_schema = 'public'").fetchall()  # fmt: skip
+    granted = admin.execute(
+        "SELECT table_name, privilege_type FROM information_schema.role_table_grants "
+        "WHERE grantee = 'chibo_app' AND table_schema = 'public'"
+    ).fetchall()
     expected = {("chibo_meta", "SELECT"), ("chibo_branch_access", "SELECT"), ("chibo_change_log", "SELECT")}
     for model in ALL_TABLES:
         name = model._meta.table_name
         # the tables every branch shares (the file facts, the committee's record) are read-only to the accounts
         expected |= {(name, "SELECT")} if model in SHARED_TABLES else {(name, "SELECT"), (name, "INSERT")}
     assert set(granted) == expected
-    columns = admin.execute("SELECT table_name, column_name FROM information_schema.column_privileges "
-                            "WHERE grantee = 'chibo_app' AND privilege_type = 'UPDATE'").fetchall()  # fmt: skip
+    columns = admin.execute(
+        "SELECT table_name, column_name FROM information_schema.column_privileges "
+        "WHERE grantee = 'chibo_app' AND privilege_type = 'UPDATE'"
+    ).fetchall()
     assert [table for table, column in columns if column == "id"] == []  # no row's id can be changed
     assert {"ballot_entry", "count_act"}.isdisjoint(table for table, _ in columns)
-    sequences = admin.execute("SELECT count(*) FROM information_schema.usage_privileges WHERE grantee IN "
-                              "('chibo_app', 'PUBLIC') AND object_type = 'SEQUENCE'").fetchone()[0]  # fmt: skip
+    sequences = admin.execute(
+        "SELECT count(*) FROM information_schema.usage_privileges WHERE grantee IN "
+        "('chibo_app', 'PUBLIC') AND object_type = 'SEQUENCE'"
+    ).fetchone()[0]
     assert sequences == 0
 
 
@@ -134,11 +143,14 @@ def test_a_closed_rounds_result_cannot_be_changed_or_deleted(office, admin):
 
 def test_a_closed_rounds_candidates_and_bundles_cannot_be_changed(office, admin):
     round_id, _, _ = closed_round(admin, office.branch_a)
-    candidates = admin.execute("SELECT id, summoned_id FROM round_candidate WHERE round_id = %s",
-                               (round_id,)).fetchall()  # fmt: skip
-    other = admin.execute("SELECT s.id FROM summoned s JOIN congress c ON c.id = s.congress_id "
-                          "WHERE c.branch_id = %s AND s.id <> %s ORDER BY s.id",
-                          (office.branch_a, candidates[0][1])).fetchone()[0]  # fmt: skip
+    candidates = admin.execute(
+        "SELECT id, summoned_id FROM round_candidate WHERE round_id = %s", (round_id,)
+    ).fetchall()
+    other = admin.execute(
+        "SELECT s.id FROM summoned s JOIN congress c ON c.id = s.congress_id "
+        "WHERE c.branch_id = %s AND s.id <> %s ORDER BY s.id",
+        (office.branch_a, candidates[0][1]),
+    ).fetchone()[0]
     with connect(office, "ban_a") as ban_a:
         for statement, params in (
             ("SELECT chibo_delete_round_candidate(%s)", ([c for c, _ in candidates],)),  # the trigger holds there too
@@ -148,17 +160,21 @@ def test_a_closed_rounds_candidates_and_bundles_cannot_be_changed(office, admin)
         ):
             with pytest.raises(errors.InsufficientPrivilege, match="danh sách ứng cử viên"):
                 ban_a.execute(statement, params)
-    assert admin.execute("SELECT id, summoned_id FROM round_candidate WHERE round_id = %s",
-                         (round_id,)).fetchall() == candidates  # fmt: skip
+    assert (
+        admin.execute("SELECT id, summoned_id FROM round_candidate WHERE round_id = %s", (round_id,)).fetchall()
+        == candidates
+    )
 
 
 def test_a_closed_log_takes_no_new_ballot(office, admin):
     round_id, _, _ = closed_round(admin, office.branch_a)
     seq, _, after, chain = log_of(admin, round_id)[-1]
     with connect(office, "ban_a") as ban_a, pytest.raises(errors.InsufficientPrivilege, match="đã khóa kết quả"):
-        ban_a.execute("INSERT INTO ballot_entry (round_id, seq, pass_no, ballot_no, action, before, after, "
-                      "entered_by, entered_at, chain) VALUES (%s, %s, 1, 99, 'enter', '', %s, '', now(), %s)",
-                      (round_id, seq + 1, after, chain))  # fmt: skip
+        ban_a.execute(
+            "INSERT INTO ballot_entry (round_id, seq, pass_no, ballot_no, action, before, after, "
+            "entered_by, entered_at, chain) VALUES (%s, %s, 1, 99, 'enter', '', %s, '', now(), %s)",
+            (round_id, seq + 1, after, chain),
+        )
     assert log_of(admin, round_id)[-1][0] == seq
 
 
@@ -168,17 +184,26 @@ def test_reopening_needs_its_recorded_act_and_then_counting_goes_on(office, admi
     round_id, result, digest = closed_round(admin, office.branch_a)
     with connect(office, "ban_a") as ban_a:
         with pytest.raises(errors.InsufficientPrivilege, match="biên bản"):
-            ban_a.execute("UPDATE election_round SET status = 'counting', result = '', record_digest = '' "
-                          "WHERE id = %s", (round_id,))  # fmt: skip
+            ban_a.execute(
+                "UPDATE election_round SET status = 'counting', result = '', record_digest = '' WHERE id = %s",
+                (round_id,),
+            )
         assert closed_round(admin, office.branch_a) == (round_id, result, digest)
         with ban_a.transaction():  # reopened, then closed with a different result and no close act
-            ban_a.execute("UPDATE election_round SET status = 'counting', result = '', record_digest = '' "
-                          "WHERE id = %s", (round_id,))  # fmt: skip
-            ban_a.execute("INSERT INTO count_act (round_id, kind, reason, done_by, done_at) "
-                          "VALUES (%s, 'reopen', 'thử', 'ban_a', now())", (round_id,))  # fmt: skip
+            ban_a.execute(
+                "UPDATE election_round SET status = 'counting', result = '', record_digest = '' WHERE id = %s",
+                (round_id,),
+            )
+            ban_a.execute(
+                "INSERT INTO count_act (round_id, kind, reason, done_by, done_at) "
+                "VALUES (%s, 'reopen', 'thử', 'ban_a', now())",
+                (round_id,),
+            )
         with pytest.raises(errors.InsufficientPrivilege, match="biên bản"):
-            ban_a.execute("UPDATE election_round SET status = 'closed', result = '{}', record_digest = %s "
-                          "WHERE id = %s", (digest, round_id))  # fmt: skip
+            ban_a.execute(
+                "UPDATE election_round SET status = 'closed', result = '{}', record_digest = %s WHERE id = %s",
+                (digest, round_id),
+            )
     assert admin.execute("SELECT status, result FROM election_round WHERE id = %s", (round_id,)).fetchone() == (
         "counting",
         "",
@@ -211,13 +236,17 @@ def test_closing_or_reopening_may_add_its_own_line_to_the_log_in_either_order(of
     def line() -> None:
         nonlocal seq
         seq += 1
-        admin.execute("INSERT INTO ballot_entry (round_id, seq, pass_no, ballot_no, action, before, after, "
-                      "entered_by, entered_at, chain) VALUES (%s, %s, 1, 0, 'seal', '', '', '', now(), %s)",
-                      (round_id, seq, f"{seq:064x}"))  # fmt: skip
+        admin.execute(
+            "INSERT INTO ballot_entry (round_id, seq, pass_no, ballot_no, action, before, after, "
+            "entered_by, entered_at, chain) VALUES (%s, %s, 1, 0, 'seal', '', '', '', now(), %s)",
+            (round_id, seq, f"{seq:064x}"),
+        )
 
     def act(kind: str) -> None:
-        admin.execute("INSERT INTO count_act (round_id, kind, reason, done_by, done_at) VALUES (%s, %s, 'thử', "
-                      "'', now())", (round_id, kind))  # fmt: skip
+        admin.execute(
+            "INSERT INTO count_act (round_id, kind, reason, done_by, done_at) VALUES (%s, %s, 'thử', '', now())",
+            (round_id, kind),
+        )
 
     reopen = "UPDATE election_round SET status = 'counting', result = '', record_digest = '' WHERE id = %s"
     close = "UPDATE election_round SET status = 'closed', result = %s, record_digest = %s WHERE id = %s"
@@ -252,8 +281,10 @@ def test_a_row_is_told_added_in_this_transaction_by_the_change_log_only(office, 
     member_a, _ = admin.execute(
         "SELECT id, 0 FROM member WHERE branch_id = %s ORDER BY id", (office.branch_a,)
     ).fetchone()
-    add = ("INSERT INTO rating (branch_id, member_id, year, level, note, updated_at, updated_by, version) "
-           "VALUES (%s, %s, %s, 'good', '', now(), '', 1) RETURNING id")  # fmt: skip
+    add = (
+        "INSERT INTO rating (branch_id, member_id, year, level, note, updated_at, updated_by, version) "
+        "VALUES (%s, %s, %s, 'good', '', now(), '', 1) RETURNING id"
+    )
     ask = "SELECT chibo_inserted_here('rating', %s)"
     with admin.transaction():
         first = admin.execute(add, (office.branch_a, member_a, 2040)).fetchone()[0]
@@ -268,10 +299,14 @@ def test_a_row_is_told_added_in_this_transaction_by_the_change_log_only(office, 
 
 
 def test_a_round_is_added_in_its_setting_up_state_only(office, admin):
-    election = admin.execute("SELECT e.id FROM congress_election e JOIN congress c ON c.id = e.congress_id "
-                             "WHERE c.branch_id = %s", (office.branch_a,)).fetchone()[0]  # fmt: skip
-    add = ("INSERT INTO election_round (election_id, number, seats, status, count_mode, double_entry, result, "
-           "record_digest, notes) VALUES (%s, 7, 1, %s, %s, false, %s, '', '')")  # fmt: skip
+    election = admin.execute(
+        "SELECT e.id FROM congress_election e JOIN congress c ON c.id = e.congress_id WHERE c.branch_id = %s",
+        (office.branch_a,),
+    ).fetchone()[0]
+    add = (
+        "INSERT INTO election_round (election_id, number, seats, status, count_mode, double_entry, result, "
+        "record_digest, notes) VALUES (%s, 7, 1, %s, %s, false, %s, '', '')"
+    )
     with connect(office, "ban_a") as ban_a:
         with pytest.raises(errors.InsufficientPrivilege, match="trạng thái chuẩn bị"):
             ban_a.execute(add, (election, "closed", "totals", '{"collected": 5}'))
@@ -307,6 +342,8 @@ def test_chibo_reopens_closes_and_publishes_a_count_as_a_branch_account(office, 
         with pytest.raises(errors.InsufficientPrivilege, match="đã khóa kết quả"):
             ban_a.execute("UPDATE election_round SET status = 'closed' WHERE id = %s", (round_id,))
         with pytest.raises(errors.InsufficientPrivilege, match="đã khóa kết quả"):
-            ban_a.execute("INSERT INTO ballot_entry (round_id, seq, pass_no, ballot_no, action, before, after, "
-                          "entered_by, entered_at, chain) VALUES (%s, %s, 1, 99, 'enter', '', %s, '', now(), %s)",
-                          (round_id, seq + 1, after, chain))  # fmt: skip
+            ban_a.execute(
+                "INSERT INTO ballot_entry (round_id, seq, pass_no, ballot_no, action, before, after, "
+                "entered_by, entered_at, chain) VALUES (%s, %s, 1, 99, 'enter', '', %s, '', now(), %s)",
+                (round_id, seq + 1, after, chain),
+            )

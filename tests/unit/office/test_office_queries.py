@@ -34,9 +34,20 @@ TEXTS = {
     "qualification": ["Đại học", "Thạc sĩ", "Cao đẳng", "", "Kỹ sư xây dựng"],
     "theory": ["Sơ cấp", "Trung cấp", "Cao cấp", ""],
 }
-KINDS = [EventKind.RECOGNISED, EventKind.TRANSFERRED_IN, EventKind.TRANSFERRED_OUT, EventKind.DIED,
-         EventKind.EXEMPTED, EventKind.EXEMPTION_END, EventKind.SUSPENDED, EventKind.STRUCK_OFF, EventKind.READMITTED,
-         EventKind.ADMITTED, EventKind.BADGE_AWARDED, EventKind.TEMPORARY_ELSEWHERE]  # fmt: skip
+KINDS = [
+    EventKind.RECOGNISED,
+    EventKind.TRANSFERRED_IN,
+    EventKind.TRANSFERRED_OUT,
+    EventKind.DIED,
+    EventKind.EXEMPTED,
+    EventKind.EXEMPTION_END,
+    EventKind.SUSPENDED,
+    EventKind.STRUCK_OFF,
+    EventKind.READMITTED,
+    EventKind.ADMITTED,
+    EventKind.BADGE_AWARDED,
+    EventKind.TEMPORARY_ELSEWHERE,
+]
 
 
 def _fill(rnd: random.Random, count: int) -> None:
@@ -49,17 +60,25 @@ def _fill(rnd: random.Random, count: int) -> None:
         official = admitted + timedelta(days=366) if admitted and rnd.random() < 0.8 else None
         values = {key: rnd.choice(options) for key, options in TEXTS.items()}
         card = f"{branch:02d}{i:06d}"
-        member_id = Member.insert(full_name=f"{PEOPLE[i % 12][0]} {i}", birth_date=born, admission_date=admitted,
-                                  official_date=official, card_number=card, **values).execute()  # fmt: skip
+        member_id = Member.insert(
+            full_name=f"{PEOPLE[i % 12][0]} {i}",
+            birth_date=born,
+            admission_date=admitted,
+            official_date=official,
+            card_number=card,
+            **values,
+        ).execute()
         for _ in range(rnd.randrange(0, 4)):
             day = date(1990, 1, 1) + timedelta(days=rnd.randrange(0, 365 * 37))
             end = day + timedelta(days=rnd.randrange(0, 900)) if rnd.random() < 0.3 else None
             voided = day if rnd.random() < 0.1 else None
-            MemberEvent.insert(member=member_id, kind=str(rnd.choice(KINDS)), date=day, end_date=end,
-                               voided_at=voided).execute()  # fmt: skip
+            MemberEvent.insert(
+                member=member_id, kind=str(rnd.choice(KINDS)), date=day, end_date=end, voided_at=voided
+            ).execute()
         if rnd.random() < 0.5:
-            Rating.insert(member=member_id, year=YEAR, level=rnd.choice(["excellent", "good", "done", "not_done"]))\
-                .execute()  # fmt: skip
+            Rating.insert(
+                member=member_id, year=YEAR, level=rnd.choice(["excellent", "good", "done", "not_done"])
+            ).execute()
 
 
 @pytest.fixture
@@ -81,8 +100,9 @@ def figures(sections) -> list[tuple]:
 
 
 def _from_records(branch_id: int) -> list:
-    return figures(branch_statistics(all_members(branch_id), ratings_for_year(YEAR, branch_id), ON, PERIOD, YEAR,
-                                     BOUNDS))  # fmt: skip
+    return figures(
+        branch_statistics(all_members(branch_id), ratings_for_year(YEAR, branch_id), ON, PERIOD, YEAR, BOUNDS)
+    )
 
 
 def _check_statistics(branches) -> None:
@@ -105,8 +125,9 @@ def test_reminders_equal_the_records(committee):
         members = all_members(branch.branch_id)
         assert [r.member.id for r in branch.recognitions] == [r.member.id for r in recognition_reminders(members, ON)]
         assert [c.member.id for c in branch.badges] == [c.member.id for c in badge_due_for_award_date(members, award)]
-        expected = missing_ratings(members, ratings_for_year(reminders.rating_year, branch.branch_id),
-                                   reminders.rating_year, ON)  # fmt: skip
+        expected = missing_ratings(
+            members, ratings_for_year(reminders.rating_year, branch.branch_id), reminders.rating_year, ON
+        )
         assert [m.id for m in branch.missing_ratings] == [m.id for m in expected]
     assert reminders.badges() and reminders.missing_ratings()
 

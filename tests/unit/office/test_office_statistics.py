@@ -40,17 +40,23 @@ def committee(data_file):
     """Three branches: the first with an exempted member, a transfer out, a member of unknown gender and birth
     date; the second with a death, a probationary member and Tày members; the third empty."""
     first = current_branch_id()
-    ids = _save(member(0), member(1, qualification="Thạc sĩ", theory="Cao cấp"), member(2, education="12/12"),
-                member(3, religion="Công giáo"), member(5),
-                member(4, full_name="Mai Văn Tâm", card_number="99990001"))  # fmt: skip
+    ids = _save(
+        member(0),
+        member(1, qualification="Thạc sĩ", theory="Cao cấp"),
+        member(2, education="12/12"),
+        member(3, religion="Công giáo"),
+        member(5),
+        member(4, full_name="Mai Văn Tâm", card_number="99990001"),
+    )
     # A record brought in by an old import, without gender or birth date (the form requires them).
     Member.update(gender="", birth_date=None).where(Member.id == ids[5]).execute()
     record_event(ids[2], EventRecord(EventKind.EXEMPTED, date(2026, 3, 1)))
     record_event(ids[3], EventRecord(EventKind.TRANSFERRED_OUT, date(2026, 6, 1), place="Chi bộ Sở Y tế"))
     save_ratings(YEAR, {ids[0]: "excellent", ids[1]: "good", ids[3]: "good"})
     second = _branch("Chi bộ Phòng Kế hoạch")
-    others = _save(member(6), member(7, ethnicity="Tày"), member(8), member(9), member(10, qualification="Cử nhân"),
-                   member(11))  # fmt: skip
+    others = _save(
+        member(6), member(7, ethnicity="Tày"), member(8), member(9), member(10, qualification="Cử nhân"), member(11)
+    )
     record_event(others[2], EventRecord(EventKind.DIED, date(2026, 2, 14)))
     save_ratings(YEAR, {others[0]: "good", others[1]: "done", others[4]: "not_done"})
     third = _branch("Chi bộ Phòng Pháp chế")
@@ -74,7 +80,9 @@ def test_committee_report_is_the_sum_of_its_branches(committee):
             assert section.base == sum(p.base for p in parts), section.key
         for row in section.rows:
             assert row.count == sum(next((r.count for r in p.rows if r.key == row.key), 0) for p in parts), (
-                section.key, row.key)  # fmt: skip
+                section.key,
+                row.key,
+            )
             checked += 1
     assert checked > 50
     # The same figures, percents included, as one report over every member of the committee.
@@ -117,8 +125,16 @@ def test_reminders_across_branches_name_their_branch(committee):
     first, second, third = committee
     soon = date(2025, 12, 20)  # the probation of Hoàng Thị Ánh (first branch) ends 20/12/2026
     use_branch(first)
-    ids = _save(member(9, full_name="Đinh Thị Dự", admission_date=soon, ceremony_date=soon, official_date=None,
-                       card_number="99990002"))  # fmt: skip
+    ids = _save(
+        member(
+            9,
+            full_name="Đinh Thị Dự",
+            admission_date=soon,
+            ceremony_date=soon,
+            official_date=None,
+            card_number="99990002",
+        )
+    )
     reminders = office_reminders(ON)
     assert reminders.award_date == date(2027, 2, 3) and reminders.rating_year == ON.year - 1
     names = [(branch, r.member.full_name) for branch, r in reminders.recognitions()]

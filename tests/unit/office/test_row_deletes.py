@@ -50,8 +50,10 @@ def test_the_delete_functions_run_as_their_owner_with_a_pinned_path_for_chibo_ap
 
 def test_a_delete_function_refuses_a_read_only_grants_rows_and_never_deletes_another_branchs(office, admin):
     ours, theirs = rating_ids(admin, office.branch_a), rating_ids(admin, office.branch_b)
-    seat = admin.execute("SELECT s.id FROM working_body_seat s JOIN congress c ON c.id = s.congress_id "
-                         "WHERE c.branch_id = %s LIMIT 1", (office.branch_b,)).fetchone()[0]  # fmt: skip
+    seat = admin.execute(
+        "SELECT s.id FROM working_body_seat s JOIN congress c ON c.id = s.congress_id WHERE c.branch_id = %s LIMIT 1",
+        (office.branch_b,),
+    ).fetchone()[0]
     gone = admin.execute("SELECT max(id) + 1000 FROM rating").fetchone()[0]
     with connect(office, "ban_b") as ban_b:  # its own branch, read only: told, nothing deleted
         for function, ids in (("rating", theirs[:1]), ("working_body_seat", [seat])):
@@ -67,8 +69,10 @@ def test_a_delete_function_refuses_a_read_only_grants_rows_and_never_deletes_ano
     with connect(office, "ban_a") as ban_a:
         assert ban_a.execute("SELECT chibo_delete_rating(%s)", ([ours[-1], theirs[0]],)).fetchone() == (1,)
     assert rating_ids(admin, office.branch_a) == ours[:-1] and rating_ids(admin, office.branch_b) == theirs
-    logged = admin.execute("SELECT changed_by FROM chibo_change_log WHERE table_name = 'rating' AND row_id = %s "
-                           "AND action = 'delete'", (ours[-1],)).fetchall()  # fmt: skip
+    logged = admin.execute(
+        "SELECT changed_by FROM chibo_change_log WHERE table_name = 'rating' AND row_id = %s AND action = 'delete'",
+        (ours[-1],),
+    ).fetchall()
     assert logged == [("ban_a",)]  # the account that called, not the function's owner
 
 
@@ -129,17 +133,21 @@ def test_chibos_own_deletes_work_as_a_branch_account(office, admin, branch_d):
         remove_candidate(round_id, people[2].id)
     finally:
         close_database()
-    assert admin.execute("SELECT member_id FROM rating WHERE branch_id = %s ORDER BY member_id",
-                         (branch_id,)).fetchall() == [(m,) for m in members[1:]]  # fmt: skip
+    assert admin.execute(
+        "SELECT member_id FROM rating WHERE branch_id = %s ORDER BY member_id", (branch_id,)
+    ).fetchall() == [(m,) for m in members[1:]]
     summoned = admin.execute("SELECT member_id FROM summoned WHERE congress_id = %s", (congress_id,)).fetchall()
     assert members[1] not in {m for (m,) in summoned} and len(summoned) == len(members) - 1
-    secretaries = admin.execute("SELECT summoned_id FROM working_body_seat WHERE congress_id = %s AND body = %s",
-                                (congress_id, str(Body.SECRETARIAT))).fetchall()  # fmt: skip
+    secretaries = admin.execute(
+        "SELECT summoned_id FROM working_body_seat WHERE congress_id = %s AND body = %s",
+        (congress_id, str(Body.SECRETARIAT)),
+    ).fetchall()
     assert secretaries == [(people[2].id,)]
     listed = admin.execute("SELECT summoned_id FROM round_candidate WHERE round_id = %s", (round_id,)).fetchall()
     assert listed == [(people[0].id,)]
-    deleted_by = admin.execute("SELECT DISTINCT table_name, changed_by FROM chibo_change_log WHERE action = 'delete' "
-                               "AND changed_by = 'ban_d'").fetchall()  # fmt: skip
+    deleted_by = admin.execute(
+        "SELECT DISTINCT table_name, changed_by FROM chibo_change_log WHERE action = 'delete' AND changed_by = 'ban_d'"
+    ).fetchall()
     # this story deletes through four of the functions (the status spans are replaced by the office's statistics)
     assert {table for table, _ in deleted_by} == {"rating", "summoned", "working_body_seat", "round_candidate"}
 
@@ -180,8 +188,9 @@ def test_a_branch_account_replaces_its_members_status_spans_through_the_function
     stamped = admin.execute("SELECT official_date FROM standing_stamp WHERE member_id = %s", (member_id,)).fetchone()
     assert stamped == (date(2001, 2, 3),)
     # derived rows stay out of the change log, which logs the member's own change
-    logged = admin.execute("SELECT count(*) FROM chibo_change_log WHERE table_name IN ('member_standing', "
-                           "'standing_stamp')").fetchone()  # fmt: skip
+    logged = admin.execute(
+        "SELECT count(*) FROM chibo_change_log WHERE table_name IN ('member_standing', 'standing_stamp')"
+    ).fetchone()
     assert logged == (0,)
 
 

@@ -15,9 +15,21 @@ from models.schema import ALL_TABLES
 from tests.support.office_server import BRANCH_A, BRANCH_B, connect
 
 # Tables the seeded branches both fill: a test on "nothing of branch B" must have something of branch B to hide.
-SEEDED = ("branch", "member", "member_event", "rating", "congress", "summoned", "working_body_seat",
-          "congress_election", "election_round", "hand_vote", "round_candidate", "ballot_entry",
-          "count_act")  # fmt: skip
+SEEDED = (
+    "branch",
+    "member",
+    "member_event",
+    "rating",
+    "congress",
+    "summoned",
+    "working_body_seat",
+    "congress_election",
+    "election_round",
+    "hand_vote",
+    "round_candidate",
+    "ballot_entry",
+    "count_act",
+)
 POLICIES = {p.table: p for p in table_policies(ALL_TABLES)}
 
 
@@ -42,8 +54,9 @@ def test_every_table_with_branch_data_has_a_policy_for_every_command(office, adm
     tables = dict(admin.execute(secured).fetchall())
     assert expected <= set(tables)
     assert sorted(t for t, on in tables.items() if not on) == sorted(shared)
-    commands = admin.execute("SELECT tablename, array_agg(cmd ORDER BY cmd) FROM pg_policies "
-                             "WHERE schemaname = 'public' GROUP BY tablename").fetchall()  # fmt: skip
+    commands = admin.execute(
+        "SELECT tablename, array_agg(cmd ORDER BY cmd) FROM pg_policies WHERE schemaname = 'public' GROUP BY tablename"
+    ).fetchall()
     by_table = dict(commands)
     assert {t: by_table.get(t) for t in expected} == {t: ["DELETE", "INSERT", "SELECT", "UPDATE"] for t in expected}
 
@@ -65,11 +78,17 @@ def test_branch_account_cannot_add_or_change_rows_of_another_branch(office, admi
     congress_b = admin.execute("SELECT id FROM congress WHERE branch_id = %s", (office.branch_b,)).fetchone()[0]
     with connect(office, "ban_a") as ban_a:
         with pytest.raises(errors.InsufficientPrivilege, match="row-level security"):
-            ban_a.execute("INSERT INTO member (branch_id, full_name, created_at, updated_at) "
-                          "VALUES (%s, 'Người Lạ', now(), now())", (office.branch_b,))  # fmt: skip
+            ban_a.execute(
+                "INSERT INTO member (branch_id, full_name, created_at, updated_at) "
+                "VALUES (%s, 'Người Lạ', now(), now())",
+                (office.branch_b,),
+            )
         with pytest.raises(errors.InsufficientPrivilege):  # a child row under the other branch's congress
-            ban_a.execute("INSERT INTO congress_election (congress_id, post, seats, position, concluded, appointed, "
-                          "created_at) VALUES (%s, 'deputy', 1, 9, false, '', now())", (congress_b,))  # fmt: skip
+            ban_a.execute(
+                "INSERT INTO congress_election (congress_id, post, seats, position, concluded, appointed, "
+                "created_at) VALUES (%s, 'deputy', 1, 9, false, '', now())",
+                (congress_b,),
+            )
         changed = ban_a.execute("UPDATE member SET notes = 'sửa trộm' WHERE id = %s", (member_b[0],))
         assert changed.rowcount == 0
         ratings_b = [r for (r,) in admin.execute("SELECT id FROM rating WHERE branch_id = %s", (office.branch_b,))]
@@ -85,9 +104,12 @@ def test_branch_account_cannot_add_or_change_rows_of_another_branch(office, admi
         own = ban_a.execute("SELECT id FROM member ORDER BY id").fetchone()[0]
         own_congress = ban_a.execute("SELECT id FROM congress").fetchone()[0]
         with pytest.raises(errors.InsufficientPrivilege):
-            ban_a.execute("INSERT INTO member_event (branch_id, member_id, kind, date, decision_ref, place, note, "
-                          "correction_reason, void_reason, created_at) VALUES (%s, %s, 'died', '2026-01-01', '', '', "
-                          "'', '', '', now())", (office.branch_a, member_b[0]))  # fmt: skip
+            ban_a.execute(
+                "INSERT INTO member_event (branch_id, member_id, kind, date, decision_ref, place, note, "
+                "correction_reason, void_reason, created_at) VALUES (%s, %s, 'died', '2026-01-01', '', '', "
+                "'', '', '', now())",
+                (office.branch_a, member_b[0]),
+            )
         summoned = ban_a.execute("SELECT id FROM summoned WHERE congress_id = %s", (own_congress,)).fetchone()[0]
         with pytest.raises(errors.InsufficientPrivilege):
             ban_a.execute("UPDATE summoned SET member_id = %s WHERE id = %s", (member_b[0], summoned))
@@ -105,8 +127,10 @@ def test_read_only_grant_reads_its_branch_and_refuses_every_write(office, admin)
         with pytest.raises(errors.InsufficientPrivilege, match="row-level security"):
             ban_b.execute("UPDATE member SET notes = 'sửa' WHERE id = %s", (own,))
         with pytest.raises(errors.InsufficientPrivilege):
-            ban_b.execute("INSERT INTO rating (branch_id, member_id, year, level, note) VALUES (%s, %s, 2025, "
-                          "'good', '')", (office.branch_b, own))  # fmt: skip
+            ban_b.execute(
+                "INSERT INTO rating (branch_id, member_id, year, level, note) VALUES (%s, %s, 2025, 'good', '')",
+                (office.branch_b, own),
+            )
         rating = ban_b.execute("SELECT id FROM rating WHERE member_id = %s", (own,)).fetchone()[0]
         with pytest.raises(errors.InsufficientPrivilege, match="không được ghi"):
             ban_b.execute("SELECT chibo_delete_rating(%s)", ([rating],))
@@ -217,6 +241,8 @@ def test_the_office_opens_a_branch_whose_account_then_does_its_work_through_chib
         close_database()
     for table in ("member", "member_event", "rating", "summoned", "ballot_entry", "count_act"):
         assert count(admin, table, branch_c) == count(admin, table, office.branch_a), table
-    logged = admin.execute("SELECT DISTINCT changed_by FROM chibo_change_log WHERE table_name = 'ballot_entry' "
-                           "AND branch_id IS NULL AND changed_by <> 'postgres'").fetchall()  # fmt: skip
+    logged = admin.execute(
+        "SELECT DISTINCT changed_by FROM chibo_change_log WHERE table_name = 'ballot_entry' "
+        "AND branch_id IS NULL AND changed_by <> 'postgres'"
+    ).fetchall()
     assert logged == [("ban_c",)]

@@ -40,8 +40,10 @@ def test_every_account_signs_in_with_the_session_limits(office):
 def test_an_administrator_granted_a_branch_gets_no_session_limits(office, admin, as_admin):
     grant_branch("postgres", office.branch_a)
     try:
-        assert admin.execute("SELECT count(*) FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole "
-                             "WHERE r.rolname = 'postgres'").fetchone() == (0,)  # fmt: skip
+        assert admin.execute(
+            "SELECT count(*) FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole "
+            "WHERE r.rolname = 'postgres'"
+        ).fetchone() == (0,)
     finally:
         revoke_branch("postgres", office.branch_a)
 
@@ -94,8 +96,9 @@ def hold_ratings(office: OfficeServer, admin) -> tuple[psycopg.Connection, int, 
     """`ban_a` holding its branch's 2024 ratings row-locked in a transaction it leaves open (no account can lock a
     whole table in a mode that holds the others up: tests/unit/office/test_row_deletes.py). Returns the holder,
     and the member and id of one rating it holds."""
-    member_a, rating_a = admin.execute("SELECT member_id, id FROM rating WHERE branch_id = %s AND year = 2024 "
-                                       "ORDER BY id", (office.branch_a,)).fetchone()  # fmt: skip
+    member_a, rating_a = admin.execute(
+        "SELECT member_id, id FROM rating WHERE branch_id = %s AND year = 2024 ORDER BY id", (office.branch_a,)
+    ).fetchone()
     holder = connect(office, "ban_a", autocommit=False)
     holder.execute("SELECT id FROM rating WHERE branch_id = %s AND year = 2024 FOR UPDATE", (office.branch_a,))
     return holder, member_a, rating_a
@@ -171,8 +174,10 @@ def test_ids_are_64_bit_identities_and_no_account_can_burn_them(office, admin):
         "AND a.atttypid IN ('integer'::regtype, 'smallint'::regtype)"
     ).fetchall()
     assert narrow == []  # every id and every reference to one
-    serial = admin.execute("SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' "
-                           "AND column_name = 'id' AND is_identity = 'NO'").fetchall()  # fmt: skip
+    serial = admin.execute(
+        "SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' "
+        "AND column_name = 'id' AND is_identity = 'NO'"
+    ).fetchall()
     assert serial == []
     sequence = admin.execute("SELECT pg_get_serial_sequence('rating', 'id')").fetchone()[0]
     member_a, _ = first_member(admin, office.branch_a)
@@ -182,9 +187,11 @@ def test_ids_are_64_bit_identities_and_no_account_can_burn_them(office, admin):
             ban_a.execute("SELECT nextval(%s)", (sequence,))
         with pytest.raises(errors.InsufficientPrivilege):
             ban_a.execute("SELECT setval(%s, 2147483647)", (sequence,))
-        inserted = ban_a.execute("INSERT INTO rating (branch_id, member_id, year, level, note, updated_at, "
-                                 "updated_by, version) VALUES (%s, %s, 2032, 'good', '', now(), '', 1) RETURNING id",
-                                 (office.branch_a, member_a)).fetchone()  # fmt: skip
+        inserted = ban_a.execute(
+            "INSERT INTO rating (branch_id, member_id, year, level, note, updated_at, "
+            "updated_by, version) VALUES (%s, %s, 2032, 'good', '', now(), '', 1) RETURNING id",
+            (office.branch_a, member_a),
+        ).fetchone()
         assert inserted[0] > before  # the server draws the id; the account needs no right on the sequence
         with pytest.raises(errors.InsufficientPrivilege):  # nor may it change an id
             ban_a.execute("UPDATE rating SET id = 2147483647 WHERE id = %s", inserted)
@@ -196,8 +203,10 @@ def test_the_change_log_stamps_the_servers_utc_clock_whatever_the_session_sets(o
         ban_a.execute("SET TIME ZONE 'Etc/GMT-14'")  # UTC+14
         ban_a.execute("UPDATE member SET notes = 'giờ lệch' WHERE id = %s", (member_id,))
     utc_now = admin.execute("SELECT now() AT TIME ZONE 'UTC'").fetchone()[0]
-    stamped = admin.execute("SELECT changed_at FROM chibo_change_log WHERE table_name = 'member' AND row_id = %s "
-                            "ORDER BY id DESC LIMIT 1", (member_id,)).fetchone()[0]  # fmt: skip
+    stamped = admin.execute(
+        "SELECT changed_at FROM chibo_change_log WHERE table_name = 'member' AND row_id = %s ORDER BY id DESC LIMIT 1",
+        (member_id,),
+    ).fetchone()[0]
     assert timedelta(0) <= utc_now - stamped < timedelta(minutes=5)  # 14 hours off if the session's zone counted
 
 
@@ -231,8 +240,9 @@ def test_revoke_says_how_many_open_sessions_it_ended_or_that_it_could_not(office
         close_database()
     first, second = connect(office, "ban_dem"), connect(office, "ban_dem")
     out, err = io.StringIO(), io.StringIO()
-    assert run_server_setup("revoke", office.admin_url, role="ban_dem", branch=str(office.branch_a), out=out,
-                            err=err) == 0, err.getvalue()  # fmt: skip
+    assert (
+        run_server_setup("revoke", office.admin_url, role="ban_dem", branch=str(office.branch_a), out=out, err=err) == 0
+    ), err.getvalue()
     assert out.getvalue().splitlines()[-1] == "Đã ngắt 2 phiên đang mở của «ban_dem»."
     for ended in (first, second):
         with pytest.raises(psycopg.OperationalError):
@@ -240,8 +250,9 @@ def test_revoke_says_how_many_open_sessions_it_ended_or_that_it_could_not(office
         ended.close()
     monkeypatch.setattr(accounts, "end_sessions", lambda role: None)  # an administrator without the right
     out = io.StringIO()
-    assert run_server_setup("revoke", office.admin_url, role="ban_dem", branch=str(office.branch_b), out=out,
-                            err=err) == 0, err.getvalue()  # fmt: skip
+    assert (
+        run_server_setup("revoke", office.admin_url, role="ban_dem", branch=str(office.branch_b), out=out, err=err) == 0
+    ), err.getvalue()
     assert "không được ngắt các phiên đang mở của «ban_dem»" in out.getvalue().splitlines()[-1]
 
 

@@ -47,12 +47,16 @@ def legacy_set_up(url: str) -> int:
         execute(LEGACY_LOG)
         execute("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO chibo_app")
         branch_id = seed_branch(BRANCH_A)
-        execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'ban_cu') THEN "
-                "CREATE ROLE ban_cu LOGIN; END IF; END $$")  # fmt: skip
+        execute(
+            "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'ban_cu') THEN "
+            "CREATE ROLE ban_cu LOGIN; END IF; END $$"
+        )
         execute("ALTER ROLE ban_cu RESET ALL")
         execute("GRANT chibo_app TO ban_cu")
-        execute("INSERT INTO chibo_branch_access (role_name, branch_id, can_write) VALUES ('ban_cu', %s, true)",
-                (branch_id,))  # fmt: skip
+        execute(
+            "INSERT INTO chibo_branch_access (role_name, branch_id, can_write) VALUES ('ban_cu', %s, true)",
+            (branch_id,),
+        )
     finally:
         close_database()
     return branch_id
@@ -85,11 +89,14 @@ def test_any_server_setup_action_brings_an_earlier_set_up_up_to_date(legacy):
         f"{SETUP_LEVEL}:{schema}",
     )
     assert admin.execute("SELECT id, full_name FROM member ORDER BY id").fetchall() == members
-    lookups = admin.execute("SELECT DISTINCT pg_get_function_arguments(p.oid) FROM pg_proc p "
-                            "WHERE p.proname LIKE 'chibo\\_branch\\_of\\_%'").fetchall()  # fmt: skip
+    lookups = admin.execute(
+        "SELECT DISTINCT pg_get_function_arguments(p.oid) FROM pg_proc p WHERE p.proname LIKE 'chibo\\_branch\\_of\\_%'"
+    ).fetchall()
     assert lookups == [("bigint",)]  # the integer lookups (answering anyone) are gone
-    types = admin.execute("SELECT data_type, is_identity FROM information_schema.columns WHERE table_name = 'rating' "
-                          "AND column_name = 'id'").fetchone()  # fmt: skip
+    types = admin.execute(
+        "SELECT data_type, is_identity FROM information_schema.columns WHERE table_name = 'rating' "
+        "AND column_name = 'id'"
+    ).fetchone()
     assert types == ("bigint", "YES")
     member_id = members[0][0]
     with psycopg.connect(as_role(url, "ban_cu"), autocommit=True) as ban_cu:
@@ -101,12 +108,15 @@ def test_any_server_setup_action_brings_an_earlier_set_up_up_to_date(legacy):
         for table in ("member", "rating"):  # the earlier set-up granted DELETE on every table
             with pytest.raises(errors.InsufficientPrivilege), ban_cu.transaction():
                 ban_cu.execute(f"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE")
-        new_id = ban_cu.execute("INSERT INTO rating (branch_id, member_id, year, level, note, updated_at, updated_by, "
-                                "version) VALUES (%s, %s, 2033, 'good', '', now(), '', 1) RETURNING id",
-                                (branch_id, member_id)).fetchone()[0]  # fmt: skip
+        new_id = ban_cu.execute(
+            "INSERT INTO rating (branch_id, member_id, year, level, note, updated_at, updated_by, "
+            "version) VALUES (%s, %s, 2033, 'good', '', now(), '', 1) RETURNING id",
+            (branch_id, member_id),
+        ).fetchone()[0]
     assert new_id == last_rating + 1  # the identity goes on where the old sequence was
-    stamped = admin.execute("SELECT branch_id FROM chibo_change_log WHERE table_name = 'rating' AND row_id = %s",
-                            (new_id,)).fetchall()  # fmt: skip
+    stamped = admin.execute(
+        "SELECT branch_id FROM chibo_change_log WHERE table_name = 'rating' AND row_id = %s", (new_id,)
+    ).fetchall()
     assert stamped == [(branch_id,)]
     again = io.StringIO()
     assert run_server_setup("list", url, out=again, err=err) == 0  # now current: nothing more to do
@@ -124,8 +134,10 @@ def test_a_schema_migrated_since_the_set_up_gets_its_privileges_at_the_next_acti
 
     Rating._meta.add_field("reviewed", pw.TextField(default=""))
     try:
-        with (psycopg.connect(as_role(url, "ban_cu"), autocommit=True) as ban_cu,
-              pytest.raises(errors.InsufficientPrivilege)):  # fmt: skip
+        with (
+            psycopg.connect(as_role(url, "ban_cu"), autocommit=True) as ban_cu,
+            pytest.raises(errors.InsufficientPrivilege),
+        ):
             ban_cu.execute("UPDATE rating SET reviewed = 'x'")
         assert run_server_setup("list", url, out=io.StringIO(), err=io.StringIO()) == 0
     finally:

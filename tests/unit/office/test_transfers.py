@@ -42,8 +42,9 @@ def _state():
     out = {}
     for branch in (1, 2):
         use_branch(branch)
-        out[branch] = sorted((m.full_name, m.card_number, tuple((str(e.kind), e.date, e.place) for e in m.events))
-                             for m in all_members())  # fmt: skip
+        out[branch] = sorted(
+            (m.full_name, m.card_number, tuple((str(e.kind), e.date, e.place) for e in m.events)) for m in all_members()
+        )
     use_branch(1)
     return out
 
@@ -56,15 +57,25 @@ def test_a_transfer_ends_the_history_in_one_branch_and_starts_it_in_the_other(tw
     assert member_status(left, date(2026, 12, 1)).code == "transferred_out"
     out = left.events[-1]
     assert (out.kind, out.date, out.place, out.decision_ref) == (
-        EventKind.TRANSFERRED_OUT, ON, "Chi bộ Phòng Kế hoạch", "Quyết định số 12-QĐ/ĐU")  # fmt: skip
+        EventKind.TRANSFERRED_OUT,
+        ON,
+        "Chi bộ Phòng Kế hoạch",
+        "Quyết định số 12-QĐ/ĐU",
+    )
     use_branch(destination)
     arrived = get_member(done.member_id)
     assert not done.returning and arrived.id != member_id
     assert (arrived.full_name, arrived.card_number, arrived.admission_date, arrived.official_date) == (
-        left.full_name, left.card_number, left.admission_date, left.official_date)  # fmt: skip
+        left.full_name,
+        left.card_number,
+        left.admission_date,
+        left.official_date,
+    )
     assert [(e.kind, e.date) for e in arrived.events] == [
-        (EventKind.BADGE_AWARDED, date(2021, 9, 2)), (EventKind.DISCIPLINED, date(2025, 3, 1)),
-        (EventKind.TRANSFERRED_IN, ON)]  # fmt: skip
+        (EventKind.BADGE_AWARDED, date(2021, 9, 2)),
+        (EventKind.DISCIPLINED, date(2025, 3, 1)),
+        (EventKind.TRANSFERRED_IN, ON),
+    ]
     assert arrived.events[-1].place == "Chi bộ Văn phòng Sở"
     status = member_status(arrived, date(2026, 12, 1))
     assert status.is_current_member and status.is_official

@@ -91,9 +91,15 @@ def test_premature_recognition_is_known_before_saving(probationary):
     assert get_member(probationary.id).events == []  # checking saves nothing
 
 
-V6_COLUMNS = (("member", "updated_by"), ("member", "version"), ("member_event", "voided_by"),
-              ("member_event", "created_by"), ("rating", "updated_at"), ("rating", "updated_by"),
-              ("rating", "version"))  # fmt: skip
+V6_COLUMNS = (
+    ("member", "updated_by"),
+    ("member", "version"),
+    ("member_event", "voided_by"),
+    ("member_event", "created_by"),
+    ("rating", "updated_at"),
+    ("rating", "updated_by"),
+    ("rating", "version"),
+)
 
 
 def test_migration_adds_the_void_columns_to_an_old_file(tmp_path, monkeypatch):

@@ -71,8 +71,9 @@ def test_plan_statuses_actions_and_problems(plan, roster):
         (6, "Họ và tên", "Trùng với đảng viên Nguyễn Văn An (cùng họ tên và ngày sinh 12/04/1975).", "warning")
     ]
     assert by_row[6].saved.member_id == roster[0].id and not by_row[6].saved.by_card
-    assert _problems(by_row[7]) == [(7, "Số thẻ ĐV", "Trùng với đảng viên Trần Thị Bình (cùng số thẻ 12345671).",
-                                     "warning")]  # fmt: skip
+    assert _problems(by_row[7]) == [
+        (7, "Số thẻ ĐV", "Trùng với đảng viên Trần Thị Bình (cùng số thẻ 12345671).", "warning")
+    ]
     assert by_row[7].saved.member_id == roster[1].id and by_row[7].saved.by_card
     assert _problems(by_row[9]) == [(9, "Ngày tháng năm – Sinh", "Ngày «31/02/1980» không có thật.", "error")]
     assert _problems(by_row[10]) == [(10, "Họ và tên", "Thiếu họ và tên.", "error")]
@@ -218,9 +219,12 @@ def test_update_that_would_break_the_saved_record_is_not_offered(roster, tmp_pat
     row = plan.rows[0]
     assert (row.allowed, row.action, row.status) == ((SKIP,), SKIP, "Trùng với đảng viên Nguyễn Văn An")
     assert _problems(row)[-1] == (
-        6, "Ngày kết nạp (lễ kết nạp)", "Không thể cập nhật đảng viên Nguyễn Văn An: ngày lễ kết nạp không được trước "
-        "ngày quyết định kết nạp (ngày vào Đảng).", "warning",
-    )  # fmt: skip
+        6,
+        "Ngày kết nạp (lễ kết nạp)",
+        "Không thể cập nhật đảng viên Nguyễn Văn An: ngày lễ kết nạp không được trước "
+        "ngày quyết định kết nạp (ngày vào Đảng).",
+        "warning",
+    )
     with pytest.raises(ValidationError):
         apply_import(plan, {6: UPDATE}, today=TODAY)
     assert get_member(roster[0].id).admission_date == date(2001, 5, 19)
@@ -246,9 +250,11 @@ def test_a_year_only_date_round_trips_import_save_show_export(data_file, tmp_pat
     from reports.core.party_document import DocumentHeader
     from reports.roster.member_list import ROSTER_BOOK_COLUMNS, columns_for, export_member_list
 
-    rows = [("Hoàng Thị Ánh", "Nữ", "1970", "15/06/1995", None, None),
-            ("Lê Văn Bảo", "Nam", 1968, "1990", None, None),
-            ("Trần Văn Cơ", "Nam", datetime(1966, 1, 1), "03/02/1990", None, None)]  # fmt: skip
+    rows = [
+        ("Hoàng Thị Ánh", "Nữ", "1970", "15/06/1995", None, None),
+        ("Lê Văn Bảo", "Nam", 1968, "1990", None, None),
+        ("Trần Văn Cơ", "Nam", datetime(1966, 1, 1), "03/02/1990", None, None),
+    ]
     path = _workbook(tmp_path, rows)
     book = load_workbook(path)
     book.active.cell(FIRST_DATA_ROW + 2, 4).number_format = "yyyy"  # an Excel date cell showing just the year
@@ -287,9 +293,11 @@ def test_an_update_keeps_a_saved_year_only_date_a_year(data_file, tmp_path):
 
 
 def test_impossible_admission_ages_are_import_errors_and_odd_ones_warnings(data_file, tmp_path):
-    rows = [("Hoàng Thị Ánh", "Nữ", "08/03/1995", "08/03/2010", None, None),  # 15: impossible
-            ("Lê Văn Bảo", "Nam", "08/03/1995", "08/03/2012", None, None),  # 17: wartime-like, a warning
-            ("Trần Văn Cơ", "Nam", "08/03/1995", "07/03/1995", None, None)]  # before birth  # fmt: skip
+    rows = [
+        ("Hoàng Thị Ánh", "Nữ", "08/03/1995", "08/03/2010", None, None),  # 15: impossible
+        ("Lê Văn Bảo", "Nam", "08/03/1995", "08/03/2012", None, None),  # 17: wartime-like, a warning
+        ("Trần Văn Cơ", "Nam", "08/03/1995", "07/03/1995", None, None),
+    ]  # before birth
     plan = plan_import(read_roster(_workbook(tmp_path, rows), today=TODAY), TODAY)
     assert [(r.row, r.status) for r in plan.rows] == [(6, "Lỗi"), (7, "Cảnh báo"), (8, "Lỗi")]
     assert any("chưa đủ 16 tuổi" in p.message and p.severity == "error" for p in plan.row(6).problems)
@@ -312,8 +320,12 @@ def test_formula_like_text_imported_from_a_file_is_exported_as_text(data_file, t
     plan = plan_import(read_roster(path, today=TODAY), TODAY)
     assert plan.row(6).record.phone == '=HYPERLINK("http://x")'
     apply_import(plan, today=TODAY)
-    out = export_member_list(tmp_path / "out.xlsx", all_members(), DocumentHeader("Đảng bộ", "Chi bộ"),
-                             columns=columns_for([("Họ và tên", "full_name"), ("Điện thoại", "phone")]))  # fmt: skip
+    out = export_member_list(
+        tmp_path / "out.xlsx",
+        all_members(),
+        DocumentHeader("Đảng bộ", "Chi bộ"),
+        columns=columns_for([("Họ và tên", "full_name"), ("Điện thoại", "phone")]),
+    )
     with zipfile.ZipFile(out) as archive:
         sheet = archive.read("xl/worksheets/sheet1.xml").decode()
     assert "<f>" not in sheet and "HYPERLINK" in sheet

@@ -189,9 +189,18 @@ def test_status_from_events_uses_the_given_history():
 
 def test_every_status_has_a_vietnamese_label():
     assert set(STATUS_LABELS) == {
-        "not_yet", "probationary", "official", "exempted", "suspended", "temporary_elsewhere",
-        "transferred_out", "died", "struck_off", "expelled", "resigned",
-    }  # fmt: skip
+        "not_yet",
+        "probationary",
+        "official",
+        "exempted",
+        "suspended",
+        "temporary_elsewhere",
+        "transferred_out",
+        "died",
+        "struck_off",
+        "expelled",
+        "resigned",
+    }
 
 
 # --- validate_event -------------------------------------------------------------------------------------------------

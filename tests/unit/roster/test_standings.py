@@ -46,4 +46,7 @@ def test_spans_give_the_status_of_every_day():
 def test_a_plain_member_has_two_spans():
     spans = standings(member(0))  # admitted 19/05/2001, official 19/05/2002
     assert [(s.start, s.code) for s in spans] == [
-        (None, "not_yet"), (date(2001, 5, 19), "probationary"), (date(2002, 5, 19), "official")]  # fmt: skip
+        (None, "not_yet"),
+        (date(2001, 5, 19), "probationary"),
+        (date(2002, 5, 19), "official"),
+    ]

@@ -31,21 +31,73 @@ ON = d("31/12/2025")
 
 def roster():
     return [
-        member("Nguyễn Văn An", born="31/12/1995", official="01/01/2001", id=1, gender="Nam",
-               education="12/12", qualification="Đại học", theory="Trung cấp"),
-        member("Trần Thị Bình", born="30/12/1994", admitted="01/06/2025", id=2, gender="Nữ", ethnicity="Tày",
-               religion="Phật giáo", education="12/12 (bổ túc)", qualification="Thạc sĩ Kinh tế", theory=""),
-        member("Lê Văn Cường", born="01/01/1985", official="01/01/2001", id=3, gender="Nam", ethnicity="KINH",
-               religion="không", education="10/10", qualification="Cử nhân", theory="Cao cấp lý luận chính trị"),
-        member("Phạm Thị Dung", born="01/01/1984", official="01/01/2001", id=4, gender="Nữ", ethnicity="Mường",
-               religion="Công giáo", education="", qualification="", theory="sơ cấp"),
-        member("Hoàng Văn Em", born="31/12/1964", official="01/01/2001", id=5, gender="Nam", ethnicity="",
-               religion="", events=[ev(EventKind.EXEMPTED, "01/01/2025")]),
+        member(
+            "Nguyễn Văn An",
+            born="31/12/1995",
+            official="01/01/2001",
+            id=1,
+            gender="Nam",
+            education="12/12",
+            qualification="Đại học",
+            theory="Trung cấp",
+        ),
+        member(
+            "Trần Thị Bình",
+            born="30/12/1994",
+            admitted="01/06/2025",
+            id=2,
+            gender="Nữ",
+            ethnicity="Tày",
+            religion="Phật giáo",
+            education="12/12 (bổ túc)",
+            qualification="Thạc sĩ Kinh tế",
+            theory="",
+        ),
+        member(
+            "Lê Văn Cường",
+            born="01/01/1985",
+            official="01/01/2001",
+            id=3,
+            gender="Nam",
+            ethnicity="KINH",
+            religion="không",
+            education="10/10",
+            qualification="Cử nhân",
+            theory="Cao cấp lý luận chính trị",
+        ),
+        member(
+            "Phạm Thị Dung",
+            born="01/01/1984",
+            official="01/01/2001",
+            id=4,
+            gender="Nữ",
+            ethnicity="Mường",
+            religion="Công giáo",
+            education="",
+            qualification="",
+            theory="sơ cấp",
+        ),
+        member(
+            "Hoàng Văn Em",
+            born="31/12/1964",
+            official="01/01/2001",
+            id=5,
+            gender="Nam",
+            ethnicity="",
+            religion="",
+            events=[ev(EventKind.EXEMPTED, "01/01/2025")],
+        ),
         member("Vũ Thị Phương", born="01/01/1965", official="01/01/2001", id=6, gender="Nữ"),
-        member("Đỗ Thị Quỳnh", official="01/01/2001", id=7, gender="Nữ", ethnicity="Tày",
-               events=[ev(EventKind.TRANSFERRED_OUT, "01/06/2025")]),
+        member(
+            "Đỗ Thị Quỳnh",
+            official="01/01/2001",
+            id=7,
+            gender="Nữ",
+            ethnicity="Tày",
+            events=[ev(EventKind.TRANSFERRED_OUT, "01/06/2025")],
+        ),
         member("Bùi Văn Sơn", admitted="15/01/2026", id=8),
-    ]  # fmt: skip
+    ]
 
 
 def rows(section: StatSection) -> dict[str, tuple[int, float | None]]:
@@ -82,18 +134,40 @@ def test_overview_on_an_earlier_date():
 
 @pytest.mark.parametrize(
     ("ethnicity", "minority"),
-    [("Kinh", False), ("KINH", False), ("kinh", False), ("Việt", False), ("Kinh (Việt)", False), ("", False),
-     ("Tày", True), ("tày", True), ("Mường", True), ("Khơ Mú", True), ("Hoa", True)],
-)  # fmt: skip
+    [
+        ("Kinh", False),
+        ("KINH", False),
+        ("kinh", False),
+        ("Việt", False),
+        ("Kinh (Việt)", False),
+        ("", False),
+        ("Tày", True),
+        ("tày", True),
+        ("Mường", True),
+        ("Khơ Mú", True),
+        ("Hoa", True),
+    ],
+)
 def test_ethnic_minority(ethnicity, minority):
     assert is_ethnic_minority(member(ethnicity=ethnicity)) is minority
 
 
 @pytest.mark.parametrize(
     ("religion", "religious"),
-    [("Không", False), ("không", False), ("KHÔNG", False), ("Không có", False), ("Không tôn giáo", False),
-     ("", False), ("-", False), ("Phật giáo", True), ("Công giáo", True), ("Tin lành", True), ("Cao Đài", True)],
-)  # fmt: skip
+    [
+        ("Không", False),
+        ("không", False),
+        ("KHÔNG", False),
+        ("Không có", False),
+        ("Không tôn giáo", False),
+        ("", False),
+        ("-", False),
+        ("Phật giáo", True),
+        ("Công giáo", True),
+        ("Tin lành", True),
+        ("Cao Đài", True),
+    ],
+)
 def test_religious(religion, religious):
     assert is_religious(member(religion=religion)) is religious
 
@@ -164,15 +238,16 @@ def test_movements_in_period_from_events():
         member("B", admitted="01/03/2025", id=12, events=[ev(EventKind.TRANSFERRED_IN, "01/10/2025")]),
         member("C", id=13, events=[ev(EventKind.DISCIPLINED, "01/02/2025"), ev(EventKind.DISCIPLINED, "01/05/2025")]),
         member("D", id=14, events=[ev(EventKind.DIED, "01/03/2025", replaced_by=1), ev(EventKind.DIED, "01/04/2025")]),
-        member("E", id=15, events=[ev(EventKind.TRANSFERRED_OUT, "31/12/2025"),
-                                   ev(EventKind.STRUCK_OFF, "01/01/2026")]),
+        member(
+            "E", id=15, events=[ev(EventKind.TRANSFERRED_OUT, "31/12/2025"), ev(EventKind.STRUCK_OFF, "01/01/2026")]
+        ),
         member("F", id=16, events=[ev(EventKind.BADGE_AWARDED, "03/02/2025", note="30 năm")]),
         member("G", admitted="01/01/2024", id=17, events=[ev(EventKind.RECOGNISED, "01/01/2025")]),
         member("H", admitted="01/01/2024", official="15/01/2025", id=18),  # no RECOGNISED event
         member("I", admitted="01/02/2025", id=19, events=[ev(EventKind.ADMITTED, "02/02/2025")]),
         member("K", id=20, events=[ev(EventKind.EXPELLED, "01/01/2010"), ev(EventKind.READMITTED, "01/07/2025")]),
         member("L", id=21, events=[ev(EventKind.RESIGNED, "31/12/2024"), ev(EventKind.EXPELLED, "01/08/2025")]),
-    ]  # fmt: skip
+    ]
     counts = movement_counts(members, d("01/01/2025"), d("31/12/2025"))
     assert {str(k): v for k, v in counts.items() if v} == {
         "admitted": 2,  # A by its record, I by its event; B was admitted elsewhere
@@ -216,7 +291,15 @@ def test_rating_results_of_a_year():
 def test_branch_statistics_sections_in_report_order():
     sections = branch_statistics(roster(), [], ON, (d("01/01/2025"), ON), 2025)
     assert [s.key for s in sections] == [
-        "overview", "kind", "gender", "age", "education", "qualification", "theory", "movements", "ratings",
-    ]  # fmt: skip
+        "overview",
+        "kind",
+        "gender",
+        "age",
+        "education",
+        "qualification",
+        "theory",
+        "movements",
+        "ratings",
+    ]
     assert sections[0] == overview_section(roster(), ON)
     assert sections[3] == age_section(roster(), ON)

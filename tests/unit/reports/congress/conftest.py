@@ -20,14 +20,21 @@ EXCLUSIONS = (
 
 @pytest.fixture
 def heading() -> CongressHeading:
-    return CongressHeading("Chi bộ Văn phòng Sở", "lần thứ IV", "nhiệm kỳ 2025–2030", date(2026, 3, 11),
-                           date(2026, 3, 12), "Hội trường tầng 3, trụ sở Sở")  # fmt: skip
+    return CongressHeading(
+        "Chi bộ Văn phòng Sở",
+        "lần thứ IV",
+        "nhiệm kỳ 2025–2030",
+        date(2026, 3, 11),
+        date(2026, 3, 12),
+        "Hội trường tầng 3, trụ sở Sở",
+    )
 
 
 @pytest.fixture
 def congress_header() -> DocumentHeader:
-    return DocumentHeader("Đảng bộ Sở Thông tin và Truyền thông", "Đại hội lần thứ IV", "Số 01-DS/ĐH", "Hà Nội",
-                          date(2026, 3, 11))  # fmt: skip
+    return DocumentHeader(
+        "Đảng bộ Sở Thông tin và Truyền thông", "Đại hội lần thứ IV", "Số 01-DS/ĐH", "Hà Nội", date(2026, 3, 11)
+    )
 
 
 @pytest.fixture
@@ -39,6 +46,16 @@ def presidium() -> Signature:
 def figures() -> AttendanceFigures:
     # 33 official: 1 elsewhere, 1 suspended, 2 absent with a reason -> D = 29, pass at 15; 31 present of whom 29
     # official, 28 of them may vote (the one elsewhere came but takes no ballot).
-    return AttendanceFigures(summoned=35, official_summoned=33, probationary=2, present=31, official_present=29,
-                             absent_approved=3, absent_unapproved=1, exclusions=EXCLUSIONS, D=29, threshold=15,
-                             ballots=28)  # fmt: skip
+    return AttendanceFigures(
+        summoned=35,
+        official_summoned=33,
+        probationary=2,
+        present=31,
+        official_present=29,
+        absent_approved=3,
+        absent_unapproved=1,
+        exclusions=EXCLUSIONS,
+        D=29,
+        threshold=15,
+        ballots=28,
+    )

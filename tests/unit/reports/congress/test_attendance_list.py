@@ -25,16 +25,23 @@ def _rows(count: int = 3) -> list[AttendanceRow]:
     first = [
         AttendanceRow("Nguyễn Văn An", date(1975, 5, 2), "Chính thức", "", "Có mặt"),
         AttendanceRow("Trần Thị Bình", year_only(1980), "Dự bị", "", "Có mặt", "đến muộn 09:40"),
-        AttendanceRow("Lê Văn Cường", date(1985, 9, 30), "Chính thức", "Sinh hoạt tạm thời nơi khác",
-                      "Vắng có lý do", "Đi công tác"),
-    ]  # fmt: skip
+        AttendanceRow(
+            "Lê Văn Cường",
+            date(1985, 9, 30),
+            "Chính thức",
+            "Sinh hoạt tạm thời nơi khác",
+            "Vắng có lý do",
+            "Đi công tác",
+        ),
+    ]
     more = [AttendanceRow(f"Đảng viên {i:02d}", date(1980, 1, 1), "Chính thức", "", "Có mặt") for i in range(count)]
     return (first + more)[:count] if count <= 3 else first + more[3:]
 
 
 def _export(tmp_path, heading, figures, header, signature, rows=None):
-    path = export_attendance_list(tmp_path / "dd.xlsx", heading, _rows() if rows is None else rows, figures, header,
-                                  signature)  # fmt: skip
+    path = export_attendance_list(
+        tmp_path / "dd.xlsx", heading, _rows() if rows is None else rows, figures, header, signature
+    )
     return path, load_workbook(path).active
 
 
@@ -83,15 +90,21 @@ def test_figures_block(tmp_path, heading, figures, congress_header, presidium):
     _path, ws = _export(tmp_path, heading, figures, congress_header, presidium)
     last_body = find_row(ws, "Lê Văn Cường")
     counts = {
-        "Tổng số đảng viên được triệu tập": 35, "– Đảng viên chính thức": 33, "– Đảng viên dự bị": 2,
-        "Số đảng viên có mặt": 31, "– Trong đó đảng viên chính thức": 29, "Vắng mặt có lý do": 3,
-        "Vắng mặt không có lý do": 1, "– Sinh hoạt tạm thời ở tổ chức đảng khác": 1,
-        "– Miễn sinh hoạt và vắng mặt": 0, "– Bị đình chỉ sinh hoạt, khởi tố, tạm giam": 1,
+        "Tổng số đảng viên được triệu tập": 35,
+        "– Đảng viên chính thức": 33,
+        "– Đảng viên dự bị": 2,
+        "Số đảng viên có mặt": 31,
+        "– Trong đó đảng viên chính thức": 29,
+        "Vắng mặt có lý do": 3,
+        "Vắng mặt không có lý do": 1,
+        "– Sinh hoạt tạm thời ở tổ chức đảng khác": 1,
+        "– Miễn sinh hoạt và vắng mặt": 0,
+        "– Bị đình chỉ sinh hoạt, khởi tố, tạm giam": 1,
         "– Vắng mặt cả buổi có lý do được chấp nhận": 2,
         "Số đảng viên được tính để xác định kết quả bầu cử (D)": 29,
         "Số phiếu tối thiểu để trúng cử (⌊D/2⌋ + 1)": 15,
         "Số phiếu bầu phát ra (đảng viên có mặt được bầu cử)": 28,
-    }  # fmt: skip
+    }
     for label, count in counts.items():
         row, cell = _figure(ws, label)
         assert row > last_body and cell.value == count, label
@@ -153,15 +166,30 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path, heading, figures, c
 
 @pytest.mark.slow
 @pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")), reason="needs soffice and pdftotext")
-def test_renders_with_the_figures_and_signature_on_the_last_page(tmp_path, heading, figures, congress_header,
-                                                                 presidium):  # fmt: skip
+def test_renders_with_the_figures_and_signature_on_the_last_page(
+    tmp_path, heading, figures, congress_header, presidium
+):
     path, _ws = _export(tmp_path, heading, figures, congress_header, presidium, _rows(35))
     profile = f"file:///tmp/lo-profile-{uuid.uuid4().hex}"
-    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir",
-                    str(tmp_path), str(path)], check=True, capture_output=True, timeout=120)  # fmt: skip
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     shutil.rmtree(profile.removeprefix("file://"), ignore_errors=True)
-    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "dd.pdf"), "-"], check=True, capture_output=True,
-                          text=True).stdout  # fmt: skip
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "dd.pdf"), "-"], check=True, capture_output=True, text=True
+    ).stdout
     pages = [p for p in text.split("\f") if p.strip()]
     assert len(pages) >= 2 and all("Điểm danh" in page for page in pages)
     last = pages[-1]
@@ -175,8 +203,21 @@ def test_a_short_list_renders_on_one_page(tmp_path, heading, figures, congress_h
     figures = replace(figures, quorum_text=QUORUM)
     path, _ws = _export(tmp_path, heading, figures, congress_header, presidium, _rows(12))
     profile = f"file:///tmp/lo-profile-{uuid.uuid4().hex}"
-    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir",
-                    str(tmp_path), str(path)], check=True, capture_output=True, timeout=120)  # fmt: skip
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     shutil.rmtree(profile.removeprefix("file://"), ignore_errors=True)
     info = subprocess.run(["pdfinfo", str(tmp_path / "dd.pdf")], check=True, capture_output=True, text=True).stdout
     assert "Pages:           1" in info

@@ -26,8 +26,28 @@ from reports.congress.paper_data import BallotPaper
 
 CONGRESS = "Đại hội Chi bộ Văn phòng Sở lần thứ IV, nhiệm kỳ 2025–2030"
 ELECTION = "Bầu Ban Chi ủy nhiệm kỳ 2025–2030"
-GIVEN = ("An", "Bình", "Cường", "Dung", "Em", "Giang", "Hà", "Khánh", "Lan", "Minh", "Nam", "Oanh", "Phương",
-         "Quang", "Sơn", "Tâm", "Uyên", "Vinh", "Xuân", "Yến")  # fmt: skip
+GIVEN = (
+    "An",
+    "Bình",
+    "Cường",
+    "Dung",
+    "Em",
+    "Giang",
+    "Hà",
+    "Khánh",
+    "Lan",
+    "Minh",
+    "Nam",
+    "Oanh",
+    "Phương",
+    "Quang",
+    "Sơn",
+    "Tâm",
+    "Uyên",
+    "Vinh",
+    "Xuân",
+    "Yến",
+)
 
 
 def _names(count: int) -> tuple[str, ...]:
@@ -127,8 +147,7 @@ def test_agree_form_ballots(tmp_path):
                 assert {border.left.style, border.right.style, border.top.style, border.bottom.style} == {"thin"}
 
 
-@pytest.mark.parametrize(("count", "per_page"), [(1, 4), (3, 4), (5, 3), (7, 3), (9, 2), (15, 2), (25, 1),
-                                                 (38, 1)])  # fmt: skip
+@pytest.mark.parametrize(("count", "per_page"), [(1, 4), (3, 4), (5, 3), (7, 3), (9, 2), (15, 2), (25, 1), (38, 1)])
 def test_ballots_per_page_follow_the_list_length(count, per_page):
     assert ballots_per_page(_paper(count)) == per_page
 
@@ -236,8 +255,9 @@ def test_invalid_input_is_refused_in_vietnamese(tmp_path, changes, message):
 
 def test_no_openpyxl_at_import():
     code = "import sys, reports.congress.ballot_papers\nprint('openpyxl' in sys.modules or 'PySide6' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=Path(__file__).parents[4])  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=Path(__file__).parents[4]
+    )
     assert out.stdout.strip() == "False"
 
 
@@ -251,10 +271,20 @@ def test_libreoffice_prints_whole_ballots_per_page(tmp_path, count, form, copies
     xlsx = export_ballot_papers(tmp_path / "phieu.xlsx", _paper(count, form, copies=copies))
     profile = f"file:///tmp/lo-profile-{uuid.uuid4().hex}"
     subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir",
-         str(tmp_path), str(xlsx)],
-        check=True, capture_output=True, timeout=120,
-    )  # fmt: skip
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(xlsx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     shutil.rmtree(profile.removeprefix("file://"), ignore_errors=True)
     pdf = tmp_path / "phieu.pdf"
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout

@@ -25,29 +25,65 @@ def _line(name, votes, D, elected, disagree=None):  # noqa: N803
 
 
 def _single(title, name, votes, D, threshold, voting):  # noqa: N803
-    outcome = RoundOutcome(1, D, threshold, voting, voting, voting, 0,
-                           (_line(name, votes, D, True, voting - votes),), (name,), 0, "")  # fmt: skip
+    outcome = RoundOutcome(
+        1, D, threshold, voting, voting, voting, 0, (_line(name, votes, D, True, voting - votes),), (name,), 0, ""
+    )
     return ElectionOutcome(title, 1, AGREE, (outcome,))
 
 
 def _summary35(heading, figures) -> CongressSummary:
     first = RoundOutcome(
-        1, 29, 15, 28, 28, 27, 1,
-        (_line("Nguyễn Văn An", 26, 29, True), _line("Trần Thị Bình", 25, 29, True),
-         _line("Lê Văn Cường", 20, 29, True), _line("Phạm Thị Dung", 18, 29, True),
-         _line("Hoàng Văn Em", 14, 29, False), _line("Đỗ Thị Giang", 14, 29, False)),
-        COMMITTEE[:4], 1, "Bầu lại trong số những người bằng phiếu nhau",
+        1,
+        29,
+        15,
+        28,
+        28,
+        27,
+        1,
+        (
+            _line("Nguyễn Văn An", 26, 29, True),
+            _line("Trần Thị Bình", 25, 29, True),
+            _line("Lê Văn Cường", 20, 29, True),
+            _line("Phạm Thị Dung", 18, 29, True),
+            _line("Hoàng Văn Em", 14, 29, False),
+            _line("Đỗ Thị Giang", 14, 29, False),
+        ),
+        COMMITTEE[:4],
+        1,
+        "Bầu lại trong số những người bằng phiếu nhau",
         "2 đảng viên đến sau khi phát phiếu, không tính vào lần bầu này",
-    )  # fmt: skip
-    second = RoundOutcome(2, 29, 15, 28, 28, 28, 0,
-                          (_line("Hoàng Văn Em", 17, 29, True), _line("Đỗ Thị Giang", 11, 29, False)),
-                          ("Hoàng Văn Em",), 0, "")  # fmt: skip
+    )
+    second = RoundOutcome(
+        2,
+        29,
+        15,
+        28,
+        28,
+        28,
+        0,
+        (_line("Hoàng Văn Em", 17, 29, True), _line("Đỗ Thị Giang", 11, 29, False)),
+        ("Hoàng Văn Em",),
+        0,
+        "",
+    )
     delegates = RoundOutcome(
-        1, 29, 15, 28, 28, 28, 0,
-        (_line("Nguyễn Văn An", 27, 29, True), _line("Lê Văn Cường", 22, 29, True),
-         _line("Phạm Thị Dung", 12, 29, False), _line("Vũ Thị Hà", 21, 29, True)),
-        ("Nguyễn Văn An", "Lê Văn Cường", "Vũ Thị Hà"), 0, "",
-    )  # fmt: skip
+        1,
+        29,
+        15,
+        28,
+        28,
+        28,
+        0,
+        (
+            _line("Nguyễn Văn An", 27, 29, True),
+            _line("Lê Văn Cường", 22, 29, True),
+            _line("Phạm Thị Dung", 12, 29, False),
+            _line("Vũ Thị Hà", 21, 29, True),
+        ),
+        ("Nguyễn Văn An", "Lê Văn Cường", "Vũ Thị Hà"),
+        0,
+        "",
+    )
     elections = (
         ElectionOutcome("Bầu Ban Chi ủy nhiệm kỳ 2025–2030", 5, STRIKE, (first, second)),
         _single("Bầu Bí thư Chi bộ nhiệm kỳ 2025–2030", "Nguyễn Văn An", 27, 29, 15, 28),
@@ -55,11 +91,19 @@ def _summary35(heading, figures) -> CongressSummary:
         ElectionOutcome("Bầu đại biểu chính thức dự Đại hội Đảng bộ Sở", 3, STRIKE, (delegates,)),
         _single("Bầu đại biểu dự khuyết dự Đại hội Đảng bộ Sở", "Bùi Văn Khánh", 20, 29, 15, 28),
     )
-    return CongressSummary(heading, figures, elections, COMMITTEE, "Nguyễn Văn An", "Trần Thị Bình",
-                           ("Nguyễn Văn An", "Lê Văn Cường", "Vũ Thị Hà"), ("Bùi Văn Khánh",),
-                           presidium=("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"),
-                           secretariat=("Phạm Thị Dung",),
-                           counting_committee=("Đỗ Thị Giang", "Vũ Thị Hà", "Bùi Văn Khánh"))  # fmt: skip
+    return CongressSummary(
+        heading,
+        figures,
+        elections,
+        COMMITTEE,
+        "Nguyễn Văn An",
+        "Trần Thị Bình",
+        ("Nguyễn Văn An", "Lê Văn Cường", "Vũ Thị Hà"),
+        ("Bùi Văn Khánh",),
+        presidium=("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"),
+        secretariat=("Phạm Thị Dung",),
+        counting_committee=("Đỗ Thị Giang", "Vũ Thị Hà", "Bùi Văn Khánh"),
+    )
 
 
 def _summary7(heading) -> CongressSummary:
@@ -68,9 +112,17 @@ def _summary7(heading) -> CongressSummary:
         _single("Bầu Bí thư Chi bộ nhiệm kỳ 2025–2030", "Nguyễn Văn An", 6, 6, 4, 6),
         _single("Bầu Phó Bí thư Chi bộ nhiệm kỳ 2025–2030", "Trần Thị Bình", 5, 6, 4, 6),
     )
-    return CongressSummary(heading, figures, elections, (), "Nguyễn Văn An", "Trần Thị Bình",
-                           presidium=("Nguyễn Văn An",), secretariat=("Trần Thị Bình",),
-                           counting_committee=("Lê Văn Cường", "Phạm Thị Dung"))  # fmt: skip
+    return CongressSummary(
+        heading,
+        figures,
+        elections,
+        (),
+        "Nguyễn Văn An",
+        "Trần Thị Bình",
+        presidium=("Nguyễn Văn An",),
+        secretariat=("Trần Thị Bình",),
+        counting_committee=("Lê Văn Cường", "Phạm Thị Dung"),
+    )
 
 
 def _export(tmp_path, summary, header, signature=None):
@@ -98,8 +150,16 @@ def test_title_header_and_page_setup(tmp_path, heading, figures, congress_header
 
 def test_sections_in_order(tmp_path, heading, figures, congress_header, presidium):
     ws = _export(tmp_path, _summary35(heading, figures), congress_header, presidium)
-    rows = [find_row(ws, f"{n}. {t}") for n, t in (("I", "THỜI GIAN, ĐỊA ĐIỂM"), ("II", "ĐẢNG VIÊN DỰ ĐẠI HỘI"),
-            ("III", "CÁC CƠ QUAN GIÚP VIỆC ĐẠI HỘI"), ("IV", "KẾT QUẢ BẦU CỬ"), ("V", "KẾT QUẢ ĐẠI HỘI"))]  # fmt: skip
+    rows = [
+        find_row(ws, f"{n}. {t}")
+        for n, t in (
+            ("I", "THỜI GIAN, ĐỊA ĐIỂM"),
+            ("II", "ĐẢNG VIÊN DỰ ĐẠI HỘI"),
+            ("III", "CÁC CƠ QUAN GIÚP VIỆC ĐẠI HỘI"),
+            ("IV", "KẾT QUẢ BẦU CỬ"),
+            ("V", "KẾT QUẢ ĐẠI HỘI"),
+        )
+    ]
     assert rows == sorted(rows) and ws.cell(rows[0], 1).font.b and ws.cell(rows[0], 1).font.size == 14
     assert ws.cell(rows[0] + 1, 1).value == (
         "Đại hội Chi bộ Văn phòng Sở lần thứ IV, nhiệm kỳ 2025–2030 họp từ ngày 11/03/2026 đến ngày 12/03/2026 "
@@ -124,12 +184,14 @@ def test_attendance_figures_d_and_threshold(tmp_path, heading, figures, congress
 
 def test_working_bodies(tmp_path, heading, figures, congress_header, presidium):
     texts = _texts(_export(tmp_path, _summary35(heading, figures), congress_header, presidium))
-    presidium_line = ("- Đoàn Chủ tịch (3 đồng chí): đồng chí Nguyễn Văn An, đồng chí Trần Thị Bình, "
-                      "đồng chí Lê Văn Cường.")  # fmt: skip
+    presidium_line = (
+        "- Đoàn Chủ tịch (3 đồng chí): đồng chí Nguyễn Văn An, đồng chí Trần Thị Bình, đồng chí Lê Văn Cường."
+    )
     assert presidium_line in texts
     assert "- Thư ký đại hội: đồng chí Phạm Thị Dung." in texts
-    assert ("- Ban Kiểm phiếu (3 đồng chí): đồng chí Đỗ Thị Giang (Trưởng ban), đồng chí Vũ Thị Hà, "
-            "đồng chí Bùi Văn Khánh.") in texts  # fmt: skip
+    assert (
+        "- Ban Kiểm phiếu (3 đồng chí): đồng chí Đỗ Thị Giang (Trưởng ban), đồng chí Vũ Thị Hà, đồng chí Bùi Văn Khánh."
+    ) in texts
 
 
 def test_committee_election_with_a_second_round(tmp_path, heading, figures, congress_header, presidium):
@@ -137,11 +199,20 @@ def test_committee_election_with_a_second_round(tmp_path, heading, figures, cong
     title = find_row(ws, "1. Bầu Ban Chi ủy nhiệm kỳ 2025–2030")
     assert ws.cell(title, 1).font.b
     assert ws.cell(title + 1, 1).value == "Số lượng bầu: 5 đồng chí; hình thức bầu: phiếu gạch tên."
-    first = find_row(ws, "Lần bầu thứ 1: phát ra 28 phiếu, thu vào 28 phiếu (hợp lệ 27, không hợp lệ 1); D = 29, "
-                         "trúng cử khi được từ 15 phiếu trở lên.")  # fmt: skip
+    first = find_row(
+        ws,
+        "Lần bầu thứ 1: phát ra 28 phiếu, thu vào 28 phiếu (hợp lệ 27, không hợp lệ 1); D = 29, "
+        "trúng cử khi được từ 15 phiếu trở lên.",
+    )
     top = first + 1
-    assert [ws.cell(top, c).value for c in range(1, 7)] == ["STT", "Họ và tên", "Số phiếu bầu", None,
-                                                            "Tỷ lệ so với D", "Kết quả"]  # fmt: skip
+    assert [ws.cell(top, c).value for c in range(1, 7)] == [
+        "STT",
+        "Họ và tên",
+        "Số phiếu bầu",
+        None,
+        "Tỷ lệ so với D",
+        "Kết quả",
+    ]
     assert f"C{top}:D{top}" in merged(ws) and f"C{top + 1}:D{top + 1}" in merged(ws)
     assert ws.cell(top, 2).font.b and ws.cell(top + 1, 4).border.right.style == "thin"
     assert [ws.cell(top + 1, c).value for c in (1, 2, 3, 5, 6)] == [1, "Nguyễn Văn An", 26, "89,66%", "Trúng cử"]
@@ -152,8 +223,11 @@ def test_committee_election_with_a_second_round(tmp_path, heading, figures, cong
     assert ws.cell(after + 1, 1).value == "Còn thiếu 1 người. Bầu lại trong số những người bằng phiếu nhau."
     note = ws.cell(after + 2, 1)
     assert note.value == "Ghi chú: 2 đảng viên đến sau khi phát phiếu, không tính vào lần bầu này." and note.font.i
-    second = find_row(ws, "Lần bầu thứ 2: phát ra 28 phiếu, thu vào 28 phiếu (hợp lệ 28, không hợp lệ 0); D = 29, "
-                          "trúng cử khi được từ 15 phiếu trở lên.")  # fmt: skip
+    second = find_row(
+        ws,
+        "Lần bầu thứ 2: phát ra 28 phiếu, thu vào 28 phiếu (hợp lệ 28, không hợp lệ 0); D = 29, "
+        "trúng cử khi được từ 15 phiếu trở lên.",
+    )
     assert second > after and ws.cell(second + 2, 2).value == "Hoàng Văn Em"
     secretary = find_row(ws, "2. Bầu Bí thư Chi bộ nhiệm kỳ 2025–2030")
     assert find_row(ws, "Trúng cử (theo thứ tự số phiếu): Hoàng Văn Em.") < secretary
@@ -164,8 +238,14 @@ def test_agree_form_shows_agree_and_disagree(tmp_path, heading, figures, congres
     title = find_row(ws, "2. Bầu Bí thư Chi bộ nhiệm kỳ 2025–2030")
     assert ws.cell(title + 1, 1).value == "Số lượng bầu: 1 đồng chí; hình thức bầu: phiếu đồng ý, không đồng ý."
     top = title + 3
-    assert [ws.cell(top, c).value for c in range(1, 7)] == ["STT", "Họ và tên", "Đồng ý", "Không đồng ý",
-                                                            "Tỷ lệ so với D", "Kết quả"]  # fmt: skip
+    assert [ws.cell(top, c).value for c in range(1, 7)] == [
+        "STT",
+        "Họ và tên",
+        "Đồng ý",
+        "Không đồng ý",
+        "Tỷ lệ so với D",
+        "Kết quả",
+    ]
     assert [ws.cell(top + 1, c).value for c in range(1, 7)] == [1, "Nguyễn Văn An", 27, 1, "93,10%", "Trúng cử"]
     assert f"C{top}:D{top}" not in merged(ws)
 
@@ -196,8 +276,9 @@ def test_branch_under_9_has_no_committee(tmp_path, heading, congress_header):
     assert ws.cell(section + 3, 1).value is None and "Đại biểu" not in " ".join(texts)
     assert "- Chủ trì đại hội: đồng chí Nguyễn Văn An." in texts  # a single chair, no presidium
     assert "- Ban Kiểm phiếu (2 đồng chí): đồng chí Lê Văn Cường (Trưởng ban), đồng chí Phạm Thị Dung." in texts
-    assert find_row(ws, "1. Bầu Bí thư Chi bộ nhiệm kỳ 2025–2030") < find_row(ws, "2. Bầu Phó Bí thư Chi bộ nhiệm kỳ "
-                                                                                "2025–2030")  # fmt: skip
+    assert find_row(ws, "1. Bầu Bí thư Chi bộ nhiệm kỳ 2025–2030") < find_row(
+        ws, "2. Bầu Phó Bí thư Chi bộ nhiệm kỳ 2025–2030"
+    )
     d = find_row(ws, "Số đảng viên được tính để xác định kết quả bầu cử (D)")
     assert [ws.cell(r, 5).value for r in (d, d + 1, d + 2)] == [6, 4, 6]
     assert find_row(ws, "T/M CHI BỘ") > section
@@ -212,16 +293,19 @@ def test_empty_sections_are_left_out_and_numbering_closes_up(tmp_path, heading, 
     assert not any("Phó Bí thư Chi bộ:" in text for text in texts)
     nothing = CongressSummary(bare.heading, bare.figures, ())
     texts = _texts(_export(tmp_path, nothing, congress_header))
-    assert [t for t in texts if t[:3] in ("I. ", "II.", "III", "IV.")] == ["I. THỜI GIAN, ĐỊA ĐIỂM",
-                                                                          "II. ĐẢNG VIÊN DỰ ĐẠI HỘI"]  # fmt: skip
+    assert [t for t in texts if t[:3] in ("I. ", "II.", "III", "IV.")] == [
+        "I. THỜI GIAN, ĐỊA ĐIỂM",
+        "II. ĐẢNG VIÊN DỰ ĐẠI HỘI",
+    ]
 
 
 def test_appointed_secretary_and_no_winner(tmp_path, heading, figures, congress_header):
     rounds = tuple(
-        RoundOutcome(n, 29, 15, 28, 28, 28, 0, (_line("Nguyễn Văn An", 14, 29, False, 14),), (), 1,
-                     "Bầu lại" if n < 3 else "")
+        RoundOutcome(
+            n, 29, 15, 28, 28, 28, 0, (_line("Nguyễn Văn An", 14, 29, False, 14),), (), 1, "Bầu lại" if n < 3 else ""
+        )
         for n in (1, 2, 3)
-    )  # fmt: skip
+    )
     appointed = "Cấp ủy cấp trên chỉ định đồng chí Trần Thị Bình làm Bí thư Chi bộ"
     election = ElectionOutcome("Bầu Bí thư Chi bộ nhiệm kỳ 2025–2030", 1, AGREE, rounds, appointed)
     ws = _export(tmp_path, CongressSummary(heading, figures, (election,), secretary="Trần Thị Bình"), congress_header)
@@ -229,9 +313,12 @@ def test_appointed_secretary_and_no_winner(tmp_path, heading, figures, congress_
     assert texts.count("Không có đồng chí nào trúng cử.") == 3
     assert "Còn thiếu 1 người. Bầu lại." in texts and "Còn thiếu 1 người." in texts
     row = find_row(ws, f"{appointed}.")
-    assert ws.cell(row, 1).font.b and row > find_row(ws, "Lần bầu thứ 3: phát ra 28 phiếu, thu vào 28 phiếu (hợp lệ "
-                                                          "28, không hợp lệ 0); D = 29, trúng cử khi được từ 15 phiếu "
-                                                          "trở lên.")  # fmt: skip
+    assert ws.cell(row, 1).font.b and row > find_row(
+        ws,
+        "Lần bầu thứ 3: phát ra 28 phiếu, thu vào 28 phiếu (hợp lệ "
+        "28, không hợp lệ 0); D = 29, trúng cử khi được từ 15 phiếu "
+        "trở lên.",
+    )
 
 
 def test_time_and_place_of_a_one_day_congress(heading):

@@ -53,8 +53,10 @@ def test_header_title_subject_and_legal_basis(tmp_path):
     assert ws.cell(title + 2, 1).value == "Đại hội Chi bộ Văn phòng Sở lần thứ IV, nhiệm kỳ 2025–2030"
     texts = _texts(ws)
     assert "Căn cứ Điều lệ Đảng Cộng sản Việt Nam;" in texts
-    assert ("Căn cứ Quy chế bầu cử trong Đảng ban hành kèm theo Quyết định số 190-QĐ/TW ngày 10/10/2024 của Ban "
-            "Chấp hành Trung ương;") in texts  # fmt: skip
+    assert (
+        "Căn cứ Quy chế bầu cử trong Đảng ban hành kèm theo Quyết định số 190-QĐ/TW ngày 10/10/2024 của Ban "
+        "Chấp hành Trung ương;"
+    ) in texts
     assert not any(DIGEST_FAILED in text for text in texts)  # a verified record carries no warning
     fonts = {c.font.name for row in ws.iter_rows() for c in row if c.value is not None}
     assert fonts == {"Times New Roman"}
@@ -62,8 +64,14 @@ def test_header_title_subject_and_legal_basis(tmp_path):
 
 def test_sections_in_order(tmp_path):
     ws = _export(tmp_path, strike_round())
-    texts = ("I. SỐ LƯỢNG VÀ DANH SÁCH BẦU CỬ", "II. BAN KIỂM PHIẾU", "III. ĐẢNG VIÊN VÀ PHIẾU BẦU",
-             "IV. KẾT QUẢ KIỂM PHIẾU", "V. KẾT QUẢ BẦU CỬ", "CÁC THÀNH VIÊN")  # fmt: skip
+    texts = (
+        "I. SỐ LƯỢNG VÀ DANH SÁCH BẦU CỬ",
+        "II. BAN KIỂM PHIẾU",
+        "III. ĐẢNG VIÊN VÀ PHIẾU BẦU",
+        "IV. KẾT QUẢ KIỂM PHIẾU",
+        "V. KẾT QUẢ BẦU CỬ",
+        "CÁC THÀNH VIÊN",
+    )
     rows = [find_row(ws, text) for text in texts]
     assert rows == sorted(rows) and ws.cell(rows[0], 1).font.b
 
@@ -82,8 +90,10 @@ def test_counting_committee(tmp_path):
     ws = _export(tmp_path, strike_round())
     section = find_row(ws, "II. BAN KIỂM PHIẾU")
     assert [ws.cell(section + i, 1).value for i in (1, 2, 3)] == [
-        "– Đồng chí Đinh Văn Minh, Trưởng ban;", "– Đồng chí Lý Thị Nga, thành viên;",
-        "– Đồng chí Phan Văn Oanh, thành viên."]  # fmt: skip
+        "– Đồng chí Đinh Văn Minh, Trưởng ban;",
+        "– Đồng chí Lý Thị Nga, thành viên;",
+        "– Đồng chí Phan Văn Oanh, thành viên.",
+    ]
 
 
 def test_electorate_figures(tmp_path):
@@ -174,8 +184,10 @@ def test_tie_open_seat_and_next_step(tmp_path):
     top = find_row(ws, "STT")
     assert [ws.cell(top + i, 5).value for i in range(1, 7)] == ["Trúng cử"] * 4 + ["Bằng phiếu"] * 2
     texts = _texts(ws)
-    assert ("Các đồng chí Hoàng Văn Em, Đỗ Thị Giang có số phiếu bằng nhau ở vị trí cuối cùng, trên một nửa so với D, "
-            "nên chưa đồng chí nào trúng cử.") in texts  # fmt: skip
+    assert (
+        "Các đồng chí Hoàng Văn Em, Đỗ Thị Giang có số phiếu bằng nhau ở vị trí cuối cùng, trên một nửa so với D, "
+        "nên chưa đồng chí nào trúng cử."
+    ) in texts
     assert "Còn thiếu 1 đồng chí so với số lượng bầu (5 đồng chí)." in texts
     assert "Đề nghị: Bầu lại trong số những người bằng phiếu nhau." in texts
     assert "5. Đồng chí Hoàng Văn Em: 15 phiếu, đạt 51,72%." not in texts
@@ -261,8 +273,21 @@ def _render(tmp_path, data, name: str) -> list[str]:
     """The text of each printed page, as LibreOffice lays the workbook out."""
     xlsx = export_counting_minutes(tmp_path / f"{name}.xlsx", data, HEADER, SIGNATURE)
     profile = f"file:///tmp/lo-profile-{uuid.uuid4().hex}"
-    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir",
-                    str(tmp_path), str(xlsx)], check=True, capture_output=True, timeout=120)  # fmt: skip
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(xlsx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     shutil.rmtree(profile.removeprefix("file://"), ignore_errors=True)
     pdf = tmp_path / f"{name}.pdf"
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
@@ -286,11 +311,14 @@ def test_renders_with_digest_on_every_page_and_signature_not_alone(tmp_path, mak
     assert len(table) == 1 and all(c.name in table[0] for c in data.candidates)  # whole, header printed once
 
 
-@pytest.mark.parametrize(("opened", "cited"), [
-    (date(2020, 3, 15), "Quyết định số 244-QĐ/TW ngày 09/6/2014 của Ban Chấp hành Trung ương"),
-    (date(2024, 10, 9), "Quyết định số 244-QĐ/TW ngày 09/6/2014 của Ban Chấp hành Trung ương"),
-    (date(2024, 10, 10), "Quyết định số 190-QĐ/TW ngày 10/10/2024"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("opened", "cited"),
+    [
+        (date(2020, 3, 15), "Quyết định số 244-QĐ/TW ngày 09/6/2014 của Ban Chấp hành Trung ương"),
+        (date(2024, 10, 9), "Quyết định số 244-QĐ/TW ngày 09/6/2014 của Ban Chấp hành Trung ương"),
+        (date(2024, 10, 10), "Quyết định số 190-QĐ/TW ngày 10/10/2024"),
+    ],
+)
 def test_the_minutes_cite_the_regulation_in_force_on_the_congress_day(tmp_path, opened, cited):
     data = strike_round()
     ws = _export(tmp_path, replace(data, heading=replace(data.heading, opens_on=opened)))

@@ -11,19 +11,59 @@ from report_helpers import find_row, merged
 from reports.congress.elected_bios import export_elected_bios
 from reports.congress.paper_data import BioRow
 
-LABELS = ["STT", "Họ và tên", "Chức danh được bầu", "Ngày sinh", "Giới tính", "Quê quán", "Dân tộc", "Tôn giáo",
-          "GDPT", "Chuyên môn", "Lý luận chính trị", "Chức vụ, đơn vị công tác", "Ngày vào Đảng", "Ngày chính thức",
-          "Số phiếu"]  # fmt: skip
+LABELS = [
+    "STT",
+    "Họ và tên",
+    "Chức danh được bầu",
+    "Ngày sinh",
+    "Giới tính",
+    "Quê quán",
+    "Dân tộc",
+    "Tôn giáo",
+    "GDPT",
+    "Chuyên môn",
+    "Lý luận chính trị",
+    "Chức vụ, đơn vị công tác",
+    "Ngày vào Đảng",
+    "Ngày chính thức",
+    "Số phiếu",
+]
 
 
 def _rows() -> list[BioRow]:
     return [
-        BioRow("Nguyễn Văn An", "Bí thư Chi bộ", date(1975, 5, 2), "Nam",
-               "Xã Đông Anh, huyện Đông Anh, thành phố Hà Nội", "Kinh", "Không", "12/12", "Thạc sĩ Quản lý công",
-               "Cao cấp", "Chánh Văn phòng Sở", date(2000, 5, 19), date(2001, 5, 19), "27/29 (93,10%)"),
-        BioRow("Vũ Thị Hà", "Đại biểu chính thức", date(1990, 12, 1), "Nữ", "", "Kinh", "Không", "12/12", "Đại học",
-               "Sơ cấp", "=Chuyên viên", date(2015, 6, 1), None),
-    ]  # fmt: skip
+        BioRow(
+            "Nguyễn Văn An",
+            "Bí thư Chi bộ",
+            date(1975, 5, 2),
+            "Nam",
+            "Xã Đông Anh, huyện Đông Anh, thành phố Hà Nội",
+            "Kinh",
+            "Không",
+            "12/12",
+            "Thạc sĩ Quản lý công",
+            "Cao cấp",
+            "Chánh Văn phòng Sở",
+            date(2000, 5, 19),
+            date(2001, 5, 19),
+            "27/29 (93,10%)",
+        ),
+        BioRow(
+            "Vũ Thị Hà",
+            "Đại biểu chính thức",
+            date(1990, 12, 1),
+            "Nữ",
+            "",
+            "Kinh",
+            "Không",
+            "12/12",
+            "Đại học",
+            "Sơ cấp",
+            "=Chuyên viên",
+            date(2015, 6, 1),
+            None,
+        ),
+    ]
 
 
 def _export(tmp_path, heading, header, signature):
@@ -53,8 +93,16 @@ def test_columns_rows_and_dates(tmp_path, heading, congress_header, signature):
     first = top + 2
     values = [ws.cell(first, c).value for c in range(1, 16)]
     assert values[:3] == [1, "Nguyễn Văn An", "Bí thư Chi bộ"]
-    assert values[4:12] == ["Nam", "Xã Đông Anh, huyện Đông Anh, thành phố Hà Nội", "Kinh", "Không", "12/12",
-                            "Thạc sĩ Quản lý công", "Cao cấp", "Chánh Văn phòng Sở"]  # fmt: skip
+    assert values[4:12] == [
+        "Nam",
+        "Xã Đông Anh, huyện Đông Anh, thành phố Hà Nội",
+        "Kinh",
+        "Không",
+        "12/12",
+        "Thạc sĩ Quản lý công",
+        "Cao cấp",
+        "Chánh Văn phòng Sở",
+    ]
     assert values[14] == "27/29 (93,10%)"
     for col, day in ((4, date(1975, 5, 2)), (13, date(2000, 5, 19)), (14, date(2001, 5, 19))):
         cell = ws.cell(first, col)

@@ -22,8 +22,17 @@ def _rows(count: int):
         action = actions[i % 4]
         before = "" if action == "Nhập" else "Giữ: Nguyễn Văn An, Trần Thị Bình"
         after = "" if action == "Hủy phiếu" else "Giữ: Nguyễn Văn An, Trần Thị Bình, Lê Văn Cường"
-        yield EntryLogRow(i, START + timedelta(seconds=20 * i), (i + 1) // 2, 1 + i % 2, action, before, after,
-                          "Lý Thị Nga", f"{i * 2654435761 % 16**8:08x}")  # fmt: skip
+        yield EntryLogRow(
+            i,
+            START + timedelta(seconds=20 * i),
+            (i + 1) // 2,
+            1 + i % 2,
+            action,
+            before,
+            after,
+            "Lý Thị Nga",
+            f"{i * 2654435761 % 16**8:08x}",
+        )
 
 
 def _export(tmp_path, rows):
@@ -39,8 +48,17 @@ def test_title_columns_and_values(tmp_path):
     top = find_row(ws, "STT")
     assert [ws.cell(top, c).value for c in range(1, 10)] == LABELS
     first = [ws.cell(top + 1, c).value for c in range(1, 10)]
-    assert first == [1, START + timedelta(seconds=20), 1, 2, "Sửa", "Giữ: Nguyễn Văn An, Trần Thị Bình",
-                     "Giữ: Nguyễn Văn An, Trần Thị Bình, Lê Văn Cường", "Lý Thị Nga", "9e3779b1"]  # fmt: skip
+    assert first == [
+        1,
+        START + timedelta(seconds=20),
+        1,
+        2,
+        "Sửa",
+        "Giữ: Nguyễn Văn An, Trần Thị Bình",
+        "Giữ: Nguyễn Văn An, Trần Thị Bình, Lê Văn Cường",
+        "Lý Thị Nga",
+        "9e3779b1",
+    ]
     assert ws.cell(top + 1, 2).number_format == "hh:mm:ss dd/mm/yyyy"
     voided = [ws.cell(top + 2, c).value for c in (5, 7)]
     assert voided == ["Hủy phiếu", None]

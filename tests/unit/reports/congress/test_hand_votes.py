@@ -34,9 +34,18 @@ def test_title_and_grouped_header(tmp_path, heading, congress_header, presidium)
     )
     top = find_row(ws, "STT")
     assert [ws.cell(top, c).value for c in range(1, 12)] == [
-        "STT", "Thời gian", "Nội dung biểu quyết", "Số biểu quyết", "Tán thành", None, "Không tán thành", None,
-        "Không biểu quyết", None, "Kết quả",
-    ]  # fmt: skip
+        "STT",
+        "Thời gian",
+        "Nội dung biểu quyết",
+        "Số biểu quyết",
+        "Tán thành",
+        None,
+        "Không tán thành",
+        None,
+        "Không biểu quyết",
+        None,
+        "Kết quả",
+    ]
     assert [ws.cell(top + 1, c).value for c in range(5, 11)] == ["Số người", "Tỷ lệ (%)"] * 3
     assert {f"E{top}:F{top}", f"G{top}:H{top}", f"I{top}:J{top}", f"A{top}:A{top + 1}", f"K{top}:K{top + 1}"} <= (
         merged(ws)
@@ -50,10 +59,25 @@ def test_rows_times_counts_and_percents(tmp_path, heading, congress_header, pres
     taken = ws.cell(first, 2)
     assert taken.value == datetime(2026, 3, 11, 8, 5) and taken.number_format == "hh:mm dd/mm/yyyy"
     assert [ws.cell(first, c).value for c in (1, 3, 4, 5, 6, 7, 8, 11)] == [
-        1, "Thông qua danh sách Đoàn Chủ tịch", 28, 28, "100,00", 0, "0,00", "Thông qua"]  # fmt: skip
+        1,
+        "Thông qua danh sách Đoàn Chủ tịch",
+        28,
+        28,
+        "100,00",
+        0,
+        "0,00",
+        "Thông qua",
+    ]
     assert [ws.cell(first + 1, c).value for c in range(4, 12)] == [28, 26, "92,86", 1, "3,57", 1, "3,57", "Thông qua"]
     assert [ws.cell(first + 2, c).value for c in (5, 6, 7, 8, 9, 10, 11)] == [
-        5, "17,86", 20, "71,43", 3, "10,71", "Không thông qua"]  # fmt: skip
+        5,
+        "17,86",
+        20,
+        "71,43",
+        3,
+        "10,71",
+        "Không thông qua",
+    ]
     assert ws.cell(first, 3).alignment.horizontal == "left" and ws.cell(first, 5).alignment.horizontal == "center"
     assert ws.cell(first, 3).font.name == "Times New Roman"
 
@@ -70,9 +94,10 @@ def test_nobody_voting_has_no_percent():
     assert hand_vote_rows([row])[0][4:11] == [0, None, 0, None, 0, None, "Không thông qua"]
 
 
-@pytest.mark.parametrize(("part", "whole", "text"),
-                         [(2, 3, "66,67"), (1, 8, "12,50"), (1, 200, "0,50"), (1, 32, "3,13"), (5, 5, "100,00"),
-                          (1, 0, "")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("part", "whole", "text"),
+    [(2, 3, "66,67"), (1, 8, "12,50"), (1, 200, "0,50"), (1, 32, "3,13"), (5, 5, "100,00"), (1, 0, "")],
+)
 def test_percent_text_is_half_up_with_a_comma(part, whole, text):
     assert percent_text(part, whole) == text
 

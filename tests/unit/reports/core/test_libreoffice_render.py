@@ -17,17 +17,35 @@ pytestmark = pytest.mark.slow
 
 @pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")), reason="needs soffice and pdftotext")
 def test_member_list_renders_as_party_document(tmp_path, header):
-    members = [{"full_name": f"Nguyễn Văn Thành {i:02d}", "gender": "Nam", "birth_date": date(1980, 1, 2),
-                "hometown": "Xã Đông Anh, huyện Đông Anh, thành phố Hà Nội", "admission_date": date(2005, 5, 19)}
-               for i in range(40)]  # fmt: skip
-    xlsx = export_member_list(tmp_path / "Danh sách đảng viên.xlsx", members, header,
-                              signature=Signature(name="Trần Thị Bình"))  # fmt: skip
+    members = [
+        {
+            "full_name": f"Nguyễn Văn Thành {i:02d}",
+            "gender": "Nam",
+            "birth_date": date(1980, 1, 2),
+            "hometown": "Xã Đông Anh, huyện Đông Anh, thành phố Hà Nội",
+            "admission_date": date(2005, 5, 19),
+        }
+        for i in range(40)
+    ]
+    xlsx = export_member_list(
+        tmp_path / "Danh sách đảng viên.xlsx", members, header, signature=Signature(name="Trần Thị Bình")
+    )
     profile = f"file:///tmp/lo-profile-{uuid.uuid4().hex}"
     subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir",
-         str(tmp_path), str(xlsx)],
-        check=True, capture_output=True, timeout=120,
-    )  # fmt: skip
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(xlsx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     shutil.rmtree(profile.removeprefix("file://"), ignore_errors=True)
     pdf = tmp_path / "Danh sách đảng viên.pdf"
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout

@@ -39,16 +39,27 @@ def two_branches(bare_database):
 def test_issuer_is_the_committee_of_the_branches():
     assert issuer_name("Đảng bộ Sở Y tế".upper()) == "ĐẢNG ỦY SỞ Y TẾ"
     assert issuer_name("CHI BỘ KHU PHỐ 3") == "CHI BỘ KHU PHỐ 3"
-    branches = [BranchInfo("A", HIGHER, "Phủ Lý"), BranchInfo("B", HIGHER, "Phủ Lý"),
-                BranchInfo("C", "ĐẢNG BỘ X", "Huế")]  # fmt: skip
-    assert committee_of(branches) == CommitteeInfo("ĐẢNG ỦY SỞ THÔNG TIN VÀ TRUYỀN THÔNG", ("ĐẢNG BỘ TỈNH HÀ NAM",),
-                                                   "Phủ Lý")  # fmt: skip
+    branches = [
+        BranchInfo("A", HIGHER, "Phủ Lý"),
+        BranchInfo("B", HIGHER, "Phủ Lý"),
+        BranchInfo("C", "ĐẢNG BỘ X", "Huế"),
+    ]
+    assert committee_of(branches) == CommitteeInfo(
+        "ĐẢNG ỦY SỞ THÔNG TIN VÀ TRUYỀN THÔNG", ("ĐẢNG BỘ TỈNH HÀ NAM",), "Phủ Lý"
+    )
     assert committee_of([]).name == ""
 
 
 def test_sheet_names_are_short_valid_and_distinct():
-    names = sheet_names(["Chi bộ Văn phòng Sở", "Chi bộ: A/B?", "Chi bộ Trung tâm Công nghệ thông tin và Truyền thông",
-                         "Chi bộ Trung tâm Công nghệ thông tin và Truyền thông (cơ sở 2)", "Toàn đảng bộ"])  # fmt: skip
+    names = sheet_names(
+        [
+            "Chi bộ Văn phòng Sở",
+            "Chi bộ: A/B?",
+            "Chi bộ Trung tâm Công nghệ thông tin và Truyền thông",
+            "Chi bộ Trung tâm Công nghệ thông tin và Truyền thông (cơ sở 2)",
+            "Toàn đảng bộ",
+        ]
+    )
     assert names[1] == "Chi bộ  A B"
     assert all(len(n) <= 31 for n in names) and len({n.casefold() for n in names}) == len(names)
     assert names[-1] == "Toàn đảng bộ (2)"
@@ -68,8 +79,11 @@ def test_statistics_of_the_committee_total_table_and_each_branch(two_branches, t
     assert "(Chi bộ Phòng Kế hoạch; tính đến ngày 01/12/2026)" in texts(book["Chi bộ Phòng Kế hoạch"])
     total = next(r for r in book["Toàn đảng bộ"].iter_rows(values_only=True) if r[1] == "Tổng số đảng viên")
     assert total[2] == 15
-    table = {r[1]: r[2:8] for r in book["Theo chi bộ"].iter_rows(values_only=True) if r[1] and "Chi bộ" in str(r[1])
-             or r[1] == "Cộng toàn đảng bộ"}  # fmt: skip
+    table = {
+        r[1]: r[2:8]
+        for r in book["Theo chi bộ"].iter_rows(values_only=True)
+        if r[1] and "Chi bộ" in str(r[1]) or r[1] == "Cộng toàn đảng bộ"
+    }
     first, second = table["Chi bộ Văn phòng Sở"], table["Chi bộ Phòng Kế hoạch"]
     assert first[0] == 12 and second[0] == 3
     assert table["Cộng toàn đảng bộ"] == tuple(a + b for a, b in zip(first, second, strict=True))
@@ -79,9 +93,11 @@ def test_reminder_lists_across_branches_have_a_branch_column(two_branches, tmp_p
     path = OFFICE_JOB_BY_KIND["du-bi"].run(tmp_path / "db.xlsx", ExportOptions(today=TODAY))
     ws = load_workbook(path).active
     rows = [r for r in ws.iter_rows(values_only=True) if isinstance(r[0], int)]
-    assert [(r[1], r[2]) for r in rows] == [("Chi bộ Văn phòng Sở", "Hoàng Thị Ánh"),
-                                           ("Chi bộ Văn phòng Sở", "Đặng Thu Hà"),
-                                           ("Chi bộ Phòng Kế hoạch", "Hoàng Thị Ánh")]  # fmt: skip
+    assert [(r[1], r[2]) for r in rows] == [
+        ("Chi bộ Văn phòng Sở", "Hoàng Thị Ánh"),
+        ("Chi bộ Văn phòng Sở", "Đặng Thu Hà"),
+        ("Chi bộ Phòng Kế hoạch", "Hoàng Thị Ánh"),
+    ]
     assert "Chi bộ" in texts(ws) and "ĐẢNG ỦY SỞ THÔNG TIN VÀ TRUYỀN THÔNG" in texts(ws)
     assert str(rows[-1][-2]).startswith("Quá hạn")
     badges = load_workbook(OFFICE_JOB_BY_KIND["huy-hieu"].run(tmp_path / "hh.xlsx", ExportOptions(today=TODAY))).active

@@ -63,9 +63,23 @@ def test_detects_and_converts(legacy, unicode_text, encoding):
 
 @pytest.mark.parametrize(
     "text",
-    ["Nguyễn Văn An", "Hòa Bình", "Hoà Bình", "Lê Hà", "Đoàn Thị Thuý", "Kinh", "Hồ Thị Hoà", "Bùi Văn Toàn",
-     "Nguye\u0302\u0303n", "Hà Nội – Việt Nam", "12/12", "Tô Hoài", "Lò Văn Hùng", "Mai Hà Tú"],
-)  # fmt: skip
+    [
+        "Nguyễn Văn An",
+        "Hòa Bình",
+        "Hoà Bình",
+        "Lê Hà",
+        "Đoàn Thị Thuý",
+        "Kinh",
+        "Hồ Thị Hoà",
+        "Bùi Văn Toàn",
+        "Nguye\u0302\u0303n",
+        "Hà Nội – Việt Nam",
+        "12/12",
+        "Tô Hoài",
+        "Lò Văn Hùng",
+        "Mai Hà Tú",
+    ],
+)
 def test_never_converts_unicode(text):
     assert to_unicode(text) == (text, None)
 

@@ -34,8 +34,9 @@ def _members() -> list[MemberRecord]:
 
 
 def test_roster_book_layout(tmp_path, header, signature):
-    path = export_member_list(tmp_path / "ds.xlsx", _members(), header, summary="Chi bộ Văn phòng Sở",
-                              signature=signature)  # fmt: skip
+    path = export_member_list(
+        tmp_path / "ds.xlsx", _members(), header, summary="Chi bộ Văn phòng Sở", signature=signature
+    )
     ws = load_workbook(path).active
     assert ws.max_column == 14
     top = find_row(ws, "Số TT")
@@ -81,8 +82,13 @@ def test_screen_columns_keep_real_dates(tmp_path, header):
 
 def test_member_rows_from_dicts_and_records():
     record = _members()[1]
-    as_dict = {"full_name": "Lê Thị Hoa", "gender": "Nữ", "birth_date": date(1990, 7, 3), "status_label": "Dự bị",
-               "notes": "Chuyển đến 2025"}  # fmt: skip
+    as_dict = {
+        "full_name": "Lê Thị Hoa",
+        "gender": "Nữ",
+        "birth_date": date(1990, 7, 3),
+        "status_label": "Dự bị",
+        "notes": "Chuyển đến 2025",
+    }
     rows = member_rows([record, as_dict], ROSTER_BOOK_COLUMNS)
     assert rows[0][2] == "Nữ, 03/07/1990\nKinh\nKhông"
     assert rows[1][0] == 2 and rows[1][13] == "Dự bị\nChuyển đến 2025"
@@ -94,9 +100,16 @@ def test_text_that_looks_like_a_formula_is_written_as_text(tmp_path, header, sig
 
     from reports.roster.member_list import columns_for
 
-    tricky = MemberRecord(full_name="=1+1", gender="Nam", birth_date=date(1980, 1, 2), admission_date=None,
-                          notes='=HYPERLINK("http://example.com","Bấm")', hometown="+84 Hà Nội", job_title="@SUM(A1)",
-                          workplace="-2+3")  # fmt: skip
+    tricky = MemberRecord(
+        full_name="=1+1",
+        gender="Nam",
+        birth_date=date(1980, 1, 2),
+        admission_date=None,
+        notes='=HYPERLINK("http://example.com","Bấm")',
+        hometown="+84 Hà Nội",
+        job_title="@SUM(A1)",
+        workplace="-2+3",
+    )
     for columns in (
         ROSTER_BOOK_COLUMNS,
         columns_for([(k, k) for k in ("full_name", "notes", "hometown", "job_title", "workplace")]),

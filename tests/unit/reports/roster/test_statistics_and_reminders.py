@@ -24,8 +24,9 @@ SECTIONS = [
 
 
 def test_statistics_report(tmp_path, header, signature):
-    path = export_statistics(tmp_path / "tk.xlsx", SECTIONS, header, period="Tính đến ngày 31/12/2025",
-                             signature=signature)  # fmt: skip
+    path = export_statistics(
+        tmp_path / "tk.xlsx", SECTIONS, header, period="Tính đến ngày 31/12/2025", signature=signature
+    )
     ws = load_workbook(path).active
     assert find_row(ws, "BÁO CÁO THỐNG KÊ ĐẢNG VIÊN") + 1 == find_row(ws, "Tính đến ngày 31/12/2025")
     top = find_row(ws, "STT")
@@ -64,8 +65,9 @@ def test_probation_list(tmp_path, header, signature):
 
 
 def test_badge_list(tmp_path, header):
-    rows = [BadgeRow("Trần Văn Bình", date(1950, 5, 1), "Nam Định", date(1977, 2, 3), date(1978, 2, 3), "00123456",
-                     50, 50)]  # fmt: skip
+    rows = [
+        BadgeRow("Trần Văn Bình", date(1950, 5, 1), "Nam Định", date(1977, 2, 3), date(1978, 2, 3), "00123456", 50, 50)
+    ]
     path = export_badge_list(tmp_path / "hh.xlsx", rows, header, award_date=date(2027, 2, 3))
     ws = load_workbook(path).active
     assert find_row(ws, "DANH SÁCH ĐẢNG VIÊN ĐỀ NGHỊ TẶNG HUY HIỆU ĐẢNG")
