@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import uuid
 import zipfile
 from dataclasses import replace
 from datetime import date
@@ -17,6 +16,7 @@ from models.core.partial_dates import year_only
 from models.counting.structure import Quorum
 from reports.congress.attendance_list import export_attendance_list
 from reports.congress.paper_data import AttendanceRow
+from tests.support.libreoffice import page_texts, to_pdf
 
 LABELS = ["STT", "Họ và tên", "Ngày sinh", "Chính thức/ Dự bị", "Tình trạng", "Điểm danh", "Ký tên", "Ghi chú"]
 
@@ -170,27 +170,7 @@ def test_renders_with_the_figures_and_signature_on_the_last_page(
     tmp_path, heading, figures, congress_header, presidium
 ):
     path, _ws = _export(tmp_path, heading, figures, congress_header, presidium, _rows(35))
-    profile = f"file:///tmp/lo-profile-{uuid.uuid4().hex}"
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    shutil.rmtree(profile.removeprefix("file://"), ignore_errors=True)
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(tmp_path / "dd.pdf"), "-"], check=True, capture_output=True, text=True
-    ).stdout
-    pages = [p for p in text.split("\f") if p.strip()]
+    pages = page_texts(to_pdf(path, tmp_path))
     assert len(pages) >= 2 and all("Điểm danh" in page for page in pages)
     last = pages[-1]
     assert "Đảng viên 33" in last and "Đảng viên 34" in last
@@ -202,24 +182,7 @@ def test_renders_with_the_figures_and_signature_on_the_last_page(
 def test_a_short_list_renders_on_one_page(tmp_path, heading, figures, congress_header, presidium):
     figures = replace(figures, quorum_text=QUORUM)
     path, _ws = _export(tmp_path, heading, figures, congress_header, presidium, _rows(12))
-    profile = f"file:///tmp/lo-profile-{uuid.uuid4().hex}"
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    shutil.rmtree(profile.removeprefix("file://"), ignore_errors=True)
-    info = subprocess.run(["pdfinfo", str(tmp_path / "dd.pdf")], check=True, capture_output=True, text=True).stdout
+    info = subprocess.run(["pdfinfo", str(to_pdf(path, tmp_path))], check=True, capture_output=True, text=True).stdout
     assert "Pages:           1" in info
 
 

@@ -6,7 +6,6 @@ import dataclasses
 import shutil
 import subprocess
 import sys
-import uuid
 from pathlib import Path
 
 import pytest
@@ -23,6 +22,7 @@ from reports.congress.ballot_papers import (
     strike_instruction,
 )
 from reports.congress.paper_data import BallotPaper
+from tests.support.libreoffice import page_texts, to_pdf
 
 CONGRESS = "Đại hội Chi bộ Văn phòng Sở lần thứ IV, nhiệm kỳ 2025–2030"
 ELECTION = "Bầu Ban Chi ủy nhiệm kỳ 2025–2030"
@@ -269,26 +269,7 @@ def test_no_openpyxl_at_import():
 )
 def test_libreoffice_prints_whole_ballots_per_page(tmp_path, count, form, copies, pages):
     xlsx = export_ballot_papers(tmp_path / "phieu.xlsx", _paper(count, form, copies=copies))
-    profile = f"file:///tmp/lo-profile-{uuid.uuid4().hex}"
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(xlsx),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    shutil.rmtree(profile.removeprefix("file://"), ignore_errors=True)
-    pdf = tmp_path / "phieu.pdf"
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
-    printed = [p for p in text.split("\f") if p.strip()]
+    printed = page_texts(to_pdf(xlsx, tmp_path))
     assert len(printed) == pages
     per_page = ballots_per_page(_paper(count, form))
     last_name = _names(count)[-1]

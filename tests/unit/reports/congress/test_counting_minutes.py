@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import uuid
 from dataclasses import replace
 from datetime import date
 
@@ -20,6 +18,7 @@ from reports.congress.counting_minutes import (
     export_counting_minutes,
 )
 from reports.congress.paper_data import MinutesCandidate
+from tests.support.libreoffice import page_texts, to_pdf
 
 STRIKE_LABELS = ["STT", "Họ và tên", "Số phiếu bầu", "Tỷ lệ so với D", "Kết quả"]
 AGREE_LABELS = ["STT", "Họ và tên", "Đồng ý", "Không đồng ý", "Không tính", "Tỷ lệ đồng ý so với D", "Kết quả"]
@@ -272,26 +271,7 @@ def test_candidate_rows_of_each_form():
 def _render(tmp_path, data, name: str) -> list[str]:
     """The text of each printed page, as LibreOffice lays the workbook out."""
     xlsx = export_counting_minutes(tmp_path / f"{name}.xlsx", data, HEADER, SIGNATURE)
-    profile = f"file:///tmp/lo-profile-{uuid.uuid4().hex}"
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(xlsx),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    shutil.rmtree(profile.removeprefix("file://"), ignore_errors=True)
-    pdf = tmp_path / f"{name}.pdf"
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
-    return [page for page in text.split("\f") if page.strip()]
+    return page_texts(to_pdf(xlsx, tmp_path))
 
 
 @pytest.mark.slow

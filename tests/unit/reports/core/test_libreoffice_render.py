@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import uuid
 from datetime import date
 
 import pytest
 
 from reports.core.party_document import Signature
 from reports.roster.member_list import export_member_list
+from tests.support.libreoffice import page_texts, to_pdf
 
 pytestmark = pytest.mark.slow
 
@@ -30,31 +29,11 @@ def test_member_list_renders_as_party_document(tmp_path, header):
     xlsx = export_member_list(
         tmp_path / "Danh sách đảng viên.xlsx", members, header, signature=Signature(name="Trần Thị Bình")
     )
-    profile = f"file:///tmp/lo-profile-{uuid.uuid4().hex}"
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(xlsx),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    shutil.rmtree(profile.removeprefix("file://"), ignore_errors=True)
-    pdf = tmp_path / "Danh sách đảng viên.pdf"
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
-    pages = text.split("\f")
-    pages = [p for p in pages if p.strip()]
+    pages = page_texts(to_pdf(xlsx, tmp_path))
     assert len(pages) >= 2
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in pages[0] and "CHI BỘ VĂN PHÒNG SỞ" in pages[0]
     assert "Hà Nội, ngày 11 tháng 3 năm 2026" in pages[0] and "DANH SÁCH ĐẢNG VIÊN" in pages[0]
     assert all("Quê quán" in page for page in pages)  # the table header repeats on every page
     assert all(f"Trang {n} / {len(pages)}" in page for n, page in enumerate(pages, start=1))
-    assert "Nguyễn Văn Thành 00" in pages[0] and "Nguyễn Văn Thành 39" in text
+    assert "Nguyễn Văn Thành 00" in pages[0] and "Nguyễn Văn Thành 39" in "\f".join(pages)
     assert "T/M CHI BỘ" in pages[-1] and "Trần Thị Bình" in pages[-1]
