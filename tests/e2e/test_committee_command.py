@@ -6,7 +6,7 @@ from __future__ import annotations
 from openpyxl import load_workbook
 
 from tests.e2e.test_office_all_branches import office_file  # noqa: F401 - the fixture: two branches in one file
-from tests.e2e.test_office_commands import chibo
+from tests.support.commands import chibo
 
 
 def test_the_record_from_the_command_line(office_file, tmp_path):  # noqa: F811

@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 from models.congress.elections import congress_elections, election_plan
 from models.core.database import close_database, open_database
 from models.counting import Post
-from tests.e2e.test_office_commands import chibo
 from tests.support import congress_story as story
+from tests.support.commands import chibo
 from tests.support.people import set_up_branch
 
 

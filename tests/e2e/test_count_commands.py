@@ -18,7 +18,7 @@ from models.counting import (
     Post,
     write_record,
 )
-from tests.e2e.test_office_commands import chibo
+from tests.support.commands import chibo
 
 NAMES = ("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung")
 

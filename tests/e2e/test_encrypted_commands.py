@@ -3,37 +3,15 @@ a clear refusal without it, and a note that the written workbook is not encrypte
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from models.core import passphrases
 from models.core.database import close_database, open_database
 from models.roster.members import save_member
+from tests.support.commands import chibo
 from tests.support.people import member, set_up_branch
 
-ROOT = Path(__file__).resolve().parents[2]
 SECRET = "Mật khẩu chi bộ 2026"
-
-
-def chibo(*args: str, passphrase: str | None = None) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "CHIBO_PASSPHRASE"}
-    env["PYTHONIOENCODING"] = "utf-8"
-    if passphrase is not None:
-        env["CHIBO_PASSPHRASE"] = passphrase
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
 
 
 @pytest.fixture

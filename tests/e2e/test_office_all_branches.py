@@ -13,7 +13,7 @@ from models.core.branch import BranchInfo, save_branch
 from models.core.database import close_database, open_database
 from models.roster.members import save_member
 from reports.office.jobs import OFFICE_JOBS
-from tests.e2e.test_office_commands import chibo
+from tests.support.commands import chibo
 from tests.support.people import member
 from tests.support.pg_server import empty_database
 from tests.support.roster_tab import due_people

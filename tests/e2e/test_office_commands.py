@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import os
 import stat
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -17,25 +15,12 @@ from models.core.branch import save_branch
 from models.core.database import close_database, open_database
 from models.roster.members import all_members, save_member
 from reports.roster.jobs import EXPORT_JOBS
+from tests.support.commands import chibo
 from tests.support.roster_tab import BRANCH, due_people
 from tests.support.roster_workbooks import write_roster
 
-ROOT = Path(__file__).resolve().parents[2]
 NEW = ["Phạm Văn Mới", "Nam", date(1990, 1, 2), date(2015, 3, 4), "87654321", ""]
 BAD = ["Lỗi Thị Ngày", "Nữ", "31/02/1980", date(2010, 1, 1), "", ""]
-
-
-def chibo(*args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-    )
 
 
 @pytest.fixture

@@ -73,7 +73,7 @@ def test_a_file_is_not_brought_into_itself_nor_a_missing_one(rich_file, tmp_path
 def test_the_commands_bring_branch_files_into_a_committee_file_and_count_over_it(rich_file, other_file, tmp_path):
     import json
 
-    from tests.unit.office.test_move_commands import chibo
+    from tests.support.commands import chibo
 
     committee = tmp_path / "dang-uy-xa.sqlite3"
     for source in (rich_file, other_file):

@@ -7,22 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.support.commands import chibo
 from tests.support.rich_branch import shot
 
 ROOT = Path(__file__).resolve().parents[3]
-
-
-def chibo(*args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-    )
 
 
 def test_push_refuse_merge_and_pull_back(rich_file, server, tmp_path):
