@@ -47,7 +47,7 @@ def run_minutes(record_path: str, output: str, *, out: TextIO, err: TextIO) -> i
     """The counting minutes of a round from its record file. Exit 0 written; 1 written, but the record does not
     match its digest (the minutes say so); 2 a malformed file or an output that cannot be written."""
     from models.counting import read_record
-    from services.congress.minutes_jobs import minutes_from_record
+    from services.congress.record_minutes import minutes_from_record
 
     record = read_record(record_path)
     target = Path(output)

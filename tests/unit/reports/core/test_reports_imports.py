@@ -19,6 +19,7 @@ MODULES = (
     "services.congress.congress_data",
     "services.congress.jobs",
     "services.congress.minutes_jobs",
+    "services.congress.record_minutes",
     "services.office.jobs",
     "services.office.office_data",
     "services.roster.jobs",
@@ -36,3 +37,15 @@ def test_no_openpyxl_or_qt_at_import():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=Path(__file__).parents[4]
     )
     assert out.stdout.strip() == "False"
+
+
+def test_the_minutes_of_a_record_file_load_no_data_file_code():
+    """`python main.py minutes RECORD.json` needs the counting engine and the writer, not the ORM."""
+    code = (
+        "import sys, services.congress.record_minutes\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'peewee', 'openpyxl', 'PySide6'}))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=Path(__file__).parents[4]
+    )
+    assert out.stdout.strip() == "[]"
