@@ -49,3 +49,18 @@ def test_the_minutes_of_a_record_file_load_no_data_file_code():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=Path(__file__).parents[4]
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_the_writers_load_no_orm():
+    """reports/ writes plain data: none of its modules loads peewee (the services gather the data)."""
+    code = (
+        "import importlib, pkgutil, sys, reports\n"
+        "for info in pkgutil.walk_packages(reports.__path__, 'reports.'):\n"
+        "    importlib.import_module(info.name)\n"
+        "print(len([m for m in sys.modules if m.startswith('reports.')]), 'peewee' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=Path(__file__).parents[4]
+    )
+    count, orm = out.stdout.split()
+    assert int(count) > 25 and orm == "False"
