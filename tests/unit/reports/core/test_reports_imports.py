@@ -1,4 +1,4 @@
-"""reports/ and services/ load neither openpyxl (imported lazily, ~70 ms) nor Qt at import time."""
+"""reports/ loads neither openpyxl (imported lazily, ~70 ms) nor Qt at import time."""
 
 from __future__ import annotations
 
@@ -16,14 +16,6 @@ MODULES = (
     "reports.roster.reminder_lists",
     "reports.roster.roster_reader",
     "reports.roster.statistics_report",
-    "services.congress.congress_data",
-    "services.congress.jobs",
-    "services.congress.minutes_jobs",
-    "services.congress.record_minutes",
-    "services.office.jobs",
-    "services.office.office_data",
-    "services.roster.jobs",
-    "services.roster.report_data",
 )
 
 
@@ -37,18 +29,6 @@ def test_no_openpyxl_or_qt_at_import():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=Path(__file__).parents[4]
     )
     assert out.stdout.strip() == "False"
-
-
-def test_the_minutes_of_a_record_file_load_no_data_file_code():
-    """`python main.py minutes RECORD.json` needs the counting engine and the writer, not the ORM."""
-    code = (
-        "import sys, services.congress.record_minutes\n"
-        "print(sorted({m.split('.')[0] for m in sys.modules} & {'peewee', 'openpyxl', 'PySide6'}))"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=Path(__file__).parents[4]
-    )
-    assert out.stdout.strip() == "[]"
 
 
 def test_the_writers_load_no_orm():
