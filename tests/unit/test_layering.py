@@ -80,6 +80,7 @@ ALLOWED: dict[str, tuple[str, ...]] = {
         "gui.core",
         "gui.congress",
         "services.congress",
+        "services.meetings",
         "models.core",
         "models.congress",
         "models.counting",
