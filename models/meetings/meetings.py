@@ -251,3 +251,9 @@ def _touch(meeting: BranchMeeting) -> None:
     BranchMeeting.update(updated_at=clock.now(), updated_by=current_user(), version=BranchMeeting.version + 1).where(
         BranchMeeting.id == meeting.id
     ).execute()
+
+
+def members_on(day: date) -> list[tuple[str, int]]:
+    """The branch's members on `day` as (name, id), in A-B-C order: whom an appointment or a vote may name."""
+    people = [m for m in all_members() if m.id is not None and member_status(m, day).is_current_member]
+    return [(m.full_name, m.id) for m in sorted(people, key=lambda m: name_key(m.full_name, m.birth_date))]

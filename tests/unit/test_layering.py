@@ -51,6 +51,7 @@ ALLOWED: dict[str, tuple[str, ...]] = {
         "models.roster",
         "models.office",
     ),
+    "reports.meetings": ("reports.core", "reports.meetings"),
     "reports.congress": (
         "reports.core",
         "reports.congress",
@@ -109,6 +110,14 @@ ALLOWED: dict[str, tuple[str, ...]] = {
         "reports.core",
         "reports.office",
         "reports.roster",
+    ),
+    "gui.meetings": (
+        "gui.core",
+        "gui.meetings",
+        "services.meetings",
+        "models.core",
+        "models.counting",
+        "models.meetings",
     ),
     "gui.main_window": ("gui", "services", "models", "reports"),
     "gui.branch_dialog": ("gui.core", "models.core"),
