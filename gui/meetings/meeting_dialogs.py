@@ -115,7 +115,7 @@ class VoteDialog(QDialog):
             form.addRow(label, spin)
             self._form_rows.append((label, spin))
         form.addRow("&Không tán thành", self.no_spin)
-        form.addRow("Không biểu quyết / "Không biểu quyết / phiếu không hợp &lệ"phiếu không hợp lệ", self.invalid_spin)
+        form.addRow("Không biểu quyết / &phiếu không hợp lệ", self.invalid_spin)
         form.addRow("&Ghi chú", self.notes_edit)
         layout.addWidget(QLabel(base.text + f"; {base.present_official} đảng viên chính thức có mặt biểu quyết."))
         layout.addLayout(form)
