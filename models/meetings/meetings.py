@@ -92,8 +92,6 @@ class MeetingInfo:
     chair: str = ""
     secretary: str = ""
     exclude_absent_approved: bool = True
-    leave_number: str = ""
-    leave_on: date | None = None
     version: int = 1
     attendees: tuple[Attendee, ...] = field(default=(), compare=False)
 
@@ -158,8 +156,6 @@ def get_meeting(meeting_id: int) -> MeetingInfo:
         row.chair,
         row.secretary,
         row.exclude_absent_approved,
-        row.leave_number,
-        row.leave_on,
         row.version,
         tuple(people),
     )
@@ -177,8 +173,6 @@ def list_meetings() -> list[MeetingInfo]:
             r.chair,
             r.secretary,
             r.exclude_absent_approved,
-            r.leave_number,
-            r.leave_on,
             r.version,
         )
         for r in rows

@@ -275,8 +275,7 @@ def predecessors(branch_id: int) -> set[int]:
 def next_congress_ordinal(branch_id: int) -> int:
     """The ordinal of the branch's next congress (Hướng dẫn 06): one after the highest of its own and its
     predecessors' (merged or split into it), so it continues through mergers and splits; a branch recorded as newly
-    founded starts at I (its own congresses before the founding, a reused file's, do not count). The session of a
-    branch meeting's by-election is no congress."""
+    founded starts at I (its own congresses before the founding, a reused file's, do not count)."""
     from peewee import fn
 
     from models.congress.tables import Congress
@@ -287,7 +286,7 @@ def next_congress_ordinal(branch_id: int) -> int:
         own &= Congress.opens_on >= max(founded)
     highest = (
         Congress.select(fn.MAX(Congress.ordinal))
-        .where((own | Congress.branch.in_(list(predecessors(branch_id)))) & (Congress.kind == "congress"))
+        .where(own | Congress.branch.in_(list(predecessors(branch_id))))
         .scalar()
     )
     return (highest or 0) + 1
