@@ -105,3 +105,23 @@ def current_leadership(on: date | None = None) -> list[Leader]:
         )
     order = {post: index for index, post in enumerate(LEADERSHIP_POSTS)}
     return sorted(leaders, key=lambda leader: (order[leader.post], leader.since))
+
+
+def leadership_line(leaders: list[Leader]) -> str:
+    """One line for a screen: "Cấp ủy: Bí thư Chi bộ Nguyễn Văn An (bầu, từ 20/06/2025); … ; 5 chi ủy viên"."""
+    if not leaders:
+        return "Cấp ủy: chưa có (chưa bầu, chưa chỉ định)."
+    posts = [
+        f"{x.post_label} {x.full_name} ({x.how_label.lower()}, từ {fmt(x.since)})"
+        for x in leaders
+        if x.post != Post.COMMITTEE
+    ]
+    committee = sum(1 for x in leaders if x.post == Post.COMMITTEE)
+    if committee:
+        posts.append(f"{committee} chi ủy viên")
+    return "Cấp ủy: " + "; ".join(posts) + "."
+
+
+def appointed_since(day: date, on: date | None = None) -> list[Leader]:
+    """The leaders holding a post on `on` by an appointment decided on or after `day` (a congress's opening)."""
+    return [x for x in current_leadership(on) if x.how == APPOINTED and x.since >= day and x.source.startswith("Quyết")]

@@ -83,3 +83,24 @@ def test_an_appointment_shows_in_the_leadership(qtbot, tab, answers):
     item = tab.leadership_list.item(0)
     assert item.text().startswith("Bí thư Chi bộ: ") and "chỉ định, từ 01/12/2026" in item.text()
     assert "Quyết định số 15-QĐ/ĐU" in item.toolTip()
+
+
+def test_the_roster_tab_shows_the_leadership(qtbot, data_file, tmp_path):
+    from gui.core import operations
+    from gui.roster.members_tab import MembersTab
+    from models.counting import Post
+    from models.meetings.appointments import AppointmentInfo, AppointmentReason, record_appointment
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    story.roster(5)
+    roster = MembersTab(settings)
+    qtbot.addWidget(roster)
+    roster.show_leadership()
+    assert roster.leadership_label.text() == "Cấp ủy: chưa có (chưa bầu, chưa chỉ định)."
+    record_appointment(
+        AppointmentInfo(
+            Post.SECRETARY, "Phạm Thị Hoa", AppointmentReason.NEW_BRANCH, "3-QĐ/ĐU", date(2026, 5, 4), "Đảng ủy"
+        )
+    )
+    operations.announce(operations.OperationChanges(congress=True))  # another tab recorded it
+    assert roster.leadership_label.text() == "Cấp ủy: Bí thư Chi bộ Phạm Thị Hoa (chỉ định, từ 04/05/2026)."
