@@ -11,6 +11,7 @@ from models.congress.congresses import CongressInfo, list_congresses
 from models.congress.elections import congress_elections
 from models.core import clock
 from models.core.dates import fmt
+from models.core.saved_ids import saved_id
 from models.counting import POST_LABELS, Post
 from models.meetings.appointments import LEADERSHIP_POSTS, appointments
 
@@ -45,7 +46,7 @@ class Leader:
 
 def _congress_leaders(congress: CongressInfo) -> list[Leader]:
     out = []
-    for election in congress_elections(congress.id):
+    for election in congress_elections(saved_id(congress)):
         if election.post not in LEADERSHIP_POSTS:
             continue
         for person in election.elected:
