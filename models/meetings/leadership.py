@@ -14,6 +14,7 @@ from models.core.dates import fmt
 from models.core.saved_ids import saved_id
 from models.counting import POST_LABELS, Post
 from models.meetings.appointments import LEADERSHIP_POSTS, appointments
+from models.meetings.votes import by_elections
 
 ELECTED, APPOINTED = "elected", "appointed"
 HOW_LABELS = {ELECTED: "Bầu", APPOINTED: "Chỉ định"}
@@ -77,24 +78,35 @@ def _congress_leaders(congress: CongressInfo) -> list[Leader]:
 
 
 def current_leadership(on: date | None = None) -> list[Leader]:
-    """The leadership on `on` (today by default): the latest congress held by then, then every appointment made
-    since in date order (an appointed secretary or deputy replaces the one before; an appointed committee member
-    joins the committee), less appointments ended by then. Secretary first, then deputy, then the committee."""
+    """The leadership on `on` (today by default): the latest congress held by then, then every by-election won at a
+    branch meeting and every appointment made since, in date order (a new secretary or deputy replaces the one
+    before; a new committee member joins the committee), less appointments ended by then. Secretary first, then
+    deputy, then the committee."""
     on = on or clock.today()
     held = [c for c in list_congresses() if c.id is not None and c.opens_on <= on]
     latest = max(held, key=lambda c: (c.opens_on, c.ordinal), default=None)
     leaders = _congress_leaders(latest) if latest else []
     since = latest.opens_on if latest else date.min
+    changes: list[tuple[date, Leader, date | None]] = []
+    for vote in by_elections():
+        if vote.passed and vote.post is not None and since <= vote.held_on <= on:
+            source = f"bầu bổ sung tại hội nghị chi bộ ngày {fmt(vote.held_on)}"
+            if vote.approved_on:
+                source += f", chuẩn y: Quyết định số {vote.approval_number} ngày {fmt(vote.approved_on)}"
+            else:
+                source += ", chờ cấp trên chuẩn y"
+            term = latest.term_text if latest else ""
+            changes.append(
+                (
+                    vote.held_on,
+                    Leader(vote.post, vote.subject_name, vote.held_on, ELECTED, source, vote.member_id, term),
+                    None,
+                )
+            )
     for appointment in appointments():
-        if appointment.decision_on < since or appointment.decision_on > on:
-            continue
-        if appointment.post in _SINGLE:  # replaced the one before, even if the appointee has left since
-            leaders = [leader for leader in leaders if leader.post != appointment.post]
-        if appointment.until is not None and appointment.until <= on:
-            continue
-        term = f"nhiệm kỳ {appointment.term_start}–{appointment.term_end}" if appointment.term_start else ""
-        leaders.append(
-            Leader(
+        if since <= appointment.decision_on <= on:
+            term = f"nhiệm kỳ {appointment.term_start}–{appointment.term_end}" if appointment.term_start else ""
+            leader = Leader(
                 appointment.post,
                 appointment.full_name,
                 appointment.decision_on,
@@ -103,7 +115,12 @@ def current_leadership(on: date | None = None) -> list[Leader]:
                 appointment.member_id,
                 term,
             )
-        )
+            changes.append((appointment.decision_on, leader, appointment.until))
+    for _day, leader, until in sorted(changes, key=lambda change: change[0]):
+        if leader.post in _SINGLE:  # replaces the one before, even if the newcomer has left since
+            leaders = [x for x in leaders if x.post != leader.post]
+        if until is None or until > on:
+            leaders.append(leader)
     order = {post: index for index, post in enumerate(LEADERSHIP_POSTS)}
     return sorted(leaders, key=lambda leader: (order[leader.post], leader.since))
 

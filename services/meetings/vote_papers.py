@@ -13,7 +13,7 @@ from models.congress.numbering import document_number
 from models.core.branch import get_branch
 from models.core.dates import fmt
 from models.core.practice_flag import watermark
-from models.counting import Post, percent_label
+from models.counting import POST_LABELS, Post, percent_label
 from models.meetings.leadership import current_leadership
 from models.meetings.meetings import base_of, get_meeting
 from models.meetings.thresholds import DISCIPLINE_ORDER, VoteKind
@@ -37,7 +37,7 @@ PAPERS: dict[VoteKind, tuple[str, str, str]] = {
     VoteKind.PROPOSE_EXPULSION: ("TTr", "TỜ TRÌNH", "đề nghị thi hành kỷ luật khai trừ đảng viên"),
     VoteKind.STRIKE_OFF: ("NQ", "NGHỊ QUYẾT", "đề nghị xóa tên trong danh sách đảng viên đồng chí"),
     VoteKind.EXEMPTION: ("NQ", "NGHỊ QUYẾT", "miễn công tác và sinh hoạt đảng cho đồng chí"),
-    VoteKind.BY_ELECTION: ("TTr", "TỜ TRÌNH", "đề nghị chuẩn y kết quả bầu cử bổ sung"),
+    VoteKind.BY_ELECTION: ("TTr", "TỜ TRÌNH", "đề nghị chuẩn y kết quả bầu bổ sung, đồng chí"),
 }
 GROUNDS = ("Căn cứ Điều lệ Đảng Cộng sản Việt Nam và Quy định thi hành Điều lệ Đảng;",)
 
@@ -62,6 +62,11 @@ def vote_paper(vote: VoteRecord) -> VotePaper:
         f"Hình thức: {vote.form.label.lower()}; thông qua khi {vote.kind.rule.threshold.label} của D tán thành "
         f"(từ {vote.needed} phiếu).",
     )
+    if vote.kind is VoteKind.BY_ELECTION and vote.post is not None:
+        meeting_lines += (
+            f"Thực hiện văn bản số {vote.leave_number} ngày {fmt(vote.leave_on) if vote.leave_on else '...'} của cấp "
+            f"ủy cấp trên đồng ý cho chi bộ bầu bổ sung {POST_LABELS[vote.post]}.",
+        )
     figures = [("Tán thành", vote.yes), ("Không tán thành", vote.no), ("Không biểu quyết, không hợp lệ", vote.invalid)]
     if vote.kind is VoteKind.DISCIPLINE:
         figures[1:1] = [(f"  trong đó: {k.label}", vote.yes_by_form.get(k.value, 0)) for k in DISCIPLINE_ORDER]
@@ -74,6 +79,13 @@ def vote_paper(vote: VoteRecord) -> VotePaper:
             "ngày công bố; đảng viên có quyền khiếu nại trong thời hạn một tháng."
             if form
             else f"Không hình thức kỷ luật nào được quá một nửa D: không thi hành kỷ luật đồng chí {vote.subject_name}."
+        )
+    elif vote.kind is VoteKind.BY_ELECTION and vote.post is not None:
+        outcome = (
+            f"Đồng chí {vote.subject_name} trúng cử {POST_LABELS[vote.post]} với {vote.yes}/{vote.d} phiếu đồng ý "
+            f"({percent_label(_percent(vote.yes, vote.d))} so với D). Đề nghị cấp ủy cấp trên xem xét, chuẩn y."
+            if vote.passed
+            else f"Đồng chí {vote.subject_name} không trúng cử ({vote.yes}/{vote.d}, cần {vote.needed} phiếu)."
         )
     elif vote.passed:
         outcome = f"{vote.kind.label} đối với đồng chí {vote.subject_name}: đạt {vote.yes}/{vote.d} ({title.lower()})."
