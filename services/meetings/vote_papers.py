@@ -53,7 +53,7 @@ def vote_paper(vote: VoteRecord) -> VotePaper:
     name = branch.name if branch else "Chi bộ"
     _doc_type, title, about = PAPERS[vote.kind]
     base = base_of(meeting.attendees, meeting.exclude_absent_approved)
-    meeting_lines = (
+    meeting_lines: tuple[str, ...] = (
         f"Ngày {fmt(meeting.held_on)}, {name} họp {meeting.purpose[:1].lower()}{meeting.purpose[1:]}"
         + (f", đồng chí {meeting.chair} chủ trì" if meeting.chair else "")
         + ".",
