@@ -23,7 +23,7 @@ from models.counting import POST_LABELS
 from models.meetings.appointments import LEADERSHIP_POSTS, AppointmentInfo, AppointmentReason, record_appointment
 from models.meetings.meetings import Base, MeetingInfo, create_meeting
 from models.meetings.thresholds import DISCIPLINE_ORDER, VoteKind, votes_needed
-from models.meetings.votes import ByElection, record_vote
+from models.meetings.votes import ByElection, record_approval, record_vote
 
 
 class MeetingDialog(QDialog):
@@ -254,4 +254,41 @@ class AppointmentDialog(QDialog):
 
     def _done(self, info: AppointmentInfo) -> None:
         self.saved.emit(info)
+        self.accept()
+
+
+class ApprovalDialog(QDialog):
+    """The higher committee's approval (chuẩn y) of a by-election: its decision's number and date."""
+
+    saved = Signal(object)  # models.meetings.votes.VoteRecord
+
+    def __init__(self, vote_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Ghi quyết định chuẩn y kết quả bầu bổ sung")
+        self.vote_id = vote_id
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.number_edit = QLineEdit()
+        self.number_edit.setPlaceholderText("Ví dụ: 12-QĐ/ĐU")
+        self.date_field = DateField()
+        self.date_field.setDate(clock.today())
+        form.addRow("&Số quyết định", self.number_edit)
+        form.addRow("&Ngày quyết định", self.date_field)
+        layout.addLayout(form)
+        layout.addWidget(dialogs.ok_cancel(self, self.save, "&Lưu"))
+
+    def save(self) -> None:
+        approved_on = self.date_field.date()
+        if approved_on is None:
+            dialogs.show_error(self, "Hãy nhập ngày quyết định chuẩn y (ngày/tháng/năm).")
+            return
+        operations.run(
+            self,
+            lambda: record_approval(self.vote_id, self.number_edit.text(), approved_on),
+            self._done,
+            changes=operations.OperationChanges(congress=True, source=self),
+        )
+
+    def _done(self, record) -> None:
+        self.saved.emit(record)
         self.accept()
