@@ -5,6 +5,7 @@ written."""
 from __future__ import annotations
 
 import os
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -120,10 +121,8 @@ def export_vote_paper(vote_id: int, path: str | os.PathLike[str]) -> Path:
     number = ""
     if congresses and congresses[0].id is not None:
         number = document_number(congresses[0].id, doc_type, f"meeting-vote:{vote.id}", f"{title} {about}").text
-    secretary = next(
-        (x.full_name for x in current_leadership(vote.held_on) if x.post == Post.SECRETARY),
-        branch.secretary_name if branch else "",
-    )
+    meeting = get_meeting(vote.meeting_id)
+    signature = _signature(vote.held_on - timedelta(days=1), meeting.chair)
     header = DocumentHeader(
         "\n".join(branch.higher_lines) if branch else "",
         branch.name if branch else "Chi bộ",
@@ -132,4 +131,15 @@ def export_vote_paper(vote_id: int, path: str | os.PathLike[str]) -> Path:
         vote.held_on,
         watermark(),
     )
-    return write_vote_paper(path, vote_paper(vote), header, Signature("T/M CHI BỘ", "BÍ THƯ", secretary))
+    return write_vote_paper(path, vote_paper(vote), header, signature)
+
+
+def _signature(before: date, chair: str) -> Signature:
+    """Signed for the branch by its secretary as the meeting found them (not one just elected and not yet
+    approved), else by the deputy, else by the meeting's chair."""
+    holders = {x.post: x.full_name for x in current_leadership(before) if x.post != Post.COMMITTEE}
+    if Post.SECRETARY in holders:
+        return Signature("T/M CHI BỘ", "BÍ THƯ", holders[Post.SECRETARY])
+    if Post.DEPUTY_SECRETARY in holders:
+        return Signature("T/M CHI BỘ", "PHÓ BÍ THƯ", holders[Post.DEPUTY_SECRETARY])
+    return Signature("T/M CHI BỘ", "CHỦ TRÌ HỘI NGHỊ", chair)

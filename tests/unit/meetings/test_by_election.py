@@ -84,6 +84,7 @@ def test_a_secretary_by_elected_at_a_branch_meeting(data_file, tmp_path):
     assert "TỜ TRÌNH" in texts and "Số 01-TTr/CB" in texts
     assert any("văn bản số 45-CV/ĐU ngày 01/09/2026" in t for t in texts)
     assert any(t.startswith(f"1. Đồng chí {candidate.full_name} trúng cử Bí thư Chi bộ với 16/30") for t in texts)
+    assert texts[-1] == before.full_name  # signed by the secretary the meeting found, not the one just elected
 
 
 def test_a_by_election_candidate_must_be_an_official_member_on_the_list(data_file):
