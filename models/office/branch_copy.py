@@ -22,6 +22,7 @@ from models.core.tables import BaseModel, Branch
 from models.core.vnname import nfc
 from models.live_count.session import chain_head, chain_link
 from models.live_count.tables import BallotEntry
+from models.meetings.tables import Appointment, BranchMeeting
 from models.office.branch_snapshot import branch_rows, chain_links
 from models.office.branch_tables import BranchTable, branch_tables, map_text_ids
 from models.roster.members import person_key
@@ -44,6 +45,10 @@ TABLE_LABELS = {
     "BallotEntry": "dòng nhật ký nhập phiếu",
     "BallotBundle": "tệp phiếu",
     "CountAct": "biên bản khóa, mở, công bố",
+    "BranchMeeting": "hội nghị chi bộ",
+    "MeetingAttendance": "người dự hội nghị chi bộ",
+    "MeetingVote": "biểu quyết của hội nghị chi bộ",
+    "Appointment": "quyết định chỉ định",
 }
 
 INSERT, MERGE, KEEP, DROP = "insert", "merge", "keep", "drop"
@@ -165,6 +170,8 @@ def merge_rules() -> dict[str, MergeRule]:
         "MemberEvent": _same(MemberEvent, "member", "kind", "date"),
         "Rating": _same(Rating, "member", "year"),
         "Congress": _same(Congress, "branch", "ordinal", outcome=KEEP),
+        "BranchMeeting": _same(BranchMeeting, "branch", "held_on", "purpose", outcome=KEEP),
+        "Appointment": _same(Appointment, "branch", "post", "decision_number"),
         "DocumentSequence": _sequence,
         "DocumentNumber": _document,
     }

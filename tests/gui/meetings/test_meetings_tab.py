@@ -1,0 +1,141 @@
+"""The «Hội nghị chi bộ» tab on real widgets: a meeting created, an absence with its reason changing D, a vote
+recorded through its dialog with the outcome computed, a refusal shown and nothing saved, the paper exported."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import QSettings
+
+from gui.meetings.meetings_tab import MeetingsTab
+from models.counting import Attendance
+from models.meetings.meetings import list_meetings, meeting_base
+from models.meetings.thresholds import VoteForm, VoteKind
+from models.meetings.votes import meeting_votes
+from tests.support import congress_story as story
+
+
+@pytest.fixture
+def tab(qtbot, data_file, tmp_path):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    story.roster(10, 2, temporary=1)
+    widget = MeetingsTab(settings)
+    qtbot.addWidget(widget)
+    widget.resize(1366, 700)
+    widget.refresh()
+    widget.show()
+    return widget
+
+
+def _new_meeting(tab) -> None:
+    dialog = tab.new_meeting()
+    dialog.date_field.setDate(date(2026, 11, 20))
+    dialog.purpose_edit.setText("Xem xét kỷ luật đảng viên")
+    dialog.chair_edit.setText("Nguyễn Văn An")
+    dialog.save()
+
+
+def test_a_meeting_its_attendance_and_d(qtbot, tab, answers):
+    _new_meeting(tab)
+    [meeting] = list_meetings()
+    assert tab.meeting.id == meeting.id and tab.attendance_table.rowCount() == 12
+    assert tab.base_label.text().startswith("D = 9 (10 đảng viên chính thức, trừ 1 sinh hoạt tạm thời nơi khác)")
+    row = next(i for i, p in enumerate(tab.meeting.attendees) if p.official and p.situation == "normal")
+    answers["texts"].append("Đi công tác")
+    combo = tab.attendance_table.cellWidget(row, 3)
+    combo.setCurrentIndex(combo.findData(Attendance.ABSENT_APPROVED))
+    qtbot.waitUntil(lambda: tab.base_label.text().startswith("D = 8"))
+    assert meeting_base(meeting.id).d == 8 and tab.attendance_table.item(row, 4).text() == "Đi công tác"
+    tab.exclude_check.setChecked(False)  # the meeting's option: an absence with a reason stays in D
+    assert meeting_base(meeting.id).d == 9 and tab.base_label.text().startswith("D = 9")
+
+
+def test_a_vote_through_its_dialog_and_its_paper(qtbot, tab, answers, tmp_path):
+    _new_meeting(tab)
+    dialog = tab.new_vote()
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(VoteKind.DISCIPLINE))
+    assert [dialog.form_combo.itemData(i) for i in range(dialog.form_combo.count())] == [VoteForm.SECRET_BALLOT]
+    assert "từ 5 phiếu" in dialog.needed_label.text()
+    dialog.yes_spin.setValue(6)
+    dialog.no_spin.setValue(3)
+    dialog.save()  # the forms do not add up to the yes votes: refused, nothing saved
+    assert "tổng số phiếu chọn từng hình thức" in answers["error"][0][0] and meeting_votes(tab.meeting.id) == []
+    spins = list(dialog.form_spins.values())
+    spins[0].setValue(2)  # warning
+    spins[1].setValue(4)  # reprimand: 2 + 4 > 9 / 2
+    dialog.save()
+    [vote] = meeting_votes(tab.meeting.id)
+    assert vote.discipline.value == "reprimand" and tab.votes_table.rowCount() == 1
+    assert tab.votes_table.item(0, 7).text() == "Thi hành kỷ luật: Khiển trách"
+    target = tmp_path / "quyet-dinh.xlsx"
+    answers["paths"].append(str(target))
+    tab.export_paper()
+    assert answers["info"] and target.exists()
+    cells = [c for row in load_workbook(target).active.iter_rows(values_only=True) for c in row if c]
+    assert "QUYẾT ĐỊNH" in cells and any("KHIỂN TRÁCH" in str(c) for c in cells)
+
+
+def test_an_appointment_shows_in_the_leadership(qtbot, tab, answers):
+    dialog = tab.new_appointment()
+    dialog.number_edit.setText("15-QĐ/ĐU")
+    dialog.issuer_edit.setText("Đảng ủy Sở")
+    dialog.save()
+    item = tab.leadership_list.item(0)
+    assert item.text().startswith("Bí thư Chi bộ: ") and "chỉ định, từ 01/12/2026" in item.text()
+    assert "Quyết định số 15-QĐ/ĐU" in item.toolTip()
+
+
+def test_the_roster_tab_shows_the_leadership(qtbot, data_file, tmp_path):
+    from gui.core import operations
+    from gui.roster.members_tab import MembersTab
+    from models.counting import Post
+    from models.meetings.appointments import AppointmentInfo, AppointmentReason, record_appointment
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    story.roster(5)
+    roster = MembersTab(settings)
+    qtbot.addWidget(roster)
+    roster.show_leadership()
+    assert roster.leadership_label.text() == "Cấp ủy: chưa có (chưa bầu, chưa chỉ định)."
+    record_appointment(
+        AppointmentInfo(
+            Post.SECRETARY, "Phạm Thị Hoa", AppointmentReason.NEW_BRANCH, "3-QĐ/ĐU", date(2026, 5, 4), "Đảng ủy"
+        )
+    )
+    operations.announce(operations.OperationChanges(congress=True))  # another tab recorded it
+    assert roster.leadership_label.text() == "Cấp ủy: Bí thư Chi bộ Phạm Thị Hoa (chỉ định, từ 04/05/2026)."
+
+
+def test_a_by_election_through_the_dialog_then_its_approval(qtbot, tab, answers):
+    from models.counting import Post
+    from models.meetings.leadership import current_leadership
+
+    _new_meeting(tab)
+    dialog = tab.new_vote()
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(VoteKind.BY_ELECTION))
+    assert dialog.leave_edit.isVisibleTo(dialog) and not dialog.form_spins[next(iter(dialog.form_spins))].isVisibleTo(
+        dialog
+    )
+    dialog.post_combo.setCurrentIndex(dialog.post_combo.findData(Post.DEPUTY_SECRETARY))
+    dialog.yes_spin.setValue(7)
+    dialog.no_spin.setValue(2)
+    dialog.save()  # no leave recorded: refused, nothing saved
+    assert "cấp ủy cấp trên đồng ý" in answers["error"][0][0] and meeting_votes(tab.meeting.id) == []
+    dialog.leave_edit.setText("45-CV/ĐU")
+    dialog.leave_field.setDate(date(2026, 11, 1))
+    dialog.save()
+    [vote] = meeting_votes(tab.meeting.id)
+    assert vote.passed and tab.votes_table.item(0, 7).text().startswith("Trúng cử Phó Bí thư Chi bộ (7/9")
+    tab.votes_table.selectRow(0)
+    assert tab.approval_button.isEnabled()
+    approval = tab.record_approval()
+    approval.number_edit.setText("12-QĐ/ĐU")
+    approval.date_field.setDate(date(2026, 11, 25))
+    approval.save()
+    [deputy] = [x for x in current_leadership() if x.post == Post.DEPUTY_SECRETARY]
+    assert "chuẩn y: Quyết định số 12-QĐ/ĐU ngày 25/11/2026" in deputy.source
+    assert any(
+        tab.leadership_list.item(i).text().startswith("Phó Bí thư Chi bộ:") for i in range(tab.leadership_list.count())
+    )
