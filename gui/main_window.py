@@ -658,6 +658,9 @@ class MainWindow(QMainWindow):
             self.removeEventFilter(self)
             self.first_painted.emit()
             QTimer.singleShot(0, self._after_first_paint)
+        elif watched is self.members_tab.table.viewport() and event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._build_tabs_after_roster)  # once this paint of the filled roster is done
         return super().eventFilter(watched, event)
 
     def _after_first_paint(self) -> None:
@@ -673,11 +676,20 @@ class MainWindow(QMainWindow):
         self._build_deferred_tabs(eager=False)
 
     def _on_first_roster_loaded(self, done: int, total: int) -> None:
-        """The congress and ballots tabs not shown yet are built once the roster is on screen (start-up speed)."""
+        """The congress and ballots tabs not shown yet are built once the roster is on screen (start-up speed): after
+        the table's next paint, or at once when the roster is not the tab shown."""
         if done == total:
             self.members_tab.load_progress.disconnect(self._on_first_roster_loaded)
-            self._build_tab(self.congress_page)
-            self._build_tab(self.ballots_page)
+            viewport = self.members_tab.table.viewport()
+            if viewport.isVisible():
+                viewport.installEventFilter(self)
+                viewport.update()
+            else:
+                self._build_tabs_after_roster()
+
+    def _build_tabs_after_roster(self) -> None:
+        self._build_tab(self.congress_page)
+        self._build_tab(self.ballots_page)
 
     def _build_deferred_tabs(self, eager: bool = True) -> None:
         """Once a data file is open and the window has been painted: the congress and ballots tabs (`eager`, or
