@@ -233,7 +233,7 @@ def office_reminders(
         due, badges, unrated = (
             q.recognition_candidates(on, ids),
             q.badge_candidates(award, ids),
-            q.unrated_members(year, on, ids),
+            q.unrated_members(year, ids),
         )
         for branch_id, name in chosen:
             out.append(
@@ -242,7 +242,7 @@ def office_reminders(
                     name,
                     recognition_reminders(members_with_ids(due.get(branch_id, []), branch_id), on),
                     badge_due_for_award_date(members_with_ids(badges.get(branch_id, []), branch_id), award),
-                    missing_ratings(members_with_ids(unrated.get(branch_id, []), branch_id), [], year, on),
+                    missing_ratings(members_with_ids(unrated.get(branch_id, []), branch_id), [], year),
                 )
             )
         _step(progress, _STEPS, _STEPS)
@@ -256,7 +256,7 @@ def office_reminders(
                 name,
                 recognition_reminders(members, on),
                 badge_due_for_award_date(members, award),
-                missing_ratings(members, ratings_for_year(year, branch_id), year, on),
+                missing_ratings(members, ratings_for_year(year, branch_id), year),
             )
         )
     _step(progress, len(chosen), len(chosen))

@@ -23,6 +23,6 @@ def test_the_last_rated_year_is_always_the_year_before(on):
 
 
 def test_the_reminders_statistics_and_dialog_ask_the_one_rule():
-    from reports.roster.jobs import StatisticsOptions
+    from services.roster.jobs import StatisticsOptions
 
     assert StatisticsOptions.default(date(2026, 11, 2)).year == last_rated_year(date(2026, 11, 2))

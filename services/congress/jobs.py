@@ -113,7 +113,7 @@ def paper_signature(congress_id: int, branch, after: bool):
 
 def _attendance(congress_id: int, branch) -> Write:
     from models.congress.congresses import get_congress
-    from reports.congress.congress_data import attendance, heading
+    from services.congress.congress_data import attendance, heading
 
     rows, figures = attendance(congress_id)
     title = heading(get_congress(congress_id), branch)
@@ -127,7 +127,7 @@ def _attendance(congress_id: int, branch) -> Write:
 
 
 def _summary(congress_id: int, branch) -> Write:
-    from reports.congress.congress_data import congress_summary
+    from services.congress.congress_data import congress_summary
 
     summary = congress_summary(congress_id, branch)
 
@@ -147,7 +147,7 @@ def _listed(rows_of: Callable[[int], list], empty: str, export: Export) -> Calla
 
     def content(congress_id: int, branch) -> Write:
         from models.congress.congresses import get_congress
-        from reports.congress.congress_data import heading
+        from services.congress.congress_data import heading
 
         rows = rows_of(congress_id)
         if not rows:
@@ -163,13 +163,13 @@ def _listed(rows_of: Callable[[int], list], empty: str, export: Export) -> Calla
 
 
 def _bio_rows(congress_id: int) -> list:
-    from reports.congress.congress_data import elected_bios
+    from services.congress.congress_data import elected_bios
 
     return elected_bios(congress_id)
 
 
 def _vote_rows(congress_id: int) -> list:
-    from reports.congress.congress_data import hand_vote_rows
+    from services.congress.congress_data import hand_vote_rows
 
     return hand_vote_rows(congress_id)
 
@@ -230,8 +230,8 @@ def prepare_ballot_papers(election_id: int, copies: int) -> PreparedExport:
     from models.congress.congresses import get_congress
     from models.congress.elections import get_election
     from models.core.branch import get_branch
-    from reports.congress.congress_data import ballot_paper
     from reports.core.files import safe_filename
+    from services.congress.congress_data import ballot_paper
 
     election = get_election(election_id)
     round_ = election.current_round

@@ -130,10 +130,10 @@ def prepare_minutes(round_id: int) -> PreparedExport:
     from models.congress.tables import CongressElection, ElectionRound
     from models.core.branch import get_branch
     from models.live_count.count import round_record
-    from reports.congress.congress_data import heading
-    from reports.congress.jobs import congress_header
     from reports.core.files import safe_filename
     from reports.core.party_document import Signature
+    from services.congress.congress_data import heading
+    from services.congress.jobs import congress_header
 
     row = ElectionRound.get_by_id(round_id)
     if not RoundState.of(row.status, row.count_mode).can_print:
@@ -197,10 +197,10 @@ def prepare_entry_log(round_id: int) -> PreparedExport:
     from models.counting.compare import describe
     from models.live_count.count import log_problems
     from models.live_count.session import CountSession, round_log
-    from reports.congress.congress_data import heading
-    from reports.congress.jobs import congress_header
     from reports.core.files import safe_filename
     from reports.core.party_document import Signature
+    from services.congress.congress_data import heading
+    from services.congress.jobs import congress_header
 
     row = ElectionRound.get_by_id(round_id)
     lines = round_log(round_id)

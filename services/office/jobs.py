@@ -1,5 +1,5 @@
 """The office's exports as jobs over every branch, under the committee's header: the same interface as the roster's
-(reports.roster.jobs.ExportJob), so the window and `python main.py export --all-branches` run them alike."""
+(services.roster.jobs.ExportJob), so the window and `python main.py export --all-branches` run them alike."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from models.core.dates import fmt
 from models.core.errors import Cancelled
 from reports.core.export_files import NothingToExport, Progress
 from reports.core.party_document import DocumentHeader, Signature
-from reports.roster.jobs import ExportJob, ExportOptions, JobContent, StatisticsOptions
+from services.roster.jobs import ExportJob, ExportOptions, JobContent, StatisticsOptions
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ class OfficeExportJob(ExportJob):
 
     def papers(self, content: JobContent, today: date) -> tuple[DocumentHeader, Signature, str]:
         from models.office.committee import current_committee
-        from reports.office.office_data import committee_file_name, committee_header, committee_signature
+        from services.office.office_data import committee_file_name, committee_header, committee_signature
 
         committee = current_committee()
         header = committee_header(committee, today, content.type_code)
@@ -36,9 +36,9 @@ def _statistics(options: ExportOptions) -> JobContent:
         raise NothingToExport("Cơ sở dữ liệu chưa có chi bộ nào để lập báo cáo.")
 
     def write(target: Path, progress: Progress, header: DocumentHeader, signature: Signature) -> None:
-        from reports.office.office_data import branch_table
         from reports.office.office_statistics_report import export_office_statistics
-        from reports.roster.report_data import statistics_sections
+        from services.office.office_data import branch_table
+        from services.roster.report_data import statistics_sections
 
         if not progress(0, 1):
             raise Cancelled()
@@ -58,7 +58,7 @@ def _statistics(options: ExportOptions) -> JobContent:
 
 def _probation(options: ExportOptions) -> JobContent:
     from models.office.office_statistics import office_reminders
-    from reports.roster.report_data import probation_rows
+    from services.roster.report_data import probation_rows
 
     today = options.today
     pairs = office_reminders(today).recognitions()
@@ -81,7 +81,7 @@ def _probation(options: ExportOptions) -> JobContent:
 
 def _badges(options: ExportOptions) -> JobContent:
     from models.office.office_statistics import office_reminders
-    from reports.roster.report_data import badge_rows
+    from services.roster.report_data import badge_rows
 
     reminders = office_reminders(options.today)
     pairs, award = reminders.badges(), reminders.award_date
@@ -110,7 +110,7 @@ def _badges(options: ExportOptions) -> JobContent:
 
 def _congress_round(options: ExportOptions) -> JobContent:
     from models.office.congress_round import congress_round, latest_term
-    from reports.office.office_data import round_rows
+    from services.office.office_data import round_rows
 
     today = options.today
     term = latest_term(today)

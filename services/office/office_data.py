@@ -13,7 +13,7 @@ from reports.core.files import safe_filename
 from reports.core.party_document import DocumentHeader, Signature
 from reports.office.congress_round_report import RoundRow
 from reports.office.office_statistics_report import BranchTable
-from reports.roster.report_data import NUMBER_BLANK
+from services.roster.report_data import NUMBER_BLANK
 
 # The overview figures of each branch on the «Theo chi bộ» sheet: (section row key, column heading).
 TABLE_FIGURES: tuple[tuple[str, str], ...] = (
