@@ -157,6 +157,8 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         self.office_action = self._action(view_menu, "Tổng hợp t&oàn đảng bộ…", self.show_office_totals)
         self.office_action.setEnabled(False)
+        self.committee_action = self._action(view_menu, "Hồ &sơ đảng ủy…", self.show_committee_record)
+        self.committee_action.setEnabled(False)
 
         help_menu = bar.addMenu("Trợ giú&p")
         self._action(help_menu, "&Giới thiệu ChiBo", self._about)
@@ -227,6 +229,7 @@ class MainWindow(QMainWindow):
         self.branch_bar.set_branches(branches, current, self._access)
         self.branch_bar.setVisible(on_server or len(branches) > 1)
         self.office_action.setEnabled(len(branches) > 1)
+        self.committee_action.setEnabled(len(branches) > 1)
         self._several_branches = len(branches) > 1
 
     def choose_branch(self, branch_id: int) -> None:
@@ -279,6 +282,15 @@ class MainWindow(QMainWindow):
         dialog.open()
         dialog.load()
         self.office_dialog = dialog
+
+    def show_committee_record(self) -> None:
+        """«Hồ sơ đảng ủy»: the committee's own record, its leadership and its branches' history."""
+        from gui.office.committee_dialog import CommitteeDialog
+
+        dialog = CommitteeDialog(self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.committee_dialog = dialog
 
     def _is_read_only(self) -> bool:
         """The open file cannot be written, or the server account may only read the branch worked in."""

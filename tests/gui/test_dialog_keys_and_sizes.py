@@ -182,7 +182,14 @@ def _connection():
     return ConnectionDialog(QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat))
 
 
+def _committee():
+    from gui.office.committee_dialog import CommitteeDialog
+
+    return CommitteeDialog()
+
+
 DIALOGS = {
+    "committee": _committee,
     "protection": _protection,
     "new_passphrase": _new_passphrase,
     "passphrase": _passphrase,
