@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.ballots_page = DeferredPage()
         self.ballots_tab = None  # gui.live_count.ballots_tab.BallotsTab, built after the first paint
         self.opening_backup = None  # gui.core.auto_backups.OpeningBackup, once a data file has been opened
+        self._roster_viewport = None  # the roster table's viewport until its first paint once filled
         self.inactivity_lock = None  # gui.core.inactivity_lock.InactivityLock, after the first paint
         self._access = None  # models.office.accounts.SignedInAccess on a server: the account and its branches
         self._several_branches = False  # the open database shows more than one branch: transfers between them
@@ -670,8 +671,9 @@ class MainWindow(QMainWindow):
             self.removeEventFilter(self)
             self.first_painted.emit()
             QTimer.singleShot(0, self._after_first_paint)
-        elif watched is self.members_tab.table.viewport() and event.type() == QEvent.Type.Paint:
+        elif watched is self._roster_viewport and event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
+            self._roster_viewport = None
             QTimer.singleShot(0, self._build_tabs_after_roster)  # once this paint of the filled roster is done
         return super().eventFilter(watched, event)
 
@@ -694,6 +696,7 @@ class MainWindow(QMainWindow):
             self.members_tab.load_progress.disconnect(self._on_first_roster_loaded)
             viewport = self.members_tab.table.viewport()
             if viewport.isVisible():
+                self._roster_viewport = viewport
                 viewport.installEventFilter(self)
                 viewport.update()
             else:
