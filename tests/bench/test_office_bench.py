@@ -289,6 +289,7 @@ def _whole_process(script: str, *args: str) -> tuple[float, float, str]:
     return seconds, peak_kb / 1024, run.stdout
 
 
+@pytest.mark.timeout(3600)  # 500,000 members: the fill and the first spans take minutes on a shared 2-core PC
 def test_server_stats_command_vs_one_rollup_query(big_server, pg_url, tmp_path):
     """`main.py stats --all-branches` on the server, whole process, against one GROUP BY … ROLLUP query from the raw
     tables giving the same figures (checked: each branch's and the committee's members and official members)."""
