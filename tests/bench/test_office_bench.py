@@ -241,22 +241,24 @@ _ROLLUP = """
 import sys, psycopg
 LEAVING = ("transferred_out", "died", "struck_off", "expelled", "resigned")
 SQL = '''
-WITH counted AS (
+WITH facts AS (
+  SELECT member_id, bool_or(kind = ANY(%(leaving)s)) AS gone, bool_or(kind = 'recognised') AS recognised
+  FROM member_event
+  WHERE date <= %(on)s AND voided_at IS NULL AND replaced_by_id IS NULL
+  GROUP BY member_id
+), counted AS (
   SELECT m.branch_id, m.gender, m.ethnicity, m.religion, m.education, m.qualification, m.theory,
-         (m.official_date <= %(on)s OR EXISTS (SELECT 1 FROM member_event r WHERE r.member_id = m.id
-            AND r.kind = 'recognised' AND r.date <= %(on)s AND r.voided_at IS NULL AND r.replaced_by_id IS NULL))
-           AS official,
-         (SELECT count(*) FROM unnest(%(bounds)s::int[]) b WHERE date_part('year', age(%(on)s, m.birth_date)) > b)
-           AS band
-  FROM member m
-  WHERE m.admission_date <= %(on)s AND NOT EXISTS (SELECT 1 FROM member_event e WHERE e.member_id = m.id
-    AND e.kind = ANY(%(leaving)s) AND e.date <= %(on)s AND e.voided_at IS NULL AND e.replaced_by_id IS NULL))
+         (m.official_date <= %(on)s OR coalesce(f.recognised, false)) AS official,
+         width_bucket(date_part('year', age(%(on)s, m.birth_date)) - 0.5, %(bounds)s::float8[]) AS band
+  FROM member m LEFT JOIN facts f ON f.member_id = m.id
+  WHERE m.admission_date <= %(on)s AND NOT coalesce(f.gone, false)
+)
 SELECT branch_id, official, gender, count(*) FROM counted
 GROUP BY gender, ethnicity, religion, education, qualification, theory, official, band, ROLLUP (branch_id)
 '''
 with psycopg.connect(sys.argv[1]) as connection:
     rows = connection.execute(
-        SQL, {"on": sys.argv[2], "bounds": [int(b) for b in sys.argv[3].split(",")], "leaving": list(LEAVING)}
+        SQL, {"on": sys.argv[2], "bounds": [float(b) for b in sys.argv[3].split(",")], "leaving": list(LEAVING)}
     ).fetchall()
 totals = {}
 for branch, official, gender, count in rows:
