@@ -289,6 +289,7 @@ class MainWindow(QMainWindow):
         from gui.office.committee_dialog import CommitteeDialog
 
         dialog = CommitteeDialog(self)
+        dialog.set_read_only(self._is_read_only())
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         self.committee_dialog = dialog

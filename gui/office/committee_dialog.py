@@ -259,6 +259,12 @@ class CommitteeDialog(QDialog):
         self.term_end_box.setValue(record.term_end or NO_YEAR)
         self.ordinal_box.setValue(record.congress_ordinal or NO_ORDINAL)
 
+    def set_read_only(self, read_only: bool) -> None:
+        """A data file that cannot be written, or an account that may only read: the record is shown, not saved."""
+        for button in (self.save_button, self.add_leader_button, self.add_event_button):
+            button.setEnabled(not read_only)
+            button.setToolTip("Tệp dữ liệu hoặc tài khoản này chỉ được xem, không được sửa." if read_only else "")
+
     # writing -----------------------------------------------------------------------------------
     def save_committee(self) -> None:
         def year(box: QSpinBox) -> int | None:

@@ -147,3 +147,14 @@ def test_the_window_opens_it_when_the_file_holds_several_branches(qtbot, two_bra
     window.committee_action.trigger()
     assert isinstance(window.committee_dialog, CommitteeDialog) and window.committee_dialog.isVisible()
     assert window.committee_dialog.branch_combo.count() == 2
+
+
+def test_a_file_that_cannot_be_written_shows_the_record_without_saving(qtbot, two_branches, data_file, tmp_path):
+    window = MainWindow(data_file, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window._is_read_only = lambda: True  # as for a file opened read-only or an account that may only read
+    window.show_committee_record()
+    dialog = window.committee_dialog
+    buttons = (dialog.save_button, dialog.add_leader_button, dialog.add_event_button)
+    assert not any(button.isEnabled() for button in buttons) and "chỉ được xem" in dialog.save_button.toolTip()
+    assert dialog.branch_combo.count() == 2  # what is recorded is still shown
