@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self.meetings_page = DeferredPage()
         self.meetings_tab = None  # gui.meetings.meetings_tab.MeetingsTab, built after the first paint
         self.opening_backup = None  # gui.core.auto_backups.OpeningBackup, once a data file has been opened
+        self._roster_viewport = None  # the roster table's viewport until its first paint once filled
         self.inactivity_lock = None  # gui.core.inactivity_lock.InactivityLock, after the first paint
         self._access = None  # models.office.accounts.SignedInAccess on a server: the account and its branches
         self._several_branches = False  # the open database shows more than one branch: transfers between them
@@ -160,6 +161,8 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         self.office_action = self._action(view_menu, "Tổng hợp t&oàn đảng bộ…", self.show_office_totals)
         self.office_action.setEnabled(False)
+        self.committee_action = self._action(view_menu, "Hồ &sơ đảng ủy…", self.show_committee_record)
+        self.committee_action.setEnabled(False)
 
         help_menu = bar.addMenu("Trợ giú&p")
         self._action(help_menu, "&Giới thiệu ChiBo", self._about)
@@ -230,6 +233,7 @@ class MainWindow(QMainWindow):
         self.branch_bar.set_branches(branches, current, self._access)
         self.branch_bar.setVisible(on_server or len(branches) > 1)
         self.office_action.setEnabled(len(branches) > 1)
+        self.committee_action.setEnabled(len(branches) > 1)
         self._several_branches = len(branches) > 1
 
     def choose_branch(self, branch_id: int) -> None:
@@ -282,6 +286,16 @@ class MainWindow(QMainWindow):
         dialog.open()
         dialog.load()
         self.office_dialog = dialog
+
+    def show_committee_record(self) -> None:
+        """«Hồ sơ đảng ủy»: the committee's own record, its leadership and its branches' history."""
+        from gui.office.committee_dialog import CommitteeDialog
+
+        dialog = CommitteeDialog(self)
+        dialog.set_read_only(self._is_read_only())
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.committee_dialog = dialog
 
     def _is_read_only(self) -> bool:
         """The open file cannot be written, or the server account may only read the branch worked in."""
@@ -661,6 +675,10 @@ class MainWindow(QMainWindow):
             self.removeEventFilter(self)
             self.first_painted.emit()
             QTimer.singleShot(0, self._after_first_paint)
+        elif watched is self._roster_viewport and event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            self._roster_viewport = None
+            QTimer.singleShot(0, self._build_tabs_after_roster)  # once this paint of the filled roster is done
         return super().eventFilter(watched, event)
 
     def _after_first_paint(self) -> None:
@@ -676,11 +694,21 @@ class MainWindow(QMainWindow):
         self._build_deferred_tabs(eager=False)
 
     def _on_first_roster_loaded(self, done: int, total: int) -> None:
-        """The congress and ballots tabs not shown yet are built once the roster is on screen (start-up speed)."""
+        """The congress and ballots tabs not shown yet are built once the roster is on screen (start-up speed): after
+        the table's next paint, or at once when the roster is not the tab shown."""
         if done == total:
             self.members_tab.load_progress.disconnect(self._on_first_roster_loaded)
-            self._build_tab(self.congress_page)
-            self._build_tab(self.ballots_page)
+            viewport = self.members_tab.table.viewport()
+            if viewport.isVisible():
+                self._roster_viewport = viewport
+                viewport.installEventFilter(self)
+                viewport.update()
+            else:
+                self._build_tabs_after_roster()
+
+    def _build_tabs_after_roster(self) -> None:
+        self._build_tab(self.congress_page)
+        self._build_tab(self.ballots_page)
 
     def _build_deferred_tabs(self, eager: bool = True) -> None:
         """Once a data file is open and the window has been painted: the congress and ballots tabs (`eager`, or

@@ -1,5 +1,5 @@
 """«Xuất Excel» from the members tab: every export of services.roster.jobs, asked for a path and written off the GUI
-thread.
+thread. The menu is built from the titles alone (services.roster.export_titles); the jobs load when one is run.
 
 The job reads its data on the GUI thread (one connection per thread), then writes on a BackgroundTask; the workbook
 goes to a hidden file beside the target and is moved into place only if the user did not cancel, so a cancelled
@@ -18,7 +18,7 @@ from gui.core import operations
 from gui.core.export_runner import write_export
 from models.core import clock
 from models.roster.records import MemberRecord
-from services.roster.jobs import EXPORT_JOBS, JOB_BY_KIND, ExportJob, ExportOptions, NothingToExport
+from services.roster.export_titles import EXPORT_TITLES
 
 # Menu order; None is a separator.
 MENU: tuple[str | None, ...] = ("danh-sach", "danh-sach-cot", None, "thong-ke", None, "du-bi", "huy-hieu")
@@ -53,11 +53,11 @@ class MemberExports(QObject):
         self._age_bounds = age_bounds
         self.task = None  # the BackgroundTask of the export under way
         self.options_dialog = None
-        self.action_by_kind = {job.kind: self._action(job) for job in EXPORT_JOBS}
+        self.action_by_kind = {kind: self._action(kind, title) for kind, title in EXPORT_TITLES.items()}
 
-    def _action(self, job: ExportJob) -> QAction:
-        action = QAction(menu_text(job.kind, job.title), self)
-        action.triggered.connect(lambda _checked=False, kind=job.kind: self.start(kind))
+    def _action(self, kind: str, title: str) -> QAction:
+        action = QAction(menu_text(kind, title), self)
+        action.triggered.connect(lambda _checked=False, kind=kind: self.start(kind))
         return action
 
     def actions(self) -> list[QAction | None]:
@@ -66,6 +66,8 @@ class MemberExports(QObject):
 
     def start(self, kind: str) -> None:
         """Run the export `kind` ("danh-sach", "thong-ke", …): its options first when it has any."""
+        from services.roster.jobs import JOB_BY_KIND
+
         if JOB_BY_KIND[kind].asks_options:
             self._ask_statistics_options(kind)
         else:
@@ -81,6 +83,8 @@ class MemberExports(QObject):
         self.options_dialog = dialog
 
     def _export(self, kind: str, statistics) -> None:
+        from services.roster.jobs import JOB_BY_KIND, ExportOptions, NothingToExport
+
         job = JOB_BY_KIND[kind]
         options = ExportOptions(
             clock.today(),

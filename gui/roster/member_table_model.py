@@ -226,7 +226,10 @@ class MemberFilterProxyModel(QAbstractProxyModel):
         key = COLUMNS[column].key if 0 <= column < len(COLUMNS) else "full_name"
         self._sort_column = "full_name" if key == "no" else key
         self._descending = order == Qt.SortOrder.DescendingOrder
-        self._search = None
+        source = self.sourceModel()
+        if self._search is not None and source is not None:  # the rows' search fields stay: only the order changes
+            rows = source.rows
+            self._search.reorder(sort_indices(rows, list(range(len(rows))), self._sort_column, self._descending))
         self._rebuild()
 
     def expect_order(self, order: list[int], sort: tuple[str, bool]) -> None:

@@ -1,15 +1,16 @@
 """A round as the domain reads it: its facts, its result recounted (from its totals, or from its entry log through
-the check models.live_count.seal registers), and the rows behind it. The operations on rounds (models.congress.rounds)
+the recount models.live_count registers), and the rows behind it. The operations on rounds (models.congress.rounds)
 and the elections (models.congress.elections) both build on this module."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
 from models.congress.congress_rows import congress_row
+from models.congress.log_check import log_check
 from models.congress.round_state import STATUS_LABELS, CountMode, RoundState, RoundStatus
 from models.congress.summons import SummonedPerson
 from models.congress.tables import CongressElection, ElectionRound, RoundCandidate
@@ -118,16 +119,6 @@ def is_tie_break(previous: RoundInfo | None, candidates: Sequence[SummonedPerson
     return bool(candidates) and all(p.key in tied for p in candidates)
 
 
-# The entry log lives in models.live_count, which builds on this package: it registers how a closed round counted
-# ballot by ballot is recounted from its log (models.live_count.seal), so every reader of a result gets that recount.
-_log_check: Callable | None = None
-
-
-def use_log_check(check: Callable) -> None:
-    global _log_check
-    _log_check = check
-
-
 def round_info(
     row, post: Post, people: dict[int, SummonedPerson], previous: RoundInfo | None = None, opens_on: date | None = None
 ) -> RoundInfo:
@@ -159,8 +150,9 @@ def round_info(
         rules=rules,
     )
     state = RoundState.of(row.status, row.count_mode)
-    if state.mode == CountMode.BALLOTS and state.has_result and _log_check is not None:
-        check = _log_check(row.id, info.election, totals, row.record_digest)
+    recount = log_check()
+    if state.mode == CountMode.BALLOTS and state.has_result and recount is not None:
+        check = recount(row.id, info.election, totals, row.record_digest)
         return replace(info, totals=check.totals, result=check.result, integrity=check.problems)
     if totals is not None:
         info = replace(info, result=count_totals(info.election, totals))

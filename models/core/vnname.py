@@ -39,7 +39,7 @@ def nfc(text: str) -> str:
 
 
 def _visible(text: str) -> str:
-    if text.isascii() and text.isprintable():
+    if text.isprintable():  # no control, format (Cf) or separator character but the space: nothing to take out
         return text
     return "".join(ch for ch in text if unicodedata.category(ch) != "Cf" and (ch.isprintable() or ch.isspace()))
 

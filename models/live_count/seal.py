@@ -9,7 +9,6 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from models.congress.round_facts import use_log_check
 from models.core.errors import DomainError
 from models.counting import Election, Form, Tally, Totals
 from models.counting.decision import CountResult
@@ -128,12 +127,6 @@ def _first_difference(election: Election, stored: Totals, recount: Totals) -> st
         if saved != recounted:
             return f"{lead}: số {label} được lưu {saved}, kiểm lại được {recounted}."
     return f"{lead}."
-
-
-def register() -> None:
-    """Let models.congress (which cannot import this package) read closed results through the log."""
-
-    use_log_check(check_closed_round)
 
 
 __all__ = [

@@ -161,6 +161,8 @@ def add_leader(leader: Leader) -> None:
         raise ValidationError(f"Cách giữ chức vụ «{leader.how}» không hợp lệ (bầu hoặc chỉ định).", "how")
     if leader.how == "appointed" and not nfc(leader.decision):
         raise ValidationError("Người được chỉ định cần ghi số, ngày quyết định chỉ định.", "decision")
+    if leader.since is not None and leader.until is not None and leader.until <= leader.since:
+        raise ValidationError("Ngày thôi giữ chức vụ phải sau ngày bắt đầu giữ chức vụ.", "until")
     with db.atomic():
         row = Committee.select().order_by(Committee.id).first()
         if row is None:
@@ -193,6 +195,8 @@ def leaders(on: date | None = None) -> list[Leader]:
 def record_branch_event(entry: HistoryEntry) -> None:
     if entry.kind not in BRANCH_EVENTS:
         raise ValidationError(f"Loại sự kiện «{entry.kind}» không có.", "kind")
+    if entry.date is None:
+        raise ValidationError(f"«{BRANCH_EVENTS[entry.kind]}» cần ngày (ngày/tháng/năm) của sự kiện.", "date")
     if entry.kind in _NEEDS_OTHER and entry.other_id is None:
         raise ValidationError(f"«{BRANCH_EVENTS[entry.kind]}» cần chọn chi bộ liên quan.", "other")
     if entry.other_id == entry.branch_id:

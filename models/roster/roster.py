@@ -280,7 +280,7 @@ def _date_key(value: date | None) -> int:
 
 
 _SORT_KEYS = {
-    "full_name": lambda r: r.name_key,
+    "full_name": attrgetter("name_key"),
     "gender": lambda r: (r.gender, r.name_key),
     "birth_date": lambda r: (_date_key(r.birth_date), r.name_key),
     "admission_date": lambda r: (_date_key(r.admission_date), r.name_key),
@@ -291,17 +291,26 @@ _SORT_KEYS = {
 }
 
 
-def sort_key(rows: list[RosterRow], column: str):
-    """The key by which sort_indices orders row indices."""
+def _row_key(column: str):
+    """The key of one row by which rows are ordered on `column`."""
     key = _SORT_KEYS.get(column)
     if key is None:
-        return lambda i: (fold(str(getattr(rows[i], column, ""))), rows[i].name_key)
+        return lambda r: (fold(str(getattr(r, column, ""))), r.name_key)
+    return key
+
+
+def sort_key(rows: list[RosterRow], column: str):
+    """The key by which sort_indices orders row indices."""
+    key = _row_key(column)
     return lambda i: key(rows[i])
 
 
 def sort_indices(rows: list[RosterRow], indices: list[int], column: str, descending: bool = False) -> list[int]:
     """Indices ordered by a column; names in Vietnamese A-B-C order, other texts by their folded form."""
-    return sorted(indices, key=sort_key(rows, column), reverse=descending)
+    if len(indices) * 2 < len(rows):  # a few of the rows (a page being loaded): keyed one by one
+        return sorted(indices, key=sort_key(rows, column), reverse=descending)
+    keys = list(map(_row_key(column), rows))  # most rows: every key at once, then looked up by index
+    return sorted(indices, key=keys.__getitem__, reverse=descending)
 
 
 def insert_position(rows: list[RosterRow], order: list[int], index: int, column: str, descending: bool = False) -> int:

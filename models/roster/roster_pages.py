@@ -61,8 +61,8 @@ def roster_pages(on: date, first: int = FIRST_PAGE, size: int = PAGE) -> Iterato
     statuses: dict[tuple[bool, bool], MemberStatus] = {}
     shared: dict = {}
     limit = first
-    # A server probes each member's events with its page (the first page comes at once); a file answers one grouped
-    # query over the branch's events faster than a probe per member.
+    # A server probes each member's events with the first page (it comes at once), then answers one grouped query
+    # over the branch's events for the rest, faster than a probe per member; a file answers that query at once.
     marks = _all_marks(on) if isinstance(db.obj, pw.SqliteDatabase) else None
     columns = _COLUMNS if marks is not None else [*_COLUMNS, _events_mark(on)]
     while True:
@@ -85,6 +85,8 @@ def roster_pages(on: date, first: int = FIRST_PAGE, size: int = PAGE) -> Iterato
             return
         last = marked[-1][0]
         after, limit = (bytes(last[-1]), last[0]), size
+        if marks is None:
+            marks, columns = _all_marks(on), _COLUMNS
 
 
 _RECOGNISED_ONLY, _READ_EVENTS = 1, 2

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 TCVN3 = "tcvn3"
 VNI = "vni"
@@ -241,6 +242,7 @@ def needs_check(text: str) -> bool:
     return not any(ord(ch) > 0xFF and ch.isalpha() for ch in text)
 
 
+@lru_cache(maxsize=1 << 12)  # a roster repeats its jobs, places and ethnicities: each text is judged once
 def to_unicode(text: str, font_name: str = "") -> tuple[str, str | None]:
     """(text in Unicode, the legacy encoding converted from or None). `font_name` (the cell's font) is a hint:
     ".VnTime"/".VnTimeH" means TCVN3 (H: capitals), "VNI-..." means VNI."""

@@ -21,6 +21,7 @@ from models.core.errors import Cancelled
 from models.roster.age_bands import DEFAULT_AGE_BOUNDS
 from models.roster.ratings import last_rated_year
 from reports.core.export_files import NothingToExport, PreparedExport, Progress, write_atomically
+from services.roster.export_titles import EXPORT_TITLES
 
 if TYPE_CHECKING:
     from models.roster.records import MemberRecord
@@ -225,21 +226,21 @@ def _badges(options: ExportOptions) -> JobContent:
 EXPORT_JOBS: tuple[ExportJob, ...] = (
     ExportJob(
         "danh-sach",
-        "Danh sách đảng viên theo mẫu sổ 7-HSĐV",
+        EXPORT_TITLES["danh-sach"],
         "Đang xuất danh sách đảng viên…",
         "Đã xuất danh sách đảng viên ra tệp Excel.",
         _member_list(screen=False),
     ),
     ExportJob(
         "danh-sach-cot",
-        "Danh sách đảng viên theo các cột đang hiện",
+        EXPORT_TITLES["danh-sach-cot"],
         "Đang xuất danh sách đảng viên…",
         "Đã xuất danh sách đảng viên ra tệp Excel.",
         _member_list(screen=True),
     ),
     ExportJob(
         "thong-ke",
-        "Báo cáo thống kê đảng viên",
+        EXPORT_TITLES["thong-ke"],
         "Đang lập báo cáo thống kê…",
         "Đã xuất báo cáo thống kê đảng viên ra tệp Excel.",
         _statistics,
@@ -247,14 +248,14 @@ EXPORT_JOBS: tuple[ExportJob, ...] = (
     ),
     ExportJob(
         "du-bi",
-        "Danh sách đảng viên dự bị đến hạn xét chính thức",
+        EXPORT_TITLES["du-bi"],
         "Đang xuất danh sách…",
         "Đã xuất danh sách đảng viên dự bị đến hạn ra tệp Excel.",
         _probation,
     ),
     ExportJob(
         "huy-hieu",
-        "Danh sách đề nghị tặng Huy hiệu Đảng đợt tới",
+        EXPORT_TITLES["huy-hieu"],
         "Đang xuất danh sách…",
         "Đã xuất danh sách đề nghị tặng Huy hiệu Đảng ra tệp Excel.",
         _badges,

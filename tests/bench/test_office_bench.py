@@ -231,3 +231,97 @@ def test_commune_branch_files_into_one_committee_file(benchmark, tmp_path):
         f"({ours_s / BRANCHES * 1000:.0f} ms a file), plain ATTACH + INSERT … SELECT {plain_s:.2f} s; load "
         f"average {os.getloadavg()[0]:.1f}"
     )
+
+
+# One aggregate query from the raw tables, as the simplest honest code would count the committee's profiles: the
+# members on the roster on ON (admitted, not gone by a leaving event), official by their date or a recognition, by
+# profile (gender, ethnicity, religion, education, qualification, theory, official, age band), for each branch and
+# for the committee (ROLLUP over the branch). Run as a whole process (connect, query, fetch), like `main.py stats`.
+_ROLLUP = """
+import sys, psycopg
+LEAVING = ("transferred_out", "died", "struck_off", "expelled", "resigned")
+SQL = '''
+WITH facts AS (
+  SELECT member_id, bool_or(kind = ANY(%(leaving)s)) AS gone, bool_or(kind = 'recognised') AS recognised
+  FROM member_event
+  WHERE date <= %(on)s AND voided_at IS NULL AND replaced_by_id IS NULL
+  GROUP BY member_id
+), counted AS (
+  SELECT m.branch_id, m.gender, m.ethnicity, m.religion, m.education, m.qualification, m.theory,
+         (m.official_date <= %(on)s OR coalesce(f.recognised, false)) AS official,
+         width_bucket(date_part('year', age(%(on)s, m.birth_date)) - 0.5, %(bounds)s::float8[]) AS band
+  FROM member m LEFT JOIN facts f ON f.member_id = m.id
+  WHERE m.admission_date <= %(on)s AND NOT coalesce(f.gone, false)
+)
+SELECT branch_id, official, gender, count(*) FROM counted
+GROUP BY gender, ethnicity, religion, education, qualification, theory, official, band, ROLLUP (branch_id)
+'''
+with psycopg.connect(sys.argv[1]) as connection:
+    rows = connection.execute(
+        SQL, {"on": sys.argv[2], "bounds": [float(b) for b in sys.argv[3].split(",")], "leaving": list(LEAVING)}
+    ).fetchall()
+totals = {}
+for branch, official, gender, count in rows:
+    total, official_count = totals.get(branch, (0, 0))
+    totals[branch] = (total + count, official_count + (count if official else 0))
+print(repr(totals))
+"""
+
+
+# Runs a script as __main__ and reports its peak resident memory (VmHWM: the kernel's high-water mark of this
+# program's own memory, reset by exec; ru_maxrss would carry the parent's size over from the fork).
+_MEASURED = """
+import atexit, runpy, sys
+atexit.register(lambda: sys.stderr.write(next(l for l in open("/proc/self/status") if l.startswith("VmHWM"))))
+sys.argv = sys.argv[1:]
+runpy.run_path(sys.argv[0], run_name="__main__")
+"""
+
+
+def _whole_process(script: str, *args: str) -> tuple[float, float, str]:
+    """(seconds, peak resident MB, stdout) of `script` run in its own Python process."""
+    import subprocess
+    import sys
+
+    start = time.perf_counter()
+    run = subprocess.run([sys.executable, "-c", _MEASURED, script, *args], capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    assert run.returncode == 0, run.stderr[-2000:]
+    peak_kb = int(run.stderr.rsplit("VmHWM:", 1)[1].split()[0])
+    return seconds, peak_kb / 1024, run.stdout
+
+
+@pytest.mark.timeout(3600)  # 500,000 members: the fill and the first spans take minutes on a shared 2-core PC
+def test_server_stats_command_vs_one_rollup_query(big_server, pg_url, tmp_path):
+    """`main.py stats --all-branches` on the server, whole process, against one GROUP BY … ROLLUP query from the raw
+    tables giving the same figures (checked: each branch's and the committee's members and official members)."""
+    import ast
+    from pathlib import Path
+
+    from models.office.office_statistics import office_statistics as statistics
+
+    first_s = _best(lambda: refresh_standings([i for i, _ in list_branches()]), 1)  # every member's spans, once
+    report = statistics(ON, PERIOD, YEAR, BOUNDS)
+    expected = {
+        b.branch_id: (b.section("overview").count("total"), b.section("overview").count("official"))
+        for b in report.branches
+        if b.section("overview").count("total")
+    }
+    overview = report.total_section("overview")
+    expected[None] = (overview.count("total"), overview.count("official"))
+    root = Path(__file__).resolve().parents[2]
+    bounds = ",".join(map(str, BOUNDS))
+    rollup = tmp_path / "rollup.py"
+    rollup.write_text(_ROLLUP, encoding="utf-8")
+    base = [_whole_process(str(rollup), pg_url, ON.isoformat(), bounds) for _ in range(3)]
+    assert ast.literal_eval(base[0][2]) == expected  # the same figures
+    command = [str(root / "main.py"), "stats", "--all-branches", "--db", pg_url, "--on", ON.strftime("%d/%m/%Y")]
+    ours = [_whole_process(*command) for _ in range(3)]
+    base_s, base_mb = min(s for s, _, _ in base), max(mb for _, mb, _ in base)
+    ours_s, ours_mb = min(s for s, _, _ in ours), max(mb for _, mb, _ in ours)
+    print(
+        f"\nstats --all-branches, {SERVER:,} members in {BRANCHES} branches on PostgreSQL, whole process; load "
+        f"average {os.getloadavg()[0]:.1f}; the first statistics computed every member's spans in {first_s:.1f} s"
+        f"\n  ChiBo: {ours_s:.2f} s, peak RSS {ours_mb:.0f} MB; one ROLLUP query "
+        f"(psycopg): {base_s:.2f} s, peak RSS {base_mb:.0f} MB; ratio {ours_s / base_s:.2f} (goal ≤ 2)"
+    )

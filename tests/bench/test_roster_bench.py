@@ -314,9 +314,19 @@ from cli.parser import parse_args
 from main import start_window
 w, outcome = start_window(parse_args(["--db", sys.argv[1]]), QSettings(sys.argv[2], QSettings.Format.IniFormat))
 probe = FirstPaint(); w.installEventFilter(probe)
-while "paint" not in marks or w.members_tab.is_loading() or w.members_tab.proxy.rowCount() == 0:
+
+
+class FilledPaint(QObject):  # the roster's first paint once every row is in the table: the roster is on screen
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not w.members_tab.is_loading() and w.members_tab.proxy.rowCount():
+            marks.setdefault("filled", time.time())
+        return False
+
+
+filled = FilledPaint(); w.members_tab.table.viewport().installEventFilter(filled)
+while "paint" not in marks or "filled" not in marks:
     app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)  # idle like app.exec(): the loader runs
-print(marks["paint"], time.time())
+print(marks["paint"], marks["filled"])
 """
 )
 
@@ -353,9 +363,11 @@ def test_startup_5k_vs_bare_window(benchmark, big_file, tmp_path):
         chibo_paint_s=round(painted, 3),
         chibo_filled_s=round(filled, 3),
         ratio=round(painted / bare, 2),
+        filled_ratio=round(filled / bare, 2),
     )
     print(
-        f"\nstart-up to first paint: bare window {bare:.3f} s, ChiBo {painted:.3f} s (×{painted / bare:.2f}); "
-        f"roster of 5,000 filled at {filled:.3f} s"
+        f"\nstart-up to first paint: bare window {bare:.3f} s, ChiBo {painted:.3f} s "
+        f"(×{painted / bare:.2f}, goal 1.5); "
+        f"roster of 5,000 painted at {filled:.3f} s (×{filled / bare:.2f}, goal 2.5)"
     )
     assert painted <= filled

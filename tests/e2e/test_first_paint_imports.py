@@ -1,4 +1,5 @@
-"""The window's first paint loads no database driver, no workbook library and no congress code (start-up speed):
+"""The window's first paint loads no database driver, no workbook library, no congress code and no export job
+(start-up speed):
 `python -X importtime main.py` with the first-paint probe, which exits as soon as the window has been painted."""
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ HEAVY = (
     "gui.congress",
     "gui.live_count",
     "PySide6.QtCharts",
+    "services.roster.jobs",  # the export menu is built from the titles alone
+    "reports.core.export_files",
+    "models.roster.member_status",
 )
 
 

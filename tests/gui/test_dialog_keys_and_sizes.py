@@ -210,7 +210,14 @@ def _approval():
     return ApprovalDialog(1)
 
 
+def _committee():
+    from gui.office.committee_dialog import CommitteeDialog
+
+    return CommitteeDialog()
+
+
 DIALOGS = {
+    "committee": _committee,
     "protection": _protection,
     "new_passphrase": _new_passphrase,
     "passphrase": _passphrase,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QObject, QSettings
 
 from gui.main_window import MainWindow
 from models.core.branch import BranchInfo, get_branch, save_branch
@@ -121,9 +121,20 @@ def test_the_congress_and_ballots_tabs_are_built_after_the_first_roster_rows(qtb
     win.members_tab.model.rowsInserted.connect(
         lambda *_: built_at_first_rows.append((win.congress_tab, win.ballots_tab)) if not built_at_first_rows else None
     )
+    painted_full = []
+
+    class Painted(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint and win.members_tab.proxy.rowCount() == len(all_people()):
+                painted_full.append((win.congress_tab, win.ballots_tab))
+            return False
+
+    probe = Painted()
+    win.members_tab.table.viewport().installEventFilter(probe)
     win.show()
     qtbot.waitUntil(lambda: win.congress_tab is not None and win.ballots_tab is not None, timeout=5000)
     assert built_at_first_rows == [(None, None)]
+    assert painted_full[0] == (None, None)  # the whole roster painted before the tabs are built
     assert win.members_tab.proxy.rowCount() == len(all_people())
     assert win.congress_page.content is win.congress_tab and win.ballots_page.content is win.ballots_tab
 

@@ -146,6 +146,15 @@ def test_nfc_composes_and_collapses_white_space():
     assert nfc(nfd("Ánh")) == "\u00c1nh"
 
 
+def test_invisible_characters_go_and_a_printable_text_is_kept_as_it_is():
+    from models.core.vnname import _visible
+
+    name = "Nguyễn Thị Ánh"
+    assert _visible(name) is name  # the common case: nothing to look at letter by letter
+    hidden = "Nguy\u200bễn\u00a0Thị\u202eÁnh\u00ad\x07"  # zero-width space, no-break space, RTL override, soft hyphen
+    assert _visible(hidden) == "Nguyễn\u00a0ThịÁnh" and nfc(hidden) == "Nguyễn ThịÁnh"
+
+
 @pytest.mark.parametrize(
     ("text", "folded"),
     [

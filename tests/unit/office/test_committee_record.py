@@ -102,6 +102,9 @@ def test_leadership_elected_or_appointed_with_the_decision(data_file):
     )
     assert [x.full_name for x in leaders()] == ["Nguyễn Văn An", "Trần Thị Bình"]
     assert [x.full_name for x in leaders(ON)] == ["Nguyễn Văn An"]  # the deputy left on 1/3/2026
+    with pytest.raises(ValidationError, match="thôi giữ chức vụ"):
+        add_leader(Leader("Ủy viên", "Lê Văn Cường", since=date(2026, 3, 1), until=date(2026, 3, 1)))
+    assert len(leaders()) == 2  # refused: nothing written
 
 
 def test_the_ordinal_continues_through_a_merger_and_a_new_branch_starts_at_one(data_file):
@@ -120,6 +123,8 @@ def test_the_ordinal_continues_through_a_merger_and_a_new_branch_starts_at_one(d
         record_branch_event(HistoryEntry(first, "merged_from", date(2025, 7, 1)))
     with pytest.raises(NotFoundError):
         record_branch_event(HistoryEntry(first, "merged_from", date(2025, 7, 1), other_id=999))
+    with pytest.raises(ValidationError, match="cần ngày"):
+        record_branch_event(HistoryEntry(new, "dissolved", None))  # type: ignore[arg-type]  # an empty date field
     record_branch_event(HistoryEntry(first, "renamed", date(2025, 7, 1), old_name="Chi bộ Văn phòng huyện ủy"))
     assert former_name(first) == "Chi bộ Văn phòng huyện ủy" and former_name(new) == ""
     assert [e.kind for e in branch_history(first)] == ["renamed"]

@@ -63,6 +63,22 @@ def test_sort_orders():
     assert youngest_first[0] == "Đặng Thu Hà" and youngest_first[-1] == "Ngô Quang Ăn"
 
 
+def test_every_row_sorted_at_once_as_row_by_row():
+    """Sorting most rows looks their keys up in a list made once; a few rows are keyed one by one: same order."""
+    from models.roster.roster import sort_key
+
+    rows = rows_with_ids()
+    rows[3] = rows[3]._replace(birth_date=None)  # no date: last
+    everyone = list(range(len(rows)))
+    for column in ("full_name", "birth_date", "admission_date", "official_date", "kind", "status", "job", "gender"):
+        for descending in (False, True):
+            expected = sorted(everyone, key=sort_key(rows, column), reverse=descending)
+            assert sort_indices(rows, everyone, column, descending) == expected, column
+            few = everyone[::4]
+            assert sort_indices(rows, few, column, descending) == [i for i in expected if i in few], column
+    assert sort_indices(rows, everyone, "birth_date")[-1] == 3
+
+
 def test_incremental_search_gives_the_same_results_as_a_fresh_one():
     rows = rows_with_ids()
     order = sort_indices(rows, list(range(len(rows))), "full_name")

@@ -54,6 +54,34 @@ def test_pages_hold_the_rows_of_a_full_read_in_the_same_order(data_file):
     assert statuses["Lê Văn Cường"] == "exempted" and statuses["Bùi Thị Ân"] == "official"
 
 
+def test_only_the_first_page_probes_each_members_events(data_file):
+    """The first page comes at once with a probe of each member's events; the later ones read the grouped marks
+    (on a file, every page does: one grouped query before the first)."""
+    from models.core.tables import db
+
+    _fill()
+    sent = []
+    database = db.obj
+    real = database.execute_sql
+
+    def record(sql, params=None, *args, **kwargs):
+        sent.append(sql)
+        return real(sql, params, *args, **kwargs)
+
+    database.execute_sql = record
+    try:
+        pages = list(roster_pages(ON, 2, 3))
+    finally:
+        del database.execute_sql
+    page_queries = [sql for sql in sent if sql.startswith('SELECT "t1"."id", "t1"."full_name"')]
+    grouped = [sql for sql in sent if "GROUP BY" in sql]
+    assert len(page_queries) == len(pages) + (len(pages[-1]) == 3) and len(grouped) == 1
+    server = str(data_file).startswith("postgresql")
+    probing = ["member_event" in sql for sql in page_queries]
+    assert probing == [server] + [False] * (len(page_queries) - 1)
+    assert [row for page in pages for row in page] == _reference()
+
+
 def test_searching_the_paged_rows_finds_what_searching_a_full_read_finds(data_file):
     _fill()
     rows = [row for page in roster_pages(ON, 2, 3) for row in page]

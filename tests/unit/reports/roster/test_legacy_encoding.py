@@ -88,3 +88,18 @@ def test_font_hint_and_capitals_font():
     assert to_unicode("nguyÔn v¨n an", ".VnTimeH") == ("NGUYỄN VĂN AN", TCVN3)
     assert to_unicode("Hßa", ".VnTime") == ("Hòa", TCVN3)
     assert to_unicode("Hoøa", "VNI-Times") == ("Hòa", VNI)
+
+
+def test_a_repeated_text_is_judged_once(monkeypatch):
+    """A roster repeats its jobs and places ("Giáo viên": Latin-1 letters only, so it is checked): each distinct
+    text (and font) is scored once, the same answer given again."""
+    import reports.roster.legacy_encoding as legacy
+
+    scored = []
+    real = legacy.plausibility
+    monkeypatch.setattr(legacy, "plausibility", lambda text: scored.append(text) or real(text))
+    to_unicode.cache_clear()
+    answers = {to_unicode("Giáo viên") for _ in range(100)}
+    assert answers == {("Giáo viên", None)} and 0 < len(scored) <= 3
+    assert to_unicode("Hßa", ".VnTime") == ("Hòa", TCVN3) == to_unicode("Hßa", ".VnTime")
+    to_unicode.cache_clear()
