@@ -173,6 +173,19 @@ def v9_to_v10(database: pw.Database) -> None:
     database.create_tables(STANDING_TABLES + COMMITTEE_TABLES)
 
 
+def v10_to_v11(database: pw.Database) -> None:
+    """Passes not limited to two and scanned passes (models.live_count.passes, models.live_count.scan_pass): the
+    passes table, the scanned pages with their images, and the entry log's `scan` column (empty for every entry so
+    far, which keeps every chain link as it was). Self-contained: v4_to_v5 creates today's ballot tables, so each
+    piece is added only when missing."""
+
+    from models.live_count.tables import CountPass, ScanPage
+
+    database.create_tables([CountPass, ScanPage])  # safe: IF NOT EXISTS
+    if "scan" not in {c.name for c in database.get_columns("ballot_entry")}:
+        migrate(_migrator(database).add_column("ballot_entry", "scan", pw.TextField(default="")))
+
+
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     1: v1_to_v2,
     2: v2_to_v3,
@@ -183,4 +196,5 @@ MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     7: v7_to_v8,
     8: v8_to_v9,
     9: v9_to_v10,
+    10: v10_to_v11,
 }

@@ -328,6 +328,7 @@ def _seal(values: dict, links: dict[int, tuple[int, str]], new_chain: dict[str, 
         values["after"],
         values["entered_by"],
         values["entered_at"],
+        values.get("scan", ""),
     )
     links[round_id] = (values["seq"], link)
     new_chain[values["chain"]] = link
