@@ -18,6 +18,7 @@ ALLOWED: dict[str, tuple[str, ...]] = {
     "models.core": ("models.core",),
     "models.counting": ("models.counting", "models.core.errors", "models.core.vnname"),  # pure: no peewee
     "models.roster": ("models.core", "models.roster"),
+    "models.scanning": ("models.scanning", "models.core.errors", "models.counting"),  # pure: no peewee, no Qt
     "models.congress": ("models.core", "models.roster", "models.counting", "models.congress"),
     "models.live_count": ("models.core", "models.counting", "models.congress", "models.live_count"),
     "models.practice": ("models.core", "models.roster", "models.congress", "models.counting", "models.practice"),
