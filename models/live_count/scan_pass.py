@@ -7,9 +7,8 @@ reading and their name, so the log says who decided what from which image. Nothi
 the machine. The page images live in the data file itself (`ScanPage`): encrypted with it, copied by its backups and
 by a branch move, and written in the same transaction as the page's entry, so a kill leaves both or neither.
 
-The reader's pages are taken as plain attributes (models.scanning's `PageReading`: page, image_png, registered,
-qr_payload, marks of (candidate, struck, score, certain, area), doubts of (kind, candidate, area, score)); the
-candidate of a mark or a doubt is its 0-based place on the ballot, in ballot order.
+The reader's pages are models.scanning's `PageReading` values, used through their attributes (this package does
+not depend on the reader); the candidate of a mark or a doubt is its 0-based place on the ballot, in ballot order.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from typing import Any
 from models.core.errors import ConflictError, NotFoundError
 from models.core.tables import db
 from models.core.vnname import nfc
-from models.counting import Ballot, Form
+from models.counting import Ballot, Form, Mark
 from models.live_count.passes import round_passes
 from models.live_count.session import CountSession
 from models.live_count.tables import BallotEntry, ScanPage
@@ -45,6 +44,7 @@ def reading_json(reading: Any) -> dict:
                 "score": round(float(m.score), 4),
                 "certain": bool(m.certain),
                 "area": _area(m.area),
+                "mark": None if getattr(m, "mark", None) is None else str(m.mark.value),
             }
             for m in reading.marks
         ],
@@ -61,25 +61,22 @@ def reading_json(reading: Any) -> dict:
     }
 
 
-def machine_ballot(reading: dict, no: int, ids: tuple[str, ...], form: Form) -> Ballot | None:
-    """The ballot the reading is certain of, or None when a person must decide (a doubt, a mark not certain, a
-    candidate without a mark, a page not registered, or the agree form, whose boxes the reader does not report)."""
-    if form != Form.STRIKE or reading["doubts"] or not reading["registered"]:
+def machine_ballot(reading: Any, no: int, ids: tuple[str, ...]) -> Ballot | None:
+    """The ballot the reader is certain of, or None when a person must decide: a doubt, a mark not certain, or a
+    candidate of the ballot the reader gave no mark for."""
+    if {m.candidate for m in reading.marks} != set(range(len(ids))):
         return None
-    marks = {m["candidate"]: m for m in reading["marks"]}
-    if set(marks) != set(range(len(ids))):
-        return None
-    if any(not m["certain"] or m["struck"] is None for m in marks.values()):
-        return None
-    return Ballot.strike(no, [cid for i, cid in enumerate(ids) if not marks[i]["struck"]])
+    return reading.proposed_ballot(no, ids)
 
 
 def proposal(reading: dict, no: int, ids: tuple[str, ...], form: Form) -> Ballot:
-    """What the review screen starts from: every name the reader saw struck (certain or not) struck."""
-    if form != Form.STRIKE:
-        return Ballot.agree(no, {})
-    struck = {m["candidate"] for m in reading["marks"] if m["struck"]}
-    return Ballot.strike(no, [cid for i, cid in enumerate(ids) if i not in struck])
+    """What the review screen starts from: what the reader saw, certain or not (a name struck when it saw a strike;
+    a box when it saw that mark); undecided marks left as not struck, no box."""
+    if form == Form.STRIKE:
+        struck = {m["candidate"] for m in reading["marks"] if m["struck"]}
+        return Ballot.strike(no, [cid for i, cid in enumerate(ids) if i not in struck])
+    marks = {ids[m["candidate"]]: Mark(m["mark"]) for m in reading["marks"] if m.get("mark")}
+    return Ballot.agree(no, {cid: mark for cid, mark in marks.items() if mark != Mark.NONE})
 
 
 @dataclass(frozen=True)
@@ -130,7 +127,7 @@ def add_page(round_id: int, pass_no: int, reading: Any, entered_by: str = "") ->
         mine = (ScanPage.round == round_id) & (ScanPage.pass_no == pass_no)
         last = ScanPage.select(ScanPage.page).where(mine).order_by(ScanPage.page.desc()).scalar()
         page = (last or 0) + 1
-        ballot = machine_ballot(data, page, tuple(ids), session.election.form)
+        ballot = machine_ballot(reading, page, tuple(ids))
         row = ScanPage.create(
             round=round_id,
             pass_no=pass_no,
