@@ -82,6 +82,7 @@ ALLOWED: dict[str, tuple[str, ...]] = {
         "gui.core",
         "gui.live_count",
         "services.congress",
+        "services.scan_count",
         "models.core",
         "models.counting",
         "models.congress",
