@@ -18,7 +18,7 @@ from models.congress.tables import CONGRESS_TABLES
 from models.core import clock
 from models.core.tables import Branch
 from models.core.vnname import name_sort_key
-from models.live_count.tables import BALLOT_TABLES
+from models.live_count.tables import BALLOT_TABLES, CountPass, ScanPage
 from models.office.committee_tables import COMMITTEE_TABLES
 from models.roster.standing_tables import STANDING_TABLES
 from models.roster.tables import CARD_INDEX, NAME_SORT_INDEX
@@ -178,8 +178,6 @@ def v10_to_v11(database: pw.Database) -> None:
     passes table, the scanned pages with their images, and the entry log's `scan` column (empty for every entry so
     far, which keeps every chain link as it was). Self-contained: v4_to_v5 creates today's ballot tables, so each
     piece is added only when missing."""
-
-    from models.live_count.tables import CountPass, ScanPage
 
     database.create_tables([CountPass, ScanPage])  # safe: IF NOT EXISTS
     if "scan" not in {c.name for c in database.get_columns("ballot_entry")}:

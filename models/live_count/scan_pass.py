@@ -225,9 +225,9 @@ def reviewed_ballots(round_id: int, pass_no: int) -> dict[int, str]:
 def image_problems(round_id: int) -> list[str]:
     """Every scanned ballot of the round whose page image is missing or no longer matches its hash."""
     kept: dict[str, bool] = {}
-    for row in ScanPage.select(ScanPage.image_sha256, ScanPage.image).where(ScanPage.round == round_id):
-        kept[row.image_sha256] = kept.get(row.image_sha256, False) or (
-            hashlib.sha256(bytes(row.image)).hexdigest() == row.image_sha256
+    for page in ScanPage.select(ScanPage.image_sha256, ScanPage.image).where(ScanPage.round == round_id):
+        kept[page.image_sha256] = kept.get(page.image_sha256, False) or (
+            hashlib.sha256(bytes(page.image)).hexdigest() == page.image_sha256
         )
     problems = []
     query = BallotEntry.select(BallotEntry.pass_no, BallotEntry.ballot_no, BallotEntry.scan).where(
