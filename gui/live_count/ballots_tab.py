@@ -85,6 +85,7 @@ class BallotsTab(QWidget):
         self.round_combo.currentIndexChanged.connect(self._on_round_combo_current_index_changed)
         top.addWidget(self.round_combo, 1)
         self.pass_combo = QComboBox()  # the round's passes (models.live_count.passes), filled per round
+        self.pass_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.pass_combo.currentIndexChanged.connect(lambda _i: self._open_session())
         top.addWidget(self.pass_combo)
         self.double_check = QCheckBox("Nhập 2 &lượt")
