@@ -13,11 +13,7 @@ from PySide6.QtWidgets import QApplication
 import services.scan_count.scan_stack as scan_stack_module
 from gui.live_count.ballots_tab import BallotsTab
 from gui.live_count.scan_review import ScanReviewDialog
-from models.congress.elections import add_election, get_election, set_candidates
-from models.congress.hand_votes import VoteKind
-from models.congress.rounds import start_round
-from models.congress.summons import summoned_list
-from models.counting import Ballot, Form, InvalidReason, Post
+from models.counting import Ballot, Form, InvalidReason
 from models.live_count.passes import start_pass
 from models.live_count.scan_pass import add_page, review_queue
 from models.live_count.session import CountSession, round_log
@@ -26,20 +22,6 @@ from tests.support import congress_story as story
 from tests.support.scan_pages import page
 
 SHOTS = os.environ.get("CHIBO_SHOTS")  # a folder: save the screens to look at them
-
-
-def _round():
-    """A committee round, 4 candidates for 3 seats, ballots issued."""
-    story.roster(12, temporary=1)
-    info = story.congress()
-    story.check_in_all(info.id)
-    tellers = story.open_with_bodies(info.id)
-    pool = [p for p in summoned_list(info.id) if p.official and p.situation == "normal" and p not in tellers]
-    election = add_election(info.id, Post.COMMITTEE, 3)
-    set_candidates(election.rounds[0].id, [p.id for p in pool[:4]])
-    story.approve(info.id, VoteKind.SEATS, "Số lượng", election.id)
-    story.approve(info.id, VoteKind.ELECTION_LIST, "Danh sách", election.id)
-    return start_round(get_election(election.id).current_round.id)
 
 
 def _shot(widget, name: str) -> None:
@@ -66,7 +48,7 @@ PAGES = [
 
 
 def test_scanning_reads_off_the_gui_thread_then_opens_the_review_queue(qtbot, tab, answers, monkeypatch, tmp_path):
-    round_ = _round()
+    round_ = story.counting_round()
     tab.refresh()
     tab.entered_by_edit.setText("Tổ quét")
     monkeypatch.setattr(scan_stack_module, "_default_reader", lambda source, target, progress=None: iter(PAGES))
@@ -83,7 +65,7 @@ def test_scanning_reads_off_the_gui_thread_then_opens_the_review_queue(qtbot, ta
 
 
 def test_the_review_queue_is_decided_by_keyboard_alone(qtbot, data_file):
-    round_ = _round()
+    round_ = story.counting_round()
     start_pass(round_.id, "scanned")
     for reading in PAGES:
         add_page(round_.id, 1, reading)
@@ -115,7 +97,7 @@ def test_the_review_queue_is_decided_by_keyboard_alone(qtbot, data_file):
 
 
 def test_a_typed_pass_is_compared_with_the_scanned_one_with_the_image_beside(qtbot, tab, answers):
-    round_ = _round()
+    round_ = story.counting_round()
     start_pass(round_.id, "scanned")
     add_page(round_.id, 1, PAGES[0])
     add_page(round_.id, 1, page(2, [False, True, False, False]))
