@@ -181,7 +181,8 @@ def v10_to_v11(database: pw.Database) -> None:
 
     database.create_tables([CountPass, ScanPage])  # safe: IF NOT EXISTS
     if "scan" not in {c.name for c in database.get_columns("ballot_entry")}:
-        migrate(_migrator(database).add_column("ballot_entry", "scan", pw.TextField(default="")))
+        scan = pw.TextField(default="", constraints=[pw.SQL("DEFAULT ''")])
+        migrate(_migrator(database).add_column("ballot_entry", "scan", scan))
 
 
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {

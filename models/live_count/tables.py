@@ -29,7 +29,9 @@ class BallotEntry(BaseModel):
     entered_by = pw.TextField(default="")
     entered_at = pw.DateTimeField(default=clock.now)
     chain = pw.CharField(max_length=64)
-    scan = pw.TextField(default="")  # a scanned ballot: JSON of its page image's sha256, the reading, the decision
+    # a scanned ballot: JSON of its page image's sha256, the reading, the decision; the database's own default too,
+    # for rows written without it (an insert naming the columns of before scanning)
+    scan = pw.TextField(default="", constraints=[pw.SQL("DEFAULT ''")])
 
     class Meta:
         indexes = ((("round", "seq"), True), (("round", "pass_no", "ballot_no"), False))

@@ -39,6 +39,8 @@ TABLE_LABELS = {
     "BallotEntry": "dòng nhật ký nhập phiếu",
     "BallotBundle": "tệp phiếu",
     "CountAct": "biên bản khóa, mở, công bố",
+    "CountPass": "lượt nhập phiếu",
+    "ScanPage": "trang phiếu quét",
 }
 
 INSERT, MERGE, KEEP, DROP = "insert", "merge", "keep", "drop"
