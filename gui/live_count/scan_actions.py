@@ -105,6 +105,7 @@ class ScanActions:
             tuple(p.full_name for p in info.candidates),
             info.form,
             self.tab.entered_by_edit.text().strip(),
+            session.tally.judge,
             self.tab,
         )
         dialogs.fit_to_screen(dialog, 1200, 740)

@@ -10,6 +10,7 @@ previous page; Delete: the page is no ballot of this round.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QRectF, Qt
@@ -28,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core import dialogs, operations
-from gui.live_count.entry_view import MARK_TEXT, REASON_KEYS
-from models.counting import INVALID_REASON_LABELS, Form, Mark
+from gui.live_count.entry_view import INVALID, MARK_TEXT, REASON_KEYS, VALID, WARNING
+from models.counting import INVALID_REASON_LABELS, Ballot, Form, Mark, Verdict
 from models.live_count.keyboard import BallotDraft
 from models.live_count.scan_pass import QueuedPage, decide_page, dismiss_page, review_queue
 
@@ -70,11 +71,13 @@ class ScanReviewDialog(QDialog):
         names: tuple[str, ...],
         form: Form,
         reviewer: str,
+        judge: Callable[[Ballot], Verdict],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Xem phiếu quét — lượt {pass_no}")
         self.round_id, self.pass_no, self.ids, self.names, self.form = round_id, pass_no, ids, names, form
+        self.judge = judge
         self.decided = 0
         self.queue: list[QueuedPage] = []
         self.index = 0
@@ -189,13 +192,14 @@ class ScanReviewDialog(QDialog):
             if text == "GẠCH":
                 item.setForeground(DOUBT_PEN)
             self.table.setItem(i, 2, item)
-        if draft.void is not None:
-            self.verdict_label.setText(
-                f"<b style='color:#a4262c'>Ban kiểm phiếu xác định không hợp lệ: "
-                f"{escape(INVALID_REASON_LABELS[draft.void])}</b>"
-            )
+        verdict = self.judge(draft.ballot(self.current.page))
+        if verdict.valid:
+            text = f"<span style='color:{VALID}'>Phiếu hợp lệ: bầu {len(verdict.agree)} người.</span>"
         else:
-            self.verdict_label.setText(escape(draft.message))
+            reason = INVALID_REASON_LABELS[verdict.reason].lower()
+            text = f"<b style='color:{INVALID}'>Phiếu không hợp lệ: {escape(reason)}.</b>"
+        warning = f"<span style='color:{WARNING}'>{escape(draft.message)}</span><br>" if draft.message else ""
+        self.verdict_label.setText(warning + text)
 
     # keys ---------------------------------------------------------------------------------------------------------
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override

@@ -71,7 +71,8 @@ def test_the_review_queue_is_decided_by_keyboard_alone(qtbot, data_file):
         add_page(round_.id, 1, reading)
     ids = tuple(p.key for p in round_.candidates)
     names = tuple(p.full_name for p in round_.candidates)
-    dialog = ScanReviewDialog(round_.id, 1, ids, names, Form.STRIKE, "Đồng chí Tổ trưởng")
+    judge = CountSession(round_.id, 1).tally.judge
+    dialog = ScanReviewDialog(round_.id, 1, ids, names, Form.STRIKE, "Đồng chí Tổ trưởng", judge)
     qtbot.addWidget(dialog)
     dialog.resize(1366, 768)
     dialog.show()
@@ -83,6 +84,7 @@ def test_the_review_queue_is_decided_by_keyboard_alone(qtbot, data_file):
     qtbot.keyClick(dialog.table, Qt.Key.Key_PageUp)
     qtbot.keyClick(dialog.table, Qt.Key.Key_G)  # strike the first name
     assert dialog.table.item(0, 2).text() == "GẠCH" and dialog.table.currentRow() == 1
+    assert dialog.verdict_label.text().endswith("Phiếu hợp lệ: bầu 2 người.</span>")
     qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
     assert dialog.current.page == 3 and dialog.decided == 1
     qtbot.keyClick(dialog.table, Qt.Key.Key_F5)  # no stamp: not issued by the counting committee
