@@ -6,6 +6,7 @@ from __future__ import annotations
 import struct
 import zlib
 
+from models.counting import Form, Mark
 from models.scanning.reading import Box, Doubt, DoubtKind, MarkReading, PageReading, image_hash
 
 WIDTH, ROW, TOP = 480, 40, 60
@@ -53,3 +54,21 @@ def page(number: int, struck: list[bool | None], doubts: tuple[DoubtKind, ...] =
     found = tuple(Doubt(DoubtKind.PARTIAL_STRIKE, i, row_box(i), 0.06) for i, s in enumerate(struck) if s is None)
     found += tuple(Doubt(kind) for kind in doubts)
     return PageReading(number, png, image_hash(png), True, "chibo", marks, found)
+
+
+def agree_page(number: int, marks: list[Mark | None]) -> PageReading:
+    """Page `number` of an agree-form stack: a `Mark` per row is certain, None a faint mark (a doubt on that row)."""
+    png = sheet_png([m not in (Mark.AGREE, Mark.NONE) if m else None for m in marks], number)
+    readings = tuple(
+        MarkReading(
+            i,
+            None if m in (None, Mark.BOTH, Mark.NONE) else m == Mark.DISAGREE,
+            0.2 if m else 0.06,
+            m is not None,
+            row_box(i),
+            mark=m,
+        )
+        for i, m in enumerate(marks)
+    )
+    found = tuple(Doubt(DoubtKind.NO_BOX, i, row_box(i), 0.06) for i, m in enumerate(marks) if m is None)
+    return PageReading(number, png, image_hash(png), True, "chibo", readings, found, form=Form.AGREE)

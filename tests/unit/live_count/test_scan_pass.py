@@ -9,7 +9,7 @@ import json
 import pytest
 
 from models.core.errors import ConflictError
-from models.counting import Ballot, InvalidReason
+from models.counting import Ballot, InvalidReason, Mark
 from models.live_count.count import close_count, close_problems, differences, set_double_entry
 from models.live_count.passes import round_passes, start_pass
 from models.live_count.scan_pass import (
@@ -21,10 +21,11 @@ from models.live_count.scan_pass import (
     review_queue,
     reviewed_ballots,
 )
-from models.live_count.session import CountSession, round_log, verify_chain
-from models.live_count.tables import ScanPage
+from models.live_count.session import CountSession, chain_head, round_log, verify_chain
+from models.live_count.tables import BallotEntry, ScanPage
 from models.scanning.reading import DoubtKind
-from tests.support.scan_pages import page
+from tests.support import congress_story as story
+from tests.support.scan_pages import agree_page, page
 
 
 def test_a_scan_of_an_untyped_round_is_pass_one_and_a_later_pass_can_be_started_after_ballots(counting):
@@ -150,3 +151,41 @@ def test_a_scanned_round_closes_and_its_record_recounts_as_typing_it(counting):
     decide_page(round_.id, 1, 3, Ballot.strike(3, ids[1:3]), "Tổ trưởng")
     close_count(round_.id)
     assert verify_chain(round_.id)
+
+
+def _documented_link(previous: str, entry: dict) -> str:
+    """docs/election-record.md «Passes and scanned ballots», written out independently of the code."""
+    text = json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(previous.encode() + text.encode()).hexdigest()
+
+
+def test_the_chain_of_a_typed_entry_is_as_before_scanning_and_a_scanned_one_adds_its_scan(counting):
+    round_, ids = counting
+    CountSession(round_.id, entered_by="Máy 1").enter(Ballot.strike(1, ids[:3]))
+    start_pass(round_.id, "scanned")
+    add_page(round_.id, 2, page(1, [False, False, False, True]))
+    raw = {row.seq: row for row in BallotEntry.select()}
+
+    def entry(seq: int) -> dict:
+        row = raw[seq]
+        keys = ("seq", "pass", "no", "action", "before", "after", "by")
+        values = (row.seq, row.pass_no, row.ballot_no, row.action, row.before, row.after, row.entered_by)
+        return {**dict(zip(keys, values, strict=True)), "at": row.entered_at.isoformat(timespec="microseconds")}
+
+    first = _documented_link(chain_head(round_.id), entry(1))
+    assert raw[1].chain == first and raw[1].scan == ""
+    assert raw[2].chain == _documented_link(first, {**entry(2), "scan": raw[2].scan})
+
+
+def test_an_agree_form_round_scanned_certain_rows_kept_and_a_faint_box_left_to_a_person(data_file):
+    round_ = story.counting_round(seats=1, candidates=1, secretary=True)
+    [cid] = [p.key for p in round_.candidates]
+    start_pass(round_.id, "scanned")
+    assert add_page(round_.id, 1, agree_page(1, [Mark.DISAGREE])).appended
+    assert not add_page(round_.id, 1, agree_page(2, [None])).appended
+    assert round_log(round_.id, 1)[0].after == Ballot.agree(1, {cid: "disagree"})
+    [queued] = review_queue(round_.id, 1)
+    assert queued.proposal == Ballot.agree(2, {}) and queued.doubt_labels == ["Dấu trong ô không rõ"]
+    decide_page(round_.id, 1, 2, Ballot.agree(2, {cid: "agree"}), "Tổ trưởng")
+    result = CountSession(round_.id).result()
+    assert result.collected == 2 and result.candidates[0].votes == 1
