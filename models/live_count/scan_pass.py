@@ -82,7 +82,8 @@ def proposal(reading: dict, no: int, ids: tuple[str, ...], form: Form) -> Ballot
 @dataclass(frozen=True)
 class PageOutcome:
     page: int
-    appended: bool  # False: waiting for a person
+    appended: bool  # False: waiting for a person (or, for a page read before, not appended then either)
+    repeated: bool = False  # the same image was read into this pass before (a stack scanned again): nothing written
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,8 @@ def _scan_text(sha256: str, reading: dict, reviewed_by: str | None) -> str:
 
 def add_page(round_id: int, pass_no: int, reading: Any, entered_by: str = "") -> PageOutcome:
     """Keep one scanned page and, when the reader is certain of it, append its ballot: one transaction. The page
-    takes the next number of the pass, which is also its ballot's number (the stack's order)."""
+    takes the next number of the pass, which is also its ballot's number (the stack's order). A page whose image the
+    pass already holds (the same files read again after a kill or a cancel) is not written twice."""
 
     session = _scanned_session(round_id, pass_no, entered_by)
     png = bytes(reading.image_png)
@@ -125,6 +127,9 @@ def add_page(round_id: int, pass_no: int, reading: Any, entered_by: str = "") ->
     ids = session.election.candidate_ids
     with db.atomic():
         mine = (ScanPage.round == round_id) & (ScanPage.pass_no == pass_no)
+        before = ScanPage.get_or_none(mine & (ScanPage.image_sha256 == sha))
+        if before is not None:
+            return PageOutcome(before.page, before.ballot_no is not None, repeated=True)
         last = ScanPage.select(ScanPage.page).where(mine).order_by(ScanPage.page.desc()).scalar()
         page = (last or 0) + 1
         ballot = machine_ballot(reading, page, tuple(ids))

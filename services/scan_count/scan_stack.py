@@ -29,10 +29,13 @@ class ScanReport:
     pages: int
     appended: int
     waiting: tuple[QueuedPage, ...]
+    repeated: int = 0  # pages read into the pass before (the same files scanned again): skipped
 
     def lines(self) -> list[str]:
         """The report in Vietnamese, one line per page waiting (for the terminal and the review list file)."""
         out = [f"Lượt {self.pass_no} (quét phiếu): đọc {self.pages} trang, ghi {self.appended} phiếu chắc chắn."]
+        if self.repeated:
+            out.append(f"Bỏ qua {self.repeated} trang đã đọc vào lượt này trước đó (cùng ảnh quét).")
         if self.waiting:
             out.append(f"{len(self.waiting)} trang chờ Ban kiểm phiếu quyết định:")
             out += [f"  Trang {q.page}: {'; '.join(q.doubt_labels)}." for q in self.waiting]
@@ -85,8 +88,10 @@ def scan_stack(
     page read before it). `progress(done, total)` returning False stops after the page being read."""
     target = scan_target(round_id)
     pass_no = scan_pass_for(round_id, entered_by)
-    pages = appended = 0
+    pages = appended = repeated = 0
     for reading in (reader or _default_reader)(Path(source), target, progress=progress):
         pages += 1
-        appended += add_page(round_id, pass_no, reading, entered_by).appended
-    return ScanReport(pass_no, pages, appended, tuple(review_queue(round_id, pass_no)))
+        outcome = add_page(round_id, pass_no, reading, entered_by)
+        appended += outcome.appended and not outcome.repeated
+        repeated += outcome.repeated
+    return ScanReport(pass_no, pages, appended, tuple(review_queue(round_id, pass_no)), repeated)

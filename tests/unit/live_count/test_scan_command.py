@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import io
 
+import pytest
+
 from cli.parser import parse_args
 from cli.scanning import review_list_path, run_compare_passes, run_scan
 from models.core.database import close_database, open_database
@@ -92,3 +94,23 @@ def test_the_parser_takes_scan_and_compare_on_a_data_file():
     args = parse_args(["compare", "--db", "x.chibo", "--round", "3"])
     assert (args.round_id, args.first) == (3, None)
     assert parse_args(["compare", "a.json", "b.json"]).round_id is None
+
+
+def test_a_scan_killed_mid_stack_then_run_again_writes_each_page_once(counting, data_file, tmp_path):
+    round_, ids = counting
+    pages = [page(n, [n == 1, n == 2, n == 3, False]) for n in (1, 2, 3)] + [page(4, [None, False, False, False])]
+
+    def killed_after_two(source, target, *, progress=None):
+        yield from pages[:2]
+        raise KeyboardInterrupt  # the process dies while reading page 3
+
+    close_database()
+    with pytest.raises(KeyboardInterrupt):
+        _run(run_scan, str(data_file), round_.id, str(tmp_path), reader=killed_after_two)
+    close_database()
+    status, out, err = _run(run_scan, str(data_file), round_.id, str(tmp_path), reader=_reader(pages))
+    assert status == 1 and "ghi 1 phiếu chắc chắn" in out and "Bỏ qua 2 trang đã đọc vào lượt này trước đó" in out
+    status, out, err = _run(run_scan, str(data_file), round_.id, str(tmp_path), reader=_reader(pages))
+    assert "ghi 0 phiếu chắc chắn" in out and "Bỏ qua 4 trang" in out and "Trang 4:" in out
+    open_database(data_file)
+    assert [line.ballot_no for line in round_log(round_.id, 1)] == [1, 2, 3]
