@@ -47,9 +47,7 @@ def run_scan(db: str | None, round_id: int, source: str, *, out: TextIO, err: Te
         return OK
     target = review_list_path(path)
     target.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(
-        f"Danh sách phiếu chờ quyết định: {target}. Mở ChiBo, thẻ «Bầu cử», «Xem phiếu quét» để quyết định.", file=out
-    )
+    print(f"Danh sách phiếu chờ quyết định: {target}. Mở ChiBo, thẻ «Bầu cử», «Quyết định phiếu quét».", file=out)
     return REFUSED
 
 

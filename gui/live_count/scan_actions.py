@@ -1,6 +1,6 @@
 """The «Bầu cử» tab's scanned pass: «Quét phiếu…» reads a PDF or a folder of images off the GUI thread (progress,
-cancel) into the round's scanned pass (services.scan_count), then opens the review queue; «Xem phiếu quét» reopens
-it; the tab's status says which scanned ballots a person decided and how many pages wait."""
+cancel) into the round's scanned pass (services.scan_count), then opens the review queue; «Quyết định phiếu quét»
+reopens it; the tab's status says which scanned ballots a person decided and how many pages wait."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ class ScanActions:
         self.pdf_action = menu.addAction("Tệp &PDF từ máy quét…", self.scan_pdf)
         self.folder_action = menu.addAction("&Thư mục ảnh phiếu đã quét…", self.scan_folder)
         self.scan_button.setMenu(menu)
-        self.review_button = QPushButton("&Xem phiếu quét")
+        self.review_button = QPushButton("Qu&yết định phiếu quét")
         self.review_button.clicked.connect(lambda: self.review())
 
     # state --------------------------------------------------------------------------------------------------------
@@ -50,7 +50,7 @@ class ScanActions:
             text += f"; người đã xem và quyết định {len(looked)} phiếu" + (f" (số {shown})" if looked else "")
             lines.append(text + "; các phiếu khác máy đọc chắc chắn.")
         self.review_button.setEnabled(counting and waiting > 0)
-        self.review_button.setText(f"&Xem phiếu quét ({waiting})" if waiting else "&Xem phiếu quét")
+        self.review_button.setText(f"Qu&yết định phiếu quét ({waiting})" if waiting else "Qu&yết định phiếu quét")
         return lines
 
     # scanning -----------------------------------------------------------------------------------------------------

@@ -75,7 +75,7 @@ class ScanReviewDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Xem phiếu quét — lượt {pass_no}")
+        self.setWindowTitle(f"Quyết định phiếu quét — lượt {pass_no}")
         self.round_id, self.pass_no, self.ids, self.names, self.form = round_id, pass_no, ids, names, form
         self.judge = judge
         self.decided = 0

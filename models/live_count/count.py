@@ -207,15 +207,16 @@ CHAIN_BROKEN = "Nhật ký nhập phiếu không khớp mã kiểm tra: dữ li�
 
 def log_problems(round_id: int, info=None) -> list[str]:
     """What does not hold in a round's entry log: for a closed round its chain, its seal and its stored result (the
-    first place first); for a round still counted its chain. Empty: everything holds. `info`: the round's RoundInfo
-    when the caller has it (it carries the closed round's recount)."""
+    first place first); for a round still counted its chain; then any scanned ballot whose page image is missing
+    or altered. Empty: everything holds. `info`: the round's RoundInfo when the caller has it (it carries the closed
+    round's recount)."""
 
     if info is None:
         election = get_election(ElectionRound.get_by_id(round_id).election_id)
         info = next(r for r in election.rounds if r.id == round_id)
     if info.integrity:
-        return list(info.integrity)
-    return [] if verify_chain(round_id) else [CHAIN_BROKEN]
+        return list(info.integrity) + image_problems(round_id)
+    return ([] if verify_chain(round_id) else [CHAIN_BROKEN]) + image_problems(round_id)
 
 
 def sound_round_record(round_id: int) -> ElectionRecord:

@@ -10,7 +10,7 @@ import pytest
 
 from models.core.errors import ConflictError
 from models.counting import Ballot, InvalidReason, Mark
-from models.live_count.count import close_count, close_problems, differences, set_double_entry
+from models.live_count.count import close_count, close_problems, differences, log_problems, set_double_entry
 from models.live_count.passes import round_passes, start_pass
 from models.live_count.scan_pass import (
     add_page,
@@ -150,7 +150,11 @@ def test_a_scanned_round_closes_and_its_record_recounts_as_typing_it(counting):
         add_page(round_.id, 1, page(n, struck))
     decide_page(round_.id, 1, 3, Ballot.strike(3, ids[1:3]), "Tổ trưởng")
     close_count(round_.id)
-    assert verify_chain(round_.id)
+    assert verify_chain(round_.id) and log_problems(round_.id) == []
+    ScanPage.update(image=b"").where(ScanPage.page == 3).execute()  # an image blanked after closing
+    assert log_problems(round_.id) == [
+        "Lượt 1, phiếu số 3: thiếu ảnh trang quét hoặc ảnh không khớp mã (đã bị xóa hoặc sửa ngoài ChiBo)."
+    ]
 
 
 def _documented_link(previous: str, entry: dict) -> str:
