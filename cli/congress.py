@@ -13,13 +13,13 @@ from models.core.failures import OK, REFUSED, UNREADABLE
 
 
 def congress_kinds_text() -> str:
-    from reports.congress.jobs import CONGRESS_JOBS
+    from services.congress.jobs import CONGRESS_JOBS
 
     return "\n".join(f"  {job.kind:<20} {job.title} (cần --congress N)" for job in CONGRESS_JOBS)
 
 
 def is_congress_kind(kind: str) -> bool:
-    from reports.congress.jobs import CONGRESS_JOB_BY_KIND
+    from services.congress.jobs import CONGRESS_JOB_BY_KIND
 
     return kind in CONGRESS_JOB_BY_KIND
 
@@ -30,7 +30,7 @@ def run_congress_export(
 ) -> int:
     """Write the paper `kind` of the branch's congress number `congress` (its ordinal) to `output`."""
     from models.congress.congresses import find_congress, list_congresses
-    from reports.congress.jobs import CONGRESS_JOB_BY_KIND
+    from services.congress.jobs import CONGRESS_JOB_BY_KIND
 
     job = CONGRESS_JOB_BY_KIND[kind]
     open_data_file(db)
@@ -47,7 +47,7 @@ def run_minutes(record_path: str, output: str, *, out: TextIO, err: TextIO) -> i
     """The counting minutes of a round from its record file. Exit 0 written; 1 written, but the record does not
     match its digest (the minutes say so); 2 a malformed file or an output that cannot be written."""
     from models.counting import read_record
-    from reports.congress.minutes_jobs import minutes_from_record
+    from services.congress.record_minutes import minutes_from_record
 
     record = read_record(record_path)
     target = Path(output)

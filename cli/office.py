@@ -1,6 +1,6 @@
 """Headless office commands over every branch: `python main.py stats --all-branches` and `export --all-branches`.
 
-The same figures and jobs as the window's office view (models.office.office_statistics, reports.office.jobs), on a
+The same figures and jobs as the window's office view (models.office.office_statistics, services.office.jobs), on a
 data file or a server URL; Vietnamese (or JSON) on stdout, exit status as cli.guard says.
 """
 
@@ -23,7 +23,7 @@ def run_office_stats(
 ) -> int:
     """The committee's figures on `on`: the total, then each branch's."""
     from models.office.office_statistics import office_statistics
-    from reports.roster.jobs import StatisticsOptions
+    from services.roster.jobs import StatisticsOptions
 
     open_data_file(db)
     options = StatisticsOptions.default(on or clock.today())
@@ -51,7 +51,7 @@ def run_office_stats(
 @guarded
 def run_office_export(kind: str, output: str, *, db: str | None = None, out: TextIO, err: TextIO) -> int:
     """Write the committee's export `kind` (as of today, every branch) to `output`."""
-    from reports.office.jobs import OFFICE_JOB_BY_KIND, office_kinds_text
+    from services.office.jobs import OFFICE_JOB_BY_KIND, office_kinds_text
 
     job = OFFICE_JOB_BY_KIND.get(kind)
     if job is None:

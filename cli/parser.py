@@ -57,8 +57,8 @@ def _export_kinds(argv: list[str]) -> str | None:
     if "export" not in argv:
         return None
     from cli.congress import congress_kinds_text
-    from reports.office.jobs import office_kinds_text
-    from reports.roster.jobs import export_kinds_text
+    from services.office.jobs import office_kinds_text
+    from services.roster.jobs import export_kinds_text
 
     office = f"LOẠI với --all-branches (toàn đảng bộ, tiêu đề của đảng ủy):\n{office_kinds_text()}"
     return f"LOẠI:\n{export_kinds_text()}\n{congress_kinds_text()}\n{office}"

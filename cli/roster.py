@@ -1,7 +1,7 @@
 """The roster's headless commands: import a roster, the statistics figures, every export of the branch.
 
 Each runs the same domain operations as the members tab (reports.roster.roster_reader + models.roster.member_import,
-models.roster.statistics, reports.roster.jobs) on one data file, prints Vietnamese (or JSON) and returns the exit
+models.roster.statistics, services.roster.jobs) on one data file, prints Vietnamese (or JSON) and returns the exit
 status (cli.guard): 0 done, 1 refused for the data (an import row with an error, nothing to export), 2 a file that
 cannot be read or written.
 """
@@ -20,7 +20,7 @@ from models.core import clock
 from models.core.failures import OK, REFUSED, UNREADABLE
 from models.roster.import_summary import outcome_summary, plan_summary, thousands
 from models.roster.member_import import ADD, SKIP, UPDATE, PlanRow
-from reports.roster.jobs import export_kinds_text
+from services.roster.jobs import export_kinds_text
 
 # import --------------------------------------------------------------------------------------------
 
@@ -106,7 +106,7 @@ def run_stats(*, db: str | None = None, on: date | None = None, as_json: bool = 
     from models.roster.members import all_members
     from models.roster.rating_book import ratings_for_year
     from models.roster.statistics import branch_statistics
-    from reports.roster.jobs import StatisticsOptions
+    from services.roster.jobs import StatisticsOptions
 
     open_data_file(db)
     options = StatisticsOptions.default(on or clock.today())
@@ -144,7 +144,7 @@ def print_sections(sections, out: TextIO, indent: str = "") -> None:
 @guarded
 def run_export(kind: str, output: str, *, db: str | None = None, out: TextIO, err: TextIO) -> int:
     """Write the export `kind` of the whole branch (as of today) to `output`."""
-    from reports.roster.jobs import JOB_BY_KIND
+    from services.roster.jobs import JOB_BY_KIND
 
     job = JOB_BY_KIND.get(kind)
     if job is None:

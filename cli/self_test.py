@@ -163,7 +163,7 @@ def _self_test_count(folder: Path) -> int:
     from models.counting import Attendance, Ballot, Post, read_record, recount
     from models.live_count.count import close_count
     from models.live_count.session import CountSession
-    from reports.congress.minutes_jobs import prepare_minutes
+    from services.congress.minutes_jobs import prepare_minutes
 
     congress = save_congress(CongressInfo(1, 2025, 2030, date(2025, 10, 1)))
     people = summoned_list(congress.id)
@@ -190,8 +190,8 @@ def _self_test_count(folder: Path) -> int:
 
 def _self_test_export(folder: Path, members) -> int:
     """Export the member list with on-screen columns, as the members tab does, and read it back as an import would."""
-    from reports.roster.jobs import JOB_BY_KIND, ExportOptions
     from reports.roster.roster_reader import read_roster
+    from services.roster.jobs import JOB_BY_KIND, ExportOptions
 
     pairs = [("Họ và tên", "full_name"), ("Ngày sinh", "birth_date"), ("Ngày vào Đảng", "admission_date")]
     options = ExportOptions(everyone=members, listed=members, columns=pairs + [("Số thẻ", "card_number")])

@@ -31,7 +31,7 @@ class PapersPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from reports.congress.jobs import CONGRESS_JOBS
+        from services.congress.jobs import CONGRESS_JOBS
 
         self.info: CongressInfo | None = None
         self.task = None
@@ -74,8 +74,8 @@ class PapersPage(QWidget):
 
     def export(self, kind: str) -> None:
         from gui.core.export_runner import write_export
-        from reports.congress.jobs import CONGRESS_JOB_BY_KIND
         from reports.core.export_files import NothingToExport
+        from services.congress.jobs import CONGRESS_JOB_BY_KIND
 
         job = CONGRESS_JOB_BY_KIND[kind]
         if not operations.run(self, lambda: job.check(self.info.id), notice=(NothingToExport,)):

@@ -145,8 +145,8 @@ class RoundView(QWidget):
     def print_ballots(self) -> None:
         from gui.core.export_runner import write_export
         from models.congress.checkin import attendance_panel
-        from reports.congress.jobs import prepare_ballot_papers
         from reports.core.export_files import NothingToExport
+        from services.congress.jobs import prepare_ballot_papers
 
         election = self.election
         ballots = self.round.ballots_issued or attendance_panel(election.congress_id).ballots

@@ -24,8 +24,8 @@ class RecordActions(QObject):
     def export_minutes(self) -> None:
         """The minutes take their number once a file is chosen (a cancel leaves no gap in the sequence)."""
         from gui.core.export_runner import write_export
-        from reports.congress.minutes_jobs import minutes_file_name, prepare_minutes
         from reports.core.export_files import NothingToExport
+        from services.congress.minutes_jobs import minutes_file_name, prepare_minutes
 
         round_id = self._round_id()
         if round_id is None:
@@ -43,7 +43,7 @@ class RecordActions(QObject):
         )
 
     def export_log(self) -> None:
-        from reports.congress.minutes_jobs import prepare_entry_log
+        from services.congress.minutes_jobs import prepare_entry_log
 
         self._export(prepare_entry_log, "Xuất nhật ký nhập phiếu", "Đã xuất nhật ký nhập phiếu ra tệp Excel.")
 

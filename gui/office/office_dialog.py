@@ -21,7 +21,7 @@ class OfficeDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from reports.office.office_data import TABLE_FIGURES
+        from services.office.office_data import TABLE_FIGURES
 
         self.setWindowTitle("Tổng hợp toàn đảng bộ")
         self.today = clock.today()
@@ -67,7 +67,7 @@ class OfficeDialog(QDialog):
 
         def job(progress):
             from models.office.office_statistics import office_reminders, office_statistics
-            from reports.roster.jobs import StatisticsOptions
+            from services.roster.jobs import StatisticsOptions
 
             options = StatisticsOptions.default(today)
             report = office_statistics(options.on, options.period, options.year, options.age_bounds, progress=progress)
@@ -83,7 +83,7 @@ class OfficeDialog(QDialog):
         )
 
     def _on_task_finished(self, result) -> None:
-        from reports.office.office_data import branch_table
+        from services.office.office_data import branch_table
 
         self.report, self.reminders = result
         table = branch_table(self.report)
@@ -114,7 +114,7 @@ class OfficeDialog(QDialog):
         self.loaded.emit()
 
     def export(self, kind: str) -> None:
-        from reports.office.jobs import OFFICE_JOB_BY_KIND
+        from services.office.jobs import OFFICE_JOB_BY_KIND
 
         job = OFFICE_JOB_BY_KIND[kind]
         if job.asks_options:
@@ -130,8 +130,8 @@ class OfficeDialog(QDialog):
 
     def _write(self, kind: str, options) -> None:
         from gui.core.export_runner import write_export
-        from reports.office.jobs import OFFICE_JOB_BY_KIND
-        from reports.roster.jobs import ExportOptions
+        from services.office.jobs import OFFICE_JOB_BY_KIND
+        from services.roster.jobs import ExportOptions
 
         job = OFFICE_JOB_BY_KIND[kind]
 

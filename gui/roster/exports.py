@@ -1,4 +1,4 @@
-"""«Xuất Excel» from the members tab: every export of reports.roster.jobs, asked for a path and written off the GUI
+"""«Xuất Excel» from the members tab: every export of services.roster.jobs, asked for a path and written off the GUI
 thread.
 
 The job reads its data on the GUI thread (one connection per thread), then writes on a BackgroundTask; the workbook
@@ -18,7 +18,7 @@ from gui.core import operations
 from gui.core.export_runner import write_export
 from models.core import clock
 from models.roster.records import MemberRecord
-from reports.roster.jobs import EXPORT_JOBS, JOB_BY_KIND, ExportJob, ExportOptions, NothingToExport
+from services.roster.jobs import EXPORT_JOBS, JOB_BY_KIND, ExportJob, ExportOptions, NothingToExport
 
 # Menu order; None is a separator.
 MENU: tuple[str | None, ...] = ("danh-sach", "danh-sach-cot", None, "thong-ke", None, "du-bi", "huy-hieu")

@@ -11,7 +11,7 @@ from gui.core import dialogs, operations
 from gui.core.date_field import DateField
 from models.core.errors import ValidationError
 from models.roster.age_bands import DEFAULT_AGE_BOUNDS, format_age_bounds, parse_age_bounds
-from reports.roster.jobs import StatisticsOptions
+from services.roster.jobs import StatisticsOptions
 
 
 class StatisticsOptionsDialog(QDialog):

@@ -16,11 +16,16 @@ from dataclasses import dataclass, field
 
 import peewee as pw
 
+from models.congress.tables import Congress, DocumentNumber, DocumentSequence, ElectionRound
 from models.core.errors import ConflictError
 from models.core.tables import BaseModel, Branch
 from models.core.vnname import nfc
+from models.live_count.session import chain_head, chain_link
+from models.live_count.tables import BallotEntry
 from models.office.branch_snapshot import branch_rows, chain_links
 from models.office.branch_tables import BranchTable, branch_tables, map_text_ids
+from models.roster.members import person_key
+from models.roster.tables import Member, MemberEvent, Rating
 
 TABLE_LABELS = {
     "Branch": "chi bộ",
@@ -94,9 +99,6 @@ MergeRule = Callable[[pw.Database, dict], Match | None]
 
 
 def _member(target: pw.Database, values: dict) -> Match | None:
-    from models.roster.members import person_key
-    from models.roster.tables import Member
-
     mine = Member.branch == values["branch"]
     if values["card_number"]:
         found = Member.select(Member.id).where(mine & (Member.card_number == values["card_number"])).bind(target)
@@ -130,8 +132,7 @@ def _same(model: type[BaseModel], *columns: str, outcome: str = DROP) -> MergeRu
 
 def _sequence(target: pw.Database, values: dict) -> Match | None:
     """A term's document numbers go on from the higher of the two counters."""
-    from models.congress.tables import DocumentSequence as S
-
+    S = DocumentSequence  # noqa: N806 - short, for the query below
     same = (
         (S.branch == values["branch"])
         & (S.term_start == values["term_start"])
@@ -148,8 +149,7 @@ def _sequence(target: pw.Database, values: dict) -> Match | None:
 
 def _document(target: pw.Database, values: dict) -> Match | None:
     """A number or a paper the target has already given out stays as it is there."""
-    from models.congress.tables import DocumentNumber as N
-
+    N = DocumentNumber  # noqa: N806 - short, for the query below
     mine = N.branch == values["branch"]
     same_number = (
         (N.term_start == values["term_start"])
@@ -162,9 +162,6 @@ def _document(target: pw.Database, values: dict) -> Match | None:
 
 
 def merge_rules() -> dict[str, MergeRule]:
-    from models.congress.tables import Congress
-    from models.roster.tables import MemberEvent, Rating
-
     return {
         "Member": _member,
         "MemberEvent": _same(MemberEvent, "member", "kind", "date"),
@@ -178,9 +175,6 @@ def merge_rules() -> dict[str, MergeRule]:
 # --- copying --------------------------------------------------------------------------------------------------------
 def check_chains(source: pw.Database, branch_id: int) -> None:
     """Refuse a branch whose entry log was changed outside ChiBo: its chain is about to be sealed again."""
-    from models.congress.tables import ElectionRound
-    from models.live_count.tables import BallotEntry
-
     order = branch_tables()
     tables = {t.model: t for t in order}
     entries = branch_rows(source, tables[BallotEntry], tables, branch_id)
@@ -222,9 +216,6 @@ def copy_branch(
 def _copy(
     source: pw.Database, target: pw.Database, branch_id: int, merge_into: int | None, order: list[BranchTable]
 ) -> CopyReport:
-    from models.congress.tables import ElectionRound
-    from models.live_count.tables import BallotEntry
-
     index = {t.model: t for t in order}
     rules = merge_rules() if merge_into is not None else {}
     fate: dict[tuple[str, int], tuple[str, int | None]] = {}
@@ -314,8 +305,6 @@ class _Gone(Exception):
 
 def _seal(values: dict, links: dict[int, tuple[int, str]], new_chain: dict[str, str]) -> str:
     """The entry's link in the chain of its round under the new ids (entries come in id order, which is seq order)."""
-    from models.live_count.session import chain_head, chain_link
-
     round_id = values["round"]
     last_seq, previous = links.get(round_id, (0, chain_head(round_id)))
     if values["seq"] != last_seq + 1:

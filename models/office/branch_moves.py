@@ -18,9 +18,22 @@ from pathlib import Path
 
 import peewee as pw
 
+from models.core import passphrases
+from models.core.database import (
+    SQLITE_PRAGMAS,
+    clear_leftovers,
+    close_database,
+    display_name,
+    is_read_only,
+    open_database,
+)
 from models.core.errors import ConflictError, DatabaseFileError, DomainError, NotFoundError, StorageError
+from models.core.file_lock import FileLock
+from models.core.file_privacy import make_private
 from models.core.practice_flag import PRACTICE_KEY, is_practice
-from models.core.tables import Branch, Meta
+from models.core.server_errors import server_message
+from models.core.sqlite_storage import DataFileDatabase
+from models.core.tables import Branch, Meta, db
 from models.office.branch_copy import CopyReport, copy_branch, find_branch
 from models.office.branch_snapshot import snapshot
 
@@ -29,9 +42,6 @@ log = logging.getLogger(__name__)
 
 def push_file(path: str | Path, server: str, merge: bool = False) -> list[CopyReport]:
     """Put every branch of the data file `path` onto the server database `server`, in one transaction."""
-    from models.core.database import close_database, display_name, open_database
-    from models.core.tables import db
-
     _check_server(server)
     path = Path(path).expanduser()
     if not path.is_file():
@@ -58,11 +68,6 @@ def push_file(path: str | Path, server: str, merge: bool = False) -> list[CopyRe
 def push_into_file(path: str | Path, committee_file: str | Path, merge: bool = False) -> list[CopyReport]:
     """Put every branch of the data file `path` into the committee's own data file `committee_file` (created when
     it does not exist), in one transaction of that file: the office features on one PC, without a server."""
-    from models.core.database import SQLITE_PRAGMAS, close_database, is_read_only, open_database
-    from models.core.file_lock import FileLock
-    from models.core.sqlite_storage import DataFileDatabase
-    from models.core.tables import db
-
     path, into = Path(path).expanduser(), Path(committee_file).expanduser()
     if not path.is_file():
         raise DatabaseFileError(f"Không có tệp dữ liệu «{path}».")
@@ -131,9 +136,6 @@ def _push_one(
 def pull_branch(server: str, branch_id: int, path: str | Path, key: tuple[str, bytes] | None = None) -> CopyReport:
     """Take branch `branch_id` of the server into the new data file `path` (never over an existing file); with
     `key` (a recovery key and its salt: models.core.data_session.new_stored_key) the file is encrypted with it."""
-    from models.core.database import clear_leftovers
-    from models.core.file_lock import FileLock
-
     _check_server(server)
     path = Path(path).expanduser()
     if path.exists():
@@ -143,8 +145,6 @@ def pull_branch(server: str, branch_id: int, path: str | Path, key: tuple[str, b
     try:
         clear_leftovers(path)  # the hidden copies of a pull into this name that was killed
         if key is not None:
-            from models.core import passphrases
-
             passphrases.remember_new(part, *key)  # the partial copy being created, and what is made from it
             passphrases.remember_new(part.with_name(part.name.removesuffix(".part")), *key)
         return _pull_into(server, branch_id, path, part)
@@ -153,10 +153,6 @@ def pull_branch(server: str, branch_id: int, path: str | Path, key: tuple[str, b
 
 
 def _pull_into(server: str, branch_id: int, path: Path, part: Path) -> CopyReport:
-    from models.core.database import SQLITE_PRAGMAS, close_database, open_database
-    from models.core.sqlite_storage import DataFileDatabase
-    from models.core.tables import db
-
     try:
         open_database(part)  # a new, empty data file with the whole schema
         close_database()
@@ -216,8 +212,6 @@ def _check_copy(source: pw.Database, source_id: int, target: pw.Database, target
 
 def _place(part: Path, path: Path) -> None:
     """Give the finished file its name, never replacing a file that appeared meanwhile."""
-    from models.core.file_privacy import make_private
-
     make_private(part)
     try:
         os.link(part, path)
@@ -244,8 +238,6 @@ def _connected(server: str) -> Iterator[pw.Database]:
 @contextlib.contextmanager
 def _server_errors(server: str) -> Iterator[None]:
     """The driver's failures as Vietnamese sentences; the transaction has been rolled back by then."""
-    from models.core.database import display_name
-
     try:
         yield
     except DomainError:
@@ -257,8 +249,6 @@ def _server_errors(server: str) -> Iterator[None]:
             "kết); không có gì được chuyển."
         ) from exc
     except (pw.OperationalError, pw.InterfaceError) as exc:
-        from models.core.server_errors import server_message
-
         log.warning("Branch move failed on %s: %s", display_name(server), exc)
         said = server_message(exc, server)
         raise StorageError(

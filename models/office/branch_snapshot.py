@@ -13,8 +13,10 @@ from collections.abc import Iterable
 
 import peewee as pw
 
+from models.congress.tables import ElectionRound
 from models.core.tables import dict_rows
 from models.live_count.session import chain_head, chain_link
+from models.live_count.tables import BallotEntry
 from models.office.branch_tables import CHAIN_COLUMNS, BranchTable, branch_tables, map_text_ids, rows_of_branch
 
 
@@ -55,9 +57,6 @@ def snapshot(database: pw.Database, branch_id: int) -> dict[str, list[tuple]]:
 
     def place(model_name: str, old: int) -> int:
         return places[model_name][old]
-
-    from models.congress.tables import ElectionRound
-    from models.live_count.tables import BallotEntry
 
     holds: dict[int, bool] = {}
     last_link: dict[int, str] = {}

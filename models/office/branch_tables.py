@@ -19,6 +19,7 @@ import peewee as pw
 from models.core.tables import BaseModel, Branch, Meta
 from models.office.committee_tables import COMMITTEE_TABLES
 from models.roster.standing_tables import STANDING_TABLES
+from models.schema import ALL_TABLES
 
 # Tables never copied by a move: those about the database itself, not any branch, and derived ones.
 NOT_BRANCH_DATA: dict[type[BaseModel], str] = {
@@ -58,8 +59,6 @@ def branch_tables(tables: list[type[BaseModel]] | None = None) -> list[BranchTab
     Raises LookupError naming any table that neither belongs to a branch nor is listed in NOT_BRANCH_DATA.
     """
     if tables is None:
-        from models.schema import ALL_TABLES
-
         tables = ALL_TABLES
     tables = [m for m in tables if m not in NOT_BRANCH_DATA]
     owned: dict[type[BaseModel], pw.ForeignKeyField | None] = {Branch: None}

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from models.core.branch import BranchInfo, get_branch, list_branches
+from models.office.committee_record import get_committee
 
 COMMITTEE_ABBR = "ĐU"
 
@@ -49,8 +50,6 @@ def committee_of(branches: Sequence[BranchInfo]) -> CommitteeInfo:
 
 def current_committee() -> CommitteeInfo:
     """The committee as its record says, or else as the branches the session can see name it."""
-    from models.office.committee_record import get_committee
-
     record = get_committee()
     if record is not None:
         return CommitteeInfo(record.name, record.higher_lines, record.place, record.issuer_abbr)

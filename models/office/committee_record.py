@@ -13,8 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from peewee import fn
+
+from models.congress.tables import Congress
+from models.core.clock import now
 from models.core.errors import EditConflictError, NotFoundError, ValidationError
-from models.core.tables import db
+from models.core.tables import Branch, db
+from models.core.vnname import nfc
+from models.core.who import current_user
+from models.office.committee_tables import BranchEvent, Committee, CommitteeLeader, CongressFiling
 
 PAPERS_WORKING_DAYS = 7
 APPROVAL_WORKING_DAYS = 15
@@ -80,8 +87,6 @@ class HistoryEntry:
 
 
 def get_committee() -> CommitteeRecord | None:
-    from models.office.committee_tables import Committee
-
     row = Committee.select().order_by(Committee.id).first()
     if row is None:
         return None
@@ -105,11 +110,6 @@ def get_committee() -> CommitteeRecord | None:
 def save_committee(record: CommitteeRecord) -> CommitteeRecord:
     """Create or update the committee; `record.version` is the version read (0 for a new record), so a save over
     another client's newer one is refused (EditConflictError), nothing written."""
-    from models.core.clock import now
-    from models.core.vnname import nfc
-    from models.core.who import current_user
-    from models.office.committee_tables import Committee
-
     name = nfc(record.name).upper()
     if not name:
         raise ValidationError("Hãy nhập tên đảng ủy (ví dụ «ĐẢNG ỦY XÃ SÓC SƠN»).", "name")
@@ -155,9 +155,6 @@ def save_committee(record: CommitteeRecord) -> CommitteeRecord:
 
 
 def add_leader(leader: Leader) -> None:
-    from models.core.vnname import nfc
-    from models.office.committee_tables import Committee, CommitteeLeader
-
     if not nfc(leader.post) or not nfc(leader.full_name):
         raise ValidationError("Hãy nhập chức vụ và họ tên người giữ chức vụ.", "full_name")
     if leader.how not in LEADER_HOW:
@@ -181,8 +178,6 @@ def add_leader(leader: Leader) -> None:
 
 def leaders(on: date | None = None) -> list[Leader]:
     """The leadership in the order entered; on `on`, only those in post that day."""
-    from models.office.committee_tables import CommitteeLeader
-
     out = [
         Leader(r.post, r.full_name, r.how, r.decision, r.since, r.until)
         for r in CommitteeLeader.select().order_by(CommitteeLeader.id)
@@ -196,10 +191,6 @@ def leaders(on: date | None = None) -> list[Leader]:
 
 
 def record_branch_event(entry: HistoryEntry) -> None:
-    from models.core.tables import Branch
-    from models.core.vnname import nfc
-    from models.office.committee_tables import BranchEvent
-
     if entry.kind not in BRANCH_EVENTS:
         raise ValidationError(f"Loại sự kiện «{entry.kind}» không có.", "kind")
     if entry.kind in _NEEDS_OTHER and entry.other_id is None:
@@ -229,9 +220,6 @@ def record_branch_event(entry: HistoryEntry) -> None:
 
 def branch_history(branch_id: int | None = None) -> list[HistoryEntry]:
     """The history of one branch (None: of every branch), in date order."""
-    from models.core.tables import Branch
-    from models.office.committee_tables import BranchEvent
-
     query = BranchEvent.select().order_by(BranchEvent.date, BranchEvent.id)
     if branch_id is not None:
         query = query.where(BranchEvent.branch == branch_id)
@@ -274,10 +262,6 @@ def predecessors(branch_id: int) -> set[int]:
 
 def next_congress_ordinal(branch_id: int) -> int:
     """The ordinal of the branch's next congress: one after the highest of its own and its predecessors'."""
-    from peewee import fn
-
-    from models.congress.tables import Congress
-
     highest = (
         Congress.select(fn.MAX(Congress.ordinal))
         .where(Congress.branch.in_([branch_id, *predecessors(branch_id)]))
@@ -297,8 +281,6 @@ def former_name(branch_id: int, on: date = date(2025, 7, 1)) -> str:
 
 def congress_of(branch_id: int, ordinal: int) -> int:
     """The id of the branch's congress «lần thứ `ordinal`»; NotFoundError when it has none."""
-    from models.congress.tables import Congress
-
     row = Congress.get_or_none((Congress.branch == branch_id) & (Congress.ordinal == ordinal))
     if row is None:
         raise NotFoundError(f"Chi bộ mã {branch_id} không có đại hội lần thứ {ordinal}.")
@@ -307,11 +289,6 @@ def congress_of(branch_id: int, ordinal: int) -> int:
 
 def record_filing(congress_id: int, papers_on: date | None, approved_on: date | None, decision: str = "") -> None:
     """What the committee received of a congress (replacing what was recorded)."""
-    from models.congress.tables import Congress
-    from models.core.clock import now
-    from models.core.who import current_user
-    from models.office.committee_tables import CongressFiling
-
     if approved_on is not None and papers_on is None:
         raise ValidationError("Chưa nhận hồ sơ đại hội thì chưa thể chuẩn y kết quả.", "approved_on")
     if approved_on is not None and papers_on is not None and approved_on < papers_on:

@@ -7,8 +7,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from models.congress.elections import congress_elections
+from models.congress.tables import Congress
+from models.core.branch import current_branch_id, list_branches, use_branch
 from models.core.dates import fmt
-from models.office.committee_record import APPROVAL_WORKING_DAYS, PAPERS_WORKING_DAYS
+from models.core.errors import NotFoundError
+from models.counting.election import Post
+from models.office.committee_record import (
+    APPROVAL_WORKING_DAYS,
+    PAPERS_WORKING_DAYS,
+    branch_history,
+    former_name,
+    next_congress_ordinal,
+)
+from models.office.committee_tables import CongressFiling
+from models.roster.member_rules import add_working_days
 
 
 @dataclass(frozen=True)
@@ -34,8 +47,6 @@ class BranchRound:
 
 def deadlines(last_day: date) -> tuple[date, date]:
     """(papers due, approval due) after a congress whose last day is `last_day`."""
-    from models.roster.member_rules import add_working_days
-
     return add_working_days(last_day, PAPERS_WORKING_DAYS), add_working_days(last_day, APPROVAL_WORKING_DAYS)
 
 
@@ -68,8 +79,6 @@ def missing_items(
 def latest_term(on: date) -> tuple[int, int]:
     """(start, end) of the latest term a branch congress was held or planned for; else a five-year term starting
     in the year of `on`."""
-    from models.congress.tables import Congress
-
     row = (
         Congress.select(Congress.term_start, Congress.term_end)
         .order_by(Congress.term_start.desc(), Congress.term_end.desc())
@@ -80,11 +89,6 @@ def latest_term(on: date) -> tuple[int, int]:
 
 def congress_round(term_start: int, on: date) -> list[BranchRound]:
     """Every branch not dissolved by `on`, in creation order, with its congress of the term starting `term_start`."""
-    from models.congress.tables import Congress
-    from models.core.branch import list_branches
-    from models.office.committee_record import branch_history, former_name, next_congress_ordinal
-    from models.office.committee_tables import CongressFiling
-
     history = branch_history()
     gone = {e.branch_id for e in history if e.kind in ("dissolved", "merged_into") and e.date <= on}
     out = []
@@ -143,11 +147,6 @@ def congress_round(term_start: int, on: date) -> list[BranchRound]:
 
 def _results(branch_id: int, congress_id: int) -> tuple[str, str, tuple[str, ...], str]:
     """(secretary elected, deputy, committee, secretary appointed) of a closed congress."""
-    from models.congress.elections import congress_elections
-    from models.core.branch import current_branch_id, use_branch
-    from models.core.errors import NotFoundError
-    from models.counting.election import Post
-
     try:
         before = current_branch_id()
     except NotFoundError:

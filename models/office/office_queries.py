@@ -18,6 +18,7 @@ from peewee import SQL, fn
 from models.core.tables import db
 from models.roster.event_kinds import EventKind
 from models.roster.member_rules import add_months, age_at
+from models.roster.ratings import rating_reference_date
 from models.roster.standing_store import on_roster_on
 from models.roster.standing_tables import MemberStanding
 from models.roster.statistics import MOVEMENT_ROWS, Profile
@@ -153,7 +154,7 @@ def rating_counts(year: int, branch_ids: Branches) -> dict[int, tuple[dict[str, 
     unrated = {b: [0, 0] for b in branch_ids}
     members = (
         Member.select(Member.branch, MemberStanding.exempted, fn.COUNT(SQL("*")))
-        .join(MemberStanding, on=_standing_on(date(year, 12, 31)))
+        .join(MemberStanding, on=_standing_on(rating_reference_date(year)))
         .where(_in(branch_ids) & ~_rated(year))
         .group_by(_grouped(2))
     )
@@ -190,10 +191,11 @@ def badge_candidates(award_date: date, branch_ids: Branches) -> dict[int, list[i
     )
 
 
-def unrated_members(year: int, on: date, branch_ids: Branches) -> dict[int, list[int]]:
-    """branch id -> ids of the members rateable on `on` (on the roster, not exempted) without a rating for `year`."""
+def unrated_members(year: int, branch_ids: Branches) -> dict[int, list[int]]:
+    """branch id -> ids of the members rateable for `year` (on the roster and not exempted on its reference date,
+    models.roster.ratings.rating_reference_date) without a rating for `year`."""
     return _ids(
         Member.select(Member.branch, Member.id)
-        .join(MemberStanding, on=_standing_on(on))
+        .join(MemberStanding, on=_standing_on(rating_reference_date(year)))
         .where(_in(branch_ids) & ~MemberStanding.exempted & ~_rated(year))
     )

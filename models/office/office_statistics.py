@@ -15,13 +15,35 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+import peewee as pw
+
 from models.core.branch import list_branches
-from models.core.errors import Cancelled
+from models.core.database import is_read_only
+from models.core.errors import Cancelled, StorageError
+from models.office import office_queries as q
+from models.roster import standing_store
 from models.roster.age_bands import DEFAULT_AGE_BOUNDS
+from models.roster.badges import next_award_date
 from models.roster.levels import percent
+from models.roster.members import all_members, members_with_ids
+from models.roster.rating_book import ratings_for_year
+from models.roster.ratings import last_rated_year
 from models.roster.records import MemberRecord
-from models.roster.reminders import BadgeCandidate, RecognitionReminder
-from models.roster.statistics import StatRow, StatSection
+from models.roster.reminders import (
+    BadgeCandidate,
+    RecognitionReminder,
+    badge_due_for_award_date,
+    missing_ratings,
+    recognition_reminders,
+)
+from models.roster.statistics import (
+    StatRow,
+    StatSection,
+    branch_statistics,
+    movements_from_counts,
+    ratings_from_counts,
+    roster_sections,
+)
 
 log = logging.getLogger(__name__)
 
@@ -98,9 +120,6 @@ def office_statistics(
     it may not write them (a file opened read-only, an account that may only read a branch), each branch is
     counted from its records instead.
     """
-    from models.office import office_queries as q
-    from models.roster.statistics import movements_from_counts, ratings_from_counts, roster_sections
-
     chosen = _branches(branch_ids)
     ids = [branch_id for branch_id, _ in chosen]
     if not _standings_ready(ids, progress):
@@ -141,17 +160,11 @@ _STEPS = 4  # the spans brought up to date, then the three kinds of grouped quer
 
 def _standings_ready(branch_ids: list[int], progress: Progress | None) -> bool:
     """Bring the status spans of the branches' members up to date; False when the database refuses the writes."""
-    import peewee as pw
-
-    from models.core.database import is_read_only
-    from models.core.errors import StorageError
-    from models.roster.standing_store import refresh_standings
-
     _step(progress, 0, _STEPS)
     if is_read_only():
         return False
     try:
-        refresh_standings(branch_ids)
+        standing_store.refresh_standings(branch_ids)  # looked up on call: tests stand in a refusing server
     except (pw.DatabaseError, StorageError) as error:  # a read-only account, a full disk, another office meanwhile
         log.info("status spans not written (%s); counting from the records", type(error).__name__)
         return False
@@ -167,10 +180,6 @@ def _counted_from_records(
     progress: Progress | None,
 ) -> OfficeStatistics:
     """Each branch's records read and counted in turn (one branch in memory at a time)."""
-    from models.roster.members import all_members
-    from models.roster.rating_book import ratings_for_year
-    from models.roster.statistics import branch_statistics
-
     reports = []
     for done, (branch_id, name) in enumerate(chosen):
         _step(progress, done, len(chosen))
@@ -218,13 +227,6 @@ def office_reminders(
     """Recognitions due, badges for the next award day and missing ratings of last year, in every branch (as the
     members tab's «Nhắc việc» page shows them for one). The database picks out the members each list may hold;
     only those are read and judged by the rules of models.roster.reminders."""
-    from models.office import office_queries as q
-    from models.roster.badges import next_award_date
-    from models.roster.members import all_members, members_with_ids
-    from models.roster.rating_book import ratings_for_year
-    from models.roster.ratings import last_rated_year
-    from models.roster.reminders import badge_due_for_award_date, missing_ratings, recognition_reminders
-
     award, year = next_award_date(on), last_rated_year(on)
     chosen = _branches(branch_ids)
     ids = [branch_id for branch_id, _ in chosen]
@@ -233,7 +235,7 @@ def office_reminders(
         due, badges, unrated = (
             q.recognition_candidates(on, ids),
             q.badge_candidates(award, ids),
-            q.unrated_members(year, on, ids),
+            q.unrated_members(year, ids),
         )
         for branch_id, name in chosen:
             out.append(
@@ -242,7 +244,7 @@ def office_reminders(
                     name,
                     recognition_reminders(members_with_ids(due.get(branch_id, []), branch_id), on),
                     badge_due_for_award_date(members_with_ids(badges.get(branch_id, []), branch_id), award),
-                    missing_ratings(members_with_ids(unrated.get(branch_id, []), branch_id), [], year, on),
+                    missing_ratings(members_with_ids(unrated.get(branch_id, []), branch_id), [], year),
                 )
             )
         _step(progress, _STEPS, _STEPS)
@@ -256,7 +258,7 @@ def office_reminders(
                 name,
                 recognition_reminders(members, on),
                 badge_due_for_award_date(members, award),
-                missing_ratings(members, ratings_for_year(year, branch_id), year, on),
+                missing_ratings(members, ratings_for_year(year, branch_id), year),
             )
         )
     _step(progress, len(chosen), len(chosen))

@@ -49,6 +49,7 @@ from models.office.policies import (
 from models.office.row_delete_functions import install_delete_functions
 from models.office.server_sql import execute, role_exists
 from models.office.sessions import limit_every_account
+from models.schema import ALL_TABLES  # every capability's tables: a new one is protected without a hand list
 
 _LOCK_KEY = 4_212_001  # pg_advisory_xact_lock: two set-ups at once run one after the other
 # The administrator has no session limits: a set-up waiting behind a lock an account holds (the key above, or a
@@ -84,8 +85,6 @@ def set_up_server(url: str) -> SetupReport:
 
 
 def _set_up_open_database() -> SetupReport:
-    from models.schema import ALL_TABLES  # every capability's tables: a new one is protected without a hand list
-
     policies = table_policies(ALL_TABLES)
     with db.atomic():
         execute("SELECT set_config('lock_timeout', %s, true)", (SETUP_LOCK_TIMEOUT,))

@@ -12,6 +12,7 @@ GENERAL_EDUCATION = ("12/12", "10/10", "9/12", "9/10", "7/10")
 QUALIFICATIONS = ("Sơ cấp", "Trung cấp", "Cao đẳng", "Đại học", "Thạc sĩ", "Tiến sĩ")
 THEORY_LEVELS = ("Sơ cấp", "Trung cấp", "Cao cấp", "Cử nhân")
 OTHER_CHOICE = "Khác"
+TEMPLATE_EXAMPLE_NOTE = "Dòng ví dụ: hãy xóa trước khi nhập"  # the import template's sample row, never imported
 
 
 @dataclass(frozen=True)

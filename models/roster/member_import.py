@@ -17,7 +17,7 @@ from models.core.bulk import insert_rows, with_defaults
 from models.core.errors import Cancelled, EditConflictError, ValidationError
 from models.core.partial_dates import YEAR_ONLY_COLUMN
 from models.core.tables import db, dict_rows, tuple_rows
-from models.roster.fields import FIELD_BY_KEY, MEMBER_FIELDS
+from models.roster.fields import FIELD_BY_KEY, MEMBER_FIELDS, TEMPLATE_EXAMPLE_NOTE
 from models.roster.member_rules import fmt
 from models.roster.member_validation import check_record
 from models.roster.members import changed_stamp, normalized, person_key, saved_values, stored_values
@@ -25,7 +25,6 @@ from models.roster.records import MemberRecord
 from models.roster.tables import Member
 
 ADD, UPDATE, SKIP = "add", "update", "skip"
-TEMPLATE_EXAMPLE_NOTE = "Dòng ví dụ: hãy xóa trước khi nhập"  # the import template's sample row, never imported
 ACTION_LABELS = {SKIP: "Bỏ qua", UPDATE: "Cập nhật", ADD: "Thêm mới"}
 ERROR, WARNING = "error", "warning"
 PROGRESS_EVERY = 250

@@ -140,10 +140,9 @@ def badge_reminders(
     return badge_due_for_award_date(members, next_award_date(on), seriously_ill_ids, posthumous, transfer_gaps)
 
 
-def missing_ratings(
-    members: Iterable[MemberRecord], ratings: Iterable[RatingRecord], year: int, on: date | None = None
-) -> list[MemberRecord]:
-    """Rateable members (see models.roster.ratings.rateable, reference date `on` or 31/12) with no rating for `year`."""
+def missing_ratings(members: Iterable[MemberRecord], ratings: Iterable[RatingRecord], year: int) -> list[MemberRecord]:
+    """Members rateable for `year` (models.roster.ratings.rateable: on the roster and not exempted on 31/12 of that
+    year, whatever the day the list is made) with no rating for `year`."""
     rated = {r.member_id for r in ratings if r.year == year}
-    out = [m for m in members if m.id not in rated and rateable(m, year, on)]
+    out = [m for m in members if m.id not in rated and rateable(m, year)]
     return sorted(out, key=_abc)

@@ -22,7 +22,7 @@ from models.roster.fields import OTHER_CHOICE, RATING_LEVELS
 from models.roster.levels import LEVELS, UNIVERSITY_OR_ABOVE, UNKNOWN_CHOICE, level_of, percent
 from models.roster.member_rules import age_at, effective_events
 from models.roster.member_status import MemberStatus, member_status
-from models.roster.ratings import rateable
+from models.roster.ratings import rateable, rating_reference_date
 from models.roster.records import MemberRecord, RatingRecord
 
 
@@ -353,7 +353,7 @@ def rating_section(members: Iterable[MemberRecord], ratings: Iterable[RatingReco
             rated_ids.add(rating.member_id)
             tally[rating.level] += 1
     missing = exempted = 0
-    for member, _ in current_members(members, date(year, 12, 31)):
+    for member, _ in current_members(members, rating_reference_date(year)):
         if member.id in rated_ids:
             continue
         if rateable(member, year):

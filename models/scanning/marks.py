@@ -193,8 +193,9 @@ def _strike_row(index: int, row, ink: np.ndarray, hidden: np.ndarray, expected: 
     covered = _line_cover(band, hidden[ys, xs])
     part = covered[x_left:x_right]
     score = float(part.mean()) if part.size else 0.0
-    covered_px = max(1, int(band[:, x_left:x_right].any(axis=0).sum()))
-    density = float(band[:, x_left:x_right].sum()) / (covered_px * band.shape[0])
+    visible = ~hidden[ys, xs][:, x_left:x_right]
+    reach = covered[x_left:x_right]
+    density = float(band[:, x_left:x_right][:, reach].sum()) / max(1, int(visible[:, reach].sum()))
     outside = int(band.sum() - band[:, x_left:x_right].sum())
     number = row.number
     nys, nxs = _pixels(number, 0.6)
@@ -271,19 +272,24 @@ def _damage(
 ) -> list[tuple[str, Rect | None, float | None]]:
     """A dark fold or a tear's shadow across the paper, or print missing from the scan (a torn or folded part)."""
     doubts: list[tuple[str, Rect | None, float | None]] = []
-    step = 24
-    blocks = paper[::step, ::step]
-    reference = float(np.median(blocks))
-    darkest = float(blocks.min()) / max(reference, 1.0)
-    if darkest < FOLD_SHADOW:
-        ys, xs = np.nonzero(blocks / max(reference, 1.0) < FOLD_SHADOW)
+    step = 24  # 4 mm blocks: each holds some bare paper, except under a registration mark
+    h, w = scan.shape
+    bh, bw = h // step, w // step
+    blocks = scan[: bh * step, : bw * step].reshape(bh, step, bw, step).max(axis=(1, 3))
+    reference = max(float(np.median(blocks)), 1.0)
+    shade = blocks / reference
+    for mark in geometry.marks:
+        ys, xs = _pixels(_grown(mark, 4.0))
+        shade[ys.start // step : ys.stop // step + 1, xs.start // step : xs.stop // step + 1] = 1.0
+    if shade.min() < FOLD_SHADOW:
+        ys, xs = np.nonzero(shade < FOLD_SHADOW)
         area = Rect(
             xs.min() * step / PER_MM,
             ys.min() * step / PER_MM,
             (xs.max() - xs.min() + 1) * step / PER_MM,
             (ys.max() - ys.min() + 1) * step / PER_MM,
         )
-        return [("torn_or_folded", area, darkest)]
+        return [("torn_or_folded", area, float(shade.min()))]
     core = template_core(printed)
     seen = scan < paper * 0.8
     for row in geometry.rows:

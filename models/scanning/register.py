@@ -15,35 +15,45 @@ MAX_RESIDUAL_MM = 1.2  # a mark further than this from where the fit puts it: th
 MAX_CANDIDATES = 10
 
 
-def _box_fill(dark: np.ndarray, size: int) -> np.ndarray:
-    """Share of dark pixels in every size x size window (indexed by its top-left corner)."""
+def _integral(dark: np.ndarray) -> np.ndarray:
     integral = np.zeros((dark.shape[0] + 1, dark.shape[1] + 1), dtype=np.int32)
     np.cumsum(np.cumsum(dark, axis=0, dtype=np.int32), axis=1, out=integral[1:, 1:])
-    sums = integral[size:, size:] - integral[:-size, size:] - integral[size:, :-size] + integral[:-size, :-size]
-    return sums / float(size * size)
+    return integral
+
+
+def _window_sums(integral: np.ndarray, size: int) -> np.ndarray:
+    """Sum over every size x size window, indexed by its top-left corner."""
+    return integral[size:, size:] - integral[:-size, size:] - integral[size:, :-size] + integral[:-size, :-size]
 
 
 def mark_candidates(grey: np.ndarray, dpi: float) -> np.ndarray:
-    """Centres (x, y) in pixels of solid squares the size of a registration mark, best first."""
+    """Centres (x, y) in pixels of solid squares the size of a registration mark standing on light paper (a dark
+    band, a fold's shadow, is not one), best first."""
     step = max(1, int(round(dpi / 50)))  # about half a millimetre a coarse pixel
     h, w = grey.shape[0] // step, grey.shape[1] // step
     if h < 8 or w < 8:
         return np.zeros((0, 2))
-    coarse = grey[: h * step, : w * step].reshape(h, step, w, step).mean(axis=(1, 3))
+    coarse = np.asarray(Image.fromarray(np.ascontiguousarray(grey[: h * step, : w * step])).reduce(step))
     mark_px = MARK * dpi / 25.4 / step
     size = max(3, int(mark_px * 0.7))
-    fill = _box_fill(coarse < DARK, size)
+    ring = max(2, int(mark_px * 0.6))  # the light paper around: from the mark's edge outwards
+    integral = _integral(coarse < DARK)
+    inner = _window_sums(integral, size).astype(np.float32)
+    outer = np.full_like(inner, float(size * size))
+    big = _window_sums(integral, size + 2 * ring)
+    outer[ring : ring + big.shape[0], ring : ring + big.shape[1]] = big
+    around = (outer - inner) / float((size + 2 * ring) ** 2 - size * size)
+    fill = inner / float(size * size)
+    fill[around > 0.45] = 0.0
     radius = int(mark_px * 1.5) + 1
     found = []
-    for _ in range(MAX_CANDIDATES * 3):
+    for _ in range(MAX_CANDIDATES):
         index = int(np.argmax(fill))
         y, x = divmod(index, fill.shape[1])
         if fill[y, x] < 0.9:
             break
         found.append(((x + size / 2) * step, (y + size / 2) * step))
         fill[max(0, y - radius) : y + radius, max(0, x - radius) : x + radius] = 0
-        if len(found) >= MAX_CANDIDATES:
-            break
     return np.array([_refine(grey, cx, cy, mark_px * step) for cx, cy in found]).reshape(-1, 2)
 
 

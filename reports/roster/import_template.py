@@ -6,8 +6,7 @@ import os
 from datetime import date
 from pathlib import Path
 
-from models.roster.fields import MEMBER_FIELDS, FieldSpec
-from models.roster.member_import import TEMPLATE_EXAMPLE_NOTE
+from models.roster.fields import MEMBER_FIELDS, TEMPLATE_EXAMPLE_NOTE, FieldSpec
 from reports.core import styles
 from reports.core.files import save_workbook
 

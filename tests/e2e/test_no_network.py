@@ -57,7 +57,7 @@ def test_a_whole_story_opens_no_socket(qtbot, tmp_path, no_sockets, answers):
     open_database(path)
     set_up_branch()
     held = story.congress_of_35()
-    from reports.congress.jobs import CONGRESS_JOBS
+    from services.congress.jobs import CONGRESS_JOBS
 
     for job in CONGRESS_JOBS:
         job.run(tmp_path / f"{job.kind}.xlsx", held.id)
@@ -70,7 +70,7 @@ def test_a_whole_story_opens_no_socket(qtbot, tmp_path, no_sockets, answers):
     from models.counting import Ballot
     from models.live_count.count import close_count
     from models.live_count.session import CountSession
-    from reports.congress.minutes_jobs import prepare_minutes
+    from services.congress.minutes_jobs import prepare_minutes
 
     election = add_election(info.id, Post.COMMITTEE, 3)
     set_candidates(election.rounds[0].id, [p.id for p in pool[:4]])

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from models.core.branch import BranchInfo, save_branch
 from models.core.database import close_database, open_database
 from models.roster.members import save_member
-from reports.office.jobs import OFFICE_JOBS
+from services.office.jobs import OFFICE_JOBS
 from tests.support.commands import chibo
 from tests.support.people import member
 from tests.support.pg_server import empty_database

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from models.core.branch import save_branch
 from models.core.database import close_database, open_database
 from models.roster.members import all_members, save_member
-from reports.roster.jobs import EXPORT_JOBS
+from services.roster.jobs import EXPORT_JOBS
 from tests.support.commands import chibo
 from tests.support.roster_tab import BRANCH, due_people
 from tests.support.roster_workbooks import write_roster

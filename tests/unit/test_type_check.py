@@ -1,5 +1,5 @@
 """The type check the README promises: scripts/test.sh runs mypy before pytest, and mypy finds nothing in the
-packages pyproject.toml names (models/ and reports/)."""
+packages pyproject.toml names (models/, reports/ and services/)."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ def test_the_test_script_type_checks_before_pytest():
     assert lines.index('"$VENV/bin/mypy"') < next(i for i, line in enumerate(lines) if "-m pytest" in line)
 
 
-def test_models_and_reports_type_check_clean():
+def test_models_reports_and_services_type_check_clean():
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["mypy"]
-    assert {"models", "reports"} <= set(config["files"]) and config["check_untyped_defs"]
+    assert {"models", "reports", "services"} <= set(config["files"]) and config["check_untyped_defs"]
     done = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout[-3000:]

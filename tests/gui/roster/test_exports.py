@@ -170,14 +170,14 @@ def test_main_window_menu_has_the_exports(qtbot, data_file, tmp_path):
 
 def test_headless_screen_list_uses_the_roster_table_default_columns():
     from gui.roster.member_table_model import COLUMNS
-    from reports.roster.jobs import DEFAULT_SCREEN_COLUMNS
+    from services.roster.jobs import DEFAULT_SCREEN_COLUMNS
 
     shown = tuple((c.title, c.key) for c in COLUMNS if c.visible_by_default and c.key != "no")
     assert shown == DEFAULT_SCREEN_COLUMNS
 
 
 def test_every_export_job_is_in_the_menu(tab):
-    from reports.roster.jobs import EXPORT_JOBS
+    from services.roster.jobs import EXPORT_JOBS
 
     texts = [action.text().replace("&", "") for action in tab.exports.actions() if action is not None]
     assert texts == [f"{job.title}…" for job in EXPORT_JOBS]

@@ -120,8 +120,8 @@ def test_university_line_reads_the_same_on_screen_and_in_excel(qtbot, tmp_path):
     from gui.roster.statistics_view import StatisticsView
     from models.roster.records import MemberRecord
     from reports.core.party_document import DocumentHeader
-    from reports.roster.report_data import statistics_sections
     from reports.roster.statistics_report import export_statistics
+    from services.roster.report_data import statistics_sections
 
     words = ["Cử nhân", "Kỹ sư", "ĐH Bách khoa", "Thạc sỹ", "ThS", "TS", "Tiến sỹ", "Bác sĩ", "Đại học"] * 2
     members = [

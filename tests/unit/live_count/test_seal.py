@@ -99,8 +99,8 @@ def test_papers_and_the_record_file_refuse_a_round_that_does_not_hold(counting, 
 
     from models.core.errors import ConflictError
     from models.live_count.count import sound_round_record
-    from reports.congress.jobs import CONGRESS_JOB_BY_KIND
-    from reports.congress.minutes_jobs import prepare_minutes
+    from services.congress.jobs import CONGRESS_JOB_BY_KIND
+    from services.congress.minutes_jobs import prepare_minutes
 
     round_, ids = _closed(counting)
     congress_id = get_election(ElectionRound.get_by_id(round_.id).election_id).congress_id
@@ -198,7 +198,7 @@ def test_no_next_round_follows_a_round_that_does_not_hold(counting):
 def test_the_entry_log_paper_prints_in_red_what_does_not_hold(counting, tmp_path):
     from openpyxl import load_workbook
 
-    from reports.congress.minutes_jobs import prepare_entry_log
+    from services.congress.minutes_jobs import prepare_entry_log
 
     round_, _ids = _closed(counting)
 

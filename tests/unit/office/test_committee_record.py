@@ -29,8 +29,8 @@ from models.office.committee_record import (
     save_committee,
 )
 from models.office.congress_round import congress_round, deadlines, latest_term
-from reports.office.jobs import OFFICE_JOB_BY_KIND
-from reports.roster.jobs import ExportOptions
+from services.office.jobs import OFFICE_JOB_BY_KIND
+from services.roster.jobs import ExportOptions
 
 SOC_SON = CommitteeRecord(
     "Đảng ủy xã Sóc Sơn",

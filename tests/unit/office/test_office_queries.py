@@ -126,7 +126,7 @@ def test_reminders_equal_the_records(committee):
         assert [r.member.id for r in branch.recognitions] == [r.member.id for r in recognition_reminders(members, ON)]
         assert [c.member.id for c in branch.badges] == [c.member.id for c in badge_due_for_award_date(members, award)]
         expected = missing_ratings(
-            members, ratings_for_year(reminders.rating_year, branch.branch_id), reminders.rating_year, ON
+            members, ratings_for_year(reminders.rating_year, branch.branch_id), reminders.rating_year
         )
         assert [m.id for m in branch.missing_ratings] == [m.id for m in expected]
     assert reminders.badges() and reminders.missing_ratings()

@@ -144,7 +144,7 @@ def test_reminders_across_branches_name_their_branch(committee):
         assert [r.member.id for r in branch.recognitions] == [r.member.id for r in recognition_reminders(members, ON)]
         due = badge_due_for_award_date(members, reminders.award_date)
         assert [c.member.id for c in branch.badges] == [c.member.id for c in due]
-        missing = missing_ratings(members, ratings_for_year(YEAR, branch.branch_id), YEAR, ON)
+        missing = missing_ratings(members, ratings_for_year(YEAR, branch.branch_id), YEAR)
         assert [m.id for m in branch.missing_ratings] == [m.id for m in missing]
     assert ids[0] in [r.member.id for _, r in reminders.recognitions()]
     assert [b.name for b in reminders.branches] == [name for _, name in list_branches()]

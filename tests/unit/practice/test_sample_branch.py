@@ -42,8 +42,8 @@ def test_a_realistic_branch_and_a_congress_ready_for_check_in(practice):
 
 
 def test_every_paper_of_the_practice_file_says_so(practice, tmp_path):
-    from reports.congress.jobs import CONGRESS_JOB_BY_KIND
-    from reports.roster.jobs import JOB_BY_KIND
+    from services.congress.jobs import CONGRESS_JOB_BY_KIND
+    from services.roster.jobs import JOB_BY_KIND
 
     roster = JOB_BY_KIND["danh-sach"].run(tmp_path / "ds.xlsx")
     attendance = CONGRESS_JOB_BY_KIND["dai-hoi-diem-danh"].run(tmp_path / "dd.xlsx", practice.congress_id)

@@ -6,7 +6,10 @@ from datetime import date
 
 import pytest
 
-from models.roster.ratings import last_rated_year, year_to_rate
+from models.roster.event_kinds import EventKind
+from models.roster.ratings import last_rated_year, rating_reference_date, year_to_rate
+from models.roster.reminders import missing_ratings
+from tests.support.rules_factories import ev, member
 
 
 @pytest.mark.parametrize(
@@ -23,6 +26,26 @@ def test_the_last_rated_year_is_always_the_year_before(on):
 
 
 def test_the_reminders_statistics_and_dialog_ask_the_one_rule():
-    from reports.roster.jobs import StatisticsOptions
+    from services.roster.jobs import StatisticsOptions
 
     assert StatisticsOptions.default(date(2026, 11, 2)).year == last_rated_year(date(2026, 11, 2))
+
+
+def test_a_year_is_judged_on_its_last_day():
+    assert rating_reference_date(2025) == date(2025, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("admitted", "exempted", "due"),
+    [
+        ("31/12/2025", None, True),  # on the roster on the last day of the year
+        ("01/01/2026", None, False),  # admitted the day after: nothing to rate in 2025
+        ("01/01/2000", "31/12/2025", False),  # exempted on the last day
+        ("01/01/2000", "01/01/2026", True),  # exempted the day after: the year is still due
+    ],
+)
+def test_who_is_due_the_rating_of_the_year_before_at_the_turn_of_the_year(admitted, exempted, due):
+    events = [ev(EventKind.EXEMPTED, exempted)] if exempted else []
+    person = member(admitted=admitted, events=events)
+    year = last_rated_year(date(2026, 6, 1))
+    assert (missing_ratings([person], [], year) == [person]) is due

@@ -1,4 +1,4 @@
-"""reports.roster.jobs: one description per export, its file name, its empty case and its cancel."""
+"""services.roster.jobs: one description per export, its file name, its empty case and its cancel."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from models.core.branch import BranchInfo, save_branch
 from models.core.errors import Cancelled
 from models.roster.members import all_members, save_member
-from reports.roster.jobs import JOB_BY_KIND, ExportOptions, NothingToExport, StatisticsOptions
+from services.roster.jobs import JOB_BY_KIND, ExportOptions, NothingToExport, StatisticsOptions
 from tests.support.people import member
 
 TODAY = date(2026, 3, 11)

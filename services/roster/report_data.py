@@ -10,6 +10,7 @@ from datetime import date
 
 from models.core.branch import BranchInfo
 from models.core.dates import fmt
+from models.core.practice_flag import watermark
 from models.roster.reminders import BadgeCandidate, RecognitionReminder
 from models.roster.seniority import party_seniority_years
 from models.roster.statistics import StatSection as ModelSection
@@ -30,8 +31,6 @@ def document_header(branch: BranchInfo | None, on: date, type_code: str = "") ->
     if branch is None:
         return DocumentHeader(higher_committee="", issuer="", date=on)
     number = f"Số{NUMBER_BLANK}-{type_code}/{branch.issuer_abbr}" if type_code and branch.issuer_abbr else ""
-    from models.core.practice_flag import watermark
-
     return DocumentHeader(
         watermark=watermark(),
         higher_committee="\n".join(branch.higher_lines),

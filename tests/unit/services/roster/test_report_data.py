@@ -17,7 +17,7 @@ from models.roster.member_list_rows import event_texts, member_list_row, service
 from models.roster.records import EventRecord
 from models.roster.reminders import BadgeCandidate, recognition_reminders
 from models.roster.statistics import branch_statistics
-from reports.roster import report_data
+from services.roster import report_data
 from tests.support.people import all_people, member
 
 ROOT = Path(__file__).resolve().parents[4]
@@ -26,7 +26,7 @@ BRANCH = BranchInfo("Chi bộ Văn phòng Sở", HIGHER, "Hà Nội", "CB", "Tr�
 
 
 def test_mapping_module_loads_no_qt():
-    code = "import sys, reports.roster.report_data; print(any(m.startswith('PySide6') for m in sys.modules))"
+    code = "import sys, services.roster.report_data; print(any(m.startswith('PySide6') for m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from openpyxl import load_workbook
 
-from reports.congress.jobs import CONGRESS_JOB_BY_KIND, CONGRESS_JOBS, prepare_ballot_papers
 from reports.core.export_files import NothingToExport
+from services.congress.jobs import CONGRESS_JOB_BY_KIND, CONGRESS_JOBS, prepare_ballot_papers
 from tests.support import congress_story as story
 
 
@@ -83,7 +83,7 @@ def test_ballot_papers_of_the_current_round(held, tmp_path):
 
 
 def test_the_secretary_and_deputy_rows_carry_their_own_elections_votes(held):
-    from reports.congress.congress_data import elected_bios
+    from services.congress.congress_data import elected_bios
 
     rows = {row.elected_as: row.votes_text for row in elected_bios(held.id)}
     # the committee ballot gave them 28 and 27; their own ballots 27 and 26 (D = 30)
@@ -93,7 +93,7 @@ def test_the_secretary_and_deputy_rows_carry_their_own_elections_votes(held):
 def test_the_attendance_list_and_the_summary_say_the_quorum_was_met(tmp_path, data_file):
     from openpyxl import load_workbook
 
-    from reports.congress.jobs import CONGRESS_JOB_BY_KIND
+    from services.congress.jobs import CONGRESS_JOB_BY_KIND
     from tests.support import congress_story as story
 
     story.roster(12, 2)

@@ -99,7 +99,7 @@ class ExportJob:
     def papers(self, content: JobContent, today: date) -> tuple[DocumentHeader, Signature, str]:
         """The header, signature and suggested file name: the current branch's (the office's jobs: the committee's)."""
         from models.core.branch import get_branch  # peewee: not before the window's first paint
-        from reports.roster import report_data
+        from services.roster import report_data
 
         branch = get_branch()
         header = report_data.document_header(branch, today, content.type_code)
@@ -167,8 +167,8 @@ def _statistics(options: ExportOptions) -> JobContent:
     members, ratings = _everyone(options), ratings_for_year(chosen.year)
 
     def write(target: Path, progress: Progress, header: DocumentHeader, signature: Signature) -> None:
-        from reports.roster.report_data import statistics_sections
         from reports.roster.statistics_report import export_statistics
+        from services.roster.report_data import statistics_sections
 
         if not progress(0, 2):
             raise Cancelled()
@@ -183,7 +183,7 @@ def _statistics(options: ExportOptions) -> JobContent:
 
 def _probation(options: ExportOptions) -> JobContent:
     from models.roster.reminders import recognition_reminders
-    from reports.roster.report_data import probation_rows
+    from services.roster.report_data import probation_rows
 
     today = options.today
     reminders = recognition_reminders(_everyone(options), today)
@@ -204,7 +204,7 @@ def _probation(options: ExportOptions) -> JobContent:
 def _badges(options: ExportOptions) -> JobContent:
     from models.roster.badges import next_award_date
     from models.roster.reminders import badge_due_for_award_date
-    from reports.roster.report_data import badge_rows
+    from services.roster.report_data import badge_rows
 
     award = next_award_date(options.today)
     candidates = badge_due_for_award_date(_everyone(options), award)

@@ -11,8 +11,31 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from models.congress.bodies import Body, working_bodies
+from models.congress.congresses import get_congress
+from models.congress.elections import congress_elections, get_election
+from models.congress.numbering import document_number
 from models.core import clock
+from models.core.branch import get_branch
+from models.core.errors import Cancelled
+from models.core.practice_flag import watermark
+from models.counting import Post
+from reports.congress.attendance_list import export_attendance_list
+from reports.congress.ballot_papers import export_ballot_papers
+from reports.congress.congress_summary import export_congress_summary
+from reports.congress.elected_bios import export_elected_bios
+from reports.congress.hand_votes import export_hand_votes
 from reports.core.export_files import NothingToExport, PreparedExport, Progress, write_atomically
+from reports.core.files import safe_filename
+from reports.core.party_document import DocumentHeader, Signature
+from services.congress.congress_data import (
+    attendance,
+    ballot_paper,
+    congress_summary,
+    elected_bios,
+    hand_vote_rows,
+    heading,
+)
 
 Write = Callable[..., None]  # (target, header, signature) -> None
 
@@ -28,25 +51,15 @@ class CongressPaperJob:
 
     def file_name(self, congress_id: int) -> str:
         """The suggested file name, before anything is read or numbered."""
-        from models.congress.congresses import get_congress
-        from models.core.branch import get_branch
-        from reports.core.files import safe_filename
-
         branch, info = get_branch(), get_congress(congress_id)
         return safe_filename(f"{self.title} - Đại hội {info.ordinal_text} - {branch.name if branch else ''}") + ".xlsx"
 
     def check(self, congress_id: int) -> None:
         """NothingToExport when the paper would be empty (before asking where to write it)."""
-        from models.core.branch import get_branch
-
         self.content(congress_id, get_branch())
 
     def prepare(self, congress_id: int) -> PreparedExport:
         """Read the congress now and give the paper its number; NothingToExport when it would be empty."""
-        from models.congress.congresses import get_congress
-        from models.congress.numbering import document_number
-        from models.core.branch import get_branch
-
         branch = get_branch()
         info = get_congress(congress_id)
         write = self.content(congress_id, branch)
@@ -59,8 +72,6 @@ class CongressPaperJob:
         def run(path: str | os.PathLike[str], progress: Progress | None = None) -> Path:
             def step(target: Path, progress: Progress) -> None:
                 if not progress(0, 1):
-                    from models.core.errors import Cancelled
-
                     raise Cancelled()
                 write(target, header, signature)
 
@@ -74,11 +85,7 @@ class CongressPaperJob:
 
 def congress_header(info, branch, number: str, on):
     """Top-left: the higher committee and the branch, then "ĐẠI HỘI LẦN THỨ IV" as the issuer (docs/domain.md §5)."""
-    from reports.core.party_document import DocumentHeader
-
     higher = [*branch.higher_lines, branch.name] if branch else []
-    from models.core.practice_flag import watermark
-
     return DocumentHeader(
         "\n".join(higher), f"Đại hội {info.ordinal_text}", number, branch.place if branch else "", on, watermark()
     )
@@ -87,11 +94,6 @@ def congress_header(info, branch, number: str, on):
 def paper_signature(congress_id: int, branch, after: bool):
     """Papers of the day are signed for the presidium (or by the chair); the report afterwards by the new
     secretary for the new committee (for the branch when it has no committee)."""
-    from models.congress.bodies import Body, working_bodies
-    from models.congress.elections import congress_elections
-    from models.counting import Post
-    from reports.core.party_document import Signature
-
     if after:
         by_post = {e.post: e for e in congress_elections(congress_id)}
         secretary = by_post.get(Post.SECRETARY)
@@ -112,28 +114,19 @@ def paper_signature(congress_id: int, branch, after: bool):
 
 
 def _attendance(congress_id: int, branch) -> Write:
-    from models.congress.congresses import get_congress
-    from reports.congress.congress_data import attendance, heading
-
     rows, figures = attendance(congress_id)
     title = heading(get_congress(congress_id), branch)
 
     def write(target: Path, header, signature) -> None:
-        from reports.congress.attendance_list import export_attendance_list
-
         export_attendance_list(target, title, rows, figures, header, signature)
 
     return write
 
 
 def _summary(congress_id: int, branch) -> Write:
-    from reports.congress.congress_data import congress_summary
-
     summary = congress_summary(congress_id, branch)
 
     def write(target: Path, header, signature) -> None:
-        from reports.congress.congress_summary import export_congress_summary
-
         export_congress_summary(target, summary, header, signature)
 
     return write
@@ -146,9 +139,6 @@ def _listed(rows_of: Callable[[int], list], empty: str, export: Export) -> Calla
     """A paper that lists rows under the congress heading (short bios, show-of-hands votes); `empty` when none."""
 
     def content(congress_id: int, branch) -> Write:
-        from models.congress.congresses import get_congress
-        from reports.congress.congress_data import heading
-
         rows = rows_of(congress_id)
         if not rows:
             raise NothingToExport(empty)
@@ -163,26 +153,18 @@ def _listed(rows_of: Callable[[int], list], empty: str, export: Export) -> Calla
 
 
 def _bio_rows(congress_id: int) -> list:
-    from reports.congress.congress_data import elected_bios
-
     return elected_bios(congress_id)
 
 
 def _vote_rows(congress_id: int) -> list:
-    from reports.congress.congress_data import hand_vote_rows
-
     return hand_vote_rows(congress_id)
 
 
 def _export_bios(*args) -> object:
-    from reports.congress.elected_bios import export_elected_bios  # openpyxl: on first use
-
     return export_elected_bios(*args)
 
 
 def _export_votes(*args) -> object:
-    from reports.congress.hand_votes import export_hand_votes
-
     return export_hand_votes(*args)
 
 
@@ -227,12 +209,6 @@ CONGRESS_JOB_BY_KIND = {job.kind: job for job in CONGRESS_JOBS}
 
 def prepare_ballot_papers(election_id: int, copies: int) -> PreparedExport:
     """The paper ballots of an election's current round: `copies` of them, several to an A4 page."""
-    from models.congress.congresses import get_congress
-    from models.congress.elections import get_election
-    from models.core.branch import get_branch
-    from reports.congress.congress_data import ballot_paper
-    from reports.core.files import safe_filename
-
     election = get_election(election_id)
     round_ = election.current_round
     if not round_.candidates:
@@ -242,8 +218,6 @@ def prepare_ballot_papers(election_id: int, copies: int) -> PreparedExport:
     name = safe_filename(f"Phiếu bầu - {election.title} - lần {round_.number}") + ".xlsx"
 
     def run(path: str | os.PathLike[str], progress: Progress | None = None) -> Path:
-        from reports.congress.ballot_papers import export_ballot_papers
-
         return write_atomically(Path(path), lambda target, _step: export_ballot_papers(target, paper), progress)
 
     return PreparedExport(name, run)

@@ -1,5 +1,5 @@
 """The office's exports as jobs over every branch, under the committee's header: the same interface as the roster's
-(reports.roster.jobs.ExportJob), so the window and `python main.py export --all-branches` run them alike."""
+(services.roster.jobs.ExportJob), so the window and `python main.py export --all-branches` run them alike."""
 
 from __future__ import annotations
 
@@ -9,9 +9,23 @@ from pathlib import Path
 
 from models.core.dates import fmt
 from models.core.errors import Cancelled
+from models.office.committee import current_committee
+from models.office.congress_round import congress_round, latest_term
+from models.office.office_statistics import office_reminders, office_statistics
 from reports.core.export_files import NothingToExport, Progress
 from reports.core.party_document import DocumentHeader, Signature
-from reports.roster.jobs import ExportJob, ExportOptions, JobContent, StatisticsOptions
+from reports.office.congress_round_report import export_congress_round
+from reports.office.office_statistics_report import COMMITTEE_RECIPIENTS, export_office_statistics
+from reports.roster.reminder_lists import export_badge_list, export_probation_list
+from services.office.office_data import (
+    branch_table,
+    committee_file_name,
+    committee_header,
+    committee_signature,
+    round_rows,
+)
+from services.roster.jobs import ExportJob, ExportOptions, JobContent, StatisticsOptions
+from services.roster.report_data import badge_rows, probation_rows, statistics_sections
 
 
 @dataclass(frozen=True)
@@ -19,27 +33,18 @@ class OfficeExportJob(ExportJob):
     """An export of the whole committee: its header, signature and file name are the committee's."""
 
     def papers(self, content: JobContent, today: date) -> tuple[DocumentHeader, Signature, str]:
-        from models.office.committee import current_committee
-        from reports.office.office_data import committee_file_name, committee_header, committee_signature
-
         committee = current_committee()
         header = committee_header(committee, today, content.type_code)
         return header, committee_signature(committee), committee_file_name(content.file_title, content.on or today)
 
 
 def _statistics(options: ExportOptions) -> JobContent:
-    from models.office.office_statistics import office_statistics
-
     chosen = options.statistics or StatisticsOptions.default(options.today)
     report = office_statistics(chosen.on, chosen.period, chosen.year, chosen.age_bounds)
     if not report.branches:
         raise NothingToExport("Cơ sở dữ liệu chưa có chi bộ nào để lập báo cáo.")
 
     def write(target: Path, progress: Progress, header: DocumentHeader, signature: Signature) -> None:
-        from reports.office.office_data import branch_table
-        from reports.office.office_statistics_report import export_office_statistics
-        from reports.roster.report_data import statistics_sections
-
         if not progress(0, 1):
             raise Cancelled()
         branches = [(b.name, statistics_sections(b.sections)) for b in report.branches]
@@ -57,9 +62,6 @@ def _statistics(options: ExportOptions) -> JobContent:
 
 
 def _probation(options: ExportOptions) -> JobContent:
-    from models.office.office_statistics import office_reminders
-    from reports.roster.report_data import probation_rows
-
     today = options.today
     pairs = office_reminders(today).recognitions()
     if not pairs:
@@ -67,9 +69,6 @@ def _probation(options: ExportOptions) -> JobContent:
     rows, branches = probation_rows([r for _, r in pairs]), [name for name, _ in pairs]
 
     def write(target: Path, progress: Progress, header: DocumentHeader, signature: Signature) -> None:
-        from reports.office.office_statistics_report import COMMITTEE_RECIPIENTS
-        from reports.roster.reminder_lists import export_probation_list
-
         if not progress(0, 1):
             raise Cancelled()
         export_probation_list(
@@ -80,9 +79,6 @@ def _probation(options: ExportOptions) -> JobContent:
 
 
 def _badges(options: ExportOptions) -> JobContent:
-    from models.office.office_statistics import office_reminders
-    from reports.roster.report_data import badge_rows
-
     reminders = office_reminders(options.today)
     pairs, award = reminders.badges(), reminders.award_date
     if not pairs:
@@ -90,9 +86,6 @@ def _badges(options: ExportOptions) -> JobContent:
     rows, branches = badge_rows([c for _, c in pairs]), [name for name, _ in pairs]
 
     def write(target: Path, progress: Progress, header: DocumentHeader, signature: Signature) -> None:
-        from reports.office.office_statistics_report import COMMITTEE_RECIPIENTS
-        from reports.roster.reminder_lists import export_badge_list
-
         if not progress(0, 1):
             raise Cancelled()
         export_badge_list(
@@ -109,9 +102,6 @@ def _badges(options: ExportOptions) -> JobContent:
 
 
 def _congress_round(options: ExportOptions) -> JobContent:
-    from models.office.congress_round import congress_round, latest_term
-    from reports.office.office_data import round_rows
-
     today = options.today
     term = latest_term(today)
     rounds = congress_round(term[0], today)
@@ -120,8 +110,6 @@ def _congress_round(options: ExportOptions) -> JobContent:
     rows = round_rows(rounds)
 
     def write(target: Path, progress: Progress, header: DocumentHeader, signature: Signature) -> None:
-        from reports.office.congress_round_report import export_congress_round
-
         if not progress(0, 1):
             raise Cancelled()
         export_congress_round(target, rows, header, term=f"{term[0]}–{term[1]}", on=today, signature=signature)

@@ -11,9 +11,9 @@ from openpyxl import load_workbook
 from models.core.branch import BranchInfo, save_branch
 from models.office.committee import CommitteeInfo, committee_of, issuer_name
 from models.roster.members import save_member
-from reports.office.jobs import OFFICE_JOB_BY_KIND
 from reports.office.office_statistics_report import sheet_names
-from reports.roster.jobs import ExportOptions, NothingToExport
+from services.office.jobs import OFFICE_JOB_BY_KIND
+from services.roster.jobs import ExportOptions, NothingToExport
 from tests.support.people import member
 from tests.support.roster_tab import due_people
 

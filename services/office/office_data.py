@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from models.core.dates import fmt
+from models.core.practice_flag import watermark
 from models.office.committee import CommitteeInfo
 from models.office.congress_round import BranchRound
 from models.office.office_statistics import OfficeStatistics
@@ -13,7 +14,7 @@ from reports.core.files import safe_filename
 from reports.core.party_document import DocumentHeader, Signature
 from reports.office.congress_round_report import RoundRow
 from reports.office.office_statistics_report import BranchTable
-from reports.roster.report_data import NUMBER_BLANK
+from services.roster.report_data import NUMBER_BLANK
 
 # The overview figures of each branch on the «Theo chi bộ» sheet: (section row key, column heading).
 TABLE_FIGURES: tuple[tuple[str, str], ...] = (
@@ -28,8 +29,6 @@ TABLE_FIGURES: tuple[tuple[str, str], ...] = (
 
 def committee_header(committee: CommitteeInfo, on: date, type_code: str = "") -> DocumentHeader:
     """The committee issues the paper: its higher committees, then its own name (bold), «Số …-BC/ĐU»."""
-    from models.core.practice_flag import watermark
-
     number = f"Số{NUMBER_BLANK}-{type_code}/{committee.issuer_abbr}" if type_code else ""
     return DocumentHeader(
         higher_committee="\n".join(committee.higher_lines),

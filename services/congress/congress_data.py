@@ -11,6 +11,7 @@ from models.congress.round_facts import RoundInfo
 from models.congress.summons import SummonedPerson, summoned_list
 from models.core.branch import BranchInfo
 from models.core.errors import ConflictError
+from models.core.practice_flag import is_practice
 from models.counting import Attendance, Form, NextAction, Post, percent_label
 from models.counting.decision import NEXT_ACTION_LABELS
 from reports.congress.paper_data import (
@@ -220,8 +221,6 @@ def hand_vote_rows(congress_id: int) -> list[HandVoteRow]:
 def ballot_paper(
     info: CongressInfo, branch: BranchInfo | None, election: ElectionInfo, round_: RoundInfo, copies: int
 ) -> BallotPaper:
-    from models.core.practice_flag import is_practice
-
     title = congress_title(info, branch)
     if is_practice():
         title = f"PHIẾU TẬP DƯỢT – {title}"
