@@ -9,10 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.congress.congresses import get_congress
-from models.congress.elections import get_election
-from models.congress.tables import CongressElection, ElectionRound
-from models.core.branch import get_branch
+from models.congress.tables import ElectionRound
 from models.core.errors import NotFoundError
 from models.live_count.passes import round_passes, start_pass
 from models.live_count.scan_pass import QueuedPage, add_page, review_queue
@@ -43,25 +40,13 @@ class ScanReport:
 
 
 def scan_target(round_id: int) -> ScanTarget:
-    """What the round's printed ballots name and show."""
+    """What the round's printed ballots name and show (services.scanning, which prints them)."""
+    from services.scanning.ballot_pdf import scan_target as election_target  # loads the PDF drawing: when reading
+
     row = ElectionRound.get_or_none(ElectionRound.id == round_id)
     if row is None:
         raise NotFoundError(f"Không có lần bầu mã {round_id} trong tệp dữ liệu.")
-    election = get_election(row.election_id)
-    info = next(r for r in election.rounds if r.id == round_id)
-    congress = get_congress(CongressElection.get_by_id(row.election_id).congress_id)
-    branch = get_branch()
-    return ScanTarget(
-        branch=branch.name if branch else "",
-        congress=congress.ordinal_text,
-        post=info.post,
-        round=info.number,
-        form=info.form,
-        candidates=tuple(p.full_name for p in info.candidates),
-        seats=info.seats,
-        congress_title=f"Đại hội {congress.ordinal_text}, {congress.term_text}",
-        election_title=election.title,
-    )
+    return election_target(row.election_id, row.number)
 
 
 def _default_reader(source: Path, target: ScanTarget, *, progress=None) -> Iterator[PageReading]:
