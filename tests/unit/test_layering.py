@@ -80,6 +80,15 @@ ALLOWED: dict[str, tuple[str, ...]] = {
         "reports.roster",
         "reports.office",
     ),
+    "services.scan_count": (
+        "services.scan_count",
+        "services.scanning",
+        "models.core",
+        "models.congress",
+        "models.counting",
+        "models.live_count",
+        "models.scanning",
+    ),
     # the headless front end: the services, the domain and the roster reader, never the window
     "cli": (
         "cli",
