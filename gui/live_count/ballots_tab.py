@@ -125,6 +125,7 @@ class BallotsTab(QWidget):
         self.scans = ScanActions(self)
         actions.insertWidget(actions.count() - 1, self.scans.scan_button)
         actions.insertWidget(actions.count() - 1, self.scans.review_button)
+        top.insertWidget(top.indexOf(self.double_check) + 1, self.scans.pass_button)
 
         self.records = RecordActions(self)
         self.files_button = QPushButton("Biên bản, hồ &sơ")
@@ -245,6 +246,17 @@ class BallotsTab(QWidget):
         self.pass_combo.setCurrentIndex(found if found >= 0 else 0)
         self.pass_combo.blockSignals(False)
         self._pass_sources = {p.number: p.source for p in passes}
+
+    def _sample_pass(self) -> bool:
+        chosen = self.current_round()
+        shown = self.session.pass_no if self.session else None
+        return bool(chosen) and any(p.sample for p in round_passes(chosen.round_id) if p.number == shown)
+
+    def show_pass(self, number: int) -> None:
+        """Show pass `number` of the round shown (a pass just started)."""
+        self.refresh()
+        self.pass_combo.setCurrentIndex(max(self.pass_combo.findData(number), 0))
+        self._open_session()
 
     def _open_session(self) -> None:
         chosen = self.current_round()
@@ -433,7 +445,14 @@ class BallotsTab(QWidget):
         operations.run(self, self.session.undo, self._after, notice=True)
 
     def find_ballot(self) -> None:
-        """Load a saved ballot by its number to correct it (Enter replaces it; the log keeps the old one)."""
+        """Load a saved ballot by its number to correct it (Enter replaces it; the log keeps the old one); in a sample
+        pass, a number not typed yet starts that ballot (the sample's papers are picked from the stack)."""
+        if self.session is not None and self.entry.isEnabled() and self._sample_pass():
+            number = dialogs.ask_number(self, "Gõ phiếu kiểm tra", "Số thứ tự của phiếu trong xấp:", 1, 1, 100000)
+            if number is not None:
+                self.entry.start_ballot(number, self.session.ballot(number))
+                self._focus_entry()
+            return
         found = self._saved_ballot("Tìm, sửa phiếu", "Số phiếu cần sửa:")
         if found is None:
             return

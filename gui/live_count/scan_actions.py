@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QPushButton
 
 from gui.core import dialogs, operations
 from gui.live_count.scan_review import ScanReviewDialog
-from models.live_count.passes import round_passes
+from models.live_count.passes import round_passes, start_pass
 from models.live_count.scan_pass import review_queue, reviewed_ballots
 from services.scan_count.scan_stack import scan_stack
 
@@ -28,6 +28,11 @@ class ScanActions:
         self.scan_button.setMenu(menu)
         self.review_button = QPushButton("Qu&yết định phiếu quét")
         self.review_button.clicked.connect(lambda: self.review())
+        self.pass_button = QPushButton("Thêm lượt nhập t&ay…")
+        passes = QMenu(self.pass_button)
+        passes.addAction("Gõ lại &toàn bộ xấp phiếu", lambda: self.add_pass(sample=False))
+        passes.addAction("Gõ lại một &số phiếu để kiểm tra (mẫu)", lambda: self.add_pass(sample=True))
+        self.pass_button.setMenu(passes)
 
     # state --------------------------------------------------------------------------------------------------------
     def scanned_passes(self) -> list[int]:
@@ -39,6 +44,7 @@ class ScanActions:
     def update(self, counting: bool) -> list[str]:
         """Enable the buttons for a round being counted; say in the status which scanned ballots a person decided."""
         self.scan_button.setEnabled(counting)
+        self.pass_button.setEnabled(counting)
         chosen = self.tab.current_round()
         lines, waiting = [], 0
         for number in self.scanned_passes():
@@ -52,6 +58,18 @@ class ScanActions:
         self.review_button.setEnabled(counting and waiting > 0)
         self.review_button.setText(f"Qu&yết định phiếu quét ({waiting})" if waiting else "Qu&yết định phiếu quét")
         return lines
+
+    def add_pass(self, sample: bool) -> None:
+        """A typed pass over the same stack, the whole of it or a sample (only the ballots typed are compared)."""
+        chosen = self.tab.current_round()
+        if chosen is None:
+            return
+        who = self.tab.entered_by_edit.text().strip()
+        operations.run(
+            self.tab,
+            lambda: start_pass(chosen.round_id, "typed", who, sample=sample),
+            lambda started: self.tab.show_pass(started.number),
+        )
 
     # scanning -----------------------------------------------------------------------------------------------------
     def scan_pdf(self) -> None:

@@ -21,7 +21,7 @@ from models.counting import ElectionRecord, Post, judge, record_from_tally
 from models.counting.compare import Difference
 from models.counting.compare import differences as compare_passes
 from models.counting.same_round import same_round
-from models.live_count.passes import pass_is_empty, pass_numbers
+from models.live_count.passes import pass_is_empty, pass_numbers, round_passes
 from models.live_count.scan_pass import image_problems, pending_review_problems
 from models.live_count.seal import SEAL, UNSEAL, append_seal, result_digest, tally_totals
 from models.live_count.session import CountSession, current_ballots, round_log, verify_chain
@@ -109,8 +109,15 @@ def bundle_checks(round_id: int, pass_no: int = 1) -> list[BundleCheck]:
 
 
 def differences(round_id: int, first: int = 1, second: int = 2) -> list[Difference]:
-    """Ballot by ballot, where two passes differ (a ballot entered in one pass only included)."""
-    return compare_passes(current_ballots(round_log(round_id, first)), current_ballots(round_log(round_id, second)))
+    """Ballot by ballot, where two passes differ (a ballot entered in one pass only included, except one that a
+    sample pass lacks: a sample checks only the ballots typed into it)."""
+    samples = {p.number for p in round_passes(round_id) if p.sample}
+    mine, theirs = current_ballots(round_log(round_id, first)), current_ballots(round_log(round_id, second))
+    if first in samples:
+        theirs = {no: b for no, b in theirs.items() if no in mine}
+    if second in samples:
+        mine = {no: b for no, b in mine.items() if no in theirs}
+    return compare_passes(mine, theirs)
 
 
 def close_problems(round_id: int) -> list[str]:

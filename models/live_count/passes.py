@@ -20,11 +20,12 @@ SOURCES = {"typed": "nhập tay", "imported": "nhận từ máy khác", "scanned
 class PassInfo:
     number: int
     source: str  # typed | imported | scanned
+    sample: bool = False  # checks only the ballots it holds: a ballot it lacks is no difference
 
     @property
     def label(self) -> str:
-        """ "Lượt 2 (quét phiếu)"."""
-        return f"Lượt {self.number} ({SOURCES[self.source]})"
+        """The pass in words: «Lượt 2 (quét phiếu)», «Lượt 3 (nhập tay, kiểm tra mẫu)»."""
+        return f"Lượt {self.number} ({SOURCES[self.source]}{', kiểm tra mẫu' if self.sample else ''})"
 
 
 def round_passes(round_id: int) -> list[PassInfo]:
@@ -32,12 +33,12 @@ def round_passes(round_id: int) -> list[PassInfo]:
     row = ElectionRound.get_or_none(ElectionRound.id == round_id)
     if row is None:
         raise NotFoundError(f"Không tìm thấy lần bầu mã {round_id}.")
-    found = {1: "typed"}
+    found = {1: PassInfo(1, "typed")}
     if row.double_entry:
-        found[2] = "typed"
+        found[2] = PassInfo(2, "typed")
     for p in CountPass.select().where(CountPass.round == round_id):
-        found[p.number] = p.source
-    return [PassInfo(n, found[n]) for n in sorted(found)]
+        found[p.number] = PassInfo(p.number, p.source, p.sample)
+    return [found[n] for n in sorted(found)]
 
 
 def pass_numbers(round_id: int) -> list[int]:
@@ -49,9 +50,10 @@ def pass_is_empty(round_id: int, pass_no: int) -> bool:
     return not BallotEntry.select().where(mine).exists()
 
 
-def start_pass(round_id: int, source: str, started_by: str = "") -> PassInfo:
+def start_pass(round_id: int, source: str, started_by: str = "", sample: bool = False) -> PassInfo:
     """Start the next pass of the round (one transaction). A scan of a round nobody has typed yet becomes pass 1
-    itself rather than leaving pass 1 empty. Only while the round is counted (or not yet started)."""
+    itself rather than leaving pass 1 empty. Only while the round is counted (or not yet started). A `sample` pass
+    (a later one: pass 1 is the count itself) checks only the ballots typed into it."""
 
     if source not in SOURCES:
         raise ValidationError(f"Không có cách nhập «{source}».", "source")
@@ -65,7 +67,9 @@ def start_pass(round_id: int, source: str, started_by: str = "") -> PassInfo:
             number = 1
         else:
             number = max(numbers) + 1
-        CountPass.create(round=round_id, number=number, source=source, started_by=nfc(started_by))
+        if sample and number == 1:
+            raise ConflictError("Lượt nhập thứ nhất là lượt kiểm phiếu đầy đủ, không phải lượt kiểm tra mẫu.")
+        CountPass.create(round=round_id, number=number, source=source, started_by=nfc(started_by), sample=sample)
         if number > 1:  # the flag the round's readers know: the round has more than one pass
             ElectionRound.update(double_entry=True).where(ElectionRound.id == round_id).execute()
-    return PassInfo(number, source)
+    return PassInfo(number, source, sample)

@@ -46,6 +46,7 @@ class CountPass(BaseModel):
     round = pw.ForeignKeyField(ElectionRound, backref="passes", on_delete="RESTRICT")
     number = pw.IntegerField()
     source = pw.CharField(max_length=8)  # typed | imported | scanned
+    sample = pw.BooleanField(default=False)  # checks only the ballots it holds (a sample of the stack)
     started_by = pw.TextField(default="")
     started_at = pw.DateTimeField(default=clock.now)
 

@@ -119,3 +119,22 @@ def test_a_typed_pass_is_compared_with_the_scanned_one_with_the_image_beside(qtb
     _shot(tab, "scan-compare.png")
     tab.close_count()
     assert "Lượt 2 và lượt 1 chưa khớp ở 1 phiếu: số 2." in answers["warning"][-1][1]
+
+
+def test_a_sample_pass_is_started_from_the_tab_and_typed(qtbot, tab, answers):
+    round_ = story.counting_round()
+    start_pass(round_.id, "scanned")
+    for reading in PAGES[:1]:
+        add_page(round_.id, 1, reading)
+    tab.refresh()
+    assert not tab.entry.isEnabled()  # the scanned pass is not typed into
+    tab.scans.add_pass(sample=True)
+    assert tab.pass_combo.currentText() == "Lượt 2 (nhập tay, kiểm tra mẫu)" and tab.entry.isEnabled()
+    assert tab.session.pass_no == 2 and tab.pass_combo.isVisibleTo(tab) and tab.double_check.isChecked()
+    answers["numbers"].append(1)  # Ctrl+G: the sample's paper is ballot 1 of the stack
+    qtbot.keyClick(tab.entry, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    assert tab.entry.number_label.text() == "Phiếu số 1"
+    qtbot.keyClick(tab.entry, Qt.Key.Key_1)
+    qtbot.keyClick(tab.entry, Qt.Key.Key_Return)
+    assert [line.ballot_no for line in round_log(round_.id, 2)] == [1]
+    _shot(tab, "scan-sample-pass.png")

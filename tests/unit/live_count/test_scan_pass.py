@@ -193,3 +193,21 @@ def test_an_agree_form_round_scanned_certain_rows_kept_and_a_faint_box_left_to_a
     decide_page(round_.id, 1, 2, Ballot.agree(2, {cid: "agree"}), "Tổ trưởng")
     result = CountSession(round_.id).result()
     assert result.collected == 2 and result.candidates[0].votes == 1
+
+
+def test_a_sample_pass_checks_only_the_ballots_typed_into_it(counting):
+    round_, ids = counting
+    with pytest.raises(ConflictError, match="kiểm tra mẫu"):
+        start_pass(round_.id, "typed", sample=True)  # pass 1 is the count itself
+    start_pass(round_.id, "scanned")
+    for n in (1, 2, 3, 4):
+        add_page(round_.id, 1, page(n, [n == 1, n == 2, n == 3, False]))
+    sample = start_pass(round_.id, "typed", sample=True)
+    assert sample.label == "Lượt 2 (nhập tay, kiểm tra mẫu)" and round_passes(round_.id)[1] == sample
+    typed = CountSession(round_.id, 2, "Máy 2")
+    typed.enter(Ballot.strike(2, [ids[0], ids[2], ids[3]]))  # ballots 2 and 4 of the stack, picked at random
+    typed.enter(Ballot.strike(4, ids[:3]))  # typed wrong
+    assert [d.no for d in differences(round_.id, 1, 2)] == [4]
+    typed.replace(Ballot.strike(4, ids))
+    assert differences(round_.id, 1, 2) == [] == differences(round_.id, 2, 1)
+    assert not [p for p in close_problems(round_.id) if "khớp" in p]
