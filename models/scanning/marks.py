@@ -36,6 +36,7 @@ SCRIBBLE = 0.35  # share of the covered band that is ink: more than a line or tw
 GAP_MM = 2.0  # gaps in a strike shorter than this (under a letter's stroke) are closed
 # Agree form: share of a box's inside inked.
 MARKED, EMPTY = 0.025, 0.006
+KEPT_INK_MM2 = 0.1  # a name is kept only when its printed extent holds less new ink than this (a speck)
 STRAY_MM2 = 4.0  # new ink elsewhere on the ballot above this many square millimetres goes to a person
 MISSING_PRINT = 0.5  # a block of print with less than this share of its pixels on the scan: torn or folded
 FOLD_SHADOW = 0.7  # paper darker than this share of the page's paper: a fold or a tear's shadow
@@ -207,9 +208,10 @@ def _strike_row(index: int, row, ink: np.ndarray, hidden: np.ndarray, expected: 
         return RowReading(index, None, score, None, "scribble", area, None, area)
     if score >= STRUCK:
         return RowReading(index, True, score, None, None, area, None, None)
-    if score <= KEPT and outside <= limit and number_ink <= limit:
+    inside = int(band[:, x_left:x_right].sum())
+    if score <= KEPT and inside <= KEPT_INK_MM2 * PER_MM * PER_MM and outside <= limit and number_ink <= limit:
         return RowReading(index, False, score, None, None, area, None, None)
-    if score <= KEPT:
+    if score <= KEPT and inside <= KEPT_INK_MM2 * PER_MM * PER_MM:
         return RowReading(index, None, score, None, "mark_outside", area, None, _union(area, number))
     if density > SCRIBBLE:
         return RowReading(index, None, score, None, "scribble", area, None, area)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import struct
 import zlib
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -108,9 +109,11 @@ class BallotReader:
         doubts: list[Doubt] = []
         if payload is None:
             doubts.append(Doubt(DoubtKind.NO_QR, None, self._box(matrix, self.geometry.qr), None))
+        # On a folded or torn ballot no mark is certain: the fold's edge or the missing part can hide or fake ink.
+        damaged = any(kind == DoubtKind.TORN_OR_FOLDED.value for kind, _, _ in found.page_doubts)
         marks = []
         for row in found.rows:
-            marks.append(self._mark(matrix, row))
+            marks.append(self._mark(matrix, row, damaged))
             if row.doubt is not None:
                 area = self._box(matrix, row.doubt_area) if row.doubt_area else None
                 doubts.append(Doubt(DoubtKind(row.doubt), row.candidate, area, row.score))
@@ -120,9 +123,11 @@ class BallotReader:
             number, png, digest, True, payload, tuple(marks), tuple(doubts), self.target.form, upside_down
         )
 
-    def _mark(self, matrix: np.ndarray, row: ink_rules.RowReading) -> MarkReading:
+    def _mark(self, matrix: np.ndarray, row: ink_rules.RowReading, damaged: bool) -> MarkReading:
         area = self._box(matrix, row.area)
-        certain = row.decided is not None and row.doubt is None
+        certain = row.decided is not None and row.doubt is None and not damaged
+        if not certain:
+            row = replace(row, decided=None)
         if self.target.form == Form.STRIKE:
             struck = row.decided if isinstance(row.decided, bool) else None
             return MarkReading(row.candidate, struck, row.score, certain, area)

@@ -71,6 +71,15 @@ ALLOWED: dict[str, tuple[str, ...]] = {
         "reports.core",
         "reports.congress",
     ),
+    "services.scanning": (
+        "services.scanning",
+        "services.congress",
+        "models.core",
+        "models.congress",
+        "models.counting",
+        "models.scanning",
+        "reports.core",
+    ),
     "services.office": (
         "services.office",
         "services.roster",

@@ -159,3 +159,24 @@ def test_a_blank_sheet_does_not_register():
     reading = BallotReader(deck.target()).read(1, ScannedPage(blank, None, 200))
     assert not reading.registered and [d.kind for d in reading.doubts] == [DoubtKind.NOT_REGISTERED]
     assert reading.proposed_choices() is None
+
+
+def _read_case(seed):
+    case, image = deck.make_case(seed)
+    grey = np.asarray(image.convert("L"))
+    return case, BallotReader(deck.target(case.form)).read(1, ScannedPage(grey, None, deck.DPI))
+
+
+def test_on_a_dark_fold_no_mark_is_certain():
+    case, reading = _read_case(341)  # a heavy fold across a kept name, upside down
+    assert case.page_doubt == DoubtKind.TORN_OR_FOLDED
+    assert DoubtKind.TORN_OR_FOLDED in {d.kind for d in reading.doubts}
+    assert reading.marks and not any(m.certain for m in reading.marks)
+    assert all(m.struck is None for m in reading.marks)
+
+
+def test_a_short_thin_stroke_mostly_under_the_print_goes_to_a_person():
+    case, reading = _read_case(386)
+    assert case.kinds[1] == "partial strike"
+    assert (DoubtKind.PARTIAL_STRIKE, 1) in {(d.kind, d.candidate) for d in reading.doubts}
+    assert reading.marks[1].score < 0.05 and not reading.marks[1].certain
