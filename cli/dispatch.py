@@ -64,9 +64,19 @@ def _count(args, **streams) -> int:
 
 
 def _compare(args, **streams) -> int:
+    if args.round_id is not None:
+        from cli.scanning import run_compare_passes
+
+        return run_compare_passes(getattr(args, "db", None), args.round_id, **streams)
     from cli.counting import run_compare
 
     return run_compare(args.first, args.second, **streams)
+
+
+def _scan(args, **streams) -> int:
+    from cli.scanning import run_scan
+
+    return run_scan(getattr(args, "db", None), args.round_id, args.source, **streams)
 
 
 def _minutes(args, **streams) -> int:
@@ -160,6 +170,7 @@ def _committee(args, **streams) -> int:
 _COMMANDS: dict[str, Callable[..., int]] = {
     "count": _count,
     "compare": _compare,
+    "scan": _scan,
     "minutes": _minutes,
     "verify": _verify,
     "import": _import,

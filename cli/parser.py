@@ -119,6 +119,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     _add_server_setup(commands)
     _add_committee(commands)
     export.add_argument("--all-branches", **every, help="báo cáo của đảng ủy cho mọi chi bộ (có cột chi bộ)")
+    _add_scan(commands, db)
     records = _add_record_commands(commands)
     args, extra = parser.parse_known_args(argv)
     mistaken = records.get(args.command)
@@ -126,6 +127,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         (mistaken or parser).error(f"unrecognized arguments: {' '.join(extra)}")
     if args.command == "verify" and args.record is not None and args.db is not None:
         records["verify"].error("")
+    if args.command == "compare" and (args.round_id is None) == (args.first is None or args.second is None):
+        records["compare"].error("")
     return args
 
 
@@ -134,9 +137,15 @@ def _add_record_commands(commands) -> dict[str, argparse.ArgumentParser]:
     epilog names them), each answering any mistake with its one usage line. Returns their parsers by name."""
     count = commands.add_parser("count", usage_line="Cách dùng: python main.py count TỆP_HỒ_SƠ.json")
     count.add_argument("record", metavar="TỆP_HỒ_SƠ.json")
-    compare = commands.add_parser("compare", usage_line="Cách dùng: python main.py compare LƯỢT_1.json LƯỢT_2.json")
-    compare.add_argument("first", metavar="LƯỢT_1.json")
-    compare.add_argument("second", metavar="LƯỢT_2.json")
+    compare = commands.add_parser(
+        "compare",
+        usage_line="Cách dùng: python main.py compare LƯỢT_1.json LƯỢT_2.json, hoặc python main.py compare "
+        "--db TỆP_DỮ_LIỆU --round N (mọi lượt của lần bầu, kể cả lượt quét phiếu)",
+    )
+    compare.add_argument("first", metavar="LƯỢT_1.json", nargs="?")
+    compare.add_argument("second", metavar="LƯỢT_2.json", nargs="?")
+    compare.add_argument("--db", metavar="TỆP_DỮ_LIỆU", default=argparse.SUPPRESS)
+    compare.add_argument("--round", type=int, metavar="N", dest="round_id")
     minutes = commands.add_parser(
         "minutes", usage_line="Cách dùng: python main.py minutes TỆP_HỒ_SƠ.json -o BIÊN_BẢN.xlsx"
     )
@@ -151,6 +160,20 @@ def _add_record_commands(commands) -> dict[str, argparse.ArgumentParser]:
     verify.add_argument("--code", metavar="MÃ", required=True)
     verify.add_argument("--db", metavar="TỆP_DỮ_LIỆU", default=argparse.SUPPRESS)
     return {"count": count, "compare": compare, "minutes": minutes, "verify": verify}
+
+
+def _add_scan(commands, db: dict) -> None:
+    """Reading a scanned stack into a round's scanned pass (cli.scanning)."""
+    scan = commands.add_parser(
+        "scan",
+        help="đọc phiếu bầu đã quét vào một lượt kiểm phiếu",
+        description="Đọc tệp PDF hoặc thư mục ảnh phiếu bầu đã quét (theo thứ tự của xấp phiếu) vào lượt quét "
+        "phiếu của lần bầu mã N. Phiếu đọc chắc chắn được ghi ngay; phiếu cần người quyết định được liệt kê và ghi "
+        "vào tệp danh sách bên cạnh ảnh quét. Mã thoát: 0 đã ghi hết, 1 còn phiếu chờ quyết định, 2 không đọc được.",
+    )
+    scan.add_argument("source", metavar="ẢNH_QUÉT", help="tệp PDF hoặc thư mục ảnh phiếu đã quét")
+    scan.add_argument("--round", type=int, metavar="N", required=True, dest="round_id", help="mã lần bầu")
+    scan.add_argument("--db", **db)
 
 
 PUSH, PULL = ("dua-len-may-chu", "push"), ("lay-ve-tep", "pull")

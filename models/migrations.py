@@ -18,7 +18,7 @@ from models.congress.tables import CONGRESS_TABLES
 from models.core import clock
 from models.core.tables import Branch
 from models.core.vnname import name_sort_key
-from models.live_count.tables import BALLOT_TABLES
+from models.live_count.tables import BALLOT_TABLES, CountPass, ScanPage
 from models.meetings.tables import MEETING_TABLES
 from models.office.committee_tables import COMMITTEE_TABLES
 from models.roster.standing_tables import STANDING_TABLES
@@ -181,6 +181,18 @@ def v10_to_v11(database: pw.Database) -> None:
     database.create_tables(MEETING_TABLES)
 
 
+def v11_to_v12(database: pw.Database) -> None:
+    """Passes not limited to two and scanned passes (models.live_count.passes, models.live_count.scan_pass): the
+    passes table, the scanned pages with their images, and the entry log's `scan` column (empty for every entry so
+    far, which keeps every chain link as it was). Self-contained: v4_to_v5 creates today's ballot tables, so each
+    piece is added only when missing."""
+
+    database.create_tables([CountPass, ScanPage])  # safe: IF NOT EXISTS
+    if "scan" not in {c.name for c in database.get_columns("ballot_entry")}:
+        scan = pw.TextField(default="", constraints=[pw.SQL("DEFAULT ''")])
+        migrate(_migrator(database).add_column("ballot_entry", "scan", scan))
+
+
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     1: v1_to_v2,
     2: v2_to_v3,
@@ -192,4 +204,5 @@ MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     8: v8_to_v9,
     9: v9_to_v10,
     10: v10_to_v11,
+    11: v11_to_v12,
 }

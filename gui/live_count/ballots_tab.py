@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,6 +38,8 @@ from models.core.errors import DomainError
 from models.counting import NextAction
 from models.counting.compare import describe
 from models.live_count import count
+from models.live_count.passes import round_passes
+from models.live_count.scan_pass import page_image
 from models.live_count.session import CountSession
 
 STATUS_TEXT = {"counting": "đang kiểm phiếu", "closed": "đã khóa kết quả", "published": "đã công bố"}
@@ -69,6 +71,8 @@ class BallotsTab(QWidget):
         self._read_only = False
         self._data = ""  # which data file (and branch) the rounds, the known rounds and the entry operator belong to
         self._known: set[int] = set()  # the started rounds seen at the last refresh
+        self._pass_sources: dict[int, str] = {}  # the shown round's passes and where their ballots come from
+        self._diffs: list = []  # the differences shown in «Đối chiếu hai lượt»
         self._build()
 
     # building ---------------------------------------------------------------------------------------------------
@@ -80,9 +84,8 @@ class BallotsTab(QWidget):
         self.round_combo.setMinimumWidth(260)
         self.round_combo.currentIndexChanged.connect(self._on_round_combo_current_index_changed)
         top.addWidget(self.round_combo, 1)
-        self.pass_combo = QComboBox()
-        self.pass_combo.addItem("Lượt nhập 1", 1)
-        self.pass_combo.addItem("Lượt nhập 2", 2)
+        self.pass_combo = QComboBox()  # the round's passes (models.live_count.passes), filled per round
+        self.pass_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.pass_combo.currentIndexChanged.connect(lambda _i: self._open_session())
         top.addWidget(self.pass_combo)
         self.double_check = QCheckBox("Nhập 2 &lượt")
@@ -117,6 +120,12 @@ class BallotsTab(QWidget):
         self.projector_button = self._button(life, "Màn hình t&rình chiếu", self.show_projector)
         self.next_button = self._button(life, "Lần bầu tiếp th&eo…", self.next_round)
         from gui.live_count.record_actions import RecordActions
+        from gui.live_count.scan_actions import ScanActions
+
+        self.scans = ScanActions(self)
+        actions.insertWidget(actions.count() - 1, self.scans.scan_button)
+        actions.insertWidget(actions.count() - 1, self.scans.review_button)
+        top.insertWidget(top.indexOf(self.double_check) + 1, self.scans.pass_button)
 
         self.records = RecordActions(self)
         self.files_button = QPushButton("Biên bản, hồ &sơ")
@@ -154,7 +163,15 @@ class BallotsTab(QWidget):
         self.log_view.horizontalHeader().setStretchLastSection(True)
         self.lower.addTab(self.log_view, "Nhật ký nhập phiếu")
         self.diff_table = read_only_table(("Phiếu số", "Lượt 1", "Lượt 2"), focus=False)
-        self.lower.addTab(self.diff_table, "Đối chiếu hai lượt")
+        self.diff_table.itemSelectionChanged.connect(self._show_diff_image)
+        self.diff_image = QLabel()  # the scanned image of the difference chosen
+        self.diff_image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.diff_image.setMinimumWidth(240)
+        differ = QSplitter()
+        differ.addWidget(self.diff_table)
+        differ.addWidget(self.diff_image)
+        differ.setSizes([800, 300])
+        self.lower.addTab(differ, "Đối chiếu hai lượt")
         self.bundle_table = read_only_table(("Tệp", "Số phiếu ghi trên tệp", "Đã nhập", "Kiểm tra"), focus=False)
         self.lower.addTab(self.bundle_table, "Tệp phiếu")
         splitter.addWidget(self.lower)
@@ -217,11 +234,36 @@ class BallotsTab(QWidget):
         if self.session is not None:
             self.session.entered_by = self.entered_by_edit.text().strip()
 
+    def _fill_passes(self, chosen: count.CountRound | None) -> None:
+        """The pass combo: the round's passes, the one chosen before kept when the round still has it."""
+        before = self.pass_combo.currentData()
+        passes = [] if chosen is None else round_passes(chosen.round_id)
+        self.pass_combo.blockSignals(True)
+        self.pass_combo.clear()
+        for p in passes:
+            self.pass_combo.addItem(p.label, p.number)
+        found = self.pass_combo.findData(before)
+        self.pass_combo.setCurrentIndex(found if found >= 0 else 0)
+        self.pass_combo.blockSignals(False)
+        self._pass_sources = {p.number: p.source for p in passes}
+
+    def _sample_pass(self) -> bool:
+        chosen = self.current_round()
+        shown = self.session.pass_no if self.session else None
+        return bool(chosen) and any(p.sample for p in round_passes(chosen.round_id) if p.number == shown)
+
+    def show_pass(self, number: int) -> None:
+        """Show pass `number` of the round shown (a pass just started)."""
+        self.refresh()
+        self.pass_combo.setCurrentIndex(max(self.pass_combo.findData(number), 0))
+        self._open_session()
+
     def _open_session(self) -> None:
         chosen = self.current_round()
         self.session = None
+        self._fill_passes(chosen)
         if chosen is not None:
-            pass_no = self.pass_combo.currentData() if chosen.double_entry else 1
+            pass_no = self.pass_combo.currentData() or 1
             opened = operations.result_of(
                 self, lambda: CountSession(chosen.round_id, pass_no, self.entered_by_edit.text())
             )
@@ -237,6 +279,7 @@ class BallotsTab(QWidget):
         session, chosen = self.session, self.current_round()
         state = chosen.state(not self._read_only) if chosen is not None else None
         counting = session is not None and state.can_enter
+        typed = counting and self._pass_sources.get(session.pass_no) != "scanned"  # a scanned pass is not typed into
         for widget in (
             self.entry,
             self.undo_button,
@@ -245,15 +288,16 @@ class BallotsTab(QWidget):
             self.bundle_button,
             self.void_button,
         ):
-            widget.setEnabled(counting)
+            widget.setEnabled(typed)
         self.close_button.setEnabled(counting and state.can_close)
         self.reopen_button.setEnabled(bool(state and state.can_reopen))
         self.publish_button.setEnabled(bool(state and state.can_publish))
         self.double_check.blockSignals(True)
         self.double_check.setChecked(bool(chosen and chosen.double_entry))
-        self.double_check.setEnabled(counting and not session.log() and session.pass_no == 1)
+        self.double_check.setEnabled(counting and session.pass_no == 1)
         self.double_check.blockSignals(False)
-        self.pass_combo.setVisible(bool(chosen and chosen.double_entry))
+        self.pass_combo.setVisible(self.pass_combo.count() > 1)
+        scan_lines = self.scans.update(counting)
         self.verify_action.setEnabled(bool(state and state.can_print))
         for action in (self.minutes_action, self.log_action, self.record_action):
             action.setEnabled(session is not None)
@@ -281,6 +325,8 @@ class BallotsTab(QWidget):
         )
         problems = count.log_problems(chosen.round_id, info)  # closed: its chain, its seal and its stored result
         self._log_holds = not problems
+        if scan_lines:
+            self.status_label.setText(self.status_label.text() + "<br>" + "<br>".join(escape(x) for x in scan_lines))
         if problems:
             lines = "<br>".join(escape(p) for p in problems)
             self.status_label.setText(
@@ -315,18 +361,47 @@ class BallotsTab(QWidget):
         self.next_button.setEnabled(action in (NextAction.RUNOFF, NextAction.NEXT_ROUND))
         self.records.update_projector()
 
+    def compared_passes(self) -> tuple[int, int] | None:
+        """Pass 1 and the pass shown (pass 2 when pass 1 is shown), or None with a single pass."""
+        numbers = [self.pass_combo.itemData(i) for i in range(self.pass_combo.count())]
+        if len(numbers) < 2 or self.session is None:
+            return None
+        other = self.session.pass_no if self.session.pass_no != numbers[0] else numbers[1]
+        return numbers[0], other
+
     def _fill_checks(self) -> None:
         chosen = self.current_round()
-        diffs = count.differences(chosen.round_id) if chosen and chosen.double_entry else []
+        pair = self.compared_passes()
+        diffs = count.differences(chosen.round_id, *pair) if chosen and pair else []
+        self._diffs = diffs
         election = self.session.election
+        labels = [self.pass_combo.itemText(self.pass_combo.findData(n)) for n in pair] if pair else ["Lượt 1", "Lượt 2"]
+        self.diff_table.setHorizontalHeaderLabels(["Phiếu số", *labels])
         fill_table(
             self.diff_table, ((str(d.no), describe(d.first, election), describe(d.second, election)) for d in diffs)
         )
+        self._show_diff_image()
         checks = count.bundle_checks(chosen.round_id, self.session.pass_no) if chosen else []
         fill_table(
             self.bundle_table,
             ((str(c.number), str(c.papers), str(c.entered), "Khớp" if c.ok else "Chưa khớp") for c in checks),
         )
+
+    def _show_diff_image(self) -> None:
+        """Beside a difference, the page image of that ballot in the scanned pass compared, when one is."""
+        row, pair, chosen = self.diff_table.currentRow(), self.compared_passes(), self.current_round()
+        diffs = self._diffs
+        image = None
+        if pair and chosen and 0 <= row < len(diffs):
+            scanned = [n for n in pair if self._pass_sources.get(n) == "scanned"]
+            image = page_image(chosen.round_id, scanned[0], diffs[row].no) if scanned else None
+        pixmap = QPixmap()
+        if image is not None and pixmap.loadFromData(image):
+            width, height = max(self.diff_image.width(), 240), max(self.diff_image.height(), 160)
+            self.diff_image.setPixmap(pixmap.scaled(width, height, Qt.AspectRatioMode.KeepAspectRatio))
+        else:
+            self.diff_image.setPixmap(QPixmap())
+            self.diff_image.setText("Chọn một phiếu khác nhau để xem ảnh quét." if pair else "")
 
     # entering ---------------------------------------------------------------------------------------------------
     def _on_entry_ballot_ready(self, ballot) -> None:
@@ -370,7 +445,14 @@ class BallotsTab(QWidget):
         operations.run(self, self.session.undo, self._after, notice=True)
 
     def find_ballot(self) -> None:
-        """Load a saved ballot by its number to correct it (Enter replaces it; the log keeps the old one)."""
+        """Load a saved ballot by its number to correct it (Enter replaces it; the log keeps the old one); in a sample
+        pass, a number not typed yet starts that ballot (the sample's papers are picked from the stack)."""
+        if self.session is not None and self.entry.isEnabled() and self._sample_pass():
+            number = dialogs.ask_number(self, "Gõ phiếu kiểm tra", "Số thứ tự của phiếu trong xấp:", 1, 1, 100000)
+            if number is not None:
+                self.entry.start_ballot(number, self.session.ballot(number))
+                self._focus_entry()
+            return
         found = self._saved_ballot("Tìm, sửa phiếu", "Số phiếu cần sửa:")
         if found is None:
             return

@@ -21,9 +21,11 @@ from models.counting import ElectionRecord, Post, judge, record_from_tally
 from models.counting.compare import Difference
 from models.counting.compare import differences as compare_passes
 from models.counting.same_round import same_round
+from models.live_count.passes import pass_is_empty, pass_numbers, round_passes
+from models.live_count.scan_pass import image_problems, pending_review_problems
 from models.live_count.seal import SEAL, UNSEAL, append_seal, result_digest, tally_totals
 from models.live_count.session import CountSession, current_ballots, round_log, verify_chain
-from models.live_count.tables import BallotBundle, BallotEntry, CountAct
+from models.live_count.tables import BallotBundle, BallotEntry, CountAct, CountPass
 
 
 @dataclass(frozen=True)
@@ -50,14 +52,18 @@ def _round(round_id: int, status: str | None = None):
 
 
 def set_double_entry(round_id: int, on: bool) -> None:
-    """Double entry is chosen before the first ballot is entered."""
+    """A second typed pass, at any time while counting (before or after the first ballot); taken back only while it
+    holds no ballot and no later pass was started (models.live_count.passes.start_pass adds any further pass)."""
 
     with db.atomic():
         row = _round(round_id)
         if row.status not in ("setup", "counting"):
             raise ConflictError("Lần bầu đã khóa kết quả.")
-        if BallotEntry.select().where(BallotEntry.round == round_id).exists():
-            raise ConflictError("Đã nhập phiếu: không đổi cách nhập (một lượt hay hai lượt) được nữa.")
+        started = CountPass.select().where((CountPass.round == round_id) & (CountPass.number > 1)).exists()
+        if not on and (started or not pass_is_empty(round_id, 2)):
+            raise ConflictError("Lượt nhập thứ hai đã bắt đầu: không bỏ nhập hai lượt được nữa.")
+        if on and started:
+            return
         ElectionRound.update(double_entry=on).where(ElectionRound.id == round_id).execute()
 
 
@@ -102,9 +108,16 @@ def bundle_checks(round_id: int, pass_no: int = 1) -> list[BundleCheck]:
     return [BundleCheck(b.number, b.papers, counts.get(b.number, 0)) for b in bundles.order_by(BallotBundle.number)]
 
 
-def differences(round_id: int) -> list[Difference]:
-    """Ballot by ballot, where the two passes differ (a ballot entered in one pass only included)."""
-    return compare_passes(current_ballots(round_log(round_id, 1)), current_ballots(round_log(round_id, 2)))
+def differences(round_id: int, first: int = 1, second: int = 2) -> list[Difference]:
+    """Ballot by ballot, where two passes differ (a ballot entered in one pass only included, except one that a
+    sample pass lacks: a sample checks only the ballots typed into it)."""
+    samples = {p.number for p in round_passes(round_id) if p.sample}
+    mine, theirs = current_ballots(round_log(round_id, first)), current_ballots(round_log(round_id, second))
+    if first in samples:
+        theirs = {no: b for no, b in theirs.items() if no in mine}
+    if second in samples:
+        mine = {no: b for no, b in mine.items() if no in theirs}
+    return compare_passes(mine, theirs)
 
 
 def close_problems(round_id: int) -> list[str]:
@@ -120,11 +133,12 @@ def close_problems(round_id: int) -> list[str]:
     problems += [p.message for p in result.problems]
     if row.ballots_collected is not None and row.ballots_collected != result.collected:
         problems.append(f"Đã nhập {result.collected} phiếu, khác số phiếu thu vào ({row.ballots_collected}).")
-    if row.double_entry:
-        diffs = differences(round_id)
+    for other in pass_numbers(round_id)[1:]:
+        diffs = differences(round_id, 1, other)
         if diffs:
             numbers = ", ".join(str(d.no) for d in diffs[:20]) + ("…" if len(diffs) > 20 else "")
-            problems.append(f"Hai lượt nhập chưa khớp ở {len(diffs)} phiếu: số {numbers}.")
+            problems.append(f"Lượt {other} và lượt 1 chưa khớp ở {len(diffs)} phiếu: số {numbers}.")
+    problems += pending_review_problems(round_id) + image_problems(round_id)
     checks = [c for c in bundle_checks(round_id) if not c.ok]
     problems += [f"Tệp {c.number}: ghi {c.papers} phiếu, đã nhập {c.entered}." for c in checks]
     if not verify_chain(round_id):
@@ -200,15 +214,16 @@ CHAIN_BROKEN = "Nhật ký nhập phiếu không khớp mã kiểm tra: dữ li�
 
 def log_problems(round_id: int, info=None) -> list[str]:
     """What does not hold in a round's entry log: for a closed round its chain, its seal and its stored result (the
-    first place first); for a round still counted its chain. Empty: everything holds. `info`: the round's RoundInfo
-    when the caller has it (it carries the closed round's recount)."""
+    first place first); for a round still counted its chain; then any scanned ballot whose page image is missing
+    or altered. Empty: everything holds. `info`: the round's RoundInfo when the caller has it (it carries the closed
+    round's recount)."""
 
     if info is None:
         election = get_election(ElectionRound.get_by_id(round_id).election_id)
         info = next(r for r in election.rounds if r.id == round_id)
     if info.integrity:
-        return list(info.integrity)
-    return [] if verify_chain(round_id) else [CHAIN_BROKEN]
+        return list(info.integrity) + image_problems(round_id)
+    return ([] if verify_chain(round_id) else [CHAIN_BROKEN]) + image_problems(round_id)
 
 
 def sound_round_record(round_id: int) -> ElectionRecord:

@@ -72,7 +72,16 @@ def check_closed_round(round_id: int, election: Election, stored: Totals | None,
     link, expected_seq = chain_head(round_id), 1
     for row in rows:
         link = chain_link(
-            link, row.seq, row.pass_no, row.ballot_no, row.action, row.before, row.after, row.entered_by, row.entered_at
+            link,
+            row.seq,
+            row.pass_no,
+            row.ballot_no,
+            row.action,
+            row.before,
+            row.after,
+            row.entered_by,
+            row.entered_at,
+            row.scan,
         )
         if row.seq != expected_seq:
             problems.append(f"Nhật ký nhập phiếu thiếu dòng {expected_seq}: đã bị xóa ngoài ChiBo.")

@@ -15,11 +15,12 @@ import peewee as pw
 from models.congress.elections import get_election
 from models.congress.tables import ElectionRound
 from models.core import clock
-from models.core.errors import ConflictError, NotFoundError, ValidationError
+from models.core.errors import ConflictError, NotFoundError
 from models.core.tables import db
 from models.core.vnname import nfc
 from models.counting import Ballot, CountResult, InvalidReason, Tally, Verdict
 from models.counting.record import ballot_to_dict, canonical
+from models.live_count.passes import pass_numbers
 from models.live_count.tables import BallotEntry
 
 ACTION_LABELS = {
@@ -62,6 +63,7 @@ class LogLine:
     entered_at: datetime
     chain: str
     bundle: int | None = None
+    scan: str = ""  # a scanned ballot: JSON of its page image's sha256, the reading and the person's decision
 
     @property
     def action_label(self) -> str:
@@ -94,6 +96,7 @@ def _line(row) -> LogLine:
         row.entered_at,
         row.chain,
         row.bundle,
+        row.scan,
     )
 
 
@@ -112,7 +115,10 @@ def chain_link(
     after: str,
     entered_by: str,
     entered_at: datetime,
+    scan: str = "",
 ) -> str:
+    """The link after `previous`; a scanned ballot's `scan` joins the hashed entry (an entry without one hashes as
+    before scanning existed, so older logs keep their digests)."""
     entry = {
         "seq": seq,
         "pass": pass_no,
@@ -123,6 +129,8 @@ def chain_link(
         "by": entered_by,
         "at": entered_at.isoformat(timespec="microseconds"),
     }
+    if scan:
+        entry["scan"] = scan
     return hashlib.sha256(previous.encode("ascii") + canonical(entry)).hexdigest()
 
 
@@ -140,7 +148,16 @@ def verify_chain(round_id: int) -> bool:
     link = chain_head(round_id)
     for row in BallotEntry.select().where(BallotEntry.round == round_id).order_by(BallotEntry.seq):
         link = chain_link(
-            link, row.seq, row.pass_no, row.ballot_no, row.action, row.before, row.after, row.entered_by, row.entered_at
+            link,
+            row.seq,
+            row.pass_no,
+            row.ballot_no,
+            row.action,
+            row.before,
+            row.after,
+            row.entered_by,
+            row.entered_at,
+            row.scan,
         )
         if link != row.chain:
             return False
@@ -161,17 +178,16 @@ def current_ballots(lines: list[LogLine]) -> dict[int, Ballot]:
 
 
 class CountSession:
-    """The count of round `round_id` by pass `pass_no` (1, or 2 for double entry), entered by `entered_by`."""
+    """The count of round `round_id` by pass `pass_no` (1, or a later pass started with
+    models.live_count.passes.start_pass), entered by `entered_by`."""
 
     def __init__(self, round_id: int, pass_no: int = 1, entered_by: str = "") -> None:
 
         row = ElectionRound.get_or_none(ElectionRound.id == round_id)
         if row is None:
             raise NotFoundError(f"Không tìm thấy lần bầu mã {round_id}.")
-        if pass_no not in (1, 2):
-            raise ValidationError("Chỉ có lượt nhập thứ nhất và thứ hai.", "pass_no")
-        if pass_no == 2 and not row.double_entry:
-            raise ConflictError("Lần bầu này không nhập phiếu hai lượt.")
+        if pass_no not in pass_numbers(round_id):
+            raise ConflictError(f"Lần bầu này chưa có lượt nhập thứ {pass_no}.")
         election = get_election(row.election_id)
         self.info = next(r for r in election.rounds if r.id == round_id)
         self.election_title = election.title
@@ -207,11 +223,12 @@ class CountSession:
         return round_log(self.round_id, self.pass_no)
 
     # --- writing ------------------------------------------------------------------------------------------------
-    def enter(self, ballot: Ballot, bundle: int | None = None) -> Change:
+    def enter(self, ballot: Ballot, bundle: int | None = None, scan: str = "") -> Change:
+        """Append one ballot; `scan`: for a scanned one, its page image's hash, the reading and the decision."""
         if ballot.no in self.tally:
             raise ConflictError(f"Phiếu số {ballot.no} đã được nhập; muốn sửa thì tìm phiếu đó rồi sửa.")
         verdict = self.tally.judge(ballot)  # raises MalformedError before anything is written
-        entry = self._append("enter", ballot.no, None, ballot, bundle)
+        entry = self._append("enter", ballot.no, None, ballot, bundle, scan)
         self.tally.add(ballot)
         self._undoable.append(entry)
         return Change(entry, verdict, self.result())
@@ -253,10 +270,24 @@ class CountSession:
         return Change(entry, restored, self.result())
 
     def _append(
-        self, action: str, no: int, before: Ballot | None, after: Ballot | None, bundle: int | None = None
+        self,
+        action: str,
+        no: int,
+        before: Ballot | None,
+        after: Ballot | None,
+        bundle: int | None = None,
+        scan: str = "",
     ) -> LogLine:
         return append_entry(
-            self.round_id, self.pass_no, action, no, ballot_json(before), ballot_json(after), self.entered_by, bundle
+            self.round_id,
+            self.pass_no,
+            action,
+            no,
+            ballot_json(before),
+            ballot_json(after),
+            self.entered_by,
+            bundle,
+            scan=scan,
         )
 
 
@@ -270,6 +301,7 @@ def append_entry(
     entered_by: str,
     bundle: int | None = None,
     status: str = "counting",
+    scan: str = "",
 ) -> LogLine:
     """One transaction: the round must be in `status`; the entry takes the next number of the round's log and
     extends its chain (two PCs writing at once: the unique (round, seq) lets only one win)."""
@@ -295,7 +327,7 @@ def append_entry(
                 ElectionRound.update(count_mode="ballots").where(ElectionRound.id == round_id).execute()
             previous = last.chain if last else chain_head(round_id)
             at = clock.now()
-            link = chain_link(previous, seq, pass_no, no, action, before, after, entered_by, at)
+            link = chain_link(previous, seq, pass_no, no, action, before, after, entered_by, at, scan)
             row = BallotEntry.create(
                 round=round_id,
                 seq=seq,
@@ -308,6 +340,7 @@ def append_entry(
                 entered_by=entered_by,
                 entered_at=at,
                 chain=link,
+                scan=scan,
             )
     except pw.IntegrityError as exc:
         raise ConflictError("Máy khác vừa ghi vào nhật ký cùng lúc; hãy nhấn Enter lại.") from exc

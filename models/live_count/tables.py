@@ -29,9 +29,51 @@ class BallotEntry(BaseModel):
     entered_by = pw.TextField(default="")
     entered_at = pw.DateTimeField(default=clock.now)
     chain = pw.CharField(max_length=64)
+    # a scanned ballot: JSON of its page image's sha256, the reading, the decision; the database's own default too,
+    # for rows written without it (an insert naming the columns of before scanning)
+    scan = pw.TextField(default="", constraints=[pw.SQL("DEFAULT ''")])
 
     class Meta:
         indexes = ((("round", "seq"), True), (("round", "pass_no", "ballot_no"), False))
+
+
+class CountPass(BaseModel):
+    """A pass of a round's count beyond what the round row says: its number (1, 2, …) and where its ballots come
+    from. Pass 1 without a row is typed; pass 2 without a row exists when the round's `double_entry` is set (the
+    files from before passes had rows)."""
+
+    round_id: pw.Field[int]
+    round = pw.ForeignKeyField(ElectionRound, backref="passes", on_delete="RESTRICT")
+    number = pw.IntegerField()
+    source = pw.CharField(max_length=8)  # typed | imported | scanned
+    sample = pw.BooleanField(default=False)  # checks only the ballots it holds (a sample of the stack)
+    started_by = pw.TextField(default="")
+    started_at = pw.DateTimeField(default=clock.now)
+
+    class Meta:
+        indexes = ((("round", "number"), True),)
+
+
+class ScanPage(BaseModel):
+    """One page of a scanned stack, kept in the data file itself (encrypted with it, copied by its backups): the
+    image, its sha256, the machine's reading (JSON), and the ballot number it became once appended to the log (None
+    while a person has not decided it; `dismissed` when the person decided it is no ballot of this round)."""
+
+    round_id: pw.Field[int]
+    round = pw.ForeignKeyField(ElectionRound, backref="scan_pages", on_delete="RESTRICT")
+    pass_no = pw.IntegerField()
+    page = pw.IntegerField()  # 1, 2, … in the stack's order across the pass's scans; also the ballot's number
+    image_sha256 = pw.CharField(max_length=64)
+    image = pw.BlobField()
+    reading = pw.TextField()
+    doubtful = pw.BooleanField()
+    ballot_no = pw.IntegerField(null=True)
+    dismissed = pw.BooleanField(default=False)
+    dismissed_by = pw.TextField(default="")
+    read_at = pw.DateTimeField(default=clock.now)
+
+    class Meta:
+        indexes = ((("round", "pass_no", "page"), True),)
 
 
 class BallotBundle(BaseModel):
@@ -58,4 +100,4 @@ class CountAct(BaseModel):
     done_at = pw.DateTimeField(default=clock.now)
 
 
-BALLOT_TABLES: list[type[BaseModel]] = [BallotEntry, BallotBundle, CountAct]
+BALLOT_TABLES: list[type[BaseModel]] = [BallotEntry, BallotBundle, CountAct, CountPass, ScanPage]

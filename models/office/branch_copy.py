@@ -49,6 +49,8 @@ TABLE_LABELS = {
     "MeetingAttendance": "người dự hội nghị chi bộ",
     "MeetingVote": "biểu quyết của hội nghị chi bộ",
     "Appointment": "quyết định chỉ định",
+    "CountPass": "lượt nhập phiếu",
+    "ScanPage": "trang phiếu quét",
 }
 
 INSERT, MERGE, KEEP, DROP = "insert", "merge", "keep", "drop"
@@ -324,6 +326,7 @@ def _seal(values: dict, links: dict[int, tuple[int, str]], new_chain: dict[str, 
         values["after"],
         values["entered_by"],
         values["entered_at"],
+        values.get("scan", ""),
     )
     links[round_id] = (values["seq"], link)
     new_chain[values["chain"]] = link

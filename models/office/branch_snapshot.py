@@ -34,6 +34,7 @@ def chain_links(round_id: int, entries: Iterable[dict]) -> list[str]:
             e["after"],
             e["entered_by"],
             e["entered_at"],
+            e.get("scan", ""),
         )
         links.append(link)
     return links

@@ -19,6 +19,9 @@ SHEET_TITLE = "Phiếu bầu"
 BALLOT_TITLE = "PHIẾU BẦU CỬ"
 STAMP_CAPTION = "Dấu của Ban kiểm phiếu"
 CONTINUED = "(tiếp theo)"
+# These papers are for printing from Excel; the ballots read by a scanner are the PDF of services/scanning, whose
+# geometry ChiBo controls (registration marks, QR code).
+NOT_FOR_SCANNING = "Phiếu in từ Excel – không dùng để quét"
 FORMS = ("strike", "agree")
 MAX_COPIES = 2000
 # Excel keeps at most 1,026 manual page breaks on a sheet: past that, the ballots go on to another sheet.
@@ -191,6 +194,9 @@ class _BallotSheet:
         ws.oddFooter.center.text = "Trang &P / &N"
         ws.oddFooter.center.font = f"{styles.FONT_NAME},Regular"
         ws.oddFooter.center.size = 10
+        ws.oddFooter.left.text = NOT_FOR_SCANNING
+        ws.oddFooter.left.font = f"{styles.FONT_NAME},Italic"
+        ws.oddFooter.left.size = 9
 
     # -- cells ------------------------------------------------------------------------------------------------------
     def _new_row(self, height: float) -> int:

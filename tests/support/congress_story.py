@@ -171,3 +171,25 @@ def congress_of_35():
     approve(info.id, VoteKind.RESOLUTION, "Thông qua Nghị quyết Đại hội")
     close_congress(info.id)
     return get_congress(info.id)
+
+
+def counting_round(seats: int = 3, candidates: int = 4, secretary: bool = False):
+    """A committee round being counted: 12 members (D = 11, 11 ballots issued), `seats` from `candidates`; or, with
+    `secretary`, the committee elected and the secretary's round from its first `candidates` members."""
+    from models.congress.elections import add_election, get_election, set_candidates
+    from models.congress.rounds import start_round
+    from models.counting import Post
+
+    roster(12, temporary=1)
+    info = congress()
+    check_in_all(info.id)
+    tellers = open_with_bodies(info.id)
+    free = [p for p in summoned_list(info.id) if p.official and p.situation == "normal" and p not in tellers]
+    if secretary:
+        committee = elect(info.id, Post.COMMITTEE, 3, free[:4], [10, 9, 8, 1])
+        free = [p for p in free if p.key in committee.result.elected]
+    election = add_election(info.id, Post.SECRETARY if secretary else Post.COMMITTEE, seats)
+    set_candidates(election.rounds[0].id, [p.id for p in free[:candidates]])
+    approve(info.id, VoteKind.SEATS, "Số lượng", election.id)
+    approve(info.id, VoteKind.ELECTION_LIST, "Danh sách", election.id)
+    return start_round(get_election(election.id).current_round.id)

@@ -85,6 +85,7 @@ def _fill(today: date) -> int:
     session.replace(Ballot.strike(2, keys[:5]))
     session.enter(Ballot.strike(round_.ballots_issued + 1, keys[:5]))
     session.undo()
+    _scanned_pass(round_.id, keys, session)
     close_count(round_.id, "Trưởng ban kiểm phiếu")
     reopen_count(round_.id, "Kiểm tra lại phiếu số 2", "Trưởng ban kiểm phiếu")
     close_count(round_.id, "Trưởng ban kiểm phiếu")
@@ -146,3 +147,18 @@ def shot(target, branch_id: int = 1) -> dict:
 
     with plain(target) as database:
         return snapshot(database, branch_id)
+
+
+def _scanned_pass(round_id: int, keys: list[str], typed: CountSession) -> None:
+    """A second pass scanned from the same stack: the marked ballot decided by a person, the others certain."""
+    from models.live_count.passes import start_pass
+    from models.live_count.scan_pass import add_page, decide_page
+    from models.scanning.reading import DoubtKind
+    from tests.support.scan_pages import page
+
+    number = start_pass(round_id, "scanned", "Máy quét").number
+    for ballot in sorted(typed.tally.ballots(), key=lambda b: b.no):
+        doubts = (DoubtKind.WRITING,) if ballot.void else ()
+        add_page(round_id, number, page(ballot.no, [k not in (ballot.keep or ()) for k in keys], doubts), "Máy quét")
+        if ballot.void:
+            decide_page(round_id, number, ballot.no, ballot, "Trưởng ban kiểm phiếu")

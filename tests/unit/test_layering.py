@@ -18,6 +18,7 @@ ALLOWED: dict[str, tuple[str, ...]] = {
     "models.core": ("models.core",),
     "models.counting": ("models.counting", "models.core.errors", "models.core.vnname"),  # pure: no peewee
     "models.roster": ("models.core", "models.roster"),
+    "models.scanning": ("models.scanning", "models.core.errors", "models.counting"),  # pure: no peewee, no Qt
     "models.congress": ("models.core", "models.roster", "models.counting", "models.congress"),
     "models.live_count": ("models.core", "models.counting", "models.congress", "models.live_count"),
     "models.meetings": (
@@ -91,6 +92,15 @@ ALLOWED: dict[str, tuple[str, ...]] = {
         "reports.core",
         "reports.meetings",
     ),
+    "services.scanning": (
+        "services.scanning",
+        "services.congress",
+        "models.core",
+        "models.congress",
+        "models.counting",
+        "models.scanning",
+        "reports.core",
+    ),
     "services.office": (
         "services.office",
         "services.roster",
@@ -99,6 +109,15 @@ ALLOWED: dict[str, tuple[str, ...]] = {
         "reports.core",
         "reports.roster",
         "reports.office",
+    ),
+    "services.scan_count": (
+        "services.scan_count",
+        "services.scanning",
+        "models.core",
+        "models.congress",
+        "models.counting",
+        "models.live_count",
+        "models.scanning",
     ),
     # the headless front end: the services, the domain and the roster reader, never the window
     "cli": (
@@ -140,6 +159,7 @@ ALLOWED: dict[str, tuple[str, ...]] = {
         "gui.core",
         "gui.live_count",
         "services.congress",
+        "services.scan_count",
         "models.core",
         "models.counting",
         "models.congress",

@@ -152,7 +152,7 @@ def test_double_entry_lists_every_difference_and_blocks_closing(counting, tmp_pa
     second.replace(_b(2, ids[0], ids[1]))
     second.enter(_b(3, ids[0], ids[1]))
     assert differences(round_.id) == []
-    with pytest.raises(ConflictError, match="Đã nhập phiếu"):
+    with pytest.raises(ConflictError, match="đã bắt đầu"):
         set_double_entry(round_.id, False)
     close_count(round_.id)
 

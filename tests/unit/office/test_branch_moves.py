@@ -40,8 +40,8 @@ def test_file_to_server_to_file_loses_nothing(rich_file, other_file, server, tmp
     push_file(other_file, server)  # the server already holds a branch: the rich one gets other ids
     [report] = push_file(rich_file, server)
     assert (
-        report.branch_id == 2 and not report.merged and report.added["BallotEntry"] == 32
-    )  # 29 ballots and 3 (un)seals
+        report.branch_id == 2 and not report.merged and report.added["BallotEntry"] == 58
+    )  # 29 typed acts, 3 (un)seals and a scanned pass of 26 ballots
     with plain(server) as database:
         assert database.execute_sql("SELECT min(id) FROM member WHERE branch_id = 2").fetchone()[0] > 1
     assert shot(server, 2) == shot(rich_file)
@@ -109,7 +109,9 @@ def test_merging_adds_only_what_the_server_lacks(rich_file, server, tmp_path):
         "rating": 1,
     }
     assert report.matched["Member"] == 32 and report.matched["Congress"] == 1
-    assert report.dropped["BallotEntry"] == 32  # ballots and seals; the congress on the server stays as it is there
+    assert (
+        report.dropped["BallotEntry"] == 58
+    )  # ballots (typed and scanned) and seals; the congress on the server stays as it is there
     open_database(server)
     try:
         assert [m.full_name for m in all_members() if m.card_number == "55500001"] == [new.full_name]

@@ -17,7 +17,7 @@ def test_push_refuse_merge_and_pull_back(rich_file, server, tmp_path):
     run = chibo("dua-len-may-chu", "--db", str(rich_file), "--server", server)
     assert run.returncode == 0, run.stderr
     assert "Đã chép chi bộ «Chi bộ Văn phòng Sở» (mã 1)." in run.stdout
-    assert "Thêm mới: 32 đảng viên, " in run.stdout and "32 dòng nhật ký nhập phiếu" in run.stdout
+    assert "Thêm mới: 32 đảng viên, " in run.stdout and "58 dòng nhật ký nhập phiếu" in run.stdout
     again = chibo("push", "--db", str(rich_file), "--server", server)
     assert again.returncode == 1 and again.stdout == ""
     assert "đã có chi bộ «Chi bộ Văn phòng Sở»" in again.stderr and "--merge" in again.stderr

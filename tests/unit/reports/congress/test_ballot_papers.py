@@ -211,6 +211,7 @@ def test_page_setup_and_fonts(tmp_path):
     assert ws.page_setup.fitToHeight == 0
     assert not ws.print_options.gridLines and not ws.sheet_view.showGridLines
     assert "&P" in ws.oddFooter.center.text
+    assert ws.oddFooter.left.text == "Phiếu in từ Excel – không dùng để quét"  # the PDF is the one to scan
     margins = ws.page_margins
     assert 0.3 <= margins.left <= 0.6 and 0.3 <= margins.right <= 0.6 and margins.bottom <= 0.6
     texts = [cell for row in ws.iter_rows() for cell in row if cell.value is not None]
