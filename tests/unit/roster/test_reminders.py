@@ -31,11 +31,11 @@ def test_recognition_reminders_window_deadline_and_overdue():
     reminders = recognition_reminders([soon, later, overdue, official, recognised, gone], on)
     assert names(reminders) == ["Nguyễn Văn An", "Trần Thị Bình"]  # A-B-C by given name
     an, binh = reminders
-    # Wednesday 01/01/2025 + 30 working days (1/1 itself a holiday and not counted anyway) = 12/02/2025.
-    assert (an.probation_end, an.deadline) == (d("01/01/2025"), d("12/02/2025"))
-    assert (an.days_to_probation_end, an.days_to_deadline, an.overdue) == (-59, -17, True)
-    # Saturday 15/03/2025 + 30 working days = Friday 25/04/2025.
-    assert (binh.probation_end, binh.deadline) == (d("15/03/2025"), d("25/04/2025"))
+    # Wednesday 01/01/2025 + 30 working days, the Tết week (27-31/01) off = 19/02/2025 (12/02 without Tết).
+    assert (an.probation_end, an.deadline) == (d("01/01/2025"), d("19/02/2025"))
+    assert (an.days_to_probation_end, an.days_to_deadline, an.overdue) == (-59, -10, True)
+    # Saturday 15/03/2025 + 30 working days, Giỗ Tổ (07/04) off and Saturday 26/04 worked = 26/04/2025.
+    assert (binh.probation_end, binh.deadline) == (d("15/03/2025"), d("26/04/2025"))
     assert (binh.days_to_probation_end, binh.overdue) == (14, False)
 
 
