@@ -30,6 +30,7 @@ ALLOWED: dict[str, tuple[str, ...]] = {
         "models.schema",
         "models.office",
     ),
+    "models.admission": ("models.core", "models.roster", "models.meetings", "models.admission"),
     "models.schema": ("models",),
     "models.migrations": ("models",),
     "reports.core": ("reports.core", "models.core"),
@@ -50,6 +51,7 @@ ALLOWED: dict[str, tuple[str, ...]] = {
         "models.counting",
         "models.live_count",
     ),
+    "reports.admission": ("reports.core", "reports.admission", "models.core"),
     "services": ("services", "models", "reports"),  # application services: gather plain data, call the writers
     "cli": (
         "cli",
@@ -99,6 +101,16 @@ ALLOWED: dict[str, tuple[str, ...]] = {
         "reports.core",
         "reports.office",
         "reports.roster",
+    ),
+    "gui.admission": (
+        "gui.core",
+        "gui.admission",
+        "services.admission",
+        "models.core",
+        "models.admission",
+        "models.meetings",
+        "models.roster",
+        "reports.core",
     ),
     "gui.main_window": ("gui", "services", "models", "reports"),
     "gui.branch_dialog": ("gui.core", "models.core"),
