@@ -19,6 +19,7 @@ from models.core import clock
 from models.core.tables import Branch
 from models.core.vnname import name_sort_key
 from models.live_count.tables import BALLOT_TABLES
+from models.meetings.tables import MEETING_TABLES
 from models.office.committee_tables import COMMITTEE_TABLES
 from models.roster.standing_tables import STANDING_TABLES
 from models.roster.tables import CARD_INDEX, NAME_SORT_INDEX
@@ -173,6 +174,17 @@ def v9_to_v10(database: pw.Database) -> None:
     database.create_tables(STANDING_TABLES + COMMITTEE_TABLES)
 
 
+def v10_to_v11(database: pw.Database) -> None:
+    """The branch's life between congresses (models.meetings.tables): its meetings, their lists, the votes taken and
+    the higher committee's appointments, created empty; congress.kind tells a congress from the session a branch
+    meeting counts its secret ballots in ("congress" for every row so far). Self-contained: it adds the column only
+    when it is not there (v4_to_v5 creates the congress tables from today's models)."""
+
+    if "kind" not in {column.name for column in database.get_columns("congress")}:
+        migrate(_migrator(database).add_column("congress", "kind", pw.CharField(max_length=16, default="congress")))
+    database.create_tables(MEETING_TABLES)
+
+
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     1: v1_to_v2,
     2: v2_to_v3,
@@ -183,4 +195,5 @@ MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     7: v7_to_v8,
     8: v8_to_v9,
     9: v9_to_v10,
+    10: v10_to_v11,
 }

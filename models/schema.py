@@ -7,6 +7,7 @@ from models.congress.tables import CONGRESS_TABLES
 from models.core.database import use_schema
 from models.core.tables import BaseModel, Branch, Meta
 from models.live_count.tables import BALLOT_TABLES
+from models.meetings.tables import MEETING_TABLES
 from models.office.committee_tables import COMMITTEE_TABLES
 from models.roster.standing_tables import STANDING_TABLES
 from models.roster.tables import Member, MemberEvent, Rating
@@ -21,6 +22,7 @@ ALL_TABLES: list[type[BaseModel]] = [
     *BALLOT_TABLES,
     *STANDING_TABLES,
     *COMMITTEE_TABLES,
+    *MEETING_TABLES,
 ]
 
 

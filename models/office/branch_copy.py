@@ -39,6 +39,10 @@ TABLE_LABELS = {
     "BallotEntry": "dòng nhật ký nhập phiếu",
     "BallotBundle": "tệp phiếu",
     "CountAct": "biên bản khóa, mở, công bố",
+    "BranchMeeting": "hội nghị chi bộ",
+    "MeetingAttendance": "người dự hội nghị chi bộ",
+    "MeetingVote": "biểu quyết của hội nghị chi bộ",
+    "Appointment": "quyết định chỉ định",
 }
 
 INSERT, MERGE, KEEP, DROP = "insert", "merge", "keep", "drop"
@@ -161,6 +165,7 @@ def _document(target: pw.Database, values: dict) -> Match | None:
 
 def merge_rules() -> dict[str, MergeRule]:
     from models.congress.tables import Congress
+    from models.meetings.tables import Appointment, BranchMeeting
     from models.roster.tables import MemberEvent, Rating
 
     return {
@@ -168,6 +173,8 @@ def merge_rules() -> dict[str, MergeRule]:
         "MemberEvent": _same(MemberEvent, "member", "kind", "date"),
         "Rating": _same(Rating, "member", "year"),
         "Congress": _same(Congress, "branch", "ordinal", outcome=KEEP),
+        "BranchMeeting": _same(BranchMeeting, "branch", "held_on", "purpose", outcome=KEEP),
+        "Appointment": _same(Appointment, "branch", "post", "decision_number"),
         "DocumentSequence": _sequence,
         "DocumentNumber": _document,
     }

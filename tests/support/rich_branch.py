@@ -16,9 +16,14 @@ from models.core import clock
 from models.core.branch import BranchInfo, save_branch
 from models.core.practice_flag import PRACTICE_KEY
 from models.core.tables import Meta, db
-from models.counting import Ballot, InvalidReason, Post, Totals
+from models.counting import Attendance, Ballot, InvalidReason, Post, Totals
 from models.live_count.count import close_count, publish, reopen_count, set_bundle
 from models.live_count.session import CountSession
+from models.meetings.appointments import AppointmentInfo, AppointmentReason, record_appointment
+from models.meetings.meetings import create_meeting, set_attendance
+from models.meetings.thresholds import VoteForm
+from models.meetings.thresholds import VoteKind as MeetingVoteKind
+from models.meetings.votes import record_vote
 from models.practice.sample_branch import fill_practice_data
 from models.roster.event_kinds import EventKind
 from models.roster.members import all_members, correct_event, record_event, void_event
@@ -96,7 +101,29 @@ def _fill(today: date) -> int:
     hand = start_round(get_election(delegates.id).current_round.id)
     votes = dict(zip([p.key for p in hand.candidates], [20, 18, 9], strict=True))
     record_totals(hand.id, Totals(collected=hand.ballots_issued, votes=votes))
+    _fill_meetings(today)
     return congress_id
+
+
+def _fill_meetings(today: date) -> None:
+    """A branch meeting between congresses with one vote, and an appointment by the higher committee."""
+    meeting = create_meeting(today, "Sinh hoạt chi bộ thường kỳ", "Nguyễn Văn An", "Trần Thị Bình")
+    first, second = [p for p in meeting.attendees if p.official][:2]
+    set_attendance(meeting.id, first.member_id, Attendance.ABSENT_APPROVED, "Đi công tác")
+    record_vote(meeting.id, MeetingVoteKind.EXEMPTION, VoteForm.SHOW_OF_CARDS, 6, 1, member_id=second.member_id)
+    record_appointment(
+        AppointmentInfo(
+            Post.DEPUTY_SECRETARY,
+            "",
+            AppointmentReason.TRULY_NECESSARY,
+            "15-QĐ/ĐU",
+            today,
+            "Đảng ủy Sở",
+            2025,
+            2030,
+            member_id=second.member_id,
+        )
+    )
 
 
 @contextlib.contextmanager

@@ -20,6 +20,14 @@ ALLOWED: dict[str, tuple[str, ...]] = {
     "models.roster": ("models.core", "models.roster"),
     "models.congress": ("models.core", "models.roster", "models.counting", "models.congress"),
     "models.live_count": ("models.core", "models.counting", "models.congress", "models.live_count"),
+    "models.meetings": (
+        "models.core",
+        "models.roster",
+        "models.counting",
+        "models.congress",
+        "models.live_count",
+        "models.meetings",
+    ),
     "models.practice": ("models.core", "models.roster", "models.congress", "models.counting", "models.practice"),
     "models.office": (
         "models.core",
@@ -27,6 +35,7 @@ ALLOWED: dict[str, tuple[str, ...]] = {
         "models.congress",
         "models.counting",
         "models.live_count",
+        "models.meetings",
         "models.schema",
         "models.office",
     ),
