@@ -14,6 +14,7 @@ from datetime import date
 import peewee as pw
 from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator, migrate
 
+from models.admission.tables import ADMISSION_TABLES
 from models.congress.tables import CONGRESS_TABLES
 from models.core import clock
 from models.core.tables import Branch
@@ -185,6 +186,11 @@ def v10_to_v11(database: pw.Database) -> None:
     database.create_tables(MEETING_TABLES)
 
 
+def v11_to_v12(database: pw.Database) -> None:
+    """The register of applicants on the way to admission (models.admission.tables), created empty."""
+    database.create_tables(ADMISSION_TABLES)
+
+
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     1: v1_to_v2,
     2: v2_to_v3,
@@ -196,4 +202,5 @@ MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     8: v8_to_v9,
     9: v9_to_v10,
     10: v10_to_v11,
+    11: v11_to_v12,
 }

@@ -43,6 +43,7 @@ TABLE_LABELS = {
     "MeetingAttendance": "người dự hội nghị chi bộ",
     "MeetingVote": "biểu quyết của hội nghị chi bộ",
     "Appointment": "quyết định chỉ định",
+    "Applicant": "quần chúng phát triển đảng viên",
 }
 
 INSERT, MERGE, KEEP, DROP = "insert", "merge", "keep", "drop"
