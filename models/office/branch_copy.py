@@ -165,6 +165,7 @@ def _document(target: pw.Database, values: dict) -> Match | None:
 
 
 def merge_rules() -> dict[str, MergeRule]:
+    from models.admission.tables import Applicant
     from models.congress.tables import Congress
     from models.meetings.tables import Appointment, BranchMeeting
     from models.roster.tables import MemberEvent, Rating
@@ -176,6 +177,7 @@ def merge_rules() -> dict[str, MergeRule]:
         "Congress": _same(Congress, "branch", "ordinal", outcome=KEEP),
         "BranchMeeting": _same(BranchMeeting, "branch", "held_on", "purpose", outcome=KEEP),
         "Appointment": _same(Appointment, "branch", "post", "decision_number"),
+        "Applicant": _same(Applicant, "branch", "full_name", "birth_date"),
         "DocumentSequence": _sequence,
         "DocumentNumber": _document,
     }

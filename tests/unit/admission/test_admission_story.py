@@ -1,0 +1,78 @@
+"""The story of issue 22's admissions: a branch of 11 official members admits two applicants (meeting, votes on D,
+resolutions 6-KNĐ, decisions, ceremonies) and then reads 11 official + 2 probationary; a year later one of them is
+recognised (13-KNĐ). The papers are written and read back cell by cell."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import openpyxl
+import pytest
+
+from models.admission.path import hold_ceremony, propose_admission, record_decision
+from models.admission.recognition import propose_recognition, record_recognition
+from models.counting import Attendance
+from models.meetings.meetings import create_meeting, set_attendance
+from models.meetings.thresholds import VoteForm
+from models.roster.member_status import member_status
+from models.roster.members import all_members, get_member
+from services.admission.papers import export_admission_resolution, export_recognition_resolution
+from tests.support import congress_story as story
+from tests.support.applicants import ready_applicant
+
+
+def _texts(path) -> list[str]:
+    ws = openpyxl.load_workbook(path).active
+    return [str(cell.value) for row in ws.iter_rows() for cell in row if cell.value is not None]
+
+
+def _counts(on: date) -> tuple[int, int]:
+    statuses = [member_status(m, on) for m in all_members()]
+    current = [s for s in statuses if s.is_current_member]
+    return sum(s.is_official for s in current), sum(s.is_probationary for s in current)
+
+
+@pytest.fixture
+def branch(data_file):
+    return story.roster(11)
+
+
+def test_two_applicants_admitted_then_one_recognised(branch, tmp_path):
+    hoa = ready_applicant(branch)
+    binh = ready_applicant(branch[2:], name="Lê Văn Bình", birth_date=date(2001, 2, 28))
+    meeting = create_meeting(date(2025, 9, 15), "Xét đề nghị kết nạp đảng viên")
+    set_attendance(meeting.id, branch[10].id, Attendance.ABSENT_APPROVED, "Đi công tác")  # D = 10
+    first = propose_admission(meeting.id, hoa.id, VoteForm.SHOW_OF_CARDS, 10, 0)
+    second = propose_admission(meeting.id, binh.id, VoteForm.SHOW_OF_CARDS, 7, 3)
+    assert (first.d, first.passed, second.needed, second.passed) == (10, True, 7, True)
+    paper = export_admission_resolution(hoa.id, tmp_path / "6-KND.xlsx")
+    texts = _texts(paper)
+    assert texts[0] == "Mẫu 6-KNĐ"
+    assert "NGHỊ QUYẾT" in texts and "Đề nghị kết nạp quần chúng Hoàng Thị Hoa vào Đảng" in texts
+    assert any("(D): 10; có mặt 10 đảng viên chính thức" in t for t in texts)
+    assert "- Tán thành: 10 đồng chí (100,00%)" in texts
+    assert "- Ngày sinh: 20/08/1998" in texts
+    assert any(
+        t.startswith("1. Đề nghị cấp ủy cấp trên xem xét, quyết định kết nạp quần chúng Hoàng Thị Hoa") for t in texts
+    )
+    ws = openpyxl.load_workbook(paper).active
+    assert (ws.page_setup.paperSize, ws.page_setup.orientation, ws.page_setup.fitToHeight) == (9, "portrait", 1)
+
+    for applicant, number in ((hoa, "125-QĐ/ĐU"), (binh, "126-QĐ/ĐU")):
+        record_decision(applicant.id, number, date(2025, 10, 20), date(2025, 10, 22))
+        hold_ceremony(applicant.id, date(2025, 11, 5), helper_id=branch[0].id)
+    assert _counts(date(2025, 11, 6)) == (11, 2)
+
+    hoa_member = next(m for m in all_members() if m.full_name == "Hoàng Thị Hoa")
+    recognition = create_meeting(date(2026, 11, 10), "Xét công nhận đảng viên chính thức")
+    vote = propose_recognition(recognition.id, hoa_member.id, VoteForm.SECRET_BALLOT, 9, 2)
+    assert (vote.d, vote.passed) == (11, True)  # the two probationary members attend without a vote
+    paper = export_recognition_resolution(hoa_member.id, tmp_path / "13-KND.xlsx")
+    texts = _texts(paper)
+    assert texts[0] == "Mẫu 13-KNĐ"
+    assert "- Hết 12 tháng dự bị: 05/11/2026" in texts
+    assert "- Đảng viên giúp đỡ: " + branch[0].full_name in texts
+    assert any("là đảng viên chính thức từ ngày 05/11/2026: 9/11" in t for t in texts)
+    record_recognition(hoa_member.id, "310-QĐ/ĐU", date(2026, 11, 25))
+    assert get_member(hoa_member.id).official_date == date(2026, 11, 5)
+    assert _counts(date(2026, 11, 26)) == (12, 1)
