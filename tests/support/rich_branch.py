@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from models.admission.applicants import save_applicant
-from models.admission.path import hold_ceremony, propose_admission, record_decision
+from models.admission.path import propose_admission, record_decision
 from models.admission.records import ApplicantRecord, Sponsor
 from models.congress.elections import congress_elections, get_election
 from models.congress.hand_votes import VoteKind
@@ -132,7 +132,8 @@ def _fill_meetings(today: date) -> None:
 
 
 def _fill_applicants(today: date) -> None:
-    """Two applicants: one admitted at a ceremony today (linked to the member it made, with a helper), one waiting."""
+    """Two applicants with their sponsors: one proposed by the branch with the decision received (its ceremony, which
+    would add a member, left to come), one still completing the file."""
     official = [m for m in all_members() if m.official_date and m.official_date < today - timedelta(days=800)]
     sponsors = [Sponsor(m.id, today - timedelta(days=800)) for m in official[:2]]
     file = ApplicantRecord(
@@ -153,7 +154,6 @@ def _fill_applicants(today: date) -> None:
     meeting = create_meeting(today, "Xét đề nghị kết nạp đảng viên")
     propose_admission(meeting.id, hoa.id, VoteForm.SHOW_OF_CARDS, meeting_base(meeting.id).present_official, 0)
     record_decision(hoa.id, "125-QĐ/ĐU", today, today)
-    hold_ceremony(hoa.id, today, helper_id=official[0].id)
 
 
 @contextlib.contextmanager

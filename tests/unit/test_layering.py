@@ -36,6 +36,7 @@ ALLOWED: dict[str, tuple[str, ...]] = {
         "models.counting",
         "models.live_count",
         "models.meetings",
+        "models.admission",
         "models.schema",
         "models.office",
     ),

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from models.admission.records import ApplicantRecord, Sponsor
+from models.admission.reminders import notice_text, probation_notice
 from models.admission.rules import age_in_months, applicant_lacks, certificate_last_valid_day, months_between
 from models.roster.event_kinds import EventKind
 from tests.support.rules_factories import d, ev, member
@@ -166,3 +167,29 @@ def test_a_union_resolution_and_one_sponsor():
 def test_an_empty_file_lists_every_step():
     steps = [step for step, _ in lacks(ApplicantRecord(full_name="Hoàng Thị Hoa"))]
     assert steps == ["age", "education", "certificate", "application", "history", "sponsors", "comments", "comments"]
+
+
+@pytest.mark.parametrize(
+    ("on", "notice"),
+    [
+        ("05/08/2026", None),  # 92 days before
+        ("07/08/2026", 90),
+        ("06/09/2026", 60),
+        ("07/09/2026", 60),
+        ("06/10/2026", 30),
+        ("29/10/2026", 7),
+        ("04/11/2026", 7),
+        ("05/11/2026", 0),
+        ("20/12/2026", 0),
+    ],
+)
+def test_probation_notices_90_60_30_7_days_before(on, notice):
+    assert probation_notice(d("05/11/2026"), d(on)) == notice
+
+
+def test_notice_texts_before_and_after_the_end():
+    end, deadline = d("05/11/2026"), d("17/12/2026")
+    assert notice_text(end, deadline, d("01/08/2026")) == ""
+    assert notice_text(end, deadline, d("06/10/2026")) == "Còn 30 ngày hết dự bị (nhắc mốc 30 ngày)"
+    assert notice_text(end, deadline, d("10/11/2026")) == "Đã hết dự bị: xét công nhận trước 17/12/2026"
+    assert notice_text(end, deadline, d("20/12/2026")) == "Quá hạn xét công nhận 3 ngày (hạn 17/12/2026)"
