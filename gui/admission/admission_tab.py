@@ -46,6 +46,7 @@ FORMS = [(form.label, form) for form in VoteForm]
 class AdmissionTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._read_only = False
         self.rows: list[RegisterRow] = []
         self.probation: list[ProbationRow] = []
         self.dialog: StepDialog | None = None  # the step dialog open now (tests drive it)
@@ -62,10 +63,10 @@ class AdmissionTab(QWidget):
         self.lacks.setWordWrap(True)
         self.lacks.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.lacks.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.add_button = self._button("&Thêm quần chúng…", self.add_applicant)
+        self.add_button = self._button("Thêm &quần chúng…", self.add_applicant)
         self.edit_button = self._button("&Sửa hồ sơ…", self.edit_applicant)
-        self.vote_button = self._button("&Biểu quyết đề nghị kết nạp…", self.vote_admission)
-        self.decision_button = self._button("Ghi &quyết định kết nạp…", self.enter_decision)
+        self.vote_button = self._button("Biểu quyết đề nghị &kết nạp…", self.vote_admission)
+        self.decision_button = self._button("&Ghi quyết định kết nạp…", self.enter_decision)
         self.ceremony_button = self._button("&Lễ kết nạp…", self.hold_ceremony)
         self.paper_button = self._button("Xuất nghị quyết &6-KNĐ…", self.export_admission)
         register = QGroupBox("Danh sách phát triển đảng viên (quần chúng)")
@@ -90,8 +91,8 @@ class AdmissionTab(QWidget):
             stretch=5,
         )
         self.recognition_button = self._button("Biểu quyết &công nhận chính thức…", self.vote_recognition)
-        self.strike_button = self._button("Biểu quyết đề nghị &xóa tên…", self.vote_strike_off)
-        self.recognised_button = self._button("Ghi quyết định công &nhận…", self.enter_recognition)
+        self.strike_button = self._button("Biểu qu&yết đề nghị xóa tên…", self.vote_strike_off)
+        self.recognised_button = self._button("Gh&i quyết định công nhận…", self.enter_recognition)
         self.recognition_paper_button = self._button("Xuất nghị quyết 1&3-KNĐ…", self.export_recognition)
         probation = QGroupBox("Đảng viên dự bị")
         probation_layout = QVBoxLayout(probation)
@@ -109,6 +110,11 @@ class AdmissionTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         operations.announcer().changed.connect(self._on_operation_changed)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A data file that cannot be written: the register is shown, nothing is written."""
+        self._read_only = read_only
+        self.refresh()
 
     def _button(self, text: str, slot) -> QPushButton:
         button = QPushButton(text)
@@ -177,6 +183,21 @@ class AdmissionTab(QWidget):
         self.decision_button.setEnabled(stage is Stage.PROPOSED)
         self.ceremony_button.setEnabled(stage is Stage.DECIDED)
         self.paper_button.setEnabled(stage in (Stage.PROPOSED, Stage.DECIDED))
+        if self._read_only:
+            for button in self._write_buttons():
+                button.setEnabled(False)
+
+    def _write_buttons(self) -> list[QPushButton]:
+        return [
+            self.add_button,
+            self.edit_button,
+            self.vote_button,
+            self.decision_button,
+            self.ceremony_button,
+            self.recognition_button,
+            self.strike_button,
+            self.recognised_button,
+        ]
 
     def _changed(self) -> operations.OperationChanges:
         return operations.OperationChanges(members=True, source=self)
@@ -207,22 +228,22 @@ class AdmissionTab(QWidget):
             f"{name}. Kết quả tính trên D (số đảng viên chính thức của hội nghị), không trên số có mặt; cần ít nhất "
             "hai phần ba D tán thành.",
         )
-        dialog.meeting_combo = dialog.choice("meeting", "&Hội nghị chi bộ:", self._meeting_choices())
+        dialog.meeting_combo = dialog.choice("meeting", "Hội nghị &chi bộ:", self._meeting_choices())
         new_meeting = QPushButton("Hội nghị &mới…")
         new_meeting.clicked.connect(lambda: self._new_meeting(dialog))
         dialog.form.addRow("", new_meeting)
-        dialog.choice("form", "&Hình thức:", FORMS)
+        dialog.choice("form", "Hình thức &biểu quyết:", FORMS)
         dialog.count("yes", "&Tán thành:", MAX_VOTES)
         dialog.count("no", "&Không tán thành:", MAX_VOTES)
-        dialog.count("invalid", "Không biểu quyết, &không hợp lệ:", MAX_VOTES)
+        dialog.count("invalid", "Không biểu quyết, không hợ&p lệ:", MAX_VOTES)
         return dialog
 
     def _new_meeting(self, parent: StepDialog) -> None:
         dialog = StepDialog(parent, "Hội nghị chi bộ mới")
         dialog.when("held_on", "&Ngày họp:", clock.today())
-        dialog.text("purpose", "&Nội dung:", "Xét đề nghị kết nạp đảng viên")
-        dialog.text("chair", "Chủ trì:")
-        dialog.text("secretary", "Thư ký:")
+        dialog.text("purpose", "Nội &dung:", "Xét đề nghị kết nạp đảng viên")
+        dialog.text("chair", "Chủ t&rì:")
+        dialog.text("secretary", "Thư &ký:")
 
         def made(meeting) -> None:
             combo = parent.meeting_combo
@@ -270,7 +291,7 @@ class AdmissionTab(QWidget):
         dialog = StepDialog(self, "Quyết định kết nạp", f"Quyết định kết nạp quần chúng {row.applicant.full_name}.")
         dialog.text("number", "&Số quyết định:").setPlaceholderText("125-QĐ/ĐU")
         dialog.when("decided_on", "&Ngày quyết định:")
-        dialog.when("received_on", "Ngày chi bộ &nhận:")
+        dialog.when("received_on", "Ngày nhận &về chi bộ:")
         dialog.run_on_ok(
             lambda v: record_decision(applicant_id, v["number"], v["decided_on"], v["received_on"]),
             None,
@@ -293,8 +314,8 @@ class AdmissionTab(QWidget):
             f"Tại lễ kết nạp, {row.applicant.full_name} trở thành đảng viên dự bị trong danh sách đảng viên.{due}",
         )
         dialog.when("on", "&Ngày lễ kết nạp:", today)
-        dialog.choice("helper", "Đảng viên &giúp đỡ:", helpers)
-        dialog.text("late_consent", "Đồng ý tổ chức muộn (số, ngày):")
+        dialog.choice("helper", "Người giúp đỡ (đảng &viên):", helpers)
+        dialog.text("late_consent", "Đồng ý tổ chức &muộn (số, ngày):")
         dialog.run_on_ok(
             lambda v: hold_ceremony(applicant_id, v["on"], v["helper"], v["late_consent"]),
             lambda admitted: dialogs.show_info(

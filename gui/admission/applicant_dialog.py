@@ -35,7 +35,7 @@ class ApplicantDialog(StepDialog):
         self.record = record or ApplicantRecord(full_name="")
         r = self.record
         people = [("(chưa có)", None)] + [(m.full_name, m.id) for m in members]
-        self.text("full_name", "&Họ và tên:", r.full_name)
+        self.text("full_name", "Họ và &tên:", r.full_name)
         self.choice("gender", "Giới tính:", GENDERS, r.gender or None)
         self.when("birth_date", "Ngày sinh:", r.birth_date)
         self.text("citizen_id", "Số CCCD:", r.citizen_id)

@@ -24,6 +24,8 @@ from gui.core import dialogs, operations
 from gui.core.date_field import DateField
 from gui.core.number_field import number_field
 
+TEXT_WIDTH = 240  # a name or a decision's number shows whole
+
 
 class StepDialog(QDialog):
     """Fields added with `text`, `when`, `count` and `choice`; `values()` reads them by name."""
@@ -61,11 +63,13 @@ class StepDialog(QDialog):
 
     def text(self, name: str, label: str, value: str = "") -> QLineEdit:
         edit = QLineEdit(value)
+        edit.setMinimumWidth(TEXT_WIDTH)
         self._add(name, label, edit)
         return edit
 
     def when(self, name: str, label: str, value: date | None = None) -> DateField:
         field = DateField()
+        field.line_edit.setMinimumWidth(field.line_edit.maximumWidth())
         field.setDate(value)
         self._add(name, label, field)
         return field

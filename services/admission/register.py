@@ -34,7 +34,9 @@ class RegisterRow:
         if self.stage is Stage.PREPARING:
             return f"Còn thiếu {len(self.lacks)} mục" if self.lacks else "Đủ hồ sơ để chi bộ xét"
         if self.stage is Stage.DECIDED and self.ceremony_due:
-            return f"{self.stage_label} (hạn {self.ceremony_due:%d/%m/%Y})"
+            return f"Hạn tổ chức lễ kết nạp: {self.ceremony_due:%d/%m/%Y}"
+        if self.stage is Stage.PROPOSED:
+            return "Chờ quyết định của cấp ủy có thẩm quyền"
         return self.stage_label
 
 
