@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import fields, replace
 from datetime import date
+from typing import Any
 
 from models.admission.records import ApplicantRecord, Sponsor
 from models.admission.tables import Applicant
@@ -76,7 +77,7 @@ def list_applicants(include_closed: bool = False) -> list[ApplicantRecord]:
 
 
 def _normalized(record: ApplicantRecord) -> ApplicantRecord:
-    texts = {
+    texts: dict[str, Any] = {
         f.name: unicodedata.normalize("NFC", getattr(record, f.name)).strip()
         for f in fields(ApplicantRecord)
         if isinstance(getattr(record, f.name), str)

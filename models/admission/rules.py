@@ -184,7 +184,7 @@ def _sponsors(a: ApplicantRecord, on: date, members: Mapping[int, MemberRecord])
     union = a.union_resolution_date is not None
     needed = 1 if union else 2
     lacks = []
-    if union and a.union_resolution_date > on:
+    if a.union_resolution_date is not None and a.union_resolution_date > on:
         lacks.append(
             Lack(
                 "sponsors",
