@@ -47,6 +47,8 @@ class MainWindow(QMainWindow):
         self.congress_tab = None  # gui.congress.congress_tab.CongressTab, built after the first paint
         self.ballots_page = DeferredPage()
         self.ballots_tab = None  # gui.live_count.ballots_tab.BallotsTab, built after the first paint
+        self.meetings_page = DeferredPage()
+        self.meetings_tab = None  # gui.meetings.meetings_tab.MeetingsTab, built after the first paint
         self.admission_page = DeferredPage()
         self.admission_tab = None  # gui.admission.admission_tab.AdmissionTab, built when first shown
         self.opening_backup = None  # gui.core.auto_backups.OpeningBackup, once a data file has been opened
@@ -56,6 +58,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.members_tab, "Đảng viê&n")
         self.tabs.addTab(self.congress_page, "Đại &hội")
         self.tabs.addTab(self.ballots_page, "&Bầu cử")
+        self.tabs.addTab(self.meetings_page, "Hội nghị chi bộ")
         self.tabs.addTab(self.admission_page, "Phát triển Đảng")
         self.read_only_banner = QLabel()
         self.read_only_banner.setWordWrap(True)
@@ -314,7 +317,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(not read_only)
         self.transfer_action.setEnabled(not read_only and self._several_branches)
         self.members_tab.set_read_only(read_only)
-        for tab in (self.congress_tab, self.ballots_tab, self.admission_tab):
+        for tab in (self.congress_tab, self.ballots_tab, self.meetings_tab, self.admission_tab):
             if tab is not None:
                 tab.set_read_only(read_only)
 
@@ -719,6 +722,11 @@ class MainWindow(QMainWindow):
 
             self.congress_tab = CongressTab(self._settings)
             tab = self.congress_tab
+        elif page is self.meetings_page:
+            from gui.meetings.meetings_tab import MeetingsTab
+
+            self.meetings_tab = MeetingsTab(self._settings)
+            tab = self.meetings_tab
         elif page is self.admission_page:
             from gui.admission.admission_tab import AdmissionTab
 
@@ -744,6 +752,8 @@ class MainWindow(QMainWindow):
             self.ballots_tab.refresh()
         elif page is self.congress_page and self.congress_tab is not None:
             self.congress_tab.refresh()
+        elif page is self.meetings_page and self.meetings_tab is not None:
+            self.meetings_tab.refresh()
         elif page is self.admission_page and self.admission_tab is not None:
             self.admission_tab.refresh()
 

@@ -177,12 +177,8 @@ def v9_to_v10(database: pw.Database) -> None:
 
 def v10_to_v11(database: pw.Database) -> None:
     """The branch's life between congresses (models.meetings.tables): its meetings, their lists, the votes taken and
-    the higher committee's appointments, created empty; congress.kind tells a congress from the session a branch
-    meeting counts its secret ballots in ("congress" for every row so far). Self-contained: it adds the column only
-    when it is not there (v4_to_v5 creates the congress tables from today's models)."""
+    the higher committee's appointments, created empty. Self-contained: it only creates these tables."""
 
-    if "kind" not in {column.name for column in database.get_columns("congress")}:
-        migrate(_migrator(database).add_column("congress", "kind", pw.CharField(max_length=16, default="congress")))
     database.create_tables(MEETING_TABLES)
 
 

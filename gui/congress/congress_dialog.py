@@ -24,12 +24,12 @@ from models.congress.congresses import (
     check_congress,
     congress_label,
     get_congress,
-    list_congresses,
     save_congress,
 )
 from models.core import clock
 from models.core.conflicts import shown
 from models.core.errors import DomainError, EditConflictError
+from services.meetings.congress_ordinal import suggested_ordinal
 
 
 class CongressDialog(QDialog):
@@ -51,8 +51,7 @@ class CongressDialog(QDialog):
             layout.addWidget(note)
         form = QFormLayout()
         year = clock.today().year
-        latest = max((c.ordinal for c in list_congresses()), default=0)
-        self.ordinal_spin = number_field(1, 99, info.ordinal if info else latest + 1)
+        self.ordinal_spin = number_field(1, 99, info.ordinal if info else suggested_ordinal())
         self.start_spin = number_field(1930, 2200, info.term_start if info else year)
         self.end_spin = number_field(1930, 2205, info.term_end if info else year + 5)
         self.opens_field = DateField()

@@ -21,6 +21,7 @@ DOC_TYPES: dict[str, str] = {
     "NQ": "Nghị quyết",
     "TTr": "Tờ trình",
     "DS": "Danh sách",
+    "QĐ": "Quyết định",  # a branch's discipline decision (models.meetings)
 }
 
 

@@ -21,8 +21,6 @@ class Congress(BaseModel):
 
     branch_id: pw.Field[int]
     branch = pw.ForeignKeyField(Branch, backref="congresses", on_delete="RESTRICT", default=current_branch_id)
-    # "congress", or "meeting": the session in which a branch meeting counts its secret ballots (models.meetings)
-    kind = pw.CharField(max_length=16, default="congress")
     ordinal = pw.IntegerField()  # shown "lần thứ IV"
     term_start = pw.IntegerField()
     term_end = pw.IntegerField()

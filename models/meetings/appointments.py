@@ -5,7 +5,7 @@ and issuer, the post and the term."""
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from models.core import clock
@@ -98,6 +98,7 @@ def _check(info: AppointmentInfo) -> None:
 
 def record_appointment(info: AppointmentInfo) -> AppointmentInfo:
     """Record the higher committee's decision; a member of the roster is named by their record."""
+    info = replace(info, post=Post(info.post), reason=AppointmentReason(info.reason))  # a front end may pass values
     _check(info)
     name = get_member(info.member_id).full_name if info.member_id is not None else info.full_name.strip()
     with db.atomic():

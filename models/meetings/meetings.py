@@ -92,8 +92,6 @@ class MeetingInfo:
     chair: str = ""
     secretary: str = ""
     exclude_absent_approved: bool = True
-    leave_number: str = ""
-    leave_on: date | None = None
     version: int = 1
     attendees: tuple[Attendee, ...] = field(default=(), compare=False)
 
@@ -158,8 +156,6 @@ def get_meeting(meeting_id: int) -> MeetingInfo:
         row.chair,
         row.secretary,
         row.exclude_absent_approved,
-        row.leave_number,
-        row.leave_on,
         row.version,
         tuple(people),
     )
@@ -177,8 +173,6 @@ def list_meetings() -> list[MeetingInfo]:
             r.chair,
             r.secretary,
             r.exclude_absent_approved,
-            r.leave_number,
-            r.leave_on,
             r.version,
         )
         for r in rows
@@ -251,3 +245,9 @@ def _touch(meeting: BranchMeeting) -> None:
     BranchMeeting.update(updated_at=clock.now(), updated_by=current_user(), version=BranchMeeting.version + 1).where(
         BranchMeeting.id == meeting.id
     ).execute()
+
+
+def members_on(day: date) -> list[tuple[str, int]]:
+    """The branch's members on `day` as (name, id), in A-B-C order: whom an appointment or a vote may name."""
+    people = [m for m in all_members() if m.id is not None and member_status(m, day).is_current_member]
+    return [(m.full_name, m.id) for m in sorted(people, key=lambda m: name_key(m.full_name, m.birth_date))]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import peewee as pw
 
-from models.congress.tables import Congress, CongressElection
+from models.congress.tables import CongressElection
 from models.core import clock
 from models.core.branch import current_branch_id
 from models.core.tables import BaseModel, Branch
@@ -14,11 +14,7 @@ from models.roster.tables import Member
 
 
 class BranchMeeting(BaseModel):
-    """One branch meeting (hội nghị chi bộ): its date, purpose, who chaired and kept the minutes.
-
-    `congress` is the session its secret ballots are counted in (the «Bầu cử» tab counts rounds of a congress's
-    elections; a meeting's is a congress row of kind "meeting", models.meetings.ballots); `leave_*` is the higher
-    committee's leave for a by-election."""
+    """One branch meeting (hội nghị chi bộ): its date, purpose, who chaired and kept the minutes."""
 
     branch_id: pw.Field[int]
     branch = pw.ForeignKeyField(Branch, backref="meetings", on_delete="RESTRICT", default=current_branch_id)
@@ -28,10 +24,6 @@ class BranchMeeting(BaseModel):
     secretary = pw.TextField(default="")  # who keeps the minutes
     # those absent for the whole meeting with an approved reason leave D (the default; an option of the meeting)
     exclude_absent_approved = pw.BooleanField(default=True)
-    congress_id: pw.Field[int | None]
-    congress = pw.ForeignKeyField(Congress, null=True, unique=True, on_delete="RESTRICT")
-    leave_number = pw.TextField(default="")  # the higher committee's leave to hold a by-election
-    leave_on = pw.DateField(null=True)
     created_at = pw.DateTimeField(default=clock.now)
     updated_at = pw.DateTimeField(default=clock.now)
     updated_by = pw.TextField(default=current_user)
@@ -73,7 +65,8 @@ class MeetingVote(BaseModel):
     invalid = pw.IntegerField(default=0)  # abstained (cards) or invalid ballots
     yes_by_form = pw.TextField(default="")  # JSON, discipline only: {"warning": n, "reprimand": m}
     election_id: pw.Field[int | None]
-    election = pw.ForeignKeyField(CongressElection, null=True, on_delete="RESTRICT")  # a secret ballot's count
+    # reserved for a secret ballot counted in the «Bầu cử» tab (not wired yet: the figures are entered)
+    election = pw.ForeignKeyField(CongressElection, null=True, on_delete="RESTRICT")
     notes = pw.TextField(default="")
     created_at = pw.DateTimeField(default=clock.now)
     created_by = pw.TextField(default=current_user)

@@ -273,14 +273,20 @@ def predecessors(branch_id: int) -> set[int]:
 
 
 def next_congress_ordinal(branch_id: int) -> int:
-    """The ordinal of the branch's next congress: one after the highest of its own and its predecessors'."""
+    """The ordinal of the branch's next congress (Hướng dẫn 06): one after the highest of its own and its
+    predecessors' (merged or split into it), so it continues through mergers and splits; a branch recorded as newly
+    founded starts at I (its own congresses before the founding, a reused file's, do not count)."""
     from peewee import fn
 
     from models.congress.tables import Congress
 
+    own = Congress.branch == branch_id
+    founded = [e.date for e in branch_history(branch_id) if e.kind == "founded"]
+    if founded:
+        own &= Congress.opens_on >= max(founded)
     highest = (
         Congress.select(fn.MAX(Congress.ordinal))
-        .where(Congress.branch.in_([branch_id, *predecessors(branch_id)]))
+        .where(own | Congress.branch.in_(list(predecessors(branch_id))))
         .scalar()
     )
     return (highest or 0) + 1

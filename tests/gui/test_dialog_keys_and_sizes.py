@@ -182,6 +182,28 @@ def _connection():
     return ConnectionDialog(QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat))
 
 
+def _meeting():
+    from gui.meetings.meeting_dialogs import MeetingDialog
+
+    return MeetingDialog()
+
+
+def _meeting_vote():
+    from gui.meetings.meeting_dialogs import VoteDialog
+    from models.meetings.meetings import base_of, create_meeting
+
+    meeting = create_meeting(TODAY, "Sinh hoạt chi bộ")
+    dialog = VoteDialog(meeting, base_of(meeting.attendees))
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.count() - 1)
+    return dialog
+
+
+def _appointment():
+    from gui.meetings.meeting_dialogs import AppointmentDialog
+
+    return AppointmentDialog([("Nguyễn Văn An", 1)])
+
+
 DIALOGS = {
     "protection": _protection,
     "new_passphrase": _new_passphrase,
@@ -201,6 +223,9 @@ DIALOGS = {
     "import": _import,
     "ratings": _ratings,
     "statistics_options": _statistics_options,
+    "meeting": _meeting,
+    "meeting_vote": _meeting_vote,
+    "appointment": _appointment,
 }
 
 

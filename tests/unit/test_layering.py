@@ -53,6 +53,7 @@ ALLOWED: dict[str, tuple[str, ...]] = {
         "models.roster",
         "models.office",
     ),
+    "reports.meetings": ("reports.core", "reports.meetings"),
     "reports.congress": (
         "reports.core",
         "reports.congress",
@@ -83,6 +84,7 @@ ALLOWED: dict[str, tuple[str, ...]] = {
         "gui.core",
         "gui.congress",
         "services.congress",
+        "services.meetings",
         "models.core",
         "models.congress",
         "models.counting",
@@ -111,6 +113,14 @@ ALLOWED: dict[str, tuple[str, ...]] = {
         "reports.core",
         "reports.office",
         "reports.roster",
+    ),
+    "gui.meetings": (
+        "gui.core",
+        "gui.meetings",
+        "services.meetings",
+        "models.core",
+        "models.counting",
+        "models.meetings",
     ),
     "gui.admission": (
         "gui.core",
