@@ -161,12 +161,15 @@ def recognition_paper(member_id: int) -> tuple[ResolutionPaper, VoteRecord]:
     return paper, vote
 
 
-def _write(paper: ResolutionPaper, vote: VoteRecord, key: str, path: str | os.PathLike[str]) -> Path:
+def _write(paper: ResolutionPaper, vote: VoteRecord, path: str | os.PathLike[str]) -> Path:
+    """Numbered as the vote's own paper (services.meetings.vote_papers): one resolution, one number."""
     branch = get_branch()
     congresses = [c for c in list_congresses() if c.opens_on <= vote.held_on]
     number = ""
     if congresses and congresses[0].id is not None:
-        number = document_number(congresses[0].id, "NQ", key, f"{paper.title} {paper.summary}").text
+        number = document_number(
+            congresses[0].id, "NQ", f"meeting-vote:{vote.id}", f"{paper.title} {paper.summary}"
+        ).text
     header = DocumentHeader(
         "\n".join(branch.higher_lines) if branch else "",
         branch.name if branch else "Chi bộ",
@@ -181,12 +184,12 @@ def _write(paper: ResolutionPaper, vote: VoteRecord, key: str, path: str | os.Pa
 
 def export_admission_resolution(applicant_id: int, path: str | os.PathLike[str]) -> Path:
     paper, vote = admission_paper(applicant_id)
-    return _write(paper, vote, f"admission-6-KND:{vote.id}", path)
+    return _write(paper, vote, path)
 
 
 def export_recognition_resolution(member_id: int, path: str | os.PathLike[str]) -> Path:
     paper, vote = recognition_paper(member_id)
-    return _write(paper, vote, f"recognition-13-KND:{vote.id}", path)
+    return _write(paper, vote, path)
 
 
 def resolution_file_name(paper: ResolutionPaper) -> str:

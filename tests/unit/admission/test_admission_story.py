@@ -76,3 +76,17 @@ def test_two_applicants_admitted_then_one_recognised(branch, tmp_path):
     record_recognition(hoa_member.id, "310-QĐ/ĐU", date(2026, 11, 25))
     assert get_member(hoa_member.id).official_date == date(2026, 11, 5)
     assert _counts(date(2026, 11, 26)) == (12, 1)
+
+
+def test_the_resolution_is_numbered_in_the_congress_term_once_with_the_vote_s_own_paper(branch, tmp_path):
+    from services.meetings.vote_papers import export_vote_paper
+
+    story.congress()  # opened 20/06/2025, before the meeting
+    hoa = ready_applicant(branch)
+    meeting = create_meeting(date(2025, 9, 15), "Xét đề nghị kết nạp đảng viên")
+    vote = propose_admission(meeting.id, hoa.id, VoteForm.SHOW_OF_CARDS, 11, 0)
+    texts = _texts(export_admission_resolution(hoa.id, tmp_path / "6-KND.xlsx"))
+    generic = _texts(export_vote_paper(vote.id, tmp_path / "vote.xlsx"))
+    number = next(t for t in texts if t.startswith("Số "))
+    assert number.endswith("-NQ/CB") and number in generic
+    assert _texts(export_admission_resolution(hoa.id, tmp_path / "again.xlsx")).count(number) == 1
