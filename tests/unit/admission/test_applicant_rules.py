@@ -9,9 +9,10 @@ from datetime import date
 import pytest
 
 from models.admission.records import ApplicantRecord, Sponsor
-from models.admission.reminders import notice_text, probation_notice
+from models.admission.reminders import notice_text
 from models.admission.rules import age_in_months, applicant_lacks, certificate_last_valid_day, months_between
 from models.roster.event_kinds import EventKind
+from models.roster.reminders import probation_notice
 from tests.support.rules_factories import d, ev, member
 
 MEETING = d("15/06/2026")
