@@ -30,6 +30,8 @@ from models.meetings.meetings import create_meeting, list_meetings
 from models.meetings.thresholds import VoteForm
 from models.roster.member_status import member_status
 from models.roster.members import all_members
+from reports.core.files import safe_filename
+from services.admission.minutes import export_meeting_minutes
 from services.admission.papers import (
     admission_paper,
     export_admission_resolution,
@@ -94,12 +96,17 @@ class AdmissionTab(QWidget):
         self.strike_button = self._button("Biểu qu&yết đề nghị xóa tên…", self.vote_strike_off)
         self.recognised_button = self._button("Gh&i quyết định công nhận…", self.enter_recognition)
         self.recognition_paper_button = self._button("Xuất nghị quyết 1&3-KNĐ…", self.export_recognition)
+        self.minutes_button = self._button("Xuất biên bản &hội nghị…", self.export_minutes)
         probation = QGroupBox("Đảng viên dự bị")
         probation_layout = QVBoxLayout(probation)
         probation_layout.addWidget(self.probation_table)
         probation_layout.addLayout(
             self._row(
-                self.recognition_button, self.strike_button, self.recognised_button, self.recognition_paper_button
+                self.recognition_button,
+                self.strike_button,
+                self.recognised_button,
+                self.recognition_paper_button,
+                self.minutes_button,
             )
         )
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -394,6 +401,22 @@ class AdmissionTab(QWidget):
         if paper is operations.REFUSED:
             return
         self._write(lambda path: export_recognition_resolution(member_id, path), resolution_file_name(paper))
+
+    def export_minutes(self) -> None:
+        """The minutes of a meeting that voted (chosen in a small dialog), then where to write them."""
+        dialog = StepDialog(self, "Biên bản hội nghị chi bộ", "Chọn hội nghị đã biểu quyết.")
+        dialog.choice("meeting", "Hội nghị &chi bộ:", self._meeting_choices())
+
+        def chosen(values) -> tuple[int, str]:
+            return self._need_meeting(values), dialog.fields["meeting"].currentText()
+
+        dialog.run_on_ok(
+            chosen,
+            lambda picked: self._write(
+                lambda path: export_meeting_minutes(picked[0], path), safe_filename(f"Biên bản - {picked[1]}") + ".xlsx"
+            ),
+        )
+        self._open(dialog)
 
     def _write(self, write, name: str) -> None:
         path = dialogs.ask_save_path(self, "Xuất nghị quyết", dialogs.EXCEL_FILTER, "export", name)

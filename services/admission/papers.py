@@ -11,12 +11,9 @@ from models.admission.applicants import get_applicant
 from models.admission.path import admission_vote, applicant_of
 from models.admission.recognition import recognition_state
 from models.admission.records import ApplicantRecord
-from models.congress.congresses import list_congresses
-from models.congress.numbering import document_number
 from models.core.branch import get_branch
 from models.core.dates import fmt
 from models.core.errors import ValidationError
-from models.core.practice_flag import watermark
 from models.counting import percent_label
 from models.meetings.meetings import get_meeting
 from models.meetings.votes import VoteRecord
@@ -24,7 +21,8 @@ from models.roster.member_rules import member_probation_end
 from models.roster.members import get_member
 from reports.admission.resolution import ResolutionPaper, export_resolution
 from reports.core.files import safe_filename
-from reports.core.party_document import DocumentHeader, Signature
+from reports.core.party_document import Signature
+from services.admission.header import paper_header
 
 GROUNDS = (
     "Căn cứ Điều lệ Đảng Cộng sản Việt Nam;",
@@ -163,23 +161,11 @@ def recognition_paper(member_id: int) -> tuple[ResolutionPaper, VoteRecord]:
 
 def _write(paper: ResolutionPaper, vote: VoteRecord, path: str | os.PathLike[str]) -> Path:
     """Numbered as the vote's own paper (services.meetings.vote_papers): one resolution, one number."""
+    header = paper_header(vote.held_on, "NQ", f"meeting-vote:{vote.id}", f"{paper.title} {paper.summary}")
     branch = get_branch()
-    congresses = [c for c in list_congresses() if c.opens_on <= vote.held_on]
-    number = ""
-    if congresses and congresses[0].id is not None:
-        number = document_number(
-            congresses[0].id, "NQ", f"meeting-vote:{vote.id}", f"{paper.title} {paper.summary}"
-        ).text
-    header = DocumentHeader(
-        "\n".join(branch.higher_lines) if branch else "",
-        branch.name if branch else "Chi bộ",
-        number,
-        branch.place if branch else "",
-        vote.held_on,
-        watermark(),
+    return export_resolution(
+        path, paper, header, Signature("T/M CHI BỘ", "BÍ THƯ", branch.secretary_name if branch else "")
     )
-    signature = Signature("T/M CHI BỘ", "BÍ THƯ", branch.secretary_name if branch else "")
-    return export_resolution(path, paper, header, signature)
 
 
 def export_admission_resolution(applicant_id: int, path: str | os.PathLike[str]) -> Path:

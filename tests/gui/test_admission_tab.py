@@ -179,3 +179,16 @@ def test_every_button_and_field_has_its_own_access_key(qtbot, tab, branch):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         assert dialog_problems(tab.dialog.windowTitle(), tab.dialog) == []
         tab.dialog.reject()
+
+
+def test_the_meeting_s_minutes_from_the_tab(qtbot, tab, branch, answers, tmp_path):
+    _type_applicant(qtbot, tab, branch)
+    tab.table.selectRow(0)
+    qtbot.mouseClick(tab.vote_button, Qt.MouseButton.LeftButton)
+    _new_meeting_and_vote(qtbot, tab, "15/09/2025", 11, 0)
+    qtbot.mouseClick(tab.minutes_button, Qt.MouseButton.LeftButton)
+    answers["paths"].append(str(tmp_path / "BB.xlsx"))
+    with qtbot.waitSignal(tab.dialog.finished):
+        _ok(qtbot, tab.dialog)
+    cells = [c.value for row in openpyxl.load_workbook(tmp_path / "BB.xlsx").active.iter_rows() for c in row]
+    assert "BIÊN BẢN" in cells and "Thông qua (11/11, cần 8)" in cells

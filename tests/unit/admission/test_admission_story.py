@@ -90,3 +90,32 @@ def test_the_resolution_is_numbered_in_the_congress_term_once_with_the_vote_s_ow
     number = next(t for t in texts if t.startswith("Số "))
     assert number.endswith("-NQ/CB") and number in generic
     assert _texts(export_admission_resolution(hoa.id, tmp_path / "again.xlsx")).count(number) == 1
+
+
+def test_the_meeting_s_minutes_list_who_was_there_d_and_each_vote(branch, tmp_path):
+    from services.admission.minutes import export_meeting_minutes
+
+    hoa = ready_applicant(branch)
+    binh = ready_applicant(branch[2:], name="Lê Văn Bình")
+    meeting = create_meeting(date(2025, 9, 15), "Xét đề nghị kết nạp đảng viên", "Nguyễn Văn An", "Trần Thị Bình")
+    set_attendance(meeting.id, branch[10].id, Attendance.ABSENT_APPROVED, "Đi công tác")
+    propose_admission(meeting.id, hoa.id, VoteForm.SHOW_OF_CARDS, 10, 0)
+    propose_admission(meeting.id, binh.id, VoteForm.SECRET_BALLOT, 6, 4)
+    path = export_meeting_minutes(meeting.id, tmp_path / "BB.xlsx")
+    ws = openpyxl.load_workbook(path).active
+    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    texts = _texts(path)
+    assert "BIÊN BẢN" in texts
+    assert any(t.startswith("Vắng mặt: ") and "(vắng có lý do: Đi công tác)" in t for t in texts)
+    assert any("D = 10 (11 đảng viên chính thức, trừ 1 vắng cả buổi có lý do)" in t for t in texts)
+    votes = [r for r in rows if r[0] in (1, 2)]
+    assert votes[0][1:] == [
+        "Đề nghị kết nạp vào Đảng: Hoàng Thị Hoa",
+        "Giơ thẻ đảng viên",
+        10,
+        0,
+        0,
+        "Thông qua (10/10, cần 7)",
+    ]
+    assert votes[1][6] == "Không thông qua (6/10, cần 7)"
+    assert "NGUYỄN VĂN AN" not in texts and "Nguyễn Văn An" in texts  # the chair signs under their name
