@@ -96,7 +96,7 @@ class AdmissionTab(QWidget):
         self.strike_button = self._button("Biểu qu&yết đề nghị xóa tên…", self.vote_strike_off)
         self.recognised_button = self._button("Gh&i quyết định công nhận…", self.enter_recognition)
         self.recognition_paper_button = self._button("Xuất nghị quyết 1&3-KNĐ…", self.export_recognition)
-        self.minutes_button = self._button("Xuất biên bản &hội nghị…", self.export_minutes)
+        self.minutes_button = self._button("X&uất biên bản hội nghị…", self.export_minutes)
         probation = QGroupBox("Đảng viên dự bị")
         probation_layout = QVBoxLayout(probation)
         probation_layout.addWidget(self.probation_table)

@@ -172,7 +172,14 @@ def test_a_refused_vote_keeps_the_dialog_and_what_was_typed(qtbot, tab, branch, 
 def test_every_button_and_field_has_its_own_access_key(qtbot, tab, branch):
     from tests.support.mnemonics import dialog_problems
 
-    assert dialog_problems("Phát triển Đảng", tab, always=("&Tệp", "Đảng &viên", "&Xem", "Trợ giú&p")) == []
+    assert (
+        dialog_problems(
+            "Phát triển Đảng",
+            tab,
+            always=("&Tệp", "Đảng &viên", "&Xem", "Trợ giú&p", "Đảng viê&n", "Đại &hội", "&Bầu cử"),
+        )
+        == []
+    )
     _type_applicant(qtbot, tab, branch)
     tab.table.selectRow(0)
     for button in (tab.add_button, tab.vote_button):
