@@ -187,3 +187,22 @@ def test_not_recognised_leads_to_the_proposal_to_strike_off(branch):
         record_recognition(member_id, "310-QĐ/ĐU", date(2026, 11, 25))
     strike = propose_strike_off(meeting.id, member_id, VoteForm.SHOW_OF_CARDS, 8, 3)
     assert strike.passed and strike.needed == 8
+
+
+def test_a_failure_during_the_ceremony_leaves_nothing_half_done(branch, monkeypatch):
+    import models.admission.path as path
+
+    hoa = ready_applicant(branch)
+    meeting = create_meeting(MEETING_DAY, "Xét đề nghị kết nạp đảng viên")
+    propose_admission(meeting.id, hoa.id, VoteForm.SHOW_OF_CARDS, 11, 0)
+    record_decision(hoa.id, "125-QĐ/ĐU", date(2025, 10, 20), date(2025, 10, 22))
+
+    def vanished(*args, **kwargs):
+        raise OSError("the disk went away")
+
+    monkeypatch.setattr(path, "update_path", vanished)  # after the member and the event were written
+    with pytest.raises(OSError):
+        hold_ceremony(hoa.id, date(2025, 11, 5), helper_id=branch[0].id)
+    assert len(all_members()) == 11 and get_applicant(hoa.id).member_id is None
+    monkeypatch.undo()
+    assert hold_ceremony(hoa.id, date(2025, 11, 5), helper_id=branch[0].id).member.full_name == "Hoàng Thị Hoa"
