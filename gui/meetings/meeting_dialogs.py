@@ -23,7 +23,7 @@ from models.counting import POST_LABELS
 from models.meetings.appointments import LEADERSHIP_POSTS, AppointmentInfo, AppointmentReason, record_appointment
 from models.meetings.meetings import Base, MeetingInfo, create_meeting
 from models.meetings.thresholds import DISCIPLINE_ORDER, VoteKind, votes_needed
-from models.meetings.votes import record_vote
+from models.meetings.votes import ByElection, record_approval, record_vote
 
 
 class MeetingDialog(QDialog):
@@ -92,7 +92,7 @@ class VoteDialog(QDialog):
         form = QFormLayout()
         self.kind_combo = QComboBox()
         for kind in VoteKind:
-            if not kind.rule.subject_is_applicant and kind is not VoteKind.BY_ELECTION:
+            if not kind.rule.subject_is_applicant:
                 self.kind_combo.addItem(kind.label, kind)
         self.member_combo = QComboBox()
         for person in meeting.attendees:
@@ -103,10 +103,26 @@ class VoteDialog(QDialog):
         self.invalid_spin = number_field(0, base.present_official, 0)
         self.form_spins = {form_: number_field(0, base.present_official, 0) for form_ in DISCIPLINE_ORDER}
         self.notes_edit = QLineEdit()
+        self.post_combo = QComboBox()
+        for post in LEADERSHIP_POSTS:
+            self.post_combo.addItem(POST_LABELS[post], post)
+        self.leave_edit = QLineEdit()
+        self.leave_edit.setPlaceholderText("Số văn bản cấp trên đồng ý bầu bổ sung, ví dụ: 45-CV/ĐU")
+        self.leave_field = DateField()
         self.needed_label = QLabel()
         self.needed_label.setWordWrap(True)
         form.addRow("&Nội dung", self.kind_combo)
         form.addRow("Đảng &viên", self.member_combo)
+        self._by_election_rows = []
+        for text, widget in (
+            ("&Chức vụ bầu bổ sung", self.post_combo),
+            ("&Số văn bản cấp trên đồng ý", self.leave_edit),
+            ("Ngà&y văn bản đồng ý", self.leave_field),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+            self._by_election_rows.append((label, widget))
         form.addRow("Hình thức biểu &quyết", self.form_combo)
         form.addRow("&Tán thành", self.yes_spin)
         self._form_rows = []
@@ -136,6 +152,9 @@ class VoteDialog(QDialog):
         for label, spin in self._form_rows:
             label.setVisible(discipline)
             spin.setVisible(discipline)
+        for label, widget in self._by_election_rows:
+            label.setVisible(kind is VoteKind.BY_ELECTION)
+            widget.setVisible(kind is VoteKind.BY_ELECTION)
         self.needed_label.setText(
             f"Thông qua khi có từ {votes_needed(kind, self.base.d)} phiếu tán thành trở lên "
             f"({kind.rule.threshold.label} của D = {self.base.d})"
@@ -145,6 +164,9 @@ class VoteDialog(QDialog):
     def save(self) -> None:
         kind = self.kind()
         by_form = {f.value: s.value() for f, s in self.form_spins.items()} if kind is VoteKind.DISCIPLINE else None
+        by_election = None
+        if kind is VoteKind.BY_ELECTION:
+            by_election = ByElection(self.post_combo.currentData(), self.leave_edit.text(), self.leave_field.date())
         operations.run(
             self,
             lambda: record_vote(
@@ -157,6 +179,7 @@ class VoteDialog(QDialog):
                 member_id=self.member_combo.currentData(),
                 yes_by_form=by_form,
                 notes=self.notes_edit.text(),
+                by_election=by_election,
             ),
             self._done,
             changes=operations.OperationChanges(congress=True, source=self),
@@ -231,4 +254,41 @@ class AppointmentDialog(QDialog):
 
     def _done(self, info: AppointmentInfo) -> None:
         self.saved.emit(info)
+        self.accept()
+
+
+class ApprovalDialog(QDialog):
+    """The higher committee's approval (chuẩn y) of a by-election: its decision's number and date."""
+
+    saved = Signal(object)  # models.meetings.votes.VoteRecord
+
+    def __init__(self, vote_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Ghi quyết định chuẩn y kết quả bầu bổ sung")
+        self.vote_id = vote_id
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.number_edit = QLineEdit()
+        self.number_edit.setPlaceholderText("Ví dụ: 12-QĐ/ĐU")
+        self.date_field = DateField()
+        self.date_field.setDate(clock.today())
+        form.addRow("&Số quyết định", self.number_edit)
+        form.addRow("&Ngày quyết định", self.date_field)
+        layout.addLayout(form)
+        layout.addWidget(dialogs.ok_cancel(self, self.save, "&Lưu"))
+
+    def save(self) -> None:
+        approved_on = self.date_field.date()
+        if approved_on is None:
+            dialogs.show_error(self, "Hãy nhập ngày quyết định chuẩn y (ngày/tháng/năm).")
+            return
+        operations.run(
+            self,
+            lambda: record_approval(self.vote_id, self.number_edit.text(), approved_on),
+            self._done,
+            changes=operations.OperationChanges(congress=True, source=self),
+        )
+
+    def _done(self, record) -> None:
+        self.saved.emit(record)
         self.accept()

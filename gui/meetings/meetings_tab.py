@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core import dialogs, operations
-from gui.meetings.meeting_dialogs import AppointmentDialog, MeetingDialog, VoteDialog
+from gui.meetings.meeting_dialogs import AppointmentDialog, ApprovalDialog, MeetingDialog, VoteDialog
 from models.core import clock
 from models.core.dates import fmt
 from models.counting import Attendance
@@ -36,6 +36,7 @@ from models.meetings.meetings import (
     members_on,
     set_attendance,
 )
+from models.meetings.thresholds import VoteKind
 from models.meetings.votes import VoteRecord, meeting_votes
 from services.meetings.vote_papers import export_vote_paper, paper_file_name
 
@@ -99,8 +100,11 @@ class MeetingsTab(QWidget):
         buttons = QHBoxLayout()
         self.vote_button = QPushButton("Ghi &kết quả biểu quyết…")
         self.paper_button = QPushButton("X&uất văn bản của chi bộ…")
+        self.approval_button = QPushButton("Ghi chuẩn &y…")
+        self.approval_button.setToolTip("Quyết định chuẩn y kết quả bầu bổ sung đang chọn")
         buttons.addWidget(self.vote_button)
         buttons.addWidget(self.paper_button)
+        buttons.addWidget(self.approval_button)
         buttons.addStretch(1)
         votes_layout.addWidget(self.votes_table)
         votes_layout.addLayout(buttons)
@@ -113,6 +117,8 @@ class MeetingsTab(QWidget):
         self.new_button.clicked.connect(self.new_meeting)
         self.vote_button.clicked.connect(self.new_vote)
         self.paper_button.clicked.connect(self.export_paper)
+        self.approval_button.clicked.connect(self.record_approval)
+        self.votes_table.itemSelectionChanged.connect(self._update_approval_button)
         self.appoint_button.clicked.connect(self.new_appointment)
         operations.announcer().changed.connect(self._on_operation_changed)
 
@@ -151,6 +157,7 @@ class MeetingsTab(QWidget):
         if meeting is None:
             self.base_label.setText("")
             self.paper_button.setEnabled(False)
+            self.approval_button.setEnabled(False)
             return
         base = base_of(meeting.attendees, meeting.exclude_absent_approved)
         self.base_label.setText(
@@ -195,6 +202,13 @@ class MeetingsTab(QWidget):
         if self.votes:
             self.votes_table.selectRow(len(self.votes) - 1)
         self.paper_button.setEnabled(bool(self.votes))
+        self._update_approval_button()
+
+    def _update_approval_button(self) -> None:
+        vote = self.selected_vote()
+        self.approval_button.setEnabled(
+            not self._read_only and vote is not None and vote.kind is VoteKind.BY_ELECTION and vote.passed
+        )
 
     def _show_leadership(self) -> None:
         self.leadership_list.clear()
@@ -241,6 +255,15 @@ class MeetingsTab(QWidget):
     def new_appointment(self) -> AppointmentDialog:
         dialog = AppointmentDialog(members_on(clock.today()), self)
         dialog.saved.connect(lambda _info: self.refresh())
+        dialog.open()
+        return dialog
+
+    def record_approval(self) -> ApprovalDialog | None:
+        vote = self.selected_vote()
+        if vote is None:
+            return None
+        dialog = ApprovalDialog(vote.id, self)
+        dialog.saved.connect(lambda _record: self.refresh())
         dialog.open()
         return dialog
 

@@ -31,6 +31,7 @@ from gui.roster.member_table_model import COLUMN_INDEX, ID_ROLE, MemberFilterPro
 from gui.roster.members_data import LIST_PAGE, REMINDERS_PAGE, STATISTICS_PAGE, MembersData
 from gui.roster.roster_columns import RosterColumns
 from models.core import clock
+from models.meetings.leadership import current_leadership, leadership_line
 from models.roster.roster import RosterFilter
 
 if TYPE_CHECKING:
@@ -73,6 +74,7 @@ class MembersTab(QWidget, MembersData):
         self._build()
         self.columns = RosterColumns(self.table, settings)
         self.proxy.modelReset.connect(self._update_count)
+        self.load_progress.connect(self._on_load_progress)
         self.proxy.rowsInserted.connect(self._update_count)  # the later pieces of a long search
         self.proxy.filtered.connect(self._on_proxy_filtered)
         self._select_when_filtered: int | None = None
@@ -125,6 +127,9 @@ class MembersTab(QWidget, MembersData):
         self.count_label = QLabel()
         actions.addWidget(self.count_label)
         layout.addLayout(actions)
+        self.leadership_label = QLabel()  # the branch's current leadership (models.meetings.leadership)
+        self.leadership_label.setWordWrap(True)
+        layout.addWidget(self.leadership_label)
 
         self.views = QTabWidget()
         self.views.setDocumentMode(True)
@@ -405,6 +410,15 @@ class MembersTab(QWidget, MembersData):
     def _on_operation_changed(self, changes: operations.OperationChanges) -> None:
         if (changes.members or changes.branch or changes.file) and changes.source is not self:
             self.refresh()
+        if changes.congress:
+            self.show_leadership()
+
+    def _on_load_progress(self, done: int, total: int) -> None:
+        if done == total:
+            self.show_leadership()
+
+    def show_leadership(self) -> None:
+        self.leadership_label.setText(leadership_line(current_leadership()))
 
     # columns -------------------------------------------------------------------------------
     def set_column_visible(self, index: int, visible: bool) -> None:

@@ -16,6 +16,7 @@ from models.core import clock
 from models.core.branch import of_current_branch
 from models.core.dates import fmt
 from models.core.errors import NotFoundError, ValidationError
+from models.core.saved_ids import saved_id
 from models.core.tables import db
 from models.core.vnname import name_key
 from models.core.who import current_user
@@ -250,4 +251,4 @@ def _touch(meeting: BranchMeeting) -> None:
 def members_on(day: date) -> list[tuple[str, int]]:
     """The branch's members on `day` as (name, id), in A-B-C order: whom an appointment or a vote may name."""
     people = [m for m in all_members() if m.id is not None and member_status(m, day).is_current_member]
-    return [(m.full_name, m.id) for m in sorted(people, key=lambda m: name_key(m.full_name, m.birth_date))]
+    return [(m.full_name, saved_id(m)) for m in sorted(people, key=lambda m: name_key(m.full_name, m.birth_date))]

@@ -68,6 +68,12 @@ class MeetingVote(BaseModel):
     # reserved for a secret ballot counted in the «Bầu cử» tab (not wired yet: the figures are entered)
     election = pw.ForeignKeyField(CongressElection, null=True, on_delete="RESTRICT")
     notes = pw.TextField(default="")
+    # a by-election: the post filled, the higher committee's leave to hold it, then its approval (chuẩn y)
+    post = pw.CharField(max_length=32, default="")  # models.counting.Post value
+    leave_number = pw.TextField(default="")
+    leave_on = pw.DateField(null=True)
+    approval_number = pw.TextField(default="")
+    approved_on = pw.DateField(null=True)
     created_at = pw.DateTimeField(default=clock.now)
     created_by = pw.TextField(default=current_user)
 

@@ -7,10 +7,15 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 
+from models.core import clock
+from models.core.branch import of_current_branch
+from models.core.dates import fmt
 from models.core.errors import NotFoundError, ValidationError
 from models.core.tables import db
+from models.counting import POST_LABELS, Post, Situation
+from models.meetings.appointments import LEADERSHIP_POSTS
 from models.meetings.meetings import meeting_base, meeting_row
-from models.meetings.tables import MeetingVote
+from models.meetings.tables import BranchMeeting, MeetingAttendance, MeetingVote
 from models.meetings.thresholds import (
     DisciplineForm,
     VoteForm,
@@ -41,6 +46,11 @@ class VoteRecord:
     yes_by_form: dict[str, int] = field(default_factory=dict)
     election_id: int | None = None
     notes: str = ""
+    post: Post | None = None  # a by-election: the post filled
+    leave_number: str = ""  # a by-election: the higher committee's leave
+    leave_on: date | None = None
+    approval_number: str = ""  # a by-election: its approval (chuẩn y)
+    approved_on: date | None = None
 
     @property
     def needed(self) -> int:
@@ -69,6 +79,13 @@ class VoteRecord:
                 if form
                 else "Không thi hành kỷ luật (không hình thức nào quá một nửa)"
             )
+        if self.kind is VoteKind.BY_ELECTION:
+            verdict = "Trúng cử" if self.passed else "Không trúng cử"
+            return (
+                f"{verdict} {POST_LABELS[self.post]} ({self.yes}/{self.d} đồng ý, cần {self.needed})"
+                if self.post
+                else verdict
+            )
         verdict = "Thông qua" if self.passed else "Không thông qua"
         return f"{verdict} ({self.yes}/{self.d} tán thành, cần {self.needed}: {self.kind.rule.threshold.label} của D)"
 
@@ -90,6 +107,11 @@ def _record(row: MeetingVote) -> VoteRecord:
         json.loads(row.yes_by_form) if row.yes_by_form else {},
         row.election_id,
         row.notes,
+        Post(row.post) if row.post else None,
+        row.leave_number,
+        row.leave_on,
+        row.approval_number,
+        row.approved_on,
     )
 
 
@@ -127,12 +149,16 @@ def record_vote(
     yes_by_form: dict[str, int] | None = None,
     notes: str = "",
     election_id: int | None = None,
+    by_election: ByElection | None = None,
 ) -> VoteRecord:
     """Record one vote of the branch with the meeting's D as it stands now. The form must be one the kind allows
-    (a discipline is by secret ballot); the subject is a member of the roster or an applicant of the register."""
+    (a discipline is by secret ballot); the subject is a member of the roster or an applicant of the register. A
+    by-election names the post and the higher committee's leave (`by_election`), and its candidate an official
+    member on the meeting's list; one vote per candidate, each elected with more than half of D."""
     by_form = dict(yes_by_form or {})
     with db.atomic():
         meeting = meeting_row(meeting_id)
+        extra = _by_election_fields(meeting, kind, member_id, by_election)
         if form not in kind.rule.forms:
             raise ValidationError(f"{kind.label}: phải biểu quyết bằng {kind.rule.forms[0].label.lower()}.", "form")
         if (member_id is None) == (applicant_id is None):
@@ -161,8 +187,77 @@ def record_vote(
             yes_by_form=json.dumps(by_form) if by_form else "",
             election=election_id,
             notes=notes.strip(),
+            **extra,
         )
         return _record(row)
+
+
+@dataclass(frozen=True)
+class ByElection:
+    """What a by-election adds to a vote: the post, and the higher committee's leave (number, date)."""
+
+    post: Post
+    leave_number: str
+    leave_on: date | None
+
+
+def _by_election_fields(meeting, kind: VoteKind, member_id: int | None, by_election: ByElection | None) -> dict:
+    if kind is not VoteKind.BY_ELECTION:
+        if by_election is not None:
+            raise ValidationError("Chỉ bầu cử bổ sung mới ghi chức vụ và văn bản đồng ý của cấp trên.", "post")
+        return {}
+    if by_election is None or Post(by_election.post) not in LEADERSHIP_POSTS:
+        raise ValidationError("Bầu cử bổ sung: hãy chọn chức vụ (bí thư, phó bí thư hoặc chi ủy viên).", "post")
+    if not by_election.leave_number.strip() or by_election.leave_on is None:
+        raise ValidationError(
+            "Bầu cử bổ sung chỉ được tiến hành khi cấp ủy cấp trên đồng ý: hãy ghi số và ngày văn bản đồng ý.",
+            "leave_number",
+        )
+    if by_election.leave_on > meeting.held_on:
+        raise ValidationError(
+            f"Văn bản đồng ý ngày {fmt(by_election.leave_on)} ở sau ngày họp {fmt(meeting.held_on)}.", "leave_on"
+        )
+    person = MeetingAttendance.get_or_none(
+        (MeetingAttendance.meeting == meeting.id) & (MeetingAttendance.member == member_id)
+    )
+    if person is None or not person.official or person.situation == Situation.SUSPENDED:
+        raise ValidationError(
+            "Người được bầu bổ sung phải là đảng viên chính thức có tên trong danh sách hội nghị, không bị đình chỉ "
+            "sinh hoạt.",
+            "subject",
+        )
+    return dict(
+        post=Post(by_election.post).value,
+        leave_number=by_election.leave_number.strip(),
+        leave_on=by_election.leave_on,
+    )
+
+
+def record_approval(vote_id: int, number: str, approved_on: date) -> VoteRecord:
+    """The higher committee's approval (chuẩn y) of a by-election that passed: its decision's number and date."""
+    with db.atomic():
+        vote = get_vote(vote_id)
+        if vote.kind is not VoteKind.BY_ELECTION or not vote.passed:
+            raise ValidationError("Chỉ chuẩn y kết quả bầu cử bổ sung đã trúng cử.", "vote")
+        if not number.strip():
+            raise ValidationError("Hãy ghi số quyết định chuẩn y.", "approval_number")
+        if approved_on < vote.held_on or approved_on > clock.today():
+            raise ValidationError(f"Ngày chuẩn y phải từ ngày họp {fmt(vote.held_on)} đến hôm nay.", "approved_on")
+        MeetingVote.update(approval_number=number.strip(), approved_on=approved_on).where(
+            MeetingVote.id == vote_id
+        ).execute()
+        return get_vote(vote_id)
+
+
+def by_elections() -> list[VoteRecord]:
+    """The branch's by-elections, oldest first."""
+    rows = (
+        MeetingVote.select(MeetingVote, BranchMeeting)
+        .join(BranchMeeting)
+        .where(of_current_branch(BranchMeeting) & (MeetingVote.kind == VoteKind.BY_ELECTION.value))
+        .order_by(BranchMeeting.held_on, MeetingVote.id)
+    )
+    return [_record(row) for row in rows]
 
 
 def get_vote(vote_id: int) -> VoteRecord:

@@ -13,6 +13,7 @@ from models.core.branch import BranchInfo
 from models.core.errors import ConflictError
 from models.counting import Attendance, Form, NextAction, Post, percent_label
 from models.counting.decision import NEXT_ACTION_LABELS
+from models.meetings.leadership import appointed_since
 from reports.congress.paper_data import (
     AttendanceFigures,
     AttendanceRow,
@@ -133,6 +134,9 @@ def congress_summary(congress_id: int, branch: BranchInfo | None) -> CongressSum
     bodies = working_bodies(congress_id)
     secretary = _elected(by_post, Post.SECRETARY)
     appointed = by_post[Post.SECRETARY].appointed if Post.SECRETARY in by_post else ""
+    later = appointed_since(info.opens_on)  # the higher committee's appointments since (models.meetings)
+    if not secretary and not appointed:
+        appointed = next((x.full_name for x in later if x.post == Post.SECRETARY), "")
     return CongressSummary(
         heading=heading(info, branch),
         figures=figures(attendance_panel(congress_id), summoned_list(congress_id)),
@@ -145,6 +149,7 @@ def congress_summary(congress_id: int, branch: BranchInfo | None) -> CongressSum
         presidium=_names(bodies[Body.PRESIDIUM] or bodies[Body.CHAIR]),
         secretariat=_names(bodies[Body.SECRETARIAT]),
         counting_committee=_names(bodies[Body.COUNTING]),
+        appointed=tuple(f"{x.post_label}: đồng chí {x.full_name} ({x.source})" for x in later),
     )
 
 

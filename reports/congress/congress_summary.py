@@ -82,6 +82,7 @@ def result_lines(summary: CongressSummary) -> list[str]:
         lines.append(f"- Bí thư Chi bộ: đồng chí {summary.secretary}.")
     if summary.deputy:
         lines.append(f"- Phó Bí thư Chi bộ: đồng chí {summary.deputy}.")
+    lines += [f"- Cấp ủy cấp trên chỉ định {line}." for line in summary.appointed]
     if summary.delegates:
         count = len(summary.delegates)
         lines.append(f"- Đại biểu chính thức dự đại hội cấp trên ({count} đồng chí): {names_text(summary.delegates)}.")

@@ -99,6 +99,8 @@ class CongressSummary:
     presidium: tuple[str, ...] = ()  # first is the chair when a single chair runs the congress
     secretariat: tuple[str, ...] = ()
     counting_committee: tuple[str, ...] = ()  # first is the head (trưởng ban)
+    # appointed by the higher committee since the congress: "Bí thư Chi bộ: đồng chí … (Quyết định số …)"
+    appointed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

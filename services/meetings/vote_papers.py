@@ -5,6 +5,7 @@ written."""
 from __future__ import annotations
 
 import os
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from models.congress.numbering import document_number
 from models.core.branch import get_branch
 from models.core.dates import fmt
 from models.core.practice_flag import watermark
-from models.counting import Post, percent_label
+from models.counting import POST_LABELS, Post, percent_label
 from models.meetings.leadership import current_leadership
 from models.meetings.meetings import base_of, get_meeting
 from models.meetings.thresholds import DISCIPLINE_ORDER, VoteKind
@@ -37,7 +38,7 @@ PAPERS: dict[VoteKind, tuple[str, str, str]] = {
     VoteKind.PROPOSE_EXPULSION: ("TTr", "TỜ TRÌNH", "đề nghị thi hành kỷ luật khai trừ đảng viên"),
     VoteKind.STRIKE_OFF: ("NQ", "NGHỊ QUYẾT", "đề nghị xóa tên trong danh sách đảng viên đồng chí"),
     VoteKind.EXEMPTION: ("NQ", "NGHỊ QUYẾT", "miễn công tác và sinh hoạt đảng cho đồng chí"),
-    VoteKind.BY_ELECTION: ("TTr", "TỜ TRÌNH", "đề nghị chuẩn y kết quả bầu cử bổ sung"),
+    VoteKind.BY_ELECTION: ("TTr", "TỜ TRÌNH", "đề nghị chuẩn y kết quả bầu bổ sung, đồng chí"),
 }
 GROUNDS = ("Căn cứ Điều lệ Đảng Cộng sản Việt Nam và Quy định thi hành Điều lệ Đảng;",)
 
@@ -53,7 +54,7 @@ def vote_paper(vote: VoteRecord) -> VotePaper:
     name = branch.name if branch else "Chi bộ"
     _doc_type, title, about = PAPERS[vote.kind]
     base = base_of(meeting.attendees, meeting.exclude_absent_approved)
-    meeting_lines = (
+    meeting_lines: tuple[str, ...] = (
         f"Ngày {fmt(meeting.held_on)}, {name} họp {meeting.purpose[:1].lower()}{meeting.purpose[1:]}"
         + (f", đồng chí {meeting.chair} chủ trì" if meeting.chair else "")
         + ".",
@@ -62,6 +63,11 @@ def vote_paper(vote: VoteRecord) -> VotePaper:
         f"Hình thức: {vote.form.label.lower()}; thông qua khi {vote.kind.rule.threshold.label} của D tán thành "
         f"(từ {vote.needed} phiếu).",
     )
+    if vote.kind is VoteKind.BY_ELECTION and vote.post is not None:
+        meeting_lines += (
+            f"Thực hiện văn bản số {vote.leave_number} ngày {fmt(vote.leave_on) if vote.leave_on else '...'} của cấp "
+            f"ủy cấp trên đồng ý cho chi bộ bầu bổ sung {POST_LABELS[vote.post]}.",
+        )
     figures = [("Tán thành", vote.yes), ("Không tán thành", vote.no), ("Không biểu quyết, không hợp lệ", vote.invalid)]
     if vote.kind is VoteKind.DISCIPLINE:
         figures[1:1] = [(f"  trong đó: {k.label}", vote.yes_by_form.get(k.value, 0)) for k in DISCIPLINE_ORDER]
@@ -74,6 +80,13 @@ def vote_paper(vote: VoteRecord) -> VotePaper:
             "ngày công bố; đảng viên có quyền khiếu nại trong thời hạn một tháng."
             if form
             else f"Không hình thức kỷ luật nào được quá một nửa D: không thi hành kỷ luật đồng chí {vote.subject_name}."
+        )
+    elif vote.kind is VoteKind.BY_ELECTION and vote.post is not None:
+        outcome = (
+            f"Đồng chí {vote.subject_name} trúng cử {POST_LABELS[vote.post]} với {vote.yes}/{vote.d} phiếu đồng ý "
+            f"({percent_label(_percent(vote.yes, vote.d))} so với D). Đề nghị cấp ủy cấp trên xem xét, chuẩn y."
+            if vote.passed
+            else f"Đồng chí {vote.subject_name} không trúng cử ({vote.yes}/{vote.d}, cần {vote.needed} phiếu)."
         )
     elif vote.passed:
         outcome = f"{vote.kind.label} đối với đồng chí {vote.subject_name}: đạt {vote.yes}/{vote.d} ({title.lower()})."
@@ -108,10 +121,8 @@ def export_vote_paper(vote_id: int, path: str | os.PathLike[str]) -> Path:
     number = ""
     if congresses and congresses[0].id is not None:
         number = document_number(congresses[0].id, doc_type, f"meeting-vote:{vote.id}", f"{title} {about}").text
-    secretary = next(
-        (x.full_name for x in current_leadership(vote.held_on) if x.post == Post.SECRETARY),
-        branch.secretary_name if branch else "",
-    )
+    meeting = get_meeting(vote.meeting_id)
+    signature = _signature(vote.held_on - timedelta(days=1), meeting.chair)
     header = DocumentHeader(
         "\n".join(branch.higher_lines) if branch else "",
         branch.name if branch else "Chi bộ",
@@ -120,4 +131,15 @@ def export_vote_paper(vote_id: int, path: str | os.PathLike[str]) -> Path:
         vote.held_on,
         watermark(),
     )
-    return write_vote_paper(path, vote_paper(vote), header, Signature("T/M CHI BỘ", "BÍ THƯ", secretary))
+    return write_vote_paper(path, vote_paper(vote), header, signature)
+
+
+def _signature(before: date, chair: str) -> Signature:
+    """Signed for the branch by its secretary as the meeting found them (not one just elected and not yet
+    approved), else by the deputy, else by the meeting's chair."""
+    holders = {x.post: x.full_name for x in current_leadership(before) if x.post != Post.COMMITTEE}
+    if Post.SECRETARY in holders:
+        return Signature("T/M CHI BỘ", "BÍ THƯ", holders[Post.SECRETARY])
+    if Post.DEPUTY_SECRETARY in holders:
+        return Signature("T/M CHI BỘ", "PHÓ BÍ THƯ", holders[Post.DEPUTY_SECRETARY])
+    return Signature("T/M CHI BỘ", "CHỦ TRÌ HỘI NGHỊ", chair)

@@ -204,6 +204,12 @@ def _appointment():
     return AppointmentDialog([("Nguyễn Văn An", 1)])
 
 
+def _approval():
+    from gui.meetings.meeting_dialogs import ApprovalDialog
+
+    return ApprovalDialog(1)
+
+
 DIALOGS = {
     "protection": _protection,
     "new_passphrase": _new_passphrase,
@@ -226,6 +232,7 @@ DIALOGS = {
     "meeting": _meeting,
     "meeting_vote": _meeting_vote,
     "appointment": _appointment,
+    "approval": _approval,
 }
 
 

@@ -83,3 +83,57 @@ def test_an_appointment_shows_in_the_leadership(qtbot, tab, answers):
     item = tab.leadership_list.item(0)
     assert item.text().startswith("Bí thư Chi bộ: ") and "chỉ định, từ 01/12/2026" in item.text()
     assert "Quyết định số 15-QĐ/ĐU" in item.toolTip()
+
+
+def test_the_roster_tab_shows_the_leadership(qtbot, data_file, tmp_path):
+    from gui.core import operations
+    from gui.roster.members_tab import MembersTab
+    from models.counting import Post
+    from models.meetings.appointments import AppointmentInfo, AppointmentReason, record_appointment
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    story.roster(5)
+    roster = MembersTab(settings)
+    qtbot.addWidget(roster)
+    roster.show_leadership()
+    assert roster.leadership_label.text() == "Cấp ủy: chưa có (chưa bầu, chưa chỉ định)."
+    record_appointment(
+        AppointmentInfo(
+            Post.SECRETARY, "Phạm Thị Hoa", AppointmentReason.NEW_BRANCH, "3-QĐ/ĐU", date(2026, 5, 4), "Đảng ủy"
+        )
+    )
+    operations.announce(operations.OperationChanges(congress=True))  # another tab recorded it
+    assert roster.leadership_label.text() == "Cấp ủy: Bí thư Chi bộ Phạm Thị Hoa (chỉ định, từ 04/05/2026)."
+
+
+def test_a_by_election_through_the_dialog_then_its_approval(qtbot, tab, answers):
+    from models.counting import Post
+    from models.meetings.leadership import current_leadership
+
+    _new_meeting(tab)
+    dialog = tab.new_vote()
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(VoteKind.BY_ELECTION))
+    assert dialog.leave_edit.isVisibleTo(dialog) and not dialog.form_spins[next(iter(dialog.form_spins))].isVisibleTo(
+        dialog
+    )
+    dialog.post_combo.setCurrentIndex(dialog.post_combo.findData(Post.DEPUTY_SECRETARY))
+    dialog.yes_spin.setValue(7)
+    dialog.no_spin.setValue(2)
+    dialog.save()  # no leave recorded: refused, nothing saved
+    assert "cấp ủy cấp trên đồng ý" in answers["error"][0][0] and meeting_votes(tab.meeting.id) == []
+    dialog.leave_edit.setText("45-CV/ĐU")
+    dialog.leave_field.setDate(date(2026, 11, 1))
+    dialog.save()
+    [vote] = meeting_votes(tab.meeting.id)
+    assert vote.passed and tab.votes_table.item(0, 7).text().startswith("Trúng cử Phó Bí thư Chi bộ (7/9")
+    tab.votes_table.selectRow(0)
+    assert tab.approval_button.isEnabled()
+    approval = tab.record_approval()
+    approval.number_edit.setText("12-QĐ/ĐU")
+    approval.date_field.setDate(date(2026, 11, 25))
+    approval.save()
+    [deputy] = [x for x in current_leadership() if x.post == Post.DEPUTY_SECRETARY]
+    assert "chuẩn y: Quyết định số 12-QĐ/ĐU ngày 25/11/2026" in deputy.source
+    assert any(
+        tab.leadership_list.item(i).text().startswith("Phó Bí thư Chi bộ:") for i in range(tab.leadership_list.count())
+    )

@@ -71,3 +71,19 @@ def test_the_suggested_ordinal_follows_the_branch_history(data_file):
     # recorded as founded anew after that congress (a reused file): its first congress is the I
     record_branch_event(HistoryEntry(current_branch_id(), "founded", date(2026, 1, 1), "Quyết định số 3-QĐ/ĐU"))
     assert suggested_ordinal() == 1
+
+
+def test_the_congress_summary_names_a_secretary_appointed_since(data_file, tmp_path):
+    from openpyxl import load_workbook
+
+    from reports.congress.jobs import CONGRESS_JOB_BY_KIND
+
+    congress = story.congress_of_35()
+    _appoint(Post.DEPUTY_SECRETARY, "Lê Văn Mới", LATER)
+    path = CONGRESS_JOB_BY_KIND["dai-hoi-bao-cao"].run(tmp_path / "bc.xlsx", congress.id)
+    texts = [str(c.value) for row in load_workbook(path).active.iter_rows() for c in row if c.value is not None]
+    line = next(t for t in texts if t.startswith("- Cấp ủy cấp trên chỉ định"))
+    assert line == (
+        "- Cấp ủy cấp trên chỉ định Phó Bí thư Chi bộ: đồng chí Lê Văn Mới "
+        "(Quyết định số 15-QĐ/ĐU ngày 02/03/2026 của Đảng ủy Sở)."
+    )
