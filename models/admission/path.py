@@ -34,6 +34,7 @@ from models.roster.members import all_members, get_member, record_event, save_me
 from models.roster.records import EventRecord, MemberRecord
 
 CEREMONY_WORKING_DAYS = 30
+DECISION_WORKING_DAYS = 60  # the competent committee decides within 60 working days of the branch's resolution
 
 
 class Stage(StrEnum):
@@ -85,6 +86,12 @@ def stage_of(applicant: ApplicantRecord, proposed: bool) -> Stage:
 
 def applicant_stage(applicant: ApplicantRecord) -> Stage:
     return stage_of(applicant, applicant.id is not None and admission_vote(applicant.id) is not None)
+
+
+def decision_due(proposed_on: date) -> date:
+    """The day the competent committee should have decided by: 60 working days after the branch's resolution (30
+    more when it extends the time)."""
+    return add_working_days(proposed_on, DECISION_WORKING_DAYS)
 
 
 def ceremony_deadline(received_on: date) -> date:

@@ -7,7 +7,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from models.admission.applicants import list_applicants
-from models.admission.path import STAGE_LABELS, Stage, admission_vote, ceremony_deadline, readiness, stage_of
+from models.admission.path import (
+    STAGE_LABELS,
+    Stage,
+    admission_vote,
+    ceremony_deadline,
+    decision_due,
+    readiness,
+    stage_of,
+)
 from models.admission.recognition import recognition_state
 from models.admission.records import ApplicantRecord
 from models.admission.reminders import notice_text
@@ -23,6 +31,7 @@ class RegisterRow:
     stage: Stage
     lacks: tuple[str, ...]  # for a meeting on the day asked (only while preparing)
     ceremony_due: date | None = None  # the 30th working day after the decision was received
+    decision_due: date | None = None  # the 60th working day after the branch proposed admission
 
     @property
     def stage_label(self) -> str:
@@ -35,8 +44,8 @@ class RegisterRow:
             return f"Còn thiếu {len(self.lacks)} mục" if self.lacks else "Đủ hồ sơ để chi bộ xét"
         if self.stage is Stage.DECIDED and self.ceremony_due:
             return f"Hạn tổ chức lễ kết nạp: {self.ceremony_due:%d/%m/%Y}"
-        if self.stage is Stage.PROPOSED:
-            return "Chờ quyết định của cấp ủy có thẩm quyền"
+        if self.stage is Stage.PROPOSED and self.decision_due:
+            return f"Chờ quyết định của cấp ủy có thẩm quyền (trong 60 ngày làm việc: {self.decision_due:%d/%m/%Y})"
         return self.stage_label
 
 
@@ -44,10 +53,12 @@ def register_rows(on: date, include_closed: bool = False) -> list[RegisterRow]:
     rows = []
     for applicant in list_applicants(include_closed):
         assert applicant.id is not None
-        stage = stage_of(applicant, admission_vote(applicant.id) is not None)
+        vote = admission_vote(applicant.id)
+        stage = stage_of(applicant, vote is not None)
         lacks = readiness(applicant, on).lines if stage is Stage.PREPARING else ()
         due = ceremony_deadline(applicant.decision_received_on) if applicant.decision_received_on else None
-        rows.append(RegisterRow(applicant, stage, lacks, due if stage is Stage.DECIDED else None))
+        decision = decision_due(vote.held_on) if vote is not None and stage is Stage.PROPOSED else None
+        rows.append(RegisterRow(applicant, stage, lacks, due if stage is Stage.DECIDED else None, decision))
     return rows
 
 

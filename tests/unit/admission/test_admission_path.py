@@ -33,6 +33,7 @@ from models.meetings.thresholds import VoteForm
 from models.roster.event_kinds import EventKind
 from models.roster.member_status import member_status
 from models.roster.members import all_members, get_member
+from services.admission.register import register_rows
 from tests.support import congress_story as story
 from tests.support.applicants import ready_applicant
 
@@ -74,6 +75,8 @@ def test_admission_from_applicant_to_probationary_member(branch):
     vote = propose_admission(meeting.id, hoa.id, VoteForm.SHOW_OF_CARDS, 8, 2)
     assert (vote.d, vote.needed, vote.passed) == (11, 8, True)  # 3·8 = 24 ≥ 22
     assert applicant_stage(get_applicant(hoa.id)) is Stage.PROPOSED
+    [row] = register_rows(MEETING_DAY)
+    assert row.status_text == "Chờ quyết định của cấp ủy có thẩm quyền (trong 60 ngày làm việc: 08/12/2025)"
     with pytest.raises(ConflictError):
         propose_admission(meeting.id, hoa.id, VoteForm.SHOW_OF_CARDS, 9, 1)
     decided = record_decision(hoa.id, "125-QĐ/ĐU", date(2025, 10, 20), date(2025, 10, 22))
