@@ -11,7 +11,6 @@ from gui.admission.step_dialog import StepDialog
 from gui.core import operations
 from models.admission.applicants import save_applicant
 from models.admission.records import ApplicantRecord, Sponsor
-from models.core.errors import ValidationError
 from models.roster.records import MemberRecord
 
 GENDERS = [("Nam", "Nam"), ("Nữ", "Nữ")]
@@ -69,15 +68,12 @@ class ApplicantDialog(StepDialog):
         sponsors = [
             Sponsor(v[f"sponsor{slot}"], v[f"sponsor{slot}_since"])
             for slot in (1, 2)
-            if v[f"sponsor{slot}"] is not None and v[f"sponsor{slot}_since"] is not None
+            if v[f"sponsor{slot}"] is not None
         ]
         plain = {name: v[name] for name in (*_TEXTS, *_DATES, "gender", "union_name", "over_60_consent", "notes")}
         return replace(self.record, **plain, sponsors=sponsors)
 
-    def _save(self, v) -> ApplicantRecord:
-        for slot in (1, 2):
-            if v[f"sponsor{slot}"] is not None and v[f"sponsor{slot}_since"] is None:
-                raise ValidationError(f"Hãy ghi ngày người giới thiệu {slot} bắt đầu công tác cùng.", "sponsors")
+    def _save(self, _values) -> ApplicantRecord:
         return save_applicant(self.applicant())
 
     def _on_saved(self, saved: ApplicantRecord) -> None:

@@ -99,6 +99,10 @@ def _check(record: ApplicantRecord) -> None:
         member = Member.get_or_none((Member.id == sponsor.member_id) & of_current_branch(Member))
         if member is None:
             raise ValidationError(f"Người giới thiệu thứ {index} không có trong danh sách đảng viên.", "sponsors")
+        if sponsor.since is None:
+            raise ValidationError(
+                f"Hãy ghi ngày người giới thiệu {member.full_name} bắt đầu công tác, sinh hoạt cùng.", "sponsors"
+            )
         if sponsor.since > today:
             raise ValidationError(
                 f"Ngày bắt đầu công tác cùng của người giới thiệu {member.full_name} ({fmt(sponsor.since)}) ở sau "

@@ -11,7 +11,7 @@ class Sponsor:
     """An official member introducing the applicant (3-KNĐ), with the day they began working or living together."""
 
     member_id: int
-    since: date
+    since: date | None  # None only while being typed: saving refuses it
 
 
 @dataclass

@@ -215,13 +215,15 @@ def _sponsors(a: ApplicantRecord, on: date, members: Mapping[int, MemberRecord])
     return lacks
 
 
-def _sponsor_problem(member: MemberRecord, since: date, on: date) -> str | None:
+def _sponsor_problem(member: MemberRecord, since: date | None, on: date) -> str | None:
     status = member_status(member, on)
     name = member.full_name
     if not status.is_current_member:
         return f"Người giới thiệu {name} không sinh hoạt tại chi bộ ngày {fmt(on)} ({status.label.lower()})."
     if not status.is_official:
         return f"Người giới thiệu {name} chưa là đảng viên chính thức tại ngày {fmt(on)}."
+    if since is None:
+        return f"Chưa ghi ngày người giới thiệu {name} bắt đầu công tác, sinh hoạt cùng người xin vào Đảng."
     together = months_between(since, on) if since <= on else 0
     if together < SPONSOR_TOGETHER_MONTHS:
         return (

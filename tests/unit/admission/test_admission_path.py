@@ -25,6 +25,7 @@ from models.admission.recognition import (
     recognition_state,
     record_recognition,
 )
+from models.admission.records import ApplicantRecord, Sponsor
 from models.admission.tables import Applicant
 from models.core.errors import ConflictError, EditConflictError, ValidationError
 from models.counting import Attendance
@@ -65,6 +66,8 @@ def test_the_register_refuses_a_nameless_or_future_file(branch):
         ready_applicant(branch, name="  ")
     with pytest.raises(ValidationError, match="ở sau hôm nay"):
         ready_applicant(branch, application_date=date(2027, 1, 1))
+    with pytest.raises(ValidationError, match="Hãy ghi ngày người giới thiệu .* bắt đầu công tác"):
+        save_applicant(ApplicantRecord(full_name="Lê Văn Bình", sponsors=[Sponsor(branch[0].id, None)]))
     assert Applicant.select().count() == 0
 
 

@@ -151,6 +151,11 @@ def test_a_probationary_or_departed_sponsor_does_not_count():
     assert died[0][1].startswith("Người giới thiệu Phạm Văn Dũng không sinh hoạt tại chi bộ ngày 15/06/2026")
     twice = lacks(ready(sponsors=[Sponsor(1, d("01/01/2020")), Sponsor(1, d("01/01/2020"))]))
     assert twice[0] == ("sponsors", "Nguyễn Văn An được ghi hai lần là người giới thiệu.")
+    undated = lacks(ready(sponsors=[Sponsor(1, d("01/01/2020")), Sponsor(2, None)]))
+    assert (
+        undated[0][1]
+        == "Chưa ghi ngày người giới thiệu Trần Thị Bình bắt đầu công tác, sinh hoạt cùng người xin vào Đảng."
+    )
     unknown = lacks(ready(sponsors=[Sponsor(1, d("01/01/2020")), Sponsor(99, d("01/01/2020"))]))
     assert unknown[0] == ("sponsors", "Người giới thiệu không còn trong danh sách đảng viên của chi bộ.")
 
