@@ -61,6 +61,7 @@ class AdmissionTab(QWidget):
         bar.addStretch(1)
         self.table = read_only_table(["Họ và tên", "Ngày sinh", "Bước", "Tình trạng"], stretch=3)
         self.table.itemSelectionChanged.connect(self._show_lacks)
+        self.table.activated.connect(lambda _index: self.edit_applicant())  # Enter or a double click opens the file
         self.lacks = QLabel()
         self.lacks.setWordWrap(True)
         self.lacks.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -221,7 +222,7 @@ class AdmissionTab(QWidget):
 
     def edit_applicant(self) -> None:
         row = self.selected_row()
-        if row is not None and row.applicant.id is not None:
+        if row is not None and row.applicant.id is not None and not self._read_only:
             self._open(ApplicantDialog(self, all_members(), get_applicant(row.applicant.id)))
 
     # the branch's vote, the decision, the ceremony ------------------------------------------------------------------

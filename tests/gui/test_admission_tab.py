@@ -199,3 +199,14 @@ def test_the_meeting_s_minutes_from_the_tab(qtbot, tab, branch, answers, tmp_pat
         _ok(qtbot, tab.dialog)
     cells = [c.value for row in openpyxl.load_workbook(tmp_path / "BB.xlsx").active.iter_rows() for c in row]
     assert "BIÊN BẢN" in cells and "Thông qua (11/11, cần 8)" in cells
+
+
+def test_enter_on_an_applicant_opens_the_file(qtbot, tab, branch):
+    _type_applicant(qtbot, tab, branch)
+    tab.table.setFocus()
+    tab.table.selectRow(0)
+    tab.table.setCurrentCell(0, 0)
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    assert tab.dialog.windowTitle() == "Sửa hồ sơ quần chúng"
+    assert tab.dialog.fields["full_name"].text() == "Hoàng Thị Hoa"
+    assert tab.dialog.fields["sponsor1"].currentData() == branch[0].id
