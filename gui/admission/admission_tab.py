@@ -39,7 +39,7 @@ from services.admission.papers import (
     recognition_paper,
     resolution_file_name,
 )
-from services.admission.register import ProbationRow, RegisterRow, probation_rows, register_rows
+from services.admission.register import ProbationRow, RegisterRow, former_members, probation_rows, register_rows
 
 MAX_VOTES = 9999
 FORMS = [(form.label, form) for form in VoteForm]
@@ -218,12 +218,13 @@ class AdmissionTab(QWidget):
 
     # the register ---------------------------------------------------------------------------------------------------
     def add_applicant(self) -> None:
-        self._open(ApplicantDialog(self, all_members(), None))
+        self._open(ApplicantDialog(self, all_members(), None, former_members(clock.today())))
 
     def edit_applicant(self) -> None:
         row = self.selected_row()
         if row is not None and row.applicant.id is not None and not self._read_only:
-            self._open(ApplicantDialog(self, all_members(), get_applicant(row.applicant.id)))
+            former = former_members(clock.today())
+            self._open(ApplicantDialog(self, all_members(), get_applicant(row.applicant.id), former))
 
     # the branch's vote, the decision, the ceremony ------------------------------------------------------------------
     def _meeting_choices(self) -> list[tuple[str, int]]:

@@ -3,6 +3,7 @@ one sponsor) and the comments collected; saved through models.admission.applican
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from PySide6.QtWidgets import QWidget
@@ -14,6 +15,7 @@ from models.admission.records import ApplicantRecord, Sponsor
 from models.roster.records import MemberRecord
 
 GENDERS = [("Nam", "Nam"), ("Nữ", "Nữ")]
+BARRED = [("Không", False), ("Có", True)]
 _TEXTS = ("full_name", "citizen_id", "hometown", "residence", "workplace", "education", "education_exception")
 _DATES = (
     "birth_date",
@@ -28,7 +30,13 @@ _DATES = (
 
 
 class ApplicantDialog(StepDialog):
-    def __init__(self, parent: QWidget | None, members: list[MemberRecord], record: ApplicantRecord | None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        members: list[MemberRecord],
+        record: ApplicantRecord | None,
+        former: Sequence[tuple[str, int]] = (),
+    ) -> None:
         title = "Sửa hồ sơ quần chúng" if record and record.id else "Thêm quần chúng vào danh sách phát triển đảng viên"
         super().__init__(parent, title)
         self.record = record or ApplicantRecord(full_name="")
@@ -60,6 +68,8 @@ class ApplicantDialog(StepDialog):
         self.when("mass_comment_date", "Nhận xét của đoàn thể (5-KNĐ):", r.mass_comment_date)
         self.when("residence_comment_date", "Nhận xét nơi cư trú (5-KNĐ):", r.residence_comment_date)
         self.text("notes", "Ghi chú:", r.notes)
+        self.choice("former_member_id", "Kết nạp lại (đảng viên cũ):", [("(không)", None), *former], r.former_member_id)
+        self.choice("readmission_barred", "  đã tự bỏ sinh hoạt hoặc bị án:", BARRED, r.readmission_barred)
         self.saved: ApplicantRecord | None = None
         self.run_on_ok(self._save, self._on_saved, operations.OperationChanges(members=False, source=parent))
 
@@ -70,7 +80,9 @@ class ApplicantDialog(StepDialog):
             for slot in (1, 2)
             if v[f"sponsor{slot}"] is not None
         ]
-        plain = {name: v[name] for name in (*_TEXTS, *_DATES, "gender", "union_name", "over_60_consent", "notes")}
+        names = (*_TEXTS, *_DATES, "gender", "union_name", "over_60_consent", "notes", "former_member_id")
+        plain = {name: v[name] for name in names}
+        plain["readmission_barred"] = bool(v["readmission_barred"])
         return replace(self.record, **plain, sponsors=sponsors)
 
     def _save(self, _values) -> ApplicantRecord:

@@ -93,6 +93,10 @@ def _check(record: ApplicantRecord) -> None:
         value = getattr(record, name)
         if value is not None and value > today:
             raise ValidationError(f"{label} {fmt(value)} ở sau hôm nay {fmt(today)}.", name)
+    if record.former_member_id is not None and not Member.get_or_none(
+        (Member.id == record.former_member_id) & of_current_branch(Member)
+    ):
+        raise ValidationError("Đảng viên cũ (kết nạp lại) không có trong danh sách của chi bộ.", "former_member_id")
     if len(record.sponsors) > 2:
         raise ValidationError("Chỉ ghi tối đa hai người giới thiệu.", "sponsors")
     for index, sponsor in enumerate(record.sponsors, 1):

@@ -251,34 +251,53 @@ def hold_ceremony(applicant_id: int, ceremony_on: date, helper_id: int, late_con
                 "helper",
             )
         reference = f"Quyết định số {applicant.decision_number} ngày {fmt(applicant.decision_date)}"
-        saved = save_member(
-            MemberRecord(
-                full_name=applicant.full_name,
-                gender=applicant.gender,
-                birth_date=applicant.birth_date,
-                admission_date=applicant.decision_date,
-                ceremony_date=ceremony_on,
-                hometown=applicant.hometown,
-                residence=applicant.residence,
-                education=applicant.education,
-                workplace=applicant.workplace,
-                citizen_id=applicant.citizen_id,
-                notes=f"Đảng viên giúp đỡ: {helper.full_name}.",
-            )
-        )
-        member_id = saved.member.id
-        assert member_id is not None
-        event_warnings = record_event(
-            member_id, EventRecord(EventKind.ADMITTED, applicant.decision_date, decision_ref=reference)
-        )
+        if applicant.former_member_id is not None:
+            member_id, warnings = _readmit(applicant, ceremony_on, reference, helper.full_name)
+        else:
+            member_id, warnings = _admit(applicant, ceremony_on, reference, helper.full_name)
         notes = applicant.notes
         if late_consent:
             notes = "\n".join(part for part in (notes, f"Tổ chức lễ kết nạp muộn, có ý kiến: {late_consent}") if part)
         linked = update_path(
             applicant_id, applicant.version, ceremony_date=ceremony_on, member=member_id, helper=helper_id, notes=notes
         )
-        warnings = tuple(i.message for i in saved.warnings) + tuple(event_warnings)
-        return Admitted(linked, get_member(member_id), warnings)
+        return Admitted(linked, get_member(member_id), tuple(warnings))
+
+
+def _admit(applicant: ApplicantRecord, ceremony_on: date, reference: str, helper: str) -> tuple[int, list[str]]:
+    """A new member: admission date the decision's (seniority), the ceremony's date (probation), the event."""
+    assert applicant.decision_date is not None
+    saved = save_member(
+        MemberRecord(
+            full_name=applicant.full_name,
+            gender=applicant.gender,
+            birth_date=applicant.birth_date,
+            admission_date=applicant.decision_date,
+            ceremony_date=ceremony_on,
+            hometown=applicant.hometown,
+            residence=applicant.residence,
+            education=applicant.education,
+            workplace=applicant.workplace,
+            citizen_id=applicant.citizen_id,
+            notes=f"Đảng viên giúp đỡ: {helper}.",
+        )
+    )
+    member_id = saved.member.id
+    assert member_id is not None
+    event = EventRecord(EventKind.ADMITTED, applicant.decision_date, decision_ref=reference)
+    return member_id, [i.message for i in saved.warnings] + record_event(member_id, event)
+
+
+def _readmit(applicant: ApplicantRecord, ceremony_on: date, reference: str, helper: str) -> tuple[int, list[str]]:
+    """The former member's own record gets the re-admission event on the decision's date (seniority counts from the
+    first admission less the gap). The record keeps one ceremony date, the first admission's, beside an official date
+    before it; so the new probation is counted from the re-admission decision (models.roster.member_rules'
+    member_probation_end) and the ceremony's date is written in the event's note."""
+    assert applicant.decision_date is not None and applicant.former_member_id is not None
+    member_id = applicant.former_member_id
+    note = f"Lễ kết nạp lại ngày {fmt(ceremony_on)}; đảng viên giúp đỡ: {helper}."
+    event = EventRecord(EventKind.READMITTED, applicant.decision_date, decision_ref=reference, note=note)
+    return member_id, record_event(member_id, event)
 
 
 def helper_of(member_id: int) -> int | None:

@@ -37,6 +37,8 @@ class ApplicantRecord:
     mass_comment_date: date | None = None  # comments of the mass organisation (5-KNĐ)
     residence_comment_date: date | None = None  # comments of the residence branch (5-KNĐ)
     over_60_consent: str = ""  # the provincial committee's written consent for an applicant over 60 (number, date)
+    former_member_id: int | None = None  # re-admission: the roster member who left the Party (struck off, expelled…)
+    readmission_barred: bool = False  # left by quitting activity or after a serious conviction: never re-admitted
     notes: str = ""
     # after the branch's vote
     decision_number: str = ""  # the competent committee's admission decision

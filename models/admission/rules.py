@@ -4,8 +4,9 @@ Pure functions over plain records: the age in whole months at the meeting's date
 0 months; over 60 only with the provincial committee's written consent), lower-secondary education, the awareness
 certificate valid 60 months, the application, the verified personal history, two official sponsors who have worked
 or lived with the applicant 12 months (or a union's resolution and one sponsor), the comments collected, and the
-steps in date order. Months follow the civil code (Bộ luật Dân sự 2015, Điều 148): a period ending on a day the
-month lacks (31st, 29 February) ends on that month's last day.
+steps in date order; a re-admission once only, at least 36 months after leaving the Party, never after quitting
+activity or a serious conviction. Months follow the civil code (Bộ luật Dân sự 2015, Điều 148): a period ending
+on a day the month lacks (31st, 29 February) ends on that month's last day.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from datetime import date, timedelta
 
 from models.admission.records import ApplicantRecord
 from models.core.dates import fmt
-from models.roster.member_rules import add_months
+from models.roster.event_kinds import EventKind
+from models.roster.member_rules import add_months, effective_events
 from models.roster.member_status import member_status
 from models.roster.records import MemberRecord
 
@@ -25,6 +27,8 @@ MIN_AGE_MONTHS = 18 * 12
 MAX_AGE_MONTHS = 60 * 12  # 60 years 0 months; older only with the provincial committee's consent
 CERTIFICATE_VALID_MONTHS = 60
 SPONSOR_TOGETHER_MONTHS = 12
+READMISSION_AFTER_MONTHS = 36
+LEFT_THE_PARTY = frozenset({"struck_off", "expelled", "resigned"})  # models.roster.member_status codes
 LOWER_SECONDARY_GRADE = 9
 
 
@@ -45,6 +49,7 @@ STEP_LABELS: dict[str, str] = {
     "history": "Lý lịch người xin vào Đảng (2-KNĐ)",
     "sponsors": "Người giới thiệu (3-KNĐ, 4-KNĐ)",
     "comments": "Tổng hợp ý kiến nhận xét (5-KNĐ)",
+    "readmission": "Kết nạp lại",
 }
 
 
@@ -91,6 +96,7 @@ def applicant_lacks(applicant: ApplicantRecord, meeting_date: date, members: Map
     lacks += _papers(applicant, meeting_date)
     lacks += _sponsors(applicant, meeting_date, members)
     lacks += _comments(applicant, meeting_date)
+    lacks += _readmission(applicant, meeting_date, members)
     return lacks
 
 
@@ -244,3 +250,34 @@ def _comments(a: ApplicantRecord, on: date) -> list[Lack]:
         elif value > on:
             lacks.append(Lack("comments", f"Ý kiến nhận xét {what} ngày {fmt(value)} sau ngày họp chi bộ {fmt(on)}."))
     return lacks
+
+
+def _readmission(a: ApplicantRecord, on: date, members: Mapping[int, MemberRecord]) -> list[Lack]:
+    if a.former_member_id is None:
+        return []
+    if a.readmission_barred:
+        return [Lack("readmission", "Người đã tự bỏ sinh hoạt đảng hoặc bị án nghiêm trọng không được kết nạp lại.")]
+    member = members.get(a.former_member_id)
+    if member is None:
+        return [Lack("readmission", "Không tìm thấy hồ sơ đảng viên cũ trong danh sách của chi bộ.")]
+    status = member_status(member, on)
+    if status.code not in LEFT_THE_PARTY or status.since is None:
+        return [
+            Lack(
+                "readmission",
+                f"{member.full_name} ({status.label.lower()}) không phải người đã ra khỏi Đảng (bị xóa tên, khai trừ "
+                "hoặc xin ra khỏi Đảng).",
+            )
+        ]
+    if any(e.kind == EventKind.READMITTED for e in effective_events(member.events)):
+        return [Lack("readmission", f"{member.full_name} đã được kết nạp lại một lần; chỉ được kết nạp lại một lần.")]
+    months = months_between(status.since, on)
+    if months < READMISSION_AFTER_MONTHS:
+        return [
+            Lack(
+                "readmission",
+                f"Ra khỏi Đảng ngày {fmt(status.since)}, đến ngày họp chi bộ {fmt(on)} mới {months} tháng: kết nạp lại "
+                "phải sau ít nhất 36 tháng.",
+            )
+        ]
+    return []

@@ -39,6 +39,9 @@ class Applicant(BaseModel):
     mass_comment_date = pw.DateField(null=True)
     residence_comment_date = pw.DateField(null=True)
     over_60_consent = pw.TextField(default="")
+    former_member_id: pw.Field[int | None]
+    former_member = pw.ForeignKeyField(Member, null=True, on_delete="RESTRICT", backref="+")
+    readmission_barred = pw.BooleanField(default=False)
     notes = pw.TextField(default="")
     decision_number = pw.TextField(default="")
     decision_date = pw.DateField(null=True)

@@ -19,6 +19,7 @@ from models.admission.path import (
 from models.admission.recognition import recognition_state
 from models.admission.records import ApplicantRecord
 from models.admission.reminders import notice_text
+from models.admission.rules import LEFT_THE_PARTY
 from models.core.vnname import name_key
 from models.roster.member_rules import member_probation_end, recognition_deadline
 from models.roster.member_status import member_status
@@ -99,3 +100,10 @@ def probation_rows(on: date) -> list[ProbationRow]:
             )
         )
     return sorted(rows, key=lambda r: (r.probation_end, name_key(r.full_name, None)))
+
+
+def former_members(on: date) -> list[tuple[str, int]]:
+    """Members of the branch's roster who have left the Party (struck off, expelled, resigned) on `on`: those a
+    re-admission names, in A-B-C order."""
+    gone = [m for m in all_members() if m.id is not None and member_status(m, on).code in LEFT_THE_PARTY]
+    return [(m.full_name, m.id) for m in sorted(gone, key=lambda m: name_key(m.full_name, m.birth_date)) if m.id]

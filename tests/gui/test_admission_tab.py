@@ -210,3 +210,21 @@ def test_enter_on_an_applicant_opens_the_file(qtbot, tab, branch):
     assert tab.dialog.windowTitle() == "Sửa hồ sơ quần chúng"
     assert tab.dialog.fields["full_name"].text() == "Hoàng Thị Hoa"
     assert tab.dialog.fields["sponsor1"].currentData() == branch[0].id
+
+
+def test_a_readmission_names_the_former_member(qtbot, tab, branch):
+    from models.roster.event_kinds import EventKind
+    from models.roster.members import record_event
+    from models.roster.records import EventRecord
+
+    record_event(branch[10].id, EventRecord(EventKind.STRUCK_OFF, date(2022, 3, 1)))
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    type_text(dialog.fields["full_name"], branch[10].full_name)
+    combo = dialog.fields["former_member_id"]
+    assert [combo.itemText(i) for i in range(combo.count())] == ["(không)", branch[10].full_name]
+    _choose(dialog, "former_member_id", branch[10].id)
+    with qtbot.waitSignal(dialog.finished):
+        _ok(qtbot, dialog)
+    [applicant] = list_applicants()
+    assert (applicant.former_member_id, applicant.readmission_barred) == (branch[10].id, False)

@@ -212,3 +212,25 @@ def test_a_failure_during_the_ceremony_leaves_nothing_half_done(branch, monkeypa
     assert len(all_members()) == 11 and get_applicant(hoa.id).member_id is None
     monkeypatch.undo()
     assert hold_ceremony(hoa.id, date(2025, 11, 5), helper_id=branch[0].id).member.full_name == "Hoàng Thị Hoa"
+
+
+def test_a_readmission_puts_the_former_member_back_on_probation(branch):
+    from models.roster.members import record_event
+    from models.roster.records import EventRecord
+    from models.roster.seniority import seniority_gaps
+
+    former = branch[10]
+    record_event(former.id, EventRecord(EventKind.STRUCK_OFF, date(2022, 3, 1)))
+    giang = ready_applicant(branch, name=former.full_name, birth_date=former.birth_date, former_member_id=former.id)
+    meeting = create_meeting(MEETING_DAY, "Xét đề nghị kết nạp lại")
+    propose_admission(meeting.id, giang.id, VoteForm.SHOW_OF_CARDS, 10, 0)
+    record_decision(giang.id, "130-QĐ/ĐU", date(2025, 10, 20), date(2025, 10, 22))
+    admitted = hold_ceremony(giang.id, date(2025, 11, 5), helper_id=branch[0].id)
+    assert admitted.member.id == former.id and len(all_members()) == 11  # the same record, no new member
+    member = get_member(former.id)
+    readmitted = member.events[-1]
+    assert (readmitted.kind, readmitted.date) == (EventKind.READMITTED, date(2025, 10, 20))
+    assert readmitted.note == f"Lễ kết nạp lại ngày 05/11/2025; đảng viên giúp đỡ: {branch[0].full_name}."
+    status = member_status(member, date(2025, 11, 6))
+    assert status.is_current_member and status.is_probationary
+    assert [(g.start, g.end) for g in seniority_gaps(member)] == [(date(2022, 3, 1), date(2025, 10, 20))]

@@ -199,3 +199,38 @@ def test_notice_texts_before_and_after_the_end():
     assert notice_text(end, deadline, d("06/10/2026")) == "Còn 30 ngày hết dự bị (nhắc mốc 30 ngày)"
     assert notice_text(end, deadline, d("10/11/2026")) == "Đã hết dự bị: xét công nhận trước 17/12/2026"
     assert notice_text(end, deadline, d("20/12/2026")) == "Quá hạn xét công nhận 3 ngày (hạn 17/12/2026)"
+
+
+STRUCK = member(
+    "Vũ Văn Giang", id=5, admitted="01/01/2000", official="01/01/2001", events=[ev(EventKind.STRUCK_OFF, "15/06/2023")]
+)
+
+
+def readmission(**changes) -> list[tuple[str, str]]:
+    members = {**MEMBERS, STRUCK.id: STRUCK}
+    applicant = ready(full_name="Vũ Văn Giang", former_member_id=5, **changes)
+    return [(x.step, x.message) for x in applicant_lacks(applicant, MEETING, members) if x.step == "readmission"]
+
+
+def test_readmission_at_least_36_months_after_leaving_once_never_when_barred():
+    assert readmission() == []  # struck off 15/06/2023, the meeting 15/06/2026: 36 months
+    later = replace(STRUCK, events=[ev(EventKind.STRUCK_OFF, "16/06/2023")])
+    members = {**MEMBERS, 5: later}
+    found = applicant_lacks(ready(former_member_id=5), MEETING, members)
+    assert found[-1].message == (
+        "Ra khỏi Đảng ngày 16/06/2023, đến ngày họp chi bộ 15/06/2026 mới 35 tháng: kết nạp lại phải sau ít nhất "
+        "36 tháng."
+    )
+    assert readmission(readmission_barred=True)[0][1].startswith("Người đã tự bỏ sinh hoạt đảng")
+    twice = replace(
+        STRUCK,
+        events=[
+            ev(EventKind.STRUCK_OFF, "01/01/2015"),
+            ev(EventKind.READMITTED, "01/01/2019"),
+            ev(EventKind.STRUCK_OFF, "01/01/2022"),
+        ],
+    )
+    found = applicant_lacks(ready(former_member_id=5), MEETING, {**MEMBERS, 5: twice})
+    assert found[-1].message == "Vũ Văn Giang đã được kết nạp lại một lần; chỉ được kết nạp lại một lần."
+    current = applicant_lacks(ready(former_member_id=1), MEETING, MEMBERS)
+    assert current[-1].message.startswith("Nguyễn Văn An (đảng viên chính thức) không phải người đã ra khỏi Đảng")
