@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
@@ -35,6 +36,7 @@ from models.meetings.meetings import (
     list_meetings,
     members_on,
     set_attendance,
+    set_exclude_absent_approved,
 )
 from models.meetings.thresholds import VoteKind
 from models.meetings.votes import VoteRecord, meeting_votes
@@ -81,8 +83,12 @@ class MeetingsTab(QWidget):
         self.title_label.setWordWrap(True)
         self.base_label = QLabel()
         self.base_label.setWordWrap(True)
+        self.exclude_check = QCheckBox("Không tính vào D người vắn&g cả buổi có lý do được chấp thuận")
+        self.exclude_check.setToolTip("Quy định 294-QĐ/TW: một lựa chọn của hội nghị, mặc định có")
+        self.exclude_check.toggled.connect(self._on_exclude_toggled)
         right_layout.addWidget(self.title_label)
         right_layout.addWidget(self.base_label)
+        right_layout.addWidget(self.exclude_check)
         self.attendance_table = QTableWidget(0, len(ATTENDANCE_COLUMNS))
         self.attendance_table.setHorizontalHeaderLabels(ATTENDANCE_COLUMNS)
         self.attendance_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -151,6 +157,7 @@ class MeetingsTab(QWidget):
         self.votes_table.setRowCount(0)
         self.votes = []
         writable = meeting is not None and not self._read_only
+        self.exclude_check.setEnabled(writable)
         self.vote_button.setEnabled(writable)
         self.new_button.setEnabled(not self._read_only)
         self.appoint_button.setEnabled(not self._read_only)
@@ -159,6 +166,9 @@ class MeetingsTab(QWidget):
             self.paper_button.setEnabled(False)
             self.approval_button.setEnabled(False)
             return
+        self.exclude_check.blockSignals(True)
+        self.exclude_check.setChecked(meeting.exclude_absent_approved)
+        self.exclude_check.blockSignals(False)
         base = base_of(meeting.attendees, meeting.exclude_absent_approved)
         self.base_label.setText(
             f"{base.text}. Có mặt: {base.present_official} đảng viên chính thức biểu quyết, "
@@ -237,6 +247,15 @@ class MeetingsTab(QWidget):
             changes=operations.OperationChanges(congress=True, source=self),
         )
         self.refresh(meeting_id) if ok else self._show_meeting()
+
+    def _on_exclude_toggled(self, checked: bool) -> None:
+        meeting_id = self.meeting.id if self.meeting else 0
+        operations.run(
+            self,
+            lambda: set_exclude_absent_approved(meeting_id, checked),
+            changes=operations.OperationChanges(congress=True, source=self),
+        )
+        self.refresh(meeting_id)
 
     def new_meeting(self) -> MeetingDialog:
         dialog = MeetingDialog(self)

@@ -31,7 +31,6 @@ from gui.roster.member_table_model import COLUMN_INDEX, ID_ROLE, MemberFilterPro
 from gui.roster.members_data import LIST_PAGE, REMINDERS_PAGE, STATISTICS_PAGE, MembersData
 from gui.roster.roster_columns import RosterColumns
 from models.core import clock
-from models.meetings.leadership import current_leadership, leadership_line
 from models.roster.roster import RosterFilter
 
 if TYPE_CHECKING:
@@ -418,6 +417,8 @@ class MembersTab(QWidget, MembersData):
             self.show_leadership()
 
     def show_leadership(self) -> None:
+        from models.meetings.leadership import current_leadership, leadership_line  # after the first paint
+
         self.leadership_label.setText(leadership_line(current_leadership()))
 
     # columns -------------------------------------------------------------------------------

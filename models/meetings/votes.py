@@ -272,7 +272,3 @@ def meeting_votes(meeting_id: int) -> list[VoteRecord]:
     meeting = meeting_row(meeting_id)
     rows = MeetingVote.select().where(MeetingVote.meeting == meeting.id).order_by(MeetingVote.id)
     return [_record(row) for row in rows]
-
-
-def has_votes(meeting_id: int) -> bool:
-    return MeetingVote.select().where(MeetingVote.meeting == meeting_id).exists()

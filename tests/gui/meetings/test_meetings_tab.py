@@ -48,6 +48,8 @@ def test_a_meeting_its_attendance_and_d(qtbot, tab, answers):
     combo.setCurrentIndex(combo.findData(Attendance.ABSENT_APPROVED))
     qtbot.waitUntil(lambda: tab.base_label.text().startswith("D = 8"))
     assert meeting_base(meeting.id).d == 8 and tab.attendance_table.item(row, 4).text() == "Đi công tác"
+    tab.exclude_check.setChecked(False)  # the meeting's option: an absence with a reason stays in D
+    assert meeting_base(meeting.id).d == 9 and tab.base_label.text().startswith("D = 9")
 
 
 def test_a_vote_through_its_dialog_and_its_paper(qtbot, tab, answers, tmp_path):
