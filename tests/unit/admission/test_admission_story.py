@@ -16,6 +16,7 @@ from models.meetings.meetings import create_meeting, set_attendance
 from models.meetings.thresholds import VoteForm
 from models.roster.member_status import member_status
 from models.roster.members import all_members, get_member
+from models.roster.statistics import branch_statistics
 from services.admission.papers import export_admission_resolution, export_recognition_resolution
 from tests.support import congress_story as story
 from tests.support.applicants import ready_applicant
@@ -62,6 +63,11 @@ def test_two_applicants_admitted_then_one_recognised(branch, tmp_path):
         record_decision(applicant.id, number, date(2025, 10, 20), date(2025, 10, 22))
         hold_ceremony(applicant.id, date(2025, 11, 5), helper_id=branch[0].id)
     assert _counts(date(2025, 11, 6)) == (11, 2)
+    on = date(2025, 11, 6)
+    kinds = next(s for s in branch_statistics(all_members(), [], on, (date(2025, 1, 1), on), 2024) if s.key == "kind")
+    assert (kinds.count("official"), kinds.count("probationary")) == (11, 2)  # the statistics report reads the same
+    movements = branch_statistics(all_members(), [], on, (date(2025, 1, 1), on), 2024)[-2]
+    assert movements.count("admitted") == 2
 
     hoa_member = next(m for m in all_members() if m.full_name == "Hoàng Thị Hoa")
     recognition = create_meeting(date(2026, 11, 10), "Xét công nhận đảng viên chính thức")
