@@ -133,6 +133,12 @@ def _export(args, **streams) -> int:
     return run_export(args.kind, args.output, db=args.db, **streams)
 
 
+def _applicants(args, **streams) -> int:
+    from cli.admission import run_applicants
+
+    return run_applicants(db=args.db, on=args.on, as_json=args.json, **streams)
+
+
 def _push(args, **streams) -> int:
     from cli.moves import run_push
 
@@ -176,6 +182,7 @@ _COMMANDS: dict[str, Callable[..., int]] = {
     "import": _import,
     "stats": _stats,
     "export": _export,
+    "applicants": _applicants,
     PUSH[0]: _push,
     PULL[0]: _pull,
     "server-setup": _server_setup,

@@ -115,6 +115,15 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     export.add_argument("-o", "--output", metavar="TỆP.xlsx", required=True, help="tệp Excel sẽ ghi")
     export.add_argument("--congress", type=int, metavar="N", help="đại hội lần thứ N (văn bản đại hội)")
     export.add_argument("--db", **db)
+    applicants = commands.add_parser(
+        "applicants",
+        help="danh sách phát triển đảng viên và hồ sơ còn thiếu gì",
+        description="Từng quần chúng trong danh sách phát triển đảng viên: đang ở bước nào, hồ sơ còn thiếu gì để "
+        "chi bộ xét tại hội nghị ngày --on (mặc định hôm nay), hạn tổ chức lễ kết nạp.",
+    )
+    applicants.add_argument("--db", **db)
+    applicants.add_argument("--on", type=_date, metavar="NGÀY", help="ngày họp chi bộ (ngày/tháng/năm)")
+    applicants.add_argument("--json", action="store_true", help="in dưới dạng JSON")
     _add_move_commands(commands)
     _add_server_setup(commands)
     _add_committee(commands)

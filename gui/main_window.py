@@ -49,6 +49,8 @@ class MainWindow(QMainWindow):
         self.ballots_tab = None  # gui.live_count.ballots_tab.BallotsTab, built after the first paint
         self.meetings_page = DeferredPage()
         self.meetings_tab = None  # gui.meetings.meetings_tab.MeetingsTab, built after the first paint
+        self.admission_page = DeferredPage()
+        self.admission_tab = None  # gui.admission.admission_tab.AdmissionTab, built when first shown
         self.opening_backup = None  # gui.core.auto_backups.OpeningBackup, once a data file has been opened
         self._roster_viewport = None  # the roster table's viewport until its first paint once filled
         self.inactivity_lock = None  # gui.core.inactivity_lock.InactivityLock, after the first paint
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.congress_page, "Đại &hội")
         self.tabs.addTab(self.ballots_page, "&Bầu cử")
         self.tabs.addTab(self.meetings_page, "Hội nghị chi bộ")
+        self.tabs.addTab(self.admission_page, "Phát triển Đảng")
         self.read_only_banner = QLabel()
         self.read_only_banner.setWordWrap(True)
         self.read_only_banner.setStyleSheet(
@@ -328,7 +331,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(not read_only)
         self.transfer_action.setEnabled(not read_only and self._several_branches)
         self.members_tab.set_read_only(read_only)
-        for tab in (self.congress_tab, self.ballots_tab, self.meetings_tab):
+        for tab in (self.congress_tab, self.ballots_tab, self.meetings_tab, self.admission_tab):
             if tab is not None:
                 tab.set_read_only(read_only)
 
@@ -752,6 +755,11 @@ class MainWindow(QMainWindow):
 
             self.meetings_tab = MeetingsTab(self._settings)
             tab = self.meetings_tab
+        elif page is self.admission_page:
+            from gui.admission.admission_tab import AdmissionTab
+
+            self.admission_tab = AdmissionTab()
+            tab = self.admission_tab
         else:
             from gui.live_count.ballots_tab import BallotsTab
 
@@ -774,6 +782,8 @@ class MainWindow(QMainWindow):
             self.congress_tab.refresh()
         elif page is self.meetings_page and self.meetings_tab is not None:
             self.meetings_tab.refresh()
+        elif page is self.admission_page and self.admission_tab is not None:
+            self.admission_tab.refresh()
 
     def _on_operation_changed(self, changes: operations.OperationChanges) -> None:
         """What a write changed reaches every tab (each listens to gui.core.operations itself); the roster's writes

@@ -14,6 +14,7 @@ from datetime import date
 import peewee as pw
 from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator, migrate
 
+from models.admission.tables import ADMISSION_TABLES
 from models.congress.tables import CONGRESS_TABLES
 from models.core import clock
 from models.core.tables import Branch
@@ -193,6 +194,11 @@ def v11_to_v12(database: pw.Database) -> None:
         migrate(_migrator(database).add_column("ballot_entry", "scan", scan))
 
 
+def v12_to_v13(database: pw.Database) -> None:
+    """The register of applicants on the way to admission (models.admission.tables), created empty."""
+    database.create_tables(ADMISSION_TABLES)
+
+
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     1: v1_to_v2,
     2: v2_to_v3,
@@ -205,4 +211,5 @@ MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     9: v9_to_v10,
     10: v10_to_v11,
     11: v11_to_v12,
+    12: v12_to_v13,
 }

@@ -3,6 +3,7 @@ hands them with the migrations to models.core.database (install_schema: every en
 
 from __future__ import annotations
 
+from models.admission.tables import ADMISSION_TABLES
 from models.congress.tables import CONGRESS_TABLES
 from models.core.database import use_schema
 from models.core.tables import BaseModel, Branch, Meta
@@ -23,6 +24,7 @@ ALL_TABLES: list[type[BaseModel]] = [
     *STANDING_TABLES,
     *COMMITTEE_TABLES,
     *MEETING_TABLES,
+    *ADMISSION_TABLES,
 ]
 
 

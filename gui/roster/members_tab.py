@@ -280,7 +280,12 @@ class MembersTab(QWidget, MembersData):
         from models.roster.badges import next_award_date
         from models.roster.rating_book import ratings_for_year
         from models.roster.ratings import last_rated_year
-        from models.roster.reminders import badge_reminders, missing_ratings, recognition_reminders
+        from models.roster.reminders import (
+            PROBATION_NOTICE_DAYS,
+            badge_reminders,
+            missing_ratings,
+            recognition_reminders,
+        )
 
         if self.reminders_panel is None:
             from gui.roster.reminders_panel import RemindersPanel
@@ -292,7 +297,7 @@ class MembersTab(QWidget, MembersData):
         today = clock.today()
         year = last_rated_year(today)
         self.reminders_panel.set_reminders(
-            recognition_reminders(self.records, today),
+            recognition_reminders(self.records, today, within_days=PROBATION_NOTICE_DAYS[0]),
             badge_reminders(self.records, today),
             next_award_date(today),
             missing_ratings(self.records, ratings_for_year(year), year),

@@ -78,7 +78,7 @@ class RemindersPanel(QWidget):
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
         self.recognitions = _Group(
-            "Đảng viên dự bị đến hạn xét công nhận chính thức",
+            "Đảng viên dự bị sắp hết hoặc đã hết 12 tháng dự bị (nhắc trước 90, 60, 30, 7 ngày)",
             "Không có đảng viên nào đến hạn xét công nhận chính thức.",
         )
         self.badges = _Group(
@@ -126,6 +126,8 @@ class RemindersPanel(QWidget):
             f"{r.member.full_name}{_born(r.member)} — hết 12 tháng dự bị ngày {fmt(r.probation_end)}, "
             f"hạn xét ngày {fmt(r.deadline)}: {days_left_text(r.days_to_deadline).lower()}"
         )
+        if r.notice:
+            text += f" (nhắc trước {r.notice} ngày)"
         return r.member.id or 0, text, r.overdue
 
     @staticmethod

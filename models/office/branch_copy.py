@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import peewee as pw
 
+from models.admission.tables import Applicant
 from models.congress.tables import Congress, DocumentNumber, DocumentSequence, ElectionRound
 from models.core.errors import ConflictError
 from models.core.tables import BaseModel, Branch
@@ -51,6 +52,7 @@ TABLE_LABELS = {
     "Appointment": "quyết định chỉ định",
     "CountPass": "lượt nhập phiếu",
     "ScanPage": "trang phiếu quét",
+    "Applicant": "quần chúng phát triển đảng viên",
 }
 
 INSERT, MERGE, KEEP, DROP = "insert", "merge", "keep", "drop"
@@ -174,6 +176,7 @@ def merge_rules() -> dict[str, MergeRule]:
         "Congress": _same(Congress, "branch", "ordinal", outcome=KEEP),
         "BranchMeeting": _same(BranchMeeting, "branch", "held_on", "purpose", outcome=KEEP),
         "Appointment": _same(Appointment, "branch", "post", "decision_number"),
+        "Applicant": _same(Applicant, "branch", "full_name", "birth_date"),
         "DocumentSequence": _sequence,
         "DocumentNumber": _document,
     }

@@ -9,6 +9,7 @@ import calendar
 from collections.abc import Collection, Iterable
 from datetime import date, timedelta
 
+from models.core import holidays as vn_calendar
 from models.core.dates import fmt
 from models.core.errors import ValidationError
 from models.roster.event_kinds import EventKind
@@ -67,21 +68,13 @@ def member_probation_end(member: MemberRecord) -> date | None:
     return probation_end(member.ceremony_date, member.admission_date)
 
 
-def fixed_public_holidays(year: int) -> set[date]:
-    """Vietnam's fixed solar-calendar public holidays: 1/1, 30/4, 1/5 and 2/9.
-
-    Not built in, because they move or are decided year by year: Tết and Giỗ Tổ Hùng Vương (lunar calendar), the
-    second day of Quốc khánh (1/9 or 3/9), substitute days off when a holiday falls on a weekend, and swapped
-    working days. Pass those as `holidays` to the working-day functions.
-    """
-    return {date(year, 1, 1), date(year, 4, 30), date(year, 5, 1), date(year, 9, 2)}
-
-
 def is_working_day(d: date, holidays: Collection[date] = (), public_holidays: bool = True) -> bool:
-    """Monday to Friday, not in `holidays`, and (by default) not a fixed public holiday."""
-    if d.weekday() >= 5 or d in holidays:
+    """Not in `holidays` and, by default, a working day of Vietnam's calendar (models.core.holidays: weekends,
+    public holidays with Tết and Giỗ Tổ by the lunar calendar, their substitutes and the announced swaps);
+    with `public_holidays` off, simply Monday to Friday."""
+    if d in holidays:
         return False
-    return not (public_holidays and d in fixed_public_holidays(d.year))
+    return vn_calendar.is_working_day(d) if public_holidays else d.weekday() < 5
 
 
 def add_working_days(start: date, days: int, holidays: Collection[date] = (), public_holidays: bool = True) -> date:
@@ -101,8 +94,8 @@ def recognition_deadline(
 ) -> date:
     """Last day for the branch to consider recognition: the 30th working day after the probation end.
 
-    Working days are Monday to Friday minus the fixed public holidays (see fixed_public_holidays) and any extra
-    `holidays` given (Tết, Giỗ Tổ, substitute days off...). Counting starts the day after the probation end.
+    Working days are those of Vietnam's calendar (see is_working_day) less any extra `holidays` given. Counting
+    starts the day after the probation end.
     """
     return add_working_days(probation_end_date, RECOGNITION_WORKING_DAYS, holidays, public_holidays)
 

@@ -19,6 +19,7 @@ from models.roster.records import MemberRecord, RatingRecord
 from models.roster.seniority import seniority_gaps
 
 DEFAULT_RECOGNITION_WINDOW_DAYS = 30
+PROBATION_NOTICE_DAYS = (90, 60, 30, 7)  # the notices before a probation ends; the window's own list uses the first
 ILL_EARLY_MONTHS = 12  # seriously ill members: up to 12 months early...
 ILL_EARLY_MONTHS_FROM_70 = 24  # ...and up to 24 months for the 70-year badge and above
 POSTHUMOUS_EARLY_MONTHS = 12  # a member who died: up to 12 months early
@@ -40,6 +41,24 @@ class RecognitionReminder:
     @property
     def overdue(self) -> bool:
         return self.days_to_deadline < 0
+
+    @property
+    def notice(self) -> int | None:
+        """The notice due (90, 60, 30 or 7 days before the end; 0 once ended): see probation_notice."""
+        return notice_for(self.days_to_probation_end)
+
+
+def notice_for(days_left: int) -> int | None:
+    """The smallest of 90/60/30/7 not less than `days_left` (7 in the last week); 0 once the probation has ended
+    (the recognition's 30 working days run); None more than 90 days ahead."""
+    if days_left <= 0:
+        return 0
+    due = [days for days in PROBATION_NOTICE_DAYS if days_left <= days]
+    return min(due) if due else None
+
+
+def probation_notice(probation_end: date, on: date) -> int | None:
+    return notice_for((probation_end - on).days)
 
 
 def recognition_reminders(

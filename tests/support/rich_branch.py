@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
+from models.admission.applicants import save_applicant
+from models.admission.path import propose_admission, record_decision
+from models.admission.records import ApplicantRecord, Sponsor
 from models.congress.elections import congress_elections, get_election
 from models.congress.hand_votes import VoteKind
 from models.congress.numbering import document_number
@@ -20,7 +24,7 @@ from models.counting import Attendance, Ballot, InvalidReason, Post, Totals
 from models.live_count.count import close_count, publish, reopen_count, set_bundle
 from models.live_count.session import CountSession
 from models.meetings.appointments import AppointmentInfo, AppointmentReason, record_appointment
-from models.meetings.meetings import create_meeting, set_attendance
+from models.meetings.meetings import create_meeting, meeting_base, set_attendance
 from models.meetings.thresholds import VoteForm
 from models.meetings.thresholds import VoteKind as MeetingVoteKind
 from models.meetings.votes import record_vote
@@ -103,6 +107,7 @@ def _fill(today: date) -> int:
     votes = dict(zip([p.key for p in hand.candidates], [20, 18, 9], strict=True))
     record_totals(hand.id, Totals(collected=hand.ballots_issued, votes=votes))
     _fill_meetings(today)
+    _fill_applicants(today)
     return congress_id
 
 
@@ -125,6 +130,31 @@ def _fill_meetings(today: date) -> None:
             member_id=second.member_id,
         )
     )
+
+
+def _fill_applicants(today: date) -> None:
+    """Two applicants with their sponsors: one proposed by the branch with the decision received (its ceremony, which
+    would add a member, left to come), one still completing the file."""
+    official = [m for m in all_members() if m.official_date and m.official_date < today - timedelta(days=800)]
+    sponsors = [Sponsor(m.id, today - timedelta(days=800)) for m in official[:2]]
+    file = ApplicantRecord(
+        full_name="Hoàng Thị Hoa",
+        gender="Nữ",
+        birth_date=today - timedelta(days=25 * 365),
+        education="12/12",
+        certificate_date=today - timedelta(days=200),
+        application_date=today - timedelta(days=150),
+        history_date=today - timedelta(days=150),
+        history_verified_on=today - timedelta(days=30),
+        sponsors=sponsors,
+        mass_comment_date=today - timedelta(days=10),
+        residence_comment_date=today - timedelta(days=10),
+    )
+    hoa = save_applicant(file)
+    save_applicant(replace(file, full_name="Lê Văn Bình"))
+    meeting = create_meeting(today, "Xét đề nghị kết nạp đảng viên")
+    propose_admission(meeting.id, hoa.id, VoteForm.SHOW_OF_CARDS, meeting_base(meeting.id).present_official, 0)
+    record_decision(hoa.id, "125-QĐ/ĐU", today, today)
 
 
 @contextlib.contextmanager

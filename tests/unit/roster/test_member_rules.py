@@ -11,7 +11,6 @@ from models.roster.member_rules import (
     add_working_days,
     age_at,
     effective_events,
-    fixed_public_holidays,
     is_working_day,
     member_probation_end,
     official_date_warning,
@@ -70,35 +69,38 @@ def test_member_probation_end_restarts_at_readmission():
 
 
 def test_recognition_deadline_counts_thirty_weekdays_after_probation_end():
-    # Friday 07/03/2025: counting starts Monday 10/03; six full weeks end Friday 18/04.
+    # Friday 07/03/2025: counting starts Monday 10/03; six full weeks end Friday 18/04, but Giỗ Tổ (Monday 07/04,
+    # lunar 10/3) is off, so the 30th working day is Monday 21/04; without holidays it is Friday 18/04.
     assert d("07/03/2025").weekday() == 4
-    assert recognition_deadline(d("07/03/2025")) == d("18/04/2025")
+    assert recognition_deadline(d("07/03/2025")) == d("21/04/2025")
+    assert recognition_deadline(d("07/03/2025"), public_holidays=False) == d("18/04/2025")
 
 
 def test_recognition_deadline_starting_on_a_weekend():
     # Saturday 08/03/2025 and Sunday 09/03 give the same deadline as Friday 07/03.
-    assert recognition_deadline(d("08/03/2025")) == d("18/04/2025")
-    assert recognition_deadline(d("09/03/2025")) == d("18/04/2025")
-    # Monday 10/03 itself is not counted: the 30th working day after it is Monday 21/04.
-    assert recognition_deadline(d("10/03/2025")) == d("21/04/2025")
+    assert recognition_deadline(d("08/03/2025")) == d("21/04/2025")
+    assert recognition_deadline(d("09/03/2025")) == d("21/04/2025")
+    # Monday 10/03 itself is not counted: the 30th working day after it is Tuesday 22/04.
+    assert recognition_deadline(d("10/03/2025")) == d("22/04/2025")
 
 
 def test_recognition_deadline_skips_30_4_and_1_5():
-    # Tuesday 15/04/2025: 16-18/4 (3), 21-25 (8), 28-29 (10), 30/4 and 1/5 off, 2/5 (11), ..., 29/5 (30).
+    # Tuesday 15/04/2025: 16-18/4 (3), 21-25 (8), Saturday 26/4 worked (9: swapped against Friday 2/5), 28-29 (11),
+    # 30/4, 1/5 and 2/5 off, 5/5 (12), ..., 29/5 (30).
     assert recognition_deadline(d("15/04/2025")) == d("29/05/2025")
     assert recognition_deadline(d("15/04/2025"), public_holidays=False) == d("27/05/2025")
 
 
 def test_recognition_deadline_skips_extra_holidays_given():
-    giỗ_tổ_2025 = d("07/04/2025")  # lunar 10/3: not built in
-    assert recognition_deadline(d("07/03/2025"), holidays={giỗ_tổ_2025}) == d("21/04/2025")
+    local_day_off = d("14/04/2025")  # a day off the province gave: not built in
+    assert recognition_deadline(d("07/03/2025"), holidays={local_day_off}) == d("22/04/2025")
 
 
-def test_fixed_public_holidays_and_working_days():
-    assert fixed_public_holidays(2025) == {d("01/01/2025"), d("30/04/2025"), d("01/05/2025"), d("02/09/2025")}
+def test_public_holidays_and_working_days():
     assert not is_working_day(d("02/09/2025"))  # Tuesday, Quốc khánh
-    assert is_working_day(d("01/09/2025"))  # the second day off is decided yearly: pass it in
-    assert not is_working_day(d("01/09/2025"), holidays={d("01/09/2025")})
+    assert not is_working_day(d("01/09/2025"))  # its second day, as announced for 2025
+    assert not is_working_day(d("29/01/2025"))  # mùng 1 Tết Ất Tỵ
+    assert not is_working_day(d("03/09/2025"), holidays={d("03/09/2025")})
     assert not is_working_day(d("06/09/2025"))  # Saturday
     assert is_working_day(d("02/09/2025"), public_holidays=False)
 

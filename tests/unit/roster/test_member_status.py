@@ -304,11 +304,12 @@ def test_recognition_timing():
     assert early.ok and len(early.warnings) == 1 and "15/03/2025" in early.warnings[0]
     before = check(probationary, ev(EventKind.RECOGNISED, "10/03/2024"))
     assert any("trước ngày lễ kết nạp 15/03/2024" in e for e in before.errors)
-    # 30 working days after Saturday 15/03/2025 end on Friday 25/04/2025.
-    assert check(probationary, ev(EventKind.RECOGNISED, "25/04/2025")).ok
+    # 30 working days after Saturday 15/03/2025, Giỗ Tổ (07/04) off, end on Saturday 26/04/2025 (a day worked in
+    # exchange for Friday 02/05).
+    assert check(probationary, ev(EventKind.RECOGNISED, "26/04/2025")).ok
     late = check(probationary, ev(EventKind.RECOGNISED, "28/04/2025"))
     assert late.ok and late.warnings == [
-        "Công nhận ngày 28/04/2025 sau hạn 30 ngày làm việc kể từ khi hết dự bị (25/04/2025)."
+        "Công nhận ngày 28/04/2025 sau hạn 30 ngày làm việc kể từ khi hết dự bị (26/04/2025)."
     ]
 
 

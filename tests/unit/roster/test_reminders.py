@@ -5,9 +5,11 @@ from __future__ import annotations
 from models.roster.event_kinds import EventKind
 from models.roster.records import RatingRecord
 from models.roster.reminders import (
+    PROBATION_NOTICE_DAYS,
     badge_due_for_award_date,
     badge_reminders,
     missing_ratings,
+    probation_notice,
     recognition_reminders,
 )
 from tests.support.rules_factories import d, ev, member
@@ -31,11 +33,11 @@ def test_recognition_reminders_window_deadline_and_overdue():
     reminders = recognition_reminders([soon, later, overdue, official, recognised, gone], on)
     assert names(reminders) == ["Nguyễn Văn An", "Trần Thị Bình"]  # A-B-C by given name
     an, binh = reminders
-    # Wednesday 01/01/2025 + 30 working days (1/1 itself a holiday and not counted anyway) = 12/02/2025.
-    assert (an.probation_end, an.deadline) == (d("01/01/2025"), d("12/02/2025"))
-    assert (an.days_to_probation_end, an.days_to_deadline, an.overdue) == (-59, -17, True)
-    # Saturday 15/03/2025 + 30 working days = Friday 25/04/2025.
-    assert (binh.probation_end, binh.deadline) == (d("15/03/2025"), d("25/04/2025"))
+    # Wednesday 01/01/2025 + 30 working days, the Tết week (27-31/01) off = 19/02/2025 (12/02 without Tết).
+    assert (an.probation_end, an.deadline) == (d("01/01/2025"), d("19/02/2025"))
+    assert (an.days_to_probation_end, an.days_to_deadline, an.overdue) == (-59, -10, True)
+    # Saturday 15/03/2025 + 30 working days, Giỗ Tổ (07/04) off and Saturday 26/04 worked = 26/04/2025.
+    assert (binh.probation_end, binh.deadline) == (d("15/03/2025"), d("26/04/2025"))
     assert (binh.days_to_probation_end, binh.overdue) == (14, False)
 
 
@@ -182,3 +184,20 @@ def test_a_badge_event_makes_the_history_known():
         member("Phạm Văn Dũng", admitted="01/01/1990", events=voided, entered_on=d("01/06/2025"))
     )
     assert not badge_history_unknown(member("Phạm Văn Dũng", admitted="01/01/1990"))  # never saved: no entry day
+
+
+def test_probation_notices_90_60_30_7_days_before_its_end():
+    on = d("01/03/2025")
+    later = member("Lê Văn Cường", admitted="01/05/2024", ceremony="15/05/2024")  # ends in 75 days
+    soon = member("Trần Thị Bình", admitted="01/03/2024", ceremony="15/03/2024")  # ends in 14 days
+    week = member("Phạm Văn Dũng", admitted="01/03/2024", ceremony="05/03/2024")  # ends in 4 days
+    ended = member("Nguyễn Văn An", admitted="20/12/2023", ceremony="01/01/2024")
+    far = member("Đỗ Văn Em", admitted="01/06/2024", ceremony="10/06/2024")  # ends in 101 days
+    found = recognition_reminders([later, soon, week, ended, far], on, within_days=PROBATION_NOTICE_DAYS[0])
+    assert {r.member.full_name: r.notice for r in found} == {
+        "Lê Văn Cường": 90,
+        "Trần Thị Bình": 30,
+        "Phạm Văn Dũng": 7,
+        "Nguyễn Văn An": 0,
+    }
+    assert [probation_notice(d("30/05/2025"), on), probation_notice(d("31/05/2025"), on)] == [90, None]
