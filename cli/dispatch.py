@@ -123,6 +123,12 @@ def _export(args, **streams) -> int:
     return run_export(args.kind, args.output, db=args.db, **streams)
 
 
+def _ballots_pdf(args, **streams) -> int:
+    from cli.congress import run_ballots_pdf
+
+    return run_ballots_pdf(args.round_id, args.output, args.copies, db=getattr(args, "db", None), **streams)
+
+
 def _push(args, **streams) -> int:
     from cli.moves import run_push
 
@@ -165,6 +171,7 @@ _COMMANDS: dict[str, Callable[..., int]] = {
     "import": _import,
     "stats": _stats,
     "export": _export,
+    "ballots-pdf": _ballots_pdf,
     PUSH[0]: _push,
     PULL[0]: _pull,
     "server-setup": _server_setup,
