@@ -10,7 +10,7 @@ from pathlib import Path
 
 from models.congress.congresses import get_congress
 from models.congress.elections import get_election
-from models.congress.round_facts import round_rows
+from models.congress.tables import ElectionRound
 from models.core.branch import current_branch_id, get_branch
 from models.core.errors import NotFoundError, ValidationError
 from models.counting.validity import Form
@@ -73,5 +73,7 @@ def prepare_ballot_pdf(election_id: int, copies: int, round_number: int | None =
 
 def prepare_round_ballot_pdf(round_id: int, copies: int) -> PreparedExport:
     """`prepare_ballot_pdf` for the round with this id (the headless command's `--round N`)."""
-    row, election, _ = round_rows(round_id)
-    return prepare_ballot_pdf(election.id, copies, row.number)
+    row = ElectionRound.get_or_none(ElectionRound.id == round_id)
+    if row is None:
+        raise NotFoundError(f"Không tìm thấy lần bầu mã {round_id}.")
+    return prepare_ballot_pdf(row.election_id, copies, row.number)  # the election's branch is checked there
