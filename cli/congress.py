@@ -1,5 +1,6 @@
 """The congress's headless commands: `export KIND --congress N` (the congress's papers on the tab's own jobs),
-`minutes RECORD.json -o FILE` (the counting minutes from a record file) and `verify --code CODE [--db FILE]`."""
+`minutes RECORD.json -o FILE` (the counting minutes from a record file), `verify --code CODE [--db FILE]` and
+`ballots-pdf --round N -o FILE.pdf` (a round's ballots made to be scanned)."""
 
 from __future__ import annotations
 
@@ -85,3 +86,22 @@ def run_verify_database(code: str, *, db: str | None = None, out: TextIO, err: T
     for line in outcome.lines:
         print(line, file=out)
     return OK if outcome.matches else REFUSED
+
+
+@guarded
+def run_ballots_pdf(round_id: int, output: str, copies: int, *, db: str | None = None, out: TextIO, err: TextIO) -> int:
+    """Write `copies` ballots of the round with id `round_id` to `output` (".pdf" added when missing)."""
+    from reports.core.export_files import NothingToExport
+    from services.scanning.ballot_pdf import prepare_round_ballot_pdf
+
+    open_data_file(db)
+    target = Path(output)
+    if target.suffix.lower() != ".pdf":
+        target = target.with_name(f"{target.name}.pdf")
+    try:
+        written = prepare_round_ballot_pdf(round_id, copies).write(target)
+    except NothingToExport as exc:
+        print(exc.message, file=err)
+        return REFUSED
+    print(f"Đã ghi {copies} phiếu bầu để quét ra tệp {written}", file=out)
+    return OK

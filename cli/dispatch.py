@@ -139,6 +139,12 @@ def _applicants(args, **streams) -> int:
     return run_applicants(db=args.db, on=args.on, as_json=args.json, **streams)
 
 
+def _ballots_pdf(args, **streams) -> int:
+    from cli.congress import run_ballots_pdf
+
+    return run_ballots_pdf(args.round_id, args.output, args.copies, db=getattr(args, "db", None), **streams)
+
+
 def _push(args, **streams) -> int:
     from cli.moves import run_push
 
@@ -183,6 +189,7 @@ _COMMANDS: dict[str, Callable[..., int]] = {
     "stats": _stats,
     "export": _export,
     "applicants": _applicants,
+    "ballots-pdf": _ballots_pdf,
     PUSH[0]: _push,
     PULL[0]: _pull,
     "server-setup": _server_setup,

@@ -124,6 +124,16 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     applicants.add_argument("--db", **db)
     applicants.add_argument("--on", type=_date, metavar="NGÀY", help="ngày họp chi bộ (ngày/tháng/năm)")
     applicants.add_argument("--json", action="store_true", help="in dưới dạng JSON")
+    ballots = commands.add_parser(
+        "ballots-pdf",
+        help="in phiếu bầu để quét (PDF) của một lần bầu",
+        description="Ghi phiếu bầu của lần bầu mã N ra tệp PDF để in và quét: mọi phiếu giống nhau, có bốn dấu định "
+        "vị ở góc và mã QR ghi chi bộ, đại hội, chức danh, lần bầu và mẫu phiếu.",
+    )
+    ballots.add_argument("--round", type=int, metavar="N", required=True, dest="round_id", help="mã lần bầu")
+    ballots.add_argument("-o", "--output", metavar="TỆP.pdf", required=True, help="tệp PDF sẽ ghi")
+    ballots.add_argument("--copies", type=int, metavar="SỐ", default=1, help="số phiếu cần in (mặc định 1)")
+    ballots.add_argument("--db", **db)
     _add_move_commands(commands)
     _add_server_setup(commands)
     _add_committee(commands)

@@ -42,8 +42,8 @@ def draw_ballot(canvas: Any, geometry: BallotGeometry, left: float, top: float, 
     quiet = 2
     unit = geometry.qr.w / (len(modules) + 2 * quiet)
     path = canvas.beginPath()
-    for r, row in enumerate(modules):
-        for c, dark in enumerate(row):
+    for r, line in enumerate(modules):
+        for c, dark in enumerate(line):
             if dark:
                 x = left + geometry.qr.x + (c + quiet) * unit
                 y = page_height - top - geometry.qr.y - (r + quiet + 1) * unit
@@ -51,8 +51,8 @@ def draw_ballot(canvas: Any, geometry: BallotGeometry, left: float, top: float, 
     canvas.drawPath(path, stroke=0, fill=1)
     canvas.setLineWidth(0.7)
     canvas.rect(*box(geometry.stamp), stroke=1, fill=0)
-    for cell in geometry.header_cells:
-        canvas.rect(*box(cell), stroke=1, fill=0)
+    for header in geometry.header_cells:
+        canvas.rect(*box(header), stroke=1, fill=0)
     for row in geometry.rows:
         for cell in (row.number, row.name, row.agree, row.disagree):
             if cell is not None:

@@ -157,7 +157,7 @@ def ballot_geometry(target: ScanTarget) -> BallotGeometry:
     width = SLOT_WIDTH
     inner = width - 2 * SIDE
     texts: list[Text] = []
-    marks = (
+    top_marks = (
         Rect(MARK_INSET, MARK_INSET, MARK, MARK),
         Rect(width - MARK_INSET - MARK, MARK_INSET, MARK, MARK),
     )
@@ -209,7 +209,7 @@ def ballot_geometry(target: ScanTarget) -> BallotGeometry:
             "candidates",
         )
     marks = (
-        *marks,
+        *top_marks,
         Rect(MARK_INSET, height - MARK_INSET - MARK, MARK, MARK),
         Rect(width - MARK_INSET - MARK, height - MARK_INSET - MARK, MARK, MARK),
     )

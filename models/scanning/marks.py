@@ -222,7 +222,7 @@ def _line_cover(band: np.ndarray, hidden: np.ndarray) -> np.ndarray:
     """The columns of a name's row a stroke covers. Where the stroke crosses the printed letters it cannot be seen:
     its path is followed (the ink's middle in each column, carried across the gaps) and a gap counts as covered
     only when the print hides the path all along it, or when it is shorter than GAP_MM."""
-    columns = band.any(axis=0)
+    columns: np.ndarray = np.asarray(band.any(axis=0))
     inked = np.flatnonzero(columns)
     if inked.size == 0:
         return columns
@@ -284,12 +284,12 @@ def _damage(
         ys, xs = _pixels(_grown(mark, 4.0))
         shade[ys.start // step : ys.stop // step + 1, xs.start // step : xs.stop // step + 1] = 1.0
     if shade.min() < FOLD_SHADOW:
-        ys, xs = np.nonzero(shade < FOLD_SHADOW)
+        rows, cols = np.nonzero(shade < FOLD_SHADOW)
         area = Rect(
-            xs.min() * step / PER_MM,
-            ys.min() * step / PER_MM,
-            (xs.max() - xs.min() + 1) * step / PER_MM,
-            (ys.max() - ys.min() + 1) * step / PER_MM,
+            cols.min() * step / PER_MM,
+            rows.min() * step / PER_MM,
+            (cols.max() - cols.min() + 1) * step / PER_MM,
+            (rows.max() - rows.min() + 1) * step / PER_MM,
         )
         return [("torn_or_folded", area, float(shade.min()))]
     core = template_core(printed)

@@ -11,8 +11,9 @@ The contract, in the engine's own types (models/counting):
 
 - `ScanTarget` names the round being read: branch, congress, post (`Post`), round, form (`Form`), the candidates'
   names in ballot (A-B-C) order, and the texts and seats printed on the ballot (the blank template is drawn from
-  them by the same code that draws the printed PDF). Build it with `services.scanning.targets` (from the database)
-  or directly in tests.
+  them by the same code that draws the printed PDF). Build it with `services.scanning.ballot_pdf.scan_target`
+  (from the database) or directly in tests. Beyond the brief's shape the contract adds `mark`,
+  `disagree_score`, `disagree_area` to `MarkReading` and `form`, `upside_down`, `certain` to `PageReading`.
 - `MarkReading.candidate` is the 0-based index in the round's candidate order.
   Strike form: `struck` is True (name struck), False (name kept) or None (undecided); `mark` is None.
   Agree form: `mark` is the engine's `Mark` (AGREE, DISAGREE, BOTH, NONE) when certain, None when undecided;

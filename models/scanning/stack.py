@@ -30,6 +30,7 @@ from models.scanning.reading import (
 from models.scanning.register import register, warp
 
 PER_MM = ink_rules.PER_MM
+QR_ONLY = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
 ORIENTATION_PER_MM = 1.0
 
 
@@ -115,10 +116,10 @@ class BallotReader:
         for row in found.rows:
             marks.append(self._mark(matrix, row, damaged))
             if row.doubt is not None:
-                area = self._box(matrix, row.doubt_area) if row.doubt_area else None
-                doubts.append(Doubt(DoubtKind(row.doubt), row.candidate, area, row.score))
-        for kind, rect, score in found.page_doubts:
-            doubts.append(Doubt(DoubtKind(kind), None, self._box(matrix, rect) if rect else None, score))
+                where = self._box(matrix, row.doubt_area) if row.doubt_area else None
+                doubts.append(Doubt(DoubtKind(row.doubt), row.candidate, where, row.score))
+        for name, rect, score in found.page_doubts:
+            doubts.append(Doubt(DoubtKind(name), None, self._box(matrix, rect) if rect else None, score))
         return PageReading(
             number, png, digest, True, payload, tuple(marks), tuple(doubts), self.target.form, upside_down
         )
@@ -189,11 +190,11 @@ def _qr(scan: np.ndarray, rect: Rect) -> str | None:
     y0, x0 = max(0, int((rect.y - margin) * PER_MM)), max(0, int((rect.x - margin) * PER_MM))
     y1, x1 = int((rect.y + rect.h + margin) * PER_MM), int((rect.x + rect.w + margin) * PER_MM)
     region = np.ascontiguousarray(np.clip(scan[y0:y1, x0:x1], 0, 255).astype(np.uint8))
-    found = zxingcpp.read_barcode(region, formats=zxingcpp.BarcodeFormat.QRCode)
+    found = zxingcpp.read_barcode(region, formats=QR_ONLY)
     return found.text if found is not None and found.valid else None
 
 
 def _qr_anywhere(grey: np.ndarray) -> str | None:
     """The QR code of a page that does not register (to tell a ballot of another round from a damaged one)."""
-    found = zxingcpp.read_barcode(np.ascontiguousarray(grey), formats=zxingcpp.BarcodeFormat.QRCode)
+    found = zxingcpp.read_barcode(np.ascontiguousarray(grey), formats=QR_ONLY)
     return found.text if found is not None and found.valid else None

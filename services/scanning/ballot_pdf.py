@@ -10,6 +10,7 @@ from pathlib import Path
 
 from models.congress.congresses import get_congress
 from models.congress.elections import get_election
+from models.congress.tables import ElectionRound
 from models.core.branch import current_branch_id, get_branch
 from models.core.errors import NotFoundError, ValidationError
 from models.counting.validity import Form
@@ -54,13 +55,13 @@ def write_ballot_pdf(path: Path, target: ScanTarget, copies: int) -> int:
     return write_ballots(path, ballot_geometry(target), copies, title)
 
 
-def prepare_ballot_pdf(election_id: int, copies: int) -> PreparedExport:
-    """The ballots of an election's current round as a PDF made to be scanned (the front ends' «In phiếu để
-    quét»): `copies` of them; the file is written beside its place and moved in only when whole."""
+def prepare_ballot_pdf(election_id: int, copies: int, round_number: int | None = None) -> PreparedExport:
+    """The ballots of an election's round (its current one when None) as a PDF made to be scanned (the front
+    ends' «In phiếu để quét»): `copies` of them; the file is written beside its place and moved in only when whole."""
     election = get_election(election_id)
-    if not election.current_round.candidates:
+    target = scan_target(election_id, round_number)
+    if not target.candidates:
         raise NothingToExport("Danh sách bầu cử chưa có ai: chưa in phiếu bầu được.")
-    target = scan_target(election_id)
     ballot_geometry(target)  # refuses a list longer than a page now, before a file is chosen
     name = safe_filename(f"Phiếu bầu để quét - {election.title} - lần {target.round}") + ".pdf"
 
@@ -68,3 +69,11 @@ def prepare_ballot_pdf(election_id: int, copies: int) -> PreparedExport:
         return write_atomically(Path(path), lambda out, _step: write_ballot_pdf(out, target, copies), progress)
 
     return PreparedExport(name, run)
+
+
+def prepare_round_ballot_pdf(round_id: int, copies: int) -> PreparedExport:
+    """`prepare_ballot_pdf` for the round with this id (the headless command's `--round N`)."""
+    row = ElectionRound.get_or_none(ElectionRound.id == round_id)
+    if row is None:
+        raise NotFoundError(f"Không tìm thấy lần bầu mã {round_id}.")
+    return prepare_ballot_pdf(row.election_id, copies, row.number)  # the election's branch is checked there

@@ -23,6 +23,7 @@ from models.scanning.stack import BallotReader
 from tests.support import scan_deck as deck
 
 DECK_SIZE = 400
+pytestmark = pytest.mark.timeout(3600)  # writing and reading the deck takes minutes on a busy machine
 
 
 @pytest.fixture(scope="module")

@@ -180,3 +180,17 @@ def test_a_short_thin_stroke_mostly_under_the_print_goes_to_a_person():
     assert case.kinds[1] == "partial strike"
     assert (DoubtKind.PARTIAL_STRIKE, 1) in {(d.kind, d.candidate) for d in reading.doubts}
     assert reading.marks[1].score < 0.05 and not reading.marks[1].certain
+
+
+@pytest.mark.parametrize("dpi", [150, 300])
+def test_scans_at_150_and_300_dpi_read_as_at_200(dpi):
+    case, image = deck.make_case(1, Form.STRIKE)  # two names struck (slanted, straight), a mild fold, rotated
+    grey = image.convert("L")
+    reader = BallotReader(deck.target(Form.STRIKE))
+    at_200 = reader.read(1, ScannedPage(np.asarray(grey), None, deck.DPI))
+    size = (round(grey.width * dpi / deck.DPI), round(grey.height * dpi / deck.DPI))
+    resized = grey.resize(size, Image.Resampling.BILINEAR)
+    other = reader.read(1, ScannedPage(np.asarray(resized), None, dpi))
+    assert at_200.proposed_choices() is not None
+    assert other.proposed_choices() == at_200.proposed_choices()
+    assert other.proposed_choices() == (0, 3, 4)
