@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -22,6 +24,30 @@ if not os.environ.get("QT_QPA_PLATFORM"):
 
 def pytest_addoption(parser):
     parser.addoption("--bench", action="store_true", help="also collect tests/bench (pytest-benchmark)")
+
+
+RAM_FOLDER = Path("/dev/shm")  # tmpfs on Linux
+_RAM_BASETEMP = pytest.StashKey[Path]()  # the folder this run made there
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest's own tmp_path factory reads the option
+def pytest_configure(config):
+    """Tests write their files on a RAM disk where the machine has one, unless told `--basetemp`: ChiBo commits
+    every write with synchronous=FULL, and each fsync costs milliseconds on a real disk and nothing on tmpfs. What
+    the tests check does not change: they kill processes, never the machine, and a killed process leaves the same
+    bytes behind on either. Benchmarks (--bench) measure the real disk; so does a run with CHIBO_TESTS_ON_DISK=1."""
+    on_disk = config.option.basetemp or config.getoption("--bench") or os.environ.get("CHIBO_TESTS_ON_DISK")
+    if on_disk or not os.access(RAM_FOLDER, os.W_OK):
+        return
+    config.option.basetemp = tempfile.mkdtemp(prefix="chibo-tests-", dir=RAM_FOLDER)
+    config.stash[_RAM_BASETEMP] = Path(config.option.basetemp)
+
+
+def pytest_unconfigure(config):
+    """The RAM disk is memory: a run leaves nothing there (`--basetemp DIR` keeps a run's files for a look)."""
+    folder = config.stash.get(_RAM_BASETEMP, None)
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def pytest_ignore_collect(collection_path, config):
