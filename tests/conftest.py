@@ -56,6 +56,15 @@ def pytest_ignore_collect(collection_path, config):
     return None
 
 
+def pytest_collection_modifyitems(config, items):
+    """Every test that reaches the throwaway PostgreSQL server (through `pg_url`, or the "postgresql" case of a
+    fixture run on both databases) carries the `postgresql` mark: the fast lane leaves them out (README, «Tests»)."""
+    for item in items:
+        params = getattr(item, "callspec", None)
+        if "pg_url" in item.fixturenames or (params is not None and "postgresql" in params.params.values()):
+            item.add_marker(pytest.mark.postgresql)
+
+
 @pytest.fixture(scope="session")
 def pg_url():
     """URL of an empty PostgreSQL database on a throwaway server the tests start themselves."""
