@@ -306,7 +306,7 @@ def export_counting_minutes(
     minutes.lines(result_lines(data))
     doc.keep_together(first)
 
-    first = minutes.section("Mã kiểm tra")
+    closing = first = minutes.section("Mã kiểm tra")
     lines = code_lines(data)
     if data.digest_verified is False:
         red_paragraph(doc, lines[0], size=12, bold=True, italic=False)
@@ -321,5 +321,5 @@ def export_counting_minutes(
 
     doc.append([], GAP)
     doc.paragraph(adopted_line(data), italic=True, align="justify")
-    doc.signature(signature, left=signature_lines(data))
+    doc.signature(signature, left=signature_lines(data), keep_from=closing)
     return save_workbook(workbook, path)
