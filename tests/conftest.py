@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from models.schema import install_schema
+from tests.support.lanes import RAM_BASETEMP, RAM_FOLDER
 
 install_schema()  # as every entry point does before opening a data file (main.py, cli/)
 
@@ -26,10 +27,6 @@ def pytest_addoption(parser):
     parser.addoption("--bench", action="store_true", help="also collect tests/bench (pytest-benchmark)")
 
 
-RAM_FOLDER = Path("/dev/shm")  # tmpfs on Linux
-_RAM_BASETEMP = pytest.StashKey[Path]()  # the folder this run made there
-
-
 @pytest.hookimpl(tryfirst=True)  # before pytest's own tmp_path factory reads the option
 def pytest_configure(config):
     """Tests write their files on a RAM disk where the machine has one, unless told `--basetemp`: ChiBo commits
@@ -40,12 +37,12 @@ def pytest_configure(config):
     if on_disk or not os.access(RAM_FOLDER, os.W_OK):
         return
     config.option.basetemp = tempfile.mkdtemp(prefix="chibo-tests-", dir=RAM_FOLDER)
-    config.stash[_RAM_BASETEMP] = Path(config.option.basetemp)
+    config.stash[RAM_BASETEMP] = Path(config.option.basetemp)
 
 
 def pytest_unconfigure(config):
     """The RAM disk is memory: a run leaves nothing there (`--basetemp DIR` keeps a run's files for a look)."""
-    folder = config.stash.get(_RAM_BASETEMP, None)
+    folder = config.stash.get(RAM_BASETEMP, None)
     if folder is not None:
         shutil.rmtree(folder, ignore_errors=True)
 
