@@ -50,6 +50,8 @@ def test_minutes_of_a_record_file_sign_on_the_page_of_their_last_section(tmp_pat
     assert any(line.startswith("Biên bản lập xong hồi") for line in last)
     assert any("T/M BAN KIỂM PHIẾU" in line for line in last)
     assert "IV. KẾT QUẢ KIỂM PHIẾU" in _body_lines(pages[1])  # with its table, not at the foot of page 1
+    ballots = ("Số phiếu phát ra", "Số phiếu thu vào", "Số phiếu hợp lệ", "Số phiếu không hợp lệ")
+    assert len({n for n, page in enumerate(pages) for label in ballots if label in page}) == 1  # one page, whole
 
 
 def test_the_congress_summary_signs_on_the_page_of_its_last_election(tmp_path):
