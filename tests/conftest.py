@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 
 from models.schema import install_schema
+from tests.support.lanes import RAM_BASETEMP, RAM_FOLDER
 
 install_schema()  # as every entry point does before opening a data file (main.py, cli/)
 
@@ -24,10 +27,39 @@ def pytest_addoption(parser):
     parser.addoption("--bench", action="store_true", help="also collect tests/bench (pytest-benchmark)")
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest's own tmp_path factory reads the option
+def pytest_configure(config):
+    """Tests write their files on a RAM disk where the machine has one, unless told `--basetemp`: ChiBo commits
+    every write with synchronous=FULL, and each fsync costs milliseconds on a real disk and nothing on tmpfs. What
+    the tests check does not change: they kill processes, never the machine, and a killed process leaves the same
+    bytes behind on either. Benchmarks (--bench) measure the real disk; so does a run with CHIBO_TESTS_ON_DISK=1."""
+    on_disk = config.option.basetemp or config.getoption("--bench") or os.environ.get("CHIBO_TESTS_ON_DISK")
+    if on_disk or not os.access(RAM_FOLDER, os.W_OK):
+        return
+    config.option.basetemp = tempfile.mkdtemp(prefix="chibo-tests-", dir=RAM_FOLDER)
+    config.stash[RAM_BASETEMP] = Path(config.option.basetemp)
+
+
+def pytest_unconfigure(config):
+    """The RAM disk is memory: a run leaves nothing there (`--basetemp DIR` keeps a run's files for a look)."""
+    folder = config.stash.get(RAM_BASETEMP, None)
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def pytest_ignore_collect(collection_path, config):
     if collection_path.name == "bench" and not config.getoption("--bench"):
         return True
     return None
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test that reaches the throwaway PostgreSQL server (through `pg_url`, or the "postgresql" case of a
+    fixture run on both databases) carries the `postgresql` mark: the fast lane leaves them out (README, «Tests»)."""
+    for item in items:
+        params = getattr(item, "callspec", None)
+        if "pg_url" in item.fixturenames or (params is not None and "postgresql" in params.params.values()):
+            item.add_marker(pytest.mark.postgresql)
 
 
 @pytest.fixture(scope="session")

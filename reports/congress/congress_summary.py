@@ -132,6 +132,7 @@ class _Report:
     def __init__(self, doc: DocumentSheet) -> None:
         self.doc, self.sections = doc, 0
         self._heading_row = 0  # a section heading still waiting to be kept with its first block
+        self.last_block = 0  # first row of the last round written (with its election's title for the first)
 
     def section(self, title: str, write: Callable[[], object], whole: bool = True) -> None:
         """A numbered section; kept on one page when `whole`, else only its heading with its first KEEP_ROWS rows
@@ -200,7 +201,7 @@ class _Report:
             if outcome.note:
                 self.lines([f"Ghi chú: {outcome.note.rstrip('.')}."], italic=True)
             self.keep(start)
-            start = self.doc.row + 1
+            self.last_block, start = start, self.doc.row + 1
         if election.appointed:
             self.keep(self.lines([f"{election.appointed.rstrip('.')}."], bold=True) - 1)
 
@@ -248,7 +249,8 @@ def export_congress_summary(
                 report.election(number, election)
 
         report.section("Kết quả bầu cử", elections)
+    closing = report.last_block  # the last round goes on the signature's page with section V
     if results := result_lines(summary):
         report.section("Kết quả đại hội", lambda: report.lines(results))
-    doc.signature(signature, recipients)
+    doc.signature(signature, recipients, keep_from=closing or None)
     return save_workbook(workbook, path)

@@ -212,11 +212,13 @@ class _Minutes:
             self.doc.paragraph(text, bold=bold, align="justify")
 
     def figures(self, rows: Sequence[Figure], keep_from: int) -> None:
-        """The figures; the rows from `keep_from` (a heading) stay on the page of the first few figures."""
-        write_figures(self.doc, [FigureBlock(rows[:KEEP_ROWS], *self._figure_spans)], size=FIGURES_SIZE)
+        """The figures; the rows from `keep_from` (a heading) stay on the page of the first few figures, and a
+        single last figure never goes alone onto the next page."""
+        kept = len(rows) if len(rows) <= KEEP_ROWS + 1 else KEEP_ROWS
+        write_figures(self.doc, [FigureBlock(rows[:kept], *self._figure_spans)], size=FIGURES_SIZE)
         self.doc.keep_together(keep_from)
-        if rows[KEEP_ROWS:]:
-            write_figures(self.doc, [FigureBlock(rows[KEEP_ROWS:], *self._figure_spans)], size=FIGURES_SIZE)
+        if rows[kept:]:
+            write_figures(self.doc, [FigureBlock(rows[kept:], *self._figure_spans)], size=FIGURES_SIZE)
 
     def names_grid(self, names: Sequence[str]) -> None:
         """Numbered names two to a row, across then down."""
@@ -306,7 +308,7 @@ def export_counting_minutes(
     minutes.lines(result_lines(data))
     doc.keep_together(first)
 
-    first = minutes.section("Mã kiểm tra")
+    closing = first = minutes.section("Mã kiểm tra")
     lines = code_lines(data)
     if data.digest_verified is False:
         red_paragraph(doc, lines[0], size=12, bold=True, italic=False)
@@ -321,5 +323,5 @@ def export_counting_minutes(
 
     doc.append([], GAP)
     doc.paragraph(adopted_line(data), italic=True, align="justify")
-    doc.signature(signature, left=signature_lines(data))
+    doc.signature(signature, left=signature_lines(data), keep_from=closing)
     return save_workbook(workbook, path)

@@ -61,10 +61,19 @@ DEFAULT_RECIPIENTS: tuple[str, ...] = ("Đảng ủy cấp trên (để báo cá
 
 
 def new_workbook(sheet_title: str) -> tuple[Any, Any]:
-    """A write-only workbook and its one worksheet."""
+    """A write-only workbook and its one worksheet, whose default font is the documents' own (Times New Roman):
+    a column's width is counted in digits of the default font, so with openpyxl's Calibri a machine without Calibri
+    (LibreOffice on Linux) draws every column wider, prints the page smaller and breaks it elsewhere than Excel.
+    Times New Roman, or its metric clone Liberation Serif, gives the same widths everywhere, those the page estimate
+    below reckons with."""
     from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils.indexed_list import IndexedList
 
     workbook = Workbook(write_only=True)
+    default = Font(name=styles.FONT_NAME, sz=11, family=1)
+    workbook._fonts = IndexedList([default])  # the first font is the workbook's default
+    workbook._named_styles["Normal"].font = default
     return workbook, workbook.create_sheet(title=sheet_title[:31])
 
 
@@ -409,6 +418,25 @@ class DocumentSheet:
             else:
                 self._break_before(end - 1)
 
+    def _keep_with_closing(self, first: int, block_height: float) -> bool:
+        """Break the page before row `first` (and drop any break after it) when the rows from it and a block of
+        `block_height` after them would not all be on one page by the estimate, and fit on one: the signature's
+        page then opens with the closing text from `first`, not with its last lines alone. Returns whether the
+        rows and the block share a page."""
+        if not 1 < first <= self.row:
+            return False
+        page = self._page_height()
+        pages, used, _rows = self._layout(self.row)
+        if pages[first - 1] == pages[-1] and used + block_height <= page:
+            return True
+        start, end = self._title_rows
+        repeat = sum(self._heights[start - 1 : end]) if start else 0.0
+        if repeat + sum(self._heights[first - 1 :]) + block_height > page:
+            return False
+        self.ws.row_breaks.brk = [brk for brk in self.ws.row_breaks.brk if brk.id < first - 1]
+        self._break_before(first)
+        return True
+
     def _fits_one_page_shrunk(self, block_height: float) -> bool:
         """Whether the whole document, with a block of `block_height` still to come, fits on one page when printed
         at no less than MIN_ONE_PAGE_SCALE: a short list whose figures and signature overflow the first page by a
@@ -435,10 +463,13 @@ class DocumentSheet:
         recipients: Sequence[str] = DEFAULT_RECIPIENTS,
         *,
         left: Sequence[tuple[str, bool]] | None = None,
+        keep_from: int | None = None,
     ) -> None:
         """The "Nơi nhận:" list bottom left and the signature block bottom right, side by side. `left` replaces the
         list by lines of (text, bold) centred at body size: the counting minutes put the members of the counting
-        committee there, each name under a space to sign."""
+        committee there, each name under a space to sign. `keep_from` is the first row of the closing text (a last
+        section): when the signature cannot follow it on its page, that text moves to the signature's page with it,
+        so that page never holds the signature with only a line or two above it."""
         ws, n, right = self.ws, len(self.columns), self._sign_from
         if left is None:
             left_cells = [styles.styled_cell(ws, "Nơi nhận:", size=12, bold=True, italic=True)]
@@ -463,8 +494,9 @@ class DocumentSheet:
                 styles.line_count(text, self._width(right, n), BODY_SIZE, text.isupper(), True),
             )
             heights.append(styles.row_height(lines, BODY_SIZE) if lines > 1 else None)
-        block = sum(h or self._default_height for h in heights)
-        self._keep_with_table(block + 4 * self._default_height)
+        block = sum(h or self._default_height for h in heights) + 4 * self._default_height  # with a safety margin
+        if keep_from is None or not self._keep_with_closing(keep_from, block):
+            self._keep_with_table(block)
         self.blank()
         for index in range(count):
             lcell = left_cells[index] if index < len(left_cells) else None

@@ -270,6 +270,11 @@ def test_with_one_screen_it_opens_as_a_large_normal_window_and_esc_or_f11_leave_
     qtbot.waitUntil(lambda: not widget.isFullScreen())
 
 
+def _unsqueezed(label: QLabel) -> bool:
+    """The label is as tall as its wrapped text needs."""
+    return label.height() >= label.heightForWidth(label.width())
+
+
 def _names_fit(window: ProjectorWindow) -> list[str]:
     """Names the table would cut short (the name column narrower than the bold name)."""
     width = window.table.columnWidth(1)
@@ -289,16 +294,13 @@ def test_screenshots_at_projector_sizes(window, qtbot, tmp_path, size, count):
     window.resize(*size)
     qtbot.waitUntil(lambda: (window.width(), window.height()) == size)
     window.show_progress(123, 344)
-    qtbot.wait(20)
-    assert window.progress_label.height() >= window.progress_label.heightForWidth(window.progress_label.width())
+    qtbot.waitUntil(lambda: _unsqueezed(window.progress_label))  # the layout settles
     shot = window.grab()
     assert (shot.width(), shot.height()) == size
     assert shot.save(str(folder / f"progress_{count}_{size[0]}x{size[1]}.png"))
     window.show_result(_big_result(count))
-    qtbot.wait(20)  # the layout settles
+    labels = (window.figures_label, window.election_label, window.congress_label)
+    # the layout settles: no name cut short, the figures and the header not squeezed below their text
+    qtbot.waitUntil(lambda: _names_fit(window) == [] and all(_unsqueezed(label) for label in labels))
     assert window.grab().save(str(folder / f"result_{count}_{size[0]}x{size[1]}.png"))
-    assert _names_fit(window) == []
     assert not _chart_parts(window)[2].labelsTruncated()
-    # the figures and the header are not squeezed below their text
-    for label in (window.figures_label, window.election_label, window.congress_label):
-        assert label.height() >= label.heightForWidth(label.width())

@@ -228,6 +228,54 @@ def test_keep_together_breaks_before_a_block_that_would_straddle_pages():
     assert len(ws.row_breaks.brk) == 1
 
 
+def _closing(paragraphs: int, closing: int):
+    """A document of `paragraphs` lines, then a closing section of `closing` lines, then the signature kept with it."""
+    ws = Workbook().active
+    doc = DocumentSheet(ws, COLUMNS)
+    doc.header_blocks(DocumentHeader("Đảng bộ Phường 1", "Chi bộ Khu phố 2"))
+    for i in range(paragraphs):
+        doc.paragraph(f"Đoạn {i}")
+    heading = doc.paragraph("V. KẾT QUẢ", bold=True)
+    for i in range(closing):
+        doc.paragraph(f"Dòng {i}")
+    doc.signature(Signature(name="Trần Thị Bình"), keep_from=heading)
+    return ws, heading
+
+
+def test_the_signature_page_opens_with_the_closing_section():
+    ws, _heading = _closing(20, 4)  # all on the first page: no break
+    assert list(ws.row_breaks.brk) == []
+    ws, heading = _closing(30, 4)  # the signature would not fit after the closing lines: they go with it
+    assert [brk.id for brk in ws.row_breaks.brk] == [heading - 1]
+    ws, heading = _closing(2, 75)  # a closing section taller than a page flows: only its last lines go with it
+    last_line = heading + 75
+    assert [brk.id for brk in ws.row_breaks.brk] == [last_line - 2]
+
+
+def test_a_break_placed_inside_the_closing_text_is_dropped_for_the_one_before_it():
+    ws = Workbook().active
+    doc = DocumentSheet(ws, COLUMNS)
+    for i in range(30):
+        doc.paragraph(f"Đoạn {i}")
+    last_round = doc.paragraph("5. Bầu đại biểu dự khuyết", bold=True)
+    doc.paragraph("Trúng cử: Bùi Văn Khánh.")
+    section = doc.paragraph("V. KẾT QUẢ ĐẠI HỘI", bold=True)
+    doc._break_before(section)  # the section was kept whole on a page of its own
+    doc.paragraph("- Bí thư Chi bộ: đồng chí Nguyễn Văn An.")
+    doc.signature(Signature(name="Nguyễn Văn An"), keep_from=last_round)
+    assert [brk.id for brk in ws.row_breaks.brk] == [last_round - 1]
+
+
+def test_the_workbook_default_font_is_the_documents_own(tmp_path):
+    """Widths count digits of the default font: with openpyxl's Calibri, a machine without it (LibreOffice on
+    Linux) prints every column wider, the page smaller, and breaks the pages elsewhere than Excel."""
+    wb, ws = new_workbook("Báo cáo")
+    DocumentSheet(ws, COLUMNS).paragraph("Văn bản")
+    loaded = load_workbook(save_workbook(wb, tmp_path / "f.xlsx"))
+    assert loaded._fonts[0].name == "Times New Roman"
+    assert loaded._named_styles["Normal"].font.name == "Times New Roman"
+
+
 def test_spans_row_merges_and_takes_plain_values(tmp_path):
     wb, ws = new_workbook("Báo cáo")
     doc = DocumentSheet(ws, COLUMNS)
