@@ -1,0 +1,109 @@
+"""A meeting's secret ballot counted ballot by ballot in the «Bầu cử» tab's engine: a by-election and member
+questions (expulsion with two thirds of D, discipline counted one form per round), their figures filled from the
+sealed count, their record file, and the congress lists left as they were."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from models.congress.congresses import list_congresses
+from models.congress.elections import get_election
+from models.core.errors import ConflictError, ValidationError
+from models.counting import Attendance, Ballot, Mark, Post, count_ballots
+from models.live_count.count import close_count, count_rounds, sound_round_record
+from models.live_count.session import CountSession
+from models.meetings.leadership import current_leadership
+from models.meetings.meetings import create_meeting, set_attendance
+from models.meetings.secret_ballot import open_secret_ballot, secret_ballot_for, take_count
+from models.meetings.thresholds import DisciplineForm, VoteKind
+from models.meetings.votes import ByElection, meeting_votes
+from tests.support import congress_story as story
+
+DAY = date(2026, 9, 15)
+LEAVE = ByElection(Post.SECRETARY, "45-CV/ĐU", date(2026, 9, 1))
+
+
+def _count(round_id: int, agree: int, disagree: int, void: int = 0) -> None:
+    session = CountSession(round_id)
+    key = session.election.candidates[0].id
+    marks = [Mark.AGREE] * agree + [Mark.DISAGREE] * disagree + [Mark.BOTH] * void
+    for no, mark in enumerate(marks, start=1):
+        session.enter(Ballot.agree(no, {key: mark}))
+    close_count(round_id, "Trưởng ban")
+
+
+def _meeting(purpose: str):
+    meeting = create_meeting(DAY, purpose)
+    absent = [p for p in meeting.attendees if p.official and p.situation == "normal"][-1]
+    set_attendance(meeting.id, absent.member_id, Attendance.ABSENT_APPROVED, "Ốm")  # leaves D
+    return meeting
+
+
+def test_a_by_election_counted_ballot_by_ballot_fills_its_outcome(data_file):
+    congress = story.congress_of_35()
+    before = current_leadership()[0]
+    meeting = _meeting("Bầu bổ sung Bí thư Chi bộ")
+    candidate = next(p for p in meeting.attendees if p.official and p.full_name != before.full_name)
+    vote = open_secret_ballot(meeting.id, VoteKind.BY_ELECTION, candidate.member_id, by_election=LEAVE)
+    assert vote.awaiting_count and not vote.passed and "Đang kiểm phiếu" in vote.outcome_text
+    assert current_leadership()[0].full_name == before.full_name  # not elected while being counted
+    round_id = secret_ballot_for(vote.id)
+    election = get_election(vote.election_id)
+    assert election.title == "Bầu bổ sung Bí thư Chi bộ"
+    info = election.current_round
+    assert (info.electorate.D, info.ballots_issued) == (vote.d, 30)  # D from the meeting's base, not a check-in
+    with pytest.raises(ConflictError, match="chưa khóa kết quả"):
+        take_count(vote.id)
+    _count(round_id, 16, 13, 1)
+    counted = take_count(vote.id)
+    assert (counted.yes, counted.no, counted.invalid, counted.d) == (16, 13, 1, 30)
+    assert counted.passed and counted.outcome_text.startswith("Trúng cử Bí thư Chi bộ (16/30")
+    assert current_leadership()[0].full_name == candidate.full_name
+    with pytest.raises(ConflictError, match="đã có kết quả"):
+        take_count(vote.id)
+    # the congress lists do not show the row hosting the meeting's ballot; the «Bầu cử» tab lists its round
+    assert [c.id for c in list_congresses()] == [congress.id]
+    listed = next(r for r in count_rounds() if r.round_id == round_id)
+    assert listed.label.startswith("Hội nghị chi bộ ngày 15/09/2026") and "Bầu bổ sung Bí thư Chi bộ" in listed.label
+    record = sound_round_record(round_id)
+    assert record.congress.startswith("Hội nghị") and record.title == "Bầu bổ sung Bí thư Chi bộ"
+    assert count_ballots(record.election, record.ballots).candidates[0].votes == 16
+
+
+def test_an_expulsion_needs_two_thirds_of_d_counted_from_the_ballots(data_file):
+    story.congress_of_35()
+    meeting = _meeting("Xem xét kỷ luật")
+    member = next(p for p in meeting.attendees if p.official)
+    vote = open_secret_ballot(meeting.id, VoteKind.PROPOSE_EXPULSION, member.member_id)
+    assert get_election(vote.election_id).title == f"Đề nghị kỷ luật khai trừ: đồng chí {member.full_name}"
+    _count(secret_ballot_for(vote.id), 19, 11)  # 19 of D = 30: more than half, less than two thirds
+    counted = take_count(vote.id)
+    assert (counted.yes, counted.no, counted.needed, counted.passed) == (19, 11, 20, False)
+
+
+def test_a_show_of_cards_kind_or_an_unknown_subject_is_refused(data_file):
+    story.congress_of_35()
+    meeting = _meeting("Xem xét")
+    with pytest.raises(ValidationError, match="đảng viên hoặc một quần chúng"):
+        open_secret_ballot(meeting.id, VoteKind.STRIKE_OFF, None)  # type: ignore[arg-type]
+    assert meeting_votes(meeting.id) == []
+
+
+def test_discipline_is_counted_one_form_per_round_heaviest_first(data_file):
+    story.congress_of_35()
+    meeting = _meeting("Thi hành kỷ luật")
+    member = next(p for p in meeting.attendees if p.official)
+    vote = open_secret_ballot(meeting.id, VoteKind.DISCIPLINE, member.member_id)
+    first = secret_ballot_for(vote.id)
+    assert "Cảnh cáo" in get_election(vote.election_id).current_round.notes
+    _count(first, 12, 18)  # warning: 12 of D = 30 does not pass
+    pending = take_count(vote.id)
+    assert pending.awaiting_count
+    second = secret_ballot_for(vote.id)
+    assert second != first and "Khiển trách" in get_election(vote.election_id).current_round.notes
+    _count(second, 17, 13)  # reprimand (or heavier): 2 × 17 > 30
+    counted = take_count(vote.id)
+    assert counted.yes_by_form == {"warning": 12, "reprimand": 5} and counted.yes == 17
+    assert counted.discipline is DisciplineForm.REPRIMAND and counted.passed
