@@ -46,7 +46,7 @@ class CongressInfo:
 
     @property
     def ordinal_text(self) -> str:
-        return f"lần thứ {roman(self.ordinal)}"
+        return f"lần thứ {roman(self.ordinal)}" if self.ordinal > 0 else ""  # a meeting's ballot has none
 
     @property
     def term_text(self) -> str:
@@ -69,7 +69,7 @@ class CongressInfo:
     def full_title(self, branch_name: str) -> str:
         """ "Đại hội Chi bộ X lần thứ IV, nhiệm kỳ 2025–2030", or the meeting's title for a meeting's ballot."""
         if self.hosts_meeting:
-            return self.place
+            return f"Hội nghị {branch_name or 'Chi bộ'} ngày {fmt(self.opens_on)}"
         return f"Đại hội {branch_name or 'Chi bộ'} {self.ordinal_text}, {self.term_text}"
 
     @property

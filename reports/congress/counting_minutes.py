@@ -274,9 +274,10 @@ def export_counting_minutes(
 
     first = minutes.section("Số lượng và danh sách bầu cử")
     form = data.form_label[:1].lower() + data.form_label[1:]
+    body = "Hội nghị" if data.heading.line else "Đại hội"  # a branch meeting's secret ballot, or a congress's
     minutes.lines(
         [
-            f"Đại hội đã biểu quyết số lượng bầu: {data.seats} đồng chí; hình thức bầu: {form}.",
+            f"{body} đã biểu quyết số lượng bầu: {data.seats} đồng chí; hình thức bầu: {form}.",
             f"Danh sách bầu cử gồm {len(data.candidates)} đồng chí (xếp theo vần A, B, C):",
         ]
     )

@@ -16,6 +16,7 @@ class CongressHeading:
     opens_on: date
     closes_on: date | None = None
     place: str = ""  # where the congress sits ("Hội trường tầng 3, trụ sở Sở")
+    line: str = ""  # a branch meeting's secret ballot: its own line ("Hội nghị Chi bộ … ngày …"), not a congress's
 
 
 @dataclass(frozen=True)

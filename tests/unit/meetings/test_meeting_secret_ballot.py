@@ -7,31 +7,24 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from openpyxl import load_workbook
 
 from models.congress.congresses import list_congresses
 from models.congress.elections import get_election
 from models.core.errors import ConflictError, ValidationError
-from models.counting import Attendance, Ballot, Mark, Post, count_ballots
-from models.live_count.count import close_count, count_rounds, sound_round_record
-from models.live_count.session import CountSession
+from models.counting import Attendance, Post, count_ballots
+from models.live_count.count import count_rounds, sound_round_record
 from models.meetings.leadership import current_leadership
 from models.meetings.meetings import create_meeting, set_attendance
 from models.meetings.secret_ballot import open_secret_ballot, secret_ballot_for, take_count
 from models.meetings.thresholds import DisciplineForm, VoteKind
 from models.meetings.votes import ByElection, meeting_votes
+from services.congress.minutes_jobs import prepare_minutes
 from tests.support import congress_story as story
+from tests.support.meeting_ballots import count_question
 
 DAY = date(2026, 9, 15)
 LEAVE = ByElection(Post.SECRETARY, "45-CV/ĐU", date(2026, 9, 1))
-
-
-def _count(round_id: int, agree: int, disagree: int, void: int = 0) -> None:
-    session = CountSession(round_id)
-    key = session.election.candidates[0].id
-    marks = [Mark.AGREE] * agree + [Mark.DISAGREE] * disagree + [Mark.BOTH] * void
-    for no, mark in enumerate(marks, start=1):
-        session.enter(Ballot.agree(no, {key: mark}))
-    close_count(round_id, "Trưởng ban")
 
 
 def _meeting(purpose: str):
@@ -41,7 +34,7 @@ def _meeting(purpose: str):
     return meeting
 
 
-def test_a_by_election_counted_ballot_by_ballot_fills_its_outcome(data_file):
+def test_a_by_election_counted_ballot_by_ballot_fills_its_outcome(data_file, tmp_path):
     congress = story.congress_of_35()
     before = current_leadership()[0]
     meeting = _meeting("Bầu bổ sung Bí thư Chi bộ")
@@ -56,7 +49,7 @@ def test_a_by_election_counted_ballot_by_ballot_fills_its_outcome(data_file):
     assert (info.electorate.D, info.ballots_issued) == (vote.d, 30)  # D from the meeting's base, not a check-in
     with pytest.raises(ConflictError, match="chưa khóa kết quả"):
         take_count(vote.id)
-    _count(round_id, 16, 13, 1)
+    count_question(round_id, 16, 13, 1)
     counted = take_count(vote.id)
     assert (counted.yes, counted.no, counted.invalid, counted.d) == (16, 13, 1, 30)
     assert counted.passed and counted.outcome_text.startswith("Trúng cử Bí thư Chi bộ (16/30")
@@ -70,6 +63,13 @@ def test_a_by_election_counted_ballot_by_ballot_fills_its_outcome(data_file):
     record = sound_round_record(round_id)
     assert record.congress.startswith("Hội nghị") and record.title == "Bầu bổ sung Bí thư Chi bộ"
     assert count_ballots(record.election, record.ballots).candidates[0].votes == 16
+    # the counting minutes from the data file name the meeting, issued by the branch, with the record file beside
+    written = prepare_minutes(round_id).write(tmp_path / "bb.xlsx")
+    texts = [str(c.value) for row in load_workbook(written).active.iter_rows() for c in row if c.value is not None]
+    assert any("Hội nghị Chi bộ Văn phòng Sở ngày 15/09/2026" in text for text in texts)
+    assert "CHI BỘ VĂN PHÒNG SỞ" in texts  # the branch issues the paper
+    assert not any("Đại hội" in text for text in texts)
+    assert (tmp_path / "bb.json").exists()
 
 
 def test_an_expulsion_needs_two_thirds_of_d_counted_from_the_ballots(data_file):
@@ -78,7 +78,7 @@ def test_an_expulsion_needs_two_thirds_of_d_counted_from_the_ballots(data_file):
     member = next(p for p in meeting.attendees if p.official)
     vote = open_secret_ballot(meeting.id, VoteKind.PROPOSE_EXPULSION, member.member_id)
     assert get_election(vote.election_id).title == f"Đề nghị kỷ luật khai trừ: đồng chí {member.full_name}"
-    _count(secret_ballot_for(vote.id), 19, 11)  # 19 of D = 30: more than half, less than two thirds
+    count_question(secret_ballot_for(vote.id), 19, 11)  # 19 of D = 30: more than half, less than two thirds
     counted = take_count(vote.id)
     assert (counted.yes, counted.no, counted.needed, counted.passed) == (19, 11, 20, False)
 
@@ -98,12 +98,12 @@ def test_discipline_is_counted_one_form_per_round_heaviest_first(data_file):
     vote = open_secret_ballot(meeting.id, VoteKind.DISCIPLINE, member.member_id)
     first = secret_ballot_for(vote.id)
     assert "Cảnh cáo" in get_election(vote.election_id).current_round.notes
-    _count(first, 12, 18)  # warning: 12 of D = 30 does not pass
+    count_question(first, 12, 18)  # warning: 12 of D = 30 does not pass
     pending = take_count(vote.id)
     assert pending.awaiting_count
     second = secret_ballot_for(vote.id)
     assert second != first and "Khiển trách" in get_election(vote.election_id).current_round.notes
-    _count(second, 17, 13)  # reprimand (or heavier): 2 × 17 > 30
+    count_question(second, 17, 13)  # reprimand (or heavier): 2 × 17 > 30
     counted = take_count(vote.id)
     assert counted.yes_by_form == {"warning": 12, "reprimand": 5} and counted.yes == 17
     assert counted.discipline is DisciplineForm.REPRIMAND and counted.passed
