@@ -60,7 +60,8 @@ def prepare_minutes(round_id: int) -> PreparedExport:
         verified=verified,
         integrity=info.integrity,
     )
-    data = replace(data, quorum_text=attendance_panel(congress_id).quorum.text)
+    if not congress.hosts_meeting:  # a congress's quorum (Charter Điều 11 k6); a meeting's ballot has none to print
+        data = replace(data, quorum_text=attendance_panel(congress_id).quorum.text)
     title = f"Biên bản kiểm phiếu - {record.title} - lần {row.number}"
     number = document_number(congress_id, "BB", f"round:{round_id}:minutes", title)
     header = congress_header(congress, branch, number.text, (row.closed_at or clock.now()).date())
