@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from models.congress.congresses import list_congresses
 from models.congress.elections import get_election
+from models.congress.rounds import next_round
 from models.core.errors import ConflictError, ValidationError
 from models.counting import Attendance, Post, count_ballots
 from models.live_count.count import count_rounds, sound_round_record
@@ -101,9 +102,13 @@ def test_discipline_is_counted_one_form_per_round_heaviest_first(data_file):
     count_question(first, 12, 18)  # warning: 12 of D = 30 does not pass
     pending = take_count(vote.id)
     assert pending.awaiting_count
+    with pytest.raises(ConflictError, match="Thẻ «Hội nghị chi bộ»|thẻ «Hội nghị chi bộ»"):
+        next_round(vote.election_id)  # the «Bầu cử» tab's next round is the congress's, not the meeting's
     second = secret_ballot_for(vote.id)
     assert second != first and "Khiển trách" in get_election(vote.election_id).current_round.notes
     count_question(second, 17, 13)  # reprimand (or heavier): 2 × 17 > 30
     counted = take_count(vote.id)
     assert counted.yes_by_form == {"warning": 12, "reprimand": 5} and counted.yes == 17
+    with pytest.raises(ConflictError, match="hội nghị chi bộ đã có kết quả"):
+        next_round(vote.election_id)  # the result taken: the meeting's ballot is read-only
     assert counted.discipline is DisciplineForm.REPRIMAND and counted.passed
