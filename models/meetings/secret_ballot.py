@@ -142,11 +142,10 @@ def _set_up(vote: VoteRecord) -> int:
             checked_at=clock.now(),
         )
     post = vote.post if vote.kind is VoteKind.BY_ELECTION and vote.post else Post.OTHER
-    title = (
-        f"Bầu bổ sung {POST_LABELS[post]}"
-        if vote.kind is VoteKind.BY_ELECTION
-        else f"{vote.kind.label}: đồng chí {vote.subject_name}"
-    )
+    title = f"Bầu bổ sung {POST_LABELS[post]}"
+    if vote.kind is not VoteKind.BY_ELECTION:  # the engine says "trúng cử" at more than half: the title says the test
+        forms = "; lần 1 cảnh cáo, lần 2 khiển trách" if vote.kind is VoteKind.DISCIPLINE else ""
+        title = f"{vote.kind.label}: đồng chí {vote.subject_name} (thông qua khi từ {vote.needed} phiếu đồng ý{forms})"
     election = CongressElection.create(congress=host.id, post=post.value, seats=1, position=1, title=title)
     _start_round(vote, election.id, 1)
     return election.id
