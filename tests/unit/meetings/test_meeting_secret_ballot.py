@@ -21,6 +21,7 @@ from models.meetings.secret_ballot import open_secret_ballot, secret_ballot_for,
 from models.meetings.thresholds import DisciplineForm, VoteKind
 from models.meetings.votes import ByElection, meeting_votes
 from services.congress.minutes_jobs import prepare_minutes
+from services.meetings.vote_papers import export_vote_paper
 from tests.support import congress_story as story
 from tests.support.meeting_ballots import count_question
 
@@ -50,6 +51,9 @@ def test_a_by_election_counted_ballot_by_ballot_fills_its_outcome(data_file, tmp
     assert (info.electorate.D, info.ballots_issued) == (vote.d, 30)  # D from the meeting's base, not a check-in
     with pytest.raises(ConflictError, match="chưa khóa kết quả"):
         take_count(vote.id)
+    with pytest.raises(ConflictError, match="đang kiểm phiếu"):
+        export_vote_paper(vote.id, tmp_path / "to-trinh.xlsx")  # no paper before the count
+    assert not (tmp_path / "to-trinh.xlsx").exists()
     count_question(round_id, 16, 13, 1)
     counted = take_count(vote.id)
     assert (counted.yes, counted.no, counted.invalid, counted.d) == (16, 13, 1, 30)
@@ -71,6 +75,10 @@ def test_a_by_election_counted_ballot_by_ballot_fills_its_outcome(data_file, tmp
     assert "CHI BỘ VĂN PHÒNG SỞ" in texts  # the branch issues the paper
     assert not any("Đại hội" in text or "đại hội hợp lệ" in text for text in texts)
     assert (tmp_path / "bb.json").exists()
+    # the request for approval (tờ trình chuẩn y) reads the counted result
+    paper = export_vote_paper(vote.id, tmp_path / "to-trinh.xlsx")
+    cells = [str(c.value) for row in load_workbook(paper).active.iter_rows() for c in row if c.value is not None]
+    assert any("trúng cử Bí thư Chi bộ với 16/30 phiếu" in text for text in cells)
 
 
 def test_an_expulsion_needs_two_thirds_of_d_counted_from_the_ballots(data_file):
