@@ -4,6 +4,7 @@ sealed count, their record file, and the congress lists left as they were."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -12,6 +13,7 @@ from openpyxl import load_workbook
 from models.congress.congresses import list_congresses
 from models.congress.elections import get_election
 from models.congress.rounds import next_round
+from models.congress.tables import ElectionRound
 from models.core.errors import ConflictError, ValidationError
 from models.counting import Attendance, Post, count_ballots
 from models.live_count.count import count_rounds, sound_round_record
@@ -19,7 +21,7 @@ from models.meetings.leadership import current_leadership
 from models.meetings.meetings import create_meeting, set_attendance
 from models.meetings.secret_ballot import open_secret_ballot, secret_ballot_for, take_count
 from models.meetings.thresholds import DisciplineForm, VoteKind
-from models.meetings.votes import ByElection, meeting_votes
+from models.meetings.votes import ByElection, get_vote, meeting_votes
 from services.congress.minutes_jobs import prepare_minutes
 from services.meetings.vote_papers import export_vote_paper
 from tests.support import congress_story as story
@@ -121,3 +123,20 @@ def test_discipline_is_counted_one_form_per_round_heaviest_first(data_file):
     with pytest.raises(ConflictError, match="hội nghị chi bộ đã có kết quả"):
         next_round(vote.election_id)  # the result taken: the meeting's ballot is read-only
     assert counted.discipline is DisciplineForm.REPRIMAND and counted.passed
+
+
+def test_a_count_whose_stored_result_was_edited_outside_chibo_fills_nothing(data_file):
+    story.congress_of_35()
+    meeting = _meeting("Xem xét kỷ luật")
+    member = next(p for p in meeting.attendees if p.official)
+    vote = open_secret_ballot(meeting.id, VoteKind.PROPOSE_DISMISSAL, member.member_id)
+    round_id = secret_ballot_for(vote.id)
+    count_question(round_id, 10, 20)
+    row = ElectionRound.get_by_id(round_id)
+    stored = json.loads(row.result)
+    stored["votes"] = {key: 25 for key in stored["votes"]}  # raw SQL: "carried" with 25 in the stored result
+    ElectionRound.update(result=json.dumps(stored)).where(ElectionRound.id == round_id).execute()
+    with pytest.raises(ConflictError, match="không dùng được"):
+        take_count(vote.id)
+    after = get_vote(vote.id)
+    assert after.awaiting_count and (after.yes, after.no) == (0, 0) and not after.passed
