@@ -99,7 +99,8 @@ def electorate_block(data: MinutesData) -> list[Figure]:
     return [
         ("Tổng số đảng viên chính thức được triệu tập", data.official_summoned, "đồng chí", False),
         *exclusion_figures(data.exclusions),
-        *denominator_figures(data.D, data.threshold),
+        # a meeting's question states its own test in its outcome: no "to be elected" threshold here
+        *denominator_figures(data.D, data.threshold)[: 1 if data.question_lines else 2],
         # those who may vote: one on temporary activity elsewhere who came is counted present by the quorum line and
         # the attendance list, not here
         ("Số đảng viên chính thức có mặt được bầu cử", data.official_present, "đồng chí", False),
@@ -303,8 +304,8 @@ def export_counting_minutes(
     doc.table_rows(candidate_rows(data))
     doc.keep_table_together(first)
 
-    first = minutes.section("Kết quả bầu cử")
-    minutes.lines(result_lines(data))
+    first = minutes.section("Kết quả biểu quyết" if data.question_lines else "Kết quả bầu cử")
+    minutes.lines(list(data.question_lines) or result_lines(data))
     doc.keep_together(first)
 
     first = minutes.section("Mã kiểm tra")

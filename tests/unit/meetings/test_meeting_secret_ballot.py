@@ -83,7 +83,7 @@ def test_a_by_election_counted_ballot_by_ballot_fills_its_outcome(data_file, tmp
     assert any("trúng cử Bí thư Chi bộ với 16/30 phiếu" in text for text in cells)
 
 
-def test_an_expulsion_needs_two_thirds_of_d_counted_from_the_ballots(data_file):
+def test_an_expulsion_needs_two_thirds_of_d_counted_from_the_ballots(data_file, tmp_path):
     story.congress_of_35()
     meeting = _meeting("Xem xét kỷ luật")
     member = next(p for p in meeting.attendees if p.official)
@@ -93,6 +93,12 @@ def test_an_expulsion_needs_two_thirds_of_d_counted_from_the_ballots(data_file):
     count_question(secret_ballot_for(vote.id), 19, 11)  # 19 of D = 30: more than half, less than two thirds
     counted = take_count(vote.id)
     assert (counted.yes, counted.no, counted.needed, counted.passed) == (19, 11, 20, False)
+    # its counting minutes state the question's test, not the engine's "trúng cử" at more than half
+    written = prepare_minutes(secret_ballot_for(vote.id)).write(tmp_path / "bb.xlsx")
+    texts = [str(c.value) for row in load_workbook(written).active.iter_rows() for c in row if c.value is not None]
+    assert any("ít nhất hai phần ba của D = 30 đồng ý, tức từ 20 phiếu" in text for text in texts)
+    assert "Kết quả: 19/30 phiếu đồng ý: KHÔNG THÔNG QUA." in texts
+    assert [text for text in texts if "trúng cử" in text.lower()] == []
 
 
 def test_a_show_of_cards_kind_or_an_unknown_subject_is_refused(data_file):
