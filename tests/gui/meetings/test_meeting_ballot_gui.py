@@ -59,6 +59,11 @@ def test_a_by_election_counted_by_keyboard_fills_the_vote(qtbot, tabs, answers):
     assert meetings.count_button.isEnabled() and meetings.take_button.isEnabled()
     _count_by_keyboard(qtbot, ballots, requested[-1], ["1"] * 6 + ["11"] * 3)  # 6 agree, 3 disagree of D = 9
     assert ballots.current_round().label.startswith("Hội nghị chi bộ ngày 20/11/2026")
+    ballots.show_projector()  # the room's screen names the meeting, not a congress
+    qtbot.addWidget(ballots.projector)
+    assert ballots.projector.congress_label.text().startswith("Hội nghị")
+    assert "Đại hội" not in ballots.projector.congress_label.text()
+    ballots.projector.close()
     meetings.votes_table.selectRow(0)
     meetings.take_count()
     [vote] = meeting_votes(meetings.meeting.id)
