@@ -175,13 +175,24 @@ def _set_up(vote: VoteRecord) -> int:
 
 
 def _start_round(vote: VoteRecord, election_id: int, number: int) -> None:
-    """A round of the question, its electorate frozen from the meeting's base as it stands now."""
+    """A round of the question: the first's electorate frozen from the meeting's base as it stands now, a later
+    one's the same as the first's (the vote keeps the D it was opened with)."""
     election = CongressElection.get_by_id(election_id)
     candidate = Summoned.get((Summoned.congress == election.congress_id) & (Summoned.member == vote.member_id))
-    base = meeting_base(vote.meeting_id)
-    if base.present_official == 0:
-        raise ValidationError("Không có đảng viên chính thức nào có mặt để bỏ phiếu.", "attendance")
-    ex = base.excluded
+    first = ElectionRound.get_or_none((ElectionRound.election == election_id) & (ElectionRound.number == 1))
+    frozen = (
+        dict(
+            official_summoned=first.official_summoned,
+            temporary_elsewhere=first.temporary_elsewhere,
+            exempt_absent=first.exempt_absent,
+            suspended=first.suspended,
+            absent_approved=first.absent_approved,
+            official_present=first.official_present,
+            ballots_issued=first.ballots_issued,
+        )
+        if first is not None
+        else _frozen_base(vote.meeting_id)
+    )
     notes = ""
     if vote.kind is VoteKind.DISCIPLINE:
         form = DISCIPLINE_ORDER[number - 1]
@@ -191,6 +202,21 @@ def _start_round(vote: VoteRecord, election_id: int, number: int) -> None:
         number=number,
         seats=1,
         status="counting",
+        started_at=clock.now(),
+        **frozen,
+        notes=notes,
+    )
+    RoundCandidate.create(round=row.id, summoned=candidate.id, source="list")
+    meeting_row(vote.meeting_id)  # of the current branch
+
+
+def _frozen_base(meeting_id: int) -> dict:
+    """The meeting's base as a round's frozen electorate; the ballots go to the official members present."""
+    base = meeting_base(meeting_id)
+    if base.present_official == 0:
+        raise ValidationError("Không có đảng viên chính thức nào có mặt để bỏ phiếu.", "attendance")
+    ex = base.excluded
+    return dict(
         official_summoned=base.official,
         temporary_elsewhere=ex.get("temporary_elsewhere", 0),
         exempt_absent=ex.get("exempt_absent", 0),
@@ -198,8 +224,4 @@ def _start_round(vote: VoteRecord, election_id: int, number: int) -> None:
         absent_approved=ex.get("absent_approved", 0),
         official_present=base.present_official,
         ballots_issued=base.present_official,
-        started_at=clock.now(),
-        notes=notes,
     )
-    RoundCandidate.create(round=row.id, summoned=candidate.id, source="list")
-    meeting_row(vote.meeting_id)  # of the current branch
