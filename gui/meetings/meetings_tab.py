@@ -111,7 +111,7 @@ class MeetingsTab(QWidget):
         self.paper_button = QPushButton("X&uất văn bản của chi bộ…")
         self.approval_button = QPushButton("Ghi chuẩn &y…")
         self.approval_button.setToolTip("Quyết định chuẩn y kết quả bầu bổ sung đang chọn")
-        self.secret_button = QPushButton("Bỏ &phiếu kín…")
+        self.secret_button = QPushButton("Bỏ phiếu kín (bầu bổ &sung, biểu quyết)…")
         self.secret_button.setToolTip("Bầu bổ sung hoặc biểu quyết bằng phiếu kín, kiểm từng phiếu ở thẻ «Bầu cử»")
         self.count_button = QPushButton("K&iểm phiếu ở thẻ «Bầu cử»")
         self.take_button = QPushButton("Lấy kết &quả kiểm phiếu")
@@ -214,9 +214,7 @@ class MeetingsTab(QWidget):
                 vote.subject_name,
                 vote.form.label,
                 str(vote.d),
-                str(vote.yes),
-                str(vote.no),
-                str(vote.invalid),
+                *(("–",) * 3 if vote.awaiting_count else (str(vote.yes), str(vote.no), str(vote.invalid))),
                 vote.outcome_text,
             )
             for column, text in enumerate(cells):

@@ -56,6 +56,7 @@ def test_a_by_election_counted_by_keyboard_fills_the_vote(qtbot, tabs, answers):
     [vote] = meeting_votes(meetings.meeting.id)
     assert vote.awaiting_count and requested  # the window turns to «Bầu cử» with the round chosen
     assert meetings.votes_table.item(0, 7).text().startswith("Đang kiểm phiếu")
+    assert meetings.votes_table.item(0, 4).text() == "–"  # no figures before the count
     assert meetings.count_button.isEnabled() and meetings.take_button.isEnabled()
     _count_by_keyboard(qtbot, ballots, requested[-1], ["1"] * 6 + ["11"] * 3)  # 6 agree, 3 disagree of D = 9
     assert ballots.current_round().label.startswith("Hội nghị chi bộ ngày 20/11/2026")
