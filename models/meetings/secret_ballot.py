@@ -125,9 +125,10 @@ def _figures(vote: VoteRecord, last: RoundInfo, yes: dict[int, int]) -> dict:
     cumulative: the warning round's agreements, then what the reprimand round added."""
     assert last.result is not None
     agree = yes[last.number]
-    figures = dict(yes=agree, no=last.result.valid - agree, invalid=last.result.invalid)
+    figures: dict[str, int | str] = dict(yes=agree, no=last.result.valid - agree, invalid=last.result.invalid)
     if vote.kind is VoteKind.DISCIPLINE:
-        by_form, before = {}, 0
+        by_form: dict[str, int] = {}
+        before = 0
         for number, form in enumerate(DISCIPLINE_ORDER, start=1):
             if number in yes:
                 by_form[form.value] = max(yes[number] - before, 0)
