@@ -754,6 +754,7 @@ class MainWindow(QMainWindow):
             from gui.meetings.meetings_tab import MeetingsTab
 
             self.meetings_tab = MeetingsTab(self._settings)
+            self.meetings_tab.count_requested.connect(self.count_in_ballots_tab)
             tab = self.meetings_tab
         elif page is self.admission_page:
             from gui.admission.admission_tab import AdmissionTab
@@ -768,6 +769,13 @@ class MainWindow(QMainWindow):
         page.set_content(tab)
         tab.refresh()
         tab.set_read_only(self._is_read_only())
+
+    def count_in_ballots_tab(self, round_id: int) -> None:
+        """A meeting's secret ballot is counted in the «Bầu cử» tab: turn to it with that round chosen."""
+        self._build_tab(self.ballots_page)
+        self.tabs.setCurrentWidget(self.ballots_page)
+        if self.ballots_tab is not None:
+            self.ballots_tab.refresh(round_id)
 
     def _on_tabs_current_changed(self, index: int) -> None:
         """A round started on the congress tab is there when the counters turn to «Bầu cử»; members added to the

@@ -199,6 +199,22 @@ def v12_to_v13(database: pw.Database) -> None:
     database.create_tables(ADMISSION_TABLES)
 
 
+def v13_to_v14(database: pw.Database) -> None:
+    """congress.kind: "congress" for every row so far; "meeting" marks a row hosting one secret ballot of a branch
+    meeting (models.meetings.secret_ballot); congress_election.title: empty (the title from the post) for every
+    election so far; meeting_vote.counted_at: when a vote counted in the «Bầu cử» tab took its sealed result.
+    Self-contained: it adds only these columns, and nothing when they are there already."""
+    migrator = _migrator(database)
+    wanted = {
+        "congress": ("kind", pw.CharField(max_length=16, default="congress")),
+        "congress_election": ("title", pw.TextField(default="")),
+        "meeting_vote": ("counted_at", pw.DateTimeField(null=True)),
+    }
+    for table, (name, column) in wanted.items():
+        if name not in {c.name for c in database.get_columns(table)}:
+            migrate(migrator.add_column(table, name, column))
+
+
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     1: v1_to_v2,
     2: v2_to_v3,
@@ -212,4 +228,5 @@ MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     10: v10_to_v11,
     11: v11_to_v12,
     12: v12_to_v13,
+    13: v13_to_v14,
 }

@@ -22,7 +22,8 @@ from models.core import clock
 from models.counting import POST_LABELS
 from models.meetings.appointments import LEADERSHIP_POSTS, AppointmentInfo, AppointmentReason, record_appointment
 from models.meetings.meetings import Base, MeetingInfo, create_meeting
-from models.meetings.thresholds import DISCIPLINE_ORDER, VoteKind, votes_needed
+from models.meetings.secret_ballot import open_secret_ballot
+from models.meetings.thresholds import DISCIPLINE_ORDER, VoteForm, VoteKind, votes_needed
 from models.meetings.votes import ByElection, record_approval, record_vote
 
 
@@ -84,15 +85,19 @@ class VoteDialog(QDialog):
 
     saved = Signal(object)  # models.meetings.votes.VoteRecord
 
-    def __init__(self, meeting: MeetingInfo, base: Base, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, meeting: MeetingInfo, base: Base, parent: QWidget | None = None, *, counted: bool = False
+    ) -> None:
+        """`counted`: a secret ballot counted ballot by ballot in the «Bầu cử» tab, so no figures are typed."""
         super().__init__(parent)
-        self.setWindowTitle("Ghi kết quả biểu quyết của chi bộ")
-        self.meeting, self.base = meeting, base
+        title = "Bỏ phiếu kín, kiểm phiếu ở thẻ «Bầu cử»" if counted else "Ghi kết quả biểu quyết của chi bộ"
+        self.setWindowTitle(title)
+        self.meeting, self.base, self.counted = meeting, base, counted
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.kind_combo = QComboBox()
         for kind in VoteKind:
-            if not kind.rule.subject_is_applicant:
+            if not kind.rule.subject_is_applicant and (not counted or VoteForm.SECRET_BALLOT in kind.rule.forms):
                 self.kind_combo.addItem(kind.label, kind)
         self.member_combo = QComboBox()
         for person in meeting.attendees:
@@ -123,20 +128,22 @@ class VoteDialog(QDialog):
             label.setBuddy(widget)
             form.addRow(label, widget)
             self._by_election_rows.append((label, widget))
-        form.addRow("Hình thức biểu &quyết", self.form_combo)
-        form.addRow("&Tán thành", self.yes_spin)
         self._form_rows = []
-        for form_, spin in self.form_spins.items():
-            label = QLabel(f"  trong đó chọn {form_.label.lower()}")
-            form.addRow(label, spin)
-            self._form_rows.append((label, spin))
-        form.addRow("&Không tán thành", self.no_spin)
-        form.addRow("Không biểu quyết / &phiếu không hợp lệ", self.invalid_spin)
+        if not counted:
+            form.addRow("Hình thức biểu &quyết", self.form_combo)
+            form.addRow("&Tán thành", self.yes_spin)
+            for form_, spin in self.form_spins.items():
+                label = QLabel(f"  trong đó chọn {form_.label.lower()}")
+                form.addRow(label, spin)
+                self._form_rows.append((label, spin))
+            form.addRow("&Không tán thành", self.no_spin)
+            form.addRow("Không biểu quyết / &phiếu không hợp lệ", self.invalid_spin)
         form.addRow("&Ghi chú", self.notes_edit)
         layout.addWidget(QLabel(base.text + f"; {base.present_official} đảng viên chính thức có mặt biểu quyết."))
         layout.addLayout(form)
         layout.addWidget(self.needed_label)
-        layout.addWidget(dialogs.ok_cancel(self, self.save, "&Lưu kết quả"))
+        save_text = "&Phát phiếu, kiểm phiếu ở thẻ «Bầu cử»" if counted else "&Lưu kết quả"
+        layout.addWidget(dialogs.ok_cancel(self, self.save, save_text))
         self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
         self._on_kind_changed()
 
@@ -159,10 +166,18 @@ class VoteDialog(QDialog):
             f"Thông qua khi có từ {votes_needed(kind, self.base.d)} phiếu tán thành trở lên "
             f"({kind.rule.threshold.label} của D = {self.base.d})"
             + ("; các hình thức được cộng dồn từ hình thức cao nhất xuống." if discipline else ".")
+            + (
+                " Kiểm phiếu từng hình thức một, từ cảnh cáo: phiếu đồng ý cảnh cáo cũng là đồng ý khiển trách."
+                if discipline and self.counted
+                else ""
+            )
         )
 
     def save(self) -> None:
         kind = self.kind()
+        if self.counted:
+            self._open_counted(kind)
+            return
         by_form = {f.value: s.value() for f, s in self.form_spins.items()} if kind is VoteKind.DISCIPLINE else None
         by_election = None
         if kind is VoteKind.BY_ELECTION:
@@ -183,6 +198,19 @@ class VoteDialog(QDialog):
             ),
             self._done,
             changes=operations.OperationChanges(congress=True, source=self),
+        )
+
+    def _open_counted(self, kind: VoteKind) -> None:
+        by_election = None
+        if kind is VoteKind.BY_ELECTION:
+            by_election = ByElection(self.post_combo.currentData(), self.leave_edit.text(), self.leave_field.date())
+        member_id = self.member_combo.currentData()
+        notes = self.notes_edit.text()
+        operations.run(
+            self,
+            lambda: open_secret_ballot(self.meeting.id, kind, member_id, by_election=by_election, notes=notes),
+            self._done,
+            changes=operations.OperationChanges(congress=True, round=True, source=self),
         )
 
     def _done(self, record) -> None:

@@ -3,7 +3,7 @@ it took (right), and the branch's current leadership with the higher committee's
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,6 +38,7 @@ from models.meetings.meetings import (
     set_attendance,
     set_exclude_absent_approved,
 )
+from models.meetings.secret_ballot import secret_ballot_for, take_count
 from models.meetings.thresholds import VoteKind
 from models.meetings.votes import VoteRecord, meeting_votes
 from services.meetings.vote_papers import export_vote_paper, paper_file_name
@@ -47,6 +48,8 @@ VOTE_COLUMNS = ("Nội dung", "Đảng viên", "Hình thức", "D", "Tán thành
 
 
 class MeetingsTab(QWidget):
+    count_requested = Signal(int)  # a round to count in the «Bầu cử» tab (the main window turns to it)
+
     def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
@@ -108,6 +111,14 @@ class MeetingsTab(QWidget):
         self.paper_button = QPushButton("X&uất văn bản của chi bộ…")
         self.approval_button = QPushButton("Ghi chuẩn &y…")
         self.approval_button.setToolTip("Quyết định chuẩn y kết quả bầu bổ sung đang chọn")
+        self.secret_button = QPushButton("Bỏ phiếu kín (bầu bổ &sung, biểu quyết)…")
+        self.secret_button.setToolTip("Bầu bổ sung hoặc biểu quyết bằng phiếu kín, kiểm từng phiếu ở thẻ «Bầu cử»")
+        self.count_button = QPushButton("K&iểm phiếu ở thẻ «Bầu cử»")
+        self.take_button = QPushButton("Lấy kết &quả kiểm phiếu")
+        self.take_button.setToolTip("Ghi vào biểu quyết đang chọn kết quả đã khóa ở thẻ «Bầu cử»")
+        buttons.addWidget(self.secret_button)
+        buttons.addWidget(self.count_button)
+        buttons.addWidget(self.take_button)
         buttons.addWidget(self.vote_button)
         buttons.addWidget(self.paper_button)
         buttons.addWidget(self.approval_button)
@@ -124,6 +135,9 @@ class MeetingsTab(QWidget):
         self.vote_button.clicked.connect(self.new_vote)
         self.paper_button.clicked.connect(self.export_paper)
         self.approval_button.clicked.connect(self.record_approval)
+        self.secret_button.clicked.connect(self.new_secret_ballot)
+        self.count_button.clicked.connect(self.count_in_ballots_tab)
+        self.take_button.clicked.connect(self.take_count)
         self.votes_table.itemSelectionChanged.connect(self._update_approval_button)
         self.appoint_button.clicked.connect(self.new_appointment)
         operations.announcer().changed.connect(self._on_operation_changed)
@@ -159,6 +173,7 @@ class MeetingsTab(QWidget):
         writable = meeting is not None and not self._read_only
         self.exclude_check.setEnabled(writable)
         self.vote_button.setEnabled(writable)
+        self.secret_button.setEnabled(writable)
         self.new_button.setEnabled(not self._read_only)
         self.appoint_button.setEnabled(not self._read_only)
         if meeting is None:
@@ -199,9 +214,7 @@ class MeetingsTab(QWidget):
                 vote.subject_name,
                 vote.form.label,
                 str(vote.d),
-                str(vote.yes),
-                str(vote.no),
-                str(vote.invalid),
+                *(("–",) * 3 if vote.awaiting_count else (str(vote.yes), str(vote.no), str(vote.invalid))),
                 vote.outcome_text,
             )
             for column, text in enumerate(cells):
@@ -219,6 +232,9 @@ class MeetingsTab(QWidget):
         self.approval_button.setEnabled(
             not self._read_only and vote is not None and vote.kind is VoteKind.BY_ELECTION and vote.passed
         )
+        awaiting = vote is not None and vote.awaiting_count
+        self.count_button.setEnabled(awaiting)
+        self.take_button.setEnabled(awaiting and not self._read_only)
 
     def _show_leadership(self) -> None:
         self.leadership_list.clear()
@@ -270,6 +286,48 @@ class MeetingsTab(QWidget):
         dialog.saved.connect(lambda _record: self.refresh())
         dialog.open()
         return dialog
+
+    def new_secret_ballot(self) -> VoteDialog | None:
+        """A by-election or a member question by secret ballot: its ballots are counted in the «Bầu cử» tab."""
+        if self.meeting is None:
+            return None
+        base = base_of(self.meeting.attendees, self.meeting.exclude_absent_approved)
+        dialog = VoteDialog(self.meeting, base, self, counted=True)
+        dialog.saved.connect(self._after_secret_ballot)
+        dialog.open()
+        return dialog
+
+    def _after_secret_ballot(self, record: VoteRecord) -> None:
+        self.refresh()
+        self.count_requested.emit(secret_ballot_for(record.id))
+
+    def count_in_ballots_tab(self) -> None:
+        vote = self.selected_vote()
+        if vote is not None and vote.awaiting_count:
+            self.count_requested.emit(secret_ballot_for(vote.id))
+
+    def take_count(self) -> None:
+        vote = self.selected_vote()
+        if vote is None:
+            return
+        meeting_id = vote.meeting_id
+
+        def done(record: VoteRecord) -> None:
+            self.refresh(meeting_id)
+            if record.awaiting_count:  # a discipline whose warning did not pass: the reprimand round is next
+                dialogs.show_info(
+                    self,
+                    "Hình thức cảnh cáo không được quá một nửa D. Đã phát phiếu biểu quyết hình thức khiển trách: "
+                    "hãy kiểm phiếu ở thẻ «Bầu cử».",
+                )
+                self.count_requested.emit(secret_ballot_for(record.id))
+
+        operations.run(
+            self,
+            lambda: take_count(vote.id),
+            done,
+            changes=operations.OperationChanges(congress=True, round=True, source=self),
+        )
 
     def new_appointment(self) -> AppointmentDialog:
         dialog = AppointmentDialog(members_on(clock.today()), self)

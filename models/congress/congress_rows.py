@@ -31,6 +31,8 @@ def stored_row(congress_id: int) -> Congress:
 def congress_row(congress_id: int, writable: bool = True) -> Congress:
     """The congress's row; a closed congress refuses every change (ConflictError)."""
     row = stored_row(congress_id)
+    if writable and row.status == Status.CLOSED and row.kind != "congress":
+        raise ConflictError("Phiếu kín của hội nghị chi bộ đã có kết quả: không thay đổi được nữa.")
     if writable and row.status == Status.CLOSED:
         raise ConflictError(f"Đại hội lần thứ {roman(row.ordinal)} đã bế mạc: không thay đổi được nữa.")
     return row

@@ -42,10 +42,11 @@ class CongressInfo:
     quorum_with_probationary: bool = False  # the quorum of two thirds counts probationary members too (option)
     locked: bool = False  # shown from a data file that cannot be written: read-only whatever its status
     version: int = field(default=0, compare=False)  # Congress.version when read; a save names it
+    kind: str = "congress"  # "meeting": the row hosts one secret ballot of a branch meeting (models.meetings)
 
     @property
     def ordinal_text(self) -> str:
-        return f"lần thứ {roman(self.ordinal)}"
+        return f"lần thứ {roman(self.ordinal)}" if self.ordinal > 0 else ""  # a meeting's ballot has none
 
     @property
     def term_text(self) -> str:
@@ -59,6 +60,17 @@ class CongressInfo:
     @property
     def status_label(self) -> str:
         return STATUS_LABELS[self.status]
+
+    @property
+    def hosts_meeting(self) -> bool:
+        """The row only hosts one secret ballot of a branch meeting: `place` is the meeting's title."""
+        return self.kind == "meeting"
+
+    def full_title(self, branch_name: str) -> str:
+        """ "Đại hội Chi bộ X lần thứ IV, nhiệm kỳ 2025–2030", or the meeting's title for a meeting's ballot."""
+        if self.hosts_meeting:
+            return f"Hội nghị {branch_name or 'Chi bộ'} ngày {fmt(self.opens_on)}"
+        return f"Đại hội {branch_name or 'Chi bộ'} {self.ordinal_text}, {self.term_text}"
 
     @property
     def read_only(self) -> bool:
@@ -95,6 +107,7 @@ def _info(row) -> CongressInfo:
         Status(row.status),
         row.quorum_with_probationary,
         version=row.version,
+        kind=row.kind,
     )
 
 
@@ -125,9 +138,24 @@ def get_congress(congress_id: int) -> CongressInfo:
 
 
 def list_congresses() -> list[CongressInfo]:
-    """The branch's congresses, the latest first."""
+    """The branch's congresses, the latest first (not the rows hosting a meeting's secret ballot)."""
 
-    query = Congress.select().where(of_current_branch(Congress)).order_by(Congress.ordinal.desc())
+    query = (
+        Congress.select()
+        .where(of_current_branch(Congress) & (Congress.kind == "congress"))
+        .order_by(Congress.ordinal.desc())
+    )
+    return [_info(row) for row in query]
+
+
+def meeting_hosts() -> list[CongressInfo]:
+    """The rows hosting a branch meeting's secret ballot (models.meetings.secret_ballot), the latest first; `place`
+    holds the meeting's title."""
+    query = (
+        Congress.select()
+        .where(of_current_branch(Congress) & (Congress.kind == "meeting"))
+        .order_by(Congress.opens_on.desc(), Congress.id.desc())
+    )
     return [_info(row) for row in query]
 
 

@@ -98,7 +98,7 @@ def _info(row, congress: CongressInfo, people: dict[int, SummonedPerson]) -> Ele
         row.concluded,
         row.appointed,
         rounds,
-        election_title(Post(row.post), congress),
+        row.title or election_title(Post(row.post), congress),
         elected,
     )
 

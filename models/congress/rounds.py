@@ -141,7 +141,11 @@ def next_round(election_id: int) -> RoundInfo:
 
     with db.atomic():
         election_row = CongressElection.get_by_id(election_id)
-        congress_row(election_row.congress_id)
+        if congress_row(election_row.congress_id).kind != "congress":
+            raise ConflictError(
+                "Đây là phiếu kín của hội nghị chi bộ: lấy kết quả ở thẻ «Hội nghị chi bộ» (nút «Lấy kết quả kiểm "
+                "phiếu»), không tạo lần bầu tiếp ở đây."
+            )
         election = get_election(election_id)
         last = election.current_round
         if last.result is None:

@@ -31,6 +31,9 @@ class Congress(BaseModel):
     # The quorum of two thirds of those summoned (Charter Điều 11 k6) counts probationary members too (an option;
     # by default official members only).
     quorum_with_probationary = pw.BooleanField(default=False)
+    # "congress", or "meeting": the row only hosts one secret ballot of a branch meeting (models.meetings.
+    # secret_ballot), so its election is counted, sealed and recorded like a congress's; the congress lists skip it
+    kind = pw.CharField(max_length=16, default="congress")
     created_at = pw.DateTimeField(default=clock.now)
     updated_at = pw.DateTimeField(default=clock.now)
     updated_by = pw.TextField(default=current_user)  # who saved it last (models.core.who)
@@ -89,6 +92,7 @@ class CongressElection(BaseModel):
     position = pw.IntegerField()
     concluded = pw.BooleanField(default=False)  # the congress decided to hold no further round
     appointed = pw.TextField(default="")  # secretary appointed by the higher committee after round 3
+    title = pw.TextField(default="")  # a meeting's election names itself ("Bầu bổ sung …"); else from the post
     created_at = pw.DateTimeField(default=clock.now)
 
     class Meta:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from models.congress.congresses import get_congress, list_congresses
+from models.congress.congresses import get_congress, list_congresses, meeting_hosts
 from models.congress.elections import ORDER, congress_elections, get_election
 from models.congress.round_facts import round_rows, totals_json
 from models.congress.round_state import STATUS_LABELS, RoundState, RoundStatus
@@ -246,7 +246,7 @@ def round_record(round_id: int) -> ElectionRecord:
     header: dict[str, Any] = dict(
         branch=branch.name if branch else "",
         title=session.election_title,
-        congress=f"Đại hội {branch.name if branch else 'Chi bộ'} {congress.ordinal_text}, {congress.term_text}",
+        congress=congress.full_title(branch.name if branch else ""),
     )
     if row.count_mode == "totals":
         return ElectionRecord(session.election, totals=session.info.totals, **header)
@@ -298,18 +298,21 @@ class CountRound:
 
 
 def count_rounds() -> list[CountRound]:
-    """Every started round of the branch's congresses, the latest congress and the latest round first."""
+    """Every started round of the branch's congresses and of its meetings' secret ballots, the latest congress or
+    meeting and the latest round first."""
 
     branch = get_branch()
     out: list[CountRound] = []
-    for congress in list_congresses():
-        title = f"Đại hội {branch.name if branch else 'Chi bộ'} {congress.ordinal_text}, {congress.term_text}"
+    hosts = sorted(list_congresses() + meeting_hosts(), key=lambda c: c.opens_on, reverse=True)
+    for congress in hosts:
+        title = congress.full_title(branch.name if branch else "")
+        short = congress.place if congress.hosts_meeting else f"Đại hội {congress.ordinal_text}"
         for election in reversed(congress_elections(saved_id(congress))):
             for round_ in reversed(election.rounds):
                 if round_.status == "setup":
                     continue
                 row = ElectionRound.get_by_id(round_.id)
-                label = f"Đại hội {congress.ordinal_text} — {election.title} — lần {round_.number}"
+                label = f"{short} — {election.title} — lần {round_.number}"
                 out.append(
                     CountRound(
                         round_.id,

@@ -65,8 +65,10 @@ class MeetingVote(BaseModel):
     invalid = pw.IntegerField(default=0)  # abstained (cards) or invalid ballots
     yes_by_form = pw.TextField(default="")  # JSON, discipline only: {"warning": n, "reprimand": m}
     election_id: pw.Field[int | None]
-    # reserved for a secret ballot counted in the «Bầu cử» tab (not wired yet: the figures are entered)
+    # a secret ballot counted ballot by ballot in the «Bầu cử» tab (models.meetings.secret_ballot): its election,
+    # and when its sealed result filled the figures (None: still being counted; the figures are not read)
     election = pw.ForeignKeyField(CongressElection, null=True, on_delete="RESTRICT")
+    counted_at = pw.DateTimeField(null=True)
     notes = pw.TextField(default="")
     # a by-election: the post filled, the higher committee's leave to hold it, then its approval (chuẩn y)
     post = pw.CharField(max_length=32, default="")  # models.counting.Post value

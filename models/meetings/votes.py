@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from models.core import clock
 from models.core.branch import of_current_branch
@@ -51,6 +51,12 @@ class VoteRecord:
     leave_on: date | None = None
     approval_number: str = ""  # a by-election: its approval (chuẩn y)
     approved_on: date | None = None
+    counted_at: datetime | None = None  # a secret ballot counted in the «Bầu cử» tab: when its result came in
+
+    @property
+    def awaiting_count(self) -> bool:
+        """Counted ballot by ballot in the «Bầu cử» tab and not finished yet: its figures mean nothing so far."""
+        return self.election_id is not None and self.counted_at is None
 
     @property
     def needed(self) -> int:
@@ -66,12 +72,16 @@ class VoteRecord:
 
     @property
     def passed(self) -> bool:
+        if self.awaiting_count:
+            return False
         if self.kind is VoteKind.DISCIPLINE:
             return self.discipline is not None
         return passes(self.kind, self.yes, self.d)
 
     @property
     def outcome_text(self) -> str:
+        if self.awaiting_count:
+            return "Đang kiểm phiếu ở thẻ «Bầu cử» (chưa có kết quả)"
         if self.kind is VoteKind.DISCIPLINE:
             form = self.discipline
             return (
@@ -112,6 +122,7 @@ def _record(row: MeetingVote) -> VoteRecord:
         row.leave_on,
         row.approval_number,
         row.approved_on,
+        row.counted_at,
     )
 
 

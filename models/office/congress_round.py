@@ -81,6 +81,7 @@ def latest_term(on: date) -> tuple[int, int]:
     in the year of `on`."""
     row = (
         Congress.select(Congress.term_start, Congress.term_end)
+        .where(Congress.kind == "congress")
         .order_by(Congress.term_start.desc(), Congress.term_end.desc())
         .first()
     )
@@ -95,7 +96,9 @@ def congress_round(term_start: int, on: date) -> list[BranchRound]:
     for branch_id, name in list_branches():
         if branch_id in gone:
             continue
-        congress = Congress.get_or_none((Congress.branch == branch_id) & (Congress.term_start == term_start))
+        congress = Congress.get_or_none(
+            (Congress.branch == branch_id) & (Congress.term_start == term_start) & (Congress.kind == "congress")
+        )
         mine = [e for e in history if e.branch_id == branch_id and e.kind == "appointed" and e.date.year >= term_start]
         appointed = tuple(f"{e.post}: {e.person} ({e.decision})" for e in mine)
         if congress is None:

@@ -99,7 +99,8 @@ def electorate_block(data: MinutesData) -> list[Figure]:
     return [
         ("Tổng số đảng viên chính thức được triệu tập", data.official_summoned, "đồng chí", False),
         *exclusion_figures(data.exclusions),
-        *denominator_figures(data.D, data.threshold),
+        # a meeting's question states its own test in its outcome: no "to be elected" threshold here
+        *denominator_figures(data.D, data.threshold)[: 1 if data.question_lines else 2],
         # those who may vote: one on temporary activity elsewhere who came is counted present by the quorum line and
         # the attendance list, not here
         ("Số đảng viên chính thức có mặt được bầu cử", data.official_present, "đồng chí", False),
@@ -276,9 +277,10 @@ def export_counting_minutes(
 
     first = minutes.section("Số lượng và danh sách bầu cử")
     form = data.form_label[:1].lower() + data.form_label[1:]
+    body = "Hội nghị" if data.heading.line else "Đại hội"  # a branch meeting's secret ballot, or a congress's
     minutes.lines(
         [
-            f"Đại hội đã biểu quyết số lượng bầu: {data.seats} đồng chí; hình thức bầu: {form}.",
+            f"{body} đã biểu quyết số lượng bầu: {data.seats} đồng chí; hình thức bầu: {form}.",
             f"Danh sách bầu cử gồm {len(data.candidates)} đồng chí (xếp theo vần A, B, C):",
         ]
     )
@@ -304,8 +306,8 @@ def export_counting_minutes(
     doc.table_rows(candidate_rows(data))
     doc.keep_table_together(first)
 
-    first = minutes.section("Kết quả bầu cử")
-    minutes.lines(result_lines(data))
+    first = minutes.section("Kết quả biểu quyết" if data.question_lines else "Kết quả bầu cử")
+    minutes.lines(list(data.question_lines) or result_lines(data))
     doc.keep_together(first)
 
     closing = first = minutes.section("Mã kiểm tra")

@@ -19,7 +19,9 @@ RED = "C00000"  # a warning on a paper: the record or the log does not hold
 
 
 def congress_line(heading: CongressHeading) -> str:
-    """ "Đại hội Chi bộ Văn phòng Sở lần thứ IV, nhiệm kỳ 2025–2030"."""
+    """ "Đại hội Chi bộ Văn phòng Sở lần thứ IV, nhiệm kỳ 2025–2030" (or a branch meeting's own line)."""
+    if heading.line:
+        return heading.line
     return f"Đại hội {heading.branch_name} {heading.ordinal_text}, {heading.term_text}"
 
 

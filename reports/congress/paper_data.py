@@ -16,6 +16,7 @@ class CongressHeading:
     opens_on: date
     closes_on: date | None = None
     place: str = ""  # where the congress sits ("Hội trường tầng 3, trụ sở Sở")
+    line: str = ""  # a branch meeting's secret ballot: its own line ("Hội nghị Chi bộ … ngày …"), not a congress's
 
 
 @dataclass(frozen=True)
@@ -204,6 +205,8 @@ class MinutesData:
     tie_break: bool = False  # a re-vote among the tied (Charter Điều 12 k3): the highest votes, no majority needed
     integrity: tuple[str, ...] = ()  # what does not hold in the data behind the result: printed in red
     quorum_text: str = ""  # two thirds of those summoned present (Charter Điều 11 k6); "" from a record file alone
+    # a branch meeting's question by secret ballot: its own test on D and outcome, printed instead of "trúng cử"
+    question_lines: tuple[str, ...] = ()
 
     @property
     def threshold(self) -> int:

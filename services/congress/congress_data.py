@@ -39,6 +39,7 @@ def heading(info: CongressInfo, branch: BranchInfo | None) -> CongressHeading:
         info.opens_on,
         info.closes_on,
         info.place,
+        info.full_title(branch.name if branch else "") if info.hosts_meeting else "",
     )
 
 

@@ -85,10 +85,11 @@ class CongressPaperJob:
 
 def congress_header(info, branch, number: str, on):
     """Top-left: the higher committee and the branch, then "ĐẠI HỘI LẦN THỨ IV" as the issuer (docs/domain.md §5)."""
-    higher = [*branch.higher_lines, branch.name] if branch else []
-    return DocumentHeader(
-        "\n".join(higher), f"Đại hội {info.ordinal_text}", number, branch.place if branch else "", on, watermark()
-    )
+    if info.hosts_meeting:  # a branch meeting's secret ballot: the branch issues it, as its other meeting papers
+        higher, issuer = (list(branch.higher_lines), branch.name) if branch else ([], "Chi bộ")
+    else:
+        higher, issuer = ([*branch.higher_lines, branch.name] if branch else []), f"Đại hội {info.ordinal_text}"
+    return DocumentHeader("\n".join(higher), issuer, number, branch.place if branch else "", on, watermark())
 
 
 def paper_signature(congress_id: int, branch, after: bool):

@@ -93,6 +93,9 @@ def minutes_data(
     )
 
 
+MEETING_LINE = "Hội nghị"  # a branch meeting's ballot names its meeting, not a congress (CongressInfo.full_title)
+
+
 def heading_from_record(record: ElectionRecord) -> CongressHeading:
     """The heading a record file carries: its branch and congress texts ("… lần thứ IV, nhiệm kỳ 2025–2030")."""
     ordinal = re.search(r"lần thứ\s+([IVXLC]+)", record.congress)
@@ -102,6 +105,7 @@ def heading_from_record(record: ElectionRecord) -> CongressHeading:
         f"lần thứ {ordinal.group(1)}" if ordinal else "",
         f"nhiệm kỳ {term.group(1)}" if term else "",
         clock.today(),
+        line=record.congress if record.congress.startswith(MEETING_LINE) else "",
     )
 
 
@@ -129,6 +133,6 @@ def minutes_from_record(record: ElectionRecord, target: str | os.PathLike[str]) 
     """Headless: the minutes of a record file alone (its counting committee's names left to be written by hand)."""
     heading = heading_from_record(record)
     data = minutes_data(record, recount(record), heading)
-    header = DocumentHeader("", f"Đại hội {heading.ordinal_text}".strip(), "", "", None)
+    header = DocumentHeader("", "Chi bộ" if heading.line else f"Đại hội {heading.ordinal_text}".strip(), "", "", None)
     signature = Signature("T/M BAN KIỂM PHIẾU", "TRƯỞNG BAN", "")
     return prepared_minutes(Path(target).name, data, header, signature, None).write(target, None)

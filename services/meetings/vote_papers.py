@@ -13,6 +13,7 @@ from models.congress.congresses import list_congresses
 from models.congress.numbering import document_number
 from models.core.branch import get_branch
 from models.core.dates import fmt
+from models.core.errors import ConflictError
 from models.core.practice_flag import watermark
 from models.counting import POST_LABELS, Post, percent_label
 from models.meetings.leadership import current_leadership
@@ -115,6 +116,8 @@ def _percent(count: int, d: int) -> Decimal:
 def export_vote_paper(vote_id: int, path: str | os.PathLike[str]) -> Path:
     """Write the paper of a recorded vote; numbered in the term of the branch's latest congress (when it has one)."""
     vote = get_vote(vote_id)
+    if vote.awaiting_count:
+        raise ConflictError("Biểu quyết đang kiểm phiếu ở thẻ «Bầu cử»: hãy khóa kết quả và «Lấy kết quả kiểm phiếu».")
     branch = get_branch()
     doc_type, title, about = PAPERS[vote.kind]
     congresses = [c for c in list_congresses() if c.opens_on <= vote.held_on]

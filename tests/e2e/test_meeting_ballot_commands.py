@@ -1,0 +1,55 @@
+"""A branch meeting's by-election counted ballot by ballot, then its record file read headless as an auditor does:
+`python main.py count`, `minutes` and `verify` (against the file and against the data file)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from openpyxl import load_workbook
+
+from models.core.database import close_database, open_database
+from models.counting import Attendance, Post, write_record
+from models.counting.check_code import code_text
+from models.live_count.count import sound_round_record
+from models.meetings.meetings import create_meeting, set_attendance
+from models.meetings.secret_ballot import open_secret_ballot, secret_ballot_for, take_count
+from models.meetings.thresholds import VoteKind
+from models.meetings.votes import ByElection
+from tests.support import congress_story as story
+from tests.support.commands import chibo
+from tests.support.meeting_ballots import count_question
+from tests.support.people import set_up_branch
+
+
+def test_a_meeting_s_by_election_record_is_counted_minuted_and_verified_headless(tmp_path):
+    path = tmp_path / "chibo.sqlite3"
+    open_database(path)
+    set_up_branch()
+    story.congress_of_35()
+    meeting = create_meeting(date(2026, 9, 15), "Bầu bổ sung Phó Bí thư")
+    absent = [p for p in meeting.attendees if p.official][-1]
+    set_attendance(meeting.id, absent.member_id, Attendance.ABSENT_APPROVED, "Công tác")
+    candidate = next(p for p in meeting.attendees if p.official)
+    leave = ByElection(Post.DEPUTY_SECRETARY, "46-CV/ĐU", date(2026, 9, 2))
+    vote = open_secret_ballot(meeting.id, VoteKind.BY_ELECTION, candidate.member_id, by_election=leave)
+    round_id = secret_ballot_for(vote.id)
+    count_question(round_id, 18, 12)
+    take_count(vote.id)
+    record = sound_round_record(round_id)
+    code = code_text(record)
+    record_path = tmp_path / "bau-bo-sung.json"
+    write_record(record, record_path)
+    close_database()
+
+    counted = chibo("count", str(record_path))
+    assert counted.returncode == 0, counted.stderr
+    assert candidate.full_name in counted.stdout and "18" in counted.stdout
+    out = tmp_path / "bien-ban.xlsx"
+    minutes = chibo("minutes", str(record_path), "-o", str(out))
+    assert minutes.returncode == 0, minutes.stderr
+    texts = "\n".join(str(c.value) for row in load_workbook(out).active.iter_rows() for c in row if c.value)
+    assert "Hội nghị" in texts and "ngày 15/09/2026" in texts and "Bầu bổ sung Phó Bí thư Chi bộ" in texts
+    assert "Đại hội" not in texts
+    assert chibo("verify", str(record_path), "--code", code).returncode == 0
+    in_data = chibo("verify", "--code", code, "--db", str(path))
+    assert in_data.returncode == 0, in_data.stdout + in_data.stderr
