@@ -24,6 +24,7 @@ from models.counting import (
 )
 from models.counting.check_code import code_text, record_digests
 from models.counting.decision import NEXT_ACTION_LABELS
+from models.meetings.meetings import MEETING_EXCLUSION_LABELS
 from reports.congress.counting_minutes import export_counting_minutes
 from reports.congress.paper_data import CongressHeading, ElectedLine, MinutesCandidate, MinutesData
 from reports.core.export_files import PreparedExport, Progress, write_atomically
@@ -58,6 +59,7 @@ def minutes_data(
     )
     elected = tuple(ElectedLine(names[k], lines[k].votes, percent_label(lines[k].percent)) for k in result.elected)
     digests = record_digests(record)
+    labels = MEETING_EXCLUSION_LABELS if heading.line else EXCLUSION_LABELS  # a branch meeting's own wording
     step = "" if result.next_action == NextAction.NONE else NEXT_ACTION_LABELS[result.next_action]
     return MinutesData(
         heading=heading,
@@ -69,7 +71,7 @@ def minutes_data(
         committee_head=committee[0] if committee else BLANK_NAME,
         committee_members=tuple(committee[1:]),
         official_summoned=e.official_summoned,
-        exclusions=tuple((EXCLUSION_LABELS[g], e.excluded.as_dict()[g.value]) for g in ExclusionGroup),
+        exclusions=tuple((labels[g], e.excluded.as_dict()[g.value]) for g in ExclusionGroup),
         D=result.D,
         official_present=e.official_present,
         # absent: official members not there to vote, those away on temporary activity or suspended aside
