@@ -27,8 +27,9 @@ from models.core.errors import ConflictError, ValidationError
 from models.core.tables import db
 from models.counting import POST_LABELS, Post
 from models.meetings.meetings import get_meeting, meeting_base, meeting_row
+from models.meetings.question_title import question_title
 from models.meetings.tables import MeetingVote
-from models.meetings.thresholds import DISCIPLINE_ORDER, VoteForm, VoteKind, passes, votes_needed
+from models.meetings.thresholds import DISCIPLINE_ORDER, VoteForm, VoteKind, passes
 from models.meetings.votes import ByElection, VoteRecord, get_vote, record_vote
 from models.roster.members import get_member
 
@@ -92,29 +93,6 @@ def take_count(vote_id: int) -> VoteRecord:
         return get_vote(vote_id)
 
 
-def question_outcome(round_id: int) -> tuple[str, ...]:
-    """What a locked round of a member question decided, on its own test on D, for its counting minutes (the
-    engine's wording is a candidate's, more than half); () for a by-election (the engine's test is its own)."""
-    row = ElectionRound.get_by_id(round_id)
-    vote_row = MeetingVote.get_or_none(MeetingVote.election == row.election_id)
-    if vote_row is None or VoteKind(vote_row.kind) is VoteKind.BY_ELECTION:
-        return ()
-    vote = get_vote(vote_row.id)
-    info = next(r for r in get_election(row.election_id).rounds if r.id == round_id)
-    if info.result is None or info.electorate is None:
-        return ()
-    d, agree = info.electorate.D, _agree(info)
-    what = vote.kind.label
-    if vote.kind is VoteKind.DISCIPLINE:
-        what = f"Thi hành kỷ luật bằng hình thức {DISCIPLINE_ORDER[info.number - 1].label.lower()}"
-    carried = passes(vote.kind, agree, d)
-    return (
-        f"{what} đối với đồng chí {vote.subject_name}: thông qua khi {vote.kind.rule.threshold.label} của D = {d} "
-        f"đồng ý, tức từ {votes_needed(vote.kind, d)} phiếu trở lên.",
-        f"Kết quả: {agree}/{d} phiếu đồng ý: {'THÔNG QUA' if carried else 'KHÔNG THÔNG QUA'}.",
-    )
-
-
 def _agree(round_: RoundInfo) -> int:
     assert round_.result is not None
     return round_.result.candidates[0].votes
@@ -168,8 +146,7 @@ def _set_up(vote: VoteRecord) -> int:
     post = vote.post if vote.kind is VoteKind.BY_ELECTION and vote.post else Post.OTHER
     title = f"Bầu bổ sung {POST_LABELS[post]}"
     if vote.kind is not VoteKind.BY_ELECTION:  # the engine says "trúng cử" at more than half: the title says the test
-        forms = "; lần 1 cảnh cáo, lần 2 khiển trách" if vote.kind is VoteKind.DISCIPLINE else ""
-        title = f"{vote.kind.label}: đồng chí {vote.subject_name} (thông qua khi từ {vote.needed} phiếu đồng ý{forms})"
+        title = question_title(vote.kind, f"đồng chí {vote.subject_name}", vote.needed)
     election = CongressElection.create(congress=host.id, post=post.value, seats=1, position=1, title=title)
     _start_round(vote, election.id, 1)
     return election.id

@@ -20,7 +20,6 @@ from models.core.branch import get_branch
 from models.counting.compare import describe
 from models.live_count.count import log_problems, round_record
 from models.live_count.session import CountSession, round_log
-from models.meetings.secret_ballot import question_outcome
 from reports.congress.entry_log import export_entry_log
 from reports.congress.paper_data import EntryLogRow
 from reports.core.export_files import NothingToExport, PreparedExport, Progress, write_atomically
@@ -63,9 +62,6 @@ def prepare_minutes(round_id: int) -> PreparedExport:
     )
     if not congress.hosts_meeting:  # a congress's quorum (Charter Điều 11 k6); a meeting's ballot has none to print
         data = replace(data, quorum_text=attendance_panel(congress_id).quorum.text)
-    else:
-        lines = question_outcome(round_id)
-        data = replace(data, question_lines=lines, elected=() if lines else data.elected)  # no "trúng cử"
     title = f"Biên bản kiểm phiếu - {record.title} - lần {row.number}"
     number = document_number(congress_id, "BB", f"round:{round_id}:minutes", title)
     header = congress_header(congress, branch, number.text, (row.closed_at or clock.now()).date())

@@ -25,6 +25,7 @@ from models.counting import (
 from models.counting.check_code import code_text, record_digests
 from models.counting.decision import NEXT_ACTION_LABELS
 from models.meetings.meetings import MEETING_EXCLUSION_LABELS
+from models.meetings.question_title import question_lines, read_question
 from reports.congress.counting_minutes import export_counting_minutes
 from reports.congress.paper_data import CongressHeading, ElectedLine, MinutesCandidate, MinutesData
 from reports.core.export_files import PreparedExport, Progress, write_atomically
@@ -58,6 +59,9 @@ def minutes_data(
         for c in result.candidates
     )
     elected = tuple(ElectedLine(names[k], lines[k].votes, percent_label(lines[k].percent)) for k in result.elected)
+    # a branch meeting's question states its own test on D, not the engine's "trúng cử" at more than half
+    question = read_question(record.title) if heading.line and len(result.candidates) == 1 else None
+    said = question_lines(question, election.round, result.candidates[0].votes, result.D) if question else ()
     digests = record_digests(record)
     labels = MEETING_EXCLUSION_LABELS if heading.line else EXCLUSION_LABELS  # a branch meeting's own wording
     step = "" if result.next_action == NextAction.NONE else NEXT_ACTION_LABELS[result.next_action]
@@ -82,7 +86,8 @@ def minutes_data(
         invalid=result.invalid,
         invalid_reasons=tuple((INVALID_REASON_LABELS[r], n) for r, n in result.invalid_reasons.items()),
         candidates=candidates,
-        elected=elected,
+        elected=() if said else elected,
+        question_lines=said,
         open_seats=result.open_seats,
         tied=tuple(names[k] for k in result.tied),
         next_step=step,

@@ -1,0 +1,57 @@
+"""The title of a branch meeting's question counted in the «Bầu cử» tab, and what it lets its counting minutes say.
+
+The counting engine tests a candidate at more than half of D ("trúng cử"); a member question (or an applicant's
+admission) has its own test on D (models.meetings.thresholds). The election's title names the question's kind and
+person and states its test, and the title travels in the election record (docs/election-record.md, `title`): so the
+minutes written from the data file and those written from the record file alone (`python main.py minutes`) read
+the question back from the same title and state the same test and outcome. Pure Python, no peewee, no Qt.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from models.meetings.thresholds import DISCIPLINE_ORDER, VoteKind, passes, votes_needed
+
+_REST = re.compile(r"(đồng chí|quần chúng) (?P<name>[^()]+?) \(thông qua khi từ \d+ phiếu đồng ý[^()]*\)")
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question read from a title: its kind and the person it is about ("đồng chí …" or "quần chúng …")."""
+
+    kind: VoteKind
+    person: str  # with its form of address
+
+
+def question_title(kind: VoteKind, person: str, needed: int) -> str:
+    """`person` with its form of address ("đồng chí Nguyễn Văn An", "quần chúng Lê Thị Hoa")."""
+    forms = "; lần 1 cảnh cáo, lần 2 khiển trách" if kind is VoteKind.DISCIPLINE else ""
+    return f"{kind.label}: {person} (thông qua khi từ {needed} phiếu đồng ý{forms})"
+
+
+def read_question(title: str) -> Question | None:
+    """The question a title names, or None (a by-election's or a congress's title: the engine's own test)."""
+    for kind in VoteKind:
+        prefix = f"{kind.label}: "
+        if kind is not VoteKind.BY_ELECTION and title.startswith(prefix):
+            found = _REST.fullmatch(title[len(prefix) :])
+            if found:
+                return Question(kind, f"{found.group(1)} {found.group('name')}")
+    return None
+
+
+def question_lines(question: Question, round_no: int, agree: int, d: int) -> tuple[str, ...]:
+    """What a counted round of the question decided, on its own test on D (a discipline: one form per round,
+    heaviest first)."""
+    kind = question.kind
+    what = kind.label
+    if kind is VoteKind.DISCIPLINE and 1 <= round_no <= len(DISCIPLINE_ORDER):
+        what = f"Thi hành kỷ luật bằng hình thức {DISCIPLINE_ORDER[round_no - 1].label.lower()}"
+    carried = passes(kind, agree, d)
+    return (
+        f"{what} đối với {question.person}: thông qua khi {kind.rule.threshold.label} của D = {d} đồng ý, tức từ "
+        f"{votes_needed(kind, d)} phiếu trở lên.",
+        f"Kết quả: {agree}/{d} phiếu đồng ý: {'THÔNG QUA' if carried else 'KHÔNG THÔNG QUA'}.",
+    )

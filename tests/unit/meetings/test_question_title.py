@@ -1,0 +1,33 @@
+"""A meeting question's title read back (what the minutes from a record file alone rely on) and its lines."""
+
+from __future__ import annotations
+
+from models.meetings.question_title import Question, question_lines, question_title, read_question
+from models.meetings.thresholds import VoteKind
+
+
+def test_every_question_kind_reads_back_from_its_title_with_its_person():
+    for kind in VoteKind:
+        if kind is VoteKind.BY_ELECTION:
+            continue
+        title = question_title(kind, "đồng chí Nguyễn Văn An", 7)
+        assert read_question(title) == Question(kind, "đồng chí Nguyễn Văn An")
+    applicant = question_title(VoteKind.ADMISSION, "quần chúng Lê Thị Hoa", 6)
+    assert read_question(applicant) == Question(VoteKind.ADMISSION, "quần chúng Lê Thị Hoa")
+
+
+def test_a_by_election_or_a_congress_title_is_not_a_question():
+    assert read_question("Bầu bổ sung Bí thư Chi bộ") is None
+    assert read_question("Bầu Ban Chấp hành") is None
+    assert read_question("Đề nghị kết nạp vào Đảng: đồng chí An") is None  # no test stated: not ChiBo's title
+
+
+def test_lines_state_the_question_s_test_on_d_at_its_boundary():
+    admission = Question(VoteKind.ADMISSION, "quần chúng Lê Thị Hoa")
+    assert question_lines(admission, 1, 6, 9)[1] == "Kết quả: 6/9 phiếu đồng ý: THÔNG QUA."
+    assert question_lines(admission, 1, 5, 9)[1] == "Kết quả: 5/9 phiếu đồng ý: KHÔNG THÔNG QUA."
+    assert "ít nhất hai phần ba của D = 9 đồng ý, tức từ 6 phiếu" in question_lines(admission, 1, 6, 9)[0]
+    discipline = Question(VoteKind.DISCIPLINE, "đồng chí An")
+    first, result = question_lines(discipline, 2, 5, 10)  # exactly half fails
+    assert first.startswith("Thi hành kỷ luật bằng hình thức khiển trách đối với đồng chí An")
+    assert result == "Kết quả: 5/10 phiếu đồng ý: KHÔNG THÔNG QUA."
