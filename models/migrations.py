@@ -215,6 +215,15 @@ def v13_to_v14(database: pw.Database) -> None:
             migrate(migrator.add_column(table, name, column))
 
 
+def v14_to_v15(database: pw.Database) -> None:
+    """summoned.member_id may be empty: an applicant (not a member) named on a branch meeting's admission ballot
+    (models.meetings.secret_ballot); every row so far keeps its member. Self-contained: nothing when the column
+    already allows it."""
+    column = next(c for c in database.get_columns("summoned") if c.name == "member_id")
+    if not column.null:
+        migrate(_migrator(database).drop_not_null("summoned", "member_id"))
+
+
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     1: v1_to_v2,
     2: v2_to_v3,
@@ -229,4 +238,5 @@ MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     11: v11_to_v12,
     12: v12_to_v13,
     13: v13_to_v14,
+    14: v14_to_v15,
 }

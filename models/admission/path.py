@@ -25,6 +25,7 @@ from models.core.errors import ConflictError, ValidationError
 from models.core.holidays import add_working_days
 from models.core.tables import db
 from models.meetings.meetings import get_meeting
+from models.meetings.secret_ballot import open_secret_ballot
 from models.meetings.tables import BranchMeeting, MeetingVote
 from models.meetings.thresholds import VoteForm, VoteKind
 from models.meetings.votes import VoteRecord, get_vote, record_vote
@@ -133,25 +134,7 @@ def propose_admission(
     for a second vote on the same applicant at the same meeting. A vote that fails is kept; the applicant stays on
     the register and may be proposed again at a later meeting."""
     with db.atomic():
-        applicant = get_applicant(applicant_id)
-        stage = applicant_stage(applicant)
-        if stage is not Stage.PREPARING:
-            raise ConflictError(f"{applicant.full_name}: {STAGE_LABELS[stage].lower()}; không biểu quyết lại.")
-        meeting = get_meeting(meeting_id)
-        found = readiness(applicant, meeting.held_on)
-        if not found.ready:
-            lines = "\n".join(f"- {line}" for line in found.lines)
-            raise ValidationError(
-                f"Hồ sơ của {applicant.full_name} chưa đủ để chi bộ xét đề nghị kết nạp tại hội nghị ngày "
-                f"{fmt(meeting.held_on)}:\n{lines}",
-                "applicant",
-            )
-        earlier = subject_votes(VoteKind.ADMISSION, applicant_id=applicant_id)
-        if any(v.meeting_id == meeting_id for v in earlier):
-            raise ConflictError(
-                f"Hội nghị ngày {fmt(meeting.held_on)} đã biểu quyết về {applicant.full_name}; mỗi quần chúng "
-                "một lần biểu quyết tại một hội nghị."
-            )
+        applicant = _proposable(meeting_id, applicant_id)
         return record_vote(
             meeting_id,
             VoteKind.ADMISSION,
@@ -164,6 +147,48 @@ def propose_admission(
             election_id=election_id,
             notes=notes,
         )
+
+
+def open_admission_ballot(meeting_id: int, applicant_id: int, notes: str = "") -> VoteRecord:
+    """The proposal of one applicant's admission by secret ballot counted ballot by ballot in the «Bầu cử» tab: the
+    applicant's name on an agree-form ballot, D from the meeting (models.meetings.secret_ballot). Refused as
+    `propose_admission` refuses; the figures come from the sealed count (`take_count`), and a vote that reached
+    `3·yes ≥ 2·D` moves the applicant on as typed figures do."""
+    with db.atomic():
+        applicant = _proposable(meeting_id, applicant_id)
+        return open_secret_ballot(
+            meeting_id, VoteKind.ADMISSION, applicant_id=applicant_id, subject_name=applicant.full_name, notes=notes
+        )
+
+
+def _proposable(meeting_id: int, applicant_id: int) -> ApplicantRecord:
+    """The applicant, when the branch may vote on proposing their admission at the meeting; else the refusal."""
+    applicant = get_applicant(applicant_id)
+    stage = applicant_stage(applicant)
+    if stage is not Stage.PREPARING:
+        raise ConflictError(f"{applicant.full_name}: {STAGE_LABELS[stage].lower()}; không biểu quyết lại.")
+    meeting = get_meeting(meeting_id)
+    found = readiness(applicant, meeting.held_on)
+    if not found.ready:
+        lines = "\n".join(f"- {line}" for line in found.lines)
+        raise ValidationError(
+            f"Hồ sơ của {applicant.full_name} chưa đủ để chi bộ xét đề nghị kết nạp tại hội nghị ngày "
+            f"{fmt(meeting.held_on)}:\n{lines}",
+            "applicant",
+        )
+    earlier = subject_votes(VoteKind.ADMISSION, applicant_id=applicant_id)
+    if any(v.meeting_id == meeting_id for v in earlier):
+        raise ConflictError(
+            f"Hội nghị ngày {fmt(meeting.held_on)} đã biểu quyết về {applicant.full_name}; mỗi quần chúng "
+            "một lần biểu quyết tại một hội nghị."
+        )
+    counting = next((v for v in earlier if v.awaiting_count), None)
+    if counting is not None:
+        raise ConflictError(
+            f"Phiếu kín về {applicant.full_name} của hội nghị ngày {fmt(counting.held_on)} đang được kiểm ở thẻ "
+            "«Bầu cử»: chờ kết quả trước khi biểu quyết lại."
+        )
+    return applicant
 
 
 def record_decision(applicant_id: int, number: str, decided_on: date, received_on: date) -> ApplicantRecord:

@@ -18,6 +18,7 @@ from models.core.dates import fmt
 from models.core.errors import ConflictError, ValidationError
 from models.core.tables import db
 from models.meetings.meetings import get_meeting
+from models.meetings.secret_ballot import open_secret_ballot
 from models.meetings.thresholds import VoteForm, VoteKind, passes
 from models.meetings.votes import VoteRecord, record_vote
 from models.roster.event_kinds import EventKind
@@ -59,6 +60,8 @@ def outcome_of(votes: list[VoteRecord] | tuple[VoteRecord, ...]) -> RecognitionS
     """The outcome of a member's recognition votes in order: the first reaching two thirds either way decides."""
     inconclusive = 0
     for vote in votes:
+        if vote.awaiting_count:  # being counted in the «Bầu cử» tab: no figures yet
+            continue
         if vote.passed:
             return RecognitionState(Outcome.PROPOSED, tuple(votes), inconclusive)
         if passes(VoteKind.RECOGNITION, vote.no, vote.d):
@@ -86,23 +89,7 @@ def propose_recognition(
 ) -> VoteRecord:
     """Record the branch's vote on recognising a probationary member (passes when `3·yes ≥ 2·D`)."""
     with db.atomic():
-        member = get_member(member_id)
-        meeting = get_meeting(meeting_id)
-        status = member_status(member, meeting.held_on)
-        if not (status.is_current_member and status.is_probationary):
-            raise ValidationError(
-                f"{member.full_name} không phải đảng viên dự bị của chi bộ tại ngày {fmt(meeting.held_on)}.", "member"
-            )
-        end = member_probation_end(member)
-        if end is None or meeting.held_on < end:
-            raise ValidationError(
-                f"{member.full_name} hết 12 tháng dự bị ngày {fmt(end)}: chi bộ xét công nhận từ ngày đó.", "member"
-            )
-        state = recognition_state(member_id)
-        if state.outcome is not Outcome.PENDING:
-            raise ConflictError(f"{member.full_name}: {state.label.lower()}; không biểu quyết công nhận lại.")
-        if any(v.meeting_id == meeting_id for v in state.votes):
-            raise ConflictError(f"Hội nghị ngày {fmt(meeting.held_on)} đã biểu quyết về {member.full_name}.")
+        _recognisable(meeting_id, member_id)
         return record_vote(
             meeting_id,
             VoteKind.RECOGNITION,
@@ -114,6 +101,38 @@ def propose_recognition(
             election_id=election_id,
             notes=notes,
         )
+
+
+def open_recognition_ballot(meeting_id: int, member_id: int, notes: str = "") -> VoteRecord:
+    """The recognition vote by secret ballot counted ballot by ballot in the «Bầu cử» tab, refused as
+    `propose_recognition` refuses; its figures come from the sealed count (models.meetings.secret_ballot)."""
+    with db.atomic():
+        _recognisable(meeting_id, member_id)
+        return open_secret_ballot(meeting_id, VoteKind.RECOGNITION, member_id, notes=notes)
+
+
+def _recognisable(meeting_id: int, member_id: int) -> None:
+    """Refused unless the member is probationary on the meeting's day, past the twelve months, not decided yet,
+    not voted on at this meeting, and no earlier count of theirs is still open."""
+    member = get_member(member_id)
+    meeting = get_meeting(meeting_id)
+    status = member_status(member, meeting.held_on)
+    if not (status.is_current_member and status.is_probationary):
+        raise ValidationError(
+            f"{member.full_name} không phải đảng viên dự bị của chi bộ tại ngày {fmt(meeting.held_on)}.", "member"
+        )
+    end = member_probation_end(member)
+    if end is None or meeting.held_on < end:
+        raise ValidationError(
+            f"{member.full_name} hết 12 tháng dự bị ngày {fmt(end)}: chi bộ xét công nhận từ ngày đó.", "member"
+        )
+    state = recognition_state(member_id)
+    if state.outcome is not Outcome.PENDING:
+        raise ConflictError(f"{member.full_name}: {state.label.lower()}; không biểu quyết công nhận lại.")
+    if any(v.meeting_id == meeting_id for v in state.votes):
+        raise ConflictError(f"Hội nghị ngày {fmt(meeting.held_on)} đã biểu quyết về {member.full_name}.")
+    if any(v.awaiting_count for v in state.votes):
+        raise ConflictError(f"Phiếu kín về {member.full_name} đang được kiểm ở thẻ «Bầu cử»: chờ kết quả.")
 
 
 def propose_strike_off(

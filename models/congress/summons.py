@@ -14,7 +14,7 @@ from datetime import date, datetime
 
 from models.congress.congress_rows import Status, congress_row
 from models.congress.tables import ElectionRound, HandVote, RoundCandidate, Summoned, WorkingBodySeat, rounds_of
-from models.congress.voters import congress_voter, member_key
+from models.congress.voters import congress_voter, member_key, non_member_key
 from models.core import clock
 from models.core.dates import fmt
 from models.core.errors import ConflictError, ValidationError
@@ -61,7 +61,7 @@ class SummonedPerson:
     """One member on a congress's list, as snapshotted, with their check-in."""
 
     id: int
-    member_id: int
+    member_id: int | None  # None: an applicant named on a branch meeting's admission ballot
     full_name: str
     birth_date: date | None
     official: bool
@@ -75,7 +75,7 @@ class SummonedPerson:
     @property
     def key(self) -> str:
         """The engine's id of this member, as voter and candidate (the election record's ids)."""
-        return member_key(self.member_id)
+        return member_key(self.member_id) if self.member_id is not None else non_member_key(self.id)
 
     @property
     def voter(self) -> Voter:

@@ -45,12 +45,12 @@ class Congress(BaseModel):
 
 class Summoned(BaseModel):
     """A member on a congress's summoned list, as the roster stood on the congress date (a later roster edit does
-    not rewrite it), and their check-in."""
+    not rewrite it), and their check-in; on a branch meeting's admission ballot, also the applicant (no member)."""
 
     congress_id: pw.Field[int]
     congress = pw.ForeignKeyField(Congress, backref="summoned", on_delete="RESTRICT")
-    member_id: pw.Field[int]
-    member = pw.ForeignKeyField(Member, on_delete="RESTRICT")
+    member_id: pw.Field[int | None]
+    member = pw.ForeignKeyField(Member, null=True, on_delete="RESTRICT")  # None: an applicant on a meeting's ballot
     full_name = pw.TextField()
     birth_date = pw.DateField(null=True)
     official = pw.BooleanField()

@@ -31,6 +31,15 @@ def member_key(member_id: int) -> str:
     return str(member_id)
 
 
+NON_MEMBER_PREFIX = "s"
+
+
+def non_member_key(summoned_id: int) -> str:
+    """The engine's id of a name on a list that is not a member (an applicant on a branch meeting's admission
+    ballot): its list row's id, marked so that it never equals a member's key."""
+    return f"{NON_MEMBER_PREFIX}{summoned_id}"
+
+
 def _situation(status: MemberStatus) -> Situation:
     """The one situation that keeps a member from the vote. A member in several is put in the first of: suspended
     (who may not stand either), temporary activity elsewhere (no ballot even when present), exempted."""

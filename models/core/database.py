@@ -50,7 +50,7 @@ from models.core.user_paths import check_regular_file
 log = logging.getLogger(__name__)
 
 APP_ID = "chibo"
-SCHEMA_VERSION = 14  # = max(models.migrations.MIGRATIONS) + 1 (a test keeps them in step)
+SCHEMA_VERSION = 15  # = max(models.migrations.MIGRATIONS) + 1 (a test keeps them in step)
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,

@@ -34,25 +34,39 @@ from models.meetings.votes import ByElection, VoteRecord, get_vote, record_vote
 from models.roster.members import get_member
 
 HOST_KIND = "meeting"
+APPLICANT_LABEL = "Quần chúng"
 TERM_YEARS = 5
 
 
 def open_secret_ballot(
     meeting_id: int,
     kind: VoteKind,
-    member_id: int,
+    member_id: int | None = None,
     *,
+    applicant_id: int | None = None,
+    subject_name: str = "",
     by_election: ByElection | None = None,
     notes: str = "",
 ) -> VoteRecord:
     """A secret-ballot vote to be counted in the «Bầu cử» tab: recorded with the meeting's D, its election set up
     and its first round started (the ballots issued to the official members present). The figures come from the
-    count (`take_count`), never typed."""
+    count (`take_count`), never typed. The subject is a member, or an applicant of the register (`applicant_id`,
+    `subject_name`: an admission, whose checks models.admission.path makes first)."""
     if VoteForm.SECRET_BALLOT not in kind.rule.forms:
         raise ValidationError(f"{kind.label}: không biểu quyết bằng phiếu kín.", "form")
     with db.atomic():
         vote = record_vote(
-            meeting_id, kind, VoteForm.SECRET_BALLOT, 0, 0, 0, member_id=member_id, by_election=by_election, notes=notes
+            meeting_id,
+            kind,
+            VoteForm.SECRET_BALLOT,
+            0,
+            0,
+            0,
+            member_id=member_id,
+            applicant_id=applicant_id,
+            subject_name=subject_name,
+            by_election=by_election,
+            notes=notes,
         )
         election_id = _set_up(vote)
         MeetingVote.update(election=election_id).where(MeetingVote.id == vote.id).execute()
@@ -143,10 +157,15 @@ def _set_up(vote: VoteRecord) -> int:
             absence_reason=person.reason,
             checked_at=clock.now(),
         )
+    if vote.applicant_id is not None:  # named on the ballot, not on the list of those who vote (not a member)
+        Summoned.create(
+            congress=host.id, member=None, full_name=vote.subject_name, official=False, status_label=APPLICANT_LABEL
+        )
     post = vote.post if vote.kind is VoteKind.BY_ELECTION and vote.post else Post.OTHER
     title = f"Bầu bổ sung {POST_LABELS[post]}"
     if vote.kind is not VoteKind.BY_ELECTION:  # the engine says "trúng cử" at more than half: the title says the test
-        title = question_title(vote.kind, f"đồng chí {vote.subject_name}", vote.needed)
+        address = "quần chúng" if vote.applicant_id is not None else "đồng chí"
+        title = question_title(vote.kind, f"{address} {vote.subject_name}", vote.needed)
     election = CongressElection.create(congress=host.id, post=post.value, seats=1, position=1, title=title)
     _start_round(vote, election.id, 1)
     return election.id
@@ -156,7 +175,8 @@ def _start_round(vote: VoteRecord, election_id: int, number: int) -> None:
     """A round of the question: the first's electorate frozen from the meeting's base as it stands now, a later
     one's the same as the first's (the vote keeps the D it was opened with)."""
     election = CongressElection.get_by_id(election_id)
-    candidate = Summoned.get((Summoned.congress == election.congress_id) & (Summoned.member == vote.member_id))
+    who = Summoned.member.is_null() if vote.member_id is None else Summoned.member == vote.member_id
+    candidate = Summoned.get((Summoned.congress == election.congress_id) & who)
     first = ElectionRound.get_or_none((ElectionRound.election == election_id) & (ElectionRound.number == 1))
     frozen = (
         dict(

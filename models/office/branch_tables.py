@@ -16,6 +16,7 @@ from typing import Any
 
 import peewee as pw
 
+from models.congress.voters import NON_MEMBER_PREFIX
 from models.core.tables import BaseModel, Branch, Meta
 from models.office.committee_tables import COMMITTEE_TABLES
 from models.roster.standing_tables import STANDING_TABLES
@@ -136,26 +137,26 @@ def _key_name(model: type[BaseModel]) -> str:
 IdMap = Callable[[str, int], int]
 
 
-def _ballot_ids(text: str, member: Callable[[int], int]) -> str:
+def _ballot_ids(text: str, member: Callable[[str], str]) -> str:
     """A ballot of the entry log (models.live_count.session.ballot_json) with its candidates' member keys mapped."""
     if not text:
         return text
     data = json.loads(text)
     if "keep" in data:
-        data["keep"] = [str(member(int(key))) for key in data["keep"]]
+        data["keep"] = [member(key) for key in data["keep"]]
     if "marks" in data:
-        data["marks"] = {str(member(int(key))): mark for key, mark in data["marks"].items()}
+        data["marks"] = {member(key): mark for key, mark in data["marks"].items()}
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
-def _result_ids(text: str, member: Callable[[int], int]) -> str:
+def _result_ids(text: str, member: Callable[[str], str]) -> str:
     """A round's totals (models.congress.rounds.totals_json) with the candidates' member keys mapped."""
     if not text:
         return text
     data = json.loads(text)
     for key in ("votes", "disagree"):
         if key in data:
-            data[key] = {str(member(int(k))): v for k, v in data[key].items()}
+            data[key] = {member(k): v for k, v in data[key].items()}
     return json.dumps(data, ensure_ascii=False)
 
 
@@ -178,8 +179,16 @@ def map_text_ids(model: type[BaseModel], column: str, text: str, ids: IdMap) -> 
     return text if mapper is None or text is None else mapper(text, ids)
 
 
+def _candidate_key(key: str, ids: IdMap) -> str:
+    """A candidate's engine key with its id mapped: a member's id, or the list row of a name that is not a member
+    (models.congress.voters.non_member_key)."""
+    if key.startswith(NON_MEMBER_PREFIX):
+        return f"{NON_MEMBER_PREFIX}{ids('Summoned', int(key[len(NON_MEMBER_PREFIX) :]))}"
+    return str(ids("Member", int(key)))
+
+
 def _by_member(function):
-    return lambda text, ids: function(text, lambda old: ids("Member", old))
+    return lambda text, ids: function(text, lambda key: _candidate_key(key, ids))
 
 
 ID_TEXT_COLUMNS: dict[tuple[str, str], Callable[[str, IdMap], str]] = {
@@ -190,8 +199,8 @@ ID_TEXT_COLUMNS: dict[tuple[str, str], Callable[[str, IdMap], str]] = {
 }
 # Which tables the ids inside those text columns point to: their rows must be copied first.
 TEXT_REFERENCES = {
-    "BallotEntry": ("Member",),
-    "ElectionRound": ("Member",),
+    "BallotEntry": ("Member", "Summoned"),
+    "ElectionRound": ("Member", "Summoned"),
     "DocumentNumber": ("Congress", "ElectionRound"),
 }
 # Columns derived from ids, written again after a move: the entry log's SHA-256 chain starts from the round's id and
