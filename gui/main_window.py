@@ -760,6 +760,7 @@ class MainWindow(QMainWindow):
             from gui.admission.admission_tab import AdmissionTab
 
             self.admission_tab = AdmissionTab()
+            self.admission_tab.count_requested.connect(self.count_in_ballots_tab)
             tab = self.admission_tab
         else:
             from gui.live_count.ballots_tab import BallotsTab
@@ -771,7 +772,8 @@ class MainWindow(QMainWindow):
         tab.set_read_only(self._is_read_only())
 
     def count_in_ballots_tab(self, round_id: int) -> None:
-        """A meeting's secret ballot is counted in the «Bầu cử» tab: turn to it with that round chosen."""
+        """A meeting's secret ballot (from «Hội nghị chi bộ» or «Phát triển Đảng») is counted in the «Bầu cử» tab:
+        turn to it with that round chosen."""
         self._build_tab(self.ballots_page)
         self.tabs.setCurrentWidget(self.ballots_page)
         if self.ballots_tab is not None:

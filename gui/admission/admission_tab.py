@@ -4,7 +4,7 @@ notices and recognition, and the resolutions 6-KNĐ and 13-KNĐ. Each button run
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -21,13 +21,27 @@ from gui.core import dialogs, operations
 from gui.core.date_field import DateField
 from gui.core.tables import fill_table, read_only_table
 from models.admission.applicants import get_applicant
-from models.admission.path import Stage, hold_ceremony, propose_admission, record_decision
-from models.admission.recognition import propose_recognition, propose_strike_off, record_recognition
+from models.admission.path import (
+    Stage,
+    hold_ceremony,
+    open_admission_ballot,
+    propose_admission,
+    record_decision,
+    vote_being_counted,
+)
+from models.admission.recognition import (
+    open_recognition_ballot,
+    propose_recognition,
+    propose_strike_off,
+    record_recognition,
+)
 from models.core import clock
 from models.core.dates import fmt
 from models.core.errors import ValidationError
 from models.meetings.meetings import create_meeting, list_meetings
-from models.meetings.thresholds import VoteForm
+from models.meetings.secret_ballot import secret_ballot_for, take_count
+from models.meetings.thresholds import VoteForm, VoteKind
+from models.meetings.votes import VoteRecord
 from models.roster.member_status import member_status
 from models.roster.members import all_members
 from reports.core.files import safe_filename
@@ -43,9 +57,13 @@ from services.admission.register import ProbationRow, RegisterRow, former_member
 
 MAX_VOTES = 9999
 FORMS = [(form.label, form) for form in VoteForm]
+COUNTED = "counted"  # a secret ballot counted ballot by ballot in the «Bầu cử» tab: no figures typed
+COUNTED_FORM = ("Bỏ phiếu kín, kiểm từng phiếu ở thẻ «Bầu cử»", COUNTED)
 
 
 class AdmissionTab(QWidget):
+    count_requested = Signal(int)  # a round to count in the «Bầu cử» tab (the main window turns to it)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._read_only = False
@@ -72,6 +90,8 @@ class AdmissionTab(QWidget):
         self.decision_button = self._button("&Ghi quyết định kết nạp…", self.enter_decision)
         self.ceremony_button = self._button("&Lễ kết nạp…", self.hold_ceremony)
         self.paper_button = self._button("Xuất nghị quyết &6-KNĐ…", self.export_admission)
+        self.take_button = self._button("Lấy kết quả kiểm &phiếu", self.take_admission_count)
+        self.take_button.setToolTip("Ghi vào biểu quyết kết nạp kết quả đã khóa ở thẻ «Bầu cử»")
         register = QGroupBox("Danh sách phát triển đảng viên (quần chúng)")
         register_layout = QVBoxLayout(register)
         register_layout.addLayout(bar)
@@ -84,6 +104,7 @@ class AdmissionTab(QWidget):
                 self.add_button,
                 self.edit_button,
                 self.vote_button,
+                self.take_button,
                 self.decision_button,
                 self.ceremony_button,
                 self.paper_button,
@@ -94,6 +115,8 @@ class AdmissionTab(QWidget):
             stretch=5,
         )
         self.recognition_button = self._button("Biểu quyết &công nhận chính thức…", self.vote_recognition)
+        self.take_recognition_button = self._button("Lấy kết quả kiểm phiếu &đã khóa", self.take_recognition_count)
+        self.take_recognition_button.setToolTip("Ghi vào biểu quyết công nhận kết quả đã khóa ở thẻ «Bầu cử»")
         self.strike_button = self._button("Biểu qu&yết đề nghị xóa tên…", self.vote_strike_off)
         self.recognised_button = self._button("Gh&i quyết định công nhận…", self.enter_recognition)
         self.recognition_paper_button = self._button("Xuất nghị quyết 1&3-KNĐ…", self.export_recognition)
@@ -104,6 +127,7 @@ class AdmissionTab(QWidget):
         probation_layout.addLayout(
             self._row(
                 self.recognition_button,
+                self.take_recognition_button,
                 self.strike_button,
                 self.recognised_button,
                 self.recognition_paper_button,
@@ -188,6 +212,7 @@ class AdmissionTab(QWidget):
         stage = row.stage if row else None
         self.edit_button.setEnabled(row is not None)
         self.vote_button.setEnabled(stage is Stage.PREPARING)
+        self.take_button.setEnabled(stage is Stage.PREPARING)
         self.decision_button.setEnabled(stage is Stage.PROPOSED)
         self.ceremony_button.setEnabled(stage is Stage.DECIDED)
         self.paper_button.setEnabled(stage in (Stage.PROPOSED, Stage.DECIDED))
@@ -200,15 +225,18 @@ class AdmissionTab(QWidget):
             self.add_button,
             self.edit_button,
             self.vote_button,
+            self.take_button,
             self.decision_button,
             self.ceremony_button,
             self.recognition_button,
+            self.take_recognition_button,
             self.strike_button,
             self.recognised_button,
         ]
 
-    def _changed(self) -> operations.OperationChanges:
-        return operations.OperationChanges(members=True, source=self)
+    def _changed(self, counted: bool = False) -> operations.OperationChanges:
+        """`counted`: a secret ballot opened or taken from the «Bầu cử» tab (its rounds change too)."""
+        return operations.OperationChanges(members=True, congress=counted, round=counted, source=self)
 
     def _open(self, dialog: StepDialog) -> StepDialog:
         self.dialog = dialog
@@ -230,7 +258,7 @@ class AdmissionTab(QWidget):
     def _meeting_choices(self) -> list[tuple[str, int]]:
         return [(m.title, m.id) for m in list_meetings()]
 
-    def _vote_dialog(self, title: str, name: str) -> StepDialog:
+    def _vote_dialog(self, title: str, name: str, counted: bool = False) -> StepDialog:
         dialog = StepDialog(
             self,
             title,
@@ -241,7 +269,7 @@ class AdmissionTab(QWidget):
         new_meeting = QPushButton("Hội nghị &mới…")
         new_meeting.clicked.connect(lambda: self._new_meeting(dialog))
         dialog.form.addRow("", new_meeting)
-        dialog.choice("form", "Hình thức &biểu quyết:", FORMS)
+        dialog.choice("form", "Hình thức &biểu quyết:", FORMS + ([COUNTED_FORM] if counted else []))
         dialog.count("yes", "&Tán thành:", MAX_VOTES)
         dialog.count("no", "&Không tán thành:", MAX_VOTES)
         dialog.count("invalid", "Không biểu quyết, không hợ&p lệ:", MAX_VOTES)
@@ -279,18 +307,42 @@ class AdmissionTab(QWidget):
         if row is None or row.applicant.id is None:
             return
         applicant_id = row.applicant.id
-        dialog = self._vote_dialog("Biểu quyết đề nghị kết nạp", f"Quần chúng {row.applicant.full_name}")
-        dialog.run_on_ok(
-            lambda v: propose_admission(
-                self._need_meeting(v), applicant_id, v["form"], v["yes"], v["no"], v["invalid"]
-            ),
-            self._said_vote,
-            self._changed(),
-        )
+        dialog = self._vote_dialog("Biểu quyết đề nghị kết nạp", f"Quần chúng {row.applicant.full_name}", True)
+
+        def vote(v):
+            if v["form"] == COUNTED:
+                return open_admission_ballot(self._need_meeting(v), applicant_id)
+            return propose_admission(self._need_meeting(v), applicant_id, v["form"], v["yes"], v["no"], v["invalid"])
+
+        dialog.run_on_ok(vote, self._said_vote, self._changed(True))
         self._open(dialog)
 
-    def _said_vote(self, vote) -> None:
+    def _said_vote(self, vote: VoteRecord) -> None:
+        if vote.awaiting_count:  # the ballots are issued: the counters turn to «Bầu cử»
+            self.count_requested.emit(secret_ballot_for(vote.id))
+            return
         dialogs.show_info(self, f"{vote.subject_name}: {vote.outcome_text}.")
+
+    def take_admission_count(self) -> None:
+        row = self.selected_row()
+        if row is not None and row.applicant.id is not None:
+            applicant_id = row.applicant.id
+            self._take(lambda: vote_being_counted(VoteKind.ADMISSION, applicant_id=applicant_id))
+
+    def take_recognition_count(self) -> None:
+        row = self.selected_probation()
+        if row is not None:
+            member_id = row.member_id
+            self._take(lambda: vote_being_counted(VoteKind.RECOGNITION, member_id=member_id))
+
+    def _take(self, which) -> None:
+        """The locked count's result fills the vote being counted (models.meetings.secret_ballot.take_count)."""
+
+        def taken(vote: VoteRecord) -> None:
+            self.refresh()
+            self._said_vote(vote)
+
+        operations.run(self, lambda: take_count(which()), taken, changes=self._changed(True))
 
     def enter_decision(self) -> None:
         row = self.selected_row()
@@ -342,12 +394,14 @@ class AdmissionTab(QWidget):
         if row is None:
             return
         member_id = row.member_id
-        dialog = self._vote_dialog("Biểu quyết công nhận đảng viên chính thức", f"Đồng chí {row.full_name}")
-        dialog.run_on_ok(
-            lambda v: propose_recognition(self._need_meeting(v), member_id, v["form"], v["yes"], v["no"], v["invalid"]),
-            self._said_vote,
-            self._changed(),
-        )
+        dialog = self._vote_dialog("Biểu quyết công nhận đảng viên chính thức", f"Đồng chí {row.full_name}", True)
+
+        def vote(v):
+            if v["form"] == COUNTED:
+                return open_recognition_ballot(self._need_meeting(v), member_id)
+            return propose_recognition(self._need_meeting(v), member_id, v["form"], v["yes"], v["no"], v["invalid"])
+
+        dialog.run_on_ok(vote, self._said_vote, self._changed(True))
         self._open(dialog)
 
     def vote_strike_off(self) -> None:

@@ -70,6 +70,16 @@ def subject_votes(kind: VoteKind, *, applicant_id: int | None = None, member_id:
     return sorted(votes, key=lambda v: (v.held_on, v.id))
 
 
+def vote_being_counted(kind: VoteKind, *, applicant_id: int | None = None, member_id: int | None = None) -> int:
+    """The id of the applicant's or member's vote of `kind` whose ballots are being counted in the «Bầu cử» tab;
+    ConflictError when there is none."""
+    votes = subject_votes(kind, applicant_id=applicant_id, member_id=member_id)
+    found = next((v for v in votes if v.awaiting_count), None)
+    if found is None:
+        raise ConflictError("Không có biểu quyết bằng phiếu kín nào đang chờ kết quả kiểm phiếu ở thẻ «Bầu cử».")
+    return found.id
+
+
 def admission_vote(applicant_id: int) -> VoteRecord | None:
     """The vote that proposed the applicant's admission, if one passed."""
     return next((v for v in subject_votes(VoteKind.ADMISSION, applicant_id=applicant_id) if v.passed), None)
