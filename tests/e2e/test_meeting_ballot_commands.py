@@ -7,6 +7,7 @@ from datetime import date
 
 from openpyxl import load_workbook
 
+from models.admission.path import open_admission_ballot
 from models.core.database import close_database, open_database
 from models.counting import Attendance, Post, write_record
 from models.counting.check_code import code_text
@@ -17,6 +18,7 @@ from models.meetings.thresholds import VoteKind
 from models.meetings.votes import ByElection
 from services.congress.minutes_jobs import prepare_minutes
 from tests.support import congress_story as story
+from tests.support.applicants import ready_applicant
 from tests.support.commands import chibo
 from tests.support.meeting_ballots import count_question
 from tests.support.people import set_up_branch
@@ -91,3 +93,33 @@ def test_minutes_from_a_question_s_record_alone_state_its_own_test_on_d(tmp_path
     assert "Kết quả: 19/30 phiếu đồng ý: KHÔNG THÔNG QUA." in texts
     assert [t for t in texts if "trúng cử" in t.lower()] == []
     assert lines == said(from_data)[0]  # the same wording as from the data file
+
+
+def test_an_admission_s_record_is_minuted_and_verified_headless(tmp_path):
+    """An applicant (not a member) on the ballot: the record file carries the name and `minutes` says THÔNG QUA on
+    two thirds of D; `verify` matches the data file."""
+    path = tmp_path / "chibo.sqlite3"
+    open_database(path)
+    set_up_branch()
+    branch = story.roster(11)
+    hoa = ready_applicant(branch)
+    meeting = create_meeting(date(2025, 9, 15), "Xét đề nghị kết nạp đảng viên")
+    vote = open_admission_ballot(meeting.id, hoa.id)
+    round_id = secret_ballot_for(vote.id)
+    count_question(round_id, 8, 3)  # 3·8 = 24 ≥ 2·11
+    take_count(vote.id)
+    record = sound_round_record(round_id)
+    code = code_text(record)
+    record_path = tmp_path / "ket-nap.json"
+    write_record(record, record_path)
+    close_database()
+
+    out = tmp_path / "bien-ban.xlsx"
+    minutes = chibo("minutes", str(record_path), "-o", str(out))
+    assert minutes.returncode == 0, minutes.stderr
+    texts = [str(c.value) for row in load_workbook(out).active.iter_rows() for c in row if c.value]
+    assert any("Đề nghị kết nạp vào Đảng đối với quần chúng Hoàng Thị Hoa" in t for t in texts)
+    assert "Kết quả: 8/11 phiếu đồng ý: THÔNG QUA." in texts
+    assert chibo("verify", str(record_path), "--code", code).returncode == 0
+    in_data = chibo("verify", "--code", code, "--db", str(path))
+    assert in_data.returncode == 0, in_data.stdout + in_data.stderr
