@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from models.meetings.thresholds import DISCIPLINE_ORDER, VoteKind, passes, votes_needed
 
+MEMBER_ADDRESS = "đồng chí"
+APPLICANT_ADDRESS = "quần chúng"  # a person not a member yet
 _REST = re.compile(r"(đồng chí|quần chúng) (?P<name>[^()]+?) \(thông qua khi từ \d+ phiếu đồng ý[^()]*\)")
 
 

@@ -27,7 +27,7 @@ from models.core.errors import ConflictError, ValidationError
 from models.core.tables import db
 from models.counting import POST_LABELS, Post
 from models.meetings.meetings import get_meeting, meeting_base, meeting_row
-from models.meetings.question_title import question_title
+from models.meetings.question_title import APPLICANT_ADDRESS, MEMBER_ADDRESS, question_title
 from models.meetings.tables import MeetingVote
 from models.meetings.thresholds import DISCIPLINE_ORDER, VoteForm, VoteKind, passes
 from models.meetings.votes import ByElection, VoteRecord, get_vote, record_vote
@@ -164,7 +164,7 @@ def _set_up(vote: VoteRecord) -> int:
     post = vote.post if vote.kind is VoteKind.BY_ELECTION and vote.post else Post.OTHER
     title = f"Bầu bổ sung {POST_LABELS[post]}"
     if vote.kind is not VoteKind.BY_ELECTION:  # the engine says "trúng cử" at more than half: the title says the test
-        address = "quần chúng" if vote.applicant_id is not None else "đồng chí"
+        address = APPLICANT_ADDRESS if vote.applicant_id is not None else MEMBER_ADDRESS
         title = question_title(vote.kind, f"{address} {vote.subject_name}", vote.needed)
     election = CongressElection.create(congress=host.id, post=post.value, seats=1, position=1, title=title)
     _start_round(vote, election.id, 1)

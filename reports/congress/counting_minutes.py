@@ -280,8 +280,8 @@ def export_counting_minutes(
     body = "Hội nghị" if data.heading.line else "Đại hội"  # a branch meeting's secret ballot, or a congress's
     minutes.lines(
         [
-            f"{body} đã biểu quyết số lượng bầu: {data.seats} đồng chí; hình thức bầu: {form}.",
-            f"Danh sách bầu cử gồm {len(data.candidates)} đồng chí (xếp theo vần A, B, C):",
+            f"{body} đã biểu quyết số lượng bầu: {data.seats} {data.named_as}; hình thức bầu: {form}.",
+            f"Danh sách bầu cử gồm {len(data.candidates)} {data.named_as} (xếp theo vần A, B, C):",
         ]
     )
     minutes.names_grid([c.name for c in data.candidates])
@@ -301,7 +301,7 @@ def export_counting_minutes(
 
     first = minutes.section("Kết quả kiểm phiếu")
     votes = "Số phiếu đồng ý, không đồng ý" if data.form == "agree" else "Số phiếu bầu"
-    minutes.lines([f"{votes} của từng đồng chí (tỷ lệ so với D = {data.D}):"])
+    minutes.lines([f"{votes} của từng {data.named_as} (tỷ lệ so với D = {data.D}):"])
     doc.table_header(numbered=False)
     doc.table_rows(candidate_rows(data))
     doc.keep_table_together(first)

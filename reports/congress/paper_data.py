@@ -207,6 +207,7 @@ class MinutesData:
     quorum_text: str = ""  # two thirds of those summoned present (Charter Điều 11 k6); "" from a record file alone
     # a branch meeting's question by secret ballot: its own test on D and outcome, printed instead of "trúng cử"
     question_lines: tuple[str, ...] = ()
+    named_as: str = "đồng chí"  # how the names on the ballot are counted: "người" for an applicant (not a member)
 
     @property
     def threshold(self) -> int:

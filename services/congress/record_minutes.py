@@ -25,7 +25,7 @@ from models.counting import (
 from models.counting.check_code import code_text, record_digests
 from models.counting.decision import NEXT_ACTION_LABELS
 from models.meetings.meetings import MEETING_EXCLUSION_LABELS
-from models.meetings.question_title import question_lines, read_question
+from models.meetings.question_title import APPLICANT_ADDRESS, question_lines, read_question
 from reports.congress.counting_minutes import export_counting_minutes
 from reports.congress.paper_data import CongressHeading, ElectedLine, MinutesCandidate, MinutesData
 from reports.core.export_files import PreparedExport, Progress, write_atomically
@@ -88,6 +88,7 @@ def minutes_data(
         candidates=candidates,
         elected=() if said else elected,
         question_lines=said,
+        named_as="người" if question and question.person.startswith(APPLICANT_ADDRESS) else "đồng chí",
         open_seats=result.open_seats,
         tied=tuple(names[k] for k in result.tied),
         next_step=step,

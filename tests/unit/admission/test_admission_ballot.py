@@ -73,6 +73,8 @@ def test_an_admission_counted_from_the_ballots_moves_the_applicant_on(branch, tm
     texts = [str(c.value) for row in load_workbook(written).active.iter_rows() for c in row if c.value is not None]
     assert "Kết quả: 8/11 phiếu đồng ý: THÔNG QUA." in texts
     assert any("đối với quần chúng Hoàng Thị Hoa" in t for t in texts)
+    assert any(t.startswith("Danh sách bầu cử gồm 1 người") for t in texts)  # not a member: no "đồng chí"
+    assert not any("1 đồng chí" in t or "từng đồng chí" in t for t in texts)
     assert list_congresses() == []  # the row hosting the ballot is not a congress
     record_decision(hoa.id, "125-QĐ/ĐU", date(2025, 10, 20), date(2025, 10, 22))
     admitted = hold_ceremony(hoa.id, date(2025, 11, 5), helper_id=branch[0].id)
