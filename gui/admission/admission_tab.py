@@ -90,7 +90,7 @@ class AdmissionTab(QWidget):
         self.decision_button = self._button("&Ghi quyết định kết nạp…", self.enter_decision)
         self.ceremony_button = self._button("&Lễ kết nạp…", self.hold_ceremony)
         self.paper_button = self._button("Xuất nghị quyết &6-KNĐ…", self.export_admission)
-        self.take_button = self._button("Lấy kết quả kiểm &phiếu", self.take_admission_count)
+        self.take_button = self._button("Lấy kết quả kiể&m phiếu", self.take_admission_count)
         self.take_button.setToolTip("Ghi vào biểu quyết kết nạp kết quả đã khóa ở thẻ «Bầu cử»")
         register = QGroupBox("Danh sách phát triển đảng viên (quần chúng)")
         register_layout = QVBoxLayout(register)
@@ -115,7 +115,7 @@ class AdmissionTab(QWidget):
             stretch=5,
         )
         self.recognition_button = self._button("Biểu quyết &công nhận chính thức…", self.vote_recognition)
-        self.take_recognition_button = self._button("Lấy kết quả kiểm phiếu &đã khóa", self.take_recognition_count)
+        self.take_recognition_button = self._button("Lấy kết quả kiểm phiếu đã khó&a", self.take_recognition_count)
         self.take_recognition_button.setToolTip("Ghi vào biểu quyết công nhận kết quả đã khóa ở thẻ «Bầu cử»")
         self.strike_button = self._button("Biểu qu&yết đề nghị xóa tên…", self.vote_strike_off)
         self.recognised_button = self._button("Gh&i quyết định công nhận…", self.enter_recognition)
