@@ -269,10 +269,18 @@ class AdmissionTab(QWidget):
         new_meeting = QPushButton("Hội nghị &mới…")
         new_meeting.clicked.connect(lambda: self._new_meeting(dialog))
         dialog.form.addRow("", new_meeting)
-        dialog.choice("form", "Hình thức &biểu quyết:", FORMS + ([COUNTED_FORM] if counted else []))
-        dialog.count("yes", "&Tán thành:", MAX_VOTES)
-        dialog.count("no", "&Không tán thành:", MAX_VOTES)
-        dialog.count("invalid", "Không biểu quyết, không hợ&p lệ:", MAX_VOTES)
+        form = dialog.choice("form", "Hình thức &biểu quyết:", FORMS + ([COUNTED_FORM] if counted else []))
+        spins = [
+            dialog.count("yes", "&Tán thành:", MAX_VOTES),
+            dialog.count("no", "&Không tán thành:", MAX_VOTES),
+            dialog.count("invalid", "Không biểu quyết, không hợ&p lệ:", MAX_VOTES),
+        ]
+
+        def typed_or_counted(_index: int) -> None:  # the count gives the figures: none typed
+            for spin in spins:
+                spin.setEnabled(form.currentData() != COUNTED)
+
+        form.currentIndexChanged.connect(typed_or_counted)
         return dialog
 
     def _new_meeting(self, parent: StepDialog) -> None:

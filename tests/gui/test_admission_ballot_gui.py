@@ -42,6 +42,7 @@ def test_an_admission_counted_by_keyboard_in_the_ballots_tab(qtbot, tabs, answer
     dialog = admission.dialog
     dialog.fields["meeting"].setCurrentIndex(dialog.fields["meeting"].findData(meeting.id))
     dialog.fields["form"].setCurrentIndex(dialog.fields["form"].findData(COUNTED))
+    assert not dialog.fields["yes"].isEnabled()  # the figures come from the count, not typed
     with qtbot.waitSignal(dialog.finished):
         qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
     assert len(requested) == 1  # the window turns to «Bầu cử» with the round chosen
