@@ -22,7 +22,7 @@ from models.roster.members import get_member
 from reports.admission.resolution import ResolutionPaper, export_resolution
 from reports.core.files import safe_filename
 from reports.core.party_document import Signature
-from services.admission.header import paper_header
+from services.meetings.paper_header import paper_header
 
 GROUNDS = (
     "Căn cứ Điều lệ Đảng Cộng sản Việt Nam;",

@@ -9,20 +9,18 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from models.congress.congresses import list_congresses
-from models.congress.numbering import document_number
 from models.core.branch import get_branch
 from models.core.dates import fmt
-from models.core.practice_flag import watermark
 from models.counting import POST_LABELS, Post, percent_label
 from models.meetings.leadership import current_leadership
 from models.meetings.meetings import base_of, get_meeting
 from models.meetings.thresholds import DISCIPLINE_ORDER, VoteKind
 from models.meetings.votes import VoteRecord, get_vote
 from reports.core.files import safe_filename
-from reports.core.party_document import DocumentHeader, Signature
+from reports.core.party_document import Signature
 from reports.meetings.vote_paper import VotePaper
 from reports.meetings.vote_paper import export_vote_paper as write_vote_paper
+from services.meetings.paper_header import paper_header
 
 # kind -> (document type, title, "về việc …" before the name)
 PAPERS: dict[VoteKind, tuple[str, str, str]] = {
@@ -115,22 +113,10 @@ def _percent(count: int, d: int) -> Decimal:
 def export_vote_paper(vote_id: int, path: str | os.PathLike[str]) -> Path:
     """Write the paper of a recorded vote; numbered in the term of the branch's latest congress (when it has one)."""
     vote = get_vote(vote_id)
-    branch = get_branch()
     doc_type, title, about = PAPERS[vote.kind]
-    congresses = [c for c in list_congresses() if c.opens_on <= vote.held_on]
-    number = ""
-    if congresses and congresses[0].id is not None:
-        number = document_number(congresses[0].id, doc_type, f"meeting-vote:{vote.id}", f"{title} {about}").text
+    header = paper_header(vote.held_on, doc_type, f"meeting-vote:{vote.id}", f"{title} {about}")
     meeting = get_meeting(vote.meeting_id)
     signature = _signature(vote.held_on - timedelta(days=1), meeting.chair)
-    header = DocumentHeader(
-        "\n".join(branch.higher_lines) if branch else "",
-        branch.name if branch else "Chi bộ",
-        number,
-        branch.place if branch else "",
-        vote.held_on,
-        watermark(),
-    )
     return write_vote_paper(path, vote_paper(vote), header, signature)
 
 
