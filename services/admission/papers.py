@@ -68,6 +68,30 @@ def _vote_heading(vote: VoteRecord) -> str:
     )
 
 
+def _resolution(
+    form: str, proposal: str, person: tuple[tuple[str, str], ...], vote: VoteRecord, upper_decides: str
+) -> ResolutionPaper:
+    """A path resolution: the meeting proposed `proposal` ("kết nạp …", "công nhận …") by the vote that passed, and
+    asks the higher committee to decide `upper_decides`; the person's particulars left blank are not printed."""
+    resolves = (
+        f"1. Đề nghị cấp ủy cấp trên xem xét, {upper_decides}: {vote.yes}/{vote.d} đảng viên chính thức tán thành "
+        f"({_percent(vote.yes, vote.d)}), đạt từ hai phần ba trở lên.",
+        "2. Chi ủy hoàn thiện hồ sơ, báo cáo cấp ủy cấp trên theo quy định.",
+    )
+    return ResolutionPaper(
+        form,
+        "NGHỊ QUYẾT",
+        f"Đề nghị {proposal}",
+        GROUNDS,
+        _meeting_lines(vote, f"đề nghị {proposal}"),
+        tuple((label, value) for label, value in person if value),
+        _vote_heading(vote),
+        _figures(vote),
+        resolves,
+        RECIPIENTS,
+    )
+
+
 def _sponsors(applicant: ApplicantRecord) -> str:
     names = [f"{get_member(s.member_id).full_name} (cùng công tác từ {fmt(s.since)})" for s in applicant.sponsors]
     if applicant.union_resolution_date:
@@ -97,23 +121,12 @@ def admission_paper(applicant_id: int) -> tuple[ResolutionPaper, VoteRecord]:
         ("Đơn xin vào Đảng", f"ngày {fmt(applicant.application_date)}"),
         ("Người giới thiệu", _sponsors(applicant)),
     )
-    resolves = (
-        f"1. Đề nghị cấp ủy cấp trên xem xét, quyết định kết nạp quần chúng {applicant.full_name} vào Đảng Cộng sản "
-        f"Việt Nam: {vote.yes}/{vote.d} đảng viên chính thức tán thành ({_percent(vote.yes, vote.d)}), đạt từ hai "
-        "phần ba trở lên.",
-        "2. Chi ủy hoàn thiện hồ sơ, báo cáo cấp ủy cấp trên theo quy định.",
-    )
-    paper = ResolutionPaper(
+    paper = _resolution(
         "Mẫu 6-KNĐ",
-        "NGHỊ QUYẾT",
-        f"Đề nghị kết nạp quần chúng {applicant.full_name} vào Đảng",
-        GROUNDS,
-        _meeting_lines(vote, f"đề nghị kết nạp quần chúng {applicant.full_name} vào Đảng"),
-        tuple((label, value) for label, value in person if value),
-        _vote_heading(vote),
-        _figures(vote),
-        resolves,
-        RECIPIENTS,
+        f"kết nạp quần chúng {applicant.full_name} vào Đảng",
+        person,
+        vote,
+        f"quyết định kết nạp quần chúng {applicant.full_name} vào Đảng Cộng sản Việt Nam",
     )
     return paper, vote
 
@@ -138,23 +151,12 @@ def recognition_paper(member_id: int) -> tuple[ResolutionPaper, VoteRecord]:
         ("Hết 12 tháng dự bị", fmt(end)),
         ("Đảng viên giúp đỡ", helper),
     )
-    resolves = (
-        f"1. Đề nghị cấp ủy cấp trên xem xét, công nhận đồng chí {member.full_name} là đảng viên chính thức từ ngày "
-        f"{fmt(end)}: {vote.yes}/{vote.d} đảng viên chính thức tán thành ({_percent(vote.yes, vote.d)}), đạt từ hai "
-        "phần ba trở lên.",
-        "2. Chi ủy hoàn thiện hồ sơ, báo cáo cấp ủy cấp trên theo quy định.",
-    )
-    paper = ResolutionPaper(
+    paper = _resolution(
         "Mẫu 13-KNĐ",
-        "NGHỊ QUYẾT",
-        f"Đề nghị công nhận đảng viên chính thức cho đồng chí {member.full_name}",
-        GROUNDS,
-        _meeting_lines(vote, f"đề nghị công nhận đảng viên chính thức cho đồng chí {member.full_name}"),
-        tuple((label, value) for label, value in person if value),
-        _vote_heading(vote),
-        _figures(vote),
-        resolves,
-        RECIPIENTS,
+        f"công nhận đảng viên chính thức cho đồng chí {member.full_name}",
+        person,
+        vote,
+        f"công nhận đồng chí {member.full_name} là đảng viên chính thức từ ngày {fmt(end)}",
     )
     return paper, vote
 
