@@ -4,7 +4,6 @@ plain data, numbered in the term of the branch's latest congress (when it has on
 from __future__ import annotations
 
 import os
-from decimal import Decimal
 from pathlib import Path
 
 from models.admission.applicants import get_applicant
@@ -14,7 +13,7 @@ from models.admission.records import ApplicantRecord
 from models.core.branch import get_branch
 from models.core.dates import fmt
 from models.core.errors import ValidationError
-from models.counting import percent_label
+from models.counting import percent, percent_label
 from models.meetings.meetings import get_meeting
 from models.meetings.votes import VoteRecord
 from models.roster.member_rules import member_probation_end
@@ -32,7 +31,7 @@ RECIPIENTS = ("Đảng ủy cấp trên (để báo cáo),", "Lưu chi bộ.")
 
 
 def _percent(count: int, d: int) -> str:
-    return percent_label(Decimal(count * 100) / Decimal(d) if d else Decimal(0))
+    return percent_label(percent(count, d))
 
 
 def _meeting_lines(vote: VoteRecord, what: str) -> tuple[str, ...]:

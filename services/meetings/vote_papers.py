@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import os
 from datetime import date, timedelta
-from decimal import Decimal
 from pathlib import Path
 
 from models.core.branch import get_branch
 from models.core.dates import fmt
-from models.counting import POST_LABELS, Post, percent_label
+from models.counting import POST_LABELS, Post, percent, percent_label
 from models.meetings.leadership import current_leadership
 from models.meetings.meetings import base_of, get_meeting
 from models.meetings.thresholds import DISCIPLINE_ORDER, VoteKind
@@ -69,7 +68,7 @@ def vote_paper(vote: VoteRecord) -> VotePaper:
     figures = [("Tán thành", vote.yes), ("Không tán thành", vote.no), ("Không biểu quyết, không hợp lệ", vote.invalid)]
     if vote.kind is VoteKind.DISCIPLINE:
         figures[1:1] = [(f"  trong đó: {k.label}", vote.yes_by_form.get(k.value, 0)) for k in DISCIPLINE_ORDER]
-    rows = tuple((label, count, percent_label(_percent(count, vote.d))) for label, count in figures)
+    rows = tuple((label, count, percent_label(percent(count, vote.d))) for label, count in figures)
     outcome_heading = {"NQ": "CHI BỘ QUYẾT NGHỊ:", "QĐ": "CHI BỘ QUYẾT ĐỊNH:", "TTr": "CHI BỘ ĐỀ NGHỊ:"}[_doc_type]
     if vote.kind is VoteKind.DISCIPLINE:
         form = vote.discipline
@@ -82,7 +81,7 @@ def vote_paper(vote: VoteRecord) -> VotePaper:
     elif vote.kind is VoteKind.BY_ELECTION and vote.post is not None:
         outcome = (
             f"Đồng chí {vote.subject_name} trúng cử {POST_LABELS[vote.post]} với {vote.yes}/{vote.d} phiếu đồng ý "
-            f"({percent_label(_percent(vote.yes, vote.d))} so với D). Đề nghị cấp ủy cấp trên xem xét, chuẩn y."
+            f"({percent_label(percent(vote.yes, vote.d))} so với D). Đề nghị cấp ủy cấp trên xem xét, chuẩn y."
             if vote.passed
             else f"Đồng chí {vote.subject_name} không trúng cử ({vote.yes}/{vote.d}, cần {vote.needed} phiếu)."
         )
@@ -104,10 +103,6 @@ def vote_paper(vote: VoteRecord) -> VotePaper:
         lines,
         ("Đảng ủy cấp trên (để báo cáo),", f"Đồng chí {vote.subject_name},", "Lưu chi bộ."),
     )
-
-
-def _percent(count: int, d: int) -> Decimal:
-    return Decimal(count * 100) / Decimal(d) if d else Decimal(0)
 
 
 def export_vote_paper(vote_id: int, path: str | os.PathLike[str]) -> Path:
