@@ -338,26 +338,20 @@ class AdmissionTab(QWidget):
 
     # recognition -------------------------------------------------------------------------------------------------
     def vote_recognition(self) -> None:
-        row = self.selected_probation()
-        if row is None:
-            return
-        member_id = row.member_id
-        dialog = self._vote_dialog("Biểu quyết công nhận đảng viên chính thức", f"Đồng chí {row.full_name}")
-        dialog.run_on_ok(
-            lambda v: propose_recognition(self._need_meeting(v), member_id, v["form"], v["yes"], v["no"], v["invalid"]),
-            self._said_vote,
-            self._changed(),
-        )
-        self._open(dialog)
+        self._vote_on_probation("Biểu quyết công nhận đảng viên chính thức", "", propose_recognition)
 
     def vote_strike_off(self) -> None:
+        self._vote_on_probation("Biểu quyết đề nghị xóa tên", " không được công nhận", propose_strike_off)
+
+    def _vote_on_probation(self, title: str, after_name: str, propose) -> None:
+        """The branch's vote on the selected probationary member: `propose(meeting, member, form, yes, no, invalid)`."""
         row = self.selected_probation()
         if row is None:
             return
         member_id = row.member_id
-        dialog = self._vote_dialog("Biểu quyết đề nghị xóa tên", f"Đồng chí {row.full_name} không được công nhận")
+        dialog = self._vote_dialog(title, f"Đồng chí {row.full_name}{after_name}")
         dialog.run_on_ok(
-            lambda v: propose_strike_off(self._need_meeting(v), member_id, v["form"], v["yes"], v["no"], v["invalid"]),
+            lambda v: propose(self._need_meeting(v), member_id, v["form"], v["yes"], v["no"], v["invalid"]),
             self._said_vote,
             self._changed(),
         )
