@@ -398,31 +398,28 @@ class AdmissionTab(QWidget):
 
     # recognition -------------------------------------------------------------------------------------------------
     def vote_recognition(self) -> None:
-        row = self.selected_probation()
-        if row is None:
-            return
-        member_id = row.member_id
-        dialog = self._vote_dialog("Biểu quyết công nhận đảng viên chính thức", f"Đồng chí {row.full_name}", True)
-
-        def vote(v):
-            if v["form"] == COUNTED:
-                return open_recognition_ballot(self._need_meeting(v), member_id)
-            return propose_recognition(self._need_meeting(v), member_id, v["form"], v["yes"], v["no"], v["invalid"])
-
-        dialog.run_on_ok(vote, self._said_vote, self._changed(True))
-        self._open(dialog)
+        self._vote_on_probation(
+            "Biểu quyết công nhận đảng viên chính thức", "", propose_recognition, open_recognition_ballot
+        )
 
     def vote_strike_off(self) -> None:
+        self._vote_on_probation("Biểu quyết đề nghị xóa tên", " không được công nhận", propose_strike_off)
+
+    def _vote_on_probation(self, title: str, after_name: str, propose, counted=None) -> None:
+        """The branch's vote on the selected probationary member: `propose(meeting, member, form, yes, no, invalid)`,
+        or, with `counted`, `counted(meeting, member)` opening a secret ballot counted in «Bầu cử»."""
         row = self.selected_probation()
         if row is None:
             return
         member_id = row.member_id
-        dialog = self._vote_dialog("Biểu quyết đề nghị xóa tên", f"Đồng chí {row.full_name} không được công nhận")
-        dialog.run_on_ok(
-            lambda v: propose_strike_off(self._need_meeting(v), member_id, v["form"], v["yes"], v["no"], v["invalid"]),
-            self._said_vote,
-            self._changed(),
-        )
+        dialog = self._vote_dialog(title, f"Đồng chí {row.full_name}{after_name}", counted is not None)
+
+        def vote(v):
+            if counted is not None and v["form"] == COUNTED:
+                return counted(self._need_meeting(v), member_id)
+            return propose(self._need_meeting(v), member_id, v["form"], v["yes"], v["no"], v["invalid"])
+
+        dialog.run_on_ok(vote, self._said_vote, self._changed(counted is not None))
         self._open(dialog)
 
     def enter_recognition(self) -> None:

@@ -127,6 +127,15 @@ def readiness(applicant: ApplicantRecord, on: date) -> Readiness:
     return Readiness(on, tuple(lack.message for lack in applicant_lacks(applicant, on, members)))
 
 
+def _applicant_at(applicant_id: int, stage: Stage, refusal: str) -> ApplicantRecord:
+    """The applicant, when the path stands at `stage`; else refused with where it stands and `refusal`."""
+    applicant = get_applicant(applicant_id)
+    found = applicant_stage(applicant)
+    if found is not stage:
+        raise ConflictError(f"{applicant.full_name}: {STAGE_LABELS[found].lower()}; {refusal}")
+    return applicant
+
+
 def propose_admission(
     meeting_id: int,
     applicant_id: int,
@@ -173,10 +182,7 @@ def open_admission_ballot(meeting_id: int, applicant_id: int, notes: str = "") -
 
 def _proposable(meeting_id: int, applicant_id: int) -> ApplicantRecord:
     """The applicant, when the branch may vote on proposing their admission at the meeting; else the refusal."""
-    applicant = get_applicant(applicant_id)
-    stage = applicant_stage(applicant)
-    if stage is not Stage.PREPARING:
-        raise ConflictError(f"{applicant.full_name}: {STAGE_LABELS[stage].lower()}; không biểu quyết lại.")
+    applicant = _applicant_at(applicant_id, Stage.PREPARING, "không biểu quyết lại.")
     meeting = get_meeting(meeting_id)
     found = readiness(applicant, meeting.held_on)
     if not found.ready:
@@ -205,13 +211,9 @@ def record_decision(applicant_id: int, number: str, decided_on: date, received_o
     """The competent committee's admission decision: its number, date, and the day the branch received it."""
     number = number.strip()
     with db.atomic():
-        applicant = get_applicant(applicant_id)
-        stage = applicant_stage(applicant)
-        if stage is not Stage.PROPOSED:
-            raise ConflictError(
-                f"{applicant.full_name}: {STAGE_LABELS[stage].lower()}; chỉ ghi quyết định kết nạp sau khi chi bộ "
-                "đã biểu quyết đề nghị kết nạp."
-            )
+        applicant = _applicant_at(
+            applicant_id, Stage.PROPOSED, "chỉ ghi quyết định kết nạp sau khi chi bộ đã biểu quyết đề nghị kết nạp."
+        )
         vote = admission_vote(applicant_id)
         assert vote is not None  # the stage says proposed
         if not number:
@@ -253,13 +255,7 @@ def hold_ceremony(applicant_id: int, ceremony_on: date, helper_id: int, late_con
     days the ceremony needs the higher committee's consent (`late_consent`: its number and date)."""
     late_consent = late_consent.strip()
     with db.atomic():
-        applicant = get_applicant(applicant_id)
-        stage = applicant_stage(applicant)
-        if stage is not Stage.DECIDED:
-            raise ConflictError(
-                f"{applicant.full_name}: {STAGE_LABELS[stage].lower()}; lễ kết nạp chỉ tổ chức khi đã có quyết định "
-                "kết nạp."
-            )
+        applicant = _applicant_at(applicant_id, Stage.DECIDED, "lễ kết nạp chỉ tổ chức khi đã có quyết định kết nạp.")
         assert applicant.decision_date and applicant.decision_received_on
         if ceremony_on < applicant.decision_received_on:
             raise ValidationError(

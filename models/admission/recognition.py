@@ -76,6 +76,14 @@ def recognition_state(member_id: int) -> RecognitionState:
     return outcome_of(subject_votes(VoteKind.RECOGNITION, member_id=member_id))
 
 
+def _state_at(member_id: int, name: str, outcome: Outcome, refusal: str) -> RecognitionState:
+    """The member's recognition state, when it stands at `outcome`; else refused with where it stands and `refusal`."""
+    state = recognition_state(member_id)
+    if state.outcome is not outcome:
+        raise ConflictError(f"{name}: {state.label.lower()}; {refusal}")
+    return state
+
+
 def propose_recognition(
     meeting_id: int,
     member_id: int,
@@ -126,9 +134,7 @@ def _recognisable(meeting_id: int, member_id: int) -> None:
         raise ValidationError(
             f"{member.full_name} hết 12 tháng dự bị ngày {fmt(end)}: chi bộ xét công nhận từ ngày đó.", "member"
         )
-    state = recognition_state(member_id)
-    if state.outcome is not Outcome.PENDING:
-        raise ConflictError(f"{member.full_name}: {state.label.lower()}; không biểu quyết công nhận lại.")
+    state = _state_at(member_id, member.full_name, Outcome.PENDING, "không biểu quyết công nhận lại.")
     if any(v.meeting_id == meeting_id for v in state.votes):
         raise ConflictError(f"Hội nghị ngày {fmt(meeting.held_on)} đã biểu quyết về {member.full_name}.")
     if any(v.awaiting_count for v in state.votes):
@@ -141,11 +147,12 @@ def propose_strike_off(
     """After a "not recognised" outcome, the branch's vote proposing to strike the name off (two thirds of D)."""
     with db.atomic():
         member = get_member(member_id)
-        state = recognition_state(member_id)
-        if state.outcome is not Outcome.NOT_RECOGNISED:
-            raise ConflictError(
-                f"{member.full_name}: {state.label.lower()}; chỉ đề nghị xóa tên khi chi bộ không công nhận chính thức."
-            )
+        _state_at(
+            member_id,
+            member.full_name,
+            Outcome.NOT_RECOGNISED,
+            "chỉ đề nghị xóa tên khi chi bộ không công nhận chính thức.",
+        )
         return record_vote(
             meeting_id, VoteKind.STRIKE_OFF_NOT_RECOGNISED, form, yes, no, invalid, member_id=member_id, notes=notes
         )
@@ -157,11 +164,9 @@ def record_recognition(member_id: int, decision_number: str, decided_on: date) -
     decision_number = decision_number.strip()
     with db.atomic():
         member = get_member(member_id)
-        state = recognition_state(member_id)
-        if state.outcome is not Outcome.PROPOSED:
-            raise ConflictError(
-                f"{member.full_name}: {state.label.lower()}; chỉ ghi quyết định công nhận khi chi bộ đã đề nghị."
-            )
+        state = _state_at(
+            member_id, member.full_name, Outcome.PROPOSED, "chỉ ghi quyết định công nhận khi chi bộ đã đề nghị."
+        )
         if not decision_number:
             raise ValidationError("Hãy ghi số quyết định công nhận đảng viên chính thức.", "decision_number")
         proposed = next(v for v in state.votes if v.passed)

@@ -56,15 +56,6 @@ class Base:
         return f"D = {self.d} ({self.official} đảng viên chính thức{less})"
 
 
-MEETING_EXCLUSION_LABELS: dict[ExclusionGroup, str] = {
-    ExclusionGroup.TEMPORARY_ELSEWHERE: "Sinh hoạt tạm thời ở tổ chức đảng khác",
-    ExclusionGroup.EXEMPT_ABSENT: "Được miễn công tác và sinh hoạt đảng, không dự hội nghị",
-    ExclusionGroup.SUSPENDED: "Bị đình chỉ sinh hoạt đảng, bị khởi tố, truy tố, tạm giam",
-    ExclusionGroup.ABSENT_APPROVED: "Vắng mặt cả buổi hội nghị có lý do được chấp thuận",
-}
-"""Those not counted in D at a branch meeting, as its counting minutes list them (the congress's wording says
-"đại hội")."""
-
 _SHORT: dict[ExclusionGroup, str] = {
     ExclusionGroup.TEMPORARY_ELSEWHERE: "sinh hoạt tạm thời nơi khác",
     ExclusionGroup.EXEMPT_ABSENT: "miễn sinh hoạt vắng mặt",

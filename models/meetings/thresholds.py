@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from models.core.errors import ValidationError
+from models.counting import ExclusionGroup
 
 
 class VoteForm(enum.Enum):
@@ -174,3 +175,13 @@ def discipline_outcome(d: int, yes_by_form: Mapping[str, int]) -> str | None:
 def _check_base(d: int) -> None:
     if d < 0:
         raise ValidationError("Tổng số đảng viên chính thức được triệu tập (D) không được âm.", "d")
+
+
+MEETING_EXCLUSION_LABELS: dict[ExclusionGroup, str] = {
+    ExclusionGroup.TEMPORARY_ELSEWHERE: "Sinh hoạt tạm thời ở tổ chức đảng khác",
+    ExclusionGroup.EXEMPT_ABSENT: "Được miễn công tác và sinh hoạt đảng, không dự hội nghị",
+    ExclusionGroup.SUSPENDED: "Bị đình chỉ sinh hoạt đảng, bị khởi tố, truy tố, tạm giam",
+    ExclusionGroup.ABSENT_APPROVED: "Vắng mặt cả buổi hội nghị có lý do được chấp thuận",
+}
+"""Those not counted in D at a branch meeting, as its counting minutes list them (the congress's wording says
+"đại hội")."""

@@ -13,7 +13,7 @@ from models.counting import Attendance
 from models.meetings.meetings import base_of, get_meeting
 from models.meetings.votes import meeting_votes
 from reports.admission.minutes import MeetingMinutes, MinutesVote, export_minutes
-from services.admission.header import paper_header
+from services.meetings.paper_header import paper_header
 
 ABSENCE = {Attendance.ABSENT_APPROVED: "vắng có lý do", Attendance.ABSENT: "vắng không có lý do"}
 

@@ -4,7 +4,6 @@ plain data, numbered in the term of the branch's latest congress (when it has on
 from __future__ import annotations
 
 import os
-from decimal import Decimal
 from pathlib import Path
 
 from models.admission.applicants import get_applicant
@@ -14,7 +13,7 @@ from models.admission.records import ApplicantRecord
 from models.core.branch import get_branch
 from models.core.dates import fmt
 from models.core.errors import ValidationError
-from models.counting import percent_label
+from models.counting import percent, percent_label
 from models.meetings.meetings import get_meeting
 from models.meetings.votes import VoteRecord
 from models.roster.member_rules import member_probation_end
@@ -22,7 +21,7 @@ from models.roster.members import get_member
 from reports.admission.resolution import ResolutionPaper, export_resolution
 from reports.core.files import safe_filename
 from reports.core.party_document import Signature
-from services.admission.header import paper_header
+from services.meetings.paper_header import paper_header
 
 GROUNDS = (
     "Căn cứ Điều lệ Đảng Cộng sản Việt Nam;",
@@ -32,7 +31,7 @@ RECIPIENTS = ("Đảng ủy cấp trên (để báo cáo),", "Lưu chi bộ.")
 
 
 def _percent(count: int, d: int) -> str:
-    return percent_label(Decimal(count * 100) / Decimal(d) if d else Decimal(0))
+    return percent_label(percent(count, d))
 
 
 def _meeting_lines(vote: VoteRecord, what: str) -> tuple[str, ...]:
@@ -68,6 +67,30 @@ def _vote_heading(vote: VoteRecord) -> str:
     )
 
 
+def _resolution(
+    form: str, proposal: str, person: tuple[tuple[str, str], ...], vote: VoteRecord, upper_decides: str
+) -> ResolutionPaper:
+    """A path resolution: the meeting proposed `proposal` ("kết nạp …", "công nhận …") by the vote that passed, and
+    asks the higher committee to decide `upper_decides`; the person's particulars left blank are not printed."""
+    resolves = (
+        f"1. Đề nghị cấp ủy cấp trên xem xét, {upper_decides}: {vote.yes}/{vote.d} đảng viên chính thức tán thành "
+        f"({_percent(vote.yes, vote.d)}), đạt từ hai phần ba trở lên.",
+        "2. Chi ủy hoàn thiện hồ sơ, báo cáo cấp ủy cấp trên theo quy định.",
+    )
+    return ResolutionPaper(
+        form,
+        "NGHỊ QUYẾT",
+        f"Đề nghị {proposal}",
+        GROUNDS,
+        _meeting_lines(vote, f"đề nghị {proposal}"),
+        tuple((label, value) for label, value in person if value),
+        _vote_heading(vote),
+        _figures(vote),
+        resolves,
+        RECIPIENTS,
+    )
+
+
 def _sponsors(applicant: ApplicantRecord) -> str:
     names = [f"{get_member(s.member_id).full_name} (cùng công tác từ {fmt(s.since)})" for s in applicant.sponsors]
     if applicant.union_resolution_date:
@@ -97,23 +120,12 @@ def admission_paper(applicant_id: int) -> tuple[ResolutionPaper, VoteRecord]:
         ("Đơn xin vào Đảng", f"ngày {fmt(applicant.application_date)}"),
         ("Người giới thiệu", _sponsors(applicant)),
     )
-    resolves = (
-        f"1. Đề nghị cấp ủy cấp trên xem xét, quyết định kết nạp quần chúng {applicant.full_name} vào Đảng Cộng sản "
-        f"Việt Nam: {vote.yes}/{vote.d} đảng viên chính thức tán thành ({_percent(vote.yes, vote.d)}), đạt từ hai "
-        "phần ba trở lên.",
-        "2. Chi ủy hoàn thiện hồ sơ, báo cáo cấp ủy cấp trên theo quy định.",
-    )
-    paper = ResolutionPaper(
+    paper = _resolution(
         "Mẫu 6-KNĐ",
-        "NGHỊ QUYẾT",
-        f"Đề nghị kết nạp quần chúng {applicant.full_name} vào Đảng",
-        GROUNDS,
-        _meeting_lines(vote, f"đề nghị kết nạp quần chúng {applicant.full_name} vào Đảng"),
-        tuple((label, value) for label, value in person if value),
-        _vote_heading(vote),
-        _figures(vote),
-        resolves,
-        RECIPIENTS,
+        f"kết nạp quần chúng {applicant.full_name} vào Đảng",
+        person,
+        vote,
+        f"quyết định kết nạp quần chúng {applicant.full_name} vào Đảng Cộng sản Việt Nam",
     )
     return paper, vote
 
@@ -138,23 +150,12 @@ def recognition_paper(member_id: int) -> tuple[ResolutionPaper, VoteRecord]:
         ("Hết 12 tháng dự bị", fmt(end)),
         ("Đảng viên giúp đỡ", helper),
     )
-    resolves = (
-        f"1. Đề nghị cấp ủy cấp trên xem xét, công nhận đồng chí {member.full_name} là đảng viên chính thức từ ngày "
-        f"{fmt(end)}: {vote.yes}/{vote.d} đảng viên chính thức tán thành ({_percent(vote.yes, vote.d)}), đạt từ hai "
-        "phần ba trở lên.",
-        "2. Chi ủy hoàn thiện hồ sơ, báo cáo cấp ủy cấp trên theo quy định.",
-    )
-    paper = ResolutionPaper(
+    paper = _resolution(
         "Mẫu 13-KNĐ",
-        "NGHỊ QUYẾT",
-        f"Đề nghị công nhận đảng viên chính thức cho đồng chí {member.full_name}",
-        GROUNDS,
-        _meeting_lines(vote, f"đề nghị công nhận đảng viên chính thức cho đồng chí {member.full_name}"),
-        tuple((label, value) for label, value in person if value),
-        _vote_heading(vote),
-        _figures(vote),
-        resolves,
-        RECIPIENTS,
+        f"công nhận đảng viên chính thức cho đồng chí {member.full_name}",
+        person,
+        vote,
+        f"công nhận đồng chí {member.full_name} là đảng viên chính thức từ ngày {fmt(end)}",
     )
     return paper, vote
 

@@ -24,8 +24,8 @@ from models.counting import (
 )
 from models.counting.check_code import code_text, record_digests
 from models.counting.decision import NEXT_ACTION_LABELS
-from models.meetings.meetings import MEETING_EXCLUSION_LABELS
 from models.meetings.question_title import APPLICANT_ADDRESS, question_lines, read_question
+from models.meetings.thresholds import MEETING_EXCLUSION_LABELS
 from reports.congress.counting_minutes import export_counting_minutes
 from reports.congress.paper_data import CongressHeading, ElectedLine, MinutesCandidate, MinutesData
 from reports.core.export_files import PreparedExport, Progress, write_atomically

@@ -6,24 +6,21 @@ from __future__ import annotations
 
 import os
 from datetime import date, timedelta
-from decimal import Decimal
 from pathlib import Path
 
-from models.congress.congresses import list_congresses
-from models.congress.numbering import document_number
 from models.core.branch import get_branch
 from models.core.dates import fmt
 from models.core.errors import ConflictError
-from models.core.practice_flag import watermark
-from models.counting import POST_LABELS, Post, percent_label
+from models.counting import POST_LABELS, Post, percent, percent_label
 from models.meetings.leadership import current_leadership
 from models.meetings.meetings import base_of, get_meeting
 from models.meetings.thresholds import DISCIPLINE_ORDER, VoteKind
 from models.meetings.votes import VoteRecord, get_vote
 from reports.core.files import safe_filename
-from reports.core.party_document import DocumentHeader, Signature
+from reports.core.party_document import Signature
 from reports.meetings.vote_paper import VotePaper
 from reports.meetings.vote_paper import export_vote_paper as write_vote_paper
+from services.meetings.paper_header import paper_header
 
 # kind -> (document type, title, "về việc …" before the name)
 PAPERS: dict[VoteKind, tuple[str, str, str]] = {
@@ -72,7 +69,7 @@ def vote_paper(vote: VoteRecord) -> VotePaper:
     figures = [("Tán thành", vote.yes), ("Không tán thành", vote.no), ("Không biểu quyết, không hợp lệ", vote.invalid)]
     if vote.kind is VoteKind.DISCIPLINE:
         figures[1:1] = [(f"  trong đó: {k.label}", vote.yes_by_form.get(k.value, 0)) for k in DISCIPLINE_ORDER]
-    rows = tuple((label, count, percent_label(_percent(count, vote.d))) for label, count in figures)
+    rows = tuple((label, count, percent_label(percent(count, vote.d))) for label, count in figures)
     outcome_heading = {"NQ": "CHI BỘ QUYẾT NGHỊ:", "QĐ": "CHI BỘ QUYẾT ĐỊNH:", "TTr": "CHI BỘ ĐỀ NGHỊ:"}[_doc_type]
     if vote.kind is VoteKind.DISCIPLINE:
         form = vote.discipline
@@ -85,7 +82,7 @@ def vote_paper(vote: VoteRecord) -> VotePaper:
     elif vote.kind is VoteKind.BY_ELECTION and vote.post is not None:
         outcome = (
             f"Đồng chí {vote.subject_name} trúng cử {POST_LABELS[vote.post]} với {vote.yes}/{vote.d} phiếu đồng ý "
-            f"({percent_label(_percent(vote.yes, vote.d))} so với D). Đề nghị cấp ủy cấp trên xem xét, chuẩn y."
+            f"({percent_label(percent(vote.yes, vote.d))} so với D). Đề nghị cấp ủy cấp trên xem xét, chuẩn y."
             if vote.passed
             else f"Đồng chí {vote.subject_name} không trúng cử ({vote.yes}/{vote.d}, cần {vote.needed} phiếu)."
         )
@@ -109,31 +106,15 @@ def vote_paper(vote: VoteRecord) -> VotePaper:
     )
 
 
-def _percent(count: int, d: int) -> Decimal:
-    return Decimal(count * 100) / Decimal(d) if d else Decimal(0)
-
-
 def export_vote_paper(vote_id: int, path: str | os.PathLike[str]) -> Path:
     """Write the paper of a recorded vote; numbered in the term of the branch's latest congress (when it has one)."""
     vote = get_vote(vote_id)
     if vote.awaiting_count:
         raise ConflictError("Biểu quyết đang kiểm phiếu ở thẻ «Bầu cử»: hãy khóa kết quả và «Lấy kết quả kiểm phiếu».")
-    branch = get_branch()
     doc_type, title, about = PAPERS[vote.kind]
-    congresses = [c for c in list_congresses() if c.opens_on <= vote.held_on]
-    number = ""
-    if congresses and congresses[0].id is not None:
-        number = document_number(congresses[0].id, doc_type, f"meeting-vote:{vote.id}", f"{title} {about}").text
+    header = paper_header(vote.held_on, doc_type, f"meeting-vote:{vote.id}", f"{title} {about}")
     meeting = get_meeting(vote.meeting_id)
     signature = _signature(vote.held_on - timedelta(days=1), meeting.chair)
-    header = DocumentHeader(
-        "\n".join(branch.higher_lines) if branch else "",
-        branch.name if branch else "Chi bộ",
-        number,
-        branch.place if branch else "",
-        vote.held_on,
-        watermark(),
-    )
     return write_vote_paper(path, vote_paper(vote), header, signature)
 
 

@@ -124,6 +124,7 @@ ALLOWED: dict[str, tuple[str, ...]] = {
     "reports.admission": ("reports.core", "reports.admission", "models.core.errors", "models.core.dates"),
     "services.admission": (
         "services.admission",
+        "services.meetings",
         "models.core",
         "models.admission",
         "models.congress",

@@ -1,6 +1,6 @@
-"""The header of the path's papers: the branch's blocks, the date, and the number in the term of the branch's latest
-congress opened before that date (no number when the branch has none), as services.meetings.vote_papers numbers a
-vote's own paper."""
+"""The header of a paper the branch's meetings leave (a vote's paper, the applicant's path's resolutions and minutes):
+the branch's blocks, the date, and the number in the term of the branch's latest congress opened by that date (no
+number when the branch has none)."""
 
 from __future__ import annotations
 
