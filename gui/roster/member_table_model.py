@@ -224,13 +224,20 @@ class MemberFilterProxyModel(QAbstractProxyModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = COLUMNS[column].key if 0 <= column < len(COLUMNS) else "full_name"
-        self._sort_column = "full_name" if key == "no" else key
-        self._descending = order == Qt.SortOrder.DescendingOrder
+        key = "full_name" if key == "no" else key
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self._sort_column, self._descending) and self._holds_every_row():
+            return  # in this order already: QTableView.sortByColumn asks twice (once through the header's indicator)
+        self._sort_column, self._descending = key, descending
         source = self.sourceModel()
         if self._search is not None and source is not None:  # the rows' search fields stay: only the order changes
             rows = source.rows
             self._search.reorder(sort_indices(rows, list(range(len(rows))), self._sort_column, self._descending))
         self._rebuild()
+
+    def _holds_every_row(self) -> bool:
+        source = self.sourceModel()
+        return self._search is not None and source is not None and len(self._search.order) == len(source.rows)
 
     def expect_order(self, order: list[int], sort: tuple[str, bool]) -> None:
         """The sort order, by (column, descending), of all source rows once the coming rows are inserted, as a

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,6 +40,7 @@ _SCOPES = (("Đảng viên đang sinh hoạt", True), ("Tất cả (kể cả đ
 _KINDS = (("Chính thức và dự bị", "all"), ("Chính thức", "official"), ("Dự bị", "probationary"))
 _GENDERS = (("Nam và nữ", ""), ("Nam", "Nam"), ("Nữ", "Nữ"))
 STATISTICS_DEBOUNCE_MS = 300
+_SHOW_LEADERSHIP = QEvent.Type(QEvent.registerEventType())
 
 
 class MembersTab(QWidget, MembersData):
@@ -414,7 +415,15 @@ class MembersTab(QWidget, MembersData):
 
     def _on_load_progress(self, done: int, total: int) -> None:
         if done == total:
+            # Behind the loaded rows' repaint (Qt posts it at low priority too): the roster is on screen before
+            # the line's module and query (some tens of milliseconds) run.
+            QCoreApplication.postEvent(self, QEvent(_SHOW_LEADERSHIP), Qt.EventPriority.LowEventPriority.value)
+
+    def customEvent(self, event: QEvent) -> None:
+        if event.type() == _SHOW_LEADERSHIP:
             self.show_leadership()
+        else:
+            super().customEvent(event)
 
     def show_leadership(self) -> None:
         from models.meetings.leadership import current_leadership, leadership_line  # after the first paint

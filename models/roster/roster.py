@@ -62,11 +62,7 @@ def make_row(values: tuple, status: MemberStatus, name_key: bytes | None = None)
     """The row of a member's stored values (in ROW_FIELDS order) and status; `name_key` when read with them."""
     member_id, full_name, gender, birth_date, admission_date, official_date = values[:6]
     card_number, job_title, occupation, hometown, ethnicity, workplace, phone = values[6:]
-    job = _job(job_title, occupation)
-    # Folded field by field (the same text as folding them joined): names, jobs and places repeat, so each is
-    # folded once per load rather than once per member.
-    card = " ".join(card_number.lower().split()) if card_number.isascii() else fold(card_number)  # unique: no cache
-    folded = (_folded(full_name), card, _folded(job), _folded(hometown), _folded(workplace))
+    job = job_text(job_title, occupation)
     return RosterRow(
         member_id or 0,
         full_name,
@@ -85,16 +81,25 @@ def make_row(values: tuple, status: MemberStatus, name_key: bytes | None = None)
         workplace,
         phone,
         name_sort_key(full_name, birth_date) if name_key is None else name_key,
-        " ".join(filter(None, folded)),
+        search_text(full_name, card_number, job, hometown, workplace),
     )
 
 
 _folded = lru_cache(maxsize=1 << 16)(fold)
 
 
+def search_text(full_name: str, card_number: str, job: str, hometown: str, workplace: str) -> str:
+    """A row's search_text: its folded name, card number, job, hometown and workplace."""
+    # Folded field by field (the same text as folding them joined): names, jobs and places repeat, so each is
+    # folded once per load rather than once per member.
+    card = " ".join(card_number.lower().split()) if card_number.isascii() else fold(card_number)  # unique: no cache
+    return " ".join(filter(None, (_folded(full_name), card, _folded(job), _folded(hometown), _folded(workplace))))
+
+
 @lru_cache(maxsize=1 << 12)
-def _job(job_title: str, occupation: str) -> str:
-    # One text per kind of job: half a million members hold a few thousand of them.
+def job_text(job_title: str, occupation: str) -> str:
+    """The job column: title and occupation. One text per kind of job: half a million members hold a few
+    thousand of them."""
     return ", ".join(part for part in (job_title, occupation) if part)
 
 

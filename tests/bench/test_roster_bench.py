@@ -221,7 +221,7 @@ def test_sort_by_a_column_500k(benchmark, big_tab):
 
     big_tab.search_edit.setText("")
     rows = big_tab.model.rows
-    times = {"ours": [], "bare": []}
+    times: dict[str, list[float]] = {"ours": [], "bare": [], "ours birth_date": [], "bare birth_date": []}
 
     def ours(column: str) -> None:
         start = time.perf_counter()
@@ -230,6 +230,8 @@ def test_sort_by_a_column_500k(benchmark, big_tab):
         QApplication.processEvents()
         big_tab.proxy.finish()
         times["ours"].append(time.perf_counter() - start)
+        if column == "birth_date":
+            times["ours birth_date"].append(times["ours"][-1])
 
     bare = _BareTable(rows, list(range(len(rows))), big_tab.table.size())
 
@@ -240,17 +242,22 @@ def test_sort_by_a_column_500k(benchmark, big_tab):
         bare.keystroke("")
         QApplication.processEvents()
         times["bare"].append(time.perf_counter() - start)
+        if column == "birth_date":
+            times["bare birth_date"].append(times["bare"][-1])
 
     for column in ("birth_date", "full_name") * 2:
         ours(column)
         plain(column)
     bare.view.close()
-    benchmark.pedantic(ours, args=("full_name",), rounds=1, iterations=1)
+    benchmark.pedantic(ours, args=("birth_date",), rounds=1, iterations=1)  # a change of order: a real sort
     ours_s, bare_s = min(times["ours"]), min(times["bare"])
+    born_s, born_bare_s = min(times["ours birth_date"]), min(times["bare birth_date"])
     benchmark.extra_info.update(ours_s=round(ours_s, 3), bare_s=round(bare_s, 3), ratio=round(ours_s / bare_s, 2))
+    benchmark.extra_info.update(birth_date_ours_s=round(born_s, 3), birth_date_bare_s=round(born_bare_s, 3))
     print(
         f"\nsort of {BIG:,} rows by a column: ours {ours_s:.2f} s, sorted() on a key list + repaint {bare_s:.2f} s, "
-        f"ratio {ours_s / bare_s:.2f} (goal ≤ 1.5); load average {os.getloadavg()[0]:.1f}"
+        f"ratio {ours_s / bare_s:.2f} (goal ≤ 1.5); by «Ngày sinh» alone ours {born_s:.2f} s, bare {born_bare_s:.2f} s "
+        f"(×{born_s / born_bare_s:.2f}); load average {os.getloadavg()[0]:.1f}"
     )
 
 

@@ -158,3 +158,20 @@ def test_a_repaint_formats_no_text_again(tab, monkeypatch):
     assert len(made) == first  # the texts of the rows shown were kept
     top = tab.proxy.source_row(0)
     assert tab.proxy.data(tab.proxy.index(0, table_model.COLUMN_INDEX["birth_date"])) == real(top, "birth_date")
+
+
+def test_a_column_is_sorted_once_per_request_and_not_again_in_the_same_order(tab, monkeypatch):
+    """QTableView.sortByColumn asks the model twice (itself and through the header's indicator): half a million
+    rows are sorted once; asking again for the order shown sorts nothing; a new row still gets sorted in."""
+    import gui.roster.member_table_model as table_model
+
+    sorts = []
+    real = table_model.sort_indices
+    monkeypatch.setattr(table_model, "sort_indices", lambda *args: sorts.append(args[2]) or real(*args))
+    tab.table.sortByColumn(COLUMN_INDEX["birth_date"], Qt.SortOrder.DescendingOrder)
+    assert sorts == ["birth_date"]
+    tab.table.sortByColumn(COLUMN_INDEX["birth_date"], Qt.SortOrder.DescendingOrder)
+    tab.table.sortByColumn(COLUMN_INDEX["birth_date"], Qt.SortOrder.AscendingOrder)
+    assert sorts == ["birth_date", "birth_date"] and shown_names(tab)[0] == "Ngô Quang Ăn"
+    tab.refresh()  # the rows read again: sorted in the order shown
+    assert sorts[2:] == ["birth_date"] and shown_names(tab)[0] == "Ngô Quang Ăn"

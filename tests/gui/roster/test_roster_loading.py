@@ -154,3 +154,25 @@ def test_a_failed_load_says_so_in_vietnamese_and_keeps_what_was_read(qtbot, tmp_
         ("Không đọc được hết danh sách đảng viên từ tệp dữ liệu.", "Hãy đóng ChiBo rồi mở lại tệp dữ liệu.")
     ]
     assert tab.model.rowCount() == 3
+
+
+def test_the_leadership_line_follows_the_loaded_rows_on_screen(qtbot, tmp_path, people):
+    """The line «Cấp ủy: …» is read once the loaded rows are painted, not before: the roster shows first."""
+    from PySide6.QtCore import QEvent, QObject
+
+    tab = _tab(qtbot, tmp_path)
+    at_the_end, at_paints = [], []
+
+    class Paints(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint and tab.model.rowCount() == people:
+                at_paints.append(tab.leadership_label.text())
+            return False
+
+    paints = Paints()
+    tab.table.viewport().installEventFilter(paints)
+    tab.load_progress.connect(lambda done, total: done == total and at_the_end.append(tab.leadership_label.text()))
+    tab.load()
+    qtbot.waitUntil(lambda: tab.leadership_label.text().startswith("Cấp ủy:"))
+    tab.table.viewport().removeEventFilter(paints)
+    assert at_the_end == [""] and at_paints[0] == ""  # every row painted before the line was read

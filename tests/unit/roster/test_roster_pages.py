@@ -118,3 +118,14 @@ def test_a_member_without_a_sort_key_makes_the_tab_read_records_as_before(data_f
 def test_a_file_is_read_in_pages_as_a_server(data_file):
     _fill()
     assert loads_in_pages()
+
+
+def test_a_place_written_like_a_date_stays_a_text_and_the_date_a_date(data_file):
+    """Equal texts and equal dates are kept once each, apart: a hometown typed as «1980-01-01» (SQLite stores dates
+    as such texts) neither becomes the birth date of a member born that day nor takes it."""
+    save_member(member(0, hometown="1980-01-01", birth_date=date(1980, 1, 1)))
+    save_member(member(1, birth_date=date(1980, 1, 1), workplace="1980-01-01"))
+    rows = [row for page in roster_pages(ON) for row in page]
+    assert [(row.hometown, row.workplace) for row in rows] == [("1980-01-01", ""), (member(1).hometown, "1980-01-01")]
+    assert all(type(row.birth_date) is date and row.birth_date == date(1980, 1, 1) for row in rows)
+    assert rows == _reference() and rows[0].birth_date is rows[1].birth_date  # one date object for both
