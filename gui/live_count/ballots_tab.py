@@ -356,7 +356,7 @@ class BallotsTab(QWidget):
         result = result or self.session.result()
         collected = self.current_round().collected
         final = self.current_round().state().has_result
-        self.panel.show_result(result, collected, final, self._log_holds)
+        self.panel.show_result(result, collected, final, self._log_holds, self.session.election_title)
         action = result.next_action if final and self._log_holds else None
         self.next_button.setEnabled(action in (NextAction.RUNOFF, NextAction.NEXT_ROUND))
         self.records.update_projector()

@@ -3,7 +3,9 @@
 While the counting committee counts, the hall sees only how many ballots have been entered; never a ballot or a
 candidate. The head of the committee then releases the result: the candidates by votes (highest first; equal
 votes keep the list order) as a bar chart with the threshold ⌊D/2⌋+1 and the elected in red, and a table of all.
-A blocked count or a record whose digest does not match shows no figures at all.
+A branch meeting's question (models.meetings.question_title) shows its own test on D instead, and «thông qua /
+không thông qua» rather than "trúng cử". A blocked count or a record whose digest does not match shows no figures
+at all.
 
 Dark text on white, type scaled to the window height. A long list (a grassroots congress electing 100+ delegates)
 stays legible because the chart draws only the first CHART_MAX_BARS candidates by votes, saying so in its title,
@@ -45,10 +47,12 @@ from gui.live_count.projector_chart import ELECTED, INK, Bar, build_chart, thres
 from models.counting import CandidateResult, CountResult, NextAction, percent_label
 from models.counting.decision import NEXT_ACTION_LABELS
 from models.live_count.wall import WallView
+from models.meetings.question_title import QuestionOutcome, count_outcome
 
 CHART_MAX_BARS = 15
 HEADERS = ("Hạng", "Họ và tên", "Số phiếu", "Tỷ lệ/D", "Kết quả")
 ELECTED_TEXT = "Trúng cử"
+CARRIED_TEXTS = ("Thông qua", "Không thông qua")  # a branch meeting's question (models.meetings.question_title)
 BLOCKED_TEXT = "Kết quả chưa được công bố: Ban kiểm phiếu đang kiểm tra lại"
 BAD_DIGEST_TEXT = "HỒ SƠ KHÔNG KHỚP MÃ KIỂM TRA"
 BAD_DIGEST_DETAIL = "Kết quả không được công bố; Ban kiểm phiếu đối chiếu lại hồ sơ."
@@ -110,6 +114,8 @@ class ProjectorWindow(QWidget):
             f"#projector, QStackedWidget > QWidget {{ background: white; }} QLabel {{ color: {INK.name()}; }}"
         )
         self.result: CountResult | None = None
+        self.outcome: QuestionOutcome | None = None  # a branch meeting's question: its own test on D
+        self.election_title = election_title
         self.names: dict[str, str] = {}
         self.entered = self.collected = 0
         layout = QVBoxLayout(self)
@@ -200,6 +206,7 @@ class ProjectorWindow(QWidget):
 
     # --- what the hall sees -------------------------------------------------------------------------------------
     def set_titles(self, congress_title: str, election_title: str, round_no: int) -> None:
+        self.election_title = election_title  # a branch meeting's question is read from it
         self.congress_label.setText(congress_title)
         self.election_label.setText(f"{election_title} — Lần bầu thứ {round_no}")
 
@@ -240,24 +247,22 @@ class ProjectorWindow(QWidget):
             self._show_notice(result)
             return
         self.result, self.names = result, dict(names or {})
+        self.outcome = count_outcome(self.election_title, result)
+        self._scale_table(self._px("table"))  # the result column fits "Không thông qua" for a question
         self.figures_label.setText(self._figures(result))
         rows = ranked(result)
         self.table.setRowCount(len(rows))
         bold = self.table.font()
         bold.setBold(True)
         for index, line in enumerate(rows):
-            cells = (
-                str(line.rank),
-                self._name(line),
-                str(line.votes),
-                percent_label(line.percent),
-                ELECTED_TEXT if line.elected else "",
-            )
+            marked = self._marked(line)
+            verdict = CARRIED_TEXTS[not marked] if self.outcome else (ELECTED_TEXT if marked else "")
+            cells = (str(line.rank), self._name(line), str(line.votes), percent_label(line.percent), verdict)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column != 1:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                if line.elected:
+                if marked:
                     item.setBackground(QBrush(ELECTED_ROW))
                     item.setFont(bold)
                     if column == 4:
@@ -275,23 +280,31 @@ class ProjectorWindow(QWidget):
 
     def _clear_result(self) -> None:
         """Nothing of a result stays behind another view."""
-        self.result, self.names = None, {}
+        self.result, self.outcome, self.names = None, None, {}
         self.figures_label.clear()
         self.table.setRowCount(0)
         old = self.chart_view.chart()
         self.chart_view.setChart(QChart())
         old.deleteLater()
 
+    def _marked(self, line: CandidateResult) -> bool:
+        """Shown in colour: elected, or for a question, carried on its own test."""
+        return self.outcome.carried if self.outcome else line.elected
+
     def _name(self, line: CandidateResult) -> str:
         return self.names.get(line.id, line.name)
 
     def _figures(self, r: CountResult) -> str:
+        outcome = self.outcome
+        threshold = threshold_label(outcome.needed, True) if outcome else threshold_label(r.threshold)
         lines = [
-            f"Số đảng viên làm căn cứ tính tỷ lệ (D): {r.D}  ·  {threshold_label(r.threshold)}",
+            f"Số đảng viên làm căn cứ tính tỷ lệ (D): {r.D}  ·  {threshold}",
             f"Phiếu phát ra: {r.ballots_issued}  ·  Thu vào: {r.collected}  ·  Hợp lệ: {r.valid}  ·  "
             f"Không hợp lệ: {r.invalid}",
         ]
-        if r.next_action != NextAction.NONE:
+        if outcome:
+            lines.append(f"Kết quả: {outcome.agree}/{outcome.d} phiếu đồng ý: {outcome.verdict}")
+        elif r.next_action != NextAction.NONE:
             lines.append(
                 f"Trúng cử {len(r.elected)} người; còn {r.open_seats} chỗ: {NEXT_ACTION_LABELS[r.next_action]}"
             )
@@ -306,12 +319,15 @@ class ProjectorWindow(QWidget):
         title = ""
         if len(shown) < len(rows):
             title = f"Biểu đồ: {len(shown)} người nhiều phiếu nhất (bảng bên phải có đủ {len(rows)} người)"
-        bars = [Bar(self._name(c), c.votes, c.elected) for c in shown]
+        bars = [Bar(self._name(c), c.votes, self._marked(c)) for c in shown]
+        threshold = self.outcome.needed if self.outcome else r.threshold
         scale_max = max([r.D, *(c.votes for c in rows)])
         old = self.chart_view.chart()
         # the names' type follows the bars' spacing (about 60 % of the height for all bars), within reading size
         font_px = max(self._px("chart"), min(self._px("table"), round(self.height() * 0.6 / len(bars) * 0.55)))
-        chart = build_chart(bars, r.threshold, scale_max, font_px, title, legend_px=self._px("chart"))
+        chart = build_chart(
+            bars, threshold, scale_max, font_px, title, legend_px=self._px("chart"), question=self.outcome is not None
+        )
         self.chart_view.setChart(chart)
         old.deleteLater()
 
@@ -345,7 +361,7 @@ class ProjectorWindow(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(round(pixels * 1.55))
         metrics = QFontMetrics(_font(pixels, bold=True))
         pad = round(pixels * 0.7)
-        widest = ("Hạng", "", "Số phiếu", "100,00%", ELECTED_TEXT)
+        widest = ("Hạng", "", "Số phiếu", "100,00%", CARRIED_TEXTS[1] if self.outcome else ELECTED_TEXT)
         for column, text in enumerate(widest):
             if column != 1:
                 width = max(metrics.horizontalAdvance(text), metrics.horizontalAdvance(HEADERS[column]))

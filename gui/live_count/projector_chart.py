@@ -36,8 +36,9 @@ class Bar:
     elected: bool
 
 
-def threshold_label(threshold: int) -> str:
-    return f"Ngưỡng trúng cử: {threshold} phiếu"
+def threshold_label(threshold: int, question: bool = False) -> str:
+    """`question`: a branch meeting's question, which carries (thông qua) rather than elects."""
+    return f"Ngưỡng thông qua: {threshold} phiếu đồng ý" if question else f"Ngưỡng trúng cử: {threshold} phiếu"
 
 
 def unique_labels(names: Sequence[str]) -> list[str]:
@@ -59,7 +60,13 @@ def _font(pixels: int, bold: bool = False) -> QFont:
 
 
 def build_chart(
-    bars: Sequence[Bar], threshold: int, scale_max: int, font_px: int, title: str = "", legend_px: int | None = None
+    bars: Sequence[Bar],
+    threshold: int,
+    scale_max: int,
+    font_px: int,
+    title: str = "",
+    legend_px: int | None = None,
+    question: bool = False,
 ) -> QChart:
     """A horizontal stacked bar chart with two sets (elected, not elected: each candidate has a value in one of
     them, 0 in the other, so one bar per candidate in its colour) and a vertical threshold line.
@@ -77,8 +84,8 @@ def build_chart(
         chart.setTitleFont(_font(legend_px or font_px))
         chart.setTitleBrush(QBrush(INK))
     shown = list(reversed(bars))
-    elected = QBarSet(ELECTED_SET)
-    others = QBarSet(NOT_ELECTED_SET)
+    elected = QBarSet("Thông qua" if question else ELECTED_SET)
+    others = QBarSet("Không thông qua" if question else NOT_ELECTED_SET)
     for bar_set, colour in ((elected, ELECTED), (others, NOT_ELECTED)):
         bar_set.setColor(colour)
         bar_set.setBorderColor(colour)
@@ -97,7 +104,7 @@ def build_chart(
     chart.addSeries(series)
 
     line = QLineSeries()
-    line.setName(threshold_label(threshold))
+    line.setName(threshold_label(threshold, question))
     pen = QPen(THRESHOLD)
     pen.setWidth(max(3, font_px // 6))
     pen.setStyle(Qt.PenStyle.DashLine)

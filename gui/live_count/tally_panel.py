@@ -1,5 +1,7 @@
 """Beside the entry: ballots entered of collected, valid and invalid by reason, votes per candidate against the
-threshold, and who would be elected if counting stopped now. Updated in place after every ballot (no rebuild)."""
+threshold, and who would be elected if counting stopped now. Updated in place after every ballot (no rebuild).
+A branch meeting's question (models.meetings.question_title) shows its own test on D and whether it carries
+(«thông qua / không thông qua») instead of the election's "trúng cử"."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
 from gui.core.tables import read_only_table
 from models.counting import INVALID_REASON_LABELS, CountResult, NextAction, percent_label
 from models.counting.decision import NEXT_ACTION_LABELS
+from models.meetings.question_title import count_outcome
 
 HEADERS = ("Họ và tên", "Số phiếu", "Tỷ lệ so với D", "Nếu dừng lúc này")
 
@@ -32,21 +35,30 @@ class TallyPanel(QWidget):
         layout.addWidget(self.elected_label)
 
     def show_result(
-        self, result: CountResult | None, collected: int | None, final: bool = False, holds: bool = True
+        self,
+        result: CountResult | None,
+        collected: int | None,
+        final: bool = False,
+        holds: bool = True,
+        title: str = "",
     ) -> None:
         """`final`: the count is closed; the line below says who was elected and the next step. `holds` false: the
-        round's log does not hold, so the line says the result is not to be used instead."""
+        round's log does not hold, so the line says the result is not to be used instead. `title`: the election's,
+        which names a branch meeting's question (then its own test and verdict are shown)."""
         if result is None:
             self.figures_label.setText("")
             self.table.setRowCount(0)
             self.elected_label.setText("")
             return
+        outcome = count_outcome(title, result)
         of = f" / {collected} phiếu thu vào" if collected is not None else ""
         reasons = "; ".join(f"{INVALID_REASON_LABELS[r].lower()}: {n}" for r, n in result.invalid_reasons.items() if n)
         lines = [
             f"<b>Đã nhập {result.collected}{of}</b> (phát ra {result.ballots_issued})",
             f"Hợp lệ {result.valid} · không hợp lệ {result.invalid}" + (f" ({reasons})" if reasons else ""),
-            f"D = {result.D} · trúng cử khi được từ <b>{result.threshold}</b> phiếu trở lên",
+            f"D = {result.D} · trúng cử khi được từ <b>{result.threshold}</b> phiếu trở lên"
+            if outcome is None
+            else f"{outcome.question.kind.label}: {outcome.test}",
         ]
         if result.problems:
             lines += [f"<span style='color:#a4262c'>• {p.message}</span>" for p in result.problems]
@@ -63,6 +75,8 @@ class TallyPanel(QWidget):
                     self.table.setItem(row, column, QTableWidgetItem(""))
         for row, line in enumerate(rows):
             state = "Trúng cử" if line.elected else ("Quá nửa" if line.passed else "")
+            if outcome is not None:
+                state = outcome.verdict.capitalize()
             for column, text in enumerate((line.name, str(line.votes), percent_label(line.percent), state)):
                 item = self.table.item(row, column)
                 if item.text() != text:
@@ -71,11 +85,17 @@ class TallyPanel(QWidget):
         elected = ", ".join(names[key] for key in result.elected) or "chưa có ai"
         extra = f"; còn {result.open_seats} chỗ" if result.open_seats else ""
         tied = f"; bằng phiếu ở chỗ cuối: {', '.join(names[k] for k in result.tied)}" if result.tied else ""
+        said = ""
+        if outcome is not None:
+            said = f"{outcome.agree}/{outcome.d} phiếu đồng ý: {outcome.verdict}"
+            said = f"<b>Kết quả: {said}</b>." if final else f"Nếu dừng lúc này: {said.lower()}."
         if not holds:
             self.elected_label.setText(
                 "<b style='color:#a4262c'>KHÔNG DÙNG KẾT QUẢ NÀY: nhật ký nhập phiếu không "
                 "khớp (xem dòng đỏ phía trên).</b>"
             )
+        elif outcome is not None:
+            self.elected_label.setText(said)
         elif final:
             step = NEXT_ACTION_LABELS[result.next_action] if result.next_action != NextAction.NONE else ""
             after = f" {step}." if step else ""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from models.counting import CountResult
 from models.meetings.thresholds import DISCIPLINE_ORDER, VoteKind, passes, votes_needed
 
 MEMBER_ADDRESS = "đồng chí"
@@ -44,6 +45,40 @@ def read_question(title: str) -> Question | None:
     return None
 
 
+@dataclass(frozen=True)
+class QuestionOutcome:
+    """A question's count against its own test on D: what the «Bầu cử» tab, the room's screen and the minutes say
+    instead of the engine's "trúng cử"."""
+
+    question: Question
+    d: int
+    agree: int
+    needed: int  # the fewest agreeing ballots that carry it
+    carried: bool
+
+    @property
+    def test(self) -> str:
+        """ "thông qua khi ít nhất hai phần ba của D = 10 đồng ý, tức từ 7 phiếu trở lên"."""
+        label = self.question.kind.rule.threshold.label
+        return f"thông qua khi {label} của D = {self.d} đồng ý, tức từ {self.needed} phiếu trở lên"
+
+    @property
+    def verdict(self) -> str:
+        return "THÔNG QUA" if self.carried else "KHÔNG THÔNG QUA"
+
+
+def question_outcome(question: Question, agree: int, d: int) -> QuestionOutcome:
+    kind = question.kind
+    return QuestionOutcome(question, d, agree, votes_needed(kind, d), passes(kind, agree, d))
+
+
+def count_outcome(title: str, result: CountResult) -> QuestionOutcome | None:
+    """The outcome of a round counted under `title`, or None when the title names no question (an election or a
+    by-election: the engine's own test stands)."""
+    question = read_question(title) if len(result.candidates) == 1 else None
+    return question_outcome(question, result.candidates[0].votes, result.D) if question else None
+
+
 def question_lines(question: Question, round_no: int, agree: int, d: int) -> tuple[str, ...]:
     """What a counted round of the question decided, on its own test on D (a discipline: one form per round,
     heaviest first)."""
@@ -51,9 +86,8 @@ def question_lines(question: Question, round_no: int, agree: int, d: int) -> tup
     what = kind.label
     if kind is VoteKind.DISCIPLINE and 1 <= round_no <= len(DISCIPLINE_ORDER):
         what = f"Thi hành kỷ luật bằng hình thức {DISCIPLINE_ORDER[round_no - 1].label.lower()}"
-    carried = passes(kind, agree, d)
+    outcome = question_outcome(question, agree, d)
     return (
-        f"{what} đối với {question.person}: thông qua khi {kind.rule.threshold.label} của D = {d} đồng ý, tức từ "
-        f"{votes_needed(kind, d)} phiếu trở lên.",
-        f"Kết quả: {agree}/{d} phiếu đồng ý: {'THÔNG QUA' if carried else 'KHÔNG THÔNG QUA'}.",
+        f"{what} đối với {question.person}: {outcome.test}.",
+        f"Kết quả: {agree}/{d} phiếu đồng ý: {outcome.verdict}.",
     )

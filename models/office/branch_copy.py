@@ -25,7 +25,7 @@ from models.live_count.session import chain_head, chain_link
 from models.live_count.tables import BallotEntry
 from models.meetings.tables import Appointment, BranchMeeting
 from models.office.branch_snapshot import branch_rows, chain_links
-from models.office.branch_tables import BranchTable, branch_tables, map_text_ids
+from models.office.branch_tables import BranchTable, branch_tables, map_id_columns, map_text_ids
 from models.roster.members import person_key
 from models.roster.tables import Member, MemberEvent, Rating
 
@@ -263,10 +263,11 @@ def _copy(
                     outcome = DROP
                 values[fk.name] = parent_id
             try:
+                map_id_columns(model, values, new_id)
                 for column, value in values.items():
                     if isinstance(value, str):
                         values[column] = map_text_ids(model, column, value, new_id)
-            except _Gone:  # an id in its text names a row left as the target has it
+            except _Gone:  # an id in its text (or id column) names a row left as the target has it
                 outcome = DROP
             if outcome == DROP:
                 fate[(name, old)] = (DROP, None)

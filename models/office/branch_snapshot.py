@@ -17,7 +17,14 @@ from models.congress.tables import ElectionRound
 from models.core.tables import dict_rows
 from models.live_count.session import chain_head, chain_link
 from models.live_count.tables import BallotEntry
-from models.office.branch_tables import CHAIN_COLUMNS, BranchTable, branch_tables, map_text_ids, rows_of_branch
+from models.office.branch_tables import (
+    CHAIN_COLUMNS,
+    ID_COLUMNS,
+    BranchTable,
+    branch_tables,
+    map_text_ids,
+    rows_of_branch,
+)
 
 
 def chain_links(round_id: int, entries: Iterable[dict]) -> list[str]:
@@ -79,6 +86,8 @@ def snapshot(database: pw.Database, branch_id: int) -> dict[str, list[tuple]]:
                     continue
                 if column in fks and value is not None:
                     value = place(fks[column], value)
+                elif (name, column) in ID_COLUMNS and value is not None:
+                    value = place(ID_COLUMNS[(name, column)], value)
                 elif (name, column) in CHAIN_COLUMNS:
                     value = _chain_state(model, row, holds, last_link, BallotEntry, ElectionRound)
                 elif isinstance(value, str):

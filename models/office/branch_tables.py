@@ -179,6 +179,13 @@ def map_text_ids(model: type[BaseModel], column: str, text: str, ids: IdMap) -> 
     return text if mapper is None or text is None else mapper(text, ids)
 
 
+def map_id_columns(model: type[BaseModel], values: dict, ids: IdMap) -> None:
+    """`values` (a row of `model`) with the ids of its integer id columns (ID_COLUMNS) mapped in place."""
+    for (model_name, column), target in ID_COLUMNS.items():
+        if model_name == model.__name__ and values.get(column) is not None:
+            values[column] = ids(target, values[column])
+
+
 def _candidate_key(key: str, ids: IdMap) -> str:
     """A candidate's engine key with its id mapped: a member's id, or the list row of a name that is not a member
     (models.congress.voters.non_member_key)."""
@@ -197,11 +204,15 @@ ID_TEXT_COLUMNS: dict[tuple[str, str], Callable[[str, IdMap], str]] = {
     ("ElectionRound", "result"): _by_member(_result_ids),
     ("DocumentNumber", "document"): _document_ids,
 }
-# Which tables the ids inside those text columns point to: their rows must be copied first.
+# Integer columns holding another branch table's id without a foreign key (a meeting's vote names an applicant of
+# the register, whose module the meetings' tables do not import): a move maps them like foreign keys.
+ID_COLUMNS: dict[tuple[str, str], str] = {("MeetingVote", "applicant_id"): "Applicant"}
+# Which tables the ids inside those text and integer columns point to: their rows must be copied first.
 TEXT_REFERENCES = {
     "BallotEntry": ("Member", "Summoned"),
     "ElectionRound": ("Member", "Summoned"),
     "DocumentNumber": ("Congress", "ElectionRound"),
+    "MeetingVote": ("Applicant",),
 }
 # Columns derived from ids, written again after a move: the entry log's SHA-256 chain starts from the round's id and
 # covers the ballots (member keys), so it is verified before the move and sealed again after it (models.office.

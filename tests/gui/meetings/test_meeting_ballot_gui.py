@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from gui.live_count.ballots_tab import BallotsTab
+from gui.live_count.projector import ProjectorWindow
 from gui.meetings.meetings_tab import MeetingsTab
 from models.counting import Post
 from models.meetings.meetings import create_meeting
@@ -59,6 +60,8 @@ def test_a_by_election_counted_by_keyboard_fills_the_vote(qtbot, tabs, answers):
     assert meetings.votes_table.item(0, 4).text() == "–"  # no figures before the count
     assert meetings.count_button.isEnabled() and meetings.take_button.isEnabled()
     _count_by_keyboard(qtbot, ballots, requested[-1], ["1"] * 6 + ["11"] * 3)  # 6 agree, 3 disagree of D = 9
+    assert "trúng cử khi được từ <b>5</b> phiếu" in ballots.panel.figures_label.text()  # an election's own test
+    assert "Kết quả: trúng cử" in ballots.panel.elected_label.text()
     assert ballots.current_round().label.startswith("Hội nghị chi bộ ngày 20/11/2026")
     ballots.show_projector()  # the room's screen names the meeting, not a congress
     qtbot.addWidget(ballots.projector)
@@ -90,3 +93,32 @@ def test_a_secret_ballot_discipline_counted_warning_then_reprimand(qtbot, tabs, 
     [vote] = meeting_votes(meetings.meeting.id)
     assert vote.discipline is DisciplineForm.REPRIMAND and vote.yes_by_form == {"warning": 3, "reprimand": 2}
     assert meetings.votes_table.item(0, 7).text() == "Thi hành kỷ luật: Khiển trách"
+
+
+def test_an_expulsion_question_shows_its_own_test_not_the_election_s(qtbot, tabs, answers):
+    """D = 9: an election elects from ⌊9/2⌋+1 = 5 votes, an expulsion carries only from ⌈2·9/3⌉ = 6."""
+    meetings, ballots, requested = tabs
+    dialog = meetings.new_secret_ballot()
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(VoteKind.PROPOSE_EXPULSION))
+    dialog.save()
+    ballots.show()
+    ballots.refresh(requested[-1])
+    for typed in ["1"] * 5 + ["11"] * 4:  # 5 agree: more than half of D, less than two thirds
+        qtbot.keyClicks(ballots.entry, typed)
+        qtbot.keyClick(ballots.entry, Qt.Key.Key_Return)
+    panel = ballots.panel
+    figures = panel.figures_label.text()
+    assert "Đề nghị kỷ luật khai trừ: thông qua khi ít nhất hai phần ba của D = 9 đồng ý, tức từ 6 phiếu" in figures
+    assert "trúng cử" not in figures
+    assert panel.table.item(0, 3).text() == "Không thông qua"
+    assert panel.elected_label.text() == "Nếu dừng lúc này: 5/9 phiếu đồng ý: không thông qua."
+    ballots.close_count()
+    assert panel.elected_label.text() == "<b>Kết quả: 5/9 phiếu đồng ý: KHÔNG THÔNG QUA</b>."
+    assert panel.table.item(0, 3).text() == "Không thông qua"
+    projector = ProjectorWindow("Hội nghị chi bộ", ballots.session.election_title)
+    qtbot.addWidget(projector)
+    projector.show_result(ballots.session.result())
+    assert "Ngưỡng thông qua: 6 phiếu đồng ý" in projector.figures_label.text()
+    assert "KHÔNG THÔNG QUA" in projector.figures_label.text()
+    assert "trúng cử" not in projector.figures_label.text().lower()
+    assert projector.table.item(0, 4).text() == "Không thông qua"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from models.meetings.question_title import Question, question_lines, question_title, read_question
+from types import SimpleNamespace
+
+from models.meetings.question_title import Question, count_outcome, question_lines, question_title, read_question
 from models.meetings.thresholds import VoteKind
 
 
@@ -31,3 +33,23 @@ def test_lines_state_the_question_s_test_on_d_at_its_boundary():
     first, result = question_lines(discipline, 2, 5, 10)  # exactly half fails
     assert first.startswith("Thi hành kỷ luật bằng hình thức khiển trách đối với đồng chí An")
     assert result == "Kết quả: 5/10 phiếu đồng ý: KHÔNG THÔNG QUA."
+
+
+def _result(d: int, *votes: int):
+    """What count_outcome reads of a CountResult: D and each candidate's votes."""
+    return SimpleNamespace(D=d, candidates=tuple(SimpleNamespace(votes=v) for v in votes))
+
+
+def test_a_count_under_a_question_s_title_has_the_question_s_outcome():
+    title = question_title(VoteKind.PROPOSE_EXPULSION, "đồng chí Nguyễn Văn An", 6)
+    outcome = count_outcome(title, _result(9, 5))  # more than half of 9, less than two thirds
+    assert outcome is not None and (outcome.needed, outcome.carried, outcome.verdict) == (6, False, "KHÔNG THÔNG QUA")
+    assert outcome.test == "thông qua khi ít nhất hai phần ba của D = 9 đồng ý, tức từ 6 phiếu trở lên"
+    assert count_outcome(title, _result(9, 6)).carried
+    discipline = question_title(VoteKind.DISCIPLINE, "đồng chí Nguyễn Văn An", 5)
+    assert count_outcome(discipline, _result(9, 5)).carried and not count_outcome(discipline, _result(9, 4)).carried
+
+
+def test_an_election_s_count_has_no_question_outcome():
+    assert count_outcome("Bầu bổ sung Bí thư Chi bộ", _result(9, 5)) is None
+    assert count_outcome("Bầu Ban Chấp hành", _result(9, 5, 4)) is None
