@@ -13,7 +13,14 @@ from models.core.errors import DomainError
 from models.counting import Election, Form, Tally, Totals
 from models.counting.decision import CountResult
 from models.counting.record import canonical
-from models.live_count.session import SEAL_ACTIONS, append_entry, chain_head, chain_link, current_ballots, round_log
+from models.live_count.session import (
+    SEAL_ACTIONS,
+    append_entry,
+    chain_head,
+    current_ballots,
+    round_log,
+    row_link,
+)
 from models.live_count.tables import BallotEntry
 
 SEAL, UNSEAL = "seal", "unseal"
@@ -71,18 +78,7 @@ def check_closed_round(round_id: int, election: Election, stored: Totals | None,
     rows = list(BallotEntry.select().where(BallotEntry.round == round_id).order_by(BallotEntry.seq))
     link, expected_seq = chain_head(round_id), 1
     for row in rows:
-        link = chain_link(
-            link,
-            row.seq,
-            row.pass_no,
-            row.ballot_no,
-            row.action,
-            row.before,
-            row.after,
-            row.entered_by,
-            row.entered_at,
-            row.scan,
-        )
+        link = row_link(link, row)
         if row.seq != expected_seq:
             problems.append(f"Nhật ký nhập phiếu thiếu dòng {expected_seq}: đã bị xóa ngoài ChiBo.")
             break

@@ -134,6 +134,22 @@ def chain_link(
     return hashlib.sha256(previous.encode("ascii") + canonical(entry)).hexdigest()
 
 
+def row_link(previous: str, row: BallotEntry) -> str:
+    """The link a stored entry row makes after `previous` (every reader that re-walks the chain uses this)."""
+    return chain_link(
+        previous,
+        row.seq,
+        row.pass_no,
+        row.ballot_no,
+        row.action,
+        row.before,
+        row.after,
+        row.entered_by,
+        row.entered_at,
+        row.scan,
+    )
+
+
 def round_log(round_id: int, pass_no: int | None = None) -> list[LogLine]:
 
     query = BallotEntry.select().where(BallotEntry.round == round_id)
@@ -147,18 +163,7 @@ def verify_chain(round_id: int) -> bool:
 
     link = chain_head(round_id)
     for row in BallotEntry.select().where(BallotEntry.round == round_id).order_by(BallotEntry.seq):
-        link = chain_link(
-            link,
-            row.seq,
-            row.pass_no,
-            row.ballot_no,
-            row.action,
-            row.before,
-            row.after,
-            row.entered_by,
-            row.entered_at,
-            row.scan,
-        )
+        link = row_link(link, row)
         if link != row.chain:
             return False
     return True
