@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from models.schema import install_schema
-from tests.support.lanes import RAM_BASETEMP, RAM_FOLDER
+from tests.support.lanes import RAM_BASETEMP, RAM_FOLDER, ram_disk_usable
 
 install_schema()  # as every entry point does before opening a data file (main.py, cli/)
 
@@ -32,9 +32,10 @@ def pytest_configure(config):
     """Tests write their files on a RAM disk where the machine has one, unless told `--basetemp`: ChiBo commits
     every write with synchronous=FULL, and each fsync costs milliseconds on a real disk and nothing on tmpfs. What
     the tests check does not change: they kill processes, never the machine, and a killed process leaves the same
-    bytes behind on either. Benchmarks (--bench) measure the real disk; so does a run with CHIBO_TESTS_ON_DISK=1."""
+    bytes behind on either. A RAM disk without room for a whole run (a container's small /dev/shm) is not
+    used. Benchmarks (--bench) measure the real disk; so does a run with CHIBO_TESTS_ON_DISK=1."""
     on_disk = config.option.basetemp or config.getoption("--bench") or os.environ.get("CHIBO_TESTS_ON_DISK")
-    if on_disk or not os.access(RAM_FOLDER, os.W_OK):
+    if on_disk or not ram_disk_usable():
         return
     config.option.basetemp = tempfile.mkdtemp(prefix="chibo-tests-", dir=RAM_FOLDER)
     config.stash[RAM_BASETEMP] = Path(config.option.basetemp)
