@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core import dialogs, operations
+from gui.core.tables import read_only_table
 from gui.meetings.meeting_dialogs import AppointmentDialog, ApprovalDialog, MeetingDialog, VoteDialog
 from models.core import clock
 from models.core.dates import fmt
@@ -100,12 +101,7 @@ class MeetingsTab(QWidget):
         right_layout.addWidget(self.attendance_table, 3)
         votes_box = QGroupBox("Biểu quyết của chi bộ")
         votes_layout = QVBoxLayout(votes_box)
-        self.votes_table = QTableWidget(0, len(VOTE_COLUMNS))
-        self.votes_table.setHorizontalHeaderLabels(VOTE_COLUMNS)
-        self.votes_table.horizontalHeader().setSectionResizeMode(len(VOTE_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
-        self.votes_table.verticalHeader().setVisible(False)
-        self.votes_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.votes_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.votes_table = read_only_table(VOTE_COLUMNS)
         buttons = QHBoxLayout()
         self.vote_button = QPushButton("Ghi &kết quả biểu quyết…")
         self.paper_button = QPushButton("X&uất văn bản của chi bộ…")
@@ -116,6 +112,8 @@ class MeetingsTab(QWidget):
         self.count_button = QPushButton("K&iểm phiếu ở thẻ «Bầu cử»")
         self.take_button = QPushButton("Lấy kết &quả kiểm phiếu")
         self.take_button.setToolTip("Ghi vào biểu quyết đang chọn kết quả đã khóa ở thẻ «Bầu cử»")
+        self.count_button.setEnabled(False)  # until a vote being counted is chosen (_update_approval_button)
+        self.take_button.setEnabled(False)
         buttons.addWidget(self.secret_button)
         buttons.addWidget(self.count_button)
         buttons.addWidget(self.take_button)

@@ -9,9 +9,10 @@ from datetime import date
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 
 from gui.admission.admission_tab import AdmissionTab
+from gui.core.tables import fill_table
 from models.admission.applicants import list_applicants
 from models.roster.member_status import member_status
 from models.roster.members import all_members
@@ -228,3 +229,13 @@ def test_a_readmission_names_the_former_member(qtbot, tab, branch):
         _ok(qtbot, dialog)
     [applicant] = list_applicants()
     assert (applicant.former_member_id, applicant.readmission_barred) == (branch[10].id, False)
+
+
+def test_tab_moves_from_the_probationary_list_to_its_buttons(qtbot, tab, branch):
+    columns = tab.probation_table.columnCount()
+    fill_table(tab.probation_table, [[f"{r}.{c}" for c in range(columns)] for r in range(2)])
+    tab.probation_table.setCurrentCell(0, 0)
+    tab.probation_table.setFocus()
+    qtbot.waitUntil(tab.probation_table.hasFocus)
+    qtbot.keyClick(tab.probation_table, Qt.Key.Key_Tab)
+    assert isinstance(QApplication.focusWidget(), QPushButton)  # not the next cell of the table

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 
 from gui.meetings.meetings_tab import MeetingsTab
 from models.counting import Attendance
@@ -139,3 +139,11 @@ def test_a_by_election_through_the_dialog_then_its_approval(qtbot, tab, answers)
     assert any(
         tab.leadership_list.item(i).text().startswith("Phó Bí thư Chi bộ:") for i in range(tab.leadership_list.count())
     )
+
+
+def test_with_no_vote_being_counted_the_count_buttons_are_off_and_tab_leaves_the_votes_table(qtbot, tab):
+    assert not tab.count_button.isEnabled() and not tab.take_button.isEnabled()  # no meeting, no vote chosen
+    tab.votes_table.setFocus()
+    qtbot.waitUntil(tab.votes_table.hasFocus)
+    qtbot.keyClick(tab.votes_table, Qt.Key.Key_Tab)
+    assert not tab.votes_table.hasFocus()  # a keyboard user moves on to the buttons, not cell by cell
