@@ -12,10 +12,12 @@ from pathlib import Path
 from reports.core.files import save_workbook
 from reports.core.party_document import Column, DocumentHeader, DocumentSheet, Signature, new_workbook
 
+# The header's right block spans the columns after the middle: 36 + 21 + 21 leaves it 42 wide, room for
+# «ĐẢNG CỘNG SẢN VIỆT NAM» on one line (42 + 18 + 18 left it 36 and wrapped it).
 COLUMNS = (
-    Column("Nội dung", 42),
-    Column("Số phiếu (thẻ)", 18, "center"),
-    Column("Tỷ lệ so với D", 18, "center"),
+    Column("Nội dung", 36),
+    Column("Số phiếu (thẻ)", 21, "center"),
+    Column("Tỷ lệ so với D", 21, "center"),
 )
 
 
