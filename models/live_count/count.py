@@ -321,9 +321,9 @@ class CountRound:
         return RoundState.of(self.status, self.count_mode, writable)
 
 
-def count_rounds() -> list[CountRound]:
-    """Every started round of the branch's congresses and of its meetings' secret ballots, the latest congress or
-    meeting and the latest round first."""
+def count_rounds(include_setup: bool = False) -> list[CountRound]:
+    """Every started round of the branch's congresses and of its meetings' secret ballots (and those still being set
+    up, when asked), the latest congress or meeting and the latest round first."""
 
     branch = get_branch()
     out: list[CountRound] = []
@@ -333,7 +333,7 @@ def count_rounds() -> list[CountRound]:
         short = congress.place if congress.hosts_meeting else f"Đại hội {congress.ordinal_text}"
         for election in reversed(congress_elections(saved_id(congress))):
             for round_ in reversed(election.rounds):
-                if round_.status == "setup":
+                if round_.status == "setup" and not include_setup:
                     continue
                 row = ElectionRound.get_by_id(round_.id)
                 label = f"{short} — {election.title} — lần {round_.number}"
@@ -350,3 +350,13 @@ def count_rounds() -> list[CountRound]:
                     )
                 )
     return out
+
+
+def rounds_listing(include_setup: bool = False) -> str:
+    """The rounds a headless command's --round N may name, each with its id and what the window shows for it (told
+    when a command gets an id that names none)."""
+    rounds = count_rounds(include_setup)
+    if not rounds:
+        return "Chưa có lần bầu nào" + (" đã phát phiếu." if not include_setup else ".")
+    lines = "; ".join(f"mã {r.round_id} — {r.label} ({STATUS_LABELS[RoundStatus(r.status)].lower()})" for r in rounds)
+    return f"Các lần bầu: {lines}. Mã của lần bầu đã phát phiếu hiện ở thẻ «Bầu cử», cạnh ô «Lần bầu»."
