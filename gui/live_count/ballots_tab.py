@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 from gui.core import dialogs, operations
 from gui.core.auto_backups import backup_before
 from gui.core.tables import fill_table, read_only_table
-from gui.live_count.entry_view import BallotEntryView
+from gui.live_count.entry_view import NOT_COUNTING, BallotEntryView
 from gui.live_count.log_model import EntryLogTableModel
 from gui.live_count.tally_panel import TallyPanel
 from models.congress.round_state import CountMode
@@ -92,6 +93,7 @@ class BallotsTab(QWidget):
         top.addWidget(self.round_id_label)
         self.pass_combo = QComboBox()  # the round's passes (models.live_count.passes), filled per round
         self.pass_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.pass_combo.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)  # never cut
         self.pass_combo.currentIndexChanged.connect(lambda _i: self._open_session())
         top.addWidget(self.pass_combo)
         self.aside_button = QPushButton("Gác lại lượ&t này…")
@@ -295,7 +297,15 @@ class BallotsTab(QWidget):
         shown = self._passes.get(session.pass_no) if session is not None else None
         aside = bool(shown and shown.set_aside)
         # a scanned pass is not typed into; a pass set aside takes nothing more
-        typed = counting and self._pass_sources.get(session.pass_no) != "scanned" and not aside
+        scanned = session is not None and self._pass_sources.get(session.pass_no) == "scanned"
+        typed = counting and not scanned and not aside
+        self.entry.closed_text = (
+            "Lượt này đã được gác lại: không nhập thêm phiếu."
+            if counting and aside
+            else "Lượt quét phiếu: phiếu vào từ ảnh quét, không gõ tay."
+            if counting and scanned
+            else NOT_COUNTING
+        )
         for widget in (
             self.entry,
             self.undo_button,

@@ -423,6 +423,7 @@ def test_a_mistaken_pass_is_set_aside_with_its_reason_and_no_longer_blocks_closi
     tab.aside_button.click()  # confirmed
     assert tab.session.pass_no == 2 and tab.pass_combo.currentText() == "Lượt 2 (nhập tay, đã gác lại)"
     assert not tab.entry.isEnabled() and not tab.aside_button.isEnabled()
+    assert "Lượt này đã được gác lại" in tab.entry.verdict_label.text()
     assert "Gõ nhầm xấp của lần bầu khác" in tab.status_label.text()
     last = tab.log_model.rowCount() - 1
     assert tab.log_model.index(last, 4).data() == "Gác lại lượt"
