@@ -158,3 +158,14 @@ def test_a_refused_import_leaves_no_pass_behind(counting):
     set_pass_aside(round_.id, 2, "nhầm")
     with pytest.raises(ConflictError, match="gác lại"):
         import_pass(round_.id, record, "Tệp", 2)
+
+
+def test_a_branch_move_writes_the_aside_entry_back_unchanged_so_its_link_holds(counting):
+    from models.office.branch_tables import ID_TEXT_COLUMNS
+
+    round_, ids = counting
+    set_double_entry(round_.id, True)
+    set_pass_aside(round_.id, 2, "Bật nhầm «nhập hai lượt»")
+    row = BallotEntry.get(BallotEntry.action == "aside")
+    moved = ID_TEXT_COLUMNS[("BallotEntry", "after")](row.after, {})
+    assert moved == row.after
