@@ -452,3 +452,21 @@ def test_a_record_file_from_another_pc_fills_a_new_pass_or_a_chosen_empty_one(qt
     tab.import_pass_action.trigger()
     assert tab.session.pass_no == 3 and tab.session.result().collected == 2
     assert tab.diff_table.rowCount() == 0
+
+
+def test_a_scanned_pass_set_aside_leaves_no_page_waiting_for_review(qtbot, tab, answers):
+    from models.live_count.pass_aside import set_pass_aside
+    from models.live_count.passes import start_pass
+    from models.live_count.scan_pass import add_page
+    from tests.support.scan_pages import page
+
+    round_ = _round(Post.COMMITTEE, 3, 4)
+    tab.refresh()
+    _type(qtbot, tab, "4\n")
+    scanned = start_pass(round_.id, "scanned")
+    add_page(round_.id, scanned.number, page(1, [None, False, False, False]))  # doubtful: waits for a person
+    tab.refresh()
+    assert tab.scans.review_button.isEnabled() and "(1)" in tab.scans.review_button.text()
+    set_pass_aside(round_.id, scanned.number, "Quét nhầm xấp phiếu")
+    tab.refresh()
+    assert not tab.scans.review_button.isEnabled() and "(1)" not in tab.scans.review_button.text()

@@ -169,3 +169,18 @@ def test_a_branch_move_writes_the_aside_entry_back_unchanged_so_its_link_holds(c
     row = BallotEntry.get(BallotEntry.action == "aside")
     moved = ID_TEXT_COLUMNS[("BallotEntry", "after")](row.after, {})
     assert moved == row.after
+
+
+def test_the_entry_log_paper_lists_the_pass_set_aside_with_its_reason(counting, tmp_path):
+    from openpyxl import load_workbook
+
+    from services.congress.minutes_jobs import prepare_entry_log
+
+    round_, ids = counting
+    _typed_first(round_.id, ids, 1)
+    start_pass(round_.id, "typed")
+    set_pass_aside(round_.id, 2, "Gõ nhầm xấp phiếu", "Tổ trưởng")
+    path = prepare_entry_log(round_.id).write(tmp_path / "nhat-ky.xlsx", None)
+    rows = [[c.value for c in row] for row in load_workbook(path).active.iter_rows()]
+    [aside] = [r for r in rows if "Gác lại lượt" in r]
+    assert "Lý do: Gõ nhầm xấp phiếu" in aside and "Tổ trưởng" in aside and 2 in aside
