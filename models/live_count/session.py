@@ -337,7 +337,8 @@ def append_entry(
                     if status == "counting"
                     else "Lần bầu không ở trạng thái đã khóa kết quả."
                 )
-            if action not in ROUND_ACTIONS and is_set_aside(round_id, pass_no):
+            # pass 1 is never set aside: its ballots (the count's hot path) cost no look-up
+            if pass_no > 1 and action not in ROUND_ACTIONS and is_set_aside(round_id, pass_no):
                 raise ConflictError(f"Lượt {pass_no} đã được gác lại: không nhận thêm phiếu, không sửa phiếu được.")
             mine = BallotEntry.round == round_id
             last = (
