@@ -398,11 +398,13 @@ class BallotsTab(QWidget):
         self.records.update_projector()
 
     def compared_passes(self) -> tuple[int, int] | None:
-        """Pass 1 and the pass shown (pass 2 when pass 1 is shown), or None with a single pass."""
+        """Pass 1 and the pass shown (when pass 1 is shown, the next pass not set aside), or None with a single
+        pass."""
         numbers = [self.pass_combo.itemData(i) for i in range(self.pass_combo.count())]
         if len(numbers) < 2 or self.session is None:
             return None
-        other = self.session.pass_no if self.session.pass_no != numbers[0] else numbers[1]
+        counted = [n for n in numbers[1:] if not self._passes[n].set_aside] or numbers[1:]
+        other = self.session.pass_no if self.session.pass_no != numbers[0] else counted[0]
         return numbers[0], other
 
     def _fill_checks(self) -> None:

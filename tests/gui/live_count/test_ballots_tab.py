@@ -403,6 +403,9 @@ def test_checking_a_record_file_shows_its_own_digest(tab, answers, tmp_path):
 
 
 def test_a_mistaken_pass_is_set_aside_with_its_reason_and_no_longer_blocks_closing(qtbot, tab, answers):
+    from models.live_count.pass_aside import set_pass_aside
+    from models.live_count.passes import start_pass
+
     round_ = _round(Post.COMMITTEE, 3, 4)
     tab.refresh()
     assert tab.round_id_label.text() == f"Mã lần bầu: {round_.id}"  # what `main.py scan --round N` takes
@@ -428,6 +431,11 @@ def test_a_mistaken_pass_is_set_aside_with_its_reason_and_no_longer_blocks_closi
     last = tab.log_model.rowCount() - 1
     assert tab.log_model.index(last, 4).data() == "Gác lại lượt"
     assert tab.log_model.index(last, 6).data() == "Lý do: Gõ nhầm xấp của lần bầu khác"
+    start_pass(round_.id, "typed")  # the right pass, typed again: pass 1 shown is compared with it
+    tab.pass_combo.setCurrentIndex(0)
+    assert tab.compared_passes() == (1, 3) and tab.diff_table.rowCount() == 2
+    set_pass_aside(round_.id, 3, "Bắt đầu nhầm lần nữa")
+    tab.refresh()
     tab.close_count()  # confirmed
     assert not answers["warning"] and tab.current_round().status == "closed"
 
