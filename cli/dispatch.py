@@ -33,7 +33,7 @@ def run_command(args: argparse.Namespace) -> int:
 
 def _reads(args: argparse.Namespace) -> list[str]:
     """The record files a command reads."""
-    names = ("record", "first", "second") if args.command in ("count", "compare", "minutes", "verify") else ()
+    names = ("record", "first", "second") if args.command in ("count", "compare", "minutes", "verify", "passes") else ()
     return [getattr(args, n) for n in names if getattr(args, n, None)]
 
 
@@ -71,6 +71,21 @@ def _compare(args, **streams) -> int:
     from cli.counting import run_compare
 
     return run_compare(args.first, args.second, **streams)
+
+
+def _passes(args, **streams) -> int:
+    from cli.scanning import run_passes
+
+    return run_passes(
+        getattr(args, "db", None),
+        args.round_id,
+        record=args.record,
+        into=args.into,
+        set_aside=args.set_aside,
+        reason=args.reason,
+        by=args.by,
+        **streams,
+    )
 
 
 def _scan(args, **streams) -> int:
@@ -183,6 +198,7 @@ _COMMANDS: dict[str, Callable[..., int]] = {
     "count": _count,
     "compare": _compare,
     "scan": _scan,
+    "passes": _passes,
     "minutes": _minutes,
     "verify": _verify,
     "import": _import,

@@ -193,6 +193,22 @@ def _add_scan(commands, db: dict) -> None:
     scan.add_argument("source", metavar="ẢNH_QUÉT", help="tệp PDF hoặc thư mục ảnh phiếu đã quét")
     scan.add_argument("--round", type=int, metavar="N", required=True, dest="round_id", help="mã lần bầu")
     scan.add_argument("--db", **db)
+    passes = commands.add_parser(
+        "passes",
+        help="các lượt nhập của một lần bầu: nhận lượt từ tệp hồ sơ, gác lại lượt nhầm",
+        description="Liệt kê các lượt nhập phiếu của lần bầu mã N (mã lần bầu hiện ở thẻ «Bầu cử»). --import: nhận "
+        "tệp hồ sơ bầu cử nhập trên máy khác vào một lượt mới (hoặc lượt chưa có phiếu --into K). --set-aside K "
+        "--reason LÝ_DO: gác lại lượt K bắt đầu nhầm (không phải lượt 1). Mã thoát: 0 đã làm, 1 bị từ chối, "
+        "2 không đọc được tệp.",
+    )
+    passes.add_argument("--round", type=int, metavar="N", required=True, dest="round_id", help="mã lần bầu")
+    passes.add_argument("--db", **db)
+    act = passes.add_mutually_exclusive_group()
+    act.add_argument("--import", metavar="TỆP_HỒ_SƠ.json", dest="record", help="tệp hồ sơ của lượt nhập máy khác")
+    act.add_argument("--set-aside", type=int, metavar="K", dest="set_aside", help="lượt cần gác lại")
+    passes.add_argument("--into", type=int, metavar="K", help="lượt chưa có phiếu sẽ nhận (mặc định: lượt mới)")
+    passes.add_argument("--reason", default="", metavar="LÝ_DO", help="lý do gác lại lượt")
+    passes.add_argument("--by", default="", metavar="HỌ_TÊN", help="người làm (ghi vào nhật ký)")
 
 
 PUSH, PULL = ("dua-len-may-chu", "push"), ("lay-ve-tep", "pull")

@@ -9,10 +9,16 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 
 def read_only_table(
-    headers: Sequence[str], stretch: int | None = None, *, rows_selectable: bool = True, focus: bool = True
+    headers: Sequence[str],
+    stretch: int | None = None,
+    *,
+    rows_selectable: bool = True,
+    focus: bool = True,
+    kind: type[QTableWidget] = QTableWidget,
 ) -> QTableWidget:
-    """Columns sized to their contents, `stretch` (default: the last) taking the room left; no row numbers."""
-    table = QTableWidget(0, len(headers))
+    """Columns sized to their contents, `stretch` (default: the last) taking the room left; no row numbers. `kind`:
+    a subclass with keys of its own (gui.meetings.attendance_table)."""
+    table = kind(0, len(headers))
     table.setHorizontalHeaderLabels(list(headers))
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setTabKeyNavigation(False)  # nothing to edit in a cell: Tab leaves the table for the next control

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 from gui.core import dialogs, operations
 from gui.core.auto_backups import backup_before
 from gui.core.tables import fill_table, read_only_table
-from gui.live_count.entry_view import BallotEntryView
+from gui.live_count.entry_view import NOT_COUNTING, BallotEntryView
 from gui.live_count.log_model import EntryLogTableModel
 from gui.live_count.tally_panel import TallyPanel
 from models.congress.round_state import CountMode
@@ -38,7 +39,7 @@ from models.core.errors import DomainError
 from models.counting import NextAction
 from models.counting.compare import describe
 from models.live_count import count
-from models.live_count.passes import round_passes
+from models.live_count.passes import PassInfo, round_passes
 from models.live_count.scan_pass import page_image
 from models.live_count.session import CountSession
 
@@ -72,6 +73,7 @@ class BallotsTab(QWidget):
         self._data = ""  # which data file (and branch) the rounds, the known rounds and the entry operator belong to
         self._known: set[int] = set()  # the started rounds seen at the last refresh
         self._pass_sources: dict[int, str] = {}  # the shown round's passes and where their ballots come from
+        self._passes: dict[int, PassInfo] = {}  # the shown round's passes by number
         self._diffs: list = []  # the differences shown in «Đối chiếu hai lượt»
         self._build()
 
@@ -84,10 +86,22 @@ class BallotsTab(QWidget):
         self.round_combo.setMinimumWidth(260)
         self.round_combo.currentIndexChanged.connect(self._on_round_combo_current_index_changed)
         top.addWidget(self.round_combo, 1)
+        # the round's database id: what `main.py scan|compare|ballots-pdf --round N` takes
+        self.round_id_label = QLabel()
+        self.round_id_label.setToolTip("Số dùng trong các lệnh chạy không cửa sổ: --round N")
+        self.round_id_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        top.addWidget(self.round_id_label)
         self.pass_combo = QComboBox()  # the round's passes (models.live_count.passes), filled per round
         self.pass_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.pass_combo.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)  # never cut
         self.pass_combo.currentIndexChanged.connect(lambda _i: self._open_session())
         top.addWidget(self.pass_combo)
+        self.aside_button = QPushButton("Gác lại lượ&t này…")
+        self.aside_button.setToolTip(
+            "Lượt bắt đầu nhầm: giữ các phiếu đã có, không nhận thêm phiếu, không cần khớp với lượt 1 nữa."
+        )
+        self.aside_button.clicked.connect(lambda: self.set_pass_aside())
+        top.addWidget(self.aside_button)
         self.double_check = QCheckBox("Nhập 2 &lượt")
         self.double_check.setToolTip(
             "Hai lượt nhập cùng các phiếu đã đánh số, trên một hay hai máy; chỉ khóa được "
@@ -133,8 +147,8 @@ class BallotsTab(QWidget):
         self.minutes_action = self.files_menu.addAction("&Biên bản kiểm phiếu (Excel)…", self.records.export_minutes)
         self.log_action = self.files_menu.addAction("&Nhật ký nhập phiếu (Excel)…", self.records.export_log)
         self.record_action = self.files_menu.addAction("&Xuất hồ sơ bầu cử (JSON)…", self.records.export_record)
-        self.second_pass_action = self.files_menu.addAction(
-            "Nhận &lượt nhập thứ hai từ tệp hồ sơ…", self.records.import_second_pass
+        self.import_pass_action = self.files_menu.addAction(
+            "Nhận &lượt nhập từ tệp hồ sơ (máy khác)…", self.records.import_pass
         )
         self.files_menu.addSeparator()
         self.check_action = self.files_menu.addAction("&Kiểm tra lại hồ sơ…", self.records.check_record)
@@ -246,6 +260,7 @@ class BallotsTab(QWidget):
         self.pass_combo.setCurrentIndex(found if found >= 0 else 0)
         self.pass_combo.blockSignals(False)
         self._pass_sources = {p.number: p.source for p in passes}
+        self._passes = {p.number: p for p in passes}
 
     def _sample_pass(self) -> bool:
         chosen = self.current_round()
@@ -279,7 +294,18 @@ class BallotsTab(QWidget):
         session, chosen = self.session, self.current_round()
         state = chosen.state(not self._read_only) if chosen is not None else None
         counting = session is not None and state.can_enter
-        typed = counting and self._pass_sources.get(session.pass_no) != "scanned"  # a scanned pass is not typed into
+        shown = self._passes.get(session.pass_no) if session is not None else None
+        aside = bool(shown and shown.set_aside)
+        # a scanned pass is not typed into; a pass set aside takes nothing more
+        scanned = session is not None and self._pass_sources.get(session.pass_no) == "scanned"
+        typed = counting and not scanned and not aside
+        self.entry.closed_text = (
+            "Lượt này đã được gác lại: không nhập thêm phiếu."
+            if counting and aside
+            else "Lượt quét phiếu: phiếu vào từ ảnh quét, không gõ tay."
+            if counting and scanned
+            else NOT_COUNTING
+        )
         for widget in (
             self.entry,
             self.undo_button,
@@ -297,11 +323,14 @@ class BallotsTab(QWidget):
         self.double_check.setEnabled(counting and session.pass_no == 1)
         self.double_check.blockSignals(False)
         self.pass_combo.setVisible(self.pass_combo.count() > 1)
+        self.aside_button.setVisible(self.pass_combo.count() > 1)
+        self.aside_button.setEnabled(counting and session.pass_no != 1 and not aside)
+        self.round_id_label.setText(f"Mã lần bầu: {chosen.round_id}" if chosen is not None else "")
         scan_lines = self.scans.update(counting)
         self.verify_action.setEnabled(bool(state and state.can_print))
         for action in (self.minutes_action, self.log_action, self.record_action):
             action.setEnabled(session is not None)
-        self.second_pass_action.setEnabled(counting)
+        self.import_pass_action.setEnabled(counting)
         if session is None:
             self.status_label.setText(
                 "Chưa có lần bầu nào đã phát phiếu. Phát phiếu ở thẻ «Đại hội», mục bầu cử." if not self.rounds else ""
@@ -323,6 +352,13 @@ class BallotsTab(QWidget):
             f"{len(info.candidates)} người, phiếu {form}; "
             f"{STATUS_TEXT[chosen.status]}{mode}."
         )
+        for p in self._passes.values():
+            if p.set_aside:
+                by = f" (người gác lại: {p.aside_by})" if p.aside_by else ""
+                self.status_label.setText(
+                    self.status_label.text() + f"<br>{escape(p.label)}: {escape(p.aside_reason)}{escape(by)}; "
+                    "không nhận thêm phiếu, không cần khớp với lượt 1."
+                )
         problems = count.log_problems(chosen.round_id, info)  # closed: its chain, its seal and its stored result
         self._log_holds = not problems
         if scan_lines:
@@ -362,11 +398,13 @@ class BallotsTab(QWidget):
         self.records.update_projector()
 
     def compared_passes(self) -> tuple[int, int] | None:
-        """Pass 1 and the pass shown (pass 2 when pass 1 is shown), or None with a single pass."""
+        """Pass 1 and the pass shown (when pass 1 is shown, the next pass not set aside), or None with a single
+        pass."""
         numbers = [self.pass_combo.itemData(i) for i in range(self.pass_combo.count())]
         if len(numbers) < 2 or self.session is None:
             return None
-        other = self.session.pass_no if self.session.pass_no != numbers[0] else numbers[1]
+        counted = [n for n in numbers[1:] if not self._passes[n].set_aside] or numbers[1:]
+        other = self.session.pass_no if self.session.pass_no != numbers[0] else counted[0]
         return numbers[0], other
 
     def _fill_checks(self) -> None:
@@ -496,6 +534,25 @@ class BallotsTab(QWidget):
             return
         self._act(lambda: count.set_bundle(chosen.round_id, self.session.pass_no, number, papers))
         self._bundle = number
+
+    def set_pass_aside(self) -> None:
+        """Set the pass shown aside (started by mistake), with its reason, after a confirmation."""
+        from models.live_count.pass_aside import set_pass_aside
+
+        chosen, session = self.current_round(), self.session
+        if chosen is None or session is None or session.pass_no == 1:
+            return
+        shown = self._passes[session.pass_no]
+        reason = dialogs.ask_text(self, "Gác lại lượt nhập", f"Lý do gác lại {shown.label} (được ghi vào nhật ký):")
+        if reason is None:
+            return
+        text = (
+            f"Gác lại {shown.label}? Các phiếu đã có của lượt này vẫn giữ trong nhật ký, nhưng lượt này không nhận "
+            "thêm phiếu và không cần khớp với lượt 1 để khóa kết quả. Việc gác lại không hoàn tác được."
+        )
+        if dialogs.confirm(self, text, yes="Gác lại lượt này"):
+            who, number = self.entered_by_edit.text(), session.pass_no
+            self._act(lambda: set_pass_aside(chosen.round_id, number, reason, who), True)
 
     def _on_double_check_toggled(self, on: bool) -> None:
         self._act(lambda: count.set_double_entry(self.current_round().round_id, on))

@@ -34,6 +34,7 @@ REASON_KEYS = {
 MARK_TEXT = {Mark.NONE: "", Mark.AGREE: "Đồng ý", Mark.DISAGREE: "Không đồng ý", Mark.BOTH: "Cả hai ô"}
 STRUCK = QColor("#a4262c")
 VALID, INVALID, WARNING, NEUTRAL = "#107c10", "#a4262c", "#8a5300", "#605e5c"  # the verdict's colours
+NOT_COUNTING = "Lần bầu này không ở trạng thái kiểm phiếu: không nhập phiếu."
 
 
 class BallotEntryView(QWidget):
@@ -47,6 +48,7 @@ class BallotEntryView(QWidget):
         self.draft: BallotDraft | None = None
         self.number = 1
         self.correcting = False
+        self.closed_text = NOT_COUNTING  # what the view says while it takes no ballot (the tab says why)
         self._judge: Callable[[Ballot], Verdict] | None = None
         layout = QVBoxLayout(self)
         self.number_label = QLabel()
@@ -195,7 +197,7 @@ class BallotEntryView(QWidget):
         ballot nothing was typed on, and a round not being counted, show no verdict."""
         draft = self.draft
         if not self.isEnabled():
-            self._verdict("Lần bầu này không ở trạng thái kiểm phiếu: không nhập phiếu.", NEUTRAL)
+            self._verdict(self.closed_text, NEUTRAL)
             return
         if draft.untouched and not self.correcting:
             self._verdict(f"Phiếu số {self.number}: chưa gõ gì.", NEUTRAL)

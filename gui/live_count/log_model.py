@@ -55,6 +55,8 @@ class EntryLogTableModel(QAbstractTableModel):
             return str(line.pass_no)
         if column == 4:
             return line.action_label
+        if column == 6 and line.note:  # a pass set aside: its reason
+            return f"Lý do: {line.note}"
         if column in (5, 6):
             ballot = line.before if column == 5 else line.after
             return "" if ballot is None and column == 5 else describe(ballot, self.election)

@@ -47,7 +47,7 @@ from gui.live_count.projector_chart import ELECTED, INK, Bar, build_chart, thres
 from models.counting import CandidateResult, CountResult, NextAction, percent_label
 from models.counting.decision import NEXT_ACTION_LABELS
 from models.live_count.wall import WallView
-from models.meetings.question_title import QuestionOutcome, count_outcome
+from models.meetings.question_title import QuestionOutcome, count_outcome, round_heading
 
 CHART_MAX_BARS = 15
 HEADERS = ("Hạng", "Họ và tên", "Số phiếu", "Tỷ lệ/D", "Kết quả")
@@ -208,7 +208,7 @@ class ProjectorWindow(QWidget):
     def set_titles(self, congress_title: str, election_title: str, round_no: int) -> None:
         self.election_title = election_title  # a branch meeting's question is read from it
         self.congress_label.setText(congress_title)
-        self.election_label.setText(f"{election_title} — Lần bầu thứ {round_no}")
+        self.election_label.setText(round_heading(election_title, round_no))
 
     def show_wall(self, view: WallView | None) -> None:
         """What the data says the room sees (models.live_count.wall): the latest round under its own title, its

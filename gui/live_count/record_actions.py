@@ -1,5 +1,5 @@
 """The ballots tab's files: the counting minutes and the entry log as workbooks, the election record file out and
-(a second pass typed on another PC) in, «Kiểm tra lại hồ sơ», and the room's projector window."""
+(a pass typed on another PC) in, «Kiểm tra lại hồ sơ», and the room's projector window."""
 
 from __future__ import annotations
 
@@ -95,19 +95,38 @@ class RecordActions(QObject):
         record = operations.result_of(self.tab, lambda: read_record(path), heading=heading)
         return (None, "") if record is operations.REFUSED else (record, path)
 
-    def import_second_pass(self) -> None:
-        from models.live_count.count import import_second_pass
+    def import_pass(self) -> None:
+        """A pass typed on another PC, from its record file: into an empty pass the user picks (the first one
+        offered), or a new pass; then compared with pass 1 as any pass."""
+        from models.live_count.count import import_pass, importable_passes
+        from models.live_count.passes import next_pass_number
 
         round_id = self._round_id()
-        record, path = self._read("Nhận lượt nhập thứ hai từ tệp hồ sơ")
+        if round_id is None:
+            return
+        record, path = self._read("Nhận lượt nhập từ tệp hồ sơ")
         if record is None:
             return
+        empty, new = importable_passes(round_id), next_pass_number(round_id)
+        into: int | None = None
+        if empty:
+            listed = ", ".join(str(n) for n in empty)
+            label = f"Nhận vào lượt số (lượt chưa có phiếu: {listed}; lượt mới: {new}):"
+            chosen = dialogs.ask_number(self.tab, "Nhận lượt nhập từ tệp hồ sơ", label, empty[0], 1, new, "Nhận")
+            if chosen is None:
+                return
+            into = None if chosen == new else chosen
 
-        def show(brought: int) -> None:
-            dialogs.show_info(self.tab, f"Đã nhận {brought} phiếu của lượt nhập thứ hai; xem «Đối chiếu hai lượt».")
-            self.tab.refresh()
+        def show(number: int) -> None:
+            brought = len(record.ballots or ())
+            self.tab.show_pass(number)
+            dialogs.show_info(
+                self.tab, f"Đã nhận {brought} phiếu vào lượt {number}; xem «Đối chiếu hai lượt» để so với lượt 1."
+            )
 
-        operations.run(self.tab, lambda: import_second_pass(round_id, record, f"Tệp {Path(path).name}"), show)
+        changes = operations.OperationChanges(round=True, source=self.tab)
+        name = f"Tệp {Path(path).name}"
+        operations.run(self.tab, lambda: import_pass(round_id, record, name, into), show, changes=changes)
 
     def check_record(self) -> None:
         """Open a record file, recount it, say whether its digest holds and whether it matches a saved round."""

@@ -36,10 +36,11 @@ class ScanActions:
 
     # state --------------------------------------------------------------------------------------------------------
     def scanned_passes(self) -> list[int]:
+        """The round's scanned passes still counted (a pass set aside waits for nobody)."""
         chosen = self.tab.current_round()
         if chosen is None:
             return []
-        return [p.number for p in round_passes(chosen.round_id) if p.source == "scanned"]
+        return [p.number for p in round_passes(chosen.round_id) if p.source == "scanned" and not p.set_aside]
 
     def update(self, counting: bool) -> list[str]:
         """Enable the buttons for a round being counted; say in the status which scanned ballots a person decided."""

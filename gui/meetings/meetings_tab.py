@@ -6,16 +6,13 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -23,14 +20,13 @@ from PySide6.QtWidgets import (
 
 from gui.core import dialogs, operations
 from gui.core.tables import read_only_table
+from gui.meetings.attendance_table import KEYS_HINT, attendance_table
 from gui.meetings.meeting_dialogs import AppointmentDialog, ApprovalDialog, MeetingDialog, VoteDialog
 from models.core import clock
 from models.core.dates import fmt
 from models.counting import Attendance
 from models.meetings.leadership import current_leadership
 from models.meetings.meetings import (
-    MEETING_ATTENDANCE_LABELS,
-    MEETING_SITUATION_LABELS,
     MeetingInfo,
     base_of,
     get_meeting,
@@ -44,7 +40,6 @@ from models.meetings.thresholds import VoteKind
 from models.meetings.votes import VoteRecord, meeting_votes
 from services.meetings.vote_papers import export_vote_paper, paper_file_name
 
-ATTENDANCE_COLUMNS = ("Họ và tên", "Đảng viên", "Tình trạng", "Dự họp", "Lý do vắng")
 VOTE_COLUMNS = ("Nội dung", "Đảng viên", "Hình thức", "D", "Tán thành", "Không tán thành", "Không hợp lệ", "Kết quả")
 
 
@@ -93,12 +88,13 @@ class MeetingsTab(QWidget):
         right_layout.addWidget(self.title_label)
         right_layout.addWidget(self.base_label)
         right_layout.addWidget(self.exclude_check)
-        self.attendance_table = QTableWidget(0, len(ATTENDANCE_COLUMNS))
-        self.attendance_table.setHorizontalHeaderLabels(ATTENDANCE_COLUMNS)
-        self.attendance_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.attendance_table.verticalHeader().setVisible(False)
-        self.attendance_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.attendance_table = attendance_table()
+        self.attendance_table.presence_chosen.connect(self._attendance_changed)
         right_layout.addWidget(self.attendance_table, 3)
+        self.keys_label = QLabel(KEYS_HINT)  # how the table is driven from the keyboard
+        self.keys_label.setWordWrap(True)
+        self.keys_label.setStyleSheet("color: #605e5c;")
+        right_layout.addWidget(self.keys_label)
         votes_box = QGroupBox("Biểu quyết của chi bộ")
         votes_layout = QVBoxLayout(votes_box)
         self.votes_table = read_only_table(VOTE_COLUMNS)
@@ -165,7 +161,6 @@ class MeetingsTab(QWidget):
         self.meeting = get_meeting(item.data(Qt.ItemDataRole.UserRole)) if item else None
         meeting = self.meeting
         self.title_label.setText(meeting.title if meeting else "Chưa có hội nghị chi bộ nào: bấm «Hội nghị mới…».")
-        self.attendance_table.setRowCount(0)
         self.votes_table.setRowCount(0)
         self.votes = []
         writable = meeting is not None and not self._read_only
@@ -175,6 +170,7 @@ class MeetingsTab(QWidget):
         self.new_button.setEnabled(not self._read_only)
         self.appoint_button.setEnabled(not self._read_only)
         if meeting is None:
+            self.attendance_table.fill([], False)
             self.base_label.setText("")
             self.paper_button.setEnabled(False)
             self.approval_button.setEnabled(False)
@@ -187,23 +183,7 @@ class MeetingsTab(QWidget):
             f"{base.text}. Có mặt: {base.present_official} đảng viên chính thức biểu quyết, "
             f"{base.present_probationary} đảng viên dự bị (dự họp, không biểu quyết)."
         )
-        self.attendance_table.setRowCount(len(meeting.attendees))
-        for row, person in enumerate(meeting.attendees):
-            cells = (person.full_name, person.kind_label, MEETING_SITUATION_LABELS[person.situation])
-            for column, text in enumerate(cells):
-                self.attendance_table.setItem(row, column, QTableWidgetItem(text))
-            combo = QComboBox()
-            for value, label in MEETING_ATTENDANCE_LABELS.items():
-                combo.addItem(label, value)
-            combo.setCurrentIndex(combo.findData(person.attendance))
-            combo.setEnabled(writable)
-            combo.currentIndexChanged.connect(
-                lambda _i, c=combo, member_id=person.member_id: self._attendance_changed(member_id, c)
-            )
-            self.attendance_table.setCellWidget(row, 3, combo)
-            self.attendance_table.setItem(row, 4, QTableWidgetItem(person.reason))
-        self.attendance_table.resizeColumnsToContents()
-        self.attendance_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.attendance_table.fill(meeting.attendees, writable)
         self.votes = meeting_votes(meeting.id)
         self.votes_table.setRowCount(len(self.votes))
         for row, vote in enumerate(self.votes):
@@ -246,14 +226,13 @@ class MeetingsTab(QWidget):
             self.leadership_list.addItem("Chưa có cấp ủy (chưa bầu, chưa chỉ định).")
 
     # --- writing ------------------------------------------------------------------------------------------------
-    def _attendance_changed(self, member_id: int, combo: QComboBox) -> None:
-        attendance = Attendance(combo.currentData())
+    def _attendance_changed(self, member_id: int, attendance: Attendance) -> None:
+        """A presence chosen in the table (a key, or the mouse's menu): saved through the domain, then shown."""
         reason = ""
         if attendance == Attendance.ABSENT_APPROVED:
             reason = dialogs.ask_text(self, "Lý do vắng mặt", "Lý do vắng mặt được chấp thuận:") or ""
             if not reason.strip():
-                self._show_meeting()  # back to what is saved
-                return
+                return  # nothing saved: the table still shows what is
         meeting_id = self.meeting.id if self.meeting else 0
         ok = operations.run(
             self,

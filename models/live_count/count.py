@@ -21,11 +21,11 @@ from models.counting import ElectionRecord, Post, judge, record_from_tally
 from models.counting.compare import Difference
 from models.counting.compare import differences as compare_passes
 from models.counting.same_round import same_round
-from models.live_count.passes import pass_is_empty, pass_numbers, round_passes
+from models.live_count.passes import counted_pass_numbers, pass_is_empty, round_passes, start_pass
 from models.live_count.scan_pass import image_problems, pending_review_problems
 from models.live_count.seal import SEAL, UNSEAL, append_seal, result_digest, tally_totals
 from models.live_count.session import CountSession, current_ballots, round_log, verify_chain
-from models.live_count.tables import BallotBundle, BallotEntry, CountAct, CountPass
+from models.live_count.tables import BallotBundle, CountAct, CountPass
 
 
 @dataclass(frozen=True)
@@ -133,7 +133,7 @@ def close_problems(round_id: int) -> list[str]:
     problems += [p.message for p in result.problems]
     if row.ballots_collected is not None and row.ballots_collected != result.collected:
         problems.append(f"Đã nhập {result.collected} phiếu, khác số phiếu thu vào ({row.ballots_collected}).")
-    for other in pass_numbers(round_id)[1:]:
+    for other in counted_pass_numbers(round_id)[1:]:  # a pass set aside need not agree
         diffs = differences(round_id, 1, other)
         if diffs:
             numbers = ", ".join(str(d.no) for d in diffs[:20]) + ("…" if len(diffs) > 20 else "")
@@ -253,30 +253,54 @@ def round_record(round_id: int) -> ElectionRecord:
     return record_from_tally(session.tally, **header)
 
 
-def import_second_pass(round_id: int, record: ElectionRecord, entered_by: str) -> int:
-    """Bring in the second pass typed on another PC, as its record file: same list, seats and form; its ballots go
-    into pass 2 of this round's log. Returns the ballots brought in."""
+def import_pass(round_id: int, record: ElectionRecord, entered_by: str, pass_no: int | None = None) -> int:
+    """Bring in a pass typed on another PC, as its record file: same list, seats and form. Its ballots fill pass
+    `pass_no` (an existing pass, empty, typed or brought in, not set aside) or, when None, a new pass started for it
+    (the next free number; pass 1 itself when nothing was entered yet), in one transaction: a refusal leaves no pass
+    behind. It is then compared with pass 1 as any pass. Returns the pass's number."""
 
-    session = CountSession(round_id, 2, entered_by)
-    mine = session.election
-    theirs = record.election
-    if not same_round(theirs, mine):
-        raise ValidationError(
-            "Hồ sơ này không phải của lần bầu đang kiểm (danh sách, số lượng, hình thức phiếu hoặc lần bầu khác).",
-            "record",
-        )
     if record.ballots is None:
         raise ValidationError("Hồ sơ này ghi số tổng hợp, không có từng phiếu để đối chiếu.", "record")
     if record.digest_ok is False:
-        raise ValidationError("Hồ sơ không khớp mã kiểm tra: không nhận làm lượt nhập thứ hai.", "record")
-    if BallotEntry.select().where((BallotEntry.round == round_id) & (BallotEntry.pass_no == 2)).exists():
-        raise ConflictError("Lượt nhập thứ hai đã có phiếu.")
-    for ballot in record.ballots:
-        judge(ballot, mine.form, mine.candidate_ids, mine.seats, mine.rules)
+        raise ValidationError("Hồ sơ không khớp mã kiểm tra: không nhận làm lượt nhập.", "record")
     with db.atomic():
+        mine = CountSession(round_id).election
+        if not same_round(record.election, mine):
+            raise ValidationError(
+                "Hồ sơ này không phải của lần bầu đang kiểm (danh sách, số lượng, hình thức phiếu hoặc lần bầu khác).",
+                "record",
+            )
+        for ballot in record.ballots:
+            judge(ballot, mine.form, mine.candidate_ids, mine.seats, mine.rules)
+        if pass_no is None:
+            pass_no = start_pass(round_id, "imported", entered_by).number
+        else:
+            _empty_pass_guard(round_id, pass_no)
+        session = CountSession(round_id, pass_no, entered_by)
         for ballot in record.ballots:
             session.enter(ballot)
-    return len(record.ballots)
+    return pass_no
+
+
+def _empty_pass_guard(round_id: int, pass_no: int) -> None:
+    found = next((p for p in round_passes(round_id) if p.number == pass_no), None)
+    if found is None:
+        raise ConflictError(f"Lần bầu này chưa có lượt nhập thứ {pass_no}.")
+    if found.set_aside:
+        raise ConflictError(f"Lượt {pass_no} đã được gác lại: không nhận phiếu được.")
+    if found.source == "scanned":
+        raise ConflictError(f"Lượt {pass_no} là lượt quét phiếu: chỉ nhận trang quét.")
+    if not pass_is_empty(round_id, pass_no):
+        raise ConflictError(f"Lượt {pass_no} đã có phiếu: chọn một lượt chưa có phiếu hoặc nhận vào lượt mới.")
+
+
+def importable_passes(round_id: int) -> list[int]:
+    """The passes a record file can fill: empty, typed or brought in, not set aside."""
+    return [
+        p.number
+        for p in round_passes(round_id)
+        if not p.set_aside and p.source != "scanned" and pass_is_empty(round_id, p.number)
+    ]
 
 
 @dataclass(frozen=True)
@@ -297,9 +321,9 @@ class CountRound:
         return RoundState.of(self.status, self.count_mode, writable)
 
 
-def count_rounds() -> list[CountRound]:
-    """Every started round of the branch's congresses and of its meetings' secret ballots, the latest congress or
-    meeting and the latest round first."""
+def count_rounds(include_setup: bool = False) -> list[CountRound]:
+    """Every started round of the branch's congresses and of its meetings' secret ballots (and those still being set
+    up, when asked), the latest congress or meeting and the latest round first."""
 
     branch = get_branch()
     out: list[CountRound] = []
@@ -309,7 +333,7 @@ def count_rounds() -> list[CountRound]:
         short = congress.place if congress.hosts_meeting else f"Đại hội {congress.ordinal_text}"
         for election in reversed(congress_elections(saved_id(congress))):
             for round_ in reversed(election.rounds):
-                if round_.status == "setup":
+                if round_.status == "setup" and not include_setup:
                     continue
                 row = ElectionRound.get_by_id(round_.id)
                 label = f"{short} — {election.title} — lần {round_.number}"
@@ -326,3 +350,13 @@ def count_rounds() -> list[CountRound]:
                     )
                 )
     return out
+
+
+def rounds_listing(include_setup: bool = False) -> str:
+    """The rounds a headless command's --round N may name, each with its id and what the window shows for it (told
+    when a command gets an id that names none)."""
+    rounds = count_rounds(include_setup)
+    if not rounds:
+        return "Chưa có lần bầu nào" + (" đã phát phiếu." if not include_setup else ".")
+    lines = "; ".join(f"mã {r.round_id} — {r.label} ({STATUS_LABELS[RoundStatus(r.status)].lower()})" for r in rounds)
+    return f"Các lần bầu: {lines}. Mã của lần bầu đã phát phiếu hiện ở thẻ «Bầu cử», cạnh ô «Lần bầu»."

@@ -206,8 +206,10 @@ def dismiss_page(round_id: int, pass_no: int, page: int, reviewed_by: str) -> No
 
 
 def pending_review_problems(round_id: int) -> list[str]:
-    """Why a round with pages still waiting for a person cannot be closed (empty: none waits)."""
-    pages = [(row.pass_no, row.page) for row in _pending(round_id)]
+    """Why a round with pages still waiting for a person cannot be closed (empty: none waits; a pass set aside
+    waits for nobody)."""
+    aside = {p.number for p in round_passes(round_id) if p.set_aside}
+    pages = [(row.pass_no, row.page) for row in _pending(round_id) if row.pass_no not in aside]
     if not pages:
         return []
     numbers = ", ".join(str(page) for _, page in pages[:20]) + ("…" if len(pages) > 20 else "")

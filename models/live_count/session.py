@@ -20,7 +20,7 @@ from models.core.tables import db
 from models.core.vnname import nfc
 from models.counting import Ballot, CountResult, InvalidReason, Tally, Verdict
 from models.counting.record import ballot_to_dict, canonical
-from models.live_count.passes import pass_numbers
+from models.live_count.passes import ASIDE, aside_reason, is_set_aside, pass_numbers
 from models.live_count.tables import BallotEntry
 
 ACTION_LABELS = {
@@ -30,10 +30,14 @@ ACTION_LABELS = {
     "undo": "Hoàn tác",
     "seal": "Khóa kết quả",
     "unseal": "Mở lại",
+    ASIDE: "Gác lại lượt",
 }
 # Entries of the round's own life, not of a ballot: closing seals the result's digest into the chain, reopening
 # unseals it (models.live_count.seal). They carry pass 0 and ballot 0, and `after` holds the digest, not a ballot.
 SEAL_ACTIONS = frozenset({"seal", "unseal"})
+# Every entry that is not about a ballot: the seals, and setting a pass aside (that pass's number, ballot 0, `after`
+# the reason; models.live_count.pass_aside).
+ROUND_ACTIONS = SEAL_ACTIONS | {ASIDE}
 
 
 def ballot_json(ballot: Ballot | None) -> str:
@@ -64,6 +68,7 @@ class LogLine:
     chain: str
     bundle: int | None = None
     scan: str = ""  # a scanned ballot: JSON of its page image's sha256, the reading and the person's decision
+    note: str = ""  # a pass set aside: the reason recorded
 
     @property
     def action_label(self) -> str:
@@ -81,9 +86,20 @@ class Change:
 
 
 def _line(row) -> LogLine:
-    if row.action in SEAL_ACTIONS:
+    if row.action in ROUND_ACTIONS:
+        note = aside_reason(row.after) if row.action == ASIDE else ""
         return LogLine(
-            row.seq, row.pass_no, row.ballot_no, row.action, None, None, row.entered_by, row.entered_at, row.chain, None
+            row.seq,
+            row.pass_no,
+            row.ballot_no,
+            row.action,
+            None,
+            None,
+            row.entered_by,
+            row.entered_at,
+            row.chain,
+            None,
+            note=note,
         )
     return LogLine(
         row.seq,
@@ -173,7 +189,7 @@ def current_ballots(lines: list[LogLine]) -> dict[int, Ballot]:
     """The ballots as the log leaves them, by number, in the order first entered."""
     ballots: dict[int, Ballot] = {}
     for line in lines:
-        if line.action in SEAL_ACTIONS:
+        if line.action in ROUND_ACTIONS:
             continue
         if line.after is None:
             ballots.pop(line.ballot_no, None)
@@ -209,7 +225,7 @@ class CountSession:
             if line.action == "undo":
                 if stack:
                     stack.pop()
-            else:
+            elif line.action not in ROUND_ACTIONS:
                 stack.append(line)
         return stack
 
@@ -308,8 +324,9 @@ def append_entry(
     status: str = "counting",
     scan: str = "",
 ) -> LogLine:
-    """One transaction: the round must be in `status`; the entry takes the next number of the round's log and
-    extends its chain (two PCs writing at once: the unique (round, seq) lets only one win)."""
+    """One transaction: the round must be in `status`, and a ballot's pass not set aside (by another PC too); the
+    entry takes the next number of the round's log and extends its chain (two PCs writing at once: the unique
+    (round, seq) lets only one win)."""
 
     try:
         with db.atomic():
@@ -320,6 +337,9 @@ def append_entry(
                     if status == "counting"
                     else "Lần bầu không ở trạng thái đã khóa kết quả."
                 )
+            # pass 1 is never set aside: its ballots (the count's hot path) cost no look-up
+            if pass_no > 1 and action not in ROUND_ACTIONS and is_set_aside(round_id, pass_no):
+                raise ConflictError(f"Lượt {pass_no} đã được gác lại: không nhận thêm phiếu, không sửa phiếu được.")
             mine = BallotEntry.round == round_id
             last = (
                 BallotEntry.select(BallotEntry.seq, BallotEntry.chain)

@@ -82,12 +82,25 @@ def count_outcome(title: str, result: CountResult) -> QuestionOutcome | None:
 def question_lines(question: Question, round_no: int, agree: int, d: int) -> tuple[str, ...]:
     """What a counted round of the question decided, on its own test on D (a discipline: one form per round,
     heaviest first)."""
+    outcome = question_outcome(question, agree, d)
+    return (
+        f"{question_subject(question, round_no)}: {outcome.test}.",
+        f"Kết quả: {agree}/{d} phiếu đồng ý: {outcome.verdict}.",
+    )
+
+
+def question_subject(question: Question, round_no: int) -> str:
+    """What round `round_no` of the question asks: "Đề nghị kỷ luật khai trừ đối với đồng chí …"; a discipline's
+    round weighs one form, heaviest first ("Thi hành kỷ luật bằng hình thức cảnh cáo đối với đồng chí …")."""
     kind = question.kind
     what = kind.label
     if kind is VoteKind.DISCIPLINE and 1 <= round_no <= len(DISCIPLINE_ORDER):
         what = f"Thi hành kỷ luật bằng hình thức {DISCIPLINE_ORDER[round_no - 1].label.lower()}"
-    outcome = question_outcome(question, agree, d)
-    return (
-        f"{what} đối với {question.person}: {outcome.test}.",
-        f"Kết quả: {agree}/{d} phiếu đồng ý: {outcome.verdict}.",
-    )
+    return f"{what} đối với {question.person}"
+
+
+def round_heading(title: str, round_no: int) -> str:
+    """The heading of a round on the room's screen: a meeting's question by what it asks (a question is not an
+    election and has no «lần bầu»); an election (a congress's, a meeting's by-election) by its title and round."""
+    question = read_question(title)
+    return question_subject(question, round_no) if question else f"{title} — Lần bầu thứ {round_no}"

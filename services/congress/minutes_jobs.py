@@ -88,7 +88,7 @@ def prepare_entry_log(round_id: int) -> PreparedExport:
             line.pass_no,
             line.action_label,
             describe(line.before, election) if line.before else "",
-            describe(line.after, election) if line.after else "",
+            f"Lý do: {line.note}" if line.note else describe(line.after, election) if line.after else "",
             line.entered_by,
             line.chain[:8],
         )

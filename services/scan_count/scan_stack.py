@@ -56,8 +56,8 @@ def _default_reader(source: Path, target: ScanTarget, *, progress=None) -> Itera
 
 
 def scan_pass_for(round_id: int, entered_by: str = "") -> int:
-    """The round's latest scanned pass, or a new one."""
-    scanned = [p.number for p in round_passes(round_id) if p.source == "scanned"]
+    """The round's latest scanned pass not set aside, or a new one."""
+    scanned = [p.number for p in round_passes(round_id) if p.source == "scanned" and not p.set_aside]
     return scanned[-1] if scanned else start_pass(round_id, "scanned", entered_by).number
 
 

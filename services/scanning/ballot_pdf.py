@@ -14,6 +14,7 @@ from models.congress.tables import ElectionRound
 from models.core.branch import current_branch_id, get_branch
 from models.core.errors import NotFoundError, ValidationError
 from models.counting.validity import Form
+from models.live_count.count import rounds_listing
 from models.scanning.drawing import MAX_COPIES, write_ballots
 from models.scanning.layout import ballot_geometry
 from models.scanning.reading import ScanTarget
@@ -75,5 +76,5 @@ def prepare_round_ballot_pdf(round_id: int, copies: int) -> PreparedExport:
     """`prepare_ballot_pdf` for the round with this id (the headless command's `--round N`)."""
     row = ElectionRound.get_or_none(ElectionRound.id == round_id)
     if row is None:
-        raise NotFoundError(f"Không tìm thấy lần bầu mã {round_id}.")
+        raise NotFoundError(f"Không tìm thấy lần bầu mã {round_id}. {rounds_listing(include_setup=True)}")
     return prepare_ballot_pdf(row.election_id, copies, row.number)  # the election's branch is checked there

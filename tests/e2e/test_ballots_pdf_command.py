@@ -48,6 +48,8 @@ def test_an_unknown_round_and_a_wrong_number_of_copies_are_refused(committee_rou
     path, round_id, _ = committee_round
     run = chibo("ballots-pdf", "--round", "999", "-o", str(tmp_path / "x.pdf"), "--db", str(path))
     assert run.returncode == 1 and "lần bầu mã 999" in run.stderr and "Traceback" not in run.stderr
+    # the round being set up is listed with its id, so the command can be run again with the right one
+    assert f"mã {round_id} — Đại hội lần thứ IV — Bầu Ban Chi ủy" in run.stderr and "(đang chuẩn bị)" in run.stderr
     run = chibo(
         "ballots-pdf", "--round", str(round_id), "--copies", "0", "-o", str(tmp_path / "x.pdf"), "--db", str(path)
     )

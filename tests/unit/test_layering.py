@@ -100,6 +100,7 @@ ALLOWED: dict[str, tuple[str, ...]] = {
         "models.core",
         "models.congress",
         "models.counting",
+        "models.live_count",
         "models.scanning",
         "reports.core",
     ),

@@ -400,3 +400,81 @@ def test_checking_a_record_file_shows_its_own_digest(tab, answers, tmp_path):
     tab.refresh()
     tab.check_action.trigger()
     assert grouped(digest) in answers["info"][-1][0]
+
+
+def test_a_mistaken_pass_is_set_aside_with_its_reason_and_no_longer_blocks_closing(qtbot, tab, answers):
+    from models.live_count.pass_aside import set_pass_aside
+    from models.live_count.passes import start_pass
+
+    round_ = _round(Post.COMMITTEE, 3, 4)
+    tab.refresh()
+    assert tab.round_id_label.text() == f"Mã lần bầu: {round_.id}"  # what `main.py scan --round N` takes
+    assert not tab.aside_button.isVisibleTo(tab)  # a single pass: nothing to set aside
+    _type(qtbot, tab, "4\n4\n")
+    tab.double_check.setChecked(True)
+    tab.pass_combo.setCurrentIndex(1)
+    assert tab.aside_button.isVisibleTo(tab) and tab.aside_button.isEnabled()
+    _type(qtbot, tab, "1\n")  # typed from the wrong stack
+    tab.pass_combo.setCurrentIndex(0)
+    assert not tab.aside_button.isEnabled()  # pass 1 is the count itself
+    tab.pass_combo.setCurrentIndex(1)
+    answers["texts"].append("Gõ nhầm xấp của lần bầu khác")
+    answers["replies"].append(False)  # asked to confirm: no
+    tab.aside_button.click()
+    assert "Gác lại Lượt 2 (nhập tay)?" in answers["confirm"][-1][0] and tab.aside_button.isEnabled()
+    answers["texts"].append("Gõ nhầm xấp của lần bầu khác")
+    tab.aside_button.click()  # confirmed
+    assert tab.session.pass_no == 2 and tab.pass_combo.currentText() == "Lượt 2 (nhập tay, đã gác lại)"
+    assert not tab.entry.isEnabled() and not tab.aside_button.isEnabled()
+    assert "Lượt này đã được gác lại" in tab.entry.verdict_label.text()
+    assert "Gõ nhầm xấp của lần bầu khác" in tab.status_label.text()
+    last = tab.log_model.rowCount() - 1
+    assert tab.log_model.index(last, 4).data() == "Gác lại lượt"
+    assert tab.log_model.index(last, 6).data() == "Lý do: Gõ nhầm xấp của lần bầu khác"
+    start_pass(round_.id, "typed")  # the right pass, typed again: pass 1 shown is compared with it
+    tab.pass_combo.setCurrentIndex(0)
+    assert tab.compared_passes() == (1, 3) and tab.diff_table.rowCount() == 2
+    set_pass_aside(round_.id, 3, "Bắt đầu nhầm lần nữa")
+    tab.refresh()
+    tab.close_count()  # confirmed
+    assert not answers["warning"] and tab.current_round().status == "closed"
+
+
+def test_a_record_file_from_another_pc_fills_a_new_pass_or_a_chosen_empty_one(qtbot, tab, answers, tmp_path):
+    from models.counting import write_record
+    from models.live_count.count import round_record
+    from models.live_count.passes import round_passes, start_pass
+
+    round_ = _round(Post.COMMITTEE, 3, 4)
+    tab.refresh()
+    _type(qtbot, tab, "4\n4\n")
+    path = tmp_path / "may-2.json"
+    write_record(round_record(round_.id), path)
+    answers["paths"].append(str(path))
+    tab.import_pass_action.trigger()  # no empty pass: a new one, no question asked
+    assert [(p.number, p.source) for p in round_passes(round_.id)] == [(1, "typed"), (2, "imported")]
+    assert tab.session.pass_no == 2 and "vào lượt 2" in answers["info"][-1][0]
+    start_pass(round_.id, "typed")  # pass 3, empty
+    answers["paths"].append(str(path))
+    answers["numbers"].append(3)
+    tab.import_pass_action.trigger()
+    assert tab.session.pass_no == 3 and tab.session.result().collected == 2
+    assert tab.diff_table.rowCount() == 0
+
+
+def test_a_scanned_pass_set_aside_leaves_no_page_waiting_for_review(qtbot, tab, answers):
+    from models.live_count.pass_aside import set_pass_aside
+    from models.live_count.passes import start_pass
+    from models.live_count.scan_pass import add_page
+    from tests.support.scan_pages import page
+
+    round_ = _round(Post.COMMITTEE, 3, 4)
+    tab.refresh()
+    _type(qtbot, tab, "4\n")
+    scanned = start_pass(round_.id, "scanned")
+    add_page(round_.id, scanned.number, page(1, [None, False, False, False]))  # doubtful: waits for a person
+    tab.refresh()
+    assert tab.scans.review_button.isEnabled() and "(1)" in tab.scans.review_button.text()
+    set_pass_aside(round_.id, scanned.number, "Quét nhầm xấp phiếu")
+    tab.refresh()
+    assert not tab.scans.review_button.isEnabled() and "(1)" not in tab.scans.review_button.text()

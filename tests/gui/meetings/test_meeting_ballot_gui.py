@@ -67,6 +67,7 @@ def test_a_by_election_counted_by_keyboard_fills_the_vote(qtbot, tabs, answers):
     qtbot.addWidget(ballots.projector)
     assert ballots.projector.congress_label.text().startswith("Hội nghị")
     assert "Đại hội" not in ballots.projector.congress_label.text()
+    assert ballots.projector.election_label.text().endswith("— Lần bầu thứ 1")  # a by-election is an election
     ballots.projector.close()
     meetings.votes_table.selectRow(0)
     meetings.take_count()
@@ -112,6 +113,14 @@ def test_an_expulsion_question_shows_its_own_test_not_the_election_s(qtbot, tabs
     assert "trúng cử" not in figures
     assert panel.table.item(0, 3).text() == "Không thông qua"
     assert panel.elected_label.text() == "Nếu dừng lúc này: 5/9 phiếu đồng ý: không thông qua."
+    ballots.show_projector()  # the room's screen: the meeting, and the question by what it asks, not «Lần bầu thứ 1»
+    qtbot.addWidget(ballots.projector)
+    assert ballots.projector.congress_label.text().startswith("Hội nghị") and "20/11/2026" in (
+        ballots.projector.congress_label.text()
+    )
+    heading = ballots.projector.election_label.text()
+    assert heading.startswith("Đề nghị kỷ luật khai trừ đối với đồng chí ") and "Lần bầu" not in heading
+    ballots.projector.close()
     ballots.close_count()
     assert panel.elected_label.text() == "<b>Kết quả: 5/9 phiếu đồng ý: KHÔNG THÔNG QUA</b>."
     assert panel.table.item(0, 3).text() == "Không thông qua"

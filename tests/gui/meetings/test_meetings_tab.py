@@ -44,12 +44,59 @@ def test_a_meeting_its_attendance_and_d(qtbot, tab, answers):
     assert tab.base_label.text().startswith("D = 9 (10 đảng viên chính thức, trừ 1 sinh hoạt tạm thời nơi khác)")
     row = next(i for i, p in enumerate(tab.meeting.attendees) if p.official and p.situation == "normal")
     answers["texts"].append("Đi công tác")
-    combo = tab.attendance_table.cellWidget(row, 3)
-    combo.setCurrentIndex(combo.findData(Attendance.ABSENT_APPROVED))
+    menu = tab.attendance_table.presence_menu(row)  # the mouse's way: a double or right click offers the choices
+    [approved] = [a for a in menu.actions() if a.text().startswith("Vắng cả buổi, có lý do")]
+    approved.trigger()
     qtbot.waitUntil(lambda: tab.base_label.text().startswith("D = 8"))
     assert meeting_base(meeting.id).d == 8 and tab.attendance_table.item(row, 4).text() == "Đi công tác"
     tab.exclude_check.setChecked(False)  # the meeting's option: an absence with a reason stays in D
     assert meeting_base(meeting.id).d == 9 and tab.base_label.text().startswith("D = 9")
+
+
+def test_attendance_is_set_from_the_keyboard_alone_and_tab_leaves_the_table(qtbot, tab, answers, tmp_path):
+    _new_meeting(tab)
+    table = tab.attendance_table
+    assert table.cellWidget(0, 3) is None and "C có mặt" in tab.keys_label.text()
+    tab.exclude_check.setFocus()
+    qtbot.keyClick(tab.exclude_check, Qt.Key.Key_Tab)  # Tab into the table: its first person is chosen
+    assert table.hasFocus() and table.currentRow() == 0
+    voters = [i for i, p in enumerate(tab.meeting.attendees) if p.official and p.situation == "normal"]
+    first, second = voters[0], voters[1]
+    for _ in range(first):
+        qtbot.keyClick(table, Qt.Key.Key_Down)
+    answers["texts"].append("Ốm, có giấy của bệnh viện")
+    qtbot.keyClick(table, Qt.Key.Key_L)  # absent all meeting, with a reason the meeting accepted
+    assert table.hasFocus() and table.currentRow() == first  # the choice stays on the row, the table keeps the keys
+    for _ in range(second - first):
+        qtbot.keyClick(table, Qt.Key.Key_Down)
+    qtbot.keyClick(table, Qt.Key.Key_K)  # absent without an accepted reason: stays in D
+    qtbot.keyClick(table, Qt.Key.Key_Space)  # the next choice after «không có lý do»: back to present
+    qtbot.keyClick(table, Qt.Key.Key_Space)  # then absent with a reason: asked, cancelled, nothing saved
+    qtbot.keyClick(table, Qt.Key.Key_K)
+    assert table.item(second, 3).text() == "Vắng không có lý do được chấp thuận (K)"
+    qtbot.keyClick(table, Qt.Key.Key_Tab)  # Tab leaves the table for the next control, not the next cell
+    assert not table.hasFocus() and table.currentRow() == second
+
+    meeting_id = tab.meeting.id
+    again = MeetingsTab(QSettings(str(tmp_path / "other.ini"), QSettings.Format.IniFormat))  # a fresh window
+    qtbot.addWidget(again)
+    again.refresh(meeting_id)
+    people = again.meeting.attendees
+    assert (people[first].attendance, people[first].reason) == (Attendance.ABSENT_APPROVED, "Ốm, có giấy của bệnh viện")
+    assert people[second].attendance == Attendance.ABSENT
+    assert again.attendance_table.item(first, 3).text() == "Vắng cả buổi, có lý do được chấp thuận (L)"
+    assert again.attendance_table.item(first, 4).text() == "Ốm, có giấy của bệnh viện"
+    assert meeting_base(meeting_id).d == 8 and again.base_label.text().startswith("D = 8")
+
+
+def test_a_read_only_file_takes_no_presence_key(qtbot, tab, answers):
+    _new_meeting(tab)
+    tab.set_read_only(True)
+    table = tab.attendance_table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_K)
+    assert all(p.attendance == Attendance.PRESENT for p in tab.meeting.attendees)
+    assert not any(a.isEnabled() for a in table.presence_menu(0).actions())
 
 
 def test_a_vote_through_its_dialog_and_its_paper(qtbot, tab, answers, tmp_path):

@@ -14,7 +14,7 @@ from models.live_count.count import (
     close_problems,
     declare_collected,
     differences,
-    import_second_pass,
+    import_pass,
     publish,
     reopen_count,
     round_record,
@@ -164,10 +164,10 @@ def test_the_second_pass_can_come_from_another_pc_as_a_record_file(counting):
     for no in (1, 2):
         first.enter(_b(no, ids[0]))
     other_pc = round_record(round_.id)  # what the second PC's record file holds
-    assert import_second_pass(round_.id, other_pc, "Máy 2") == 2
+    assert import_pass(round_.id, other_pc, "Máy 2", 2) == 2
     assert differences(round_.id) == []
     with pytest.raises(ConflictError, match="đã có phiếu"):
-        import_second_pass(round_.id, other_pc, "Máy 2")
+        import_pass(round_.id, other_pc, "Máy 2", 2)
 
 
 def test_bundles_are_checked_against_the_ballots_entered_in_them(counting):

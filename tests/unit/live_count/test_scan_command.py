@@ -9,7 +9,7 @@ import io
 import pytest
 
 from cli.parser import parse_args
-from cli.scanning import review_list_path, run_compare_passes, run_scan
+from cli.scanning import review_list_path, run_compare_passes, run_passes, run_scan
 from models.core.database import close_database, open_database
 from models.counting import Ballot
 from models.live_count.passes import start_pass
@@ -66,7 +66,8 @@ def test_scan_of_a_round_that_does_not_exist_lists_the_rounds_being_counted(coun
     round_, ids = counting
     close_database()
     status, out, err = _run(run_scan, str(data_file), 999, str(tmp_path), reader=_reader([]))
-    assert status == 1 and f"Không có lần bầu mã 999. Lần bầu đang kiểm phiếu: mã {round_.id} — " in err
+    assert status == 1 and "Không có lần bầu mã 999. Các lần bầu: mã" in err and "hiện ở thẻ «Bầu cử»" in err
+    assert f"mã {round_.id} — Đại hội " in err and "lần 1 (đang bầu, kiểm phiếu)" in err
     assert _run(run_scan, str(data_file), round_.id, str(tmp_path / "none"))[0] == 2
 
 
@@ -88,12 +89,42 @@ def test_compare_lists_the_differences_of_every_pass_with_pass_1(counting, data_
     assert _run(run_compare_passes, str(data_file), round_.id)[0] == 0
 
 
+def test_passes_brings_a_record_file_into_a_new_pass_and_sets_a_mistaken_one_aside(counting, data_file, tmp_path):
+    from models.counting import write_record
+    from models.live_count.count import close_problems, round_record
+
+    round_, ids = counting
+    CountSession(round_.id).enter(Ballot.strike(1, ids[:3]))
+    record = tmp_path / "may-2.json"
+    write_record(round_record(round_.id), record)
+    start_pass(round_.id, "typed")
+    CountSession(round_.id, 2).enter(Ballot.strike(1, ids[1:]))  # a pass typed from the wrong stack
+    close_database()
+    status, out, err = _run(run_passes, str(data_file), round_.id, record=str(record))
+    assert (status, err) == (0, "") and "Đã nhận 1 phiếu vào lượt 3." in out
+    assert "Lượt 3 (nhận từ máy khác)\n" in out
+    status, out, err = _run(run_passes, str(data_file), round_.id, set_aside=2, reason="", by="Tổ trưởng")
+    assert status == 1 and "Hãy ghi lý do" in err
+    status, out, err = _run(run_passes, str(data_file), round_.id, set_aside=2, reason="Gõ nhầm xấp", by="Tổ trưởng")
+    assert status == 0 and "Lượt 2 (nhập tay, đã gác lại): Gõ nhầm xấp" in out
+    assert _run(run_passes, str(data_file), round_.id, set_aside=1, reason="x")[0] == 1
+    assert _run(run_passes, str(data_file), round_.id, record=str(record), into=2)[0] == 1
+    assert _run(run_passes, str(data_file), round_.id, record=str(tmp_path / "none.json"))[0] == 2
+    assert _run(run_compare_passes, str(data_file), round_.id)[0] == 0  # the pass set aside is not compared
+    open_database(data_file)
+    assert close_problems(round_.id) == []
+
+
 def test_the_parser_takes_scan_and_compare_on_a_data_file():
     args = parse_args(["scan", "--db", "x.chibo", "--round", "3", "scans"])
     assert (args.command, args.round_id, args.source, args.db) == ("scan", 3, "scans", "x.chibo")
     args = parse_args(["compare", "--db", "x.chibo", "--round", "3"])
     assert (args.round_id, args.first) == (3, None)
     assert parse_args(["compare", "a.json", "b.json"]).round_id is None
+    args = parse_args(["passes", "--db", "x.chibo", "--round", "3", "--import", "r.json", "--into", "2"])
+    assert (args.command, args.record, args.into, args.set_aside) == ("passes", "r.json", 2, None)
+    args = parse_args(["passes", "--round", "3", "--set-aside", "2", "--reason", "nhầm"])
+    assert (args.set_aside, args.reason, args.record) == (2, "nhầm", None)
 
 
 def test_a_scan_killed_mid_stack_then_run_again_writes_each_page_once(counting, data_file, tmp_path):

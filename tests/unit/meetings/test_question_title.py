@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from models.meetings.question_title import Question, count_outcome, question_lines, question_title, read_question
+from models.meetings.question_title import (
+    Question,
+    count_outcome,
+    question_lines,
+    question_title,
+    read_question,
+    round_heading,
+)
 from models.meetings.thresholds import VoteKind
 
 
@@ -53,3 +60,12 @@ def test_a_count_under_a_question_s_title_has_the_question_s_outcome():
 def test_an_election_s_count_has_no_question_outcome():
     assert count_outcome("Bầu bổ sung Bí thư Chi bộ", _result(9, 5)) is None
     assert count_outcome("Bầu Ban Chấp hành", _result(9, 5, 4)) is None
+
+
+def test_the_room_s_heading_names_a_question_by_what_it_asks_and_an_election_by_its_round():
+    expulsion = question_title(VoteKind.PROPOSE_EXPULSION, "đồng chí Nguyễn Văn An", 6)
+    assert round_heading(expulsion, 1) == "Đề nghị kỷ luật khai trừ đối với đồng chí Nguyễn Văn An"
+    discipline = question_title(VoteKind.DISCIPLINE, "đồng chí Trần Thị Bình", 5)
+    assert round_heading(discipline, 2) == "Thi hành kỷ luật bằng hình thức khiển trách đối với đồng chí Trần Thị Bình"
+    assert round_heading("Bầu bổ sung Phó Bí thư Chi bộ", 1) == "Bầu bổ sung Phó Bí thư Chi bộ — Lần bầu thứ 1"
+    assert round_heading("Bầu Ban Chi ủy nhiệm kỳ 2025–2030", 2) == "Bầu Ban Chi ủy nhiệm kỳ 2025–2030 — Lần bầu thứ 2"
