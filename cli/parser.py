@@ -138,7 +138,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     _add_server_setup(commands)
     _add_committee(commands)
     export.add_argument("--all-branches", **every, help="báo cáo của đảng ủy cho mọi chi bộ (có cột chi bộ)")
-    _add_scan(commands, db)
+    passes = _add_scan(commands, db)
     records = _add_record_commands(commands)
     args, extra = parser.parse_known_args(argv)
     mistaken = records.get(args.command)
@@ -148,6 +148,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         records["verify"].error("")
     if args.command == "compare" and (args.round_id is None) == (args.first is None or args.second is None):
         records["compare"].error("")
+    if args.command == "passes" and args.into is not None and args.record is None:
+        passes.error("--into K chỉ dùng cùng --import TỆP_HỒ_SƠ.json")
     return args
 
 
@@ -181,8 +183,8 @@ def _add_record_commands(commands) -> dict[str, argparse.ArgumentParser]:
     return {"count": count, "compare": compare, "minutes": minutes, "verify": verify}
 
 
-def _add_scan(commands, db: dict) -> None:
-    """Reading a scanned stack into a round's scanned pass (cli.scanning)."""
+def _add_scan(commands, db: dict) -> argparse.ArgumentParser:
+    """Reading a scanned stack into a round's scanned pass (cli.scanning); returns the passes parser."""
     scan = commands.add_parser(
         "scan",
         help="đọc phiếu bầu đã quét vào một lượt kiểm phiếu",
@@ -209,6 +211,7 @@ def _add_scan(commands, db: dict) -> None:
     passes.add_argument("--into", type=int, metavar="K", help="lượt chưa có phiếu sẽ nhận (mặc định: lượt mới)")
     passes.add_argument("--reason", default="", metavar="LÝ_DO", help="lý do gác lại lượt")
     passes.add_argument("--by", default="", metavar="HỌ_TÊN", help="người làm (ghi vào nhật ký)")
+    return passes
 
 
 PUSH, PULL = ("dua-len-may-chu", "push"), ("lay-ve-tep", "pull")

@@ -46,3 +46,10 @@ def test_a_pass_brought_in_headless_and_a_mistaken_one_set_aside(tmp_path):
     assert [line.action for line in round_log(round_.id, 2)] == ["aside"]
     assert close_problems(round_.id) == []
     close_database()
+
+
+def test_into_without_a_record_file_is_refused_not_ignored(tmp_path):
+    result = chibo("passes", "--db", str(tmp_path / "chibo.sqlite3"), "--round", "1", "--into", "2")
+    assert result.returncode == 2
+    assert "--into K chỉ dùng cùng --import" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "chibo.sqlite3").exists()
