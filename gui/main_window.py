@@ -5,17 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from gui.core import dialogs, operations
 from gui.core.deferred_page import DeferredPage
-from gui.roster.members_tab import MembersTab
 from models.core import clock
 
+if TYPE_CHECKING:
+    from gui.roster.members_tab import MembersTab
+
 MAX_RECENT = 8
+MEMBERS_TITLE = "Đảng viê&n"
 
 
 class MainWindow(QMainWindow):
@@ -33,16 +37,18 @@ class MainWindow(QMainWindow):
         open_file: Callable[[], Path | str | None] | None = None,
     ) -> None:
         """`defer_load`: show the window first and load the roster after the first paint, on a worker thread
-        (start-up). `open_file`: the data file is not open yet; after the first paint it is called to open one and
-        returns its path or server URL, or None to close the window (start-up). Otherwise `data_path` is the open
-        data file or server URL (postgresql://…)."""
+        (start-up). `open_file`: the data file is not open yet; the window's frame (menus, tab bar, status bar)
+        paints first, then the members tab is built and `open_file` called to open a file, returning its path or
+        server URL, or None to close the window (start-up). Otherwise `data_path` is the open data file or server
+        URL (postgresql://…)."""
         super().__init__(parent)
         self._settings = settings
         self._open_file = open_file
         self._set_target(data_path)
         self.setWindowTitle("ChiBo")
         self.tabs = QTabWidget()
-        self.members_tab = MembersTab(settings)
+        self.members_page = DeferredPage()  # replaced by the members tab once built
+        self.members_tab: MembersTab | None = None  # built after the first paint at start-up (`open_file`)
         self.congress_page = DeferredPage()
         self.congress_tab = None  # gui.congress.congress_tab.CongressTab, built after the first paint
         self.ballots_page = DeferredPage()
@@ -56,7 +62,7 @@ class MainWindow(QMainWindow):
         self.inactivity_lock = None  # gui.core.inactivity_lock.InactivityLock, after the first paint
         self._access = None  # models.office.accounts.SignedInAccess on a server: the account and its branches
         self._several_branches = False  # the open database shows more than one branch: transfers between them
-        self.tabs.addTab(self.members_tab, "Đảng viê&n")
+        self.tabs.addTab(self.members_page, MEMBERS_TITLE)
         self.tabs.addTab(self.congress_page, "Đại &hội")
         self.tabs.addTab(self.ballots_page, "&Bầu cử")
         self.tabs.addTab(self.meetings_page, "Hội nghị chi bộ")
@@ -89,34 +95,60 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.file_label = QLabel()
         self.statusBar().addPermanentWidget(self.file_label)
-        from gui.core.encryption_offer import EncryptionOffer
-
-        self.encryption_offer = EncryptionOffer(self)
-        self.statusBar().addWidget(self.encryption_offer)
-        self.data_file_changed.connect(self.encryption_offer.refresh)
+        self.encryption_offer = None  # gui.core.encryption_offer.EncryptionOffer, with the members tab
         self._build_menus()
         self._restore_state()
-        self.members_tab.load_progress.connect(self._on_members_tab_load_progress)
         operations.announcer().changed.connect(self._on_operation_changed)
         if open_file is None:
+            self._build_members_tab()
             self._show_data_file()
         if defer_load or open_file is not None:
-            self.members_tab.show_loading()
+            if self.members_tab is not None:
+                self.members_tab.show_loading()
             self.installEventFilter(self)  # open and load once the window has been painted
         else:
             self.members_tab.refresh()
             self._build_deferred_tabs()
 
+    def _build_members_tab(self) -> None:
+        """The members tab in place of its page, its menu's items and the status bar's encryption offer: at once, or
+        after the window's first paint at start-up (their modules and PySide's types for them load here)."""
+        from gui.core.encryption_offer import EncryptionOffer
+        from gui.roster.members_tab import MembersTab
+
+        tab = self.members_tab = MembersTab(self._settings)
+        index, current = self.tabs.indexOf(self.members_page), self.tabs.currentIndex()
+        self.tabs.blockSignals(True)  # the tab shown stays the one shown
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, tab, MEMBERS_TITLE)
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        self.members_page.deleteLater()
+        self._build_members_menu()
+        self._set_shortcuts()
+        tab.load_progress.connect(self._on_members_tab_load_progress)
+        self.encryption_offer = EncryptionOffer(self)
+        self.statusBar().addWidget(self.encryption_offer)
+        self.data_file_changed.connect(self.encryption_offer.refresh)
+
     # menus ---------------------------------------------------------------------------------
     def _action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            self._shortcuts.append((action, shortcut))  # set with the members tab (_set_shortcuts)
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
 
+    def _set_shortcuts(self) -> None:
+        """The menus' shortcuts, set with the members tab: a QKeySequence makes PySide build the Qt namespace's ninety
+        enum types (some 30 ms), which the window's first paint does without."""
+        for action, shortcut in self._shortcuts:
+            action.setShortcut(QKeySequence(shortcut))
+        self._shortcuts.clear()
+
     def _build_menus(self) -> None:
+        self._shortcuts: list[tuple[QAction, object]] = []
         bar = self.menuBar()
         file_menu = bar.addMenu("&Tệp")
         self.new_action = self._action(file_menu, "Tạo tệp &dữ liệu mới…", self.create_data_file)
@@ -137,8 +169,11 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Thoát", self.close, QKeySequence("Ctrl+Q"))
 
-        members_menu = bar.addMenu("Đảng &viên")
-        tab = self.members_tab
+        self.members_menu = bar.addMenu("Đảng &viên")  # its items come with the members tab
+        self._build_view_and_help_menus(bar)
+
+    def _build_members_menu(self) -> None:
+        members_menu, tab = self.members_menu, self.members_tab
         self.write_actions = [self._action(members_menu, "&Thêm đảng viên…", tab.add_member, QKeySequence("Ctrl+N"))]
         self._action(members_menu, "&Sửa hồ sơ…", tab.edit_selected, QKeySequence("Ctrl+E"))
         self.write_actions.append(
@@ -158,6 +193,7 @@ class MainWindow(QMainWindow):
         members_menu.addSeparator()
         self._action(members_menu, "Tì&m kiếm", self._find, QKeySequence.StandardKey.Find)
 
+    def _build_view_and_help_menus(self, bar) -> None:
         view_menu = bar.addMenu("&Xem")
         for page, text in enumerate(("&Danh sách", "&Thống kê", "&Nhắc việc")):
             self._action(view_menu, text, lambda _checked=False, p=page: self._show_view(p), f"Ctrl+{page + 1}")
@@ -177,6 +213,8 @@ class MainWindow(QMainWindow):
         self.members_tab.focus_search()
 
     def _show_view(self, page: int) -> None:
+        if self.members_tab is None:  # the instant between the first paint and the tab
+            return
         self.tabs.setCurrentWidget(self.members_tab)
         self.members_tab.views.setCurrentIndex(page)
 
@@ -548,6 +586,8 @@ class MainWindow(QMainWindow):
         from models.core.encryption import protect_open_file
 
         self._pause_background()
+        from PySide6.QtCore import Qt
+
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
 
         def rewrite() -> tuple:
@@ -626,7 +666,8 @@ class MainWindow(QMainWindow):
 
     def _pause_background(self) -> None:
         """Before the data file is closed and replaced: no worker may read it meanwhile."""
-        self.members_tab.cancel_loading()
+        if self.members_tab is not None:
+            self.members_tab.cancel_loading()
         if self.opening_backup is not None:
             self.opening_backup.wait()
 
@@ -685,6 +726,8 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def _after_first_paint(self) -> None:
+        if self.members_tab is None:
+            self._build_members_tab()
         if self._open_file is not None:
             path, self._open_file = self._open_file(), None
             if path is None:

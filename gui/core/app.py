@@ -8,11 +8,10 @@ import threading
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from gui.core import dialogs
 from gui.core.settings import APPLICATION, ORGANIZATION
 
 log = logging.getLogger("chibo")
@@ -37,9 +36,15 @@ def create_application(argv: list[str]) -> QApplication:
 
 
 class _CrashRelay(QObject):
-    """Carries an exception raised on any thread to the GUI thread, where a dialog may be shown."""
+    """Carries an exception raised on any thread to the GUI thread, where a dialog may be shown: `raised` reaches
+    `show`, a method of this object of the GUI thread, so Qt queues it there (no Qt.ConnectionType: the Qt
+    namespace's enum types are built after the window's first paint, start-up)."""
 
     raised = Signal(object, object, object)
+
+    @Slot(object, object, object)
+    def show(self, kind, value, _tb) -> None:
+        _show_report(kind, value)
 
 
 _relay: _CrashRelay | None = None
@@ -68,6 +73,7 @@ def report_exception(kind, value, tb) -> None:
 
 
 def _show_report(kind, value) -> None:
+    from gui.core import dialogs
     from models.core.failures import describe, is_expected
 
     parent = QApplication.activeWindow()
@@ -87,6 +93,6 @@ def install_crash_hook() -> None:
     """Log every unexpected exception and tell the user in Vietnamese; data on disk stays consistent."""
     global _relay
     _relay = _CrashRelay()
-    _relay.raised.connect(lambda kind, value, _tb: _show_report(kind, value), Qt.ConnectionType.QueuedConnection)
+    _relay.raised.connect(_relay.show)
     sys.excepthook = report_exception
     threading.excepthook = lambda args: report_exception(args.exc_type, args.exc_value, args.exc_traceback)

@@ -38,7 +38,10 @@ def test_the_window_paints_before_the_file_opens_then_the_roster_loads(qtbot, sa
     window, outcome = start_window(parse_args(["--db", str(saved_file)]), settings)
     qtbot.addWidget(window)
     assert window.data_path is None and window.windowTitle() == "ChiBo"  # nothing opened before the paint
+    assert window.members_tab is None  # the frame paints first; the members tab is built in the next turn
+    qtbot.waitUntil(lambda: window.members_tab is not None)
     tab = window.members_tab
+    assert window.tabs.widget(0) is tab and window.tabs.tabText(0) == "Đảng viê&n"
     qtbot.waitUntil(lambda: tab.proxy.rowCount() == len(all_people()) and not tab.is_loading())
     assert window.data_path == saved_file and window.windowTitle() == f"ChiBo — {BRANCH.name}"
     assert outcome == {}
@@ -94,3 +97,40 @@ def test_a_server_that_refuses_at_start_up_is_told_in_vietnamese(
     assert message.startswith("Không kết nối được tới máy chủ cơ sở dữ liệu «127.0.0.1», cổng 1")
     assert "mặc định" in detail
     assert outcome == {}
+
+
+def test_the_frame_paints_first_and_the_members_tab_keeps_its_place_focus_and_shortcuts(qtbot, saved_file, settings):
+    """The first paint is the real window (menus, tab bar, status bar) with «Đang mở…» where the members tab goes;
+    the tab then takes that place without moving the tab shown or the keyboard focus (the tab bar's, as before),
+    and the menus' shortcuts work once it is there."""
+    from PySide6.QtCore import QEvent, QObject, Qt
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    settings.setValue("window/tab", 0)
+    window, _outcome = start_window(parse_args(["--db", str(saved_file)]), settings)
+    qtbot.addWidget(window)
+    seen = []
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint and not seen:
+                page = window.tabs.currentWidget()
+                seen.append((window.members_tab, [label.text() for label in page.findChildren(QLabel)]))
+            return False
+
+    probe = FirstPaint()
+    window.installEventFilter(probe)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.members_tab is not None and not window.members_tab.is_loading())
+    assert seen == [(None, ["Đang mở…"])]
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert titles == ["&Tệp", "Đảng &viên", "&Xem", "Trợ giú&p"]
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())][:2] == ["Đảng viê&n", "Đại &hội"]
+    assert window.tabs.currentWidget() is window.members_tab
+    assert QApplication.focusWidget() is window.tabs.tabBar()
+    items = {a.text(): a.shortcut().toString() for a in window.members_menu.actions() if a.text()}
+    assert items["&Thêm đảng viên…"] == "Ctrl+N" and items["Tì&m kiếm"] == "Ctrl+F"
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.members_tab.search_edit
+    qtbot.keyClick(window.members_tab.search_edit, Qt.Key.Key_Down)  # the keyboard path of the roster, as before
+    assert QApplication.focusWidget() is window.members_tab.table and window.members_tab.selected_member_id()
