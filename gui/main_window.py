@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.admission_page = DeferredPage()
         self.admission_tab = None  # gui.admission.admission_tab.AdmissionTab, built when first shown
         self.opening_backup = None  # gui.core.auto_backups.OpeningBackup, once a data file has been opened
+        self._backup_pending = False  # the file opened at start-up is backed up once the roster is on screen
         self._roster_viewport = None  # the roster table's viewport until its first paint once filled
         self.inactivity_lock = None  # gui.core.inactivity_lock.InactivityLock, after the first paint
         self._access = None  # models.office.accounts.SignedInAccess on a server: the account and its branches
@@ -755,23 +756,38 @@ class MainWindow(QMainWindow):
     def _build_tabs_after_roster(self) -> None:
         self._build_tab(self.congress_page)
         self._build_tab(self.ballots_page)
+        self._start_file_guards()
 
     def _build_deferred_tabs(self, eager: bool = True) -> None:
         """Once a data file is open and the window has been painted: the congress and ballots tabs (`eager`, or
-        the one shown; the other when it is first shown or the roster is on screen) and the file's guards."""
+        the one shown; the other when it is first shown or the roster is on screen) and the file's guards (`eager`,
+        or once the roster is on screen)."""
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         for page in (self.congress_page, self.ballots_page):
             if eager or self.tabs.currentWidget() is page:
                 self._build_tab(page)
         self._show_read_only(self._is_read_only())
-        self._back_up_opened_file()
-        from gui.core.inactivity_lock import InactivityLock
+        self._backup_pending = True
+        if eager:
+            self._start_file_guards()
 
-        self.inactivity_lock = InactivityLock(self, self._is_protected, self._lock_minutes, self._unlocks)
+    def _start_file_guards(self) -> None:
+        """The automatic backup of the file opened (unless one was started since) and the inactivity lock. At
+        start-up they wait until the roster is on screen: the backup's copy and check, and the lock's watch over
+        every event of the application, would slow its load; nothing is written meanwhile but by the user, and the
+        backup, taken on its own connection, holds the file as it is when it is taken, as before."""
+        if self._backup_pending:
+            self._back_up_opened_file()
+        if self.inactivity_lock is None:
+            from gui.core.inactivity_lock import InactivityLock
+
+            self.inactivity_lock = InactivityLock(self, self._is_protected, self._lock_minutes, self._unlocks)
 
     def _back_up_opened_file(self) -> None:
         """An automatic backup of the file just opened, off the GUI thread (models.core.auto_backup)."""
         from gui.core.auto_backups import OpeningBackup
+
+        self._backup_pending = False
         from models.core.database import is_read_only
 
         if self.data_path is None or is_read_only():

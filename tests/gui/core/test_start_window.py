@@ -134,3 +134,21 @@ def test_the_frame_paints_first_and_the_members_tab_keeps_its_place_focus_and_sh
     assert QApplication.focusWidget() is window.members_tab.search_edit
     qtbot.keyClick(window.members_tab.search_edit, Qt.Key.Key_Down)  # the keyboard path of the roster, as before
     assert QApplication.focusWidget() is window.members_tab.table and window.members_tab.selected_member_id()
+
+
+def test_the_opened_files_backup_and_the_lock_start_once_the_roster_is_on_screen(qtbot, saved_file, settings):
+    """At start-up the automatic backup of the file opened (a copy and its check) and the inactivity lock (a watch
+    over every event) wait for the roster's load; then both start, the backup taken once."""
+    from models.core.auto_backup import list_backups
+
+    window, _outcome = start_window(parse_args(["--db", str(saved_file)]), settings)
+    qtbot.addWidget(window)
+    at_rows = []
+    qtbot.waitUntil(lambda: window.members_tab is not None)
+    window.members_tab.model.rowsInserted.connect(
+        lambda *_: at_rows.append((window.opening_backup, window.inactivity_lock)) if not at_rows else None
+    )
+    qtbot.waitUntil(lambda: window.opening_backup is not None and window.inactivity_lock is not None)
+    window.opening_backup.wait()
+    assert at_rows == [(None, None)]
+    assert [b.reason for b in list_backups(saved_file)] == ["open"]
