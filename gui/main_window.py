@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.read_only_banner.setStyleSheet(
             "background: #fff4ce; color: #4d3800; border-bottom: 1px solid #e6c34d; padding: 6px 10px;"
         )
+        self.read_only_banner.hide()  # until a file found read-only is open (an empty yellow strip said nothing)
         self.practice_banner = QLabel()
         self.practice_banner.setWordWrap(True)
         self.practice_banner.setStyleSheet(

@@ -115,14 +115,15 @@ def test_the_frame_paints_first_and_the_members_tab_keeps_its_place_focus_and_sh
         def eventFilter(self, watched, event):  # noqa: N802 - Qt override
             if event.type() == QEvent.Type.Paint and not seen:
                 page = window.tabs.currentWidget()
-                seen.append((window.members_tab, [label.text() for label in page.findChildren(QLabel)]))
+                labels = [label.text() for label in page.findChildren(QLabel)]
+                seen.append((window.members_tab, labels, window.read_only_banner.isVisible()))
             return False
 
     probe = FirstPaint()
     window.installEventFilter(probe)
     window.activateWindow()
     qtbot.waitUntil(lambda: window.members_tab is not None and not window.members_tab.is_loading())
-    assert seen == [(None, ["Đang mở…"])]
+    assert seen == [(None, ["Đang mở…"], False)]  # true: nothing but the frame, no empty banner
     titles = [action.text() for action in window.menuBar().actions()]
     assert titles == ["&Tệp", "Đảng &viên", "&Xem", "Trợ giú&p"]
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())][:2] == ["Đảng viê&n", "Đại &hội"]
