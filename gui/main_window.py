@@ -35,15 +35,18 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         defer_load: bool = False,
         open_file: Callable[[], Path | str | None] | None = None,
+        ahead_of_opening: Callable[[], None] | None = None,
     ) -> None:
         """`defer_load`: show the window first and load the roster after the first paint, on a worker thread
         (start-up). `open_file`: the data file is not open yet; the window's frame (menus, tab bar, status bar)
         paints first, then the members tab is built and `open_file` called to open a file, returning its path or
         server URL, or None to close the window (start-up). Otherwise `data_path` is the open data file or server
-        URL (postgresql://…)."""
+        URL (postgresql://…). `ahead_of_opening`: called after the first paint, before the members tab is built (the
+        file's integrity check then runs beside it: models.core.early_check)."""
         super().__init__(parent)
         self._settings = settings
         self._open_file = open_file
+        self._ahead_of_opening = ahead_of_opening
         self._set_target(data_path)
         self.setWindowTitle("ChiBo")
         self.tabs = QTabWidget()
@@ -728,6 +731,8 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def _after_first_paint(self) -> None:
+        if self._ahead_of_opening is not None:
+            self._ahead_of_opening()
         if self.members_tab is None:
             self._build_members_tab()
         if self._open_file is not None:

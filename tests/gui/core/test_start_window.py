@@ -153,3 +153,36 @@ def test_the_opened_files_backup_and_the_lock_start_once_the_roster_is_on_screen
     window.opening_backup.wait()
     assert at_rows == [(None, None)]
     assert [b.reason for b in list_backups(saved_file)] == ["open"]
+
+
+def test_a_file_damaged_on_disk_is_still_refused_untouched_at_start_up(
+    qtbot, tmp_path, saved_file, settings, answers, monkeypatch
+):
+    """Its integrity check runs ahead of the opening (models.core.early_check): the file is refused as damaged,
+    left byte for byte as it was with nothing beside it, and ChiBo turns to the default file, writing nothing."""
+    import hashlib
+    import sqlite3
+
+    con = sqlite3.connect(saved_file)
+    size, count = con.execute("PRAGMA page_size").fetchone()[0], con.execute("PRAGMA page_count").fetchone()[0]
+    con.close()
+    data = bytearray(saved_file.read_bytes())
+    start = (count // 2) * size
+    data[start : start + size] = bytes(b ^ 0xFF for b in data[start : start + size])
+    saved_file.write_bytes(bytes(data))
+    before = hashlib.sha256(saved_file.read_bytes()).hexdigest()
+    default = tmp_path / "default" / "chibo.sqlite3"
+    open_database(default)
+    save_branch(BRANCH)
+    close_database()
+    monkeypatch.setattr(database, "default_database_path", lambda: default)
+    window, outcome = start_window(parse_args(["--db", str(saved_file)]), settings)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.data_path == default, timeout=10000)
+    message, detail = answers["error"][0]
+    assert "bị hỏng" in message and "mặc định" in detail
+    assert hashlib.sha256(saved_file.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in saved_file.parent.iterdir() if p.name.startswith(saved_file.name)) == [
+        saved_file.name
+    ]
+    assert outcome == {}
