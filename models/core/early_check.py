@@ -17,6 +17,8 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from models.core.sqlite_storage import connect_sqlite
+
 log = logging.getLogger(__name__)
 
 _SIDES = ("-wal", "-shm")
@@ -52,8 +54,6 @@ def _stamp(path: Path) -> tuple | None:
 
 def start(path: Path, uri: str, check: str) -> None:
     """Run `PRAGMA check(5)` on `path` (opened at the read-only `uri`) on a thread of its own, unless one runs."""
-    from models.core.sqlite_storage import connect_sqlite
-
     stamp = _stamp(path)
     if stamp is None or path in _ahead:
         return
