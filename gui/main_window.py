@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
         return action
 
     def _set_shortcuts(self) -> None:
-        """The menus' shortcuts, set with the members tab: a QKeySequence makes PySide build the Qt namespace's ninety
+        """The menus' shortcuts, set with the members tab: setting one makes PySide build the Qt namespace's ninety
         enum types (some 30 ms), which the window's first paint does without."""
         for action, shortcut in self._shortcuts:
             action.setShortcut(QKeySequence(shortcut))
