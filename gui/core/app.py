@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from gui.core.pyside_imports import quicken_module_checks
 from gui.core.settings import APPLICATION, ORGANIZATION
 
 log = logging.getLogger("chibo")
@@ -24,6 +25,7 @@ def resource_path(name: str) -> Path:
 
 
 def create_application(argv: list[str]) -> QApplication:
+    quicken_module_checks()  # every module imported from here on costs PySide less (start-up)
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
