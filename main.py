@@ -115,7 +115,14 @@ def start_window(args: argparse.Namespace, settings):
                 return None
         return path
 
-    window = MainWindow(None, settings, defer_load=True, open_file=open_file)
+    def check_ahead() -> None:
+        """The file about to open is checked on a thread of its own while the window builds its members tab; the
+        opening takes the verdict if the file did not change meanwhile (models.core.early_check)."""
+        from models.core.database import default_database_path, start_integrity_check
+
+        start_integrity_check(args.db or default_database_path())
+
+    window = MainWindow(None, settings, defer_load=True, open_file=open_file, ahead_of_opening=check_ahead)
     window.show()
     return window, outcome
 

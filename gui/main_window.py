@@ -5,17 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from gui.core import dialogs, operations
 from gui.core.deferred_page import DeferredPage
-from gui.roster.members_tab import MembersTab
 from models.core import clock
 
+if TYPE_CHECKING:
+    from gui.roster.members_tab import MembersTab
+
 MAX_RECENT = 8
+MEMBERS_TITLE = "Đảng viê&n"
 
 
 class MainWindow(QMainWindow):
@@ -31,18 +35,23 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         defer_load: bool = False,
         open_file: Callable[[], Path | str | None] | None = None,
+        ahead_of_opening: Callable[[], None] | None = None,
     ) -> None:
         """`defer_load`: show the window first and load the roster after the first paint, on a worker thread
-        (start-up). `open_file`: the data file is not open yet; after the first paint it is called to open one and
-        returns its path or server URL, or None to close the window (start-up). Otherwise `data_path` is the open
-        data file or server URL (postgresql://…)."""
+        (start-up). `open_file`: the data file is not open yet; the window's frame (menus, tab bar, status bar)
+        paints first, then the members tab is built and `open_file` called to open a file, returning its path or
+        server URL, or None to close the window (start-up). Otherwise `data_path` is the open data file or server
+        URL (postgresql://…). `ahead_of_opening`: called after the first paint, before the members tab is built (the
+        file's integrity check then runs beside it: models.core.early_check)."""
         super().__init__(parent)
         self._settings = settings
         self._open_file = open_file
+        self._ahead_of_opening = ahead_of_opening
         self._set_target(data_path)
         self.setWindowTitle("ChiBo")
         self.tabs = QTabWidget()
-        self.members_tab = MembersTab(settings)
+        self.members_page = DeferredPage()  # replaced by the members tab once built
+        self.members_tab: MembersTab | None = None  # built after the first paint at start-up (`open_file`)
         self.congress_page = DeferredPage()
         self.congress_tab = None  # gui.congress.congress_tab.CongressTab, built after the first paint
         self.ballots_page = DeferredPage()
@@ -52,11 +61,12 @@ class MainWindow(QMainWindow):
         self.admission_page = DeferredPage()
         self.admission_tab = None  # gui.admission.admission_tab.AdmissionTab, built when first shown
         self.opening_backup = None  # gui.core.auto_backups.OpeningBackup, once a data file has been opened
+        self._backup_pending = False  # the file opened at start-up is backed up once the roster is on screen
         self._roster_viewport = None  # the roster table's viewport until its first paint once filled
         self.inactivity_lock = None  # gui.core.inactivity_lock.InactivityLock, after the first paint
         self._access = None  # models.office.accounts.SignedInAccess on a server: the account and its branches
         self._several_branches = False  # the open database shows more than one branch: transfers between them
-        self.tabs.addTab(self.members_tab, "Đảng viê&n")
+        self.tabs.addTab(self.members_page, MEMBERS_TITLE)
         self.tabs.addTab(self.congress_page, "Đại &hội")
         self.tabs.addTab(self.ballots_page, "&Bầu cử")
         self.tabs.addTab(self.meetings_page, "Hội nghị chi bộ")
@@ -66,6 +76,7 @@ class MainWindow(QMainWindow):
         self.read_only_banner.setStyleSheet(
             "background: #fff4ce; color: #4d3800; border-bottom: 1px solid #e6c34d; padding: 6px 10px;"
         )
+        self.read_only_banner.hide()  # until a file found read-only is open (an empty yellow strip said nothing)
         self.practice_banner = QLabel()
         self.practice_banner.setWordWrap(True)
         self.practice_banner.setStyleSheet(
@@ -89,34 +100,60 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.file_label = QLabel()
         self.statusBar().addPermanentWidget(self.file_label)
-        from gui.core.encryption_offer import EncryptionOffer
-
-        self.encryption_offer = EncryptionOffer(self)
-        self.statusBar().addWidget(self.encryption_offer)
-        self.data_file_changed.connect(self.encryption_offer.refresh)
+        self.encryption_offer = None  # gui.core.encryption_offer.EncryptionOffer, with the members tab
         self._build_menus()
         self._restore_state()
-        self.members_tab.load_progress.connect(self._on_members_tab_load_progress)
         operations.announcer().changed.connect(self._on_operation_changed)
         if open_file is None:
+            self._build_members_tab()
             self._show_data_file()
         if defer_load or open_file is not None:
-            self.members_tab.show_loading()
+            if self.members_tab is not None:
+                self.members_tab.show_loading()
             self.installEventFilter(self)  # open and load once the window has been painted
         else:
             self.members_tab.refresh()
             self._build_deferred_tabs()
 
+    def _build_members_tab(self) -> None:
+        """The members tab in place of its page, its menu's items and the status bar's encryption offer: at once, or
+        after the window's first paint at start-up (their modules and PySide's types for them load here)."""
+        from gui.core.encryption_offer import EncryptionOffer
+        from gui.roster.members_tab import MembersTab
+
+        tab = self.members_tab = MembersTab(self._settings)
+        index, current = self.tabs.indexOf(self.members_page), self.tabs.currentIndex()
+        self.tabs.blockSignals(True)  # the tab shown stays the one shown
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, tab, MEMBERS_TITLE)
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        self.members_page.deleteLater()
+        self._build_members_menu()
+        self._set_shortcuts()
+        tab.load_progress.connect(self._on_members_tab_load_progress)
+        self.encryption_offer = EncryptionOffer(self)
+        self.statusBar().addWidget(self.encryption_offer)
+        self.data_file_changed.connect(self.encryption_offer.refresh)
+
     # menus ---------------------------------------------------------------------------------
     def _action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            self._shortcuts.append((action, shortcut))  # set with the members tab (_set_shortcuts)
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
 
+    def _set_shortcuts(self) -> None:
+        """The menus' shortcuts, set with the members tab: setting one makes PySide build the Qt namespace's ninety
+        enum types (some 30 ms), which the window's first paint does without."""
+        for action, shortcut in self._shortcuts:
+            action.setShortcut(QKeySequence(shortcut))
+        self._shortcuts.clear()
+
     def _build_menus(self) -> None:
+        self._shortcuts: list[tuple[QAction, object]] = []
         bar = self.menuBar()
         file_menu = bar.addMenu("&Tệp")
         self.new_action = self._action(file_menu, "Tạo tệp &dữ liệu mới…", self.create_data_file)
@@ -137,8 +174,11 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Thoát", self.close, QKeySequence("Ctrl+Q"))
 
-        members_menu = bar.addMenu("Đảng &viên")
-        tab = self.members_tab
+        self.members_menu = bar.addMenu("Đảng &viên")  # its items come with the members tab
+        self._build_view_and_help_menus(bar)
+
+    def _build_members_menu(self) -> None:
+        members_menu, tab = self.members_menu, self.members_tab
         self.write_actions = [self._action(members_menu, "&Thêm đảng viên…", tab.add_member, QKeySequence("Ctrl+N"))]
         self._action(members_menu, "&Sửa hồ sơ…", tab.edit_selected, QKeySequence("Ctrl+E"))
         self.write_actions.append(
@@ -158,6 +198,7 @@ class MainWindow(QMainWindow):
         members_menu.addSeparator()
         self._action(members_menu, "Tì&m kiếm", self._find, QKeySequence.StandardKey.Find)
 
+    def _build_view_and_help_menus(self, bar) -> None:
         view_menu = bar.addMenu("&Xem")
         for page, text in enumerate(("&Danh sách", "&Thống kê", "&Nhắc việc")):
             self._action(view_menu, text, lambda _checked=False, p=page: self._show_view(p), f"Ctrl+{page + 1}")
@@ -177,6 +218,8 @@ class MainWindow(QMainWindow):
         self.members_tab.focus_search()
 
     def _show_view(self, page: int) -> None:
+        if self.members_tab is None:  # the instant between the first paint and the tab
+            return
         self.tabs.setCurrentWidget(self.members_tab)
         self.members_tab.views.setCurrentIndex(page)
 
@@ -548,6 +591,8 @@ class MainWindow(QMainWindow):
         from models.core.encryption import protect_open_file
 
         self._pause_background()
+        from PySide6.QtCore import Qt
+
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
 
         def rewrite() -> tuple:
@@ -626,7 +671,8 @@ class MainWindow(QMainWindow):
 
     def _pause_background(self) -> None:
         """Before the data file is closed and replaced: no worker may read it meanwhile."""
-        self.members_tab.cancel_loading()
+        if self.members_tab is not None:
+            self.members_tab.cancel_loading()
         if self.opening_backup is not None:
             self.opening_backup.wait()
 
@@ -685,6 +731,10 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def _after_first_paint(self) -> None:
+        if self._ahead_of_opening is not None:
+            self._ahead_of_opening()
+        if self.members_tab is None:
+            self._build_members_tab()
         if self._open_file is not None:
             path, self._open_file = self._open_file(), None
             if path is None:
@@ -712,23 +762,38 @@ class MainWindow(QMainWindow):
     def _build_tabs_after_roster(self) -> None:
         self._build_tab(self.congress_page)
         self._build_tab(self.ballots_page)
+        self._start_file_guards()
 
     def _build_deferred_tabs(self, eager: bool = True) -> None:
         """Once a data file is open and the window has been painted: the congress and ballots tabs (`eager`, or
-        the one shown; the other when it is first shown or the roster is on screen) and the file's guards."""
+        the one shown; the other when it is first shown or the roster is on screen) and the file's guards (`eager`,
+        or once the roster is on screen)."""
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         for page in (self.congress_page, self.ballots_page):
             if eager or self.tabs.currentWidget() is page:
                 self._build_tab(page)
         self._show_read_only(self._is_read_only())
-        self._back_up_opened_file()
-        from gui.core.inactivity_lock import InactivityLock
+        self._backup_pending = True
+        if eager:
+            self._start_file_guards()
 
-        self.inactivity_lock = InactivityLock(self, self._is_protected, self._lock_minutes, self._unlocks)
+    def _start_file_guards(self) -> None:
+        """The automatic backup of the file opened (unless one was started since) and the inactivity lock. At
+        start-up they wait until the roster is on screen: the backup's copy and check, and the lock's watch over
+        every event of the application, would slow its load; nothing is written meanwhile but by the user, and the
+        backup, taken on its own connection, holds the file as it is when it is taken, as before."""
+        if self._backup_pending:
+            self._back_up_opened_file()
+        if self.inactivity_lock is None:
+            from gui.core.inactivity_lock import InactivityLock
+
+            self.inactivity_lock = InactivityLock(self, self._is_protected, self._lock_minutes, self._unlocks)
 
     def _back_up_opened_file(self) -> None:
         """An automatic backup of the file just opened, off the GUI thread (models.core.auto_backup)."""
         from gui.core.auto_backups import OpeningBackup
+
+        self._backup_pending = False
         from models.core.database import is_read_only
 
         if self.data_path is None or is_read_only():

@@ -8,11 +8,11 @@ import threading
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from gui.core import dialogs
+from gui.core.pyside_imports import quicken_module_checks
 from gui.core.settings import APPLICATION, ORGANIZATION
 
 log = logging.getLogger("chibo")
@@ -25,6 +25,7 @@ def resource_path(name: str) -> Path:
 
 
 def create_application(argv: list[str]) -> QApplication:
+    quicken_module_checks()  # every module imported from here on costs PySide less (start-up)
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
@@ -37,9 +38,15 @@ def create_application(argv: list[str]) -> QApplication:
 
 
 class _CrashRelay(QObject):
-    """Carries an exception raised on any thread to the GUI thread, where a dialog may be shown."""
+    """Carries an exception raised on any thread to the GUI thread, where a dialog may be shown: `raised` reaches
+    `show`, a method of this object of the GUI thread, so Qt queues it there (no Qt.ConnectionType: the Qt
+    namespace's enum types are built after the window's first paint, start-up)."""
 
     raised = Signal(object, object, object)
+
+    @Slot(object, object, object)
+    def show(self, kind, value, _tb) -> None:
+        _show_report(kind, value)
 
 
 _relay: _CrashRelay | None = None
@@ -68,6 +75,7 @@ def report_exception(kind, value, tb) -> None:
 
 
 def _show_report(kind, value) -> None:
+    from gui.core import dialogs
     from models.core.failures import describe, is_expected
 
     parent = QApplication.activeWindow()
@@ -87,6 +95,6 @@ def install_crash_hook() -> None:
     """Log every unexpected exception and tell the user in Vietnamese; data on disk stays consistent."""
     global _relay
     _relay = _CrashRelay()
-    _relay.raised.connect(lambda kind, value, _tb: _show_report(kind, value), Qt.ConnectionType.QueuedConnection)
+    _relay.raised.connect(_relay.show)
     sys.excepthook = report_exception
     threading.excepthook = lambda args: report_exception(args.exc_type, args.exc_value, args.exc_traceback)

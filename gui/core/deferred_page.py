@@ -3,8 +3,7 @@ then it says it is opening; the window hands it the real widget with `set_conten
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 
 class DeferredPage(QWidget):
@@ -13,8 +12,17 @@ class DeferredPage(QWidget):
         self.content: QWidget | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self._waiting = QLabel("Đang mở…")
-        self._waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Centred by stretches, not Qt.AlignmentFlag: the window's frame paints before PySide builds the Qt
+        # namespace's ninety enum types (some 30 ms of start-up).
+        self._waiting = QWidget()
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(QLabel("Đang mở…"))
+        row.addStretch(1)
+        column = QVBoxLayout(self._waiting)
+        column.addStretch(1)
+        column.addLayout(row)
+        column.addStretch(1)
         self._layout.addWidget(self._waiting)
 
     def set_content(self, widget: QWidget) -> None:

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 
 def read_only_table(
@@ -44,3 +52,16 @@ def fill_table(table: QTableWidget, rows: Iterable[Sequence[str]]) -> None:
     for row, cells in enumerate(rows):
         for column, text in enumerate(cells):
             table.setItem(row, column, QTableWidgetItem(text))
+
+
+def own_viewport(view: QAbstractScrollArea) -> QWidget:
+    """Gives `view` a viewport made here and set up as Qt sets up its own (named so, base colours, its background
+    filled, touch events), and returns it. The first time Python reaches a widget Qt made, PySide resolves its type
+    by loading every widget class it knows, some 30 ms; a widget made from Python is known already."""
+    viewport = QWidget()
+    viewport.setObjectName("qt_scrollarea_viewport")
+    viewport.setBackgroundRole(QPalette.ColorRole.Base)
+    viewport.setAutoFillBackground(True)
+    viewport.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+    view.setViewport(viewport)
+    return viewport

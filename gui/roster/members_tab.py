@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core import operations
+from gui.core.tables import own_viewport
 from gui.roster.exports import MemberExports
 from gui.roster.member_table_model import COLUMN_INDEX, ID_ROLE, MemberFilterProxyModel, MemberTableModel
 from gui.roster.members_data import LIST_PAGE, REMINDERS_PAGE, STATISTICS_PAGE, MembersData
@@ -135,6 +136,7 @@ class MembersTab(QWidget, MembersData):
         self.views.setDocumentMode(True)
 
         self.table = QTableView()
+        own_viewport(self.table)  # the window and its probes reach it from the first paint on
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

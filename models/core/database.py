@@ -19,7 +19,7 @@ from urllib.parse import urlsplit, urlunsplit
 import peewee as pw
 from platformdirs import user_data_dir
 
-from models.core import clock, passphrases
+from models.core import clock, early_check, passphrases
 from models.core.auto_backup import backup_folder, take_backup, verify
 from models.core.branch import use_branch
 from models.core.errors import (
@@ -323,9 +323,32 @@ def _read_only_uri(path: Path) -> str:
     return uri
 
 
+def start_integrity_check(target: str | Path) -> None:
+    """Start the integrity check of a plain data file about to be opened on a thread of its own (start-up:
+    models.core.early_check); `open_database` takes its verdict if the file is unchanged, else checks it itself."""
+    if is_server_url(target) or (db.obj is not None and not db.obj.is_closed()):  # a server, or a file open
+        return
+    path = Path(target).expanduser()
+    try:
+        if not path.is_file():
+            return
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            if handle.read(len(passphrases.SQLITE_MAGIC)) != passphrases.SQLITE_MAGIC:
+                return  # empty, encrypted or not a database: the opening says what it is
+    except OSError:
+        return
+    early_check.start(path, _read_only_uri(path), _integrity_pragma(size))
+
+
+def _integrity_pragma(size: int) -> str:
+    return "integrity_check" if size <= FULL_CHECK_MAX_BYTES else "quick_check"
+
+
 def _check_sqlite_file(path: Path) -> bool:
     """Refuse, without writing anything, a file that is not a ChiBo database we can open; True when read-only."""
 
+    ahead = early_check.take(path)  # waited for: nothing below runs beside it
     check_regular_file(path, "tệp dữ liệu ChiBo")
     try:
         size = path.stat().st_size
@@ -348,11 +371,11 @@ def _check_sqlite_file(path: Path) -> bool:
         raise PassphraseNeededError(path)
     read_only = not (_writable(path) and _writable(path.parent))
     sides = [path.with_name(path.name + suffix) for suffix in _SIDE_FILES]
-    new_sides = [side for side in sides if not side.exists()]
+    new_sides = [side for side in sides if not side.exists()] + ahead.made
     try:
         probe = connect_sqlite(path, _read_only_uri(path), timeout=0.5)
         try:
-            _check_contents(probe, path, size)
+            _check_contents(probe, path, size, ahead)
         finally:
             probe.close()
     except (*SQLITE_ERRORS, ValueError) as exc:  # type: ignore[misc]  # mypy cannot check a starred except
@@ -437,7 +460,7 @@ def clear_leftovers(path: Path) -> list[Path]:
     return removed
 
 
-def _check_contents(probe: sqlite3.Connection, path: Path, size: int) -> None:
+def _check_contents(probe: sqlite3.Connection, path: Path, size: int, ahead: early_check.Taken) -> None:
     tables = {r[0] for r in probe.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if not tables:
         return
@@ -455,8 +478,11 @@ def _check_contents(probe: sqlite3.Connection, path: Path, size: int) -> None:
             f"phiên bản này chỉ đọc được đến {SCHEMA_VERSION}). Hãy cài phiên bản ChiBo mới hơn; "
             "tệp được giữ nguyên."
         )
-    check = "integrity_check" if size <= FULL_CHECK_MAX_BYTES else "quick_check"
-    problems = [row[0] for row in probe.execute(f"PRAGMA {check}(5)")]
+    check = _integrity_pragma(size)
+    if ahead.check == check:  # run ahead on the file as it still is (models.core.early_check)
+        problems = ahead.problems
+    else:
+        problems = [row[0] for row in probe.execute(f"PRAGMA {check}(5)")]
     if problems != ["ok"]:
         log.error("PRAGMA %s of %s: %s", check, path, problems)
         raise _damaged(path)

@@ -330,9 +330,16 @@ class FilledPaint(QObject):  # the roster's first paint once every row is in the
         return False
 
 
-filled = FilledPaint(); w.members_tab.table.viewport().installEventFilter(filled)
+# The members tab is built after the window's first paint: the probe goes on its table as soon as it exists, long
+# before the worker's rows arrive (should they ever come first, the roster is painted again and that paint counts).
+filled, probed = FilledPaint(), False
 while "paint" not in marks or "filled" not in marks:
     app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)  # idle like app.exec(): the loader runs
+    if not probed and w.members_tab is not None:
+        probed = True
+        w.members_tab.table.viewport().installEventFilter(filled)
+        if not w.members_tab.is_loading() and w.members_tab.proxy.rowCount():
+            w.members_tab.table.viewport().update()
 print(marks["paint"], marks["filled"])
 """
 )

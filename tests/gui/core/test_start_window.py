@@ -38,7 +38,10 @@ def test_the_window_paints_before_the_file_opens_then_the_roster_loads(qtbot, sa
     window, outcome = start_window(parse_args(["--db", str(saved_file)]), settings)
     qtbot.addWidget(window)
     assert window.data_path is None and window.windowTitle() == "ChiBo"  # nothing opened before the paint
+    assert window.members_tab is None  # the frame paints first; the members tab is built in the next turn
+    qtbot.waitUntil(lambda: window.members_tab is not None)
     tab = window.members_tab
+    assert window.tabs.widget(0) is tab and window.tabs.tabText(0) == "Đảng viê&n"
     qtbot.waitUntil(lambda: tab.proxy.rowCount() == len(all_people()) and not tab.is_loading())
     assert window.data_path == saved_file and window.windowTitle() == f"ChiBo — {BRANCH.name}"
     assert outcome == {}
@@ -93,4 +96,93 @@ def test_a_server_that_refuses_at_start_up_is_told_in_vietnamese(
     message, detail = answers["error"][0]
     assert message.startswith("Không kết nối được tới máy chủ cơ sở dữ liệu «127.0.0.1», cổng 1")
     assert "mặc định" in detail
+    assert outcome == {}
+
+
+def test_the_frame_paints_first_and_the_members_tab_keeps_its_place_focus_and_shortcuts(qtbot, saved_file, settings):
+    """The first paint is the real window (menus, tab bar, status bar) with «Đang mở…» where the members tab goes;
+    the tab then takes that place without moving the tab shown or the keyboard focus (the tab bar's, as before),
+    and the menus' shortcuts work once it is there."""
+    from PySide6.QtCore import QEvent, QObject, Qt
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    settings.setValue("window/tab", 0)
+    window, _outcome = start_window(parse_args(["--db", str(saved_file)]), settings)
+    qtbot.addWidget(window)
+    seen = []
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint and not seen:
+                page = window.tabs.currentWidget()
+                labels = [label.text() for label in page.findChildren(QLabel)]
+                seen.append((window.members_tab, labels, window.read_only_banner.isVisible()))
+            return False
+
+    probe = FirstPaint()
+    window.installEventFilter(probe)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.members_tab is not None and not window.members_tab.is_loading())
+    assert seen == [(None, ["Đang mở…"], False)]  # true: nothing but the frame, no empty banner
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert titles == ["&Tệp", "Đảng &viên", "&Xem", "Trợ giú&p"]
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())][:2] == ["Đảng viê&n", "Đại &hội"]
+    assert window.tabs.currentWidget() is window.members_tab
+    assert QApplication.focusWidget() is window.tabs.tabBar()
+    items = {a.text(): a.shortcut().toString() for a in window.members_menu.actions() if a.text()}
+    assert items["&Thêm đảng viên…"] == "Ctrl+N" and items["Tì&m kiếm"] == "Ctrl+F"
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.members_tab.search_edit
+    qtbot.keyClick(window.members_tab.search_edit, Qt.Key.Key_Down)  # the keyboard path of the roster, as before
+    assert QApplication.focusWidget() is window.members_tab.table and window.members_tab.selected_member_id()
+
+
+def test_the_opened_files_backup_and_the_lock_start_once_the_roster_is_on_screen(qtbot, saved_file, settings):
+    """At start-up the automatic backup of the file opened (a copy and its check) and the inactivity lock (a watch
+    over every event) wait for the roster's load; then both start, the backup taken once."""
+    from models.core.auto_backup import list_backups
+
+    window, _outcome = start_window(parse_args(["--db", str(saved_file)]), settings)
+    qtbot.addWidget(window)
+    at_rows = []
+    qtbot.waitUntil(lambda: window.members_tab is not None)
+    window.members_tab.model.rowsInserted.connect(
+        lambda *_: at_rows.append((window.opening_backup, window.inactivity_lock)) if not at_rows else None
+    )
+    qtbot.waitUntil(lambda: window.opening_backup is not None and window.inactivity_lock is not None)
+    window.opening_backup.wait()
+    assert at_rows == [(None, None)]
+    assert [b.reason for b in list_backups(saved_file)] == ["open"]
+
+
+def test_a_file_damaged_on_disk_is_still_refused_untouched_at_start_up(
+    qtbot, tmp_path, saved_file, settings, answers, monkeypatch
+):
+    """Its integrity check runs ahead of the opening (models.core.early_check): the file is refused as damaged,
+    left byte for byte as it was with nothing beside it, and ChiBo turns to the default file, writing nothing."""
+    import hashlib
+    import sqlite3
+
+    con = sqlite3.connect(saved_file)
+    size, count = con.execute("PRAGMA page_size").fetchone()[0], con.execute("PRAGMA page_count").fetchone()[0]
+    con.close()
+    data = bytearray(saved_file.read_bytes())
+    start = (count // 2) * size
+    data[start : start + size] = bytes(b ^ 0xFF for b in data[start : start + size])
+    saved_file.write_bytes(bytes(data))
+    before = hashlib.sha256(saved_file.read_bytes()).hexdigest()
+    default = tmp_path / "default" / "chibo.sqlite3"
+    open_database(default)
+    save_branch(BRANCH)
+    close_database()
+    monkeypatch.setattr(database, "default_database_path", lambda: default)
+    window, outcome = start_window(parse_args(["--db", str(saved_file)]), settings)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.data_path == default, timeout=10000)
+    message, detail = answers["error"][0]
+    assert "bị hỏng" in message and "mặc định" in detail
+    assert hashlib.sha256(saved_file.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in saved_file.parent.iterdir() if p.name.startswith(saved_file.name)) == [
+        saved_file.name
+    ]
     assert outcome == {}

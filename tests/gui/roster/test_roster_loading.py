@@ -89,7 +89,7 @@ def test_the_window_shows_load_progress_and_closing_cancels(qtbot, tmp_path, peo
     )
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.members_tab.proxy.rowCount() > 0)
+    qtbot.waitUntil(lambda: window.members_tab is not None and window.members_tab.proxy.rowCount() > 0)
     assert window.windowTitle() == f"ChiBo — {BRANCH.name}"
     assert window.statusBar().currentMessage() == f"Đang tải danh sách đảng viên: 3/{people}…"
     cancelled = []
