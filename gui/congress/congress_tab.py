@@ -23,6 +23,7 @@ from gui.congress.elections_page import ElectionsPage
 from gui.congress.hand_votes_page import HandVotesPage
 from gui.congress.papers_page import PapersPage
 from gui.core import dialogs, operations
+from gui.core.focus import keep_focus_later
 from models.congress.congresses import (
     CongressInfo,
     Status,
@@ -180,8 +181,15 @@ class CongressTab(QWidget):
         dialog = CongressDialog(info, self)
         dialog.congress_saved.connect(self._on_dialog_congress_saved)
         dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(lambda _result: self._land_focus())
         dialog.open()
         self.dialog = dialog
+
+    def _land_focus(self) -> None:
+        """After the dialog: the button that opened it may be gone (the first congress made shows the pages), so
+        the focus goes to the list of the check-in page, or the page shown, never nowhere."""
+        shown = self.pages.currentWidget() if self.stack.currentIndex() == 1 else self.stack.currentWidget()
+        keep_focus_later(shown, self.checkin_page.table if shown is self.checkin_page else None)
 
     def _on_dialog_congress_saved(self, saved: CongressInfo) -> None:
         self.refresh(saved.id)

@@ -70,6 +70,26 @@ def ok_cancel(dialog: QDialog, on_ok, ok_text: str = "") -> QDialogButtonBox:
     return box
 
 
+def with_access_key(text: str, taken: str = "") -> str:
+    """`text` with an access key: its own "&" if it has one, else the standard button's («Đồn&g ý», «&Hủy»), else
+    the first ASCII letter not in `taken` (a key with a diacritic cannot be pressed with Alt on every keyboard)."""
+    if re.search(r"&[^&]", text):
+        return text
+    standard = {label.replace("&", ""): label for label in _BOX_BUTTONS.values()}
+    if text in standard and standard[text].split("&")[1][:1].lower() not in taken.lower():
+        return standard[text]
+    for index, char in enumerate(text):
+        if char.isascii() and char.isalpha() and char.lower() not in taken.lower():
+            return f"{text[:index]}&{text[index:]}"
+    return text
+
+
+def access_key(text: str) -> str:
+    """The letter after the "&" of `text`, lower case ("" when none)."""
+    found = re.search(r"&([^&])", text)
+    return found.group(1).lower() if found else ""
+
+
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, detail: str = "") -> QMessageBox:
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
     if detail:
@@ -119,10 +139,12 @@ def show_info(parent: QWidget | None, text: str, detail: str = "", title: str = 
 def confirm(
     parent: QWidget | None, text: str, detail: str = "", title: str = "Xác nhận", yes: str = "Đồng ý", no: str = "Hủy"
 ) -> bool:
-    """Ask a yes/no question; True when the user chose `yes`. The safe answer (`no`) is the default."""
+    """Ask a yes/no question; True when the user chose `yes`. The safe answer (`no`) is the default (Enter and
+    Escape); each button has an access key (Alt+letter), given here when its text has none."""
     box = _box(parent, QMessageBox.Icon.Question, title, text, detail)
+    yes = with_access_key(yes)
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    no_button = box.addButton(with_access_key(no, access_key(yes)), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(no_button)
     box.setEscapeButton(no_button)
     box.exec()
@@ -135,8 +157,9 @@ def input_box(parent: QWidget | None, title: str, label: str, ok: str = "Đồng
     box = QInputDialog(parent)
     box.setWindowTitle(title)
     box.setLabelText(label)
+    ok = with_access_key(ok)
     box.setOkButtonText(ok)
-    box.setCancelButtonText("Hủy")
+    box.setCancelButtonText(with_access_key("Hủy", access_key(ok)))
     bold = box.font()
     bold.setBold(True)
     box.setMinimumWidth(round(QFontMetrics(bold).horizontalAdvance(title) * 1.3) + 180)
