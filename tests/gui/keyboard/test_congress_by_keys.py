@@ -85,3 +85,70 @@ def test_the_congress_opens_with_alt_and_the_question_has_keys(qtbot, tab, keybo
     keyboard.alt("k")
     assert list_congresses()[0].status == Status.IN_SESSION
     assert QApplication.focusWidget() is not None and QApplication.focusWidget().isEnabled()
+
+
+@pytest.fixture
+def in_session(tab):
+    """Everyone checked in, the congress opened (saved through the domain: the steps above walk those keys)."""
+    info = story.congress()
+    story.check_in_all(info.id)
+    tab.refresh(info.id)
+    from models.congress.congresses import open_session
+
+    open_session(info.id)
+    tab.refresh(info.id)
+    return info
+
+
+def test_the_working_bodies_are_chosen_and_saved_with_keys(qtbot, tab, keyboard, in_session):
+    from models.congress.bodies import Body, working_bodies
+
+    tab.combo.setFocus()
+    keyboard.press(Key.Key_2, ALT)
+    page = tab.bodies_page
+    assert tab.pages.currentWidget() is page
+    keyboard.tab_to(page.lead_box.list)
+    keyboard.press(Key.Key_Space)  # the first name
+    keyboard.press(Key.Key_Down)
+    keyboard.press(Key.Key_Space)
+    keyboard.tab_to(page.lead_box.head_combo)
+    keyboard.alt("l", until=lambda: "Đã lưu" in page.saved_label.text())
+    seats = working_bodies(in_session.id)[Body.PRESIDIUM]
+    assert len(seats) == 2 and keyboard.focus().isVisible()
+    keyboard.tab_to(page.counting_box.list)
+    keyboard.press(Key.Key_End)
+    keyboard.press(Key.Key_Space)
+    keyboard.press(Key.Key_Up)
+    keyboard.press(Key.Key_Space)
+    keyboard.alt("a", until=lambda: "Ban kiểm phiếu" in page.saved_label.text())
+    assert len(working_bodies(in_session.id)[Body.COUNTING]) == 2
+    tab.grab().save("/tmp/hkey-bodies.png")
+
+
+def test_a_show_of_hands_vote_is_typed_and_the_void_asks_with_keys(qtbot, tab, keyboard, in_session):
+    from gui.congress.hand_vote_dialog import HandVoteDialog
+    from models.congress.hand_votes import hand_votes
+
+    tab.combo.setFocus()
+    keyboard.press(Key.Key_3, ALT)
+    page = tab.votes_page
+    keyboard.alt("g", until=lambda: isinstance(QApplication.activeWindow(), HandVoteDialog))
+    dialog = QApplication.activeWindow()
+    keyboard.tab_to(dialog.subject_edit)
+    keyboard.type("Thông qua chương trình đại hội")
+    keyboard.press(Key.Key_Tab, times=2)  # the number voting stays: all present; to «Tán thành»
+    keyboard.type("10")
+    keyboard.press(Key.Key_Tab)
+    keyboard.type("2")
+    dialog.grab().save("/tmp/hkey-hand-vote.png")
+    keyboard.press(Key.Key_Return)
+    keyboard.closed(dialog)
+    (vote,) = hand_votes(in_session.id)
+    assert (vote.subject, vote.in_favour, vote.against, vote.voting) == ("Thông qua chương trình đại hội", 10, 2, 12)
+    assert keyboard.focus() is page.record_button
+    keyboard.tab_to(page.table)
+    keyboard.press(Key.Key_Down)
+    keyboard.answer(keys_script(keyboard, "Ghi nhầm số", Key.Key_Return))
+    keyboard.alt("q")
+    assert hand_votes(in_session.id)[0].void_reason == "Ghi nhầm số"
+    assert keyboard.focus().isVisible()
