@@ -25,6 +25,14 @@ from models.congress.summons import SummonedPerson, summoned_list
 from models.core.vnname import fold
 
 ROLE = Qt.ItemDataRole.UserRole
+# Each box's title and head's label with an access key: Alt+letter goes into that box (its search, then Tab)
+TITLES = {
+    Body.PRESIDIUM: "Đoàn Chủ &tịch",
+    Body.CHAIR: "Chủ &trì đại hội",
+    Body.SECRETARIAT: "T&hư ký đại hội",
+    Body.COUNTING: "Ban kiểm &phiếu",
+}
+HEADS = {Body.PRESIDIUM: "Chủ tịch đoà&n:", Body.COUNTING: "Trưởng &ban:"}
 
 
 class BodyBox(QGroupBox):
@@ -46,7 +54,9 @@ class BodyBox(QGroupBox):
         self.head_combo = QComboBox()
         if head_label:
             row = QHBoxLayout()
-            row.addWidget(QLabel(head_label))
+            label = QLabel(head_label)
+            label.setBuddy(self.head_combo)
+            row.addWidget(label)
             row.addWidget(self.head_combo, 1)
             layout.addLayout(row)
         self.has_head = bool(head_label)
@@ -132,9 +142,9 @@ class BodiesPage(QWidget):
         choice.addStretch(1)
         layout.addLayout(choice)
         boxes = QHBoxLayout()
-        self.lead_box = BodyBox(BODY_LABELS[Body.PRESIDIUM], "&Lưu Đoàn Chủ tịch", "Chủ tịch đoàn:")
-        self.secretariat_box = BodyBox(BODY_LABELS[Body.SECRETARIAT], "Lư&u Thư ký")
-        self.counting_box = BodyBox(BODY_LABELS[Body.COUNTING], "Lưu B&an kiểm phiếu", "Trưởng ban:")
+        self.lead_box = BodyBox(TITLES[Body.PRESIDIUM], "&Lưu Đoàn Chủ tịch", HEADS[Body.PRESIDIUM])
+        self.secretariat_box = BodyBox(TITLES[Body.SECRETARIAT], "Lư&u Thư ký")
+        self.counting_box = BodyBox(TITLES[Body.COUNTING], "Lưu B&an kiểm phiếu", HEADS[Body.COUNTING])
         self.lead_box.save_button.clicked.connect(self._save_lead)
         self.secretariat_box.save_button.clicked.connect(lambda: self._save(Body.SECRETARIAT, self.secretariat_box))
         self.counting_box.save_button.clicked.connect(lambda: self._save(Body.COUNTING, self.counting_box))
@@ -174,7 +184,7 @@ class BodiesPage(QWidget):
         box.show_people(people, [s.person.id for s in seats], head)
 
     def _on_presidium_radio_toggled(self, presidium: bool) -> None:
-        self.lead_box.setTitle(BODY_LABELS[Body.PRESIDIUM if presidium else Body.CHAIR])
+        self.lead_box.setTitle(TITLES[Body.PRESIDIUM if presidium else Body.CHAIR])
         self.lead_box.save_button.setText("&Lưu Đoàn Chủ tịch" if presidium else "&Lưu người chủ trì")
         self.lead_box.head_combo.setEnabled(presidium)
 

@@ -88,7 +88,7 @@ class ElectionsPage(QWidget):
         self.title_label = QLabel()
         self.title_label.setWordWrap(True)
         layout.addWidget(self.title_label)
-        lists = QGroupBox("Danh sách bầu cử (in và kiểm theo thứ tự A, B, C)")
+        lists = QGroupBox("Danh sách &bầu cử (in và kiểm theo thứ tự A, B, C)")  # Alt+B: into the list
         lists_layout = QVBoxLayout(lists)
         self.candidate_list = QListWidget()
         lists_layout.addWidget(self.candidate_list, 1)
@@ -120,6 +120,7 @@ class ElectionsPage(QWidget):
         scroll = QScrollArea()  # a small window scrolls instead of squeezing the list and the result
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the list of elections to its candidates
         right.setMinimumHeight(440)  # all of it shows in the window at 1366×768
         scroll.setWidget(right)
         splitter.addWidget(scroll)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -72,6 +72,7 @@ class TotalsDialog(QDialog):
                 grid.addWidget(other, row, 2)
                 self.disagree_spins[person.key] = other
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop on the frame: only on the fields in it
         scroll.setWidgetResizable(True)
         scroll.setWidget(votes_box)
         layout.addWidget(scroll, 1)

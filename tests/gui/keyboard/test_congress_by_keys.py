@@ -115,13 +115,19 @@ def test_the_working_bodies_are_chosen_and_saved_with_keys(qtbot, tab, keyboard,
     keyboard.alt("l", until=lambda: "Đã lưu" in page.saved_label.text())
     seats = working_bodies(in_session.id)[Body.PRESIDIUM]
     assert len(seats) == 2 and keyboard.focus().isVisible()
-    keyboard.tab_to(page.counting_box.list)
+    keyboard.press(Key.Key_P, ALT)  # into «Ban kiểm &phiếu»: its search first
+    assert keyboard.focus() is page.counting_box.search
+    keyboard.press(Key.Key_Tab)
     keyboard.press(Key.Key_End)
     keyboard.press(Key.Key_Space)
     keyboard.press(Key.Key_Up)
     keyboard.press(Key.Key_Space)
+    keyboard.press(Key.Key_B, ALT)  # «Trưởng &ban»
+    assert keyboard.focus() is page.counting_box.head_combo
+    keyboard.press(Key.Key_Down)  # the second of the two ticked
     keyboard.alt("a", until=lambda: "Ban kiểm phiếu" in page.saved_label.text())
-    assert len(working_bodies(in_session.id)[Body.COUNTING]) == 2
+    counting = working_bodies(in_session.id)[Body.COUNTING]
+    assert len(counting) == 2 and [s.person.full_name for s in counting if s.is_head] == [story.name(11)]
     tab.grab().save("/tmp/hkey-bodies.png")
 
 
@@ -152,3 +158,48 @@ def test_a_show_of_hands_vote_is_typed_and_the_void_asks_with_keys(qtbot, tab, k
     keyboard.alt("q")
     assert hand_votes(in_session.id)[0].void_reason == "Ghi nhầm số"
     assert keyboard.focus().isVisible()
+
+
+@pytest.fixture
+def with_bodies(tab):
+    info = story.congress()
+    story.check_in_all(info.id)
+    story.open_with_bodies(info.id, counting=2)
+    tab.refresh(info.id)
+    return info
+
+
+def test_an_election_is_set_up_voted_and_opened_with_keys(qtbot, tab, keyboard, with_bodies):
+    from gui.congress.hand_vote_dialog import HandVoteDialog
+    from models.congress.elections import congress_elections
+    from models.counting import Post
+
+    in_session = with_bodies
+    tab.combo.setFocus()
+    keyboard.press(Key.Key_4, ALT)
+    page = tab.elections_page
+    assert keyboard.focus() is page.plan_list  # the committee, first in the plan
+    keyboard.answer(keys_script(keyboard, "3", Key.Key_Return))
+    keyboard.alt("u")
+    (election,) = congress_elections(in_session.id)
+    assert (election.post, election.seats) == (Post.COMMITTEE, 3)
+    assert keyboard.tab_to(page.candidate_list) == 1  # the next step: tick the list
+    for _ in range(4):
+        keyboard.press(Key.Key_Space)
+        keyboard.press(Key.Key_Down)
+    keyboard.alt("l", until=lambda: len(congress_elections(in_session.id)[0].current_round.candidates) == 4)
+    keyboard.press(Key.Key_Tab)
+    assert keyboard.focus() is page.save_list_button
+    keyboard.press(Key.Key_B, ALT)  # «Danh sách &bầu cử»: back into the list from anywhere on the page
+    assert keyboard.focus() is page.candidate_list
+    for letter in ("q", "d"):  # the number, then the list, each adopted by all present
+        keyboard.alt(letter, until=lambda: isinstance(QApplication.activeWindow(), HandVoteDialog))
+        dialog = QApplication.activeWindow()
+        keyboard.press(Key.Key_Return)
+        keyboard.closed(dialog)
+        assert keyboard.focus().isVisible() and keyboard.focus().isEnabled()
+    tab.grab().save("/tmp/hkey-election.png")
+    keyboard.answer(keys_script(keyboard, (Key.Key_P, ALT)))
+    keyboard.alt("f")
+    assert congress_elections(in_session.id)[0].current_round.ballots_issued == 12
+    assert keyboard.focus().isVisible() and keyboard.focus().isEnabled()
