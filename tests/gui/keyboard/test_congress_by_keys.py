@@ -188,8 +188,7 @@ def test_an_election_is_set_up_voted_and_opened_with_keys(qtbot, tab, keyboard, 
         keyboard.press(Key.Key_Space)
         keyboard.press(Key.Key_Down)
     keyboard.alt("l", until=lambda: len(congress_elections(in_session.id)[0].current_round.candidates) == 4)
-    keyboard.press(Key.Key_Tab)
-    assert keyboard.focus() is page.save_list_button
+    keyboard.tab_to(page.plan_list)
     keyboard.press(Key.Key_B, ALT)  # «Danh sách &bầu cử»: back into the list from anywhere on the page
     assert keyboard.focus() is page.candidate_list
     for letter in ("q", "d"):  # the number, then the list, each adopted by all present
