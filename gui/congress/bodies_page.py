@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core import dialogs, operations
+from gui.core.focus import access_key_goes_to
 from models.congress.bodies import BODY_LABELS, Body, set_body, working_bodies
 from models.congress.congresses import CongressInfo
 from models.congress.summons import SummonedPerson, summoned_list
@@ -45,6 +46,7 @@ class BodyBox(QGroupBox):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Tìm (không cần gõ dấu)")
         self.search.textChanged.connect(self._filter)
+        access_key_goes_to(self, self.search)  # Alt+letter of the title: type a name to find
         layout.addWidget(self.search)
         self.list = QListWidget()
         self.list.itemChanged.connect(lambda _item: self._fill_heads())
