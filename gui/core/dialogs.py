@@ -151,10 +151,14 @@ def confirm(
     return box.clickedButton() is yes_button
 
 
-def input_box(parent: QWidget | None, title: str, label: str, ok: str = "Đồng ý") -> QInputDialog:
+def input_box(
+    parent: QWidget | None, title: str, label: str, ok: str = "Đồng ý", mode=QInputDialog.InputMode.TextInput
+) -> QInputDialog:
     """The small question dialog, wide enough that its title is never cut («Tìm, s… phiếu»): the title bar adds
-    its icon and buttons to the text, and its font may be larger than the dialog's."""
+    its icon and buttons to the text, and its font may be larger than the dialog's. Its mode is set first: set
+    after the button texts, a number's «Đồng ý» showed greyed out although Enter took the number."""
     box = QInputDialog(parent)
+    box.setInputMode(mode)
     box.setWindowTitle(title)
     box.setLabelText(label)
     ok = with_access_key(ok)
@@ -176,8 +180,7 @@ def ask_number(
     parent: QWidget | None, title: str, label: str, value: int, minimum: int, maximum: int, ok: str = "Đồng ý"
 ) -> int | None:
     """A whole number between `minimum` and `maximum` chosen by the user, or None when cancelled."""
-    box = input_box(parent, title, label, ok)
-    box.setInputMode(QInputDialog.InputMode.IntInput)
+    box = input_box(parent, title, label, ok, QInputDialog.InputMode.IntInput)
     box.setIntRange(minimum, maximum)
     box.setIntValue(min(max(value, minimum), maximum))
     return box.intValue() if box.exec() else None
