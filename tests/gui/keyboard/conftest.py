@@ -9,7 +9,22 @@ from tests.support.keyboard import Keyboard
 
 
 @pytest.fixture
-def keyboard(qtbot, monkeypatch):
+def documents(tmp_path, monkeypatch):
+    """The file choosers start in a Documents folder of the test's own and remember folders in its own settings."""
+    from PySide6.QtCore import QSettings
+
+    from gui.core import dialogs
+
+    folder = tmp_path / "Documents"
+    folder.mkdir()
+    monkeypatch.setattr(dialogs.QStandardPaths, "writableLocation", staticmethod(lambda location: str(folder)))
+    ini = tmp_path / "chooser-settings.ini"
+    monkeypatch.setattr(dialogs, "app_settings", lambda: QSettings(str(ini), QSettings.Format.IniFormat))
+    return folder
+
+
+@pytest.fixture
+def keyboard(qtbot, monkeypatch, documents):
     board = Keyboard(qtbot)
     for kind in (QDialog, QMessageBox):
         monkeypatch.setattr(kind, "exec", lambda dialog: board.exec(dialog))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from gui.congress.congress_dialog import CongressDialog
 from gui.congress.congress_tab import CongressTab
@@ -202,3 +202,28 @@ def test_an_election_is_set_up_voted_and_opened_with_keys(qtbot, tab, keyboard, 
     keyboard.alt("f")
     assert congress_elections(in_session.id)[0].current_round.ballots_issued == 12
     assert keyboard.focus().isVisible() and keyboard.focus().isEnabled()
+
+
+def test_a_paper_is_saved_through_the_file_chooser_with_keys(qtbot, tab, keyboard, with_bodies, documents):
+    from PySide6.QtWidgets import QFileDialog
+
+    from gui.core.translation import install_vietnamese_qt_texts
+
+    install_vietnamese_qt_texts(QApplication.instance())
+    target = documents / "diem-danh.xlsx"
+    texts = []
+
+    def save_as(chooser: QFileDialog) -> None:
+        chooser.grab().save("/tmp/hkey-file-chooser.png")
+        texts.extend(w.text() for w in chooser.findChildren(QPushButton) if w.isVisible())
+        keyboard.press(Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        keyboard.type("diem-danh")  # in Documents, .xlsx added
+        keyboard.press(Key.Key_Return)
+
+    tab.combo.setFocus()
+    keyboard.press(Key.Key_5, ALT)
+    keyboard.answer(save_as, keys_script(keyboard, Key.Key_Return))  # the chooser, then «Đã xuất …»: Enter
+    keyboard.alt("d")
+    assert target.exists() and keyboard.seen[-1][1].startswith("Đã xuất danh sách đảng viên dự đại hội")
+    assert set(texts) <= {"&Lưu", "&Hủy"} and "&Lưu" in texts, texts
+    assert keyboard.focus() is tab.papers_page.buttons["dai-hoi-diem-danh"]
