@@ -120,9 +120,11 @@ class StepDialog(QDialog):
         self._required = required_dates
 
     def accept_step(self) -> None:
-        missing = self.missing_dates(*getattr(self, "_required", ()))
+        required = getattr(self, "_required", ())
+        missing = self.missing_dates(*required)
         if missing:
-            dialogs.show_error(self, f"Hãy nhập đủ ngày/tháng/năm: {missing}.")
+            first = next(name for name in required if self.values()[name] is None)
+            dialogs.show_error_at(self.fields[first], f"Hãy nhập đủ ngày/tháng/năm: {missing}.")
             return
         if self.operation is None:
             self.accept()

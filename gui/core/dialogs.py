@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QInputDialog, QMessageBox, QWidget
 
@@ -109,6 +109,16 @@ def show_error(parent: QWidget | None, text: str, detail: str = "", title: str =
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     _localize(box)
     box.exec()
+
+
+def show_error_at(field: QWidget, text: str, detail: str = "") -> None:
+    """A mistake in one field of a form: said, then the focus back on that field with its text selected, to be
+    typed again (it stayed on the field or button where Enter was pressed)."""
+    show_error(field.window(), text, detail)
+    field.setFocus(Qt.FocusReason.OtherFocusReason)
+    target = field.focusProxy() or field
+    if hasattr(target, "selectAll"):
+        target.selectAll()
 
 
 def show_failure(parent: QWidget | None, error: BaseException, context: str = "") -> None:
