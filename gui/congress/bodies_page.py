@@ -19,21 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core import dialogs, operations
-from gui.core.focus import access_key_goes_to
 from models.congress.bodies import BODY_LABELS, Body, set_body, working_bodies
 from models.congress.congresses import CongressInfo
 from models.congress.summons import SummonedPerson, summoned_list
 from models.core.vnname import fold
 
 ROLE = Qt.ItemDataRole.UserRole
-# Each box's title and head's label with an access key: Alt+letter goes into that box (its search, then Tab)
-TITLES = {
-    Body.PRESIDIUM: "Đoàn Chủ &tịch",
-    Body.CHAIR: "Chủ &trì đại hội",
-    Body.SECRETARIAT: "T&hư ký đại hội",
-    Body.COUNTING: "Ban kiểm &phiếu",
-}
-HEADS = {Body.PRESIDIUM: "Chủ tịch đoà&n:", Body.COUNTING: "Trưởng &ban:"}
+# The heads' labels: the counting committee's with a key of its own; no letter of «Chủ tịch đoàn» is free of the
+# window's menus and tabs, the congress bar and this page's buttons
+HEADS = {Body.PRESIDIUM: "Chủ tịch đoàn:", Body.COUNTING: "Trưởn&g ban:"}
 
 
 class BodyBox(QGroupBox):
@@ -46,7 +40,6 @@ class BodyBox(QGroupBox):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Tìm (không cần gõ dấu)")
         self.search.textChanged.connect(self._filter)
-        access_key_goes_to(self, self.search)  # Alt+letter of the title: type a name to find
         layout.addWidget(self.search)
         self.list = QListWidget()
         self.list.itemChanged.connect(lambda _item: self._fill_heads())
@@ -144,9 +137,9 @@ class BodiesPage(QWidget):
         choice.addStretch(1)
         layout.addLayout(choice)
         boxes = QHBoxLayout()
-        self.lead_box = BodyBox(TITLES[Body.PRESIDIUM], "&Lưu Đoàn Chủ tịch", HEADS[Body.PRESIDIUM])
-        self.secretariat_box = BodyBox(TITLES[Body.SECRETARIAT], "Lư&u Thư ký")
-        self.counting_box = BodyBox(TITLES[Body.COUNTING], "Lưu B&an kiểm phiếu", HEADS[Body.COUNTING])
+        self.lead_box = BodyBox(BODY_LABELS[Body.PRESIDIUM], "&Lưu Đoàn Chủ tịch", HEADS[Body.PRESIDIUM])
+        self.secretariat_box = BodyBox(BODY_LABELS[Body.SECRETARIAT], "Lư&u Thư ký")
+        self.counting_box = BodyBox(BODY_LABELS[Body.COUNTING], "Lưu B&an kiểm phiếu", HEADS[Body.COUNTING])
         self.lead_box.save_button.clicked.connect(self._save_lead)
         self.secretariat_box.save_button.clicked.connect(lambda: self._save(Body.SECRETARIAT, self.secretariat_box))
         self.counting_box.save_button.clicked.connect(lambda: self._save(Body.COUNTING, self.counting_box))
@@ -186,7 +179,7 @@ class BodiesPage(QWidget):
         box.show_people(people, [s.person.id for s in seats], head)
 
     def _on_presidium_radio_toggled(self, presidium: bool) -> None:
-        self.lead_box.setTitle(TITLES[Body.PRESIDIUM if presidium else Body.CHAIR])
+        self.lead_box.setTitle(BODY_LABELS[Body.PRESIDIUM if presidium else Body.CHAIR])
         self.lead_box.save_button.setText("&Lưu Đoàn Chủ tịch" if presidium else "&Lưu người chủ trì")
         self.lead_box.head_combo.setEnabled(presidium)
 

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from gui.congress.round_view import RoundView
 from gui.core import dialogs, operations
-from gui.core.focus import access_key_goes_to
 from models.congress.congresses import CongressInfo, Status
 from models.congress.elections import (
     NOT_ON_NEW_COMMITTEE,
@@ -89,10 +88,9 @@ class ElectionsPage(QWidget):
         self.title_label = QLabel()
         self.title_label.setWordWrap(True)
         layout.addWidget(self.title_label)
-        lists = QGroupBox("Danh sách &bầu cử (in và kiểm theo thứ tự A, B, C)")  # Alt+B: into the list
+        lists = QGroupBox("Danh sách bầu cử (in và kiểm theo thứ tự A, B, C)")
         lists_layout = QVBoxLayout(lists)
         self.candidate_list = QListWidget()
-        access_key_goes_to(lists, self.candidate_list)
         lists_layout.addWidget(self.candidate_list, 1)
         row = QHBoxLayout()
         self.save_list_button = QPushButton("&Lưu danh sách")

@@ -3,7 +3,7 @@ button hidden or disabled by what it did): never nowhere."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 
@@ -40,21 +40,3 @@ def keep_focus(container: QWidget, preferred: QWidget | None = None) -> None:
 def keep_focus_later(container: QWidget, preferred: QWidget | None = None) -> None:
     """`keep_focus` once the events now queued have run: after a closing dialog has handed the focus back."""
     QTimer.singleShot(0, container, lambda: keep_focus(container, preferred))
-
-
-class _AccessKeyTarget(QObject):
-    def __init__(self, box: QWidget, target: QWidget) -> None:
-        super().__init__(box)
-        self.target = target
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Shortcut:
-            self.target.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            return True
-        return super().eventFilter(watched, event)
-
-
-def access_key_goes_to(box: QWidget, target: QWidget) -> None:
-    """The access key of `box`'s title (a group box: "Danh sách &bầu cử") always puts the focus on `target`; Qt's
-    own goes back to whichever child of the box last had it."""
-    box.installEventFilter(_AccessKeyTarget(box, target))
