@@ -223,3 +223,33 @@ def test_a_paper_is_saved_through_the_file_chooser_with_keys(qtbot, tab, keyboar
     assert target.exists() and keyboard.seen[-1][1].startswith("Đã xuất danh sách đảng viên dự đại hội")
     assert set(texts) <= {"&Lưu", "&Hủy"} and "&Lưu" in texts, texts
     assert keyboard.focus() is tab.papers_page.buttons["dai-hoi-diem-danh"]
+
+
+def test_a_member_added_to_the_summoned_list_is_found_and_chosen_with_keys(qtbot, tab, keyboard):
+    from datetime import date
+
+    from models.roster.members import save_member
+    from models.roster.records import MemberRecord
+
+    info = story.congress()
+    tab.refresh(info.id)
+    joined, official = date(2000, 5, 19), date(2001, 5, 19)
+    for given in ("Vân", "Vũ"):  # two members moved in after the list was taken
+        record = MemberRecord(
+            f"Trịnh Văn {given}", "Nam", date(1980, 1, 1), joined, ceremony_date=joined, official_date=official
+        )
+        save_member(record, story.DAY)
+    keyboard.press(Key.Key_1, ALT)
+    chosen = []
+
+    def choose(dialog) -> None:
+        keyboard.type("trinh")  # both found, the first current
+        keyboard.press(Key.Key_Down)  # the second, while typing stays in the search
+        chosen.append(dialog.chosen().full_name)
+        assert keyboard.focus() is dialog.search
+        keyboard.press(Key.Key_Return)
+
+    keyboard.answer(choose)
+    keyboard.alt("u")
+    names = [p.full_name for p in summoned_list(info.id)]
+    assert chosen == ["Trịnh Văn Vũ"] and "Trịnh Văn Vũ" in names and "Trịnh Văn Vân" not in names
