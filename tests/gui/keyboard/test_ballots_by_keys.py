@@ -69,3 +69,16 @@ def test_a_round_is_counted_locked_and_published_with_keys(qtbot, tab, keyboard)
     keyboard.alt("m")
     assert _status(round_) == RoundStatus.PUBLISHED
     assert _landed(keyboard), QApplication.focusWidget()
+
+
+def test_the_room_s_screen_opened_with_keys_leaves_the_keyboard_on_the_entry(qtbot, tab, keyboard):
+    round_ = _round(Post.COMMITTEE, 3, 4)
+    tab.refresh()
+    keyboard.alt("r", until=lambda: tab.projector is not None and tab.projector.isVisible())
+    tab.projector.grab().save("/tmp/hkey-projector.png")
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is tab.window())
+    assert keyboard.focus() is tab.entry
+    keyboard.type("4")
+    keyboard.press(Key.Key_Return)
+    qtbot.waitUntil(lambda: len(round_log(round_.id)) == 1)
+    tab.projector.close()
