@@ -71,6 +71,7 @@ class TotalsDialog(QDialog):
                 other = number_field(0, issued, 0)
                 grid.addWidget(other, row, 2)
                 self.disagree_spins[person.key] = other
+        grid.setRowStretch(len(round_.candidates) + 1, 1)  # the rows packed under their heading, the room below
         scroll = QScrollArea()
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop on the frame: only on the fields in it
         scroll.setWidgetResizable(True)

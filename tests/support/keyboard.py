@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from tests.support.keys import type_text
@@ -85,6 +85,20 @@ class Keyboard:
         if parent is not None:
             parent.window().activateWindow()
             self.qtbot.waitUntil(parent.window().isActiveWindow)
+
+    def in_popup(self, *keys: Qt.Key) -> None:
+        """Press `keys` in the next popup menu once it is open: a menu opened by a key runs its own event loop, so
+        the keys are sent from a timer while it is shown."""
+
+        def press() -> None:
+            popup = QApplication.activePopupWidget()
+            if popup is None:
+                QTimer.singleShot(10, press)
+                return
+            for key in keys:
+                self.qtbot.keyClick(popup, key)
+
+        QTimer.singleShot(0, press)
 
     def wait_window(self, kind: type) -> QWidget:
         """The window-modal dialog of `kind` just opened (dialog.open()), once it is the active window."""

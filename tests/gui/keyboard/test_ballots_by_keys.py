@@ -14,7 +14,7 @@ from models.congress.round_state import RoundStatus
 from models.counting import Post
 from models.live_count.session import round_log
 from tests.gui.live_count.test_ballots_tab import _round
-from tests.support.keyboard import ALT, keys_script
+from tests.support.keyboard import ALT, CTRL, keys_script
 
 Key = Qt.Key
 
@@ -82,3 +82,23 @@ def test_the_room_s_screen_opened_with_keys_leaves_the_keyboard_on_the_entry(qtb
     keyboard.press(Key.Key_Return)
     qtbot.waitUntil(lambda: len(round_log(round_.id)) == 1)
     tab.projector.close()
+
+
+def test_the_count_s_minutes_are_saved_from_its_menu_with_keys(qtbot, tab, keyboard, documents):
+    round_ = _round(Post.COMMITTEE, 3, 4)
+    tab.refresh()
+    for _ in range(11):
+        keyboard.type("4")
+        keyboard.press(Key.Key_Return)
+    qtbot.waitUntil(lambda: len(round_log(round_.id)) >= 11)
+    keyboard.answer(keys_script(keyboard, (Key.Key_K, ALT)))
+    keyboard.alt("k")
+    target = documents / "bien-ban.xlsx"
+    keyboard.answer(
+        keys_script(keyboard, (Key.Key_A, CTRL), "bien-ban", Key.Key_Return),  # the file chooser
+        keys_script(keyboard, Key.Key_Return),  # «Đã xuất …»
+    )
+    keyboard.in_popup(Key.Key_B)  # «&Biên bản kiểm phiếu (Excel)…»
+    keyboard.alt("s")
+    assert target.exists()
+    assert _landed(keyboard), QApplication.focusWidget()

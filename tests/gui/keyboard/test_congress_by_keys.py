@@ -253,3 +253,35 @@ def test_a_member_added_to_the_summoned_list_is_found_and_chosen_with_keys(qtbot
     keyboard.alt("u")
     names = [p.full_name for p in summoned_list(info.id)]
     assert chosen == ["Trịnh Văn Vũ"] and "Trịnh Văn Vũ" in names and "Trịnh Văn Vân" not in names
+
+
+def test_a_round_counted_on_paper_is_typed_in_with_keys(qtbot, tab, keyboard, with_bodies):
+    from gui.congress.totals_dialog import TotalsDialog
+    from models.congress.elections import add_election, congress_elections, get_election, set_candidates
+    from models.congress.rounds import start_round
+    from models.counting import Post
+
+    people = [p for p in summoned_list(with_bodies.id) if p.official][:4]
+    election = add_election(with_bodies.id, Post.COMMITTEE, 3)
+    set_candidates(election.rounds[0].id, [p.id for p in people])
+    story.approve(with_bodies.id, story.VoteKind.SEATS, "Số lượng", election.id)
+    story.approve(with_bodies.id, story.VoteKind.ELECTION_LIST, "Danh sách", election.id)
+    start_round(get_election(election.id).current_round.id)
+    tab.refresh(with_bodies.id)
+    tab.combo.setFocus()
+    keyboard.press(Key.Key_4, ALT)
+    keyboard.alt("w", until=lambda: isinstance(QApplication.activeWindow(), TotalsDialog))
+    dialog = QApplication.activeWindow()
+    assert keyboard.focus() is dialog.collected_spin  # the first figure of the minutes
+    first = next(iter(dialog.vote_spins.values()))
+    assert first.y() < 3 * first.height(), first.y()  # the names right under their heading, not spread out
+    keyboard.type("12")
+    for spin, votes in zip(dialog.vote_spins.values(), ("12", "11", "10", "3"), strict=True):
+        keyboard.tab_to(spin)
+        keyboard.type(votes)
+    dialog.grab().save("/tmp/hkey-totals.png")
+    keyboard.press(Key.Key_Return)
+    keyboard.closed(dialog)
+    (done,) = congress_elections(with_bodies.id)
+    assert len(done.elected) == 3
+    assert keyboard.focus().isVisible() and keyboard.focus().isEnabled()
