@@ -14,7 +14,7 @@ from models.admission.applicants import list_applicants
 from models.meetings.meetings import list_meetings
 from tests.support import congress_story as story
 from tests.support.applicants import ready_applicant
-from tests.support.keyboard import CTRL, keys_script
+from tests.support.keyboard import ALT, CTRL, keys_script
 
 Key = Qt.Key
 
@@ -98,3 +98,9 @@ def test_the_vote_at_a_meeting_made_inside_its_dialog_is_typed(qtbot, tab, keybo
     keyboard.closed(vote)
     assert "Thông qua (10/11 tán thành" in keyboard.seen[-1][1]
     assert keyboard.focus().isVisible() and keyboard.focus().window() is tab
+
+
+def test_the_meeting_s_day_of_the_register_is_reached_with_alt_o(qtbot, tab, keyboard):
+    tab.table.setFocus()
+    keyboard.press(Key.Key_O, ALT)
+    assert keyboard.focus() is tab.on_field.line_edit

@@ -285,3 +285,15 @@ def test_a_round_counted_on_paper_is_typed_in_with_keys(qtbot, tab, keyboard, wi
     (done,) = congress_elections(with_bodies.id)
     assert len(done.elected) == 3
     assert keyboard.focus().isVisible() and keyboard.focus().isEnabled()
+
+
+def test_a_date_s_label_key_reaches_the_date(qtbot, tab, keyboard):
+    tab.first_button.setFocus()
+    keyboard.alt("i", until=lambda: isinstance(QApplication.activeWindow(), CongressDialog))
+    dialog = QApplication.activeWindow()
+    keyboard.press(Key.Key_K, ALT)  # «Ngày &khai mạc»
+    assert keyboard.focus() is dialog.opens_field.line_edit
+    keyboard.press(Key.Key_Tab)  # one Tab stop per date: on to the closing day
+    assert keyboard.focus() is dialog.closes_field.line_edit
+    keyboard.press(Key.Key_Escape)
+    keyboard.closed(dialog)
