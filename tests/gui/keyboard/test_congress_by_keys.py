@@ -297,3 +297,16 @@ def test_a_date_s_label_key_reaches_the_date(qtbot, tab, keyboard):
     assert keyboard.focus() is dialog.closes_field.line_edit
     keyboard.press(Key.Key_Escape)
     keyboard.closed(dialog)
+
+
+def test_an_absence_with_its_reason_is_typed_and_the_list_keeps_the_keyboard(qtbot, tab, keyboard):
+    info = story.congress()
+    tab.refresh(info.id)
+    tab.checkin_page.table.setFocus()
+    keyboard.answer(keys_script(keyboard, "Đi công tác", Key.Key_Return))
+    keyboard.alt("l")
+    person = summoned_list(info.id)[0]
+    assert (person.attendance, person.absence_reason) == (Attendance.ABSENT_APPROVED, "Đi công tác")
+    assert keyboard.focus() is tab.checkin_page.table
+    keyboard.press(Key.Key_Return)  # the next member, present
+    assert summoned_list(info.id)[1].attendance == Attendance.PRESENT
