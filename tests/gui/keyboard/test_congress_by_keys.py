@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from gui.congress.congress_dialog import CongressDialog
 from gui.congress.congress_tab import CongressTab
 from models.congress.congresses import Status, list_congresses
+from models.congress.hand_votes import hand_votes as hand_votes_of
 from models.congress.summons import summoned_list
 from models.counting import Attendance
 from tests.support import congress_story as story
@@ -310,3 +311,17 @@ def test_an_absence_with_its_reason_is_typed_and_the_list_keeps_the_keyboard(qtb
     assert keyboard.focus() is tab.checkin_page.table
     keyboard.press(Key.Key_Return)  # the next member, present
     assert summoned_list(info.id)[1].attendance == Attendance.PRESENT
+
+
+def test_voiding_with_no_vote_chosen_sends_the_focus_to_the_votes(qtbot, tab, keyboard, in_session):
+    story.approve(in_session.id, story.VoteKind.OTHER, "Thông qua chương trình đại hội")
+    tab.refresh(in_session.id)
+    tab.combo.setFocus()
+    keyboard.press(Key.Key_3, ALT)
+    page = tab.votes_page
+    keyboard.answer(keys_script(keyboard, Key.Key_Return))  # «Hãy chọn trong bảng …»
+    keyboard.alt("q")
+    assert keyboard.focus() is page.table and page.table.currentRow() == 0  # the only vote, chosen
+    keyboard.answer(keys_script(keyboard, "Ghi nhầm", Key.Key_Return))
+    keyboard.alt("q")
+    assert hand_votes_of(in_session.id)[0].void_reason == "Ghi nhầm"
