@@ -74,7 +74,9 @@ class AdmissionTab(QWidget):
         self.on_field.setDate(clock.today())
         self.on_field.text_changed.connect(lambda _text: self.refresh())
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Xét hồ sơ cho hội nghị chi bộ ngày:"))
+        on_label = QLabel("Xét hồ sơ ch&o hội nghị chi bộ ngày:")  # the one letter free of the tab and the window
+        on_label.setBuddy(self.on_field)
+        bar.addWidget(on_label)
         bar.addWidget(self.on_field)
         bar.addStretch(1)
         self.table = read_only_table(["Họ và tên", "Ngày sinh", "Bước", "Tình trạng"], stretch=3)

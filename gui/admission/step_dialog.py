@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -48,6 +49,27 @@ class StepDialog(QDialog):
         layout.addLayout(self.columns)
         self.buttons = dialogs.ok_cancel(self, self.accept_step, "&Ghi")
         layout.addWidget(self.buttons)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """On opening: the focus on the first field, and Tab going through every field before «Ghi» and «Hủy» (the
+        buttons are made first, so they led the Tab order and had the focus)."""
+        super().showEvent(event)
+        if getattr(self, "_keys_set", False):
+            return
+        self._keys_set = True
+        buttons = [b for b in self.buttons.buttons() if b.isVisible()]
+        last = None
+        widget = self.nextInFocusChain()
+        while widget is not self:
+            if self.isAncestorOf(widget) and widget not in buttons and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                last = widget
+            widget = widget.nextInFocusChain()
+        for before, after in zip([last, *buttons], buttons, strict=False):
+            if before is not None:
+                QWidget.setTabOrder(before, after)
+        first = next((f for f in self.fields.values() if f.isEnabled()), None)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.TabFocusReason)
 
     def new_column(self) -> None:
         """Fields added from now on go in a new column on the right (a long form on a 768-pixel screen)."""
@@ -120,9 +142,11 @@ class StepDialog(QDialog):
         self._required = required_dates
 
     def accept_step(self) -> None:
-        missing = self.missing_dates(*getattr(self, "_required", ()))
+        required = getattr(self, "_required", ())
+        missing = self.missing_dates(*required)
         if missing:
-            dialogs.show_error(self, f"Hãy nhập đủ ngày/tháng/năm: {missing}.")
+            first = next(name for name in required if self.values()[name] is None)
+            dialogs.show_error_at(self.fields[first], f"Hãy nhập đủ ngày/tháng/năm: {missing}.")
             return
         if self.operation is None:
             self.accept()

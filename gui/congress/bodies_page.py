@@ -25,6 +25,9 @@ from models.congress.summons import SummonedPerson, summoned_list
 from models.core.vnname import fold
 
 ROLE = Qt.ItemDataRole.UserRole
+# The heads' labels: the counting committee's with a key of its own; no letter of «Chủ tịch đoàn» is free of the
+# window's menus and tabs, the congress bar and this page's buttons
+HEADS = {Body.PRESIDIUM: "Chủ tịch đoàn:", Body.COUNTING: "Trưởn&g ban:"}
 
 
 class BodyBox(QGroupBox):
@@ -46,7 +49,9 @@ class BodyBox(QGroupBox):
         self.head_combo = QComboBox()
         if head_label:
             row = QHBoxLayout()
-            row.addWidget(QLabel(head_label))
+            label = QLabel(head_label)
+            label.setBuddy(self.head_combo)
+            row.addWidget(label)
             row.addWidget(self.head_combo, 1)
             layout.addLayout(row)
         self.has_head = bool(head_label)
@@ -132,9 +137,9 @@ class BodiesPage(QWidget):
         choice.addStretch(1)
         layout.addLayout(choice)
         boxes = QHBoxLayout()
-        self.lead_box = BodyBox(BODY_LABELS[Body.PRESIDIUM], "&Lưu Đoàn Chủ tịch", "Chủ tịch đoàn:")
+        self.lead_box = BodyBox(BODY_LABELS[Body.PRESIDIUM], "&Lưu Đoàn Chủ tịch", HEADS[Body.PRESIDIUM])
         self.secretariat_box = BodyBox(BODY_LABELS[Body.SECRETARIAT], "Lư&u Thư ký")
-        self.counting_box = BodyBox(BODY_LABELS[Body.COUNTING], "Lưu B&an kiểm phiếu", "Trưởng ban:")
+        self.counting_box = BodyBox(BODY_LABELS[Body.COUNTING], "Lưu B&an kiểm phiếu", HEADS[Body.COUNTING])
         self.lead_box.save_button.clicked.connect(self._save_lead)
         self.secretariat_box.save_button.clicked.connect(lambda: self._save(Body.SECRETARIAT, self.secretariat_box))
         self.counting_box.save_button.clicked.connect(lambda: self._save(Body.COUNTING, self.counting_box))

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -23,6 +24,7 @@ from gui.congress.elections_page import ElectionsPage
 from gui.congress.hand_votes_page import HandVotesPage
 from gui.congress.papers_page import PapersPage
 from gui.core import dialogs, operations
+from gui.core.focus import first_focusable, keep_focus_later
 from models.congress.congresses import (
     CongressInfo,
     Status,
@@ -89,6 +91,7 @@ class CongressTab(QWidget):
         for page, title in pages:
             self.add_page(page, title)
         self.pages.currentChanged.connect(lambda _i: self._show_current_page())
+        self.pages.currentChanged.connect(lambda _i: self._enter_page())
 
     def _button(self, row: QHBoxLayout, text: str, slot) -> QPushButton:
         button = QPushButton(text)
@@ -155,6 +158,17 @@ class CongressTab(QWidget):
         if page is not None:
             page.show_congress(self.current())
 
+    def _enter_page(self) -> None:
+        """A page chosen with its key (Alt+3) from outside it: the focus goes into the page, to what Tab reaches
+        first there (it stayed on the congress list above). Arrows on the page tabs themselves keep it there."""
+        focus = QApplication.focusWidget()
+        page = self.pages.currentWidget()
+        if focus is not None and (focus is self.pages.tabBar() or page.isAncestorOf(focus)):
+            return
+        target = first_focusable(page)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def _on_page_congress_changed(self) -> None:
         self._announce()
 
@@ -180,8 +194,15 @@ class CongressTab(QWidget):
         dialog = CongressDialog(info, self)
         dialog.congress_saved.connect(self._on_dialog_congress_saved)
         dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(lambda _result: self._land_focus())
         dialog.open()
         self.dialog = dialog
+
+    def _land_focus(self) -> None:
+        """After the dialog: the button that opened it may be gone (the first congress made shows the pages), so
+        the focus goes to the list of the check-in page, or the page shown, never nowhere."""
+        shown = self.pages.currentWidget() if self.stack.currentIndex() == 1 else self.stack.currentWidget()
+        keep_focus_later(shown, self.checkin_page.table if shown is self.checkin_page else None)
 
     def _on_dialog_congress_saved(self, saved: CongressInfo) -> None:
         self.refresh(saved.id)

@@ -120,6 +120,7 @@ class ElectionsPage(QWidget):
         scroll = QScrollArea()  # a small window scrolls instead of squeezing the list and the result
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the list of elections to its candidates
         right.setMinimumHeight(440)  # all of it shows in the window at 1366×768
         scroll.setWidget(right)
         splitter.addWidget(scroll)

@@ -91,6 +91,7 @@ class HandVotesPage(QWidget):
         row = self.table.currentRow()
         if self.info is None or not 0 <= row < len(self.votes):
             dialogs.show_info(self, "Hãy chọn trong bảng kết quả biểu quyết cần hủy.")
+            self.table.setFocus()  # where to choose it: ↑/↓, then the same key again
             return
         vote = self.votes[row]
         reason = dialogs.ask_text(

@@ -96,6 +96,7 @@ class PapersPage(QWidget):
         row = self.numbers.currentRow()
         if row < 0 or row >= len(self._documents):
             dialogs.show_info(self, "Hãy chọn một văn bản trong bảng số văn bản.")
+            self.numbers.setFocus()  # where to choose it
             return
         number = self._documents[row]
         value = dialogs.ask_number(

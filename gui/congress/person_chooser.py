@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from gui.core import dialogs
 from models.core.vnname import fold
@@ -13,8 +13,12 @@ from models.core.vnname import fold
 ROLE = Qt.ItemDataRole.UserRole
 
 
+LIST_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+
+
 class PersonChooser(QDialog):
-    """Pick one of `people` (anything with `full_name`); Enter or a double click chooses."""
+    """Pick one of `people` (anything with `full_name`); typing searches, ↑/↓ in the search move among the names
+    found, Enter or a double click chooses."""
 
     def __init__(self, title: str, people: Sequence, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -24,6 +28,7 @@ class PersonChooser(QDialog):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Tìm theo họ tên (không cần gõ dấu)")
         self.search.textChanged.connect(self._filter)
+        self.search.installEventFilter(self)
         self.list = QListWidget()
         for index, person in enumerate(self.people):
             item = QListWidgetItem(person.full_name)
@@ -37,6 +42,12 @@ class PersonChooser(QDialog):
         self.search.returnPressed.connect(self.accept)
         self.list.setCurrentRow(0)
         dialogs.fit_to_screen(self, 420, 520)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.search and event.type() == QEvent.Type.KeyPress and event.key() in LIST_KEYS:
+            QApplication.sendEvent(self.list, event)  # the search keeps the focus: type more, or Enter
+            return True
+        return super().eventFilter(watched, event)
 
     def _filter(self, text: str) -> None:
         wanted = fold(text)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -71,7 +71,9 @@ class TotalsDialog(QDialog):
                 other = number_field(0, issued, 0)
                 grid.addWidget(other, row, 2)
                 self.disagree_spins[person.key] = other
+        grid.setRowStretch(len(round_.candidates) + 1, 1)  # the rows packed under their heading, the room below
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop on the frame: only on the fields in it
         scroll.setWidgetResizable(True)
         scroll.setWidget(votes_box)
         layout.addWidget(scroll, 1)

@@ -89,6 +89,9 @@ class DateField(QWidget):
         layout.addWidget(self.calendar_button)
         layout.addStretch(1)
         self.setFocusProxy(self.line_edit)
+        # A label's access key ("Ngày &khai mạc") focuses its buddy only when the buddy takes focus itself, not
+        # only through its line edit; Tab still stops once (the proxy), as before.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         for keys in ("Alt+Down", "F4"):
             shortcut = QShortcut(QKeySequence(keys), self.line_edit)

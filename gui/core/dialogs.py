@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QInputDialog, QMessageBox, QWidget
 
@@ -70,6 +70,26 @@ def ok_cancel(dialog: QDialog, on_ok, ok_text: str = "") -> QDialogButtonBox:
     return box
 
 
+def with_access_key(text: str, taken: str = "") -> str:
+    """`text` with an access key: its own "&" if it has one, else the standard button's («Đồn&g ý», «&Hủy»), else
+    the first ASCII letter not in `taken` (a key with a diacritic cannot be pressed with Alt on every keyboard)."""
+    if re.search(r"&[^&]", text):
+        return text
+    standard = {label.replace("&", ""): label for label in _BOX_BUTTONS.values()}
+    if text in standard and standard[text].split("&")[1][:1].lower() not in taken.lower():
+        return standard[text]
+    for index, char in enumerate(text):
+        if char.isascii() and char.isalpha() and char.lower() not in taken.lower():
+            return f"{text[:index]}&{text[index:]}"
+    return text
+
+
+def access_key(text: str) -> str:
+    """The letter after the "&" of `text`, lower case ("" when none)."""
+    found = re.search(r"&([^&])", text)
+    return found.group(1).lower() if found else ""
+
+
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, detail: str = "") -> QMessageBox:
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
     if detail:
@@ -89,6 +109,16 @@ def show_error(parent: QWidget | None, text: str, detail: str = "", title: str =
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     _localize(box)
     box.exec()
+
+
+def show_error_at(field: QWidget, text: str, detail: str = "") -> None:
+    """A mistake in one field of a form: said, then the focus back on that field with its text selected, to be
+    typed again (it stayed on the field or button where Enter was pressed)."""
+    show_error(field.window(), text, detail)
+    field.setFocus(Qt.FocusReason.OtherFocusReason)
+    target = field.focusProxy() or field
+    if hasattr(target, "selectAll"):
+        target.selectAll()
 
 
 def show_failure(parent: QWidget | None, error: BaseException, context: str = "") -> None:
@@ -119,24 +149,31 @@ def show_info(parent: QWidget | None, text: str, detail: str = "", title: str = 
 def confirm(
     parent: QWidget | None, text: str, detail: str = "", title: str = "Xác nhận", yes: str = "Đồng ý", no: str = "Hủy"
 ) -> bool:
-    """Ask a yes/no question; True when the user chose `yes`. The safe answer (`no`) is the default."""
+    """Ask a yes/no question; True when the user chose `yes`. The safe answer (`no`) is the default (Enter and
+    Escape); each button has an access key (Alt+letter), given here when its text has none."""
     box = _box(parent, QMessageBox.Icon.Question, title, text, detail)
+    yes = with_access_key(yes)
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    no_button = box.addButton(with_access_key(no, access_key(yes)), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(no_button)
     box.setEscapeButton(no_button)
     box.exec()
     return box.clickedButton() is yes_button
 
 
-def input_box(parent: QWidget | None, title: str, label: str, ok: str = "Đồng ý") -> QInputDialog:
+def input_box(
+    parent: QWidget | None, title: str, label: str, ok: str = "Đồng ý", mode=QInputDialog.InputMode.TextInput
+) -> QInputDialog:
     """The small question dialog, wide enough that its title is never cut («Tìm, s… phiếu»): the title bar adds
-    its icon and buttons to the text, and its font may be larger than the dialog's."""
+    its icon and buttons to the text, and its font may be larger than the dialog's. Its mode is set first: set
+    after the button texts, a number's «Đồng ý» showed greyed out although Enter took the number."""
     box = QInputDialog(parent)
+    box.setInputMode(mode)
     box.setWindowTitle(title)
     box.setLabelText(label)
+    ok = with_access_key(ok)
     box.setOkButtonText(ok)
-    box.setCancelButtonText("Hủy")
+    box.setCancelButtonText(with_access_key("Hủy", access_key(ok)))
     bold = box.font()
     bold.setBold(True)
     box.setMinimumWidth(round(QFontMetrics(bold).horizontalAdvance(title) * 1.3) + 180)
@@ -153,8 +190,7 @@ def ask_number(
     parent: QWidget | None, title: str, label: str, value: int, minimum: int, maximum: int, ok: str = "Đồng ý"
 ) -> int | None:
     """A whole number between `minimum` and `maximum` chosen by the user, or None when cancelled."""
-    box = input_box(parent, title, label, ok)
-    box.setInputMode(QInputDialog.InputMode.IntInput)
+    box = input_box(parent, title, label, ok, QInputDialog.InputMode.IntInput)
     box.setIntRange(minimum, maximum)
     box.setIntValue(min(max(value, minimum), maximum))
     return box.intValue() if box.exec() else None

@@ -33,6 +33,7 @@ def read_only_table(
     if rows_selectable:
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.selectionModel().currentRowChanged.connect(lambda current, _before: _select_current(table, current))
     else:
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
     if not focus:
@@ -43,6 +44,13 @@ def read_only_table(
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(len(headers) - 1 if stretch is None else stretch, QHeaderView.ResizeMode.Stretch)
     return table
+
+
+def _select_current(table: QTableWidget, current) -> None:
+    """Tab into a table whose rows are chosen: Qt makes the first row current without choosing it, so the buttons
+    acting on the chosen row stayed off and ↓ on a one-row table did nothing; the row shown current is chosen."""
+    if table.hasFocus() and current.isValid() and not table.selectionModel().hasSelection():
+        table.selectRow(current.row())
 
 
 def fill_table(table: QTableWidget, rows: Iterable[Sequence[str]]) -> None:

@@ -376,16 +376,16 @@ class BallotsTab(QWidget):
         self.log_view.scrollToBottom()
         self._show_result()
         self._fill_checks()
-        self._focus_entry()
+        self.focus_entry()
 
-    def _focus_entry(self) -> None:
+    def focus_entry(self) -> None:
         """The entry takes the keyboard only while this tab is shown and the round is being counted."""
         if self.entry.isEnabled() and self.isVisible():
             self.entry.setFocus()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        self._focus_entry()
+        self.focus_entry()
 
     def _show_result(self, result=None) -> None:
         """The tally beside the entry (and the room's screen); `result`: the one an act just returned."""
@@ -489,28 +489,28 @@ class BallotsTab(QWidget):
             number = dialogs.ask_number(self, "Gõ phiếu kiểm tra", "Số thứ tự của phiếu trong xấp:", 1, 1, 100000)
             if number is not None:
                 self.entry.start_ballot(number, self.session.ballot(number))
-                self._focus_entry()
+                self.focus_entry()
             return
         found = self._saved_ballot("Tìm, sửa phiếu", "Số phiếu cần sửa:")
         if found is None:
             return
         number, ballot = found
         self.entry.start_ballot(number, ballot)
-        self._focus_entry()
+        self.focus_entry()
 
     def void_ballot(self) -> None:
         """Take a ballot entered by mistake (a number typed twice, a paper not of this round) out of the count; the
         log keeps it."""
         found = self._saved_ballot("Hủy phiếu nhập nhầm", "Số phiếu cần bỏ khỏi kết quả:")
         if found is None:
-            self._focus_entry()
+            self.focus_entry()
             return
         number, ballot = found
         text = f"Bỏ phiếu số {number} ({describe(ballot, self.session.election)}) khỏi kết quả? Nhật ký vẫn giữ phiếu."
         if dialogs.confirm(self, text, yes="Bỏ phiếu"):
             backup_before(self, "void")
             operations.run(self, lambda: self.session.void(number), self._after)
-        self._focus_entry()  # back to typing ballots, whatever the answer
+        self.focus_entry()  # back to typing ballots, whatever the answer
 
     def declare_collected(self) -> None:
         chosen = self.current_round()

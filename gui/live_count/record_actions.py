@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 
 from gui.core import dialogs, operations
 
@@ -197,8 +197,12 @@ class RecordActions(QObject):
         tab = self.tab
         if tab.projector is None:
             tab.projector = ProjectorWindow("", "")
+            tab.projector.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.update_projector()
         tab.projector.present()
+        # the keyboard stays with the counters: the room's screen opening took it, and typed ballots went nowhere
+        tab.window().activateWindow()
+        tab.focus_entry()
 
     def update_projector(self) -> None:
         """The room's screen follows the data (models.live_count.wall), not the round picked in «Lần bầu»: while

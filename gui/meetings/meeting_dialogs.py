@@ -59,7 +59,7 @@ class MeetingDialog(QDialog):
     def save(self) -> None:
         held_on = self.date_field.date()
         if held_on is None:
-            dialogs.show_error(self, "Hãy nhập ngày họp (ngày/tháng/năm).")
+            dialogs.show_error_at(self.date_field, "Hãy nhập ngày họp (ngày/tháng/năm).")
             return
         operations.run(
             self,
@@ -260,7 +260,7 @@ class AppointmentDialog(QDialog):
     def save(self) -> None:
         decided = self.date_field.date()
         if decided is None:
-            dialogs.show_error(self, "Hãy nhập ngày quyết định (ngày/tháng/năm).")
+            dialogs.show_error_at(self.date_field, "Hãy nhập ngày quyết định (ngày/tháng/năm).")
             return
         info = AppointmentInfo(
             self.post_combo.currentData(),
@@ -308,7 +308,7 @@ class ApprovalDialog(QDialog):
     def save(self) -> None:
         approved_on = self.date_field.date()
         if approved_on is None:
-            dialogs.show_error(self, "Hãy nhập ngày quyết định chuẩn y (ngày/tháng/năm).")
+            dialogs.show_error_at(self.date_field, "Hãy nhập ngày quyết định chuẩn y (ngày/tháng/năm).")
             return
         operations.run(
             self,

@@ -216,7 +216,23 @@ def _committee():
     return CommitteeDialog()
 
 
+def _applicant():
+    from gui.admission.applicant_dialog import ApplicantDialog
+    from models.roster.members import all_members
+
+    return ApplicantDialog(None, all_members(), None)
+
+
+def _admission_vote():
+    from gui.admission.admission_tab import AdmissionTab
+
+    tab = AdmissionTab()
+    return tab._vote_dialog("Biểu quyết đề nghị kết nạp", "Quần chúng Hoàng Thị Hoa", True)
+
+
 DIALOGS = {
+    "applicant": _applicant,
+    "admission_vote": _admission_vote,
     "committee": _committee,
     "protection": _protection,
     "new_passphrase": _new_passphrase,
