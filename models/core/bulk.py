@@ -13,7 +13,7 @@ is cancelled and its answer taken first, so the rollback and whatever the caller
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 import peewee as pw
@@ -25,19 +25,26 @@ log = logging.getLogger(__name__)
 _SQLITE_PARAMETERS = 30_000  # SQLite takes 32,766 at most
 
 
-def insert_rows(model: type[pw.Model], names: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
-    """Insert `rows`, each the values of the fields `names` in that order, as Python values (dates, bytes...)."""
-    if not rows:
+def insert_rows(model: type[pw.Model], names: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    """Insert `rows`, each the values of the fields `names` in that order, as Python values (dates, bytes...).
+
+    `rows` may be a generator: a COPY sends each row as it comes, so the server stores them while the caller is
+    still computing the next ones.
+    """
+    if isinstance(rows, Sequence) and not rows:
         return
     columns = ", ".join(getattr(model, name).column_name for name in names)
     table = model._meta.table_name
     if isinstance(db.obj, pw.PostgresqlDatabase) and _may_copy(table):
+        sent: list[Sequence[object]] = []
         try:
             with db.atomic():  # a savepoint: a failed COPY leaves the caller's transaction as it was
-                _copy(f"COPY {table} ({columns}) FROM STDIN", rows)
+                _copy(f"COPY {table} ({columns}) FROM STDIN", rows, sent)
             return
         except pw.DatabaseError as error:
             log.info("COPY into %s failed (%s); inserting the rows instead", table, type(error).__name__)
+        rows = [*sent, *rows]  # those sent before the failure, then the rest
+    rows = rows if isinstance(rows, Sequence) else list(rows)
     # Multi-row INSERTs through execute_sql (the data file's error translation sees them), within SQLite's limit
     # of parameters (PostgreSQL's is higher); dates and times as the ISO text peewee stores.
     per_statement = max(1, _SQLITE_PARAMETERS // len(names))
@@ -48,13 +55,15 @@ def insert_rows(model: type[pw.Model], names: Sequence[str], rows: Sequence[Sequ
         db.execute_sql(f"INSERT INTO {table} ({columns}) VALUES {', '.join([one] * len(chunk))}", params)
 
 
-def _copy(copying: str, rows: Sequence[Sequence[object]]) -> None:
+def _copy(copying: str, rows: Iterable[Sequence[object]], sent: list[Sequence[object]]) -> None:
+    """COPY `rows`, each kept in `sent` as it goes (for an INSERT after a failure)."""
     connection = db.obj.connection()
     try:
         # the driver's errors as peewee's, as every other statement's
         wrapper = pw.__exception_wrapper__  # type: ignore[attr-defined]  # peewee's stubs leave it out
         with wrapper, connection.cursor() as cursor, cursor.copy(copying) as copy:
             for row in rows:
+                sent.append(row)
                 copy.write_row(row)
     except BaseException:
         _settle(connection)

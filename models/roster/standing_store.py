@@ -137,29 +137,28 @@ _STAMP_COLUMNS = ("branch", "member", "admission_date", "official_date", "events
 
 def _write(written: list[int], members: list[tuple[int, MemberRecord]]) -> None:
     """Replace the spans and stamps of `members` ((branch id, record) each; `written`: the ids that have some
-    already)."""
+    already). The spans are computed as they are sent: the server stores them meanwhile."""
     if written:
         delete_rows(MemberStanding, MemberStanding.member.in_(written))
         delete_rows(StandingStamp, StandingStamp.member.in_(written))
-    spans, stamps = [], []
-    for branch_id, member in members:
-        for span in standings(member):
-            spans.append(
-                (branch_id, member.id, span.start, span.end, span.code, span.current, span.official, span.exempted)
-            )
-        live = effective_events(member.events)
-        stamps.append(
-            (
-                branch_id,
-                member.id,
-                member.admission_date,
-                member.official_date,
-                len(member.events),
-                len(live),
-                max((e.id or 0 for e in member.events), default=0),
-            )
-        )
+    spans = (
+        (branch_id, member.id, span.start, span.end, span.code, span.current, span.official, span.exempted)
+        for branch_id, member in members
+        for span in standings(member)
+    )
     insert_rows(MemberStanding, _SPAN_COLUMNS, spans)
+    stamps = [
+        (
+            branch_id,
+            member.id,
+            member.admission_date,
+            member.official_date,
+            len(member.events),
+            len(effective_events(member.events)),
+            max((e.id or 0 for e in member.events), default=0),
+        )
+        for branch_id, member in members
+    ]
     insert_rows(StandingStamp, _STAMP_COLUMNS, stamps)
 
 
