@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import cast
 
 import peewee as pw
 
@@ -115,7 +116,7 @@ def _status_inputs(ids: list[int]) -> list[tuple[int, MemberRecord]]:
             found[1].events.append(
                 EventRecord(
                     EventKind(kind),
-                    _day(day),
+                    cast(date, _day(day)),  # a NOT NULL column
                     end_date=_day(end),
                     id=event_id,
                     member_id=member_id,
