@@ -230,9 +230,9 @@ def member_chunks(size: int, branch_id: int | None = None) -> Iterator[list[Memb
             return
 
 
-def members_with_ids(ids: list[int], branch_id: int | None = None, any_branch: bool = False) -> list[MemberRecord]:
+def members_with_ids(ids: list[int], branch_id: int | None = None) -> list[MemberRecord]:
     """The members of the branch (None: the current one) among `ids`, with events, in id order: what the office's
-    queries picked out. `any_branch`: of whichever branch, each with the events of its own branch."""
+    queries picked out."""
     ids = sorted(ids)
     out: list[MemberRecord] = []
     for start in range(0, len(ids), 5000):
@@ -242,16 +242,8 @@ def members_with_ids(ids: list[int], branch_id: int | None = None, any_branch: b
         wanted = set(chosen)
         picked = Member.id.between(chosen[0], chosen[-1]) if dense else Member.id.in_(chosen)
         of_event = MemberEvent.member.between(chosen[0], chosen[-1]) if dense else MemberEvent.member.in_(chosen)
-        if any_branch:
-            members = Member.select().where(picked)
-            events_query = (
-                MemberEvent.select()
-                .join(Member, on=(Member.id == MemberEvent.member) & (Member.branch == MemberEvent.branch))
-                .where(of_event)
-            )
-        else:
-            members = Member.select().where(of_branch(Member, branch_id) & picked)
-            events_query = MemberEvent.select().where(of_branch(MemberEvent, branch_id) & of_event)
+        members = Member.select().where(of_branch(Member, branch_id) & picked)
+        events_query = MemberEvent.select().where(of_branch(MemberEvent, branch_id) & of_event)
         events: dict[int, list[EventRecord]] = defaultdict(list)
         for row in _raw_dicts(events_query, _EVENT_DATE_KEYS):
             events[row["member"]].append(_event_from_dict(row))

@@ -10,21 +10,22 @@ that matches means the spans do. The check is one grouped query; only the member
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
+from typing import cast
 
 import peewee as pw
 
 from models.core.bulk import insert_rows
 from models.core.row_deletes import delete_rows
-from models.core.saved_ids import saved_id
 from models.core.tables import db
+from models.roster.event_kinds import EventKind
 from models.roster.member_rules import effective_events
-from models.roster.members import members_with_ids
-from models.roster.records import MemberRecord
+from models.roster.records import EventRecord, MemberRecord
 from models.roster.standing_tables import MemberStanding, StandingStamp
 from models.roster.standings import standings
 from models.roster.tables import Member, MemberEvent
 
-CHUNK = 5000
+CHUNK = 10_000
 
 
 def _changed(a: str, b: str) -> str:
@@ -73,49 +74,92 @@ def _stale_rows(branch_ids: Sequence[int] | None) -> list[tuple]:
 def refresh_standings(branch_ids: Sequence[int] | None = None) -> int:
     """Recompute the spans of every member whose stamp is missing or out of date; returns how many were.
 
-    Each chunk of members is one transaction. Raises peewee's error when the database refuses the writes (a file
-    opened read-only, an account allowed only to read a branch): the caller then counts from the records.
+    A bulk pass: each chunk of members is read as the few columns the status rules look at (one query for the
+    records, one for their events), their spans computed by models.roster.standings and written with their stamps
+    in one transaction (COPY where the account may). Raises peewee's error when the database refuses the writes (a
+    file opened read-only, an account allowed only to read a branch): the caller then counts from the records.
     """
     rows = _stale_rows(branch_ids)
-    branch_of = {member_id: branch_id for branch_id, member_id, _ in rows}
     stamped = {member_id for _, member_id, before in rows if before}
-    ids = sorted(branch_of)
+    ids = sorted(member_id for _, member_id, _ in rows)
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         with db.atomic():
-            _write(branch_of, [i for i in chunk if i in stamped], members_with_ids(chunk, any_branch=True))
+            _write([i for i in chunk if i in stamped], _status_inputs(chunk))
     return len(ids)
+
+
+def _status_inputs(ids: list[int]) -> list[tuple[int, MemberRecord]]:
+    """(branch id, the member's record as far as the status rules read it: the admission and official dates and
+    the events of the member's branch) of each member among `ids` (sorted) still present, in id order."""
+    member, event = Member._meta.table_name, MemberEvent._meta.table_name
+    # A dense run of ids is read as a range, else as a list of ids (either way only `ids` are kept).
+    if ids[-1] - ids[0] < 2 * len(ids):
+        where, params = f"BETWEEN {db.param} AND {db.param}", [ids[0], ids[-1]]
+    else:
+        where, params = f"IN ({', '.join([db.param] * len(ids))})", list(ids)
+    wanted = set(ids)
+    records: dict[int, tuple[int, MemberRecord]] = {}
+    for member_id, branch_id, admitted, official in db.execute_sql(
+        f"SELECT id, branch_id, admission_date, official_date FROM {member} WHERE id {where}", params
+    ):
+        if member_id in wanted:
+            record = MemberRecord("", "", None, _day(admitted), official_date=_day(official), id=member_id)
+            records[member_id] = (branch_id, record)
+    for member_id, branch_id, event_id, kind, day, end, replaced_by, voided in db.execute_sql(
+        f"SELECT member_id, branch_id, id, kind, date, end_date, replaced_by_id, voided_at FROM {event} "
+        f"WHERE member_id {where}",
+        params,
+    ):
+        found = records.get(member_id)
+        if found is not None and found[0] == branch_id:
+            found[1].events.append(
+                EventRecord(
+                    EventKind(kind),
+                    cast(date, _day(day)),  # a NOT NULL column
+                    end_date=_day(end),
+                    id=event_id,
+                    member_id=member_id,
+                    replaced_by=replaced_by,
+                    voided_at=_day(voided),
+                )
+            )
+    return [records[i] for i in sorted(records)]
+
+
+def _day(value) -> date | None:
+    """A stored date as a date: PostgreSQL's driver gives dates, SQLite ISO text."""
+    return date.fromisoformat(value[:10]) if isinstance(value, str) else value
 
 
 _SPAN_COLUMNS = ("branch", "member", "start_day", "end_day", "code", "on_roster", "official", "exempted")
 _STAMP_COLUMNS = ("branch", "member", "admission_date", "official_date", "events", "live_events", "last_event")
 
 
-def _write(branch_of: dict[int, int], written: list[int], members: list[MemberRecord]) -> None:
-    """Replace the spans and stamps of `members` (`written`: the ids that have some already)."""
+def _write(written: list[int], members: list[tuple[int, MemberRecord]]) -> None:
+    """Replace the spans and stamps of `members` ((branch id, record) each; `written`: the ids that have some
+    already). The spans are computed as they are sent: the server stores them meanwhile."""
     if written:
         delete_rows(MemberStanding, MemberStanding.member.in_(written))
         delete_rows(StandingStamp, StandingStamp.member.in_(written))
-    spans, stamps = [], []
-    for member in members:
-        branch_id = branch_of[saved_id(member)]
-        for span in standings(member):
-            spans.append(
-                (branch_id, member.id, span.start, span.end, span.code, span.current, span.official, span.exempted)
-            )
-        live = effective_events(member.events)
-        stamps.append(
-            (
-                branch_id,
-                member.id,
-                member.admission_date,
-                member.official_date,
-                len(member.events),
-                len(live),
-                max((e.id or 0 for e in member.events), default=0),
-            )
-        )
+    spans = (
+        (branch_id, member.id, span.start, span.end, span.code, span.current, span.official, span.exempted)
+        for branch_id, member in members
+        for span in standings(member)
+    )
     insert_rows(MemberStanding, _SPAN_COLUMNS, spans)
+    stamps = [
+        (
+            branch_id,
+            member.id,
+            member.admission_date,
+            member.official_date,
+            len(member.events),
+            len(effective_events(member.events)),
+            max((e.id or 0 for e in member.events), default=0),
+        )
+        for branch_id, member in members
+    ]
     insert_rows(StandingStamp, _STAMP_COLUMNS, stamps)
 
 

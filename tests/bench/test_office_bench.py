@@ -156,6 +156,61 @@ def test_server_statistics(benchmark, big_server):
     _run(benchmark, SERVER, "PostgreSQL server")
 
 
+def _copied_out(table: str) -> tuple[str, bytes]:
+    """(column list, the table's rows as COPY text) of every column but the id."""
+    columns = ", ".join(c.name for c in db.get_columns(table) if c.name != "id")
+    out = bytearray()
+    with db.obj.connection().cursor() as cursor, cursor.copy(f"COPY {table} ({columns}) TO STDOUT") as copy:
+        for block in copy:
+            out += block
+    return columns, bytes(out)
+
+
+def _plain_read_and_write(written: dict[str, tuple[str, bytes]]) -> tuple[float, float]:
+    """(seconds, CPU seconds) of the least a first computation of the spans must do: read every member's dates and
+    every event (the columns the rules look at), and write the same span and stamp rows, ready made, by COPY."""
+    start, cpu = time.perf_counter(), time.process_time()
+    with db.obj.connection().cursor() as cursor:
+        cursor.execute("SELECT id, branch_id, admission_date, official_date FROM member").fetchall()
+        cursor.execute(
+            "SELECT member_id, branch_id, id, kind, date, end_date, replaced_by_id, voided_at FROM member_event"
+        ).fetchall()
+        with db.atomic():
+            for table, (columns, data) in written.items():
+                with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                    copy.write(data)
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
+@pytest.mark.timeout(3600)  # 500,000 members: the fill and each round take minutes on a shared 2-core PC
+def test_first_spans_after_a_bulk_fill_vs_plain_read_and_write(big_server):
+    """The first statistics after a bulk fill (an import, a migration of a big roster) compute every member's status
+    spans: ChiBo's pass (models.roster.standing_store.refresh_standings) against plain psycopg reading the same
+    members and events and writing the same rows by COPY, rounds interleaved. Goal (issue 23): minutes no more."""
+    branches = [i for i, _ in list_branches()]
+    tables = ("member_standing", "standing_stamp")
+    members = db.execute_sql("SELECT count(*) FROM member").fetchone()[0]
+    ours, plain = [], []
+    for _ in range(int(os.environ.get("CHIBO_BENCH_ROUNDS", 2))):
+        db.execute_sql(f"TRUNCATE {', '.join(tables)}")
+        start, cpu = time.perf_counter(), time.process_time()
+        assert refresh_standings(branches) == members
+        ours.append((time.perf_counter() - start, time.process_time() - cpu))
+        written = {table: _copied_out(table) for table in tables}
+        counts = [db.execute_sql(f"SELECT count(*) FROM {table}").fetchone()[0] for table in tables]
+        db.execute_sql(f"TRUNCATE {', '.join(tables)}")
+        plain.append(_plain_read_and_write(written))
+        assert [db.execute_sql(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables] == counts  # the same rows
+    ours_s, plain_s = min(s for s, _ in ours), min(s for s, _ in plain)
+    print(
+        f"\nfirst spans after a bulk fill, {members:,} members ({counts[0]:,} spans) on PostgreSQL; load average "
+        f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs\n  ChiBo: {', '.join(f'{s:.1f}' for s, _ in ours)} s "
+        f"(CPU of this process {', '.join(f'{c:.1f}' for _, c in ours)} s); plain read + COPY of the same rows: "
+        f"{', '.join(f'{s:.1f}' for s, _ in plain)} s (CPU {', '.join(f'{c:.1f}' for _, c in plain)} s); "
+        f"ratio of the best {ours_s / plain_s:.2f}"
+    )
+
+
 def test_commune_branch_files_into_one_committee_file(benchmark, tmp_path):
     """134 branch files of a commune (6,500 members) brought into the committee's own data file one by one
     (`dua-len-may-chu --committee-file`: each copied whole, checked field by field, in one transaction), against

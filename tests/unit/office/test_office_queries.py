@@ -172,3 +172,106 @@ def test_a_read_only_file_is_counted_from_its_records(committee, monkeypatch):
     monkeypatch.setattr(db.obj, "read_only", True, raising=False)
     _check_statistics(committee)
     assert stale_members()  # nothing was written
+
+
+def _stored_spans() -> dict[int, list[tuple]]:
+    from models.roster.standing_tables import MemberStanding
+
+    out: dict[int, list[tuple]] = {}
+    query = MemberStanding.select().order_by(MemberStanding.member, MemberStanding.start_day.asc(nulls="first"))
+    for row in query:
+        facts = (row.start_day, row.end_day, row.code, row.on_roster, row.official, row.exempted)
+        out.setdefault(row.member_id, []).append((row.branch_id, *facts))
+    return out
+
+
+def _per_member_spans(branch_ids) -> dict[int, list[tuple]]:
+    """Each member's spans computed one by one from the whole record, as the members tab reads it."""
+    from models.roster.standings import standings
+
+    return {
+        record.id: [(branch_id, s.start, s.end, s.code, s.current, s.official, s.exempted) for s in standings(record)]
+        for branch_id in branch_ids
+        for record in all_members(branch_id)
+    }
+
+
+def test_the_bulk_pass_writes_the_spans_of_the_per_member_rules(committee, monkeypatch):
+    """Random histories (events of another branch left behind by a move included), read in small chunks, as a
+    range of ids and as a list of scattered ids: every member's stored spans are those of its whole record."""
+    import models.roster.standing_store as store
+    from models.core.tables import db
+
+    first, second, _ = committee
+    moved = [m.id for m in all_members(first)[:5]]
+    Member.update(branch=second).where(Member.id.in_(moved)).execute()  # their events stay with the first branch
+    monkeypatch.setattr(store, "CHUNK", 7)
+    assert refresh_standings() == 160
+    assert _stored_spans() == _per_member_spans([first, second])
+    scattered = [m.id for m in all_members(first)[::4]] + [m.id for m in all_members(second)[::5]]
+    db.execute_sql(
+        f"UPDATE standing_stamp SET events = events + 1 WHERE member_id IN ({','.join(map(str, scattered))})"
+    )
+    MemberEvent.insert(member=scattered[0], kind=str(EventKind.DIED), date=date(2026, 5, 1), branch=first).execute()
+    assert refresh_standings() == len(scattered)
+    assert _stored_spans() == _per_member_spans([first, second])
+    assert refresh_standings() == 0
+
+
+def _on_server():
+    from models.core.tables import db
+
+    if not isinstance(db.obj, pw.PostgresqlDatabase):
+        pytest.skip("COPY is PostgreSQL's")
+    return db
+
+
+def test_a_copy_cancelled_by_the_server_is_written_by_insert_instead(committee, monkeypatch):
+    """The server cancels the COPY of the spans halfway (an administrator, a statement timeout): the rows go by
+    multi-row INSERT in the same transaction, the same spans as the rules give, and the connection goes on."""
+    import psycopg
+
+    db = _on_server()
+    first, second, _ = committee
+    url = db.obj.connection().info.dsn
+    write_row, written = psycopg.Copy.write_row, []
+
+    def cancelled_halfway(copy, row):
+        written.append(row)
+        if len(written) == 20:
+            with psycopg.connect(url, autocommit=True) as other:
+                other.execute("SELECT pg_cancel_backend(%s)", (copy.connection.info.backend_pid,))
+        write_row(copy, row)
+
+    monkeypatch.setattr(psycopg.Copy, "write_row", cancelled_halfway)
+    assert refresh_standings() == 160
+    assert len(written) >= 20
+    assert _stored_spans() == _per_member_spans([first, second])
+    _check_statistics(committee)
+
+
+class _Interrupted(BaseException):
+    """As a timeout's exception, which psycopg does not handle as it handles Ctrl+C."""
+
+
+def test_a_copy_interrupted_while_the_server_finishes_leaves_the_connection_usable(committee, monkeypatch):
+    """Interrupted after the data was sent, while the server still stores it: the interruption is what the caller
+    gets (not «another command is already in progress»), nothing is half written, and the next statistics run."""
+    import psycopg._copy
+
+    db = _on_server()
+    end = psycopg._copy.copy_end
+
+    def interrupted(pgconn, error):
+        pgconn.put_copy_end(error)
+        pgconn.flush()
+        raise _Interrupted("timeout")
+        yield  # a generator, as the driver's
+
+    monkeypatch.setattr(psycopg._copy, "copy_end", interrupted)
+    with pytest.raises(_Interrupted):
+        office.office_statistics(ON, PERIOD, YEAR, BOUNDS)
+    monkeypatch.setattr(psycopg._copy, "copy_end", end)
+    assert db.execute_sql("SELECT count(*) FROM member_standing").fetchone() == (0,)
+    _check_statistics(committee)
+    assert stale_members() == {}
