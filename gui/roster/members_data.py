@@ -49,7 +49,7 @@ class MembersData:
         from models.core import clock
         from models.roster.members import all_members
         from models.roster.roster import roster_rows
-        from models.roster.roster_pages import is_server, loads_in_pages, roster_pages
+        from models.roster.roster_pages import building_roster, is_server, loads_in_pages, roster_pages
 
         paged = loads_in_pages()
         if paged and is_server():
@@ -57,13 +57,15 @@ class MembersData:
             return
         self.cancel_loading()
         selected = self.selected_member_id()
-        if paged:
-            self._by_id = None
-            self.model.set_rows([row for page in roster_pages(clock.today()) for row in page])
-        else:
-            records = all_members()
-            self._by_id = {m.id: m for m in records}
-            self.model.set_rows(roster_rows(records, clock.today()))
+        with building_roster():
+            if paged:
+                self._by_id = None
+                rows = [row for page in roster_pages(clock.today()) for row in page]
+            else:
+                records = all_members()
+                self._by_id = {m.id: m for m in records}
+                rows = roster_rows(records, clock.today())
+        self.model.set_rows(rows)
         self._loaded(selected)
 
     def load(self) -> None:
