@@ -65,6 +65,8 @@ class MembersData:
                 records = all_members()
                 self._by_id = {m.id: m for m in records}
                 rows = roster_rows(records, clock.today())
+        if paged:
+            self.proxy.expect_order(list(range(len(rows))), ("full_name", False))  # the pages' order
         self.model.set_rows(rows)
         self._loaded(selected)
 
@@ -154,8 +156,8 @@ class MembersData:
 
     def _fill_status_combo(self, rows) -> None:
         current = self.status_combo.currentData()
-        pairs = zip(map(attrgetter("status_label"), rows), map(attrgetter("status_code"), rows), strict=True)
-        labels = sorted(set(pairs))
+        label_of = dict(zip(map(attrgetter("status_code"), rows), map(attrgetter("status_label"), rows), strict=True))
+        labels = sorted((label, code) for code, label in label_of.items())
         self.status_combo.blockSignals(True)
         self.status_combo.clear()
         self.status_combo.addItem("Mọi tình trạng", "")

@@ -120,21 +120,17 @@ def rows_of(
     jobs = list(map(parts.jobs.__getitem__, zip(job_titles, occupations, strict=True)))
     places = list(map(parts.places.__getitem__, zip(jobs, hometowns, workplaces, strict=True)))
     names = list(map(parts.names.__getitem__, full_names))
-    # Card numbers are unique: folded one by one unless every one is plain digits (then each is its own fold).
-    folded_cards = (
-        cards if all(map(str.isdecimal, filter(None, cards))) and _ascii(cards) else list(map(_folded_card, cards))
-    )
+    # Card numbers are unique: folded one by one unless all are plain digits (then each is its own fold).
+    digits = "".join(cards)
+    folded_cards = cards if digits.isascii() and (digits.isdecimal() or not digits) else list(map(_folded_card, cards))
     search = list(map("{} {} {}".format, names, folded_cards, places))
-    for i in compress(range(count), map(not_, map(all, zip(names, folded_cards, places, strict=True)))):
-        search[i] = " ".join(filter(None, (names[i], folded_cards[i], places[i])))
+    if "" in folded_cards or "" in places or "" in names:
+        for i in compress(range(count), map(not_, map(all, zip(names, folded_cards, places, strict=True)))):
+            search[i] = " ".join(filter(None, (names[i], folded_cards[i], places[i])))
     official, codes, labels, current = zip(*map(_STATUS_FIELDS, statuses), strict=True)
     fields = (ids, full_names, map(text, genders), births, admissions, officials, official, codes, labels, current)
     fields += (cards, jobs, hometowns, map(text, ethnicities), workplaces, phones, map(bytes, name_keys), search)
     return list(map(_new_row, repeat(RosterRow, count), zip(*fields, strict=True)))
-
-
-def _ascii(texts: Sequence[str]) -> bool:
-    return "".join(texts).isascii()
 
 
 def roster_row(member: MemberRecord, on: date) -> RosterRow:
