@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import date
 from itertools import compress, repeat
@@ -70,34 +71,51 @@ def is_server() -> bool:
     return not isinstance(db.obj, pw.SqliteDatabase)
 
 
-def roster_pages(on: date, first: int = FIRST_PAGE, size: int = PAGE) -> Iterator[list[RosterRow]]:
+def roster_pages(
+    on: date, first: int = FIRST_PAGE, size: int = PAGE, stop: Callable[[], bool] = bool
+) -> Iterator[list[RosterRow]]:
     """The rows of every member of the current branch in A-B-C order (ties by id), `first` rows, then `size` a
-    page; statuses on `on`. Stop iterating to stop reading."""
+    page; statuses on `on`. Stop iterating to stop reading; `stop()`, asked before a server's next page is asked
+    for, ends the pages too."""
     build = _PageRows(on)
-    if isinstance(db.obj, pw.SqliteDatabase):
-        # A file: the first page by the index (at once), the rest by one query reading the branch's rows in the
-        # order they are stored and sorting them (the index's order would read the table's pages at random, each
-        # many times over), streamed a page at a time. The events' marks in one grouped query before.
-        marks = _all_marks(on)
-        values = _fetch(_page_query(_COLUMNS, None, first))
-        yield build(values, marks)
-        if len(values) == first:
-            for page in _pages(db.execute_sql(*_rest_query(_key_of(values[-1])).sql()), size):
-                yield build(page, marks)
+    if not isinstance(db.obj, pw.SqliteDatabase):
+        yield from _server_pages(build, first, size, stop)
         return
-    # A server probes each member's events with the first page (it comes at once), then answers one grouped query
-    # over the branch's events for the rest, faster than a probe per member.
-    after, limit, columns, marks = None, first, [*_COLUMNS, _events_mark(on)], None
-    while True:
-        values = _fetch(_page_query(columns, after, limit))
-        if not values:
-            return
-        yield build(values, marks)
-        if len(values) < limit:
-            return
-        after, limit = _key_of(values[-1]), size
-        if marks is None:
-            marks, columns = _all_marks(on), _COLUMNS
+    # A file: the first page by the index (at once), the rest by one query reading the branch's rows in the order
+    # they are stored and sorting them (the index's order would read the table's pages at random, each many times
+    # over), streamed a page at a time. The events' marks in one grouped query before.
+    marks = _all_marks(on)
+    values = _fetch(_page_query(_COLUMNS, None, first))
+    yield build(values, marks)
+    if len(values) == first:
+        for page in _pages(db.execute_sql(*_rest_query(_key_of(values[-1])).sql()), size):
+            yield build(page, marks)
+
+
+def _server_pages(build: _PageRows, first: int, size: int, stop: Callable[[], bool]) -> Iterator[list[RosterRow]]:
+    """A server's pages: the first with a probe of each member's events (it comes at once), the rest after one
+    grouped query over the branch's events, faster than a probe per member. Each later page (with the events its
+    members need) is read on a helper thread, over this thread's connection, while the page before is turned
+    into rows here: the server works while Python does."""
+    values = _fetch(_page_query([*_COLUMNS, _events_mark(build.on)], None, first))
+    yield build(values, None)
+    if len(values) < first or stop():
+        return
+    marks, connection = _all_marks(build.on), db.connection()
+
+    def read(sql: tuple[str, list]) -> tuple[list[tuple], dict[int, list[tuple]]]:
+        values = _read(connection, sql)
+        reading = [row[0] for row in values if marks.get(row[0]) == _READ_EVENTS]
+        return values, _status_events(reading, lambda query: _read(connection, query.sql()))
+
+    with ThreadPoolExecutor(1, thread_name_prefix="roster-pages") as reader:  # leaving waits for a read under way
+        coming = reader.submit(read, _page_query(_COLUMNS, _key_of(values[-1]), size).sql())
+        while coming is not None:
+            values, events = coming.result()
+            more = len(values) == size and not stop()
+            coming = reader.submit(read, _page_query(_COLUMNS, _key_of(values[-1]), size).sql()) if more else None
+            if values:
+                yield build(values, marks, events)
 
 
 def _key_of(values: tuple) -> tuple[bytes, int]:
@@ -170,6 +188,15 @@ def _fetch(query) -> list[tuple]:
 _BATCH = 2_000
 
 
+def _read(connection, sql: tuple[str, list]) -> list[tuple]:
+    """A query's rows, read on a helper thread straight through the server connection given (peewee would open
+    the thread a connection of its own), as _fetch reads them."""
+    with connection.transaction(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL jit = off")
+        cursor.execute(*sql)
+        return _rows_of(cursor)
+
+
 def _rows_of(cursor) -> list[tuple]:
     """Every row, taken a few thousand at a time: the driver turns rows into Python values without letting
     other threads run, and the GUI thread must not wait for a whole page of them."""
@@ -196,7 +223,7 @@ def _day(value) -> date | None:
     return date.fromisoformat(value[:10]) if isinstance(value, str) else value
 
 
-def _status_events(member_ids: list[int]) -> dict[int, list[tuple]]:
+def _status_events(member_ids: list[int], fetch: Callable[[pw.Query], list[tuple]] = _fetch) -> dict[int, list[tuple]]:
     """The events that count and that the status rules read, of these members: (kind, date, end date) in the
     order the rules take them (by date, then as saved)."""
     events: dict[int, list[tuple]] = defaultdict(list)
@@ -207,7 +234,7 @@ def _status_events(member_ids: list[int]) -> dict[int, list[tuple]]:
             .where(MemberEvent.member.in_(member_ids[low : low + 5_000]) & _counts(MemberEvent))
             .order_by(MemberEvent.member, MemberEvent.date, MemberEvent.id)
         )
-        for member_id, kind, day, end in _fetch(query):
+        for member_id, kind, day, end in fetch(query):
             events[member_id].append((kind, day, end))
     return events
 
@@ -226,8 +253,11 @@ class _PageRows:
         self.of_dates = Memo(self._of_dates)  # (admission, official date, mark) -> status
         self.of_history = Memo(self._of_history)  # (admission, official date, events) -> status
 
-    def __call__(self, values: list[tuple], marks: dict[int, int] | None) -> list[RosterRow]:
-        """`marks`: each member's _events_mark, or None when it is the last value of each row."""
+    def __call__(
+        self, values: list[tuple], marks: dict[int, int] | None, events: dict[int, list[tuple]] | None = None
+    ) -> list[RosterRow]:
+        """`marks`: each member's _events_mark, or None when it is the last value of each row; `events`: those of
+        the members whose events must be read (_status_events), read now when not given."""
         if not values:
             return []
         columns = list(zip(*values, strict=True))
@@ -243,7 +273,8 @@ class _PageRows:
             )
         statuses = list(map(self.of_dates.__getitem__, zip(admitted, official, page_marks, strict=True)))
         reading = list(compress(range(len(values)), map(eq, page_marks, repeat(_READ_EVENTS))))
-        events = _status_events([columns[0][i] for i in reading]) if reading else {}
+        if events is None:
+            events = _status_events([columns[0][i] for i in reading]) if reading else {}
         for i in reading:
             history = events.get(columns[0][i])
             if history:  # else its events changed meanwhile: as its dates say, like a member without any

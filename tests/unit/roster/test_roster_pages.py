@@ -54,34 +54,45 @@ def test_pages_hold_the_rows_of_a_full_read_in_the_same_order(data_file):
     assert statuses["Lê Văn Cường"] == "exempted" and statuses["Bùi Thị Ân"] == "official"
 
 
-def test_only_the_first_page_probes_each_members_events(data_file):
+def test_only_the_first_page_probes_each_members_events(data_file, monkeypatch):
     """The first page comes at once with a probe of each member's events; the later ones read the grouped marks
-    (on a file, every page does: one grouped query before the first). A server reads a query per page; a file
-    reads the first page by the index and the rest by one query that does not walk it."""
+    (on a file, every page does: one grouped query before the first). A server reads a query per page, each after
+    the first on a helper thread; a file reads the first page by the index and the rest by one query that does
+    not walk it."""
+    import threading
+
+    import models.roster.roster_pages as roster_pages_module
     from models.core.tables import db
 
     _fill()
     sent = []
     database = db.obj
-    real = database.execute_sql
+    real, real_read = database.execute_sql, roster_pages_module._read
 
     def record(sql, params=None, *args, **kwargs):
-        sent.append(sql)
+        sent.append((sql, threading.current_thread()))
         return real(sql, params, *args, **kwargs)
 
+    def read(connection, query):
+        sent.append((query[0], threading.current_thread()))
+        return real_read(connection, query)
+
+    monkeypatch.setattr(roster_pages_module, "_read", read)
     database.execute_sql = record
     try:
         pages = list(roster_pages(ON, 2, 3))
     finally:
         del database.execute_sql
-    page_queries = [sql for sql in sent if sql.startswith('SELECT "t1"."id", "t1"."full_name"')]
-    grouped = [sql for sql in sent if "GROUP BY" in sql]
+    page_queries = [sql for sql, _ in sent if sql.startswith('SELECT "t1"."id", "t1"."full_name"')]
+    grouped = [sql for sql, _ in sent if "GROUP BY" in sql]
     server = str(data_file).startswith("postgresql")
     assert len(grouped) == 1 and len(pages) == 5 and [len(page) for page in pages] == [2, 3, 3, 3, 3]
     assert len(page_queries) == (len(pages) + 1 if server else 2)
     assert server or "ORDER BY +" in page_queries[1]
     probing = ["member_event" in sql for sql in page_queries]
     assert probing == [server] + [False] * (len(page_queries) - 1)
+    helpers = {thread for sql, thread in sent if sql in page_queries[1:]}
+    assert (threading.current_thread() not in helpers) if server else helpers == {threading.current_thread()}
     assert [row for page in pages for row in page] == _reference()
 
 
