@@ -1,11 +1,13 @@
 """The roster a page at a time in A-B-C order, read straight into table rows: how a server's 500,000 members arrive,
 and a data file's too.
 
-Pages follow the index on (branch, name_sort, id) (keyset pagination: each page starts after the last key of the one
-before), so the first page is the true top of the list and every later page goes below it. Only the columns a row
-shows are read, and of the events only those the status rules read (models.roster.member_status) that still count
-(not corrected, not voided), and only of the members who have more than a recognition: the server says which; the
-others get the status their dates give, worked out once per kind of dates.
+Pages come in the order of the index on (branch, name_sort, id), so the first page is the true top of the list and
+every later page goes below it: a server's each start after the last key of the one before (keyset pagination), a
+file's after the first come from one query sorting the rest. Only the columns a row shows are read, and of the
+events only those the status rules read (models.roster.member_status) that still count (not corrected, not voided),
+and only of the members who have more than a recognition: the database says which; the others get the status their
+dates give. A status is worked out once per kind of dates (or of history), and rows are made column by column
+(models.roster.roster.rows_of): this is most of a big roster's load time.
 """
 
 from __future__ import annotations
