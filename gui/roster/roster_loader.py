@@ -30,7 +30,7 @@ class _Signals(QObject):
     done = Signal(bool)  # True when every member was loaded
 
 
-def _record_chunks(today):
+def _record_chunks(today, _stop):
     """Some member without its sort key: every record with its events, by id, turned into rows here."""
     from models.roster.members import member_chunks
     from models.roster.roster import roster_rows
@@ -39,11 +39,11 @@ def _record_chunks(today):
         yield chunk, roster_rows(chunk, today)
 
 
-def _row_pages(today):
-    """Rows only, a page at a time in A-B-C order (models.roster.roster_pages)."""
+def _row_pages(today, stop):
+    """Rows only, a page at a time in A-B-C order (models.roster.roster_pages); no page is asked for once `stop()`."""
     from models.roster.roster_pages import roster_pages
 
-    for page in roster_pages(today, FIRST_CHUNK, MAX_CHUNK):
+    for page in roster_pages(today, FIRST_CHUNK, MAX_CHUNK, stop):
         yield None, page
 
 
@@ -85,13 +85,15 @@ class _Worker(QRunnable):
 
         def send() -> None:
             nonlocal records, sent, order, runs
-            # Merged in Python, not by one sort: a sort holds the interpreter (the GUI thread too) for its
-            # whole run, a merge lets it go every few milliseconds.
-            order = list(heapq.merge(order, *runs, key=key, reverse=descending))
+            if runs:
+                # Merged in Python, not by one sort: a sort holds the interpreter (the GUI thread too) for its
+                # whole run, a merge lets it go every few milliseconds. Pages in the table's order need none
+                # (a merge of the order alone would still ask the key of every row so far, at every page).
+                order = list(heapq.merge(order, *runs, key=key, reverse=descending))
             self.signals.loaded.emit(None if paged else records, every_row[sent:], total, list(order))
             records, sent, runs = [], len(every_row), []
 
-        for chunk, rows in (_row_pages if paged else _record_chunks)(today):
+        for chunk, rows in (_row_pages if paged else _record_chunks)(today, self._cancel.is_set):
             if self._cancel.is_set():
                 return False
             if chunk is not None:
