@@ -132,8 +132,9 @@ def rows_of(
         for i in compress(range(count), map(not_, map(all, zip(names, folded_cards, places, strict=True)))):
             search[i] = " ".join(filter(None, (names[i], folded_cards[i], places[i])))
     official, codes, labels, current = zip(*map(_STATUS_FIELDS, statuses), strict=True)
-    fields = (ids, full_names, map(text, genders), births, admissions, officials, official, codes, labels, current)
-    fields += (cards, jobs, hometowns, map(text, ethnicities), workplaces, phones, map(bytes, name_keys), search)
+    fields: list[Iterable] = [ids, full_names, map(text, genders), births, admissions, officials, official, codes]
+    fields += [labels, current, cards, jobs, hometowns, map(text, ethnicities), workplaces, phones]
+    fields += [map(bytes, name_keys), search]
     return list(map(_new_row, repeat(RosterRow, count), zip(*fields, strict=True)))
 
 

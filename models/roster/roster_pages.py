@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import date
 from itertools import compress, repeat
@@ -111,7 +111,7 @@ def _server_pages(build: _PageRows, first: int, size: int, stop: Callable[[], bo
         return values, _status_events(reading, lambda query: _read(connection, query.sql()))
 
     with ThreadPoolExecutor(1, thread_name_prefix="roster-pages") as reader:  # leaving waits for a read under way
-        coming = reader.submit(read, _page_query(_COLUMNS, _key_of(values[-1]), size).sql())
+        coming: Future | None = reader.submit(read, _page_query(_COLUMNS, _key_of(values[-1]), size).sql())
         while coming is not None:
             values, events = coming.result()
             more = len(values) == size and not stop()
@@ -262,7 +262,7 @@ class _PageRows:
         the members whose events must be read (_status_events), read now when not given."""
         if not values:
             return []
-        columns = list(zip(*values, strict=True))
+        columns: list[Sequence] = list(zip(*values, strict=True))
         page_marks = columns.pop() if marks is None else list(map(marks.get, columns[0]))
         flagged, keys = columns[-2:]
         day = self.dates.__getitem__
