@@ -88,7 +88,7 @@ class _Worker(QRunnable):
             if runs:
                 # Merged in Python, not by one sort: a sort holds the interpreter (the GUI thread too) for its
                 # whole run, a merge lets it go every few milliseconds. Pages in the table's order need none
-                # (a merge of the order alone would still ask the key of every row so far, at every page).
+                # (a merge of the order alone would still walk every row so far, at every page).
                 order = list(heapq.merge(order, *runs, key=key, reverse=descending))
             self.signals.loaded.emit(None if paged else records, every_row[sent:], total, list(order))
             records, sent, runs = [], len(every_row), []

@@ -235,7 +235,7 @@ def test_a_files_refresh_keeps_the_pages_order_without_sorting_again(qtbot, tmp_
 
 def test_pages_in_the_tables_order_are_sent_without_asking_any_sort_key(qtbot, tmp_path, server, gate, monkeypatch):
     """Each page goes below the ones before: the loader neither sorts nor merges (a merge of the order alone would
-    still ask every row's key at every page)."""
+    still walk every row so far at every page, and ask a key)."""
     import models.roster.roster as roster_module
 
     asked = []
