@@ -97,7 +97,7 @@ class MemberTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[RosterRow] = []
-        self._row_of: dict[int, int] = {}  # member id -> row
+        self._rows_of_ids: dict[int, int] | None = {}  # member id -> row; None: made when first asked
         self._texts: dict[int, tuple[str, ...]] = {}  # row -> row_texts, of the rows shown so far
         self.current_count = 0  # members belonging to the branch now
 
@@ -109,9 +109,16 @@ class MemberTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = rows
         self._texts = {}
-        self._row_of = {row.id: i for i, row in enumerate(rows)}
-        self.current_count = sum(1 for row in rows if row.is_current)
+        self._rows_of_ids = None
+        self.current_count = sum(map(attrgetter("is_current"), rows))
         self.endResetModel()
+
+    @property
+    def _row_of(self) -> dict[int, int]:
+        """Member id -> row, made the first time it is needed (a selection, a save), not with every load."""
+        if self._rows_of_ids is None:
+            self._rows_of_ids = dict(zip(map(attrgetter("id"), self._rows), range(len(self._rows)), strict=True))
+        return self._rows_of_ids
 
     def row_of(self, member_id: int) -> int | None:
         return self._row_of.get(member_id)
@@ -132,7 +139,8 @@ class MemberTableModel(QAbstractTableModel):
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
         self._rows.extend(rows)
-        self._row_of.update(zip(map(attrgetter("id"), rows), range(first, first + len(rows)), strict=True))
+        if self._rows_of_ids is not None:
+            self._rows_of_ids.update(zip(map(attrgetter("id"), rows), range(first, first + len(rows)), strict=True))
         self.current_count += sum(map(attrgetter("is_current"), rows))
         self.endInsertRows()
 
@@ -240,9 +248,17 @@ class MemberFilterProxyModel(QAbstractProxyModel):
         return self._search is not None and source is not None and len(self._search.order) == len(source.rows)
 
     def expect_order(self, order: list[int], sort: tuple[str, bool]) -> None:
-        """The sort order, by (column, descending), of all source rows once the coming rows are inserted, as a
-        worker computed it: used instead of sorting on the GUI thread if the table is still sorted that way."""
+        """The sort order, by (column, descending), of all source rows once the coming rows are inserted (or the
+        coming reset made), as a worker computed it or the rows came: used instead of sorting on the GUI thread if
+        the table is still sorted that way."""
         self._expected = order, sort
+
+    def _expected_order(self, count: int) -> list[int] | None:
+        """The order given by expect_order, taken once, if it is of `count` rows in the table's sort order."""
+        expected, self._expected = self._expected, None
+        if expected is None or expected[1] != (self._sort_column, self._descending) or len(expected[0]) != count:
+            return None
+        return expected[0]
 
     def source_row(self, proxy_row: int) -> RosterRow:
         return self.sourceModel().rows[self._map[proxy_row]]
@@ -262,7 +278,9 @@ class MemberFilterProxyModel(QAbstractProxyModel):
         source = self.sourceModel()
         rows = source.rows if source is not None else []
         if self._search is None:
-            order = sort_indices(rows, list(range(len(rows))), self._sort_column, self._descending)
+            order = self._expected_order(len(rows))
+            if order is None:
+                order = sort_indices(rows, list(range(len(rows))), self._sort_column, self._descending)
             self._search = RosterSearch(rows, order)
         pieces = self._search.pieces(self._criteria, SEARCH_PIECE)
         self.beginResetModel()
@@ -333,15 +351,11 @@ class MemberFilterProxyModel(QAbstractProxyModel):
         if self._search is None:
             return
         rows, search = self.sourceModel().rows, self._search
-        expected, self._expected = self._expected, None
-        if (
-            expected is not None
-            and expected[1] == (self._sort_column, self._descending)
-            and len(expected[0]) == len(rows)
-        ):
-            if self._pending is None and self._appends(expected[0], first, last):
+        expected = self._expected_order(len(rows))
+        if expected is not None:
+            if self._pending is None and self._appends(expected, first, last):
                 return
-            search.reorder(expected[0])
+            search.reorder(expected)
         elif last - first < 64:
             for source in range(first, last + 1):
                 search.place(source, insert_position(rows, search.order, source, self._sort_column, self._descending))

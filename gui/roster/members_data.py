@@ -49,7 +49,7 @@ class MembersData:
         from models.core import clock
         from models.roster.members import all_members
         from models.roster.roster import roster_rows
-        from models.roster.roster_pages import is_server, loads_in_pages, roster_pages
+        from models.roster.roster_pages import building_roster, is_server, loads_in_pages, roster_pages
 
         paged = loads_in_pages()
         if paged and is_server():
@@ -57,13 +57,17 @@ class MembersData:
             return
         self.cancel_loading()
         selected = self.selected_member_id()
+        with building_roster():
+            if paged:
+                self._by_id = None
+                rows = [row for page in roster_pages(clock.today()) for row in page]
+            else:
+                records = all_members()
+                self._by_id = {m.id: m for m in records}
+                rows = roster_rows(records, clock.today())
         if paged:
-            self._by_id = None
-            self.model.set_rows([row for page in roster_pages(clock.today()) for row in page])
-        else:
-            records = all_members()
-            self._by_id = {m.id: m for m in records}
-            self.model.set_rows(roster_rows(records, clock.today()))
+            self.proxy.expect_order(list(range(len(rows))), ("full_name", False))  # the pages' order
+        self.model.set_rows(rows)
         self._loaded(selected)
 
     def load(self) -> None:
@@ -152,8 +156,8 @@ class MembersData:
 
     def _fill_status_combo(self, rows) -> None:
         current = self.status_combo.currentData()
-        pairs = zip(map(attrgetter("status_label"), rows), map(attrgetter("status_code"), rows), strict=True)
-        labels = sorted(set(pairs))
+        label_of = dict(zip(map(attrgetter("status_code"), rows), map(attrgetter("status_label"), rows), strict=True))
+        labels = sorted((label, code) for code, label in label_of.items())
         self.status_combo.blockSignals(True)
         self.status_combo.clear()
         self.status_combo.addItem("Mọi tình trạng", "")

@@ -9,7 +9,6 @@ read while the GUI thread works) and builds the table rows there too; the GUI th
 
 from __future__ import annotations
 
-import gc
 import heapq
 import logging
 import threading
@@ -31,7 +30,7 @@ class _Signals(QObject):
     done = Signal(bool)  # True when every member was loaded
 
 
-def _record_chunks(today):
+def _record_chunks(today, _stop):
     """Some member without its sort key: every record with its events, by id, turned into rows here."""
     from models.roster.members import member_chunks
     from models.roster.roster import roster_rows
@@ -40,11 +39,11 @@ def _record_chunks(today):
         yield chunk, roster_rows(chunk, today)
 
 
-def _row_pages(today):
-    """Rows only, a page at a time in A-B-C order (models.roster.roster_pages)."""
+def _row_pages(today, stop):
+    """Rows only, a page at a time in A-B-C order (models.roster.roster_pages); no page is asked for once `stop()`."""
     from models.roster.roster_pages import roster_pages
 
-    for page in roster_pages(today, FIRST_CHUNK, MAX_CHUNK):
+    for page in roster_pages(today, FIRST_CHUNK, MAX_CHUNK, stop):
         yield None, page
 
 
@@ -55,59 +54,62 @@ class _Worker(QRunnable):
         self._sort = column, descending
 
     def run(self) -> None:
-        from models.core import clock
         from models.core.tables import db
-        from models.roster.members import member_count
-        from models.roster.roster import sort_indices, sort_key
-        from models.roster.roster_pages import loads_in_pages
+        from models.roster.roster_pages import building_roster
 
-        complete, collecting = False, gc.isenabled()
-        # No cycle collection while the roster is built: each full one walks every object made so far (a second
-        # or more at 500,000 members, every thread waiting). The roster holds no cycles; refcounting frees it.
-        gc.disable()
+        complete = False
         try:
-            total, today = member_count(), clock.today()
-            column, descending = self._sort
-            paged = loads_in_pages()
-            every_row: list = []
-            key = sort_key(every_row, column)
-            records, sent, order, runs = [], 0, [], []
-
-            def send() -> None:
-                nonlocal records, sent, order, runs
-                # Merged in Python, not by one sort: a sort holds the interpreter (the GUI thread too) for its
-                # whole run, a merge lets it go every few milliseconds.
-                order = list(heapq.merge(order, *runs, key=key, reverse=descending))
-                self.signals.loaded.emit(None if paged else records, every_row[sent:], total, list(order))
-                records, sent, runs = [], len(every_row), []
-
-            for chunk, rows in (_row_pages if paged else _record_chunks)(today):
-                if self._cancel.is_set():
-                    return
-                if chunk is not None:
-                    records += chunk
-                first = len(every_row)
-                every_row += rows
-                if paged and (column, descending) == ("full_name", False):
-                    order.extend(range(first, len(every_row)))  # pages come in this order, each below the last
-                    send()
-                    continue
-                runs.append(sort_indices(every_row, list(range(first, len(every_row))), column, descending))
-                if paged or len(every_row) - sent >= min(MAX_CHUNK, max(FIRST_CHUNK, sent)):  # as big as all before
-                    send()
-            if runs:
-                send()
-            complete = True
+            with building_roster():
+                complete = self._load()
         except Exception as exc:  # shown by the GUI thread
             log.exception("Loading the roster failed")
             self.signals.failed.emit(exc)
         finally:
-            gc.freeze()  # the loaded roster lives long: later collections need not walk it
-            if collecting:
-                gc.enable()
             if db.obj is not None and not db.obj.is_closed():
                 db.obj.close()  # this thread's own connection only
             self.signals.done.emit(complete and not self._cancel.is_set())
+
+    def _load(self) -> bool:
+        """Every row, sent in chunks; False when cancelled."""
+        from models.core import clock
+        from models.roster.members import member_count
+        from models.roster.roster import sort_indices, sort_key
+        from models.roster.roster_pages import loads_in_pages
+
+        total, today = member_count(), clock.today()
+        column, descending = self._sort
+        paged = loads_in_pages()
+        every_row: list = []
+        key = sort_key(every_row, column)
+        records, sent, order, runs = [], 0, [], []
+
+        def send() -> None:
+            nonlocal records, sent, order, runs
+            if runs:
+                # Merged in Python, not by one sort: a sort holds the interpreter (the GUI thread too) for its
+                # whole run, a merge lets it go every few milliseconds. Pages in the table's order need none
+                # (a merge of the order alone would still walk every row so far, at every page).
+                order = list(heapq.merge(order, *runs, key=key, reverse=descending))
+            self.signals.loaded.emit(None if paged else records, every_row[sent:], total, list(order))
+            records, sent, runs = [], len(every_row), []
+
+        for chunk, rows in (_row_pages if paged else _record_chunks)(today, self._cancel.is_set):
+            if self._cancel.is_set():
+                return False
+            if chunk is not None:
+                records += chunk
+            first = len(every_row)
+            every_row += rows
+            if paged and (column, descending) == ("full_name", False):
+                order.extend(range(first, len(every_row)))  # pages come in this order, each below the last
+                send()
+                continue
+            runs.append(sort_indices(every_row, list(range(first, len(every_row))), column, descending))
+            if paged or len(every_row) - sent >= min(MAX_CHUNK, max(FIRST_CHUNK, sent)):  # as big as all before
+                send()
+        if runs:
+            send()
+        return True
 
 
 class RosterLoader(QObject):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from operator import attrgetter
+from itertools import compress, repeat
+from operator import attrgetter, not_
 from typing import TYPE_CHECKING, NamedTuple
 
 from models.core import clock
@@ -40,7 +40,7 @@ class RosterRow(NamedTuple):
     search_text: str  # folded name, card number, job, hometown: what search-as-you-type matches
 
 
-# What a row is made of, in make_row's order (models.roster.roster_pages reads these columns).
+# What a row is made of: the stored fields rows_of takes, in its order (models.roster.roster_pages reads these columns).
 ROW_FIELDS = (
     "id",
     "full_name",
@@ -58,60 +58,98 @@ ROW_FIELDS = (
 )
 
 
-def make_row(values: tuple, status: MemberStatus, name_key: bytes | None = None) -> RosterRow:
-    """The row of a member's stored values (in ROW_FIELDS order) and status; `name_key` when read with them."""
-    member_id, full_name, gender, birth_date, admission_date, official_date = values[:6]
-    card_number, job_title, occupation, hometown, ethnicity, workplace, phone = values[6:]
-    job = job_text(job_title, occupation)
-    return RosterRow(
-        member_id or 0,
-        full_name,
-        gender,
-        birth_date,
-        admission_date,
-        official_date,
-        status.is_official,
-        status.code,
-        status.label,
-        status.is_current_member,
-        card_number,
-        job,
-        hometown,
-        ethnicity,
-        workplace,
-        phone,
-        name_sort_key(full_name, birth_date) if name_key is None else name_key,
-        search_text(full_name, card_number, job, hometown, workplace),
-    )
+class Memo(dict):
+    """A dict that makes a missing value with `make` and keeps it. Mapping its __getitem__ over a column calls
+    `make` once per distinct value and runs at C speed for the rest."""
+
+    __slots__ = ("_make",)
+
+    def __init__(self, make: Callable) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, key):
+        value = self[key] = self._make(key)
+        return value
 
 
-_folded = lru_cache(maxsize=1 << 16)(fold)
+class RowParts:
+    """What the rows of one load share: equal texts become one object, and each distinct name, job and place is
+    folded once. Half a million members have a few dozen genders, places and jobs."""
+
+    def __init__(self) -> None:
+        self.texts = Memo(_same)  # each distinct text: the first object read of it
+        self.jobs = Memo(_job_text)  # (job title, occupation) -> the job column
+        self.names = Memo(fold)
+        self.places = Memo(_folded_places)  # (job, hometown, workplace) -> their folded texts, joined
 
 
-def search_text(full_name: str, card_number: str, job: str, hometown: str, workplace: str) -> str:
-    """A row's search_text: its folded name, card number, job, hometown and workplace."""
-    # Folded field by field (the same text as folding them joined): names, jobs and places repeat, so each is
-    # folded once per load rather than once per member.
-    card = " ".join(card_number.lower().split()) if card_number.isascii() else fold(card_number)  # unique: no cache
-    return " ".join(filter(None, (_folded(full_name), card, _folded(job), _folded(hometown), _folded(workplace))))
+def _same(text: str) -> str:
+    return text
 
 
-@lru_cache(maxsize=1 << 12)
-def job_text(job_title: str, occupation: str) -> str:
-    """The job column: title and occupation. One text per kind of job: half a million members hold a few
-    thousand of them."""
-    return ", ".join(part for part in (job_title, occupation) if part)
+def _job_text(pair: tuple[str, str]) -> str:
+    """The job column: title and occupation."""
+    return ", ".join(part for part in pair if part)
+
+
+def _folded_places(texts: tuple[str, ...]) -> str:
+    return " ".join(filter(None, map(fold, texts)))
+
+
+def _folded_card(card_number: str) -> str:
+    return " ".join(card_number.lower().split()) if card_number.isascii() else fold(card_number)
+
+
+_STATUS_FIELDS = attrgetter("is_official", "code", "label", "is_current_member")
+_new_row = tuple.__new__
+
+
+def rows_of(
+    columns: Sequence[Sequence], statuses: Sequence[MemberStatus], name_keys: Iterable, parts: RowParts
+) -> list[RosterRow]:
+    """The rows of some members: `columns` holds one sequence per field of ROW_FIELDS (dates as dates), `statuses`
+    their statuses, `name_keys` their models.core.vnname.name_sort_key (bytes, or a driver's memoryview).
+
+    Column by column, each a map at C speed, no Python call per member but for each distinct text: this is most of
+    a big roster's load time. A row's search_text is its folded name, card number, job, hometown and workplace,
+    the empty ones left out."""
+    ids, full_names, genders, births, admissions, officials, cards, job_titles, occupations = columns[:9]
+    hometowns, ethnicities, workplaces, phones = columns[9:]
+    count = len(ids)
+    if not count:
+        return []
+    text = parts.texts.__getitem__
+    hometowns, workplaces = list(map(text, hometowns)), list(map(text, workplaces))
+    jobs = list(map(parts.jobs.__getitem__, zip(job_titles, occupations, strict=True)))
+    places = list(map(parts.places.__getitem__, zip(jobs, hometowns, workplaces, strict=True)))
+    names = list(map(parts.names.__getitem__, full_names))
+    # Card numbers are unique: folded one by one unless all are plain digits (then each is its own fold).
+    digits = "".join(cards)
+    folded_cards = cards if digits.isascii() and (digits.isdecimal() or not digits) else list(map(_folded_card, cards))
+    search = list(map("{} {} {}".format, names, folded_cards, places))
+    if "" in folded_cards or "" in places or "" in names:
+        for i in compress(range(count), map(not_, map(all, zip(names, folded_cards, places, strict=True)))):
+            search[i] = " ".join(filter(None, (names[i], folded_cards[i], places[i])))
+    official, codes, labels, current = zip(*map(_STATUS_FIELDS, statuses), strict=True)
+    fields: list[Iterable] = [ids, full_names, map(text, genders), births, admissions, officials, official, codes]
+    fields += [labels, current, cards, jobs, hometowns, map(text, ethnicities), workplaces, phones]
+    fields += [map(bytes, name_keys), search]
+    return list(map(_new_row, repeat(RosterRow, count), zip(*fields, strict=True)))
 
 
 def roster_row(member: MemberRecord, on: date) -> RosterRow:
-    from models.roster.member_status import member_status  # the rules: not needed to show an empty table
-
-    return make_row(tuple(getattr(member, key) for key in ROW_FIELDS), member_status(member, on))
+    return roster_rows([member], on)[0]
 
 
 def roster_rows(members: list[MemberRecord], on: date | None = None) -> list[RosterRow]:
+    """The rows of these member records (with their events), statuses on `on` (today)."""
+    from models.roster.member_status import member_status  # the rules: not needed to show an empty table
+
     on = on or clock.today()
-    return [roster_row(m, on) for m in members]
+    columns = [[m.id or 0 for m in members], *(list(map(attrgetter(key), members)) for key in ROW_FIELDS[1:])]
+    statuses = [member_status(m, on) for m in members]
+    return rows_of(columns, statuses, map(name_sort_key, columns[1], columns[3]), RowParts())
 
 
 @dataclass(frozen=True)

@@ -1,18 +1,25 @@
 """The roster a page at a time in A-B-C order, read straight into table rows: how a server's 500,000 members arrive,
 and a data file's too.
 
-Pages follow the index on (branch, name_sort, id) (keyset pagination: each page starts after the last key of the one
-before), so the first page is the true top of the list and every later page goes below it. Only the columns a row
-shows are read, and of the events only those the status rules read (models.roster.member_status) that still count
-(not corrected, not voided), and only of the members who have more than a recognition: the server says which; the
-others get the status their dates give, worked out once per kind of dates.
+Pages come in the order of the index on (branch, name_sort, id), so the first page is the true top of the list and
+every later page goes below it: a server's each start after the last key of the one before (keyset pagination), a
+file's after the first come from one query sorting the rest. Only the columns a row shows are read, and of the
+events only those the status rules read (models.roster.member_status) that still count (not corrected, not voided),
+and only of the members who have more than a recognition: the database says which; the others get the status their
+dates give. A status is worked out once per kind of dates (or of history), and rows are made column by column
+(models.roster.roster.rows_of): this is most of a big roster's load time.
 """
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from datetime import date
+from itertools import compress, repeat
+from operator import eq
 
 import peewee as pw
 from peewee import fn
@@ -23,7 +30,7 @@ from models.core.tables import db
 from models.roster.event_kinds import LEAVING_KINDS, EventKind
 from models.roster.member_status import END_KIND_OF, JOINING_KINDS, START_KIND_OF, MemberStatus, status_from_events
 from models.roster.records import EventRecord, MemberRecord
-from models.roster.roster import ROW_FIELDS, RosterRow, job_text, search_text
+from models.roster.roster import ROW_FIELDS, Memo, RosterRow, RowParts, rows_of
 from models.roster.tables import Member, MemberEvent
 
 FIRST_PAGE = 1_000  # a screenful many times over: on the screen in a few tens of milliseconds
@@ -32,6 +39,21 @@ PAGE = 50_000  # rows of a later page: a second or so of reading between two loo
 STATUS_KINDS = tuple(sorted({*JOINING_KINDS, *LEAVING_KINDS, EventKind.RECOGNISED, *END_KIND_OF, *START_KIND_OF}))
 _DATED_NAMES = ("birth_date", "admission_date", "official_date")  # the dates of ROW_FIELDS, in its order
 _COLUMNS = [getattr(Member, key) for key in ROW_FIELDS] + [Member.year_only_dates, Member.name_sort]
+
+
+@contextmanager
+def building_roster() -> Iterator[None]:
+    """No cycle collection while a roster is built: each full one walks every object made so far (a second or more
+    at 500,000 members, every thread waiting), and the rows hold no cycles (refcounting frees them). The roster
+    then lives long, so later collections need not walk it (gc.freeze)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
 
 
 def pages_ready() -> bool:
@@ -51,36 +73,76 @@ def is_server() -> bool:
     return not isinstance(db.obj, pw.SqliteDatabase)
 
 
-def roster_pages(on: date, first: int = FIRST_PAGE, size: int = PAGE) -> Iterator[list[RosterRow]]:
+def roster_pages(
+    on: date, first: int = FIRST_PAGE, size: int = PAGE, stop: Callable[[], bool] = bool
+) -> Iterator[list[RosterRow]]:
     """The rows of every member of the current branch in A-B-C order (ties by id), `first` rows, then `size` a
-    page; statuses on `on`. Stop iterating to stop reading."""
-    after: tuple[bytes, int] | None = None
-    statuses: dict[tuple[bool, bool], MemberStatus] = {}
-    shared: dict = {}
-    limit = first
-    # A server probes each member's events with the first page (it comes at once), then answers one grouped query
-    # over the branch's events for the rest, faster than a probe per member; a file answers that query at once.
-    marks = _all_marks(on) if isinstance(db.obj, pw.SqliteDatabase) else None
-    columns = _COLUMNS if marks is not None else [*_COLUMNS, _events_mark(on)]
-    while True:
-        query = Member.select(*columns).where(of_current_branch(Member))
-        if after is not None:
-            query = query.where(pw.Tuple(Member.name_sort, Member.id) > pw.Tuple(*after))
-        values = _fetch(query.order_by(Member.name_sort, Member.id).limit(limit))
-        if not values:
-            return
-        if marks is None:
-            marked = [(row[:-1], row[-1]) for row in values]
-        else:
-            marked = [(row, marks.get(row[0])) for row in values]
-        events = _status_events([row[0] for row, mark in marked if mark == _READ_EVENTS])
-        yield _page_rows(marked, events, on, statuses, shared)
-        if len(values) < limit:
-            return
-        last = marked[-1][0]
-        after, limit = (bytes(last[-1]), last[0]), size
-        if marks is None:
-            marks, columns = _all_marks(on), _COLUMNS
+    page; statuses on `on`. Stop iterating to stop reading; `stop()`, asked before a server's next page is asked
+    for, ends the pages too."""
+    build = _PageRows(on)
+    if not isinstance(db.obj, pw.SqliteDatabase):
+        yield from _server_pages(build, first, size, stop)
+        return
+    # A file: the first page by the index (at once), the rest by one query reading the branch's rows in the order
+    # they are stored and sorting them (the index's order would read the table's pages at random, each many times
+    # over), streamed a page at a time. The events' marks in one grouped query before.
+    marks = _all_marks(on)
+    values = _fetch(_page_query(_COLUMNS, None, first))
+    yield build(values, marks)
+    if len(values) == first:
+        for page in _pages(db.execute_sql(*_rest_query(_key_of(values[-1])).sql()), size):
+            yield build(page, marks)
+
+
+def _server_pages(build: _PageRows, first: int, size: int, stop: Callable[[], bool]) -> Iterator[list[RosterRow]]:
+    """A server's pages: the first with a probe of each member's events (it comes at once), the rest after one
+    grouped query over the branch's events, faster than a probe per member. Each later page (with the events its
+    members need) is read on a helper thread, over this thread's connection, while the page before is turned
+    into rows here: the server works while Python does."""
+    values = _fetch(_page_query([*_COLUMNS, _events_mark(build.on)], None, first))
+    yield build(values, None)
+    if len(values) < first or stop():
+        return
+    marks, connection = _all_marks(build.on), db.connection()
+
+    def read(sql: tuple[str, list]) -> tuple[list[tuple], dict[int, list[tuple]]]:
+        values = _read(connection, sql)
+        reading = [row[0] for row in values if marks.get(row[0]) == _READ_EVENTS]
+        return values, _status_events(reading, lambda query: _read(connection, query.sql()))
+
+    with ThreadPoolExecutor(1, thread_name_prefix="roster-pages") as reader:  # leaving waits for a read under way
+        coming: Future | None = reader.submit(read, _page_query(_COLUMNS, _key_of(values[-1]), size).sql())
+        while coming is not None:
+            values, events = coming.result()
+            more = len(values) == size and not stop()
+            coming = reader.submit(read, _page_query(_COLUMNS, _key_of(values[-1]), size).sql()) if more else None
+            if values:
+                yield build(values, marks, events)
+
+
+def _key_of(values: tuple) -> tuple[bytes, int]:
+    """The place in the A-B-C order of a row's values (sort key, id): the next page starts after it."""
+    return bytes(values[len(_COLUMNS) - 1]), values[0]
+
+
+def _page_query(columns: list, after: tuple[bytes, int] | None, limit: int) -> pw.Query:
+    query = Member.select(*columns).where(of_current_branch(Member))
+    if after is not None:
+        query = query.where(pw.Tuple(Member.name_sort, Member.id) > pw.Tuple(*after))
+    return query.order_by(Member.name_sort, Member.id).limit(limit)
+
+
+def _rest_query(after: tuple[bytes, int]) -> pw.Query:
+    """The rows after `after`, in the order of the index on (branch, name_sort, id) but not read through it: the
+    unary + keeps SQLite from using that index (to order or to start after `after`), so it reads the branch's rows
+    by the index on branch alone, in the table's order, and sorts them."""
+    key, member_id = _unindexed(Member.name_sort), _unindexed(Member.id)
+    query = Member.select(*_COLUMNS).where(of_current_branch(Member) & (pw.Tuple(key, member_id) > pw.Tuple(*after)))
+    return query.order_by(key, member_id)
+
+
+def _unindexed(column: pw.Field) -> pw.Node:
+    return pw.NodeList((pw.SQL("+"), column), glue="")
 
 
 _RECOGNISED_ONLY, _READ_EVENTS = 1, 2
@@ -125,13 +187,37 @@ def _fetch(query) -> list[tuple]:
         return _rows_of(db.execute_sql(sql, params))
 
 
+_BATCH = 2_000
+
+
+def _read(connection, sql: tuple[str, list]) -> list[tuple]:
+    """A query's rows, read on a helper thread straight through the server connection given (peewee would open
+    the thread a connection of its own), as _fetch reads them."""
+    with connection.transaction(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL jit = off")
+        cursor.execute(*sql)
+        return _rows_of(cursor)
+
+
 def _rows_of(cursor) -> list[tuple]:
     """Every row, taken a few thousand at a time: the driver turns rows into Python values without letting
     other threads run, and the GUI thread must not wait for a whole page of them."""
     rows: list[tuple] = []
-    while batch := cursor.fetchmany(2_000):
+    while batch := cursor.fetchmany(_BATCH):
         rows += batch
     return rows
+
+
+def _pages(cursor, size: int) -> Iterator[list[tuple]]:
+    """The cursor's rows, `size` at a time (taken as _rows_of takes them)."""
+    page: list[tuple] = []
+    while batch := cursor.fetchmany(_BATCH):
+        page += batch
+        while len(page) >= size:
+            yield page[:size]
+            page = page[size:]
+    if page:
+        yield page
 
 
 def _day(value) -> date | None:
@@ -139,101 +225,84 @@ def _day(value) -> date | None:
     return date.fromisoformat(value[:10]) if isinstance(value, str) else value
 
 
-def _status_events(member_ids: list[int]) -> dict[int, list[EventRecord]]:
-    """The events that count and that the status rules read, of these members."""
-    events: dict[int, list[EventRecord]] = defaultdict(list)
-    columns = (MemberEvent.member, MemberEvent.id, MemberEvent.kind, MemberEvent.date, MemberEvent.end_date)
+def _status_events(member_ids: list[int], fetch: Callable[[pw.Query], list[tuple]] = _fetch) -> dict[int, list[tuple]]:
+    """The events that count and that the status rules read, of these members: (kind, date, end date) in the
+    order the rules take them (by date, then as saved)."""
+    events: dict[int, list[tuple]] = defaultdict(list)
+    columns = (MemberEvent.member, MemberEvent.kind, MemberEvent.date, MemberEvent.end_date)
     for low in range(0, len(member_ids), 5_000):  # SQLite takes some 30,000 parameters at most
-        query = MemberEvent.select(*columns).where(
-            MemberEvent.member.in_(member_ids[low : low + 5_000])
-            & MemberEvent.kind.in_(STATUS_KINDS)
-            & MemberEvent.replaced_by.is_null()
-            & MemberEvent.voided_at.is_null()
+        query = (
+            MemberEvent.select(*columns)
+            .where(MemberEvent.member.in_(member_ids[low : low + 5_000]) & _counts(MemberEvent))
+            .order_by(MemberEvent.member, MemberEvent.date, MemberEvent.id)
         )
-        for member_id, event_id, kind, day, end in _fetch(query):
-            on = _day(day)
-            assert on is not None  # a NOT NULL column
-            events[member_id].append(EventRecord(kind, on, end_date=_day(end), id=event_id, member_id=member_id))
+        for member_id, kind, day, end in fetch(query):
+            events[member_id].append((kind, day, end))
     return events
 
 
-def _page_rows(
-    marked: list[tuple[tuple, int | None]], events: dict[int, list[EventRecord]], on: date, statuses: dict, shared: dict
-) -> list[RosterRow]:
-    """The rows of a page's selected values (with each member's _events_mark). Dates become dates (year-only
-    ones as such) and the key bytes (a driver may give a memoryview). Equal texts and dates become one object
-    (`shared`): half a million members have a few dozen genders, places and jobs, and some ten thousand dates.
+class _PageRows:
+    """Turns a page's selected values into rows (models.roster.roster.rows_of). Dates become dates (year-only ones
+    as such), each distinct stored date once; a status is worked out once per kind of dates (and of history, for
+    the members whose events must be read), not once per member."""
 
-    One loop with the fields unpacked, no call per field: this is most of a server roster's load time."""
-    texts, dates = shared.setdefault("texts", {}), shared.setdefault("dates", {})
-    text, day_of = texts.setdefault, dates.get
-    rows: list[RosterRow] = []
-    append = rows.append
-    for values, mark in marked:
-        (member_id, full_name, gender, birth, admission, official, card_number) = values[:7]
-        (job_title, occupation, hometown, ethnicity, workplace, phone, flagged, key) = values[7:]
-        born, admitted, made_official = day_of(birth), day_of(admission), day_of(official)
-        if born is None and birth is not None:
-            born = dates[birth] = _day(birth)
-        if admitted is None and admission is not None:
-            admitted = dates[admission] = _day(admission)
-        if made_official is None and official is not None:
-            made_official = dates[official] = _day(official)
-        if flagged:
-            born, admitted, made_official = (
-                year_only(d.year) if d is not None and name in flagged.split() else d
-                for name, d in zip(_DATED_NAMES, (born, admitted, made_official), strict=True)
+    def __init__(self, on: date) -> None:
+        self.on = on
+        self.parts = RowParts()
+        self.dates = Memo(_day)
+        self.dates[None] = None
+        self._by_facts: dict[tuple[bool, bool], MemberStatus] = {}
+        self.of_dates = Memo(self._of_dates)  # (admission, official date, mark) -> status
+        self.of_history = Memo(self._of_history)  # (admission, official date, events) -> status
+
+    def __call__(
+        self, values: list[tuple], marks: dict[int, int] | None, events: dict[int, list[tuple]] | None = None
+    ) -> list[RosterRow]:
+        """`marks`: each member's _events_mark, or None when it is the last value of each row; `events`: those of
+        the members whose events must be read (_status_events), read now when not given."""
+        if not values:
+            return []
+        columns: list[Sequence] = list(zip(*values, strict=True))
+        page_marks = columns.pop() if marks is None else list(map(marks.get, columns[0]))
+        flagged, keys = columns[-2:]
+        day = self.dates.__getitem__
+        columns[3:6] = born, admitted, official = [list(map(day, column)) for column in columns[3:6]]
+        for i in compress(range(len(values)), flagged):  # year-only dates: rare
+            year_only_names = flagged[i].split()
+            born[i], admitted[i], official[i] = (
+                year_only(d.year) if d is not None and name in year_only_names else d
+                for name, d in zip(_DATED_NAMES, (born[i], admitted[i], official[i]), strict=True)
             )
-        status = _status(member_id, full_name, gender, born, admitted, made_official, events, mark, on, statuses)
-        gender, hometown, ethnicity, workplace = (
-            text(gender, gender),
-            text(hometown, hometown),
-            text(ethnicity, ethnicity),
-            text(workplace, workplace),
-        )
-        job = job_text(job_title, occupation)
-        append(
-            RosterRow(
-                member_id,
-                full_name,
-                gender,
-                born,
-                admitted,
-                made_official,
-                status.is_official,
-                status.code,
-                status.label,
-                status.is_current_member,
-                card_number,
-                job,
-                hometown,
-                ethnicity,
-                workplace,
-                phone,
-                key if key.__class__ is bytes else bytes(key),
-                search_text(full_name, card_number, job, hometown, workplace),
-            )
-        )
-    return rows
+        statuses = list(map(self.of_dates.__getitem__, zip(admitted, official, page_marks, strict=True)))
+        reading = list(compress(range(len(values)), map(eq, page_marks, repeat(_READ_EVENTS))))
+        if events is None:
+            events = _status_events([columns[0][i] for i in reading]) if reading else {}
+        for i in reading:
+            history = events.get(columns[0][i])
+            if history:  # else its events changed meanwhile: as its dates say, like a member without any
+                key = tuple((kind, day(on), day(end)) for kind, on, end in history)
+                statuses[i] = self.of_history[admitted[i], official[i], key]
+        return rows_of(columns[:-2], statuses, keys, self.parts)
 
-
-def _status(member_id, full_name, gender, birth, admission, official, events, mark, on: date, statuses: dict):
-    """A member's status on `on`: from its events when it has some to read (mark _READ_EVENTS), else from its
-    dates, worked out once per pair of facts."""
-    read = events.get(member_id) if mark == _READ_EVENTS else None
-    if read:
-        return status_from_events(MemberRecord(full_name, gender, birth, admission, official_date=official), read, on)
-    # Without events, or with only a recognition, the status depends on two facts (the admission reached,
-    # official by then: the official date or a recognition): the rules are asked once for each pair and a
-    # recognition stands in as the official date (`since`, which differs, is not shown in the table).
-    facts = (
-        admission is None or admission <= on,
-        mark == _RECOGNISED_ONLY or (official is not None and official <= on),
-    )
-    status = statuses.get(facts)
-    if status is None:
-        stand_in = on if facts[1] else None
-        status = statuses[facts] = status_from_events(
-            MemberRecord("", "", None, admission, official_date=stand_in), [], on
+    def _of_dates(self, key: tuple) -> MemberStatus:
+        """Without events, or with only a recognition, the status depends on two facts (the admission reached,
+        official by then: the official date or a recognition): the rules are asked once for each pair and a
+        recognition stands in as the official date (`since`, which differs, is not shown in the table)."""
+        admission, official, mark = key
+        on = self.on
+        facts = (
+            admission is None or admission <= on,
+            mark == _RECOGNISED_ONLY or (official is not None and official <= on),
         )
-    return status
+        status = self._by_facts.get(facts)
+        if status is None:
+            stand_in = on if facts[1] else None
+            record = MemberRecord("", "", None, admission, official_date=stand_in)
+            status = self._by_facts[facts] = status_from_events(record, [], on)
+        return status
+
+    def _of_history(self, key: tuple) -> MemberStatus:
+        admission, official, history = key
+        record = MemberRecord("", "", None, admission, official_date=official)
+        events = [EventRecord(kind, on, end_date=end, id=number) for number, (kind, on, end) in enumerate(history, 1)]
+        return status_from_events(record, events, self.on)

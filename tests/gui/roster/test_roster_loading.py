@@ -30,7 +30,7 @@ def gate(monkeypatch):
     opened = threading.Event()
     real = pages_module.roster_pages
 
-    def pages(on, first=3, size=3):
+    def pages(on, first=3, size=3, stop=bool):
         for number, page in enumerate(real(on, 3, 3)):
             if number == 1:
                 opened.wait(10)
@@ -141,7 +141,7 @@ def test_a_member_saved_while_loading_is_not_listed_twice(qtbot, tmp_path, peopl
 def test_a_failed_load_says_so_in_vietnamese_and_keeps_what_was_read(qtbot, tmp_path, people, monkeypatch, answers):
     real = pages_module.roster_pages
 
-    def broken(on, first=3, size=3):
+    def broken(on, first=3, size=3, stop=bool):
         pages = real(on, 3, 3)
         yield next(pages)
         raise OSError("disk I/O error")

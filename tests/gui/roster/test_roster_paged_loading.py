@@ -45,7 +45,7 @@ def gate(monkeypatch):
     opened = threading.Event()
     real = roster_pages_module.roster_pages
 
-    def pages(on, first, size):
+    def pages(on, first, size, stop=bool):
         for number, page in enumerate(real(on, 3, 3)):
             if number == 1:
                 opened.wait(10)
@@ -203,3 +203,51 @@ def test_pages_into_a_table_sorted_by_another_column_keep_its_order(qtbot, tmp_p
     tab.load()  # pages of 3 in A-B-C order, merged by the worker into the birth-date order
     qtbot.waitUntil(lambda: not tab.is_loading())
     assert shown_names(tab) == [rows[i].full_name for i in filter_rows(rows, tab.criteria(), by_birth)]
+
+
+def test_a_files_refresh_keeps_the_pages_order_without_sorting_again(qtbot, tmp_path, data_file, monkeypatch):
+    """The pages come in A-B-C order: a table sorted by name takes that order as it is; a table sorted by another
+    column sorts the rows it gets."""
+    from PySide6.QtCore import Qt
+
+    import gui.roster.member_table_model as table_model
+    from gui.roster.member_table_model import COLUMN_INDEX
+
+    save_branch(BRANCH)
+    for record in all_people():
+        save_member(record)
+    tab = _tab(qtbot, tmp_path)
+    tab.refresh()
+    sorts = []
+    real = table_model.sort_indices
+    monkeypatch.setattr(
+        table_model, "sort_indices", lambda *args, **kwargs: sorts.append(args) or real(*args, **kwargs)
+    )
+    tab.refresh()
+    assert sorts == [] and shown_names(tab) == _shown(_reference())
+    tab.table.sortByColumn(COLUMN_INDEX["birth_date"], Qt.SortOrder.DescendingOrder)
+    tab.refresh()
+    rows = _reference()
+    order = sort_indices(rows, list(range(len(rows))), "birth_date", descending=True)
+    assert len(sorts) == 2 and shown_names(tab) == [rows[i].full_name for i in filter_rows(rows, tab.criteria(), order)]
+    assert tab.model.row_of(rows[0].id) is not None and tab.select_member(rows[0].id)  # found once asked for
+
+
+def test_pages_in_the_tables_order_are_sent_without_asking_any_sort_key(qtbot, tmp_path, server, gate, monkeypatch):
+    """Each page goes below the ones before: the loader neither sorts nor merges (a merge of the order alone would
+    still walk every row so far at every page, and ask a key)."""
+    import models.roster.roster as roster_module
+
+    asked = []
+    real = roster_module.sort_key
+
+    def counting(rows, column):
+        key = real(rows, column)
+        return lambda i: asked.append(i) or key(i)
+
+    monkeypatch.setattr(roster_module, "sort_key", counting)
+    tab = _tab(qtbot, tmp_path)
+    tab.load()
+    gate.set()
+    qtbot.waitUntil(lambda: not tab.is_loading())
+    assert asked == [] and shown_names(tab) == _shown(_reference())

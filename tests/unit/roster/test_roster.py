@@ -149,3 +149,25 @@ def test_rows_appended_in_order_grow_the_kept_results_as_a_new_search_would():
     for text in ("", "n", "ng", "ngu", "a"):
         assert search.filter(RosterFilter(text=text)) == fresh.filter(RosterFilter(text=text)), text
     assert search.append([], RosterFilter(text="x", current_only=False)) is None  # not kept: search again
+
+
+def test_a_rows_search_text_is_its_folded_fields_without_the_empty_ones():
+    """Name, card number, job, hometown and workplace folded, joined by one space, the empty ones left out; a
+    card number of plain digits is kept as it is, any other folded like a name."""
+    from tests.support.people import member
+
+    people = [
+        member(0),
+        member(1, card_number="", job_title="", hometown="", workplace="Sở Y tế"),
+        member(2, card_number=" AB-12  Đ3 ", occupation="Kỹ sư"),
+        member(3, card_number="١٢٣", job_title="", hometown=""),
+    ]
+    texts = [row.search_text for row in roster_rows(people, ON)]
+    assert texts == [
+        "nguyen van an 12345670 chanh van phong ha noi",
+        "tran thi binh so y te",
+        "le van cuong ab-12 d3 chuyen vien, ky su thanh hoa",
+        "pham thi dung ١٢٣",
+    ]
+    digits_only = [row.search_text for row in roster_rows(people[:2], ON)]
+    assert digits_only == texts[:2]  # the same whether a batch has only plain card numbers or not

@@ -54,31 +54,45 @@ def test_pages_hold_the_rows_of_a_full_read_in_the_same_order(data_file):
     assert statuses["Lê Văn Cường"] == "exempted" and statuses["Bùi Thị Ân"] == "official"
 
 
-def test_only_the_first_page_probes_each_members_events(data_file):
+def test_only_the_first_page_probes_each_members_events(data_file, monkeypatch):
     """The first page comes at once with a probe of each member's events; the later ones read the grouped marks
-    (on a file, every page does: one grouped query before the first)."""
+    (on a file, every page does: one grouped query before the first). A server reads a query per page, each after
+    the first on a helper thread; a file reads the first page by the index and the rest by one query that does
+    not walk it."""
+    import threading
+
+    import models.roster.roster_pages as roster_pages_module
     from models.core.tables import db
 
     _fill()
     sent = []
     database = db.obj
-    real = database.execute_sql
+    real, real_read = database.execute_sql, roster_pages_module._read
 
     def record(sql, params=None, *args, **kwargs):
-        sent.append(sql)
+        sent.append((sql, threading.current_thread()))
         return real(sql, params, *args, **kwargs)
 
+    def read(connection, query):
+        sent.append((query[0], threading.current_thread()))
+        return real_read(connection, query)
+
+    monkeypatch.setattr(roster_pages_module, "_read", read)
     database.execute_sql = record
     try:
         pages = list(roster_pages(ON, 2, 3))
     finally:
         del database.execute_sql
-    page_queries = [sql for sql in sent if sql.startswith('SELECT "t1"."id", "t1"."full_name"')]
-    grouped = [sql for sql in sent if "GROUP BY" in sql]
-    assert len(page_queries) == len(pages) + (len(pages[-1]) == 3) and len(grouped) == 1
+    page_queries = [sql for sql, _ in sent if sql.startswith('SELECT "t1"."id", "t1"."full_name"')]
+    grouped = [sql for sql, _ in sent if "GROUP BY" in sql]
     server = str(data_file).startswith("postgresql")
+    assert len(grouped) == 1 and len(pages) == 5 and [len(page) for page in pages] == [2, 3, 3, 3, 3]
+    assert len(page_queries) == (len(pages) + 1 if server else 2)
+    assert server or "ORDER BY +" in page_queries[1]
     probing = ["member_event" in sql for sql in page_queries]
     assert probing == [server] + [False] * (len(page_queries) - 1)
+    helpers = {thread for sql, thread in sent if sql in page_queries[1:]}
+    assert (threading.current_thread() not in helpers) if server else helpers == {threading.current_thread()}
     assert [row for page in pages for row in page] == _reference()
 
 
@@ -129,3 +143,45 @@ def test_a_place_written_like_a_date_stays_a_text_and_the_date_a_date(data_file)
     assert [(row.hometown, row.workplace) for row in rows] == [("1980-01-01", ""), (member(1).hometown, "1980-01-01")]
     assert all(type(row.birth_date) is date and row.birth_date == date(1980, 1, 1) for row in rows)
     assert rows == _reference() and rows[0].birth_date is rows[1].birth_date  # one date object for both
+
+
+def test_members_of_the_same_dates_with_different_histories_keep_their_own_status(data_file):
+    """A status is worked out once per kind of dates and history: an exemption with an end date that passed, one
+    without, one ended by its end event and one still running are four histories of the same dates."""
+    ids = [save_member(member(0, card_number=f"{n:08d}")).member.id for n in range(5)]
+    exempted = EventRecord(EventKind.EXEMPTED, date(2025, 1, 1))
+    record_event(ids[0], replace(exempted, end_date=date(2025, 6, 1)), today=ON)
+    record_event(ids[1], exempted, today=ON)
+    record_event(ids[2], exempted, today=ON)
+    record_event(ids[2], EventRecord(EventKind.EXEMPTION_END, date(2025, 9, 1)), today=ON)
+    record_event(ids[3], replace(exempted, end_date=date(2027, 1, 1)), today=ON)
+    rows = [row for page in roster_pages(ON, 2, 2) for row in page]
+    assert rows == _reference()
+    assert [row.status_code for row in rows] == ["official", "exempted", "official", "exempted", "official"]
+
+
+def test_a_page_reads_each_stored_date_and_text_once(data_file):
+    """Equal dates and texts of different members are one object each, across pages too."""
+    for n in range(4):
+        save_member(member(0, card_number=f"{n:08d}", workplace="Sở Tài chính"))
+    rows = [row for page in roster_pages(ON, 1, 2) for row in page]
+    assert len({id(row.birth_date) for row in rows}) == 1 and len({id(row.workplace) for row in rows}) == 1
+    assert len({id(row.job) for row in rows}) == 1 and rows == _reference()
+
+
+def test_building_a_roster_pauses_cycle_collection_and_restores_it():
+    import gc
+
+    from models.roster.roster_pages import building_roster
+
+    assert gc.isenabled()
+    with building_roster():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with building_roster():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
