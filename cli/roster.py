@@ -59,8 +59,10 @@ def run_import(
     A row with an error refuses the whole import (status 1) unless `skip_errors`, which leaves those rows out.
     """
     from models.roster.member_import import apply_import, plan_import
+    from reports.core.openpyxl_loader import load_openpyxl
     from reports.roster.roster_reader import read_roster
 
+    load_openpyxl()
     open_data_file(db)
     result = read_roster(file, sheet)  # ImportFileError (status 2): what is wrong with the file
     plan = plan_import(result)
@@ -139,6 +141,12 @@ def print_sections(sections, out: TextIO, indent: str = "") -> None:
 
 
 # exports -------------------------------------------------------------------------------------------
+
+
+def is_roster_kind(kind: str) -> bool:
+    from services.roster.jobs import JOB_BY_KIND
+
+    return kind in JOB_BY_KIND
 
 
 @guarded
