@@ -109,6 +109,7 @@ class PlanRow:
 class ImportPlan:
     rows: list[PlanRow]
     labels: dict[str, str] = field(default_factory=dict)  # field key -> column header in the file
+    checked_on: date | None = None  # the day every row's record was checked (check_record), as it is added
 
     def row(self, number: int) -> PlanRow:
         return next(r for r in self.rows if r.row == number)
@@ -152,7 +153,7 @@ def plan_import(read_result: ReadResult, today: date | None = None) -> ImportPla
     _mark_file_duplicates(rows, labels)
     for row in rows:
         _choose_actions(row)
-    return ImportPlan(rows, labels)
+    return ImportPlan(rows, labels, today)
 
 
 def _labels(read_result: ReadResult) -> dict[str, str]:
@@ -322,8 +323,9 @@ def apply_import(
             action = chosen[row.row]
             _check_allowed(row, action)
             if action == ADD:
-                values = {key: getattr(row.record, key) for key in _KEYS}
-                _check_final(plan, row, values, None, cards, today)
+                if plan.checked_on != today:  # the plan checked this very record on `today`: not twice
+                    _check_record(plan, row, row.record, today)
+                _reserve_card(plan, row, row.record.card_number, None, cards)
                 inserts.append(stored_values(row.record))
             else:
                 assert row.saved is not None  # guaranteed by _check_allowed
@@ -331,9 +333,10 @@ def apply_import(
                 if current is None:
                     raise ValidationError(f"Dòng {row.row}: đảng viên {row.saved.full_name} không còn trong danh sách.")
                 changes = _update_values(row, current)
-                final = {key: current[key] for key in _KEYS} | changes
-                _check_final(plan, row, final, row.saved.member_id, cards, today)
-                stored = stored_values(MemberRecord(**final))
+                final = MemberRecord(**({key: current[key] for key in _KEYS} | changes))
+                _check_record(plan, row, final, today)  # the saved member may have changed since the plan
+                _reserve_card(plan, row, final.card_number, row.saved.member_id, cards)
+                stored = stored_values(final)
                 columns = [*changes, YEAR_ONLY_COLUMN, "name_sort"] if changes else []
                 updates.append((row, current["version"], {key: stored[key] for key in columns}))
             step()
@@ -395,22 +398,25 @@ def _members(ids: set[int]) -> dict[int, dict]:
     return out
 
 
-def _check_final(
-    plan: ImportPlan, row: PlanRow, values: dict[str, object], member_id: int | None, cards: dict[str, int], today: date
-) -> None:
-    """Re-validate what will be stored (the roster may have changed since the plan); reserve the card number."""
-    report = check_record(MemberRecord(**values), today)  # type: ignore[arg-type]
+def _check_record(plan: ImportPlan, row: PlanRow, record: MemberRecord, today: date) -> None:
+    """Check what will be stored: its first error refuses the import, saying where it is."""
+    report = check_record(record, today)
     if report.errors:
         issue = report.errors[0]
         raise ValidationError(_where(row.row, plan.labels.get(issue.field, issue.label), issue.message), issue.field)
-    card = values.get("card_number")
-    if isinstance(card, str) and card:
-        owner = cards.get(card)
-        if owner is not None and owner != member_id:
-            where = f"dòng {-owner} của tệp" if owner < 0 else "danh sách"
-            column = plan.labels.get("card_number", FIELD_BY_KEY["card_number"].label)
-            raise ValidationError(_where(row.row, column, f"Số thẻ {card} đã có trong {where}."), "card_number")
-        cards[card] = member_id if member_id is not None else -row.row  # a new row reserves it by its negative row
+
+
+def _reserve_card(plan: ImportPlan, row: PlanRow, card: str, member_id: int | None, cards: dict[str, int]) -> None:
+    """Reserve the row's card number: one already held by another member, or by an earlier row, refuses the import
+    (the roster may have changed since the plan)."""
+    if not card:
+        return
+    owner = cards.get(card)
+    if owner is not None and owner != member_id:
+        where = f"dòng {-owner} của tệp" if owner < 0 else "danh sách"
+        column = plan.labels.get("card_number", FIELD_BY_KEY["card_number"].label)
+        raise ValidationError(_where(row.row, column, f"Số thẻ {card} đã có trong {where}."), "card_number")
+    cards[card] = member_id if member_id is not None else -row.row  # a new row reserves it by its negative row
 
 
 def _where(row: int, column: str, message: str) -> str:

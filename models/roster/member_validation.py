@@ -54,6 +54,8 @@ class CheckReport:
         return [i for i in self.errors + self.warnings if i.field == key]
 
 
+# The fields that must be filled in or may not lie in the future, in the form's order (the others need no loop).
+_CHECKED_FIELDS = tuple(spec for spec in MEMBER_FIELDS if spec.required or spec.kind == "date")
 SCRIPTS = {"CYRILLIC": "chữ Kirin, như tiếng Nga", "GREEK": "chữ Hy Lạp"}
 
 
@@ -61,7 +63,7 @@ def check_record(record: MemberRecord, today: date | None = None) -> CheckReport
     """Every problem of the record at once, each naming its field (duplicates are checked by models.roster.members)."""
     today = today or clock.today()
     report = CheckReport()
-    for spec in MEMBER_FIELDS:
+    for spec in _CHECKED_FIELDS:
         value = getattr(record, spec.key)
         if spec.required and (value is None or (isinstance(value, str) and not value.strip())):
             report.error(spec.key, f"Chưa nhập «{spec.label}».")

@@ -50,7 +50,7 @@ def normalized(record: MemberRecord) -> MemberRecord:
     values: dict[str, Any] = {}
     for key in _RECORD_KEYS:
         value = getattr(record, key)
-        values[key] = nfc(value) if isinstance(value, str) and key != "notes" else value
+        values[key] = nfc(value) if value and isinstance(value, str) and key != "notes" else value
     for key in LEVELS:
         values[key] = canonical_level(key, values[key])
     values["notes"] = record.notes.strip()
