@@ -147,7 +147,8 @@ def plan_import(read_result: ReadResult, today: date | None = None) -> ImportPla
     """Every row of the reader's result with its problems, duplicates and default action. Reads the roster once."""
     today = today or clock.today()
     labels = _labels(read_result)
-    rows = [_plan_row(r, labels, today) for r in read_result.rows]
+    keys = {label: key for key, label in labels.items()}  # column header -> field key
+    rows = [_plan_row(r, labels, keys, today) for r in read_result.rows]
     _mark_saved_duplicates(rows, labels)
     _check_updates(rows, labels, today)
     _mark_file_duplicates(rows, labels)
@@ -166,10 +167,9 @@ def _labels(read_result: ReadResult) -> dict[str, str]:
     return labels
 
 
-def _plan_row(read_row: ReadRow, labels: dict[str, str], today: date) -> PlanRow:
+def _plan_row(read_row: ReadRow, labels: dict[str, str], keys: dict[str, str], today: date) -> PlanRow:
     values = {k: v for k, v in read_row.values.items() if k in FIELD_BY_KEY and v not in (None, "")}
     record = normalized(_record(values))
-    keys = {label: key for key, label in labels.items()}
     problems = [RowProblem(p.row, p.column, p.message, p.severity, keys.get(p.column, "")) for p in read_row.problems]
     reported = {p.column for p in problems if p.severity == ERROR}
     report = check_record(record, today)

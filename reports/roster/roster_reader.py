@@ -194,6 +194,9 @@ class _SheetReader:
                 "Không tìm thấy dòng tiêu đề có cột «Họ và tên». Hãy kiểm tra trang tính, hoặc chọn cột bằng tay."
             )
         result = RosterReadResult(self.title, first, count, headers, detected, numbering)
+        self._columns = [(col, key, headers.get(col, "")) for col, key in detected.items()]
+        self._labels = {key: label for _col, key, label in self._columns}
+        self._empty = {key: None for key in detected.values() if key not in _GENDER_KEYS}
         data_start = first + count
         done = 0
         for number, cells in enumerate(_chain(head, rows), start=1):
@@ -250,19 +253,20 @@ class _SheetReader:
     def _row(self, number: int, cells: tuple, formula_values: tuple, result: RosterReadResult) -> ImportedRow | None:
         row = ImportedRow(number, {})
         raw_values: dict[str, object] = {}
-        for col, key in result.mapping.items():
-            cell = cells[col - 1] if col - 1 < len(cells) else None
-            raw = _value(cell)
-            label = result.headers.get(col, "")
-            if raw is None and col - 1 < len(formula_values) and _is_formula(formula_values[col - 1]):
-                row.problems.append(
-                    Problem(
-                        number,
-                        label,
-                        "Ô chứa công thức chưa có giá trị đã tính; hãy mở tệp bằng Excel, lưu lại rồi nhập lại.",
-                        rv.ERROR,
+        width = len(cells)
+        for col, key, label in self._columns:
+            cell = cells[col - 1] if col <= width else None
+            raw = None if cell is None else cell.value
+            if raw is None:
+                if col - 1 < len(formula_values) and _is_formula(formula_values[col - 1]):
+                    row.problems.append(
+                        Problem(
+                            number,
+                            label,
+                            "Ô chứa công thức chưa có giá trị đã tính; hãy mở tệp bằng Excel, lưu lại rồi nhập lại.",
+                            rv.ERROR,
+                        )
                     )
-                )
                 continue
             if isinstance(raw, str):
                 if len(raw) > MAX_CELL_CHARS:
@@ -279,7 +283,7 @@ class _SheetReader:
                         raw = converted
                 if not raw.strip():
                     raw = None
-            if isinstance(raw, datetime) and key in _DATE_KEYS | _GENDER_KEYS and _shows_year_only(cell):
+            if isinstance(raw, datetime) and key in _DATE_OR_GENDER_KEYS and _shows_year_only(cell):
                 raw = raw.year  # a date cell formatted to show just the year: only the year is known
             if raw is not None:
                 raw_values[key] = raw
@@ -291,7 +295,7 @@ class _SheetReader:
             message = f"Dòng có số thứ tự {serial} nhưng không có họ và tên."
             label = next((result.headers.get(col, "") for col, key in result.mapping.items() if key == "full_name"), "")
             row.problems.append(Problem(number, label, message, rv.ERROR))
-            row.values = {key: None for key in result.mapping.values() if key not in (MALE_COLUMN, FEMALE_COLUMN)}
+            row.values = dict(self._empty)
             return row
         name = raw_values.get("full_name")
         texts = [name] if name is not None else list(raw_values.values())
@@ -305,8 +309,8 @@ class _SheetReader:
         return row
 
     def _parse(self, row: ImportedRow, raw_values: dict[str, object], result: RosterReadResult) -> None:
-        labels = {key: result.headers.get(col, "") for col, key in result.mapping.items()}
-        row.values = {key: None for key in result.mapping.values() if key not in (MALE_COLUMN, FEMALE_COLUMN)}
+        labels = self._labels
+        row.values = dict(self._empty)
 
         def problem(key: str, parsed: rv.Parsed) -> None:
             row.problems.append(Problem(row.row, labels.get(key, ""), parsed.message, parsed.severity))
@@ -357,6 +361,7 @@ class _SheetReader:
 
 _DATE_KEYS = frozenset(DATE_FIELDS)
 _GENDER_KEYS = frozenset((MALE_COLUMN, FEMALE_COLUMN))
+_DATE_OR_GENDER_KEYS = _DATE_KEYS | _GENDER_KEYS
 _YEAR_FORMAT_RE = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')  # quoted text, escaped characters, [colour] / [$-locale]
 _TEXT_KEYS = frozenset(f.key for f in MEMBER_FIELDS if f.kind == "text")
 _FOOTER_RE = re.compile(r"^(t ?/ ?m\b|tm |nguoi lap|noi nhan|tong so|tong cong|xac nhan|bi thu$|.*, ngay \d)")
