@@ -121,3 +121,41 @@ def sheet_has_formulas(workbook: Any, ws: Any) -> bool:
                 return True
             tail = chunk[-8:]
     return False
+
+
+def sheet_rows(ws: Any) -> Iterator[list[dict[str, Any] | None]]:
+    """The rows of a read-only worksheet from row 1, as its `iter_rows()` gives them (a missing row empty, every
+    cell at its column's place, None where a row has no cell) but each cell as openpyxl's parser gives it: a dict of
+    `value`, `data_type`, `style_id`, `row`, `column`. A cell object is made only where a style is read
+    (`styled_cell`): a big roster's values are not wrapped one by one."""
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    book = ws.parent
+    with ws._get_source() as source:
+        parser = WorkSheetParser(
+            source,
+            ws._shared_strings,
+            data_only=book.data_only,
+            epoch=book.epoch,
+            date_formats=book._date_formats,
+            timedelta_formats=book._timedelta_formats,
+        )
+        expected = 1
+        for number, cells in parser.parse():
+            if number < expected:  # a row given twice, or out of order: openpyxl keeps the first
+                continue
+            while expected < number:
+                yield []
+                expected += 1
+            row: list[dict[str, Any] | None] = [None] * (cells[-1]["column"] if cells else 0)
+            for cell in cells:
+                row[cell["column"] - 1] = cell
+            expected += 1
+            yield row
+
+
+def styled_cell(ws: Any, cell: dict[str, Any]) -> Any:
+    """The read-only cell object of a parsed cell (sheet_rows), for its number format and font."""
+    from openpyxl.cell.read_only import ReadOnlyCell
+
+    return ReadOnlyCell(ws, **cell)

@@ -22,7 +22,14 @@ from models.roster.fields import DATE_FIELDS, MEMBER_FIELDS
 from reports.core.errors import Cancelled, ImportFileError
 from reports.roster import roster_values as rv
 from reports.roster.legacy_encoding import ENCODING_LABELS, needs_check, to_unicode
-from reports.roster.roster_files import check_file, damage_reported, open_workbook, sheet_has_formulas
+from reports.roster.roster_files import (
+    check_file,
+    damage_reported,
+    open_workbook,
+    sheet_has_formulas,
+    sheet_rows,
+    styled_cell,
+)
 from reports.roster.roster_headers import (
     FEMALE_COLUMN,
     IGNORED,
@@ -149,8 +156,8 @@ def read_roster(
                 formula_rows: Iterator[tuple] | None = formula_ws.iter_rows(values_only=True)
             else:
                 formula_rows = None
-            reader = _SheetReader(ws.title, today, progress, total, max_rows)
-            return reader.read(ws.iter_rows(), formula_rows, mapping, header_row)
+            reader = _SheetReader(ws, today, progress, total, max_rows)
+            return reader.read(sheet_rows(ws), formula_rows, mapping, header_row)
     finally:
         workbook.close()
         if formulas is not None:
@@ -168,17 +175,18 @@ def _sheet(workbook: Any, name: str | None) -> Any:
 
 
 class _SheetReader:
-    def __init__(self, title: str, today: date, progress: Progress | None, total: int, max_rows: int) -> None:
-        self.title, self.today, self.progress, self.total, self.max_rows = title, today, progress, total, max_rows
+    def __init__(self, ws: Any, today: date, progress: Progress | None, total: int, max_rows: int) -> None:
+        self.ws, self.title, self.today, self.progress = ws, ws.title, today, progress
+        self.total, self.max_rows = total, max_rows
 
     def read(
         self,
-        rows: Iterator[tuple],
+        rows: Iterator[list],
         formula_rows: Iterator[tuple] | None,
         mapping: Mapping[int, str] | None,
         header_row: int | None,
     ) -> RosterReadResult:
-        head: list[tuple] = []
+        head: list[list] = []
         for cells in rows:
             head.append(cells)
             if len(head) >= HEADER_SCAN_ROWS:
@@ -250,13 +258,13 @@ class _SheetReader:
         numbering = next((col for col, key in keys.items() if key == IGNORED), None)
         return first, count, headers, {col: key for col, key in keys.items() if key != IGNORED}, numbering
 
-    def _row(self, number: int, cells: tuple, formula_values: tuple, result: RosterReadResult) -> ImportedRow | None:
+    def _row(self, number: int, cells: list, formula_values: tuple, result: RosterReadResult) -> ImportedRow | None:
         row = ImportedRow(number, {})
         raw_values: dict[str, object] = {}
         width = len(cells)
         for col, key, label in self._columns:
             cell = cells[col - 1] if col <= width else None
-            raw = None if cell is None else cell.value
+            raw = None if cell is None else cell["value"]
             if raw is None:
                 if col - 1 < len(formula_values) and _is_formula(formula_values[col - 1]):
                     row.problems.append(
@@ -277,13 +285,17 @@ class _SheetReader:
                     row.problems.append(Problem(number, label, message, rv.ERROR))
                     continue
                 if needs_check(raw):
-                    converted, encoding = to_unicode(raw, _font_name(cell))
+                    converted, encoding = to_unicode(raw, _font_name(styled_cell(self.ws, cell)))
                     if encoding:
                         result.conversions.append(Conversion(number, label, encoding, raw))
                         raw = converted
                 if not raw.strip():
                     raw = None
-            if isinstance(raw, datetime) and key in _DATE_OR_GENDER_KEYS and _shows_year_only(cell):
+            if (
+                isinstance(raw, datetime)
+                and key in _DATE_OR_GENDER_KEYS
+                and _shows_year_only(styled_cell(self.ws, cell))
+            ):
                 raw = raw.year  # a date cell formatted to show just the year: only the year is known
             if raw is not None:
                 raw_values[key] = raw
@@ -379,11 +391,11 @@ def _thousands(number: int) -> str:
     return f"{number:,}".replace(",", ".")  # Vietnamese digit grouping: 20.000
 
 
-def _value(cell: Any) -> object:
-    return None if cell is None else cell.value
+def _value(cell: dict[str, Any] | None) -> object:
+    return None if cell is None else cell["value"]
 
 
-def _serial(cells: tuple, column: int | None) -> int | None:
+def _serial(cells: list, column: int | None) -> int | None:
     """The row's number in the STT column (1, 1.0, "1", "1."), or None."""
     value = _value(cells[column - 1]) if column is not None and column - 1 < len(cells) else None
     if isinstance(value, float) and value.is_integer():
@@ -410,6 +422,6 @@ def _is_formula(value: object) -> bool:
     return isinstance(value, str) and value.startswith("=")
 
 
-def _chain(head: list[tuple], rest: Iterator[tuple]) -> Iterator[tuple]:
+def _chain(head: list[list], rest: Iterator[list]) -> Iterator[list]:
     yield from head
     yield from rest

@@ -122,3 +122,35 @@ def test_a_folder_given_as_workbook_is_told_in_vietnamese_only(tmp_path):
         check_file(folder)
     assert "thư mục" in refused.value.message and "Errno" not in refused.value.message
     assert "Is a directory" not in refused.value.message
+
+
+def test_sheet_rows_give_the_rows_and_styles_iter_rows_gives(tmp_path):
+    """The reader's rows without a cell object per value: the same values at the same rows and columns as
+    openpyxl's read-only iter_rows (a missing row empty, gaps in a row None), and the same number format and font
+    where a cell's style is read."""
+    from datetime import datetime
+
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet["A1"] = "DANH SÁCH"
+    sheet["B3"], sheet["D3"] = "Nguyễn Văn An", datetime(1970, 1, 1)
+    sheet["D3"].number_format = "yyyy"
+    sheet["A5"] = "Lª V¨n C­êng"
+    sheet["A5"].font = Font(name=".VnTime")
+    sheet["C6"] = 7
+    path = tmp_path / "rows.xlsx"
+    book.save(path)
+    workbook = roster_files.open_workbook(path, data_only=True)
+    try:
+        ws = workbook.worksheets[0]
+        ws.reset_dimensions()
+        expected = [list(row) for row in ws.iter_rows(values_only=True)]
+        rows = list(roster_files.sheet_rows(ws))
+        assert [[None if c is None else c["value"] for c in row] for row in rows] == expected
+        assert expected[1] == [] and expected[2] == [None, "Nguyễn Văn An", None, datetime(1970, 1, 1)]
+        assert roster_files.styled_cell(ws, rows[2][3]).number_format == "yyyy"
+        assert roster_files.styled_cell(ws, rows[4][0]).font.name == ".VnTime"
+    finally:
+        workbook.close()
