@@ -20,7 +20,7 @@ from models.core.tables import db, dict_rows, tuple_rows
 from models.roster.fields import FIELD_BY_KEY, MEMBER_FIELDS, TEMPLATE_EXAMPLE_NOTE
 from models.roster.member_rules import fmt
 from models.roster.member_validation import check_record
-from models.roster.members import changed_stamp, normalized, person_key, saved_values, stored_values
+from models.roster.members import changed_stamp, normalized_values, person_key, saved_values, stored_values
 from models.roster.records import MemberRecord
 from models.roster.tables import Member
 
@@ -169,7 +169,7 @@ def _labels(read_result: ReadResult) -> dict[str, str]:
 
 def _plan_row(read_row: ReadRow, labels: dict[str, str], keys: dict[str, str], today: date) -> PlanRow:
     values = {k: v for k, v in read_row.values.items() if k in FIELD_BY_KEY and v not in (None, "")}
-    record = normalized(_record(values))
+    record = _record(values)
     problems = [RowProblem(p.row, p.column, p.message, p.severity, keys.get(p.column, "")) for p in read_row.problems]
     reported = {p.column for p in problems if p.severity == ERROR}
     report = check_record(record, today)
@@ -187,13 +187,14 @@ def _plan_row(read_row: ReadRow, labels: dict[str, str], keys: dict[str, str], t
 
 
 def _record(values: Mapping[str, object]) -> MemberRecord:
+    """The record of a row's values as it would be stored (members.normalized)."""
     kwargs: dict[str, object] = {"full_name": "", "gender": "", "birth_date": None, "admission_date": None}
     for key, value in values.items():
         if key in _DATE_KEYS:
             kwargs[key] = value if isinstance(value, date) else None
         else:
             kwargs[key] = value if isinstance(value, str) else str(value)
-    return MemberRecord(**kwargs)  # type: ignore[arg-type]
+    return MemberRecord(**normalized_values(kwargs))  # type: ignore[arg-type]
 
 
 def _name_key(record: MemberRecord) -> tuple[str, date] | None:

@@ -73,7 +73,7 @@ def check_record(record: MemberRecord, today: date | None = None) -> CheckReport
     name = record.full_name.strip()
     if name and len(name.split()) < 2:
         report.warn("full_name", "Họ và tên chỉ có một chữ; hãy ghi đầy đủ họ, tên đệm và tên như trên CCCD.")
-    if name and any(ch.isdigit() for ch in name):
+    if name and any(map(str.isdigit, name)):
         report.error("full_name", "Họ và tên không được chứa chữ số.")
     foreign = foreign_letters(name)
     if foreign:
