@@ -36,3 +36,25 @@ def test_export_and_import_load_neither_numpy_nor_the_congress_code(sqlite_file,
     )
     assert done.stderr.split()[-4:] == ["0", "0", "False", "False"], done.stderr
     assert "trùng" in done.stdout.lower()  # the member exported is found again by the import
+
+
+def test_count_loads_no_database_code_and_still_refuses_in_one_line(tmp_path):
+    """`main.py count` of a record file loads neither peewee nor a database driver; a file that is not a record is
+    still refused with one Vietnamese line and status 2 (its wording loads them then)."""
+    from tests.support.worked_example import record
+
+    path = record(tmp_path / "record.json")
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    code = (
+        "import sys, main; c = main.main(['count', sys.argv[1]]); "
+        "loaded = any(m in sys.modules for m in ('peewee', 'sqlcipher3', 'psycopg')); "
+        "b = main.main(['count', sys.argv[2]]); print(c, loaded, b, file=sys.stderr)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path), str(broken)], cwd=ROOT, capture_output=True, text=True
+    )
+    lines = done.stderr.strip().splitlines()
+    assert lines[-1] == "0 False 2", done.stderr
+    assert lines[:-1] == ["Tệp không phải JSON hợp lệ (lỗi ở dòng 1, cột 2)."]
+    assert '"digest_ok": true' in done.stdout
