@@ -5,7 +5,10 @@ danh-sach`, each against the simplest honest whole process doing the same work i
   process reading the same sheet with openpyxl (read-only) and inserting the rows with sqlite3's executemany.
 - export: ChiBo lays out the Party document; the baseline is a Python process writing the same number of rows of
   cells with openpyxl's write-only mode.
-Goals (issue 23): import ≤ 2 × baseline (5,000 and 20,000 rows), export ≤ 1.5 × baseline. Run with:
+- count: ChiBo recounts an election record file of 2,000 ballots × 100 candidates and prints the result; the
+  baseline is a Python process loading the JSON, chaining the digest and counting the names (the in-process figure
+  is tests/bench/test_counting_bench.py::test_count_command_2000_x_100_vs_plain_count).
+Goals (issue 23): import ≤ 2 × baseline (5,000 and 20,000 rows), export ≤ 1.5 × baseline, count ≤ 2 ×. Run with:
 .venv/bin/python -m pytest tests/bench/test_commands_bench.py --bench -q -s
 
 Both sides run as a user's Python runs them: with their modules' bytecode cached after the first run (a shell that
@@ -56,7 +59,7 @@ book.save(sys.argv[1])
 """
 
 
-ROUNDS = 3
+ROUNDS = 5
 
 
 @pytest.fixture(scope="module")
@@ -138,3 +141,24 @@ def test_export_whole_process_vs_write_only(benchmark, tmp_path, roster_file, by
         return _run(bytecode, "-c", _PLAIN_EXPORT, str(tmp_path / "plain.xlsx"), str(MEMBERS))
 
     _compare(benchmark, ours, plain, f"main.py export danh-sach of {MEMBERS:,} against write-only openpyxl", 1.5)
+
+
+def test_count_whole_process_vs_plain_count(benchmark, tmp_path, bytecode):
+    import inspect
+    import random
+
+    from models.counting import ElectionRecord, Form, write_record
+    from tests.bench.test_counting_bench import _plain_count, election, strike_ballots
+
+    e = election(Form.STRIKE, 100, 77, 2000)
+    path = tmp_path / "count.json"
+    write_record(ElectionRecord(e, ballots=tuple(strike_ballots(e, 2000, random.Random(5))), branch="Chi bộ"), path)
+    plain_script = f"{inspect.getsource(_plain_count)}\nimport sys\nprint(*_plain_count(sys.argv[1]))\n"
+
+    def ours() -> tuple[float, float]:
+        return _run(bytecode, "main.py", "count", str(path))
+
+    def plain() -> tuple[float, float]:
+        return _run(bytecode, "-c", plain_script, str(path))
+
+    _compare(benchmark, ours, plain, "main.py count of 2,000 ballots × 100 against JSON load + digest + count", 2)
