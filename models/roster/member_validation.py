@@ -101,7 +101,8 @@ def check_record(record: MemberRecord, today: date | None = None) -> CheckReport
             )
         elif age_at(latest(born), admitted) < ADMISSION_MIN_AGE:
             report.warn("admission_date", f"Khi vào Đảng đảng viên chưa đủ {ADMISSION_MIN_AGE} tuổi; hãy kiểm tra lại.")
-    died = next((e.date for e in effective_events(record.events) if e.kind == EventKind.DIED), None)
+    events = effective_events(record.events) if record.events else ()
+    died = next((e.date for e in events if e.kind == EventKind.DIED), None)
     if died and admitted and admitted > latest(died):
         report.error("admission_date", f"Ngày vào Đảng {fmt(admitted)} sau ngày từ trần {fmt(died)}.")
     if ceremony and admitted and ceremony < admitted:

@@ -178,6 +178,9 @@ class _SheetReader:
     def __init__(self, ws: Any, today: date, progress: Progress | None, total: int, max_rows: int) -> None:
         self.ws, self.title, self.today, self.progress = ws, ws.title, today, progress
         self.total, self.max_rows = total, max_rows
+        # What a cell's style says, by style: a roster has a handful of styles for its thousands of cells.
+        self._year_only: dict[int, bool] = {}
+        self._fonts: dict[int, str] = {}
 
     def read(
         self,
@@ -285,17 +288,13 @@ class _SheetReader:
                     row.problems.append(Problem(number, label, message, rv.ERROR))
                     continue
                 if needs_check(raw):
-                    converted, encoding = to_unicode(raw, _font_name(styled_cell(self.ws, cell)))
+                    converted, encoding = to_unicode(raw, self._font_of(cell))
                     if encoding:
                         result.conversions.append(Conversion(number, label, encoding, raw))
                         raw = converted
                 if not raw.strip():
                     raw = None
-            if (
-                isinstance(raw, datetime)
-                and key in _DATE_OR_GENDER_KEYS
-                and _shows_year_only(styled_cell(self.ws, cell))
-            ):
+            if isinstance(raw, datetime) and key in _DATE_OR_GENDER_KEYS and self._shows_year_only(cell):
                 raw = raw.year  # a date cell formatted to show just the year: only the year is known
             if raw is not None:
                 raw_values[key] = raw
@@ -319,6 +318,18 @@ class _SheetReader:
                 return None  # a signature or note line beside the table, or a stray number
         self._parse(row, raw_values, result)
         return row
+
+    def _shows_year_only(self, cell: dict[str, Any]) -> bool:
+        style = cell["style_id"]
+        if style not in self._year_only:
+            self._year_only[style] = _shows_year_only(styled_cell(self.ws, cell))
+        return self._year_only[style]
+
+    def _font_of(self, cell: dict[str, Any]) -> str:
+        style = cell["style_id"]
+        if style not in self._fonts:
+            self._fonts[style] = _font_name(styled_cell(self.ws, cell))
+        return self._fonts[style]
 
     def _parse(self, row: ImportedRow, raw_values: dict[str, object], result: RosterReadResult) -> None:
         labels = self._labels
