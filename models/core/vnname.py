@@ -36,6 +36,13 @@ _LOOKALIKES = str.maketrans(
 def nfc(text: str) -> str:
     """Composed Unicode with runs of white space collapsed, and without invisible or direction-changing characters
     (zero-width spaces and joiners, right-to-left overrides, byte-order marks, soft hyphens, control codes)."""
+    if text.isascii() and text.isprintable():  # nothing to compose or take out
+        return " ".join(text.split())
+    return _composed(text)
+
+
+@lru_cache(maxsize=1 << 14)  # names, places and jobs repeat: a roster of 20,000 rows composes each text once
+def _composed(text: str) -> str:
     return " ".join(_visible(unicodedata.normalize("NFC", text)).split())
 
 
