@@ -154,3 +154,56 @@ def test_sheet_rows_give_the_rows_and_styles_iter_rows_gives(tmp_path):
         assert roster_files.styled_cell(ws, rows[4][0]).font.name == ".VnTime"
     finally:
         workbook.close()
+
+
+NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+
+
+@pytest.mark.parametrize(
+    "xml",
+    [
+        f"<is {NS}><t>Nguyễn  Văn </t></is>",
+        f"<is {NS}><t/></is>",
+        f"<is {NS}></is>",
+        f'<is {NS}><r><t>A</t></r><r><rPr><b/></rPr><t xml:space="preserve"> B </t></r></is>',
+        f'<is {NS}><t>x</t><r><t>y</t></r><rPh sb="0" eb="1"><t>PH</t></rPh></is>',
+        f"<is {NS}><t>one</t><t>two</t></is>",
+        '<x:is xmlns:x="urn:other"><x:t>another namespace</x:t></x:is>',
+    ],
+)
+def test_inline_text_is_the_text_openpyxl_reads(xml):
+    from xml.etree.ElementTree import fromstring
+
+    from openpyxl.cell.text import Text
+
+    node = fromstring(xml)
+    assert roster_files.inline_text(node) == Text.from_tree(node).content
+
+
+def test_a_sheet_of_inline_text_reads_as_openpyxl_reads_it(tmp_path):
+    """A write-only workbook keeps its text inline, rich text included; the rows are openpyxl's, value by value."""
+    from datetime import date
+
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Danh sách")
+    sheet.append(["Họ và tên", "Ngày sinh", None, "Ghi chú"])
+    sheet.append(
+        ["Trần Thị Bình", date(1982, 9, 2), 3, CellRichText("Đảng viên ", TextBlock(InlineFont(b=True), "mới"))]
+    )
+    sheet.append([])
+    sheet.append([None, "=1+1", "", "  khoảng trắng  "])
+    path = tmp_path / "inline.xlsx"
+    book.save(path)
+    for data_only in (True, False):
+        workbook = roster_files.open_workbook(path, data_only=data_only)
+        try:
+            ws = workbook.worksheets[0]
+            ws.reset_dimensions()
+            expected = [list(row) for row in ws.iter_rows(values_only=True)]
+            got = [[None if c is None else c["value"] for c in row] for row in roster_files.sheet_rows(ws)]
+            assert got == expected and expected[1][3] == "Đảng viên mới"
+        finally:
+            workbook.close()
