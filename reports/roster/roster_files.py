@@ -84,10 +84,10 @@ def too_big_unpacked(name: str) -> ImportFileError:
 
 def open_workbook(path: str | os.PathLike[str], data_only: bool) -> Any:
     """Read-only workbook (the caller closes it); any failure of openpyxl becomes an ImportFileError."""
-    from openpyxl import load_workbook
-
     try:
-        return load_workbook(path, read_only=True, data_only=data_only)
+        reader = _reader_class()(path, read_only=True, data_only=data_only)  # as openpyxl's load_workbook
+        reader.read()
+        return reader.wb
     except Exception as exc:  # openpyxl raises many kinds on a malformed package
         raise ImportFileError(
             f"Không đọc được tệp «{Path(path).name}»: tệp bị hỏng hoặc không đúng định dạng."
@@ -188,9 +188,37 @@ def _parser_class() -> type:
     return InlineTextParser
 
 
+@lru_cache(maxsize=1)
+def _reader_class() -> type:
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
+    from openpyxl.xml.functions import iterparse
+
+    item = f"{{{SHEET_MAIN_NS}}}si"
+
+    class PlainTextReader(ExcelReader):
+        """openpyxl's workbook reader (3.1), reading the shared strings (where Excel keeps a sheet's texts) by their
+        text alone, as InlineTextParser reads inline text: the same strings as openpyxl's read_string_table."""
+
+        def read_strings(self) -> None:
+            part = self.package.find(SHARED_STRINGS)
+            if part is None:
+                return
+            strings = []
+            with self.archive.open(part.PartName[1:]) as source:
+                for _event, node in iterparse(source):
+                    if node.tag == item:
+                        strings.append(inline_text(node).replace("x005F_", ""))
+                        node.clear()
+            self.shared_strings = strings
+
+    return PlainTextReader
+
+
 def inline_text(node: Any) -> str:
-    """The text of an inline string (`<is>`) as openpyxl's Text(...).content gives it: its `t`, then the `t` of
-    each run `r`, the phonetic runs left out (tags matched by their local name, as openpyxl does)."""
+    """The text of an inline string (`<is>`) or a shared one (`<si>`) as openpyxl's Text(...).content gives it: its
+    `t`, then the `t` of each run `r`, the phonetic runs left out (tags matched by their local name, as openpyxl
+    does)."""
     plain, runs = None, []
     for child in node:
         tag = child.tag.rpartition("}")[2]

@@ -207,3 +207,58 @@ def test_a_sheet_of_inline_text_reads_as_openpyxl_reads_it(tmp_path):
             assert got == expected and expected[1][3] == "Đảng viên mới"
         finally:
             workbook.close()
+
+
+def _shared_strings_workbook(path) -> str:
+    """A workbook whose texts are in a table of shared strings, as Excel saves one."""
+    path = _workbook(path)
+    strings = (
+        f"<sst {NS}><si><t>Họ và tên</t></si><si><r><t>Nguyễn </t></r><r><rPr><b/></rPr><t>Văn An</t></r></si>"
+        '<si><t>Hà Nội</t><rPh sb="0" eb="2"><t>HN</t></rPh></si><si><t>a_x005F_x0041_b</t></si></sst>'
+    )
+    sheet = (
+        f'<worksheet {NS}><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>3</v></c></row>'
+        '<row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2" t="s"><v>2</v></c></row></sheetData></worksheet>'
+    )
+    with zipfile.ZipFile(path) as source:
+        types = source.read("[Content_Types].xml").decode()
+    override = (
+        '<Override PartName="/xl/sharedStrings.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+    )
+    _with_part(path, "[Content_Types].xml", types.replace("</Types>", f"{override}</Types>").encode())
+    _with_part(path, _STRINGS, strings.encode())
+    _with_part(path, "xl/worksheets/sheet1.xml", sheet.encode())
+    return path
+
+
+def test_shared_strings_read_as_openpyxl_reads_them(tmp_path):
+    """Excel keeps a sheet's texts in one table of shared strings: read by their text alone, they are openpyxl's
+    strings (runs joined, phonetic runs left out, Excel's «_x005F_» escape undone as openpyxl undoes it)."""
+    from openpyxl import load_workbook
+
+    path = _shared_strings_workbook(tmp_path / "shared.xlsx")
+    expected = [list(row) for row in load_workbook(path, read_only=True).active.iter_rows(values_only=True)]
+    workbook = roster_files.open_workbook(path, data_only=True)
+    try:
+        rows = [[c["value"] for c in row] for row in roster_files.sheet_rows(workbook.worksheets[0])]
+    finally:
+        workbook.close()
+    assert rows == expected == [["Họ và tên", "a_x0041_b"], ["Nguyễn Văn An", "Hà Nội"]]
+
+
+def test_texts_are_read_without_a_rich_text_object_each(tmp_path, monkeypatch):
+    """The roster's texts, shared (here) or inline, never go through openpyxl's rich-text objects (the costly part
+    of a big sheet); the roster reads the same."""
+    from openpyxl.cell.text import Text
+
+    path = _shared_strings_workbook(tmp_path / "plain.xlsx")
+    before = read_roster(path)
+
+    def refused(node):
+        raise AssertionError("a rich-text object was built")
+
+    monkeypatch.setattr(Text, "from_tree", classmethod(lambda cls, node: refused(node)))
+    after = read_roster(path)
+    assert [r.values for r in after.rows] == [r.values for r in before.rows]
+    assert after.rows[0].values["full_name"] == "Nguyễn Văn An"
