@@ -194,7 +194,7 @@ def _record(values: Mapping[str, object]) -> MemberRecord:
             kwargs[key] = value if isinstance(value, date) else None
         else:
             kwargs[key] = value if isinstance(value, str) else str(value)
-    return MemberRecord(**normalized_values(kwargs))  # type: ignore[arg-type]
+    return MemberRecord(**normalized_values(kwargs))
 
 
 def _name_key(record: MemberRecord) -> tuple[str, date] | None:

@@ -261,14 +261,15 @@ class _SheetReader:
         numbering = next((col for col, key in keys.items() if key == IGNORED), None)
         return first, count, headers, {col: key for col, key in keys.items() if key != IGNORED}, numbering
 
-    def _row(self, number: int, cells: list, formula_values: tuple, result: RosterReadResult) -> ImportedRow | None:
+    def _row(
+        self, number: int, cells: list[dict[str, Any] | None], formula_values: tuple, result: RosterReadResult
+    ) -> ImportedRow | None:
         row = ImportedRow(number, {})
         raw_values: dict[str, object] = {}
         width = len(cells)
         for col, key, label in self._columns:
-            cell = cells[col - 1] if col <= width else None
-            raw = None if cell is None else cell["value"]
-            if raw is None:
+            cell: dict[str, Any] | None = cells[col - 1] if col <= width else None
+            if cell is None or cell["value"] is None:
                 if col - 1 < len(formula_values) and _is_formula(formula_values[col - 1]):
                     row.problems.append(
                         Problem(
@@ -279,6 +280,7 @@ class _SheetReader:
                         )
                     )
                 continue
+            raw = cell["value"]
             if isinstance(raw, str):
                 if len(raw) > MAX_CELL_CHARS:
                     message = (
