@@ -74,8 +74,6 @@ def is_expected(exc: BaseException) -> bool:
     return isinstance(exc, (DomainError, OSError, MemoryError, *operational))
 
 
-
-
 def one_line(text: str) -> str:
     """A message on one line of stderr."""
     return " ".join(text.split())
