@@ -11,7 +11,7 @@ from typing import TextIO
 
 from cli.guard import guarded
 from models.core.errors import UnreadableInputError, ValidationError
-from models.core.failures import OK, REFUSED
+from models.core.exit_status import OK, REFUSED
 from models.counting.record import recount
 from models.counting.record_reader import read_record
 

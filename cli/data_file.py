@@ -79,7 +79,9 @@ def write_job(run, output: str, done: str, out: TextIO, err: TextIO) -> int:
     """Write an export with `run(target)` to `output` (".xlsx" added when missing) and say where it went; an empty
     export is refused (1), and an export from an encrypted data file notes that the workbook is not encrypted."""
     from reports.core.export_files import NothingToExport
+    from reports.core.openpyxl_loader import load_openpyxl
 
+    load_openpyxl()
     target = Path(output)
     if target.suffix.lower() != ".xlsx":
         target = target.with_name(f"{target.name}.xlsx")

@@ -139,12 +139,13 @@ def _export(args, **streams) -> int:
         from cli.office import run_office_export
 
         return run_office_export(args.kind, args.output, db=args.db, **streams)
-    from cli.congress import is_congress_kind, run_congress_export
+    from cli.roster import is_roster_kind, run_export
 
-    if is_congress_kind(args.kind):
-        return run_congress_export(args.kind, args.output, args.congress, db=args.db, **streams)
-    from cli.roster import run_export
+    if not is_roster_kind(args.kind):  # a roster export loads no congress code
+        from cli.congress import is_congress_kind, run_congress_export
 
+        if is_congress_kind(args.kind):
+            return run_congress_export(args.kind, args.output, args.congress, db=args.db, **streams)
     return run_export(args.kind, args.output, db=args.db, **streams)
 
 

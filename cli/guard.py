@@ -8,8 +8,6 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
-from models.core.failures import command_failure
-
 
 def guarded(command: Callable[..., int]) -> Callable[..., int]:
     """Run `command(..., err=…)`; whatever it raises becomes its line on `err` and its status. A data file or server
@@ -20,6 +18,8 @@ def guarded(command: Callable[..., int]) -> Callable[..., int]:
         try:
             return command(*args, err=err, **kwargs)
         except Exception as exc:
+            from models.core.failures import command_failure  # peewee: only a command that failed pays for it
+
             status, line = command_failure(exc)
             print(line, file=err)
             return status

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections.abc import Callable
 
 
 class _VietnameseHelp(argparse.RawDescriptionHelpFormatter):
@@ -17,11 +18,20 @@ class _Parser(argparse.ArgumentParser):
     """argparse with Vietnamese headings, help option and error line; a command with a fixed `usage_line` prints
     that line alone for any mistake."""
 
-    def __init__(self, *args, usage_line: str | None = None, **kwargs) -> None:
+    def __init__(
+        self, *args, usage_line: str | None = None, epilog_from: Callable[[], str] | None = None, **kwargs
+    ) -> None:
         super().__init__(*args, formatter_class=_VietnameseHelp, add_help=False, **kwargs)
         self._positionals.title, self._optionals.title = "tham số", "tùy chọn"
         self.add_argument("-h", "--help", action="help", help="hiện hướng dẫn này rồi thoát")
         self.usage_line = usage_line
+        self.epilog_from = epilog_from
+
+    def format_help(self) -> str:
+        """The help, with an epilog that is costly to build (it imports the export jobs) built only now."""
+        if self.epilog_from is not None:
+            self.epilog = self.epilog_from()
+        return super().format_help()
 
     def error(self, message: str):
         if self.usage_line:
@@ -52,10 +62,9 @@ def _date(text: str):
     raise argparse.ArgumentTypeError(f"ngày «{text}» không đúng dạng ngày/tháng/năm (ví dụ 31/12/2025)")
 
 
-def _export_kinds(argv: list[str]) -> str | None:
-    """The export kinds for the help of `export`; the window's start-up never pays for the export jobs' import."""
-    if "export" not in argv:
-        return None
+def _export_kinds() -> str:
+    """The export kinds for the help of `export`, built only when the help is printed: neither the window's
+    start-up nor an export pays for importing every capability's export jobs to parse its arguments."""
     from cli.congress import congress_kinds_text
     from services.office.jobs import office_kinds_text
     from services.roster.jobs import export_kinds_text
@@ -109,7 +118,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "export",
         help="xuất một báo cáo Excel",
         description="Xuất báo cáo Excel của cả chi bộ tính đến hôm nay, hoặc văn bản của một đại hội (--congress N).",
-        epilog=_export_kinds(argv),
+        epilog_from=_export_kinds,
     )
     export.add_argument("kind", metavar="LOẠI", help="loại báo cáo (xem danh sách dưới)")
     export.add_argument("-o", "--output", metavar="TỆP.xlsx", required=True, help="tệp Excel sẽ ghi")

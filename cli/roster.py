@@ -12,15 +12,16 @@ import json
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from cli.data_file import open_data_file, write_job
 from cli.guard import guarded
 from models.core import clock
 from models.core.failures import OK, REFUSED, UNREADABLE
-from models.roster.import_summary import outcome_summary, plan_summary, thousands
-from models.roster.member_import import ADD, SKIP, UPDATE, PlanRow
 from services.roster.jobs import export_kinds_text
+
+if TYPE_CHECKING:
+    from models.roster.member_import import PlanRow
 
 # import --------------------------------------------------------------------------------------------
 
@@ -58,9 +59,12 @@ def run_import(
 
     A row with an error refuses the whole import (status 1) unless `skip_errors`, which leaves those rows out.
     """
-    from models.roster.member_import import apply_import, plan_import
+    from models.roster.import_summary import outcome_summary, plan_summary
+    from models.roster.member_import import ADD, SKIP, UPDATE, apply_import, plan_import
+    from reports.core.openpyxl_loader import load_openpyxl
     from reports.roster.roster_reader import read_roster
 
+    load_openpyxl()
     open_data_file(db)
     result = read_roster(file, sheet)  # ImportFileError (status 2): what is wrong with the file
     plan = plan_import(result)
@@ -131,6 +135,8 @@ def sections_json(sections) -> list[dict]:
 
 def print_sections(sections, out: TextIO, indent: str = "") -> None:
     """Each section's title, then its rows «label: count (percent)»."""
+    from models.roster.import_summary import thousands
+
     for section in sections:
         print(f"{indent}{section.title}", file=out)
         for row in section.rows:
@@ -139,6 +145,12 @@ def print_sections(sections, out: TextIO, indent: str = "") -> None:
 
 
 # exports -------------------------------------------------------------------------------------------
+
+
+def is_roster_kind(kind: str) -> bool:
+    from services.roster.jobs import JOB_BY_KIND
+
+    return kind in JOB_BY_KIND
 
 
 @guarded

@@ -105,4 +105,5 @@ def with_defaults(model: type[pw.Model], values: Sequence[dict]) -> tuple[list[s
     fields = [f for f in model._meta.sorted_fields if not isinstance(f, pw.AutoField)]
     defaults = {f.name: f.default() if callable(f.default) else f.default for f in fields}
     names = [f.name for f in fields]
-    return names, [tuple(row.get(name, defaults[name]) for name in names) for row in values]
+    fallbacks = [defaults[name] for name in names]
+    return names, [tuple(map(row.get, names, fallbacks)) for row in values]

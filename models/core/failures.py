@@ -11,8 +11,11 @@ from __future__ import annotations
 import peewee as pw
 
 from models.core.errors import DatabaseFileError, DomainError, StorageError, UnreadableInputError, os_error_text
+from models.core.exit_status import OK, REFUSED, UNREADABLE
 from models.core.server_errors import is_privilege_error
 from models.core.sqlite_storage import OPERATIONAL_SQLITE_ERRORS, SQLITE_ERRORS, storage_error
+
+__all__ = ["OK", "REFUSED", "UNREADABLE", "command_failure", "describe", "is_expected", "one_line"]
 
 # Database faults that are not a data file's storage failure (models.core.sqlite_storage tells those).
 _DATABASE_TEXTS = (
@@ -69,10 +72,6 @@ def is_expected(exc: BaseException) -> bool:
         *OPERATIONAL_SQLITE_ERRORS,
     )
     return isinstance(exc, (DomainError, OSError, MemoryError, *operational))
-
-
-# A headless command's exit status: done, refused for the data, a file or server that cannot be read or written.
-OK, REFUSED, UNREADABLE = 0, 1, 2
 
 
 def one_line(text: str) -> str:

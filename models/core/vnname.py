@@ -7,6 +7,7 @@ difference (order as ICU's Vietnamese tailoring: none, huyền, hỏi, ngã, s�
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date
 from functools import lru_cache
@@ -35,6 +36,13 @@ _LOOKALIKES = str.maketrans(
 def nfc(text: str) -> str:
     """Composed Unicode with runs of white space collapsed, and without invisible or direction-changing characters
     (zero-width spaces and joiners, right-to-left overrides, byte-order marks, soft hyphens, control codes)."""
+    if text.isascii() and text.isprintable():  # nothing to compose or take out
+        return " ".join(text.split())
+    return _composed(text)
+
+
+@lru_cache(maxsize=1 << 14)  # names, places and jobs repeat: a roster of 20,000 rows composes each text once
+def _composed(text: str) -> str:
     return " ".join(_visible(unicodedata.normalize("NFC", text)).split())
 
 
@@ -44,13 +52,29 @@ def _visible(text: str) -> str:
     return "".join(ch for ch in text if unicodedata.category(ch) != "Cf" and (ch.isprintable() or ch.isspace()))
 
 
+def _maybe_foreign() -> re.Pattern[str]:
+    """Every character but those of the Latin blocks Vietnamese is written in (ASCII to Latin Extended-B, Latin
+    Extended Additional) whose name says LATIN or that are not letters: only these need their name looked up."""
+    latin = [*range(0x250), *range(0x1E00, 0x1F00)]
+    kept = [c for c in latin if not chr(c).isalpha() or unicodedata.name(chr(c), "").startswith("LATIN ")]
+    spans, start = [], kept[0]
+    for previous, current in zip(kept, [*kept[1:], None], strict=True):
+        if current != previous + 1:
+            spans.append(f"{re.escape(chr(start))}-{re.escape(chr(previous))}")
+            start = current
+    return re.compile(f"[^{''.join(spans)}]")
+
+
+_MAYBE_FOREIGN = _maybe_foreign()
+
+
 def foreign_letters(text: str) -> list[tuple[str, str]]:
     """The letters of `text` that are not Latin (Vietnamese is written in Latin letters), each with its script's
     Unicode name ("CYRILLIC", "GREEK"…): a name mixing them is a spoof or a wrong keyboard."""
     if text.isascii():
         return []
     found = []
-    for ch in text:
+    for ch in _MAYBE_FOREIGN.findall(text):
         if ch.isalpha():
             script = unicodedata.name(ch, "UNKNOWN").split()[0]
             if script != "LATIN":

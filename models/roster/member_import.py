@@ -20,7 +20,7 @@ from models.core.tables import db, dict_rows, tuple_rows
 from models.roster.fields import FIELD_BY_KEY, MEMBER_FIELDS, TEMPLATE_EXAMPLE_NOTE
 from models.roster.member_rules import fmt
 from models.roster.member_validation import check_record
-from models.roster.members import changed_stamp, normalized, person_key, saved_values, stored_values
+from models.roster.members import changed_stamp, normalized_values, person_key, saved_values, stored_values
 from models.roster.records import MemberRecord
 from models.roster.tables import Member
 
@@ -109,6 +109,7 @@ class PlanRow:
 class ImportPlan:
     rows: list[PlanRow]
     labels: dict[str, str] = field(default_factory=dict)  # field key -> column header in the file
+    checked_on: date | None = None  # the day every row's record was checked (check_record), as it is added
 
     def row(self, number: int) -> PlanRow:
         return next(r for r in self.rows if r.row == number)
@@ -146,13 +147,14 @@ def plan_import(read_result: ReadResult, today: date | None = None) -> ImportPla
     """Every row of the reader's result with its problems, duplicates and default action. Reads the roster once."""
     today = today or clock.today()
     labels = _labels(read_result)
-    rows = [_plan_row(r, labels, today) for r in read_result.rows]
+    keys = {label: key for key, label in labels.items()}  # column header -> field key
+    rows = [_plan_row(r, labels, keys, today) for r in read_result.rows]
     _mark_saved_duplicates(rows, labels)
     _check_updates(rows, labels, today)
     _mark_file_duplicates(rows, labels)
     for row in rows:
         _choose_actions(row)
-    return ImportPlan(rows, labels)
+    return ImportPlan(rows, labels, today)
 
 
 def _labels(read_result: ReadResult) -> dict[str, str]:
@@ -165,10 +167,9 @@ def _labels(read_result: ReadResult) -> dict[str, str]:
     return labels
 
 
-def _plan_row(read_row: ReadRow, labels: dict[str, str], today: date) -> PlanRow:
+def _plan_row(read_row: ReadRow, labels: dict[str, str], keys: dict[str, str], today: date) -> PlanRow:
     values = {k: v for k, v in read_row.values.items() if k in FIELD_BY_KEY and v not in (None, "")}
-    record = normalized(_record(values))
-    keys = {label: key for key, label in labels.items()}
+    record = _record(values)
     problems = [RowProblem(p.row, p.column, p.message, p.severity, keys.get(p.column, "")) for p in read_row.problems]
     reported = {p.column for p in problems if p.severity == ERROR}
     report = check_record(record, today)
@@ -186,13 +187,14 @@ def _plan_row(read_row: ReadRow, labels: dict[str, str], today: date) -> PlanRow
 
 
 def _record(values: Mapping[str, object]) -> MemberRecord:
+    """The record of a row's values as it would be stored (members.normalized)."""
     kwargs: dict[str, object] = {"full_name": "", "gender": "", "birth_date": None, "admission_date": None}
     for key, value in values.items():
         if key in _DATE_KEYS:
             kwargs[key] = value if isinstance(value, date) else None
         else:
             kwargs[key] = value if isinstance(value, str) else str(value)
-    return MemberRecord(**kwargs)  # type: ignore[arg-type]
+    return MemberRecord(**normalized_values(kwargs))
 
 
 def _name_key(record: MemberRecord) -> tuple[str, date] | None:
@@ -322,8 +324,9 @@ def apply_import(
             action = chosen[row.row]
             _check_allowed(row, action)
             if action == ADD:
-                values = {key: getattr(row.record, key) for key in _KEYS}
-                _check_final(plan, row, values, None, cards, today)
+                if plan.checked_on != today:  # the plan checked this very record on `today`: not twice
+                    _check_record(plan, row, row.record, today)
+                _reserve_card(plan, row, row.record.card_number, None, cards)
                 inserts.append(stored_values(row.record))
             else:
                 assert row.saved is not None  # guaranteed by _check_allowed
@@ -331,9 +334,10 @@ def apply_import(
                 if current is None:
                     raise ValidationError(f"Dòng {row.row}: đảng viên {row.saved.full_name} không còn trong danh sách.")
                 changes = _update_values(row, current)
-                final = {key: current[key] for key in _KEYS} | changes
-                _check_final(plan, row, final, row.saved.member_id, cards, today)
-                stored = stored_values(MemberRecord(**final))
+                final = MemberRecord(**({key: current[key] for key in _KEYS} | changes))
+                _check_record(plan, row, final, today)  # the saved member may have changed since the plan
+                _reserve_card(plan, row, final.card_number, row.saved.member_id, cards)
+                stored = stored_values(final)
                 columns = [*changes, YEAR_ONLY_COLUMN, "name_sort"] if changes else []
                 updates.append((row, current["version"], {key: stored[key] for key in columns}))
             step()
@@ -395,22 +399,25 @@ def _members(ids: set[int]) -> dict[int, dict]:
     return out
 
 
-def _check_final(
-    plan: ImportPlan, row: PlanRow, values: dict[str, object], member_id: int | None, cards: dict[str, int], today: date
-) -> None:
-    """Re-validate what will be stored (the roster may have changed since the plan); reserve the card number."""
-    report = check_record(MemberRecord(**values), today)  # type: ignore[arg-type]
+def _check_record(plan: ImportPlan, row: PlanRow, record: MemberRecord, today: date) -> None:
+    """Check what will be stored: its first error refuses the import, saying where it is."""
+    report = check_record(record, today)
     if report.errors:
         issue = report.errors[0]
         raise ValidationError(_where(row.row, plan.labels.get(issue.field, issue.label), issue.message), issue.field)
-    card = values.get("card_number")
-    if isinstance(card, str) and card:
-        owner = cards.get(card)
-        if owner is not None and owner != member_id:
-            where = f"dòng {-owner} của tệp" if owner < 0 else "danh sách"
-            column = plan.labels.get("card_number", FIELD_BY_KEY["card_number"].label)
-            raise ValidationError(_where(row.row, column, f"Số thẻ {card} đã có trong {where}."), "card_number")
-        cards[card] = member_id if member_id is not None else -row.row  # a new row reserves it by its negative row
+
+
+def _reserve_card(plan: ImportPlan, row: PlanRow, card: str, member_id: int | None, cards: dict[str, int]) -> None:
+    """Reserve the row's card number: one already held by another member, or by an earlier row, refuses the import
+    (the roster may have changed since the plan)."""
+    if not card:
+        return
+    owner = cards.get(card)
+    if owner is not None and owner != member_id:
+        where = f"dòng {-owner} của tệp" if owner < 0 else "danh sách"
+        column = plan.labels.get("card_number", FIELD_BY_KEY["card_number"].label)
+        raise ValidationError(_where(row.row, column, f"Số thẻ {card} đã có trong {where}."), "card_number")
+    cards[card] = member_id if member_id is not None else -row.row  # a new row reserves it by its negative row
 
 
 def _where(row: int, column: str, message: str) -> str:

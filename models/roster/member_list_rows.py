@@ -14,7 +14,7 @@ from models.core.dates import fmt
 from models.core.vnname import fold
 from models.roster.event_kinds import EVENT_LABELS, PARTY_EXIT_KINDS, EventKind
 from models.roster.member_rules import effective_events
-from models.roster.member_status import member_status
+from models.roster.member_status import MemberStatus, member_status
 from models.roster.records import EventRecord, MemberRecord
 
 # Words of the occupation or job title that put a member in column 9, first match wins.
@@ -56,16 +56,18 @@ def event_texts(member: MemberRecord) -> dict[str, str]:
     return {key: "\n".join(value) for key, value in lines.items()}
 
 
-def member_list_row(member: MemberRecord, on: date) -> dict[str, object]:
+def member_list_row(member: MemberRecord, on: date, status: MemberStatus | None = None) -> dict[str, object]:
     """A member's fields (keys of models.roster.fields.MEMBER_FIELDS, events left out) plus:
 
     - `service_status`, `transferred_out`, `transferred_in`, `died`, `left_party`: roster-book columns 9-13;
     - `status`: the status on `on` as the roster table shows it ("Đảng viên chính thức", "Đã chuyển đi"...);
     - `status_label`: the same for the notes column, shortened to "Chính thức" / "Dự bị" for active members;
     - `kind`: "Chính thức" or "Dự bị" on `on`; `job`: job title and occupation, as the roster table shows them.
+
+    `status` is the member's status on `on` when the caller has it already.
     """
     row: dict[str, object] = {f.name: getattr(member, f.name) for f in fields(member) if f.name != "events"}
-    status = member_status(member, on)
+    status = status or member_status(member, on)
     row.update(event_texts(member))
     row["service_status"] = service_status(member)
     row["kind"] = "Chính thức" if status.is_official else "Dự bị"

@@ -54,6 +54,8 @@ class CheckReport:
         return [i for i in self.errors + self.warnings if i.field == key]
 
 
+# The fields that must be filled in or may not lie in the future, in the form's order (the others need no loop).
+_CHECKED_FIELDS = tuple(spec for spec in MEMBER_FIELDS if spec.required or spec.kind == "date")
 SCRIPTS = {"CYRILLIC": "chữ Kirin, như tiếng Nga", "GREEK": "chữ Hy Lạp"}
 
 
@@ -61,7 +63,7 @@ def check_record(record: MemberRecord, today: date | None = None) -> CheckReport
     """Every problem of the record at once, each naming its field (duplicates are checked by models.roster.members)."""
     today = today or clock.today()
     report = CheckReport()
-    for spec in MEMBER_FIELDS:
+    for spec in _CHECKED_FIELDS:
         value = getattr(record, spec.key)
         if spec.required and (value is None or (isinstance(value, str) and not value.strip())):
             report.error(spec.key, f"Chưa nhập «{spec.label}».")
@@ -71,7 +73,7 @@ def check_record(record: MemberRecord, today: date | None = None) -> CheckReport
     name = record.full_name.strip()
     if name and len(name.split()) < 2:
         report.warn("full_name", "Họ và tên chỉ có một chữ; hãy ghi đầy đủ họ, tên đệm và tên như trên CCCD.")
-    if name and any(ch.isdigit() for ch in name):
+    if name and any(map(str.isdigit, name)):
         report.error("full_name", "Họ và tên không được chứa chữ số.")
     foreign = foreign_letters(name)
     if foreign:
@@ -99,7 +101,8 @@ def check_record(record: MemberRecord, today: date | None = None) -> CheckReport
             )
         elif age_at(latest(born), admitted) < ADMISSION_MIN_AGE:
             report.warn("admission_date", f"Khi vào Đảng đảng viên chưa đủ {ADMISSION_MIN_AGE} tuổi; hãy kiểm tra lại.")
-    died = next((e.date for e in effective_events(record.events) if e.kind == EventKind.DIED), None)
+    events = effective_events(record.events) if record.events else ()
+    died = next((e.date for e in events if e.kind == EventKind.DIED), None)
     if died and admitted and admitted > latest(died):
         report.error("admission_date", f"Ngày vào Đảng {fmt(admitted)} sau ngày từ trần {fmt(died)}.")
     if ceremony and admitted and ceremony < admitted:

@@ -47,14 +47,19 @@ class SavedMember:
 def normalized(record: MemberRecord) -> MemberRecord:
     """The record with composed Unicode and trimmed text, as it is stored; a level written as a bare everyday
     wording ("ThS", "cđ", "Cao cấp lý luận") is stored as the level's name (models.roster.levels)."""
-    values: dict[str, Any] = {}
-    for key in _RECORD_KEYS:
-        value = getattr(record, key)
-        values[key] = nfc(value) if isinstance(value, str) and key != "notes" else value
-    for key in LEVELS:
-        values[key] = canonical_level(key, values[key])
-    values["notes"] = record.notes.strip()
+    values = normalized_values({key: getattr(record, key) for key in _RECORD_KEYS})
     return MemberRecord(**values, id=record.id, events=record.events, version=record.version)
+
+
+def normalized_values(values: dict[str, Any]) -> dict[str, Any]:
+    """`values` (record fields by key; an absent one keeps the record's default) as `normalized` stores them."""
+    for key, value in values.items():
+        if value and isinstance(value, str):
+            values[key] = value.strip() if key == "notes" else nfc(value)
+    for key in LEVELS:
+        if key in values:
+            values[key] = canonical_level(key, values[key])
+    return values
 
 
 def person_key(full_name: str, birth_date: date | None) -> tuple[str, date] | None:

@@ -331,7 +331,8 @@ class DocumentSheet:
         bold_templates = self._body_templates(bold=True) if bold else plain_templates
         current = [plain_templates]
         size = self.table_size
-        per_line = [styles.chars_per_line(c.width, size) if c.kind == "text" else 0.0 for c in self.columns]
+        # Every column's text wraps (a centred column of two dates, one a line, too): each row is as high as its text.
+        per_line = [styles.chars_per_line(c.width, size) for c in self.columns]
         heights: dict[int, Any] = {}  # one shared RowDimension per line count: its fields carry no row number
         ws, count, width = self.ws, 0, len(plain_templates)
         if self._streaming:

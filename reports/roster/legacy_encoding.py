@@ -235,11 +235,14 @@ def plausibility(text: str) -> int:
     return score - 3 * sum(1 for ch in text if 0xA0 <= ord(ch) <= 0xFF and not ch.isalpha())
 
 
+_BEYOND_LATIN1 = re.compile(r"[^\x00-\xff]")
+
+
 def needs_check(text: str) -> bool:
     """True when `text` may be legacy-encoded: Latin-1 letters beyond ASCII and no Vietnamese letter beyond them."""
     if text.isascii():
         return False
-    return not any(ord(ch) > 0xFF and ch.isalpha() for ch in text)
+    return not any(ch.isalpha() for ch in _BEYOND_LATIN1.findall(text))
 
 
 @lru_cache(maxsize=1 << 12)  # a roster repeats its jobs, places and ethnicities: each text is judged once

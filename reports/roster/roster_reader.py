@@ -22,7 +22,14 @@ from models.roster.fields import DATE_FIELDS, MEMBER_FIELDS
 from reports.core.errors import Cancelled, ImportFileError
 from reports.roster import roster_values as rv
 from reports.roster.legacy_encoding import ENCODING_LABELS, needs_check, to_unicode
-from reports.roster.roster_files import check_file, damage_reported, open_workbook, sheet_has_formulas
+from reports.roster.roster_files import (
+    check_file,
+    damage_reported,
+    open_workbook,
+    sheet_has_formulas,
+    sheet_rows,
+    styled_cell,
+)
 from reports.roster.roster_headers import (
     FEMALE_COLUMN,
     IGNORED,
@@ -149,8 +156,8 @@ def read_roster(
                 formula_rows: Iterator[tuple] | None = formula_ws.iter_rows(values_only=True)
             else:
                 formula_rows = None
-            reader = _SheetReader(ws.title, today, progress, total, max_rows)
-            return reader.read(ws.iter_rows(), formula_rows, mapping, header_row)
+            reader = _SheetReader(ws, today, progress, total, max_rows)
+            return reader.read(sheet_rows(ws), formula_rows, mapping, header_row)
     finally:
         workbook.close()
         if formulas is not None:
@@ -168,17 +175,21 @@ def _sheet(workbook: Any, name: str | None) -> Any:
 
 
 class _SheetReader:
-    def __init__(self, title: str, today: date, progress: Progress | None, total: int, max_rows: int) -> None:
-        self.title, self.today, self.progress, self.total, self.max_rows = title, today, progress, total, max_rows
+    def __init__(self, ws: Any, today: date, progress: Progress | None, total: int, max_rows: int) -> None:
+        self.ws, self.title, self.today, self.progress = ws, ws.title, today, progress
+        self.total, self.max_rows = total, max_rows
+        # What a cell's style says, by style: a roster has a handful of styles for its thousands of cells.
+        self._year_only: dict[int, bool] = {}
+        self._fonts: dict[int, str] = {}
 
     def read(
         self,
-        rows: Iterator[tuple],
+        rows: Iterator[list],
         formula_rows: Iterator[tuple] | None,
         mapping: Mapping[int, str] | None,
         header_row: int | None,
     ) -> RosterReadResult:
-        head: list[tuple] = []
+        head: list[list] = []
         for cells in rows:
             head.append(cells)
             if len(head) >= HEADER_SCAN_ROWS:
@@ -194,6 +205,9 @@ class _SheetReader:
                 "Không tìm thấy dòng tiêu đề có cột «Họ và tên». Hãy kiểm tra trang tính, hoặc chọn cột bằng tay."
             )
         result = RosterReadResult(self.title, first, count, headers, detected, numbering)
+        self._columns = [(col, key, headers.get(col, "")) for col, key in detected.items()]
+        self._labels = {key: label for _col, key, label in self._columns}
+        self._empty = {key: None for key in detected.values() if key not in _GENDER_KEYS}
         data_start = first + count
         done = 0
         for number, cells in enumerate(_chain(head, rows), start=1):
@@ -247,23 +261,26 @@ class _SheetReader:
         numbering = next((col for col, key in keys.items() if key == IGNORED), None)
         return first, count, headers, {col: key for col, key in keys.items() if key != IGNORED}, numbering
 
-    def _row(self, number: int, cells: tuple, formula_values: tuple, result: RosterReadResult) -> ImportedRow | None:
+    def _row(
+        self, number: int, cells: list[dict[str, Any] | None], formula_values: tuple, result: RosterReadResult
+    ) -> ImportedRow | None:
         row = ImportedRow(number, {})
         raw_values: dict[str, object] = {}
-        for col, key in result.mapping.items():
-            cell = cells[col - 1] if col - 1 < len(cells) else None
-            raw = _value(cell)
-            label = result.headers.get(col, "")
-            if raw is None and col - 1 < len(formula_values) and _is_formula(formula_values[col - 1]):
-                row.problems.append(
-                    Problem(
-                        number,
-                        label,
-                        "Ô chứa công thức chưa có giá trị đã tính; hãy mở tệp bằng Excel, lưu lại rồi nhập lại.",
-                        rv.ERROR,
+        width = len(cells)
+        for col, key, label in self._columns:
+            cell: dict[str, Any] | None = cells[col - 1] if col <= width else None
+            if cell is None or cell["value"] is None:
+                if col - 1 < len(formula_values) and _is_formula(formula_values[col - 1]):
+                    row.problems.append(
+                        Problem(
+                            number,
+                            label,
+                            "Ô chứa công thức chưa có giá trị đã tính; hãy mở tệp bằng Excel, lưu lại rồi nhập lại.",
+                            rv.ERROR,
+                        )
                     )
-                )
                 continue
+            raw = cell["value"]
             if isinstance(raw, str):
                 if len(raw) > MAX_CELL_CHARS:
                     message = (
@@ -273,13 +290,13 @@ class _SheetReader:
                     row.problems.append(Problem(number, label, message, rv.ERROR))
                     continue
                 if needs_check(raw):
-                    converted, encoding = to_unicode(raw, _font_name(cell))
+                    converted, encoding = to_unicode(raw, self._font_of(cell))
                     if encoding:
                         result.conversions.append(Conversion(number, label, encoding, raw))
                         raw = converted
                 if not raw.strip():
                     raw = None
-            if isinstance(raw, datetime) and key in _DATE_KEYS | _GENDER_KEYS and _shows_year_only(cell):
+            if isinstance(raw, datetime) and key in _DATE_OR_GENDER_KEYS and self._shows_year_only(cell):
                 raw = raw.year  # a date cell formatted to show just the year: only the year is known
             if raw is not None:
                 raw_values[key] = raw
@@ -291,7 +308,7 @@ class _SheetReader:
             message = f"Dòng có số thứ tự {serial} nhưng không có họ và tên."
             label = next((result.headers.get(col, "") for col, key in result.mapping.items() if key == "full_name"), "")
             row.problems.append(Problem(number, label, message, rv.ERROR))
-            row.values = {key: None for key in result.mapping.values() if key not in (MALE_COLUMN, FEMALE_COLUMN)}
+            row.values = dict(self._empty)
             return row
         name = raw_values.get("full_name")
         texts = [name] if name is not None else list(raw_values.values())
@@ -304,9 +321,21 @@ class _SheetReader:
         self._parse(row, raw_values, result)
         return row
 
+    def _shows_year_only(self, cell: dict[str, Any]) -> bool:
+        style = cell["style_id"]
+        if style not in self._year_only:
+            self._year_only[style] = _shows_year_only(styled_cell(self.ws, cell))
+        return self._year_only[style]
+
+    def _font_of(self, cell: dict[str, Any]) -> str:
+        style = cell["style_id"]
+        if style not in self._fonts:
+            self._fonts[style] = _font_name(styled_cell(self.ws, cell))
+        return self._fonts[style]
+
     def _parse(self, row: ImportedRow, raw_values: dict[str, object], result: RosterReadResult) -> None:
-        labels = {key: result.headers.get(col, "") for col, key in result.mapping.items()}
-        row.values = {key: None for key in result.mapping.values() if key not in (MALE_COLUMN, FEMALE_COLUMN)}
+        labels = self._labels
+        row.values = dict(self._empty)
 
         def problem(key: str, parsed: rv.Parsed) -> None:
             row.problems.append(Problem(row.row, labels.get(key, ""), parsed.message, parsed.severity))
@@ -357,6 +386,7 @@ class _SheetReader:
 
 _DATE_KEYS = frozenset(DATE_FIELDS)
 _GENDER_KEYS = frozenset((MALE_COLUMN, FEMALE_COLUMN))
+_DATE_OR_GENDER_KEYS = _DATE_KEYS | _GENDER_KEYS
 _YEAR_FORMAT_RE = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')  # quoted text, escaped characters, [colour] / [$-locale]
 _TEXT_KEYS = frozenset(f.key for f in MEMBER_FIELDS if f.kind == "text")
 _FOOTER_RE = re.compile(r"^(t ?/ ?m\b|tm |nguoi lap|noi nhan|tong so|tong cong|xac nhan|bi thu$|.*, ngay \d)")
@@ -374,11 +404,11 @@ def _thousands(number: int) -> str:
     return f"{number:,}".replace(",", ".")  # Vietnamese digit grouping: 20.000
 
 
-def _value(cell: Any) -> object:
-    return None if cell is None else cell.value
+def _value(cell: dict[str, Any] | None) -> object:
+    return None if cell is None else cell["value"]
 
 
-def _serial(cells: tuple, column: int | None) -> int | None:
+def _serial(cells: list, column: int | None) -> int | None:
     """The row's number in the STT column (1, 1.0, "1", "1."), or None."""
     value = _value(cells[column - 1]) if column is not None and column - 1 < len(cells) else None
     if isinstance(value, float) and value.is_integer():
@@ -405,6 +435,6 @@ def _is_formula(value: object) -> bool:
     return isinstance(value, str) and value.startswith("=")
 
 
-def _chain(head: list[tuple], rest: Iterator[tuple]) -> Iterator[tuple]:
+def _chain(head: list[list], rest: Iterator[list]) -> Iterator[list]:
     yield from head
     yield from rest

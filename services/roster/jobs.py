@@ -24,6 +24,7 @@ from reports.core.export_files import NothingToExport, PreparedExport, Progress,
 from services.roster.export_titles import EXPORT_TITLES
 
 if TYPE_CHECKING:
+    from models.roster.member_status import MemberStatus
     from models.roster.records import MemberRecord
     from reports.core.party_document import DocumentHeader, Signature
 
@@ -122,16 +123,19 @@ def _everyone(options: ExportOptions) -> list[MemberRecord]:
     return all_members()
 
 
-def _listed(options: ExportOptions) -> list[MemberRecord]:
-    """The members a list prints: as given, else the roster tab's default view (current members, A-B-C)."""
+def _listed(options: ExportOptions) -> list[tuple[MemberRecord, MemberStatus | None]]:
+    """The members a list prints, each with its status on the day when it is known: as given, else the roster tab's
+    default view (current members, A-B-C), each status worked out once."""
     if options.listed is not None:
-        return list(options.listed)
-    from models.roster.roster import RosterFilter, filter_rows, roster_rows, sort_indices
+        return [(member, None) for member in options.listed]
+    from models.roster.member_status import member_status
+    from models.roster.roster import ROW_FIELDS, RosterFilter, filter_rows, make_row, sort_indices
 
     members = _everyone(options)
-    rows = roster_rows(members, options.today)
+    statuses = [member_status(member, options.today) for member in members]
+    rows = [make_row(tuple(getattr(m, key) for key in ROW_FIELDS), s) for m, s in zip(members, statuses, strict=True)]
     order = sort_indices(rows, list(range(len(rows))), "full_name")
-    return [members[i] for i in filter_rows(rows, RosterFilter(), order)]
+    return [(members[i], statuses[i]) for i in filter_rows(rows, RosterFilter(), order)]
 
 
 def _member_list(screen: bool) -> Callable[[ExportOptions], JobContent]:
@@ -146,10 +150,10 @@ def _member_list(screen: bool) -> Callable[[ExportOptions], JobContent]:
             from reports.roster.member_list import ROSTER_BOOK_COLUMNS, columns_for, export_member_list
 
             rows = []
-            for index, member in enumerate(members):
+            for index, (member, status) in enumerate(members):
                 if index % PROGRESS_STEP == 0 and not progress(index, len(members)):
                     raise Cancelled()
-                rows.append(member_list_row(member, today))
+                rows.append(member_list_row(member, today, status))
             columns = columns_for(pairs) if pairs is not None else ROSTER_BOOK_COLUMNS
             summary = f"(Tính đến ngày {fmt(today)}: {len(rows)} đảng viên)"
             export_member_list(target, rows, header, columns=columns, summary=summary, signature=signature)

@@ -22,8 +22,9 @@ ROWS = 5_000
 SAVED = 50_000
 
 
-def _workbook(path) -> None:
-    """5,000 rows under a title block; every 100th row carries a saved member's card number (a duplicate)."""
+def _workbook(path, rows: int = ROWS) -> None:
+    """`rows` rows (5,000) under a title block; every 100th row carries a saved member's card number (a duplicate,
+    while the card numbers reach the saved ones)."""
     rnd = random.Random(11)
     workbook = Workbook(write_only=True)
     ws = workbook.create_sheet("Danh sách")
@@ -43,7 +44,7 @@ def _workbook(path) -> None:
             "Điện thoại",
         ]
     )
-    for i in range(ROWS):
+    for i in range(rows):
         born = date(1950, 1, 1) + timedelta(days=rnd.randrange(0, 365 * 50))
         admitted = min(born + timedelta(days=365 * 22 + rnd.randrange(0, 365 * 10)), date(2024, 1, 1))
         card = f"{10000000 + i * 7:08d}" if i % 100 == 0 else f"{60000000 + i:08d}"

@@ -329,3 +329,25 @@ def test_formula_like_text_imported_from_a_file_is_exported_as_text(data_file, t
     with zipfile.ZipFile(out) as archive:
         sheet = archive.read("xl/worksheets/sheet1.xml").decode()
     assert "<f>" not in sheet and "HYPERLINK" in sheet
+
+
+@pytest.mark.parametrize(("applied_on", "checks"), [(TODAY, 0), (date(2026, 3, 12), 2)])
+def test_a_new_row_is_checked_again_at_saving_only_when_the_day_changed(plan, monkeypatch, applied_on, checks):
+    """The plan checked each row's record on its day: saving on that day adds the same records without checking
+    them twice (a big import's time); on another day (a dialog left open past midnight) each is checked again."""
+    import models.roster.member_import as member_import
+
+    real, calls = member_import.check_record, []
+    monkeypatch.setattr(member_import, "check_record", lambda record, today: calls.append(today) or real(record, today))
+    outcome = apply_import(plan, today=applied_on)
+    assert outcome.added == 2 and calls == [applied_on] * checks
+    assert {m.full_name for m in all_members()} >= {"Lê Văn Cường", "Hoàng Thị Ánh"}
+
+
+def test_a_new_row_invalid_on_the_day_it_is_saved_saves_nothing(plan):
+    """Planned on 11/3 with a row admitted on 11/3; saved as of 10/3 the admission lies in the future: refused."""
+    row = next(r for r in plan.rows if r.action == ADD)
+    row.record.admission_date = TODAY
+    with pytest.raises(ValidationError, match=f"Dòng {row.row}, cột «Ngày tháng năm – Vào Đảng»"):
+        apply_import(plan, today=date(2026, 3, 10))
+    assert Member.select().count() == 2

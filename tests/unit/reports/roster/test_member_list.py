@@ -120,3 +120,24 @@ def test_text_that_looks_like_a_formula_is_written_as_text(tmp_path, header, sig
         assert "<f>" not in sheet and "<f " not in sheet
     values = {c.value for row in load_workbook(path).active.iter_rows() for c in row}
     assert {"=1+1", '=HYPERLINK("http://example.com","Bấm")', "+84 Hà Nội", "@SUM(A1)", "-2+3"} <= values
+
+
+def test_a_row_is_as_high_as_the_dates_of_its_centred_column(tmp_path, header, signature):
+    """A member whose only text on two lines is column 7 (admission and official dates, centred) gets a row two
+    lines high: LibreOffice otherwise prints the second date over the next row."""
+    from reports.core.styles import TABLE_SIZE, row_height
+
+    member = MemberRecord(
+        full_name="Bùi Đình An",
+        gender="Nữ",
+        birth_date=date(1969, 7, 15),
+        admission_date=date(1997, 5, 25),
+        official_date=date(1998, 5, 26),
+        ethnicity="",
+        religion="",
+    )
+    path = export_member_list(tmp_path / "ds.xlsx", [member], header, signature=signature)
+    ws = load_workbook(path).active
+    first = find_row(ws, "Số TT") + 2
+    assert ws.cell(first, 7).value == "25/05/1997\n26/05/1998" and ws.cell(first, 3).value == "Nữ, 15/07/1969"
+    assert ws.row_dimensions[first].height == row_height(2, TABLE_SIZE)

@@ -389,3 +389,25 @@ def test_chibo_export_reads_back_and_stops_at_the_signature(tmp_path):
     assert [row.values["full_name"] for row in result.rows] == ["Nguyễn Văn An", "Trần Thị Bình"]
     assert result.rows[0].values["birth_date"] == date(1980, 1, 2)
     assert result.problems == []
+
+
+def test_a_style_is_read_once_for_all_the_cells_that_share_it(tmp_path, monkeypatch):
+    """A year-only birth date and a TCVN3 name are told by the cell's style (number format, font); a roster of
+    many rows with two styles looks up two styles, and every row is still read by its own."""
+    from reports.roster import roster_reader
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Họ và tên", "Ngày sinh", "Ngày vào Đảng"])
+    for index in range(40):
+        ws.append(["Lª V¨n C­êng", datetime(1960 + index, 5, 1), datetime(1990, 1, 2)])
+        ws.cell(ws.max_row, 1).font = Font(name=".VnTime")
+        ws.cell(ws.max_row, 2).number_format = "yyyy"
+        ws.cell(ws.max_row, 3).number_format = "dd/mm/yyyy"
+    real, looked_up = roster_reader.styled_cell, []
+    monkeypatch.setattr(roster_reader, "styled_cell", lambda sheet, cell: looked_up.append(cell) or real(sheet, cell))
+    result = read_roster(_save(wb, tmp_path / "styles.xlsx"), today=TODAY)
+    assert len(result.rows) == 40 and len(looked_up) == 3  # the name's font, the two dates' formats
+    assert {row.values["full_name"] for row in result.rows} == {"Lê Văn Cường"}
+    assert [row.values["birth_date"].year for row in result.rows] == list(range(1960, 2000))
+    assert all(row.year_only == {"birth_date"} for row in result.rows)

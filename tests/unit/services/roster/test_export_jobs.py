@@ -56,3 +56,22 @@ def test_cancel_leaves_the_existing_file_and_no_partial(roster, tmp_path):
         JOB_BY_KIND["danh-sach"].run(target, ExportOptions(TODAY), progress=lambda done, total: False)
     assert target.read_bytes() == b"old"
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".chibo-")]
+
+
+def test_the_member_list_works_out_each_status_once(roster, tmp_path, monkeypatch):
+    """The default view is chosen by status and the list prints it: one status per member, not one for each."""
+    import models.roster.member_list_rows as member_list_rows
+    import models.roster.member_status as member_status
+
+    real, asked = member_status.member_status, []
+
+    def counted(record, on):
+        asked.append(record.full_name)
+        return real(record, on)
+
+    monkeypatch.setattr(member_status, "member_status", counted)
+    monkeypatch.setattr(member_list_rows, "member_status", counted)
+    path = JOB_BY_KIND["danh-sach"].run(tmp_path / "ds.xlsx")
+    assert sorted(asked) == sorted(m.full_name for m in roster)
+    names = [row[1] for row in load_workbook(path).active.iter_rows(values_only=True) if row[1]]
+    assert all(any(m.full_name in str(name) for name in names) for m in roster)
