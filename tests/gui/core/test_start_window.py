@@ -52,14 +52,15 @@ def test_the_window_paints_before_the_file_opens_then_the_roster_loads(qtbot, sa
     class TablePaints(QObject):
         def eventFilter(self, watched, event):  # noqa: N802 - Qt override
             if event.type() == QEvent.Type.Paint:
-                painted.append(tab.model.rowCount())
+                painted.append((tab.model.rowCount(), tab.leadership_label.text()))
             return False
 
     probe = TablePaints()
     tab.table.viewport().installEventFilter(probe)
-    qtbot.waitUntil(lambda: tab.proxy.rowCount() == len(all_people()) and not tab.is_loading() and bool(painted))
+    qtbot.waitUntil(lambda: not tab.is_loading() and tab.leadership_label.text().startswith("Cấp ủy:"))
     assert placed == [["Đang mở…"]]
-    assert 0 not in painted  # no empty table painted before the roster
+    # no empty table painted before the roster; the leadership line's module and query run once it is on screen
+    assert painted[0] == (len(all_people()), "") and tab.proxy.rowCount() == len(all_people())
     assert window.tabs.widget(0) is tab and window.tabs.tabText(0) == "Đảng viê&n"
     assert window.data_path == saved_file and window.windowTitle() == f"ChiBo — {BRANCH.name}"
     assert outcome == {}
