@@ -50,8 +50,11 @@ class MainWindow(QMainWindow):
         self._set_target(data_path)
         self.setWindowTitle("ChiBo")
         self.tabs = QTabWidget()
-        self.members_page = DeferredPage()  # replaced by the members tab once built
+        self.members_page: DeferredPage | None = (
+            DeferredPage()
+        )  # replaced by the members tab (its first rows at start-up)
         self.members_tab: MembersTab | None = None  # built after the first paint at start-up (`open_file`)
+        self._placing: tuple | None = None  # the slots that place the members tab at its first rows (start-up)
         self.congress_page = DeferredPage()
         self.congress_tab = None  # gui.congress.congress_tab.CongressTab, built after the first paint
         self.ballots_page = DeferredPage()
@@ -115,13 +118,39 @@ class MainWindow(QMainWindow):
             self.members_tab.refresh()
             self._build_deferred_tabs()
 
-    def _build_members_tab(self) -> None:
-        """The members tab in place of its page, its menu's items and the status bar's encryption offer: at once, or
-        after the window's first paint at start-up (their modules and PySide's types for them load here)."""
+    def _build_members_tab(self, at_first_rows: bool = False) -> None:
+        """The members tab, its menu's items and the status bar's encryption offer: at once, or after the window's
+        first paint at start-up (their modules and PySide's types for them load here). The tab takes its page's
+        place at once, or (`at_first_rows`) once its first rows are in: «Đang mở…» stays until then, and the tab's
+        first paint is of the roster, not of an empty table painted again a moment later."""
         from gui.core.encryption_offer import EncryptionOffer
         from gui.roster.members_tab import MembersTab
 
         tab = self.members_tab = MembersTab(self._settings)
+        if at_first_rows:
+            self._placing = (
+                lambda *_: self._place_members_tab(),  # a load's first rows, or its end (no rows, failed)
+                lambda: self._place_members_tab() if tab.model.rowCount() else None,  # a file read at once (refresh)
+            )
+            tab.load_progress.connect(self._placing[0])
+            tab.model.modelReset.connect(self._placing[1])
+        else:
+            self._place_members_tab()
+        self._build_members_menu()
+        self._set_shortcuts()
+        tab.load_progress.connect(self._on_members_tab_load_progress)
+        self.encryption_offer = EncryptionOffer(self)
+        self.statusBar().addWidget(self.encryption_offer)
+        self.data_file_changed.connect(self.encryption_offer.refresh)
+
+    def _place_members_tab(self) -> None:
+        tab = self.members_tab
+        if self.members_page is None:
+            return
+        if self._placing is not None:
+            tab.load_progress.disconnect(self._placing[0])
+            tab.model.modelReset.disconnect(self._placing[1])
+            self._placing = None
         index, current = self.tabs.indexOf(self.members_page), self.tabs.currentIndex()
         self.tabs.blockSignals(True)  # the tab shown stays the one shown
         self.tabs.removeTab(index)
@@ -129,12 +158,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)
         self.members_page.deleteLater()
-        self._build_members_menu()
-        self._set_shortcuts()
-        tab.load_progress.connect(self._on_members_tab_load_progress)
-        self.encryption_offer = EncryptionOffer(self)
-        self.statusBar().addWidget(self.encryption_offer)
-        self.data_file_changed.connect(self.encryption_offer.refresh)
+        self.members_page = None
 
     # menus ---------------------------------------------------------------------------------
     def _action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
@@ -214,11 +238,13 @@ class MainWindow(QMainWindow):
     def _find(self) -> None:
         if self.tabs.currentWidget() is self.congress_page and self.congress_tab and self.congress_tab.focus_search():
             return
+        if self.members_page is not None:  # the instant between the first paint and the roster's first rows
+            return
         self.tabs.setCurrentWidget(self.members_tab)
         self.members_tab.focus_search()
 
     def _show_view(self, page: int) -> None:
-        if self.members_tab is None:  # the instant between the first paint and the tab
+        if self.members_page is not None:  # the instant between the first paint and the roster's first rows
             return
         self.tabs.setCurrentWidget(self.members_tab)
         self.members_tab.views.setCurrentIndex(page)
@@ -734,7 +760,7 @@ class MainWindow(QMainWindow):
         if self._ahead_of_opening is not None:
             self._ahead_of_opening()
         if self.members_tab is None:
-            self._build_members_tab()
+            self._build_members_tab(at_first_rows=True)
         if self._open_file is not None:
             path, self._open_file = self._open_file(), None
             if path is None:

@@ -417,9 +417,10 @@ class MembersTab(QWidget, MembersData):
 
     def _on_load_progress(self, done: int, total: int) -> None:
         if done == total:
-            # Behind the loaded rows' repaint (Qt posts it at low priority too): the roster is on screen before
-            # the line's module and query (some tens of milliseconds) run.
-            QCoreApplication.postEvent(self, QEvent(_SHOW_LEADERSHIP), Qt.EventPriority.LowEventPriority.value)
+            # Behind the loaded rows' repaint (Qt posts it at low priority), one priority lower so that a repaint
+            # posted after it (the tab placed at start-up is laid out first) still comes first: the roster is on
+            # screen before the line's module and query (some tens of milliseconds) run.
+            QCoreApplication.postEvent(self, QEvent(_SHOW_LEADERSHIP), Qt.EventPriority.LowEventPriority.value - 1)
 
     def customEvent(self, event: QEvent) -> None:
         if event.type() == _SHOW_LEADERSHIP:

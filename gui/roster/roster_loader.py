@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 log = logging.getLogger(__name__)
 
 FIRST_CHUNK = 2_000  # members shown first: a screenful many times over, read in a few milliseconds
+WHOLE_FILE_CHUNK = 10_000  # a file's roster up to this size comes in one chunk: one append and one paint
 BATCH = 5_000  # members read and turned into rows between two looks at «cancel»
 MAX_CHUNK = 50_000  # the GUI thread's work per chunk grows with it: kept to a fraction of a second
 
@@ -30,7 +31,7 @@ class _Signals(QObject):
     done = Signal(bool)  # True when every member was loaded
 
 
-def _record_chunks(today, _stop):
+def _record_chunks(today, _total, _stop):
     """Some member without its sort key: every record with its events, by id, turned into rows here."""
     from models.roster.members import member_chunks
     from models.roster.roster import roster_rows
@@ -39,11 +40,14 @@ def _record_chunks(today, _stop):
         yield chunk, roster_rows(chunk, today)
 
 
-def _row_pages(today, stop):
-    """Rows only, a page at a time in A-B-C order (models.roster.roster_pages); no page is asked for once `stop()`."""
-    from models.roster.roster_pages import roster_pages
+def _row_pages(today, total, stop):
+    """Rows only, a page at a time in A-B-C order (models.roster.roster_pages); a file's roster of a branch's size
+    in one page (one more than counted, so no second query asks whether more came meanwhile); no page is asked
+    for once `stop()`."""
+    from models.roster.roster_pages import is_server, roster_pages
 
-    for page in roster_pages(today, FIRST_CHUNK, MAX_CHUNK, stop):
+    first = total + 1 if total <= WHOLE_FILE_CHUNK and not is_server() else FIRST_CHUNK
+    for page in roster_pages(today, first, MAX_CHUNK, stop):
         yield None, page
 
 
@@ -93,7 +97,7 @@ class _Worker(QRunnable):
             self.signals.loaded.emit(None if paged else records, every_row[sent:], total, list(order))
             records, sent, runs = [], len(every_row), []
 
-        for chunk, rows in (_row_pages if paged else _record_chunks)(today, self._cancel.is_set):
+        for chunk, rows in (_row_pages if paged else _record_chunks)(today, total, self._cancel.is_set):
             if self._cancel.is_set():
                 return False
             if chunk is not None:

@@ -8,7 +8,6 @@ as peewee's own import would have done.
 
 from __future__ import annotations
 
-import importlib.abc
 import importlib.util
 import sys
 from typing import Any
@@ -16,8 +15,11 @@ from typing import Any
 _DRIVER = "psycopg"
 
 
-class _HoldDriver(importlib.abc.MetaPathFinder, importlib.abc.Loader):
-    """Finds peewee as usual, and runs its module with psycopg held back (then forgets itself)."""
+class _HoldDriver:
+    """Finds peewee as usual, and runs its module with psycopg held back (then forgets itself).
+
+    A finder and a loader by its methods alone, as the import system asks: importlib.abc's base classes would
+    import importlib.resources before the window's first paint."""
 
     def find_spec(self, fullname, path, target=None):
         if fullname != "peewee":

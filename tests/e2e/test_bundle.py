@@ -36,6 +36,8 @@ def test_bundle_builds_and_self_tests(tmp_path, pg_url):
         timeout=600,
     )
     assert build.returncode == 0, build.stderr[-3000:]
+    analysis = (tmp_path / "build" / "pyinstaller" / "Analysis-00.toc").read_text(encoding="utf-8")
+    assert "pyi_rth_pyside6" in analysis and "pyi_rth_multiprocessing" not in analysis  # nothing extra at start
     exe = tmp_path / "dist" / "ChiBo" / ("ChiBo.exe" if sys.platform == "win32" else "ChiBo")
     assert exe.exists()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path / "home")}

@@ -25,6 +25,7 @@ HEAVY = (
     "models.roster.member_status",
     "gui.roster.members_tab",  # the window's frame paints first; the members tab is built in the next turn
     "gui.core.encryption_offer",
+    "importlib.abc",  # models.core.postgres_driver's finder needs none of its base classes
 )
 
 

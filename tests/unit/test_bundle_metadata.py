@@ -39,3 +39,17 @@ def test_the_icons_are_there():
     png = (ROOT / "resources" / "chibo.png").read_bytes()
     assert ico[:4] == b"\x00\x00\x01\x00" and png[:8] == b"\x89PNG\r\n\x1a\n"
     assert 'icon="resources/chibo.ico"' in (ROOT / "pyinstaller.spec").read_text(encoding="utf-8")
+
+
+def test_the_bundle_leaves_out_multiprocessing_which_chibo_never_uses():
+    """pyinstaller.spec excludes multiprocessing (its runtime hook would import it before every start): nothing of
+    ChiBo's may start a process pool or import it."""
+    spec = (ROOT / "pyinstaller.spec").read_text(encoding="utf-8")
+    assert '"multiprocessing", "concurrent.futures.process"' in spec
+    users = [
+        path.relative_to(ROOT).as_posix()
+        for folder in ("models", "services", "reports", "gui", "cli")
+        for path in (ROOT / folder).rglob("*.py")
+        if any(name in path.read_text(encoding="utf-8") for name in ("multiprocessing", "ProcessPoolExecutor"))
+    ]
+    assert users == []

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtWidgets import QLabel
 
 import models.core.database as database
 from cli.parser import parse_args
@@ -34,6 +35,10 @@ def saved_file(tmp_path):
     close_database()
 
 
+def _page_texts(page) -> list[str]:
+    return [label.text() for label in page.findChildren(QLabel)]
+
+
 def test_the_window_paints_before_the_file_opens_then_the_roster_loads(qtbot, saved_file, settings):
     window, outcome = start_window(parse_args(["--db", str(saved_file)]), settings)
     qtbot.addWidget(window)
@@ -41,8 +46,22 @@ def test_the_window_paints_before_the_file_opens_then_the_roster_loads(qtbot, sa
     assert window.members_tab is None  # the frame paints first; the members tab is built in the next turn
     qtbot.waitUntil(lambda: window.members_tab is not None)
     tab = window.members_tab
+    placed, painted = [], []  # the members tab's place when its first rows came; the rows at each paint of the table
+    tab.model.rowsInserted.connect(lambda *_: placed.append(_page_texts(window.tabs.widget(0))) if not placed else None)
+
+    class TablePaints(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint:
+                painted.append((tab.model.rowCount(), tab.leadership_label.text()))
+            return False
+
+    probe = TablePaints()
+    tab.table.viewport().installEventFilter(probe)
+    qtbot.waitUntil(lambda: not tab.is_loading() and tab.leadership_label.text().startswith("Cấp ủy:"))
+    assert placed == [["Đang mở…"]]
+    # no empty table painted before the roster; the leadership line's module and query run once it is on screen
+    assert painted[0] == (len(all_people()), "") and tab.proxy.rowCount() == len(all_people())
     assert window.tabs.widget(0) is tab and window.tabs.tabText(0) == "Đảng viê&n"
-    qtbot.waitUntil(lambda: tab.proxy.rowCount() == len(all_people()) and not tab.is_loading())
     assert window.data_path == saved_file and window.windowTitle() == f"ChiBo — {BRANCH.name}"
     assert outcome == {}
 

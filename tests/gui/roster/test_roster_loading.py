@@ -176,3 +176,25 @@ def test_the_leadership_line_follows_the_loaded_rows_on_screen(qtbot, tmp_path, 
     qtbot.waitUntil(lambda: tab.leadership_label.text().startswith("Cấp ủy:"))
     tab.table.viewport().removeEventFilter(paints)
     assert at_the_end == [""] and at_paints[0] == ""  # every row painted before the line was read
+
+
+@pytest.mark.parametrize(("whole", "first_progress"), [(10_000, None), (1, 2)])
+def test_a_files_roster_of_a_branchs_size_comes_in_one_chunk(
+    qtbot, tmp_path, people, monkeypatch, whole, first_progress
+):
+    """Up to WHOLE_FILE_CHUNK members a file's roster is one page: one append, one paint, no «2/…» on the way
+    (however small the first chunk of a bigger roster is)."""
+    import gui.roster.roster_loader as loader_module
+
+    monkeypatch.setattr(loader_module, "FIRST_CHUNK", 2)
+    monkeypatch.setattr(loader_module, "WHOLE_FILE_CHUNK", whole)
+    progress = []
+    tab = _tab(qtbot, tmp_path)
+    tab.load_progress.connect(lambda done, total: progress.append((done, total)))
+    tab.load()
+    qtbot.waitUntil(lambda: not tab.is_loading())
+    assert progress[-1] == (people, people) and tab.model.rowCount() == people
+    if first_progress is None:
+        assert progress == [(people, people)]
+    else:
+        assert progress[0] == (first_progress, people)
