@@ -29,7 +29,7 @@ class _HoldDriver:
         if spec is None or spec.loader is None or _DRIVER in sys.modules:
             return spec  # already imported: peewee takes it as usual
         self._loader = spec.loader
-        spec.loader = self
+        spec.loader = self  # type: ignore[assignment]  # a loader by its methods (see the class's docstring)
         return spec
 
     def create_module(self, spec):

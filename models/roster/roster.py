@@ -142,13 +142,17 @@ def roster_row(member: MemberRecord, on: date) -> RosterRow:
     return roster_rows([member], on)[0]
 
 
-def roster_rows(members: list[MemberRecord], on: date | None = None) -> list[RosterRow]:
-    """The rows of these member records (with their events), statuses on `on` (today)."""
+def roster_rows(
+    members: list[MemberRecord], on: date | None = None, statuses: Sequence[MemberStatus] | None = None
+) -> list[RosterRow]:
+    """The rows of these member records (with their events), statuses on `on` (today), or `statuses` when the
+    caller has worked them out already (one per member, in order)."""
     from models.roster.member_status import member_status  # the rules: not needed to show an empty table
 
     on = on or clock.today()
     columns = [[m.id or 0 for m in members], *(list(map(attrgetter(key), members)) for key in ROW_FIELDS[1:])]
-    statuses = [member_status(m, on) for m in members]
+    if statuses is None:
+        statuses = [member_status(m, on) for m in members]
     return rows_of(columns, statuses, map(name_sort_key, columns[1], columns[3]), RowParts())
 
 

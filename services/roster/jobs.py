@@ -129,11 +129,11 @@ def _listed(options: ExportOptions) -> list[tuple[MemberRecord, MemberStatus | N
     if options.listed is not None:
         return [(member, None) for member in options.listed]
     from models.roster.member_status import member_status
-    from models.roster.roster import ROW_FIELDS, RosterFilter, filter_rows, make_row, sort_indices
+    from models.roster.roster import RosterFilter, filter_rows, roster_rows, sort_indices
 
     members = _everyone(options)
     statuses = [member_status(member, options.today) for member in members]
-    rows = [make_row(tuple(getattr(m, key) for key in ROW_FIELDS), s) for m, s in zip(members, statuses, strict=True)]
+    rows = roster_rows(members, options.today, statuses)
     order = sort_indices(rows, list(range(len(rows))), "full_name")
     return [(members[i], statuses[i]) for i in filter_rows(rows, RosterFilter(), order)]
 
