@@ -8,7 +8,6 @@ as peewee's own import would have done.
 
 from __future__ import annotations
 
-import importlib.abc
 import importlib.util
 import sys
 from typing import Any
@@ -16,8 +15,9 @@ from typing import Any
 _DRIVER = "psycopg"
 
 
-class _HoldDriver(importlib.abc.MetaPathFinder, importlib.abc.Loader):
-    """Finds peewee as usual, and runs its module with psycopg held back (then forgets itself)."""
+class _HoldDriver:
+    """Finds peewee as usual, and runs its module with psycopg held back (then forgets itself). A meta path finder
+    and a loader by their methods alone: importlib.abc costs every headless command a few milliseconds."""
 
     def find_spec(self, fullname, path, target=None):
         if fullname != "peewee":
@@ -27,7 +27,7 @@ class _HoldDriver(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         if spec is None or spec.loader is None or _DRIVER in sys.modules:
             return spec  # already imported: peewee takes it as usual
         self._loader = spec.loader
-        spec.loader = self
+        spec.loader = self  # type: ignore[assignment]  # a Loader by its methods (create_module, exec_module)
         return spec
 
     def create_module(self, spec):
