@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6 import QtCore  # `Qt` read when used: touching it builds its ~90 enum types, kept after the first paint
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QInputDialog, QMessageBox, QWidget
 
@@ -115,7 +116,7 @@ def show_error_at(field: QWidget, text: str, detail: str = "") -> None:
     """A mistake in one field of a form: said, then the focus back on that field with its text selected, to be
     typed again (it stayed on the field or button where Enter was pressed)."""
     show_error(field.window(), text, detail)
-    field.setFocus(Qt.FocusReason.OtherFocusReason)
+    field.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
     target = field.focusProxy() or field
     if hasattr(target, "selectAll"):
         target.selectAll()

@@ -25,6 +25,7 @@ ALLOWED: dict[str, str] = {
     "models/live_count/__init__.py": "the recount's code loads when a result is read, not with the tables (start-up)",
     "models/schema.py": "the migrations load only when a file is migrated (their migrator imports psycopg)",
     "models/office/branch_moves.py": "playhouse's URL parsing and the PostgreSQL driver load only to reach a server",
+    "models/core/bulk.py": "the PostgreSQL driver's protocol module loads only to settle a server's interrupted COPY",
 }
 
 
