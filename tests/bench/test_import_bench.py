@@ -26,7 +26,8 @@ def _workbook(path, rows: int = ROWS) -> None:
     """`rows` rows (5,000) under a title block; every 100th row carries a saved member's card number (a duplicate,
     while the card numbers reach the saved ones) with dates the saved record takes as an update: born on the
     earliest saved birth date, admitted before any saved ceremony (fill_members: at least 20 years after a birth
-    from 1950) and no official date, which keeps the saved one."""
+    from 1950) and no official date, which keeps the saved one (a few saved records stay blocked on their own
+    dates, e.g. an official date after TODAY, and a few other rows match a saved name and birth date)."""
     rnd = random.Random(11)
     workbook = Workbook(write_only=True)
     ws = workbook.create_sheet("Danh sách")
