@@ -3,15 +3,18 @@
 
 from __future__ import annotations
 
-import argparse
-import logging
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cli.parser import parse_args
 
+if TYPE_CHECKING:  # a headless command loads neither (logging and pathlib are a tenth of `count`'s start)
+    import argparse
+    from pathlib import Path
+
 
 def setup_logging(folder: Path) -> Path:
+    import logging
     from logging.handlers import RotatingFileHandler
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -51,6 +54,8 @@ def run_gui(args: argparse.Namespace) -> int:
     if not has_display():
         print(NO_DISPLAY, file=sys.stderr)
         return 2
+    from pathlib import Path
+
     from platformdirs import user_data_dir
 
     from gui.core.app import create_application, install_crash_hook
@@ -77,6 +82,8 @@ def start_window(args: argparse.Namespace, settings):
     outcome: dict[str, int] = {}
 
     def open_file() -> Path | str | None:
+        from pathlib import Path
+
         from gui.core import dialogs
         from gui.core.data_file_flow import create_interactively, open_interactively
         from models.core.data_session import Opened

@@ -19,7 +19,7 @@ class _HoldDriver:
     """Finds peewee as usual, and runs its module with psycopg held back (then forgets itself).
 
     A finder and a loader by its methods alone, as the import system asks: importlib.abc's base classes would
-    import importlib.resources before the window's first paint."""
+    import importlib.resources before the window's first paint and cost every headless command a few milliseconds."""
 
     def find_spec(self, fullname, path, target=None):
         if fullname != "peewee":

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from models.core.vnname import name_key
 from models.counting.electorate import Electorate
 from models.counting.validity import Form, Rules
+
+if TYPE_CHECKING:  # an annotation only: reading and counting a record loads neither datetime nor the name rules
+    from datetime import date
 
 
 class Post(StrEnum):
@@ -43,6 +45,8 @@ class Candidate:
 
 def order_candidates(candidates: Sequence[Candidate]) -> list[Candidate]:
     """The list in Vietnamese A-B-C order: given name, family name, middle name, then earlier birth date."""
+    from models.core.vnname import name_key
+
     return sorted(candidates, key=lambda c: name_key(c.name, c.birth_date))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
@@ -19,6 +20,8 @@ from models.counting.validity import DECLARED_REASONS, RULE_KEYS, Ballot, Form, 
 
 _MARKS = frozenset(str(m) for m in Mark)
 _DECLARED = frozenset(str(r) for r in DECLARED_REASONS)
+_BALLOT_KEYS = frozenset(("no", "keep", "marks", "void"))
+_KEEP_NOT_IDS = "{where}trường keep phải là danh sách mã ứng cử viên được giữ lại."
 
 
 # Bounds far above any real record: a congress of 300+ delegates with a few hundred ballots per round is a few
@@ -51,7 +54,7 @@ def read_record(path: str | os.PathLike[str]) -> ElectionRecord:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise MalformedError(f"Tệp không phải văn bản UTF-8 (byte thứ {exc.start}).", "") from exc
-    return parse_record(text)
+    return parse_record(text, from_utf8=True)
 
 
 def _too_big(name: str, size: int) -> str:
@@ -61,7 +64,18 @@ def _too_big(name: str, size: int) -> str:
     )
 
 
-def parse_record(text: str) -> ElectionRecord:
+def parse_record(text: str, *, from_utf8: bool = False) -> ElectionRecord:
+    """`from_utf8`: the text was decoded from UTF-8 bytes, so it holds no half of a UTF-16 pair as it is."""
+    collecting = gc.isenabled()
+    gc.disable()  # the parsed tree and the ballots hold no cycle: the collector would only walk them as they grow
+    try:
+        return _parse_record(text, from_utf8)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _parse_record(text: str, from_utf8: bool) -> ElectionRecord:
     numbers = _NumberBounds()
     try:
         raw = json.loads(text, parse_int=numbers.whole, parse_float=numbers.real, parse_constant=numbers.constant)
@@ -71,7 +85,7 @@ def parse_record(text: str) -> ElectionRecord:
         raise MalformedError(f"Tệp không phải JSON hợp lệ (lỗi ở dòng {exc.lineno}, cột {exc.colno}).", "") from exc
     except ValueError as exc:  # e.g. an integer of thousands of digits
         raise MalformedError("Tệp có một con số quá dài, không phải hồ sơ bầu cử.", "") from exc
-    if numbers.outside or _may_hold_bad_text(text):
+    if numbers.outside or _may_hold_bad_text(text, from_utf8):
         _check_values(raw)  # the walk finds the first bad value, and says which
     return record_from_dict(raw)
 
@@ -99,12 +113,18 @@ class _NumberBounds:
         return float(text)
 
 
-def _may_hold_bad_text(text: str) -> bool:
+def _may_hold_bad_text(text: str, from_utf8: bool = False) -> bool:
     """Could some text of the parsed file be longer than MAX_TEXT, or hold half a UTF-16 pair? Never False when one
     does: a longer text starts with a quote followed by more than MAX_TEXT other characters, unless it holds an
-    escaped quote; half a pair is in the file as it is, or escaped as \\uD800–\\uDFFF. Each scan is linear."""
-    if '\\"' in text or "\\ud" in text or "\\uD" in text or _LONG_TEXT.search(text) is not None:
+    escaped quote; half a pair is in the file as it is (never in text decoded from UTF-8, whose decoder refuses
+    one), or escaped as \\uD800–\\uDFFF. Each scan is linear; a file without a backslash (ChiBo writes none for
+    ordinary names) is scanned once for escapes, not three times."""
+    if "\\" in text and ('\\"' in text or "\\ud" in text or "\\uD" in text):
         return True
+    if _LONG_TEXT.search(text) is not None:
+        return True
+    if from_utf8:
+        return False
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
@@ -321,9 +341,9 @@ def _ballots(value: Any, election: Election) -> tuple[tuple[Ballot, ...], Tally]
         where = f"Phiếu số {no}: "
         if no in tally:
             raise _fail(f"{where}số phiếu bị trùng với một phiếu trước (trường no).", "no", no)
-        for key in item:
-            if key not in ("no", "keep", "marks", "void"):
-                raise _fail(f'{where}trường "{key}" không được biết; phiếu chỉ có no, keep, marks, void.', key, no)
+        if not item.keys() <= _BALLOT_KEYS:
+            key = next(k for k in item if k not in _BALLOT_KEYS)
+            raise _fail(f'{where}trường "{key}" không được biết; phiếu chỉ có no, keep, marks, void.', key, no)
         void = item.get("void")
         if void is not None and (not isinstance(void, str) or void not in _DECLARED):
             got = json.dumps(void, ensure_ascii=False)
@@ -343,8 +363,8 @@ def _ballots(value: Any, election: Election) -> tuple[tuple[Ballot, ...], Tally]
                     no,
                 )
             keep = item.get("keep", [] if reason is not None else None)  # a declared ballot may omit its marks
-            if not isinstance(keep, list) or not set(map(type, keep)) <= {str}:  # JSON texts are plain str
-                raise _fail(f"{where}trường keep phải là danh sách mã ứng cử viên được giữ lại.", "keep", no)
+            if not isinstance(keep, list):
+                raise _fail(_KEEP_NOT_IDS.format(where=where), "keep", no)
             ballot = Ballot(no, keep=tuple(keep), void=reason)
         else:
             if "keep" in item:
@@ -367,7 +387,14 @@ def _ballots(value: Any, election: Election) -> tuple[tuple[Ballot, ...], Tally]
                         no,
                     )
             ballot = Ballot(no, marks={cid: Mark(m) for cid, m in marks.items()}, void=reason)
-        tally.add(ballot)  # raises MalformedError for an unknown candidate id or a name kept twice
+        try:
+            tally.add(ballot)  # raises MalformedError for an unknown candidate id or a name kept twice
+        except (MalformedError, TypeError):  # TypeError: an unhashable item (a list, an object) in keep
+            # An item that is not a text is told as such: checked only here, as an id that is not a candidate's
+            # (a number, null, a list) is what made the tally refuse the ballot.
+            if ballot.keep is not None and not set(map(type, ballot.keep)) <= {str}:  # JSON texts are plain str
+                raise _fail(_KEEP_NOT_IDS.format(where=where), "keep", no) from None
+            raise
         out.append(ballot)
     return tuple(out), tally
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -53,8 +54,9 @@ class Tally:
         self._ids = frozenset(election.candidate_ids)
         self._verdicts: dict[int, Verdict] = {}
         self._ballots: dict[int, Ballot] = {}
-        self.votes: dict[str, int] = dict.fromkeys(election.candidate_ids, 0)
-        self.disagree: dict[str, int] = dict.fromkeys(election.candidate_ids, 0)
+        # Counters: adding a ballot counts its names in C (Counter.update), not one Python step per name.
+        self.votes: Counter[str] = Counter(dict.fromkeys(election.candidate_ids, 0))
+        self.disagree: Counter[str] = Counter(dict.fromkeys(election.candidate_ids, 0))
         self.reasons: dict[InvalidReason, int] = dict.fromkeys(INVALID_REASONS, 0)
         self.valid = 0
         for ballot in ballots:
@@ -97,13 +99,14 @@ class Tally:
             self.reasons[verdict.reason] += sign
             return
         self.valid += sign
-        votes = self.votes
-        for cid in verdict.agree:
-            votes[cid] += sign
-        if verdict.disagree:
-            disagree = self.disagree
-            for cid in verdict.disagree:
-                disagree[cid] += sign
+        if sign > 0:
+            self.votes.update(verdict.agree)  # ids checked against the candidates by judge: no new key
+            if verdict.disagree:
+                self.disagree.update(verdict.disagree)
+        else:
+            self.votes.subtract(verdict.agree)  # keeps a candidate at 0, never drops the key
+            if verdict.disagree:
+                self.disagree.subtract(verdict.disagree)
 
     # --- figures ----------------------------------------------------------------------------------------------
     def __contains__(self, no: object) -> bool:

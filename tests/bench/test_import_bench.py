@@ -24,7 +24,10 @@ SAVED = 50_000
 
 def _workbook(path, rows: int = ROWS) -> None:
     """`rows` rows (5,000) under a title block; every 100th row carries a saved member's card number (a duplicate,
-    while the card numbers reach the saved ones)."""
+    while the card numbers reach the saved ones) with dates the saved record takes as an update: born on the
+    earliest saved birth date, admitted before any saved ceremony (fill_members: at least 20 years after a birth
+    from 1950) and no official date, which keeps the saved one (a few saved records stay blocked on their own
+    dates, e.g. an official date after TODAY, and a few other rows match a saved name and birth date)."""
     rnd = random.Random(11)
     workbook = Workbook(write_only=True)
     ws = workbook.create_sheet("Danh sách")
@@ -47,7 +50,10 @@ def _workbook(path, rows: int = ROWS) -> None:
     for i in range(rows):
         born = date(1950, 1, 1) + timedelta(days=rnd.randrange(0, 365 * 50))
         admitted = min(born + timedelta(days=365 * 22 + rnd.randrange(0, 365 * 10)), date(2024, 1, 1))
-        card = f"{10000000 + i * 7:08d}" if i % 100 == 0 else f"{60000000 + i:08d}"
+        official: date | None = admitted + timedelta(days=366)
+        card = f"{60000000 + i:08d}"
+        if i % 100 == 0:  # an update of a saved member
+            card, born, admitted, official = f"{10000000 + i * 7:08d}", date(1950, 1, 1), date(1969, 6, 1), None
         ws.append(
             [
                 i + 1,
@@ -56,7 +62,7 @@ def _workbook(path, rows: int = ROWS) -> None:
                 born.strftime("%d/%m/%Y"),
                 "Hà Nội",
                 admitted,
-                admitted + timedelta(days=366),
+                official,
                 card,
                 "Chuyên viên",
                 f"09{i:08d}",
