@@ -24,6 +24,11 @@ def find_bin_dir() -> Path | None:
     return versions[-1] / "bin" if versions else None
 
 
+def _runuser() -> str:
+    """util-linux's runuser, also when PATH leaves out the sbin folders (a root shell started with a bare PATH)."""
+    return shutil.which("runuser") or shutil.which("runuser", path="/usr/sbin:/sbin") or "runuser"
+
+
 class PgServer:
     """initdb + pg_ctl start on construction of `start()`, pg_ctl stop on `stop()`."""
 
@@ -36,7 +41,7 @@ class PgServer:
     def _run(self, *args: str) -> subprocess.CompletedProcess:
         command = [str(self.bin_dir / args[0]), *args[1:]]
         if self._as_postgres:
-            command = ["runuser", "-u", "postgres", "--", *command]
+            command = [_runuser(), "-u", "postgres", "--", *command]
         return subprocess.run(command, check=True, capture_output=True, text=True, timeout=120)
 
     def start(self) -> str:
