@@ -758,9 +758,13 @@ class MainWindow(QMainWindow):
 
     def _after_first_paint(self) -> None:
         """Open the file, then start reading its roster on a worker thread before the members tab is built: the
-        worker reads and builds rows while this thread builds the tab, which takes them once it exists."""
+        worker reads and builds rows while this thread builds the tab, which takes them once it exists. The tab's
+        modules load before the opening, beside the file's integrity check (`ahead_of_opening`)."""
         if self._ahead_of_opening is not None:
             self._ahead_of_opening()
+        if self.members_tab is None:
+            import gui.core.encryption_offer
+            import gui.roster.members_tab  # noqa: F401
         opening = self._open_file is not None
         if opening:
             path, self._open_file = self._open_file(), None
