@@ -77,9 +77,9 @@ class _Worker(QRunnable):
     def _load(self) -> bool:
         """Every row, sent in chunks; False when cancelled."""
         from models.core import clock
-        from models.roster.members import member_count
         from models.roster.roster import sort_indices, sort_key
         from models.roster.roster_pages import loads_in_pages
+        from models.roster.roster_size import member_count
 
         total, today = member_count(), clock.today()
         column, descending = self._sort

@@ -146,3 +146,42 @@ def test_a_load_sorted_otherwise_than_the_table_is_cancelled_and_one_in_its_orde
     reference.refresh()
     reference.table.sortByColumn(COLUMN_INDEX["birth_date"], Qt.SortOrder.DescendingOrder)
     assert shown_names(tab) == shown_names(reference)
+
+
+_LOAD_ALONE = """
+import sys
+from PySide6.QtCore import QCoreApplication
+app = QCoreApplication([])
+from models.schema import install_schema
+install_schema()
+from models.core.database import open_database
+open_database(sys.argv[1])
+from gui.roster.roster_loader import FIRST_SORT, RosterLoader
+rows = []
+loader = RosterLoader(*FIRST_SORT)
+loader.loaded.connect(lambda records, chunk, total, order: rows.extend(chunk))
+loader.done.connect(lambda complete: app.exit(0))
+loader.start()
+app.exec()
+print(len(rows), "models.roster.members" in sys.modules)
+"""
+
+
+def test_the_roster_worker_reads_without_the_member_editing_module(people, data_file):
+    """The worker's first question (how many members) does not load models.roster.members and the editing rules
+    behind it: start-up speed, on the worker's critical path."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from models.core.database import close_database
+
+    close_database()
+    root = Path(__file__).resolve().parents[3]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root)}
+    run = subprocess.run(
+        [sys.executable, "-c", _LOAD_ALONE, str(data_file)], capture_output=True, text=True, env=env, cwd=root
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.split() == [str(people), "False"]
