@@ -75,8 +75,8 @@ def run_gui(args: argparse.Namespace) -> int:
 
 def start_window(args: argparse.Namespace, settings):
     """Show the main window at once; the data file opens (and the branch is asked for on a new file) after its
-    first paint, then the roster loads on a worker thread. Returns the window and a dict that gets "code" when
-    ChiBo must stop (1: the data file cannot be opened; 0: the branch was not given)."""
+    first paint, then the roster loads on a worker thread while the members tab is built. Returns the window and a
+    dict that gets "code" when ChiBo must stop (1: the data file cannot be opened; 0: the branch was not given)."""
     from gui.main_window import MainWindow
 
     outcome: dict[str, int] = {}
@@ -123,8 +123,8 @@ def start_window(args: argparse.Namespace, settings):
         return path
 
     def check_ahead() -> None:
-        """The file about to open is checked on a thread of its own while the window builds its members tab; the
-        opening takes the verdict if the file did not change meanwhile (models.core.early_check)."""
+        """The file about to open is checked on a thread of its own while the window loads its members tab's
+        modules; the opening takes the verdict if the file did not change meanwhile (models.core.early_check)."""
         from models.core.database import default_database_path, start_integrity_check
 
         start_integrity_check(args.db or default_database_path())

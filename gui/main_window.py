@@ -39,10 +39,10 @@ class MainWindow(QMainWindow):
     ) -> None:
         """`defer_load`: show the window first and load the roster after the first paint, on a worker thread
         (start-up). `open_file`: the data file is not open yet; the window's frame (menus, tab bar, status bar)
-        paints first, then the members tab is built and `open_file` called to open a file, returning its path or
-        server URL, or None to close the window (start-up). Otherwise `data_path` is the open data file or server
-        URL (postgresql://…). `ahead_of_opening`: called after the first paint, before the members tab is built (the
-        file's integrity check then runs beside it: models.core.early_check)."""
+        paints first, then `open_file` is called to open a file, returning its path or server URL, or None to close
+        the window (start-up), and the members tab is built while the roster is read. Otherwise `data_path` is the
+        open data file or server URL (postgresql://…). `ahead_of_opening`: called after the first paint, before
+        `open_file` (the file's integrity check then runs beside the opening's imports: models.core.early_check)."""
         super().__init__(parent)
         self._settings = settings
         self._open_file = open_file
@@ -757,19 +757,32 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def _after_first_paint(self) -> None:
+        """Open the file, then start reading its roster on a worker thread before the members tab is built: the
+        worker reads and builds rows while this thread builds the tab, which takes them once it exists. The tab's
+        modules load before the opening, beside the file's integrity check (`ahead_of_opening`)."""
         if self._ahead_of_opening is not None:
             self._ahead_of_opening()
         if self.members_tab is None:
-            self._build_members_tab(at_first_rows=True)
-        if self._open_file is not None:
+            import gui.core.encryption_offer
+            import gui.roster.members_tab  # noqa: F401
+        opening = self._open_file is not None
+        if opening:
             path, self._open_file = self._open_file(), None
             if path is None:
                 self.close()
                 return
             self._set_target(path)
+        loader = None
+        if self.members_tab is None:
+            from gui.roster.roster_loader import FIRST_SORT, RosterLoader
+
+            loader = RosterLoader(*FIRST_SORT, self, held=True)  # its rows wait for the tab
+            loader.start()
+            self._build_members_tab(at_first_rows=True)
+        if opening:
             self._show_data_file()
         self.members_tab.load_progress.connect(self._on_first_roster_loaded)
-        self.members_tab.load()
+        self.members_tab.load(loader)
         self._build_deferred_tabs(eager=False)
 
     def _on_first_roster_loaded(self, done: int, total: int) -> None:

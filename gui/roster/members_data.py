@@ -9,6 +9,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from gui.roster.roster_loader import RosterLoader
     from models.roster.records import MemberRecord
 
 LIST_PAGE, STATISTICS_PAGE, REMINDERS_PAGE = range(3)  # the tab's views
@@ -70,9 +71,10 @@ class MembersData:
         self.model.set_rows(rows)
         self._loaded(selected)
 
-    def load(self) -> None:
+    def load(self, started: RosterLoader | None = None) -> None:
         """Reload every member on a worker thread: the first rows show at once, the table stays usable, and
-        `load_progress` tells how far it is."""
+        `load_progress` tells how far it is. `started`: a held loader started before this tab was built (start-up),
+        taken over if it sorts as the table does (else cancelled and a new one started)."""
         from gui.roster.roster_loader import RosterLoader
 
         self.cancel_loading()
@@ -81,7 +83,13 @@ class MembersData:
         self._by_id = {}
         self.model.set_rows([])  # the old rows go before the new ones come: one roster in memory
         self.show_loading()
-        loader = self._loader = RosterLoader(self.proxy.sort_column_key, self.proxy.descending, self)
+        sort = self.proxy.sort_column_key, self.proxy.descending
+        if started is not None and started.sort != sort:
+            started.cancel()
+            started.deleteLater()
+            started = None
+        loader = self._loader = started or RosterLoader(*sort, self)
+        loader.setParent(self)
 
         def mine(slot):
             # A chunk already queued when its load was cancelled (closing, another file) arrives all the same:
@@ -92,7 +100,10 @@ class MembersData:
         loader.loaded.connect(self._loader_slots[0])
         loader.done.connect(self._loader_slots[1])
         loader.failed.connect(self._loader_slots[2])
-        loader.start()
+        if started is None:
+            loader.start()
+        else:
+            loader.release()
 
     def cancel_loading(self) -> None:
         """Stop a load under way (closing the window, another data file)."""

@@ -31,6 +31,7 @@ from gui.roster.exports import MemberExports
 from gui.roster.member_table_model import COLUMN_INDEX, ID_ROLE, MemberFilterProxyModel, MemberTableModel
 from gui.roster.members_data import LIST_PAGE, REMINDERS_PAGE, STATISTICS_PAGE, MembersData
 from gui.roster.roster_columns import RosterColumns
+from gui.roster.roster_loader import FIRST_SORT
 from models.core import clock
 from models.roster.roster import RosterFilter
 
@@ -153,7 +154,10 @@ class MembersTab(QWidget, MembersData):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setToolTip("Nhấp để sắp xếp; nhấp chuột phải để chọn cột hiển thị.")
-        self.table.sortByColumn(COLUMN_INDEX["full_name"], Qt.SortOrder.AscendingOrder)
+        column, descending = FIRST_SORT  # the sort a load started before this tab was built reads in
+        self.table.sortByColumn(
+            COLUMN_INDEX[column], Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        )
         self.table.doubleClicked.connect(self.edit_selected)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.views.addTab(self.table, "Danh sách")

@@ -13,13 +13,14 @@ import heapq
 import logging
 import threading
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
 FIRST_CHUNK = 2_000  # members shown first: a screenful many times over, read in a few milliseconds
 WHOLE_FILE_CHUNK = 10_000  # a file's roster up to this size comes in one chunk: one append and one paint
 BATCH = 5_000  # members read and turned into rows between two looks at «cancel»
+FIRST_SORT = ("full_name", False)  # the members table's sort when built: A-B-C by name (gui.roster.members_tab)
 MAX_CHUNK = 50_000  # the GUI thread's work per chunk grows with it: kept to a fraction of a second
 
 
@@ -76,9 +77,9 @@ class _Worker(QRunnable):
     def _load(self) -> bool:
         """Every row, sent in chunks; False when cancelled."""
         from models.core import clock
-        from models.roster.members import member_count
         from models.roster.roster import sort_indices, sort_key
         from models.roster.roster_pages import loads_in_pages
+        from models.roster.roster_size import member_count
 
         total, today = member_count(), clock.today()
         column, descending = self._sort
@@ -120,13 +121,24 @@ class RosterLoader(QObject):
     """One load of every member; emits `loaded` per chunk, then `done(complete)`; `cancel()` stops it.
 
     The worker also sorts every row loaded so far by `column` (the table's sort when the load began), so the GUI
-    thread does not sort 500,000 rows; `loaded` carries that order of all rows so far."""
+    thread does not sort 500,000 rows; `loaded` carries that order of all rows so far.
 
-    def __init__(self, column: str, descending: bool, parent: QObject | None = None) -> None:
+    A loader started `held` (at start-up, before the members tab that shows its rows exists) keeps what the worker
+    sends until `release()`, then hands it on in the order it came: a chunk that arrived before the tab was built
+    is not lost, and one that arrives after is not handed on ahead of it."""
+
+    loaded = Signal(object, object, int, object)
+    failed = Signal(object)
+    done = Signal(bool)
+
+    def __init__(self, column: str, descending: bool, parent: QObject | None = None, held: bool = False) -> None:
         super().__init__(parent)
         self._sort = column, descending
-        self.signals = _Signals()
-        self.loaded, self.failed, self.done = self.signals.loaded, self.signals.failed, self.signals.done
+        self._held: list[tuple[Signal, tuple]] | None = [] if held else None
+        self.signals = _Signals()  # emitted on the worker's thread, received here on the GUI thread
+        self.signals.loaded.connect(self._on_worker_loaded)
+        self.signals.failed.connect(self._on_worker_failed)
+        self.signals.done.connect(self._on_worker_done)
         self._cancel = threading.Event()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -137,6 +149,32 @@ class RosterLoader(QObject):
 
     def start(self) -> None:
         self._pool.start(_Worker(self.signals, self._cancel, *self._sort))
+
+    def release(self) -> None:
+        """A held loader hands on what came so far (from the event loop, as the worker's own signals would come),
+        then everything as it comes."""
+        QTimer.singleShot(0, self, self._hand_on)
+
+    def _hand_on(self) -> None:
+        while self._held:  # a slot may run the event loop (an error's dialog): what comes meanwhile waits its turn
+            signal, args = self._held.pop(0)
+            signal.emit(*args)
+        self._held = None
+
+    def _pass(self, signal: Signal, args: tuple) -> None:
+        if self._held is None:
+            signal.emit(*args)
+        else:
+            self._held.append((signal, args))
+
+    def _on_worker_loaded(self, *args) -> None:
+        self._pass(self.loaded, args)
+
+    def _on_worker_failed(self, error: Exception) -> None:
+        self._pass(self.failed, (error,))
+
+    def _on_worker_done(self, complete: bool) -> None:
+        self._pass(self.done, (complete,))
 
     def cancel(self, wait_ms: int = 5_000) -> None:
         """Stop after the chunk being read and wait for the worker (its connection closed) up to `wait_ms`."""

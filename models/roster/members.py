@@ -257,10 +257,6 @@ def members_with_ids(ids: list[int], branch_id: int | None = None) -> list[Membe
     return out
 
 
-def member_count() -> int:
-    return Member.select().where(of_current_branch(Member)).count()
-
-
 def _raw_dicts(query, date_keys: tuple[str, ...]):
     """Rows of a select as dicts keyed by column, converting only dates: peewee's per-value conversion is the
     slowest part of loading a big roster. Dates arrive as ISO text from SQLite and as dates from PostgreSQL."""

@@ -143,7 +143,7 @@ def test_a_tab_shown_before_the_roster_is_loaded_is_built_as_it_is_shown(qtbot, 
     settings.setValue("window/tab", 2)
     win = MainWindow(data_file, settings, defer_load=True)
     qtbot.addWidget(win)
-    win.members_tab.load = lambda: None  # the roster never finishes loading here
+    win.members_tab.load = lambda *_: None  # the roster never finishes loading here
     win.show()
     qtbot.waitUntil(lambda: win.ballots_tab is not None)
     assert win.congress_tab is None and win.ballots_page.content is win.ballots_tab

@@ -39,24 +39,42 @@ def _page_texts(page) -> list[str]:
     return [label.text() for label in page.findChildren(QLabel)]
 
 
+def _when_built(window, watch) -> None:
+    """`watch(members_tab)` as soon as the window has built its members tab, before any event runs: the roster's
+    worker, started before the tab, may have its rows ready by then."""
+    build = window._build_members_tab
+
+    def build_and_watch(**kwargs) -> None:
+        build(**kwargs)
+        watch(window.members_tab)
+
+    window._build_members_tab = build_and_watch
+
+
 def test_the_window_paints_before_the_file_opens_then_the_roster_loads(qtbot, saved_file, settings):
     window, outcome = start_window(parse_args(["--db", str(saved_file)]), settings)
     qtbot.addWidget(window)
     assert window.data_path is None and window.windowTitle() == "ChiBo"  # nothing opened before the paint
     assert window.members_tab is None  # the frame paints first; the members tab is built in the next turn
-    qtbot.waitUntil(lambda: window.members_tab is not None)
-    tab = window.members_tab
     placed, painted = [], []  # the members tab's place when its first rows came; the rows at each paint of the table
-    tab.model.rowsInserted.connect(lambda *_: placed.append(_page_texts(window.tabs.widget(0))) if not placed else None)
 
     class TablePaints(QObject):
         def eventFilter(self, watched, event):  # noqa: N802 - Qt override
             if event.type() == QEvent.Type.Paint:
-                painted.append((tab.model.rowCount(), tab.leadership_label.text()))
+                painted.append((window.members_tab.model.rowCount(), window.members_tab.leadership_label.text()))
             return False
 
     probe = TablePaints()
-    tab.table.viewport().installEventFilter(probe)
+
+    def watch(tab) -> None:
+        tab.model.rowsInserted.connect(
+            lambda *_: placed.append(_page_texts(window.tabs.widget(0))) if not placed else None
+        )
+        tab.table.viewport().installEventFilter(probe)
+
+    _when_built(window, watch)
+    qtbot.waitUntil(lambda: window.members_tab is not None)
+    tab = window.members_tab
     qtbot.waitUntil(lambda: not tab.is_loading() and tab.leadership_label.text().startswith("Cấp ủy:"))
     assert placed == [["Đang mở…"]]
     # no empty table painted before the roster; the leadership line's module and query run once it is on screen
@@ -64,6 +82,25 @@ def test_the_window_paints_before_the_file_opens_then_the_roster_loads(qtbot, sa
     assert window.tabs.widget(0) is tab and window.tabs.tabText(0) == "Đảng viê&n"
     assert window.data_path == saved_file and window.windowTitle() == f"ChiBo — {BRANCH.name}"
     assert outcome == {}
+
+
+def test_the_roster_is_read_while_the_members_tab_is_built(qtbot, saved_file, settings, monkeypatch):
+    """Once the file is open its roster's worker starts, before the members tab is built (the tab takes its rows
+    when it exists): the file is open by then, and the tab shows every member."""
+    from gui.roster.roster_loader import RosterLoader
+    from models.core.tables import db
+
+    started, real = [], RosterLoader.start
+    window, _outcome = start_window(parse_args(["--db", str(saved_file)]), settings)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(
+        RosterLoader,
+        "start",
+        lambda self: started.append((window.members_tab, window.data_path, db.obj is not None)) or real(self),
+    )
+    qtbot.waitUntil(lambda: window.members_tab is not None and not window.members_tab.is_loading())
+    assert started == [(None, saved_file, True)]
+    assert window.members_tab.proxy.rowCount() == len(all_people())
 
 
 def test_a_file_that_cannot_be_opened_falls_back_to_the_default(qtbot, tmp_path, settings, answers, monkeypatch):
@@ -164,9 +201,11 @@ def test_the_opened_files_backup_and_the_lock_start_once_the_roster_is_on_screen
     window, _outcome = start_window(parse_args(["--db", str(saved_file)]), settings)
     qtbot.addWidget(window)
     at_rows = []
-    qtbot.waitUntil(lambda: window.members_tab is not None)
-    window.members_tab.model.rowsInserted.connect(
-        lambda *_: at_rows.append((window.opening_backup, window.inactivity_lock)) if not at_rows else None
+    _when_built(
+        window,
+        lambda tab: tab.model.rowsInserted.connect(
+            lambda *_: at_rows.append((window.opening_backup, window.inactivity_lock)) if not at_rows else None
+        ),
     )
     qtbot.waitUntil(lambda: window.opening_backup is not None and window.inactivity_lock is not None)
     window.opening_backup.wait()
