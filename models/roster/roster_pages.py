@@ -6,7 +6,7 @@ every later page goes below it: a server's each start after the last key of the 
 file's after the first come from one query sorting the rest. Only the columns a row shows are read, and of the
 events only those the status rules read (models.roster.member_status) that still count (not corrected, not voided),
 and only of the members who have more than a recognition: the database says which; the others get the status their
-dates give. A status is worked out once per kind of dates (or of history), and rows are made column by column
+dates give. A status is worked out once per kind of dates (or of the rules' inputs), and rows are made column by column
 (models.roster.roster.rows_of): this is most of a big roster's load time.
 """
 
@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import date
+from functools import partial
 from itertools import compress, repeat
 from operator import eq
 
@@ -28,8 +29,16 @@ from models.core.branch import of_current_branch
 from models.core.partial_dates import year_only
 from models.core.tables import db
 from models.roster.event_kinds import LEAVING_KINDS, EventKind
-from models.roster.member_status import END_KIND_OF, JOINING_KINDS, START_KIND_OF, MemberStatus, status_from_events
-from models.roster.records import EventRecord, MemberRecord
+from models.roster.member_status import (
+    END_KIND_OF,
+    JOINING_KINDS,
+    START_KIND_OF,
+    MemberStatus,
+    status_from_events,
+    status_inputs,
+    status_of_inputs,
+)
+from models.roster.records import MemberRecord
 from models.roster.roster import ROW_FIELDS, Memo, RosterRow, RowParts, rows_of
 from models.roster.tables import Member, MemberEvent
 
@@ -243,8 +252,9 @@ def _status_events(member_ids: list[int], fetch: Callable[[pw.Query], list[tuple
 
 class _PageRows:
     """Turns a page's selected values into rows (models.roster.roster.rows_of). Dates become dates (year-only ones
-    as such), each distinct stored date once; a status is worked out once per kind of dates (and of history, for
-    the members whose events must be read), not once per member."""
+    as such), each distinct stored date once; a status is worked out once per kind of dates (and, for the members
+    whose events must be read, once per distinct input of the rules: models.roster.member_status.status_inputs),
+    not once per member."""
 
     def __init__(self, on: date) -> None:
         self.on = on
@@ -253,7 +263,7 @@ class _PageRows:
         self.dates[None] = None
         self._by_facts: dict[tuple[bool, bool], MemberStatus] = {}
         self.of_dates = Memo(self._of_dates)  # (admission, official date, mark) -> status
-        self.of_history = Memo(self._of_history)  # (admission, official date, events) -> status
+        self.of_inputs = Memo(partial(status_of_inputs, on=on))  # member_status.status_inputs -> status
 
     def __call__(
         self, values: list[tuple], marks: dict[int, int] | None, events: dict[int, list[tuple]] | None = None
@@ -277,11 +287,12 @@ class _PageRows:
         reading = list(compress(range(len(values)), map(eq, page_marks, repeat(_READ_EVENTS))))
         if events is None:
             events = _status_events([columns[0][i] for i in reading]) if reading else {}
+        on, of_inputs = self.on, self.of_inputs.__getitem__
         for i in reading:
             history = events.get(columns[0][i])
             if history:  # else its events changed meanwhile: as its dates say, like a member without any
-                key = tuple((kind, day(on), day(end)) for kind, on, end in history)
-                statuses[i] = self.of_history[admitted[i], official[i], key]
+                history = [(kind, day(when), day(end)) for kind, when, end in history]
+                statuses[i] = of_inputs(status_inputs(admitted[i], official[i], history, on))
         return rows_of(columns[:-2], statuses, keys, self.parts)
 
     def _of_dates(self, key: tuple) -> MemberStatus:
@@ -300,9 +311,3 @@ class _PageRows:
             record = MemberRecord("", "", None, admission, official_date=stand_in)
             status = self._by_facts[facts] = status_from_events(record, [], on)
         return status
-
-    def _of_history(self, key: tuple) -> MemberStatus:
-        admission, official, history = key
-        record = MemberRecord("", "", None, admission, official_date=official)
-        events = [EventRecord(kind, on, end_date=end, id=number) for number, (kind, on, end) in enumerate(history, 1)]
-        return status_from_events(record, events, self.on)
