@@ -123,3 +123,24 @@ def test_pages_give_each_member_of_random_histories_the_rules_status(data_file):
     for first, size in ((1, 7), (1000, 1000)):
         assert [row for page in roster_pages(ON, first, size) for row in page] == reference
     assert len({row.status_code for row in reference}) >= 4
+
+
+def test_a_recognition_counts_where_the_official_date_does_not_already_give_it(data_file):
+    """The one query for the events leaves out a recognition on or before the day of a member whose official date
+    is reached by then (it changes nothing); it keeps one of a member without an official date or with one still
+    ahead, and reads the events of one recognised after the day."""
+    from models.roster.roster_pages import _fetch, _marks_and_histories
+
+    ids = [save_member(member(0, card_number=f"{n:08d}")).member.id for n in range(4)]
+    for member_id, official in zip(ids[1:], (None, date(2027, 3, 1), None), strict=True):
+        Member.update(official_date=official).where(Member.id == member_id).execute()
+    for member_id, day in zip(
+        ids, (date(2002, 5, 19), date(2003, 1, 1), date(2026, 1, 1), date(2027, 1, 1)), strict=True
+    ):
+        MemberEvent.insert(member=member_id, kind=str(EventKind.RECOGNISED), date=day).execute()
+    marks, histories = _marks_and_histories(ON, _fetch)
+    assert set(marks) == set(ids[1:]) and set(histories) == {ids[3]}
+    rows = {row.id: row for page in roster_pages(ON, 2, 1) for row in page}
+    assert [rows[i].status_code for i in ids] == ["official", "official", "official", "probationary"]
+    reference = roster_rows(all_members(), ON)
+    assert sorted(rows.values()) == sorted(reference)
