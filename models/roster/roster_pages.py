@@ -157,7 +157,7 @@ def _unindexed(column: pw.Field) -> pw.Node:
 _RECOGNISED_ONLY, _READ_EVENTS = 1, 2
 
 
-def _mark(on: date, event) -> pw.Node:
+def _mark(on: date, event) -> pw.Function:
     recognised = (event.kind == str(EventKind.RECOGNISED)) & (event.date <= on)
     return fn.MAX(pw.Case(None, [(recognised, _RECOGNISED_ONLY)], _READ_EVENTS))
 
