@@ -6,7 +6,7 @@ every later page goes below it: a server's each start after the last key of the 
 file's after the first come from one query sorting the rest. Only the columns a row shows are read, and of the
 events only those the status rules read (models.roster.member_status) that still count (not corrected, not voided),
 and only of the members who have more than a recognition: the database says which; the others get the status their
-dates give. A status is worked out once per kind of dates (or of history), and rows are made column by column
+dates give. A status is worked out once per kind of dates (or of the rules' inputs), and rows are made column by column
 (models.roster.roster.rows_of): this is most of a big roster's load time.
 """
 
@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import date
+from functools import partial
 from itertools import compress, repeat
 from operator import eq
 
@@ -28,8 +29,16 @@ from models.core.branch import of_current_branch
 from models.core.partial_dates import year_only
 from models.core.tables import db
 from models.roster.event_kinds import LEAVING_KINDS, EventKind
-from models.roster.member_status import END_KIND_OF, JOINING_KINDS, START_KIND_OF, MemberStatus, status_from_events
-from models.roster.records import EventRecord, MemberRecord
+from models.roster.member_status import (
+    END_KIND_OF,
+    JOINING_KINDS,
+    START_KIND_OF,
+    MemberStatus,
+    status_from_events,
+    status_inputs,
+    status_of_inputs,
+)
+from models.roster.records import MemberRecord
 from models.roster.roster import ROW_FIELDS, Memo, RosterRow, RowParts, rows_of
 from models.roster.tables import Member, MemberEvent
 
@@ -85,39 +94,39 @@ def roster_pages(
         return
     # A file: the first page by the index (at once), the rest by one query reading the branch's rows in the order
     # they are stored and sorting them (the index's order would read the table's pages at random, each many times
-    # over), streamed a page at a time. The events' marks in one grouped query before.
-    marks = _all_marks(on)
+    # over), streamed a page at a time. The events' marks and histories in one query before.
+    marks, histories = _marks_and_histories(on, _fetch)
     values = _fetch(_page_query(_COLUMNS, None, first))
-    yield build(values, marks)
+    yield build(values, marks, histories)
     if len(values) == first:
         for page in _pages(db.execute_sql(*_rest_query(_key_of(values[-1])).sql()), size):
-            yield build(page, marks)
+            yield build(page, marks, histories)
 
 
 def _server_pages(build: _PageRows, first: int, size: int, stop: Callable[[], bool]) -> Iterator[list[RosterRow]]:
     """A server's pages: the first with a probe of each member's events (it comes at once), the rest after one
-    grouped query over the branch's events, faster than a probe per member. Each later page (with the events its
-    members need) is read on a helper thread, over this thread's connection, while the page before is turned
-    into rows here: the server works while Python does."""
+    query over the branch's events (_marks_and_histories), faster than a probe per member. That query and each
+    later page are read on a helper thread, over this thread's connection, while the page before is turned into
+    rows here: the server works while Python does."""
     values = _fetch(_page_query([*_COLUMNS, _events_mark(build.on)], None, first))
     yield build(values, None)
     if len(values) < first or stop():
         return
-    marks, connection = _all_marks(build.on), db.connection()
+    connection = db.connection()
 
-    def read(sql: tuple[str, list]) -> tuple[list[tuple], dict[int, list[tuple]]]:
-        values = _read(connection, sql)
-        reading = [row[0] for row in values if marks.get(row[0]) == _READ_EVENTS]
-        return values, _status_events(reading, lambda query: _read(connection, query.sql()))
+    def read(sql: tuple[str, list]) -> list[tuple]:
+        return _read(connection, sql)
 
     with ThreadPoolExecutor(1, thread_name_prefix="roster-pages") as reader:  # leaving waits for a read under way
+        marked = reader.submit(_marks_and_histories, build.on, lambda query: read(query.sql()))
         coming: Future | None = reader.submit(read, _page_query(_COLUMNS, _key_of(values[-1]), size).sql())
+        marks, histories = marked.result()
         while coming is not None:
-            values, events = coming.result()
+            values = coming.result()
             more = len(values) == size and not stop()
             coming = reader.submit(read, _page_query(_COLUMNS, _key_of(values[-1]), size).sql()) if more else None
             if values:
-                yield build(values, marks, events)
+                yield build(values, marks, histories)
 
 
 def _key_of(values: tuple) -> tuple[bytes, int]:
@@ -148,7 +157,7 @@ def _unindexed(column: pw.Field) -> pw.Node:
 _RECOGNISED_ONLY, _READ_EVENTS = 1, 2
 
 
-def _mark(on: date, event) -> pw.Node:
+def _mark(on: date, event) -> pw.Function:
     recognised = (event.kind == str(EventKind.RECOGNISED)) & (event.date <= on)
     return fn.MAX(pw.Case(None, [(recognised, _RECOGNISED_ONLY)], _READ_EVENTS))
 
@@ -157,15 +166,39 @@ def _counts(event) -> pw.Expression:
     return event.kind.in_(STATUS_KINDS) & event.replaced_by.is_null() & event.voided_at.is_null()
 
 
-def _all_marks(on: date) -> dict[int, int]:
-    """_events_mark of every member of the current branch that has such events, in one grouped query."""
-    mine = Member.select(Member.id).where(of_current_branch(Member))
-    query = (
-        MemberEvent.select(MemberEvent.member, _mark(on, MemberEvent))
-        .where(_counts(MemberEvent) & MemberEvent.member.in_(mine))
+def _marks_and_histories(
+    on: date, fetch: Callable[[pw.Query], list[tuple]]
+) -> tuple[dict[int, int], dict[int, list[tuple]]]:
+    """In one query: the _events_mark of the members of the current branch whose events change their status on
+    `on` from what their dates give, and the events of those whose events must be read (as _status_events gives
+    them). A recognition on or before `on` of a member whose official date is reached by then (most recognised
+    members: not a year-only date) changes nothing and is left out, so the server sends a few tens of thousands
+    of rows at 500,000 members, not a row per member with events."""
+    mark = _mark(on, MemberEvent)
+    official_given = (Member.official_date.is_null() | (Member.official_date > on)) | (Member.year_only_dates != "")
+    marks = (
+        MemberEvent.select(MemberEvent.member.alias("member_id"), mark.alias("mark"))
+        .join(Member, on=MemberEvent.member == Member.id)
+        .where(of_current_branch(Member) & _counts(MemberEvent))
         .group_by(MemberEvent.member)
+        .having((mark == _READ_EVENTS) | (fn.MAX(pw.Case(None, [(official_given, 1)], 0)) == 1))
+        .cte("marks")
     )
-    return dict(_fetch(query))
+    event = MemberEvent.alias()
+    reading = (marks.c.mark == _READ_EVENTS) & (event.member == marks.c.member_id) & _counts(event)
+    query = (
+        pw.Select([marks], [marks.c.member_id, marks.c.mark, event.kind, event.date, event.end_date])
+        .join(event, pw.JOIN.LEFT_OUTER, on=reading)
+        .order_by(marks.c.member_id, event.date, event.id)
+        .with_cte(marks)
+        .bind(db)
+    )
+    found, histories = {}, defaultdict(list)
+    for member_id, member_mark, kind, day, end in fetch(query):
+        found[member_id] = member_mark
+        if kind is not None:
+            histories[member_id].append((kind, day, end))
+    return found, dict(histories)
 
 
 def _events_mark(on: date) -> pw.Node:
@@ -243,8 +276,9 @@ def _status_events(member_ids: list[int], fetch: Callable[[pw.Query], list[tuple
 
 class _PageRows:
     """Turns a page's selected values into rows (models.roster.roster.rows_of). Dates become dates (year-only ones
-    as such), each distinct stored date once; a status is worked out once per kind of dates (and of history, for
-    the members whose events must be read), not once per member."""
+    as such), each distinct stored date once; a status is worked out once per kind of dates (and, for the members
+    whose events must be read, once per distinct input of the rules: models.roster.member_status.status_inputs),
+    not once per member."""
 
     def __init__(self, on: date) -> None:
         self.on = on
@@ -253,7 +287,7 @@ class _PageRows:
         self.dates[None] = None
         self._by_facts: dict[tuple[bool, bool], MemberStatus] = {}
         self.of_dates = Memo(self._of_dates)  # (admission, official date, mark) -> status
-        self.of_history = Memo(self._of_history)  # (admission, official date, events) -> status
+        self.of_inputs = Memo(partial(status_of_inputs, on=on))  # member_status.status_inputs -> status
 
     def __call__(
         self, values: list[tuple], marks: dict[int, int] | None, events: dict[int, list[tuple]] | None = None
@@ -277,11 +311,12 @@ class _PageRows:
         reading = list(compress(range(len(values)), map(eq, page_marks, repeat(_READ_EVENTS))))
         if events is None:
             events = _status_events([columns[0][i] for i in reading]) if reading else {}
+        on, of_inputs = self.on, self.of_inputs.__getitem__
         for i in reading:
             history = events.get(columns[0][i])
             if history:  # else its events changed meanwhile: as its dates say, like a member without any
-                key = tuple((kind, day(on), day(end)) for kind, on, end in history)
-                statuses[i] = self.of_history[admitted[i], official[i], key]
+                history = [(kind, day(when), day(end)) for kind, when, end in history]
+                statuses[i] = of_inputs(status_inputs(admitted[i], official[i], history, on))
         return rows_of(columns[:-2], statuses, keys, self.parts)
 
     def _of_dates(self, key: tuple) -> MemberStatus:
@@ -300,9 +335,3 @@ class _PageRows:
             record = MemberRecord("", "", None, admission, official_date=stand_in)
             status = self._by_facts[facts] = status_from_events(record, [], on)
         return status
-
-    def _of_history(self, key: tuple) -> MemberStatus:
-        admission, official, history = key
-        record = MemberRecord("", "", None, admission, official_date=official)
-        events = [EventRecord(kind, on, end_date=end, id=number) for number, (kind, on, end) in enumerate(history, 1)]
-        return status_from_events(record, events, self.on)
