@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
+import models.live_count  # noqa: F401  # registers the recount every reader of a round's result goes through
 from models.core.database import use_schema
 from models.core.tables import BaseModel, Branch, Meta
 from models.roster.tables import Member, MemberEvent, Rating
