@@ -66,15 +66,19 @@ _held_lock: FileLock | None = None  # the lock of the data file open in this pro
 Migration = Callable[[pw.Database], None]
 # Every capability's tables (in creation order) and the step from each schema version to the next: handed over by
 # the composition root (models.schema.install_schema) so that this module, below every capability, imports none.
-_tables: list[type[pw.Model]] = []
+# Both load only when wanted: a new file's tables when one is created, the migrations when a file is migrated.
+_tables_loader: list[Callable[[], Sequence[type[pw.Model]]]] = []
 _migrations: dict[int, Migration] = {}
 _migrations_loader: list[Callable[[], Mapping[int, Migration]]] = []
 
 
-def use_schema(tables: Sequence[type[pw.Model]], migrations: Callable[[], Mapping[int, Migration]]) -> None:
-    """The tables a new data file gets, and how to load the migrations an older one goes through (models.schema):
-    loaded only when a file needs them, since the migrator pulls in the PostgreSQL driver."""
-    _tables[:] = tables
+def use_schema(
+    tables: Callable[[], Sequence[type[pw.Model]]], migrations: Callable[[], Mapping[int, Migration]]
+) -> None:
+    """How to load the tables a new data file gets, and the migrations an older one goes through (models.schema):
+    neither is loaded to open an up-to-date file (every capability's table modules; the migrator pulls in the
+    PostgreSQL driver)."""
+    _tables_loader[:] = [tables]
     _migrations.clear()
     _migrations_loader[:] = [migrations]
 
@@ -86,10 +90,14 @@ def _migration(step: int) -> Migration:
     return _migrations[step]
 
 
-def _schema_tables() -> list[type[pw.Model]]:
-    if not _tables:  # a defect of an entry point, never of the user's data
+def _check_schema_installed() -> None:
+    if not _tables_loader:  # a defect of an entry point, never of the user's data
         raise RuntimeError("models.schema.install_schema() must run before a data file is opened")
-    return _tables
+
+
+def _schema_tables() -> list[type[pw.Model]]:
+    _check_schema_installed()
+    return list(_tables_loader[0]())
 
 
 def is_server_url(target: str | Path) -> bool:
@@ -130,7 +138,7 @@ def open_database(
     lock, taken by the caller for a step before opening (a restore), kept from now on.
     """
     global _held_lock
-    _schema_tables()  # installed by the entry point
+    _check_schema_installed()  # by the entry point
     text = str(target)
     new_path = None
     if is_server_url(text):

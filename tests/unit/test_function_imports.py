@@ -23,7 +23,8 @@ ALLOWED: dict[str, str] = {
     "models/roster/roster.py": "the status rules load after the first paint (an empty roster table needs none)",
     "models/core/postgres_driver.py": "psycopg is handed to peewee only when a server is opened (its import is slow)",
     "models/live_count/__init__.py": "the recount's code loads when a result is read, not with the tables (start-up)",
-    "models/schema.py": "the migrations load only when a file is migrated (their migrator imports psycopg)",
+    "models/schema.py": "the migrations load only when a file is migrated (their migrator imports psycopg), the "
+    "capabilities' tables only when a file is created or migrated (start-up)",
     "models/office/branch_moves.py": "playhouse's URL parsing and the PostgreSQL driver load only to reach a server",
     "models/core/bulk.py": "the PostgreSQL driver's protocol module loads only to settle a server's interrupted COPY",
     "models/counting/election.py": "`main.py count` loads no name rules (nor datetime): they only order candidates",

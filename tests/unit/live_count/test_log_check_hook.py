@@ -1,4 +1,4 @@
-"""Opening a data file loads the ballot tables but not the counting code: the recount of a round counted ballot by
+"""Opening a data file loads neither the ballot tables nor the counting code: the recount of a round counted ballot by
 ballot is registered as models.live_count is imported and loads when a result is first read."""
 
 from __future__ import annotations
