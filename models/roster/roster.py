@@ -101,8 +101,15 @@ def _folded_card(card_number: str) -> str:
     return " ".join(card_number.lower().split()) if card_number.isascii() else fold(card_number)
 
 
-_STATUS_FIELDS = attrgetter("is_official", "code", "label", "is_current_member")
+_STATUS_FIELDS = ("is_official", "code", "label", "is_current_member")
 _new_row = tuple.__new__
+
+
+def _as_bytes(keys: Iterable) -> Iterable[bytes]:
+    """Sort keys as bytes: a sequence of bytes (SQLite's) as it is, anything else (a driver's memoryviews) copied."""
+    if isinstance(keys, list | tuple) and set(map(type, keys)) <= {bytes}:
+        return keys
+    return map(bytes, keys)
 
 
 def rows_of(
@@ -127,14 +134,15 @@ def rows_of(
     # Card numbers are unique: folded one by one unless all are plain digits (then each is its own fold).
     digits = "".join(cards)
     folded_cards = cards if digits.isascii() and (digits.isdecimal() or not digits) else list(map(_folded_card, cards))
-    search = list(map("{} {} {}".format, names, folded_cards, places))
+    search = list(map(" ".join, zip(names, folded_cards, places, strict=True)))
     if "" in folded_cards or "" in places or "" in names:
         for i in compress(range(count), map(not_, map(all, zip(names, folded_cards, places, strict=True)))):
             search[i] = " ".join(filter(None, (names[i], folded_cards[i], places[i])))
-    official, codes, labels, current = zip(*map(_STATUS_FIELDS, statuses), strict=True)
+    # A few distinct statuses: a pass per field reads the same few objects (no tuple per member).
+    official, codes, labels, current = (list(map(attrgetter(name), statuses)) for name in _STATUS_FIELDS)
     fields: list[Iterable] = [ids, full_names, map(text, genders), births, admissions, officials, official, codes]
     fields += [labels, current, cards, jobs, hometowns, map(text, ethnicities), workplaces, phones]
-    fields += [map(bytes, name_keys), search]
+    fields += [_as_bytes(name_keys), search]
     return list(map(_new_row, repeat(RosterRow, count), zip(*fields, strict=True)))
 
 

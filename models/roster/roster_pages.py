@@ -99,8 +99,8 @@ def roster_pages(
     values = _fetch(_page_query(_COLUMNS, None, first))
     yield build(values, marks, histories)
     if len(values) == first:
-        for page in _pages(db.execute_sql(*_rest_query(_key_of(values[-1])).sql()), size):
-            yield build(page, marks, histories)
+        rest = db.execute_sql(*_rest_query(_key_of(values[-1])).sql())
+        yield from _built_pages(rest, size, partial(build, marks=marks, events=histories))
 
 
 def _server_pages(build: _PageRows, first: int, size: int, stop: Callable[[], bool]) -> Iterator[list[RosterRow]]:
@@ -241,11 +241,13 @@ def _rows_of(cursor) -> list[tuple]:
     return rows
 
 
-def _pages(cursor, size: int) -> Iterator[list[tuple]]:
-    """The cursor's rows, `size` at a time (taken as _rows_of takes them)."""
-    page: list[tuple] = []
+def _built_pages(cursor, size: int, build: Callable[[list[tuple]], list[RosterRow]]) -> Iterator[list[RosterRow]]:
+    """The cursor's rows made into roster rows (`build`), `size` at a time. Each batch is made into rows as soon
+    as it is read (taken as _rows_of takes them), while its values are still in the processor's cache: a column
+    at a time over a whole page would fetch every value from memory again for each column."""
+    page: list[RosterRow] = []
     while batch := cursor.fetchmany(_BATCH):
-        page += batch
+        page += build(batch)
         while len(page) >= size:
             yield page[:size]
             page = page[size:]

@@ -185,3 +185,33 @@ def test_building_a_roster_pauses_cycle_collection_and_restores_it():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_rows_hold_sort_keys_as_bytes_whatever_the_driver_gives():
+    """SQLite's bytes are taken as they are; a driver's memoryviews (or any other buffer) become bytes."""
+    from models.roster.member_status import member_status
+    from models.roster.roster import ROW_FIELDS, RowParts, rows_of
+
+    people = all_people()[:3]
+    columns = [[n + 1 for n in range(len(people))], *([getattr(p, key) for p in people] for key in ROW_FIELDS[1:])]
+    statuses = [member_status(p, ON) for p in people]
+    keys = [f"key {n}".encode() for n in range(len(people))]
+    as_stored = rows_of(columns, statuses, keys, RowParts())
+    assert all(row.name_key is key for row, key in zip(as_stored, keys, strict=True))
+    for given in (list(map(memoryview, keys)), [keys[0], memoryview(keys[1]), bytearray(keys[2])]):
+        rows = rows_of(columns, statuses, given, RowParts())
+        assert [type(row.name_key) for row in rows] == [bytes] * 3 and rows == as_stored
+
+
+def test_rows_made_a_batch_at_a_time_come_in_pages_of_the_size_asked(data_file, monkeypatch):
+    """A file's later rows are made into rows a read batch at a time: pages still hold `size` rows (the last
+    fewer), across batches, in the order and with the statuses of a full read."""
+    from models.roster import roster_pages as paging
+
+    _fill()
+    reference = _reference()
+    for batch, size in ((2, 3), (3, 2), (5, 5), (1, 100)):
+        monkeypatch.setattr(paging, "_BATCH", batch)
+        pages = list(roster_pages(ON, 1, size))
+        assert [row for page in pages for row in page] == reference, (batch, size)
+        assert [len(page) for page in pages[1:-1]] == [size] * (len(pages) - 2) and 0 < len(pages[-1]) <= size
