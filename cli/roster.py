@@ -135,7 +135,7 @@ def sections_json(sections) -> list[dict]:
 
 def print_sections(sections, out: TextIO, indent: str = "") -> None:
     """Each section's title, then its rows «label: count (percent)»."""
-    from models.roster.import_summary import thousands
+    from models.core.numerals import thousands
 
     for section in sections:
         print(f"{indent}{section.title}", file=out)

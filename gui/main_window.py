@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayou
 from gui.core import dialogs, operations
 from gui.core.deferred_page import DeferredPage
 from models.core import clock
+from models.core.numerals import thousands
 
 if TYPE_CHECKING:
     from gui.roster.members_tab import MembersTab
@@ -912,7 +913,7 @@ class MainWindow(QMainWindow):
         if done < total:
             self.statusBar().showMessage(f"Đang tải danh sách đảng viên: {done}/{total}…")
         else:
-            self.statusBar().showMessage(f"Đã tải {total} đảng viên.", 3000)
+            self.statusBar().showMessage(f"Đã tải {thousands(total)} đảng viên.", 3000)
 
     # state ---------------------------------------------------------------------------------
     def _restore_state(self) -> None:

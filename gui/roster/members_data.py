@@ -8,6 +8,8 @@ from __future__ import annotations
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
+from models.core.numerals import thousands
+
 if TYPE_CHECKING:
     from gui.roster.roster_loader import RosterLoader
     from models.roster.records import MemberRecord
@@ -140,7 +142,7 @@ class MembersData:
             self._fill_status_combo(self.model.rows)
         loaded = self.model.rowCount()
         if loaded < total:
-            self.count_label.setText(f"Đang tải danh sách: {loaded}/{total} đảng viên…")
+            self.count_label.setText(f"Đang tải danh sách: {thousands(loaded)}/{thousands(total)} đảng viên…")
             self.load_progress.emit(loaded, total)
 
     def _on_loader_done(self, complete: bool) -> None:

@@ -33,6 +33,7 @@ from gui.roster.members_data import LIST_PAGE, REMINDERS_PAGE, STATISTICS_PAGE, 
 from gui.roster.roster_columns import RosterColumns
 from gui.roster.roster_loader import FIRST_SORT
 from models.core import clock
+from models.core.numerals import thousands
 from models.roster.roster import RosterFilter
 
 if TYPE_CHECKING:
@@ -225,7 +226,9 @@ class MembersTab(QWidget, MembersData):
     def _update_count(self) -> None:
         shown = self.proxy.rowCount()
         total = self.model.current_count
-        self.count_label.setText(f"Đang hiển thị {shown} — chi bộ có {total} đảng viên đang sinh hoạt")
+        self.count_label.setText(
+            f"Đang hiển thị {thousands(shown)} — chi bộ có {thousands(total)} đảng viên đang sinh hoạt"
+        )
 
     # views ---------------------------------------------------------------------------------
     def shown_records(self) -> list[MemberRecord]:

@@ -1,4 +1,5 @@
-"""Roman numerals: section numbers of reports and congress ordinals ("lần thứ IV")."""
+"""Numbers as Vietnamese text: Roman numerals for report sections and congress ordinals ("lần thứ IV"), and
+whole numbers with their thousands grouped by dots ("5.000")."""
 
 from __future__ import annotations
 
@@ -26,3 +27,8 @@ def roman(number: int) -> str:
         count, number = divmod(number, value)
         out.append(letters * count)
     return "".join(out)
+
+
+def thousands(number: int) -> str:
+    """`number` with Vietnamese digit grouping: 20000 → "20.000"."""
+    return f"{number:,}".replace(",", ".")

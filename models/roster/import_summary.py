@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
+from models.core.numerals import thousands
 from models.roster.member_import import ADD, SKIP, UPDATE, ImportOutcome, ImportPlan
-
-
-def thousands(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
 
 
 def plan_summary(plan: ImportPlan) -> str:

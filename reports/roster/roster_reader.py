@@ -17,6 +17,7 @@ from datetime import date, datetime
 from typing import Any
 
 from models.core import clock
+from models.core.numerals import thousands
 from models.core.vnname import fold
 from models.roster.fields import DATE_FIELDS, MEMBER_FIELDS
 from reports.core.errors import Cancelled, ImportFileError
@@ -145,7 +146,7 @@ def read_roster(
             total = ws.max_row or 0
             if total > max_rows + HEADER_SCAN_ROWS:
                 raise ImportFileError(
-                    f"Trang tính «{ws.title}» có khoảng {_thousands(total)} dòng, vượt giới hạn {_thousands(max_rows)} "
+                    f"Trang tính «{ws.title}» có khoảng {thousands(total)} dòng, vượt giới hạn {thousands(max_rows)} "
                     "dòng dữ liệu của một lần nhập. Hãy tách danh sách thành nhiều tệp nhỏ hơn."
                 )
             ws.reset_dimensions()  # declared dimensions can be wrong: read what is there
@@ -284,7 +285,7 @@ class _SheetReader:
             if isinstance(raw, str):
                 if len(raw) > MAX_CELL_CHARS:
                     message = (
-                        f"Ô dài {_thousands(len(raw))} ký tự, vượt giới hạn {_thousands(MAX_CELL_CHARS)} ký "
+                        f"Ô dài {thousands(len(raw))} ký tự, vượt giới hạn {thousands(MAX_CELL_CHARS)} ký "
                         "tự của một ô Excel."
                     )
                     row.problems.append(Problem(number, label, message, rv.ERROR))
@@ -398,10 +399,6 @@ def _header_text(value: object) -> object:
     if isinstance(value, str) and needs_check(value):
         return to_unicode(value)[0]
     return value
-
-
-def _thousands(number: int) -> str:
-    return f"{number:,}".replace(",", ".")  # Vietnamese digit grouping: 20.000
 
 
 def _value(cell: dict[str, Any] | None) -> object:

@@ -198,3 +198,24 @@ def test_a_files_roster_of_a_branchs_size_comes_in_one_chunk(
         assert progress == [(people, people)]
     else:
         assert progress[0] == (first_progress, people)
+
+
+def test_counts_over_a_thousand_are_grouped_as_vietnamese_reads_them(qtbot, tmp_path, data_file, gate):
+    """«Đang tải danh sách: 3/1.203 …», then «Đang hiển thị 1.203 — chi bộ có 1.203 …»: dots between thousands."""
+    from dataclasses import replace
+    from itertools import product
+
+    save_branch(BRANCH)
+    base = all_people()[0]
+    families, middles = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng"), ("Văn", "Thị", "Minh", "Đức", "Thu")
+    givens = ("An", "Bình", "Cường", "Dung", "Giang", "Hà", "Hải", "Hạnh", "Hòa", "Hùng", "Lan", "Linh", "Long")
+    names = [" ".join(parts) for parts in product(families, middles, givens, ("", "Anh", "Mai"))]
+    for name in names[:1_203]:
+        save_member(replace(base, id=None, full_name=" ".join(name.split()), card_number=""))
+    tab = _tab(qtbot, tmp_path)
+    tab.load()
+    qtbot.waitUntil(lambda: tab.proxy.rowCount() > 0)
+    assert "Đang tải danh sách: 3/1.203 đảng viên" in tab.count_label.text()
+    gate.set()
+    qtbot.waitUntil(lambda: not tab.is_loading())
+    assert tab.count_label.text() == "Đang hiển thị 1.203 — chi bộ có 1.203 đảng viên đang sinh hoạt"
