@@ -12,7 +12,7 @@ from models.roster.badges import next_award_date
 from models.roster.member_rules import add_months
 from models.roster.members import save_member
 from models.roster.records import MemberRecord
-from tests.support.people import member
+from tests.support.people import all_people, member
 
 BRANCH = BranchInfo(
     "Chi bộ Văn phòng Sở", "Đảng bộ Sở Thông tin và Truyền thông", "Hà Nội", "CB", secretary_name="Nguyễn Văn An"
@@ -45,6 +45,24 @@ def open_tab(qtbot, tmp_path, records: list[MemberRecord]):
     qtbot.addWidget(tab)
     tab.resize(1200, 760)
     tab.refresh()
+    tab.show()
+    return tab
+
+
+def save_everyone() -> int:
+    """The branch and every person of tests.support.people saved in the open data file; how many."""
+    save_branch(BRANCH)
+    for record in all_people():
+        save_member(record)
+    return len(all_people())
+
+
+def unloaded_tab(qtbot, tmp_path):
+    """A shown MembersTab that has not loaded its roster yet (the test calls load())."""
+    from gui.roster.members_tab import MembersTab
+
+    tab = MembersTab(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(tab)
     tab.show()
     return tab
 

@@ -7,25 +7,19 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 import gui.roster.roster_loader as loader_module
 import models.roster.roster_pages as pages_module
 from gui.roster.member_table_model import COLUMN_INDEX
 from gui.roster.members_tab import MembersTab
 from gui.roster.roster_loader import FIRST_SORT, RosterLoader
-from models.core.branch import save_branch
-from models.roster.members import save_member
-from tests.support.people import all_people
-from tests.support.roster_tab import BRANCH, shown_names
+from tests.support.roster_tab import save_everyone, shown_names, unloaded_tab
 
 
 @pytest.fixture
 def people(data_file):
-    save_branch(BRANCH)
-    for record in all_people():
-        save_member(record)
-    return len(all_people())
+    return save_everyone()
 
 
 @pytest.fixture
@@ -58,10 +52,7 @@ def finished(monkeypatch):
 
 
 def _tab(qtbot, tmp_path) -> MembersTab:
-    tab = MembersTab(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(tab)
-    tab.show()
-    return tab
+    return unloaded_tab(qtbot, tmp_path)
 
 
 def _reference(qtbot, tmp_path) -> list[str]:

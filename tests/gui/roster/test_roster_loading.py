@@ -13,15 +13,12 @@ from gui.roster.members_tab import MembersTab
 from models.core.branch import save_branch
 from models.roster.members import save_member
 from tests.support.people import all_people
-from tests.support.roster_tab import BRANCH, shown_names
+from tests.support.roster_tab import BRANCH, save_everyone, shown_names, unloaded_tab
 
 
 @pytest.fixture
 def people(data_file):
-    save_branch(BRANCH)
-    for record in all_people():
-        save_member(record)
-    return len(all_people())
+    return save_everyone()
 
 
 @pytest.fixture
@@ -42,10 +39,7 @@ def gate(monkeypatch):
 
 
 def _tab(qtbot, tmp_path) -> MembersTab:
-    tab = MembersTab(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(tab)
-    tab.show()
-    return tab
+    return unloaded_tab(qtbot, tmp_path)
 
 
 def test_first_rows_show_and_the_table_works_while_the_rest_loads(qtbot, tmp_path, people, gate):
