@@ -23,6 +23,20 @@ if not os.environ.get("QT_QPA_PLATFORM"):
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
+@pytest.fixture(autouse=True)
+def gc_on_gui_thread(request):
+    """A test with Qt widgets collects garbage as the window does: on the GUI thread only (gui/core/collector.py).
+    Automatic collection is given back after it, for the tests that never run an event loop."""
+    if "qapp" not in request.fixturenames:
+        yield
+        return
+    from gui.core.collector import collect_on_gui_thread, stop_collecting
+
+    collect_on_gui_thread(request.getfixturevalue("qapp"))
+    yield
+    stop_collecting()
+
+
 def pytest_addoption(parser):
     parser.addoption("--bench", action="store_true", help="also collect tests/bench (pytest-benchmark)")
 

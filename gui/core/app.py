@@ -1,4 +1,5 @@
-"""Creating the QApplication: names for QSettings, Vietnamese locale, icon, the crash hook."""
+"""Creating the QApplication: names for QSettings, Vietnamese locale, icon, garbage collection on the GUI thread,
+the crash hook."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from gui.core.collector import collect_on_gui_thread
 from gui.core.pyside_imports import quicken_module_checks
 from gui.core.settings import APPLICATION, ORGANIZATION
 
@@ -30,6 +32,7 @@ def create_application(argv: list[str]) -> QApplication:
     QCoreApplication.setApplicationName(APPLICATION)
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     app = QApplication.instance() or QApplication(argv)
+    collect_on_gui_thread(app)  # a worker must never free the GUI's Qt objects (gui/core/collector.py)
     from gui.core.translation import install_vietnamese_qt_texts
 
     install_vietnamese_qt_texts(app)
