@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6 import QtCore  # `Qt` read when used: touching it builds its ~90 enum types, kept after the first paint
@@ -251,12 +253,23 @@ def _file_dialog(parent: QWidget | None, title: str, file_filter: str, kind: str
 
 def ask_open_path(parent: QWidget | None, title: str, file_filter: str, kind: str) -> str:
     """A file of `kind` (one of FILE_KINDS) to open, or "" when cancelled."""
-    dialog = _file_dialog(parent, title, file_filter, kind, save=False)
-    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
-        return ""
-    path = Path(dialog.selectedFiles()[0])
+    with _chooser(parent, title, file_filter, kind, save=False) as dialog:
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+            return ""
+        path = Path(dialog.selectedFiles()[0])
     _remember_folder(kind, path.parent)
     return str(path)
+
+
+@contextmanager
+def _chooser(parent: QWidget | None, title: str, file_filter: str, kind: str, save: bool) -> Iterator[QFileDialog]:
+    """A chooser that is deleted once answered: with it go its file-system model and that model's thread, which
+    would otherwise stay under `parent` until the window closes, one set per file chosen."""
+    dialog = _file_dialog(parent, title, file_filter, kind, save)
+    try:
+        yield dialog
+    finally:
+        dialog.deleteLater()
 
 
 def ask_save_path(
@@ -269,26 +282,26 @@ def ask_save_path(
     """
     if kind in _LEAVING_KINDS and not _may_leave_protection(parent):
         return ""
-    dialog = _file_dialog(parent, title, file_filter, kind, save=True)
-    if suggested:
-        dialog.selectFile(free_name(Path(dialog.directory().absolutePath()), suggested))
-    while dialog.exec() == QDialog.DialogCode.Accepted and dialog.selectedFiles():
-        path = Path(dialog.selectedFiles()[0])
-        if (
-            ask_overwrite
-            and path.exists()
-            and not confirm(
-                parent,
-                f"Tệp «{path.name}» đã có. Ghi đè?",
-                f"Thư mục: {path.parent}",
-                title="Ghi đè tệp",
-                yes="&Ghi đè",
-                no="&Chọn tên khác",
-            )
-        ):
-            continue
-        _remember_folder(kind, path.parent)
-        return str(path)
+    with _chooser(parent, title, file_filter, kind, save=True) as dialog:
+        if suggested:
+            dialog.selectFile(free_name(Path(dialog.directory().absolutePath()), suggested))
+        while dialog.exec() == QDialog.DialogCode.Accepted and dialog.selectedFiles():
+            path = Path(dialog.selectedFiles()[0])
+            if (
+                ask_overwrite
+                and path.exists()
+                and not confirm(
+                    parent,
+                    f"Tệp «{path.name}» đã có. Ghi đè?",
+                    f"Thư mục: {path.parent}",
+                    title="Ghi đè tệp",
+                    yes="&Ghi đè",
+                    no="&Chọn tên khác",
+                )
+            ):
+                continue
+            _remember_folder(kind, path.parent)
+            return str(path)
     return ""
 
 

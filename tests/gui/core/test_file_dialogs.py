@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from gui.core import dialogs
 
@@ -99,6 +99,18 @@ def test_each_kind_remembers_its_own_last_folder(qtbot, user, documents, tmp_pat
     dialogs.ask_save_path(None, "Sao lưu", dialogs.DATA_FILTER, "backup", "x.sqlite3")
     dialogs.ask_open_path(None, "Mở", dialogs.DATA_FILTER, "data")
     assert user.folders[2:] == [exports, imports, documents, documents]
+
+
+def test_an_answered_chooser_goes_away_with_its_model_not_left_under_the_window(qtbot, user, documents):
+    window = QWidget()
+    qtbot.addWidget(window)
+    user.picks = ["a.xlsx", None, "b.xlsx"]
+    assert dialogs.ask_save_path(window, "Xuất", dialogs.EXCEL_FILTER, "export", "a.xlsx")
+    assert dialogs.ask_open_path(window, "Nhập", dialogs.EXCEL_FILTER, "import") == ""
+    (documents / "b.xlsx").write_bytes(b"")
+    assert dialogs.ask_open_path(window, "Nhập", dialogs.EXCEL_FILTER, "import") == str(documents / "b.xlsx")
+    assert len(user.shown) == 3
+    qtbot.waitUntil(lambda: not window.findChildren(QFileDialog))
 
 
 def test_cancelling_remembers_nothing_and_a_vanished_folder_falls_back_to_documents(qtbot, user, documents, tmp_path):
