@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core import dialogs, operations
+from gui.core.unsaved import GuardsUnsaved
 from gui.roster.member_form import WARNING_COLOR
 from models.core import clock
 from models.core.dates import fmt as format_date
@@ -67,7 +68,7 @@ def _level_text(level: str | None) -> str:
     return f"«{RATING_LEVELS[level]}»" if level else "(chưa xếp loại)"
 
 
-class RatingsDialog(QDialog):
+class RatingsDialog(GuardsUnsaved, QDialog):
     """One year's ratings of the current members; exempted members are listed, greyed, and not rated.
 
     Emits `ratings_saved(year)` after saving.
@@ -295,13 +296,6 @@ class RatingsDialog(QDialog):
                 "của họ; hãy chọn lại nếu vẫn cần rồi lưu:",
                 "\n".join(replaced),
             )
-
-    def reject(self) -> None:
-        if self.has_unsaved_changes() and not dialogs.confirm(
-            self, "Kết quả xếp loại chưa được lưu. Bỏ các thay đổi?", yes="Bỏ thay đổi", no="Quay lại"
-        ):
-            return
-        super().reject()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if isinstance(watched, QComboBox):
