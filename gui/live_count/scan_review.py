@@ -101,6 +101,7 @@ class ScanReviewDialog(GuardsUnsaved, QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.installEventFilter(self)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the reviewer's name; ↑/↓ choose a name
         side.addWidget(self.table, 1)
         self.verdict_label = QLabel()
         self.verdict_label.setWordWrap(True)
@@ -148,6 +149,7 @@ class ScanReviewDialog(GuardsUnsaved, QDialog):
             self.page_label.setText(f"<b>Đã quyết định {self.decided} phiếu.</b> Nhấn Esc để đóng.")
             self.table.setEnabled(False)
             self.verdict_label.setText("")
+            self.mark_unchanged()
             return
         self.table.setEnabled(True)
         self.draft = BallotDraft.from_ballot(page.proposal, self.ids, self.form)
