@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QDialogButtonBox,
+    QHeaderView,
     QLineEdit,
     QPlainTextEdit,
     QTextEdit,
@@ -33,24 +34,32 @@ def ask_discard(parent: QWidget) -> bool:
     return dialogs.confirm(parent, QUESTION, detail, title="Thay đổi chưa lưu", yes=DISCARD, no=KEEP)
 
 
-def form_state(root: QWidget) -> tuple:
-    """What the user can change in `root`'s fields: texts, numbers, choices, ticks and editable cells, in the
-    order of its widgets. Equal before and after means nothing was changed."""
-    state: list = []
+def form_state(root: QWidget) -> dict[QWidget, object]:
+    """What the user can change in `root`'s fields: texts, numbers, choices, ticks and editable cells, by widget (a
+    tab page shown is raised above its siblings, so the order of the widgets changes as pages are turned)."""
+    state: dict[QWidget, object] = {}
     for widget in root.findChildren(QWidget):
         if _ignored(widget, root):
             continue
         if isinstance(widget, QLineEdit | QAbstractSpinBox):
-            state.append(widget.text())
+            state[widget] = widget.text()
         elif isinstance(widget, QComboBox):
-            state.append((widget.currentIndex(), widget.currentText()))
+            state[widget] = (widget.currentIndex(), widget.currentText())
         elif isinstance(widget, QPlainTextEdit | QTextEdit):
-            state.append(widget.toPlainText())
+            state[widget] = widget.toPlainText()
         elif isinstance(widget, QAbstractButton) and widget.isCheckable():
-            state.append(widget.isChecked())
-        elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
-            state.append(_model_state(widget.model()))
-    return tuple(state)
+            state[widget] = widget.isChecked()
+        elif isinstance(widget, QAbstractItemView) and not isinstance(widget, QHeaderView) and widget.model():
+            state[widget] = _model_state(widget.model())
+    return state
+
+
+def changed(before: object, after: object) -> bool:
+    """Whether a state differs from the one before; of two `form_state`s, in the widgets both have (a popup or a
+    row's editor made or deleted since holds no typing of its own)."""
+    if isinstance(before, dict) and isinstance(after, dict):
+        return any(after[widget] != value for widget, value in before.items() if widget in after)
+    return before != after
 
 
 def _ignored(widget: QWidget, root: QWidget) -> bool:
@@ -98,7 +107,7 @@ class GuardsUnsaved:
     `mark_unchanged()` is called (after a save that keeps the dialog open, or a reload). A dialog with a state of its
     own overrides `unsaved_state()`, or `has_unsaved_changes()` outright."""
 
-    _unsaved_baseline: tuple | None = None
+    _unsaved_baseline: object = None
 
     def unsaved_state(self) -> object:
         return form_state(self)
@@ -107,7 +116,7 @@ class GuardsUnsaved:
         self._unsaved_baseline = self.unsaved_state()
 
     def has_unsaved_changes(self) -> bool:
-        return self._unsaved_baseline is not None and self.unsaved_state() != self._unsaved_baseline
+        return self._unsaved_baseline is not None and changed(self._unsaved_baseline, self.unsaved_state())
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         if self._unsaved_baseline is None:
