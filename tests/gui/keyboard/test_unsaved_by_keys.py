@@ -115,3 +115,26 @@ def test_typing_is_kept_by_enter_and_escape_and_dropped_only_by_alt_b(qtbot, ros
     dialog.close()
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert len(keyboard.seen) == 3 and dialog.result() == dialog.DialogCode.Rejected
+
+
+def test_a_rating_chosen_and_not_saved_is_kept_from_escape(qtbot, roster, keyboard):
+    """The ratings of a year: a level chosen with the arrows in a member's box, then Escape."""
+    from PySide6.QtWidgets import QComboBox
+
+    dialog = _open(qtbot, "ratings")
+    for _ in range(40):
+        if isinstance(keyboard.focus(), QComboBox) and keyboard.focus().isEnabled():
+            break
+        keyboard.press(Key.Key_Tab)
+    box = keyboard.focus()
+    assert isinstance(box, QComboBox) and dialog.table.isAncestorOf(box)
+    keyboard.press(Key.Key_Down)
+    chosen = box.currentText()
+    keyboard.answer(keys_script(keyboard, Key.Key_Return))
+    keyboard.press(Key.Key_Escape)
+    qtbot.waitUntil(keyboard.all_answered)
+    assert keyboard.seen == [("Thay đổi chưa lưu", QUESTION)]
+    assert dialog.isVisible() and box.currentText() == chosen and keyboard.focus() is box
+    keyboard.answer(keys_script(keyboard, (Key.Key_B, ALT)))
+    keyboard.press(Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
