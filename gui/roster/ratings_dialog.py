@@ -100,7 +100,8 @@ class RatingsDialog(GuardsUnsaved, QDialog):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from one rating box to the next
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from one rating box to the next …
+        self.table.setTabKeyNavigation(False)  # … not from a box through the row's other cells
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -159,7 +160,16 @@ class RatingsDialog(GuardsUnsaved, QDialog):
         if rows and rows[0].combo is not None:
             self.table.horizontalHeader().setSectionResizeMode(LEVEL_COLUMN, QHeaderView.ResizeMode.Fixed)
             self.table.setColumnWidth(LEVEL_COLUMN, rows[0].combo.sizeHint().width() + 8)
+        self._set_tab_order()
         self._update_counts()
+
+    def _set_tab_order(self) -> None:
+        """The year, each member's rating box down the list, then «Lưu» and «Hủy» (the boxes are made after the
+        buttons, so Tab went to the buttons first)."""
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        chain = [self.year_spin, *(row.combo for row in self.rows if row.combo), self.save_button, cancel]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
 
     def _fill_row(self, index: int, row: _Row) -> None:
         texts = (str(index + 1), row.full_name, format_date(row.birth_date), "", row.note)
