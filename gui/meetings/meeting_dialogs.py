@@ -173,6 +173,14 @@ class VoteDialog(GuardsUnsaved, QDialog):
                 else ""
             )
         )
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Rows shown for the kind chosen (a discipline's forms, a by-election's leave) make the dialog taller; the
+        rule under them was squeezed and cut off."""
+        if self.isVisible():
+            self.layout().activate()
+            self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def save(self) -> None:
         kind = self.kind()

@@ -115,3 +115,36 @@ def test_tab_goes_along_the_vote_buttons_as_they_are_shown(qtbot, tab, keyboard)
         reached.append(keyboard.focus())
     shown = sorted(reached, key=lambda b: (b.mapTo(tab, b.rect().topLeft()).y(), b.mapTo(tab, b.rect().topLeft()).x()))
     assert reached == shown and all(isinstance(b, QPushButton) for b in reached)
+
+
+def test_a_discipline_vote_with_its_forms_is_typed_by_keys(qtbot, tab, keyboard):
+    """The branch's vote on a discipline: the member chosen with the arrows, the votes for each form typed in the
+    rows Tab reaches under «Tán thành»."""
+    from models.meetings.thresholds import DisciplineForm
+
+    tab.meetings_list.setFocus()
+    keyboard.alt("k", until=_opened(VoteDialog))
+    dialog = QApplication.activeWindow()
+    keyboard.alt("n")
+    _choose(keyboard, dialog.kind_combo, VoteKind.DISCIPLINE)
+    keyboard.alt("v")  # «Đảng viên»
+    keyboard.press(Key.Key_Down)
+    member_id = dialog.member_combo.currentData()
+    keyboard.alt("t")  # «Tán thành»
+    keyboard.type("8")
+    keyboard.press(Key.Key_Tab)  # «trong đó chọn cảnh cáo»
+    assert keyboard.focus() is dialog.form_spins[DisciplineForm.WARNING]
+    keyboard.type("5")
+    keyboard.press(Key.Key_Tab)  # «trong đó chọn khiển trách»
+    keyboard.type("3")
+    keyboard.alt("k")  # «Không tán thành»
+    keyboard.type("2")
+    dialog.grab().save("/tmp/hkey-discipline.png")
+    rule = dialog.needed_label  # the dialog grew with the forms' rows: the rule under them is whole
+    assert rule.height() >= rule.heightForWidth(rule.width()) and "cộng dồn" in rule.text()
+    keyboard.press(Key.Key_Return)
+    keyboard.closed(dialog)
+    [vote] = meeting_votes(list_meetings()[0].id)
+    assert (vote.kind, vote.member_id, vote.yes, vote.no) == (VoteKind.DISCIPLINE, member_id, 8, 2)
+    assert vote.yes_by_form == {"warning": 5, "reprimand": 3}
+    assert keyboard.focus().isVisible() and tab.isAncestorOf(keyboard.focus())
