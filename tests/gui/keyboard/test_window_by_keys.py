@@ -98,3 +98,55 @@ def test_no_key_of_the_window_does_two_things(window):
             assert not (key == other_key and nested), (key.toString(), owner, other)
     titles = tuple(a.text() for a in window.menuBar().actions())
     assert dialog_problems("main window", window, always=titles) == []
+
+
+@pytest.mark.parametrize(
+    ("letter", "kind"),
+    [
+        ("C", "gui.branch_dialog.BranchDialog"),  # «Thông tin chi bộ…»
+        ("B", "gui.core.protection_dialog.ProtectionDialog"),  # «Bảo vệ bằng mật khẩu…»
+        ("P", "gui.core.restore_dialog.RestoreDialog"),  # «Phục hồi từ bản sao lưu…»
+        ("K", "gui.office.connection_dialog.ConnectionDialog"),  # «Kết nối máy chủ của văn phòng…»
+    ],
+)
+def test_a_dialog_of_the_file_menu_opens_by_keys_and_escape_gives_the_focus_back(qtbot, window, keyboard, letter, kind):
+    import importlib
+
+    module, name = kind.rsplit(".", 1)
+    dialog_class = getattr(importlib.import_module(module), name)
+    window.members_tab.table.setFocus()
+    qtbot.waitUntil(window.members_tab.table.hasFocus)
+    keyboard.in_popup(getattr(Key, f"Key_{letter}"))
+    keyboard.press(Key.Key_T, ALT)  # «Tệp»
+    dialog = keyboard.wait_window(dialog_class)
+    assert dialog.isAncestorOf(keyboard.focus()), keyboard.focus()
+    keyboard.press(Key.Key_Escape)  # nothing typed: closes at once
+    keyboard.closed(dialog)
+    qtbot.waitUntil(window.members_tab.table.hasFocus)  # back where the keyboard was
+    assert keyboard.seen == []
+
+
+@pytest.mark.parametrize(
+    ("key", "kind"),
+    [
+        (Key.Key_N, "gui.roster.member_dialog.MemberDialog"),  # «Thêm đảng viên…» Ctrl+N
+        (Key.Key_E, "gui.roster.member_dialog.MemberDialog"),  # «Sửa hồ sơ…» Ctrl+E
+        (Key.Key_K, "gui.roster.event_dialog.EventDialog"),  # «Ghi sự kiện…» Ctrl+K
+    ],
+)
+def test_a_member_s_dialog_opens_by_its_shortcut_and_escape_gives_the_focus_back(qtbot, window, keyboard, key, kind):
+    import importlib
+
+    module, name = kind.rsplit(".", 1)
+    dialog_class = getattr(importlib.import_module(module), name)
+    table = window.members_tab.table
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    keyboard.press(Key.Key_Down)  # a member chosen
+    keyboard.press(key, CTRL)
+    dialog = keyboard.wait_window(dialog_class)
+    assert dialog.isAncestorOf(keyboard.focus()), keyboard.focus()
+    keyboard.press(Key.Key_Escape)
+    keyboard.closed(dialog)
+    qtbot.waitUntil(table.hasFocus)
+    assert keyboard.seen == []
