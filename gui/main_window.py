@@ -284,7 +284,10 @@ class MainWindow(QMainWindow):
         dialogs.show_info(
             self,
             "ChiBo — phần mềm giúp bí thư chi bộ quản lý đảng viên, tổ chức đại hội và kiểm phiếu bầu cử.",
-            "Chạy hoàn toàn trên máy, không cần Internet. Dữ liệu nằm ở: " + _display_name(self.data_target),
+            "Chạy hoàn toàn trên máy, không cần Internet. Dữ liệu nằm ở: "
+            + _display_name(self.data_target)
+            + "\n\nBàn phím: Ctrl+1 … Ctrl+5 mở các thẻ Đảng viên, Đại hội, Bầu cử, Hội nghị chi bộ, Phát triển Đảng "
+            "(menu Xem); Alt + chữ gạch chân bấm nút; Esc đóng hộp thoại, hỏi trước nếu có thay đổi chưa lưu.",
             title="Giới thiệu ChiBo",
         )
 

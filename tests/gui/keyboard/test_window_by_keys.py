@@ -150,3 +150,18 @@ def test_a_member_s_dialog_opens_by_its_shortcut_and_escape_gives_the_focus_back
     keyboard.closed(dialog)
     qtbot.waitUntil(table.hasFocus)
     assert keyboard.seen == []
+
+
+def test_the_about_box_names_the_tabs_keys(qtbot, window, keyboard):
+    said = []
+
+    def read_and_close(box) -> None:
+        said.append(box.informativeText())
+        keyboard.press(Key.Key_Return)
+
+    keyboard.answer(read_and_close)
+    keyboard.in_popup(Key.Key_G)  # «Trợ giúp» › «Giới thiệu ChiBo»
+    keyboard.press(Key.Key_P, ALT)
+    qtbot.waitUntil(keyboard.all_answered)
+    assert keyboard.seen[-1][0] == "Giới thiệu ChiBo"
+    assert "Ctrl+1 … Ctrl+5 mở các thẻ" in said[0] and "hỏi trước nếu có thay đổi chưa lưu" in said[0]
