@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core import dialogs, operations
-from gui.core.unsaved import GuardsUnsaved
+from gui.core.unsaved import GuardsUnsaved, ask_discard
 from gui.live_count.entry_view import INVALID, MARK_TEXT, REASON_KEYS, VALID, WARNING
 from models.counting import INVALID_REASON_LABELS, Ballot, Form, Mark, Verdict
 from models.live_count.keyboard import BallotDraft
@@ -258,6 +258,9 @@ class ScanReviewDialog(GuardsUnsaved, QDialog):
         self.table.selectRow(min(self.table.currentRow() + 1, len(self.ids) - 1))
 
     def _move(self, step: int) -> None:
+        """PgDn / PgUp: another page; a decision typed on this one and not recorded is asked about first."""
+        if self.has_unsaved_changes() and not ask_discard(self):
+            return
         if self.queue:
             self.index = (self.index + step) % len(self.queue)
             self._show()

@@ -78,3 +78,22 @@ def test_alt_b_on_the_question_drops_the_page_s_typed_decision_and_closes(qtbot,
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert keyboard.seen[-1][1] == QUESTION
     assert [p.page for p in review_queue(round_.id, 1)] == [1, 2]  # nothing decided
+
+
+def test_turning_the_page_asks_before_dropping_a_typed_decision(qtbot, review, keyboard):
+    _round, _ids, dialog = review
+    keyboard.press(Key.Key_PageDown)  # nothing typed yet: the next page at once
+    assert dialog.current.page == 2 and keyboard.seen == []
+    keyboard.press(Key.Key_PageUp)
+    keyboard.press(Key.Key_G)
+    keyboard.answer(keys_script(keyboard, Key.Key_Return))  # Enter: stay on the page with the decision typed
+    keyboard.press(Key.Key_PageDown)
+    qtbot.waitUntil(keyboard.all_answered)
+    assert keyboard.seen[-1][1] == QUESTION
+    assert dialog.current.page == 1 and dialog.table.item(0, 2).text() == "GẠCH"
+    keyboard.answer(keys_script(keyboard, (Key.Key_B, ALT)))  # «Bỏ thay đổi»: the next page
+    keyboard.press(Key.Key_PageDown)
+    qtbot.waitUntil(keyboard.all_answered)
+    assert dialog.current.page == 2
+    keyboard.press(Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
