@@ -260,25 +260,31 @@ class MainWindow(QMainWindow):
         self.members_tab.focus_search()
 
     def show_tab(self, index: int) -> None:
-        """Ctrl+1 … Ctrl+5: the tab at `index`, with the keyboard's focus on its first control once the page is
-        shown (a tab built as it is first shown shows its controls a moment later); on the tab bar if it has none."""
+        """Ctrl+1 … Ctrl+5: the tab at `index`, with the keyboard's focus on its first control."""
+        self.tabs.setCurrentIndex(index)
+        self._focus_into(self.tabs, self.tabs.tabBar())
+
+    def _show_view(self, page: int) -> None:
+        """«Xem» › «Danh sách», «Thống kê», «Nhắc việc»: the roster's view, with the focus on its first control."""
+        if self.members_page is not None:  # the instant between the first paint and the roster's first rows
+            return
+        self.tabs.setCurrentWidget(self.members_tab)
+        self.members_tab.views.setCurrentIndex(page)
+        self._focus_into(self.members_tab.views, self.members_tab.views.tabBar())
+
+    def _focus_into(self, tabs: QTabWidget, fallback: QWidget) -> None:
+        """The focus on the first control of the page `tabs` shows, once it is shown (a page built as it is first
+        shown shows its controls a moment later); on `fallback` until then, and if the page has none. It was left on
+        the page now hidden."""
         from PySide6.QtCore import Qt
 
         from gui.core.focus import first_focusable
 
         def focus_page() -> None:
-            target = first_focusable(self.tabs.currentWidget()) or self.tabs.tabBar()
-            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            (first_focusable(tabs.currentWidget()) or fallback).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-        self.tabs.setCurrentIndex(index)
-        self.tabs.tabBar().setFocus(Qt.FocusReason.ShortcutFocusReason)  # not left on the page now hidden
+        fallback.setFocus(Qt.FocusReason.ShortcutFocusReason)
         QTimer.singleShot(0, self, focus_page)
-
-    def _show_view(self, page: int) -> None:
-        if self.members_page is not None:  # the instant between the first paint and the roster's first rows
-            return
-        self.tabs.setCurrentWidget(self.members_tab)
-        self.members_tab.views.setCurrentIndex(page)
 
     def _about(self) -> None:
         dialogs.show_info(
