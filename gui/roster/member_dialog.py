@@ -119,7 +119,11 @@ class MemberDialog(GuardsUnsaved, QDialog):
         if self.ratings is not None:
             self.ratings.show_ratings(member_ratings(self.member.id))
 
+    def unsaved_state(self) -> dict:
+        return self.form.values()
+
     def has_unsaved_changes(self) -> bool:
+        """Against the record as last read or saved (a reload after another PC's save keeps what was typed)."""
         return self.form.values() != self._saved_values
 
     # validation --------------------------------------------------------------------------------

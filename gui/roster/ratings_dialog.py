@@ -199,7 +199,11 @@ class RatingsDialog(GuardsUnsaved, QDialog):
         """What will be saved: the chosen level (None = not rated) of every rateable member."""
         return {row.member_id: row.combo.currentData() for row in self.rows if row.rateable and row.combo}
 
+    def unsaved_state(self) -> dict:
+        return self.levels()
+
     def has_unsaved_changes(self) -> bool:
+        """Against the levels saved for the year shown (another year loaded starts afresh)."""
         return any(level != self._saved_level(member_id) for member_id, level in self.levels().items())
 
     def _saved_level(self, member_id: int) -> str | None:
