@@ -23,7 +23,6 @@ from gui.core import dialogs
 QUESTION = "Bỏ các thay đổi chưa lưu?"
 DISCARD = "&Bỏ thay đổi"
 KEEP = "&Tiếp tục sửa"
-IGNORED = "unsaved_ignored"  # a widget property: True for a control that holds no data (a search box, a filter)
 _EDITABLE = Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable
 _MOST_CELLS = 20_000  # a bigger model is a list to read, not a form (a dialog with one keeps its own state)
 
@@ -34,10 +33,14 @@ def ask_discard(parent: QWidget) -> bool:
     return dialogs.confirm(parent, QUESTION, detail, title="Thay đổi chưa lưu", yes=DISCARD, no=KEEP)
 
 
-def form_state(root: QWidget) -> dict[QWidget, object]:
-    """What the user can change in `root`'s fields: texts, numbers, choices, ticks and editable cells, by widget (a
-    tab page shown is raised above its siblings, so the order of the widgets changes as pages are turned)."""
-    state: dict[QWidget, object] = {}
+class FormState(dict):
+    """A dialog's fields' values by widget (by widget, not in order: a tab page shown is raised above its
+    siblings, so the order of the widgets changes as pages are turned)."""
+
+
+def form_state(root: QWidget) -> FormState:
+    """What the user can change in `root`'s fields: texts, numbers, choices, ticks and editable cells."""
+    state = FormState()
     for widget in root.findChildren(QWidget):
         if _ignored(widget, root):
             continue
@@ -57,24 +60,17 @@ def form_state(root: QWidget) -> dict[QWidget, object]:
 def changed(before: object, after: object) -> bool:
     """Whether a state differs from the one before; of two `form_state`s, in the widgets both have (a popup or a
     row's editor made or deleted since holds no typing of its own)."""
-    if isinstance(before, dict) and isinstance(after, dict):
+    if isinstance(before, FormState) and isinstance(after, FormState):
         return any(after[widget] != value for widget, value in before.items() if widget in after)
     return before != after
 
 
 def _ignored(widget: QWidget, root: QWidget) -> bool:
-    """A widget marked IGNORED (or inside one), a read-only text, a button of the dialog's button box, or a part of
-    a popup (a date field's calendar) rather than of the dialog's own window."""
+    """A read-only text, a button of the dialog's button box, or a part of a popup (a date field's calendar) rather
+    than of the dialog's own window."""
     if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit) and widget.isReadOnly():
         return True
-    if widget.window() is not root.window():
-        return True
-    parent = widget
-    while parent is not None and parent is not root:
-        if parent.property(IGNORED) or isinstance(parent, QDialogButtonBox):
-            return True
-        parent = parent.parentWidget()
-    return False
+    return widget.window() is not root.window() or isinstance(widget.parentWidget(), QDialogButtonBox)
 
 
 def _model_state(model: QAbstractItemModel) -> tuple:
