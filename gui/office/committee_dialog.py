@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from gui.core import dialogs, operations
 from gui.core.date_field import DateField
+from gui.core.number_field import number_field
 from gui.core.tables import fill_table, read_only_table
 from gui.core.unsaved import GuardsUnsaved
 from models.core.dates import fmt
@@ -55,10 +56,8 @@ def _label(text: str, buddy: QWidget) -> QLabel:
 
 
 def _year_box() -> QSpinBox:
-    box = QSpinBox()
-    box.setRange(NO_YEAR, 2200)
+    box = number_field(NO_YEAR, 2200, NO_YEAR)
     box.setSpecialValueText("—")
-    box.setValue(NO_YEAR)
     return box
 
 
@@ -107,8 +106,7 @@ class CommitteeDialog(GuardsUnsaved, QDialog):
         term.addWidget(QLabel("đến năm"))
         term.addWidget(self.term_end_box)
         term.addStretch(1)
-        self.ordinal_box = QSpinBox()
-        self.ordinal_box.setRange(NO_ORDINAL, 99)
+        self.ordinal_box = number_field(NO_ORDINAL, 99, NO_ORDINAL)
         self.ordinal_box.setSpecialValueText("—")
         self.ordinal_box.setMaximumWidth(self.term_start_box.sizeHint().width())
         rows = (

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core import dialogs, operations
+from gui.core.number_field import number_field
 from gui.core.unsaved import GuardsUnsaved
 from gui.roster.member_form import WARNING_COLOR
 from models.core import clock
@@ -82,9 +82,7 @@ class RatingsDialog(GuardsUnsaved, QDialog):
         self.rows: list[_Row] = []
         self.setWindowTitle("Xếp loại chất lượng đảng viên")
         default_year = year_to_rate(self.today)
-        self.year_spin = QSpinBox()
-        self.year_spin.setRange(1930, self.today.year + 1)
-        self.year_spin.setValue(year or default_year)
+        self.year_spin = number_field(1930, self.today.year + 1, year or default_year)
         self.year_spin.setGroupSeparatorShown(False)
         self.year_spin.setKeyboardTracking(False)  # load the year once it is typed in full
         year_label = QLabel("&Năm xếp loại:")

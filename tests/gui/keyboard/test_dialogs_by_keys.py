@@ -121,3 +121,17 @@ def test_tab_reaches_every_control_of_each_page_of_the_window(qtbot, data_file, 
                 if not any(w is r or w.isAncestorOf(r) for r in forwards)
             ]
             assert missing == [], (window.tabs.tabText(index), tabs and tabs.tabText(sub))
+
+
+@pytest.mark.parametrize("name", sorted(DIALOGS))
+def test_every_number_box_selects_its_number_when_reached(qtbot, roster, answers, name):
+    """A number typed into a number box replaces the one shown (a plain spin box kept it: 10 then 25 gave 1025)."""
+    from PySide6.QtWidgets import QSpinBox
+
+    from gui.core.number_field import NumberField
+
+    dialog = DIALOGS[name]()
+    qtbot.addWidget(dialog)
+    plain = [box for box in dialog.findChildren(QSpinBox) if not isinstance(box, NumberField)]
+    assert plain == [], name
+    dialog.done(0)
