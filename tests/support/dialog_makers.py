@@ -27,6 +27,20 @@ def make_branch():
     return BranchDialog()
 
 
+def make_branch_first_run():
+    from gui.branch_dialog import BranchDialog
+
+    return BranchDialog(first_run=True)
+
+
+def make_recovery_key():
+    from pathlib import Path
+
+    from gui.core.recovery_key_dialog import RecoveryKeyDialog
+
+    return RecoveryKeyDialog(Path("chibo.sqlite3"), "K7QF-2M9X-HD4P-8WZA-R3TC-6YNB")
+
+
 def make_member():
     from gui.roster.member_dialog import MemberDialog
 
@@ -239,6 +253,8 @@ DIALOGS = {
     "totals": make_totals,
     "person_chooser": make_person_chooser,
     "branch": make_branch,
+    "branch_first_run": make_branch_first_run,
+    "recovery_key": make_recovery_key,
     "member": make_member,
     "member_edit": make_member_edit,
     "event": make_event,
