@@ -1,5 +1,6 @@
 """The «Hội nghị chi bộ» tab's votes from the keyboard alone: a by-election typed, chosen in the votes table with
-the arrows, its approval (chuẩn y) recorded; a higher committee's appointment; the vote buttons reached by Tab from
+the arrows, its approval (chuẩn y) recorded; a by-election by secret ballot turning to «Bầu cử» with the keyboard;
+a higher committee's appointment; a discipline vote; the vote buttons reached by Tab from
 the votes table in the order they are shown."""
 
 from __future__ import annotations
@@ -148,3 +149,32 @@ def test_a_discipline_vote_with_its_forms_is_typed_by_keys(qtbot, tab, keyboard)
     assert (vote.kind, vote.member_id, vote.yes, vote.no) == (VoteKind.DISCIPLINE, member_id, 8, 2)
     assert vote.yes_by_form == {"warning": 5, "reprimand": 3}
     assert keyboard.focus().isVisible() and tab.isAncestorOf(keyboard.focus())
+
+
+def test_a_secret_ballot_opened_by_keys_turns_to_the_ballots_tab_with_the_keyboard_in_it(
+    qtbot, data_file, tmp_path, keyboard
+):
+    from gui.main_window import MainWindow
+
+    story.roster(10, 2)
+    create_meeting(date(2026, 11, 20), "Sinh hoạt chi bộ tháng 11")
+    window = MainWindow(data_file, QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    keyboard.press(Key.Key_4, CTRL)  # «Hội nghị chi bộ»
+    qtbot.waitUntil(lambda: window.meetings_tab is not None and window.meetings_tab.isAncestorOf(keyboard.focus()))
+    keyboard.alt("s", until=_opened(VoteDialog))  # «Bỏ phiếu kín (bầu bổ sung, biểu quyết)…»
+    dialog = QApplication.activeWindow()
+    keyboard.alt("n")
+    _choose(keyboard, dialog.kind_combo, VoteKind.BY_ELECTION)
+    keyboard.alt("s")
+    keyboard.type("45-CV/ĐU")
+    keyboard.alt("y")
+    keyboard.type("01/11/2026")
+    keyboard.alt("p")  # «Phát phiếu, kiểm phiếu ở thẻ «Bầu cử»»
+    keyboard.closed(dialog)
+    qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.ballots_page)
+    qtbot.waitUntil(lambda: window.ballots_tab.isAncestorOf(keyboard.focus()) and keyboard.focus().isVisible())
