@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core import dialogs, operations
+from gui.core.unsaved import GuardsUnsaved
 from models.core.branch import BranchInfo, get_branch, save_branch
 from models.core.errors import DomainError, ValidationError
 
 
-class BranchDialog(QDialog):
+class BranchDialog(GuardsUnsaved, QDialog):
     """Name of the chi bộ, higher committees, place name and issuer abbreviation."""
 
     branch_saved = Signal()

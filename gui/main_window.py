@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 
 MAX_RECENT = 8
 MEMBERS_TITLE = "Đảng viê&n"
+# the main tabs in their order, as the «Xem» menu names them: Ctrl+1 … Ctrl+5 show them (not every tab title has a
+# letter left for an Alt key: the pages' buttons take the others)
+TAB_MENU_TEXTS = ("&1. Đảng viên", "&2. Đại hội", "&3. Bầu cử", "&4. Hội nghị chi bộ", "&5. Phát triển Đảng")
 
 
 class MainWindow(QMainWindow):
@@ -75,6 +78,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.ballots_page, "&Bầu cử")
         self.tabs.addTab(self.meetings_page, "Hội nghị chi bộ")
         self.tabs.addTab(self.admission_page, "Phát triển Đảng")
+        self._show_tab_keys()
         self.read_only_banner = QLabel()
         self.read_only_banner.setWordWrap(True)
         self.read_only_banner.setStyleSheet(
@@ -158,6 +162,7 @@ class MainWindow(QMainWindow):
         self.tabs.insertTab(index, tab, MEMBERS_TITLE)
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)
+        self._show_tab_keys()
         self.members_page.deleteLater()
         self.members_page = None
 
@@ -223,10 +228,20 @@ class MainWindow(QMainWindow):
         members_menu.addSeparator()
         self._action(members_menu, "Tì&m kiếm", self._find, QKeySequence.StandardKey.Find)
 
+    def _show_tab_keys(self) -> None:
+        """Each tab's tooltip names its Ctrl+digit (and its Alt key when its title has one)."""
+        for index in range(self.tabs.count()):
+            title = self.tabs.tabText(index)
+            alt = f"Alt+{dialogs.access_key(title).upper()} hoặc " if dialogs.access_key(title) else ""
+            self.tabs.setTabToolTip(index, f"{title.replace('&', '')} ({alt}Ctrl+{index + 1})")
+
     def _build_view_and_help_menus(self, bar) -> None:
         view_menu = bar.addMenu("&Xem")
+        for index, text in enumerate(TAB_MENU_TEXTS):
+            self._action(view_menu, text, lambda _checked=False, i=index: self.show_tab(i), f"Ctrl+{index + 1}")
+        view_menu.addSeparator()
         for page, text in enumerate(("&Danh sách", "&Thống kê", "&Nhắc việc")):
-            self._action(view_menu, text, lambda _checked=False, p=page: self._show_view(p), f"Ctrl+{page + 1}")
+            self._action(view_menu, text, lambda _checked=False, p=page: self._show_view(p))
         view_menu.addSeparator()
         self.office_action = self._action(view_menu, "Tổng hợp t&oàn đảng bộ…", self.show_office_totals)
         self.office_action.setEnabled(False)
@@ -244,17 +259,41 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.members_tab)
         self.members_tab.focus_search()
 
+    def show_tab(self, index: int) -> None:
+        """Ctrl+1 … Ctrl+5: the tab at `index`, with the keyboard's focus on its first control."""
+        self.tabs.setCurrentIndex(index)
+        self._focus_into(self.tabs, self.tabs.tabBar())
+
     def _show_view(self, page: int) -> None:
+        """«Xem» › «Danh sách», «Thống kê», «Nhắc việc»: the roster's view, with the focus on its first control."""
         if self.members_page is not None:  # the instant between the first paint and the roster's first rows
             return
         self.tabs.setCurrentWidget(self.members_tab)
         self.members_tab.views.setCurrentIndex(page)
+        self._focus_into(self.members_tab.views, self.members_tab.views.tabBar())
+
+    def _focus_into(self, tabs: QTabWidget, fallback: QWidget) -> None:
+        """The focus on the first control of the page `tabs` shows, once it is shown (a page built as it is first
+        shown shows its controls a moment later); on `fallback` until then, and if the page has none. It was left on
+        the page now hidden."""
+        from PySide6.QtCore import Qt
+
+        from gui.core.focus import first_focusable
+
+        def focus_page() -> None:
+            (first_focusable(tabs.currentWidget()) or fallback).setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+        fallback.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        QTimer.singleShot(0, self, focus_page)
 
     def _about(self) -> None:
         dialogs.show_info(
             self,
             "ChiBo — phần mềm giúp bí thư chi bộ quản lý đảng viên, tổ chức đại hội và kiểm phiếu bầu cử.",
-            "Chạy hoàn toàn trên máy, không cần Internet. Dữ liệu nằm ở: " + _display_name(self.data_target),
+            "Chạy hoàn toàn trên máy, không cần Internet. Dữ liệu nằm ở: "
+            + _display_name(self.data_target)
+            + "\n\nBàn phím: Ctrl+1 … Ctrl+5 mở các thẻ Đảng viên, Đại hội, Bầu cử, Hội nghị chi bộ, Phát triển Đảng "
+            "(menu Xem); Alt + chữ gạch chân bấm nút; Esc đóng hộp thoại, hỏi trước nếu có thay đổi chưa lưu.",
             title="Giới thiệu ChiBo",
         )
 

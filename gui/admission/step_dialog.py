@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 from gui.core import dialogs, operations
 from gui.core.date_field import DateField
 from gui.core.number_field import number_field
+from gui.core.unsaved import GuardsUnsaved
 
 TEXT_WIDTH = 240  # a name or a decision's number shows whole
 
 
-class StepDialog(QDialog):
+class StepDialog(GuardsUnsaved, QDialog):
     """Fields added with `text`, `when`, `count` and `choice`; `values()` reads them by name."""
 
     def __init__(self, parent: QWidget | None, title: str, intro: str = "") -> None:

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core import dialogs, operations
+from gui.core.shortcuts import local_shortcut
 from models.congress.checkin import AttendancePanel, attendance_panel, check_in, panel_of
 from models.congress.congresses import CongressInfo, Status
 from models.congress.summons import SummonedPerson, not_yet_summoned, summon_member, summoned_list, take_summons
@@ -159,7 +160,7 @@ class CheckinPage(QWidget):
         keys.addWidget(self.undo_button, 0, 2)
         keys.setColumnStretch(3, 1)
         self._undo: list[tuple[int, Attendance | None, str]] = []  # (summoned id, attendance, reason) before
-        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        local_shortcut(QKeySequence.StandardKey.Undo, self, self.undo)
         left.addLayout(keys)
         summons = QHBoxLayout()
         self.retake_button = QPushButton("Lấ&y lại danh sách từ hồ sơ đảng viên…")

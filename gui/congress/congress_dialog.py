@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from gui.core import dialogs, operations
 from gui.core.date_field import DateField
 from gui.core.number_field import number_field
+from gui.core.unsaved import GuardsUnsaved
 from models.congress.congresses import (
     CongressInfo,
     check_congress,
@@ -32,7 +33,7 @@ from models.core.errors import DomainError, EditConflictError
 from services.meetings.congress_ordinal import suggested_ordinal
 
 
-class CongressDialog(QDialog):
+class CongressDialog(GuardsUnsaved, QDialog):
     """`congress_saved(info)` once saved. A new congress takes the summoned list from the roster of its day."""
 
     congress_saved = Signal(object)

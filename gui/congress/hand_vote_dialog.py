@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from gui.core import dialogs, operations
 from gui.core.number_field import number_field
+from gui.core.unsaved import GuardsUnsaved
 from models.congress.hand_votes import (
     ELECTION_KINDS,
     KIND_LABELS,
@@ -26,7 +27,7 @@ from models.congress.hand_votes import (
 )
 
 
-class HandVoteDialog(QDialog):
+class HandVoteDialog(GuardsUnsaved, QDialog):
     """`vote_recorded(record)` once saved. The kind, subject, election and nominee may be given (the elections page
     prefills «Số lượng bầu Ban Chi ủy: 5 đồng chí»); those voting default to the official members present."""
 

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
 
 from gui.core import dialogs, operations
 from gui.core.number_field import number_field
+from gui.core.unsaved import GuardsUnsaved
 from models.congress.rounds import RoundInfo, record_totals
 from models.counting import INVALID_REASON_LABELS, INVALID_REASONS, Form, Totals, count_totals
 
 
-class TotalsDialog(QDialog):
+class TotalsDialog(GuardsUnsaved, QDialog):
     """`totals_saved(round_info)` once the round is closed with its result."""
 
     totals_saved = Signal(object)

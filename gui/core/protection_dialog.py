@@ -12,13 +12,14 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from gui.core import operations
+from gui.core.number_field import number_field
 from gui.core.passphrase_dialogs import NewPassphraseDialog
+from gui.core.unsaved import GuardsUnsaved
 
 INTRO_SET = (
     "Tệp dữ liệu và mọi bản sao lưu tự động của nó sẽ được mã hóa: không có mật khẩu thì không ai đọc được, kể cả "
@@ -27,7 +28,7 @@ INTRO_SET = (
 INTRO_CHANGE = "Tệp dữ liệu và mọi bản sao lưu tự động của nó sẽ được mã hóa lại bằng mật khẩu mới."
 
 
-class ProtectionDialog(QDialog):
+class ProtectionDialog(GuardsUnsaved, QDialog):
     """Emits `rewrite_requested(new passphrase, or "" to remove it)`; the window does the rewrite."""
 
     rewrite_requested = Signal(str)
@@ -47,8 +48,7 @@ class ProtectionDialog(QDialog):
         state.setMinimumWidth(480)
         layout.addWidget(state)
         form = QFormLayout()
-        self.minutes = QSpinBox(self)
-        self.minutes.setRange(0, LOCK_MINUTES_MAX)
+        self.minutes = number_field(0, LOCK_MINUTES_MAX, 0)
         self.minutes.setSuffix(" phút")
         self.minutes.setSpecialValueText("không tự khóa")
         self.minutes.setValue(lock_minutes())

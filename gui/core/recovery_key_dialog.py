@@ -53,7 +53,7 @@ class RecoveryKeyDialog(QDialog):
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(key))
         save = buttons.addButton("&Lưu ra tệp để in…", QDialogButtonBox.ButtonRole.ActionRole)
         save.clicked.connect(self.save_sheet)
-        done = buttons.addButton("Tôi đã &cất giữ khóa", QDialogButtonBox.ButtonRole.AcceptRole)
+        done = buttons.addButton("Tôi đã cất &giữ khóa", QDialogButtonBox.ButtonRole.AcceptRole)
         done.clicked.connect(self.accept)
         layout.addWidget(buttons)
 

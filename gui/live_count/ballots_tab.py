@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from gui.core import dialogs, operations
 from gui.core.auto_backups import backup_before
+from gui.core.shortcuts import local_shortcut
 from gui.core.tables import fill_table, read_only_table
 from gui.live_count.entry_view import NOT_COUNTING, BallotEntryView
 from gui.live_count.log_model import EntryLogTableModel
@@ -191,8 +192,8 @@ class BallotsTab(QWidget):
         splitter.addWidget(self.lower)
         splitter.setSizes([470, 170])
         layout.addWidget(splitter, 1)
-        QShortcut(QKeySequence("Ctrl+Z"), self, self.undo, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence("Ctrl+G"), self, self.find_ballot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        local_shortcut("Ctrl+Z", self, self.undo)
+        local_shortcut("Ctrl+G", self, self.find_ballot)
 
     def _button(self, row: QHBoxLayout, text: str, slot) -> QPushButton:
         button = QPushButton(text)

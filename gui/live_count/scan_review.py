@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core import dialogs, operations
+from gui.core.unsaved import GuardsUnsaved, ask_discard
 from gui.live_count.entry_view import INVALID, MARK_TEXT, REASON_KEYS, VALID, WARNING
 from models.counting import INVALID_REASON_LABELS, Ballot, Form, Mark, Verdict
 from models.live_count.keyboard import BallotDraft
@@ -60,7 +61,7 @@ def page_pixmap(page: QueuedPage, width: int, height: int) -> QPixmap:
     return pixmap.scaled(width, height, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
 
 
-class ScanReviewDialog(QDialog):
+class ScanReviewDialog(GuardsUnsaved, QDialog):
     """Pass `pass_no` of round `round_id`: its pages waiting for a person, one at a time."""
 
     def __init__(
@@ -100,6 +101,7 @@ class ScanReviewDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.installEventFilter(self)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the reviewer's name; ↑/↓ choose a name
         side.addWidget(self.table, 1)
         self.verdict_label = QLabel()
         self.verdict_label.setWordWrap(True)
@@ -147,6 +149,7 @@ class ScanReviewDialog(QDialog):
             self.page_label.setText(f"<b>Đã quyết định {self.decided} phiếu.</b> Nhấn Esc để đóng.")
             self.table.setEnabled(False)
             self.verdict_label.setText("")
+            self.mark_unchanged()
             return
         self.table.setEnabled(True)
         self.draft = BallotDraft.from_ballot(page.proposal, self.ids, self.form)
@@ -168,7 +171,15 @@ class ScanReviewDialog(QDialog):
         doubtful += [d["candidate"] for d in page.reading["doubts"] if d["candidate"] is not None]
         self.table.selectRow(min(doubtful) if doubtful else 0)
         self._show_draft()
+        self.mark_unchanged()  # the page as the reader proposed it: Escape asks only once a person changed it
         self.table.setFocus()
+
+    def unsaved_state(self) -> tuple:
+        """The decisions typed on the page shown and not yet recorded with Enter."""
+        draft = self.draft
+        if draft is None:
+            return ()
+        return (self.index, tuple(sorted(draft.struck)), tuple(draft.marks), draft.void)
 
     def _reading_text(self, mark: dict | None) -> str:
         if mark is None:
@@ -247,6 +258,9 @@ class ScanReviewDialog(QDialog):
         self.table.selectRow(min(self.table.currentRow() + 1, len(self.ids) - 1))
 
     def _move(self, step: int) -> None:
+        """PgDn / PgUp: another page; a decision typed on this one and not recorded is asked about first."""
+        if self.has_unsaved_changes() and not ask_discard(self):
+            return
         if self.queue:
             self.index = (self.index + step) % len(self.queue)
             self._show()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from gui.core import dialogs, operations
 from gui.core.date_field import DateField
 from gui.core.number_field import number_field
+from gui.core.unsaved import GuardsUnsaved
 from models.core import clock
 from models.counting import POST_LABELS
 from models.meetings.appointments import LEADERSHIP_POSTS, AppointmentInfo, AppointmentReason, record_appointment
@@ -27,7 +28,7 @@ from models.meetings.thresholds import DISCIPLINE_ORDER, VoteForm, VoteKind, vot
 from models.meetings.votes import ByElection, record_approval, record_vote
 
 
-class MeetingDialog(QDialog):
+class MeetingDialog(GuardsUnsaved, QDialog):
     """A new branch meeting: its date, purpose, chair and secretary, and the option on absences with a reason."""
 
     saved = Signal(object)  # MeetingInfo
@@ -79,7 +80,7 @@ class MeetingDialog(QDialog):
         self.accept()
 
 
-class VoteDialog(QDialog):
+class VoteDialog(GuardsUnsaved, QDialog):
     """The result of one vote of the branch on a member's question: its kind, form and figures; the outcome is
     computed by the domain from D (shown as the figures are typed), never typed."""
 
@@ -172,6 +173,14 @@ class VoteDialog(QDialog):
                 else ""
             )
         )
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Rows shown for the kind chosen (a discipline's forms, a by-election's leave) make the dialog taller; the
+        rule under them was squeezed and cut off."""
+        if self.isVisible():
+            self.layout().activate()
+            self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def save(self) -> None:
         kind = self.kind()
@@ -218,7 +227,7 @@ class VoteDialog(QDialog):
         self.accept()
 
 
-class AppointmentDialog(QDialog):
+class AppointmentDialog(GuardsUnsaved, QDialog):
     """The higher committee's decision appointing a secretary, deputy or committee member."""
 
     saved = Signal(object)  # AppointmentInfo
@@ -285,7 +294,7 @@ class AppointmentDialog(QDialog):
         self.accept()
 
 
-class ApprovalDialog(QDialog):
+class ApprovalDialog(GuardsUnsaved, QDialog):
     """The higher committee's approval (chuẩn y) of a by-election: its decision's number and date."""
 
     saved = Signal(object)  # models.meetings.votes.VoteRecord

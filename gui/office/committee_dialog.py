@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 
 from gui.core import dialogs, operations
 from gui.core.date_field import DateField
+from gui.core.number_field import number_field
 from gui.core.tables import fill_table, read_only_table
+from gui.core.unsaved import GuardsUnsaved
 from models.core.dates import fmt
 from models.office.committee_record import (
     BRANCH_EVENTS,
@@ -54,14 +56,12 @@ def _label(text: str, buddy: QWidget) -> QLabel:
 
 
 def _year_box() -> QSpinBox:
-    box = QSpinBox()
-    box.setRange(NO_YEAR, 2200)
+    box = number_field(NO_YEAR, 2200, NO_YEAR)
     box.setSpecialValueText("—")
-    box.setValue(NO_YEAR)
     return box
 
 
-class CommitteeDialog(QDialog):
+class CommitteeDialog(GuardsUnsaved, QDialog):
     """Emits `saved()` after each write (the committee, a leader, a branch event)."""
 
     saved = Signal()
@@ -106,8 +106,7 @@ class CommitteeDialog(QDialog):
         term.addWidget(QLabel("đến năm"))
         term.addWidget(self.term_end_box)
         term.addStretch(1)
-        self.ordinal_box = QSpinBox()
-        self.ordinal_box.setRange(NO_ORDINAL, 99)
+        self.ordinal_box = number_field(NO_ORDINAL, 99, NO_ORDINAL)
         self.ordinal_box.setSpecialValueText("—")
         self.ordinal_box.setMaximumWidth(self.term_start_box.sizeHint().width())
         rows = (
@@ -240,6 +239,7 @@ class CommitteeDialog(QDialog):
                 combo.addItem(name, branch_id)
             if chosen is not None:
                 combo.setCurrentIndex(max(combo.findData(chosen), 0))
+        self.mark_unchanged()  # what is shown now is saved; Escape asks only about what is typed after
 
     def _show_record(self, record: CommitteeRecord | None) -> None:
         self.record = record
@@ -299,9 +299,11 @@ class CommitteeDialog(QDialog):
             self.since_field.date(),
             self.until_field.date(),
         )
-        if operations.run(self, lambda: add_leader(leader), self._written):
-            self.leader_name_edit.clear()
-            self.leader_decision_edit.clear()
+        operations.run(
+            self,
+            lambda: add_leader(leader),
+            lambda r: self._written(r, self.leader_name_edit, self.leader_decision_edit),
+        )
 
     def add_event(self) -> None:
         if not self._dates_readable(self.event_date_field):
@@ -318,9 +320,8 @@ class CommitteeDialog(QDialog):
             note=self.note_edit.text(),
         )
         changes = operations.OperationChanges(congress=True)  # a merger or split changes a congress's ordinal
-        if operations.run(self, lambda: record_branch_event(entry), self._written, changes=changes):
-            for edit in (self.old_name_edit, self.event_post_edit, self.event_person_edit, self.note_edit):
-                edit.clear()
+        written = (self.old_name_edit, self.event_post_edit, self.event_person_edit, self.note_edit)
+        operations.run(self, lambda: record_branch_event(entry), lambda r: self._written(r, *written), changes=changes)
 
     def _dates_readable(self, *fields: DateField) -> bool:
         """A date typed but not a real day is named before anything is saved."""
@@ -331,6 +332,9 @@ class CommitteeDialog(QDialog):
                 return False
         return True
 
-    def _written(self, _result) -> None:
+    def _written(self, _result, *entered: QLineEdit) -> None:
+        """After a write: the `entered` fields of the row just added cleared, and what the database holds shown."""
+        for edit in entered:
+            edit.clear()
         self.reload()
         self.saved.emit()

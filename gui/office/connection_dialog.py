@@ -8,9 +8,10 @@ corrects a password without typing everything again.
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from gui.core import dialogs, operations
+from gui.core.number_field import number_field
 from models.core.server_connection import DEFAULT_PORT, ServerAddress, ServerConnectionError, check_server
 
 SETTINGS_KEYS = ("office/host", "office/port", "office/database", "office/user")
@@ -39,9 +40,7 @@ class ConnectionDialog(QDialog):
         layout.addWidget(intro)
         self.host_edit = QLineEdit(str(settings.value("office/host", "")))
         self.host_edit.setPlaceholderText("Tên máy hoặc địa chỉ IP, ví dụ 192.168.1.10")
-        self.port_spin = QSpinBox()
-        self.port_spin.setRange(1, 65535)
-        self.port_spin.setValue(int(settings.value("office/port", DEFAULT_PORT)))
+        self.port_spin = number_field(1, 65535, int(settings.value("office/port", DEFAULT_PORT)))
         self.database_edit = QLineEdit(str(settings.value("office/database", DEFAULT_DATABASE)))
         self.user_edit = QLineEdit(str(settings.value("office/user", "")))
         self.user_edit.setPlaceholderText("Tài khoản do người quản trị cấp")

@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit
 
 from gui.core import dialogs, operations
 from gui.core.date_field import DateField
+from gui.core.unsaved import GuardsUnsaved
 
 
-class TransferDialog(QDialog):
+class TransferDialog(GuardsUnsaved, QDialog):
     """Emits `transferred(member id in the destination)` after the transfer is saved."""
 
     transferred = Signal(int)
@@ -44,7 +45,7 @@ class TransferDialog(QDialog):
         for branch_id, name in branches:
             if branch_id != current:
                 self.branch.addItem(name, branch_id)
-        form.addRow("Chuyển &đến chi bộ:", self.branch)
+        form.addRow("Chuyển đến chi &bộ:", self.branch)
         self.on = DateField(self)
         self.on.setDate(clock.today())
         form.addRow("&Ngày chuyển:", self.on)
@@ -52,13 +53,13 @@ class TransferDialog(QDialog):
         self.decision.setPlaceholderText("ví dụ 15-QĐ/ĐU")
         form.addRow("&Số quyết định, giấy giới thiệu:", self.decision)
         self.note = QLineEdit(self)
-        form.addRow("Ghi &chú:", self.note)
+        form.addRow("&Ghi chú:", self.note)
         layout.addLayout(form)
         self.problem = QLabel("", self)
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b00020;")
         layout.addWidget(self.problem)
-        layout.addWidget(dialogs.ok_cancel(self, self._save, "Chuyển &sinh hoạt"))
+        layout.addWidget(dialogs.ok_cancel(self, self._save, "&Chuyển sinh hoạt"))
 
     def _save(self) -> None:
         from models.office.transfers import transfer_member

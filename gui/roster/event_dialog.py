@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from gui.core import dialogs, operations
 from gui.core.date_field import DateField
+from gui.core.unsaved import GuardsUnsaved
 from gui.roster.member_form import ERROR_COLOR
 from models.core.dates import fmt as format_date
 from models.core.errors import DomainError, ValidationError
@@ -45,7 +46,7 @@ NOTE_HINTS = {
 }
 
 
-class EventDialog(QDialog):
+class EventDialog(GuardsUnsaved, QDialog):
     """A new event for `member_id`, or, with `event_id`, a correction of that event (a reason is required).
 
     `kind` and `note` preselect a new event's kind and note (recording a badge from a reminder). Warnings are asked
@@ -144,7 +145,7 @@ class EventDialog(QDialog):
             signal.connect(self._update_state)
         self._on_kind_combo_current_index_changed()
         self._update_state()
-        self._initial = self._snapshot()
+        self.mark_unchanged()
         (self.date_field if kind is not None else self.kind_combo).setFocus()
 
     @staticmethod
@@ -181,7 +182,7 @@ class EventDialog(QDialog):
             member_id=self.member_id,
         )
 
-    def _snapshot(self) -> tuple:
+    def unsaved_state(self) -> tuple:
         editors = (self.date_field, self.decision_edit, self.place_edit, self.end_date_field, self.reason_edit)
         return (self.kind_combo.currentIndex(), self.note_edit.toPlainText(), *(e.text() for e in editors))
 
@@ -248,13 +249,5 @@ class EventDialog(QDialog):
             (target or self.date_field).setFocus()
 
     def _on_saved(self, _result) -> None:
-        self._initial = self._snapshot()
         self.event_saved.emit(self.member_id)
         self.accept()
-
-    def reject(self) -> None:
-        if self._snapshot() != self._initial and not dialogs.confirm(
-            self, "Sự kiện chưa được lưu. Bỏ những gì đã nhập?", yes="Bỏ thay đổi", no="Quay lại"
-        ):
-            return
-        super().reject()

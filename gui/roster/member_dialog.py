@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from gui.core import dialogs, operations
+from gui.core.unsaved import GuardsUnsaved
 from gui.roster.member_form import ERROR_COLOR, WARNING_COLOR, MemberForm
 from gui.roster.member_history import RatingsList, TimelineWidget, status_lines
 from models.core import clock
@@ -27,7 +28,7 @@ from models.roster.records import MemberRecord
 VALIDATION_DELAY_MS = 150
 
 
-class MemberDialog(QDialog):
+class MemberDialog(GuardsUnsaved, QDialog):
     """The phiếu đảng viên of one member (or a new one when `member_id` is None).
 
     Emits `member_saved(id)` after the record is saved, and after an event of the member is recorded here
@@ -118,7 +119,11 @@ class MemberDialog(QDialog):
         if self.ratings is not None:
             self.ratings.show_ratings(member_ratings(self.member.id))
 
+    def unsaved_state(self) -> dict:
+        return self.form.values()
+
     def has_unsaved_changes(self) -> bool:
+        """Against the record as last read or saved (a reload after another PC's save keeps what was typed)."""
         return self.form.values() != self._saved_values
 
     # validation --------------------------------------------------------------------------------
@@ -258,14 +263,6 @@ class MemberDialog(QDialog):
         self._show_history()
         self.validate()
         return replaced
-
-    def reject(self) -> None:
-        """Esc, «Hủy» and the window's close button: ask before dropping unsaved changes."""
-        if self.has_unsaved_changes() and not dialogs.confirm(
-            self, "Phiếu đảng viên có thay đổi chưa lưu. Bỏ các thay đổi này?", yes="Bỏ thay đổi", no="Quay lại"
-        ):
-            return
-        super().reject()
 
     # events ------------------------------------------------------------------------------------
     def _on_timeline_add_requested(self) -> None:

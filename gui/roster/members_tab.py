@@ -164,9 +164,15 @@ class MembersTab(QWidget, MembersData):
         self.views.addTab(self.table, "Danh sách")
         self.views.addTab(QWidget(), "Thống kê")
         self.views.addTab(QWidget(), "Nhắc việc")
-        self.views.setTabToolTip(LIST_PAGE, "Danh sách đảng viên đang lọc (Ctrl+1)")
-        self.views.setTabToolTip(STATISTICS_PAGE, "Số liệu và biểu đồ của các đảng viên đang lọc ở danh sách (Ctrl+2)")
-        self.views.setTabToolTip(REMINDERS_PAGE, "Xét công nhận chính thức, Huy hiệu Đảng, xếp loại còn thiếu (Ctrl+3)")
+        self.views.setTabToolTip(LIST_PAGE, "Danh sách đảng viên đang lọc (menu Xem › Danh sách; Ctrl+Tab: trang sau)")
+        self.views.setTabToolTip(
+            STATISTICS_PAGE,
+            "Số liệu và biểu đồ của các đảng viên đang lọc ở danh sách (menu Xem › Thống kê; Ctrl+Tab: trang sau)",
+        )
+        self.views.setTabToolTip(
+            REMINDERS_PAGE,
+            "Xét công nhận chính thức, Huy hiệu Đảng, xếp loại còn thiếu (menu Xem › Nhắc việc; Ctrl+Tab: trang sau)",
+        )
         self.views.currentChanged.connect(self._on_views_current_changed)
         layout.addWidget(self.views, 1)
 

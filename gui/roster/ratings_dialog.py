@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -23,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core import dialogs, operations
+from gui.core.number_field import number_field
+from gui.core.unsaved import GuardsUnsaved
 from gui.roster.member_form import WARNING_COLOR
 from models.core import clock
 from models.core.dates import fmt as format_date
@@ -67,7 +68,7 @@ def _level_text(level: str | None) -> str:
     return f"«{RATING_LEVELS[level]}»" if level else "(chưa xếp loại)"
 
 
-class RatingsDialog(QDialog):
+class RatingsDialog(GuardsUnsaved, QDialog):
     """One year's ratings of the current members; exempted members are listed, greyed, and not rated.
 
     Emits `ratings_saved(year)` after saving.
@@ -81,9 +82,7 @@ class RatingsDialog(QDialog):
         self.rows: list[_Row] = []
         self.setWindowTitle("Xếp loại chất lượng đảng viên")
         default_year = year_to_rate(self.today)
-        self.year_spin = QSpinBox()
-        self.year_spin.setRange(1930, self.today.year + 1)
-        self.year_spin.setValue(year or default_year)
+        self.year_spin = number_field(1930, self.today.year + 1, year or default_year)
         self.year_spin.setGroupSeparatorShown(False)
         self.year_spin.setKeyboardTracking(False)  # load the year once it is typed in full
         year_label = QLabel("&Năm xếp loại:")
@@ -99,7 +98,8 @@ class RatingsDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from one rating box to the next
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from one rating box to the next …
+        self.table.setTabKeyNavigation(False)  # … not from a box through the row's other cells
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -158,7 +158,16 @@ class RatingsDialog(QDialog):
         if rows and rows[0].combo is not None:
             self.table.horizontalHeader().setSectionResizeMode(LEVEL_COLUMN, QHeaderView.ResizeMode.Fixed)
             self.table.setColumnWidth(LEVEL_COLUMN, rows[0].combo.sizeHint().width() + 8)
+        self._set_tab_order()
         self._update_counts()
+
+    def _set_tab_order(self) -> None:
+        """The year, each member's rating box down the list, then «Lưu» and «Hủy» (the boxes are made after the
+        buttons, so Tab went to the buttons first)."""
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        chain = [self.year_spin, *(row.combo for row in self.rows if row.combo), self.save_button, cancel]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
 
     def _fill_row(self, index: int, row: _Row) -> None:
         texts = (str(index + 1), row.full_name, format_date(row.birth_date), "", row.note)
@@ -188,7 +197,11 @@ class RatingsDialog(QDialog):
         """What will be saved: the chosen level (None = not rated) of every rateable member."""
         return {row.member_id: row.combo.currentData() for row in self.rows if row.rateable and row.combo}
 
+    def unsaved_state(self) -> dict:
+        return self.levels()
+
     def has_unsaved_changes(self) -> bool:
+        """Against the levels saved for the year shown (another year loaded starts afresh)."""
         return any(level != self._saved_level(member_id) for member_id, level in self.levels().items())
 
     def _saved_level(self, member_id: int) -> str | None:
@@ -295,13 +308,6 @@ class RatingsDialog(QDialog):
                 "của họ; hãy chọn lại nếu vẫn cần rồi lưu:",
                 "\n".join(replaced),
             )
-
-    def reject(self) -> None:
-        if self.has_unsaved_changes() and not dialogs.confirm(
-            self, "Kết quả xếp loại chưa được lưu. Bỏ các thay đổi?", yes="Bỏ thay đổi", no="Quay lại"
-        ):
-            return
-        super().reject()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if isinstance(watched, QComboBox):

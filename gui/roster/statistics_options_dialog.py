@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from gui.core import dialogs, operations
 from gui.core.date_field import DateField
+from gui.core.number_field import number_field
 from models.core.errors import ValidationError
 from models.roster.age_bands import DEFAULT_AGE_BOUNDS, format_age_bounds, parse_age_bounds
 from services.roster.jobs import StatisticsOptions
@@ -41,9 +42,7 @@ class StatisticsOptionsDialog(QDialog):
         self.start_field.setDate(default.period[0])
         self.end_field = DateField()
         self.end_field.setDate(default.period[1])
-        self.year_spin = QSpinBox()
-        self.year_spin.setRange(1930, 2200)
-        self.year_spin.setValue(default.year)
+        self.year_spin = number_field(1930, 2200, default.year)
         self.bounds_edit = QLineEdit(format_age_bounds(age_bounds))
         self.bounds_edit.setToolTip("Tuổi lớn nhất của mỗi nhóm, trừ nhóm cuối, ví dụ «30, 40, 50, 60».")
         rows = (

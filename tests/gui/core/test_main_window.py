@@ -216,18 +216,20 @@ def test_access_keys_stay_distinct_on_every_page_of_a_congress_being_counted(qtb
     assert dialog_problems("main window", win, always=titles) == []
 
 
-def test_views_are_reached_with_ctrl_digits(window, qtbot):
-    from PySide6.QtCore import Qt
-
+def test_views_are_reached_from_the_view_menu(window):
+    """Ctrl+1 … Ctrl+5 are the window's tabs (tests/gui/keyboard/test_window_by_keys.py); the roster's views are
+    the «Xem» menu's items, named in their tooltips."""
     from gui.roster.members_tab import LIST_PAGE, REMINDERS_PAGE, STATISTICS_PAGE
 
     views = window.members_tab.views
-    for key, page in ((Qt.Key.Key_2, STATISTICS_PAGE), (Qt.Key.Key_3, REMINDERS_PAGE), (Qt.Key.Key_1, LIST_PAGE)):
+    view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Xem")
+    items = {a.text(): a for a in view_menu.actions()}
+    for text, page in (("&Thống kê", STATISTICS_PAGE), ("&Nhắc việc", REMINDERS_PAGE), ("&Danh sách", LIST_PAGE)):
         window.tabs.setCurrentIndex(2)
-        qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+        items[text].trigger()
         assert window.tabs.currentWidget() is window.members_tab
         assert views.currentIndex() == page
-        assert f"Ctrl+{page + 1}" in views.tabToolTip(page)
+        assert f"menu Xem › {text.replace('&', '')}" in views.tabToolTip(page)
 
 
 def test_tab_leaves_the_roster_table(window, qtbot):

@@ -1,5 +1,6 @@
 """An applicant's admission walked with keys alone on «Phát triển Đảng»: the file typed field by field, the day of
-the branch meeting, the vote at a meeting made inside its dialog, the decision and the ceremony into the roster."""
+the branch meeting, the vote at a meeting made inside its dialog, the decision and the ceremony into the roster; a
+probationary member's recognition (công nhận chính thức), chosen in their list with the arrows."""
 
 from __future__ import annotations
 
@@ -112,3 +113,51 @@ def test_an_applicant_admitted_with_keys_alone(qtbot, tab, keyboard):
     keyboard.closed(ceremony)
     assert "Hoàng Thị Hoa" in [m.full_name for m in all_members()]
     assert keyboard.focus().isVisible()
+
+
+def test_a_probationary_member_is_recognised_with_keys_alone(qtbot, data_file, keyboard):
+    """The probationary members' list: a member chosen with the arrows, the branch's vote at a meeting made inside
+    its dialog, then the higher committee's decision."""
+    from datetime import date
+
+    from tests.support.dialog_makers import fill_roster
+
+    fill_roster()  # Hoàng Thị Ánh: admitted 15/06/2025, probation over on 15/06/2026
+    tab = AdmissionTab()
+    qtbot.addWidget(tab)
+    tab.resize(1366, 768)
+    tab.show()
+    tab.refresh()
+    tab.activateWindow()
+    qtbot.waitUntil(tab.isActiveWindow)
+    tab.table.setFocus()
+    keyboard.tab_to(tab.probation_table)
+    while tab.selected_probation() is None or tab.selected_probation().full_name != "Hoàng Thị Ánh":
+        keyboard.press(Key.Key_Down)
+    vote = _step(keyboard, "c")  # «Biểu quyết công nhận chính thức…»
+    keyboard.alt("m", until=lambda: QApplication.activeWindow() is not vote)  # «Hội nghị mới…»
+    meeting = QApplication.activeWindow()
+    keyboard.press(Key.Key_A, CTRL)
+    keyboard.type("20/06/2026")
+    keyboard.press(Key.Key_Return)
+    keyboard.closed(meeting)
+    keyboard.tab_to(vote.fields["yes"])
+    keyboard.type("9")
+    keyboard.press(Key.Key_Tab)
+    keyboard.type("1")
+    keyboard.answer(keys_script(keyboard, Key.Key_Return))  # what the vote decided
+    keyboard.press(Key.Key_Return)
+    qtbot.waitUntil(keyboard.all_answered)
+    keyboard.closed(vote)
+    assert keyboard.seen[-1][1].startswith("Hoàng Thị Ánh: Thông qua (9/10 tán thành")
+
+    keyboard.tab_to(tab.probation_table)
+    decision = _step(keyboard, "i")  # «Ghi quyết định công nhận…»
+    keyboard.type("310-QĐ/ĐU")
+    keyboard.press(Key.Key_Tab)
+    keyboard.type("25/06/2026")
+    keyboard.press(Key.Key_Return)
+    keyboard.closed(decision)
+    anh = next(m for m in all_members() if m.full_name == "Hoàng Thị Ánh")
+    assert anh.official_date == date(2026, 6, 15)
+    assert keyboard.focus().isVisible() and tab.isAncestorOf(keyboard.focus())
