@@ -333,7 +333,7 @@ class DocumentSheet:
         size = self.table_size
         # Every column's text wraps (a centred column of two dates, one a line, too): each row is as high as its text.
         per_line = [styles.chars_per_line(c.width, size) for c in self.columns]
-        heights: dict[int, Any] = {}  # one shared RowDimension per line count: its fields carry no row number
+        heights: dict[int, Any] = {}  # one shared row height per line count: its fields carry no row number
         ws, count, width = self.ws, 0, len(plain_templates)
         if self._streaming:
             ws._values_to_row = _template_row_writer(current)
@@ -347,7 +347,10 @@ class DocumentSheet:
                 self._heights.append(styles.row_height(lines, size) if lines > 1 else self._default_height)
                 if lines > 1:
                     if lines not in heights:
-                        heights[lines] = RowDimension(ws, ht=styles.row_height(lines, size), customHeight=True)
+                        height = RowDimension(ws, ht=styles.row_height(lines, size), customHeight=True)
+                        # Streamed, a row's attributes are only read once, by the writer: as the plain dict it
+                        # would read out of the RowDimension (the same attributes), with no descriptor per row.
+                        heights[lines] = dict(height) if self._streaming else height
                     ws.row_dimensions[self.row] = heights[lines]
                 templates = current[0] = bold_templates if bold and bold(values) else plain_templates
                 ws.append(values[:width] if self._streaming else _copied(templates, values))
