@@ -68,7 +68,8 @@ class ListColumn:
         pairs = [(key, self.prefixes[i] if i < len(self.prefixes) else "") for i, key in enumerate(self.keys)]
 
         def lines(row: Row) -> object:
-            return "\n".join(f"{prefix}{text}" for key, prefix in pairs if (text := _text(row.get(key)))) or None
+            texts = [prefix + text for key, prefix in pairs if (text := _text(row.get(key)))]
+            return "\n".join(texts) if texts else None
 
         return lines
 
@@ -84,9 +85,9 @@ def _text(value: object) -> str:
 
 
 def _gender_birth_lines(row: Row) -> str | None:
-    first = ", ".join(t for t in (_text(row.get("gender")), _text(row.get("birth_date"))) if t)
-    lines = [first, _text(row.get("ethnicity")), _text(row.get("religion"))]
-    return "\n".join(t for t in lines if t) or None
+    first = ", ".join([t for t in (_text(row.get("gender")), _text(row.get("birth_date"))) if t])
+    lines = [t for t in (first, _text(row.get("ethnicity")), _text(row.get("religion"))) if t]
+    return "\n".join(lines) if lines else None
 
 
 def _names(row: Row) -> str | None:
@@ -95,8 +96,9 @@ def _names(row: Row) -> str | None:
 
 
 def _work(row: Row) -> str | None:
-    title = ", ".join(t for t in (_text(row.get("job_title")), _text(row.get("workplace"))) if t)
-    return "\n".join(t for t in (_text(row.get("occupation")), title) if t) or None
+    title = ", ".join([t for t in (_text(row.get("job_title")), _text(row.get("workplace"))) if t])
+    lines = [t for t in (_text(row.get("occupation")), title) if t]
+    return "\n".join(lines) if lines else None
 
 
 ROSTER_BOOK_COLUMNS: tuple[ListColumn, ...] = (
