@@ -63,3 +63,23 @@ def test_an_export_into_a_missing_folder_says_so_in_one_line_and_nothing_else(sa
     )
     assert done.returncode == UNREADABLE
     assert len(done.stderr.strip().splitlines()) == 1 and "không tìm thấy" in done.stderr, done.stderr
+
+
+def test_openpyxl_loads_while_the_file_is_checked_on_its_own_thread(saved_file, tmp_path, monkeypatch):
+    """The export starts the data file's integrity check, loads openpyxl meanwhile, then opens the file (which
+    takes the check's verdict: models.core.early_check)."""
+    import cli.data_file
+    import models.core.database as database
+    import reports.core.openpyxl_loader as loader
+
+    steps = []
+    for module, name in (
+        (database, "start_integrity_check"),
+        (loader, "load_openpyxl"),
+        (cli.data_file, "open_file_asking"),
+    ):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *a, real=real, name=name: steps.append(name) or real(*a))
+    out, err = io.StringIO(), io.StringIO()
+    assert cli.roster.run_export("danh-sach", str(tmp_path / "ds"), db=str(saved_file), out=out, err=err) == OK
+    assert steps[:3] == ["start_integrity_check", "load_openpyxl", "open_file_asking"]
