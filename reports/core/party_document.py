@@ -16,6 +16,7 @@ from itertools import zip_longest
 from typing import Any
 
 from reports.core import styles
+from reports.core.streamed_rows import fast_row_writer
 from reports.core.styles import BODY_SIZE, DATE_FORMAT, TABLE_SIZE
 
 PARTY_NAME = "ĐẢNG CỘNG SẢN VIỆT NAM"
@@ -335,8 +336,13 @@ class DocumentSheet:
         per_line = [styles.chars_per_line(c.width, size) for c in self.columns]
         heights: dict[int, Any] = {}  # one shared row height per line count: its fields carry no row number
         ws, count, width = self.ws, 0, len(plain_templates)
+        fast = None
         if self._streaming:
             ws._values_to_row = _template_row_writer(current)
+            ws._get_writer()  # made by the first row appended, if none was yet
+            fast = fast_row_writer(ws)
+            if fast is not None:
+                ws._writer.write_row = fast  # each row as one string (reports/core/streamed_rows.py)
         try:
             for values in rows:
                 lines = min_lines
@@ -358,6 +364,8 @@ class DocumentSheet:
         finally:
             if self._streaming:
                 del ws._values_to_row
+            if fast is not None:
+                del ws._writer.write_row
         self._table_end = self.row
         return count
 
