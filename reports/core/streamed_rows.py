@@ -19,7 +19,8 @@ from typing import Any
 
 
 def fast_row_writer(ws: Any) -> Callable[[Any, Iterable[Any], int], None] | None:
-    """A replacement for `ws`'s WorksheetWriter.write_row(xf, cells, row_index), or None where it does not apply."""
+    """A replacement for the write_row(xf, cells, row_index) of `ws`'s writer (made already), or None where it does
+    not apply."""
     from openpyxl import LXML
     from openpyxl.cell._writer import etree_write_cell
     from openpyxl.compat import safe_string
@@ -28,9 +29,13 @@ def fast_row_writer(ws: Any) -> Callable[[Any, Iterable[Any], int], None] | None
     if LXML:
         return None
     dims, epoch, iso_dates = ws.row_dimensions, ws.parent.epoch, ws.parent.iso_dates
+    openpyxl_write_row = ws._writer.write_row
 
     def write_row(xf: Any, cells: Iterable[Any], row_index: int) -> None:
-        write = xf._file
+        write = getattr(xf, "_file", None)  # et_xmlfile's output (a later version may name it otherwise)
+        if write is None:
+            openpyxl_write_row(xf, cells, row_index)
+            return
         height = dims.get(row_index)
         parts = [f'<row r="{row_index}"']
         if height:

@@ -105,3 +105,19 @@ def test_what_openpyxl_refuses_or_cuts_is_refused_or_cut_alike(tmp_path, monkeyp
         except Exception as exc:  # noqa: BLE001 - what openpyxl raises, compared
             outcomes.append(type(exc))
     assert outcomes[0] == outcomes[1]
+
+
+def test_an_xml_writer_without_its_output_function_is_left_to_openpyxl(tmp_path):
+    """Should a later et_xmlfile name its output otherwise, the rows go through openpyxl's own writer."""
+    from reports.core.streamed_rows import fast_row_writer
+
+    workbook, ws = new_workbook("Bảng")
+    ws._get_writer()
+    handed = []
+    ws._writer.write_row = lambda xf, cells, row_index: handed.append((xf, cells, row_index))
+    write_row = fast_row_writer(ws)
+    del ws._writer.write_row
+    xf, cells = object(), []
+    write_row(xf, cells, 7)
+    assert handed == [(xf, cells, 7)]
+    save_workbook(workbook, tmp_path / "a.xlsx")
