@@ -168,7 +168,7 @@ def run_export(kind: str, output: str, *, db: str | None = None, out: TextIO, er
     open_data_file(db, meanwhile=load_openpyxl)
     collecting = gc.isenabled()
     # A branch's records, rows and cells hold no cycle to speak of (refcounting frees them): the cycle collector
-    # would only walk them, again and again as they grow (a twentieth of a 5,000-member list). On again after.
+    # would only walk them, again and again as they grow (a tenth of a 5,000-member list). On again after.
     gc.disable()
     try:
         return write_job(job.run, output, job.done, out, err)
