@@ -50,6 +50,7 @@ VALUES: list[object] = [
     "=1+1",
     '=HYPERLINK("http://x")',
     "\t",
+    "về\rđầu dòng",
     CellRichText([TextBlock(InlineFont(b=True), "đậm"), " thường"]),
 ]
 
@@ -92,7 +93,7 @@ def test_rows_written_as_text_are_openpyxls_bytes(tmp_path, monkeypatch):
     assert ours == theirs
 
 
-@pytest.mark.parametrize("value", ["\x01 điều khiển", "a" * 40_000])
+@pytest.mark.parametrize("value", ["\x01 điều khiển", "a" * 40_000, "nửa cặp \ud800"])
 def test_what_openpyxl_refuses_or_cuts_is_refused_or_cut_alike(tmp_path, monkeypatch, value):
     """The values are still bound by openpyxl: a control character is refused the same way, an over-long text cut
     alike."""
