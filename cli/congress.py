@@ -31,10 +31,11 @@ def run_congress_export(
 ) -> int:
     """Write the paper `kind` of the branch's congress number `congress` (its ordinal) to `output`."""
     from models.congress.congresses import find_congress, list_congresses
+    from reports.core.openpyxl_loader import load_openpyxl
     from services.congress.jobs import CONGRESS_JOB_BY_KIND
 
     job = CONGRESS_JOB_BY_KIND[kind]
-    open_data_file(db)
+    open_data_file(db, meanwhile=load_openpyxl)
     if congress is None:
         held = ", ".join(str(c.ordinal) for c in list_congresses()) or "chưa có"
         print(f"Hãy chỉ đại hội bằng --congress N (N là lần thứ; các đại hội của chi bộ: {held}).", file=err)

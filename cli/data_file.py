@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -12,21 +13,28 @@ from models.core.errors import DatabaseFileError
 from models.core.failures import OK, REFUSED
 
 
-def open_data_file(db: str | None) -> Path | str:
+def open_data_file(db: str | None, meanwhile: Callable[[], object] | None = None) -> Path | str:
     """Open `db` (default: the branch's data file; or a server's postgresql://… URL); a missing file is an error,
-    never a new empty branch. An encrypted file takes its passphrase as `open_file_asking` says."""
-    from models.core.database import default_database_path, is_server_url
+    never a new empty branch. An encrypted file takes its passphrase as `open_file_asking` says. `meanwhile` (an
+    export's loading of openpyxl) runs first, while a data file's integrity check runs on a thread of its own
+    (models.core.early_check: the opening takes its verdict only for the file unchanged since)."""
+    from models.core.database import default_database_path, is_server_url, start_integrity_check
     from models.schema import install_schema
 
     install_schema()  # only a command that opens a data file pays for loading every table
     if db and is_server_url(db):
         from models.core.database import open_database
 
+        if meanwhile is not None:
+            meanwhile()
         open_database(db)
         return db
     path = Path(db).expanduser() if db else default_database_path()
     if not path.is_file():
         raise DatabaseFileError(f"Không có tệp dữ liệu «{path}». Hãy mở ChiBo một lần để tạo, hoặc chỉ tệp bằng --db.")
+    if meanwhile is not None:
+        start_integrity_check(path)
+        meanwhile()
     open_file_asking(path)
     return path
 

@@ -57,5 +57,7 @@ def run_office_export(kind: str, output: str, *, db: str | None = None, out: Tex
     if job is None:
         print(f"Không có loại xuất «{kind}» cho toàn đảng bộ. Các loại có:\n{office_kinds_text()}", file=err)
         return UNREADABLE
-    open_data_file(db)
+    from reports.core.openpyxl_loader import load_openpyxl
+
+    open_data_file(db, meanwhile=load_openpyxl)
     return write_job(job.run, output, job.done, out, err)

@@ -8,6 +8,7 @@ cannot be read or written.
 
 from __future__ import annotations
 
+import gc
 import json
 from dataclasses import asdict
 from datetime import date
@@ -162,5 +163,15 @@ def run_export(kind: str, output: str, *, db: str | None = None, out: TextIO, er
     if job is None:
         print(f"Không có loại xuất «{kind}». Các loại có:\n{export_kinds_text()}", file=err)
         return UNREADABLE
-    open_data_file(db)
-    return write_job(job.run, output, job.done, out, err)
+    from reports.core.openpyxl_loader import load_openpyxl
+
+    open_data_file(db, meanwhile=load_openpyxl)
+    collecting = gc.isenabled()
+    # A branch's records, rows and cells hold no cycle to speak of (refcounting frees them): the cycle collector
+    # would only walk them, again and again as they grow (a tenth of a 5,000-member list). On again after.
+    gc.disable()
+    try:
+        return write_job(job.run, output, job.done, out, err)
+    finally:
+        if collecting:
+            gc.enable()

@@ -7,8 +7,8 @@ member's effective events (corrected events ignored), one event per line, "dd/mm
 
 from __future__ import annotations
 
-from dataclasses import fields
 from datetime import date
+from functools import lru_cache
 
 from models.core.dates import fmt
 from models.core.vnname import fold
@@ -27,6 +27,8 @@ SERVICE_WORDS: tuple[tuple[str, str], ...] = (
     ("cong an", "Công an"),
 )
 
+_EVENT_TEXT_KEYS = ("transferred_out", "transferred_in", "died", "left_party")  # columns 10-13
+
 
 def event_line(event: EventRecord, detail: str = "") -> str:
     """ "12/05/2024 – Đảng bộ Sở Y tế"; the date alone when there is no detail."""
@@ -36,14 +38,22 @@ def event_line(event: EventRecord, detail: str = "") -> str:
 
 def service_status(member: MemberRecord) -> str:
     """Column 9: "Bộ đội", "Công an" or "Hưu trí" when the occupation or job title says so, else ""."""
-    text = fold(f"{member.occupation} {member.job_title}")
+    return _service_status(member.occupation, member.job_title)
+
+
+@lru_cache(maxsize=1 << 12)
+def _service_status(occupation: str, job_title: str) -> str:
+    # A branch has a few dozen distinct jobs: each pair is read once.
+    text = fold(f"{occupation} {job_title}")
     return next((label for words, label in SERVICE_WORDS if words in text), "")
 
 
 def event_texts(member: MemberRecord) -> dict[str, str]:
     """The texts of columns 10-13: transferred_out, transferred_in, died, left_party (each "" when none)."""
+    if not member.events:
+        return dict.fromkeys(_EVENT_TEXT_KEYS, "")
     events = effective_events(member.events)
-    lines: dict[str, list[str]] = {"transferred_out": [], "transferred_in": [], "died": [], "left_party": []}
+    lines: dict[str, list[str]] = {key: [] for key in _EVENT_TEXT_KEYS}
     for event in events:
         if event.kind == EventKind.TRANSFERRED_OUT:
             lines["transferred_out"].append(event_line(event, event.place))
@@ -66,7 +76,8 @@ def member_list_row(member: MemberRecord, on: date, status: MemberStatus | None 
 
     `status` is the member's status on `on` when the caller has it already.
     """
-    row: dict[str, object] = {f.name: getattr(member, f.name) for f in fields(member) if f.name != "events"}
+    row: dict[str, object] = dict(vars(member))  # a dataclass's fields
+    del row["events"]
     status = status or member_status(member, on)
     row.update(event_texts(member))
     row["service_status"] = service_status(member)

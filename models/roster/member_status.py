@@ -209,6 +209,22 @@ def member_status(member: MemberRecord, on: date) -> MemberStatus:
     return status_from_events(member, member.events, on)
 
 
+def statuses_on(members: Sequence[MemberRecord], on: date) -> list[MemberStatus]:
+    """Each member's status on `on`, as member_status gives it but for `since`, left None: the rules are asked once
+    per distinct status_inputs (a few dozen for a whole roster), not once per member. For lists and tables, which
+    do not print `since`."""
+    known: dict[tuple, MemberStatus] = {}
+    statuses = []
+    for member in members:
+        history = [(e.kind, e.date, e.end_date) for e in effective_events(member.events)] if member.events else ()
+        inputs = status_inputs(member.admission_date, member.official_date, history, on)
+        status = known.get(inputs)
+        if status is None:
+            status = known[inputs] = replace(status_of_inputs(inputs, on), since=None)
+        statuses.append(status)
+    return statuses
+
+
 # --- checking a new event against the history -----------------------------------------------------------------------
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 import peewee as pw
@@ -14,7 +15,7 @@ from models.core import clock
 from models.core.branch import of_branch, of_current_branch
 from models.core.dates import fmt
 from models.core.errors import ConflictError, NotFoundError, ValidationError
-from models.core.partial_dates import from_columns, plain, to_columns
+from models.core.partial_dates import YEAR_ONLY_COLUMN, from_columns, plain, to_columns
 from models.core.saved_ids import saved_id
 from models.core.tables import db
 from models.core.vnname import fold, name_sort_key, nfc
@@ -30,6 +31,10 @@ from models.roster.records import EventRecord, MemberRecord
 from models.roster.tables import Member, MemberEvent
 
 _RECORD_KEYS = tuple(f.key for f in MEMBER_FIELDS)
+# A saved row's record fields in the order MemberRecord takes them: its first fields are MEMBER_FIELDS' keys, then
+# id, events, entered_on and version (tests/unit/roster/test_members.py checks it).
+_record_values = itemgetter(*(f.name for f in fields(MemberRecord)[: len(_RECORD_KEYS)]))
+_new_record: Callable[..., MemberRecord] = MemberRecord  # by position, as above
 _EVENT_DATE_KEYS = ("date", "end_date", "voided_at")
 _EVENT_KEYS = tuple(f.name for f in fields(EventRecord) if f.name not in ("id", "member_id", "replaced_by", "kind"))
 # A new event counts (not voided) and is recorded by whoever saves it (the table's default), not by the record.
@@ -396,13 +401,7 @@ def _event_from_dict(row: dict) -> EventRecord:
 
 
 def _member_record(row: dict, events: list[EventRecord]) -> MemberRecord:
-    values = saved_values(row)
+    values = saved_values(row) if row.get(YEAR_ONLY_COLUMN) else row  # most records: no year-only date to restore
     created = row.get("created_at")
     entered_on = date.fromisoformat(created[:10]) if isinstance(created, str) else created and created.date()
-    return MemberRecord(
-        **{key: values[key] for key in _RECORD_KEYS},
-        id=row["id"],
-        events=events,
-        entered_on=entered_on,
-        version=row["version"],
-    )
+    return _new_record(*_record_values(values), row["id"], events, entered_on, row["version"])

@@ -6,6 +6,7 @@ import os
 import re
 import tempfile
 import unicodedata
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -24,14 +25,33 @@ def safe_filename(text: str, default: str = "tep") -> str:
 
 
 def save_workbook(workbook: Any, path: str | os.PathLike[str]) -> Path:
-    """Save to a temporary file beside `path`, then replace it, so a failure never leaves a half-written file."""
+    """Save to a temporary file beside `path`, then replace it, so a failure never leaves a half-written file (nor
+    the workbook's own temporary files)."""
     target = Path(path)
-    handle, temp_name = tempfile.mkstemp(prefix=".chibo-", suffix=".xlsx", dir=target.parent)
-    os.close(handle)
+    temp_name = ""
     try:
+        handle, temp_name = tempfile.mkstemp(prefix=".chibo-", suffix=".xlsx", dir=target.parent)
+        os.close(handle)
         workbook.save(temp_name)
         os.replace(temp_name, target)
     except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
+        if temp_name:
+            Path(temp_name).unlink(missing_ok=True)
+        _discard(workbook)
         raise
     return target
+
+
+def _discard(workbook: Any) -> None:
+    """A write-only workbook that was not saved: each sheet's rows, streamed to a temporary file, are closed now
+    and the file removed. Left to the cycle collector, the rows would be closed after their file, and Python would
+    print openpyxl's traceback on stderr (at the latest when the command ends)."""
+    for sheet in getattr(workbook, "_sheets", ()):
+        rows, writer = getattr(sheet, "_rows", None), getattr(sheet, "_writer", None)
+        with suppress(Exception):  # already closed by a save that failed later
+            if rows is not None:
+                rows.close()
+        with suppress(Exception):
+            if writer is not None:
+                writer.close()
+                writer.cleanup()

@@ -16,6 +16,7 @@ from itertools import zip_longest
 from typing import Any
 
 from reports.core import styles
+from reports.core.streamed_rows import fast_row_writer
 from reports.core.styles import BODY_SIZE, DATE_FORMAT, TABLE_SIZE
 
 PARTY_NAME = "ĐẢNG CỘNG SẢN VIỆT NAM"
@@ -333,10 +334,15 @@ class DocumentSheet:
         size = self.table_size
         # Every column's text wraps (a centred column of two dates, one a line, too): each row is as high as its text.
         per_line = [styles.chars_per_line(c.width, size) for c in self.columns]
-        heights: dict[int, Any] = {}  # one shared RowDimension per line count: its fields carry no row number
+        heights: dict[int, Any] = {}  # one shared row height per line count: its fields carry no row number
         ws, count, width = self.ws, 0, len(plain_templates)
+        fast = None
         if self._streaming:
             ws._values_to_row = _template_row_writer(current)
+            ws._get_writer()  # made by the first row appended, if none was yet
+            fast = fast_row_writer(ws)
+            if fast is not None:
+                ws._writer.write_row = fast  # each row as one string (reports/core/streamed_rows.py)
         try:
             for values in rows:
                 lines = min_lines
@@ -347,7 +353,10 @@ class DocumentSheet:
                 self._heights.append(styles.row_height(lines, size) if lines > 1 else self._default_height)
                 if lines > 1:
                     if lines not in heights:
-                        heights[lines] = RowDimension(ws, ht=styles.row_height(lines, size), customHeight=True)
+                        height = RowDimension(ws, ht=styles.row_height(lines, size), customHeight=True)
+                        # Streamed, a row's attributes are only read once, by the writer: as the plain dict it
+                        # would read out of the RowDimension (the same attributes), with no descriptor per row.
+                        heights[lines] = dict(height) if self._streaming else height
                     ws.row_dimensions[self.row] = heights[lines]
                 templates = current[0] = bold_templates if bold and bold(values) else plain_templates
                 ws.append(values[:width] if self._streaming else _copied(templates, values))
@@ -355,6 +364,8 @@ class DocumentSheet:
         finally:
             if self._streaming:
                 del ws._values_to_row
+            if fast is not None:
+                del ws._writer.write_row
         self._table_end = self.row
         return count
 

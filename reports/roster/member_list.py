@@ -18,6 +18,7 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from models.roster.fields import DATE_FIELDS, FIELD_BY_KEY
@@ -33,7 +34,7 @@ from reports.core.party_document import (
 from reports.core.styles import format_date
 
 Row = Mapping[str, object]
-ROW_NUMBER = "#"  # pseudo key: the row's number in the list (STT)
+ROW_NUMBER = "#"  # pseudo key: the row's number in the list (STT), a column of its own
 LIST_TITLE = "DANH SÁCH ĐẢNG VIÊN"
 
 
@@ -49,21 +50,33 @@ class ListColumn:
     render: Callable[[Row], object] | None = None
 
     def value(self, row: Row) -> object:
+        return self.reader(row)
+
+    @cached_property
+    def reader(self) -> Callable[[Row], object]:
+        """`value`, chosen once for the column's shape: a list reads it for every member."""
         if self.render is not None:
-            return self.render(row)
+            return self.render
         if len(self.keys) == 1 and not self.prefixes:
-            value = row.get(self.keys[0])
-            return value if value not in ("", None) else None
-        lines = []
-        for index, key in enumerate(self.keys):
-            text = _text(row.get(key))
-            if text:
-                prefix = self.prefixes[index] if index < len(self.prefixes) else ""
-                lines.append(f"{prefix}{text}")
-        return "\n".join(lines) or None
+            key = self.keys[0]
+
+            def single(row: Row) -> object:
+                value = row.get(key)
+                return value if value not in ("", None) else None
+
+            return single
+        pairs = [(key, self.prefixes[i] if i < len(self.prefixes) else "") for i, key in enumerate(self.keys)]
+
+        def lines(row: Row) -> object:
+            texts = [prefix + text for key, prefix in pairs if (text := _text(row.get(key)))]
+            return "\n".join(texts) if texts else None
+
+        return lines
 
 
 def _text(value: object) -> str:
+    if type(value) is str:  # most values: the test first
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, date):
@@ -72,9 +85,9 @@ def _text(value: object) -> str:
 
 
 def _gender_birth_lines(row: Row) -> str | None:
-    first = ", ".join(t for t in (_text(row.get("gender")), _text(row.get("birth_date"))) if t)
-    lines = [first, _text(row.get("ethnicity")), _text(row.get("religion"))]
-    return "\n".join(t for t in lines if t) or None
+    first = ", ".join([t for t in (_text(row.get("gender")), _text(row.get("birth_date"))) if t])
+    lines = [t for t in (first, _text(row.get("ethnicity")), _text(row.get("religion"))) if t]
+    return "\n".join(lines) if lines else None
 
 
 def _names(row: Row) -> str | None:
@@ -83,8 +96,9 @@ def _names(row: Row) -> str | None:
 
 
 def _work(row: Row) -> str | None:
-    title = ", ".join(t for t in (_text(row.get("job_title")), _text(row.get("workplace"))) if t)
-    return "\n".join(t for t in (_text(row.get("occupation")), title) if t) or None
+    title = ", ".join([t for t in (_text(row.get("job_title")), _text(row.get("workplace"))) if t])
+    lines = [t for t in (_text(row.get("occupation")), title) if t]
+    return "\n".join(lines) if lines else None
 
 
 ROSTER_BOOK_COLUMNS: tuple[ListColumn, ...] = (
@@ -157,12 +171,11 @@ def _as_row(member: object) -> Row:
 
 def member_rows(members: Sequence[object], columns: Sequence[ListColumn]) -> list[list[object]]:
     """The cell values of the list body, in the members' order."""
-    out = []
-    for number, member in enumerate(members, start=1):
-        row = dict(_as_row(member))
-        row[ROW_NUMBER] = number
-        out.append([column.value(row) for column in columns])
-    return out
+    readers = [None if column.keys == (ROW_NUMBER,) and column.render is None else column.reader for column in columns]
+    return [
+        [number if read is None else read(row) for read in readers]
+        for number, row in enumerate(map(_as_row, members), start=1)
+    ]
 
 
 def export_member_list(

@@ -125,14 +125,14 @@ def _everyone(options: ExportOptions) -> list[MemberRecord]:
 
 def _listed(options: ExportOptions) -> list[tuple[MemberRecord, MemberStatus | None]]:
     """The members a list prints, each with its status on the day when it is known: as given, else the roster tab's
-    default view (current members, A-B-C), each status worked out once."""
+    default view (current members, A-B-C), each status worked out once (once per distinct input of the rules)."""
     if options.listed is not None:
         return [(member, None) for member in options.listed]
-    from models.roster.member_status import member_status
+    from models.roster.member_status import statuses_on
     from models.roster.roster import RosterFilter, filter_rows, roster_rows, sort_indices
 
     members = _everyone(options)
-    statuses = [member_status(member, options.today) for member in members]
+    statuses = statuses_on(members, options.today)
     rows = roster_rows(members, options.today, statuses)
     order = sort_indices(rows, list(range(len(rows))), "full_name")
     return [(members[i], statuses[i]) for i in filter_rows(rows, RosterFilter(), order)]

@@ -7,18 +7,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from models.core.branch import BranchInfo
 from models.core.dates import fmt
 from models.core.practice_flag import watermark
-from models.roster.reminders import BadgeCandidate, RecognitionReminder
-from models.roster.seniority import party_seniority_years
-from models.roster.statistics import StatSection as ModelSection
 from reports.core.files import safe_filename
 from reports.core.party_document import DocumentHeader, Signature
-from reports.roster.reminder_lists import BadgeRow, ProbationRow
-from reports.roster.statistics_report import StatRow as ReportRow
-from reports.roster.statistics_report import StatSection as ReportSection
+
+if TYPE_CHECKING:  # the statistics and the reminder lists load with their own papers: a member list needs neither
+    from models.roster.reminders import BadgeCandidate, RecognitionReminder
+    from models.roster.statistics import StatSection as ModelSection
+    from reports.roster.reminder_lists import BadgeRow, ProbationRow
+    from reports.roster.statistics_report import StatSection as ReportSection
 
 NUMBER_BLANK = "      "  # the number is written by hand: numbers run per document type through the term
 BADGE_NOTES = {"ill": "Đề nghị tặng sớm (ốm đau nặng)", "posthumous": "Đề nghị truy tặng"}
@@ -52,10 +53,15 @@ def suggested_file_name(title: str, branch: BranchInfo | None, on: date) -> str:
 
 
 def statistics_sections(sections: Sequence[ModelSection]) -> list[ReportSection]:
+    from reports.roster.statistics_report import StatRow as ReportRow
+    from reports.roster.statistics_report import StatSection as ReportSection
+
     return [ReportSection(s.title, tuple(ReportRow(r.label, r.count, r.percent) for r in s.rows)) for s in sections]
 
 
 def probation_rows(reminders: Sequence[RecognitionReminder]) -> list[ProbationRow]:
+    from reports.roster.reminder_lists import ProbationRow
+
     return [
         ProbationRow(
             full_name=r.member.full_name,
@@ -79,6 +85,9 @@ def badge_note(candidate: BadgeCandidate) -> str:
 
 
 def badge_rows(candidates: Sequence[BadgeCandidate]) -> list[BadgeRow]:
+    from models.roster.seniority import party_seniority_years
+    from reports.roster.reminder_lists import BadgeRow
+
     rows = []
     for c in candidates:
         member = c.member

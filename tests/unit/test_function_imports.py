@@ -15,6 +15,8 @@ ALLOWED: dict[str, str] = {
     "cli/": "a command loads only the modules it runs; parsing loads none (tests/unit/cli/test_parser.py)",
     "reports/": "openpyxl loads only when a workbook is written (tests/unit/reports/core/test_reports_imports.py)",
     "services/roster/jobs.py": "the members tab lists these jobs at its first paint: the ORM and writers load on a run",
+    "services/roster/report_data.py": "a member list's export loads neither the statistics nor the reminder lists "
+    "(tests/unit/cli/test_command_imports.py)",
     "services/scan_count/scan_stack.py": "the reader (numpy, PDFium, zxing) and the ballot drawing (reportlab) load "
     "only when a stack is read, not when the «Bầu cử» tab is built",
     "models/core/database.py": "playhouse and psycopg load only for a server's URL, not on a PC with a data file",

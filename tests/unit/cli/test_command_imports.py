@@ -1,4 +1,5 @@
-"""What a headless command loads: only what it runs (an export of the roster no congress code, and no numpy)."""
+"""What a headless command loads: only what it runs (an export of the roster no congress code, no numpy, no
+Pillow)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ ROOT = Path(__file__).resolve().parents[3]
 
 def test_export_and_import_load_neither_numpy_nor_the_congress_code(sqlite_file, tmp_path):
     """`main.py export danh-sach` and `main.py import` of a roster holding a saved member, in one process that loads
-    neither numpy (reports.core.openpyxl_loader) nor the congress's export jobs, the export not the import's code:
-    the export is written, the import finds the member again."""
+    neither numpy nor Pillow (reports.core.openpyxl_loader) nor the congress's export jobs, the export not the
+    import's code nor the statistics' and reminder lists': the export is written, the import finds the member
+    again."""
     from openpyxl import Workbook
 
     from models.core.database import close_database
@@ -29,13 +31,16 @@ def test_export_and_import_load_neither_numpy_nor_the_congress_code(sqlite_file,
         "import sys, main; "
         "e = main.main(['export', 'danh-sach', '-o', sys.argv[1] + '-ds.xlsx', '--db', sys.argv[2]]); "
         "importer = 'models.roster.member_import' in sys.modules; "
+        "unneeded = [m for m in ('PIL', 'models.roster.statistics', 'reports.roster.reminder_lists') "
+        "if m in sys.modules]; "
         "i = main.main(['import', sys.argv[1], '--db', sys.argv[2], '--dry-run']); "
-        "print(e, importer, i, 'numpy' in sys.modules, 'services.congress.jobs' in sys.modules, file=sys.stderr)"
+        "print(unneeded, e, importer, i, 'numpy' in sys.modules, 'services.congress.jobs' in sys.modules, "
+        "file=sys.stderr)"
     )
     done = subprocess.run(
         [sys.executable, "-c", code, str(sheet), str(sqlite_file)], cwd=ROOT, capture_output=True, text=True
     )
-    assert done.stderr.split()[-5:] == ["0", "False", "0", "False", "False"], done.stderr
+    assert done.stderr.split()[-6:] == ["[]", "0", "False", "0", "False", "False"], done.stderr
     assert "trùng" in done.stdout.lower()  # the member exported is found again by the import
 
 

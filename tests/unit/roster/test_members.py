@@ -196,3 +196,18 @@ def test_levels_in_everyday_words_are_stored_by_their_name(data_file):
     assert (saved.qualification, saved.theory, saved.education) == ("Thạc sĩ", "Cao cấp", "12/12")
     kept = save_member(member(1, qualification="Kỹ sư xây dựng", theory=""), TODAY).member
     assert (kept.qualification, kept.theory) == ("Kỹ sư xây dựng", "")
+
+
+def test_a_saved_row_is_read_into_the_record_field_by_field():
+    """members._record_values hands a saved row's values to MemberRecord by position: the fields it names are
+    MemberRecord's first ones, exactly the record fields of MEMBER_FIELDS."""
+    from dataclasses import fields
+
+    from models.roster.fields import MEMBER_FIELDS
+    from models.roster.members import _record_values
+    from models.roster.records import MemberRecord
+
+    row = {f.key: f"value of {f.key}" for f in MEMBER_FIELDS}
+    record = MemberRecord(*_record_values(row), 7, [], date(2026, 1, 2), 3)
+    assert {f.name: getattr(record, f.name) for f in fields(record) if f.name in row} == row
+    assert (record.id, record.events, record.entered_on, record.version) == (7, [], date(2026, 1, 2), 3)

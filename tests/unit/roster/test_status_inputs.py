@@ -13,9 +13,11 @@ from models.roster.member_status import (
     END_KIND_OF,
     JOINING_KINDS,
     START_KIND_OF,
+    member_status,
     status_from_events,
     status_inputs,
     status_of_inputs,
+    statuses_on,
 )
 from models.roster.members import all_members, save_member
 from models.roster.records import EventRecord, MemberRecord
@@ -61,6 +63,23 @@ def test_the_inputs_give_the_status_the_rules_give_the_whole_history():
         assert _without_since(status_of_inputs(given, on)) == expected, (admission, official, events, on)
         inputs.add(given)
     assert len(inputs) < 20_000
+
+
+def test_statuses_on_give_each_record_the_rules_status_but_since():
+    """models.roster.member_status.statuses_on, for lists: each record's status as member_status gives it, `since`
+    left None, on random histories saved in any order, corrected and voided events among them."""
+    rnd = random.Random(11)
+    records, on = [], _day(rnd)
+    for number in range(3_000):
+        admission, official, events = _random_member(rnd)
+        rnd.shuffle(events)
+        for index, event in enumerate(events):
+            if rnd.random() < 0.1:
+                events[index] = replace(event, replaced_by=999) if rnd.random() < 0.5 else replace(event, voided_at=ON)
+        records.append(MemberRecord(f"M{number}", "", None, admission, official_date=official, events=events))
+    statuses = statuses_on(records, on)
+    assert statuses == [_without_since(member_status(record, on)) for record in records]
+    assert len({id(status) for status in statuses}) < len(records)  # worked out once per distinct input
 
 
 def test_a_recognitions_date_or_a_leavings_date_makes_no_new_input():

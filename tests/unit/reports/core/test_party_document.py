@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -147,6 +148,26 @@ def test_save_is_atomic(tmp_path):
         save_workbook(Broken(), target)
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["a.xlsx"]
+
+
+def test_a_streamed_workbook_not_saved_leaves_no_file_and_nothing_for_the_collector(tmp_path, monkeypatch):
+    """A folder gone before the save: the error is raised, and the rows already streamed to openpyxl's temporary
+    file are closed with it and the file removed, so no traceback is printed when they are collected later."""
+    import gc
+    import sys
+
+    wb, ws = new_workbook("Danh sách")
+    doc = DocumentSheet(ws, COLUMNS)
+    doc.table_rows([["Nguyễn Văn An", date(1970, 1, 2), 1]] * 50)
+    streamed = ws._writer.out
+    assert Path(streamed).is_file()
+    unraised = []
+    monkeypatch.setattr(sys, "unraisablehook", unraised.append)
+    with pytest.raises(FileNotFoundError):
+        save_workbook(wb, tmp_path / "gone" / "a.xlsx")
+    del wb, ws, doc
+    gc.collect()
+    assert not unraised and not Path(streamed).exists()
 
 
 @pytest.mark.parametrize("write_only", [True, False])
