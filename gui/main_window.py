@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
             DeferredPage()
         )  # replaced by the members tab (its first rows at start-up)
         self.members_tab: MembersTab | None = None  # built after the first paint at start-up (`open_file`)
+        self._members_tab_finished = False  # see _finish_members_tab
         self._placing: tuple | None = None  # the slots that place the members tab at its first rows (start-up)
         self.congress_page = DeferredPage()
         self.congress_tab = None  # gui.congress.congress_tab.CongressTab, built after the first paint
@@ -123,11 +124,13 @@ class MainWindow(QMainWindow):
         """The members tab, its menu's items and the status bar's encryption offer: at once, or after the window's
         first paint at start-up (their modules and PySide's types for them load here). The tab takes its page's
         place at once, or (`at_first_rows`) once its first rows are in: «Đang mở…» stays until then, and the tab's
-        first paint is of the roster, not of an empty table painted again a moment later."""
+        first paint is of the roster, not of an empty table painted again a moment later. Then what builds PySide's
+        `Qt` namespace (the tab's header sorting, the menus' shortcuts, the encryption offer's links) waits until
+        the roster is on screen (`_finish_members_tab`)."""
         from gui.core.encryption_offer import EncryptionOffer
         from gui.roster.members_tab import MembersTab
 
-        tab = self.members_tab = MembersTab(self._settings)
+        tab = self.members_tab = MembersTab(self._settings, finish_later=at_first_rows)
         if at_first_rows:
             self._placing = (
                 lambda *_: self._place_members_tab(),  # a load's first rows, or its end (no rows, failed)
@@ -138,11 +141,21 @@ class MainWindow(QMainWindow):
         else:
             self._place_members_tab()
         self._build_members_menu()
-        self._set_shortcuts()
         tab.load_progress.connect(self._on_members_tab_load_progress)
         self.encryption_offer = EncryptionOffer(self)
         self.statusBar().addWidget(self.encryption_offer)
         self.data_file_changed.connect(self.encryption_offer.refresh)
+        if not at_first_rows:
+            self._finish_members_tab()
+
+    def _finish_members_tab(self) -> None:
+        """Once: what the members tab and its menus leave until the roster is on screen at start-up."""
+        if self._members_tab_finished:
+            return
+        self._members_tab_finished = True
+        self.members_tab.finish_setup()
+        self._set_shortcuts()
+        self.encryption_offer.reach_by_keyboard()
 
     def _place_members_tab(self) -> None:
         tab = self.members_tab
@@ -171,8 +184,8 @@ class MainWindow(QMainWindow):
         return action
 
     def _set_shortcuts(self) -> None:
-        """The menus' shortcuts, set with the members tab: setting one makes PySide build the Qt namespace's ninety
-        enum types (some 30 ms), which the window's first paint does without."""
+        """The menus' shortcuts, set once the roster is on screen: setting one makes PySide build the Qt namespace's
+        ninety enum types (some 15–30 ms), which the window's first paint and the roster's do without."""
         for action, shortcut in self._shortcuts:
             action.setShortcut(QKeySequence(shortcut))
         self._shortcuts.clear()
@@ -800,6 +813,7 @@ class MainWindow(QMainWindow):
                 self._build_tabs_after_roster()
 
     def _build_tabs_after_roster(self) -> None:
+        self._finish_members_tab()
         self._build_tab(self.congress_page)
         self._build_tab(self.ballots_page)
         self._start_file_guards()

@@ -158,7 +158,7 @@ def test_a_server_that_refuses_at_start_up_is_told_in_vietnamese(
 def test_the_frame_paints_first_and_the_members_tab_keeps_its_place_focus_and_shortcuts(qtbot, saved_file, settings):
     """The first paint is the real window (menus, tab bar, status bar) with «Đang mở…» where the members tab goes;
     the tab then takes that place without moving the tab shown or the keyboard focus (the tab bar's, as before),
-    and the menus' shortcuts work once it is there."""
+    and the menus' shortcuts work once the roster is on screen."""
     from PySide6.QtCore import QEvent, QObject, Qt
     from PySide6.QtWidgets import QApplication, QLabel
 
@@ -185,6 +185,7 @@ def test_the_frame_paints_first_and_the_members_tab_keeps_its_place_focus_and_sh
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())][:2] == ["Đảng viê&n", "Đại &hội"]
     assert window.tabs.currentWidget() is window.members_tab
     assert QApplication.focusWidget() is window.tabs.tabBar()
+    qtbot.waitUntil(window.members_tab.table.isSortingEnabled)  # finished once the roster is on screen
     items = {a.text(): a.shortcut().toString() for a in window.members_menu.actions() if a.text()}
     assert items["&Thêm đảng viên…"] == "Ctrl+N" and items["Tì&m kiếm"] == "Ctrl+F"
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
