@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from gui.core import dialogs, operations
+from gui.core.app import resume_collection
 from gui.core.deferred_page import DeferredPage
 from models.core import clock
 from models.core.numerals import thousands
@@ -149,10 +150,12 @@ class MainWindow(QMainWindow):
             self._finish_members_tab()
 
     def _finish_members_tab(self) -> None:
-        """Once: what the members tab and its menus leave until the roster is on screen at start-up."""
+        """Once: what the members tab and its menus leave until the roster is on screen at start-up; and the
+        garbage collector, paused since start-up (main.start_window), runs again."""
         if self._members_tab_finished:
             return
         self._members_tab_finished = True
+        resume_collection()
         self.members_tab.finish_setup()
         self._set_shortcuts()
         self.encryption_offer.reach_by_keyboard()
@@ -951,6 +954,7 @@ class MainWindow(QMainWindow):
         if self.data_path is not None:
             backup_before(self, "exit")
         close_database()
+        resume_collection()  # closed before its roster was on screen (no file opened): see _finish_members_tab
         super().closeEvent(event)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from PySide6.QtCore import QEvent, QObject, QSettings
 from PySide6.QtWidgets import QLabel
@@ -114,6 +116,7 @@ def test_a_file_that_cannot_be_opened_falls_back_to_the_default(qtbot, tmp_path,
     window, outcome = start_window(parse_args(["--db", str(bad)]), settings)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: not window.isVisible())  # the new default file has no branch; the user declined
+    assert gc.isenabled()  # paused while the window started, running again once it closed without a roster
     assert answers["error"] and "mặc định" in answers["error"][0][1]
     assert outcome == {"code": 0} and get_branch() is None and default.exists()
     assert shown == [default]  # created encrypted by default: its recovery key was shown once
@@ -165,6 +168,7 @@ def test_the_frame_paints_first_and_the_members_tab_keeps_its_place_focus_and_sh
     settings.setValue("window/tab", 0)
     window, _outcome = start_window(parse_args(["--db", str(saved_file)]), settings)
     qtbot.addWidget(window)
+    assert not gc.isenabled()  # no cyclic collection while the window starts
     seen = []
 
     class FirstPaint(QObject):
@@ -186,6 +190,7 @@ def test_the_frame_paints_first_and_the_members_tab_keeps_its_place_focus_and_sh
     assert window.tabs.currentWidget() is window.members_tab
     assert QApplication.focusWidget() is window.tabs.tabBar()
     qtbot.waitUntil(window.members_tab.table.isSortingEnabled)  # finished once the roster is on screen
+    assert gc.isenabled()
     items = {a.text(): a.shortcut().toString() for a in window.members_menu.actions() if a.text()}
     assert items["&Thêm đảng viên…"] == "Ctrl+N" and items["Tì&m kiếm"] == "Ctrl+F"
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
