@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from gui.core import dialogs, operations
-from gui.core.app import resume_collection
+from gui.core.collection import resume_collection
 from gui.core.deferred_page import DeferredPage
 from models.core import clock
 from models.core.numerals import thousands

@@ -1,9 +1,7 @@
-"""Creating the QApplication: names for QSettings, Vietnamese locale, icon, the crash hook; the cyclic garbage
-collector paused while the window starts."""
+"""Creating the QApplication: names for QSettings, Vietnamese locale, icon, the crash hook."""
 
 from __future__ import annotations
 
-import gc
 import logging
 import sys
 import threading
@@ -37,28 +35,6 @@ def create_application(argv: list[str]) -> QApplication:
     install_vietnamese_qt_texts(app)
     app.setWindowIcon(QIcon(str(resource_path("chibo.svg"))))
     return app
-
-
-_collection_paused = False
-
-
-def pause_collection() -> None:
-    """No cyclic garbage collection until `resume_collection` (start-up: main.start_window, until the roster is on
-    screen or the window closes). Start-up makes objects by the hundred thousand (modules, PySide's types, the
-    roster's rows) and frees almost none of them: each collection on the way walks them all again for nothing, a
-    few milliseconds each time; what refcounting frees is freed as always."""
-    global _collection_paused
-    if gc.isenabled():
-        gc.disable()
-        _collection_paused = True
-
-
-def resume_collection() -> None:
-    """Collection as usual again, if `pause_collection` paused it (idempotent)."""
-    global _collection_paused
-    if _collection_paused:
-        _collection_paused = False
-        gc.enable()
 
 
 class _CrashRelay(QObject):

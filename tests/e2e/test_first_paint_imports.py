@@ -174,3 +174,32 @@ def test_the_roster_is_painted_before_the_qt_namespace_is_built(tmp_path, sqlite
     run = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
     assert run.returncode == 0, run.stderr[-2000:]
     assert run.stdout.split()[-7:] == ["False"] + ["True"] * 6
+
+
+_COLLECTIONS = """
+import gc, sys
+import main
+
+started = []  # the collections from PySide's loading on
+
+
+def collecting(phase, info):
+    if phase == "start" and "PySide6" in sys.modules:
+        started.append(info["generation"])
+
+
+gc.callbacks.append(collecting)
+code = main.main(["--db", sys.argv[1]])
+print(code, len(started), gc.isenabled())
+"""
+
+
+def test_no_garbage_collection_runs_before_the_first_paint(tmp_path):
+    """main.py pauses the cyclic collector before PySide loads (it walks every object made so far, a few
+    milliseconds each time, and start-up frees almost nothing); the window lets it run again once the roster is on
+    screen (tests/gui/core/test_start_window.py); here the probe ends ChiBo at its first paint."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "CHIBO_FIRST_PAINT_PROBE": "1"}
+    command = [sys.executable, "-c", _COLLECTIONS, str(tmp_path / "x.sqlite3")]
+    run = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.split()[-3:] == ["0", "0", "False"]
