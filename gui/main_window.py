@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.opening_backup = None  # gui.core.auto_backups.OpeningBackup, once a data file has been opened
         self._backup_pending = False  # the file opened at start-up is backed up once the roster is on screen
         self._roster_viewport = None  # the roster table's viewport until its first paint once filled
+        self._first_rows_viewport = None  # the roster table's viewport until its first paint at start-up
         self.inactivity_lock = None  # gui.core.inactivity_lock.InactivityLock, after the first paint
         self._access = None  # models.office.accounts.SignedInAccess on a server: the account and its branches
         self._several_branches = False  # the open database shows more than one branch: transfers between them
@@ -134,8 +135,8 @@ class MainWindow(QMainWindow):
         tab = self.members_tab = MembersTab(self._settings, finish_later=at_first_rows)
         if at_first_rows:
             self._placing = (
-                lambda *_: self._place_members_tab(),  # a load's first rows, or its end (no rows, failed)
-                lambda: self._place_members_tab() if tab.model.rowCount() else None,  # a file read at once (refresh)
+                lambda *_: self._place_members_tab(True),  # a load's first rows, or its end (no rows, failed)
+                lambda: self._place_members_tab(True) if tab.model.rowCount() else None,  # a file read at once
             )
             tab.load_progress.connect(self._placing[0])
             tab.model.modelReset.connect(self._placing[1])
@@ -160,7 +161,9 @@ class MainWindow(QMainWindow):
         self._set_shortcuts()
         self.encryption_offer.reach_by_keyboard()
 
-    def _place_members_tab(self) -> None:
+    def _place_members_tab(self, then_finish: bool = False) -> None:
+        """The members tab in its page's place; `then_finish` (start-up): finished once its first rows are painted
+        (a long load goes on meanwhile), or at once when another tab is shown."""
         tab = self.members_tab
         if self.members_page is None:
             return
@@ -176,6 +179,13 @@ class MainWindow(QMainWindow):
         self.tabs.blockSignals(False)
         self.members_page.deleteLater()
         self.members_page = None
+        if not then_finish:
+            return
+        if self.tabs.currentWidget() is tab:
+            self._first_rows_viewport = tab.table.viewport()
+            self._first_rows_viewport.installEventFilter(self)
+        else:
+            self._finish_members_tab()
 
     # menus ---------------------------------------------------------------------------------
     def _action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
@@ -767,10 +777,16 @@ class MainWindow(QMainWindow):
             self.removeEventFilter(self)
             self.first_painted.emit()
             QTimer.singleShot(0, self._after_first_paint)
-        elif watched is self._roster_viewport and event.type() == QEvent.Type.Paint:
+        elif event.type() == QEvent.Type.Paint and (
+            watched is self._first_rows_viewport or watched is self._roster_viewport
+        ):  # the roster table's viewport, watched once for both (a roster read at once is filled at its first rows)
             watched.removeEventFilter(self)
-            self._roster_viewport = None
-            QTimer.singleShot(0, self._build_tabs_after_roster)  # once this paint of the filled roster is done
+            if watched is self._first_rows_viewport:
+                self._first_rows_viewport = None
+                QTimer.singleShot(0, self._finish_members_tab)  # once this paint of the first rows is done
+            if watched is self._roster_viewport:
+                self._roster_viewport = None
+                QTimer.singleShot(0, self._build_tabs_after_roster)  # once this paint of the filled roster is done
         return super().eventFilter(watched, event)
 
     def _after_first_paint(self) -> None:

@@ -250,3 +250,37 @@ def test_a_file_damaged_on_disk_is_still_refused_untouched_at_start_up(
         saved_file.name
     ]
     assert outcome == {}
+
+
+def test_a_long_load_lets_the_roster_be_sorted_and_the_shortcuts_work_once_its_first_rows_show(
+    qtbot, saved_file, settings, monkeypatch
+):
+    """What waits for the roster's first paint (header sorting, the menus' shortcuts) does not wait for the rest of
+    a long load: the worker is held after its first page here until the test lets it go on."""
+    import threading
+
+    from gui.roster import roster_loader
+
+    first_pages = roster_loader._row_pages
+    go_on = threading.Event()
+
+    def held_after_the_first_page(today, total, stop):
+        pages = first_pages(today, total, stop)
+        yield next(pages)
+        go_on.wait(10)
+        yield from pages
+
+    monkeypatch.setattr(roster_loader, "_row_pages", held_after_the_first_page)
+    monkeypatch.setattr(roster_loader, "WHOLE_FILE_CHUNK", 0)  # a first page of 5 members, then the rest
+    monkeypatch.setattr(roster_loader, "FIRST_CHUNK", 5)
+    settings.setValue("window/tab", 0)
+    window, _outcome = start_window(parse_args(["--db", str(saved_file)]), settings)
+    qtbot.addWidget(window)
+    try:
+        qtbot.waitUntil(lambda: window.members_tab is not None and window.members_tab.table.isSortingEnabled())
+        assert window.members_tab.is_loading() and window.members_tab.proxy.rowCount() == 5
+        assert window.open_action.shortcut().toString() == "Ctrl+O" and gc.isenabled()
+    finally:
+        go_on.set()
+    qtbot.waitUntil(lambda: not window.members_tab.is_loading())
+    assert window.members_tab.proxy.rowCount() == len(all_people())
