@@ -284,3 +284,14 @@ def test_a_long_load_lets_the_roster_be_sorted_and_the_shortcuts_work_once_its_f
         go_on.set()
     qtbot.waitUntil(lambda: not window.members_tab.is_loading())
     assert window.members_tab.proxy.rowCount() == len(all_people())
+
+
+def test_with_another_tab_shown_the_members_tab_is_finished_as_it_takes_its_place(qtbot, saved_file, settings):
+    """No roster is painted then, so nothing waits for it: header sorting and the shortcuts come with the rows."""
+    settings.setValue("window/tab", 1)
+    window, _outcome = start_window(parse_args(["--db", str(saved_file)]), settings)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.members_tab is not None and window.members_page is None)
+    assert window.tabs.currentIndex() == 1
+    assert window.members_tab.table.isSortingEnabled() and window.open_action.shortcut().toString() == "Ctrl+O"
+    assert gc.isenabled()
