@@ -54,6 +54,9 @@ def run_gui(args: argparse.Namespace) -> int:
     if not has_display():
         print(NO_DISPLAY, file=sys.stderr)
         return 2
+    from gui.core.collection import pause_collection
+
+    pause_collection()  # before PySide loads: the window's start makes objects by the hundred thousand
     from pathlib import Path
 
     from platformdirs import user_data_dir
@@ -76,7 +79,11 @@ def run_gui(args: argparse.Namespace) -> int:
 def start_window(args: argparse.Namespace, settings):
     """Show the main window at once; the data file opens (and the branch is asked for on a new file) after its
     first paint, then the roster loads on a worker thread while the members tab is built. Returns the window and a
-    dict that gets "code" when ChiBo must stop (1: the data file cannot be opened; 0: the branch was not given)."""
+    dict that gets "code" when ChiBo must stop (1: the data file cannot be opened; 0: the branch was not given).
+    The cyclic garbage collector waits until the roster is on screen or the window closes (gui.core.app)."""
+    from gui.core.collection import pause_collection
+
+    pause_collection()  # if run_gui did not already
     from gui.main_window import MainWindow
 
     outcome: dict[str, int] = {}

@@ -73,15 +73,43 @@ def _export_kinds() -> str:
     return f"LOẠI:\n{export_kinds_text()}\n{congress_kinds_text()}\n{office}"
 
 
-def parse_args(argv: list[str]) -> argparse.Namespace:
+def _window_parser(exit_on_error: bool = True) -> _Parser:
+    """The top of the tree: the window's own options."""
     parser = _Parser(
         prog="chibo",
         description="ChiBo — quản lý chi bộ, đại hội và kiểm phiếu.",
         epilog="Kiểm lại hồ sơ bầu cử: chibo count TỆP_HỒ_SƠ.json; đối chiếu hai lượt nhập "
         "phiếu: chibo compare LƯỢT_1.json LƯỢT_2.json",
+        exit_on_error=exit_on_error,
     )
     parser.add_argument("--db", metavar="TỆP", help="mở tệp dữ liệu này thay cho tệp mặc định")
     parser.add_argument("--self-test", action="store_true", help="tự kiểm tra không cần màn hình rồi thoát")
+    return parser
+
+
+def _window_args(argv: list[str]) -> argparse.Namespace | None:
+    """The window's options when that is all `argv` holds (no command, no help asked, no mistake), parsed without
+    building every command's parser (some milliseconds of the window's start-up); None otherwise: the whole tree
+    parses them, and answers any mistake as always."""
+    if any(token.startswith(("-h", "--h")) for token in argv):
+        return None
+    try:
+        args, extra = _window_parser(exit_on_error=False).parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None
+    if extra:  # a command (or a mistake)
+        return None
+    args.command = None
+    return args
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    window = _window_args(argv)
+    return window if window is not None else _tree_args(argv)
+
+
+def _tree_args(argv: list[str]) -> argparse.Namespace:
+    parser = _window_parser()
     commands = parser.add_subparsers(
         dest="command", title="lệnh không cần màn hình", metavar="LỆNH", parser_class=_Parser
     )

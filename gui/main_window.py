@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from gui.core import dialogs, operations
+from gui.core.collection import resume_collection
 from gui.core.deferred_page import DeferredPage
 from models.core import clock
 from models.core.numerals import thousands
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
             DeferredPage()
         )  # replaced by the members tab (its first rows at start-up)
         self.members_tab: MembersTab | None = None  # built after the first paint at start-up (`open_file`)
+        self._members_tab_finished = False  # see _finish_members_tab
         self._placing: tuple | None = None  # the slots that place the members tab at its first rows (start-up)
         self.congress_page = DeferredPage()
         self.congress_tab = None  # gui.congress.congress_tab.CongressTab, built after the first paint
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         self.opening_backup = None  # gui.core.auto_backups.OpeningBackup, once a data file has been opened
         self._backup_pending = False  # the file opened at start-up is backed up once the roster is on screen
         self._roster_viewport = None  # the roster table's viewport until its first paint once filled
+        self._first_rows_viewport = None  # the roster table's viewport until its first paint at start-up
         self.inactivity_lock = None  # gui.core.inactivity_lock.InactivityLock, after the first paint
         self._access = None  # models.office.accounts.SignedInAccess on a server: the account and its branches
         self._several_branches = False  # the open database shows more than one branch: transfers between them
@@ -127,28 +130,44 @@ class MainWindow(QMainWindow):
         """The members tab, its menu's items and the status bar's encryption offer: at once, or after the window's
         first paint at start-up (their modules and PySide's types for them load here). The tab takes its page's
         place at once, or (`at_first_rows`) once its first rows are in: «Đang mở…» stays until then, and the tab's
-        first paint is of the roster, not of an empty table painted again a moment later."""
+        first paint is of the roster, not of an empty table painted again a moment later. Then what builds PySide's
+        `Qt` namespace (the tab's header sorting, the menus' shortcuts, the encryption offer's links) waits until
+        the roster is on screen (`_finish_members_tab`)."""
         from gui.core.encryption_offer import EncryptionOffer
         from gui.roster.members_tab import MembersTab
 
-        tab = self.members_tab = MembersTab(self._settings)
+        tab = self.members_tab = MembersTab(self._settings, finish_later=at_first_rows)
         if at_first_rows:
             self._placing = (
-                lambda *_: self._place_members_tab(),  # a load's first rows, or its end (no rows, failed)
-                lambda: self._place_members_tab() if tab.model.rowCount() else None,  # a file read at once (refresh)
+                lambda *_: self._place_members_tab(True),  # a load's first rows, or its end (no rows, failed)
+                lambda: self._place_members_tab(True) if tab.model.rowCount() else None,  # a file read at once
             )
             tab.load_progress.connect(self._placing[0])
             tab.model.modelReset.connect(self._placing[1])
         else:
             self._place_members_tab()
         self._build_members_menu()
-        self._set_shortcuts()
         tab.load_progress.connect(self._on_members_tab_load_progress)
         self.encryption_offer = EncryptionOffer(self)
         self.statusBar().addWidget(self.encryption_offer)
         self.data_file_changed.connect(self.encryption_offer.refresh)
+        if not at_first_rows:
+            self._finish_members_tab()
 
-    def _place_members_tab(self) -> None:
+    def _finish_members_tab(self) -> None:
+        """Once: what the members tab and its menus leave until the roster is on screen at start-up; and the
+        garbage collector, paused since start-up (main.start_window), runs again."""
+        if self._members_tab_finished:
+            return
+        self._members_tab_finished = True
+        resume_collection()
+        self.members_tab.finish_setup()
+        self._set_shortcuts()
+        self.encryption_offer.reach_by_keyboard()
+
+    def _place_members_tab(self, then_finish: bool = False) -> None:
+        """The members tab in its page's place; `then_finish` (start-up): finished once its first rows are painted
+        (a long load goes on meanwhile), or at once when another tab is shown."""
         tab = self.members_tab
         if self.members_page is None:
             return
@@ -165,6 +184,13 @@ class MainWindow(QMainWindow):
         self._show_tab_keys()
         self.members_page.deleteLater()
         self.members_page = None
+        if not then_finish:
+            return
+        if self.tabs.currentWidget() is tab:
+            self._first_rows_viewport = tab.table.viewport()
+            self._first_rows_viewport.installEventFilter(self)
+        else:
+            self._finish_members_tab()
 
     # menus ---------------------------------------------------------------------------------
     def _action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
@@ -176,8 +202,8 @@ class MainWindow(QMainWindow):
         return action
 
     def _set_shortcuts(self) -> None:
-        """The menus' shortcuts, set with the members tab: setting one makes PySide build the Qt namespace's ninety
-        enum types (some 30 ms), which the window's first paint does without."""
+        """The menus' shortcuts, set once the roster is on screen: setting one makes PySide build the Qt namespace's
+        ninety enum types (some 15–30 ms), which the window's first paint and the roster's do without."""
         for action, shortcut in self._shortcuts:
             action.setShortcut(QKeySequence(shortcut))
         self._shortcuts.clear()
@@ -790,10 +816,16 @@ class MainWindow(QMainWindow):
             self.removeEventFilter(self)
             self.first_painted.emit()
             QTimer.singleShot(0, self._after_first_paint)
-        elif watched is self._roster_viewport and event.type() == QEvent.Type.Paint:
+        elif event.type() == QEvent.Type.Paint and (
+            watched is self._first_rows_viewport or watched is self._roster_viewport
+        ):  # the roster table's viewport, watched once for both (a roster read at once is filled at its first rows)
             watched.removeEventFilter(self)
-            self._roster_viewport = None
-            QTimer.singleShot(0, self._build_tabs_after_roster)  # once this paint of the filled roster is done
+            if watched is self._first_rows_viewport:
+                self._first_rows_viewport = None
+                QTimer.singleShot(0, self._finish_members_tab)  # once this paint of the first rows is done
+            if watched is self._roster_viewport:
+                self._roster_viewport = None
+                QTimer.singleShot(0, self._build_tabs_after_roster)  # once this paint of the filled roster is done
         return super().eventFilter(watched, event)
 
     def _after_first_paint(self) -> None:
@@ -839,6 +871,7 @@ class MainWindow(QMainWindow):
                 self._build_tabs_after_roster()
 
     def _build_tabs_after_roster(self) -> None:
+        self._finish_members_tab()
         self._build_tab(self.congress_page)
         self._build_tab(self.ballots_page)
         self._start_file_guards()
@@ -976,6 +1009,7 @@ class MainWindow(QMainWindow):
         if self.data_path is not None:
             backup_before(self, "exit")
         close_database()
+        resume_collection()  # closed before its roster was on screen (no file opened): see _finish_members_tab
         super().closeEvent(event)
 
 

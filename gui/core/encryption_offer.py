@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QWidget
 
 from gui.core import dialogs, operations
@@ -23,12 +22,19 @@ class EncryptionOffer(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.label = QLabel(f'{TEXT} <a href="encrypt">Mã hóa ngay</a> · <a href="decline">Không, cảm ơn</a>', self)
-        self.label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
         self.label.linkActivated.connect(lambda link: self.encrypt() if link == "encrypt" else self.decline())
         layout.addWidget(self.label)
         self.hide()
+
+    def reach_by_keyboard(self) -> None:
+        """The links reached with Tab as well as clicked (a label's links are clicked only, until this is called:
+        the window calls it at once, or at start-up once the roster is on screen, for its flags are PySide `Qt`
+        enums whose first use builds ninety-odd types: gui.main_window)."""
+        from PySide6.QtCore import Qt
+
+        self.label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
 
     def refresh(self, _target=None) -> None:
         """Shown for a plain file ChiBo may write that was not offered yet (not a practice file, not a server)."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +36,8 @@ def read_only_table(
     else:
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
     if not focus:
+        from PySide6.QtCore import Qt
+
         table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
@@ -64,12 +65,13 @@ def fill_table(table: QTableWidget, rows: Iterable[Sequence[str]]) -> None:
 
 def own_viewport(view: QAbstractScrollArea) -> QWidget:
     """Gives `view` a viewport made here and set up as Qt sets up its own (named so, base colours, its background
-    filled, touch events), and returns it. The first time Python reaches a widget Qt made, PySide resolves its type
-    by loading every widget class it knows, some 30 ms; a widget made from Python is known already."""
+    filled; Qt has it take touch events as the view is shown), and returns it. The first time Python reaches a
+    widget Qt made, PySide resolves its type by loading every widget class it knows, some 30 ms; a widget made from
+    Python is known already. No `Qt` enum is touched here (its first use builds PySide's `Qt` namespace: the
+    roster's first paint does without it, gui.roster.member_table_model.DISPLAY_ROLE)."""
     viewport = QWidget()
     viewport.setObjectName("qt_scrollarea_viewport")
     viewport.setBackgroundRole(QPalette.ColorRole.Base)
     viewport.setAutoFillBackground(True)
-    viewport.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
     view.setViewport(viewport)
     return viewport

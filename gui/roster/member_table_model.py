@@ -6,21 +6,22 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QAbstractProxyModel,
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QAbstractProxyModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, QTimer, Signal
 
 from models.roster.roster import RosterFilter, RosterRow, RosterSearch, insert_position, sort_indices
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+
 _Index = QModelIndex | QPersistentModelIndex
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# The item data roles and the centre alignment as Qt's plain numbers (Qt::ItemDataRole, Qt::AlignCenter; a test
+# holds them to PySide's enums): touching PySide's `Qt` builds its ninety-odd enum types, which the roster's first
+# paint at start-up does without (the view passes roles as ints; the header's titles come from the members tab).
+DISPLAY_ROLE, TOOLTIP_ROLE, TEXT_ALIGNMENT_ROLE = 0, 3, 7
+ID_ROLE = 0x0100 + 1  # Qt::UserRole + 1
+_CENTER = 0x0004 | 0x0080  # Qt::AlignHCenter | Qt::AlignVCenter
 SEARCH_PIECE = 25_000  # rows a search looks at before the view shows what it found (a few milliseconds)
 TEXTS_KEPT = 20_000  # rows whose display texts are kept
 
@@ -65,11 +66,7 @@ def _text(row: RosterRow, key: str) -> str:
     return value or ""
 
 
-_CENTER = int(Qt.AlignmentFlag.AlignCenter)
-_ROLES = frozenset(
-    int(role)
-    for role in (Qt.ItemDataRole.DisplayRole, ID_ROLE, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole)
-)
+_ROLES = frozenset((DISPLAY_ROLE, ID_ROLE, TEXT_ALIGNMENT_ROLE, TOOLTIP_ROLE))
 
 
 def row_texts(row: RosterRow) -> tuple[str, ...]:
@@ -80,13 +77,13 @@ def row_texts(row: RosterRow) -> tuple[str, ...]:
 def cell(row: RosterRow, number: int, column: Column, role: int, texts: tuple[str, ...] | None = None):
     """What a cell shows for `role` (one of _ROLES); `number` is its STT (the row shown, counted from 1); `texts`:
     the row's row_texts when known."""
-    if role == Qt.ItemDataRole.DisplayRole:
+    if role == DISPLAY_ROLE:
         if column.key == "no":
             return str(number)
         return _text(row, column.key) if texts is None else texts[COLUMN_INDEX[column.key] - 1]
     if role == ID_ROLE:
         return row.id
-    if role == Qt.ItemDataRole.TextAlignmentRole:
+    if role == TEXT_ALIGNMENT_ROLE:
         return _CENTER if column.align_center else None
     return row.status_label if column.key == "status" else None  # the tooltip
 
@@ -166,16 +163,14 @@ class MemberTableModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: _Index, role: int = DISPLAY_ROLE):
         if role not in _ROLES or not index.isValid():
             return None
         row = index.row()
         return cell(self._rows[row], row + 1, COLUMNS[index.column()], role, self.texts(row))
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section].title
-        return None
+    # No headerData: PySide would hand it the header's orientation as a `Qt` enum (see DISPLAY_ROLE); the titles
+    # are the members tab's header model (gui.roster.members_tab), COLUMNS' titles.
 
 
 class MemberFilterProxyModel(QAbstractProxyModel):
@@ -230,7 +225,9 @@ class MemberFilterProxyModel(QAbstractProxyModel):
     def descending(self) -> bool:
         return self._descending
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+    def sort(self, column: int, order: Qt.SortOrder | None = None) -> None:
+        from PySide6.QtCore import Qt  # built already by whoever holds a Qt.SortOrder (see DISPLAY_ROLE)
+
         key = COLUMNS[column].key if 0 <= column < len(COLUMNS) else "full_name"
         key = "full_name" if key == "no" else key
         descending = order == Qt.SortOrder.DescendingOrder
@@ -414,7 +411,7 @@ class MemberFilterProxyModel(QAbstractProxyModel):
         proxy_row = self._inverse.get(source_index.row())
         return QModelIndex() if proxy_row is None else self.createIndex(proxy_row, source_index.column())
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: _Index, role: int = DISPLAY_ROLE):
         # Straight to the row, no source index: a repaint asks this some 2,000 times (cells × roles).
         if role not in _ROLES or not index.isValid():
             return None
@@ -423,10 +420,5 @@ class MemberFilterProxyModel(QAbstractProxyModel):
         model = self.sourceModel()
         return cell(model.rows[source], shown + 1, COLUMNS[index.column()], role, model.texts(source))
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        return self.sourceModel().headerData(section, orientation, role)
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    # No headerData nor flags (see DISPLAY_ROLE): Qt's own, through the source's, give a valid cell enabled and
+    # selectable (and childless) and an invalid one no flags.

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 from gui.core import operations
 from gui.core.tables import own_viewport
 from gui.roster.exports import MemberExports
-from gui.roster.member_table_model import COLUMN_INDEX, ID_ROLE, MemberFilterProxyModel, MemberTableModel
+from gui.roster.member_table_model import COLUMN_INDEX, COLUMNS, ID_ROLE, MemberFilterProxyModel, MemberTableModel
 from gui.roster.members_data import LIST_PAGE, REMINDERS_PAGE, STATISTICS_PAGE, MembersData
 from gui.roster.roster_columns import RosterColumns
 from gui.roster.roster_loader import FIRST_SORT
@@ -44,6 +45,14 @@ _KINDS = (("Chính thức và dự bị", "all"), ("Chính thức", "official"),
 _GENDERS = (("Nam và nữ", ""), ("Nam", "Nam"), ("Nữ", "Nữ"))
 STATISTICS_DEBOUNCE_MS = 300
 _SHOW_LEADERSHIP = QEvent.Type(QEvent.registerEventType())
+_BELOW_LOW_PRIORITY = -2  # Qt::LowEventPriority (-1) less one, as a plain number (gui.roster.member_table_model)
+
+
+def _open_deleted_on_close(dialog: QWidget) -> None:
+    from PySide6.QtCore import Qt  # a dialog asked for: the roster is on screen (see MembersTab.finish_setup)
+
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
 
 
 class MembersTab(QWidget, MembersData):
@@ -53,7 +62,9 @@ class MembersTab(QWidget, MembersData):
 
     load_progress = Signal(int, int)  # members loaded so far, members in the file (equal when done)
 
-    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: QSettings, parent: QWidget | None = None, finish_later: bool = False) -> None:
+        """`finish_later`: what needs PySide's `Qt` namespace (header sorting, the header's menu) waits for
+        `finish_setup()`, which the window calls once the roster is on screen (start-up)."""
         super().__init__(parent)
         self._settings = settings
         self._read_only = False
@@ -81,6 +92,22 @@ class MembersTab(QWidget, MembersData):
         self.proxy.rowsInserted.connect(self._update_count)  # the later pieces of a long search
         self.proxy.filtered.connect(self._on_proxy_filtered)
         self._select_when_filtered: int | None = None
+        if not finish_later:
+            self.finish_setup()
+
+    def finish_setup(self) -> None:
+        """What touches PySide's `Qt`, whose first use builds ninety-odd enum types (some 15–30 ms): the header
+        sorts when clicked, A-B-C by name with its arrow, and its right-click menu. At start-up the
+        window calls this once the roster is on screen, a moment after its first paint (the rows come already in
+        this order)."""
+        from PySide6.QtCore import Qt
+
+        self.table.setSortingEnabled(True)
+        column, descending = FIRST_SORT  # the sort a load started before this tab was built reads in
+        self.table.sortByColumn(
+            COLUMN_INDEX[column], Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        )
+        self.columns.offer_menu()
 
     # building ------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -140,7 +167,6 @@ class MembersTab(QWidget, MembersData):
         self.table = QTableView()
         own_viewport(self.table)  # the window and its probes reach it from the first paint on
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -155,10 +181,10 @@ class MembersTab(QWidget, MembersData):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setToolTip("Nhấp để sắp xếp; nhấp chuột phải để chọn cột hiển thị.")
-        column, descending = FIRST_SORT  # the sort a load started before this tab was built reads in
-        self.table.sortByColumn(
-            COLUMN_INDEX[column], Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
-        )
+        # The titles from a model of Qt's own: a header painted calls no Python (see member_table_model.DISPLAY_ROLE).
+        self.titles = QStandardItemModel(0, len(COLUMNS), self)
+        self.titles.setHorizontalHeaderLabels([column.title for column in COLUMNS])
+        header.setModel(self.titles)
         self.table.doubleClicked.connect(self.edit_selected)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.views.addTab(self.table, "Danh sách")
@@ -183,6 +209,8 @@ class MembersTab(QWidget, MembersData):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Keyboard flow: Down or Enter in the search box goes to the table; Enter in the table edits."""
         if event.type() == QEvent.Type.KeyPress:
+            from PySide6.QtCore import Qt  # a key pressed: the roster is on screen (see `finish_setup`)
+
             key = event.key()
             if watched is self.search_edit and key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self._focus_table()
@@ -331,8 +359,7 @@ class MembersTab(QWidget, MembersData):
 
         dialog = EventDialog(member_id, parent=self, kind=EventKind.BADGE_AWARDED, note=badge_note(years))
         dialog.event_saved.connect(self._on_member_dialog_saved)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        _open_deleted_on_close(dialog)
         self.event_dialog = dialog
 
     # selection -----------------------------------------------------------------------------
@@ -387,8 +414,7 @@ class MembersTab(QWidget, MembersData):
 
         dialog = MemberDialog(member_id=member_id, parent=self)
         dialog.member_saved.connect(self._on_member_dialog_saved)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        _open_deleted_on_close(dialog)
         self.member_dialog = dialog
 
     def _on_member_dialog_saved(self, member_id: int) -> None:
@@ -404,8 +430,7 @@ class MembersTab(QWidget, MembersData):
 
         dialog = EventDialog(member_id=member_id, parent=self)
         dialog.event_saved.connect(lambda *_: self._on_member_dialog_saved(member_id))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        _open_deleted_on_close(dialog)
         self.event_dialog = dialog
 
     def rate_year(self) -> None:
@@ -413,8 +438,7 @@ class MembersTab(QWidget, MembersData):
 
         dialog = RatingsDialog(parent=self)
         dialog.ratings_saved.connect(self._on_ratings_dialog_saved)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        _open_deleted_on_close(dialog)
         self.ratings_dialog = dialog
 
     def _on_ratings_dialog_saved(self, *_args) -> None:
@@ -433,7 +457,7 @@ class MembersTab(QWidget, MembersData):
             # Behind the loaded rows' repaint (Qt posts it at low priority), one priority lower so that a repaint
             # posted after it (the tab placed at start-up is laid out first) still comes first: the roster is on
             # screen before the line's module and query (some tens of milliseconds) run.
-            QCoreApplication.postEvent(self, QEvent(_SHOW_LEADERSHIP), Qt.EventPriority.LowEventPriority.value - 1)
+            QCoreApplication.postEvent(self, QEvent(_SHOW_LEADERSHIP), _BELOW_LOW_PRIORITY)
 
     def customEvent(self, event: QEvent) -> None:
         if event.type() == _SHOW_LEADERSHIP:

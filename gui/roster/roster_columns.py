@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QTableView
 
@@ -27,11 +27,16 @@ class RosterColumns(QObject):
         super().__init__(table)
         self._table = table
         self._settings = settings
-        header = table.horizontalHeader()
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._on_header_menu_requested)
         self.menu: QMenu | None = None
         self._restore()
+
+    def offer_menu(self) -> None:
+        """The header's right-click menu (called by MembersTab.finish_setup: its policy is a `Qt` enum)."""
+        from PySide6.QtCore import Qt
+
+        header = self._table.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._on_header_menu_requested)
 
     def set_visible(self, index: int, visible: bool) -> None:
         self._table.setColumnHidden(index, not visible)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import gc
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import date
 from functools import partial
@@ -112,6 +111,8 @@ def _server_pages(build: _PageRows, first: int, size: int, stop: Callable[[], bo
     yield build(values, None)
     if len(values) < first or stop():
         return
+    from concurrent.futures import Future, ThreadPoolExecutor  # a server's alone: not loaded before a file's rows
+
     connection = db.connection()
 
     def read(sql: tuple[str, list]) -> list[tuple]:

@@ -87,12 +87,18 @@ from main import start_window
 w, outcome = start_window(parse_args(["--db", sys.argv[1]]), QSettings(sys.argv[2], QSettings.Format.IniFormat))
 while w.members_tab is None or w.members_tab.is_loading() or w.members_tab.proxy.rowCount() == 0:
     app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
-print(w.members_tab.proxy.rowCount(), "psycopg" in sys.modules, "models.congress.tables" in sys.modules)
+print(
+    w.members_tab.proxy.rowCount(),
+    "psycopg" in sys.modules,
+    "models.congress.tables" in sys.modules,
+    "concurrent.futures" in sys.modules,
+)
 """
 
 
 def test_the_roster_of_a_data_file_is_on_screen_without_the_postgresql_driver(tmp_path, sqlite_file):
-    """Nor the congress's tables: an up-to-date file opens with the core's and the roster's (models.schema)."""
+    """Nor the congress's tables: an up-to-date file opens with the core's and the roster's (models.schema); nor
+    the thread pool a server's pages are read with (models.roster.roster_pages)."""
     from models.core.database import close_database
     from models.roster.members import save_member
     from tests.support.people import all_people
@@ -104,4 +110,96 @@ def test_the_roster_of_a_data_file_is_on_screen_without_the_postgresql_driver(tm
     command = [sys.executable, "-c", _FILLED, str(sqlite_file), str(tmp_path / "s.ini")]
     run = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
     assert run.returncode == 0, run.stderr[-2000:]
-    assert run.stdout.split()[-3:] == [str(len(all_people())), "False", "False"]
+    assert run.stdout.split()[-4:] == [str(len(all_people())), "False", "False", "False"]
+
+
+_ROSTER_PAINT = """
+import sys
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings
+from gui.core.app import create_application, install_crash_hook
+app = create_application(sys.argv[:1])
+install_crash_hook()
+from cli.parser import parse_args
+from main import start_window
+import PySide6.QtCore as core
+
+w, outcome = start_window(parse_args(["--db", sys.argv[1]]), QSettings(sys.argv[2], QSettings.Format.IniFormat))
+built = []
+
+
+class FilledPaint(QObject):  # the roster's first paint with its rows in: the roster is on screen
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not w.members_tab.is_loading() and w.members_tab.proxy.rowCount():
+            built.append("Qt" in vars(core))
+        return False
+
+
+filled, probed = FilledPaint(), False
+while not built:
+    app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    if not probed and w.members_tab is not None:
+        probed = True
+        w.members_tab.table.viewport().installEventFilter(filled)
+        if not w.members_tab.is_loading() and w.members_tab.proxy.rowCount():
+            w.members_tab.table.viewport().update()
+table = w.members_tab.table
+while not table.isSortingEnabled():  # finished once the roster is on screen
+    app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+Qt, header = core.Qt, table.horizontalHeader()
+print(
+    built[0],
+    header.sortIndicatorSection() == 1 and header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder,
+    header.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu,
+    table.viewport().testAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents),
+    w.open_action.shortcut().toString() == "Ctrl+O",
+    bool(w.encryption_offer.label.textInteractionFlags() & Qt.TextInteractionFlag.LinksAccessibleByKeyboard),
+    header.model().headerData(1, Qt.Orientation.Horizontal) == "Họ và tên",
+)
+"""
+
+
+def test_the_roster_is_painted_before_the_qt_namespace_is_built(tmp_path, sqlite_file):
+    """Its rows on screen without PySide's `Qt` (ninety-odd enum types, 15–30 ms): the models compare roles as
+    numbers and the header's titles come from a model of Qt's own; then, at once, the header sorts with its arrow,
+    offers its menu, the table takes touch, the menus have their shortcuts and the encryption offer's links Tab."""
+    from models.core.database import close_database
+    from models.roster.members import save_member
+    from tests.support.people import all_people
+
+    for record in all_people():
+        save_member(record)
+    close_database()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    command = [sys.executable, "-c", _ROSTER_PAINT, str(sqlite_file), str(tmp_path / "s.ini")]
+    run = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.split()[-7:] == ["False"] + ["True"] * 6
+
+
+_COLLECTIONS = """
+import gc, sys
+import main
+
+started = []  # the collections from PySide's loading on
+
+
+def collecting(phase, info):
+    if phase == "start" and "PySide6" in sys.modules:
+        started.append(info["generation"])
+
+
+gc.callbacks.append(collecting)
+code = main.main(["--db", sys.argv[1]])
+print(code, len(started), gc.isenabled())
+"""
+
+
+def test_no_garbage_collection_runs_before_the_first_paint(tmp_path):
+    """main.py pauses the cyclic collector before PySide loads (it walks every object made so far, a few
+    milliseconds each time, and start-up frees almost nothing); the window lets it run again once the roster is on
+    screen (tests/gui/core/test_start_window.py); here the probe ends ChiBo at its first paint."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "CHIBO_FIRST_PAINT_PROBE": "1"}
+    command = [sys.executable, "-c", _COLLECTIONS, str(tmp_path / "x.sqlite3")]
+    run = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.split()[-3:] == ["0", "0", "False"]

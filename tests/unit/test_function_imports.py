@@ -23,6 +23,8 @@ ALLOWED: dict[str, str] = {
     "models/core/file_keys.py": "keyring and the OS credential store behind it load only when a key is kept or read",
     "models/core/sqlite_storage.py": "SQLCipher is tried at import and its key function only for an encrypted file",
     "models/roster/roster.py": "the status rules load after the first paint (an empty roster table needs none)",
+    "models/roster/roster_pages.py": "the thread pool a server's later pages are read with loads for a server only, "
+    "not before a file's roster is on screen (tests/e2e/test_first_paint_imports.py)",
     "models/core/postgres_driver.py": "psycopg is handed to peewee only when a server is opened (its import is slow)",
     "models/live_count/__init__.py": "the recount's code loads when a result is read, not with the tables (start-up)",
     "models/schema.py": "the migrations load only when a file is migrated (their migrator imports psycopg), the "

@@ -23,12 +23,17 @@ def _looks(view: QTableView) -> dict:
 
 
 def test_the_viewport_made_here_is_set_up_as_qts_own(qtbot):
+    """Once shown (Qt has a view's viewport take touch events then, its own from the start)."""
     qts, ours = QTableView(), QTableView()
     qtbot.addWidget(qts)
     qtbot.addWidget(ours)
     made = own_viewport(ours)
     assert ours.viewport() is made
+    for view in (qts, ours):
+        view.show()
+        qtbot.waitExposed(view)
     assert _looks(ours) == _looks(qts)
+    assert Qt.WidgetAttribute.WA_AcceptTouchEvents in _looks(ours)["attributes"]
 
 
 def test_the_roster_table_has_a_viewport_made_from_python(qtbot, tmp_path):

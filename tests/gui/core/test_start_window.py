@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from PySide6.QtCore import QEvent, QObject, QSettings
 from PySide6.QtWidgets import QLabel
@@ -114,6 +116,7 @@ def test_a_file_that_cannot_be_opened_falls_back_to_the_default(qtbot, tmp_path,
     window, outcome = start_window(parse_args(["--db", str(bad)]), settings)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: not window.isVisible())  # the new default file has no branch; the user declined
+    assert gc.isenabled()  # paused while the window started, running again once it closed without a roster
     assert answers["error"] and "mặc định" in answers["error"][0][1]
     assert outcome == {"code": 0} and get_branch() is None and default.exists()
     assert shown == [default]  # created encrypted by default: its recovery key was shown once
@@ -158,13 +161,14 @@ def test_a_server_that_refuses_at_start_up_is_told_in_vietnamese(
 def test_the_frame_paints_first_and_the_members_tab_keeps_its_place_focus_and_shortcuts(qtbot, saved_file, settings):
     """The first paint is the real window (menus, tab bar, status bar) with «Đang mở…» where the members tab goes;
     the tab then takes that place without moving the tab shown or the keyboard focus (the tab bar's, as before),
-    and the menus' shortcuts work once it is there."""
+    and the menus' shortcuts work once the roster is on screen."""
     from PySide6.QtCore import QEvent, QObject, Qt
     from PySide6.QtWidgets import QApplication, QLabel
 
     settings.setValue("window/tab", 0)
     window, _outcome = start_window(parse_args(["--db", str(saved_file)]), settings)
     qtbot.addWidget(window)
+    assert not gc.isenabled()  # no cyclic collection while the window starts
     seen = []
 
     class FirstPaint(QObject):
@@ -185,6 +189,8 @@ def test_the_frame_paints_first_and_the_members_tab_keeps_its_place_focus_and_sh
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())][:2] == ["Đảng viê&n", "Đại &hội"]
     assert window.tabs.currentWidget() is window.members_tab
     assert QApplication.focusWidget() is window.tabs.tabBar()
+    qtbot.waitUntil(window.members_tab.table.isSortingEnabled)  # finished once the roster is on screen
+    assert gc.isenabled()
     items = {a.text(): a.shortcut().toString() for a in window.members_menu.actions() if a.text()}
     assert items["&Thêm đảng viên…"] == "Ctrl+N" and items["Tì&m kiếm"] == "Ctrl+F"
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -244,3 +250,48 @@ def test_a_file_damaged_on_disk_is_still_refused_untouched_at_start_up(
         saved_file.name
     ]
     assert outcome == {}
+
+
+def test_a_long_load_lets_the_roster_be_sorted_and_the_shortcuts_work_once_its_first_rows_show(
+    qtbot, saved_file, settings, monkeypatch
+):
+    """What waits for the roster's first paint (header sorting, the menus' shortcuts) does not wait for the rest of
+    a long load: the worker is held after its first page here until the test lets it go on."""
+    import threading
+
+    from gui.roster import roster_loader
+
+    first_pages = roster_loader._row_pages
+    go_on = threading.Event()
+
+    def held_after_the_first_page(today, total, stop):
+        pages = first_pages(today, total, stop)
+        yield next(pages)
+        go_on.wait(10)
+        yield from pages
+
+    monkeypatch.setattr(roster_loader, "_row_pages", held_after_the_first_page)
+    monkeypatch.setattr(roster_loader, "WHOLE_FILE_CHUNK", 0)  # a first page of 5 members, then the rest
+    monkeypatch.setattr(roster_loader, "FIRST_CHUNK", 5)
+    settings.setValue("window/tab", 0)
+    window, _outcome = start_window(parse_args(["--db", str(saved_file)]), settings)
+    qtbot.addWidget(window)
+    try:
+        qtbot.waitUntil(lambda: window.members_tab is not None and window.members_tab.table.isSortingEnabled())
+        assert window.members_tab.is_loading() and window.members_tab.proxy.rowCount() == 5
+        assert window.open_action.shortcut().toString() == "Ctrl+O" and gc.isenabled()
+    finally:
+        go_on.set()
+    qtbot.waitUntil(lambda: not window.members_tab.is_loading())
+    assert window.members_tab.proxy.rowCount() == len(all_people())
+
+
+def test_with_another_tab_shown_the_members_tab_is_finished_as_it_takes_its_place(qtbot, saved_file, settings):
+    """No roster is painted then, so nothing waits for it: header sorting and the shortcuts come with the rows."""
+    settings.setValue("window/tab", 1)
+    window, _outcome = start_window(parse_args(["--db", str(saved_file)]), settings)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.members_tab is not None and window.members_page is None)
+    assert window.tabs.currentIndex() == 1
+    assert window.members_tab.table.isSortingEnabled() and window.open_action.shortcut().toString() == "Ctrl+O"
+    assert gc.isenabled()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 
 from gui.roster.member_table_model import COLUMN_INDEX
 from gui.roster.members_tab import MembersTab
@@ -175,3 +175,60 @@ def test_a_column_is_sorted_once_per_request_and_not_again_in_the_same_order(tab
     assert sorts == ["birth_date", "birth_date"] and shown_names(tab)[0] == "Ngô Quang Ăn"
     tab.refresh()  # the rows read again: sorted in the order shown
     assert sorts[2:] == ["birth_date"] and shown_names(tab)[0] == "Ngô Quang Ăn"
+
+
+def test_the_roles_and_the_alignment_as_plain_numbers_are_qts():
+    """The roster's models compare roles as Qt's numbers, without touching PySide's `Qt` (its first use builds
+    ninety-odd enum types): the numbers are Qt's own."""
+    from gui.roster import member_table_model as table
+
+    numbers = (table.DISPLAY_ROLE, table.TOOLTIP_ROLE, table.TEXT_ALIGNMENT_ROLE, table.ID_ROLE, table._CENTER)
+    assert numbers == (
+        Qt.ItemDataRole.DisplayRole.value,
+        Qt.ItemDataRole.ToolTipRole.value,
+        Qt.ItemDataRole.TextAlignmentRole.value,
+        Qt.ItemDataRole.UserRole.value + 1,
+        Qt.AlignmentFlag.AlignCenter.value,
+    )
+
+
+def test_the_header_shows_every_title_and_each_cell_is_enabled_and_selectable(tab):
+    from gui.roster.member_table_model import COLUMNS
+
+    header = tab.table.horizontalHeader()
+    titles = [header.model().headerData(i, Qt.Orientation.Horizontal) for i in range(header.count())]
+    assert titles == [column.title for column in COLUMNS]
+    index = tab.proxy.index(0, COLUMN_INDEX["full_name"])
+    assert index.flags() & Qt.ItemFlag.ItemIsEnabled and index.flags() & Qt.ItemFlag.ItemIsSelectable
+    assert not index.flags() & Qt.ItemFlag.ItemIsEditable
+    assert tab.proxy.flags(tab.proxy.index(-1, 0)) == Qt.ItemFlag.NoItemFlags
+    assert tab.proxy.index(0, COLUMN_INDEX["birth_date"]).data(Qt.ItemDataRole.TextAlignmentRole) == (
+        Qt.AlignmentFlag.AlignCenter.value
+    )
+
+
+def test_a_tab_finished_later_sorts_and_offers_its_header_menu_only_then(qtbot, data_file, settings):
+    for record in all_people():
+        save_member(record)
+    tab = MembersTab(settings, finish_later=True)
+    qtbot.addWidget(tab)
+    tab.refresh()
+    header = tab.table.horizontalHeader()
+    assert not tab.table.isSortingEnabled()
+    assert header.contextMenuPolicy() != Qt.ContextMenuPolicy.CustomContextMenu
+    assert shown_names(tab)[:2] == ["Nguyễn Văn An", "Vũ Đình Anh"]  # in A-B-C order already
+    tab.finish_setup()
+    assert tab.table.isSortingEnabled()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        COLUMN_INDEX["full_name"],
+        Qt.SortOrder.AscendingOrder,
+    )
+    assert header.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    assert shown_names(tab)[:2] == ["Nguyễn Văn An", "Vũ Đình Anh"]
+    tab.show()
+    qtbot.waitExposed(tab)
+    name = COLUMN_INDEX["full_name"]
+    at = QPoint(header.sectionViewportPosition(name) + 10, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=at)  # the header sorts when clicked
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert shown_names(tab)[-1] == "Nguyễn Văn An"

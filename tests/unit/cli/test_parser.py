@@ -70,3 +70,26 @@ def test_the_export_help_still_lists_every_kind(capsys):
         parse_args(["export", "--help"])
     listed = capsys.readouterr().out
     assert "--all-branches" in listed and all(job.kind in listed and job.title in listed for job in EXPORT_JOBS)
+
+
+@pytest.mark.parametrize(
+    "argv", [[], ["--db", "d.sqlite3"], ["--db=d.sqlite3"], ["--self-test"], ["--d", "x"], ["--db", "count"]]
+)
+def test_the_windows_options_alone_are_parsed_without_the_commands_tree_as_the_tree_would(argv, monkeypatch):
+    from cli import parser
+
+    whole = vars(parser._tree_args(argv))
+
+    def no_tree(*_args, **_kwargs):
+        raise AssertionError("the commands' tree was built")
+
+    monkeypatch.setattr(parser._Parser, "add_subparsers", no_tree)
+    assert vars(parse_args(argv)) == whole
+
+
+@pytest.mark.parametrize("argv", [["--db"], ["--bogus"], ["--help"], ["-h"], ["--he"], ["nothing"]])
+def test_a_mistake_or_help_at_the_top_is_answered_by_the_whole_tree(argv, capsys):
+    with pytest.raises(SystemExit):
+        parse_args(argv)
+    said = capsys.readouterr()
+    assert "LỆNH" in said.out + said.err  # the usage or the help lists the commands, as always
