@@ -17,25 +17,27 @@ import gc
 
 from PySide6.QtCore import QObject, QTimer
 
+from gui.core import collection
+
 INTERVAL_MS = 1000
 
 
 class GuiThreadCollector(QObject):
-    """Owns automatic garbage collection while it runs: `stop()` gives it back to Python as it found it."""
+    """Owns garbage collection while it runs (none while start-up has it paused: gui.core.collection); `stop()`
+    gives it back to Python."""
 
     def __init__(self, parent: QObject | None = None, interval_ms: int = INTERVAL_MS) -> None:
         super().__init__(parent)
-        self._was_enabled = gc.isenabled()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.collect_due)
-        gc.disable()
+        collection.leave_to_gui_thread(True)
         self._timer.start(interval_ms)
 
     def collect_due(self) -> int:
         """Collect the oldest generation whose count has crossed its threshold, as Python would have done at that
         count (collecting a generation collects the younger ones with it); the number of objects freed."""
         counts, thresholds = gc.get_count(), gc.get_threshold()
-        if thresholds[0] == 0:  # collection switched off altogether
+        if thresholds[0] == 0 or collection.is_paused():  # switched off altogether, or the window is starting
             return 0
         for generation in (2, 1, 0):
             if counts[generation] > thresholds[generation]:
@@ -45,8 +47,7 @@ class GuiThreadCollector(QObject):
     def stop(self) -> None:
         self._timer.stop()
         gc.collect()
-        if self._was_enabled:
-            gc.enable()
+        collection.leave_to_gui_thread(False)
 
 
 _running: GuiThreadCollector | None = None

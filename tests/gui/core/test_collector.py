@@ -7,7 +7,7 @@ import threading
 
 from PySide6.QtCore import QObject
 
-from gui.core import collector
+from gui.core import collection, collector
 from gui.core.app import create_application
 
 
@@ -72,3 +72,19 @@ def test_the_window_s_application_collects_on_the_gui_thread(qapp):
     cells = _allocate_on_a_worker()
     assert freed_on == []
     del cells
+
+
+def test_the_start_up_pause_ends_with_the_gui_thread_collecting_not_python(qapp):
+    """The window's start pauses collection (gui.core.collection); its end must hand it back to the GUI thread's
+    collector, never to Python's automatic collection, which would run on whichever thread allocates."""
+    running = collector.collect_on_gui_thread(qapp)
+    collection.pause_collection()
+    try:
+        freed_on: list[int] = []
+        for _ in range(gc.get_threshold()[0] + 1):
+            _qt_cycle(freed_on)
+        assert running.collect_due() == 0 and not collection.collecting()  # paused: the tick waits
+    finally:
+        collection.resume_collection()
+    assert collection.collecting() and not gc.isenabled()
+    assert running.collect_due() > 0 and freed_on

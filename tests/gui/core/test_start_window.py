@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-
 import pytest
 from PySide6.QtCore import QEvent, QObject, QSettings
 from PySide6.QtWidgets import QLabel
@@ -12,6 +10,7 @@ import models.core.database as database
 from cli.parser import parse_args
 from gui.branch_dialog import BranchDialog
 from gui.core import recovery_key_dialog
+from gui.core.collection import collecting
 from main import start_window
 from models.core.branch import get_branch, save_branch
 from models.core.database import close_database, open_database
@@ -116,7 +115,7 @@ def test_a_file_that_cannot_be_opened_falls_back_to_the_default(qtbot, tmp_path,
     window, outcome = start_window(parse_args(["--db", str(bad)]), settings)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: not window.isVisible())  # the new default file has no branch; the user declined
-    assert gc.isenabled()  # paused while the window started, running again once it closed without a roster
+    assert collecting()  # paused while the window started, running again once it closed without a roster
     assert answers["error"] and "mặc định" in answers["error"][0][1]
     assert outcome == {"code": 0} and get_branch() is None and default.exists()
     assert shown == [default]  # created encrypted by default: its recovery key was shown once
@@ -168,7 +167,7 @@ def test_the_frame_paints_first_and_the_members_tab_keeps_its_place_focus_and_sh
     settings.setValue("window/tab", 0)
     window, _outcome = start_window(parse_args(["--db", str(saved_file)]), settings)
     qtbot.addWidget(window)
-    assert not gc.isenabled()  # no cyclic collection while the window starts
+    assert not collecting()  # no cyclic collection while the window starts
     seen = []
 
     class FirstPaint(QObject):
@@ -190,7 +189,7 @@ def test_the_frame_paints_first_and_the_members_tab_keeps_its_place_focus_and_sh
     assert window.tabs.currentWidget() is window.members_tab
     assert QApplication.focusWidget() is window.tabs.tabBar()
     qtbot.waitUntil(window.members_tab.table.isSortingEnabled)  # finished once the roster is on screen
-    assert gc.isenabled()
+    assert collecting()
     items = {a.text(): a.shortcut().toString() for a in window.members_menu.actions() if a.text()}
     assert items["&Thêm đảng viên…"] == "Ctrl+N" and items["Tì&m kiếm"] == "Ctrl+F"
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -279,7 +278,7 @@ def test_a_long_load_lets_the_roster_be_sorted_and_the_shortcuts_work_once_its_f
     try:
         qtbot.waitUntil(lambda: window.members_tab is not None and window.members_tab.table.isSortingEnabled())
         assert window.members_tab.is_loading() and window.members_tab.proxy.rowCount() == 5
-        assert window.open_action.shortcut().toString() == "Ctrl+O" and gc.isenabled()
+        assert window.open_action.shortcut().toString() == "Ctrl+O" and collecting()
     finally:
         go_on.set()
     qtbot.waitUntil(lambda: not window.members_tab.is_loading())
@@ -294,4 +293,4 @@ def test_with_another_tab_shown_the_members_tab_is_finished_as_it_takes_its_plac
     qtbot.waitUntil(lambda: window.members_tab is not None and window.members_page is None)
     assert window.tabs.currentIndex() == 1
     assert window.members_tab.table.isSortingEnabled() and window.open_action.shortcut().toString() == "Ctrl+O"
-    assert gc.isenabled()
+    assert collecting()
