@@ -1,13 +1,14 @@
-"""The roster a page at a time in A-B-C order, read straight into table rows: how a server's 500,000 members arrive,
-and a data file's too.
+"""The roster a page at a time in A-B-C order, the values kept as read: how a server's 500,000 members arrive, and a
+data file's too.
 
 Pages come in the order of the index on (branch, name_sort, id), so the first page is the true top of the list and
 every later page goes below it: a server's each start after the last key of the one before (keyset pagination), a
 file's after the first come from one query sorting the rest. Only the columns a row shows are read, and of the
 events only those the status rules read (models.roster.member_status) that still count (not corrected, not voided),
 and only of the members who have more than a recognition: the database says which; the others get the status their
-dates give. A status is worked out once per kind of dates (or of the rules' inputs), and rows are made column by column
-(models.roster.roster.rows_of): this is most of a big roster's load time.
+dates give. A status is worked out once per pair of facts the dates give (or per input of the rules), and the values
+are kept as the driver gives them with each member's status and search text (models.roster.roster.RosterRows): a
+row tuple is made only when the table shows it.
 """
 
 from __future__ import annotations
