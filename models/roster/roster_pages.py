@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from datetime import date
 from functools import partial
 from itertools import compress, repeat
-from operator import add, eq, itemgetter, or_
+from operator import eq, itemgetter, or_
 
 import peewee as pw
 from peewee import fn
@@ -276,15 +276,14 @@ class _PageRows:
     """Turns a page's selected values into rows (models.roster.roster.RosterRows: the values kept as read, with
     each member's status and search text). A status is worked out once per pair of facts its dates give (and, for
     the members whose events must be read, once per distinct input of the rules:
-    models.roster.member_status.status_inputs), not once per member; each distinct stored date is compared once.
-    Only the columns these need are taken out of the values, each by a map at C speed."""
+    models.roster.member_status.status_inputs), not once per member. Only the columns these need are taken out
+    of the values, each by a map at C speed; a file's dates (ISO text) are read once per distinct text."""
 
     def __init__(self, on: date) -> None:
         self.on = on
         self.parts = SearchParts()
         self.dates = Memo(stored_date)
-        self.admitted = Memo(self._admitted)  # stored admission date -> 2 when reached on `on`, else 0
-        self.official = Memo(self._official)  # stored official date -> 1 when reached on `on`, else 0
+        self.stored_as_text = isinstance(db.obj, pw.SqliteDatabase)  # a server's driver gives dates
         self.by_facts = [self._of_facts(code) for code in range(4)]  # admitted (2) + official (1) -> status
         self.of_inputs = Memo(partial(status_of_inputs, on=on))  # member_status.status_inputs -> status
 
@@ -298,18 +297,23 @@ class _PageRows:
             return RosterRows()
         ids = list(map(itemgetter(0), values))
         page_marks = list(map(itemgetter(len(VALUE_FIELDS)), values) if marks is None else map(marks.get, ids))
+        admitted, official = list(map(itemgetter(4), values)), list(map(itemgetter(5), values))
+        if self.stored_as_text:  # SQLite: each distinct date read now, so a bad one is refused with its page
+            day = self.dates.__getitem__
+            admitted, official = list(map(day, admitted)), list(map(day, official))
+            set(map(day, map(itemgetter(3), values)))  # the birth dates: only checked
+        on = self.on
+        facts = [
+            (a is None or a <= on) * 2 + (o is not None and o <= on) for a, o in zip(admitted, official, strict=True)
+        ]
         # Official by then: the official date reached, or a recognition on or before (the mark says which).
-        official = map(or_, map(self.official.__getitem__, map(itemgetter(5), values)), map(_BY_MARK.get, page_marks))
-        facts = map(add, map(self.admitted.__getitem__, map(itemgetter(4), values)), official)
-        statuses = list(map(self.by_facts.__getitem__, facts))
+        statuses = list(map(self.by_facts.__getitem__, map(or_, facts, map(_BY_MARK.get, page_marks))))
         for i in compress(range(len(values)), map(itemgetter(_FLAGS), values)):  # year-only dates: rare
-            admission, official_date = self._dates_of(values[i])
-            code = self._admitted(admission) + (self._official(official_date) | _BY_MARK[page_marks[i]])
-            statuses[i] = self.by_facts[code]
+            statuses[i] = self.by_facts[self._facts(*self._dates_of(values[i])) | _BY_MARK[page_marks[i]]]
         reading = list(compress(range(len(values)), map(eq, page_marks, repeat(_READ_EVENTS))))
         if events is None:
             events = _status_events([ids[i] for i in reading]) if reading else {}
-        on, of_inputs, day = self.on, self.of_inputs.__getitem__, self.dates.__getitem__
+        of_inputs, day = self.of_inputs.__getitem__, self.dates.__getitem__
         for i in reading:
             history = events.get(ids[i])
             if history:  # else its events changed meanwhile: as its dates say, like a member without any
@@ -327,13 +331,9 @@ class _PageRows:
             official = year_only(official.year) if official and "official_date" in names else official
         return admission, official
 
-    def _admitted(self, stored) -> int:
-        admission = self.dates[stored]
-        return 2 if admission is None or admission <= self.on else 0
-
-    def _official(self, stored) -> int:
-        official = self.dates[stored]
-        return 1 if official is not None and official <= self.on else 0
+    def _facts(self, admission: date | None, official: date | None) -> int:
+        """2 when the admission is reached on `on`, plus 1 when the official date is (as __call__ counts)."""
+        return (admission is None or admission <= self.on) * 2 + (official is not None and official <= self.on)
 
     def _of_facts(self, code: int) -> MemberStatus:
         """Without events, or with only a recognition, the status depends on two facts (the admission reached,

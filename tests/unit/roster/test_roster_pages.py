@@ -219,3 +219,23 @@ def test_rows_hold_sort_keys_as_bytes_whatever_the_driver_gives():
         )
         assert rows.field("name_key") == keys and set(map(type, rows.field("name_key"))) == {bytes}
         assert [type(row.name_key) for row in rows] == [bytes] * 3 and list(rows) == list(as_stored)
+
+
+def test_a_files_date_that_is_no_date_is_refused_with_its_page_not_when_its_row_is_shown(data_file):
+    """SQLite keeps whatever text another program wrote in a date column. Rows are made only when shown, but every
+    stored date is still read with its page: the load fails there (the tab says the roster could not be read
+    whole), and no row fails later while the table paints it."""
+    import peewee as pw
+    import pytest
+
+    from models.core.tables import db
+
+    if not isinstance(db.obj, pw.SqliteDatabase):
+        pytest.skip("PostgreSQL checks a date column's values itself")
+    _fill()
+    for column in ("birth_date", "admission_date", "official_date"):
+        db.execute_sql(f"UPDATE member SET {column} = 'ngày 5' WHERE id = (SELECT max(id) FROM member)")
+        with pytest.raises(ValueError):
+            list(roster_pages(ON, 2, 3))
+        db.execute_sql(f"UPDATE member SET {column} = '1990-05-05' WHERE id = (SELECT max(id) FROM member)")
+    assert len([row for page in roster_pages(ON, 2, 3) for row in page]) == len(all_members())
