@@ -333,15 +333,14 @@ class RosterSearch:
     texts typed on the way are kept, so Backspace returns to one of them without scanning anything.
     """
 
-    def __init__(self, rows: list[RosterRow], order: list[int]) -> None:
+    def __init__(self, rows: Sequence[RosterRow], order: list[int]) -> None:
         self._rows = rows
         # What filtering reads, one list per field indexed like rows: reading these in sort order is several
-        # times faster than reaching into 500,000 row objects scattered in memory.
+        # times faster than reaching into 500,000 row objects scattered in memory. The search text and whether
+        # a member is current (the tab's default) are taken with the rows; a choice's field when first chosen.
         self._texts: list[str] = []
         self._current: list[bool] = []
-        self._official: list[bool] = []
-        self._gender: list[str] = []
-        self._status: list[str] = []
+        self._chosen: dict[str, list] = {}  # field of a choice made -> its value per row
         self.reorder(order)
 
     def reorder(self, order: list[int]) -> None:
@@ -355,9 +354,15 @@ class RosterSearch:
         added = self._rows[len(self._texts) :]
         self._texts += field_of(added, "search_text")
         self._current += field_of(added, "is_current")
-        self._official += field_of(added, "is_official")
-        self._gender += field_of(added, "gender")
-        self._status += field_of(added, "status_code")
+        for name, values in self._chosen.items():
+            values += field_of(added, name)
+
+    def _field(self, name: str) -> list:
+        """A choice's field of every row, taken the first time that choice is made."""
+        values = self._chosen.get(name)
+        if values is None:
+            values = self._chosen[name] = field_of(self._rows[: len(self._texts)], name)
+        return values
 
     @property
     def order(self) -> list[int]:
@@ -426,13 +431,13 @@ class RosterSearch:
             current = self._current
             out = [i for i in out if current[i]]
         if criteria.kind in ("official", "probationary"):
-            official, wanted = self._official, criteria.kind == "official"
+            official, wanted = self._field("is_official"), criteria.kind == "official"
             out = [i for i in out if official[i] == wanted]
         if criteria.gender:
-            gender, wanted_gender = self._gender, criteria.gender
+            gender, wanted_gender = self._field("gender"), criteria.gender
             out = [i for i in out if gender[i] == wanted_gender]
         if criteria.status_code:
-            status, wanted_status = self._status, criteria.status_code
+            status, wanted_status = self._field("status_code"), criteria.status_code
             out = [i for i in out if status[i] == wanted_status]
         return list(out) if out is self._order or out is indices else out
 
@@ -446,12 +451,9 @@ class RosterSearch:
         insert_position); the cached results are dropped."""
         row = self._rows[index]
         if index < len(self._texts):
-            self._texts[index], self._current[index], self._official[index] = (
-                row.search_text,
-                row.is_current,
-                row.is_official,
-            )
-            self._gender[index], self._status[index] = row.gender, row.status_code
+            self._texts[index], self._current[index] = row.search_text, row.is_current
+            for name, values in self._chosen.items():
+                values[index] = getattr(row, name)
         self._order.insert(position, index)
         self.reorder(self._order)
 
