@@ -106,9 +106,10 @@ def roster_pages(
 
 def _server_pages(build: _PageRows, first: int, size: int, stop: Callable[[], bool]) -> Iterator[RosterRows]:
     """A server's pages: the first with a probe of each member's events (it comes at once), the rest after one
-    query over the branch's events (_marks_and_histories), faster than a probe per member. That query and each
-    later page are read on a helper thread, over this thread's connection, while the page before is turned into
-    rows here: the server works while Python does."""
+    query over the branch's events (_marks_and_histories), faster than a probe per member. That query runs on a
+    helper thread over a connection of its own, and each later page is read on another helper thread over this
+    thread's connection, while the page before is turned into rows here: the server works on both while Python
+    does."""
     values = _fetch(_page_query([*_COLUMNS, _events_mark(build.on)], None, first))
     yield build(values, None)
     if len(values) < first or stop():
@@ -118,16 +119,25 @@ def _server_pages(build: _PageRows, first: int, size: int, stop: Callable[[], bo
     def read(sql: tuple[str, list]) -> list[tuple]:
         return _read(connection, sql)
 
-    with ThreadPoolExecutor(1, thread_name_prefix="roster-pages") as reader:  # leaving waits for a read under way
-        marked = reader.submit(_marks_and_histories, build.on, lambda query: read(query.sql()))
+    # Leaving waits for the reads under way.
+    with ThreadPoolExecutor(1, "roster-marks") as marker, ThreadPoolExecutor(1, "roster-pages") as reader:
+        marked = marker.submit(_marks_on_own_connection, build.on)
         coming: Future | None = reader.submit(read, _page_query(_COLUMNS, _key_of(values[-1]), size).sql())
-        marks, histories = marked.result()
         while coming is not None:
             values = coming.result()
             more = len(values) == size and not stop()
             coming = reader.submit(read, _page_query(_COLUMNS, _key_of(values[-1]), size).sql()) if more else None
             if values:
-                yield build(values, marks, histories)
+                yield build(values, *marked.result())
+
+
+def _marks_on_own_connection(on: date) -> tuple[dict[int, int], dict[int, list[tuple]]]:
+    """_marks_and_histories over this thread's own connection to the server, closed after."""
+    try:
+        return _marks_and_histories(on, _fetch)
+    finally:
+        if not db.obj.is_closed():
+            db.obj.close()
 
 
 def _key_of(values: tuple) -> tuple[bytes, int]:
