@@ -264,6 +264,11 @@ class MemberFilterProxyModel(QAbstractProxyModel):
     def source_row(self, proxy_row: int) -> RosterRow:
         return self.sourceModel().rows[self._map[proxy_row]]
 
+    def shown_ids(self) -> list[int]:
+        """The member id of every shown row, in the shown order (no row made)."""
+        ids = self.sourceModel().rows.field("id")
+        return [ids[source] for source in self._map]
+
     def proxy_row_of(self, member_id: int) -> int | None:
         """The shown row of a member, or None when the filter hides it."""
         source = self.sourceModel().row_of(member_id)
