@@ -85,7 +85,6 @@ class MembersData:
         self._reselect = self.selected_member_id()
         self._saved_while_loading: set[int] = set()  # by update_member: their rows are in the table already
         self._by_id = {}
-        self.model.set_rows([])  # the old rows go before the new ones come: one roster in memory
         self.show_loading()
         sort = self.proxy.sort_column_key, self.proxy.descending
         if started is not None and started.sort != sort:
@@ -108,6 +107,9 @@ class MembersData:
             loader.start()
         else:
             loader.release()
+        # The old rows go before the new ones come (their first page is handed over from the event loop, after
+        # this): one roster in memory. Freed here while the worker waits for the server's first answer.
+        self.model.set_rows([])
 
     def cancel_loading(self) -> None:
         """Stop a load under way (closing the window, another data file)."""
