@@ -1,16 +1,16 @@
-"""The roster table: a model over RosterRow and a fast filtering/sorting proxy (50,000 rows per keystroke)."""
+"""The roster table: a model over the roster's rows (RosterRows: a row made when shown) and a fast filtering and
+sorting proxy (50,000 rows per keystroke)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractProxyModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, QTimer, Signal
 
-from models.roster.roster import RosterFilter, RosterRow, RosterSearch, insert_position, sort_indices
+from models.roster.roster import RosterFilter, RosterRow, RosterRows, RosterSearch, insert_position, sort_indices
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
@@ -89,32 +89,33 @@ def cell(row: RosterRow, number: int, column: Column, role: int, texts: tuple[st
 
 
 class MemberTableModel(QAbstractTableModel):
-    """All roster rows as loaded; the proxy decides what is shown and in which order."""
+    """All roster rows as loaded (kept as read: a row is made when it is shown); the proxy decides what is shown and
+    in which order."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[RosterRow] = []
+        self._rows = RosterRows()
         self._rows_of_ids: dict[int, int] | None = {}  # member id -> row; None: made when first asked
         self._texts: dict[int, tuple[str, ...]] = {}  # row -> row_texts, of the rows shown so far
         self.current_count = 0  # members belonging to the branch now
 
     @property
-    def rows(self) -> list[RosterRow]:
+    def rows(self) -> RosterRows:
         return self._rows
 
-    def set_rows(self, rows: list[RosterRow]) -> None:
+    def set_rows(self, rows: RosterRows | list[RosterRow]) -> None:
         self.beginResetModel()
-        self._rows = rows
+        self._rows = rows if isinstance(rows, RosterRows) else RosterRows.of(rows)
         self._texts = {}
         self._rows_of_ids = None
-        self.current_count = sum(map(attrgetter("is_current"), rows))
+        self.current_count = sum(self._rows.field("is_current"))
         self.endResetModel()
 
     @property
     def _row_of(self) -> dict[int, int]:
         """Member id -> row, made the first time it is needed (a selection, a save), not with every load."""
         if self._rows_of_ids is None:
-            self._rows_of_ids = dict(zip(map(attrgetter("id"), self._rows), range(len(self._rows)), strict=True))
+            self._rows_of_ids = dict(zip(self._rows.field("id"), range(len(self._rows)), strict=True))
         return self._rows_of_ids
 
     def row_of(self, member_id: int) -> int | None:
@@ -129,7 +130,7 @@ class MemberTableModel(QAbstractTableModel):
             texts = self._texts[row] = row_texts(self._rows[row])
         return texts
 
-    def add_rows(self, rows: list[RosterRow]) -> None:
+    def add_rows(self, rows: RosterRows) -> None:
         """Rows appended (a chunk of a load under way): one rowsInserted."""
         if not rows:
             return
@@ -137,8 +138,8 @@ class MemberTableModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
         self._rows.extend(rows)
         if self._rows_of_ids is not None:
-            self._rows_of_ids.update(zip(map(attrgetter("id"), rows), range(first, first + len(rows)), strict=True))
-        self.current_count += sum(map(attrgetter("is_current"), rows))
+            self._rows_of_ids.update(zip(rows.field("id"), range(first, first + len(rows)), strict=True))
+        self.current_count += sum(rows.field("is_current"))
         self.endInsertRows()
 
     def put_row(self, row: RosterRow) -> None:
@@ -259,6 +260,11 @@ class MemberFilterProxyModel(QAbstractProxyModel):
 
     def source_row(self, proxy_row: int) -> RosterRow:
         return self.sourceModel().rows[self._map[proxy_row]]
+
+    def shown_ids(self) -> list[int]:
+        """The member id of every shown row, in the shown order (no row made)."""
+        ids = self.sourceModel().rows.field("id")
+        return [ids[source] for source in self._map]
 
     def proxy_row_of(self, member_id: int) -> int | None:
         """The shown row of a member, or None when the filter hides it."""

@@ -5,7 +5,6 @@ A mixin of gui.roster.members_tab.MembersTab, which owns the widgets and models 
 
 from __future__ import annotations
 
-from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from models.core.numerals import thousands
@@ -13,6 +12,7 @@ from models.core.numerals import thousands
 if TYPE_CHECKING:
     from gui.roster.roster_loader import RosterLoader
     from models.roster.records import MemberRecord
+    from models.roster.roster import RosterRows
 
 LIST_PAGE, STATISTICS_PAGE, REMINDERS_PAGE = range(3)  # the tab's views
 
@@ -51,7 +51,7 @@ class MembersData:
         when asked for), unless some member lacks its sort key."""
         from models.core import clock
         from models.roster.members import all_members
-        from models.roster.roster import roster_rows
+        from models.roster.roster import RosterRows, roster_rows
         from models.roster.roster_pages import building_roster, is_server, loads_in_pages, roster_pages
 
         paged = loads_in_pages()
@@ -63,7 +63,9 @@ class MembersData:
         with building_roster():
             if paged:
                 self._by_id = None
-                rows = [row for page in roster_pages(clock.today()) for row in page]
+                rows = RosterRows()
+                for page in roster_pages(clock.today()):
+                    rows += page
             else:
                 records = all_members()
                 self._by_id = {m.id: m for m in records}
@@ -83,7 +85,6 @@ class MembersData:
         self._reselect = self.selected_member_id()
         self._saved_while_loading: set[int] = set()  # by update_member: their rows are in the table already
         self._by_id = {}
-        self.model.set_rows([])  # the old rows go before the new ones come: one roster in memory
         self.show_loading()
         sort = self.proxy.sort_column_key, self.proxy.descending
         if started is not None and started.sort != sort:
@@ -106,6 +107,9 @@ class MembersData:
             loader.start()
         else:
             loader.release()
+        # The old rows go before the new ones come (their first page is handed over from the event loop, after
+        # this): one roster in memory. Freed here while the worker waits for the server's first answer.
+        self.model.set_rows([])
 
     def cancel_loading(self) -> None:
         """Stop a load under way (closing the window, another data file)."""
@@ -125,9 +129,10 @@ class MembersData:
         selected, scrolled = self.selected_member_id(), self.table.verticalScrollBar().value()
         first = self.model.rowCount() == 0
         saved = self._saved_while_loading
-        if saved and not saved.isdisjoint(map(attrgetter("id"), rows)):  # saved meanwhile: the saved row stays
-            kept = [i for i, row in enumerate(rows) if row.id not in saved]
-            rows = [rows[i] for i in kept]
+        ids = rows.field("id") if saved else ()
+        if saved and not saved.isdisjoint(ids):  # saved meanwhile: the saved row stays
+            kept = [i for i, member_id in enumerate(ids) if member_id not in saved]
+            rows = rows.select(kept)
             records = None if records is None else [records[i] for i in kept]
         else:
             self.proxy.expect_order(order, self._loader.sort)
@@ -167,10 +172,9 @@ class MembersData:
         self._stale = {STATISTICS_PAGE: True, REMINDERS_PAGE: True}
         self._update_current_view()
 
-    def _fill_status_combo(self, rows) -> None:
+    def _fill_status_combo(self, rows: RosterRows) -> None:
         current = self.status_combo.currentData()
-        label_of = dict(zip(map(attrgetter("status_code"), rows), map(attrgetter("status_label"), rows), strict=True))
-        labels = sorted((label, code) for code, label in label_of.items())
+        labels = sorted((label, code) for code, label in rows.status_labels().items())
         self.status_combo.blockSignals(True)
         self.status_combo.clear()
         self.status_combo.addItem("Mọi tình trạng", "")

@@ -271,7 +271,7 @@ class MembersTab(QWidget, MembersData):
             return []  # asked again when the load is over
         self.records  # noqa: B018 - every record read at once when the load brought rows only
         self.proxy.finish()  # every shown row, not only the first pieces of a long search
-        return [self.record(self.proxy.source_row(r).id) for r in range(self.proxy.rowCount())]
+        return [self.record(member_id) for member_id in self.proxy.shown_ids()]
 
     def screen_columns(self) -> list[tuple[str, str]]:
         return self.columns.screen_columns()

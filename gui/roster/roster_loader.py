@@ -77,15 +77,14 @@ class _Worker(QRunnable):
     def _load(self) -> bool:
         """Every row, sent in chunks; False when cancelled."""
         from models.core import clock
-        from models.roster.roster import sort_indices, sort_key
+        from models.roster.roster import RosterRows, sort_keys
         from models.roster.roster_pages import loads_in_pages
         from models.roster.roster_size import member_count
 
         total, today = member_count(), clock.today()
         column, descending = self._sort
         paged = loads_in_pages()
-        every_row: list = []
-        key = sort_key(every_row, column)
+        every_row, keys = RosterRows(), []  # keys: every row's sort key, when the pages do not come in that order
         records, sent, order, runs = [], 0, [], []
 
         def send() -> None:
@@ -94,7 +93,7 @@ class _Worker(QRunnable):
                 # Merged in Python, not by one sort: a sort holds the interpreter (the GUI thread too) for its
                 # whole run, a merge lets it go every few milliseconds. Pages in the table's order need none
                 # (a merge of the order alone would still walk every row so far, at every page).
-                order = list(heapq.merge(order, *runs, key=key, reverse=descending))
+                order = list(heapq.merge(order, *runs, key=keys.__getitem__, reverse=descending))
             self.signals.loaded.emit(None if paged else records, every_row[sent:], total, list(order))
             records, sent, runs = [], len(every_row), []
 
@@ -109,7 +108,8 @@ class _Worker(QRunnable):
                 order.extend(range(first, len(every_row)))  # pages come in this order, each below the last
                 send()
                 continue
-            runs.append(sort_indices(every_row, list(range(first, len(every_row))), column, descending))
+            keys += sort_keys(rows, column)
+            runs.append(sorted(range(first, len(every_row)), key=keys.__getitem__, reverse=descending))
             if paged or len(every_row) - sent >= min(MAX_CHUNK, max(FIRST_CHUNK, sent)):  # as big as all before
                 send()
         if runs:

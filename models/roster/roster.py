@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import compress, repeat
-from operator import attrgetter, not_
+from operator import attrgetter, itemgetter, not_
 from typing import TYPE_CHECKING, NamedTuple
 
 from models.core import clock
@@ -40,7 +40,8 @@ class RosterRow(NamedTuple):
     search_text: str  # folded name, card number, job, hometown: what search-as-you-type matches
 
 
-# What a row is made of: the stored fields rows_of takes, in its order (models.roster.roster_pages reads these columns).
+# What a row is made of: the stored fields read for it, in this order (models.roster.roster_pages reads these
+# columns); RosterRows holds them as read, with the two columns of VALUE_FIELDS after.
 ROW_FIELDS = (
     "id",
     "full_name",
@@ -56,6 +57,11 @@ ROW_FIELDS = (
     "workplace",
     "phone",
 )
+VALUE_FIELDS = (*ROW_FIELDS, "year_only_dates", "name_sort")  # a RosterRows value tuple; more values may follow
+_AT = {name: i for i, name in enumerate(VALUE_FIELDS)}
+_DATES = ("birth_date", "admission_date", "official_date")
+_FLAGS, _KEY = _AT["year_only_dates"], _AT["name_sort"]
+MADE_KEPT = 20_000  # rows made (those shown) kept at once
 
 
 class Memo(dict):
@@ -73,77 +79,217 @@ class Memo(dict):
         return value
 
 
-class RowParts:
-    """What the rows of one load share: equal texts become one object, and each distinct name, job and place is
-    folded once. Half a million members have a few dozen genders, places and jobs."""
-
-    def __init__(self) -> None:
-        self.texts = Memo(_same)  # each distinct text: the first object read of it
-        self.jobs = Memo(_job_text)  # (job title, occupation) -> the job column
-        self.names = Memo(fold)
-        self.places = Memo(_folded_places)  # (job, hometown, workplace) -> their folded texts, joined
+def stored_date(value) -> date | None:
+    """A date column's value: SQLite returns ISO text, PostgreSQL a date (a record's may be year-only)."""
+    return date.fromisoformat(value[:10]) if isinstance(value, str) else value
 
 
-def _same(text: str) -> str:
-    return text
-
-
-def _job_text(pair: tuple[str, str]) -> str:
+def _job_text(title: str, occupation: str) -> str:
     """The job column: title and occupation."""
-    return ", ".join(part for part in pair if part)
+    return ", ".join(part for part in (title, occupation) if part)
 
 
 def _folded_places(texts: tuple[str, ...]) -> str:
-    return " ".join(filter(None, map(fold, texts)))
+    """Job (title, occupation), hometown and workplace folded, joined: what the search reads of them."""
+    title, occupation, hometown, workplace = texts
+    return " ".join(filter(None, map(fold, (_job_text(title, occupation), hometown, workplace))))
 
 
 def _folded_card(card_number: str) -> str:
     return " ".join(card_number.lower().split()) if card_number.isascii() else fold(card_number)
 
 
-_STATUS_FIELDS = ("is_official", "code", "label", "is_current_member")
-_new_row = tuple.__new__
+class SearchParts:
+    """What the search texts of one load share: each distinct name and each distinct (job, places) is folded
+    once. Half a million members have a few dozen places and jobs."""
+
+    def __init__(self) -> None:
+        self.names = Memo(fold)
+        self.places = Memo(_folded_places)
 
 
-def _as_bytes(keys: Iterable) -> Iterable[bytes]:
-    """Sort keys as bytes: a sequence of bytes (SQLite's) as it is, anything else (a driver's memoryviews) copied."""
-    if isinstance(keys, list | tuple) and set(map(type, keys)) <= {bytes}:
-        return keys
-    return map(bytes, keys)
-
-
-def rows_of(
-    columns: Sequence[Sequence], statuses: Sequence[MemberStatus], name_keys: Iterable, parts: RowParts
-) -> list[RosterRow]:
-    """The rows of some members: `columns` holds one sequence per field of ROW_FIELDS (dates as dates), `statuses`
-    their statuses, `name_keys` their models.core.vnname.name_sort_key (bytes, or a driver's memoryview).
-
-    Column by column, each a map at C speed, no Python call per member but for each distinct text: this is most of
-    a big roster's load time. A row's search_text is its folded name, card number, job, hometown and workplace,
-    the empty ones left out."""
-    ids, full_names, genders, births, admissions, officials, cards, job_titles, occupations = columns[:9]
-    hometowns, ethnicities, workplaces, phones = columns[9:]
-    count = len(ids)
-    if not count:
+def search_texts(values: Sequence[tuple], parts: SearchParts) -> list[str]:
+    """Each member's search text: its folded name, card number, job, hometown and workplace, the empty ones left
+    out. `values`: a tuple of VALUE_FIELDS per member. A map at C speed per step, no Python call per member but
+    for each distinct text."""
+    if not values:
         return []
-    text = parts.texts.__getitem__
-    hometowns, workplaces = list(map(text, hometowns)), list(map(text, workplaces))
-    jobs = list(map(parts.jobs.__getitem__, zip(job_titles, occupations, strict=True)))
-    places = list(map(parts.places.__getitem__, zip(jobs, hometowns, workplaces, strict=True)))
-    names = list(map(parts.names.__getitem__, full_names))
+    places = list(map(parts.places.__getitem__, map(itemgetter(7, 8, 9, 11), values)))
+    names = list(map(parts.names.__getitem__, map(itemgetter(1), values)))
+    cards = list(map(itemgetter(6), values))
     # Card numbers are unique: folded one by one unless all are plain digits (then each is its own fold).
     digits = "".join(cards)
     folded_cards = cards if digits.isascii() and (digits.isdecimal() or not digits) else list(map(_folded_card, cards))
     search = list(map(" ".join, zip(names, folded_cards, places, strict=True)))
     if "" in folded_cards or "" in places or "" in names:
-        for i in compress(range(count), map(not_, map(all, zip(names, folded_cards, places, strict=True)))):
+        for i in compress(range(len(search)), map(not_, map(all, zip(names, folded_cards, places, strict=True)))):
             search[i] = " ".join(filter(None, (names[i], folded_cards[i], places[i])))
-    # A few distinct statuses: a pass per field reads the same few objects (no tuple per member).
-    official, codes, labels, current = (list(map(attrgetter(name), statuses)) for name in _STATUS_FIELDS)
-    fields: list[Iterable] = [ids, full_names, map(text, genders), births, admissions, officials, official, codes]
-    fields += [labels, current, cards, jobs, hometowns, map(text, ethnicities), workplaces, phones]
-    fields += [_as_bytes(name_keys), search]
-    return list(map(_new_row, repeat(RosterRow, count), zip(*fields, strict=True)))
+    return search
+
+
+class StatusFacts(NamedTuple):
+    """What the table shows of a member's status (as models.roster.member_status.MemberStatus names it), for a
+    row given made."""
+
+    is_official: bool
+    code: str
+    label: str
+    is_current_member: bool
+
+
+_STATUS_FIELDS = {
+    "is_official": "is_official",
+    "status_code": "code",
+    "status_label": "label",
+    "is_current": "is_current_member",
+}
+
+
+class RosterRows(Sequence):
+    """The rows of a roster, held as the database gave them and made into RosterRow only when one is asked for.
+
+    Per member: its values as read (a tuple of VALUE_FIELDS; more values after are ignored), its status
+    (a MemberStatus or StatusFacts) and its search text. Filtering and sorting read a field of every member at
+    once (`field`) without making rows; the table makes a row when it shows it (the last MADE_KEPT kept). Making
+    half a million row tuples as they are read was most of a big roster's load time."""
+
+    __slots__ = ("_values", "_statuses", "_search", "_made")
+
+    def __init__(
+        self, values: list[tuple] | None = None, statuses: list | None = None, search: list[str] | None = None
+    ) -> None:
+        self._values = [] if values is None else values
+        self._statuses = [] if statuses is None else statuses
+        self._search = [] if search is None else search
+        self._made: dict[int, RosterRow] = {}
+
+    @classmethod
+    def of(cls, rows: Iterable[RosterRow]) -> RosterRows:
+        made = cls()
+        made.extend(rows)
+        return made
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return RosterRows(self._values[index], self._statuses[index], self._search[index])
+        if index < 0:
+            index += len(self._values)
+        row = self._made.get(index)
+        if row is None:
+            if not 0 <= index < len(self._values):
+                raise IndexError(index)
+            row = self._row(index)
+            if len(self._made) >= MADE_KEPT:
+                self._made.clear()  # memory stays bounded however far the user scrolls
+            self._made[index] = row
+        return row
+
+    def _row(self, i: int) -> RosterRow:
+        values, status = self._values[i], self._statuses[i]
+        born, admitted, official = (stored_date(values[_AT[name]]) for name in _DATES)
+        if values[_FLAGS]:
+            born, admitted, official = _year_only(values[_FLAGS], (born, admitted, official))
+        key = values[_KEY]
+        return RosterRow(
+            values[0],
+            values[1],
+            values[2],
+            born,
+            admitted,
+            official,
+            status.is_official,
+            status.code,
+            status.label,
+            status.is_current_member,
+            values[6],
+            _job_text(values[7], values[8]),
+            values[9],
+            values[10],
+            values[11],
+            values[12],
+            key if type(key) is bytes else bytes(key),
+            self._search[i],
+        )
+
+    def __setitem__(self, index: int, row: RosterRow) -> None:
+        """A row replaced by one made (a member saved)."""
+        self._values[index], self._statuses[index], self._search[index] = _parts_of(row)
+        self._made.pop(index if index >= 0 else index + len(self._values), None)
+
+    def append(self, row: RosterRow) -> None:
+        values, status, search = _parts_of(row)
+        self._values.append(values)
+        self._statuses.append(status)
+        self._search.append(search)
+
+    def extend(self, rows: Iterable[RosterRow]) -> None:
+        if isinstance(rows, RosterRows):
+            self._values += rows._values
+            self._statuses += rows._statuses
+            self._search += rows._search
+        else:
+            for row in rows:
+                self.append(row)
+
+    def select(self, indices: Iterable[int]) -> RosterRows:
+        """These rows, in this order, as they are held (none made)."""
+        indices = list(indices)
+        picked = (list(map(part.__getitem__, indices)) for part in (self._values, self._statuses, self._search))
+        return RosterRows(*picked)
+
+    def __iadd__(self, rows: Iterable[RosterRow]) -> RosterRows:
+        self.extend(rows)
+        return self
+
+    def field(self, name: str) -> list:
+        """One field (a name of RosterRow) of every row, in order, as the row would hold it; no row made."""
+        if name == "search_text":
+            return list(self._search)
+        status_field = _STATUS_FIELDS.get(name)
+        if status_field is not None:
+            return list(map(attrgetter(status_field), self._statuses))
+        if name == "name_key":
+            keys = list(map(itemgetter(_KEY), self._values))
+            return keys if set(map(type, keys)) <= {bytes} else list(map(bytes, keys))
+        if name == "job":
+            return list(map(Memo(_job_pair).__getitem__, map(itemgetter(7, 8), self._values)))
+        values = list(map(itemgetter(_AT[name]), self._values))
+        if name in _DATES:
+            values = list(map(Memo(stored_date).__getitem__, values))
+            flags = list(map(itemgetter(_FLAGS), self._values))
+            for i in compress(range(len(values)), flags):  # year-only dates: rare
+                values[i] = _year_only(flags[i], (values[i],), (name,))[0]
+        return values
+
+    def status_labels(self) -> dict[str, str]:
+        """The label of each status code present."""
+        distinct = dict(zip(map(id, self._statuses), self._statuses, strict=True))
+        return {status.code: status.label for status in distinct.values()}
+
+
+def _job_pair(pair: tuple[str, str]) -> str:
+    return _job_text(*pair)
+
+
+def _year_only(flags: str, dates: tuple, names: tuple[str, ...] = _DATES) -> tuple:
+    """The dates (of these `names`) that a row's year_only_dates names made year-only."""
+    from models.core.partial_dates import year_only
+
+    flagged = flags.split()
+    return tuple(
+        year_only(day.year) if day is not None and name in flagged else day
+        for name, day in zip(names, dates, strict=True)
+    )
+
+
+def _parts_of(row: RosterRow) -> tuple[tuple, StatusFacts, str]:
+    """A made row as RosterRows holds one: its values (the job as the title), status and search text."""
+    values = (*row[:6], row.card_number, row.job, "", row.hometown, row.ethnicity, row.workplace, row.phone, "")
+    facts = StatusFacts(row.is_official, row.status_code, row.status_label, row.is_current)
+    return (*values, row.name_key), facts, row.search_text
 
 
 def roster_row(member: MemberRecord, on: date) -> RosterRow:
@@ -152,7 +298,7 @@ def roster_row(member: MemberRecord, on: date) -> RosterRow:
 
 def roster_rows(
     members: list[MemberRecord], on: date | None = None, statuses: Sequence[MemberStatus] | None = None
-) -> list[RosterRow]:
+) -> RosterRows:
     """The rows of these member records (with their events), statuses on `on` (today), or `statuses` when the
     caller has worked them out already (one per member, in order)."""
     from models.roster.member_status import member_status  # the rules: not needed to show an empty table
@@ -161,7 +307,9 @@ def roster_rows(
     columns = [[m.id or 0 for m in members], *(list(map(attrgetter(key), members)) for key in ROW_FIELDS[1:])]
     if statuses is None:
         statuses = [member_status(m, on) for m in members]
-    return rows_of(columns, statuses, map(name_sort_key, columns[1], columns[3]), RowParts())
+    keys = list(map(name_sort_key, columns[1], columns[3]))
+    values = list(zip(*columns, repeat("", len(members)), keys, strict=True))
+    return RosterRows(values, list(statuses), search_texts(values, SearchParts()))
 
 
 @dataclass(frozen=True)
@@ -175,7 +323,7 @@ class RosterFilter:
     status_code: str = ""  # "" = any status
 
 
-def filter_rows(rows: list[RosterRow], criteria: RosterFilter, order: list[int] | None = None) -> list[int]:
+def filter_rows(rows: Sequence[RosterRow], criteria: RosterFilter, order: list[int] | None = None) -> list[int]:
     """Indices of the rows that pass, in `order` (all indices in a precomputed sort order) or in row order."""
     return RosterSearch(rows, list(range(len(rows))) if order is None else order).filter(criteria)
 
@@ -188,15 +336,14 @@ class RosterSearch:
     texts typed on the way are kept, so Backspace returns to one of them without scanning anything.
     """
 
-    def __init__(self, rows: list[RosterRow], order: list[int]) -> None:
+    def __init__(self, rows: Sequence[RosterRow], order: list[int]) -> None:
         self._rows = rows
         # What filtering reads, one list per field indexed like rows: reading these in sort order is several
-        # times faster than reaching into 500,000 row objects scattered in memory.
+        # times faster than reaching into 500,000 row objects scattered in memory. The search text and whether
+        # a member is current (the tab's default) are taken with the rows; a choice's field when first chosen.
         self._texts: list[str] = []
         self._current: list[bool] = []
-        self._official: list[bool] = []
-        self._gender: list[str] = []
-        self._status: list[str] = []
+        self._chosen: dict[str, list] = {}  # field of a choice made -> its value per row
         self.reorder(order)
 
     def reorder(self, order: list[int]) -> None:
@@ -208,11 +355,17 @@ class RosterSearch:
 
     def _take_in_new_rows(self) -> None:
         added = self._rows[len(self._texts) :]
-        self._texts += map(attrgetter("search_text"), added)
-        self._current += map(attrgetter("is_current"), added)
-        self._official += map(attrgetter("is_official"), added)
-        self._gender += map(attrgetter("gender"), added)
-        self._status += map(attrgetter("status_code"), added)
+        self._texts += field_of(added, "search_text")
+        self._current += field_of(added, "is_current")
+        for name, values in self._chosen.items():
+            values += field_of(added, name)
+
+    def _field(self, name: str) -> list:
+        """A choice's field of every row, taken the first time that choice is made."""
+        values = self._chosen.get(name)
+        if values is None:
+            values = self._chosen[name] = field_of(self._rows[: len(self._texts)], name)
+        return values
 
     @property
     def order(self) -> list[int]:
@@ -281,13 +434,13 @@ class RosterSearch:
             current = self._current
             out = [i for i in out if current[i]]
         if criteria.kind in ("official", "probationary"):
-            official, wanted = self._official, criteria.kind == "official"
+            official, wanted = self._field("is_official"), criteria.kind == "official"
             out = [i for i in out if official[i] == wanted]
         if criteria.gender:
-            gender, wanted_gender = self._gender, criteria.gender
+            gender, wanted_gender = self._field("gender"), criteria.gender
             out = [i for i in out if gender[i] == wanted_gender]
         if criteria.status_code:
-            status, wanted_status = self._status, criteria.status_code
+            status, wanted_status = self._field("status_code"), criteria.status_code
             out = [i for i in out if status[i] == wanted_status]
         return list(out) if out is self._order or out is indices else out
 
@@ -301,12 +454,9 @@ class RosterSearch:
         insert_position); the cached results are dropped."""
         row = self._rows[index]
         if index < len(self._texts):
-            self._texts[index], self._current[index], self._official[index] = (
-                row.search_text,
-                row.is_current,
-                row.is_official,
-            )
-            self._gender[index], self._status[index] = row.gender, row.status_code
+            self._texts[index], self._current[index] = row.search_text, row.is_current
+            for name, values in self._chosen.items():
+                values[index] = getattr(row, name)
         self._order.insert(position, index)
         self.reorder(self._order)
 
@@ -334,41 +484,69 @@ def _date_key(value: date | None) -> int:
     return value.toordinal() if value else 10**7
 
 
-_SORT_KEYS = {
-    "full_name": attrgetter("name_key"),
-    "gender": lambda r: (r.gender, r.name_key),
-    "birth_date": lambda r: (_date_key(r.birth_date), r.name_key),
-    "admission_date": lambda r: (_date_key(r.admission_date), r.name_key),
-    "official_date": lambda r: (_date_key(r.official_date), r.name_key),
-    "kind": lambda r: (not r.is_official, r.name_key),
-    "status": lambda r: (r.status_label, r.name_key),
-    "card_number": lambda r: (r.card_number or "\uffff", r.name_key),
+def _card_key(value: str) -> str:
+    return value or "\uffff"
+
+
+def _text_key(value) -> str:
+    return fold(str(value))
+
+
+# Per sorting column: the field read and what of it orders (then the name); by name, the name alone.
+_SORT_FIELDS: dict[str, tuple[str, Callable]] = {
+    "gender": ("gender", str),
+    "birth_date": ("birth_date", _date_key),
+    "admission_date": ("admission_date", _date_key),
+    "official_date": ("official_date", _date_key),
+    "kind": ("is_official", not_),
+    "status": ("status_label", str),
+    "card_number": ("card_number", _card_key),
 }
 
 
+def _sort_field(column: str) -> tuple[str, Callable]:
+    return _SORT_FIELDS.get(column, (column, _text_key))
+
+
+def field_of(rows: Sequence[RosterRow], name: str) -> list:
+    """One field of every row: RosterRows gives it without making rows."""
+    return rows.field(name) if isinstance(rows, RosterRows) else list(map(attrgetter(name), rows))
+
+
+def sort_keys(rows: Sequence[RosterRow], column: str) -> list:
+    """The key of every row by which sort_indices orders them on `column`, a field at a time (no row made)."""
+    names = field_of(rows, "name_key")
+    if column == "full_name":
+        return names
+    name, key = _sort_field(column)
+    return list(zip(map(Memo(key).__getitem__, field_of(rows, name)), names, strict=True))
+
+
 def _row_key(column: str):
-    """The key of one row by which rows are ordered on `column`."""
-    key = _SORT_KEYS.get(column)
-    if key is None:
-        return lambda r: (fold(str(getattr(r, column, ""))), r.name_key)
-    return key
+    """The key of one row by which rows are ordered on `column` (as sort_keys gives it)."""
+    if column == "full_name":
+        return attrgetter("name_key")
+    name, key = _sort_field(column)
+    return lambda row: (key(getattr(row, name)), row.name_key)
 
 
-def sort_key(rows: list[RosterRow], column: str):
-    """The key by which sort_indices orders row indices."""
+def sort_key(rows: Sequence[RosterRow], column: str):
+    """The key by which sort_indices orders row indices, one row at a time."""
     key = _row_key(column)
     return lambda i: key(rows[i])
 
 
-def sort_indices(rows: list[RosterRow], indices: list[int], column: str, descending: bool = False) -> list[int]:
+def sort_indices(rows: Sequence[RosterRow], indices: list[int], column: str, descending: bool = False) -> list[int]:
     """Indices ordered by a column; names in Vietnamese A-B-C order, other texts by their folded form."""
-    if len(indices) * 2 < len(rows):  # a few of the rows (a page being loaded): keyed one by one
+    if len(indices) * 2 < len(rows):  # a few of the rows: keyed one by one
         return sorted(indices, key=sort_key(rows, column), reverse=descending)
-    keys = list(map(_row_key(column), rows))  # most rows: every key at once, then looked up by index
+    keys = sort_keys(rows, column)  # most rows: every key at once, then looked up by index
     return sorted(indices, key=keys.__getitem__, reverse=descending)
 
 
-def insert_position(rows: list[RosterRow], order: list[int], index: int, column: str, descending: bool = False) -> int:
+def insert_position(
+    rows: Sequence[RosterRow], order: list[int], index: int, column: str, descending: bool = False
+) -> int:
     """Where row `index` goes in `order` (sorted as sort_indices sorts) without sorting again: a binary search."""
     key = sort_key(rows, column)
     wanted, low, high = key(index), 0, len(order)

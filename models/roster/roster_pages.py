@@ -1,25 +1,26 @@
-"""The roster a page at a time in A-B-C order, read straight into table rows: how a server's 500,000 members arrive,
-and a data file's too.
+"""The roster a page at a time in A-B-C order, the values kept as read: how a server's 500,000 members arrive, and a
+data file's too.
 
 Pages come in the order of the index on (branch, name_sort, id), so the first page is the true top of the list and
 every later page goes below it: a server's each start after the last key of the one before (keyset pagination), a
 file's after the first come from one query sorting the rest. Only the columns a row shows are read, and of the
 events only those the status rules read (models.roster.member_status) that still count (not corrected, not voided),
 and only of the members who have more than a recognition: the database says which; the others get the status their
-dates give. A status is worked out once per kind of dates (or of the rules' inputs), and rows are made column by column
-(models.roster.roster.rows_of): this is most of a big roster's load time.
+dates give. A status is worked out once per pair of facts the dates give (or per input of the rules), and the values
+are kept as the driver gives them with each member's status and search text (models.roster.roster.RosterRows): a
+row tuple is made only when the table shows it.
 """
 
 from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from functools import partial
 from itertools import compress, repeat
-from operator import eq
+from operator import eq, itemgetter, or_
 
 import peewee as pw
 from peewee import fn
@@ -38,15 +39,15 @@ from models.roster.member_status import (
     status_of_inputs,
 )
 from models.roster.records import MemberRecord
-from models.roster.roster import ROW_FIELDS, Memo, RosterRow, RowParts, rows_of
+from models.roster.roster import VALUE_FIELDS, Memo, RosterRows, SearchParts, search_texts, stored_date
 from models.roster.tables import Member, MemberEvent
 
 FIRST_PAGE = 1_000  # a screenful many times over: on the screen in a few tens of milliseconds
 PAGE = 50_000  # rows of a later page: a second or so of reading between two looks at «cancel»
 # The kinds models.roster.member_status reads (not a discipline or a badge).
 STATUS_KINDS = tuple(sorted({*JOINING_KINDS, *LEAVING_KINDS, EventKind.RECOGNISED, *END_KIND_OF, *START_KIND_OF}))
-_DATED_NAMES = ("birth_date", "admission_date", "official_date")  # the dates of ROW_FIELDS, in its order
-_COLUMNS = [getattr(Member, key) for key in ROW_FIELDS] + [Member.year_only_dates, Member.name_sort]
+_COLUMNS = [getattr(Member, key) for key in VALUE_FIELDS]
+_FLAGS = VALUE_FIELDS.index("year_only_dates")
 
 
 @contextmanager
@@ -83,7 +84,7 @@ def is_server() -> bool:
 
 def roster_pages(
     on: date, first: int = FIRST_PAGE, size: int = PAGE, stop: Callable[[], bool] = bool
-) -> Iterator[list[RosterRow]]:
+) -> Iterator[RosterRows]:
     """The rows of every member of the current branch in A-B-C order (ties by id), `first` rows, then `size` a
     page; statuses on `on`. Stop iterating to stop reading; `stop()`, asked before a server's next page is asked
     for, ends the pages too."""
@@ -102,11 +103,12 @@ def roster_pages(
         yield from _built_pages(rest, size, partial(build, marks=marks, events=histories))
 
 
-def _server_pages(build: _PageRows, first: int, size: int, stop: Callable[[], bool]) -> Iterator[list[RosterRow]]:
+def _server_pages(build: _PageRows, first: int, size: int, stop: Callable[[], bool]) -> Iterator[RosterRows]:
     """A server's pages: the first with a probe of each member's events (it comes at once), the rest after one
-    query over the branch's events (_marks_and_histories), faster than a probe per member. That query and each
-    later page are read on a helper thread, over this thread's connection, while the page before is turned into
-    rows here: the server works while Python does."""
+    query over the branch's events (_marks_and_histories), faster than a probe per member. That query runs on a
+    helper thread over a connection of its own, and each later page is read on another helper thread over this
+    thread's connection, while the page before is turned into rows here: the server works on both while Python
+    does."""
     values = _fetch(_page_query([*_COLUMNS, _events_mark(build.on)], None, first))
     yield build(values, None)
     if len(values) < first or stop():
@@ -118,16 +120,25 @@ def _server_pages(build: _PageRows, first: int, size: int, stop: Callable[[], bo
     def read(sql: tuple[str, list]) -> list[tuple]:
         return _read(connection, sql)
 
-    with ThreadPoolExecutor(1, thread_name_prefix="roster-pages") as reader:  # leaving waits for a read under way
-        marked = reader.submit(_marks_and_histories, build.on, lambda query: read(query.sql()))
+    # Leaving waits for the reads under way.
+    with ThreadPoolExecutor(1, "roster-marks") as marker, ThreadPoolExecutor(1, "roster-pages") as reader:
+        marked = marker.submit(_marks_on_own_connection, build.on)
         coming: Future | None = reader.submit(read, _page_query(_COLUMNS, _key_of(values[-1]), size).sql())
-        marks, histories = marked.result()
         while coming is not None:
             values = coming.result()
             more = len(values) == size and not stop()
             coming = reader.submit(read, _page_query(_COLUMNS, _key_of(values[-1]), size).sql()) if more else None
             if values:
-                yield build(values, marks, histories)
+                yield build(values, *marked.result())
+
+
+def _marks_on_own_connection(on: date) -> tuple[dict[int, int], dict[int, list[tuple]]]:
+    """_marks_and_histories over this thread's own connection to the server, closed after."""
+    try:
+        return _marks_and_histories(on, _fetch)
+    finally:
+        if not db.obj.is_closed():
+            db.obj.close()
 
 
 def _key_of(values: tuple) -> tuple[bytes, int]:
@@ -242,11 +253,11 @@ def _rows_of(cursor) -> list[tuple]:
     return rows
 
 
-def _built_pages(cursor, size: int, build: Callable[[list[tuple]], list[RosterRow]]) -> Iterator[list[RosterRow]]:
+def _built_pages(cursor, size: int, build: Callable[[list[tuple]], RosterRows]) -> Iterator[RosterRows]:
     """The cursor's rows made into roster rows (`build`), `size` at a time. Each batch is made into rows as soon
     as it is read (taken as _rows_of takes them), while its values are still in the processor's cache: a column
     at a time over a whole page would fetch every value from memory again for each column."""
-    page: list[RosterRow] = []
+    page = RosterRows()
     while batch := cursor.fetchmany(_BATCH):
         page += build(batch)
         while len(page) >= size:
@@ -254,11 +265,6 @@ def _built_pages(cursor, size: int, build: Callable[[list[tuple]], list[RosterRo
             page = page[size:]
     if page:
         yield page
-
-
-def _day(value) -> date | None:
-    """A date column's value: SQLite returns ISO text, PostgreSQL a date."""
-    return date.fromisoformat(value[:10]) if isinstance(value, str) else value
 
 
 def _status_events(member_ids: list[int], fetch: Callable[[pw.Query], list[tuple]] = _fetch) -> dict[int, list[tuple]]:
@@ -278,63 +284,75 @@ def _status_events(member_ids: list[int], fetch: Callable[[pw.Query], list[tuple
 
 
 class _PageRows:
-    """Turns a page's selected values into rows (models.roster.roster.rows_of). Dates become dates (year-only ones
-    as such), each distinct stored date once; a status is worked out once per kind of dates (and, for the members
-    whose events must be read, once per distinct input of the rules: models.roster.member_status.status_inputs),
-    not once per member."""
+    """Turns a page's selected values into rows (models.roster.roster.RosterRows: the values kept as read, with
+    each member's status and search text). A status is worked out once per pair of facts its dates give (and, for
+    the members whose events must be read, once per distinct input of the rules:
+    models.roster.member_status.status_inputs), not once per member. Only the columns these need are taken out
+    of the values, each by a map at C speed; a file's dates (ISO text) are read once per distinct text."""
 
     def __init__(self, on: date) -> None:
         self.on = on
-        self.parts = RowParts()
-        self.dates = Memo(_day)
-        self.dates[None] = None
-        self._by_facts: dict[tuple[bool, bool], MemberStatus] = {}
-        self.of_dates = Memo(self._of_dates)  # (admission, official date, mark) -> status
+        self.parts = SearchParts()
+        self.dates = Memo(stored_date)
+        self.stored_as_text = isinstance(db.obj, pw.SqliteDatabase)  # a server's driver gives dates
+        self.by_facts = [self._of_facts(code) for code in range(4)]  # admitted (2) + official (1) -> status
         self.of_inputs = Memo(partial(status_of_inputs, on=on))  # member_status.status_inputs -> status
 
     def __call__(
         self, values: list[tuple], marks: dict[int, int] | None, events: dict[int, list[tuple]] | None = None
-    ) -> list[RosterRow]:
-        """`marks`: each member's _events_mark, or None when it is the last value of each row; `events`: those of
-        the members whose events must be read (_status_events), read now when not given."""
+    ) -> RosterRows:
+        """`values`: VALUE_FIELDS per member; `marks`: each member's _events_mark, or None when it is the value
+        after those; `events`: those of the members whose events must be read (_status_events), read now when
+        not given."""
         if not values:
-            return []
-        columns: list[Sequence] = list(zip(*values, strict=True))
-        page_marks = columns.pop() if marks is None else list(map(marks.get, columns[0]))
-        flagged, keys = columns[-2:]
-        day = self.dates.__getitem__
-        columns[3:6] = born, admitted, official = [list(map(day, column)) for column in columns[3:6]]
-        for i in compress(range(len(values)), flagged):  # year-only dates: rare
-            year_only_names = flagged[i].split()
-            born[i], admitted[i], official[i] = (
-                year_only(d.year) if d is not None and name in year_only_names else d
-                for name, d in zip(_DATED_NAMES, (born[i], admitted[i], official[i]), strict=True)
-            )
-        statuses = list(map(self.of_dates.__getitem__, zip(admitted, official, page_marks, strict=True)))
+            return RosterRows()
+        ids = list(map(itemgetter(0), values))
+        page_marks = list(map(itemgetter(len(VALUE_FIELDS)), values) if marks is None else map(marks.get, ids))
+        admitted, official = list(map(itemgetter(4), values)), list(map(itemgetter(5), values))
+        if self.stored_as_text:  # SQLite: each distinct date read now, so a bad one is refused with its page
+            day = self.dates.__getitem__
+            admitted, official = list(map(day, admitted)), list(map(day, official))
+            set(map(day, map(itemgetter(3), values)))  # the birth dates: only checked
+        on = self.on
+        facts = [
+            (a is None or a <= on) * 2 + (o is not None and o <= on) for a, o in zip(admitted, official, strict=True)
+        ]
+        # Official by then: the official date reached, or a recognition on or before (the mark says which).
+        statuses = list(map(self.by_facts.__getitem__, map(or_, facts, map(_BY_MARK.get, page_marks))))
+        for i in compress(range(len(values)), map(itemgetter(_FLAGS), values)):  # year-only dates: rare
+            statuses[i] = self.by_facts[self._facts(*self._dates_of(values[i])) | _BY_MARK[page_marks[i]]]
         reading = list(compress(range(len(values)), map(eq, page_marks, repeat(_READ_EVENTS))))
         if events is None:
-            events = _status_events([columns[0][i] for i in reading]) if reading else {}
-        on, of_inputs = self.on, self.of_inputs.__getitem__
+            events = _status_events([ids[i] for i in reading]) if reading else {}
+        of_inputs, day = self.of_inputs.__getitem__, self.dates.__getitem__
         for i in reading:
-            history = events.get(columns[0][i])
+            history = events.get(ids[i])
             if history:  # else its events changed meanwhile: as its dates say, like a member without any
                 history = [(kind, day(when), day(end)) for kind, when, end in history]
-                statuses[i] = of_inputs(status_inputs(admitted[i], official[i], history, on))
-        return rows_of(columns[:-2], statuses, keys, self.parts)
+                statuses[i] = of_inputs(status_inputs(*self._dates_of(values[i]), history, on))
+        return RosterRows(values, statuses, search_texts(values, self.parts))
 
-    def _of_dates(self, key: tuple) -> MemberStatus:
+    def _dates_of(self, values: tuple) -> tuple[date | None, date | None]:
+        """A member's admission and official dates, year-only ones as such."""
+        day = self.dates.__getitem__
+        admission, official = day(values[4]), day(values[5])
+        if values[_FLAGS]:
+            names = values[_FLAGS].split()
+            admission = year_only(admission.year) if admission and "admission_date" in names else admission
+            official = year_only(official.year) if official and "official_date" in names else official
+        return admission, official
+
+    def _facts(self, admission: date | None, official: date | None) -> int:
+        """2 when the admission is reached on `on`, plus 1 when the official date is (as __call__ counts)."""
+        return (admission is None or admission <= self.on) * 2 + (official is not None and official <= self.on)
+
+    def _of_facts(self, code: int) -> MemberStatus:
         """Without events, or with only a recognition, the status depends on two facts (the admission reached,
         official by then: the official date or a recognition): the rules are asked once for each pair and a
         recognition stands in as the official date (`since`, which differs, is not shown in the table)."""
-        admission, official, mark = key
         on = self.on
-        facts = (
-            admission is None or admission <= on,
-            mark == _RECOGNISED_ONLY or (official is not None and official <= on),
-        )
-        status = self._by_facts.get(facts)
-        if status is None:
-            stand_in = on if facts[1] else None
-            record = MemberRecord("", "", None, admission, official_date=stand_in)
-            status = self._by_facts[facts] = status_from_events(record, [], on)
-        return status
+        record = MemberRecord("", "", None, None if code & 2 else date.max, official_date=on if code & 1 else None)
+        return status_from_events(record, [], on)
+
+
+_BY_MARK = {None: 0, _RECOGNISED_ONLY: 1, _READ_EVENTS: 0}  # what a mark adds to the official fact

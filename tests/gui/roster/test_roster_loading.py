@@ -213,3 +213,24 @@ def test_counts_over_a_thousand_are_grouped_as_vietnamese_reads_them(qtbot, tmp_
     gate.set()
     qtbot.waitUntil(lambda: not tab.is_loading())
     assert tab.count_label.text() == "Đang hiển thị 1.203 — chi bộ có 1.203 đảng viên đang sinh hoạt"
+
+
+def test_a_reload_lets_the_old_rows_go_once_its_worker_is_started(qtbot, tmp_path, people, monkeypatch):
+    """The old rows are let go after the worker is started (freed while the server answers its first query) and
+    before any new row is handed over: one roster in memory."""
+    import gui.roster.roster_loader as loader_module
+
+    tab = _tab(qtbot, tmp_path)
+    tab.refresh()
+    old, seen = tab.model.rows, []
+    real_start = loader_module.RosterLoader.start
+
+    def start(loader):
+        seen.append(tab.model.rows is old)  # still held when the worker starts
+        real_start(loader)
+
+    monkeypatch.setattr(loader_module.RosterLoader, "start", start)
+    tab.load()
+    assert seen == [True] and tab.model.rowCount() == 0 and tab.model.rows is not old
+    qtbot.waitUntil(lambda: not tab.is_loading())
+    assert tab.model.rowCount() == people

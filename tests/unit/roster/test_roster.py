@@ -171,3 +171,29 @@ def test_a_rows_search_text_is_its_folded_fields_without_the_empty_ones():
     ]
     digits_only = [row.search_text for row in roster_rows(people[:2], ON)]
     assert digits_only == texts[:2]  # the same whether a batch has only plain card numbers or not
+
+
+def test_a_choice_first_made_after_rows_came_and_changed_filters_as_a_new_search_would():
+    """A choice's field (kind, gender, status) is taken when the choice is first made, then kept with the rows
+    appended and the rows changed after: the same results as a search made afresh."""
+    from models.roster.roster import RosterRows, insert_position
+
+    rows = rows_with_ids()
+    head = rows[:5]
+    search = RosterSearch(head, list(range(5)))
+    choices = [
+        RosterFilter(kind="official", gender="Nữ", current_only=False),
+        RosterFilter(kind="probationary"),
+        RosterFilter(status_code=rows[1].status_code, current_only=False),
+    ]
+    for criteria in choices:
+        search.filter(criteria)
+    head += rows[5:]
+    assert isinstance(head, RosterRows) and len(head) == len(rows)
+    search.reorder(list(range(len(head))))
+    search.unplace(0)
+    head[0] = head[0]._replace(is_official=not head[0].is_official, gender="Nữ", status_code=rows[1].status_code)
+    search.place(0, insert_position(head, search.order, 0, "full_name"))
+    fresh = RosterSearch(head, search.order)
+    for criteria in choices:
+        assert search.filter(criteria) == fresh.filter(criteria), criteria
