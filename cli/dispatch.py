@@ -9,6 +9,7 @@ import os
 import stat
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TextIO
 
 from cli.parser import PULL, PUSH
@@ -25,7 +26,10 @@ def utf8_streams() -> None:
 def run_command(args: argparse.Namespace) -> int:
     """The exit status of the headless command `args` names, having printed what it did."""
     utf8_streams()
-    refused = refuse_special_paths(_reads(args), [args.output] if getattr(args, "output", None) else [], sys.stderr)
+    writes = [args.output] if getattr(args, "output", None) else []
+    refused = refuse_special_paths(_reads(args), writes, sys.stderr)
+    if refused is None:
+        refused = refuse_unwritable_folders(writes, sys.stderr)
     if refused is not None:
         return refused
     return _COMMANDS[_canonical(args.command)](args, out=sys.stdout, err=sys.stderr)
@@ -40,7 +44,7 @@ def _reads(args: argparse.Namespace) -> list[str]:
 def refuse_special_paths(reads: list[str], writes: list[str], err: TextIO) -> int | None:
     """A record to read, or an output to write, that is a named pipe, a device or (to read) a folder: refused at
     once with a Vietnamese line (status 2), rather than a read or write that never ends. A folder given as an
-    output is the export's own business."""
+    output is refused by refuse_unwritable_folders."""
     for text in reads + writes:
         try:
             mode = os.stat(text).st_mode
@@ -50,6 +54,27 @@ def refuse_special_paths(reads: list[str], writes: list[str], err: TextIO) -> in
             kind = "một thư mục" if stat.S_ISDIR(mode) else "một đường ống hay thiết bị"
             print(f"«{text}» là {kind}, không phải một tệp; ChiBo không đọc hay ghi vào đó.", file=err)
             return 2
+    return None
+
+
+def refuse_unwritable_folders(writes: list[str], err: TextIO) -> int | None:
+    """An output that names a folder, or whose folder is missing, not a folder or not writable: refused at once
+    (status 2) with a Vietnamese line naming it, before the data file is opened or anything is built or written."""
+    for text in writes:
+        target = Path(text).expanduser()
+        folder = target.parent
+        if target.is_dir():
+            why = f"«{target}» là một thư mục; hãy ghi cả tên tệp trong thư mục đó"
+        elif not folder.exists():
+            why = f"không có thư mục «{folder}»"
+        elif not folder.is_dir():
+            why = f"«{folder}» không phải là thư mục"
+        elif not os.access(folder, os.W_OK):
+            why = f"không có quyền ghi vào thư mục «{folder}»"
+        else:
+            continue
+        print(f"Không ghi được tệp «{target}»: {why}. Chưa ghi gì.", file=err)
+        return 2
     return None
 
 

@@ -47,6 +47,9 @@ _ARGPARSE_MESSAGES = (  # argparse's own error texts (Python 3.11), in Vietnames
     (r"^unrecognized arguments: ", "không hiểu "),
     (r"^argument ([^:]+): expected one argument$", r"\1 cần một giá trị"),
     (r"^argument ([^:]+): invalid choice: (.*) \(choose from (.*)\)$", r"\1 không có \2 (chỉ có \3)"),
+    (r"^argument ([^:]+): invalid int value: '(.*)'$", r"\1: «\2» không phải là một số nguyên"),
+    (r"^argument ([^:]+): not allowed with argument (.*)$", r"\1 không dùng cùng \2"),
+    (r"^one of the arguments (.*) is required$", r"cần một trong các tùy chọn \1"),
     (r"^argument ([^:]+): ", r"\1: "),
 )
 
@@ -77,8 +80,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = _Parser(
         prog="chibo",
         description="ChiBo — quản lý chi bộ, đại hội và kiểm phiếu.",
-        epilog="Kiểm lại hồ sơ bầu cử: chibo count TỆP_HỒ_SƠ.json; đối chiếu hai lượt nhập "
-        "phiếu: chibo compare LƯỢT_1.json LƯỢT_2.json",
+        epilog="Lệnh trên tệp hồ sơ bầu cử (xem «chibo LỆNH --help»): kiểm lại kết quả: chibo count "
+        "TỆP_HỒ_SƠ.json; đối chiếu hai lượt nhập phiếu: chibo compare LƯỢT_1.json LƯỢT_2.json; lập biên bản kiểm "
+        "phiếu: chibo minutes TỆP_HỒ_SƠ.json -o BIÊN_BẢN.xlsx; đối chiếu với biên bản đã ký: chibo verify "
+        "TỆP_HỒ_SƠ.json --code MÃ.",
     )
     parser.add_argument("--db", metavar="TỆP", help="mở tệp dữ liệu này thay cho tệp mặc định")
     parser.add_argument("--self-test", action="store_true", help="tự kiểm tra không cần màn hình rồi thoát")
@@ -164,31 +169,48 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def _add_record_commands(commands) -> dict[str, argparse.ArgumentParser]:
     """count, compare, minutes and verify on election record files; left out of the command list of the help (the
-    epilog names them), each answering any mistake with its one usage line. Returns their parsers by name."""
-    count = commands.add_parser("count", usage_line="Cách dùng: python main.py count TỆP_HỒ_SƠ.json")
-    count.add_argument("record", metavar="TỆP_HỒ_SƠ.json")
+    epilog names them), each answering any mistake with its one usage line, its own --help saying what it does and
+    its exit statuses. Returns their parsers by name."""
+    record = {"metavar": "TỆP_HỒ_SƠ.json", "help": "tệp hồ sơ bầu cử (định dạng chibo.election/1)"}
+    data_file = {"metavar": "TỆP_DỮ_LIỆU", "default": argparse.SUPPRESS, "help": "tệp dữ liệu của chi bộ"}
+    count = commands.add_parser(
+        "count",
+        usage_line="Cách dùng: python main.py count TỆP_HỒ_SƠ.json",
+        description="Kiểm lại kết quả một lần bầu từ tệp hồ sơ bầu cử và in kết quả dạng JSON. Mã thoát: 0 đã "
+        "kiểm, 2 tệp không đọc được hay sai định dạng.",
+    )
+    count.add_argument("record", **record)
     compare = commands.add_parser(
         "compare",
         usage_line="Cách dùng: python main.py compare LƯỢT_1.json LƯỢT_2.json, hoặc python main.py compare "
         "--db TỆP_DỮ_LIỆU --round N (mọi lượt của lần bầu, kể cả lượt quét phiếu)",
+        description="Đối chiếu từng phiếu hai lượt nhập (hai tệp hồ sơ), hoặc mọi lượt của lần bầu mã N trong tệp "
+        "dữ liệu với lượt 1. Mã thoát: 0 khớp, 1 khác nhau, 2 tệp không đọc được hay không cùng một lần bầu.",
     )
-    compare.add_argument("first", metavar="LƯỢT_1.json", nargs="?")
-    compare.add_argument("second", metavar="LƯỢT_2.json", nargs="?")
-    compare.add_argument("--db", metavar="TỆP_DỮ_LIỆU", default=argparse.SUPPRESS)
-    compare.add_argument("--round", type=int, metavar="N", dest="round_id")
+    compare.add_argument("first", metavar="LƯỢT_1.json", nargs="?", help="tệp hồ sơ của lượt nhập thứ nhất")
+    compare.add_argument("second", metavar="LƯỢT_2.json", nargs="?", help="tệp hồ sơ của lượt nhập thứ hai")
+    compare.add_argument("--db", **data_file)
+    compare.add_argument("--round", type=int, metavar="N", dest="round_id", help="mã lần bầu (cùng --db)")
     minutes = commands.add_parser(
-        "minutes", usage_line="Cách dùng: python main.py minutes TỆP_HỒ_SƠ.json -o BIÊN_BẢN.xlsx"
+        "minutes",
+        usage_line="Cách dùng: python main.py minutes TỆP_HỒ_SƠ.json -o BIÊN_BẢN.xlsx",
+        description="Lập biên bản kiểm phiếu của lần bầu chỉ từ tệp hồ sơ bầu cử. Mã thoát: 0 đã lập, 1 đã lập "
+        "nhưng hồ sơ không khớp mã kiểm tra (biên bản ghi rõ), 2 tệp sai định dạng hay không ghi được.",
     )
-    minutes.add_argument("record", metavar="TỆP_HỒ_SƠ.json")
-    minutes.add_argument("-o", "--output", metavar="BIÊN_BẢN.xlsx", required=True)
+    minutes.add_argument("record", **record)
+    minutes.add_argument("-o", "--output", metavar="BIÊN_BẢN.xlsx", required=True, help="tệp Excel sẽ ghi")
     verify = commands.add_parser(
         "verify",
         usage_line="Cách dùng: python main.py verify TỆP_HỒ_SƠ.json --code MÃ, hoặc python main.py verify --code MÃ "
         "[--db TỆP_DỮ_LIỆU] (đối chiếu với lần bầu trong tệp dữ liệu)",
+        description="Tệp hồ sơ (hoặc lần bầu trong tệp dữ liệu) còn khớp mã in trên biên bản đã ký không? Mã "
+        "thoát: 0 khớp, 1 không khớp (nêu chỗ khác đầu tiên), 2 tệp hay mã không đọc được.",
     )
-    verify.add_argument("record", metavar="TỆP_HỒ_SƠ.json", nargs="?")
-    verify.add_argument("--code", metavar="MÃ", required=True)
-    verify.add_argument("--db", metavar="TỆP_DỮ_LIỆU", default=argparse.SUPPRESS)
+    verify.add_argument("record", nargs="?", **record)
+    verify.add_argument(
+        "--code", metavar="MÃ", required=True, help="mã kiểm tra trên biên bản (64 chữ số hệ 16, hoặc chữ đọc từ mã QR)"
+    )
+    verify.add_argument("--db", **data_file)
     return {"count": count, "compare": compare, "minutes": minutes, "verify": verify}
 
 

@@ -70,3 +70,33 @@ def test_the_export_help_still_lists_every_kind(capsys):
         parse_args(["export", "--help"])
     listed = capsys.readouterr().out
     assert "--all-branches" in listed and all(job.kind in listed and job.title in listed for job in EXPORT_JOBS)
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["ballots-pdf", "--round", "x", "-o", "p.pdf"], "--round: «x» không phải là một số nguyên"),
+        (["export", "dai-hoi-bao-cao", "--congress", "V", "-o", "b.xlsx"], "--congress: «V» không phải là một số"),
+        (["pull", "--server", "postgresql://h/d", "--branch", "một", "--db", "t"], "--branch: «một» không phải"),
+        (["passes", "--round", "1", "--import", "a.json", "--set-aside", "2"], "--set-aside không dùng cùng --import"),
+        (["push", "--db", "t.sqlite3"], "cần một trong các tùy chọn --server --committee-file"),
+    ],
+)
+def test_argparse_own_mistakes_are_told_in_vietnamese(capsys, argv, expected):
+    with pytest.raises(SystemExit) as stop:
+        parse_args(argv)
+    told = capsys.readouterr().err
+    assert stop.value.code == 2 and expected in told, told
+    assert not any(word in told for word in ("invalid", "not allowed", "one of the arguments", "required", "usage:"))
+
+
+def test_the_help_names_every_record_command_and_each_says_its_exit_statuses(capsys):
+    with pytest.raises(SystemExit):
+        parse_args(["--help"])
+    listed = capsys.readouterr().out
+    assert all(f"chibo {command} " in listed for command in ("count", "compare", "minutes", "verify"))
+    for command in ("count", "compare", "minutes", "verify"):
+        with pytest.raises(SystemExit):
+            parse_args([command, "--help"])
+        own = capsys.readouterr().out
+        assert "Mã thoát: 0" in own and ("TỆP_HỒ_SƠ.json" in own or "LƯỢT_1.json" in own), own

@@ -1,0 +1,71 @@
+"""The obvious misuses of the headless commands the README shows: an output in a folder that does not exist, a
+folder given as the output or as the data file, a malformed code. Each is one Vietnamese line naming the path,
+exit 2, nothing written and the data file left byte for byte as it was."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.core.branch import save_branch
+from models.core.database import close_database, open_database
+from tests.support.commands import chibo
+from tests.support.roster_tab import BRANCH
+
+CODE = "0" * 64
+
+
+@pytest.fixture
+def data_file(tmp_path):
+    path = tmp_path / "chibo.sqlite3"
+    open_database(path)
+    save_branch(BRANCH)
+    close_database()
+    return path
+
+
+def _writers(db: str, record: str, output: str) -> list[tuple[str, ...]]:
+    return [
+        ("export", "danh-sach", "-o", output, "--db", db),
+        ("export", "thong-ke", "--all-branches", "-o", output, "--db", db),
+        ("export", "dai-hoi-diem-danh", "--congress", "1", "-o", output, "--db", db),
+        ("ballots-pdf", "--round", "1", "-o", output, "--db", db),
+        ("minutes", record, "-o", output),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("where", "why"),
+    [
+        ("missing/bao-cao.xlsx", "không có thư mục"),
+        ("", "là một thư mục"),
+        ("chibo.sqlite3/bao-cao.xlsx", "không phải là thư mục"),
+    ],
+)
+def test_an_output_that_cannot_be_written_is_refused_before_anything(data_file, tmp_path, where, why):
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    content = data_file.read_bytes()
+    output = str(tmp_path / where) if where else str(tmp_path)
+    for args in _writers(str(data_file), str(tmp_path / "ho-so.json"), output):
+        run = chibo(*args)
+        assert run.returncode == 2, (args, run.stdout, run.stderr)
+        assert run.stdout == "" and len(run.stderr.strip().splitlines()) == 1, (args, run.stderr)
+        assert why in run.stderr and f"«{output}" in run.stderr and "Traceback" not in run.stderr, run.stderr
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before  # no workbook, no partial file, no sibling
+    assert data_file.read_bytes() == content
+
+
+def test_a_folder_given_as_the_data_file_is_named_as_a_folder(tmp_path):
+    run = chibo("stats", "--db", str(tmp_path))
+    assert run.returncode == 2
+    assert run.stderr.strip() == f"«{tmp_path}» là một thư mục, không phải tệp dữ liệu. Hãy chỉ tệp dữ liệu bằng --db."
+
+
+def test_a_malformed_code_is_unreadable_with_or_without_a_record_file(data_file, tmp_path):
+    content = data_file.read_bytes()
+    with_db = chibo("verify", "--code", "12AB", "--db", str(data_file))
+    with_file = chibo("verify", str(tmp_path / "ho-so.json"), "--code", "12AB")
+    for run in (with_db, with_file):
+        assert run.returncode == 2, run.stderr
+        assert "Mã kiểm tra phải gồm đúng 64 chữ số hệ 16" in run.stderr and run.stdout == ""
+    assert data_file.read_bytes() == content
+    assert chibo("verify", "--code", CODE, "--db", str(data_file)).returncode == 1  # well-formed, matches nothing
