@@ -3,6 +3,7 @@ command module (the window's start-up pays for none)."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -100,3 +101,26 @@ def test_the_help_names_every_record_command_and_each_says_its_exit_statuses(cap
             parse_args([command, "--help"])
         own = capsys.readouterr().out
         assert "Mã thoát: 0" in own and ("TỆP_HỒ_SƠ.json" in own or "LƯỢT_1.json" in own), own
+
+
+HELPS = [
+    [command]
+    for command in ("import", "stats", "export", "applicants", "ballots-pdf", "push", "pull", "scan", "passes")
+    + ("count", "compare", "minutes", "verify", "server-setup", "dang-uy")
+]
+HELPS += [["server-setup", action] for action in ("add-user", "grant", "revoke", "office", "list", "end-sessions")]
+HELPS += [["dang-uy", action] for action in ("xem", "sua", "lanh-dao", "chi-bo", "ho-so")]
+
+
+@pytest.mark.parametrize("command", HELPS, ids=" ".join)
+def test_no_help_shows_an_english_placeholder(capsys, command):
+    """A value's placeholder is Vietnamese (TÊN, NGÀY…), never argparse's default, the option's English name."""
+    with pytest.raises(SystemExit):
+        parse_args([*command, "--help"])
+    shown = capsys.readouterr().out
+    english = [
+        option
+        for option, value in re.findall(r"(--[a-z][a-z-]*) ([A-Z][A-Z_]+)\b", shown)
+        if value == option[2:].upper().replace("-", "_")
+    ]
+    assert english == [], shown
