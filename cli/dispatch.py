@@ -26,7 +26,7 @@ def utf8_streams() -> None:
 def run_command(args: argparse.Namespace) -> int:
     """The exit status of the headless command `args` names, having printed what it did."""
     utf8_streams()
-    writes = [args.output] if getattr(args, "output", None) else []
+    writes = _writes(args)
     refused = refuse_special_paths(_reads(args), writes, sys.stderr)
     if refused is None:
         refused = refuse_unwritable_folders(writes, sys.stderr)
@@ -38,6 +38,13 @@ def run_command(args: argparse.Namespace) -> int:
 def _reads(args: argparse.Namespace) -> list[str]:
     """The record files a command reads."""
     names = ("record", "first", "second") if args.command in ("count", "compare", "minutes", "verify", "passes") else ()
+    return [getattr(args, n) for n in names if getattr(args, n, None)]
+
+
+def _writes(args: argparse.Namespace) -> list[str]:
+    """The files a command writes: an export's output, a new committee file (`push`), a new data file (`pull`)."""
+    command = _canonical(args.command)
+    names = ("output", "committee_file") + (("db",) if command == PULL[0] else ())
     return [getattr(args, n) for n in names if getattr(args, n, None)]
 
 

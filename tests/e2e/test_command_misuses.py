@@ -1,5 +1,6 @@
-"""The obvious misuses of the headless commands the README shows: an output in a folder that does not exist, a
-folder given as the output or as the data file, a malformed code. Each is one Vietnamese line naming the path,
+"""The obvious misuses of the headless commands the README shows: an output (a paper, a new committee file, a
+data file taken back from the server) in a folder that does not exist, a folder given as the output or as the data
+file, a malformed code. Each is one Vietnamese line naming the path,
 exit 2, nothing written and the data file left byte for byte as it was."""
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ def _writers(db: str, record: str, output: str) -> list[tuple[str, ...]]:
         ("export", "dai-hoi-diem-danh", "--congress", "1", "-o", output, "--db", db),
         ("ballots-pdf", "--round", "1", "-o", output, "--db", db),
         ("minutes", record, "-o", output),
+        ("push", "--db", db, "--committee-file", output),
+        ("pull", "--server", "postgresql://bithu@127.0.0.1:1/chibo", "--branch", "1", "--db", output),
     ]
 
 
@@ -50,7 +53,7 @@ def test_an_output_that_cannot_be_written_is_refused_before_anything(data_file, 
         assert run.returncode == 2, (args, run.stdout, run.stderr)
         assert run.stdout == "" and len(run.stderr.strip().splitlines()) == 1, (args, run.stderr)
         assert why in run.stderr and f"«{output}" in run.stderr and "Traceback" not in run.stderr, run.stderr
-    assert sorted(p.name for p in tmp_path.rglob("*")) == before  # no workbook, no partial file, no sibling
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before  # no file, folder, partial file or sibling
     assert data_file.read_bytes() == content
 
 
