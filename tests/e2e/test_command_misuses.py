@@ -5,6 +5,8 @@ exit 2, nothing written and the data file left byte for byte as it was."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from models.core.branch import save_branch
@@ -57,10 +59,13 @@ def test_an_output_that_cannot_be_written_is_refused_before_anything(data_file, 
     assert data_file.read_bytes() == content
 
 
-def test_a_folder_given_as_the_data_file_is_named_as_a_folder(tmp_path):
-    run = chibo("stats", "--db", str(tmp_path))
-    assert run.returncode == 2
-    assert run.stderr.strip() == f"«{tmp_path}» là một thư mục, không phải tệp dữ liệu. Hãy chỉ tệp dữ liệu bằng --db."
+def test_a_folder_or_a_pipe_given_as_the_data_file_is_named_as_such(tmp_path):
+    pipe = tmp_path / "chibo.sqlite3"
+    os.mkfifo(pipe)  # nobody writes into it: opening it to read would wait for ever
+    for path, kind in ((tmp_path, "một thư mục"), (pipe, "một đường ống hay thiết bị")):
+        run = chibo("stats", "--db", str(path))
+        assert run.returncode == 2
+        assert run.stderr.strip() == f"«{path}» là {kind}, không phải tệp dữ liệu. Hãy chỉ tệp dữ liệu bằng --db."
 
 
 def test_a_malformed_code_is_unreadable_with_or_without_a_record_file(data_file, tmp_path):
