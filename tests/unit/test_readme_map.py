@@ -43,3 +43,32 @@ def test_every_package_is_on_the_map():
     ]
     assert [p for p in packages if f"`{p}/`" not in readme] == []
     assert [p for p in packages if f"`{p}`" not in architecture] == []
+
+
+PLACEHOLDER = re.compile(r"\bN\b|[{<#]|(^|\s)…(\s|$)")
+
+
+def _source_texts() -> str:
+    """Every text of the product's code, access keys (&) taken out, "..." read as "…"."""
+    texts = (path.read_text(encoding="utf-8") for part in (*LAYERS, "cli") for path in (ROOT / part).rglob("*.py"))
+    return "".join(texts).replace("&", "").replace("...", "…")
+
+
+def test_every_label_quoted_is_one_the_product_shows():
+    """A button, menu, tab or message the README or docs/ quote in «…» exists as written (a menu path «Tệp › …» part
+    by part); a quote with a placeholder (N, {name}, <tệp>, …) or naming a section of the docs is not a label."""
+    source = _source_texts()
+    headings = " ".join(
+        line for doc in DOCS for line in doc.read_text(encoding="utf-8").splitlines() if "#" in line or "**" in line
+    )
+    stale = []
+    for doc in DOCS:
+        if doc.name == "domain.md":  # quotes the regulations' own words
+            continue
+        for quoted in re.findall(r"«([^«»]+)»", doc.read_text(encoding="utf-8")):
+            label = " ".join(quoted.split())
+            if PLACEHOLDER.search(label) or label in headings:
+                continue
+            if not all(part in source for part in label.split(" › ")):
+                stale.append(f"{doc.name}: «{label}»")
+    assert stale == []
