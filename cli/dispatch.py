@@ -26,6 +26,7 @@ def utf8_streams() -> None:
 def run_command(args: argparse.Namespace) -> int:
     """The exit status of the headless command `args` names, having printed what it did."""
     utf8_streams()
+    sys.unraisablehook = quiet_unraisable
     writes = _writes(args)
     refused = refuse_special_paths(_reads(args), writes, sys.stderr)
     if refused is None:
@@ -33,6 +34,17 @@ def run_command(args: argparse.Namespace) -> int:
     if refused is not None:
         return refused
     return _COMMANDS[_canonical(args.command)](args, out=sys.stdout, err=sys.stderr)
+
+
+def quiet_unraisable(unraisable) -> None:
+    """An error Python can only report as "Exception ignored in …" (a half-written workbook's zip or row writer
+    closed by the garbage collector after a full disk): the command has already said what failed in its one
+    Vietnamese line, so this is kept for a log, if one is set up, by its type alone (a debug line: Python's
+    last-resort handler prints nothing below a warning), never shown as a traceback on the terminal."""
+    import logging
+
+    kind = type(unraisable.exc_value).__name__ if unraisable.exc_value is not None else "?"
+    logging.getLogger(__name__).debug("Ignored while cleaning up after a command: %s", kind)
 
 
 def _reads(args: argparse.Namespace) -> list[str]:

@@ -6,13 +6,15 @@ exit 2, nothing written and the data file left byte for byte as it was."""
 from __future__ import annotations
 
 import os
+from datetime import date
 
 import pytest
 
 from models.core.branch import save_branch
 from models.core.database import close_database, open_database
+from models.roster.members import save_member
 from tests.support.commands import chibo
-from tests.support.roster_tab import BRANCH
+from tests.support.roster_tab import BRANCH, due_people
 
 CODE = "0" * 64
 
@@ -22,6 +24,8 @@ def data_file(tmp_path):
     path = tmp_path / "chibo.sqlite3"
     open_database(path)
     save_branch(BRANCH)
+    for record in due_people(date.today()):
+        save_member(record)
     close_database()
     return path
 
@@ -77,3 +81,18 @@ def test_a_malformed_code_is_unreadable_with_or_without_a_record_file(data_file,
         assert "Mã kiểm tra phải gồm đúng 64 chữ số hệ 16" in run.stderr and run.stdout == ""
     assert data_file.read_bytes() == content
     assert chibo("verify", "--code", CODE, "--db", str(data_file)).returncode == 1  # well-formed, matches nothing
+
+
+def test_a_full_disk_is_one_line_without_a_traceback(data_file, tmp_path):
+    """The workbook's writer, left half-done on a full disk, is closed by Python's garbage collector: what that
+    raises is never printed on the terminal ("Exception ignored in …" with a traceback)."""
+    from tests.support.disks import fill, ram_disk
+
+    with ram_disk(tmp_path / "usb", "256k") as disk:
+        fill(disk)
+        for kind in ("thong-ke", "danh-sach", "huy-hieu"):
+            run = chibo("export", kind, "-o", str(disk / f"{kind}.xlsx"), "--db", str(data_file))
+            assert run.returncode == 2, (kind, run.stdout, run.stderr)
+            assert run.stderr.strip() == "Không đọc hoặc ghi được tệp: ổ đĩa đã đầy.", run.stderr
+            assert not (disk / f"{kind}.xlsx").exists()
+        assert sorted(p.name for p in disk.iterdir()) == ["filler.bin"]
