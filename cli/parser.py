@@ -292,7 +292,7 @@ def _add_server_setup(commands) -> None:
         "máy chủ.",
     )
     url = {"metavar": "postgresql://…", "help": "địa chỉ cơ sở dữ liệu, đăng nhập bằng tài khoản quản trị"}
-    server.add_argument("--db", **url)  # before or after THAO_TÁC
+    server.add_argument("--db", **url, default=argparse.SUPPRESS)  # before or after THAO_TÁC, or before the command
     actions = server.add_subparsers(dest="action", title="thao tác", metavar="THAO_TÁC", parser_class=_Parser)
     account = {"metavar": "TÀI_KHOẢN", "help": "tên tài khoản (đăng nhập máy chủ)"}
     branch = {"metavar": "CHI_BỘ", "help": "mã hoặc tên đúng của chi bộ"}
@@ -326,7 +326,12 @@ def _add_committee(commands) -> None:
         "xong, 1 bị từ chối (thiếu thông tin, không có chi bộ hay đại hội), 2 không đọc hay "
         "ghi được cơ sở dữ liệu.",
     )
-    main.add_argument("--db", metavar="TỆP hoặc postgresql://…", help="cơ sở dữ liệu (mặc định: tệp thường dùng)")
+    main.add_argument(  # not defaulted here: `main.py --db FILE dang-uy …` keeps FILE
+        "--db",
+        metavar="TỆP hoặc postgresql://…",
+        default=argparse.SUPPRESS,
+        help="cơ sở dữ liệu (mặc định: tệp thường dùng)",
+    )
     actions = main.add_subparsers(dest="action", title="thao tác", metavar="THAO_TÁC", parser_class=_Parser)
     on = {"default": argparse.SUPPRESS, "metavar": "TỆP hoặc postgresql://…", "help": "cơ sở dữ liệu"}
     actions.add_parser("xem", help="in thông tin đảng ủy, lãnh đạo và các chi bộ").add_argument("--db", **on)

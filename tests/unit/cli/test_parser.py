@@ -124,3 +124,29 @@ def test_no_help_shows_an_english_placeholder(capsys, command):
         if value == option[2:].upper().replace("-", "_")
     ]
     assert english == [], shown
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["stats"],
+        ["import", "ds.xlsx"],
+        ["export", "thong-ke", "-o", "tk.xlsx"],
+        ["applicants"],
+        ["ballots-pdf", "--round", "1", "-o", "p.pdf"],
+        ["scan", "--round", "1", "anh"],
+        ["passes", "--round", "1"],
+        ["compare", "--round", "1"],
+        ["verify", "--code", "0" * 64],
+        ["dang-uy", "xem"],
+        ["dang-uy", "sua", "--name", "ĐẢNG ỦY XÃ A"],
+        ["server-setup", "list"],
+        ["server-setup"],
+    ],
+    ids=" ".join,
+)
+def test_the_data_file_given_before_the_command_is_the_one_it_works_on(command):
+    """`main.py --db FILE COMMAND …` works on FILE, never on the default data file (a committee's record written
+    into the branch's own file)."""
+    assert parse_args(["--db", "chi-bo.sqlite3", *command]).db == "chi-bo.sqlite3"
+    assert parse_args([*command, "--db", "khac.sqlite3"]).db == "khac.sqlite3"
