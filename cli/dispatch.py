@@ -9,7 +9,6 @@ import os
 import stat
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import TextIO
 
 from cli.parser import PULL, PUSH
@@ -80,6 +79,8 @@ def refuse_unwritable_folders(writes: list[str], err: TextIO) -> int | None:
     """An output that names a folder, or whose folder is missing, not a folder or not writable: refused at once
     (status 2) with a Vietnamese line naming it, before the data file is opened or anything is built or written."""
     for text in writes:
+        from pathlib import Path  # only a command that writes a file pays for it (`count` loads no pathlib)
+
         target = Path(text).expanduser()
         folder = target.parent
         if target.is_dir():
