@@ -96,3 +96,18 @@ def test_a_full_disk_is_one_line_without_a_traceback(data_file, tmp_path):
             assert run.stderr.strip() == "Không đọc hoặc ghi được tệp: ổ đĩa đã đầy.", run.stderr
             assert not (disk / f"{kind}.xlsx").exists()
         assert sorted(p.name for p in disk.iterdir()) == ["filler.bin"]
+
+
+def test_a_refused_first_push_into_a_committee_file_says_only_why(tmp_path):
+    """A practice file is refused: one line, and no note about the committee file it does not leave behind."""
+    from models.practice.sample_branch import fill_practice_data
+
+    practice = tmp_path / "tap-duot.sqlite3"
+    open_database(practice)
+    fill_practice_data(date.today())
+    close_database()
+    committee = tmp_path / "dang-uy.sqlite3"
+    run = chibo("push", "--db", str(practice), "--committee-file", str(committee))
+    assert run.returncode == 1 and run.stdout == "", run
+    assert len(run.stderr.strip().splitlines()) == 1 and "dữ liệu mẫu để tập dượt" in run.stderr, run.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tap-duot.sqlite3"]
