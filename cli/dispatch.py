@@ -26,6 +26,8 @@ def run_command(args: argparse.Namespace) -> int:
     """The exit status of the headless command `args` names, having printed what it did."""
     utf8_streams()
     sys.unraisablehook = quiet_unraisable
+    if args.command != "count":  # `count` reads one record file and loads no logging at all (its speed goal)
+        quiet_logging()
     writes = _writes(args)
     refused = refuse_special_paths(_reads(args), writes, sys.stderr)
     if refused is None:
@@ -33,6 +35,15 @@ def run_command(args: argparse.Namespace) -> int:
     if refused is not None:
         return refused
     return _COMMANDS[_canonical(args.command)](args, out=sys.stdout, err=sys.stderr)
+
+
+def quiet_logging() -> None:
+    """A headless command tells what happened in its own Vietnamese lines: what the code below it logs (a storage
+    failure with the library's English text, say) is no line on the terminal. Without a handler, Python's logging
+    would print every warning on stderr."""
+    import logging
+
+    logging.getLogger().addHandler(logging.NullHandler())
 
 
 def quiet_unraisable(unraisable) -> None:

@@ -111,3 +111,24 @@ def test_a_refused_first_push_into_a_committee_file_says_only_why(tmp_path):
     assert run.returncode == 1 and run.stdout == "", run
     assert len(run.stderr.strip().splitlines()) == 1 and "dữ liệu mẫu để tập dượt" in run.stderr, run.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["tap-duot.sqlite3"]
+
+
+def test_a_write_to_a_data_file_on_a_read_only_disk_is_one_vietnamese_line(data_file, tmp_path):
+    """What the storage layer logs (the library's English text) is no line on the terminal: the command says it once,
+    in Vietnamese."""
+    from tests.support.disks import make_read_only, ram_disk
+    from tests.support.roster_workbooks import write_roster
+
+    book = write_roster(tmp_path / "ds.xlsx", [["Phạm Văn Mới", "Nam", date(1990, 1, 2), date(2015, 3, 4), "", ""]])
+    with ram_disk(tmp_path / "usb", "4m") as disk:
+        copy = disk / data_file.name
+        copy.write_bytes(data_file.read_bytes())
+        make_read_only(disk)
+        for args in (("import", str(book)), ("dang-uy", "sua", "--name", "ĐẢNG ỦY XÃ A")):
+            run = chibo(*args, "--db", str(copy))
+            assert run.returncode == 2, (args, run.stdout, run.stderr)
+            assert run.stderr.strip().splitlines() == [
+                "Thao tác vừa rồi chưa thực hiện được vì tệp hoặc thư mục chứa tệp chỉ cho phép đọc; dữ liệu đã lưu "
+                "trước đó vẫn nguyên vẹn. Hãy dùng (hoặc chép tệp sang) một thư mục có quyền ghi."
+            ], run.stderr
+        assert copy.read_bytes() == data_file.read_bytes()
