@@ -29,7 +29,9 @@ def run_command(args: argparse.Namespace) -> int:
     if args.command != "count":  # `count` reads one record file and loads no logging at all (its speed goal)
         quiet_logging()
     writes = _writes(args)
-    refused = refuse_special_paths(_reads(args), writes, sys.stderr)
+    refused = refuse_blank_names(args, sys.stderr)
+    if refused is None:
+        refused = refuse_special_paths(_reads(args), writes, sys.stderr)
     if refused is None:
         refused = refuse_unwritable_folders(writes, sys.stderr)
     if refused is not None:
@@ -68,6 +70,29 @@ def _writes(args: argparse.Namespace) -> list[str]:
     command = _canonical(args.command)
     names = ("output", "committee_file") + (("db",) if command == PULL[0] else ())
     return [getattr(args, n) for n in names if getattr(args, n, None)]
+
+
+_FILE_ARGUMENTS = {  # the attribute of each file name a command takes, and how its help names it
+    "db": "--db",
+    "output": "-o",
+    "committee_file": "--committee-file",
+    "file": "TỆP.xlsx",
+    "record": "TỆP_HỒ_SƠ.json",
+    "first": "LƯỢT_1.json",
+    "second": "LƯỢT_2.json",
+    "source": "ẢNH_QUÉT",
+}
+
+
+def refuse_blank_names(args: argparse.Namespace, err: TextIO) -> int | None:
+    """A file name given empty or blank (`-o ""`, `--db ""`) is a mistake of the command line (status 2), not the
+    default data file, the current folder or a file named « .xlsx»."""
+    for name, shown in _FILE_ARGUMENTS.items():
+        value = getattr(args, name, None)
+        if isinstance(value, str) and not value.strip():
+            print(f"Lệnh không đúng: tên tệp ở {shown} đang để trống; hãy ghi tên tệp.", file=err)
+            return 2
+    return None
 
 
 def refuse_special_paths(reads: list[str], writes: list[str], err: TextIO) -> int | None:

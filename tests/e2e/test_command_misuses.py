@@ -132,3 +132,24 @@ def test_a_write_to_a_data_file_on_a_read_only_disk_is_one_vietnamese_line(data_
                 "trước đó vẫn nguyên vẹn. Hãy dùng (hoặc chép tệp sang) một thư mục có quyền ghi."
             ], run.stderr
         assert copy.read_bytes() == data_file.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("args", "shown"),
+    [
+        (("export", "thong-ke", "-o", ""), "-o"),
+        (("export", "thong-ke", "-o", "  "), "-o"),
+        (("stats", "--db", ""), "--db"),
+        (("--db", " ", "stats"), "--db"),
+        (("import", ""), "TỆP.xlsx"),
+        (("count", ""), "TỆP_HỒ_SƠ.json"),
+        (("push", "--db", "{db}", "--committee-file", ""), "--committee-file"),
+    ],
+)
+def test_a_blank_file_name_is_a_mistake_of_the_command_line(data_file, tmp_path, args, shown):
+    """Never the default data file, the current folder, a file named « .xlsx», nor «an unexpected error»."""
+    content = data_file.read_bytes()
+    run = chibo(*(a.format(db=data_file) for a in args))
+    assert run.returncode == 2 and run.stdout == "", run
+    assert run.stderr == f"Lệnh không đúng: tên tệp ở {shown} đang để trống; hãy ghi tên tệp.\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["chibo.sqlite3"] and data_file.read_bytes() == content
