@@ -65,6 +65,19 @@ def _date(text: str):
     raise argparse.ArgumentTypeError(f"ngày «{text}» không đúng dạng ngày/tháng/năm (ví dụ 31/12/2025)")
 
 
+_LARGEST_ID = 2**63 - 1  # ids, ordinals and pass numbers are 64-bit integers in every database
+
+
+def _positive(text: str) -> int:
+    """An id, an ordinal or a pass number: ASCII digits, 1 to 2⁶³ − 1 (a larger one is no row, never a crash)."""
+    if not re.fullmatch(r"[0-9]+", text.strip()):
+        raise argparse.ArgumentTypeError(f"«{text}» không phải là một số nguyên dương (chữ số 0–9)")
+    number = int(text)
+    if not 1 <= number <= _LARGEST_ID:
+        raise argparse.ArgumentTypeError(f"«{text}» phải từ 1 đến {_LARGEST_ID}")
+    return number
+
+
 def _export_kinds() -> str:
     """The export kinds for the help of `export`, built only when the help is printed: neither the window's
     start-up nor an export pays for importing every capability's export jobs to parse its arguments."""
@@ -127,7 +140,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     export.add_argument("kind", metavar="LOẠI", help="loại báo cáo (xem danh sách dưới)")
     export.add_argument("-o", "--output", metavar="TỆP.xlsx", required=True, help="tệp Excel sẽ ghi")
-    export.add_argument("--congress", type=int, metavar="N", help="đại hội lần thứ N (văn bản đại hội)")
+    export.add_argument("--congress", type=_positive, metavar="N", help="đại hội lần thứ N (văn bản đại hội)")
     export.add_argument("--db", **db)
     applicants = commands.add_parser(
         "applicants",
@@ -144,7 +157,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         description="Ghi phiếu bầu của lần bầu mã N ra tệp PDF để in và quét: mọi phiếu giống nhau, có bốn dấu định "
         "vị ở góc và mã QR ghi chi bộ, đại hội, chức danh, lần bầu và mẫu phiếu.",
     )
-    ballots.add_argument("--round", type=int, metavar="N", required=True, dest="round_id", help="mã lần bầu")
+    ballots.add_argument("--round", type=_positive, metavar="N", required=True, dest="round_id", help="mã lần bầu")
     ballots.add_argument("-o", "--output", metavar="TỆP.pdf", required=True, help="tệp PDF sẽ ghi")
     ballots.add_argument("--copies", type=int, metavar="SỐ", default=1, help="số phiếu cần in (mặc định 1)")
     ballots.add_argument("--db", **db)
@@ -190,7 +203,7 @@ def _add_record_commands(commands) -> dict[str, argparse.ArgumentParser]:
     compare.add_argument("first", metavar="LƯỢT_1.json", nargs="?", help="tệp hồ sơ của lượt nhập thứ nhất")
     compare.add_argument("second", metavar="LƯỢT_2.json", nargs="?", help="tệp hồ sơ của lượt nhập thứ hai")
     compare.add_argument("--db", **data_file)
-    compare.add_argument("--round", type=int, metavar="N", dest="round_id", help="mã lần bầu (cùng --db)")
+    compare.add_argument("--round", type=_positive, metavar="N", dest="round_id", help="mã lần bầu (cùng --db)")
     minutes = commands.add_parser(
         "minutes",
         usage_line="Cách dùng: python main.py minutes TỆP_HỒ_SƠ.json -o BIÊN_BẢN.xlsx",
@@ -224,7 +237,7 @@ def _add_scan(commands, db: dict) -> argparse.ArgumentParser:
         "vào tệp danh sách bên cạnh ảnh quét. Mã thoát: 0 đã ghi hết, 1 còn phiếu chờ quyết định, 2 không đọc được.",
     )
     scan.add_argument("source", metavar="ẢNH_QUÉT", help="tệp PDF hoặc thư mục ảnh phiếu đã quét")
-    scan.add_argument("--round", type=int, metavar="N", required=True, dest="round_id", help="mã lần bầu")
+    scan.add_argument("--round", type=_positive, metavar="N", required=True, dest="round_id", help="mã lần bầu")
     scan.add_argument("--db", **db)
     passes = commands.add_parser(
         "passes",
@@ -234,12 +247,12 @@ def _add_scan(commands, db: dict) -> argparse.ArgumentParser:
         "--reason LÝ_DO: gác lại lượt K bắt đầu nhầm (không phải lượt 1). Mã thoát: 0 đã làm, 1 bị từ chối, "
         "2 không đọc được tệp.",
     )
-    passes.add_argument("--round", type=int, metavar="N", required=True, dest="round_id", help="mã lần bầu")
+    passes.add_argument("--round", type=_positive, metavar="N", required=True, dest="round_id", help="mã lần bầu")
     passes.add_argument("--db", **db)
     act = passes.add_mutually_exclusive_group()
     act.add_argument("--import", metavar="TỆP_HỒ_SƠ.json", dest="record", help="tệp hồ sơ của lượt nhập máy khác")
-    act.add_argument("--set-aside", type=int, metavar="K", dest="set_aside", help="lượt cần gác lại")
-    passes.add_argument("--into", type=int, metavar="K", help="lượt chưa có phiếu sẽ nhận (mặc định: lượt mới)")
+    act.add_argument("--set-aside", type=_positive, metavar="K", dest="set_aside", help="lượt cần gác lại")
+    passes.add_argument("--into", type=_positive, metavar="K", help="lượt chưa có phiếu sẽ nhận (mặc định: lượt mới)")
     passes.add_argument("--reason", default="", metavar="LÝ_DO", help="lý do gác lại lượt")
     passes.add_argument("--by", default="", metavar="HỌ_TÊN", help="người làm (ghi vào nhật ký)")
     return passes
@@ -277,7 +290,7 @@ def _add_move_commands(commands) -> None:
         "được tệp hay máy chủ.",
     )
     pull.add_argument("--server", **server)
-    pull.add_argument("--branch", type=int, metavar="N", required=True, help="mã chi bộ trên máy chủ")
+    pull.add_argument("--branch", type=_positive, metavar="N", required=True, help="mã chi bộ trên máy chủ")
     pull.add_argument("--db", metavar="TỆP", required=True, help="tệp dữ liệu mới sẽ tạo")
 
 
@@ -348,7 +361,7 @@ def _add_committee(commands) -> None:
     edit.add_argument("--name-before", metavar="TÊN_CŨ", default="", help="tên đơn vị trước ngày 01/7/2025")
     edit.add_argument("--address-before", metavar="ĐỊA_CHỈ_CŨ", default="", help="địa chỉ trước ngày 01/7/2025")
     edit.add_argument("--term", metavar="NĂM-NĂM", help="nhiệm kỳ, ví dụ 2025-2030")
-    edit.add_argument("--ordinal", type=int, metavar="SỐ", help="đại hội đảng bộ lần thứ")
+    edit.add_argument("--ordinal", type=_positive, metavar="SỐ", help="đại hội đảng bộ lần thứ")
     leader = actions.add_parser("lanh-dao", help="thêm một người giữ chức vụ của đảng ủy")
     leader.add_argument("--db", **on)
     leader.add_argument("--post", metavar="CHỨC_VỤ", required=True, help="chức vụ: «Bí thư», «Phó Bí thư»…")
@@ -360,7 +373,7 @@ def _add_committee(commands) -> None:
         "chi-bo", help="ghi một sự kiện của chi bộ: thành lập, đổi tên, hợp nhất, chia tách, giải thể, chỉ định cấp ủy"
     )
     event.add_argument("--db", **on)
-    event.add_argument("branch", type=int, metavar="CHI_BỘ", help="mã chi bộ")
+    event.add_argument("branch", type=_positive, metavar="CHI_BỘ", help="mã chi bộ")
     event.add_argument(
         "kind",
         metavar="LOẠI",
@@ -368,14 +381,14 @@ def _add_committee(commands) -> None:
     )
     event.add_argument("--date", type=_date, metavar="NGÀY", required=True, help="ngày (ngày/tháng/năm)")
     event.add_argument("--decision", metavar="QUYẾT_ĐỊNH", default="", help="số, ngày quyết định")
-    event.add_argument("--other", type=int, metavar="CHI_BỘ", help="chi bộ liên quan (hợp nhất, chia tách)")
+    event.add_argument("--other", type=_positive, metavar="CHI_BỘ", help="chi bộ liên quan (hợp nhất, chia tách)")
     event.add_argument("--old-name", metavar="TÊN_CŨ", default="", help="tên cũ (đổi tên)")
     event.add_argument("--post", metavar="CHỨC_VỤ", default="", help="chức vụ được chỉ định")
     event.add_argument("--person", metavar="HỌ_TÊN", default="", help="người được chỉ định")
     filing = actions.add_parser("ho-so", help="ghi ngày nhận hồ sơ đại hội chi bộ và ngày chuẩn y kết quả")
     filing.add_argument("--db", **on)
-    filing.add_argument("branch", type=int, metavar="CHI_BỘ", help="mã chi bộ")
-    filing.add_argument("ordinal", type=int, metavar="LẦN_THỨ", help="đại hội lần thứ")
+    filing.add_argument("branch", type=_positive, metavar="CHI_BỘ", help="mã chi bộ")
+    filing.add_argument("ordinal", type=_positive, metavar="LẦN_THỨ", help="đại hội lần thứ")
     filing.add_argument("--papers", type=_date, metavar="NGÀY", help="ngày nhận hồ sơ")
     filing.add_argument("--approved", type=_date, metavar="NGÀY", help="ngày chuẩn y")
     filing.add_argument("--decision", metavar="QUYẾT_ĐỊNH", default="", help="quyết định chuẩn y")

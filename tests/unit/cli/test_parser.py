@@ -150,3 +150,20 @@ def test_the_data_file_given_before_the_command_is_the_one_it_works_on(command):
     into the branch's own file)."""
     assert parse_args(["--db", "chi-bo.sqlite3", *command]).db == "chi-bo.sqlite3"
     assert parse_args([*command, "--db", "khac.sqlite3"]).db == "khac.sqlite3"
+
+
+@pytest.mark.parametrize("given", ["0", "-1", "99999999999999999999", "٣", "3.0"])
+def test_an_id_or_an_ordinal_is_a_positive_64_bit_number(capsys, given):
+    """A number no database row can have is a mistake of the command line, never «không đủ bộ nhớ» (the ordinal of
+    10²⁰ in Roman numerals) or SQLite's overflow as «một lỗi không lường trước»."""
+    for argv in (
+        ["export", "dai-hoi-bao-cao", f"--congress={given}", "-o", "b.xlsx"],
+        ["dang-uy", "ho-so", "1", given],
+        ["passes", f"--round={given}"],
+        ["pull", "--server", "postgresql://h/d", f"--branch={given}", "--db", "t.sqlite3"],
+    ):
+        with pytest.raises(SystemExit) as stop:
+            parse_args(argv)
+        told = capsys.readouterr().err
+        assert stop.value.code == 2 and f"«{given}»" in told and "Lệnh không đúng" in told, told
+    assert parse_args(["passes", "--round", str(2**63 - 1)]).round_id == 2**63 - 1
