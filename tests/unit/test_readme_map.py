@@ -72,3 +72,9 @@ def test_every_label_quoted_is_one_the_product_shows():
             if not all(part in source for part in label.split(" › ")):
                 stale.append(f"{doc.name}: «{label}»")
     assert stale == []
+
+
+def test_the_docs_index_lists_every_page():
+    index = (ROOT / "docs" / "README.md").read_text(encoding="utf-8")
+    pages = [doc.name for doc in DOCS if doc.parent.name == "docs" and doc.name != "README.md"]
+    assert [page for page in pages if f"]({page})" not in index] == []
