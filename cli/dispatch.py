@@ -1,16 +1,14 @@
-"""Run one parsed headless command (cli.parser): UTF-8 streams, files that are not files refused, then the command
-module's run function, whose failure cli.guard tells. Command modules load only when their command runs."""
+"""Run one parsed headless command (cli.parser): UTF-8 streams, the files it names checked (cli.command_files), then
+the command module's run function, whose failure cli.guard tells. Command modules load only when their command runs."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import os
-import stat
 import sys
 from collections.abc import Callable
-from typing import TextIO
 
+from cli.command_files import refuse_unusable_files
 from cli.parser import PULL, PUSH
 
 
@@ -28,12 +26,7 @@ def run_command(args: argparse.Namespace) -> int:
     sys.unraisablehook = quiet_unraisable
     if args.command != "count":  # `count` reads one record file and loads no logging at all (its speed goal)
         quiet_logging()
-    writes = _writes(args)
-    refused = refuse_blank_names(args, sys.stderr)
-    if refused is None:
-        refused = refuse_special_paths(_reads(args), writes, sys.stderr)
-    if refused is None:
-        refused = refuse_unwritable_folders(writes, sys.stderr)
+    refused = refuse_unusable_files(args, sys.stderr)
     if refused is not None:
         return refused
     return _COMMANDS[_canonical(args.command)](args, out=sys.stdout, err=sys.stderr)
@@ -57,81 +50,6 @@ def quiet_unraisable(unraisable) -> None:
 
     kind = type(unraisable.exc_value).__name__ if unraisable.exc_value is not None else "?"
     logging.getLogger(__name__).debug("Ignored while cleaning up after a command: %s", kind)
-
-
-def _reads(args: argparse.Namespace) -> list[str]:
-    """The record files a command reads."""
-    names = ("record", "first", "second") if args.command in ("count", "compare", "minutes", "verify", "passes") else ()
-    return [getattr(args, n) for n in names if getattr(args, n, None)]
-
-
-def _writes(args: argparse.Namespace) -> list[str]:
-    """The files a command writes: an export's output, a new committee file (`push`), a new data file (`pull`)."""
-    command = _canonical(args.command)
-    names = ("output", "committee_file") + (("db",) if command == PULL[0] else ())
-    return [getattr(args, n) for n in names if getattr(args, n, None)]
-
-
-_FILE_ARGUMENTS = {  # the attribute of each file name a command takes, and how its help names it
-    "db": "--db",
-    "output": "-o",
-    "committee_file": "--committee-file",
-    "file": "TỆP.xlsx",
-    "record": "TỆP_HỒ_SƠ.json",
-    "first": "LƯỢT_1.json",
-    "second": "LƯỢT_2.json",
-    "source": "ẢNH_QUÉT",
-}
-
-
-def refuse_blank_names(args: argparse.Namespace, err: TextIO) -> int | None:
-    """A file name given empty or blank (`-o ""`, `--db ""`) is a mistake of the command line (status 2), not the
-    default data file, the current folder or a file named « .xlsx»."""
-    for name, shown in _FILE_ARGUMENTS.items():
-        value = getattr(args, name, None)
-        if isinstance(value, str) and not value.strip():
-            print(f"Lệnh không đúng: tên tệp ở {shown} đang để trống; hãy ghi tên tệp.", file=err)
-            return 2
-    return None
-
-
-def refuse_special_paths(reads: list[str], writes: list[str], err: TextIO) -> int | None:
-    """A record to read, or an output to write, that is a named pipe, a device or (to read) a folder: refused at
-    once with a Vietnamese line (status 2), rather than a read or write that never ends. A folder given as an
-    output is refused by refuse_unwritable_folders."""
-    for text in reads + writes:
-        try:
-            mode = os.stat(text).st_mode
-        except OSError:
-            continue  # a missing record (or a new output) is each command's own business
-        if not stat.S_ISREG(mode) and (text in reads or not stat.S_ISDIR(mode)):
-            kind = "một thư mục" if stat.S_ISDIR(mode) else "một đường ống hay thiết bị"
-            print(f"«{text}» là {kind}, không phải một tệp; ChiBo không đọc hay ghi vào đó.", file=err)
-            return 2
-    return None
-
-
-def refuse_unwritable_folders(writes: list[str], err: TextIO) -> int | None:
-    """An output that names a folder, or whose folder is missing, not a folder or not writable: refused at once
-    (status 2) with a Vietnamese line naming it, before the data file is opened or anything is built or written."""
-    for text in writes:
-        from pathlib import Path  # only a command that writes a file pays for it (`count` loads no pathlib)
-
-        target = Path(text).expanduser()
-        folder = target.parent
-        if target.is_dir():
-            why = f"«{target}» là một thư mục; hãy ghi cả tên tệp trong thư mục đó"
-        elif not folder.exists():
-            why = f"không có thư mục «{folder}»"
-        elif not folder.is_dir():
-            why = f"«{folder}» không phải là thư mục"
-        elif not os.access(folder, os.W_OK):
-            why = f"không có quyền ghi vào thư mục «{folder}»"
-        else:
-            continue
-        print(f"Không ghi được tệp «{target}»: {why}. Chưa ghi gì.", file=err)
-        return 2
-    return None
 
 
 def _canonical(command: str) -> str:
