@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TextIO
 
@@ -55,15 +54,6 @@ def run_minutes(record_path: str, output: str, *, out: TextIO, err: TextIO) -> i
     target = Path(output)
     if target.suffix.lower() != ".xlsx":
         target = target.with_name(f"{target.name}.xlsx")
-    folder = target.parent
-    if not folder.is_dir() or not os.access(folder, os.W_OK):  # before a workbook is built: nothing half-done
-        why = (
-            "không có thư mục này"
-            if not folder.exists()
-            else ("đây không phải là thư mục" if not folder.is_dir() else "không có quyền ghi vào thư mục")
-        )
-        print(f"Không ghi được tệp «{target}»: {why} «{folder}».", file=err)
-        return UNREADABLE
     written = minutes_from_record(record, target)
     print(f"Đã lập biên bản kiểm phiếu: {written}", file=out)
     if record.digest_ok is False:
@@ -76,8 +66,10 @@ def run_minutes(record_path: str, output: str, *, out: TextIO, err: TextIO) -> i
 def run_verify_database(code: str, *, db: str | None = None, out: TextIO, err: TextIO) -> int:
     """`python main.py verify --code CODE [--db FILE]`: does the data file's round that the signed minutes speak of
     still match their code? 0 it matches; 1 it does not, or no closed round is that one; 2 an unreadable file."""
+    from cli.counting import readable_code
     from models.live_count.signed_papers import round_for_code, verify_round
 
+    readable_code(code)  # a code of the wrong shape is status 2, before the data file is opened
     open_data_file(db)
     round_id = round_for_code(code)
     if round_id is None:

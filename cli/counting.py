@@ -62,13 +62,21 @@ def run_compare(first_path: str, second_path: str, *, out: TextIO, err: TextIO) 
 def run_verify(path: str, code: str, *, out: TextIO, err: TextIO) -> int:
     """Does the record file still match the code on the signed minutes? 0 it matches; 1 it does not (the first place
     where it does not comes first); 2 an unreadable file or code."""
-    from models.counting.check_code import parse_code, verify
+    from models.counting.check_code import verify
 
-    try:
-        checked = parse_code(code)
-    except ValidationError as exc:  # a code of the wrong shape cannot be read, as a malformed file cannot
-        raise UnreadableInputError(exc.message, exc.field) from exc
+    checked = readable_code(code)
     outcome = verify(read_record(path), checked)
     for line in outcome.lines:
         print(line, file=out)
     return OK if outcome.matches else REFUSED
+
+
+def readable_code(code: str):
+    """The signed minutes' code parsed; a code of the wrong shape cannot be read, as a malformed file cannot: an
+    UnreadableInputError (status 2)."""
+    from models.counting.check_code import parse_code
+
+    try:
+        return parse_code(code)
+    except ValidationError as exc:
+        raise UnreadableInputError(exc.message, exc.field) from exc

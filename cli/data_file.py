@@ -30,6 +30,9 @@ def open_data_file(db: str | None, meanwhile: Callable[[], object] | None = None
         open_database(db)
         return db
     path = Path(db).expanduser() if db else default_database_path()
+    if path.exists() and not path.is_file():
+        kind = "một thư mục" if path.is_dir() else "một đường ống hay thiết bị"
+        raise DatabaseFileError(f"«{path}» là {kind}, không phải tệp dữ liệu. Hãy chỉ tệp dữ liệu bằng --db.")
     if not path.is_file():
         raise DatabaseFileError(f"Không có tệp dữ liệu «{path}». Hãy mở ChiBo một lần để tạo, hoặc chỉ tệp bằng --db.")
     if meanwhile is not None:

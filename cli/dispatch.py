@@ -1,16 +1,14 @@
-"""Run one parsed headless command (cli.parser): UTF-8 streams, files that are not files refused, then the command
-module's run function, whose failure cli.guard tells. Command modules load only when their command runs."""
+"""Run one parsed headless command (cli.parser): UTF-8 streams, the files it names checked (cli.command_files), then
+the command module's run function, whose failure cli.guard tells. Command modules load only when their command runs."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import os
-import stat
 import sys
 from collections.abc import Callable
-from typing import TextIO
 
+from cli.command_files import refuse_unusable_files
 from cli.parser import PULL, PUSH
 
 
@@ -25,32 +23,33 @@ def utf8_streams() -> None:
 def run_command(args: argparse.Namespace) -> int:
     """The exit status of the headless command `args` names, having printed what it did."""
     utf8_streams()
-    refused = refuse_special_paths(_reads(args), [args.output] if getattr(args, "output", None) else [], sys.stderr)
+    sys.unraisablehook = quiet_unraisable
+    if args.command != "count":  # `count` reads one record file and loads no logging at all (its speed goal)
+        quiet_logging()
+    refused = refuse_unusable_files(args, sys.stderr)
     if refused is not None:
         return refused
     return _COMMANDS[_canonical(args.command)](args, out=sys.stdout, err=sys.stderr)
 
 
-def _reads(args: argparse.Namespace) -> list[str]:
-    """The record files a command reads."""
-    names = ("record", "first", "second") if args.command in ("count", "compare", "minutes", "verify", "passes") else ()
-    return [getattr(args, n) for n in names if getattr(args, n, None)]
+def quiet_logging() -> None:
+    """A headless command tells what happened in its own Vietnamese lines: what the code below it logs (a storage
+    failure with the library's English text, say) is no line on the terminal. Without a handler, Python's logging
+    would print every warning on stderr."""
+    import logging
+
+    logging.getLogger().addHandler(logging.NullHandler())
 
 
-def refuse_special_paths(reads: list[str], writes: list[str], err: TextIO) -> int | None:
-    """A record to read, or an output to write, that is a named pipe, a device or (to read) a folder: refused at
-    once with a Vietnamese line (status 2), rather than a read or write that never ends. A folder given as an
-    output is the export's own business."""
-    for text in reads + writes:
-        try:
-            mode = os.stat(text).st_mode
-        except OSError:
-            continue  # a missing record (or a new output) is each command's own business
-        if not stat.S_ISREG(mode) and (text in reads or not stat.S_ISDIR(mode)):
-            kind = "một thư mục" if stat.S_ISDIR(mode) else "một đường ống hay thiết bị"
-            print(f"«{text}» là {kind}, không phải một tệp; ChiBo không đọc hay ghi vào đó.", file=err)
-            return 2
-    return None
+def quiet_unraisable(unraisable) -> None:
+    """An error Python can only report as "Exception ignored in …" (a half-written workbook's zip or row writer
+    closed by the garbage collector after a full disk): the command has already said what failed in its one
+    Vietnamese line, so this is kept for a log, if one is set up, by its type alone (a debug line: Python's
+    last-resort handler prints nothing below a warning), never shown as a traceback on the terminal."""
+    import logging
+
+    kind = type(unraisable.exc_value).__name__ if unraisable.exc_value is not None else "?"
+    logging.getLogger(__name__).debug("Ignored while cleaning up after a command: %s", kind)
 
 
 def _canonical(command: str) -> str:

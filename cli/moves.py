@@ -29,9 +29,9 @@ def run_push(
     if given:  # an encrypted file (a plain one forgets it on opening)
         passphrases.remember(Path(db).expanduser(), given)
 
-    created = None
+    created, plain = None, False
     if committee_file is not None and not Path(committee_file).expanduser().exists():
-        created = _create_committee_file(Path(committee_file).expanduser(), err)
+        created, plain = _create_committee_file(Path(committee_file).expanduser())
     try:
         if committee_file is not None:
             reports = push_into_file(db, committee_file, merge=merge)
@@ -47,6 +47,10 @@ def run_push(
     except BaseException:
         _remove_new_file(created)  # a refused first push leaves no empty committee file behind
         raise
+    if plain:  # said once the push is done: a refused one leaves no file to warn about
+        from models.core.file_keys import NO_STORE
+
+        print(f"Lưu ý: {NO_STORE} Hãy mở tệp bằng ChiBo và đặt mật khẩu (Tệp › Bảo vệ bằng mật khẩu).", file=err)
     if created is not None and created.recovery_key:
         print(
             f"Tệp của đảng ủy «{committee_file}» được mã hóa; khóa khôi phục (in ra và cất cùng hồ sơ của đảng ủy, "
@@ -60,23 +64,21 @@ def run_push(
     return OK
 
 
-def _create_committee_file(path, err: TextIO):
+def _create_committee_file(path):
     """A new committee file is made as every new data file: encrypted with a key the OS keeps (models.core.
-    data_session.create_file); where there is no credential store, plain, with a line saying so."""
+    data_session.create_file); where there is no credential store, plain. Returns (its outcome, whether plain)."""
     from models.core.data_session import Opened, create_file
     from models.core.database import close_database
     from models.core.errors import DatabaseFileError
 
     outcome = create_file(path)
-    if outcome.kind is Opened.NO_KEY_STORE:
-        from models.core.file_keys import NO_STORE
-
-        print(f"Lưu ý: {NO_STORE} Hãy mở tệp bằng ChiBo và đặt mật khẩu (Tệp › Bảo vệ bằng mật khẩu).", file=err)
+    plain = outcome.kind is Opened.NO_KEY_STORE
+    if plain:
         outcome = create_file(path, plain=True)
     close_database()
     if not outcome.is_open:
         raise DatabaseFileError(outcome.message)
-    return outcome
+    return outcome, plain
 
 
 def _remove_new_file(outcome) -> None:

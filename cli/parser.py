@@ -47,6 +47,9 @@ _ARGPARSE_MESSAGES = (  # argparse's own error texts (Python 3.11), in Vietnames
     (r"^unrecognized arguments: ", "không hiểu "),
     (r"^argument ([^:]+): expected one argument$", r"\1 cần một giá trị"),
     (r"^argument ([^:]+): invalid choice: (.*) \(choose from (.*)\)$", r"\1 không có \2 (chỉ có \3)"),
+    (r"^argument ([^:]+): invalid int value: '(.*)'$", r"\1: «\2» không phải là một số nguyên"),
+    (r"^argument ([^:]+): not allowed with argument (.*)$", r"\1 không dùng cùng \2"),
+    (r"^one of the arguments (.*) is required$", r"cần một trong các tùy chọn \1"),
     (r"^argument ([^:]+): ", r"\1: "),
 )
 
@@ -60,6 +63,19 @@ def _date(text: str):
         except ValueError:
             pass
     raise argparse.ArgumentTypeError(f"ngày «{text}» không đúng dạng ngày/tháng/năm (ví dụ 31/12/2025)")
+
+
+_LARGEST_ID = 2**63 - 1  # ids, ordinals and pass numbers are 64-bit integers in every database
+
+
+def _positive(text: str) -> int:
+    """An id, an ordinal or a pass number: ASCII digits, 1 to 2⁶³ − 1 (a larger one is no row, never a crash)."""
+    if not re.fullmatch(r"[0-9]+", text.strip()):
+        raise argparse.ArgumentTypeError(f"«{text}» không phải là một số nguyên dương (chữ số 0–9)")
+    number = int(text)
+    if not 1 <= number <= _LARGEST_ID:
+        raise argparse.ArgumentTypeError(f"«{text}» phải từ 1 đến {_LARGEST_ID}")
+    return number
 
 
 def _export_kinds() -> str:
@@ -78,8 +94,10 @@ def _window_parser(exit_on_error: bool = True) -> _Parser:
     parser = _Parser(
         prog="chibo",
         description="ChiBo — quản lý chi bộ, đại hội và kiểm phiếu.",
-        epilog="Kiểm lại hồ sơ bầu cử: chibo count TỆP_HỒ_SƠ.json; đối chiếu hai lượt nhập "
-        "phiếu: chibo compare LƯỢT_1.json LƯỢT_2.json",
+        epilog="Lệnh trên tệp hồ sơ bầu cử (xem «chibo LỆNH --help»): kiểm lại kết quả: chibo count "
+        "TỆP_HỒ_SƠ.json; đối chiếu hai lượt nhập phiếu: chibo compare LƯỢT_1.json LƯỢT_2.json; lập biên bản kiểm "
+        "phiếu: chibo minutes TỆP_HỒ_SƠ.json -o BIÊN_BẢN.xlsx; đối chiếu với biên bản đã ký: chibo verify "
+        "TỆP_HỒ_SƠ.json --code MÃ.",
         exit_on_error=exit_on_error,
     )
     parser.add_argument("--db", metavar="TỆP", help="mở tệp dữ liệu này thay cho tệp mặc định")
@@ -150,7 +168,7 @@ def _tree_args(argv: list[str]) -> argparse.Namespace:
     )
     export.add_argument("kind", metavar="LOẠI", help="loại báo cáo (xem danh sách dưới)")
     export.add_argument("-o", "--output", metavar="TỆP.xlsx", required=True, help="tệp Excel sẽ ghi")
-    export.add_argument("--congress", type=int, metavar="N", help="đại hội lần thứ N (văn bản đại hội)")
+    export.add_argument("--congress", type=_positive, metavar="N", help="đại hội lần thứ N (văn bản đại hội)")
     export.add_argument("--db", **db)
     applicants = commands.add_parser(
         "applicants",
@@ -167,7 +185,7 @@ def _tree_args(argv: list[str]) -> argparse.Namespace:
         description="Ghi phiếu bầu của lần bầu mã N ra tệp PDF để in và quét: mọi phiếu giống nhau, có bốn dấu định "
         "vị ở góc và mã QR ghi chi bộ, đại hội, chức danh, lần bầu và mẫu phiếu.",
     )
-    ballots.add_argument("--round", type=int, metavar="N", required=True, dest="round_id", help="mã lần bầu")
+    ballots.add_argument("--round", type=_positive, metavar="N", required=True, dest="round_id", help="mã lần bầu")
     ballots.add_argument("-o", "--output", metavar="TỆP.pdf", required=True, help="tệp PDF sẽ ghi")
     ballots.add_argument("--copies", type=int, metavar="SỐ", default=1, help="số phiếu cần in (mặc định 1)")
     ballots.add_argument("--db", **db)
@@ -192,31 +210,48 @@ def _tree_args(argv: list[str]) -> argparse.Namespace:
 
 def _add_record_commands(commands) -> dict[str, argparse.ArgumentParser]:
     """count, compare, minutes and verify on election record files; left out of the command list of the help (the
-    epilog names them), each answering any mistake with its one usage line. Returns their parsers by name."""
-    count = commands.add_parser("count", usage_line="Cách dùng: python main.py count TỆP_HỒ_SƠ.json")
-    count.add_argument("record", metavar="TỆP_HỒ_SƠ.json")
+    epilog names them), each answering any mistake with its one usage line, its own --help saying what it does and
+    its exit statuses. Returns their parsers by name."""
+    record = {"metavar": "TỆP_HỒ_SƠ.json", "help": "tệp hồ sơ bầu cử (định dạng chibo.election/1)"}
+    data_file = {"metavar": "TỆP_DỮ_LIỆU", "default": argparse.SUPPRESS, "help": "tệp dữ liệu của chi bộ"}
+    count = commands.add_parser(
+        "count",
+        usage_line="Cách dùng: python main.py count TỆP_HỒ_SƠ.json",
+        description="Kiểm lại kết quả một lần bầu từ tệp hồ sơ bầu cử và in kết quả dạng JSON. Mã thoát: 0 đã "
+        "kiểm, 2 tệp không đọc được hay sai định dạng.",
+    )
+    count.add_argument("record", **record)
     compare = commands.add_parser(
         "compare",
         usage_line="Cách dùng: python main.py compare LƯỢT_1.json LƯỢT_2.json, hoặc python main.py compare "
         "--db TỆP_DỮ_LIỆU --round N (mọi lượt của lần bầu, kể cả lượt quét phiếu)",
+        description="Đối chiếu từng phiếu hai lượt nhập (hai tệp hồ sơ), hoặc mọi lượt của lần bầu mã N trong tệp "
+        "dữ liệu với lượt 1. Mã thoát: 0 khớp, 1 khác nhau, 2 tệp không đọc được hay không cùng một lần bầu.",
     )
-    compare.add_argument("first", metavar="LƯỢT_1.json", nargs="?")
-    compare.add_argument("second", metavar="LƯỢT_2.json", nargs="?")
-    compare.add_argument("--db", metavar="TỆP_DỮ_LIỆU", default=argparse.SUPPRESS)
-    compare.add_argument("--round", type=int, metavar="N", dest="round_id")
+    compare.add_argument("first", metavar="LƯỢT_1.json", nargs="?", help="tệp hồ sơ của lượt nhập thứ nhất")
+    compare.add_argument("second", metavar="LƯỢT_2.json", nargs="?", help="tệp hồ sơ của lượt nhập thứ hai")
+    compare.add_argument("--db", **data_file)
+    compare.add_argument("--round", type=_positive, metavar="N", dest="round_id", help="mã lần bầu (cùng --db)")
     minutes = commands.add_parser(
-        "minutes", usage_line="Cách dùng: python main.py minutes TỆP_HỒ_SƠ.json -o BIÊN_BẢN.xlsx"
+        "minutes",
+        usage_line="Cách dùng: python main.py minutes TỆP_HỒ_SƠ.json -o BIÊN_BẢN.xlsx",
+        description="Lập biên bản kiểm phiếu của lần bầu chỉ từ tệp hồ sơ bầu cử. Mã thoát: 0 đã lập, 1 đã lập "
+        "nhưng hồ sơ không khớp mã kiểm tra (biên bản ghi rõ), 2 tệp sai định dạng hay không ghi được.",
     )
-    minutes.add_argument("record", metavar="TỆP_HỒ_SƠ.json")
-    minutes.add_argument("-o", "--output", metavar="BIÊN_BẢN.xlsx", required=True)
+    minutes.add_argument("record", **record)
+    minutes.add_argument("-o", "--output", metavar="BIÊN_BẢN.xlsx", required=True, help="tệp Excel sẽ ghi")
     verify = commands.add_parser(
         "verify",
         usage_line="Cách dùng: python main.py verify TỆP_HỒ_SƠ.json --code MÃ, hoặc python main.py verify --code MÃ "
         "[--db TỆP_DỮ_LIỆU] (đối chiếu với lần bầu trong tệp dữ liệu)",
+        description="Tệp hồ sơ (hoặc lần bầu trong tệp dữ liệu) còn khớp mã in trên biên bản đã ký không? Mã "
+        "thoát: 0 khớp, 1 không khớp (nêu chỗ khác đầu tiên), 2 tệp hay mã không đọc được.",
     )
-    verify.add_argument("record", metavar="TỆP_HỒ_SƠ.json", nargs="?")
-    verify.add_argument("--code", metavar="MÃ", required=True)
-    verify.add_argument("--db", metavar="TỆP_DỮ_LIỆU", default=argparse.SUPPRESS)
+    verify.add_argument("record", nargs="?", **record)
+    verify.add_argument(
+        "--code", metavar="MÃ", required=True, help="mã kiểm tra trên biên bản (64 chữ số hệ 16, hoặc chữ đọc từ mã QR)"
+    )
+    verify.add_argument("--db", **data_file)
     return {"count": count, "compare": compare, "minutes": minutes, "verify": verify}
 
 
@@ -230,7 +265,7 @@ def _add_scan(commands, db: dict) -> argparse.ArgumentParser:
         "vào tệp danh sách bên cạnh ảnh quét. Mã thoát: 0 đã ghi hết, 1 còn phiếu chờ quyết định, 2 không đọc được.",
     )
     scan.add_argument("source", metavar="ẢNH_QUÉT", help="tệp PDF hoặc thư mục ảnh phiếu đã quét")
-    scan.add_argument("--round", type=int, metavar="N", required=True, dest="round_id", help="mã lần bầu")
+    scan.add_argument("--round", type=_positive, metavar="N", required=True, dest="round_id", help="mã lần bầu")
     scan.add_argument("--db", **db)
     passes = commands.add_parser(
         "passes",
@@ -240,12 +275,12 @@ def _add_scan(commands, db: dict) -> argparse.ArgumentParser:
         "--reason LÝ_DO: gác lại lượt K bắt đầu nhầm (không phải lượt 1). Mã thoát: 0 đã làm, 1 bị từ chối, "
         "2 không đọc được tệp.",
     )
-    passes.add_argument("--round", type=int, metavar="N", required=True, dest="round_id", help="mã lần bầu")
+    passes.add_argument("--round", type=_positive, metavar="N", required=True, dest="round_id", help="mã lần bầu")
     passes.add_argument("--db", **db)
     act = passes.add_mutually_exclusive_group()
     act.add_argument("--import", metavar="TỆP_HỒ_SƠ.json", dest="record", help="tệp hồ sơ của lượt nhập máy khác")
-    act.add_argument("--set-aside", type=int, metavar="K", dest="set_aside", help="lượt cần gác lại")
-    passes.add_argument("--into", type=int, metavar="K", help="lượt chưa có phiếu sẽ nhận (mặc định: lượt mới)")
+    act.add_argument("--set-aside", type=_positive, metavar="K", dest="set_aside", help="lượt cần gác lại")
+    passes.add_argument("--into", type=_positive, metavar="K", help="lượt chưa có phiếu sẽ nhận (mặc định: lượt mới)")
     passes.add_argument("--reason", default="", metavar="LÝ_DO", help="lý do gác lại lượt")
     passes.add_argument("--by", default="", metavar="HỌ_TÊN", help="người làm (ghi vào nhật ký)")
     return passes
@@ -283,7 +318,7 @@ def _add_move_commands(commands) -> None:
         "được tệp hay máy chủ.",
     )
     pull.add_argument("--server", **server)
-    pull.add_argument("--branch", type=int, metavar="N", required=True, help="mã chi bộ trên máy chủ")
+    pull.add_argument("--branch", type=_positive, metavar="N", required=True, help="mã chi bộ trên máy chủ")
     pull.add_argument("--db", metavar="TỆP", required=True, help="tệp dữ liệu mới sẽ tạo")
 
 
@@ -298,7 +333,7 @@ def _add_server_setup(commands) -> None:
         "máy chủ.",
     )
     url = {"metavar": "postgresql://…", "help": "địa chỉ cơ sở dữ liệu, đăng nhập bằng tài khoản quản trị"}
-    server.add_argument("--db", **url)  # before or after THAO_TÁC
+    server.add_argument("--db", **url, default=argparse.SUPPRESS)  # before or after THAO_TÁC, or before the command
     actions = server.add_subparsers(dest="action", title="thao tác", metavar="THAO_TÁC", parser_class=_Parser)
     account = {"metavar": "TÀI_KHOẢN", "help": "tên tài khoản (đăng nhập máy chủ)"}
     branch = {"metavar": "CHI_BỘ", "help": "mã hoặc tên đúng của chi bộ"}
@@ -332,49 +367,56 @@ def _add_committee(commands) -> None:
         "xong, 1 bị từ chối (thiếu thông tin, không có chi bộ hay đại hội), 2 không đọc hay "
         "ghi được cơ sở dữ liệu.",
     )
-    main.add_argument("--db", metavar="TỆP hoặc postgresql://…", help="cơ sở dữ liệu (mặc định: tệp thường dùng)")
+    main.add_argument(  # not defaulted here: `main.py --db FILE dang-uy …` keeps FILE
+        "--db",
+        metavar="TỆP hoặc postgresql://…",
+        default=argparse.SUPPRESS,
+        help="cơ sở dữ liệu (mặc định: tệp thường dùng)",
+    )
     actions = main.add_subparsers(dest="action", title="thao tác", metavar="THAO_TÁC", parser_class=_Parser)
     on = {"default": argparse.SUPPRESS, "metavar": "TỆP hoặc postgresql://…", "help": "cơ sở dữ liệu"}
     actions.add_parser("xem", help="in thông tin đảng ủy, lãnh đạo và các chi bộ").add_argument("--db", **on)
     edit = actions.add_parser("sua", help="nhập hoặc sửa tiêu đề văn bản của đảng ủy")
     edit.add_argument("--db", **on)
-    edit.add_argument("--name", required=True, help="tên đảng ủy in trên văn bản: «ĐẢNG ỦY XÃ SÓC SƠN»")
-    edit.add_argument("--higher", action="append", default=[], help="một dòng cấp trên (lặp lại nếu nhiều dòng)")
-    edit.add_argument("--place", default="", help="địa danh ghi ngày tháng")
-    edit.add_argument("--abbr", default="ĐU", help="ký hiệu trong số văn bản (mặc định ĐU)")
-    edit.add_argument("--secretary", default="", help="bí thư (ký văn bản)")
-    edit.add_argument("--address", default="", help="địa chỉ hiện nay")
-    edit.add_argument("--name-before", default="", help="tên đơn vị trước ngày 01/7/2025")
-    edit.add_argument("--address-before", default="", help="địa chỉ trước ngày 01/7/2025")
+    edit.add_argument("--name", metavar="TÊN", required=True, help="tên đảng ủy in trên văn bản: «ĐẢNG ỦY XÃ SÓC SƠN»")
+    edit.add_argument(
+        "--higher", metavar="DÒNG", action="append", default=[], help="một dòng cấp trên (lặp lại nếu nhiều dòng)"
+    )
+    edit.add_argument("--place", metavar="ĐỊA_DANH", default="", help="địa danh ghi ngày tháng")
+    edit.add_argument("--abbr", metavar="KÝ_HIỆU", default="ĐU", help="ký hiệu trong số văn bản (mặc định ĐU)")
+    edit.add_argument("--secretary", metavar="HỌ_TÊN", default="", help="bí thư (ký văn bản)")
+    edit.add_argument("--address", metavar="ĐỊA_CHỈ", default="", help="địa chỉ hiện nay")
+    edit.add_argument("--name-before", metavar="TÊN_CŨ", default="", help="tên đơn vị trước ngày 01/7/2025")
+    edit.add_argument("--address-before", metavar="ĐỊA_CHỈ_CŨ", default="", help="địa chỉ trước ngày 01/7/2025")
     edit.add_argument("--term", metavar="NĂM-NĂM", help="nhiệm kỳ, ví dụ 2025-2030")
-    edit.add_argument("--ordinal", type=int, help="đại hội đảng bộ lần thứ")
+    edit.add_argument("--ordinal", type=_positive, metavar="SỐ", help="đại hội đảng bộ lần thứ")
     leader = actions.add_parser("lanh-dao", help="thêm một người giữ chức vụ của đảng ủy")
     leader.add_argument("--db", **on)
-    leader.add_argument("--post", required=True, help="chức vụ: «Bí thư», «Phó Bí thư»…")
-    leader.add_argument("--name", required=True, help="họ và tên")
+    leader.add_argument("--post", metavar="CHỨC_VỤ", required=True, help="chức vụ: «Bí thư», «Phó Bí thư»…")
+    leader.add_argument("--name", metavar="HỌ_TÊN", required=True, help="họ và tên")
     leader.add_argument("--appointed", action="store_true", help="được chỉ định (mặc định: bầu tại đại hội)")
-    leader.add_argument("--decision", default="", help="số, ngày quyết định")
+    leader.add_argument("--decision", metavar="QUYẾT_ĐỊNH", default="", help="số, ngày quyết định")
     leader.add_argument("--since", type=_date, metavar="NGÀY", help="từ ngày")
     event = actions.add_parser(
         "chi-bo", help="ghi một sự kiện của chi bộ: thành lập, đổi tên, hợp nhất, chia tách, giải thể, chỉ định cấp ủy"
     )
     event.add_argument("--db", **on)
-    event.add_argument("branch", type=int, metavar="CHI_BỘ", help="mã chi bộ")
+    event.add_argument("branch", type=_positive, metavar="CHI_BỘ", help="mã chi bộ")
     event.add_argument(
         "kind",
         metavar="LOẠI",
         help="founded | renamed | merged_from | merged_into | split_from | dissolved | appointed",
     )
     event.add_argument("--date", type=_date, metavar="NGÀY", required=True, help="ngày (ngày/tháng/năm)")
-    event.add_argument("--decision", default="", help="số, ngày quyết định")
-    event.add_argument("--other", type=int, metavar="CHI_BỘ", help="chi bộ liên quan (hợp nhất, chia tách)")
-    event.add_argument("--old-name", default="", help="tên cũ (đổi tên)")
-    event.add_argument("--post", default="", help="chức vụ được chỉ định")
-    event.add_argument("--person", default="", help="người được chỉ định")
+    event.add_argument("--decision", metavar="QUYẾT_ĐỊNH", default="", help="số, ngày quyết định")
+    event.add_argument("--other", type=_positive, metavar="CHI_BỘ", help="chi bộ liên quan (hợp nhất, chia tách)")
+    event.add_argument("--old-name", metavar="TÊN_CŨ", default="", help="tên cũ (đổi tên)")
+    event.add_argument("--post", metavar="CHỨC_VỤ", default="", help="chức vụ được chỉ định")
+    event.add_argument("--person", metavar="HỌ_TÊN", default="", help="người được chỉ định")
     filing = actions.add_parser("ho-so", help="ghi ngày nhận hồ sơ đại hội chi bộ và ngày chuẩn y kết quả")
     filing.add_argument("--db", **on)
-    filing.add_argument("branch", type=int, metavar="CHI_BỘ", help="mã chi bộ")
-    filing.add_argument("ordinal", type=int, metavar="LẦN_THỨ", help="đại hội lần thứ")
+    filing.add_argument("branch", type=_positive, metavar="CHI_BỘ", help="mã chi bộ")
+    filing.add_argument("ordinal", type=_positive, metavar="LẦN_THỨ", help="đại hội lần thứ")
     filing.add_argument("--papers", type=_date, metavar="NGÀY", help="ngày nhận hồ sơ")
     filing.add_argument("--approved", type=_date, metavar="NGÀY", help="ngày chuẩn y")
-    filing.add_argument("--decision", default="", help="quyết định chuẩn y")
+    filing.add_argument("--decision", metavar="QUYẾT_ĐỊNH", default="", help="quyết định chuẩn y")

@@ -101,3 +101,10 @@ def install_crash_hook() -> None:
     _relay.raised.connect(_relay.show)
     sys.excepthook = report_exception
     threading.excepthook = lambda args: report_exception(args.exc_type, args.exc_value, args.exc_traceback)
+    sys.unraisablehook = _log_unraisable
+
+
+def _log_unraisable(unraisable) -> None:
+    """What Python can only ignore (a half-written workbook's zip closed by the garbage collector after a full disk,
+    already told to the user by the export's own message): logged by its type, never a traceback on the terminal."""
+    log.warning("Ignored while cleaning up: %s", type(unraisable.exc_value).__name__)

@@ -62,7 +62,7 @@ def test_an_export_into_a_missing_folder_says_so_in_one_line_and_nothing_else(sa
         text=True,
     )
     assert done.returncode == UNREADABLE
-    assert len(done.stderr.strip().splitlines()) == 1 and "không tìm thấy" in done.stderr, done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and "không có thư mục" in done.stderr, done.stderr
 
 
 def test_openpyxl_loads_while_the_file_is_checked_on_its_own_thread(saved_file, tmp_path, monkeypatch):
