@@ -48,6 +48,8 @@ def main(folder: Path) -> None:
     window = MainWindow(path, QSettings(str(work / "s.ini"), QSettings.Format.IniFormat))
     window.resize(1366, 728)
     window.show()
+    while window.members_tab is None or not window.members_tab.leadership_label.text():  # the roster, then its
+        app.processEvents()  # leadership line, come after the first paint
     app.processEvents()
     window.grab().save(str(folder / "dang-vien.png"))
     window.tabs.setCurrentIndex(1)

@@ -74,6 +74,7 @@ class MembersData:
             self.proxy.expect_order(list(range(len(rows))), ("full_name", False))  # the pages' order
         self.model.set_rows(rows)
         self._loaded(selected)
+        self.load_progress.emit(len(rows), len(rows))  # loaded, as a worker's load ends (the leadership line follows)
 
     def load(self, started: RosterLoader | None = None) -> None:
         """Reload every member on a worker thread: the first rows show at once, the table stays usable, and
