@@ -30,3 +30,23 @@ def keyboard(qtbot, monkeypatch, documents):
         monkeypatch.setattr(kind, "exec", lambda dialog: board.exec(dialog))
     yield board
     assert not board.scripts, f"dialogs expected but never opened: {len(board.scripts)}"
+
+
+@pytest.fixture
+def active_window(qtbot, data_file, tmp_path):
+    """`active_window()`: the main window on the test's data file (filled by the test first), shown at 1366×768 and
+    active, as a secretary finds it."""
+    from PySide6.QtCore import QSettings
+
+    from gui.main_window import MainWindow
+
+    def show():
+        win = MainWindow(data_file, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+        qtbot.addWidget(win)
+        win.resize(1366, 768)
+        win.show()
+        win.activateWindow()
+        qtbot.waitUntil(win.isActiveWindow)
+        return win
+
+    return show

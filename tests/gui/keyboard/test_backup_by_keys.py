@@ -5,11 +5,10 @@ keeping the file as it is, Alt+P restoring it; the focus back in the window afte
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from gui.core.restore_dialog import RestoreDialog
-from gui.main_window import MainWindow
 from models.roster.members import all_members, save_member
 from tests.support.keyboard import ALT, CTRL, keys_script
 from tests.support.people import member, set_up_branch
@@ -18,16 +17,11 @@ Key = Qt.Key
 
 
 @pytest.fixture
-def window(qtbot, data_file, tmp_path):
+def window(active_window):
     set_up_branch()
     for index in range(2):
         save_member(member(index))
-    win = MainWindow(data_file, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
+    win = active_window()
     win.members_tab.table.setFocus()
     return win
 

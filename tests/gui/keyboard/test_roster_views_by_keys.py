@@ -4,9 +4,8 @@ opened with Enter and Escape back to it; «Xem» › «Thống kê» with the fo
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
-from gui.main_window import MainWindow
 from gui.roster.member_dialog import MemberDialog
 from gui.roster.members_tab import REMINDERS_PAGE, STATISTICS_PAGE
 from tests.support.dialog_makers import fill_roster
@@ -16,14 +15,9 @@ Key = Qt.Key
 
 
 @pytest.fixture
-def window(qtbot, data_file, tmp_path):
+def window(active_window):
     fill_roster()  # Hoàng Thị Ánh: 12 months of probation over, a recognition to do
-    win = MainWindow(data_file, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
+    win = active_window()
     win.members_tab.table.setFocus()
     return win
 

@@ -5,12 +5,11 @@ and a paper saved. No click, no value set by the test: only keys to the focused 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from gui.congress.congress_dialog import CongressDialog
 from gui.congress.hand_vote_dialog import HandVoteDialog
-from gui.main_window import MainWindow
 from models.congress.bodies import Body, working_bodies
 from models.congress.congresses import Status, list_congresses
 from models.congress.elections import congress_elections
@@ -24,14 +23,9 @@ Key = Qt.Key
 
 
 @pytest.fixture
-def window(qtbot, data_file, tmp_path):
+def window(active_window):
     story.roster(12, 2)
-    win = MainWindow(data_file, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
+    win = active_window()
     return win
 
 

@@ -4,10 +4,9 @@ or in the tab shown, never on a page that is hidden."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from gui.main_window import MainWindow
 from tests.support import congress_story as story
 from tests.support.keyboard import ALT, CTRL
 
@@ -15,15 +14,10 @@ Key = Qt.Key
 
 
 @pytest.fixture
-def window(qtbot, data_file, tmp_path):
+def window(active_window):
     story.roster(12, 2)
     story.check_in_all(story.congress().id)
-    win = MainWindow(data_file, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
+    win = active_window()
     return win
 
 
