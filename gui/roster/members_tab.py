@@ -45,7 +45,6 @@ _KINDS = (("Chính thức và dự bị", "all"), ("Chính thức", "official"),
 _GENDERS = (("Nam và nữ", ""), ("Nam", "Nam"), ("Nữ", "Nữ"))
 STATISTICS_DEBOUNCE_MS = 300
 _SHOW_LEADERSHIP = QEvent.Type(QEvent.registerEventType())
-_BELOW_LOW_PRIORITY = -2  # Qt::LowEventPriority (-1) less one, as a plain number (gui.roster.member_table_model)
 
 
 def _open_deleted_on_close(dialog: QWidget) -> None:
@@ -202,13 +201,19 @@ class MembersTab(QWidget, MembersData):
         self.views.currentChanged.connect(self._on_views_current_changed)
         layout.addWidget(self.views, 1)
 
+        self._leadership_after_paint: QWidget | None = None  # the table's viewport, watched for its next paint
         self.search_edit.installEventFilter(self)
         self.table.installEventFilter(self)
         self._update_buttons()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Keyboard flow: Down or Enter in the search box goes to the table; Enter in the table edits."""
-        if event.type() == QEvent.Type.KeyPress:
+        """Keyboard flow: Down or Enter in the search box goes to the table; Enter in the table edits. And the
+        loaded roster's paint, after which the leadership line is read (`_on_load_progress`)."""
+        if watched is self._leadership_after_paint and event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            self._leadership_after_paint = None
+            QCoreApplication.postEvent(self, QEvent(_SHOW_LEADERSHIP))  # handled once this paint is done
+        elif event.type() == QEvent.Type.KeyPress:
             from PySide6.QtCore import Qt  # a key pressed: the roster is on screen (see `finish_setup`)
 
             key = event.key()
@@ -453,11 +458,15 @@ class MembersTab(QWidget, MembersData):
             self.show_leadership()
 
     def _on_load_progress(self, done: int, total: int) -> None:
-        if done == total:
-            # Behind the loaded rows' repaint (Qt posts it at low priority), one priority lower so that a repaint
-            # posted after it (the tab placed at start-up is laid out first) still comes first: the roster is on
-            # screen before the line's module and query (some tens of milliseconds) run.
-            QCoreApplication.postEvent(self, QEvent(_SHOW_LEADERSHIP), _BELOW_LOW_PRIORITY)
+        """Once loaded, the leadership line is read after the roster's next paint: the roster is on screen before
+        the line's module and query (some tens of milliseconds); a tab not shown reads it when it is first painted."""
+        if done != total:
+            return
+        viewport = self.table.viewport()
+        if self._leadership_after_paint is None:
+            self._leadership_after_paint = viewport
+            viewport.installEventFilter(self)
+        viewport.update()
 
     def customEvent(self, event: QEvent) -> None:
         if event.type() == _SHOW_LEADERSHIP:
