@@ -80,7 +80,7 @@ def start_window(args: argparse.Namespace, settings):
     """Show the main window at once; the data file opens (and the branch is asked for on a new file) after its
     first paint, then the roster loads on a worker thread while the members tab is built. Returns the window and a
     dict that gets "code" when ChiBo must stop (1: the data file cannot be opened; 0: the branch was not given).
-    The cyclic garbage collector waits until the roster is on screen or the window closes (gui.core.app)."""
+    The cyclic garbage collector waits until the roster is on screen or the window closes (gui.core.collection)."""
     from gui.core.collection import pause_collection
 
     pause_collection()  # if run_gui did not already
