@@ -8,7 +8,6 @@ cannot be read or written.
 
 from __future__ import annotations
 
-import gc
 import json
 from dataclasses import asdict
 from datetime import date
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING, TextIO
 from cli.data_file import open_data_file, write_job
 from cli.guard import guarded
 from models.core import clock
+from models.core.cycle_collection import cycle_collection_off
 from models.core.failures import OK, REFUSED, UNREADABLE
 from services.roster.jobs import export_kinds_text
 
@@ -166,12 +166,7 @@ def run_export(kind: str, output: str, *, db: str | None = None, out: TextIO, er
     from reports.core.openpyxl_loader import load_openpyxl
 
     open_data_file(db, meanwhile=load_openpyxl)
-    collecting = gc.isenabled()
-    # A branch's records, rows and cells hold no cycle to speak of (refcounting frees them): the cycle collector
-    # would only walk them, again and again as they grow (a tenth of a 5,000-member list). On again after.
-    gc.disable()
-    try:
+    # A branch's records, rows and cells hold no cycle to speak of: the collector would only walk them, again and
+    # again as they grow (a tenth of a 5,000-member list).
+    with cycle_collection_off():
         return write_job(job.run, output, job.done, out, err)
-    finally:
-        if collecting:
-            gc.enable()

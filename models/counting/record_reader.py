@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import re
@@ -10,6 +9,7 @@ import stat
 from dataclasses import replace
 from typing import Any
 
+from models.core.cycle_collection import cycle_collection_off
 from models.core.errors import os_error_text
 from models.counting.election import Candidate, Election, Post
 from models.counting.electorate import EXCLUSION_KEYS, Electorate, Exclusions
@@ -66,13 +66,8 @@ def _too_big(name: str, size: int) -> str:
 
 def parse_record(text: str, *, from_utf8: bool = False) -> ElectionRecord:
     """`from_utf8`: the text was decoded from UTF-8 bytes, so it holds no half of a UTF-16 pair as it is."""
-    collecting = gc.isenabled()
-    gc.disable()  # the parsed tree and the ballots hold no cycle: the collector would only walk them as they grow
-    try:
+    with cycle_collection_off():  # the parsed tree and the ballots hold no cycle
         return _parse_record(text, from_utf8)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _parse_record(text: str, from_utf8: bool) -> ElectionRecord:

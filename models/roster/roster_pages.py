@@ -26,6 +26,7 @@ import peewee as pw
 from peewee import fn
 
 from models.core.branch import of_current_branch
+from models.core.cycle_collection import cycle_collection_off
 from models.core.partial_dates import year_only
 from models.core.tables import db
 from models.roster.event_kinds import LEAVING_KINDS, EventKind
@@ -55,14 +56,11 @@ def building_roster() -> Iterator[None]:
     """No cycle collection while a roster is built: each full one walks every object made so far (a second or more
     at 500,000 members, every thread waiting), and the rows hold no cycles (refcounting frees them). The roster
     then lives long, so later collections need not walk it (gc.freeze)."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if collecting:
-            gc.enable()
+    with cycle_collection_off():
+        try:
+            yield
+        finally:
+            gc.freeze()
 
 
 def pages_ready() -> bool:
