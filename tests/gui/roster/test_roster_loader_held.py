@@ -23,22 +23,6 @@ def people(data_file):
 
 
 @pytest.fixture
-def small_pages(monkeypatch):
-    """Pages of 3 rows, so that a load sends several chunks; `gate` holds the worker after its first page."""
-    gate, real = threading.Event(), pages_module.roster_pages
-
-    def pages(on, first=3, size=3, stop=bool):
-        for number, page in enumerate(real(on, 3, 3)):
-            if number == 1:
-                gate.wait(10)
-            yield page
-
-    monkeypatch.setattr(pages_module, "roster_pages", pages)
-    yield gate
-    gate.set()
-
-
-@pytest.fixture
 def finished(monkeypatch):
     """Set once a worker has sent everything it had (its last signal emitted)."""
     event, real = threading.Event(), loader_module._Worker.run
@@ -69,10 +53,8 @@ def _held_loader(heard: list) -> RosterLoader:
     return loader
 
 
-def test_rows_that_came_before_the_tab_was_built_wait_for_it_then_all_show(
-    qtbot, tmp_path, people, small_pages, finished
-):
-    small_pages.set()
+def test_rows_that_came_before_the_tab_was_built_wait_for_it_then_all_show(qtbot, tmp_path, people, gate, finished):
+    gate.set()
     heard, progress = [], []
     loader = _held_loader(heard)
     assert finished.wait(10)
@@ -89,14 +71,14 @@ def test_rows_that_came_before_the_tab_was_built_wait_for_it_then_all_show(
     assert shown_names(tab) == _reference(qtbot, tmp_path)
 
 
-def test_a_tab_built_before_the_first_rows_takes_them_as_they_come(qtbot, tmp_path, people, small_pages):
+def test_a_tab_built_before_the_first_rows_takes_them_as_they_come(qtbot, tmp_path, people, gate):
     heard = []
     loader = _held_loader(heard)
     tab = _tab(qtbot, tmp_path)
     tab.load(loader)
     qtbot.waitUntil(lambda: tab.model.rowCount() == 3)  # the first page, then the worker waits at the gate
     assert tab.is_loading() and heard == [("loaded", 3)]
-    small_pages.set()
+    gate.set()
     qtbot.waitUntil(lambda: not tab.is_loading())
     assert heard[-1] == ("done", True)
     assert shown_names(tab) == _reference(qtbot, tmp_path)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
@@ -19,23 +17,6 @@ from tests.support.roster_tab import BRANCH, save_everyone, shown_names, unloade
 @pytest.fixture
 def people(data_file):
     return save_everyone()
-
-
-@pytest.fixture
-def gate(monkeypatch):
-    """Pages of 3 rows; the worker waits at the gate after the first page until the test opens it."""
-    opened = threading.Event()
-    real = pages_module.roster_pages
-
-    def pages(on, first=3, size=3, stop=bool):
-        for number, page in enumerate(real(on, 3, 3)):
-            if number == 1:
-                opened.wait(10)
-            yield page
-
-    monkeypatch.setattr(pages_module, "roster_pages", pages)
-    yield opened
-    opened.set()
 
 
 def _tab(qtbot, tmp_path) -> MembersTab:
