@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.support.people import all_people
+
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = (
     "peewee",
@@ -99,17 +101,7 @@ print(
 def test_the_roster_of_a_data_file_is_on_screen_without_the_postgresql_driver(tmp_path, sqlite_file):
     """Nor the congress's tables: an up-to-date file opens with the core's and the roster's (models.schema); nor
     the thread pool a server's pages are read with (models.roster.roster_pages)."""
-    from models.core.database import close_database
-    from models.roster.members import save_member
-    from tests.support.people import all_people
-
-    for record in all_people():
-        save_member(record)
-    close_database()
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
-    command = [sys.executable, "-c", _FILLED, str(sqlite_file), str(tmp_path / "s.ini")]
-    run = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
-    assert run.returncode == 0, run.stderr[-2000:]
+    run = _window_on_everyone(_FILLED, sqlite_file, tmp_path)
     assert run.stdout.split()[-4:] == [str(len(all_people())), "False", "False", "False"]
 
 
@@ -162,17 +154,7 @@ def test_the_roster_is_painted_before_the_qt_namespace_is_built(tmp_path, sqlite
     """Its rows on screen without PySide's `Qt` (ninety-odd enum types, 15–30 ms): the models compare roles as
     numbers and the header's titles come from a model of Qt's own; then, at once, the header sorts with its arrow,
     offers its menu, the table takes touch, the menus have their shortcuts and the encryption offer's links Tab."""
-    from models.core.database import close_database
-    from models.roster.members import save_member
-    from tests.support.people import all_people
-
-    for record in all_people():
-        save_member(record)
-    close_database()
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
-    command = [sys.executable, "-c", _ROSTER_PAINT, str(sqlite_file), str(tmp_path / "s.ini")]
-    run = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
-    assert run.returncode == 0, run.stderr[-2000:]
+    run = _window_on_everyone(_ROSTER_PAINT, sqlite_file, tmp_path)
     assert run.stdout.split()[-7:] == ["False"] + ["True"] * 6
 
 
@@ -203,3 +185,19 @@ def test_no_garbage_collection_runs_before_the_first_paint(tmp_path):
     run = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
     assert run.returncode == 0, run.stderr[-2000:]
     assert run.stdout.split()[-3:] == ["0", "0", "False"]
+
+
+def _window_on_everyone(script: str, sqlite_file, tmp_path) -> subprocess.CompletedProcess:
+    """`script` run in a fresh interpreter on the test's data file holding everyone of tests.support.people; it
+    must end well."""
+    from models.core.database import close_database
+    from models.roster.members import save_member
+
+    for record in all_people():
+        save_member(record)
+    close_database()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    command = [sys.executable, "-c", script, str(sqlite_file), str(tmp_path / "s.ini")]
+    run = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+    return run
